@@ -1,0 +1,112 @@
+"""The ``seminar`` command: thin wrappers that read inputs, call the stages and write outputs.
+
+Errors the user can act on (:class:`~pipeline.errors.SeminarError`) are printed as one
+message; no traceback reaches the user unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline import io
+from pipeline.errors import SeminarError
+
+app = typer.Typer(
+    name="seminar",
+    help="Turn seminar group notes into recurring-theme reports (Danish).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+log = logging.getLogger("pipeline")
+
+ConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="Seminar TOML file, e.g. data/raw/2024/seminar.toml.")]
+
+
+def _echo_err(text: str) -> None:
+    typer.echo(text, err=True)
+
+
+def _report_ingest(result) -> None:
+    for f in result.files:
+        if f.error:
+            _echo_err(f"error: {f.error}")
+        else:
+            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes")
+    for r in result.rejects.itertuples():
+        _echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
+    typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    app.info.context_settings = {"debug": debug}
+    _State.debug = debug
+
+
+class _State:
+    debug = False
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[list[Path], typer.Argument(help="Notes files or folders (CSV, XLSX, DOCX, PDF, TXT, MD).")],
+    config: ConfigOpt,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Notes table to write (.csv or .parquet).")] = Path("notes.csv"),
+) -> None:
+    """Read notes into one table; write a manifest and the rejected notes next to it."""
+    from pipeline.ingest import ingest
+
+    cfg = io.read_config(config)
+    result = ingest(io.collect_sources(list(paths)), cfg)
+    _report_ingest(result)
+    written = io.write_ingest_outputs(result, out, cfg)
+    typer.echo(f"wrote {written['notes']} and {written['manifest'].name}, {written['rejects'].name}")
+    if not result.ok:
+        _echo_err("error: no usable notes were read")
+        raise typer.Exit(1)
+
+
+@app.command("run")
+def run_cli(config: ConfigOpt) -> None:
+    """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports."""
+    from pipeline.run import run_seminar
+
+    cfg = io.read_config(config)
+    outputs = run_seminar(cfg, echo=typer.echo, echo_err=_echo_err)
+    if outputs is None:
+        _echo_err("error: no usable notes were read; nothing to analyse")
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``seminar`` console command."""
+    try:
+        app(standalone_mode=False)
+    except SeminarError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _echo_err("aborted")
+        sys.exit(130)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _State.debug:
+            raise
+        _echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")
+        sys.exit(2)

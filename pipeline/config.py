@@ -1,0 +1,261 @@
+"""Seminar configuration: frozen dataclasses read from one TOML file per seminar.
+
+The TOML file (for example ``data/raw/2024/seminar.toml``) names the seminar, its core
+areas with their discussion theme and question, the input files, column mappings for
+tabular input and where outputs go. The configuration that was used is written next to
+every output (see :func:`pipeline.io.write_config_snapshot`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import ConfigError
+
+__all__ = [
+    "CoreArea",
+    "InputConfig",
+    "NlpConfig",
+    "OutputConfig",
+    "SeminarConfig",
+    "TopicConfig",
+    "config_to_dict",
+    "normalize_name",
+    "parse_config",
+    "slugify",
+]
+
+
+def normalize_name(text: str) -> str:
+    """Casefold and collapse whitespace so that names from different inputs can be matched."""
+    text = unicodedata.normalize("NFC", str(text))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def slugify(text: str) -> str:
+    """Turn a Danish name into a file-name slug: ``"Økonomi, Personale og IT"`` -> ``"oekonomi-personale-og-it"``."""
+    text = normalize_name(text)
+    for src, dst in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        text = text.replace(src, dst)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@dataclass(frozen=True)
+class CoreArea:
+    """A core area (kerneområde) and the question its groups discussed."""
+
+    name: str
+    theme: str = ""
+    question: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        """File-name slug of the area name."""
+        return slugify(self.name)
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` names this area (case and whitespace insensitive, aliases included)."""
+        key = normalize_name(text)
+        return key == normalize_name(self.name) or key in {normalize_name(a) for a in self.aliases}
+
+
+@dataclass(frozen=True)
+class InputConfig:
+    """Which files to read and how to read tabular ones.
+
+    Attributes:
+        files: Input files or folders, relative to the configuration file.
+        sheet: Worksheet to read from XLSX files with several sheets.
+        columns: Extra column names, mapping a canonical field (``text``, ``group``,
+            ``core_area``, ``theme``, ``question``, ``year``, ``seminar``) to a header used in
+            the user's files.
+    """
+
+    files: tuple[str, ...] = ()
+    sheet: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NlpConfig:
+    """Danish NLP settings.
+
+    Attributes:
+        pipeline: ``"danish"`` for the bundled offline pipeline, or the name or path of an
+            installed spaCy pipeline such as ``"da_core_news_sm"``.
+        extra_stop_words: Lemmas to treat as stop words in addition to the Danish list.
+    """
+
+    pipeline: str = "danish"
+    extra_stop_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicConfig:
+    """Topic model settings.
+
+    Attributes:
+        seed: Random seed for every stochastic step.
+        unit: ``"statement"`` (sentences and bullets) or ``"note"``.
+        n_topics: Fixed number of topics; ``None`` chooses it automatically.
+        min_topics: Smallest number of topics tried when choosing automatically.
+        max_topics: Largest number of topics tried when choosing automatically.
+        embedding: ``"tfidf-svd"`` (offline default) or a path to a local
+            sentence-transformers model directory.
+        min_groups: A theme is recurring when at least this many groups raised it.
+        n_quotes: Representative statements shown per theme.
+        top_n_words: Keywords kept per topic.
+    """
+
+    seed: int = 42
+    unit: str = "statement"
+    n_topics: int | None = None
+    min_topics: int = 2
+    max_topics: int = 30
+    embedding: str = "tfidf-svd"
+    min_groups: int = 2
+    n_quotes: int = 3
+    top_n_words: int = 8
+
+
+@dataclass(frozen=True)
+class OutputConfig:
+    """Where outputs go, relative to the working directory."""
+
+    processed_dir: str = "data/processed"
+    reports_dir: str = "reports"
+
+
+@dataclass(frozen=True)
+class SeminarConfig:
+    """Everything the pipeline needs to know about one seminar.
+
+    Attributes:
+        name: Seminar name, e.g. ``"Forårsseminar"``.
+        year: Year the notes belong to.
+        date: Date of the seminar, if known.
+        municipality: Municipality that held the seminar.
+        core_areas: Core areas in report order. Empty means: accept any area name.
+        input: Input files and column mapping.
+        nlp: Danish NLP settings.
+        topics: Topic model settings.
+        output: Output folders.
+        base_dir: Folder of the configuration file; input paths are relative to it.
+    """
+
+    name: str
+    year: int
+    date: dt.date | None = None
+    municipality: str = ""
+    core_areas: tuple[CoreArea, ...] = ()
+    input: InputConfig = field(default_factory=InputConfig)
+    nlp: NlpConfig = field(default_factory=NlpConfig)
+    topics: TopicConfig = field(default_factory=TopicConfig)
+    output: OutputConfig = field(default_factory=OutputConfig)
+    base_dir: Path = field(default=Path("."), compare=False)
+
+    @property
+    def seminar_label(self) -> str:
+        """The value of the ``seminar`` column: name and ISO date when known."""
+        return f"{self.name} {self.date.isoformat()}" if self.date else self.name
+
+    def find_area(self, text: str) -> CoreArea | None:
+        """Return the configured core area named by ``text``, or ``None``."""
+        return next((a for a in self.core_areas if a.matches(text)), None)
+
+    def area(self, name: str) -> CoreArea:
+        """Return the configured core area with this exact name (or a bare one if unconfigured)."""
+        return self.find_area(name) or CoreArea(name=name)
+
+    @property
+    def processed_dir(self) -> Path:
+        """Folder for this seminar's processed tables."""
+        return Path(self.output.processed_dir) / str(self.year)
+
+    @property
+    def reports_dir(self) -> Path:
+        """Folder for this seminar's reports."""
+        return Path(self.output.reports_dir) / str(self.year)
+
+
+def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            file,
+            f"unknown key(s) {', '.join(unknown)} in [{section}]",
+            f"use only: {', '.join(sorted(known - {'base_dir'}))}",
+        )
+    values = {}
+    for key, value in data.items():
+        values[key] = tuple(value) if isinstance(value, list) else value
+    try:
+        return cls(**values)
+    except TypeError as exc:  # a required key is missing
+        raise ConfigError(file, f"[{section}] is incomplete: {exc}", "see data/raw/2024/seminar.toml") from None
+
+
+def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path(".")) -> SeminarConfig:
+    """Parse the TOML text of a seminar configuration.
+
+    Args:
+        text: Contents of the TOML file.
+        file: Name of the file, for error messages.
+        base_dir: Folder that relative input paths are resolved against.
+
+    Returns:
+        The frozen configuration.
+
+    Raises:
+        ConfigError: The TOML is malformed or has unknown or missing keys.
+    """
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(file, f"not valid TOML: {exc}", "check quotes and brackets on that line") from None
+    seminar = dict(raw.pop("seminar", {}))
+    if "name" not in seminar or "year" not in seminar:
+        raise ConfigError(file, "[seminar] needs at least 'name' and 'year'", 'add e.g. name = "Forårsseminar", year = 2024')
+    areas = []
+    for i, area in enumerate(raw.pop("core_areas", []), start=1):
+        if "name" not in area:
+            raise ConfigError(file, f"core area number {i} has no 'name'", "give every [[core_areas]] a name")
+        areas.append(_build(CoreArea, area, file, "core_areas"))
+    sections = {
+        "input": InputConfig,
+        "nlp": NlpConfig,
+        "topics": TopicConfig,
+        "output": OutputConfig,
+    }
+    built = {key: _build(cls, dict(raw.pop(key, {})), file, key) for key, cls in sections.items()}
+    if raw:
+        raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [output]")
+    seminar_cfg = _build(SeminarConfig, {**seminar, "core_areas": areas, **built}, file, "seminar")
+    if seminar_cfg.topics.unit not in {"statement", "note"}:
+        raise ConfigError(file, f"[topics] unit = {seminar_cfg.topics.unit!r}", 'use "statement" or "note"')
+    return replace(seminar_cfg, base_dir=base_dir)
+
+
+def config_to_dict(cfg: SeminarConfig) -> dict[str, Any]:
+    """Return the configuration as plain data (TOML-serialisable), without ``base_dir``."""
+    data = asdict(cfg)
+    data.pop("base_dir", None)
+    seminar = {k: data.pop(k) for k in ("name", "year", "date", "municipality")}
+    if seminar["date"] is None:
+        seminar.pop("date")
+    out: dict[str, Any] = {"seminar": seminar}
+    out["core_areas"] = [
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in area.items()} for area in data.pop("core_areas")
+    ]
+    for key, section in data.items():
+        out[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in section.items() if v is not None}
+    return out

@@ -1,0 +1,45 @@
+"""Errors a user can act on.
+
+Every error names the file, the place in it and the fix, so the CLI can print it as one
+message instead of a traceback (in the spirit of spaCy's ``Errors.E###`` messages).
+"""
+
+from __future__ import annotations
+
+
+class SeminarError(Exception):
+    """Base class for errors the CLI reports without a traceback."""
+
+
+class InputError(SeminarError):
+    """An input file that cannot be read as seminar notes.
+
+    Args:
+        file: Name of the file (as the user gave it).
+        place: Where in the file: ``"line 12"``, ``"sheet 'Noter', row 4"``, ``"whole file"``.
+        problem: What is wrong, in one sentence.
+        fix: What the user can do about it.
+    """
+
+    def __init__(self, file: str, place: str, problem: str, fix: str) -> None:
+        self.file = file
+        self.place = place
+        self.problem = problem
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.file} ({self.place}): {self.problem}\n  Fix: {self.fix}"
+
+
+class ConfigError(SeminarError):
+    """A seminar configuration file that is missing, malformed or inconsistent."""
+
+    def __init__(self, file: str, problem: str, fix: str) -> None:
+        self.file = file
+        self.problem = problem
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.problem}\n  Fix: {self.fix}"

@@ -1,0 +1,148 @@
+"""From raw notes found by the readers to the validated ``notes`` table and its rejects."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.config import SeminarConfig, normalize_name
+from pipeline.ingest._text import clean_text
+from pipeline.schemas import Notes, Rejects, validate
+
+__all__ = ["RawNote", "note_id", "parse_group", "resolve_notes"]
+
+_GROUP_RE = re.compile(r"^(?:gruppe|grupper|bord|group|table|gr\.?)?\s*(?:nr\.?|no\.?)?\s*(\d{1,3})(?:\.0+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class RawNote:
+    """A note as a reader found it, before it is checked against the configuration."""
+
+    source_file: str
+    source_ref: str
+    core_area: str
+    group: str
+    text: str
+    theme: str = ""
+    question: str = ""
+    year: str = ""
+    seminar: str = ""
+
+
+def parse_group(value: str) -> int | None:
+    """Parse ``"3"``, ``"Gruppe 3"``, ``"Bord 3"`` or ``"3.0"`` (Excel) into 3; ``None`` if it is not a group."""
+    match = _GROUP_RE.match(str(value).strip())
+    return int(match.group(1)) if match else None
+
+
+def note_id(year: int, core_area: str, group: int, text: str) -> str:
+    """A stable id from the note's position (year, core area, group) and its content."""
+    key = f"{year}\x1f{normalize_name(core_area)}\x1f{group}\x1f{' '.join(text.split())}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _reject(raw: RawNote, reason: str) -> dict[str, str]:
+    return {
+        "source_file": raw.source_file,
+        "source_ref": raw.source_ref,
+        "core_area": raw.core_area,
+        "group": raw.group,
+        "text": raw.text,
+        "reason": reason,
+    }
+
+
+def _unknown_area_reason(name: str, cfg: SeminarConfig) -> str:
+    names = [a.name for a in cfg.core_areas]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return (
+        f"unknown core area '{name}'; the configuration has: {', '.join(names)}.{hint} "
+        "Fix the name in the input or add it (or an alias) under [[core_areas]] in the seminar TOML."
+    )
+
+
+def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check raw notes against the configuration and build the ``notes`` and ``rejects`` tables.
+
+    Every raw note ends up in exactly one of the two tables.
+
+    Args:
+        raw_notes: Notes in the order the readers found them.
+        cfg: The seminar configuration (core areas, year, seminar name).
+
+    Returns:
+        ``(notes, rejects)``: notes validated against :class:`~pipeline.schemas.Notes`, sorted by
+        year, configured core-area order and group; rejects against
+        :class:`~pipeline.schemas.Rejects` with a reason for each.
+    """
+    accepted: list[dict] = []
+    rejects: list[dict] = []
+    seen: dict[tuple[int, str, int], RawNote] = {}
+    area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
+    for raw in raw_notes:
+        text = clean_text(raw.text)
+        if not text:
+            rejects.append(_reject(raw, "empty text: the note has no words; fill it in or delete the row."))
+            continue
+        area_name = " ".join(str(raw.core_area).split())
+        if not area_name:
+            rejects.append(_reject(raw, "no core area: give the note a core area (kerneområde)."))
+            continue
+        area = cfg.find_area(area_name)
+        if area is None and cfg.core_areas:
+            rejects.append(_reject(raw, _unknown_area_reason(area_name, cfg)))
+            continue
+        group = parse_group(raw.group)
+        if group is None:
+            rejects.append(
+                _reject(raw, f"group '{raw.group}' is not a group number; write it as 3 or 'Gruppe 3'.")
+            )
+            continue
+        year_text = str(raw.year).strip()
+        try:
+            year = int(float(year_text)) if year_text else cfg.year
+        except ValueError:
+            rejects.append(_reject(raw, f"year '{raw.year}' is not a year; write it as 2024."))
+            continue
+        name = area.name if area else area_name
+        key = (year, name, group)
+        if key in seen:
+            first = seen[key]
+            same = " ".join(first.text.split()) == " ".join(raw.text.split())
+            what = "an exact copy of" if same else "a second note for the same group as"
+            rejects.append(
+                _reject(
+                    raw,
+                    f"duplicate: {what} group {group} in '{name}' ({year}) already read from "
+                    f"{first.source_file} ({first.source_ref}). Keep one note per group and core area "
+                    "(merge the texts), or correct the group number.",
+                )
+            )
+            continue
+        seen[key] = raw
+        accepted.append(
+            {
+                "note_id": note_id(year, name, group, text),
+                "year": year,
+                "seminar": raw.seminar.strip() or cfg.seminar_label,
+                "core_area": name,
+                "theme": raw.theme.strip() or (area.theme if area else ""),
+                "question": raw.question.strip() or (area.question if area else ""),
+                "group": group,
+                "text": text,
+                "source_file": raw.source_file,
+                "source_ref": raw.source_ref,
+            }
+        )
+    notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
+    if len(notes):
+        notes["_order"] = notes["core_area"].map(area_order).fillna(len(area_order))
+        notes = notes.sort_values(["year", "_order", "core_area", "group"], kind="stable").drop(columns="_order")
+    notes = validate(notes.reset_index(drop=True), Notes)
+    rejects_df = validate(pd.DataFrame(rejects, columns=list(Rejects.to_schema().columns)), Rejects)
+    return notes, rejects_df

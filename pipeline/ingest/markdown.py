@@ -1,0 +1,129 @@
+"""Markdown and plain-text notes, typically one file per table (group).
+
+A file may start with front matter (``---`` / ``key: value`` lines / ``---``) giving
+``kerneområde``/``core_area``, ``gruppe``/``bord``/``group``, ``tema``, ``spørgsmål``, ``år``.
+Headings (``#``) that name a core area, or ``Gruppe N``, set the area or group of the text
+below them; a paragraph starting ``Gruppe N`` starts that group's note. Without a group
+anywhere, the number in the file name (``bord-3.md``, ``gruppe_3.txt``) is used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.config import SeminarConfig, normalize_name
+from pipeline.errors import InputError
+from pipeline.ingest._notes import RawNote, parse_group
+from pipeline.ingest._text import decode_bytes
+
+__all__ = ["parse_markdown_notes", "read_markdown_notes"]
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_GROUP_PAR = re.compile(r"^\s*\**(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})\**\s*[:.\-–]?\s*(?P<rest>.*)$")
+_FILE_GROUP = re.compile(r"(?:gruppe|bord|group|table)[\s_\-]*(\d{1,2})", re.I)
+_KEYS = {
+    "core_area": {"core_area", "core area", "kerneområde", "kerneomraade", "område"},
+    "group": {"group", "gruppe", "bord", "table"},
+    "theme": {"theme", "tema"},
+    "question": {"question", "spørgsmål"},
+    "year": {"year", "år", "aar"},
+}
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return meta, i + 1
+        key, _, value = line.partition(":")
+        for canonical, names in _KEYS.items():
+            if normalize_name(key) in names:
+                meta[canonical] = value.strip().strip("\"'")
+    return {}, 0  # no closing fence: not front matter
+
+
+def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNote]:
+    """Parse the notes in one Markdown or plain-text file."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    meta, start = _front_matter(lines)
+    file_group = _FILE_GROUP.search(file.rsplit("/", 1)[-1])
+    area = meta.get("core_area", "")
+    group = meta.get("group", "") or (file_group.group(1) if file_group else "")
+    notes: list[RawNote] = []
+    current: dict | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and "\n".join(current["text"]).strip():
+            notes.append(
+                RawNote(
+                    file,
+                    current["ref"],
+                    current["area"],
+                    current["group"],
+                    "\n".join(current["text"]),
+                    theme=meta.get("theme", ""),
+                    question=meta.get("question", ""),
+                    year=meta.get("year", ""),
+                )
+            )
+        current = None
+
+    for number, line in enumerate(lines[start:], start=start + 1):
+        heading = _HEADING.match(line)
+        if heading:
+            title = heading.group(2).strip()
+            found = cfg.find_area(title)
+            match = _GROUP_PAR.match(title)
+            if found is not None:
+                flush()
+                area = found.name
+            elif match:
+                flush()
+                group = match.group("num")
+                current = {"ref": f"line {number}", "area": area, "group": group, "text": []}
+            continue
+        match = _GROUP_PAR.match(line)
+        if match and match.group("rest"):
+            flush()
+            group = match.group("num")
+            current = {
+                "ref": f"line {number}",
+                "area": area,
+                "group": group,
+                "text": [f"{match.group('label')} {group} {match.group('rest')}"],
+            }
+            continue
+        if not line.strip() and current is None:
+            continue
+        if current is None:
+            current = {"ref": f"line {number}", "area": area, "group": group, "text": []}
+        current["text"].append(line)
+    flush()
+    if not notes:
+        raise InputError(
+            file,
+            "whole file",
+            "found no note text",
+            "write the note below a heading with the core area, with front matter 'gruppe: N', "
+            "or name the file after the table, e.g. bord-3.md.",
+        )
+    missing_group = [n for n in notes if parse_group(n.group) is None]
+    if missing_group and not group:
+        raise InputError(
+            file,
+            missing_group[0].source_ref,
+            "the note has no group number",
+            "add front matter 'gruppe: 3', a heading '## Gruppe 3', or put the number in the file name (bord-3.md).",
+        )
+    return notes
+
+
+def read_markdown_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
+    """Read a Markdown (or front-matter plain-text) notes file."""
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", "write the group's note in it, or remove it from the folder.")
+    text, encoding = decode_bytes(data)
+    return parse_markdown_notes(text, file, cfg), {"encoding": encoding}

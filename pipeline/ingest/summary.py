@@ -1,0 +1,256 @@
+"""Reader for a seminar summary: the text of a PDF in which each core area's group
+discussion is written up as ``Gruppe N …`` paragraphs.
+
+A PDF's text does not come in reading order. In Hedensted Kommune's 2024 summary the
+group paragraphs of one core area are printed after the next area's heading, two groups
+can share a line, a group paragraph runs straight on into the next page's body text, and
+words are split across lines. The reader therefore does not trust page position:
+
+1. Core-area headings (a line that is just a configured area name) and discussion markers
+   (``Gruppedrøftelse om …`` / ``Indblik i gruppedrøftelser om …``) open one discussion per
+   core area, in the order they appear.
+2. ``Gruppe N`` paragraphs are collected in runs (a run restarts when the group number
+   does not increase), and the k-th run belongs to the k-th discussion.
+3. A paragraph ends at a blank line, at the next ``Gruppe N``, at a heading or marker, or
+   where a sentence ends and the next line is body text of another block (it starts with
+   the indent PDF extraction gives a new text block, or is much wider than the column).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.config import CoreArea, SeminarConfig, normalize_name
+from pipeline.errors import InputError
+from pipeline.ingest._notes import RawNote
+from pipeline.ingest._text import join_wrapped_lines
+
+__all__ = ["parse_summary_text", "read_pdf_notes", "read_summary_notes"]
+
+# "Gruppe 5 5 fremhævede" is a typo for "Gruppe 5 fremhævede": the repeated number is dropped.
+_GROUP_START = re.compile(r"^(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})(?:\s+(?P=num))?(?=[\s:.,]|$)")
+_MIDLINE_GROUP = re.compile(r"(?<=[.!?])\s*(?=(?:Gruppe|Bord)\s+\d{1,2}\s)")
+_MARKER = re.compile(r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;”\")]\s*$")
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line number in the text
+    raw: str
+    page: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+
+@dataclass
+class _Paragraph:
+    group: int
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass
+class _Discussion:
+    area: CoreArea
+    theme: str
+    line: int
+
+
+def _split_lines(text: str, pages: list[int] | None) -> list[_Line]:
+    out: list[_Line] = []
+    for i, raw in enumerate(text.split("\n")):
+        page = pages[i] if pages else None
+        # Two group paragraphs sharing one line ("… børn og unge.Gruppe 2 drøftede …").
+        parts = _MIDLINE_GROUP.split(raw)
+        for j, part in enumerate(parts):
+            out.append(_Line(i + 1, part if j == len(parts) - 1 else part.rstrip() + " ", page))
+    return out
+
+
+def _width(line: _Line) -> int:
+    return len(line.text)
+
+
+def _ends_paragraph(par: _Paragraph, nxt: _Line) -> bool:
+    prev = par.lines[-1]
+    if not _SENTENCE_END.search(prev.text):
+        return False
+    if nxt.raw[:1].isspace():
+        return True
+    widths = sorted(_width(line) for line in par.lines)
+    column = widths[len(widths) // 2]
+    return len(par.lines) >= 2 and _width(nxt) > 1.6 * max(column, 20)
+
+
+def _match_area(text: str, cfg: SeminarConfig) -> CoreArea | None:
+    return cfg.find_area(text) if text else None
+
+
+def _area_for_theme(theme: str, cfg: SeminarConfig) -> CoreArea | None:
+    key = normalize_name(theme)
+    for area in cfg.core_areas:
+        if area.theme and normalize_name(area.theme) == key:
+            return area
+    return None
+
+
+def parse_summary_text(
+    text: str, file: str, cfg: SeminarConfig, *, pages: list[int] | None = None
+) -> list[RawNote]:
+    """Find the group notes in the text of a seminar summary.
+
+    Args:
+        text: The whole text (as extracted from the PDF).
+        file: File name for ``source_file`` and messages.
+        cfg: Configuration; its core areas (names, aliases, themes) locate the discussions.
+        pages: Page number of every line of ``text`` when it came from a PDF.
+
+    Returns:
+        One raw note per ``Gruppe N`` paragraph, with the core area it was assigned to
+        (empty when it could not be told; :func:`resolve_notes` then rejects it with a reason).
+
+    Raises:
+        InputError: No ``Gruppe N`` paragraph was found.
+    """
+    lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"), pages)
+    discussions: list[_Discussion] = []
+    runs: list[tuple[CoreArea | None, list[_Paragraph]]] = []
+    current_area: CoreArea | None = None
+    par: _Paragraph | None = None
+    last_group = 0
+    new_run_pending = True
+
+    def close() -> None:
+        nonlocal par
+        if par is not None:
+            runs[-1][1].append(par)
+        par = None
+
+    blank_since_par = False
+    for line in lines:
+        stripped = line.text
+        if not stripped:
+            blank_since_par = par is not None
+            continue
+        if par is not None and blank_since_par:
+            # A blank line inside an unfinished sentence is layout, not a paragraph end.
+            if _SENTENCE_END.search(par.lines[-1].text) or not stripped[:1].islower():
+                close()
+        elif par is not None and _ends_paragraph(par, line):
+            close()
+        blank_since_par = False
+        area = _match_area(stripped, cfg)
+        marker = _MARKER.match(stripped)
+        group = _GROUP_START.match(stripped)
+        if area is not None:
+            close()
+            current_area = area
+        elif marker:
+            close()
+            theme = marker.group("theme").rstrip(" ?:.")
+            owner = _area_for_theme(theme, cfg) or current_area
+            if owner is not None and all(d.area != owner for d in discussions):
+                discussions.append(_Discussion(owner, theme, line.number))
+            new_run_pending = True
+        elif group:
+            close()
+            number = int(group.group("num"))
+            if new_run_pending or number <= last_group:
+                runs.append((current_area, []))
+                new_run_pending = False
+            last_group = number
+            body = f"{group.group('label')} {number}{stripped[group.end():]}"
+            par = _Paragraph(number, [_Line(line.number, line.raw.replace(stripped, body, 1), line.page)])
+        elif par is not None:
+            par.lines.append(line)
+    close()
+
+    if not any(paragraphs for _, paragraphs in runs):
+        raise InputError(
+            file,
+            "whole file",
+            "found no group notes: no paragraph starts with 'Gruppe N' (or 'Bord N')",
+            "check that this is the seminar summary; for tables of notes use CSV, XLSX or DOCX.",
+        )
+    notes: list[RawNote] = []
+    for k, (area_at_start, paragraphs) in enumerate(runs):
+        area = discussions[k].area if k < len(discussions) else area_at_start
+        theme = discussions[k].theme if k < len(discussions) else ""
+        for p in paragraphs:
+            body = join_wrapped_lines([line.raw for line in p.lines]).strip()
+            if body and not _SENTENCE_END.search(body):
+                # The layout cut the paragraph off before its full stop (page break).
+                body += "."
+            first = p.lines[0]
+            where = f"page {first.page}, line {first.number}" if first.page else f"line {first.number}"
+            notes.append(
+                RawNote(
+                    source_file=file,
+                    source_ref=where,
+                    core_area=area.name if area else "",
+                    group=str(p.group),
+                    text=body,
+                    theme=(area.theme if area and area.theme else theme),
+                    question=area.question if area else "",
+                )
+            )
+    return notes
+
+
+def read_summary_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
+    """Read a seminar summary given as plain text (e.g. text extracted from the PDF)."""
+    from pipeline.ingest._text import decode_bytes
+
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", "extract the summary's text again.")
+    text, encoding = decode_bytes(data)
+    return parse_summary_text(text, file, cfg), {"encoding": encoding}
+
+
+def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
+    """Read a seminar summary PDF with pdfplumber and parse its text.
+
+    Raises:
+        InputError: The file is not a PDF, is damaged, or has no extractable text (a scan).
+    """
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", "save or download the PDF again.")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InputError(
+            file,
+            "whole file",
+            "this is not a PDF: it does not start with the PDF signature '%PDF-'",
+            "check the file; if it is a Word document, give it the .docx ending.",
+        )
+    texts: list[str] = []
+    pages: list[int] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                page_text = page.extract_text() or ""
+                page_lines = page_text.split("\n") + [""]
+                texts.extend(page_lines)
+                pages.extend([number] * len(page_lines))
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises several types for broken files
+        raise InputError(
+            file,
+            "whole file",
+            f"the PDF is damaged and cannot be read ({type(exc).__name__})",
+            "download or export the PDF again.",
+        ) from None
+    if not "".join(texts).strip():
+        raise InputError(
+            file,
+            "whole file",
+            "the PDF has no text layer (it is probably a scan)",
+            "run OCR on it first, or type the notes into a CSV/XLSX file.",
+        )
+    return parse_summary_text("\n".join(texts), file, cfg, pages=pages), {"pages": max(pages)}

@@ -1,0 +1,198 @@
+"""CSV and XLSX readers: one row per note, Danish or English headers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+
+import pandas as pd
+
+from pipeline.config import InputConfig, normalize_name
+from pipeline.errors import InputError
+from pipeline.ingest._notes import RawNote
+from pipeline.ingest._text import decode_bytes
+
+__all__ = ["COLUMN_ALIASES", "REQUIRED_FIELDS", "map_columns", "read_csv_notes", "read_xlsx_notes", "rows_to_notes"]
+
+#: Accepted header names per canonical field (compared case- and whitespace-insensitively).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "tekst", "note", "noter", "notat", "opsamling", "referat", "besvarelse", "svar"),
+    "group": ("group", "gruppe", "gruppenummer", "gruppe nr", "gruppe nr.", "bord", "bordnummer", "table"),
+    "core_area": ("core_area", "core area", "kerneområde", "kerneomraade", "kerneområder", "område", "area"),
+    "theme": ("theme", "tema", "emne", "fokus", "fokuspunkt"),
+    "question": ("question", "spørgsmål", "spoergsmaal", "drøftelsesspørgsmål"),
+    "year": ("year", "år", "aar", "årstal"),
+    "seminar": ("seminar", "seminarnavn"),
+}
+REQUIRED_FIELDS = ("core_area", "group", "text")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", normalize_name(name)).strip()
+
+
+def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) -> dict[str, str]:
+    """Map the canonical fields to the headers of a table.
+
+    Args:
+        headers: Header row as found.
+        cfg: Input configuration; ``cfg.columns`` adds user-specific header names.
+        file: File name, for the error message.
+        place: Where the header row is (``"header row"``, ``"sheet 'Ark1', row 1"``).
+
+    Returns:
+        ``{field: header}`` for every field that was found.
+
+    Raises:
+        InputError: A required field (core area, group, text) has no column.
+    """
+    by_key = {_key(h): h for h in headers if str(h).strip()}
+    mapping: dict[str, str] = {}
+    for fld, aliases in COLUMN_ALIASES.items():
+        candidates = ([cfg.columns[fld]] if fld in cfg.columns else []) + list(aliases)
+        for alias in candidates:
+            if _key(alias) in by_key:
+                mapping[fld] = by_key[_key(alias)]
+                break
+    missing = [f for f in REQUIRED_FIELDS if f not in mapping]
+    if missing:
+        found = ", ".join(repr(str(h)) for h in headers) or "(none)"
+        accepted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f])}" for f in missing)
+        raise InputError(
+            file,
+            place,
+            f"missing required column(s) {', '.join(missing)}. Columns found: {found}. Accepted names: {accepted}.",
+            "rename the column(s) in the file, or map your own names in the seminar TOML, e.g. "
+            '[input.columns] text = "Min kolonne".',
+        )
+    return mapping
+
+
+def rows_to_notes(rows: list[dict[str, str]], mapping: dict[str, str], *, file: str, ref) -> list[RawNote]:
+    """Turn mapped table rows into raw notes; ``ref(i)`` gives the place of row ``i``."""
+    notes = []
+    for i, row in enumerate(rows):
+        values = {fld: str(row.get(col, "") or "").strip() for fld, col in mapping.items()}
+        if not any(values.values()):
+            continue  # a fully blank row is layout, not a note
+        notes.append(
+            RawNote(
+                source_file=file,
+                source_ref=ref(i),
+                core_area=values.get("core_area", ""),
+                group=values.get("group", ""),
+                text=values.get("text", ""),
+                theme=values.get("theme", ""),
+                question=values.get("question", ""),
+                year=values.get("year", ""),
+                seminar=values.get("seminar", ""),
+            )
+        )
+    return notes
+
+
+def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
+    """Read a CSV file (comma, semicolon or tab separated; UTF-8, cp1252 or latin-1).
+
+    Returns:
+        The raw notes and facts for the manifest (encoding, delimiter).
+    """
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no bytes.")
+    text, encoding = decode_bytes(data)
+    sample = text[:20000]
+    try:
+        delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    try:
+        df = pd.read_csv(
+            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, skip_blank_lines=True
+        )
+    except pd.errors.ParserError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise InputError(
+            file,
+            f"line {line.group(1)}" if line else "whole file",
+            f"the CSV rows do not line up ({exc}).",
+            "put quotes around texts that contain the separator, or save the sheet again as CSV.",
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise InputError(file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst.") from None
+    headers = [str(c) for c in df.columns]
+    mapping = map_columns(headers, cfg, file=file, place="header row")
+    if df.empty:
+        raise InputError(file, "whole file", "the file has a header row but no notes", "add one row per group note.")
+    rows = df.to_dict("records")
+    # Row numbers as a spreadsheet shows them: the header is line 1.
+    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: f"row {i + 2}")
+    return notes, {"encoding": encoding, "delimiter": delimiter}
+
+
+def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
+    """Read an XLSX workbook: the configured sheet, the only sheet, or the one sheet with note columns.
+
+    Raises:
+        InputError: The file is not a workbook, the configured sheet is missing, or several
+            sheets could hold the notes (the message lists them).
+    """
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", "save the workbook again from Excel.")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(
+            file,
+            "whole file",
+            "this is not an Excel workbook (.xlsx): the file is not a zip package",
+            "open it in Excel and save as 'Excel-projektmappe (*.xlsx)'; old .xls files must be converted.",
+        )
+    try:
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, header=None, engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for corrupt packages
+        raise InputError(
+            file, "whole file", f"the workbook cannot be read ({type(exc).__name__}: {exc})", "save it again from Excel as .xlsx."
+        ) from None
+    names = list(sheets)
+    if cfg.sheet is not None:
+        if cfg.sheet not in sheets:
+            raise InputError(
+                file,
+                f"sheet '{cfg.sheet}'",
+                f"the configured sheet does not exist; the workbook has: {', '.join(names)}",
+                "set [input] sheet to one of these names in the seminar TOML.",
+            )
+        chosen = cfg.sheet
+    elif len(names) == 1:
+        chosen = names[0]
+    else:
+        usable = []
+        for name, frame in sheets.items():
+            if frame.empty:
+                continue
+            try:
+                map_columns([str(v) for v in frame.iloc[0].fillna("")], cfg, file=file, place=name)
+                usable.append(name)
+            except InputError:
+                pass
+        if len(usable) != 1:
+            raise InputError(
+                file,
+                "whole workbook",
+                f"the workbook has several sheets ({', '.join(repr(n) for n in names)}) and "
+                + ("none" if not usable else f"{len(usable)}")
+                + " of them look like a notes table",
+                'name the sheet to read in the seminar TOML: [input] sheet = "Noter".',
+            )
+        chosen = usable[0]
+    frame = sheets[chosen].fillna("")
+    if frame.empty:
+        raise InputError(file, f"sheet '{chosen}'", "the sheet is empty", "put the notes in this sheet, one row per group.")
+    headers = [str(v).strip() for v in frame.iloc[0]]
+    mapping = map_columns(headers, cfg, file=file, place=f"sheet '{chosen}', row 1")
+    body = frame.iloc[1:]
+    rows = [dict(zip(headers, values, strict=False)) for values in body.itertuples(index=False, name=None)]
+    if not rows:
+        raise InputError(file, f"sheet '{chosen}'", "the sheet has a header row but no notes", "add one row per group note.")
+    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: f"sheet '{chosen}', row {i + 2}")
+    return notes, {"sheet": chosen}

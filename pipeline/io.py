@@ -1,0 +1,145 @@
+"""All file-system access of the pipeline: reading inputs and configs, writing outputs.
+
+Stage functions elsewhere take and return DataFrames and dataclasses; this module and
+:mod:`pipeline.cli` are the only places that touch paths.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import tomli_w
+
+from pipeline.config import SeminarConfig, config_to_dict, parse_config
+from pipeline.errors import ConfigError, InputError
+from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
+
+__all__ = [
+    "collect_sources",
+    "read_config",
+    "read_table",
+    "write_config_snapshot",
+    "write_ingest_outputs",
+    "write_json",
+    "write_table",
+    "write_text",
+]
+
+CONFIG_SNAPSHOT = "seminar.config.toml"
+
+
+def read_config(path: str | Path) -> SeminarConfig:
+    """Read a seminar TOML file; input paths in it are relative to its folder."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(str(path), "the configuration file does not exist", "give the path to a seminar TOML, e.g. data/raw/2024/seminar.toml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor") from None
+    return parse_config(text, file=str(path), base_dir=path.parent)
+
+
+def _is_input(path: Path) -> bool:
+    return (
+        path.is_file()
+        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not path.name.startswith((".", "~$"))
+        and not path.name.lower().startswith("readme")
+    )
+
+
+def collect_sources(paths: list[str | Path]) -> list[SourceFile]:
+    """Read the bytes of the given files; folders contribute their supported files, sorted by name.
+
+    Raises:
+        InputError: A path does not exist, or a folder holds no supported file.
+    """
+    sources: list[SourceFile] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if _is_input(p))
+            if not files:
+                raise InputError(str(path), "folder", "the folder holds no notes file", f"put files ending in {', '.join(SUPPORTED_SUFFIXES)} in it.")
+            sources.extend(SourceFile(str(p), p.read_bytes()) for p in files)
+        elif path.is_file():
+            sources.append(SourceFile(str(path), path.read_bytes()))
+        else:
+            raise InputError(str(path), "path", "the file does not exist", "check the path (relative to the folder you run seminar from).")
+    return sources
+
+
+def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
+    """Read the input files listed under ``[input] files`` of the configuration."""
+    if not cfg.input.files:
+        raise ConfigError("seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]')
+    return collect_sources([cfg.base_dir / f for f in cfg.input.files])
+
+
+def write_table(df: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as CSV (UTF-8) or Parquet, by the file ending."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix.lower() == ".parquet":
+        df.to_parquet(path, index=False)
+    else:
+        df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a table written by :func:`write_table`."""
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        return pd.read_parquet(path)
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def write_json(obj: Any, path: str | Path) -> Path:
+    """Write JSON with sorted keys and UTF-8 characters kept readable."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    return path
+
+
+def write_text(text: str, path: str | Path) -> Path:
+    """Write UTF-8 text with Unix line ends."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+def write_bytes(data: bytes, path: str | Path) -> Path:
+    """Write bytes, creating the folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
+    """Save the configuration that produced the outputs in ``folder``."""
+    return write_text(tomli_w.dumps(config_to_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
+
+
+def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConfig) -> dict[str, Path]:
+    """Write the notes table, its rejects table, the manifest and the config snapshot.
+
+    ``out`` is the notes file (``.csv`` or ``.parquet``); the others go next to it as
+    ``<stem>.rejects.csv``, ``<stem>.manifest.json`` and ``seminar.config.toml``.
+    """
+    out = Path(out)
+    stem = out.with_suffix("")
+    written = {
+        "notes": write_table(result.notes, out),
+        "rejects": write_table(result.rejects, stem.with_name(stem.name + ".rejects.csv")),
+        "manifest": write_json(result.manifest(), stem.with_name(stem.name + ".manifest.json")),
+        "config": write_config_snapshot(cfg, out.parent),
+    }
+    return written

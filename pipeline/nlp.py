@@ -1,0 +1,125 @@
+"""Danish NLP: split notes into statements and analyse them with spaCy.
+
+``build_nlp`` builds the pipeline once; ``make_statements`` turns the ``notes`` table into the
+``statements`` table (one row per sentence or bullet).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pandas as pd
+
+from pipeline.config import NlpConfig
+from pipeline.errors import ConfigError
+from pipeline.ingest._text import BULLET_RE
+from pipeline.schemas import Notes, Statements, validate
+
+__all__ = ["build_nlp", "make_statements", "split_blocks", "stop_words"]
+
+log = logging.getLogger(__name__)
+
+# Words that say how a group talked, not what about ("Gruppe 3 drøftede …"). Lemmas.
+DOMAIN_STOP_WORDS = frozenset(
+    """gruppe grupperne drøfte diskutere fremhæve tale nævne påpege understrege fokusere adressere berøre
+    betone foreslå dele udforske opfordre herunder samt også desuden blandt andet fx bl.a. mv. evt. ifm. ift.
+    behov""".split()
+)
+
+
+def stop_words(cfg: NlpConfig) -> frozenset[str]:
+    """Danish stop words (spaCy's list), seminar-note domain words and the configured extras, as lemmas."""
+    from spacy.lang.da.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | DOMAIN_STOP_WORDS | frozenset(w.casefold() for w in cfg.extra_stop_words)
+
+
+def build_nlp(cfg: NlpConfig):
+    """Build the spaCy pipeline named in the configuration.
+
+    ``"danish"`` is the bundled offline pipeline (blank Danish tokenizer, sentence splitter,
+    lemmatizer). Any other value is loaded with ``spacy.load`` (an installed package such as
+    ``da_core_news_sm`` or a path), and the project's components are added on top.
+
+    Raises:
+        ConfigError: The named pipeline is not installed.
+    """
+    import spacy
+
+    from pipeline import danish_components  # noqa: F401  (registers the factories)
+
+    if cfg.pipeline == "danish":
+        nlp = spacy.blank("da")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("simplemma_lemmatizer")
+        log.info("NLP: bundled Danish pipeline %s", nlp.pipe_names)
+        return nlp
+    try:
+        nlp = spacy.load(cfg.pipeline)
+    except OSError:
+        raise ConfigError(
+            "seminar TOML",
+            f"[nlp] pipeline = {cfg.pipeline!r} is not installed",
+            'install it (pip install <wheel of da_core_news_sm>) or use pipeline = "danish"',
+        ) from None
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    log.info("NLP: %s %s", cfg.pipeline, nlp.pipe_names)
+    return nlp
+
+
+def split_blocks(text: str) -> list[str]:
+    """Split a note into blocks that sentence splitting must not join: paragraphs and bullets."""
+    blocks = []
+    for line in re.split(r"\n+", text):
+        line = BULLET_RE.sub("", line).strip()
+        if line:
+            blocks.append(line)
+    return blocks
+
+
+def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
+    """One row per statement (sentence or bullet) of every note, with lemmas.
+
+    Args:
+        notes: The ``notes`` table.
+        nlp: A pipeline from :func:`build_nlp`.
+        cfg: NLP settings (stop words).
+
+    Returns:
+        The ``statements`` table (:class:`~pipeline.schemas.Statements`), in note order.
+    """
+    notes = validate(notes, Notes)
+    stops = stop_words(cfg)
+    rows = []
+    for note in notes.itertuples(index=False):
+        position = 0
+        for doc in nlp.pipe(split_blocks(note.text)):
+            for sent in doc.sents:
+                text = sent.text.strip()
+                if not any(t.is_alpha for t in sent):
+                    continue
+                lemmas = [t.lemma_.casefold() or t.lower_ for t in sent if not t.is_space]
+                content = [
+                    t.lemma_.casefold() or t.lower_
+                    for t in sent
+                    if t.is_alpha and len(t) > 1 and (t.lemma_.casefold() or t.lower_) not in stops and not t.is_stop
+                ]
+                parts = [p for t in sent if t.is_alpha for p in (t._.compound_parts if t.has_extension("compound_parts") else [])]
+                rows.append(
+                    {
+                        "statement_id": f"{note.note_id}-{position:02d}",
+                        "note_id": note.note_id,
+                        "year": note.year,
+                        "core_area": note.core_area,
+                        "group": note.group,
+                        "position": position,
+                        "text": text,
+                        "lemmas": " ".join(lemmas),
+                        "content_lemmas": " ".join(content),
+                        "compound_parts": " ".join(p for p in parts if p not in stops),
+                    }
+                )
+                position += 1
+    return validate(pd.DataFrame(rows, columns=list(Statements.to_schema().columns)), Statements)

@@ -79,13 +79,21 @@ def ingest_cli(
 @app.command("run")
 def run_cli(config: ConfigOpt) -> None:
     """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports."""
-    from pipeline.run import run_seminar
+    from pipeline.ingest import ingest
+    from pipeline.run import analyse_notes
 
     cfg = io.read_config(config)
-    outputs = run_seminar(cfg, echo=typer.echo, echo_err=_echo_err)
-    if outputs is None:
+    result = ingest(io.config_sources(cfg), cfg)
+    _report_ingest(result)
+    if not result.ok:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
+    io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
+    analysis = analyse_notes(result.notes, result.rejects, cfg)
+    written = io.write_analysis(analysis, cfg)
+    n_pages = sum(1 for k in written if k.endswith(".html"))
+    typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
+    typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 
 
 def main() -> None:

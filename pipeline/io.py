@@ -128,6 +128,23 @@ def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
     return write_text(tomli_w.dumps(config_to_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
 
 
+def write_analysis(analysis, cfg: SeminarConfig) -> dict[str, Path]:
+    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/``."""
+    processed, reports = cfg.processed_dir, cfg.reports_dir
+    written = {
+        "notes": write_table(analysis.notes, processed / "notes.csv"),
+        "rejects": write_table(analysis.rejects, processed / "rejects.csv"),
+        "statements": write_table(analysis.topics.statement_topics, processed / "statements.csv"),
+        "topics": write_table(analysis.topics.topic_info, processed / "topics.csv"),
+        "themes": write_table(analysis.themes, processed / "themes.csv"),
+        "config": write_config_snapshot(cfg, processed),
+    }
+    for name, html in sorted(analysis.pages.items()):
+        written[name] = write_text(html, reports / name)
+    write_config_snapshot(cfg, reports)
+    return written
+
+
 def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConfig) -> dict[str, Path]:
     """Write the notes table, its rejects table, the manifest and the config snapshot.
 

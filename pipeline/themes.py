@@ -1,0 +1,95 @@
+"""Recurring themes: which topics several groups raised, per core area, with the evidence."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from pipeline.config import SeminarConfig
+from pipeline.schemas import Notes, StatementTopics, Themes, validate
+
+__all__ = ["find_themes"]
+
+
+def _pick_quotes(rows: pd.DataFrame, embeddings: np.ndarray | None, n: int) -> pd.DataFrame:
+    """Representative statements: closest to the theme's centre, at most one per group first."""
+    if embeddings is not None and len(rows):
+        vecs = embeddings[rows["_row"].to_numpy()]
+        centre = vecs.mean(axis=0)
+        rows = rows.assign(_score=-(vecs @ centre))
+    else:
+        rows = rows.assign(_score=0.0)
+    rows = rows.sort_values(["_score", "group", "position"], kind="stable")
+    first_per_group = rows.drop_duplicates("group")
+    rest = rows.drop(first_per_group.index)
+    return pd.concat([first_per_group, rest]).head(n)
+
+
+def find_themes(
+    statement_topics: pd.DataFrame,
+    notes: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    embeddings: np.ndarray | None = None,
+    topic_keywords: dict[int, str] | None = None,
+) -> pd.DataFrame:
+    """Build the themes table: one row per (year, core area, topic).
+
+    Args:
+        statement_topics: Statements with ``topic`` and ``topic_label``.
+        notes: The ``notes`` table (to count the groups of each area).
+        cfg: Configuration (``topics.min_groups``, ``topics.n_quotes``).
+        embeddings: Statement vectors in the row order of ``statement_topics``, used to pick
+            the most representative quotes.
+        topic_keywords: Space-separated keywords per topic (from the topic model).
+
+    Returns:
+        The :class:`~pipeline.schemas.Themes` table, sorted per area by the number of groups
+        that raised the theme. ``evidence`` lists every statement id behind the theme;
+        ``quotes`` is JSON with the chosen statements, their group and note.
+    """
+    st = validate(statement_topics, StatementTopics).reset_index(drop=True)
+    st["_row"] = np.arange(len(st))
+    notes = validate(notes, Notes)
+    groups_per_area = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
+    areas_per_topic = st.groupby(["year", "topic"])["core_area"].agg(lambda s: sorted(set(s))).to_dict()
+    area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
+    rows = []
+    for (year, area, topic), part in st.groupby(["year", "core_area", "topic"], sort=True):
+        groups = sorted(set(int(g) for g in part["group"]))
+        quotes = _pick_quotes(part, embeddings, cfg.topics.n_quotes)
+        keywords = (topic_keywords or {}).get(int(topic), "")
+        rows.append(
+            {
+                "year": int(year),
+                "core_area": area,
+                "topic": int(topic),
+                "label": part["topic_label"].iloc[0],
+                "keywords": keywords,
+                "n_statements": len(part),
+                "n_groups": len(groups),
+                "n_groups_total": int(groups_per_area.get((year, area), len(groups))),
+                "groups": " ".join(str(g) for g in groups),
+                "recurring": len(groups) >= cfg.topics.min_groups,
+                "other_areas": "; ".join(a for a in areas_per_topic[(year, topic)] if a != area),
+                "evidence": " ".join(part["statement_id"]),
+                "quotes": json.dumps(
+                    [
+                        {"statement_id": q.statement_id, "note_id": q.note_id, "group": int(q.group), "text": q.text}
+                        for q in quotes.itertuples()
+                    ],
+                    ensure_ascii=False,
+                ),
+            }
+        )
+    themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
+    if len(themes):
+        themes["_area"] = themes["core_area"].map(area_order).fillna(len(area_order))
+        themes = themes.sort_values(
+            ["year", "_area", "core_area", "n_groups", "n_statements", "topic"],
+            ascending=[True, True, True, False, False, True],
+            kind="stable",
+        ).drop(columns="_area")
+    return validate(themes.reset_index(drop=True), Themes)

@@ -99,7 +99,10 @@ def run_cli(config: ConfigOpt) -> None:
 def main() -> None:
     """Entry point of the ``seminar`` console command."""
     try:
-        app(standalone_mode=False)
+        # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False)
+        if isinstance(code, int):
+            sys.exit(code)
     except SeminarError as exc:
         _echo_err(f"error: {exc}")
         sys.exit(1)

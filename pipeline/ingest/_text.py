@@ -36,8 +36,9 @@ def join_wrapped_lines(lines: list[str]) -> str:
 
     Handles three kinds of line end:
 
-    * ``"pårøren-"`` + ``"de"``: a hyphenated break, joined without the hyphen (but
-      ``"IT-"`` + ``"sikkerhed"`` and ``"familie-"`` + ``"og"`` keep it);
+    * ``"pårøren-"`` + ``"de"``: a hyphenated break, joined without the hyphen; but
+      ``"IT-"`` + ``"sikkerhed"`` keeps it (``"IT-sikkerhed"``) and a suspended compound
+      (``"familie-"`` + ``"og"``) keeps hyphen and space;
     * a soft hyphen (U+00AD) at the end: joined;
     * a line that ends in a letter *without* the trailing space that the other lines of the
       paragraph carry: PDF text extraction dropped a soft hyphen there (``"grund"`` +
@@ -60,6 +61,8 @@ def join_wrapped_lines(lines: list[str]) -> str:
             out = out[:-1] + nxt
         elif re.search(r"[a-zæøåéü]-$", out) and nxt[:1].islower() and first_word not in _SUSPENSION_WORDS:
             out = out[:-1] + nxt
+        elif out.endswith("-") and not out.endswith(" -") and first_word not in _SUSPENSION_WORDS:
+            out = out + nxt  # a real hyphen: "IT-" + "sikkerhed", "Covid-" + "19"
         elif use_space_signal and raw_prev == raw_prev.rstrip() and out[-1:].isalpha() and nxt[:1].islower():
             out = out + nxt
         else:

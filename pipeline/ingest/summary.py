@@ -210,6 +210,25 @@ def read_summary_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list
     return parse_summary_text(text, file, cfg), {"encoding": encoding}
 
 
+def _page_lines(page) -> list[str]:
+    """Text lines of a PDF page, with an empty line where the vertical gap shows a paragraph break.
+
+    Text extraction drops blank lines; paragraph ends matter to the parser, so they are
+    recovered from gaps wider than 1.5 times the usual line pitch.
+    """
+    lines = page.extract_text_lines(return_chars=False)
+    if not lines:
+        return []
+    pitches = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["top"])
+    pitch = pitches[len(pitches) // 2] if pitches else 0
+    out = [lines[0]["text"]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if pitch and line["top"] - prev["top"] > 1.5 * pitch:
+            out.append("")
+        out.append(line["text"])
+    return out
+
+
 def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
     """Read a seminar summary PDF with pdfplumber and parse its text.
 
@@ -235,10 +254,9 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                page_text = page.extract_text() or ""
-                page_lines = page_text.split("\n") + [""]
-                texts.extend(page_lines)
-                pages.extend([number] * len(page_lines))
+                page_lines = _page_lines(page)
+                texts.extend(page_lines + [""])
+                pages.extend([number] * (len(page_lines) + 1))
     except (PDFSyntaxError, Exception) as exc:  # pdfminer raises several types for broken files
         raise InputError(
             file,

@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 
-import pandas as pd
+import pandas as pd  # noqa: F401  (read_excel)
 
 from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
@@ -107,27 +107,35 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
         delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
     try:
-        df = pd.read_csv(
-            io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, skip_blank_lines=True
-        )
-    except pd.errors.ParserError as exc:
-        line = re.search(r"line (\d+)", str(exc))
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                records.append((reader.line_num, row))
+    except csv.Error as exc:
         raise InputError(
-            file,
-            f"line {line.group(1)}" if line else "whole file",
-            f"the CSV rows do not line up ({exc}).",
-            "put quotes around texts that contain the separator, or save the sheet again as CSV.",
+            file, f"line {reader.line_num}", f"the CSV cannot be parsed ({exc})", "check the quotes on that line, or save the sheet again as CSV."
         ) from None
-    except pd.errors.EmptyDataError:
-        raise InputError(file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst.") from None
-    headers = [str(c) for c in df.columns]
+    if not records:
+        raise InputError(file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst.")
+    (_, headers), body = records[0], records[1:]
+    headers = [h.strip() for h in headers]
     mapping = map_columns(headers, cfg, file=file, place="header row")
-    if df.empty:
+    if not body:
         raise InputError(file, "whole file", "the file has a header row but no notes", "add one row per group note.")
-    rows = df.to_dict("records")
-    # Row numbers as a spreadsheet shows them: the header is line 1.
-    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: f"row {i + 2}")
+    rows, refs = [], []
+    for line_num, row in body:
+        if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers):]):
+            raise InputError(
+                file,
+                f"line {line_num}",
+                f"the row has {len(row)} fields but the header has {len(headers)} (separator '{delimiter}')",
+                "put quotes around texts that contain the separator, or save the sheet again as CSV.",
+            )
+        rows.append(dict(zip(headers, row, strict=False)))
+        refs.append(f"line {line_num}")
+    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: refs[i])
     return notes, {"encoding": encoding, "delimiter": delimiter}
 
 

@@ -1,0 +1,68 @@
+"""Shared fixtures: the bundled 2024 seminar and a tiny synthetic Danish seminar."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import parse_config
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW_2024 = ROOT / "data" / "raw" / "2024"
+
+TINY_TOML = """
+[seminar]
+name = "Testseminar"
+year = 2025
+municipality = "Testkommune"
+
+[[core_areas]]
+name = "Social omsorg"
+theme = "frivillighed"
+question = "Hvordan inddrager vi frivillige?"
+
+[[core_areas]]
+name = "Læring"
+theme = "trivsel"
+question = "Hvordan styrker vi trivsel?"
+aliases = ["Skole"]
+"""
+
+
+@pytest.fixture(scope="session")
+def cfg_2024():
+    return parse_config((RAW_2024 / "seminar.toml").read_text(encoding="utf-8"), base_dir=RAW_2024)
+
+
+@pytest.fixture()
+def tiny_cfg():
+    return parse_config(TINY_TOML)
+
+
+@pytest.fixture(scope="session")
+def ground_truth():
+    with open(RAW_2024 / "group_notes.csv", encoding="utf-8") as fh:
+        return {(r["core_area"], int(r["group"])): r["text"] for r in csv.DictReader(fh)}
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    return (RAW_2024 / "budget-2025-foraarsseminar-opsamling.txt").read_text(encoding="utf-8")
+
+
+TINY_ROWS = [
+    ("Social omsorg", 1, "Gruppe 1 talte om frivillige i ældreplejen. De ønskede bedre koordinering af frivillige."),
+    ("Social omsorg", 2, "Gruppe 2 fremhævede koordinering af frivillige og pårørende. Unge frivillige kan inddrages."),
+    ("Social omsorg", 3, "Gruppe 3 drøftede teknologi på plejehjem. Velfærdsteknologi kan frigøre tid."),
+    ("Læring", 1, "Gruppe 1 drøftede trivsel i skolen. Mobning skal forebygges tidligt."),
+    ("Læring", 2, "Gruppe 2 talte om trivsel og fællesskab i klassen. Forebyggelse af mobning er vigtig."),
+    ("Læring", 3, "Gruppe 3 fokuserede på praktisk undervisning. Eleverne lærer af praktiske opgaver."),
+]
+
+
+@pytest.fixture()
+def tiny_csv_bytes():
+    lines = ["kerneområde;gruppe;tekst"] + [f'{a};{g};"{t}"' for a, g, t in TINY_ROWS]
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,63 @@
+"""Builders for small input files in the formats analysts send (made at test time, not stored)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+
+def ws_free(text: str) -> str:
+    """Text with all whitespace removed: equal texts differ at most in spaces and line breaks."""
+    return re.sub(r"\s+", "", text)
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def docx_bytes(blocks: list[tuple[str, object]]) -> bytes:
+    """``("h", text)`` heading, ``("p", text)`` paragraph, ``("t", rows)`` table."""
+    from docx import Document
+
+    doc = Document()
+    for kind, value in blocks:
+        if kind == "h":
+            doc.add_heading(value, level=1)
+        elif kind == "p":
+            doc.add_paragraph(value)
+        else:
+            rows = value
+            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = str(cell)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+PDF_SAFE = str.maketrans({"“": '"', "”": '"', "–": "-", "•": "-", "\t": " ", "\u00ad": "", "\ufffd": ""})
+
+
+def pdf_bytes_from_text(text: str) -> bytes:
+    """Lay the lines of ``text`` out on A4 pages, one PDF line per text line (blank lines kept as gaps)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9)
+    for line in text.translate(PDF_SAFE).split("\n"):
+        line = line.strip()
+        pdf.cell(0, 4.5, line if line else "", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

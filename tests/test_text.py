@@ -1,0 +1,46 @@
+import pytest
+
+from pipeline.ingest import clean_text, decode_bytes, join_wrapped_lines, parse_group
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["behovet for støtte til pårøren-", "de og frivillige."], "behovet for støtte til pårørende og frivillige."),
+        (["behovet for IT-", "sikkerhed."], "behovet for IT-sikkerhed."),
+        (["familie- ", "og netværksbaserede tiltag"], "familie- og netværksbaserede tiltag"),
+        (["Covid-", "19 ramte"], "Covid-19 ramte"),
+        (["første linje ", "anden linje"], "første linje anden linje"),
+        # Most line ends carry a trailing space; the one without marks a dropped soft hyphen.
+        (["vi skal træne ", "grund", "læggende færdigheder ", "og mere."], "vi skal træne grundlæggende færdigheder og mere."),
+        # Without the trailing-space convention every plain break is a space.
+        (["vi skal træne", "grund", "læggende færdigheder"], "vi skal træne grund læggende færdigheder"),
+        (["ord med blødt\u00ad", "bindestreg"], "ord med blødtbindestreg"),
+    ],
+)
+def test_join_wrapped_lines(lines, expected):
+    assert join_wrapped_lines(lines) == expected
+
+
+def test_clean_text_keeps_bullets_and_drops_control_characters():
+    text = "Gruppe 1 talte\r\nom to ting:\n• frivillige\n  i ældreplejen\n- unge\x07\n\n\nNyt afsnit\u00ad."
+    assert clean_text(text) == "Gruppe 1 talte om to ting:\n• frivillige i ældreplejen\n- unge\n\nNyt afsnit."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1"])
+def test_decode_bytes_keeps_danish_letters(encoding):
+    text, used = decode_bytes("Kerneområde;Ældre;Søren".encode(encoding))
+    assert text == "Kerneområde;Ældre;Søren"
+    assert used in {"utf-8", "cp1252", "latin-1"}
+
+
+def test_decode_bytes_cp1252_quotes():
+    assert decode_bytes("“opgaveløsning” – ja".encode("cp1252")) == ("“opgaveløsning” – ja", "cp1252")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("3", 3), ("Gruppe 3", 3), ("bord 12", 12), ("3.0", 3), (" Gruppe  4 ", 4), ("A", None), ("", None)],
+)
+def test_parse_group(value, expected):
+    assert parse_group(value) == expected

@@ -1,10 +1,25 @@
-"""Train the Danish lemmatizer data file from the CDT treebank (UD-dev documents excluded).
+"""Train the Danish lemmatizer data file from the CDT treebank, with UD Danish dev held out.
 
 Usage:
     python bench/train_lemmatizer.py [--cdt ../shared/data/cdt-danish] \
+        [--dev-conllu ../shared/data/ud-danish-ddt/da_ddt-ud-dev.conllu] \
         [--out pipeline/danish/data/lemmatizer_da.json.gz]
 
 Deterministic: the same treebank gives the same bytes.
+
+Held-out data. The UD dev split is not document-aligned with ``ud_split.tsv``: many UD dev
+sentences occur in CDT documents labelled ``train``. So two exclusions are applied:
+
+* CDT documents that ``ud_split.tsv`` labels ``dev`` are skipped;
+* every remaining CDT sentence that matches a sentence of the UD dev file is dropped
+  (see ``leaks_into``): same normalised key (``sentence_key``: lowercase word forms joined
+  with all whitespace and ``_`` removed, so CDT ``i_går`` and UD multiword tokens compare
+  equal), one key contained in the other (sentence boundaries that differ between the
+  treebanks), or a near duplicate (half of the word trigrams shared; CDT and UD differ
+  by corrected typos in a few sentences).
+
+The dev file is read only to remove its sentences from the training data; nothing is learned
+from it. The counts of dropped sentences and tokens are logged.
 
 Conventions mapped from CDT to UD Danish while reading the treebank:
 * multiword tokens (``i_går``) are split into their words, lemmas split alike;
@@ -20,9 +35,11 @@ import glob
 import html
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,13 +53,113 @@ from pipeline.danish.lemmatizer import (  # noqa: E402
     has_alpha,
 )
 
+DEV_CONLLU = ROOT.parent / "shared" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
 N_FOLDS = 5
 EPOCHS = 6
 MIN_WEIGHT = 1e-3
 
 
-def read_cdt(cdt_dir: Path) -> dict[str, list[list[tuple[str, str, str]]]]:
-    """Train documents only: doc_id -> sentences of (form, lemma, cpos)."""
+_SPACE_RE = re.compile(r"[\s_]+")
+MIN_CONTAINED_KEY = 8  # shorter keys ("ja.", "1.") only match exactly
+NEAR_DUP_SHARE = 0.5
+
+
+def sentence_key(words: Iterable[str]) -> str:
+    """Normalised sentence key: lowercase forms joined, all whitespace and ``_`` removed."""
+    return _SPACE_RE.sub("", "".join(words)).lower()
+
+
+def word_trigrams(words: Iterable[str]) -> set[tuple[str, str, str]]:
+    """Lowercase word trigrams, with CDT multiword expressions (``i_går``) split."""
+    toks = [p for w in words for p in _SPACE_RE.split(w.lower()) if p]
+    return {(toks[i], toks[i + 1], toks[i + 2]) for i in range(len(toks) - 2)}
+
+
+def read_conllu_sentences(path: Path) -> list[list[str]]:
+    """Surface word forms of each sentence of a CoNLL-U file (multiword tokens kept whole)."""
+    sents: list[list[str]] = []
+    cur: list[str] = []
+    skip_until = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+            cur, skip_until = [], 0
+            continue
+        if line.startswith("#"):
+            continue
+        c = line.split("\t")
+        tid = c[0]
+        if "." in tid:
+            continue
+        if "-" in tid:
+            skip_until = int(tid.split("-")[1])
+            cur.append(c[1])
+        elif int(tid) > skip_until:
+            cur.append(c[1])
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+class HeldOut:
+    """Sentences that must not be trained on (the UD dev file), indexed for ``leaks_into``."""
+
+    def __init__(self, sentences: Iterable[Sequence[str]]) -> None:
+        self.keys: set[str] = set()
+        self.long_keys: list[str] = []
+        self.grams: list[set] = []
+        self.gram_index: dict[tuple, list[int]] = defaultdict(list)
+        for words in sentences:
+            k = sentence_key(words)
+            if not k:
+                continue
+            self.keys.add(k)
+            if len(k) >= MIN_CONTAINED_KEY:
+                self.long_keys.append(k)
+            g = word_trigrams(words)
+            if g:
+                for t in g:
+                    self.gram_index[t].append(len(self.grams))
+                self.grams.append(g)
+        self.joined = "\n".join(sorted(self.long_keys))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def leaks_into(self, words: Sequence[str]) -> str | None:
+        """Why a training sentence matches a held-out sentence (``exact``, ``contained``,
+        ``near``), or None when it does not."""
+        k = sentence_key(words)
+        if not k:
+            return None
+        if k in self.keys:
+            return "exact"
+        if len(k) >= MIN_CONTAINED_KEY:
+            # a fragment of a held-out sentence, or a held-out sentence making up most of it
+            if k in self.joined or any(h in k for h in self.long_keys if len(k) / 2 <= len(h) < len(k)):
+                return "contained"
+        g = word_trigrams(words)
+        if g:
+            shared: Counter = Counter()
+            for t in g:
+                for j in self.gram_index.get(t, ()):
+                    shared[j] += 1
+            for j, n in shared.items():
+                if n >= NEAR_DUP_SHARE * len(g) and n >= NEAR_DUP_SHARE * len(self.grams[j]):
+                    return "near"
+        return None
+
+
+def read_cdt(
+    cdt_dir: Path, held_out: HeldOut | None = None, stats: Counter | None = None
+) -> dict[str, list[list[tuple[str, str, str]]]]:
+    """Train documents only: doc_id -> sentences of (form, lemma, cpos).
+
+    Sentences matching ``held_out`` are dropped; ``stats`` counts them (``sents_<reason>``,
+    ``tokens_excluded``) and the kept ones (``sents_kept``, ``tokens_kept``).
+    """
+    stats = stats if stats is not None else Counter()
     split = {}
     for line in (cdt_dir / "ud_split.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         if line.strip():
@@ -52,17 +169,32 @@ def read_cdt(cdt_dir: Path) -> dict[str, list[list[tuple[str, str, str]]]]:
     for f in sorted(glob.glob(str(cdt_dir / "*.conll"))):
         doc_id = os.path.basename(f).split("-")[0]
         if split.get(doc_id) != "train":
+            stats["docs_not_train"] += 1
             continue
-        sents, cur = [], []
+        sents, cur, forms = [], [], []
+
+        def flush() -> None:
+            if not cur:
+                return
+            why = held_out.leaks_into(forms) if held_out is not None else None
+            if why is None:
+                sents.append(list(cur))
+                stats["sents_kept"] += 1
+                stats["tokens_kept"] += len(cur)
+            else:
+                stats["sents_" + why] += 1
+                stats["tokens_excluded"] += len(cur)
+            cur.clear()
+            forms.clear()
+
         for line in open(f, encoding="utf-8"):
             line = line.rstrip("\n")
             if not line.strip():
-                if cur:
-                    sents.append(cur)
-                    cur = []
+                flush()
                 continue
             c = line.split("\t")
             form, lemma, cpos, feats = html.unescape(c[1]), html.unescape(c[2]), c[3], c[5]
+            forms.append(form)
             if cpos == "AN" and "transcat=adverbial" in feats:
                 lemma = form.lower()
             fparts, lparts = form.split("_"), lemma.split("_")
@@ -72,8 +204,7 @@ def read_cdt(cdt_dir: Path) -> dict[str, list[list[tuple[str, str, str]]]]:
                         cur.append((fp, lp if lp[:1].isupper() and fp[:1].isupper() and cpos == "NP" else lp.lower(), cpos))
             else:
                 cur.append((form, lemma, cpos))
-        if cur:
-            sents.append(cur)
+        flush()
         docs[doc_id] = sents
     return docs
 
@@ -158,13 +289,23 @@ def train_perceptron(data, epochs: int, seed: int = 13) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
+    ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU,
+                    help="UD dev CoNLL-U whose sentences are removed from training")
     ap.add_argument("--out", type=Path, default=DATA_PATH)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     args = ap.parse_args(argv)
     t0 = time.time()
-    docs = read_cdt(args.cdt)
+    held_out = HeldOut(read_conllu_sentences(args.dev_conllu))
+    stats: Counter = Counter()
+    docs = read_cdt(args.cdt, held_out, stats)
     doc_ids = sorted(docs)
-    print(f"{len(doc_ids)} train docs, {sum(len(s) for d in docs.values() for s in d)} tokens", file=sys.stderr)
+    n_ex = sum(v for k, v in stats.items() if k.startswith("sents_") and k != "sents_kept")
+    print(f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
+          f"{stats['tokens_excluded']} tokens of train docs matching {len(held_out)} sentences of "
+          f"{args.dev_conllu.name} (exact {stats['sents_exact']}, contained {stats['sents_contained']}, "
+          f"near-duplicate {stats['sents_near']})", file=sys.stderr)
+    print(f"{len(doc_ids)} train docs, {stats['sents_kept']} sentences, {stats['tokens_kept']} tokens",
+          file=sys.stderr)
     src = get_sources()
     data = []
     for k in range(N_FOLDS):
@@ -178,7 +319,10 @@ def main(argv: list[str] | None = None) -> int:
     weights = train_perceptron(data, args.epochs)
     lex, edits = build_lex([docs[d] for d in doc_ids])
     model = Model(lex, edits, weights, meta={
-        "source": "CDT (Copenhagen Dependency Treebanks), UD-dev documents excluded",
+        "source": "CDT (Copenhagen Dependency Treebanks); UD-dev documents and every sentence "
+                  "matching a UD Danish DDT dev sentence excluded",
+        "n_sents": stats["sents_kept"], "n_tokens": stats["tokens_kept"],
+        "n_sents_excluded": n_ex,
         "n_docs": len(doc_ids), "n_folds": N_FOLDS, "epochs": args.epochs,
     })
     args.out.parent.mkdir(parents=True, exist_ok=True)

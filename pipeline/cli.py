@@ -90,10 +90,48 @@ def run_cli(config: ConfigOpt) -> None:
         raise typer.Exit(1)
     io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
     analysis = analyse_notes(result.notes, result.rejects, cfg)
+    typer.echo(f"NLP pipeline: {analysis.method['NLP']}")
     written = io.write_analysis(analysis, cfg)
     n_pages = sum(1 for k in written if k.endswith(".html"))
     typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
+
+
+@app.command("eval-nlp")
+def eval_nlp_cli(
+    conllu: Annotated[Path, typer.Argument(help="Gold CoNLL-U file, e.g. UD Danish DDT dev.")],
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Seminar TOML whose [nlp] pipeline to evaluate.")] = None,
+    pipeline: Annotated[str | None, typer.Option(help="Pipeline to evaluate instead: danish, auto, a package name or a path.")] = None,
+    conventions: Annotated[str, typer.Option(help="Lemma conventions: 'ud' (as the treebank) or 'themes'.")] = "ud",
+    as_json: Annotated[bool, typer.Option("--json", help="Also print one JSON object on the last line.")] = False,
+) -> None:
+    """Evaluate the Danish pipeline on a CoNLL-U file: token_f, sents_f, lemma_acc, pos_acc, words/s."""
+    import json
+    from dataclasses import replace
+
+    from pipeline.config import NlpConfig
+    from pipeline.evaluate import evaluate_nlp
+    from pipeline.nlp import build_nlp, resolve_pipeline_name
+
+    nlp_cfg = io.read_config(config).nlp if config else NlpConfig()
+    nlp_cfg = replace(nlp_cfg, lemma_conventions=conventions, **({"pipeline": pipeline} if pipeline else {}))
+    if conventions not in {"ud", "themes"}:
+        raise typer.BadParameter("use 'ud' or 'themes'", param_hint="--conventions")
+    text = io.read_text_file(conllu)
+    nlp = build_nlp(nlp_cfg)
+    scores = evaluate_nlp(nlp, text)
+    result = {
+        "pipeline": resolve_pipeline_name(nlp_cfg.pipeline),
+        "components": nlp.pipe_names,
+        "lemma_conventions": conventions,
+        **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
+    }
+    result["words_per_second"] = round(scores["words_per_second"])
+    width = max(len(k) for k in result)
+    for key, value in result.items():
+        typer.echo(f"{key:<{width}}  {value}")
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
 
 
 def main() -> None:

@@ -89,12 +89,17 @@ class NlpConfig:
     """Danish NLP settings.
 
     Attributes:
-        pipeline: ``"danish"`` for the bundled offline pipeline, or the name or path of an
-            installed spaCy pipeline such as ``"da_core_news_sm"``.
+        pipeline: ``"danish"`` for the bundled offline pipeline; ``"auto"`` for the largest
+            installed trained Danish spaCy pipeline (``da_core_news_lg``/``md``/``sm``), falling
+            back to ``"danish"``; or the name or path of an installed spaCy pipeline.
+        lemma_conventions: ``"themes"`` keeps words that matter as themes apart
+            (``ældre`` stays ``ældre``, ``frivilligt`` becomes ``frivillig``); ``"ud"`` follows
+            the Universal Dependencies Danish treebank exactly (``ældre`` → ``gammel``).
         extra_stop_words: Lemmas to treat as stop words in addition to the Danish list.
     """
 
     pipeline: str = "danish"
+    lemma_conventions: str = "themes"
     extra_stop_words: tuple[str, ...] = ()
 
 
@@ -240,6 +245,8 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
     if raw:
         raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [output]")
     seminar_cfg = _build(SeminarConfig, {**seminar, "core_areas": areas, **built}, file, "seminar")
+    if seminar_cfg.nlp.lemma_conventions not in {"themes", "ud"}:
+        raise ConfigError(file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"')
     if seminar_cfg.topics.unit not in {"statement", "note"}:
         raise ConfigError(file, f"[topics] unit = {seminar_cfg.topics.unit!r}", 'use "statement" or "note"')
     return replace(seminar_cfg, base_dir=base_dir)

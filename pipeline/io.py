@@ -43,6 +43,21 @@ def read_config(path: str | Path) -> SeminarConfig:
     return parse_config(text, file=str(path), base_dir=path.parent)
 
 
+def read_text_file(path: str | Path) -> str:
+    """Read a UTF-8 text file given on the command line.
+
+    Raises:
+        InputError: The file does not exist or is not UTF-8.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "path", "the file does not exist", "check the path (relative to the folder you run seminar from).")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"byte {exc.start}", "the file is not UTF-8 text", "convert it to UTF-8.") from None
+
+
 def _is_input(path: Path) -> bool:
     return (
         path.is_file()

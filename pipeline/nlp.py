@@ -27,38 +27,54 @@ def stop_words(cfg: NlpConfig) -> frozenset[str]:
     return STOP_WORDS | frozenset(w.casefold() for w in cfg.extra_stop_words)
 
 
+TRAINED_DANISH = ("da_core_news_lg", "da_core_news_md", "da_core_news_sm")
+
+
+def resolve_pipeline_name(requested: str) -> str:
+    """The pipeline ``build_nlp`` will use: ``"auto"`` becomes the largest installed trained Danish one."""
+    if requested != "auto":
+        return requested
+    import spacy.util
+
+    return next((name for name in TRAINED_DANISH if spacy.util.is_package(name)), "danish")
+
+
 def build_nlp(cfg: NlpConfig):
     """Build the spaCy pipeline named in the configuration.
 
-    ``"danish"`` is the bundled offline pipeline (blank Danish tokenizer, sentence splitter,
-    lemmatizer). Any other value is loaded with ``spacy.load`` (an installed package such as
-    ``da_core_news_sm`` or a path), and the project's components are added on top.
+    ``"danish"`` is the bundled offline pipeline: spaCy's blank Danish tokenizer with the
+    project's abbreviation exceptions, a sentence splitter for notes, the tagger-free Danish
+    lemmatizer and the compound splitter (``token._.compound_parts``). Any other value is
+    loaded with ``spacy.load`` (an installed package such as ``da_core_news_sm``, or a path),
+    and the project's tokenizer exceptions, sentence splitter (when the pipeline has no parser
+    or senter) and compound splitter are added on top. The choice is logged.
 
     Raises:
         ConfigError: The named pipeline is not installed.
     """
     import spacy
 
-    from pipeline.danish import make_nlp
+    from pipeline.danish import add_to_tokenizer, make_nlp
 
-    if cfg.pipeline == "danish":
-        # Theme reports keep "ældre" (the elderly) and map "frivilligt" to "frivillig";
-        # the UD conventions are what eval-nlp measures against the treebank.
-        nlp = make_nlp(compounds=True, ud_conventions=False)
-        log.info("NLP: bundled Danish pipeline %s", nlp.pipe_names)
+    name = resolve_pipeline_name(cfg.pipeline)
+    ud = cfg.lemma_conventions == "ud"
+    if name == "danish":
+        nlp = make_nlp(compounds=True, ud_conventions=ud)
+        log.info("NLP: bundled Danish pipeline %s (lemma conventions: %s)", nlp.pipe_names, cfg.lemma_conventions)
         return nlp
     try:
-        nlp = spacy.load(cfg.pipeline)
+        nlp = spacy.load(name)
     except OSError:
         raise ConfigError(
             "seminar TOML",
-            f"[nlp] pipeline = {cfg.pipeline!r} is not installed",
-            'install it (pip install <wheel of da_core_news_sm>) or use pipeline = "danish"',
+            f"[nlp] pipeline = {name!r} is not installed (spaCy cannot load it)",
+            'install the pipeline package, give the path to a saved pipeline, or use pipeline = "danish"',
         ) from None
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+    add_to_tokenizer(nlp)
+    if not {"parser", "senter", "sentencizer", "danish_sentences"} & set(nlp.pipe_names):
         nlp.add_pipe("danish_sentences", first=True)
     nlp.add_pipe("danish_compounds")
-    log.info("NLP: %s %s", cfg.pipeline, nlp.pipe_names)
+    log.info("NLP: trained pipeline %s %s", name, nlp.pipe_names)
     return nlp
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.nlp import build_nlp, make_statements, stop_words
+from pipeline.nlp import build_nlp, make_statements, resolve_pipeline_name, stop_words
 from pipeline.report import build_area_context, build_index_context, package_versions, render_area_html, render_index_html
 from pipeline.themes import find_themes
 from pipeline.topics import TopicResult, fit_topics
@@ -27,6 +27,7 @@ class Analysis:
     statements: pd.DataFrame
     topics: TopicResult
     themes: pd.DataFrame
+    method: dict[str, str]  # what the method appendix of the reports shows
     pages: dict[str, str]  # file name -> HTML
 
 
@@ -60,7 +61,7 @@ def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig
         "Embeddings": cfg.topics.embedding,
         "Tilbagevendende fra": f"{cfg.topics.min_groups} grupper",
         "Seed": str(cfg.topics.seed),
-        "NLP": f"{cfg.nlp.pipeline} ({', '.join(nlp.pipe_names)})",
+        "NLP": f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})",
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
     }
     pages = {}
@@ -68,4 +69,4 @@ def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig
         ctx = build_area_context(area, cfg, notes, topics.statement_topics, themes, rejects, method)
         pages[f"{slugify(area)}.html"] = render_area_html(ctx)
     pages["index.html"] = render_index_html(build_index_context(cfg, notes, topics.statement_topics, themes, rejects, method))
-    return Analysis(notes, rejects, statements, topics, themes, pages)
+    return Analysis(notes, rejects, statements, topics, themes, method, pages)

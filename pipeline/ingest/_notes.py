@@ -89,6 +89,9 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
         if not text:
             rejects.append(_reject(raw, "empty text: the note has no words; fill it in or delete the row."))
             continue
+        if not any(ch.isalpha() for ch in text):
+            rejects.append(_reject(raw, "no words: the text has only numbers or punctuation; write out the note."))
+            continue
         area_name = " ".join(str(raw.core_area).split())
         if not area_name:
             rejects.append(_reject(raw, "no core area: give the note a core area (kerneområde)."))

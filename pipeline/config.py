@@ -115,6 +115,9 @@ class TopicConfig:
         max_topics: Largest number of topics tried when choosing automatically.
         embedding: ``"tfidf-svd"`` (offline default) or a path to a local
             sentence-transformers model directory.
+        guided: Guide topics with the core areas' themes, questions and ``seed_words``
+            (BERTopic's seeded topic modelling).
+        seed_words: Extra lemmas per core area name, e.g. ``{"Social omsorg" = ["frivillig"]}``.
         min_groups: A theme is recurring when at least this many groups raised it.
         n_quotes: Representative statements shown per theme.
         top_n_words: Keywords kept per topic.
@@ -126,6 +129,8 @@ class TopicConfig:
     min_topics: int = 2
     max_topics: int = 30
     embedding: str = "tfidf-svd"
+    guided: bool = False
+    seed_words: dict[str, list[str]] = field(default_factory=dict)
     min_groups: int = 2
     n_quotes: int = 3
     top_n_words: int = 8

@@ -16,7 +16,7 @@ from pipeline.errors import ConfigError
 from pipeline.ingest._text import BULLET_RE
 from pipeline.schemas import Notes, Statements, validate
 
-__all__ = ["build_nlp", "make_statements", "split_blocks", "stop_words"]
+__all__ = ["build_nlp", "content_lemmas", "make_statements", "split_blocks", "stop_words"]
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,8 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
                 text = sent.text.strip()
                 if not any(t.is_alpha for t in sent):
                     continue
-                lemmas = [t.lemma_.casefold() or t.lower_ for t in sent if not t.is_space]
+                words = [t for t in sent if not t.is_space]
+                lemmas = [(t.lemma_.casefold() or t.lower_).replace(" ", "_") for t in words]
                 content = [
                     t.lemma_.casefold() or t.lower_
                     for t in sent
@@ -125,6 +126,7 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
                         "group": note.group,
                         "position": position,
                         "text": text,
+                        "tokens": " ".join(t.text.replace(" ", "_") for t in words),
                         "lemmas": " ".join(lemmas),
                         "content_lemmas": " ".join(content),
                         "compound_parts": " ".join(p for p in parts if p not in stops),
@@ -132,3 +134,10 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
                 )
                 position += 1
     return validate(pd.DataFrame(rows, columns=list(Statements.to_schema().columns)), Statements)
+
+
+def content_lemmas(text: str, nlp, stops: frozenset[str]) -> list[str]:
+    """Content-word lemmas of a short text (a theme, a question), in order, without repeats."""
+    doc = nlp(text)
+    lemmas = [(t.lemma_.casefold() or t.lower_) for t in doc if t.is_alpha and len(t) > 1 and not t.is_stop]
+    return list(dict.fromkeys(lemma for lemma in lemmas if lemma not in stops))

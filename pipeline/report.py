@@ -47,7 +47,7 @@ def _theme_dicts(themes: pd.DataFrame) -> list[dict]:
             {
                 "topic": row.topic,
                 "label": row.label,
-                "keywords": row.keywords.split(),
+                "keywords": [k for k in row.keywords.split("; ") if k],
                 "n_groups": row.n_groups,
                 "n_groups_total": row.n_groups_total,
                 "n_statements": row.n_statements,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.nlp import build_nlp, make_statements, resolve_pipeline_name, stop_words
+from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
 from pipeline.report import build_area_context, build_index_context, package_versions, render_area_html, render_index_html
 from pipeline.themes import find_themes
 from pipeline.topics import TopicResult, fit_topics
@@ -31,6 +31,16 @@ class Analysis:
     pages: dict[str, str]  # file name -> HTML
 
 
+def seed_topics(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> list[list[str]]:
+    """Seed topics from the configuration: each core area's theme, question and seed words, as lemmas."""
+    seeds = []
+    for area in cfg.core_areas:
+        words = content_lemmas(f"{area.theme}. {area.question}", nlp, stops) + list(cfg.topics.seed_words.get(area.name, []))
+        if words:
+            seeds.append(list(dict.fromkeys(words)))
+    return seeds
+
+
 def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> Analysis:
     """Statements → topics → themes → report pages for the accepted notes.
 
@@ -47,17 +57,20 @@ def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig
     stops = stop_words(cfg.nlp)
     statements = make_statements(notes, nlp, cfg.nlp)
     log.info("%d statements from %d notes", len(statements), len(notes))
-    if cfg.topics.unit == "note":
-        raise NotImplementedError("unit = 'note' arrives with the topic stage; use 'statement'")
-    topics = fit_topics(statements, cfg.topics, stop_words=stops)
-    keywords = dict(zip(topics.topic_info["topic"], topics.topic_info["keywords"], strict=True))
+    topics = fit_topics(statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops))
+    keywords = dict(zip(topics.topic_info["topic"], topics.topic_info["keywords_surface"], strict=True))
     themes = find_themes(topics.statement_topics, notes, cfg, embeddings=topics.embeddings, topic_keywords=keywords)
     method = {
         "Seminar": f"{cfg.seminar_label} ({cfg.municipality})",
         "Noter analyseret / afvist": f"{len(notes)} / {len(rejects)}",
         "Udsagn": str(len(statements)),
-        "Emner i alt (alle kerneområder)": str(len(topics.topic_info)),
-        "Analyseenhed": cfg.topics.unit,
+        "Emner i alt (alle kerneområder)": f"{len(topics.topic_info)} (valgt ved {topics.quality['k_chosen_by']})",
+        "Analyseenhed": {"statement": "udsagn", "note": "gruppenote"}[cfg.topics.unit],
+        "Styret af temaer og spørgsmål": "ja" if topics.quality["guided"] else "nej",
+        "Emnekvalitet": (
+            f"diversitet {topics.quality['diversity']}, NPMI {topics.quality['npmi']}, "
+            f"andel uden emne {topics.quality['outlier_share']}, stabilitet (ARI mellem seeds) {topics.quality['stability_ari']}"
+        ),
         "Embeddings": cfg.topics.embedding,
         "Tilbagevendende fra": f"{cfg.topics.min_groups} grupper",
         "Seed": str(cfg.topics.seed),

@@ -52,8 +52,9 @@ class Rejects(pa.DataFrameModel):
 class Statements(pa.DataFrameModel):
     """One row per statement (sentence or bullet) of a note, with its Danish NLP analysis.
 
-    ``lemmas``, ``content_lemmas`` and ``compound_parts`` are space-separated strings so that the
-    table round-trips through CSV and Parquet unchanged.
+    ``tokens``, ``lemmas``, ``content_lemmas`` and ``compound_parts`` are space-separated strings so
+    that the table round-trips through CSV and Parquet unchanged; ``tokens`` and ``lemmas`` align
+    one to one (whitespace tokens are left out of both).
     """
 
     statement_id: Series[str] = pa.Field(unique=True)
@@ -63,6 +64,7 @@ class Statements(pa.DataFrameModel):
     group: Series[int]
     position: Series[int] = pa.Field(ge=0)
     text: Series[str] = pa.Field(str_length={"min_value": 1})
+    tokens: Series[str]
     lemmas: Series[str]
     content_lemmas: Series[str]
     compound_parts: Series[str]

@@ -43,7 +43,7 @@ def find_themes(
         cfg: Configuration (``topics.min_groups``, ``topics.n_quotes``).
         embeddings: Statement vectors in the row order of ``statement_topics``, used to pick
             the most representative quotes.
-        topic_keywords: Space-separated keywords per topic (from the topic model).
+        topic_keywords: Keywords per topic, ``"; "``-separated (from the topic model).
 
     Returns:
         The :class:`~pipeline.schemas.Themes` table, sorted per area by the number of groups

@@ -2,59 +2,58 @@
 
 :func:`build_topic_model` is the one place that builds the BERTopic model and its injected
 parts; notebooks and the CLI call it instead of ``BERTopic(...)``. The default is fully
-offline and needs no torch: documents are embedded with TF-IDF over Danish lemmas and
-compound parts reduced by SVD, and clustered with k-means whose k is chosen by silhouette
-(so small seminar corpora get no outlier topic).
+offline and needs no torch:
+
+* embeddings: TF-IDF over the Danish lemmas and compound parts of each statement, reduced with
+  truncated SVD (latent semantic analysis), or a sentence-transformers model from a local
+  directory named in ``[topics] embedding``;
+* dimensionality reduction: none (the embeddings are already small and dense);
+* clustering: k-means, so every statement gets a topic (no outlier topic ``-1``). With
+  ``n_topics`` set, exactly that many topics; otherwise k is the one with the best cosine
+  silhouette between ``min_topics`` and ``min(max_topics, 1.5·√n)`` (silhouette keeps rising with
+  k on sparse text, hence the cap);
+* topic words: c-TF-IDF over lemma unigrams and bigrams without Danish stop words, shown in
+  the surface form the groups used most (``frivillige``, not ``frivillig``);
+* guidance: the configuration's core-area themes and questions (and seed words) as BERTopic
+  seed topics (``[topics] guided``), which pull nearby statements towards them.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClusterMixin
-from sklearn.cluster import KMeans
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.metrics import silhouette_score
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.preprocessing import normalize
 
 from pipeline.config import TopicConfig
 from pipeline.schemas import Statements, StatementTopics, validate
 
-__all__ = ["AutoKMeans", "TfidfSvdEmbedder", "TopicResult", "build_topic_model", "embed_documents", "fit_topics"]
+__all__ = [
+    "AutoKMeans",
+    "TopicResult",
+    "build_embedder",
+    "build_topic_model",
+    "fit_topics",
+    "topic_documents",
+    "topic_quality",
+]
 
 log = logging.getLogger(__name__)
 
-
-class TfidfSvdEmbedder(BaseEstimator):
-    """Dense document vectors from TF-IDF over pre-lemmatised text, reduced with truncated SVD.
-
-    Args:
-        n_components: Upper bound on SVD dimensions (capped by the corpus size).
-        random_state: Seed of the randomized SVD.
-    """
-
-    def __init__(self, n_components: int = 100, random_state: int = 42) -> None:
-        self.n_components = n_components
-        self.random_state = random_state
-
-    def fit_transform(self, docs: list[str]) -> np.ndarray:
-        """Fit on ``docs`` (space-separated lemmas) and return L2-normalised vectors."""
-        self.vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True, norm="l2")
-        tfidf = self.vectorizer_.fit_transform(docs)
-        k = min(self.n_components, tfidf.shape[0] - 1, tfidf.shape[1] - 1)
-        if k < 2:
-            self.svd_ = None
-            return normalize(tfidf.toarray())
-        self.svd_ = TruncatedSVD(n_components=k, random_state=self.random_state, algorithm="arpack")
-        return normalize(self.svd_.fit_transform(tfidf))
+#: Above this many documents k-means runs in mini-batches and the silhouette on a sample.
+LARGE_CORPUS = 10_000
 
 
 class AutoKMeans(ClusterMixin, BaseEstimator):
-    """K-means that chooses k by the silhouette score when ``n_clusters`` is None.
+    """K-means that chooses k by the cosine silhouette when ``n_clusters`` is None.
 
     BERTopic accepts any clusterer with ``fit``, ``predict`` and ``labels_``; k-means assigns
     every document, so there is no outlier topic.
@@ -62,7 +61,7 @@ class AutoKMeans(ClusterMixin, BaseEstimator):
     Args:
         n_clusters: Fixed number of clusters, or None to choose it.
         min_clusters: Smallest k tried.
-        max_clusters: Largest k tried (capped at n_documents - 1).
+        max_clusters: Largest k tried (also capped at 1.5·√n and n - 1).
         random_state: Seed.
     """
 
@@ -72,27 +71,31 @@ class AutoKMeans(ClusterMixin, BaseEstimator):
         self.max_clusters = max_clusters
         self.random_state = random_state
 
-    def _kmeans(self, k: int) -> KMeans:
+    def _kmeans(self, k: int, n: int):
+        if n > LARGE_CORPUS:
+            return MiniBatchKMeans(n_clusters=k, n_init=5, batch_size=4096, random_state=self.random_state)
         return KMeans(n_clusters=k, n_init=20, random_state=self.random_state)
 
     def fit(self, X, y=None):  # noqa: D102
         X = np.asarray(X)
         n = len(X)
+        self.silhouette_scores_ = {}
         if self.n_clusters is not None:
             k = min(self.n_clusters, n)
-        elif n < 3:
+        elif n < 4:
             k = 1
         else:
-            scores = {}
-            # Silhouette keeps rising with k on sparse text, so cap k near 1.5 * sqrt(n).
-            upper = min(self.max_clusters, n - 1, max(2, round(1.5 * np.sqrt(n))))
+            upper = min(self.max_clusters, n - 1, max(2, round(1.5 * math.sqrt(n))))
+            sample = min(n, 5000)
             for k_try in range(max(2, self.min_clusters), upper + 1):
-                labels = self._kmeans(k_try).fit_predict(X)
+                labels = self._kmeans(k_try, n).fit_predict(X)
                 if len(set(labels)) > 1:
-                    scores[k_try] = silhouette_score(X, labels, metric="cosine")
+                    self.silhouette_scores_[k_try] = float(
+                        silhouette_score(X, labels, metric="cosine", sample_size=sample, random_state=self.random_state)
+                    )
+            scores = self.silhouette_scores_
             k = max(scores, key=lambda kk: (round(scores[kk], 6), -kk)) if scores else 1
-            self.silhouette_scores_ = scores
-        self.model_ = self._kmeans(k).fit(X)
+        self.model_ = self._kmeans(k, n).fit(X)
         self.labels_ = self.model_.labels_
         self.n_clusters_ = k
         return self
@@ -101,34 +104,156 @@ class AutoKMeans(ClusterMixin, BaseEstimator):
         return self.model_.predict(np.asarray(X))
 
 
-def build_topic_model(cfg: TopicConfig, *, stop_words: frozenset[str] = frozenset()):
+#: Marks a removed word or a document end: no bigram spans it.
+BOUNDARY = "|"
+
+
+class LemmaNgrams:
+    """CountVectorizer analyzer: lemma unigrams and bigrams that never span a removed stop word.
+
+    BERTopic joins all documents of a topic before counting, and stop words are removed, so
+    plain n-grams would pair words from different sentences; the documents carry ``|`` marks
+    where a word was removed and at their end, and bigrams stop there.
+    """
+
+    def __init__(self, stop_words: frozenset[str] = frozenset()) -> None:
+        self.stop_words = frozenset(stop_words)
+
+    def __call__(self, doc: str) -> list[str]:  # noqa: D102
+        grams: list[str] = []
+        prev = None
+        for word in doc.split():
+            if word == BOUNDARY or word in self.stop_words or word == "_":
+                prev = None
+                continue
+            grams.append(word)
+            if prev is not None:
+                grams.append(f"{prev} {word}")
+            prev = word
+        return grams
+
+
+class TfidfSvdEmbedder(BaseEstimator):
+    """Dense document vectors from TF-IDF over lemmatised text, reduced with truncated SVD (LSA).
+
+    Args:
+        n_components: Upper bound on SVD dimensions (capped by the corpus size).
+        random_state: Seed of the SVD.
+    """
+
+    def __init__(self, n_components: int = 100, random_state: int = 42) -> None:
+        self.n_components = n_components
+        self.random_state = random_state
+
+    def fit_transform(self, docs: list[str]) -> np.ndarray:
+        """Fit on ``docs`` (space-separated lemmas) and return L2-normalised vectors."""
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True, norm="l2")
+        tfidf = self.vectorizer_.fit_transform(docs)
+        k = min(self.n_components, tfidf.shape[0] - 1, tfidf.shape[1] - 1)
+        self.svd_ = TruncatedSVD(n_components=k, random_state=self.random_state, algorithm="arpack") if k >= 2 else None
+        dense = self.svd_.fit_transform(tfidf) if self.svd_ is not None else tfidf.toarray()
+        return normalize(dense)
+
+    def transform(self, docs: list[str]) -> np.ndarray:
+        """Embed new lemma documents (e.g. seed words) in the fitted space."""
+        tfidf = self.vectorizer_.transform(docs)
+        dense = self.svd_.transform(tfidf) if self.svd_ is not None else tfidf.toarray()
+        return normalize(dense)
+
+
+class SentenceTransformerEmbedder(BaseEstimator):
+    """Embeddings from a sentence-transformers model in a local directory (never downloaded)."""
+
+    def __init__(self, model_path: str) -> None:
+        self.model_path = model_path
+
+    def _model(self):
+        if not hasattr(self, "model_"):
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise ImportError(
+                    f"[topics] embedding = {self.model_path!r} needs sentence-transformers: "
+                    "pip install 'seminar-themes[embeddings]' (pulls torch; install a CPU build of torch first)"
+                ) from exc
+            self.model_ = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
+        return self.model_
+
+    def fit_transform(self, docs: list[str]) -> np.ndarray:  # noqa: D102
+        return self.transform(docs)
+
+    def transform(self, docs: list[str]) -> np.ndarray:  # noqa: D102
+        return normalize(np.asarray(self._model().encode(list(docs), show_progress_bar=False), dtype=float))
+
+
+def build_embedder(cfg: TopicConfig):
+    """The configured document embedder: ``"tfidf-svd"`` or a local sentence-transformers directory.
+
+    Both have ``fit_transform(docs)`` and ``transform(docs)``. TF-IDF/SVD embeds lemma
+    documents; a sentence-transformers model embeds the statements' own text.
+    """
+    if cfg.embedding == "tfidf-svd":
+        return TfidfSvdEmbedder(random_state=cfg.seed)
+    return SentenceTransformerEmbedder(cfg.embedding)
+
+
+def _embeds_lemmas(embedder) -> bool:
+    return isinstance(embedder, TfidfSvdEmbedder)
+
+
+def _backend_adapter(embedder):
+    """Wrap a fitted embedder as a BERTopic backend, so seed topics are embedded in the same space."""
+    from bertopic.backend import BaseEmbedder
+
+    class _Backend(BaseEmbedder):
+        def embed(self, documents, verbose=False):  # noqa: D102
+            return embedder.transform(list(documents))
+
+    return _Backend()
+
+
+def build_topic_model(
+    cfg: TopicConfig,
+    *,
+    stop_words: frozenset[str] = frozenset(),
+    embedder=None,
+    seed_topic_list: list[list[str]] | None = None,
+):
     """Build the (unfitted) BERTopic model with its injected sub-models.
 
     Args:
         cfg: Topic settings (seed, number of topics, keywords per topic).
         stop_words: Lemmas never shown as topic words.
+        embedder: A *fitted* embedder (see :func:`build_embedder`); needed for seed topics.
+        seed_topic_list: Lemma lists that guide topics (BERTopic's guided topic modelling).
 
     Returns:
-        A ``bertopic.BERTopic`` expecting pre-computed embeddings (see :func:`embed_documents`)
-        and documents given as space-separated content lemmas.
+        A ``bertopic.BERTopic`` that expects pre-computed embeddings and documents given as
+        space-separated lemmas.
     """
     try:
         from bertopic import BERTopic
         from bertopic.dimensionality import BaseDimensionalityReduction
+        from bertopic.vectorizers import ClassTfidfTransformer
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ImportError(
             "BERTopic is not installed. Install it without torch: pip install --no-deps 'bertopic>=0.17.4,<0.18'"
         ) from exc
 
-    vectorizer = CountVectorizer(
-        token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), stop_words=sorted(stop_words) or None
-    )
+    vectorizer = CountVectorizer(analyzer=LemmaNgrams(stop_words=stop_words))
+    guided = bool(seed_topic_list) and embedder is not None
     return BERTopic(
+        embedding_model=_backend_adapter(embedder) if guided else None,
         umap_model=BaseDimensionalityReduction(),
         hdbscan_model=AutoKMeans(
             n_clusters=cfg.n_topics, min_clusters=cfg.min_topics, max_clusters=cfg.max_topics, random_state=cfg.seed
         ),
         vectorizer_model=vectorizer,
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        seed_topic_list=seed_topic_list if guided else None,
         top_n_words=cfg.top_n_words,
         # Anything but "english": BERTopic strips non-ASCII letters (æ, ø, å) from English text.
         language="danish",
@@ -137,70 +262,225 @@ def build_topic_model(cfg: TopicConfig, *, stop_words: frozenset[str] = frozense
     )
 
 
-def embed_documents(docs: list[str], cfg: TopicConfig) -> np.ndarray:
-    """Embed documents with the configured embedding (offline TF-IDF+SVD by default)."""
-    if cfg.embedding == "tfidf-svd":
-        return TfidfSvdEmbedder(random_state=cfg.seed).fit_transform(docs)
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
-        raise ImportError(
-            f"[topics] embedding = {cfg.embedding!r} needs sentence-transformers: pip install 'seminar-themes[embeddings]'"
-        ) from exc
-    model = SentenceTransformer(cfg.embedding, device="cpu", local_files_only=True)
-    return normalize(model.encode(docs, show_progress_bar=False))
+def topic_documents(statements: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """The documents topics are fitted on: statements, or whole notes (their statements joined).
+
+    Returns:
+        One row per document with ``doc_id``, ``note_id``, ``text``, ``lemma_doc`` (content
+        lemmas and compound parts; ``"_"`` when empty) and ``topic_doc`` (content lemmas only,
+        for topic words).
+    """
+    st = validate(statements, Statements)
+    if unit == "statement":
+        docs = pd.DataFrame(
+            {
+                "doc_id": st["statement_id"],
+                "note_id": st["note_id"],
+                "text": st["text"],
+                "content": st["content_lemmas"],
+                "parts": st["compound_parts"],
+                "ordered": [_ordered_content(lem, c) for lem, c in zip(st["lemmas"], st["content_lemmas"], strict=True)],
+            }
+        )
+    elif unit == "note":
+        grouped = st.groupby("note_id", sort=False)
+        docs = pd.DataFrame(
+            {
+                "doc_id": list(grouped.groups),
+                "note_id": list(grouped.groups),
+                "text": grouped["text"].agg(" ".join).to_list(),
+                "content": grouped["content_lemmas"].agg(" ".join).to_list(),
+                "parts": grouped["compound_parts"].agg(" ".join).to_list(),
+            }
+        )
+        ordered = pd.Series(
+            [_ordered_content(lem, c) for lem, c in zip(st["lemmas"], st["content_lemmas"], strict=True)], index=st.index
+        )
+        docs["ordered"] = ordered.groupby(st["note_id"], sort=False).agg(" ".join).to_list()
+    else:
+        raise ValueError(f"unit must be 'statement' or 'note', not {unit!r}")
+    docs["lemma_doc"] = [(f"{c} {p}".strip() or "_") for c, p in zip(docs["content"], docs["parts"], strict=True)]
+    docs["topic_doc"] = docs["ordered"]
+    return docs.drop(columns=["content", "parts", "ordered"]).reset_index(drop=True)
+
+
+def _ordered_content(lemmas: str, content: str) -> str:
+    """The statement's lemmas with every non-content word replaced by a boundary mark."""
+    keep = set(content.split())
+    return " ".join(lemma if lemma in keep else BOUNDARY for lemma in lemmas.split()) + f" {BOUNDARY}"
+
+
+def _surface_forms(statements: pd.DataFrame) -> dict[str, Counter]:
+    forms: dict[str, Counter] = {}
+    for tokens, lemmas in zip(statements["tokens"], statements["lemmas"], strict=True):
+        for form, lemma in zip(tokens.split(), lemmas.split(), strict=False):
+            forms.setdefault(lemma, Counter())[form.lower()] += 1
+    return forms
+
+
+def _surface(keyword: str, forms: dict[str, Counter], texts: list[str]) -> str:
+    words = keyword.split()
+    if len(words) == 2:
+        # The bigram as the groups wrote it, when its words stand next to each other.
+        pairs = Counter()
+        for a in forms.get(words[0], {}):
+            for b in forms.get(words[1], {}):
+                phrase = f"{a} {b}"
+                n = sum(t.lower().count(phrase) for t in texts)
+                if n:
+                    pairs[phrase] = n
+        if pairs:
+            return min(pairs, key=lambda p: (-pairs[p], p))
+    out = []
+    for w in words:
+        counter = forms.get(w)
+        out.append(min(counter, key=lambda f: (-counter[f], f)) if counter else w.replace("_", " "))
+    return " ".join(out)
+
+
+def _label(surface_keywords: list[str]) -> str:
+    picked: list[str] = []
+    for kw in surface_keywords:
+        # Skip a keyword already contained in a picked one ("frivillige" after "unge frivillige").
+        if any(kw in p or p in kw for p in picked):
+            continue
+        picked.append(kw)
+        if len(picked) == 3:
+            break
+    if not picked:
+        return "(uden nøgleord)"
+    text = picked[0] if len(picked) == 1 else ", ".join(picked[:-1]) + " og " + picked[-1]
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
 class TopicResult:
-    """Statements with their topic, one row per topic, and the fitted model."""
+    """Documents with their topic, one row per topic, quality figures and the fitted model.
+
+    Attributes:
+        statement_topics: The statements with ``topic`` and ``topic_label`` (with unit
+            ``"note"`` every statement carries its note's topic).
+        documents: The documents the model was fitted on, with ``topic``.
+        topic_info: ``topic, n_docs, label, keywords, keywords_surface``.
+        quality: Topic diversity, NPMI coherence, outlier share, stability, k and how it was chosen.
+        model: The fitted BERTopic model.
+        embeddings: Document embeddings, in the row order of ``documents``.
+    """
 
     statement_topics: pd.DataFrame
+    documents: pd.DataFrame
     topic_info: pd.DataFrame
-    model: object
-    embeddings: np.ndarray
+    quality: dict = field(default_factory=dict)
+    model: object = None
+    embeddings: np.ndarray | None = None
 
 
-def _documents(statements: pd.DataFrame) -> list[str]:
-    docs = []
-    for content, parts in zip(statements["content_lemmas"], statements["compound_parts"], strict=True):
-        doc = f"{content} {parts}".strip()
-        docs.append(doc or "_")
-    return docs
+def _fit_labels(docs: pd.DataFrame, cfg: TopicConfig, stop_words: frozenset[str], seed_topic_list):
+    embedder = build_embedder(cfg)
+    inputs = docs["lemma_doc"].tolist() if _embeds_lemmas(embedder) else docs["text"].tolist()
+    embeddings = embedder.fit_transform(inputs)
+    model = build_topic_model(cfg, stop_words=stop_words, embedder=embedder, seed_topic_list=seed_topic_list)
+    topics, _ = model.fit_transform(docs["topic_doc"].tolist(), embeddings=embeddings.copy())
+    return model, [int(t) for t in topics], embeddings
 
 
-def fit_topics(statements: pd.DataFrame, cfg: TopicConfig, *, stop_words: frozenset[str] = frozenset()) -> TopicResult:
-    """Fit topics over all statements.
+def fit_topics(
+    statements: pd.DataFrame,
+    cfg: TopicConfig,
+    *,
+    stop_words: frozenset[str] = frozenset(),
+    seed_topic_list: list[list[str]] | None = None,
+    stability_runs: int = 2,
+) -> TopicResult:
+    """Fit topics over all statements (or notes, with ``cfg.unit == "note"``).
 
     Args:
         statements: The ``statements`` table.
         cfg: Topic settings.
         stop_words: Lemmas never shown as topic words.
+        seed_topic_list: Lemma lists guiding the topics (used when ``cfg.guided``).
+        stability_runs: Refits with other seeds to measure stability (0 to skip).
 
     Returns:
-        A :class:`TopicResult`; ``statement_topics`` adds ``topic`` and ``topic_label``.
+        A :class:`TopicResult`.
     """
     statements = validate(statements, Statements)
-    docs = _documents(statements)
-    embeddings = embed_documents(docs, cfg)
-    model = build_topic_model(cfg, stop_words=stop_words)
-    topics, _ = model.fit_transform([s or "_" for s in statements["content_lemmas"]], embeddings=embeddings)
-    info = model.get_topic_info()
-    labels = {}
-    keywords = {}
-    for topic in info["Topic"]:
-        words = list(dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w != "_"))
-        keywords[topic] = words
-        labels[topic] = ", ".join(words[:3]) if words else f"emne {topic}"
+    docs = topic_documents(statements, cfg.unit)
+    seeds = seed_topic_list if cfg.guided else None
+    model, topics, embeddings = _fit_labels(docs, cfg, stop_words, seeds)
+    docs = docs.assign(topic=topics)
+
+    forms = _surface_forms(statements)
+    rows = []
+    for topic in sorted(set(topics)):
+        keywords = list(dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w not in {"_", BOUNDARY}))
+        texts = docs.loc[docs["topic"] == topic, "text"].tolist()
+        surface = list(dict.fromkeys(_surface(k, forms, texts) for k in keywords))
+        rows.append(
+            {
+                "topic": topic,
+                "n_docs": int((docs["topic"] == topic).sum()),
+                "label": _label(surface) if topic != -1 else "Uden for emnerne",
+                "keywords": "; ".join(keywords),
+                "keywords_surface": "; ".join(surface),
+            }
+        )
+    topic_info = pd.DataFrame(rows, columns=["topic", "n_docs", "label", "keywords", "keywords_surface"])
+    labels = dict(zip(topic_info["topic"], topic_info["label"], strict=True))
+    docs["topic_label"] = docs["topic"].map(labels)
+
+    key = "statement_id" if cfg.unit == "statement" else "note_id"
+    by_doc = dict(zip(docs["doc_id"], docs["topic"], strict=True))
     out = statements.copy()
-    out["topic"] = [int(t) for t in topics]
+    out["topic"] = out[key].map(by_doc).astype(int)
     out["topic_label"] = out["topic"].map(labels)
-    topic_info = pd.DataFrame(
+
+    stability = []
+    for run in range(1, stability_runs + 1):
+        other = TopicConfig(**{**cfg.__dict__, "seed": cfg.seed + run})
+        _, other_topics, _ = _fit_labels(docs, other, stop_words, seeds)
+        stability.append(adjusted_rand_score(topics, other_topics))
+    quality = topic_quality(topic_info, docs, stop_words=stop_words)
+    quality.update(
         {
-            "topic": [int(t) for t in info["Topic"]],
-            "n_statements": [int(c) for c in info["Count"]],
-            "label": [labels[t] for t in info["Topic"]],
-            "keywords": [" ".join(keywords[t]) for t in info["Topic"]],
+            "n_topics": int(topic_info["topic"].ne(-1).sum()),
+            "k_chosen_by": "fixed (n_topics)" if cfg.n_topics else "best cosine silhouette",
+            "silhouette_by_k": {int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()},
+            "stability_ari": round(float(np.mean(stability)), 4) if stability else None,
+            "unit": cfg.unit,
+            "n_documents": len(docs),
+            "guided": bool(seeds),
         }
     )
-    return TopicResult(validate(out, StatementTopics), topic_info, model, embeddings)
+    return TopicResult(validate(out, StatementTopics), docs, topic_info, quality, model, embeddings)
+
+
+def topic_quality(topic_info: pd.DataFrame, docs: pd.DataFrame, *, stop_words: frozenset[str] = frozenset(), top_n: int = 10) -> dict:
+    """Quality figures of a topic model over its own corpus.
+
+    * ``diversity``: unique words among the topics' top words / all top words (1 = no overlap);
+    * ``npmi``: mean normalised PMI of each topic's top-word pairs, from document co-occurrence
+      in the corpus (-1 … 1; higher means the words really occur together);
+    * ``outlier_share``: share of documents in topic -1.
+    """
+    doc_sets = [set(d.split()) - {"_", BOUNDARY} for d in docs["topic_doc"]]
+    n_docs = max(len(doc_sets), 1)
+    df = Counter(w for s in doc_sets for w in s)
+    tops, scores = [], []
+    for kw in topic_info.loc[topic_info["topic"] != -1, "keywords"]:
+        words = [w for w in dict.fromkeys(k for phrase in kw.split("; ") for k in phrase.split()) if w not in stop_words][:top_n]
+        tops.append(words)
+        for i, a in enumerate(words):
+            for b in words[i + 1 :]:
+                joint = sum(1 for s in doc_sets if a in s and b in s) / n_docs
+                if joint == 0:
+                    scores.append(-1.0)
+                    continue
+                pa, pb = df[a] / n_docs, df[b] / n_docs
+                scores.append(1.0 if joint == 1 else math.log(joint / (pa * pb)) / -math.log(joint))
+    all_words = [w for t in tops for w in t]
+    return {
+        "diversity": round(len(set(all_words)) / len(all_words), 4) if all_words else None,
+        "npmi": round(float(np.mean(scores)), 4) if scores else None,
+        "outlier_share": round(float((docs["topic"] == -1).mean()), 4),
+    }

@@ -150,6 +150,26 @@ class Model:
         self.low_lex: dict[str, list] = {
             k: sorted(v.items(), key=lambda x: (-x[1], x[0])) for k, v in low.items()
         }
+        self._nested: dict[str, dict[str, float]] | None = None
+
+    @property
+    def nested(self) -> dict[str, dict[str, float]]:
+        """The weights regrouped for fast scoring: ``prefix -> {suffix: weight}``.
+
+        A feature ``"E<script>L|s2=er"`` is found as ``nested["E<script>L"]["s2=er"]``, so a
+        candidate with no weight for its edit script (or word) costs one lookup, and the
+        context strings (shared by all candidates of a token) are hashed once. Every ``|`` of
+        a feature is a split point, so the regrouping is exact whatever the word contains.
+        """
+        if self._nested is None:
+            nested: dict[str, dict[str, float]] = {}
+            for f, v in self.weights.items():
+                i = f.find("|")
+                while i >= 0:
+                    nested.setdefault(f[:i], {})[f[i + 1:]] = v
+                    i = f.find("|", i + 1)
+            self._nested = nested
+        return self._nested
 
     @classmethod
     def load(cls, path: str | Path = DATA_PATH) -> Model:
@@ -335,6 +355,8 @@ class DanishLemmatizer:
         self.adverbs_as_adjectives = adverbs_as_adjectives
         self._src: _Sources | None = None
         self._cache: dict = {}
+        self._tagw: dict[tuple, float] = {}
+        self.model.nested  # noqa: B018 - build the scoring tables now, not on the first doc
 
     @property
     def src(self) -> _Sources:
@@ -342,24 +364,53 @@ class DanishLemmatizer:
             self._src = get_sources()
         return self._src
 
-    def _static(self, form: str, ctx: tuple[str, ...]) -> list[tuple[str, float, tuple[str, str]]]:
-        """Candidates of ``form`` with their context-free score (cached per form and shape)."""
-        key = (form, ctx[11])
+    def _static(self, form: str, ctx: tuple[str, ...]) -> list[tuple[str, float, dict | None, dict | None]]:
+        """Candidates of ``form`` with their context-free score and the weight tables of their
+        context features (cached per form and shape).
+
+        Computes the same sums as ``Model.static_features`` / ``dynamic_features`` (the
+        features used in training), through ``Model.nested`` instead of feature strings.
+        """
+        sh = ctx[11]
+        key = (form, sh)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
         m = self.model
         w = m.weights
-        cands = m.candidates(form, ctx[11].endswith("F"), self.src)
-        known = form in m.lex or form.lower() in m.low_lex
+        nested = m.nested
+        tagw = self._tagw
+        cands = m.candidates(form, sh[-1] == "F", self.src)
+        low = form.lower()
+        kn = "k" if form in m.lex or low in m.low_lex else "u"
+        c0, c1, c2, c3, c4 = ctx[0], ctx[1], ctx[2], ctx[3], ctx[4]
         out = []
         for lemma in sorted(cands):
+            case = "K" if lemma[:1].isupper() else "L"
             score = 0.0
-            for f in m.static_features(form, lemma, cands[lemma], ctx, known):
-                v = w.get(f)
-                if v is not None:
-                    score += v
-            out.append((lemma, score, m.dynamic_keys(form, lemma)))
+            es = nested.get("E" + edit_script(low, lemma.lower()) + case)
+            if es is not None:
+                for c in (c0, c1, c2, c3, c4, sh, kn):
+                    v = es.get(c)
+                    if v is not None:
+                        score += v
+            wk = "W" + low + ">" + lemma
+            v = w.get(wk)
+            if v is not None:
+                score += v
+            for t in cands[lemma]:
+                tk = (t, kn, sh)
+                v = tagw.get(tk)
+                if v is None:
+                    v = tagw[tk] = (w.get("T" + t, 0.0) + w.get("T" + t + "|" + kn, 0.0)
+                                    + w.get("T" + t + "|" + sh, 0.0))
+                score += v
+            ck = (case, sh, kn)
+            v = tagw.get(ck)
+            if v is None:
+                v = tagw[ck] = w.get("C" + case + "|" + sh + "|" + kn, 0.0)
+            score += v
+            out.append((lemma, score, es, nested.get(wk)))
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[key] = out
@@ -367,15 +418,20 @@ class DanishLemmatizer:
 
     def rank(self, words: Sequence[str], i: int) -> str:
         """Score the candidates of ``words[i]`` and return the best one."""
-        m = self.model
-        ctx = m.context(words, i)
-        w = m.weights
+        ctx = self.model.context(words, i)
+        p1, n1, p2, n2, n1s2, p1s2 = ctx[5], ctx[6], ctx[7], ctx[8], ctx[9], ctx[10]
         best, best_score = words[i], None
-        for lemma, score, keys in self._static(words[i], ctx):
-            for f in m.dynamic_features(keys, ctx):
-                v = w.get(f)
-                if v is not None:
-                    score += v
+        for lemma, score, es, ws in self._static(words[i], ctx):
+            if es is not None:
+                for c in (p1, n1, p2, n2):
+                    v = es.get(c)
+                    if v is not None:
+                        score += v
+            if ws is not None:
+                for c in (p1, n1, p2, n2, n1s2, p1s2):
+                    v = ws.get(c)
+                    if v is not None:
+                        score += v
             if best_score is None or score > best_score:
                 best, best_score = lemma, score
         return best

@@ -4,8 +4,9 @@
 say nothing about the theme of a note: reporting verbs (the group *drøftede*, *fremhævede*,
 *talte om*, ...) and list/abbreviation glue (herunder, samt, fx, bl.a., mv.). Since the check
 is on lemmas, the verbs are listed in the infinitive; surface forms the lemmatizer may leave
-unchanged (abbreviations, ``talte``) are listed too. Content words such as *behov* are
-deliberately NOT stop words.
+unchanged (abbreviations, ``talte``) are listed too. Content words are
+deliberately NOT stop words, with one exception: *behov* ("behovet for …") frames almost every
+sentence of the genre ("De talte om behovet for …") and would otherwise top every topic.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
     drøfte diskutere fremhæve tale nævne påpege understrege fokusere adressere berøre betone
     foreslå dele udforske opfordre
     herunder samt også desuden
+    behov
     blandt_andet for_eksempel eventuelt med_videre
     fx fx. bl.a. bla. f.eks. mv. m.v. evt. ifm. ift. i.f.t. mht. mhp. pba. jf. osv. etc.
     """.split()

@@ -97,6 +97,53 @@ def run_cli(config: ConfigOpt) -> None:
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 
 
+@app.command("topics")
+def topics_cli(
+    table: Annotated[Path, typer.Argument(help="Table of texts: CSV (any separator, UTF-8/cp1252), XLSX or Parquet.")],
+    text_col: Annotated[str, typer.Option("--text-col", help="Column holding the texts.")] = "text",
+    n_topics: Annotated[int | None, typer.Option("--n-topics", help="Exactly this many topics (default: chosen automatically).")] = None,
+    unit: Annotated[str, typer.Option(help="'statement' (split texts into sentences) or 'document' (one topic per text as a whole).")] = "statement",
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Seminar TOML for [nlp] and [topics] settings.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (default: the config's, else 42).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output table (.csv or .parquet): the input rows plus topic and topic_label.")] = Path("topics.csv"),
+) -> None:
+    """Topics for any table of Danish texts; writes every input row with its topic, in input order."""
+    from dataclasses import replace
+
+    from pipeline.config import NlpConfig, TopicConfig
+    from pipeline.nlp import build_nlp, stop_words
+    from pipeline.topics import topics_for_texts
+
+    units = {"statement": "statement", "document": "note", "note": "note"}
+    if unit not in units:
+        raise typer.BadParameter("use 'statement' or 'document'", param_hint="--unit")
+    cfg = io.read_config(config) if config else None
+    nlp_cfg = cfg.nlp if cfg else NlpConfig()
+    topic_cfg = replace(cfg.topics if cfg else TopicConfig(), unit=units[unit], guided=False)
+    if n_topics is not None:
+        if n_topics < 1:
+            raise typer.BadParameter("must be at least 1", param_hint="--n-topics")
+        topic_cfg = replace(topic_cfg, n_topics=n_topics)
+    if seed is not None:
+        topic_cfg = replace(topic_cfg, seed=seed)
+    df = io.read_any_table(table)
+    if text_col not in df.columns:
+        from pipeline.errors import InputError
+
+        raise InputError(
+            str(table), "header row", f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}", "name the text column with --text-col."
+        )
+    nlp = build_nlp(nlp_cfg)
+    assigned, result = topics_for_texts(df[text_col].fillna("").astype(str).tolist(), topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0)
+    written = io.write_table(df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), out)
+    if result is not None:
+        stem = written.with_suffix("")
+        io.write_table(result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
+        q = result.quality
+        typer.echo(f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}")
+    typer.echo(f"wrote {written} ({len(df)} rows)")
+
+
 @app.command("eval-nlp")
 def eval_nlp_cli(
     conllu: Annotated[Path, typer.Argument(help="Gold CoNLL-U file, e.g. UD Danish DDT dev.")],

@@ -58,6 +58,41 @@ def read_text_file(path: str | Path) -> str:
         raise InputError(str(path), f"byte {exc.start}", "the file is not UTF-8 text", "convert it to UTF-8.") from None
 
 
+def read_any_table(path: str | Path) -> pd.DataFrame:
+    """Read a user's table of texts: CSV (separator and encoding detected), XLSX (first sheet) or Parquet.
+
+    Raises:
+        InputError: The file is missing, empty or not a table.
+    """
+    import csv
+    import io as _io
+
+    from pipeline.ingest import decode_bytes
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "path", "the file does not exist", "check the path.")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            return pd.read_parquet(path)
+        if suffix in (".xlsx", ".xlsm"):
+            return pd.read_excel(path, dtype=str).fillna("")
+        data = path.read_bytes()
+        if not data.strip():
+            raise InputError(str(path), "whole file", "the file is empty", "give a table with a header row and one text per row.")
+        text, _ = decode_bytes(data)
+        try:
+            sep = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
+        except csv.Error:
+            sep = ","
+        return pd.read_csv(_io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except InputError:
+        raise
+    except Exception as exc:  # pandas/pyarrow/openpyxl raise many types for broken files
+        raise InputError(str(path), "whole file", f"cannot be read as a table ({type(exc).__name__}: {exc})", "save it as CSV (UTF-8) or XLSX.") from None
+
+
 def _is_input(path: Path) -> bool:
     return (
         path.is_file()

@@ -484,3 +484,61 @@ def topic_quality(topic_info: pd.DataFrame, docs: pd.DataFrame, *, stop_words: f
         "npmi": round(float(np.mean(scores)), 4) if scores else None,
         "outlier_share": round(float((docs["topic"] == -1).mean()), 4),
     }
+
+
+def topics_for_texts(
+    texts: list[str],
+    cfg: TopicConfig,
+    nlp,
+    *,
+    stop_words: frozenset[str] = frozenset(),
+    stability_runs: int = 0,
+) -> tuple[pd.DataFrame, TopicResult | None]:
+    """Topics for any list of Danish texts (survey answers, consultation responses …).
+
+    With ``cfg.unit == "note"`` each text is one document. With ``"statement"`` texts are split
+    into statements, and a text gets the topic most of its statements got (on a tie, the one
+    its earliest statement got).
+
+    Returns:
+        One row per input text, in input order, with ``topic`` and ``topic_label`` (a text
+        without any word gets ``-1``, "(ingen tekst)"), and the :class:`TopicResult`.
+    """
+    from pipeline.ingest import note_id
+    from pipeline.nlp import make_statements
+
+    ids = [note_id(0, "", i, str(t)) for i, t in enumerate(texts)]
+    notes = pd.DataFrame(
+        {
+            "note_id": ids,
+            "year": 1900,
+            "seminar": "",
+            "core_area": "tekster",
+            "theme": "",
+            "question": "",
+            "group": range(len(texts)),
+            "text": [str(t) if str(t).strip() else "-" for t in texts],
+            "source_file": "",
+            "source_ref": "",
+        }
+    )
+    statements = make_statements(notes, nlp, _nlp_cfg_for(stop_words))
+    out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
+    if statements.empty:
+        return out, None
+    result = fit_topics(statements, cfg, stop_words=stop_words, stability_runs=stability_runs)
+    st = result.statement_topics
+    row_of = {nid: i for i, nid in enumerate(ids)}
+    for nid, part in st.groupby("note_id", sort=False):
+        counts = Counter(part["topic"])
+        best = max(counts.values())
+        topic = next(t for t in part["topic"] if counts[t] == best)
+        out.loc[row_of[nid], ["topic", "topic_label"]] = [int(topic), part.loc[part["topic"] == topic, "topic_label"].iloc[0]]
+    out["topic"] = out["topic"].astype(int)
+    return out, result
+
+
+def _nlp_cfg_for(stop_words: frozenset[str]):
+    from pipeline.config import NlpConfig
+
+    return NlpConfig(extra_stop_words=tuple(sorted(stop_words)))

@@ -10,12 +10,15 @@ Importing ``pipeline.danish`` registers them. ``make_nlp()`` builds the default 
 
 from __future__ import annotations
 
+import gc
+
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from . import segmentation  # noqa: F401  (registers "danish_sentences")
 from .abbreviations import add_to_tokenizer
-from .lemmatizer import DanishLemmatizer, Model, get_sources, split_compound
+from .lemmatizer import DanishLemmatizer, Model, default_model, get_sources, split_compound
 
 
 @Language.factory(
@@ -34,8 +37,20 @@ def make_danish_lemmatizer(
     """
     model = Model.load(data_path) if data_path else None
     lem = DanishLemmatizer(model=model, overrides=overrides, adverbs_as_adjectives=adverbs_as_adjectives)
-    get_sources().dict_lemma("hus")  # load simplemma's lexicon now, not on the first doc
+    _warm_up()
     return lem
+
+
+def _warm_up() -> None:
+    """Load simplemma's lexicon and rules now, then collect garbage once.
+
+    Without the collection, the objects allocated while loading make the first documents pay
+    for a full (generation 2) garbage collection over all of spaCy and the lexicons (~0.1 s).
+    """
+    src = get_sources()
+    src.dict_lemma("hus")
+    src.lemmatize("hus-bil")
+    gc.collect()
 
 
 if not Token.has_extension("compound_parts"):
@@ -45,17 +60,34 @@ if not Token.has_extension("compound_parts"):
 @Language.factory("danish_compounds", default_config={"min_length": 7}, assigns=["token._.compound_parts"])
 def make_danish_compounds(nlp: Language, name: str, min_length: int):
     """Set ``token._.compound_parts`` (list of lemmas) on alphabetic tokens of ``min_length``+."""
+    if default_model.cache_info().currsize == 0:  # not loaded by a danish_lemmatizer before
+        default_model()
+        _warm_up()
 
     def danish_compounds(doc: Doc) -> Doc:
-        for tok in doc:
-            base = tok.lemma_ or tok.text
-            if len(base) >= min_length and base.isalpha() and base.islower():
-                tok._.compound_parts = split_compound(base)
-            else:
-                tok._.compound_parts = [base]
+        n = len(doc)
+        if n == 0:
+            return doc
+        default, method, getter, setter = Token.get_extension("compound_parts")
+        if getter is not None or setter is not None:  # redefined elsewhere: use the slow path
+            for tok in doc:
+                tok._.compound_parts = _parts(tok.lemma_ or tok.text, min_length)
+            return doc
+        # Same storage as ``tok._.compound_parts = ...`` (spaCy keys token extension values
+        # by character offset in doc.user_data), without an Underscore object per token.
+        strings = doc.vocab.strings
+        user_data = doc.user_data
+        for lemma, orth, idx in doc.to_array([LEMMA, ORTH, IDX]).tolist():
+            user_data[("._.", "compound_parts", idx, None)] = _parts(strings[lemma or orth], min_length)
         return doc
 
     return danish_compounds
+
+
+def _parts(base: str, min_length: int) -> list[str]:
+    if len(base) >= min_length and base.isalpha() and base.islower():
+        return split_compound(base)
+    return [base]
 
 
 # Theme-report lemma choices that differ from UD: "ældre" (the elderly) is a theme of its own.

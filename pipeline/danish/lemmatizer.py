@@ -350,7 +350,7 @@ class DanishLemmatizer:
         overrides: dict[str, str] | None = None,
         adverbs_as_adjectives: bool = False,
     ) -> None:
-        self.model = model if model is not None else Model.load()
+        self.model = model if model is not None else default_model()
         self.overrides = dict(overrides or {})
         self.adverbs_as_adjectives = adverbs_as_adjectives
         self._src: _Sources | None = None
@@ -496,6 +496,12 @@ class DanishLemmatizer:
 
 
 @lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The packaged model, loaded once per process (shared by lemmatizers and the splitter)."""
+    return Model.load()
+
+
+@lru_cache(maxsize=1)
 def default_lemmatizer() -> DanishLemmatizer:
     """A shared lemmatizer with the packaged data."""
     return DanishLemmatizer()
@@ -555,7 +561,7 @@ def _is_modifier(part: str, model: Model, src: _Sources) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def _split(low: str, depth: int) -> tuple[str, ...] | None:
-    model = default_lemmatizer().model
+    model = default_model()
     src = get_sources()
     n = len(low)
     best: tuple[float, tuple[str, ...]] | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -76,6 +77,32 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
+@contextmanager
+def _png_renderer():
+    """Chart-to-PNG for the DOCX reports, with one browser kept open for the whole run."""
+    from pipeline.plots import figure_png
+
+    # Kaleido's browser driver logs harmless shutdown noise with tracebacks; users must not see it.
+    for name in ("choreographer", "kaleido", "logistro"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+    server = None
+    try:
+        import kaleido
+
+        kaleido.start_sync_server(silence_warnings=True)
+        server = kaleido
+    except Exception:  # no kaleido or no browser: figure_png then returns None and says why
+        server = None
+    try:
+        yield figure_png
+    finally:
+        if server is not None:
+            try:
+                server.stop_sync_server(silence_warnings=True)
+            except Exception:
+                pass
+
+
 @app.command("run")
 def run_cli(config: ConfigOpt) -> None:
     """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports."""
@@ -89,10 +116,11 @@ def run_cli(config: ConfigOpt) -> None:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
     io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
-    analysis = analyse_notes(result.notes, result.rejects, cfg)
+    with _png_renderer() as render_png:
+        analysis = analyse_notes(result.notes, result.rejects, cfg, render_png=render_png)
     typer.echo(f"NLP pipeline: {analysis.method['NLP']}")
     written = io.write_analysis(analysis, cfg)
-    n_pages = sum(1 for k in written if k.endswith(".html"))
+    n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
     typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 

@@ -187,10 +187,11 @@ def write_analysis(analysis, cfg: SeminarConfig) -> dict[str, Path]:
         "statements": write_table(analysis.topics.statement_topics, processed / "statements.csv"),
         "topics": write_table(analysis.topics.topic_info, processed / "topics.csv"),
         "themes": write_table(analysis.themes, processed / "themes.csv"),
+        "quality": write_json(analysis.topics.quality, processed / "topic_quality.json"),
         "config": write_config_snapshot(cfg, processed),
     }
-    for name, html in sorted(analysis.pages.items()):
-        written[name] = write_text(html, reports / name)
+    for name, page in sorted(analysis.pages.items()):
+        written[name] = write_bytes(page, reports / name) if isinstance(page, bytes) else write_text(page, reports / name)
     write_config_snapshot(cfg, reports)
     return written
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 import pandas as pd
 import plotly.graph_objects as go
 
-__all__ = ["plot_group_theme_heatmap", "plot_theme_sizes"]
+__all__ = ["figure_png", "plot_group_theme_heatmap", "plot_statement_map", "plot_theme_sizes"]
+
+log = logging.getLogger(__name__)
 
 _FONT = dict(family="Segoe UI, Helvetica, Arial, sans-serif", size=13)
 
@@ -76,3 +80,47 @@ def plot_group_theme_heatmap(statement_topics: pd.DataFrame, themes: pd.DataFram
     )
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, "Hvilke grupper rejste hvilke temaer (antal udsagn)", height=140 + 40 * len(groups))
+
+
+def plot_statement_map(statement_map: pd.DataFrame) -> go.Figure:
+    """Scatter of one core area's statements on a 2-D map of their embeddings, coloured by theme.
+
+    Args:
+        statement_map: Columns ``x``, ``y``, ``topic_label``, ``group``, ``text`` (one row per statement).
+    """
+    fig = go.Figure()
+    for label, part in statement_map.groupby("topic_label", sort=True):
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"].round(4),
+                y=part["y"].round(4),
+                mode="markers",
+                name=_short(str(label), 40),
+                marker=dict(size=11, line=dict(width=1, color="white")),
+                customdata=[[g, _short(t, 120)] for g, t in zip(part["group"], part["text"], strict=True)],
+                hovertemplate="Gruppe %{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_xaxes(showticklabels=False, zeroline=False, showgrid=False, title="")
+    fig.update_yaxes(showticklabels=False, zeroline=False, showgrid=False, title="")
+    fig.update_layout(legend=dict(orientation="h", y=-0.05))
+    return _layout(fig, "Udsagnene på et kort: tæt på hinanden = beslægtet indhold", height=480)
+
+
+def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> bytes | None:
+    """Render a figure to PNG with Kaleido (needs a Chrome or Chromium on the machine).
+
+    Returns:
+        The PNG bytes, or None when no browser is available (the caller leaves the chart out
+        and says so).
+    """
+    try:
+        import kaleido  # noqa: F401
+    except ImportError:
+        log.warning("Charts are left out of DOCX reports: pip install kaleido")
+        return None
+    try:
+        return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 450), scale=1)
+    except Exception as exc:  # kaleido raises its own types when no browser can be started
+        log.warning("Charts are left out of DOCX reports: no Chrome/Chromium for Kaleido (%s)", type(exc).__name__)
+        return None

@@ -1,13 +1,17 @@
-"""Danish theme reports: one HTML page per core area and an index page.
+"""Danish theme reports: per core area as HTML, Markdown and DOCX, plus an index page.
 
 ``build_area_context`` assembles everything a report shows from the stage tables;
-``render_*`` turn contexts into strings with the Jinja2 templates in ``pipeline/templates``.
-Nothing here writes files.
+``render_*`` turn contexts into strings (HTML, Markdown) and ``build_area_docx`` into the
+bytes of a Word document. Nothing here writes files. Every sentence a report shows is the
+groups' own text or a template filled with counts and keywords from the notes.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 from dataclasses import dataclass, field
 from importlib import metadata
 
@@ -16,9 +20,19 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes
+from pipeline.plots import plot_group_theme_heatmap, plot_statement_map, plot_theme_sizes
 
-__all__ = ["AreaContext", "build_area_context", "build_index_context", "render_area_html", "render_index_html"]
+__all__ = [
+    "AreaContext",
+    "area_synthesis",
+    "build_area_context",
+    "build_area_docx",
+    "build_index_context",
+    "escape_markdown",
+    "render_area_html",
+    "render_area_markdown",
+    "render_index_html",
+]
 
 
 @dataclass(frozen=True)
@@ -34,30 +48,63 @@ class AreaContext:
     n_statements: int
     recurring: list[dict]
     single: list[dict]
+    synthesis: str
     notes: list[dict]
-    figures: list[tuple[str, go.Figure]]
+    figures: list[tuple[str, str, go.Figure]]  # (name, caption, figure)
     rejects: list[dict] = field(default_factory=list)
     method: dict = field(default_factory=dict)
 
 
-def _theme_dicts(themes: pd.DataFrame) -> list[dict]:
+def _da_list(items) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def _summary_statement(quotes: list[dict], keywords: list[str]) -> dict | None:
+    """The statement that mentions most of the theme's keywords (ties: the most central one)."""
+    if not quotes:
+        return None
+    words = [k.lower() for k in keywords[:8]]
+    return max(quotes, key=lambda q: sum(w in q["text"].lower() for w in words))
+
+
+def _theme_dicts(themes: pd.DataFrame, statement_text: dict[str, dict]) -> list[dict]:
     out = []
     for row in themes.itertuples():
+        keywords = [k for k in row.keywords.split("; ") if k]
+        candidates = [statement_text[s] for s in row.evidence.split()]
+        central = json.loads(row.quotes)
+        summary = _summary_statement(central + [c for c in candidates if c["statement_id"] not in {q["statement_id"] for q in central}], keywords)
+        quotes = [q for q in central if summary is None or q["statement_id"] != summary["statement_id"]]
         out.append(
             {
                 "topic": row.topic,
                 "label": row.label,
-                "keywords": [k for k in row.keywords.split("; ") if k],
+                "keywords": keywords,
                 "n_groups": row.n_groups,
                 "n_groups_total": row.n_groups_total,
                 "n_statements": row.n_statements,
                 "groups": [int(g) for g in row.groups.split()],
-                "other_areas": [a for a in row.other_areas.split("; ") if a],
+                "other_areas": [{"name": a, "slug": slugify(a)} for a in row.other_areas.split("; ") if a],
                 "evidence": row.evidence.split(),
-                "quotes": json.loads(row.quotes),
+                "summary": summary,
+                "quotes": quotes[:2] if summary else quotes,
             }
         )
     return out
+
+
+def area_synthesis(recurring: list[dict], single: list[dict]) -> str:
+    """A templated synthesis of an area: the recurring themes with their counts, then the single ones."""
+    if not recurring:
+        return "Ingen temaer blev rejst af mere end én gruppe." if single else "Ingen temaer fundet."
+    parts = [f"{t['label'].lower()} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in recurring]
+    text = f"Samlet set adresserede grupperne {len(recurring)} tilbagevendende {'tema' if len(recurring) == 1 else 'temaer'}: {_da_list(parts)}."
+    if single:
+        text += f" Derudover rejste enkelte grupper {_da_list([t['label'].lower() for t in single[:4]])}."
+    return text
 
 
 def package_versions() -> dict[str, str]:
@@ -79,6 +126,7 @@ def build_area_context(
     themes: pd.DataFrame,
     rejects: pd.DataFrame,
     method: dict,
+    statement_coords: pd.DataFrame | None = None,
 ) -> AreaContext:
     """Collect the data of one core area's report from the stage tables."""
     area_cfg = cfg.area(area)
@@ -86,6 +134,10 @@ def build_area_context(
     area_st = statement_topics[statement_topics["core_area"] == area]
     area_themes = themes[themes["core_area"] == area]
     theme_of = dict(zip(area_st["statement_id"], area_st["topic_label"], strict=True))
+    statement_text = {
+        s.statement_id: {"statement_id": s.statement_id, "note_id": s.note_id, "group": int(s.group), "text": s.text}
+        for s in area_st.itertuples()
+    }
     note_rows = []
     for note in area_notes.itertuples():
         sentences = area_st[area_st["note_id"] == note.note_id]
@@ -93,16 +145,19 @@ def build_area_context(
             {
                 "note_id": note.note_id,
                 "group": int(note.group),
-                "source": f"{note.source_file.rsplit('/', 1)[-1]}, {note.source_ref}",
-                "statements": [
-                    {"id": s.statement_id, "text": s.text, "theme": theme_of[s.statement_id]} for s in sentences.itertuples()
-                ],
+                "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {note.source_ref}",
+                "statements": [{"id": s.statement_id, "text": s.text, "theme": theme_of[s.statement_id]} for s in sentences.itertuples()],
             }
         )
-    figures: list[tuple[str, go.Figure]] = []
+    recurring = _theme_dicts(area_themes[area_themes["recurring"]], statement_text)
+    single = _theme_dicts(area_themes[~area_themes["recurring"]], statement_text)
+    figures: list[tuple[str, str, go.Figure]] = []
     if len(area_themes):
-        figures.append(("temaer", plot_theme_sizes(area_themes)))
-        figures.append(("grupper-temaer", plot_group_theme_heatmap(area_st, area_themes)))
+        figures.append(("temaer", "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).", plot_theme_sizes(area_themes)))
+        figures.append(("grupper-temaer", "Antal udsagn pr. gruppe og tema.", plot_group_theme_heatmap(area_st, area_themes)))
+        if statement_coords is not None and len(area_st) >= 3:
+            data = area_st.merge(statement_coords[["statement_id", "x", "y"]], on="statement_id")
+            figures.append(("kort", "Hvert punkt er et udsagn; farven er temaet.", plot_statement_map(data)))
     return AreaContext(
         cfg=cfg,
         area=area,
@@ -111,8 +166,9 @@ def build_area_context(
         question=str(area_notes["question"].iloc[0]) if len(area_notes) else area_cfg.question,
         n_groups=int(area_notes["group"].nunique()),
         n_statements=len(area_st),
-        recurring=_theme_dicts(area_themes[area_themes["recurring"]]),
-        single=_theme_dicts(area_themes[~area_themes["recurring"]]),
+        recurring=recurring,
+        single=single,
+        synthesis=area_synthesis(recurring, single),
         notes=note_rows,
         figures=figures,
         rejects=[r for r in rejects.to_dict("records") if r["core_area"] == area],
@@ -136,11 +192,12 @@ def build_index_context(cfg: SeminarConfig, notes: pd.DataFrame, statement_topic
             }
         )
     cross = []
-    for topic, part in themes.groupby("topic", sort=True):
+    for _, part in themes.groupby("topic", sort=True):
         if part["core_area"].nunique() >= 2:
             cross.append(
                 {
                     "label": part["label"].iloc[0],
+                    "topic": int(part["topic"].iloc[0]),
                     "areas": [{"name": a, "slug": slugify(a), "n_groups": int(n)} for a, n in zip(part["core_area"], part["n_groups"], strict=True)],
                     "n_groups": int(part["n_groups"].sum()),
                 }
@@ -149,23 +206,32 @@ def build_index_context(cfg: SeminarConfig, notes: pd.DataFrame, statement_topic
     return {"cfg": cfg, "areas": areas, "cross": cross, "n_notes": len(notes), "n_rejects": len(rejects), "rejects": rejects.to_dict("records"), "method": method}
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])", re.M)
+
+
+def escape_markdown(text: str) -> str:
+    """Escape note text for Markdown: no markup, no raw HTML (``<script>`` shows as text)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    def _line_start(m: re.Match) -> str:
+        mark = m.group(2)
+        return m.group(1) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
+
+    return _MD_LINE_START.sub(_line_start, text)
+
+
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("pipeline", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
+        autoescape=select_autoescape(["html.j2"], default_for_string=False, default=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["da_list"] = _da_list
+    env.filters["md"] = escape_markdown
     return env
-
-
-def _da_list(items) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def _figure_html(fig: go.Figure, div_id: str, include_js: bool) -> str:
@@ -181,11 +247,118 @@ def _figure_html(fig: go.Figure, div_id: str, include_js: bool) -> str:
 def render_area_html(ctx: AreaContext) -> str:
     """Render one core area's report as a self-contained HTML page (Plotly embedded once)."""
     figures = [
-        _figure_html(fig, f"fig-{ctx.slug}-{name}", include_js=(i == 0)) for i, (name, fig) in enumerate(ctx.figures)
+        {"caption": caption, "html": _figure_html(fig, f"fig-{ctx.slug}-{name}", include_js=(i == 0))}
+        for i, (name, caption, fig) in enumerate(ctx.figures)
     ]
     return _env().get_template("area.html.j2").render(ctx=ctx, figures=figures)
+
+
+def render_area_markdown(ctx: AreaContext) -> str:
+    """Render one core area's report as Markdown (note text escaped; charts left to the HTML and DOCX)."""
+    return _env().get_template("area.md.j2").render(ctx=ctx)
 
 
 def render_index_html(index: dict) -> str:
     """Render the index page linking all core-area reports."""
     return _env().get_template("index.html.j2").render(**index)
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite a DOCX package with fixed timestamps so that the same report gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
+    """A Word document of one core area's report, with real headings, a theme table and the charts.
+
+    Args:
+        ctx: The area's report context.
+        images: PNG bytes per figure name (``None`` when the chart could not be rendered).
+
+    Returns:
+        The bytes of the ``.docx`` file.
+    """
+    import datetime as dt
+
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(11)
+    stamp = dt.datetime.combine(ctx.cfg.date or dt.date(ctx.cfg.year, 1, 1), dt.time())
+    props = doc.core_properties
+    props.title = f"{ctx.area} – {ctx.cfg.name} {ctx.cfg.year}"
+    props.author = props.last_modified_by = "seminar-themes"
+    props.created = props.modified = stamp
+    props.revision = 1
+
+    doc.add_heading(ctx.area, level=0)
+    doc.add_paragraph(f"{ctx.cfg.municipality} · {ctx.cfg.name} {ctx.cfg.year} · Gruppedrøftelse om {ctx.theme}")
+    q = doc.add_paragraph(ctx.question)
+    q.runs[0].italic = True
+    doc.add_paragraph(f"{ctx.n_groups} grupper · {ctx.n_statements} udsagn · {len(ctx.recurring)} tilbagevendende temaer")
+
+    doc.add_heading("Sammenfatning", level=1)
+    doc.add_paragraph(ctx.synthesis)
+
+    doc.add_heading("Tilbagevendende temaer", level=1)
+    themes = ctx.recurring + ctx.single
+    if themes:
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Light Grid Accent 1"
+        for cell, title in zip(table.rows[0].cells, ("Tema", "Grupper", "Nøgleord", "Også i"), strict=True):
+            cell.text = title
+        for t in themes:
+            cells = table.add_row().cells
+            cells[0].text = t["label"]
+            cells[1].text = f"{t['n_groups']} af {t['n_groups_total']} (gr. {_da_list(t['groups'])})"
+            cells[2].text = ", ".join(t["keywords"][:6])
+            cells[3].text = _da_list([a["name"] for a in t["other_areas"]])
+    for t in ctx.recurring:
+        doc.add_heading(t["label"], level=2)
+        doc.add_paragraph(f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {_da_list(t['groups'])}); {t['n_statements']} udsagn.")
+        if t["summary"]:
+            p = doc.add_paragraph(style="Intense Quote")
+            p.add_run(f"{t['summary']['text']} (Gruppe {t['summary']['group']})")
+        for quote in t["quotes"]:
+            doc.add_paragraph(f"{quote['text']} (Gruppe {quote['group']})", style="Quote")
+
+    if ctx.figures:
+        doc.add_heading("Figurer", level=1)
+        for name, caption, _ in ctx.figures:
+            png = images.get(name)
+            if png:
+                doc.add_picture(io.BytesIO(png), width=Cm(16))
+                doc.add_paragraph(caption, style="Caption")
+            else:
+                doc.add_paragraph(f"(Figuren '{caption}' kunne ikke tegnes her; se HTML-rapporten.)")
+
+    doc.add_heading("Gruppernes noter", level=1)
+    for n in ctx.notes:
+        doc.add_heading(f"Gruppe {n['group']}", level=2)
+        doc.add_paragraph(" ".join(s["text"] for s in n["statements"]))
+        src = doc.add_paragraph(f"Kilde: {n['source']} · note-id {n['note_id']}")
+        src.runs[0].font.size = Pt(8)
+
+    doc.add_heading("Metode", level=1)
+    method = doc.add_table(rows=0, cols=2)
+    method.style = "Light List Accent 1"
+    for key, value in ctx.method.items():
+        cells = method.add_row().cells
+        cells[0].text, cells[1].text = str(key), str(value)
+    if ctx.rejects:
+        doc.add_heading("Afviste noter", level=2)
+        for r in ctx.rejects:
+            doc.add_paragraph(f"{r['source_file']} ({r['source_ref']}): {r['reason']}", style="List Bullet")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _normalise_zip(buf.getvalue())

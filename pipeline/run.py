@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
-from pipeline.report import build_area_context, build_index_context, package_versions, render_area_html, render_index_html
+from pipeline.report import (
+    build_area_context,
+    build_area_docx,
+    build_index_context,
+    package_versions,
+    render_area_html,
+    render_area_markdown,
+    render_index_html,
+)
 from pipeline.themes import find_themes
-from pipeline.topics import TopicResult, fit_topics
+from pipeline.topics import TopicResult, fit_topics, statement_map
 
 __all__ = ["Analysis", "analyse_notes"]
 
@@ -28,7 +38,7 @@ class Analysis:
     topics: TopicResult
     themes: pd.DataFrame
     method: dict[str, str]  # what the method appendix of the reports shows
-    pages: dict[str, str]  # file name -> HTML
+    pages: dict[str, str | bytes]  # file name -> HTML / Markdown text or DOCX bytes
 
 
 def seed_topics(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> list[list[str]]:
@@ -41,7 +51,14 @@ def seed_topics(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> list[list[str
     return seeds
 
 
-def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> Analysis:
+def analyse_notes(
+    notes: pd.DataFrame,
+    rejects: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    nlp=None,
+    render_png: Callable[[go.Figure], bytes | None] | None = None,
+) -> Analysis:
     """Statements → topics → themes → report pages for the accepted notes.
 
     Args:
@@ -49,6 +66,8 @@ def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig
         rejects: Rejected notes (listed in the reports).
         cfg: Seminar configuration.
         nlp: A spaCy pipeline to reuse; built from ``cfg.nlp`` when None.
+        render_png: Renders a chart to PNG for the DOCX reports (see
+            :func:`pipeline.plots.figure_png`); None leaves the charts out of the DOCX.
 
     Returns:
         The :class:`Analysis`.
@@ -77,9 +96,14 @@ def analyse_notes(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig
         "NLP": f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})",
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
     }
-    pages = {}
+    coords = statement_map(topics)
+    pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(notes["core_area"]):
-        ctx = build_area_context(area, cfg, notes, topics.statement_topics, themes, rejects, method)
-        pages[f"{slugify(area)}.html"] = render_area_html(ctx)
+        ctx = build_area_context(area, cfg, notes, topics.statement_topics, themes, rejects, method, coords)
+        slug = slugify(area)
+        pages[f"{slug}.html"] = render_area_html(ctx)
+        pages[f"{slug}.md"] = render_area_markdown(ctx)
+        images = {name: (render_png(fig) if render_png else None) for name, _, fig in ctx.figures}
+        pages[f"{slug}.docx"] = build_area_docx(ctx, images)
     pages["index.html"] = render_index_html(build_index_context(cfg, notes, topics.statement_topics, themes, rejects, method))
     return Analysis(notes, rejects, statements, topics, themes, method, pages)

@@ -61,3 +61,16 @@ def pdf_bytes_from_text(text: str) -> bytes:
         line = line.strip()
         pdf.cell(0, 4.5, line if line else "", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+def tiny_png() -> bytes:
+    """A valid 2×2 grey PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")

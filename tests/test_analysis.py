@@ -54,18 +54,54 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
 def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
     _, _, analysis = tiny_analysis
     for name, html in analysis.pages.items():
-        if name == "index.html":
+        if name == "index.html" or not name.endswith(".html"):
             continue
         anchors = set(re.findall(r'id="s-([0-9a-f]{12}-\d\d)"', html))
         links = set(re.findall(r'href="#s-([0-9a-f]{12}-\d\d)"', html))
         assert links and links <= anchors, name
 
 
-def test_note_text_is_escaped(tiny_analysis):
+def test_markdown_quotes_point_at_listed_statements(tiny_analysis):
     _, _, analysis = tiny_analysis
-    page = analysis.pages["social-omsorg.html"]
+    for name, md in analysis.pages.items():
+        if name.endswith(".md"):
+            cited = set(re.findall(r"udsagn `([0-9a-f]{12}-\d\d)`", md))
+            listed = set(re.findall(r"^- `([0-9a-f]{12}-\d\d)`", md, re.M))
+            assert cited and cited <= listed, name
+
+
+@pytest.mark.parametrize("name", ["social-omsorg.html", "social-omsorg.md"])
+def test_note_text_is_escaped(tiny_analysis, name):
+    _, _, analysis = tiny_analysis
+    page = analysis.pages[name]
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_docx_has_headings_theme_table_and_charts(tiny_analysis):
+    import io
+
+    from docx import Document
+
+    from pipeline.run import analyse_notes
+
+    cfg, result, _ = tiny_analysis
+    from tests.helpers import tiny_png
+
+    png = tiny_png()
+    analysis = analyse_notes(result.notes, result.rejects, cfg, render_png=lambda fig: png)
+    doc = Document(io.BytesIO(analysis.pages["laering.docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == "Læring"
+    assert {"Sammenfatning", "Tilbagevendende temaer", "Figurer", "Gruppernes noter", "Metode"} <= set(headings)
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Tema", "Grupper", "Nøgleord", "Også i"]
+    themes = analysis.themes[analysis.themes.core_area == "Læring"]
+    assert len(table.rows) == 1 + len(themes)
+    assert len(doc.inline_shapes) == 3
+    # Same input, same bytes (timestamps inside the package are fixed).
+    again = analyse_notes(result.notes, result.rejects, cfg, render_png=lambda fig: png)
+    assert again.pages["laering.docx"] == analysis.pages["laering.docx"]
 
 
 def test_rejected_note_is_listed_in_the_reports(tiny_analysis):
@@ -84,6 +120,6 @@ def test_pages_are_byte_identical_across_runs(tiny_analysis):
 def test_plotly_is_embedded_once_per_page_and_offline(tiny_analysis):
     _, _, analysis = tiny_analysis
     page = analysis.pages["laering.html"]
-    assert page.count("Plotly.newPlot") == 2
+    assert page.count("Plotly.newPlot") == 3  # themes, group × theme, statement map
     assert not re.search(r"<script[^>]*\ssrc=", page)  # nothing fetched: the library is inlined
     assert page.count("plotly.js v") == 1  # the library's banner: inlined once, not per figure

@@ -3,8 +3,8 @@
 How a lemma is chosen for a token:
 
 1. Tokens without letters (numbers, punctuation) keep their form.
-2. A form seen in the training treebank (CDT, UD-dev documents excluded) with exactly one
-   lemma gets that lemma (the fast path: most running tokens).
+2. A form seen in the training treebank (CDT; UD dev documents and sentences excluded) with
+   exactly one lemma gets that lemma (the fast path: most running tokens).
 3. Every other token (ambiguous or unseen) gets a short list of candidate lemmas: the
    treebank lemmas of the form, simplemma's Danish lexicon, the lemma of the longest known
    compound head (``plastikstykker`` -> ``plastik`` + ``stykke``), suffix edit scripts learned
@@ -41,6 +41,10 @@ DATA_PATH = Path(__file__).parent / "data" / "lemmatizer_da.json.gz"
 
 def edit_script(form: str, lemma: str) -> str:
     """The suffix rewrite turning ``form`` into ``lemma`` (both as given), as ``strip>add``."""
+    if form.startswith(lemma):  # the common cases (huse -> hus, hus -> hus), without a loop
+        return form[len(lemma):] + ">"
+    if lemma.startswith(form):
+        return ">" + lemma[len(form):]
     n = min(len(form), len(lemma))
     p = 0
     while p < n and form[p] == lemma[p]:
@@ -61,7 +65,7 @@ def apply_script(form: str, script: str) -> str | None:
 
 def has_alpha(s: str) -> bool:
     """True when the string has a letter."""
-    return any(c.isalpha() for c in s)
+    return s.isalpha() or any(c.isalpha() for c in s)
 
 
 def _count_bucket(n: int) -> str:
@@ -453,17 +457,21 @@ class DanishLemmatizer:
         """Lemmas of one sentence (words as tokenized)."""
         out: list[str] = []
         m = self.model
+        fast = m.fast
         ov = self.overrides
+        adv = self.adverbs_as_adjectives
         for i, form in enumerate(words):
             if ov:
                 o = ov.get(form) or ov.get(form.lower())
                 if o is not None:
                     out.append(o)
                     continue
-            lem = m.fast_lemma(form, i == 0)
+            lem = fast.get(form)  # the common case of Model.fast_lemma, inlined
             if lem is None:
-                lem = self.rank(words, i)
-            if self.adverbs_as_adjectives and len(lem) > 3 and lem[-1] == "t" and lem == form.lower():
+                lem = m.fast_lemma(form, i == 0)
+                if lem is None:
+                    lem = self.rank(words, i)
+            if adv and len(lem) > 3 and lem[-1] == "t" and lem == form.lower():
                 lem = self._adjective_of_adverb(lem)
             out.append(lem)
         return out
@@ -471,25 +479,31 @@ class DanishLemmatizer:
     def __call__(self, doc):
         """Set ``token.lemma_`` on a spaCy Doc (sentence-wise when sentences are set)."""
         import numpy
-        from spacy.attrs import LEMMA
+        from spacy.attrs import LEMMA, ORTH, SENT_START
 
-        words = [t.text for t in doc]
-        n = len(words)
+        n = len(doc)
         if n == 0:
             return doc
+        strings = doc.vocab.strings
         if doc.has_annotation("SENT_START"):
-            spans = [(s.start, s.end) for s in doc.sents]
+            arr = doc.to_array([ORTH, SENT_START]).tolist()
+            words = [strings[o] for o, _ in arr]
+            # the spans of doc.sents: a sentence starts at index 0 and where SENT_START == 1
+            bounds = [0] + [i for i in range(1, n) if arr[i][1] == 1] + [n]
+            spans = list(zip(bounds, bounds[1:]))
         else:
+            words = [strings[o] for o in doc.to_array(ORTH).tolist()]
             spans = [(0, n)]
         lemmas = list(words)
         for start, end in spans:
-            idx = [j for j in range(start, end) if not words[j].isspace()]
-            if len(idx) == end - start:
-                lemmas[start:end] = self.lemmatize_sentence(words[start:end])
+            sent = words[start:end]
+            if not any(w.isspace() for w in sent):
+                lemmas[start:end] = self.lemmatize_sentence(sent)
             else:  # whitespace tokens keep their text and are left out of the context
+                idx = [j for j in range(start, end) if not words[j].isspace()]
                 for j, lem in zip(idx, self.lemmatize_sentence([words[j] for j in idx])):
                     lemmas[j] = lem
-        add = doc.vocab.strings.add
+        add = strings.add
         arr = numpy.fromiter((add(lem) for lem in lemmas), dtype="uint64", count=n).reshape(n, 1)
         doc.from_array([LEMMA], arr)
         return doc

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,13 +58,17 @@ def sentence_starts(doc: Doc) -> list[bool]:
     starts = [False] * n
     if n == 0:
         return starts
-    texts = [t.text for t in doc]
-    wss = [t.whitespace_ for t in doc]
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, SPACY]).tolist()
+    texts = [strings[o] for o, _ in arr]
+    wss = [" " if sp else "" for _, sp in arr]  # spaCy's whitespace_ is one space or nothing
 
     def newline_before(i: int, j: int) -> int:
         """0: none, 1: single line break, 2: blank line, between word j and token i."""
         if j < 0:
             return 2
+        if j == i - 1:  # adjacent tokens: the trailing whitespace is a space at most
+            return 0
         nl = sum(wss[k].count("\n") for k in range(j, i))
         nl += sum(texts[k].count("\n") for k in range(j + 1, i))
         return min(nl, 2)

@@ -7,7 +7,7 @@ PIP     = $(PY) -m pip --disable-pip-version-check -q
 BERTOPIC_SPEC = bertopic>=0.17.4,<0.18
 CONFIG ?= data/raw/2024/seminar.toml
 
-.PHONY: demo test bench lab install clean
+.PHONY: demo test bench lab install clean browser
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,10 +17,19 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-demo: install
+# Chromium draws the charts for the DOCX reports (Kaleido) and runs the browser test.
+# On Debian/Ubuntu as root it is installed from the distribution; elsewhere install Chrome
+# or Chromium yourself (without it the DOCX reports leave the charts out).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      echo "installing Chromium (apt-get)"; apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    else echo "note: no Chrome/Chromium found: DOCX reports will have no charts and the browser test is skipped"; fi; }
+
+demo: install browser
 	$(VENV)/bin/seminar run --config $(CONFIG)
 
-test: install
+test: install browser
 	$(PY) -m pytest -q
 
 bench: install

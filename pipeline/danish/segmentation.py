@@ -40,7 +40,7 @@ _NUMBERED = re.compile(r"^(\d{1,2}|[a-zA-Z])[.)]$")
 
 
 def _is_terminal(text: str) -> bool:
-    return text in TERMINALS or (len(text) > 1 and all(c in ".!?…" for c in text))
+    return text in TERMINALS or (len(text) > 1 and text[0] in ".!?…" and all(c in ".!?…" for c in text))
 
 
 def _starts_lower(text: str) -> bool:

@@ -125,6 +125,64 @@ def run_cli(config: ConfigOpt) -> None:
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 
 
+@app.command("compare")
+def compare_cli(
+    base: Annotated[int, typer.Option(help="Earlier year, e.g. 2024.")],
+    target: Annotated[int, typer.Option(help="Later year, e.g. 2025.")],
+    config: Annotated[list[Path] | None, typer.Option("--config", "-c", help="Seminar TOMLs to compare (repeat); default: every data/raw/*/seminar.toml from base to target.")] = None,
+    raw_dir: Annotated[Path, typer.Option(help="Where to look for the seminars' folders.")] = Path("data/raw"),
+    stored: Annotated[bool, typer.Option("--stored", help="Compare the stored analyses in data/processed/<year>/ through a topic alignment, without refitting.")] = False,
+) -> None:
+    """Compare themes between years: new, growing, persisting, shrinking and faded themes, with quotes from each year."""
+    import pandas as pd
+
+    from pipeline.compare import OVERALL, align_topics, compare_stored
+    from pipeline.ingest import ingest
+    from pipeline.report import render_comparison_html, render_comparison_markdown
+    from pipeline.run import compare_notes
+
+    if base >= target:
+        raise typer.BadParameter("base must be an earlier year than target", param_hint="--base")
+    if config:
+        cfgs = {c.year: c for c in (io.read_config(p) for p in config)}
+        missing = [y for y in (base, target) if y not in cfgs]
+        if missing:
+            raise typer.BadParameter(f"no config for {', '.join(map(str, missing))}", param_hint="--config")
+        cfgs = {y: c for y, c in sorted(cfgs.items()) if base <= y <= target}
+    else:
+        cfgs = io.find_year_configs(raw_dir, base, target)
+    cfg = cfgs[target]
+    out_dir = Path(cfg.output.processed_dir) / f"compare_{base}_{target}"
+    reports = Path(cfg.output.reports_dir) / f"compare_{base}_{target}"
+    if stored:
+        tables = {y: {n: io.read_table(Path(c.processed_dir) / f"{n}.csv") for n in ("topics", "themes")} for y, c in ((base, cfgs[base]), (target, cfg))}
+        for y in (base, target):
+            for n in ("topics", "themes"):
+                df = tables[y][n]
+                for col in ("topic", "n_groups", "n_groups_total", "n_statements", "n_docs"):
+                    if col in df:
+                        df[col] = df[col].astype(int)
+        alignment = align_topics(tables[base]["topics"], tables[target]["topics"], min_similarity=cfg.compare.min_similarity, one_to_one=cfg.compare.one_to_one)
+        comparison = compare_stored(tables[base]["themes"], tables[target]["themes"], alignment, base, target, cfg.compare)
+        extra = {}
+    else:
+        notes = []
+        for year, c in cfgs.items():
+            result = ingest(io.config_sources(c), c)
+            typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
+            notes.append(result.notes)
+        comparison, topics = compare_notes(pd.concat(notes, ignore_index=True), cfg, base, target)
+        extra = {"statement_topics": topics.statement_topics, "topics": topics.topic_info}
+    io.write_comparison(comparison, out_dir, extra)
+    io.write_config_snapshot(cfg, out_dir)
+    io.write_text(render_comparison_html(comparison, cfg.compare, cfg.municipality), reports / "hvad-er-nyt.html")
+    io.write_text(render_comparison_markdown(comparison, cfg.compare), reports / "hvad-er-nyt.md")
+    overall = comparison.status[comparison.status["core_area"] == OVERALL]
+    counts = overall["status"].value_counts().to_dict()
+    typer.echo("overall: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    typer.echo(f"wrote {out_dir}/ and {reports / 'hvad-er-nyt.html'}")
+
+
 @app.command("topics")
 def topics_cli(
     table: Annotated[Path, typer.Argument(help="Table of texts: CSV (any separator, UTF-8/cp1252), XLSX or Parquet.")],

@@ -19,6 +19,7 @@ from typing import Any
 from pipeline.errors import ConfigError
 
 __all__ = [
+    "CompareConfig",
     "CoreArea",
     "InputConfig",
     "NlpConfig",
@@ -137,6 +138,25 @@ class TopicConfig:
 
 
 @dataclass(frozen=True)
+class CompareConfig:
+    """Thresholds of the year-over-year comparison (see :mod:`pipeline.compare`).
+
+    Attributes:
+        min_groups: Groups needed for a theme to count as raised in a year (new, faded, persisting).
+        change: Change in the share of groups that makes a theme growing or shrinking.
+        n_quotes: Quotes per theme and year.
+        min_similarity: Alignment of stored analyses: lowest keyword similarity to pair topics.
+        one_to_one: Alignment of stored analyses: pair each earlier topic with at most one later topic.
+    """
+
+    min_groups: int = 2
+    change: float = 0.3
+    n_quotes: int = 2
+    min_similarity: float = 0.2
+    one_to_one: bool = False
+
+
+@dataclass(frozen=True)
 class OutputConfig:
     """Where outputs go, relative to the working directory."""
 
@@ -169,6 +189,7 @@ class SeminarConfig:
     input: InputConfig = field(default_factory=InputConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     topics: TopicConfig = field(default_factory=TopicConfig)
+    compare: CompareConfig = field(default_factory=CompareConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
     base_dir: Path = field(default=Path("."), compare=False)
 
@@ -244,11 +265,12 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         "input": InputConfig,
         "nlp": NlpConfig,
         "topics": TopicConfig,
+        "compare": CompareConfig,
         "output": OutputConfig,
     }
     built = {key: _build(cls, dict(raw.pop(key, {})), file, key) for key, cls in sections.items()}
     if raw:
-        raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [output]")
+        raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [compare], [output]")
     seminar_cfg = _build(SeminarConfig, {**seminar, "core_areas": areas, **built}, file, "seminar")
     if seminar_cfg.nlp.lemma_conventions not in {"themes", "ud"}:
         raise ConfigError(file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"')

@@ -93,6 +93,41 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
         raise InputError(str(path), "whole file", f"cannot be read as a table ({type(exc).__name__}: {exc})", "save it as CSV (UTF-8) or XLSX.") from None
 
 
+def find_year_configs(raw_dir: str | Path, first: int, last: int) -> dict[int, SeminarConfig]:
+    """Seminar configurations under ``raw_dir/*/seminar.toml`` for the years from ``first`` to ``last``.
+
+    Raises:
+        ConfigError: No configuration was found for ``first`` or ``last``, or two for one year.
+    """
+    found: dict[int, SeminarConfig] = {}
+    where: dict[int, Path] = {}
+    for path in sorted(Path(raw_dir).glob("*/seminar.toml")):
+        cfg = read_config(path)
+        if first <= cfg.year <= last:
+            if cfg.year in found:
+                raise ConfigError(str(path), f"a second seminar for {cfg.year} (the first is {where[cfg.year]})", "give the configs to compare with --config")
+            found[cfg.year], where[cfg.year] = cfg, path
+    for year in (first, last):
+        if year not in found:
+            raise ConfigError(str(raw_dir), f"no seminar.toml with year = {year} in its sub-folders", "add the seminar's folder, or give its config with --config")
+    return dict(sorted(found.items()))
+
+
+def write_comparison(comparison, folder: str | Path, extra: dict[str, pd.DataFrame] | None = None) -> dict[str, Path]:
+    """Write the comparison tables to ``folder``."""
+    folder = Path(folder)
+    written = {
+        "prevalence": write_table(comparison.prevalence, folder / "prevalence.csv"),
+        "status": write_table(comparison.status, folder / "status.csv"),
+        "quotes": write_table(comparison.quotes, folder / "quotes.csv"),
+    }
+    if comparison.alignment is not None:
+        written["alignment"] = write_table(comparison.alignment, folder / "alignment.csv")
+    for name, df in (extra or {}).items():
+        written[name] = write_table(df, folder / f"{name}.csv")
+    return written
+
+
 def _is_input(path: Path) -> bool:
     return (
         path.is_file()

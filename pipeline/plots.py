@@ -7,7 +7,14 @@ import logging
 import pandas as pd
 import plotly.graph_objects as go
 
-__all__ = ["figure_png", "plot_group_theme_heatmap", "plot_statement_map", "plot_theme_sizes"]
+__all__ = [
+    "figure_png",
+    "plot_group_theme_heatmap",
+    "plot_prevalence_heatmap",
+    "plot_statement_map",
+    "plot_theme_change",
+    "plot_theme_sizes",
+]
 
 log = logging.getLogger(__name__)
 
@@ -124,3 +131,67 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> b
     except Exception as exc:  # kaleido raises its own types when no browser can be started
         log.warning("Charts are left out of DOCX reports: no Chrome/Chromium for Kaleido (%s)", type(exc).__name__)
         return None
+
+
+_STATUS_COLOURS = {
+    "ny": "#2a9d3f",
+    "voksende": "#1f6f8b",
+    "vedvarende": "#7a8a94",
+    "aftagende": "#d08a2e",
+    "forsvundet": "#c0392b",
+    "enkeltstående": "#c5ccd1",
+}
+
+
+def plot_theme_change(status: pd.DataFrame) -> go.Figure:
+    """Dumbbell chart: each theme's share of groups in the base and the target year, coloured by status.
+
+    Args:
+        status: Rows of the status table for one scope (one core area, or overall).
+    """
+    data = status.sort_values(["target_share_groups", "base_share_groups"], ascending=True, kind="stable")
+    base, target = int(data["base_year"].iloc[0]), int(data["target_year"].iloc[0])
+    labels = [_short(v, 40) for v in data["label"]]
+    fig = go.Figure()
+    for y, b, t, s in zip(labels, data["base_share_groups"], data["target_share_groups"], data["status"], strict=True):
+        fig.add_trace(go.Scatter(x=[b, t], y=[y, y], mode="lines", line=dict(color=_STATUS_COLOURS[s], width=3), showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=data["base_share_groups"], y=labels, mode="markers", name=str(base), marker=dict(size=11, color="white", line=dict(width=2, color="#555"))))
+    fig.add_trace(
+        go.Scatter(
+            x=data["target_share_groups"],
+            y=labels,
+            mode="markers",
+            name=str(target),
+            marker=dict(size=12, color=[_STATUS_COLOURS[s] for s in data["status"]]),
+            customdata=data["status"],
+            hovertemplate="%{y}<br>" + str(target) + ": %{x:.0%} af grupperne (%{customdata})<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="Andel af grupperne, der rejste temaet", tickformat=".0%", range=[-0.05, 1.05], gridcolor="#e5e5e5")
+    fig.update_layout(legend=dict(orientation="h", y=1.08, x=1, xanchor="right"))
+    return _layout(fig, f"Temaer {base} → {target}", height=140 + 34 * len(data))
+
+
+def plot_prevalence_heatmap(prevalence: pd.DataFrame) -> go.Figure:
+    """Heatmap of themes (rows) by year (columns): share of groups that raised each theme.
+
+    Args:
+        prevalence: Rows of the prevalence table for one scope.
+    """
+    table = prevalence.pivot_table(index="label", columns="year", values="share_groups", aggfunc="max").fillna(0.0)
+    table = table.loc[table.max(axis=1).sort_values(ascending=True, kind="stable").index]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=[str(c) for c in table.columns],
+            y=[_short(v, 40) for v in table.index],
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            text=[[f"{v:.0%}" for v in row] for row in table.to_numpy()],
+            texttemplate="%{text}",
+            hovertemplate="%{y}<br>%{x}: %{z:.0%} af grupperne<extra></extra>",
+            showscale=False,
+        )
+    )
+    return _layout(fig, "Andel af grupperne pr. tema og år", height=140 + 30 * len(table))

@@ -362,3 +362,96 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return _normalise_zip(buf.getvalue())
+
+
+STATUS_TITLES = {
+    "ny": "Nye temaer",
+    "voksende": "Voksende temaer",
+    "vedvarende": "Vedvarende temaer",
+    "aftagende": "Aftagende temaer",
+    "forsvundet": "Forsvundne temaer",
+}
+
+
+def _comparison_sections(comparison, scopes: list[str], include_figures: bool) -> list[dict]:
+    from pipeline.compare import OVERALL
+    from pipeline.plots import plot_theme_change
+
+    sections = []
+    for scope in scopes:
+        rows = comparison.status[(comparison.status["core_area"] == scope) & (comparison.status["status"] != "enkeltstående")]
+        groups = []
+        for status in STATUS_TITLES:
+            items = []
+            for r in rows[rows["status"] == status].itertuples():
+                quotes = comparison.quotes[(comparison.quotes["topic"] == r.topic) & ((comparison.quotes["core_area"] == scope) | (scope == OVERALL))]
+                quotes = pd.concat([quotes[quotes["year"] == r.base_year].head(1), quotes[quotes["year"] == r.target_year].head(1)])
+                prev = comparison.prevalence
+                total = prev[(prev["core_area"] == scope) & (prev["topic"] == r.topic)].set_index("year")["n_groups_total"].to_dict()
+                items.append(
+                    {
+                        "label": r.label,
+                        "base_groups": r.base_groups,
+                        "target_groups": r.target_groups,
+                        "base_total": total.get(r.base_year, 0),
+                        "target_total": total.get(r.target_year, 0),
+                        "quotes": quotes.to_dict("records"),
+                    }
+                )
+            if items:
+                groups.append((status, items))
+        counts = {s: len(items) for s, items in groups}
+        summary = "; ".join(f"{n} {STATUS_TITLES[s].split()[0].lower()}" for s, n in counts.items()) if counts else "Ingen ændringer i temaer, som mindst to grupper rejste."
+        figure = None
+        if include_figures and len(rows):
+            div = f"fig-compare-{slugify(scope)}"
+            figure = _figure_html(plot_theme_change(rows), div, include_js=not sections)
+        sections.append({"title": scope, "slug": slugify(scope), "summary": summary[:1].upper() + summary[1:] + ".", "groups": groups, "figure": figure})
+    return sections
+
+
+def render_comparison_html(comparison, cfg, municipality: str = "") -> str:
+    """Render the "Hvad er nyt i år" page: overall, then per core area, with charts and quotes from both years."""
+    from pipeline.compare import OVERALL
+    from pipeline.plots import plot_prevalence_heatmap
+
+    areas = [a for a in dict.fromkeys(comparison.prevalence["core_area"]) if a != OVERALL]
+    sections = _comparison_sections(comparison, [OVERALL, *areas], include_figures=True)
+    years = sorted(set(int(y) for y in comparison.prevalence["year"]))
+    overall = comparison.prevalence[comparison.prevalence["core_area"] == OVERALL]
+    keep = set(comparison.status.loc[(comparison.status["core_area"] == OVERALL) & (comparison.status["status"] != "enkeltstående"), "topic"])
+    heat = overall[overall["topic"].isin(keep)]
+    heatmap = _figure_html(plot_prevalence_heatmap(heat), "fig-compare-years", include_js=not any(s["figure"] for s in sections)) if len(heat) else None
+    alignment = comparison.alignment.to_dict("records") if comparison.alignment is not None else None
+    return _env().get_template("compare.html.j2").render(
+        base=comparison.base,
+        target=comparison.target,
+        years=years,
+        cfg=cfg,
+        municipality=municipality,
+        sections=sections,
+        heatmap=heatmap,
+        alignment=alignment,
+        status_titles=STATUS_TITLES,
+    )
+
+
+def render_comparison_markdown(comparison, cfg) -> str:
+    """The "Hvad er nyt i år" section as Markdown (no charts)."""
+    from pipeline.compare import OVERALL
+
+    areas = [a for a in dict.fromkeys(comparison.prevalence["core_area"]) if a != OVERALL]
+    lines = [f"# Hvad er nyt i år: {comparison.base} → {comparison.target}", ""]
+    for s in _comparison_sections(comparison, [OVERALL, *areas], include_figures=False):
+        lines += [f"## {escape_markdown(s['title'])}", "", escape_markdown(s["summary"]), ""]
+        for status, items in s["groups"]:
+            lines += [f"### {STATUS_TITLES[status]}", ""]
+            for t in items:
+                lines.append(
+                    f"- **{escape_markdown(t['label'])}**: {t['base_groups']} af {t['base_total']} grupper i {comparison.base} → "
+                    f"{t['target_groups']} af {t['target_total']} i {comparison.target}"
+                )
+                for q in t["quotes"]:
+                    lines.append(f"  > {escape_markdown(q['text'])} ({q['year']}, {escape_markdown(q['core_area'])}, gruppe {q['group']})")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

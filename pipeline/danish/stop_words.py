@@ -6,7 +6,9 @@ say nothing about the theme of a note: reporting verbs (the group *drøftede*, *
 is on lemmas, the verbs are listed in the infinitive; surface forms the lemmatizer may leave
 unchanged (abbreviations, ``talte``) are listed too. Content words are
 deliberately NOT stop words, with one exception: *behov* ("behovet for …") frames almost every
-sentence of the genre ("De talte om behovet for …") and would otherwise top every topic.
+sentence of the genre ("De talte om behovet for …") and would otherwise top every topic; the
+same goes for the framing words *både*, *forskellig*, *betydning* ("betydningen af"),
+*vigtighed* ("vigtigheden af") and *fokus* ("med fokus på").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
     drøfte diskutere fremhæve tale nævne påpege understrege fokusere adressere berøre betone
     foreslå dele udforske opfordre
     herunder samt også desuden
-    behov
+    behov både forskellig betydning vigtighed fokus
     blandt_andet for_eksempel eventuelt med_videre
     fx fx. bl.a. bla. f.eks. mv. m.v. evt. ifm. ift. i.f.t. mht. mhp. pba. jf. osv. etc.
     """.split()

@@ -28,6 +28,7 @@ browser:
 
 demo: install browser
 	$(VENV)/bin/seminar run --config $(CONFIG)
+	$(VENV)/bin/seminar compare --base 2024 --target 2025
 
 test: install browser
 	$(PY) -m pytest -q

@@ -1,0 +1,140 @@
+"""Year-over-year comparison on the 2024 seminar and the invented 2025 seminar with planted changes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pipeline import io
+from pipeline.compare import OVERALL, align_topics, compare_stored, theme_status
+from pipeline.config import CompareConfig
+from pipeline.ingest import ingest
+from pipeline.run import compare_notes
+from tests.conftest import ROOT
+
+CFG_2024 = ROOT / "data/raw/2024/seminar.toml"
+CFG_2025 = ROOT / "data/raw/2025-illustrative/seminar.toml"
+
+# (core area, a phrase of a statement that carries the theme, its year, planted status);
+# the same table as data/raw/2025-illustrative/README.md.
+PLANTED = [
+    ("Beskæftigelse", "rekruttering af udenlandsk arbejdskraft", 2025, "ny"),
+    ("Økonomi, Personale og IT", "IT-sikkerhed, cyberangreb og beredskab", 2025, "ny"),
+    ("Beskæftigelse", "fleksibilitet i regelsættene", 2024, "forsvundet"),
+    ("Økonomi, Personale og IT", "teknologiens hurtige udvikling", 2024, "forsvundet"),
+    ("Social omsorg", "demenskoordinatorer og for aflastning", 2025, "voksende"),
+    ("Social omsorg", "frivillige i ældreplejen og behovet for at koordinere", 2025, "vedvarende"),
+    ("Læring", "balancen mellem anbringelser og forebyggende", 2025, "vedvarende"),
+    ("Vækst, Teknik og Fællesskab", "facilitetsplaner, kapacitet og infrastruktur", 2025, "vedvarende"),
+]
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    cfgs = [io.read_config(CFG_2024), io.read_config(CFG_2025)]
+    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
+    comp, topics = compare_notes(notes, cfgs[1], 2024, 2025)
+    return comp, topics
+
+
+def _topic_of(topics, area, phrase, year):
+    st = topics.statement_topics
+    hit = st[(st["core_area"] == area) & (st["year"] == year) & st["text"].str.contains(phrase, regex=False)]
+    assert len(hit) >= 1, (area, phrase)
+    return int(hit["topic"].iloc[0])
+
+
+def test_finds_exactly_the_planted_changes(comparison):
+    comp, topics = comparison
+    status = comp.status.set_index(["topic", "core_area"])["status"]
+    planted_changes = set()
+    for area, phrase, year, expected in PLANTED:
+        topic = _topic_of(topics, area, phrase, year)
+        assert status[(topic, area)] == expected, (area, phrase, status[(topic, area)])
+        if expected in {"ny", "forsvundet"}:
+            planted_changes.add((topic, area))
+    per_area = comp.status[(comp.status["core_area"] != OVERALL) & comp.status["status"].isin(["ny", "forsvundet"])]
+    assert set(zip(per_area["topic"], per_area["core_area"], strict=True)) == planted_changes
+
+
+def test_quotes_come_from_both_years(comparison):
+    comp, topics = comparison
+    topic = _topic_of(topics, "Social omsorg", "demenskoordinatorer og for aflastning", 2025)
+    years = set(comp.quotes.loc[comp.quotes["topic"] == topic, "year"])
+    assert years == {2024, 2025}
+
+
+def test_prevalence_counts_groups_per_year(comparison):
+    comp, _ = comparison
+    prev = comp.prevalence
+    assert set(prev["year"]) == {2024, 2025}
+    assert (prev.loc[prev["core_area"] != OVERALL, "n_groups_total"] == 5).all()
+    assert (prev.loc[prev["core_area"] == OVERALL, "n_groups_total"] == 25).all()
+    assert (prev["n_groups"] <= prev["n_groups_total"]).all()
+
+
+def test_comparison_is_deterministic(comparison):
+    comp, _ = comparison
+    cfgs = [io.read_config(CFG_2024), io.read_config(CFG_2025)]
+    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
+    again, _ = compare_notes(notes, cfgs[1], 2024, 2025)
+    pd.testing.assert_frame_equal(again.status, comp.status)
+    pd.testing.assert_frame_equal(again.quotes, comp.quotes)
+
+
+@pytest.mark.parametrize(
+    "base, target, expected",
+    [(0, 3, "ny"), (3, 0, "forsvundet"), (1, 4, "voksende"), (4, 1, "aftagende"), (4, 5, "vedvarende"), (1, 0, "enkeltstående"), (0, 1, "enkeltstående")],
+)
+def test_status_rules(base, target, expected):
+    prev = pd.DataFrame(
+        [
+            {"topic": 0, "label": "t", "core_area": "A", "year": 2024, "n_groups": base, "share_groups": base / 5},
+            {"topic": 0, "label": "t", "core_area": "A", "year": 2025, "n_groups": target, "share_groups": target / 5},
+        ]
+    )
+    assert theme_status(prev, 2024, 2025, CompareConfig(min_groups=2, change=0.3))["status"].tolist() == [expected]
+
+
+def test_alignment_of_stored_topics():
+    base = pd.DataFrame({"topic": [0, 1], "label": ["Frivillige", "Veje"], "keywords": ["frivillig; ældrepleje; plejehjem", "vej; cykelsti"]})
+    target = pd.DataFrame({"topic": [0, 1, 2], "label": ["Frivillige", "Demens", "Cykelstier"], "keywords": ["frivillig; plejehjem", "demens; aflastning", "cykelsti; vej; trafik"]})
+    al = align_topics(base, target)
+    assert al[["target_topic", "base_topic"]].values.tolist() == [[0, 0], [1, -1], [2, 1]]
+    assert al["similarity"].iloc[0] > 0.5 and al["method"].iloc[0] == "many-to-one"
+    themes = lambda year, rows: pd.DataFrame(  # noqa: E731
+        [
+            {"year": year, "core_area": "A", "topic": t, "label": lab, "n_groups": len(g.split()), "n_groups_total": 5, "groups": g, "quotes": "[]"}
+            for t, lab, g in rows
+        ]
+    )
+    comp = compare_stored(
+        themes(2024, [(0, "Frivillige", "1 2 3"), (1, "Veje", "4 5")]),
+        themes(2025, [(0, "Frivillige", "1 2"), (1, "Demens", "3 4 5"), (2, "Cykelstier", "1 2")]),
+        al,
+        2024,
+        2025,
+        CompareConfig(),
+    )
+    got = dict(zip(comp.status.loc[comp.status.core_area == "A", "label"], comp.status.loc[comp.status.core_area == "A", "status"], strict=True))
+    assert got == {"Frivillige": "vedvarende", "Demens": "ny", "Veje": "vedvarende"}
+
+
+def test_seminar_compare_cli_writes_tables_and_report(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "compare", "--base", "2024", "--target", "2025", "--config", str(CFG_2024), "--config", str(CFG_2025)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "data" / "processed" / "compare_2024_2025"
+    for name in ("prevalence.csv", "status.csv", "quotes.csv", "statement_topics.csv", "topics.csv", "seminar.config.toml"):
+        assert (out / name).exists(), name
+    page = (tmp_path / "reports" / "compare_2024_2025" / "hvad-er-nyt.html").read_text(encoding="utf-8")
+    assert "Hvad er nyt i år: 2024 → 2025" in page and "Nye temaer" in page and "Forsvundne temaer" in page
+    assert "Traceback" not in proc.stderr

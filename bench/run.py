@@ -1,7 +1,9 @@
 """``make bench``: every benchmark of the project, printed as tables (results go in BENCHMARKS.md).
 
 * pipeline: wall time of each stage on the bundled 2024 seminar (25 notes);
-* nlp: the Danish pipeline on UD Danish DDT dev (needs ../shared/data/ud-danish-ddt).
+* nlp: the Danish pipeline on UD Danish DDT dev (needs ../shared/data/ud-danish-ddt);
+* topics: the topic stage against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on the
+  2024 seminar (note and statement level) and SIB-200 Danish (needs ../shared/data/sib200-da).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ def bench_pipeline() -> None:
     from pipeline.nlp import build_nlp, make_statements, stop_words
     from pipeline.report import build_area_context, render_area_html
     from pipeline.themes import find_themes
-    from pipeline.topics import fit_topics
+    from pipeline.topics import fit_topics, statement_map
 
     timings = {}
     t = time.perf_counter()
@@ -43,7 +45,7 @@ def bench_pipeline() -> None:
     timings["themes"] = time.perf_counter() - t
     t = time.perf_counter()
     for area in dict.fromkeys(result.notes["core_area"]):
-        render_area_html(build_area_context(area, cfg, result.notes, topics.statement_topics, themes, result.rejects, {}))
+        render_area_html(build_area_context(area, cfg, result.notes, topics.statement_topics, themes, result.rejects, {}, statement_map(topics)))
     timings["reports (5 areas)"] = time.perf_counter() - t
     print(f"\n## Pipeline stages, 2024 seminar ({len(result.notes)} notes, {len(statements)} statements)")
     print(f"{'stage':<24} seconds")
@@ -59,6 +61,8 @@ def main() -> int:
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_nlp.py"), "--conllu", str(conllu)], check=True)
     else:
         print(f"\n(skipped the NLP benchmark: {conllu} not found)")
+    print("\n## Topic clustering (ARI/NMI against core areas and SIB-200 topics)")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
     return 0
 
 

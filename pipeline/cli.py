@@ -250,8 +250,13 @@ def eval_nlp_cli(
     nlp_cfg = replace(nlp_cfg, lemma_conventions=conventions, **({"pipeline": pipeline} if pipeline else {}))
     if conventions not in {"ud", "themes"}:
         raise typer.BadParameter("use 'ud' or 'themes'", param_hint="--conventions")
+    import gc
+
     text = io.read_text_file(conllu)
     nlp = build_nlp(nlp_cfg)
+    # Long-lived objects (the lexicon, imported modules) need no more garbage-collector passes.
+    gc.collect()
+    gc.freeze()
     scores = evaluate_nlp(nlp, text)
     result = {
         "pipeline": resolve_pipeline_name(nlp_cfg.pipeline),

@@ -7,7 +7,7 @@ PIP     = $(PY) -m pip --disable-pip-version-check -q
 BERTOPIC_SPEC = bertopic>=0.17.4,<0.18
 CONFIG ?= data/raw/2024/seminar.toml
 
-.PHONY: demo test bench lab install clean browser
+.PHONY: demo test test-embeddings bench lab install clean browser
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,17 @@ demo: install browser
 
 test: install browser
 	$(PY) -m pytest -q
+
+# The optional sentence-transformers path, in a separate environment so that the default one
+# stays free of torch. torch==2.13.0 is pinned first so pip takes a CPU build where one is at
+# hand instead of letting sentence-transformers pull a multi-GB CUDA build.
+EVENV = .venv-embeddings
+test-embeddings:
+	test -x $(EVENV)/bin/python || $(PYTHON) -m venv $(EVENV)
+	$(EVENV)/bin/python -m pip --disable-pip-version-check -q install "torch==2.13.0"
+	$(EVENV)/bin/python -m pip --disable-pip-version-check -q install -e ".[dev,embeddings]"
+	$(EVENV)/bin/python -m pip --disable-pip-version-check -q install --no-deps "$(BERTOPIC_SPEC)"
+	$(EVENV)/bin/python -m pytest -q -m embeddings tests/test_sentence_transformers.py
 
 bench: install
 	$(PY) bench/run.py

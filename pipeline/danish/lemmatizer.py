@@ -224,22 +224,21 @@ class Model:
             if lemma:
                 cands.setdefault(lemma, set()).add(tag)
 
+        def add_lexicon(entries, prefix: str) -> None:
+            # Up to four lemmas seen with this form in training, tagged with count and share buckets.
+            tot = sum(c for _, c in entries)
+            for r, (lem, c) in enumerate(entries[:4]):
+                add(lem, prefix)
+                cands[lem].add(prefix + "c" + _count_bucket(c) + _share_bucket(c / tot))
+                if r == 0:
+                    cands[lem].add(prefix + "top")
+
         exact = self.lex.get(form)
         lowe = self.low_lex.get(low)
         if exact:
-            tot = sum(c for _, c in exact)
-            for r, (lem, c) in enumerate(exact[:4]):
-                add(lem, "lex")
-                cands[lem].add("lexc" + _count_bucket(c) + _share_bucket(c / tot))
-                if r == 0:
-                    cands[lem].add("lextop")
+            add_lexicon(exact, "lex")
         if lowe and (not exact or low != form):
-            tot = sum(c for _, c in lowe)
-            for r, (lem, c) in enumerate(lowe[:4]):
-                add(lem, "llex")
-                cands[lem].add("llexc" + _count_bucket(c) + _share_bucket(c / tot))
-                if r == 0:
-                    cands[lem].add("llextop")
+            add_lexicon(lowe, "llex")
         known = bool(exact or lowe)
         d = src.dict_lemma(form)
         if d is None and low != form:

@@ -152,8 +152,10 @@ def compare_cli(
     else:
         cfgs = io.find_year_configs(raw_dir, base, target)
     cfg = cfgs[target]
-    out_dir = Path(cfg.output.processed_dir) / f"compare_{base}_{target}"
-    reports = Path(cfg.output.reports_dir) / f"compare_{base}_{target}"
+    # The stored-analysis comparison is kept apart from the joint-model one, so neither overwrites the other.
+    name = f"compare_{base}_{target}" + ("_stored" if stored else "")
+    out_dir = Path(cfg.output.processed_dir) / name
+    reports = Path(cfg.output.reports_dir) / name
     if stored:
         tables = {y: {n: io.read_table(Path(c.processed_dir) / f"{n}.csv") for n in ("topics", "themes")} for y, c in ((base, cfgs[base]), (target, cfg))}
         for y in (base, target):

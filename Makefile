@@ -52,7 +52,7 @@ $(VENV)/.notebooks: $(VENV)/.installed
 	touch $@
 
 lab: $(VENV)/.notebooks
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean:
 	rm -rf data/processed/* reports/* .pytest_cache

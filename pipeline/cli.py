@@ -50,7 +50,6 @@ def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
 ) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
-    app.info.context_settings = {"debug": debug}
     _State.debug = debug
 
 

@@ -29,7 +29,7 @@ import pandas as pd
 
 from pipeline.config import CompareConfig
 
-__all__ = ["Comparison", "STATUS_ORDER", "align_topics", "compare_prevalence", "theme_prevalence", "theme_status"]
+__all__ = ["STATUS_ORDER", "Comparison", "align_topics", "compare_prevalence", "theme_prevalence", "theme_status"]
 
 STATUS_ORDER = ["ny", "voksende", "vedvarende", "aftagende", "forsvundet", "enkeltstående"]
 OVERALL = "Alle kerneområder"

@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-__all__ = ["Notes", "Rejects", "Statements", "StatementTopics", "Themes", "validate"]
+__all__ = ["Notes", "Rejects", "StatementTopics", "Statements", "Themes", "validate"]
 
 
 class Notes(pa.DataFrameModel):
@@ -27,7 +27,7 @@ class Notes(pa.DataFrameModel):
     source_file: Series[str]
     source_ref: Series[str]
 
-    class Config:  # noqa: D106
+    class Config:
         strict = True
         ordered = True
         coerce = True
@@ -43,7 +43,7 @@ class Rejects(pa.DataFrameModel):
     text: Series[str]
     reason: Series[str] = pa.Field(str_length={"min_value": 1})
 
-    class Config:  # noqa: D106
+    class Config:
         strict = True
         ordered = True
         coerce = True
@@ -69,7 +69,7 @@ class Statements(pa.DataFrameModel):
     content_lemmas: Series[str]
     compound_parts: Series[str]
 
-    class Config:  # noqa: D106
+    class Config:
         strict = True
         ordered = True
         coerce = True
@@ -81,7 +81,7 @@ class StatementTopics(Statements):
     topic: Series[int] = pa.Field(ge=-1)
     topic_label: Series[str]
 
-    class Config:  # noqa: D106
+    class Config:
         strict = True
         ordered = True
         coerce = True
@@ -104,7 +104,7 @@ class Themes(pa.DataFrameModel):
     evidence: Series[str]
     quotes: Series[str]
 
-    class Config:  # noqa: D106
+    class Config:
         strict = True
         ordered = True
         coerce = True
@@ -114,7 +114,3 @@ def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """Check ``df`` against ``model`` and return it with the declared column order and dtypes."""
     return model.validate(df, lazy=True)
 
-
-def empty(model: type[pa.DataFrameModel]) -> pd.DataFrame:
-    """An empty frame with the model's columns."""
-    return pd.DataFrame({name: pd.Series(dtype="object") for name in model.to_schema().columns})

@@ -103,7 +103,7 @@ class AutoCluster(ClusterMixin, BaseEstimator):
             return MiniBatchKMeans(n_clusters=k, n_init=5, batch_size=4096, random_state=self.random_state).fit_predict(X)
         return cluster_embeddings(X, k, method=self.method_, random_state=self.random_state)
 
-    def fit(self, X, y=None):  # noqa: D102
+    def fit(self, X, y=None):
         X = np.asarray(X, dtype=np.float64)
         n = len(X)
         self.method_ = resolve_clustering(self.method, n)
@@ -131,7 +131,7 @@ class AutoCluster(ClusterMixin, BaseEstimator):
         self.centroids_ = normalize(np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)]))
         return self
 
-    def predict(self, X):  # noqa: D102
+    def predict(self, X):
         return np.argmax(normalize(np.asarray(X, dtype=np.float64)) @ self.centroids_.T, axis=1)
 
 
@@ -150,7 +150,7 @@ class LemmaNgrams:
     def __init__(self, stop_words: frozenset[str] = frozenset()) -> None:
         self.stop_words = frozenset(stop_words)
 
-    def __call__(self, doc: str) -> list[str]:  # noqa: D102
+    def __call__(self, doc: str) -> list[str]:
         grams: list[str] = []
         prev = None
         for word in doc.split():
@@ -182,10 +182,10 @@ class SentenceTransformerEmbedder(BaseEstimator):
             self.model_ = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
         return self.model_
 
-    def fit_transform(self, docs: list[str]) -> np.ndarray:  # noqa: D102
+    def fit_transform(self, docs: list[str]) -> np.ndarray:
         return self.transform(docs)
 
-    def transform(self, docs: list[str]) -> np.ndarray:  # noqa: D102
+    def transform(self, docs: list[str]) -> np.ndarray:
         return normalize(np.asarray(self._model().encode(list(docs), show_progress_bar=False), dtype=float))
 
 
@@ -237,7 +237,7 @@ def _backend_adapter(embedder):
     from bertopic.backend import BaseEmbedder
 
     class _Backend(BaseEmbedder):
-        def embed(self, documents, verbose=False):  # noqa: D102
+        def embed(self, documents, verbose=False):
             return embedder.transform(list(documents))
 
     return _Backend()

@@ -1,5 +1,4 @@
-"""Reader for a seminar summary: the text of a PDF in which each core area's group
-discussion is written up as ``Gruppe N …`` paragraphs.
+"""Reader for a seminar summary: a PDF, or its text, with ``Gruppe N …`` paragraphs per core area.
 
 A PDF's text does not come in reading order. In Hedensted Kommune's 2024 summary the
 group paragraphs of one core area are printed after the next area's heading, two groups
@@ -238,7 +237,6 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
     import io
 
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
 
     if not data.strip():
         raise InputError(file, "whole file", "the file is empty", "save or download the PDF again.")
@@ -257,7 +255,7 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
                 page_lines = _page_lines(page)
                 texts.extend(page_lines + [""])
                 pages.extend([number] * (len(page_lines) + 1))
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises several types for broken files
+    except Exception as exc:  # pdfminer raises PDFSyntaxError and several other types for broken files
         raise InputError(
             file,
             "whole file",

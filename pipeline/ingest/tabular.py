@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 
-import pandas as pd  # noqa: F401  (read_excel)
+import pandas as pd
 
 from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError

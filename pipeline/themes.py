@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig
 from pipeline.schemas import Notes, StatementTopics, Themes, validate
+from pipeline.topics import surface_forms
 
 __all__ = ["find_themes", "recurring_terms"]
 
@@ -114,12 +115,9 @@ def recurring_terms(statements: pd.DataFrame, *, min_groups: int = 2, stop_words
     rows = []
     for (year, area), part in statements.groupby(["year", "core_area"], sort=False):
         uses: dict[str, dict] = {}
-        forms: dict[str, dict[str, int]] = {}
+        forms = surface_forms(part)
         vocabulary = {w for doc in part["content_lemmas"] for w in doc.split()}
         for s in part.itertuples():
-            for form, lemma in zip(s.tokens.split(), s.lemmas.split(), strict=False):
-                forms.setdefault(lemma, {}).setdefault(form.lower(), 0)
-                forms[lemma][form.lower()] += 1
             # A compound counts for its parts ("infrastrukturudvikling" for "infrastruktur") only when
             # the part is a word of its own in the area: the splitter over-splits ("digitalis" + "ringe").
             terms = set(s.content_lemmas.split()) | (set(s.compound_parts.split()) & vocabulary)

@@ -50,6 +50,7 @@ __all__ = [
     "build_topic_model",
     "fit_topics",
     "statement_map",
+    "surface_forms",
     "topic_documents",
     "topic_quality",
     "topics_for_texts",
@@ -338,7 +339,8 @@ def _ordered_content(lemmas: str, content: str) -> str:
     return " ".join(lemma if lemma in keep else BOUNDARY for lemma in lemmas.split()) + f" {BOUNDARY}"
 
 
-def _surface_forms(statements: pd.DataFrame) -> dict[str, Counter]:
+def surface_forms(statements: pd.DataFrame) -> dict[str, Counter]:
+    """How often each lemma was written in each (lower-cased) word form in these statements."""
     forms: dict[str, Counter] = {}
     for tokens, lemmas in zip(statements["tokens"], statements["lemmas"], strict=True):
         for form, lemma in zip(tokens.split(), lemmas.split(), strict=False):
@@ -441,7 +443,7 @@ def fit_topics(
     model, topics = _fit_labels(docs, cfg, stop_words, seeds, embedder, embeddings)
     docs = docs.assign(topic=topics)
 
-    forms = _surface_forms(statements)
+    forms = surface_forms(statements)
     rows = []
     for topic in sorted(set(topics)):
         keywords = list(dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w not in {"_", BOUNDARY}))

@@ -79,3 +79,39 @@ def test_note_ids_are_stable_and_content_derived(cfg_2024):
     edited = data.decode("utf-8").replace("dagcentre.", "dagcentre og daghjem.").encode("utf-8")
     c = ingest([SourceFile("c.csv", edited)], cfg_2024).notes
     assert (a.note_id != c.note_id).sum() == 1
+
+
+def _two_column_pdf(blocks_left: list[str], blocks_right: list[str]) -> bytes:
+    """A page in the summary's layout: heading and marker across the page, group notes in two columns."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    pdf.cell(0, 8, "Social omsorg", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 6, "Indblik i gruppedrøftelser om frivillighed", new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 6
+    for left, right in zip(blocks_left, blocks_right, strict=True):
+        pdf.set_xy(10, y)
+        pdf.multi_cell(85, 5, left)
+        bottom = pdf.get_y()
+        pdf.set_xy(110, y)
+        pdf.multi_cell(85, 5, right)
+        y = max(bottom, pdf.get_y()) + 8
+    return bytes(pdf.output())
+
+
+def test_pdf_with_group_notes_in_two_columns(cfg_2024):
+    notes = {
+        1: "Gruppe 1 diskuterede frivilligt arbejde i ældreplejen og behovet for at koordinere de frivillige bedre.",
+        2: "Gruppe 2 delte eksempler på telefonkæder, der forbinder ældre med hinanden, og på partnerskaber.",
+        3: "Gruppe 3 fokuserede på kommunikation mellem frivillige organisationer og det politiske niveau.",
+        4: "Gruppe 4 påpegede mulighederne for at udnytte teknologi og inddrage unge frivillige.",
+    }
+    data = _two_column_pdf([notes[1], notes[3]], [notes[2], notes[4]])
+    result = ingest([SourceFile("kolonner.pdf", data)], cfg_2024)
+    assert result.files[0].error is None, result.files[0].error
+    got = {int(r.group): r.text for r in result.notes.itertuples()}
+    assert set(result.notes.core_area) == {"Social omsorg"}
+    assert got == notes

@@ -210,22 +210,21 @@ def read_summary_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list
 
 
 def _page_lines(page) -> list[str]:
-    """Text lines of a PDF page, with an empty line where the vertical gap shows a paragraph break.
+    """Text lines of a PDF page, text block by text block, with an empty line after each block.
 
-    Text extraction drops blank lines; paragraph ends matter to the parser, so they are
-    recovered from gaps wider than 1.5 times the usual line pitch.
+    Reading whole lines across the page would merge the two columns of a summary laid out in
+    columns, so the page's layout is analysed into text blocks (pdfminer's layout analysis,
+    through pdfplumber) and each block's lines are kept together; block ends become the
+    paragraph breaks that the parser relies on.
     """
-    lines = page.extract_text_lines(return_chars=False)
-    if not lines:
-        return []
-    pitches = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["top"])
-    pitch = pitches[len(pitches) // 2] if pitches else 0
-    out = [lines[0]["text"]]
-    for prev, line in zip(lines, lines[1:], strict=False):
-        if pitch and line["top"] - prev["top"] > 1.5 * pitch:
-            out.append("")
-        out.append(line["text"])
-    return out
+    from pdfminer.layout import LTTextBox
+
+    lines: list[str] = []
+    for element in page.layout:
+        if isinstance(element, LTTextBox):
+            lines.extend(element.get_text().rstrip("\n").split("\n"))
+            lines.append("")
+    return lines
 
 
 def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
@@ -250,11 +249,11 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
     texts: list[str] = []
     pages: list[int] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data), laparams={}) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 page_lines = _page_lines(page)
-                texts.extend(page_lines + [""])
-                pages.extend([number] * (len(page_lines) + 1))
+                texts.extend(page_lines)
+                pages.extend([number] * len(page_lines))
     except Exception as exc:  # pdfminer raises PDFSyntaxError and several other types for broken files
         raise InputError(
             file,

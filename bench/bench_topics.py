@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.config import NlpConfig  # noqa: E402
 from pipeline.danish import STOP_WORDS, make_nlp  # noqa: E402
 from pipeline.embeddings import E5Embedder, TfidfSvdEmbedder, cluster_embeddings  # noqa: E402
+from pipeline.nlp import is_content, token_lemma  # noqa: E402
 
 DEFAULT_SIB = ROOT.parent / "shared" / "data" / "sib200-da" / "sib200_da_train_dev.csv"
 
@@ -54,10 +55,7 @@ def lemma_docs(nlp, texts: list[str]) -> tuple[list[str], list[str]]:
     """Content lemmas (no stop words) and compound parts, as ``make_statements`` builds them."""
     lemmas, compounds = [], []
     for doc in nlp.pipe(texts):
-        lemma = [t.lemma_.casefold() or t.lower_ for t in doc]
-        content = [
-            lem for t, lem in zip(doc, lemma) if t.is_alpha and len(t) > 1 and lem not in STOP_WORDS and not t.is_stop
-        ]
+        content = [token_lemma(t) for t in doc if is_content(t, STOP_WORDS)]
         parts = [p for t in doc if t.is_alpha and len(t._.compound_parts or []) > 1 for p in t._.compound_parts]
         lemmas.append(" ".join(content))
         compounds.append(" ".join(p for p in parts if p not in STOP_WORDS))

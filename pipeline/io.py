@@ -64,10 +64,9 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
     Raises:
         InputError: The file is missing, empty or not a table.
     """
-    import csv
     import io as _io
 
-    from pipeline.ingest import decode_bytes
+    from pipeline.ingest import decode_bytes, sniff_delimiter
 
     path = Path(path)
     if not path.is_file():
@@ -82,11 +81,7 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
         if not data.strip():
             raise InputError(str(path), "whole file", "the file is empty", "give a table with a header row and one text per row.")
         text, _ = decode_bytes(data)
-        try:
-            sep = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
-        except csv.Error:
-            sep = ","
-        return pd.read_csv(_io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+        return pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False)
     except InputError:
         raise
     except Exception as exc:  # pandas/pyarrow/openpyxl raise many types for broken files

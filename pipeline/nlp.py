@@ -16,7 +16,7 @@ from pipeline.errors import ConfigError
 from pipeline.ingest._text import BULLET_RE
 from pipeline.schemas import Notes, Statements, validate
 
-__all__ = ["build_nlp", "content_lemmas", "make_statements", "split_blocks", "stop_words"]
+__all__ = ["build_nlp", "content_lemmas", "is_content", "make_statements", "split_blocks", "stop_words", "token_lemma"]
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,16 @@ def build_nlp(cfg: NlpConfig):
     return nlp
 
 
+def token_lemma(token) -> str:
+    """The token's lemma, lower-cased (its lower-cased form when the pipeline gave none)."""
+    return token.lemma_.casefold() or token.lower_
+
+
+def is_content(token, stops: frozenset[str]) -> bool:
+    """A content word: letters only, longer than one letter, and neither its form nor its lemma a stop word."""
+    return token.is_alpha and len(token) > 1 and not token.is_stop and token_lemma(token) not in stops
+
+
 def split_blocks(text: str) -> list[str]:
     """Split a note into blocks that sentence splitting must not join: paragraphs and bullets."""
     blocks = []
@@ -110,12 +120,8 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
                 if not any(t.is_alpha for t in sent):
                     continue
                 words = [t for t in sent if not t.is_space]
-                lemmas = [(t.lemma_.casefold() or t.lower_).replace(" ", "_") for t in words]
-                content = [
-                    t.lemma_.casefold() or t.lower_
-                    for t in sent
-                    if t.is_alpha and len(t) > 1 and (t.lemma_.casefold() or t.lower_) not in stops and not t.is_stop
-                ]
+                lemmas = [token_lemma(t).replace(" ", "_") for t in words]
+                content = [token_lemma(t) for t in sent if is_content(t, stops)]
                 parts = [p for t in sent if t.is_alpha and len(t._.compound_parts or []) > 1 for p in t._.compound_parts]
                 rows.append(
                     {
@@ -138,6 +144,4 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
 
 def content_lemmas(text: str, nlp, stops: frozenset[str]) -> list[str]:
     """Content-word lemmas of a short text (a theme, a question), in order, without repeats."""
-    doc = nlp(text)
-    lemmas = [(t.lemma_.casefold() or t.lower_) for t in doc if t.is_alpha and len(t) > 1 and not t.is_stop]
-    return list(dict.fromkeys(lemma for lemma in lemmas if lemma not in stops))
+    return list(dict.fromkeys(token_lemma(t) for t in nlp(text) if is_content(t, stops)))

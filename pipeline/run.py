@@ -52,6 +52,17 @@ def seed_topics(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> list[list[str
     return seeds
 
 
+def _statements_and_topics(notes: pd.DataFrame, cfg: SeminarConfig, nlp, *, stability_runs: int = 2):
+    nlp = nlp or build_nlp(cfg.nlp)
+    stops = stop_words(cfg.nlp)
+    statements = make_statements(notes, nlp, cfg.nlp)
+    log.info("%d statements from %d notes", len(statements), len(notes))
+    topics = fit_topics(
+        statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops), stability_runs=stability_runs
+    )
+    return nlp, stops, statements, topics
+
+
 def analyse_notes(
     notes: pd.DataFrame,
     rejects: pd.DataFrame,
@@ -73,11 +84,7 @@ def analyse_notes(
     Returns:
         The :class:`Analysis`.
     """
-    nlp = nlp or build_nlp(cfg.nlp)
-    stops = stop_words(cfg.nlp)
-    statements = make_statements(notes, nlp, cfg.nlp)
-    log.info("%d statements from %d notes", len(statements), len(notes))
-    topics = fit_topics(statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops))
+    nlp, stops, statements, topics = _statements_and_topics(notes, cfg, nlp)
     keywords = dict(zip(topics.topic_info["topic"], topics.topic_info["keywords_surface"], strict=True))
     themes = find_themes(topics.statement_topics, notes, cfg, embeddings=topics.embeddings, topic_keywords=keywords)
     terms = recurring_terms(statements, min_groups=cfg.topics.min_groups, stop_words=stops)
@@ -126,9 +133,6 @@ def compare_notes(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: in
     """
     from pipeline.compare import compare_prevalence
 
-    nlp = nlp or build_nlp(cfg.nlp)
-    stops = stop_words(cfg.nlp)
-    statements = make_statements(notes, nlp, cfg.nlp)
-    topics = fit_topics(statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops), stability_runs=0)
+    _, _, _, topics = _statements_and_topics(notes, cfg, nlp, stability_runs=0)
     comparison = compare_prevalence(topics.statement_topics, notes, topics.topic_info, base, target, cfg.compare)
     return comparison, topics

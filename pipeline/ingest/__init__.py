@@ -16,7 +16,7 @@ import pandas as pd
 from pipeline.config import SeminarConfig
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote, note_id, parse_group, resolve_notes
-from pipeline.ingest._text import clean_text, decode_bytes, join_wrapped_lines
+from pipeline.ingest._text import clean_text, decode_bytes, join_wrapped_lines, sniff_delimiter
 from pipeline.ingest.markdown import read_markdown_notes
 from pipeline.ingest.summary import parse_summary_text, read_pdf_notes, read_summary_notes
 from pipeline.ingest.tabular import COLUMN_ALIASES, read_csv_notes, read_xlsx_notes
@@ -37,6 +37,7 @@ __all__ = [
     "parse_group",
     "parse_summary_text",
     "read_source",
+    "sniff_delimiter",
 ]
 
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".pdf", ".txt", ".md", ".markdown")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["BULLET_RE", "clean_text", "decode_bytes", "join_wrapped_lines"]
+__all__ = ["BULLET_RE", "clean_text", "decode_bytes", "join_wrapped_lines", "sniff_delimiter"]
 
 SOFT_HYPHEN = "\u00ad"
 BULLET_RE = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
@@ -29,6 +29,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator of a CSV text, judged from its header line: ``,``, ``;`` (Danish Excel) or tab."""
+    import csv
+
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 def join_wrapped_lines(lines: list[str]) -> str:

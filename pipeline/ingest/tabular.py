@@ -12,7 +12,7 @@ import pandas as pd
 from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
-from pipeline.ingest._text import decode_bytes
+from pipeline.ingest._text import decode_bytes, sniff_delimiter
 
 __all__ = ["COLUMN_ALIASES", "REQUIRED_FIELDS", "map_columns", "read_csv_notes", "read_xlsx_notes", "rows_to_notes"]
 
@@ -102,11 +102,7 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
     if not data.strip():
         raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no bytes.")
     text, encoding = decode_bytes(data)
-    sample = text[:20000]
-    try:
-        delimiter = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
+    delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     try:

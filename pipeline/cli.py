@@ -105,8 +105,9 @@ def _png_renderer():
 @app.command("run")
 def run_cli(config: ConfigOpt) -> None:
     """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports."""
+    from pipeline.flows import analyse_seminar
     from pipeline.ingest import ingest
-    from pipeline.run import analyse_notes
+    from pipeline.report import render_seminar_pages
 
     cfg = io.read_config(config)
     result = ingest(io.config_sources(cfg), cfg)
@@ -114,11 +115,12 @@ def run_cli(config: ConfigOpt) -> None:
     if not result.ok:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
+    analysis = analyse_seminar(result.notes, result.rejects, cfg)
     with _png_renderer() as render_png:
-        analysis = analyse_notes(result.notes, result.rejects, cfg, render_png=render_png)
-    typer.echo(f"NLP pipeline: {analysis.method['NLP']}")
-    written = io.write_analysis(analysis, cfg)
+        pages = render_seminar_pages(analysis, cfg, render_png=render_png)
+    typer.echo(f"NLP pipeline: {analysis.nlp_name}")
+    io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
+    written = io.write_analysis(analysis, pages, cfg)
     n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
     typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
@@ -135,10 +137,10 @@ def compare_cli(
     """Compare themes between years: new, growing, persisting, shrinking and faded themes, with quotes from each year."""
     import pandas as pd
 
-    from pipeline.compare import OVERALL, align_topics, compare_stored
+    from pipeline.compare import OVERALL
+    from pipeline.flows import compare_stored_analyses, compare_years
     from pipeline.ingest import ingest
     from pipeline.report import render_comparison_html, render_comparison_markdown
-    from pipeline.run import compare_notes
 
     if base >= target:
         raise typer.BadParameter("base must be an earlier year than target", param_hint="--base")
@@ -156,15 +158,7 @@ def compare_cli(
     out_dir = Path(cfg.output.processed_dir) / name
     reports = Path(cfg.output.reports_dir) / name
     if stored:
-        tables = {y: {n: io.read_table(Path(c.processed_dir) / f"{n}.csv") for n in ("topics", "themes")} for y, c in ((base, cfgs[base]), (target, cfg))}
-        for y in (base, target):
-            for n in ("topics", "themes"):
-                df = tables[y][n]
-                for col in ("topic", "n_groups", "n_groups_total", "n_statements", "n_docs"):
-                    if col in df:
-                        df[col] = df[col].astype(int)
-        alignment = align_topics(tables[base]["topics"], tables[target]["topics"], min_similarity=cfg.compare.min_similarity, one_to_one=cfg.compare.one_to_one)
-        comparison = compare_stored(tables[base]["themes"], tables[target]["themes"], alignment, base, target, cfg.compare)
+        comparison = compare_stored_analyses(io.read_stored_analysis(cfgs[base]), io.read_stored_analysis(cfg), cfg)
         extra = {}
     else:
         notes = []
@@ -172,12 +166,12 @@ def compare_cli(
             result = ingest(io.config_sources(c), c)
             typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
             notes.append(result.notes)
-        comparison, topics = compare_notes(pd.concat(notes, ignore_index=True), cfg, base, target)
+        comparison, topics = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target)
         extra = {"statement_topics": topics.statement_topics, "topics": topics.topic_info}
     io.write_comparison(comparison, out_dir, extra)
     io.write_config_snapshot(cfg, out_dir)
-    io.write_text(render_comparison_html(comparison, cfg.compare, cfg.municipality), reports / "hvad-er-nyt.html")
-    io.write_text(render_comparison_markdown(comparison, cfg.compare), reports / "hvad-er-nyt.md")
+    io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
+    io.write_text(render_comparison_markdown(comparison, cfg), reports / "hvad-er-nyt.md")
     overall = comparison.status[comparison.status["core_area"] == OVERALL]
     counts = overall["status"].value_counts().to_dict()
     typer.echo("overall: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
@@ -198,8 +192,8 @@ def topics_cli(
     from dataclasses import replace
 
     from pipeline.config import NlpConfig, TopicConfig
+    from pipeline.flows import topics_for_texts
     from pipeline.nlp import build_nlp, stop_words
-    from pipeline.topics import topics_for_texts
 
     units = {"statement": "statement", "document": "note", "note": "note"}
     if unit not in units:

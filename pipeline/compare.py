@@ -29,10 +29,40 @@ import pandas as pd
 
 from pipeline.config import CompareConfig
 
-__all__ = ["STATUS_ORDER", "Comparison", "align_topics", "compare_prevalence", "theme_prevalence", "theme_status"]
+__all__ = [
+    "OVERALL",
+    "STATUSES",
+    "STATUS_ORDER",
+    "Comparison",
+    "align_topics",
+    "compare_prevalence",
+    "compare_stored",
+    "reported",
+    "theme_prevalence",
+    "theme_status",
+]
 
-STATUS_ORDER = ["ny", "voksende", "vedvarende", "aftagende", "forsvundet", "enkeltstående"]
+#: The status vocabulary, in report order: status -> (heading in the reports, chart colour).
+STATUSES: dict[str, tuple[str, str]] = {
+    "ny": ("Nye temaer", "#2a9d3f"),
+    "voksende": ("Voksende temaer", "#1f6f8b"),
+    "vedvarende": ("Vedvarende temaer", "#7a8a94"),
+    "aftagende": ("Aftagende temaer", "#d08a2e"),
+    "forsvundet": ("Forsvundne temaer", "#c0392b"),
+    "enkeltstående": ("Enkeltstående temaer", "#c5ccd1"),
+}
+STATUS_ORDER = list(STATUSES)
+#: The status of a theme that no year had enough groups for: not a change to report.
+NOT_A_CHANGE = "enkeltstående"
 OVERALL = "Alle kerneområder"
+
+
+def reported(status: pd.DataFrame, scope: str | None = None) -> pd.DataFrame:
+    """The rows of a status table that are changes to report, optionally within one scope (a core area or ``OVERALL``)."""
+    keep = status["status"] != NOT_A_CHANGE
+    if scope is not None:
+        keep &= status["core_area"] == scope
+    return status[keep]
 
 
 def theme_prevalence(statement_topics: pd.DataFrame, notes: pd.DataFrame, topic_info: pd.DataFrame) -> pd.DataFrame:
@@ -79,8 +109,10 @@ def theme_prevalence(statement_topics: pd.DataFrame, notes: pd.DataFrame, topic_
     return pd.DataFrame(rows)
 
 
-def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareConfig) -> pd.DataFrame:
+def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareConfig, *, min_groups: int = 2) -> pd.DataFrame:
     """Status of every theme between ``base`` and ``target``, per core area and overall.
+
+    ``min_groups`` is ``[themes] min_groups``: from how many groups a theme counts as raised.
 
     Returns:
         One row per (topic, core_area) that the theme touches in either year, with the counts
@@ -97,12 +129,12 @@ def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareC
         sb = float(b.at[key, "share_groups"]) if key in b.index else 0.0
         stg = float(t.at[key, "share_groups"]) if key in t.index else 0.0
         delta = round(stg - sb, 4)
-        if nb == 0 and ntg >= cfg.min_groups:
+        if nb == 0 and ntg >= min_groups:
             status = "ny"
-        elif ntg == 0 and nb >= cfg.min_groups:
+        elif ntg == 0 and nb >= min_groups:
             status = "forsvundet"
-        elif max(nb, ntg) < cfg.min_groups or nb == 0 or ntg == 0:
-            status = "enkeltstående"
+        elif max(nb, ntg) < min_groups or nb == 0 or ntg == 0:
+            status = NOT_A_CHANGE
         elif delta >= cfg.change - 1e-9:
             status = "voksende"
         elif delta <= -cfg.change + 1e-9:
@@ -158,7 +190,16 @@ class Comparison:
     alignment: pd.DataFrame | None = None
 
 
-def compare_prevalence(statement_topics: pd.DataFrame, notes: pd.DataFrame, topic_info: pd.DataFrame, base: int, target: int, cfg: CompareConfig) -> Comparison:
+def compare_prevalence(
+    statement_topics: pd.DataFrame,
+    notes: pd.DataFrame,
+    topic_info: pd.DataFrame,
+    base: int,
+    target: int,
+    cfg: CompareConfig,
+    *,
+    min_groups: int = 2,
+) -> Comparison:
     """Compare themes of a topic model fitted over all years (the default comparison).
 
     Args:
@@ -168,13 +209,14 @@ def compare_prevalence(statement_topics: pd.DataFrame, notes: pd.DataFrame, topi
         base: Earlier year.
         target: Later year.
         cfg: Thresholds.
+        min_groups: From how many groups a theme counts as raised (``[themes] min_groups``).
 
     Returns:
         The :class:`Comparison`; ``quotes`` holds up to ``cfg.n_quotes`` statements per theme
         and year, from different groups.
     """
     prevalence = theme_prevalence(statement_topics, notes, topic_info)
-    status = theme_status(prevalence, base, target, cfg)
+    status = theme_status(prevalence, base, target, cfg, min_groups=min_groups)
     years = sorted(set(int(y) for y in notes["year"]))
     quotes = _quotes(statement_topics, set(status["topic"]) if len(status) else set(), years, cfg.n_quotes)
     return Comparison(base, target, prevalence, status, quotes)
@@ -234,7 +276,16 @@ def align_topics(base_topics: pd.DataFrame, target_topics: pd.DataFrame, *, min_
     return pd.DataFrame(rows)
 
 
-def compare_stored(base_themes: pd.DataFrame, target_themes: pd.DataFrame, alignment: pd.DataFrame, base: int, target: int, cfg: CompareConfig) -> Comparison:
+def compare_stored(
+    base_themes: pd.DataFrame,
+    target_themes: pd.DataFrame,
+    alignment: pd.DataFrame,
+    base: int,
+    target: int,
+    cfg: CompareConfig,
+    *,
+    min_groups: int = 2,
+) -> Comparison:
     """Compare two stored analyses through an alignment table (no refitting).
 
     Target topics aligned to the same base topic are counted together; base topics that no
@@ -264,7 +315,7 @@ def compare_stored(base_themes: pd.DataFrame, target_themes: pd.DataFrame, align
             n_all = sum(len(g) for g in merged.values())
             rows.append({"topic": int(topic), "label": labels[int(topic)], "core_area": OVERALL, "year": year, "n_groups": n_all, "n_groups_total": overall_total, "share_groups": round(n_all / overall_total, 4) if overall_total else 0.0, "n_statements": 0, "share_statements": 0.0, "groups": ""})
     prevalence = pd.DataFrame(rows)
-    status = theme_status(prevalence, base, target, cfg)
+    status = theme_status(prevalence, base, target, cfg, min_groups=min_groups)
     quotes = []
     for year, df in ((base, base_themes), (target, tt)):
         for r in df.itertuples():

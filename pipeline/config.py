@@ -25,6 +25,7 @@ __all__ = [
     "NlpConfig",
     "OutputConfig",
     "SeminarConfig",
+    "ThemesConfig",
     "TopicConfig",
     "config_to_dict",
     "normalize_name",
@@ -121,8 +122,6 @@ class TopicConfig:
         guided: Guide topics with the core areas' themes, questions and ``seed_words``
             (BERTopic's seeded topic modelling).
         seed_words: Extra lemmas per core area name, e.g. ``{"Social omsorg" = ["frivillig"]}``.
-        min_groups: A theme is recurring when at least this many groups raised it.
-        n_quotes: Representative statements shown per theme.
         top_n_words: Keywords kept per topic.
     """
 
@@ -135,9 +134,21 @@ class TopicConfig:
     clustering: str = "auto"
     guided: bool = False
     seed_words: dict[str, list[str]] = field(default_factory=dict)
+    top_n_words: int = 8
+
+
+@dataclass(frozen=True)
+class ThemesConfig:
+    """What makes a theme and what a report shows of it (used by themes, reports and the comparison).
+
+    Attributes:
+        min_groups: A theme is recurring when at least this many groups raised it; in the
+            comparison, a theme counts as raised in a year from this many groups.
+        n_quotes: Representative statements shown per theme.
+    """
+
     min_groups: int = 2
     n_quotes: int = 3
-    top_n_words: int = 8
 
 
 @dataclass(frozen=True)
@@ -145,14 +156,12 @@ class CompareConfig:
     """Thresholds of the year-over-year comparison (see :mod:`pipeline.compare`).
 
     Attributes:
-        min_groups: Groups needed for a theme to count as raised in a year (new, faded, persisting).
         change: Change in the share of groups that makes a theme growing or shrinking.
         n_quotes: Quotes per theme and year.
         min_similarity: Alignment of stored analyses: lowest keyword similarity to pair topics.
         one_to_one: Alignment of stored analyses: pair each earlier topic with at most one later topic.
     """
 
-    min_groups: int = 2
     change: float = 0.3
     n_quotes: int = 2
     min_similarity: float = 0.2
@@ -180,6 +189,8 @@ class SeminarConfig:
         input: Input files and column mapping.
         nlp: Danish NLP settings.
         topics: Topic model settings.
+        themes: Theme settings (recurring from how many groups, quotes).
+        compare: Year-over-year comparison settings.
         output: Output folders.
         base_dir: Folder of the configuration file; input paths are relative to it.
     """
@@ -192,6 +203,7 @@ class SeminarConfig:
     input: InputConfig = field(default_factory=InputConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     topics: TopicConfig = field(default_factory=TopicConfig)
+    themes: ThemesConfig = field(default_factory=ThemesConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
     base_dir: Path = field(default=Path("."), compare=False)
@@ -220,8 +232,20 @@ class SeminarConfig:
         return Path(self.output.reports_dir) / str(self.year)
 
 
+#: Keys that moved to another section, with where they live now.
+MOVED_KEYS = {
+    ("topics", "min_groups"): "[themes] min_groups",
+    ("topics", "n_quotes"): "[themes] n_quotes",
+    ("compare", "min_groups"): "[themes] min_groups",
+}
+
+
 def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     known = {f.name for f in fields(cls)}
+    moved = [(key, MOVED_KEYS[(section, key)]) for key in sorted(data) if (section, key) in MOVED_KEYS]
+    if moved:
+        key, where = moved[0]
+        raise ConfigError(file, f"[{section}] {key} has moved to {where}", f"move the line to a [themes] section: {where.split()[1]} = {data[key]!r}")
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -268,12 +292,13 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         "input": InputConfig,
         "nlp": NlpConfig,
         "topics": TopicConfig,
+        "themes": ThemesConfig,
         "compare": CompareConfig,
         "output": OutputConfig,
     }
     built = {key: _build(cls, dict(raw.pop(key, {})), file, key) for key, cls in sections.items()}
     if raw:
-        raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [compare], [output]")
+        raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [themes], [compare], [output]")
     seminar_cfg = _build(SeminarConfig, {**seminar, "core_areas": areas, **built}, file, "seminar")
     if seminar_cfg.nlp.lemma_conventions not in {"themes", "ud"}:
         raise ConfigError(file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"')

@@ -8,7 +8,25 @@ from __future__ import annotations
 
 
 class SeminarError(Exception):
-    """Base class for errors the CLI reports without a traceback."""
+    """Base class for errors the CLI reports without a traceback: what is wrong, where, and the fix.
+
+    Args:
+        file: Name of the file (as the user gave it).
+        problem: What is wrong, in one sentence.
+        fix: What the user can do about it.
+        place: Where in the file (``"line 12"``, ``"sheet 'Noter', row 4"``), if it matters.
+    """
+
+    def __init__(self, file: str, problem: str, fix: str, place: str | None = None) -> None:
+        self.file = file
+        self.place = place
+        self.problem = problem
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.file} ({self.place})" if self.place else self.file
+        return f"{where}: {self.problem}\n  Fix: {self.fix}"
 
 
 class InputError(SeminarError):
@@ -22,24 +40,8 @@ class InputError(SeminarError):
     """
 
     def __init__(self, file: str, place: str, problem: str, fix: str) -> None:
-        self.file = file
-        self.place = place
-        self.problem = problem
-        self.fix = fix
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"{self.file} ({self.place}): {self.problem}\n  Fix: {self.fix}"
+        super().__init__(file, problem, fix, place)
 
 
 class ConfigError(SeminarError):
-    """A seminar configuration file that is missing, malformed or inconsistent."""
-
-    def __init__(self, file: str, problem: str, fix: str) -> None:
-        self.file = file
-        self.problem = problem
-        self.fix = fix
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.problem}\n  Fix: {self.fix}"
+    """A seminar configuration file that is missing, malformed or inconsistent (``ConfigError(file, problem, fix)``)."""

@@ -8,19 +8,46 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+import pandera.pandas as pa
 import tomli_w
 
 from pipeline.config import SeminarConfig, config_to_dict, parse_config
 from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
+from pipeline.schemas import (
+    Alignment,
+    ComparisonQuotes,
+    Notes,
+    Prevalence,
+    Rejects,
+    StatementTopics,
+    Status,
+    Terms,
+    Themes,
+    TopicInfo,
+    validate,
+)
+
+if TYPE_CHECKING:
+    from pipeline.flows import StoredAnalysis
 
 __all__ = [
+    "ANALYSIS_TABLES",
+    "COMPARISON_TABLES",
     "collect_sources",
+    "config_sources",
+    "find_year_configs",
+    "read_any_table",
     "read_config",
+    "read_stored_analysis",
     "read_table",
+    "read_text_file",
+    "write_analysis",
+    "write_bytes",
+    "write_comparison",
     "write_config_snapshot",
     "write_ingest_outputs",
     "write_json",
@@ -111,13 +138,10 @@ def find_year_configs(raw_dir: str | Path, first: int, last: int) -> dict[int, S
 def write_comparison(comparison, folder: str | Path, extra: dict[str, pd.DataFrame] | None = None) -> dict[str, Path]:
     """Write the comparison tables to ``folder``."""
     folder = Path(folder)
+    tables = {"prevalence": comparison.prevalence, "status": comparison.status, "quotes": comparison.quotes, "alignment": comparison.alignment}
     written = {
-        "prevalence": write_table(comparison.prevalence, folder / "prevalence.csv"),
-        "status": write_table(comparison.status, folder / "status.csv"),
-        "quotes": write_table(comparison.quotes, folder / "quotes.csv"),
+        name: write_table(validate(df, COMPARISON_TABLES[name]), folder / f"{name}.csv") for name, df in tables.items() if df is not None
     }
-    if comparison.alignment is not None:
-        written["alignment"] = write_table(comparison.alignment, folder / "alignment.csv")
     for name, df in (extra or {}).items():
         written[name] = write_table(df, folder / f"{name}.csv")
     return written
@@ -171,12 +195,62 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a table written by :func:`write_table`."""
+def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) -> pd.DataFrame:
+    """Read a table written by :func:`write_table`, with the column types of ``schema`` when given.
+
+    CSV cells are read as text and then converted by the schema (so ``"0123…"`` ids keep their
+    leading zeros and ``"False"`` is false).
+
+    Raises:
+        InputError: The file is missing or does not match the schema.
+    """
     path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "path", "the stored table does not exist", "run `seminar run` for that seminar first.")
     if path.suffix.lower() == ".parquet":
-        return pd.read_parquet(path)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+        df = pd.read_parquet(path)
+    else:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if schema is None:
+        return df
+    for name, column in schema.to_schema().columns.items():
+        if name in df and str(column.dtype) == "bool" and df[name].dtype == object:
+            df[name] = df[name].map({"True": True, "False": False, "true": True, "false": False})
+    try:
+        return validate(df, schema)
+    except (pa.errors.SchemaError, pa.errors.SchemaErrors) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(str(path), "table", f"does not match the {schema.__name__} table ({first[:300]})", "re-run `seminar run` to write it again.") from None
+
+
+#: Stored tables of one seminar's analysis and their schemas (``data/processed/<year>/<name>.csv``).
+ANALYSIS_TABLES: dict[str, type[pa.DataFrameModel]] = {
+    "notes": Notes,
+    "rejects": Rejects,
+    "statements": StatementTopics,
+    "topics": TopicInfo,
+    "themes": Themes,
+    "terms": Terms,
+}
+#: Stored tables of a comparison and their schemas (``data/processed/compare_<base>_<target>/``).
+COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
+    "prevalence": Prevalence,
+    "status": Status,
+    "quotes": ComparisonQuotes,
+    "alignment": Alignment,
+}
+
+
+def read_stored_analysis(cfg: SeminarConfig) -> StoredAnalysis:
+    """The stored tables of a seminar's analysis that a comparison needs (``topics``, ``themes``), typed by their schemas."""
+    from pipeline.flows import StoredAnalysis
+
+    folder = cfg.processed_dir
+    return StoredAnalysis(
+        cfg.year,
+        topics=read_table(folder / "topics.csv", TopicInfo),
+        themes=read_table(folder / "themes.csv", Themes),
+    )
 
 
 def write_json(obj: Any, path: str | Path) -> Path:
@@ -208,20 +282,24 @@ def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
     return write_text(tomli_w.dumps(config_to_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
 
 
-def write_analysis(analysis, cfg: SeminarConfig) -> dict[str, Path]:
-    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/``."""
+def write_analysis(analysis, pages: dict[str, str | bytes], cfg: SeminarConfig) -> dict[str, Path]:
+    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/``.
+
+    Every table is checked against its schema (:data:`ANALYSIS_TABLES`) before it is written.
+    """
     processed, reports = cfg.processed_dir, cfg.reports_dir
-    written = {
-        "notes": write_table(analysis.notes, processed / "notes.csv"),
-        "rejects": write_table(analysis.rejects, processed / "rejects.csv"),
-        "statements": write_table(analysis.topics.statement_topics, processed / "statements.csv"),
-        "topics": write_table(analysis.topics.topic_info, processed / "topics.csv"),
-        "themes": write_table(analysis.themes, processed / "themes.csv"),
-        "terms": write_table(analysis.terms, processed / "terms.csv"),
-        "quality": write_json(analysis.topics.quality, processed / "topic_quality.json"),
-        "config": write_config_snapshot(cfg, processed),
+    tables = {
+        "notes": analysis.notes,
+        "rejects": analysis.rejects,
+        "statements": analysis.topics.statement_topics,
+        "topics": analysis.topics.topic_info,
+        "themes": analysis.themes,
+        "terms": analysis.terms,
     }
-    for name, page in sorted(analysis.pages.items()):
+    written = {name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv") for name, df in tables.items()}
+    written["quality"] = write_json(analysis.topics.quality, processed / "topic_quality.json")
+    written["config"] = write_config_snapshot(cfg, processed)
+    for name, page in sorted(pages.items()):
         written[name] = write_bytes(page, reports / name) if isinstance(page, bytes) else write_text(page, reports / name)
     write_config_snapshot(cfg, reports)
     return written

@@ -10,10 +10,34 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-__all__ = ["Notes", "Rejects", "StatementTopics", "Statements", "Themes", "validate"]
+__all__ = [
+    "Alignment",
+    "ComparisonQuotes",
+    "Notes",
+    "Prevalence",
+    "Rejects",
+    "StatementTopics",
+    "Statements",
+    "Status",
+    "Terms",
+    "Themes",
+    "TopicInfo",
+    "validate",
+]
 
 
-class Notes(pa.DataFrameModel):
+class _Table(pa.DataFrameModel):
+    """Every stored table: exactly the declared columns, in order, converted to the declared types."""
+
+    class Config:
+        """Strict, ordered, coercing (so a CSV read as text gets its types back)."""
+
+        strict = True
+        ordered = True
+        coerce = True
+
+
+class Notes(_Table):
     """One row per group note: what one table said about one core area's question."""
 
     note_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{12}$")
@@ -27,13 +51,8 @@ class Notes(pa.DataFrameModel):
     source_file: Series[str]
     source_ref: Series[str]
 
-    class Config:
-        strict = True
-        ordered = True
-        coerce = True
 
-
-class Rejects(pa.DataFrameModel):
+class Rejects(_Table):
     """Notes that were read but left out of the analysis, each with the reason."""
 
     source_file: Series[str]
@@ -43,13 +62,8 @@ class Rejects(pa.DataFrameModel):
     text: Series[str]
     reason: Series[str] = pa.Field(str_length={"min_value": 1})
 
-    class Config:
-        strict = True
-        ordered = True
-        coerce = True
 
-
-class Statements(pa.DataFrameModel):
+class Statements(_Table):
     """One row per statement (sentence or bullet) of a note, with its Danish NLP analysis.
 
     ``tokens``, ``lemmas``, ``content_lemmas`` and ``compound_parts`` are space-separated strings so
@@ -69,11 +83,6 @@ class Statements(pa.DataFrameModel):
     content_lemmas: Series[str]
     compound_parts: Series[str]
 
-    class Config:
-        strict = True
-        ordered = True
-        coerce = True
-
 
 class StatementTopics(Statements):
     """Statements (or notes) with the topic each was assigned to."""
@@ -81,13 +90,8 @@ class StatementTopics(Statements):
     topic: Series[int] = pa.Field(ge=-1)
     topic_label: Series[str]
 
-    class Config:
-        strict = True
-        ordered = True
-        coerce = True
 
-
-class Themes(pa.DataFrameModel):
+class Themes(_Table):
     """One row per (core area, topic): which groups raised the theme and the evidence."""
 
     year: Series[int]
@@ -104,10 +108,80 @@ class Themes(pa.DataFrameModel):
     evidence: Series[str]
     quotes: Series[str]
 
-    class Config:
-        strict = True
-        ordered = True
-        coerce = True
+
+class TopicInfo(_Table):
+    """One row per topic of a fitted model (``topics.csv``)."""
+
+    topic: Series[int] = pa.Field(ge=-1)
+    n_docs: Series[int] = pa.Field(ge=0)
+    label: Series[str]
+    keywords: Series[str]
+    keywords_surface: Series[str]
+
+
+class Terms(_Table):
+    """Words several groups used within a core area (``terms.csv``)."""
+
+    year: Series[int]
+    core_area: Series[str]
+    term: Series[str]
+    surface: Series[str]
+    n_groups: Series[int] = pa.Field(ge=1)
+    groups: Series[str]
+    statement_ids: Series[str]
+
+
+class Prevalence(_Table):
+    """How present each theme is per year, per core area and overall (comparison ``prevalence.csv``)."""
+
+    topic: Series[int]
+    label: Series[str]
+    core_area: Series[str]
+    year: Series[int]
+    n_groups: Series[int] = pa.Field(ge=0)
+    n_groups_total: Series[int] = pa.Field(ge=0)
+    share_groups: Series[float] = pa.Field(ge=0, le=1)
+    n_statements: Series[int] = pa.Field(ge=0)
+    share_statements: Series[float] = pa.Field(ge=0, le=1)
+    groups: Series[str]
+
+
+class Status(_Table):
+    """Status of each theme between two years, per core area and overall (comparison ``status.csv``)."""
+
+    topic: Series[int]
+    label: Series[str]
+    core_area: Series[str]
+    base_year: Series[int]
+    target_year: Series[int]
+    base_groups: Series[int] = pa.Field(ge=0)
+    target_groups: Series[int] = pa.Field(ge=0)
+    base_share_groups: Series[float]
+    target_share_groups: Series[float]
+    delta_share_groups: Series[float]
+    status: Series[str]
+
+
+class ComparisonQuotes(_Table):
+    """Quotes per theme and year in a comparison (``quotes.csv``)."""
+
+    topic: Series[int]
+    year: Series[int]
+    core_area: Series[str]
+    group: Series[int]
+    statement_id: Series[str]
+    text: Series[str]
+
+
+class Alignment(_Table):
+    """Topic alignment between two stored analyses (``alignment.csv``)."""
+
+    target_topic: Series[int]
+    target_label: Series[str]
+    base_topic: Series[int] = pa.Field(ge=-1)
+    base_label: Series[str]
+    similarity: Series[float]
+    method: Series[str]
 
 
 def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:

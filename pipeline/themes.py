@@ -41,7 +41,7 @@ def find_themes(
     Args:
         statement_topics: Statements with ``topic`` and ``topic_label``.
         notes: The ``notes`` table (to count the groups of each area).
-        cfg: Configuration (``topics.min_groups``, ``topics.n_quotes``).
+        cfg: Configuration (``themes.min_groups``, ``themes.n_quotes``).
         embeddings: Statement vectors in the row order of ``statement_topics``, used to pick
             the most representative quotes.
         topic_keywords: Keywords per topic, ``"; "``-separated (from the topic model).
@@ -60,7 +60,7 @@ def find_themes(
     rows = []
     for (year, area, topic), part in st.groupby(["year", "core_area", "topic"], sort=True):
         groups = sorted(set(int(g) for g in part["group"]))
-        quotes = _pick_quotes(part, embeddings, cfg.topics.n_quotes)
+        quotes = _pick_quotes(part, embeddings, cfg.themes.n_quotes)
         keywords = (topic_keywords or {}).get(int(topic), "")
         rows.append(
             {
@@ -73,7 +73,7 @@ def find_themes(
                 "n_groups": len(groups),
                 "n_groups_total": int(groups_per_area.get((year, area), len(groups))),
                 "groups": " ".join(str(g) for g in groups),
-                "recurring": len(groups) >= cfg.topics.min_groups,
+                "recurring": len(groups) >= cfg.themes.min_groups,
                 "other_areas": "; ".join(a for a in areas_per_topic[(year, topic)] if a != area),
                 "evidence": " ".join(part["statement_id"]),
                 "quotes": json.dumps(

@@ -36,6 +36,16 @@ def cfg_2024():
     return parse_config((RAW_2024 / "seminar.toml").read_text(encoding="utf-8"), base_dir=RAW_2024)
 
 
+@pytest.fixture(scope="session")
+def analysis_2024(cfg_2024):
+    """The 2024 seminar (from the hand-cleaned CSV) analysed once per test session; tests only read it."""
+    from pipeline.flows import analyse_seminar
+    from pipeline.ingest import SourceFile, ingest
+
+    result = ingest([SourceFile("group_notes.csv", (RAW_2024 / "group_notes.csv").read_bytes())], cfg_2024)
+    return analyse_seminar(result.notes, result.rejects, cfg_2024)
+
+
 @pytest.fixture()
 def tiny_cfg():
     return parse_config(TINY_TOML)

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.config import parse_config
 from pipeline.ingest import SourceFile, ingest
-from pipeline.run import analyse_notes
+from pipeline.flows import analyse_seminar
+from pipeline.report import render_seminar_pages
 from tests.conftest import TINY_TOML
 
 
@@ -26,11 +27,12 @@ def tiny_analysis():
         "Læring;4;",
     ]
     result = ingest([SourceFile("noter.csv", ("\n".join(rows) + "\n").encode())], cfg)
-    return cfg, result, analyse_notes(result.notes, result.rejects, cfg)
+    analysis = analyse_seminar(result.notes, result.rejects, cfg)
+    return cfg, result, analysis, render_seminar_pages(analysis, cfg)
 
 
 def test_every_statement_gets_one_topic(tiny_analysis):
-    _, result, analysis = tiny_analysis
+    _, result, analysis, _ = tiny_analysis
     st = analysis.topics.statement_topics
     assert len(st) == len(analysis.statements) == 11
     assert (st.topic >= 0).all()  # no outlier topic on a small corpus
@@ -38,7 +40,7 @@ def test_every_statement_gets_one_topic(tiny_analysis):
 
 
 def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
-    _, _, analysis = tiny_analysis
+    _, _, analysis, _ = tiny_analysis
     st = analysis.topics.statement_topics.set_index("statement_id")
     for theme in analysis.themes.itertuples():
         evidence = theme.evidence.split()
@@ -52,8 +54,8 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
 
 
 def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
-    _, _, analysis = tiny_analysis
-    for name, html in analysis.pages.items():
+    _, _, _, pages = tiny_analysis
+    for name, html in pages.items():
         if name == "index.html" or not name.endswith(".html"):
             continue
         anchors = set(re.findall(r'id="s-([0-9a-f]{12}-\d\d)"', html))
@@ -62,8 +64,8 @@ def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
 
 
 def test_markdown_quotes_point_at_listed_statements(tiny_analysis):
-    _, _, analysis = tiny_analysis
-    for name, md in analysis.pages.items():
+    _, _, _, pages = tiny_analysis
+    for name, md in pages.items():
         if name.endswith(".md"):
             cited = set(re.findall(r"udsagn `([0-9a-f]{12}-\d\d)`", md))
             listed = set(re.findall(r"^- `([0-9a-f]{12}-\d\d)`", md, re.M))
@@ -72,8 +74,8 @@ def test_markdown_quotes_point_at_listed_statements(tiny_analysis):
 
 @pytest.mark.parametrize("name", ["social-omsorg.html", "social-omsorg.md"])
 def test_note_text_is_escaped(tiny_analysis, name):
-    _, _, analysis = tiny_analysis
-    page = analysis.pages[name]
+    _, _, _, pages = tiny_analysis
+    page = pages[name]
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -83,43 +85,41 @@ def test_docx_has_headings_theme_table_and_charts(tiny_analysis):
 
     from docx import Document
 
-    from pipeline.run import analyse_notes
-
-    cfg, result, _ = tiny_analysis
     from tests.helpers import tiny_png
 
+    cfg, _, analysis, _ = tiny_analysis
     png = tiny_png()
-    analysis = analyse_notes(result.notes, result.rejects, cfg, render_png=lambda fig: png)
-    doc = Document(io.BytesIO(analysis.pages["laering.docx"]))
+    pages = render_seminar_pages(analysis, cfg, render_png=lambda fig: png)
+    doc = Document(io.BytesIO(pages["laering.docx"]))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == "Læring"
     assert {"Sammenfatning", "Tilbagevendende temaer", "Figurer", "Gruppernes noter", "Metode"} <= set(headings)
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Tema", "Grupper", "Nøgleord", "Også i"]
-    themes = analysis.themes[analysis.themes.core_area == "Læring"]
-    assert len(table.rows) == 1 + len(themes)
+    themes = analysis.themes[(analysis.themes.core_area == "Læring") & analysis.themes.recurring]
+    assert len(table.rows) == 1 + len(themes)  # recurring themes only, as in the HTML
     assert len(doc.inline_shapes) == 3
     # Same input, same bytes (timestamps inside the package are fixed).
-    again = analyse_notes(result.notes, result.rejects, cfg, render_png=lambda fig: png)
-    assert again.pages["laering.docx"] == analysis.pages["laering.docx"]
+    again = render_seminar_pages(analysis, cfg, render_png=lambda fig: png)
+    assert again["laering.docx"] == pages["laering.docx"]
 
 
 def test_rejected_note_is_listed_in_the_reports(tiny_analysis):
-    _, _, analysis = tiny_analysis
-    assert "noter.csv (line 8): empty text" in analysis.pages["index.html"]
-    assert "noter.csv (line 8): empty text" in analysis.pages["laering.html"]
+    _, _, _, pages = tiny_analysis
+    assert "noter.csv (line 8): empty text" in pages["index.html"]
+    assert "noter.csv (line 8): empty text" in pages["laering.html"]
 
 
 def test_pages_are_byte_identical_across_runs(tiny_analysis):
-    cfg, result, analysis = tiny_analysis
-    again = analyse_notes(result.notes, result.rejects, cfg)
-    assert again.pages == analysis.pages
+    cfg, result, analysis, pages = tiny_analysis
+    again = analyse_seminar(result.notes, result.rejects, cfg)
+    assert render_seminar_pages(again, cfg) == pages
     assert again.themes.equals(analysis.themes)
 
 
 def test_plotly_is_embedded_once_per_page_and_offline(tiny_analysis):
-    _, _, analysis = tiny_analysis
-    page = analysis.pages["laering.html"]
+    _, _, _, pages = tiny_analysis
+    page = pages["laering.html"]
     assert page.count("Plotly.newPlot") == 3  # themes, group × theme, statement map
     assert not re.search(r"<script[^>]*\ssrc=", page)  # nothing fetched: the library is inlined
     assert page.count("plotly.js v") == 1  # the library's banner: inlined once, not per figure

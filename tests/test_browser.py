@@ -7,10 +7,7 @@ import subprocess
 
 import pytest
 
-from pipeline.config import parse_config
-from pipeline.ingest import SourceFile, ingest
-from pipeline.run import analyse_notes
-from tests.conftest import RAW_2024
+from pipeline.report import render_seminar_pages
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 FLAGS = [
@@ -29,12 +26,10 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium: apt-ge
 
 
 @pytest.fixture(scope="module")
-def area_page(tmp_path_factory):
-    cfg = parse_config((RAW_2024 / "seminar.toml").read_text(encoding="utf-8"), base_dir=RAW_2024)
-    result = ingest([SourceFile("group_notes.csv", (RAW_2024 / "group_notes.csv").read_bytes())], cfg)
-    analysis = analyse_notes(result.notes, result.rejects, cfg)
+def area_page(tmp_path_factory, analysis_2024, cfg_2024):
+    pages = render_seminar_pages(analysis_2024, cfg_2024)
     folder = tmp_path_factory.mktemp("report")
-    for name, page in analysis.pages.items():
+    for name, page in pages.items():
         if name.endswith(".html"):
             (folder / name).write_text(page, encoding="utf-8")
     return folder

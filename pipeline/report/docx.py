@@ -1,0 +1,129 @@
+"""Render an area's report context as a Word document (bytes). Nothing here writes files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from pipeline.report.context import AreaContext
+from pipeline.report.wording import da_list
+
+__all__ = ["build_area_docx"]
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite a DOCX package with fixed timestamps so that the same report gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
+    """A Word document of one core area's report, with real headings, a theme table and the charts.
+
+    Args:
+        ctx: The area's report context.
+        images: PNG bytes per figure name (``None`` when the chart could not be rendered).
+
+    Returns:
+        The bytes of the ``.docx`` file.
+    """
+    import datetime as dt
+
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Normal"].font.size = Pt(11)
+    stamp = dt.datetime.combine(ctx.cfg.date or dt.date(ctx.cfg.year, 1, 1), dt.time())
+    props = doc.core_properties
+    props.title = f"{ctx.area} – {ctx.cfg.name} {ctx.cfg.year}"
+    props.author = props.last_modified_by = "seminar-themes"
+    props.created = props.modified = stamp
+    props.revision = 1
+
+    doc.add_heading(ctx.area, level=0)
+    doc.add_paragraph(f"{ctx.cfg.municipality} · {ctx.cfg.name} {ctx.cfg.year} · Gruppedrøftelse om {ctx.theme}")
+    q = doc.add_paragraph(ctx.question)
+    q.runs[0].italic = True
+    doc.add_paragraph(f"{ctx.n_groups} grupper · {ctx.n_statements} udsagn · {len(ctx.recurring)} tilbagevendende temaer")
+
+    doc.add_heading("Sammenfatning", level=1)
+    doc.add_paragraph(ctx.synthesis)
+
+    doc.add_heading("Tilbagevendende temaer", level=1)
+    themes = ctx.recurring
+    if not themes:
+        doc.add_paragraph(f"Ingen temaer blev rejst af mindst {ctx.cfg.themes.min_groups} grupper.")
+    else:
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Light Grid Accent 1"
+        for cell, title in zip(table.rows[0].cells, ("Tema", "Grupper", "Nøgleord", "Også i"), strict=True):
+            cell.text = title
+        for t in themes:
+            cells = table.add_row().cells
+            cells[0].text = t["label"]
+            cells[1].text = f"{t['n_groups']} af {t['n_groups_total']} (gr. {da_list(t['groups'])})"
+            cells[2].text = ", ".join(t["keywords"][:6])
+            cells[3].text = da_list([a["name"] for a in t["other_areas"]])
+    for t in ctx.recurring:
+        doc.add_heading(t["label"], level=2)
+        doc.add_paragraph(f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn.")
+        if t["summary"]:
+            p = doc.add_paragraph(style="Intense Quote")
+            p.add_run(f"{t['summary']['text']} (Gruppe {t['summary']['group']})")
+        for quote in t["quotes"]:
+            doc.add_paragraph(f"{quote['text']} (Gruppe {quote['group']})", style="Quote")
+
+    if ctx.terms:
+        doc.add_heading("Ord, som flere grupper brugte", level=1)
+        terms = doc.add_table(rows=1, cols=2)
+        terms.style = "Light Grid Accent 1"
+        terms.rows[0].cells[0].text, terms.rows[0].cells[1].text = "Ord", "Grupper"
+        for term in ctx.terms:
+            cells = terms.add_row().cells
+            cells[0].text, cells[1].text = term["surface"], f"{term['n_groups']} (gr. {da_list(term['groups'])})"
+
+    if ctx.single:
+        doc.add_heading(ctx.single_heading, level=1)
+        for t in ctx.single:
+            text = f"{t['label']} (gruppe {da_list(t['groups'])})" + (f": {t['summary']['text']}" if t["summary"] else "")
+            doc.add_paragraph(text, style="List Bullet")
+
+    if ctx.figures:
+        doc.add_heading("Figurer", level=1)
+        for name, caption, _ in ctx.figures:
+            png = images.get(name)
+            if png:
+                doc.add_picture(io.BytesIO(png), width=Cm(16))
+                doc.add_paragraph(caption, style="Caption")
+            else:
+                doc.add_paragraph(f"(Figuren '{caption}' kunne ikke tegnes her; se HTML-rapporten.)")
+
+    doc.add_heading("Gruppernes noter", level=1)
+    for n in ctx.notes:
+        doc.add_heading(f"Gruppe {n['group']}", level=2)
+        doc.add_paragraph(" ".join(s["text"] for s in n["statements"]))
+        src = doc.add_paragraph(f"Kilde: {n['source']} · note-id {n['note_id']}")
+        src.runs[0].font.size = Pt(8)
+
+    doc.add_heading("Metode", level=1)
+    method = doc.add_table(rows=0, cols=2)
+    method.style = "Light List Accent 1"
+    for key, value in ctx.method.items():
+        cells = method.add_row().cells
+        cells[0].text, cells[1].text = str(key), str(value)
+    if ctx.rejects:
+        doc.add_heading("Afviste noter", level=2)
+        for r in ctx.rejects:
+            doc.add_paragraph(f"{r['source_file']} ({r['source_ref']}): {r['reason']}", style="List Bullet")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _normalise_zip(buf.getvalue())

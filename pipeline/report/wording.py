@@ -1,0 +1,51 @@
+"""Danish wording of the reports: lists, number words, headings that depend on the configuration, Markdown escaping."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["da_list", "escape_markdown", "number_word", "single_heading"]
+
+_NUMBER_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv"}
+
+
+def da_list(items) -> str:
+    """Join items as a Danish list: ``"a, b og c"``."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def number_word(n: int) -> str:
+    """A small count as a Danish word (``3`` → ``"tre"``); larger counts stay digits."""
+    return _NUMBER_WORDS.get(int(n), str(n))
+
+
+def single_heading(min_groups: int) -> str:
+    """The heading over the themes that fewer than ``min_groups`` groups raised.
+
+    >>> single_heading(2)
+    'Temaer rejst af én gruppe'
+    >>> single_heading(3)
+    'Temaer rejst af færre end tre grupper'
+    """
+    if min_groups <= 2:
+        return "Temaer rejst af én gruppe"
+    return f"Temaer rejst af færre end {number_word(min_groups)} grupper"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])", re.M)
+
+
+def escape_markdown(text: str) -> str:
+    """Escape note text for Markdown: no markup, no raw HTML (``<script>`` shows as text)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+
+    def _line_start(m: re.Match) -> str:
+        mark = m.group(2)
+        return m.group(1) + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
+
+    return _MD_LINE_START.sub(_line_start, text)

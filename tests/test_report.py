@@ -1,0 +1,76 @@
+"""Report contexts and their three renderings (HTML, Markdown, DOCX), tested without a subprocess."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+
+from pipeline.config import ThemesConfig
+from pipeline.report import build_area_context, build_area_docx, render_area_html, render_area_markdown, render_seminar_pages
+from pipeline.report.wording import da_list, number_word, single_heading
+
+
+def _docx_text(data: bytes) -> tuple[list[str], list[list[str]]]:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    return [p.text for p in doc.paragraphs], [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+
+
+def test_wording_helpers():
+    assert da_list(["a", "b", "c"]) == "a, b og c"
+    assert da_list(["a"]) == "a" and da_list([]) == ""
+    assert number_word(3) == "tre" and number_word(25) == "25"
+    assert single_heading(2) == "Temaer rejst af én gruppe"
+    assert single_heading(4) == "Temaer rejst af færre end fire grupper"
+
+
+def test_three_formats_list_the_same_themes_in_the_same_order(analysis_2024, cfg_2024):
+    for area in dict.fromkeys(analysis_2024.notes["core_area"]):
+        ctx = build_area_context(analysis_2024, cfg_2024, area)
+        labels = [t["label"] for t in ctx.recurring]
+        html = render_area_html(ctx)
+        md = render_area_markdown(ctx)
+        paragraphs, cells = _docx_text(build_area_docx(ctx, {}))
+        html_order = re.findall(r'<section class="theme" id="emne-\d+">\s*<h3>(.*?)</h3>', html)
+        md_order = [line[4:] for line in md.splitlines() if line.startswith("### ") and not line.startswith("### Gruppe")]
+        docx_order = [row[0] for row in cells if row[0] not in {"Tema", "Ord"} and row[0] in labels]
+        assert html_order == md_order[: len(labels)] == docx_order == labels, area
+
+
+def test_min_groups_three_puts_every_theme_under_the_heading_of_its_group_count(analysis_2024, cfg_2024):
+    cfg = replace(cfg_2024, themes=ThemesConfig(min_groups=3))
+    themes = analysis_2024.themes.assign(recurring=analysis_2024.themes["n_groups"] >= 3)
+    analysis = replace(analysis_2024, themes=themes)
+    pages = render_seminar_pages(analysis, cfg)
+    assert (themes["n_groups"] < 3).any(), "the fixture must have themes below the threshold"
+    for area, part in themes.groupby("core_area"):
+        ctx = build_area_context(analysis, cfg, area)
+        assert all(t["n_groups"] >= 3 for t in ctx.recurring)
+        assert all(t["n_groups"] < 3 for t in ctx.single)
+        if ctx.single:
+            md = pages[f"{ctx.slug}.md"]
+            assert "## Temaer rejst af færre end tre grupper" in md
+            assert "Temaer rejst af én gruppe" not in md
+            paragraphs, _ = _docx_text(pages[f"{ctx.slug}.docx"])
+            assert "Temaer rejst af færre end tre grupper" in paragraphs
+        html = pages[f"{ctx.slug}.html"]
+        assert "Temaer, som mindst 3 grupper rejste" in html or not ctx.recurring
+
+
+def test_docx_theme_table_lists_only_recurring_themes(analysis_2024, cfg_2024):
+    for area in dict.fromkeys(analysis_2024.notes["core_area"]):
+        ctx = build_area_context(analysis_2024, cfg_2024, area)
+        _, cells = _docx_text(build_area_docx(ctx, {}))
+        theme_rows = [row for row in cells if len(row) == 4 and row[0] != "Tema"]
+        assert [row[0] for row in theme_rows] == [t["label"] for t in ctx.recurring], area
+
+
+def test_method_facts_and_index_come_from_the_analysis(analysis_2024, cfg_2024):
+    pages = render_seminar_pages(analysis_2024, cfg_2024)
+    assert "Tilbagevendende fra" in pages["index.html"] or "Kerneområder" in pages["index.html"]
+    assert f"{len(analysis_2024.notes)} gruppenoter" in pages["index.html"]
+    assert sorted(pages) == sorted(
+        ["index.html"] + [f"{s}.{ext}" for s in ("social-omsorg", "beskaeftigelse", "laering", "vaekst-teknik-og-faellesskab", "oekonomi-personale-og-it") for ext in ("html", "md", "docx")]
+    )

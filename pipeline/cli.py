@@ -166,8 +166,8 @@ def compare_cli(
             result = ingest(io.config_sources(c), c)
             typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
             notes.append(result.notes)
-        comparison, topics = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target)
-        extra = {"statement_topics": topics.statement_topics, "topics": topics.topic_info}
+        comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target)
+        extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
     io.write_comparison(comparison, out_dir, extra)
     io.write_config_snapshot(cfg, out_dir)
     io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")

@@ -1,22 +1,29 @@
-"""Year-over-year comparison: which themes are new, which persist, which grew, shrank or faded.
+"""Year-over-year comparison: which sub-themes are new, which persist, which grew, shrank or faded.
 
 Two ways, both explicit and stored:
 
-* :func:`compare_years` (the default): one topic model is fitted over the statements of all
-  years together, so a theme is the same topic in every year; its prevalence (share of
-  groups and of statements) is then compared year by year.
-* :func:`align_topics`: compares analyses stored in ``data/processed/<year>/`` without
-  refitting, through a topic-alignment table (cosine similarity of the topics' keyword
-  representations, one-to-one or many-to-one, with the scores kept).
+* :func:`compare_prevalence` (the default, :func:`pipeline.flows.compare_years`): the units of
+  all years are clustered together per core area, so a sub-theme is the same theme in every
+  year, and its groups are counted year by year. The overall scope is the cross-cutting themes,
+  counted in group discussions (a group at a core area's table) across the areas.
+* :func:`align_topics` and :func:`compare_stored`: analyses stored in ``data/processed/<year>/``
+  compared without refitting, through an alignment of each area's themes by their keywords
+  (cosine similarity, one-to-one or many-to-one, with the scores kept).
 
-Status of a theme between a base and a target year (thresholds in ``[compare]``):
+The status of a theme between a base and a target year, from the number of groups ``b`` and
+``t`` that raised it and their shares ``sb`` and ``st`` of the groups of that year and scope
+(``min_groups`` is ``[themes] min_groups``; ``change`` and ``ratio`` are in ``[compare]``):
 
-* ``ny``: raised by at least ``min_groups`` groups in the target year and by none in the base year;
-* ``forsvundet``: raised by at least ``min_groups`` groups in the base year and by none in the target year;
-* ``voksende`` / ``aftagende``: raised in both years, and the share of groups changed by at
-  least ``change`` (e.g. 0.3 = from 1 of 5 to 3 of 5 groups);
-* ``vedvarende``: raised by at least ``min_groups`` groups in both years, with a smaller change;
-* ``enkeltstående``: never raised by ``min_groups`` groups in either year (not a change to report).
+* ``ny``: ``b = 0`` and ``t >= min_groups``;
+* ``forsvundet``: ``t = 0`` and ``b >= min_groups``;
+* ``enkeltstående``: fewer than ``min_groups`` groups in both years (not a change to report);
+* ``voksende``: ``st - sb >= change``, or ``st >= ratio · sb`` with ``t >= min_groups``;
+* ``aftagende``: ``sb - st >= change``, or ``sb >= ratio · st`` with ``b >= min_groups``;
+* ``vedvarende``: otherwise.
+
+The absolute rule decides on a seminar of five groups a year (1 → 3 of 5 groups grows); the
+relative rule decides on large inputs, where shares are small (10 of 47 texts → 1 of 35
+shrinks, 1 → 8 grows).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import pandas as pd
 from pipeline.config import CompareConfig
 
 __all__ = [
+    "NOT_A_CHANGE",
     "OVERALL",
     "STATUSES",
     "STATUS_ORDER",
@@ -38,6 +46,7 @@ __all__ = [
     "compare_prevalence",
     "compare_stored",
     "reported",
+    "status_of",
     "theme_prevalence",
     "theme_status",
 ]
@@ -54,6 +63,7 @@ STATUSES: dict[str, tuple[str, str]] = {
 STATUS_ORDER = list(STATUSES)
 #: The status of a theme that no year had enough groups for: not a change to report.
 NOT_A_CHANGE = "enkeltstående"
+#: The scope name of the cross-cutting themes.
 OVERALL = "Alle kerneområder"
 
 
@@ -65,48 +75,79 @@ def reported(status: pd.DataFrame, scope: str | None = None) -> pd.DataFrame:
     return status[keep]
 
 
-def theme_prevalence(statement_topics: pd.DataFrame, notes: pd.DataFrame, topic_info: pd.DataFrame) -> pd.DataFrame:
-    """How present each theme is, per year, per core area and over all areas.
+def status_of(b: int, t: int, sb: float, st: float, cfg: CompareConfig, min_groups: int) -> str:
+    """The status of one theme in one scope (the rule in the module docs)."""
+    eps = 1e-9
+    if b == 0 and t >= min_groups:
+        return "ny"
+    if t == 0 and b >= min_groups:
+        return "forsvundet"
+    if max(b, t) < min_groups or b == 0 or t == 0:
+        return NOT_A_CHANGE
+    if st - sb >= cfg.change - eps or (t >= min_groups and st >= cfg.ratio * sb - eps):
+        return "voksende"
+    if sb - st >= cfg.change - eps or (b >= min_groups and sb >= cfg.ratio * st - eps):
+        return "aftagende"
+    return "vedvarende"
 
-    Args:
-        statement_topics: Statements of all years with ``year`` and ``topic``.
-        notes: Notes of all years (for the number of groups per year and area).
-        topic_info: ``topic, label`` of the joint model.
 
-    Returns:
-        One row per (topic, core_area, year) — ``core_area`` is ``"Alle kerneområder"`` for
-        the overall rows — with ``n_groups``, ``n_groups_total``, ``share_groups``,
-        ``n_statements``, ``share_statements``, ``groups``. Years without the theme have zeros.
-    """
-    years = sorted(set(int(y) for y in notes["year"]))
-    labels = dict(zip(topic_info["topic"], topic_info["label"], strict=True))
-    st = statement_topics.assign(table=statement_topics["core_area"] + "#" + statement_topics["group"].astype(str))
-    nt = notes.assign(table=notes["core_area"] + "#" + notes["group"].astype(str))
+def _prevalence_rows(units: pd.DataFrame, key: str, labels: dict[int, str], totals: dict, scope_of, years: list[int]) -> list[dict]:
     rows = []
-    areas = list(dict.fromkeys(notes["core_area"]))
-    for topic in sorted(set(st["topic"])):
-        for area in [OVERALL, *areas]:
+    for theme, part in units[units[key] >= 0].groupby(key, sort=True):
+        for scope in sorted(set(part["_scope"]), key=str):
+            in_scope = part[part["_scope"] == scope]
             for year in years:
-                in_scope_notes = nt[(nt["year"] == year) & ((nt["core_area"] == area) | (area == OVERALL))]
-                in_scope = st[(st["year"] == year) & ((st["core_area"] == area) | (area == OVERALL))]
-                hits = in_scope[in_scope["topic"] == topic]
-                tables = sorted(set(hits["table"]))
-                total = in_scope_notes["table"].nunique()
+                hits = in_scope[in_scope["year"] == year]
+                tables = sorted(set(zip(hits["core_area"], hits["group"], strict=True)))
+                total = int(totals.get((year, scope), 0))
                 rows.append(
                     {
-                        "topic": int(topic),
-                        "label": labels.get(topic, str(topic)),
-                        "core_area": area,
-                        "year": year,
+                        "topic": int(theme),
+                        "label": labels.get(int(theme), str(theme)),
+                        "core_area": scope_of(scope),
+                        "year": int(year),
                         "n_groups": len(tables),
-                        "n_groups_total": int(total),
+                        "n_groups_total": total,
                         "share_groups": round(len(tables) / total, 4) if total else 0.0,
-                        "n_statements": len(hits),
-                        "share_statements": round(len(hits) / len(in_scope), 4) if len(in_scope) else 0.0,
-                        "groups": " ".join(t.split("#")[1] if area != OVERALL else t for t in tables),
+                        "n_statements": int(hits["statement_id"].nunique()),
+                        "share_statements": 0.0,
+                        "groups": " ".join(str(g) if scope != OVERALL else f"{a}#{g}" for a, g in tables),
                     }
                 )
-    return pd.DataFrame(rows)
+    return rows
+
+
+def theme_prevalence(units: pd.DataFrame, themes: pd.DataFrame, cross: pd.DataFrame, statements: pd.DataFrame, notes: pd.DataFrame) -> pd.DataFrame:
+    """How present each theme is per year: sub-themes per core area, cross-cutting themes overall.
+
+    Args:
+        units: Units of all years with ``theme`` and ``cross_theme``.
+        themes: The themes table (labels).
+        cross: The cross-cutting themes (labels).
+        statements: Statements of all years (statements per scope and year).
+        notes: Notes of all years (groups per scope and year).
+
+    Returns:
+        One row per (topic, core_area, year) — ``core_area`` is ``"Alle kerneområder"`` for the
+        cross-cutting themes, whose ``topic`` is the cross-cutting theme's number and whose
+        groups are group discussions (``area#group``) — with ``n_groups``, ``n_groups_total``,
+        ``share_groups``, ``n_statements``, ``share_statements``, ``groups``. Years without the
+        theme have zeros.
+    """
+    years = sorted({int(y) for y in notes["year"]})
+    totals = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
+    totals.update({(y, OVERALL): int(n) for y, n in notes.groupby("year").apply(lambda p: p[["core_area", "group"]].drop_duplicates().shape[0]).items()})
+    st_totals = statements.groupby(["year", "core_area"]).size().to_dict()
+    st_totals.update({(y, OVERALL): int(n) for y, n in statements.groupby("year").size().items()})
+    area_labels = dict(zip(themes["topic"], themes["label"], strict=True)) if len(themes) else {}
+    cross_labels = dict(zip(cross["cross_theme"], cross["label"], strict=True)) if len(cross) else {}
+    rows = _prevalence_rows(units.assign(_scope=units["core_area"]), "theme", area_labels, totals, lambda s: s, years)
+    rows += _prevalence_rows(units.assign(_scope=OVERALL), "cross_theme", cross_labels, totals, lambda s: s, years)
+    out = pd.DataFrame(rows, columns=["topic", "label", "core_area", "year", "n_groups", "n_groups_total", "share_groups", "n_statements", "share_statements", "groups"])
+    if len(out):
+        denominators = [st_totals.get((y, a), 0) for y, a in zip(out["year"], out["core_area"], strict=True)]
+        out["share_statements"] = [round(n / d, 4) if d else 0.0 for n, d in zip(out["n_statements"], denominators, strict=True)]
+    return out
 
 
 def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareConfig, *, min_groups: int = 2) -> pd.DataFrame:
@@ -128,19 +169,6 @@ def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareC
             continue
         sb = float(b.at[key, "share_groups"]) if key in b.index else 0.0
         stg = float(t.at[key, "share_groups"]) if key in t.index else 0.0
-        delta = round(stg - sb, 4)
-        if nb == 0 and ntg >= min_groups:
-            status = "ny"
-        elif ntg == 0 and nb >= min_groups:
-            status = "forsvundet"
-        elif max(nb, ntg) < min_groups or nb == 0 or ntg == 0:
-            status = NOT_A_CHANGE
-        elif delta >= cfg.change - 1e-9:
-            status = "voksende"
-        elif delta <= -cfg.change + 1e-9:
-            status = "aftagende"
-        else:
-            status = "vedvarende"
         label = (t if key in t.index else b).at[key, "label"]
         rows.append(
             {
@@ -153,11 +181,11 @@ def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareC
                 "target_groups": ntg,
                 "base_share_groups": sb,
                 "target_share_groups": stg,
-                "delta_share_groups": delta,
-                "status": status,
+                "delta_share_groups": round(stg - sb, 4),
+                "status": status_of(nb, ntg, sb, stg, cfg, min_groups),
             }
         )
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=["topic", "label", "core_area", "base_year", "target_year", "base_groups", "target_groups", "base_share_groups", "target_share_groups", "delta_share_groups", "status"])
     if out.empty:
         return out
     out["_s"] = out["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
@@ -165,17 +193,19 @@ def theme_status(prevalence: pd.DataFrame, base: int, target: int, cfg: CompareC
     return out.sort_values(["_a", "core_area", "_s", "delta_share_groups", "topic"], ascending=[True, True, True, False, True], kind="stable").drop(columns=["_s", "_a"]).reset_index(drop=True)
 
 
-def _quotes(statement_topics: pd.DataFrame, topics: set[int], years: list[int], n: int) -> pd.DataFrame:
+def _quotes(units: pd.DataFrame, statements: pd.DataFrame, key: str, scope_of, years: list[int], n: int) -> list[dict]:
+    text = dict(zip(statements["statement_id"], statements["text"], strict=True))
     rows = []
-    for (topic, year), part in statement_topics[statement_topics["topic"].isin(topics)].groupby(["topic", "year"], sort=True):
+    for (theme, year), part in units[units[key] >= 0].groupby([key, "year"], sort=True):
         if int(year) not in years:
             continue
-        first = part.drop_duplicates(["core_area", "group"]).head(n)
-        for q in first.itertuples():
-            rows.append(
-                {"topic": int(topic), "year": int(year), "core_area": q.core_area, "group": int(q.group), "statement_id": q.statement_id, "text": q.text}
-            )
-    return pd.DataFrame(rows, columns=["topic", "year", "core_area", "group", "statement_id", "text"])
+        for scope, in_scope in part.groupby(part["core_area"].map(scope_of), sort=True):
+            first = in_scope.drop_duplicates(["core_area", "group"]).drop_duplicates("statement_id").head(n)
+            for q in first.itertuples():
+                rows.append(
+                    {"topic": int(theme), "scope": scope, "year": int(year), "core_area": q.core_area, "group": int(q.group), "statement_id": q.statement_id, "text": text[q.statement_id]}
+                )
+    return rows
 
 
 @dataclass(frozen=True)
@@ -190,36 +220,31 @@ class Comparison:
     alignment: pd.DataFrame | None = None
 
 
-def compare_prevalence(
-    statement_topics: pd.DataFrame,
-    notes: pd.DataFrame,
-    topic_info: pd.DataFrame,
-    base: int,
-    target: int,
-    cfg: CompareConfig,
-    *,
-    min_groups: int = 2,
-) -> Comparison:
-    """Compare themes of a topic model fitted over all years (the default comparison).
+QUOTE_COLUMNS = ["topic", "scope", "year", "core_area", "group", "statement_id", "text"]
+
+
+def compare_prevalence(result, statements: pd.DataFrame, notes: pd.DataFrame, base: int, target: int, cfg: CompareConfig, *, min_groups: int = 2) -> Comparison:
+    """Compare the themes found over all years together (the default comparison).
 
     Args:
-        statement_topics: Statements of every year with their topic from the joint model.
+        result: The :class:`~pipeline.themes.ThemeResult` of all years' statements.
+        statements: Statements of every year.
         notes: Notes of every year.
-        topic_info: ``topic, label`` of the joint model.
         base: Earlier year.
         target: Later year.
         cfg: Thresholds.
         min_groups: From how many groups a theme counts as raised (``[themes] min_groups``).
 
     Returns:
-        The :class:`Comparison`; ``quotes`` holds up to ``cfg.n_quotes`` statements per theme
-        and year, from different groups.
+        The :class:`Comparison`; ``quotes`` holds up to ``cfg.n_quotes`` statements per theme,
+        scope and year, from different groups.
     """
-    prevalence = theme_prevalence(statement_topics, notes, topic_info)
+    prevalence = theme_prevalence(result.units, result.themes, result.cross, statements, notes)
     status = theme_status(prevalence, base, target, cfg, min_groups=min_groups)
-    years = sorted(set(int(y) for y in notes["year"]))
-    quotes = _quotes(statement_topics, set(status["topic"]) if len(status) else set(), years, cfg.n_quotes)
-    return Comparison(base, target, prevalence, status, quotes)
+    years = sorted({int(y) for y in notes["year"]})
+    quotes = _quotes(result.units, statements, "theme", lambda a: a, years, cfg.n_quotes)
+    quotes += _quotes(result.units, statements, "cross_theme", lambda a: OVERALL, years, cfg.n_quotes)
+    return Comparison(base, target, prevalence, status, pd.DataFrame(quotes, columns=QUOTE_COLUMNS))
 
 
 def _keyword_vector(keywords: str, vocabulary: dict[str, int]) -> np.ndarray:
@@ -231,22 +256,7 @@ def _keyword_vector(keywords: str, vocabulary: dict[str, int]) -> np.ndarray:
     return vec / norm if norm else vec
 
 
-def align_topics(base_topics: pd.DataFrame, target_topics: pd.DataFrame, *, min_similarity: float = 0.2, one_to_one: bool = False) -> pd.DataFrame:
-    """Align the topics of two separately fitted analyses by their keyword representations.
-
-    Each topic is a vector of its keyword lemmas weighted by 1/rank; similarity is cosine.
-
-    Args:
-        base_topics: ``topic, label, keywords`` of the earlier analysis (``topics.csv``).
-        target_topics: The same for the later analysis.
-        min_similarity: Pairs below this score are not aligned.
-        one_to_one: Match each base topic to at most one target topic (Hungarian algorithm);
-            otherwise many target topics may align to one base topic.
-
-    Returns:
-        ``target_topic, target_label, base_topic, base_label, similarity, method``; a target
-        topic without a partner has ``base_topic = -1`` (a candidate new theme).
-    """
+def _align(base_topics: pd.DataFrame, target_topics: pd.DataFrame, min_similarity: float, one_to_one: bool) -> list[dict]:
     from scipy.optimize import linear_sum_assignment
 
     words = sorted({w for kw in pd.concat([base_topics["keywords"], target_topics["keywords"]]) for p in kw.split("; ") for w in p.split()})
@@ -273,7 +283,32 @@ def align_topics(base_topics: pd.DataFrame, target_topics: pd.DataFrame, *, min_
                 "method": "one-to-one" if one_to_one else "many-to-one",
             }
         )
-    return pd.DataFrame(rows)
+    return rows
+
+
+def align_topics(base_topics: pd.DataFrame, target_topics: pd.DataFrame, *, min_similarity: float = 0.2, one_to_one: bool = False) -> pd.DataFrame:
+    """Align the themes of two separately fitted analyses by their keywords, within each core area.
+
+    Each theme is a vector of its keyword words weighted by 1/rank; similarity is cosine.
+
+    Args:
+        base_topics: ``topic, label, keywords`` (and ``core_area``) of the earlier analysis.
+        target_topics: The same for the later analysis.
+        min_similarity: Pairs below this score are not aligned.
+        one_to_one: Match each base theme to at most one target theme (Hungarian algorithm);
+            otherwise many target themes may align to one base theme.
+
+    Returns:
+        ``core_area, target_topic, target_label, base_topic, base_label, similarity, method``;
+        a target theme without a partner has ``base_topic = -1`` (a candidate new theme).
+    """
+    if "core_area" not in base_topics or "core_area" not in target_topics:
+        base_topics, target_topics = base_topics.assign(core_area=""), target_topics.assign(core_area="")
+    rows = []
+    for area in dict.fromkeys(target_topics["core_area"]):
+        for row in _align(base_topics[base_topics["core_area"] == area], target_topics[target_topics["core_area"] == area], min_similarity, one_to_one):
+            rows.append({"core_area": area, **row})
+    return pd.DataFrame(rows, columns=["core_area", "target_topic", "target_label", "base_topic", "base_label", "similarity", "method"])
 
 
 def compare_stored(
@@ -286,39 +321,44 @@ def compare_stored(
     *,
     min_groups: int = 2,
 ) -> Comparison:
-    """Compare two stored analyses through an alignment table (no refitting).
+    """Compare two stored analyses through an alignment of their themes (no refitting).
 
-    Target topics aligned to the same base topic are counted together; base topics that no
-    target topic aligns to are absent in the target year.
+    Target themes aligned to the same base theme are counted together; base themes that no
+    target theme aligns to are absent in the target year. Only the core-area scope is compared
+    (cross-cutting themes are not aligned).
     """
     mapping = dict(zip(alignment["target_topic"], alignment["base_topic"], strict=True))
-    labels = {}
     next_id = int(max([*base_themes["topic"], *target_themes["topic"], 0])) + 1000
-    shifted = {}
-    for t, b in mapping.items():
-        if b == -1:
-            shifted[t] = next_id + t  # an unaligned target topic is a theme of its own
+    shifted = {t: next_id + t for t, b in mapping.items() if b == -1}  # an unaligned target theme is a theme of its own
     tt = target_themes.assign(topic=[shifted.get(t, mapping.get(t, t)) for t in target_themes["topic"]])
+    labels: dict[int, str] = {}
     for df in (base_themes, tt):
         for topic, label in zip(df["topic"], df["label"], strict=True):
             labels.setdefault(int(topic), label)
     rows = []
     for year, df in ((base, base_themes), (target, tt)):
         totals = df.groupby("core_area")["n_groups_total"].max().to_dict()
-        overall_total = sum(totals.values())
-        for topic, part in df.groupby("topic"):
-            merged = {}
-            for r in part.itertuples():
-                merged.setdefault(r.core_area, set()).update(r.groups.split())
-            for area, groups in merged.items():
-                rows.append({"topic": int(topic), "label": labels[int(topic)], "core_area": area, "year": year, "n_groups": len(groups), "n_groups_total": totals[area], "share_groups": round(len(groups) / totals[area], 4), "n_statements": 0, "share_statements": 0.0, "groups": " ".join(sorted(groups, key=int))})
-            n_all = sum(len(g) for g in merged.values())
-            rows.append({"topic": int(topic), "label": labels[int(topic)], "core_area": OVERALL, "year": year, "n_groups": n_all, "n_groups_total": overall_total, "share_groups": round(n_all / overall_total, 4) if overall_total else 0.0, "n_statements": 0, "share_statements": 0.0, "groups": ""})
+        for (topic, area), part in df.groupby(["topic", "core_area"]):
+            groups = {g for r in part.itertuples() for g in r.groups.split()}
+            rows.append(
+                {
+                    "topic": int(topic),
+                    "label": labels[int(topic)],
+                    "core_area": area,
+                    "year": year,
+                    "n_groups": len(groups),
+                    "n_groups_total": int(totals[area]),
+                    "share_groups": round(len(groups) / totals[area], 4),
+                    "n_statements": int(part["n_statements"].sum()) if "n_statements" in part else 0,
+                    "share_statements": 0.0,
+                    "groups": " ".join(sorted(groups, key=int)),
+                }
+            )
     prevalence = pd.DataFrame(rows)
     status = theme_status(prevalence, base, target, cfg, min_groups=min_groups)
     quotes = []
     for year, df in ((base, base_themes), (target, tt)):
         for r in df.itertuples():
             for q in json.loads(r.quotes)[: cfg.n_quotes]:
-                quotes.append({"topic": int(r.topic), "year": year, "core_area": r.core_area, "group": q["group"], "statement_id": q["statement_id"], "text": q["text"]})
-    return Comparison(base, target, prevalence, status, pd.DataFrame(quotes), alignment)
+                quotes.append({"topic": int(r.topic), "scope": r.core_area, "year": year, "core_area": r.core_area, "group": q["group"], "statement_id": q["statement_id"], "text": q["text"]})
+    return Comparison(base, target, prevalence, status, pd.DataFrame(quotes, columns=QUOTE_COLUMNS), alignment)

@@ -145,24 +145,31 @@ class ThemesConfig:
         min_groups: A theme is recurring when at least this many groups raised it; in the
             comparison, a theme counts as raised in a year from this many groups.
         n_quotes: Representative statements shown per theme.
+        n_themes: Cut each core area's units into this many clusters instead of choosing the
+            cut from the data (clusters that do not hold together are still left out).
     """
 
     min_groups: int = 2
     n_quotes: int = 3
+    n_themes: int | None = None
 
 
 @dataclass(frozen=True)
 class CompareConfig:
-    """Thresholds of the year-over-year comparison (see :mod:`pipeline.compare`).
+    """Thresholds of the year-over-year comparison (the rule is in :mod:`pipeline.compare`).
 
     Attributes:
-        change: Change in the share of groups that makes a theme growing or shrinking.
+        change: Change in the share of groups that makes a theme growing or shrinking
+            (e.g. 0.3 = from 1 of 5 to 3 of 5 groups).
+        ratio: Or a share this many times larger (growing) or smaller (shrinking), when the
+            larger year has at least ``[themes] min_groups`` groups: decides on large inputs.
         n_quotes: Quotes per theme and year.
-        min_similarity: Alignment of stored analyses: lowest keyword similarity to pair topics.
-        one_to_one: Alignment of stored analyses: pair each earlier topic with at most one later topic.
+        min_similarity: Alignment of stored analyses: lowest keyword similarity to pair themes.
+        one_to_one: Alignment of stored analyses: pair each earlier theme with at most one later theme.
     """
 
     change: float = 0.3
+    ratio: float = 2.0
     n_quotes: int = 2
     min_similarity: float = 0.2
     one_to_one: bool = False

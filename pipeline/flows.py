@@ -2,10 +2,12 @@
 
 The CLI, the notebooks and the benchmarks call these; nothing else wires the stages.
 
-* :func:`analyse_seminar`: one seminar's notes → statements, topics, themes, recurring words;
-* :func:`compare_years`: one topic model over the notes of several years → comparison tables;
-* :func:`compare_stored_analyses`: two stored analyses aligned by their topics, no refit;
-* :func:`topics_for_texts`: topics for any list of Danish texts.
+* :func:`analyse_seminar`: one seminar's notes → statements, sub-themes per core area,
+  cross-cutting themes, recurring words;
+* :func:`compare_years`: the sub-themes of several years found together → comparison tables;
+* :func:`compare_stored_analyses`: two stored analyses aligned by their themes, no refit;
+* :func:`statements_and_topics` and :func:`topics_for_texts`: statement-level topics (one
+  topic per statement or text) for any Danish texts.
 
 Rendering the tables as pages is :func:`pipeline.report.render_seminar_pages`' job.
 """
@@ -23,7 +25,7 @@ from pipeline.compare import Comparison, align_topics, compare_prevalence, compa
 from pipeline.config import NlpConfig, SeminarConfig, TopicConfig
 from pipeline.ingest import note_id
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
-from pipeline.themes import find_themes, recurring_terms
+from pipeline.themes import ThemeResult, find_themes, recurring_terms
 from pipeline.topics import TopicResult, fit_topics
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "compare_years",
     "seed_topics",
     "statements_and_topics",
+    "theme_embedder",
+    "themes_of",
     "topics_for_texts",
 ]
 
@@ -47,10 +51,12 @@ class Analysis:
     Attributes:
         notes: Accepted notes.
         rejects: Rejected notes with the reason.
-        statements: Statements with their lemmas.
-        topics: The fitted topics (statements with their topic, topic info, quality).
-        themes: One row per core area and theme.
+        statements: Statements with their lemmas and word classes.
+        themes: One row per core area and sub-theme (:class:`~pipeline.schemas.Themes`).
+        units: The key phrases themes are made of, with their theme and cross-cutting theme.
+        cross: Cross-cutting themes (:class:`~pipeline.schemas.CrossThemes`).
         terms: Words several groups used, per core area.
+        quality: How the themes were found (units, cuts, silhouettes, embedding).
         nlp_name: The NLP pipeline used and its components, for the method appendix.
         timings: Seconds per stage (for benchmarks and progress; never written to an output).
     """
@@ -58,19 +64,20 @@ class Analysis:
     notes: pd.DataFrame
     rejects: pd.DataFrame
     statements: pd.DataFrame
-    topics: TopicResult
     themes: pd.DataFrame
+    units: pd.DataFrame
+    cross: pd.DataFrame
     terms: pd.DataFrame
+    quality: dict = field(default_factory=dict)
     nlp_name: str = ""
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
 class StoredAnalysis:
-    """The tables of a stored analysis that a comparison needs (``topics.csv``, ``themes.csv``)."""
+    """The table of a stored analysis that a comparison needs (``themes.csv``)."""
 
     year: int
-    topics: pd.DataFrame
     themes: pd.DataFrame
 
 
@@ -114,8 +121,20 @@ def statements_and_topics(
     return stops, statements, topics
 
 
+def theme_embedder(cfg: SeminarConfig, n_units: int):
+    """The embedder of units: ``[topics] embedding`` resolved for this many units."""
+    from pipeline.topics import build_embedder
+
+    return build_embedder(cfg.topics, n_units)
+
+
+def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str]) -> ThemeResult:
+    """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together)."""
+    return find_themes(statements, notes, cfg, embedder=theme_embedder(cfg, len(statements) * 4), stop_words=stops)
+
+
 def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> Analysis:
-    """Statements → topics → themes → recurring words for the accepted notes of one seminar.
+    """Statements → units → sub-themes per core area and across areas → recurring words, for one seminar.
 
     Args:
         notes: Accepted notes.
@@ -130,38 +149,46 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
     start = time.perf_counter()
     nlp = nlp or build_nlp(cfg.nlp)
     timings["nlp (load)"] = time.perf_counter() - start
-    stops, statements, topics = statements_and_topics(notes, cfg, nlp, stability_runs=2, timings=timings)
     start = time.perf_counter()
-    keywords = dict(zip(topics.topic_info["topic"], topics.topic_info["keywords_surface"], strict=True))
-    themes = find_themes(topics.statement_topics, notes, cfg, embeddings=topics.embeddings, topic_keywords=keywords)
-    terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
+    stops = stop_words(cfg.nlp)
+    statements = make_statements(notes, nlp, cfg.nlp)
+    timings["statements"] = time.perf_counter() - start
+    start = time.perf_counter()
+    result = themes_of(statements, notes, cfg, stops)
     timings["themes"] = time.perf_counter() - start
+    start = time.perf_counter()
+    terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
+    timings["terms"] = time.perf_counter() - start
     nlp_name = f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})"
-    return Analysis(notes, rejects, statements, topics, themes, terms, nlp_name, timings)
+    return Analysis(notes, rejects, statements, result.themes, result.units, result.cross, terms, result.quality, nlp_name, timings)
 
 
-def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None) -> tuple[Comparison, TopicResult]:
-    """Fit one topic model over the notes of all years and compare ``base`` with ``target``.
+def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None) -> tuple[Comparison, ThemeResult]:
+    """Find the sub-themes of all years together and compare ``base`` with ``target``.
+
+    The units of every year are clustered together per core area, so a sub-theme is the same
+    theme in both years and its groups can be counted year by year.
 
     Args:
         notes: Notes of every year to compare (the ``year`` column tells them apart).
-        cfg: Configuration whose NLP, topic, theme and comparison settings are used (the target year's).
+        cfg: Configuration whose NLP, theme and comparison settings are used (the target year's).
         base: Earlier year.
         target: Later year.
         nlp: A spaCy pipeline to reuse.
 
     Returns:
-        ``(comparison, topic_result)``.
+        ``(comparison, theme_result)``.
     """
-    _, _, topics = statements_and_topics(notes, cfg, nlp)
-    comparison = compare_prevalence(
-        topics.statement_topics, notes, topics.topic_info, base, target, cfg.compare, min_groups=cfg.themes.min_groups
-    )
-    return comparison, topics
+    nlp = nlp or build_nlp(cfg.nlp)
+    stops = stop_words(cfg.nlp)
+    statements = make_statements(notes, nlp, cfg.nlp)
+    result = themes_of(statements, notes, cfg, stops)
+    comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
+    return comparison, result
 
 
 def compare_stored_analyses(base: StoredAnalysis, target: StoredAnalysis, cfg: SeminarConfig) -> Comparison:
-    """Compare two stored analyses through a topic alignment, without refitting.
+    """Compare two stored analyses through an alignment of each area's themes, without refitting.
 
     Args:
         base: The earlier year's stored tables.
@@ -171,7 +198,13 @@ def compare_stored_analyses(base: StoredAnalysis, target: StoredAnalysis, cfg: S
     Returns:
         The :class:`~pipeline.compare.Comparison`, with its ``alignment`` table.
     """
-    alignment = align_topics(base.topics, target.topics, min_similarity=cfg.compare.min_similarity, one_to_one=cfg.compare.one_to_one)
+
+    def theme_list(themes: pd.DataFrame) -> pd.DataFrame:
+        return themes.drop_duplicates("topic")[["topic", "label", "keywords", "core_area"]]
+
+    alignment = align_topics(
+        theme_list(base.themes), theme_list(target.themes), min_similarity=cfg.compare.min_similarity, one_to_one=cfg.compare.one_to_one
+    )
     return compare_stored(base.themes, target.themes, alignment, base.year, target.year, cfg.compare, min_groups=cfg.themes.min_groups)
 
 

@@ -20,14 +20,15 @@ from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
 from pipeline.schemas import (
     Alignment,
     ComparisonQuotes,
+    CrossThemes,
     Notes,
     Prevalence,
     Rejects,
-    StatementTopics,
+    Statements,
     Status,
     Terms,
     Themes,
-    TopicInfo,
+    Units,
     validate,
 )
 
@@ -227,9 +228,10 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
 ANALYSIS_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "notes": Notes,
     "rejects": Rejects,
-    "statements": StatementTopics,
-    "topics": TopicInfo,
+    "statements": Statements,
     "themes": Themes,
+    "units": Units,
+    "cross_themes": CrossThemes,
     "terms": Terms,
 }
 #: Stored tables of a comparison and their schemas (``data/processed/compare_<base>_<target>/``).
@@ -242,15 +244,11 @@ COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
 
 
 def read_stored_analysis(cfg: SeminarConfig) -> StoredAnalysis:
-    """The stored tables of a seminar's analysis that a comparison needs (``topics``, ``themes``), typed by their schemas."""
+    """The stored table of a seminar's analysis that a comparison needs (``themes``), typed by its schema."""
     from pipeline.flows import StoredAnalysis
 
     folder = cfg.processed_dir
-    return StoredAnalysis(
-        cfg.year,
-        topics=read_table(folder / "topics.csv", TopicInfo),
-        themes=read_table(folder / "themes.csv", Themes),
-    )
+    return StoredAnalysis(cfg.year, themes=read_table(folder / "themes.csv", Themes))
 
 
 def write_json(obj: Any, path: str | Path) -> Path:
@@ -291,13 +289,14 @@ def write_analysis(analysis, pages: dict[str, str | bytes], cfg: SeminarConfig) 
     tables = {
         "notes": analysis.notes,
         "rejects": analysis.rejects,
-        "statements": analysis.topics.statement_topics,
-        "topics": analysis.topics.topic_info,
+        "statements": analysis.statements,
         "themes": analysis.themes,
+        "units": analysis.units,
+        "cross_themes": analysis.cross,
         "terms": analysis.terms,
     }
     written = {name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv") for name, df in tables.items()}
-    written["quality"] = write_json(analysis.topics.quality, processed / "topic_quality.json")
+    written["quality"] = write_json(analysis.quality, processed / "theme_quality.json")
     written["config"] = write_config_snapshot(cfg, processed)
     for name, page in sorted(pages.items()):
         written[name] = write_bytes(page, reports / name) if isinstance(page, bytes) else write_text(page, reports / name)

@@ -11,9 +11,9 @@ __all__ = [
     "figure_png",
     "plot_group_theme_heatmap",
     "plot_prevalence_heatmap",
-    "plot_statement_map",
     "plot_theme_change",
     "plot_theme_sizes",
+    "theme_group_matrix",
 ]
 
 log = logging.getLogger(__name__)
@@ -60,58 +60,51 @@ def plot_theme_sizes(themes: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Temaer efter antal grupper", height=120 + 36 * len(data))
 
 
-def plot_group_theme_heatmap(statement_topics: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
-    """Heatmap of statements per group (rows) and theme (columns) for one core area.
+def theme_group_matrix(units: pd.DataFrame, themes: pd.DataFrame, groups: list[int]) -> pd.DataFrame:
+    """The theme × group matrix of one core area (NVivo's code × case matrix) as a tidy table.
 
     Args:
-        statement_topics: Statements of one core area with their ``topic``.
-        themes: Themes of the same area (gives the column order and labels).
+        units: Units of the area with their ``theme``.
+        themes: The area's themes to show, in report order.
+        groups: The area's groups.
+
+    Returns:
+        ``topic, label, group, n_units`` for every theme and group (zeros included).
     """
-    topics = list(themes["topic"])
-    labels = [_short(v, 30) for v in themes["label"]]
-    groups = sorted(set(int(g) for g in statement_topics["group"]))
-    counts = statement_topics.groupby(["group", "topic"]).size()
-    z = [[int(counts.get((g, t), 0)) for t in topics] for g in groups]
+    counts = units.groupby(["theme", "group"]).size()
+    rows = [
+        {"topic": int(t), "label": label, "group": int(g), "n_units": int(counts.get((t, g), 0))}
+        for t, label in zip(themes["topic"], themes["label"], strict=True)
+        for g in groups
+    ]
+    return pd.DataFrame(rows, columns=["topic", "label", "group", "n_units"])
+
+
+def plot_group_theme_heatmap(matrix: pd.DataFrame) -> go.Figure:
+    """Heatmap of themes (rows) by group (columns): how many of each group's key phrases fall in each theme.
+
+    Args:
+        matrix: The tidy table of :func:`theme_group_matrix`.
+    """
+    labels = list(dict.fromkeys(matrix["label"]))
+    groups = sorted(set(int(g) for g in matrix["group"]))
+    z = matrix.pivot_table(index="label", columns="group", values="n_units", aggfunc="sum").reindex(index=labels, columns=groups).fillna(0).astype(int)
     fig = go.Figure(
         go.Heatmap(
-            z=z,
-            x=labels,
-            y=[f"Gruppe {g}" for g in groups],
+            z=z.to_numpy(),
+            x=[f"Gruppe {g}" for g in groups],
+            y=[_short(v, 40) for v in labels],
             colorscale="Blues",
             zmin=0,
             showscale=False,
-            text=z,
+            text=z.to_numpy(),
             texttemplate="%{text}",
-            hovertemplate="%{y}<br>%{x}<br>%{z} udsagn<extra></extra>",
+            hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Hvilke grupper rejste hvilke temaer (antal udsagn)", height=140 + 40 * len(groups))
-
-
-def plot_statement_map(statement_map: pd.DataFrame) -> go.Figure:
-    """Scatter of one core area's statements on a 2-D map of their embeddings, coloured by theme.
-
-    Args:
-        statement_map: Columns ``x``, ``y``, ``topic_label``, ``group``, ``text`` (one row per statement).
-    """
-    fig = go.Figure()
-    for label, part in statement_map.groupby("topic_label", sort=True):
-        fig.add_trace(
-            go.Scatter(
-                x=part["x"].round(4),
-                y=part["y"].round(4),
-                mode="markers",
-                name=_short(str(label), 40),
-                marker=dict(size=11, line=dict(width=1, color="white")),
-                customdata=[[g, _short(t, 120)] for g, t in zip(part["group"], part["text"], strict=True)],
-                hovertemplate="Gruppe %{customdata[0]}: %{customdata[1]}<extra>%{fullData.name}</extra>",
-            )
-        )
-    fig.update_xaxes(showticklabels=False, zeroline=False, showgrid=False, title="")
-    fig.update_yaxes(showticklabels=False, zeroline=False, showgrid=False, title="")
-    fig.update_layout(legend=dict(orientation="h", y=-0.05))
-    return _layout(fig, "Udsagnene på et kort: tæt på hinanden = beslægtet indhold", height=480)
+    fig.update_xaxes(side="top")
+    return _layout(fig, "Hvilke grupper rejste hvilke temaer", height=140 + 34 * len(labels))
 
 
 def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> bytes | None:
@@ -133,14 +126,10 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> b
         return None
 
 
-_STATUS_COLOURS = {
-    "ny": "#2a9d3f",
-    "voksende": "#1f6f8b",
-    "vedvarende": "#7a8a94",
-    "aftagende": "#d08a2e",
-    "forsvundet": "#c0392b",
-    "enkeltstående": "#c5ccd1",
-}
+def _status_colour(status: str) -> str:
+    from pipeline.compare import STATUSES
+
+    return STATUSES[status][1]
 
 
 def plot_theme_change(status: pd.DataFrame) -> go.Figure:
@@ -154,7 +143,7 @@ def plot_theme_change(status: pd.DataFrame) -> go.Figure:
     labels = [_short(v, 40) for v in data["label"]]
     fig = go.Figure()
     for y, b, t, s in zip(labels, data["base_share_groups"], data["target_share_groups"], data["status"], strict=True):
-        fig.add_trace(go.Scatter(x=[b, t], y=[y, y], mode="lines", line=dict(color=_STATUS_COLOURS[s], width=3), showlegend=False, hoverinfo="skip"))
+        fig.add_trace(go.Scatter(x=[b, t], y=[y, y], mode="lines", line=dict(color=_status_colour(s), width=3), showlegend=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=data["base_share_groups"], y=labels, mode="markers", name=str(base), marker=dict(size=11, color="white", line=dict(width=2, color="#555"))))
     fig.add_trace(
         go.Scatter(
@@ -162,7 +151,7 @@ def plot_theme_change(status: pd.DataFrame) -> go.Figure:
             y=labels,
             mode="markers",
             name=str(target),
-            marker=dict(size=12, color=[_STATUS_COLOURS[s] for s in data["status"]]),
+            marker=dict(size=12, color=[_status_colour(s) for s in data["status"]]),
             customdata=data["status"],
             hovertemplate="%{y}<br>" + str(target) + ": %{x:.0%} af grupperne (%{customdata})<extra></extra>",
         )

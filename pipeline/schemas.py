@@ -13,6 +13,7 @@ from pandera.typing import Series
 __all__ = [
     "Alignment",
     "ComparisonQuotes",
+    "CrossThemes",
     "Notes",
     "Prevalence",
     "Rejects",
@@ -22,6 +23,7 @@ __all__ = [
     "Terms",
     "Themes",
     "TopicInfo",
+    "Units",
     "validate",
 ]
 
@@ -92,21 +94,62 @@ class StatementTopics(Statements):
 
 
 class Themes(_Table):
-    """One row per (core area, topic): which groups raised the theme and the evidence."""
+    """One row per year, core area and sub-theme: which groups raised it, and the evidence.
+
+    ``topic`` numbers the themes of one analysis (the same in every year of a comparison);
+    ``theme_key`` is stable across runs (the theme's area and units, not its number).
+    ``evidence`` lists the statements, ``units`` the key phrases the theme is made of;
+    ``summary`` and ``quotes`` are JSON.
+    """
 
     year: Series[int]
     core_area: Series[str]
-    topic: Series[int]
-    label: Series[str]
+    topic: Series[int] = pa.Field(ge=0)
+    theme_key: Series[str]
+    label: Series[str] = pa.Field(str_length={"min_value": 1})
     keywords: Series[str]
     n_statements: Series[int] = pa.Field(ge=1)
+    n_units: Series[int] = pa.Field(ge=1)
     n_groups: Series[int] = pa.Field(ge=1)
     n_groups_total: Series[int] = pa.Field(ge=1)
     groups: Series[str]
     recurring: Series[bool]
+    restates_area: Series[bool]
+    cross_theme: Series[int] = pa.Field(ge=-1)
     other_areas: Series[str]
     evidence: Series[str]
+    units: Series[str]
+    summary: Series[str]
     quotes: Series[str]
+
+
+class Units(_Table):
+    """The key phrases (noun phrases) of the statements that sub-themes are made of (``units.csv``)."""
+
+    unit_id: Series[str] = pa.Field(unique=True)
+    statement_id: Series[str]
+    note_id: Series[str]
+    year: Series[int]
+    core_area: Series[str]
+    group: Series[int]
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(ge=1)
+    text: Series[str]
+    lemmas: Series[str]
+    head: Series[str]
+    theme: Series[int] = pa.Field(ge=-1)
+    cross_theme: Series[int] = pa.Field(ge=-1)
+
+
+class CrossThemes(_Table):
+    """Points raised in two or more core areas (``cross_themes.csv``); ``areas`` is JSON per area."""
+
+    cross_theme: Series[int] = pa.Field(ge=0)
+    label: Series[str]
+    keywords: Series[str]
+    n_areas: Series[int] = pa.Field(ge=2)
+    n_groups: Series[int] = pa.Field(ge=1)
+    areas: Series[str]
 
 
 class TopicInfo(_Table):
@@ -166,6 +209,7 @@ class ComparisonQuotes(_Table):
     """Quotes per theme and year in a comparison (``quotes.csv``)."""
 
     topic: Series[int]
+    scope: Series[str]
     year: Series[int]
     core_area: Series[str]
     group: Series[int]
@@ -174,8 +218,9 @@ class ComparisonQuotes(_Table):
 
 
 class Alignment(_Table):
-    """Topic alignment between two stored analyses (``alignment.csv``)."""
+    """Theme alignment between two stored analyses, per core area (``alignment.csv``)."""
 
+    core_area: Series[str]
     target_topic: Series[int]
     target_label: Series[str]
     base_topic: Series[int] = pa.Field(ge=-1)

@@ -58,13 +58,10 @@ def render_seminar_pages(
     Returns:
         File name → HTML or Markdown text, or DOCX bytes.
     """
-    from pipeline.topics import statement_map
-
     method = method_facts(analysis, cfg)
-    coords = statement_map(analysis.topics)
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(analysis.notes["core_area"]):
-        ctx = build_area_context(analysis, cfg, area, method=method, coords=coords)
+        ctx = build_area_context(analysis, cfg, area, method=method)
         slug = slugify(area)
         pages[f"{slug}.html"] = render_area_html(ctx)
         pages[f"{slug}.md"] = render_area_markdown(ctx)

@@ -2,8 +2,8 @@
 
 HTML, Markdown and DOCX render the same context (:mod:`pipeline.report.render`,
 :mod:`pipeline.report.docx`), so the three formats list the same themes in the same order.
-Every sentence a report shows is the groups' own text or a template filled with counts and
-keywords from the notes.
+Every phrase a report shows is the groups' own text (labels, quotes, the synthesis's theme
+names) or a template filled with counts from the notes.
 """
 
 from __future__ import annotations
@@ -17,14 +17,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import plot_group_theme_heatmap, plot_statement_map, plot_theme_sizes
-from pipeline.report.wording import da_list, single_heading
-from pipeline.topics import statement_map
+from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes, theme_group_matrix
+from pipeline.report.wording import count, da_list, lower_first, single_heading
 
 if TYPE_CHECKING:
     from pipeline.flows import Analysis
 
-__all__ = ["AreaContext", "area_synthesis", "build_area_context", "build_index_context", "method_facts", "package_versions"]
+__all__ = [
+    "AreaContext",
+    "area_synthesis",
+    "build_area_context",
+    "build_index_context",
+    "method_facts",
+    "package_versions",
+    "theme_dicts",
+]
 
 
 @dataclass(frozen=True)
@@ -49,52 +56,60 @@ class AreaContext:
     method: dict = field(default_factory=dict)
 
 
-def _summary_statement(quotes: list[dict], keywords: list[str]) -> dict | None:
-    """The statement that mentions most of the theme's keywords (ties: the most central one)."""
-    if not quotes:
-        return None
-    words = [k.lower() for k in keywords[:8]]
-    return max(quotes, key=lambda q: sum(w in q["text"].lower() for w in words))
+def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
+    """The themes of one area as the templates use them.
 
-
-def theme_dicts(themes: pd.DataFrame, statement_text: dict[str, dict]) -> list[dict]:
+    Args:
+        themes: Rows of the themes table (one area, one year).
+        area_links: Per cross-cutting theme, the theme number in each area it occurs in (for links).
+    """
     out = []
     for row in themes.itertuples():
-        keywords = [k for k in row.keywords.split("; ") if k]
-        candidates = [statement_text[s] for s in row.evidence.split()]
-        central = json.loads(row.quotes)
-        summary = _summary_statement(central + [c for c in candidates if c["statement_id"] not in {q["statement_id"] for q in central}], keywords)
-        quotes = [q for q in central if summary is None or q["statement_id"] != summary["statement_id"]]
+        others = []
+        for name in (a for a in row.other_areas.split("; ") if a):
+            target = area_links.get(int(row.cross_theme), {}).get(name)
+            anchor = f"emne-{target}" if target is not None else f"tvaer-{row.cross_theme}"
+            others.append({"name": name, "slug": slugify(name), "href": f"{slugify(name)}.html#{anchor}" if target is not None else f"index.html#{anchor}"})
         out.append(
             {
-                "topic": row.topic,
+                "topic": int(row.topic),
                 "label": row.label,
-                "keywords": keywords,
-                "n_groups": row.n_groups,
-                "n_groups_total": row.n_groups_total,
-                "n_statements": row.n_statements,
+                "keywords": [k for k in row.keywords.split("; ") if k],
+                "n_groups": int(row.n_groups),
+                "n_groups_total": int(row.n_groups_total),
+                "n_statements": int(row.n_statements),
+                "n_units": int(row.n_units),
                 "groups": [int(g) for g in row.groups.split()],
-                "other_areas": [{"name": a, "slug": slugify(a)} for a in row.other_areas.split("; ") if a],
+                "other_areas": others,
                 "evidence": row.evidence.split(),
-                "summary": summary,
-                "quotes": quotes[:2] if summary else quotes,
+                "summary": json.loads(row.summary),
+                "quotes": json.loads(row.quotes),
+                "restates_area": bool(row.restates_area),
             }
         )
     return out
 
 
-def area_synthesis(recurring: list[dict], single: list[dict], terms: list[dict] | None = None) -> str:
-    """A templated synthesis of an area: the recurring themes with their counts, the single ones, and shared words."""
-    shown = {w for t in recurring for w in t["label"].lower().replace(",", " ").split()}
-    words = [t["surface"] for t in (terms or []) if t["surface"].lower() not in shown][:6]
-    tail = f" Ord, som flere grupper brugte, var blandt andet {da_list(words)}." if words else ""
+def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int) -> str:
+    """An extractive synthesis of an area: the recurring sub-themes in the groups' words, with how many groups raised each.
+
+    >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
+    'Samlet set pegede 4 af 5 grupper på kapacitet.'
+    """
     if not recurring:
-        return ("Ingen temaer blev rejst af mere end én gruppe." if single else "Ingen temaer fundet.") + tail
-    parts = [f"{t['label'].lower()} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in recurring]
-    text = f"Samlet set adresserede grupperne {len(recurring)} tilbagevendende {'tema' if len(recurring) == 1 else 'temaer'}: {da_list(parts)}."
-    if single:
-        text += f" Derudover rejste enkelte grupper {da_list([t['label'].lower() for t in single[:4]])}."
-    return text + tail
+        if single:
+            return f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}."
+        return "Noterne gav ingen temaer."
+    by_count: dict[int, list[str]] = {}
+    for t in recurring:
+        by_count.setdefault(t["n_groups"], []).append(lower_first(t["label"]))
+    counts = sorted(by_count, reverse=True)
+    first = counts[0]
+    text = f"Samlet set pegede {first} af {n_groups} grupper på {da_list(by_count[first][:4])}."
+    rest = [f"{c} af {n_groups} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
+    if rest:
+        text += f" {'Derudover pegede ' + da_list(rest)}."
+    return text
 
 
 def package_versions() -> dict[str, str]:
@@ -109,31 +124,31 @@ def package_versions() -> dict[str, str]:
 
 
 def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
-    """What the method appendix of every page shows: counts, settings, quality figures, versions."""
-    topics = analysis.topics
-    q = topics.quality
+    """What the method appendix of every page shows: counts, settings, how themes were found, versions."""
+    q = analysis.quality
+    areas = q.get("areas", {})
+    cuts = "; ".join(f"{a}: {v['themes']} temaer af {v['units']} nøglefraser (silhuet {v['silhouette']})" for a, v in areas.items())
     return {
         "Seminar": f"{cfg.seminar_label} ({cfg.municipality})",
         "Noter analyseret / afvist": f"{len(analysis.notes)} / {len(analysis.rejects)}",
-        "Udsagn": str(len(analysis.statements)),
-        "Emner i alt (alle kerneområder)": f"{len(topics.topic_info)} (valgt ved {q['k_chosen_by']})",
-        "Embeddings / klyngedannelse": f"{q['embedding']} / {q['clustering']}",
-        "Analyseenhed": {"statement": "udsagn", "note": "gruppenote"}[cfg.topics.unit],
-        "Styret af temaer og spørgsmål": "ja" if q["guided"] else "nej",
-        "Emnekvalitet": (
-            f"diversitet {q['diversity']}, NPMI {q['npmi']}, "
-            f"andel uden emne {q['outlier_share']}, stabilitet (ARI mellem seeds) {q['stability_ari']}"
-        ),
-        "Tilbagevendende fra": f"{cfg.themes.min_groups} grupper",
-        "Seed": str(cfg.topics.seed),
+        "Udsagn / nøglefraser": f"{len(analysis.statements)} / {q.get('n_units', 0)}",
+        "Temaer pr. kerneområde": cuts or "ingen",
+        "Tværgående temaer": str(q.get("n_cross_themes", 0)),
+        "Tilbagevendende fra": count(cfg.themes.min_groups, "gruppe", "grupper"),
+        "Sprogmodel (betydning)": str(q.get("embedding", "")),
         "NLP": analysis.nlp_name,
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
     }
 
 
-def build_area_context(
-    analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None, coords: pd.DataFrame | None = None
-) -> AreaContext:
+def _cross_links(themes: pd.DataFrame) -> dict[int, dict[str, int]]:
+    links: dict[int, dict[str, int]] = {}
+    for row in themes[themes["cross_theme"] >= 0].itertuples():
+        links.setdefault(int(row.cross_theme), {}).setdefault(row.core_area, int(row.topic))
+    return links
+
+
+def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None) -> AreaContext:
     """Collect everything one core area's report shows from the analysis tables.
 
     Args:
@@ -141,24 +156,22 @@ def build_area_context(
         cfg: Its configuration.
         area: The core area's name.
         method: The method facts (:func:`method_facts`), when already built for other pages.
-        coords: The statement map (:func:`pipeline.topics.statement_map`), likewise.
 
     Returns:
         The :class:`AreaContext`.
     """
-    notes, rejects, themes, terms = analysis.notes, analysis.rejects, analysis.themes, analysis.terms
-    statement_topics = analysis.topics.statement_topics
-    statement_coords = coords if coords is not None else statement_map(analysis.topics)
     method = method if method is not None else method_facts(analysis, cfg)
     area_cfg = cfg.area(area)
-    area_notes = notes[notes["core_area"] == area]
-    area_st = statement_topics[statement_topics["core_area"] == area]
-    area_themes = themes[themes["core_area"] == area]
-    theme_of = dict(zip(area_st["statement_id"], area_st["topic_label"], strict=True))
-    statement_text = {
-        s.statement_id: {"statement_id": s.statement_id, "note_id": s.note_id, "group": int(s.group), "text": s.text}
-        for s in area_st.itertuples()
-    }
+    area_notes = analysis.notes[analysis.notes["core_area"] == area]
+    area_st = analysis.statements[analysis.statements["core_area"] == area]
+    area_themes = analysis.themes[analysis.themes["core_area"] == area]
+    area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
+    label_of = dict(zip(area_themes["topic"], area_themes["label"], strict=True))
+    themes_of_statement: dict[str, list[dict]] = {}
+    for u in area_units.itertuples():
+        entry = {"topic": int(u.theme), "label": label_of.get(int(u.theme), "")}
+        if entry not in themes_of_statement.setdefault(u.statement_id, []):
+            themes_of_statement[u.statement_id].append(entry)
     note_rows = []
     for note in area_notes.itertuples():
         sentences = area_st[area_st["note_id"] == note.note_id]
@@ -167,46 +180,46 @@ def build_area_context(
                 "note_id": note.note_id,
                 "group": int(note.group),
                 "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {note.source_ref}",
-                "statements": [{"id": s.statement_id, "text": s.text, "theme": theme_of[s.statement_id]} for s in sentences.itertuples()],
+                "statements": [{"id": s.statement_id, "text": s.text, "themes": themes_of_statement.get(s.statement_id, [])} for s in sentences.itertuples()],
             }
         )
     term_rows = [
         {"surface": t.surface, "n_groups": t.n_groups, "groups": [int(g) for g in t.groups.split()], "statements": t.statement_ids.split()}
-        for t in terms[terms["core_area"] == area].itertuples()
+        for t in analysis.terms[analysis.terms["core_area"] == area].itertuples()
     ]
-    recurring = theme_dicts(area_themes[area_themes["recurring"]], statement_text)
-    single = theme_dicts(area_themes[~area_themes["recurring"]], statement_text)
+    links = _cross_links(analysis.themes)
+    recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
+    single = theme_dicts(area_themes[~area_themes["recurring"]], links)
+    n_groups = int(area_notes["group"].nunique())
     figures: list[tuple[str, str, go.Figure]] = []
     if len(area_themes):
         figures.append(("temaer", "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).", plot_theme_sizes(area_themes)))
-        figures.append(("grupper-temaer", "Antal udsagn pr. gruppe og tema.", plot_group_theme_heatmap(area_st, area_themes)))
-        if len(area_st) >= 3:
-            data = area_st.merge(statement_coords[["statement_id", "x", "y"]], on="statement_id")
-            figures.append(("kort", "Hvert punkt er et udsagn; farven er temaet.", plot_statement_map(data)))
+        matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], sorted(int(g) for g in area_notes["group"].unique()))
+        if len(matrix):
+            figures.append(("grupper-temaer", "Hvilke grupper rejste hvilke temaer (antal nøglefraser).", plot_group_theme_heatmap(matrix)))
     return AreaContext(
         cfg=cfg,
         area=area,
         slug=slugify(area),
         theme=str(area_notes["theme"].iloc[0]) if len(area_notes) else area_cfg.theme,
         question=str(area_notes["question"].iloc[0]) if len(area_notes) else area_cfg.question,
-        n_groups=int(area_notes["group"].nunique()),
+        n_groups=n_groups,
         n_statements=len(area_st),
         recurring=recurring,
         single=single,
         single_heading=single_heading(cfg.themes.min_groups),
-        synthesis=area_synthesis(recurring, single, term_rows),
+        synthesis=area_synthesis(recurring, single, n_groups),
         terms=term_rows,
         notes=note_rows,
         figures=figures,
-        rejects=[r for r in rejects.to_dict("records") if r["core_area"] == area],
+        rejects=[r for r in analysis.rejects.to_dict("records") if r["core_area"] == area],
         method=method,
     )
 
 
 def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict | None = None) -> dict:
-    """Collect the data of the index page: areas with counts and the cross-cutting themes."""
-    notes, rejects, themes = analysis.notes, analysis.rejects, analysis.themes
-    statement_topics = analysis.topics.statement_topics
+    """Collect the data of the index page: areas with counts and the cross-cutting themes with evidence per area."""
+    notes, themes = analysis.notes, analysis.themes
     method = method if method is not None else method_facts(analysis, cfg)
     areas = []
     for area in dict.fromkeys(notes["core_area"]):
@@ -216,21 +229,33 @@ def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict 
                 "name": area,
                 "slug": slugify(area),
                 "n_groups": int(notes.loc[notes["core_area"] == area, "group"].nunique()),
-                "n_statements": int((statement_topics["core_area"] == area).sum()),
+                "n_statements": int((analysis.statements["core_area"] == area).sum()),
                 "n_recurring": int(t["recurring"].sum()),
                 "top": list(t[t["recurring"]]["label"].head(3)),
             }
         )
+    links = _cross_links(themes)
     cross = []
-    for _, part in themes.groupby("topic", sort=True):
-        if part["core_area"].nunique() >= 2:
-            cross.append(
+    for row in analysis.cross.itertuples():
+        per_area = []
+        for a in json.loads(row.areas):
+            target = links.get(int(row.cross_theme), {}).get(a["core_area"])
+            per_area.append(
                 {
-                    "label": part["label"].iloc[0],
-                    "topic": int(part["topic"].iloc[0]),
-                    "areas": [{"name": a, "slug": slugify(a), "n_groups": int(n)} for a, n in zip(part["core_area"], part["n_groups"], strict=True)],
-                    "n_groups": int(part["n_groups"].sum()),
+                    "name": a["core_area"],
+                    "slug": slugify(a["core_area"]),
+                    "href": f"{slugify(a['core_area'])}.html" + (f"#emne-{target}" if target is not None else ""),
+                    "groups": a["groups"],
+                    "phrases": list(dict.fromkeys(a["units"]))[:4],
                 }
             )
-    cross.sort(key=lambda c: (-len(c["areas"]), -c["n_groups"], c["label"]))
-    return {"cfg": cfg, "areas": areas, "cross": cross, "n_notes": len(notes), "n_rejects": len(rejects), "rejects": rejects.to_dict("records"), "method": method}
+        cross.append({"id": int(row.cross_theme), "label": row.label, "n_areas": int(row.n_areas), "n_groups": int(row.n_groups), "areas": per_area})
+    return {
+        "cfg": cfg,
+        "areas": areas,
+        "cross": cross,
+        "n_notes": len(notes),
+        "n_rejects": len(analysis.rejects),
+        "rejects": analysis.rejects.to_dict("records"),
+        "method": method,
+    }

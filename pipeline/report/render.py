@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from markupsafe import Markup, escape
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.compare import OVERALL, STATUSES, reported
@@ -35,7 +36,18 @@ def _env() -> Environment:
     env.filters["da_list"] = da_list
     env.filters["md"] = escape_markdown
     env.filters["number_word"] = number_word
+    env.filters["mark"] = mark_phrase
     return env
+
+
+def mark_phrase(text: str, phrase: str) -> Markup:
+    """HTML of a quote with the theme's key phrase marked (``<mark>``); both are escaped first."""
+    text, phrase = str(text), str(phrase or "")
+    at = text.lower().find(phrase.lower()) if phrase else -1
+    if at < 0:
+        return escape(text)
+    end = at + len(phrase)
+    return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 
 def _figure_html(fig: go.Figure, div_id: str, include_js: bool) -> str:

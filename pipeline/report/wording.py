@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["da_list", "escape_markdown", "number_word", "single_heading"]
+__all__ = ["count", "da_list", "escape_markdown", "lower_first", "number_word", "single_heading"]
 
 _NUMBER_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv"}
 
@@ -15,6 +15,18 @@ def da_list(items) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """A count with the noun in the right number: ``count(1, "gruppe", "grupper")`` → ``"1 gruppe"``."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def lower_first(text: str) -> str:
+    """A label inside a sentence: first letter in lower case, unless the word is an abbreviation (``IT-sikkerhed``)."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def number_word(n: int) -> str:

@@ -8,7 +8,7 @@ The parts are kept apart as in BERTopic's own plug-in packages:
 * :mod:`~pipeline.topics.representation`: topic words in the groups' own word forms, labels;
 * :mod:`~pipeline.topics.model`: :func:`build_topic_model` (the one place a BERTopic is built)
   and :func:`fit_topics`;
-* :mod:`~pipeline.topics.quality` and :mod:`~pipeline.topics.projection`: figures about a fit.
+* :mod:`~pipeline.topics.quality`: figures about a fit.
 """
 
 from pipeline.topics.cluster import AutoCluster, cluster_embeddings, resolve_clustering
@@ -22,7 +22,6 @@ from pipeline.topics.embedders import (
     resolve_embedding,
 )
 from pipeline.topics.model import TopicResult, build_topic_model, fit_topics
-from pipeline.topics.projection import statement_map
 from pipeline.topics.quality import topic_quality
 from pipeline.topics.representation import label_from_keywords, surface_forms
 
@@ -42,7 +41,6 @@ __all__ = [
     "label_from_keywords",
     "resolve_clustering",
     "resolve_embedding",
-    "statement_map",
     "surface_forms",
     "topic_documents",
     "topic_quality",

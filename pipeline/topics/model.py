@@ -45,6 +45,8 @@ def build_topic_model(
     stop_words: frozenset[str] = frozenset(),
     embedder=None,
     seed_topic_list: list[list[str]] | None = None,
+    cluster_model=None,
+    representation_model=None,
 ):
     """Build the (unfitted) BERTopic model with its injected sub-models.
 
@@ -53,6 +55,10 @@ def build_topic_model(
         stop_words: Lemmas never shown as topic words.
         embedder: A *fitted* embedder (see :func:`build_embedder`); needed for seed topics.
         seed_topic_list: Lemma lists that guide topics (BERTopic's guided topic modelling).
+        cluster_model: The clusterer (``fit`` and ``labels_``); default :class:`AutoCluster`
+            from ``cfg``. Sub-themes inject :class:`pipeline.themes.cluster.PhraseCluster`.
+        representation_model: A BERTopic representation model that turns c-TF-IDF words into
+            the topic's representation (sub-themes inject their noun-phrase representation).
 
     Returns:
         A ``bertopic.BERTopic`` that expects pre-computed embeddings and documents given as
@@ -72,10 +78,12 @@ def build_topic_model(
     return BERTopic(
         embedding_model=_backend_adapter(embedder) if guided else None,
         umap_model=BaseDimensionalityReduction(),
-        hdbscan_model=AutoCluster(
+        hdbscan_model=cluster_model
+        or AutoCluster(
             method=cfg.clustering, n_clusters=cfg.n_topics, min_clusters=cfg.min_topics, max_clusters=cfg.max_topics, random_state=cfg.seed
         ),
         vectorizer_model=vectorizer,
+        representation_model=representation_model,
         ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
         seed_topic_list=seed_topic_list if guided else None,
         top_n_words=cfg.top_n_words,

@@ -1,0 +1,16 @@
+"""Danish frame nouns of seminar notes: nouns whose phrase says *that* something matters, not *what*.
+
+"behovet for kommunikation", "vigtigheden af vidensdeling", "mulighederne for at udnytte
+teknologi": the point a group made is the complement, so a noun phrase headed by one of these
+lemmas is never a sub-theme on its own and never a label. Checked against lemmas.
+"""
+
+from __future__ import annotations
+
+FRAME_NOUNS: frozenset[str] = frozenset(
+    """
+    behov vigtighed betydning nødvendighed mulighed udfordring potentiale brug fokus
+    spørgsmål emne vifte række eksempel måde form del grad type slags
+    drøftelse punkt ting
+    """.split()
+)

@@ -1,0 +1,102 @@
+"""The clusterer of sub-themes: average-linkage clustering of units, cut where the clusters separate best.
+
+Units of one core area are few (tens to a few hundred) and many of them are about a point no
+other unit shares, so the clusterer must leave units out (label ``-1``) instead of forcing
+every unit into a theme. The cut of the dendrogram is chosen by the data: the number of
+clusters with the best mean cosine silhouette, tried from 2 up to one cluster fewer than
+there are units. Clusters are then kept only when they hold together: their units are, on
+average, closer to each other than to the nearest other cluster (mean silhouette above 0),
+and they have at least two units. Nothing here is tuned to one seminar.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClusterMixin
+from sklearn.metrics import silhouette_samples
+from sklearn.preprocessing import normalize
+
+__all__ = ["PhraseCluster"]
+
+#: Above this many units the silhouette search tries a geometric grid of cluster counts.
+_FULL_SEARCH = 400
+
+
+class PhraseCluster(ClusterMixin, BaseEstimator):
+    """Average-linkage clustering on cosine distance with a data-driven cut and outliers (``-1``).
+
+    BERTopic accepts any clusterer with ``fit`` and ``labels_``.
+
+    Args:
+        n_clusters: Cut the dendrogram into exactly this many clusters instead of choosing
+            (clusters that do not hold together are still left out).
+        min_size: Smallest cluster kept.
+
+    Attributes:
+        labels_: Cluster per unit, ``-1`` for a unit in no cluster; clusters are numbered by
+            first appearance.
+        n_clusters_: The number of clusters of the chosen cut (before leaving any out).
+        silhouette_: Mean silhouette of the chosen cut.
+    """
+
+    def __init__(self, n_clusters: int | None = None, min_size: int = 2) -> None:
+        self.n_clusters = n_clusters
+        self.min_size = min_size
+
+    def _candidates(self, n: int) -> list[int]:
+        if n <= _FULL_SEARCH:
+            return list(range(2, n))
+        grid = np.unique(np.geomspace(2, n - 1, num=80).astype(int))
+        return [int(k) for k in grid]
+
+    def fit(self, X, y=None):
+        """Cluster the rows of ``X`` (L2-normalised vectors)."""
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import pdist, squareform
+
+        X = normalize(np.asarray(X, dtype=np.float64))
+        n = len(X)
+        self.fit_X_ = X
+        self.silhouette_ = 0.0
+        if n < 3:
+            self.labels_ = np.full(n, -1, dtype=int)
+            self.n_clusters_ = 0
+            return self
+        # Rounding keeps ties between near-identical distances from depending on float noise.
+        condensed = np.clip(np.round(pdist(X, "cosine"), 12), 0.0, 2.0)
+        tree = linkage(condensed, "average")
+        distances = squareform(condensed)  # once: every cut's silhouette reuses it
+        best = None
+        for k in [min(self.n_clusters, n - 1)] if self.n_clusters else self._candidates(n):
+            labels = fcluster(tree, k, "maxclust")
+            if not 1 < len(set(labels)) < n:
+                continue
+            samples = silhouette_samples(distances, labels, metric="precomputed")
+            score = round(float(samples.mean()), 9)
+            if best is None or score > best[0]:
+                best = (score, labels, samples)
+        if best is None:
+            self.labels_ = np.full(n, -1, dtype=int)
+            self.n_clusters_ = 0
+            return self
+        score, labels, samples = best
+        self.silhouette_ = score
+        self.n_clusters_ = len(set(labels))
+        out = np.full(n, -1, dtype=int)
+        next_id = 0
+        for c in dict.fromkeys(labels):
+            members = labels == c
+            if members.sum() >= self.min_size and samples[members].mean() > 0:
+                out[members] = next_id
+                next_id += 1
+        self.labels_ = out
+        return self
+
+    def predict(self, X):
+        """Nearest cluster centre of each row (never ``-1``): for BERTopic's ``transform``."""
+        X = normalize(np.asarray(X, dtype=np.float64))
+        kept = sorted(set(self.labels_) - {-1})
+        if not kept:
+            return np.full(len(X), -1, dtype=int)
+        centres = normalize(np.vstack([self.fit_X_[self.labels_ == c].mean(axis=0) for c in kept]))
+        return np.asarray(kept)[np.argmax(X @ centres.T, axis=1)]

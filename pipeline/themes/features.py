@@ -1,0 +1,59 @@
+"""Unit vectors for sub-themes: what a phrase means (E5) and which words it uses (lemmas and compound parts).
+
+Two units are about the same point when they mean the same ("unge frivillige", "kommende
+generationer") or use the same word ("kommunikation", "tydelig kommunikation",
+"IT-kompetencer", "medarbejdernes kompetencer"). Each unit is therefore the concatenation of
+two L2-normalised parts, its semantic vector and its lexical vector, so that the cosine of two
+units is the mean of their semantic and lexical cosines.
+
+* semantic: the E5 embedding of the unit's lemmas, centred on the mean of the units it is
+  clustered with. Centring per core area removes what all the area's units share — the words
+  of the area's own question — so they do not pull every unit into one theme.
+* lexical: TF-IDF over the unit's lemmas and the parts of its compounds (a part only when it is
+  a word of its own among these units: the splitter over-splits ``digitalisering``), fitted on
+  the units clustered together, so that a word every unit uses weighs little.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from pipeline.themes.units import unit_parts
+
+__all__ = ["lexical_documents", "unit_vectors"]
+
+
+def lexical_documents(lemma_docs: list[str]) -> list[str]:
+    """Each unit's lemmas followed by the parts of its compounds that occur as words among these units."""
+    vocabulary = {w for doc in lemma_docs for w in doc.split()}
+    out = []
+    for doc in lemma_docs:
+        words = doc.split()
+        out.append(" ".join(words + [p for w in words for p in unit_parts(w) if p in vocabulary and p != w]))
+    return out
+
+
+def unit_vectors(lemma_docs: list[str], raw_embeddings: np.ndarray, *, semantic_weight: float = 0.5) -> np.ndarray:
+    """Vectors of units that are clustered together (one core area, or all areas for cross-cutting themes).
+
+    Args:
+        lemma_docs: Each unit's content lemmas, space-separated.
+        raw_embeddings: Their (uncentred) semantic embeddings, one row per unit.
+        semantic_weight: Share of the semantic part in the cosine (the lexical part gets the rest).
+
+    Returns:
+        L2-normalised rows: ``[sqrt(w)·semantic, sqrt(1-w)·lexical]``.
+    """
+    n = len(lemma_docs)
+    if n == 0:
+        return np.zeros((0, raw_embeddings.shape[1] if raw_embeddings.ndim == 2 else 0))
+    semantic = raw_embeddings - raw_embeddings.mean(axis=0) if n > 1 else raw_embeddings
+    semantic = normalize(semantic)
+    docs = lexical_documents(lemma_docs)
+    if any(d.strip() for d in docs):
+        lexical = normalize(TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, lowercase=False).fit_transform(docs).toarray())
+    else:
+        lexical = np.zeros((n, 1))
+    return normalize(np.hstack([np.sqrt(semantic_weight) * semantic, np.sqrt(1 - semantic_weight) * lexical]))

@@ -1,0 +1,123 @@
+"""Sub-theme labels and keywords, taken only from the theme's own units, in the groups' own words.
+
+The label is one of the theme's noun phrases, the one whose words most of the theme's groups
+used (``Kommunikation`` for "kommunikation" and "tydelig kommunikation"; ``Sårbare unge`` for
+"sårbare unge", "sårbare unge", "sårbare borgere"), written as the groups wrote it. Keywords
+are the theme's content words ranked by how many of its groups used them.
+:class:`NounPhraseRepresentation` is the same rule as a BERTopic representation model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from pipeline.themes.units import unit_parts
+
+__all__ = ["NounPhraseRepresentation", "keyword_ranking", "label_phrase", "unit_clause"]
+
+#: Words after which a clause quoted from a note ends.
+_CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", ")"})
+
+
+def _lemma_sets(units: pd.DataFrame) -> list[set[str]]:
+    vocabulary = {w for doc in units["lemmas"] for w in doc.split()}
+    return [set(doc.split()) | {p for w in doc.split() for p in unit_parts(w) if p in vocabulary} for doc in units["lemmas"]]
+
+
+def _coverage(units: pd.DataFrame) -> Counter:
+    """How many of the units' groups used each lemma (or compound part)."""
+    groups: dict[str, set[int]] = {}
+    for lemmas, group in zip(_lemma_sets(units), units["group"], strict=True):
+        for lemma in lemmas:
+            groups.setdefault(lemma, set()).add(int(group))
+    return Counter({lemma: len(g) for lemma, g in groups.items()})
+
+
+def keyword_ranking(units: pd.DataFrame, forms: dict[str, Counter], top_n: int = 8) -> list[tuple[str, int]]:
+    """The units' content words, most groups first, in the word form the groups used most.
+
+    Args:
+        units: Units of one theme (``lemmas``, ``group``).
+        forms: Word forms per lemma (:func:`pipeline.topics.surface_forms` of the statements).
+        top_n: Keywords kept.
+
+    Returns:
+        ``(surface form, number of groups)`` pairs.
+    """
+    coverage = _coverage(units)
+    uses = Counter(w for doc in units["lemmas"] for w in doc.split())
+    ranked = sorted(coverage, key=lambda w: (-coverage[w], -uses[w], w))
+    out = []
+    for lemma in ranked[:top_n]:
+        counter = forms.get(lemma)
+        surface = min(counter, key=lambda f: (-counter[f], f)) if counter else lemma
+        out.append((surface, coverage[lemma]))
+    return out
+
+
+def label_phrase(units: pd.DataFrame) -> str:
+    """The theme's label: the noun phrase whose words most of the theme's groups used, as written.
+
+    Ties go to the phrase more groups wrote in the same words, then to the shorter, then to
+    the alphabetically first; the first letter is capitalised.
+    """
+    if units.empty:
+        return ""
+    coverage = _coverage(units)
+    keys: dict[str, dict] = {}
+    for u in units.itertuples():
+        words = u.lemmas.split()
+        if not words:
+            continue
+        entry = keys.setdefault(u.lemmas, {"groups": set(), "forms": Counter(), "words": words})
+        entry["groups"].add(int(u.group))
+        entry["forms"][u.text.lower()] += 1
+
+    def score(item):
+        lemmas, entry = item
+        words = entry["words"]
+        return (-sum(coverage[w] for w in words) / len(words), -len(entry["groups"]), len(words), lemmas)
+
+    _, best = min(keys.items(), key=score)
+    form = min(best["forms"], key=lambda f: (-best["forms"][f], f))
+    return form[:1].upper() + form[1:]
+
+
+def unit_clause(tokens: list[str], start: int) -> str:
+    """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase."""
+    end = start
+    while end < len(tokens) and tokens[end].lower() not in _CLAUSE_END:
+        end += 1
+    text = " ".join(tokens[start:end]).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+class NounPhraseRepresentation:
+    """A BERTopic representation model: each topic is described by its units' noun phrases and words.
+
+    BERTopic passes the documents of each topic; the documents' row ids index into ``units``,
+    so the representation reads the groups and phrases of the topic's units.
+
+    Args:
+        units: The units the model is fitted on, in document order.
+        forms: Word forms per lemma, to show keywords as the groups wrote them.
+        top_n: Keywords per topic.
+    """
+
+    def __init__(self, units: pd.DataFrame, forms: dict[str, Counter], top_n: int = 8) -> None:
+        self.units = units.reset_index(drop=True)
+        self.forms = forms
+        self.top_n = top_n
+
+    def extract_topics(self, topic_model, documents: pd.DataFrame, c_tf_idf, topics):
+        """The label first, then the keywords, with the number of groups as the weight."""
+        out = {}
+        for topic, part in documents.groupby("Topic"):
+            units = self.units.iloc[part["ID"].to_numpy()]
+            label = label_phrase(units)
+            words = [(label, float(units["group"].nunique()))]
+            words += [(w, float(n)) for w, n in keyword_ranking(units, self.forms, self.top_n) if w.lower() != label.lower()]
+            out[int(topic)] = words
+        return out

@@ -1,0 +1,269 @@
+"""Sub-themes: which points several groups made within each core area, and which recur across areas.
+
+Per core area the units (:mod:`pipeline.themes.units`) are embedded
+(:mod:`pipeline.themes.features`, centred on the area), clustered by BERTopic with the
+:class:`~pipeline.themes.cluster.PhraseCluster` clusterer and described by the
+:class:`~pipeline.themes.labels.NounPhraseRepresentation`; both are injected through
+:func:`pipeline.topics.build_topic_model`. A theme is recurring when at least
+``[themes] min_groups`` groups of the area raised it. Cross-cutting themes are the clusters of
+the same kind over the units of all areas together that hold units of two or more areas.
+
+With notes from several years the units of all years are clustered together, so a theme is
+the same in every year, and the themes table has a row per year in which the theme occurs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from pipeline.config import SeminarConfig
+from pipeline.schemas import CrossThemes, Themes, validate
+from pipeline.themes.cluster import PhraseCluster
+from pipeline.themes.features import unit_vectors
+from pipeline.themes.labels import NounPhraseRepresentation, keyword_ranking, label_phrase, unit_clause
+from pipeline.themes.units import make_units
+from pipeline.topics import surface_forms
+
+__all__ = ["ThemeResult", "embed_units", "find_themes"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    """Sub-themes of every core area, the units they are made of, and the cross-cutting themes.
+
+    Attributes:
+        themes: One row per year, core area and theme (:class:`~pipeline.schemas.Themes`).
+        units: Every unit with ``theme`` (``-1``: in no theme) and ``cross_theme`` (``-1``: none).
+        cross: One row per cross-cutting theme (:class:`~pipeline.schemas.CrossThemes`).
+        quality: How the themes were found (units, cut chosen, silhouettes, embedding).
+    """
+
+    themes: pd.DataFrame
+    units: pd.DataFrame
+    cross: pd.DataFrame
+    quality: dict = field(default_factory=dict)
+
+
+def embed_units(units: pd.DataFrame, embedder) -> np.ndarray:
+    """Raw semantic vectors of the units' lemmas; each distinct lemma string is embedded once."""
+    docs = [d or "_" for d in units["lemmas"]]
+    distinct = list(dict.fromkeys(docs))
+    if not distinct:
+        return np.zeros((0, 1))
+    # E5 gives raw vectors (centred later, per area); other embedders give their own transform.
+    encode = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
+    vectors = np.asarray(encode(distinct), dtype=np.float64)
+    row = {d: i for i, d in enumerate(distinct)}
+    return vectors[[row[d] for d in docs]]
+
+
+def _cluster(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms) -> tuple[np.ndarray, float]:
+    """Theme labels (``-1`` for none) of one set of units, through BERTopic with injected parts."""
+    from pipeline.topics import build_topic_model
+
+    n = len(units)
+    if n < 3:
+        return np.full(n, -1, dtype=int), 0.0
+    from bertopic.representation import BaseRepresentation
+
+    class _Representation(NounPhraseRepresentation, BaseRepresentation):
+        """The noun-phrase representation as the BERTopic type it checks for."""
+
+    X = unit_vectors(units["lemmas"].tolist(), raw)
+    clusterer = PhraseCluster(n_clusters=cfg.themes.n_themes)
+    model = build_topic_model(
+        cfg.topics,
+        stop_words=stop_words,
+        cluster_model=clusterer,
+        representation_model=_Representation(units, forms, top_n=cfg.topics.top_n_words),
+    )
+    topics, _ = model.fit_transform(units["lemmas"].tolist(), embeddings=X)
+    return np.asarray(topics, dtype=int), clusterer.silhouette_
+
+
+def _theme_key(area: str, lemma_docs) -> str:
+    """A stable key of a theme: its area and the set of its units' lemma phrases (not its number)."""
+    text = area + "\n" + "\n".join(sorted(set(lemma_docs)))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n: int) -> tuple[list[dict], dict]:
+    """Quotes nearest the theme's centre, one per group first; and the most central unit's clause."""
+    centre = X.mean(axis=0)
+    order = pd.DataFrame({"pos": np.arange(len(units)), "score": -(X @ centre).round(9), "group": units["group"].to_numpy(), "unit_id": units["unit_id"].to_numpy()})
+    order = order.sort_values(["score", "group", "unit_id"], kind="stable")
+    first = order.drop_duplicates("group")
+    ranked = pd.concat([first, order.drop(first.index)])
+    st = statements.set_index("statement_id")
+    quotes, seen = [], set()
+    for pos in ranked["pos"]:
+        u = units.iloc[int(pos)]
+        if u.statement_id in seen:
+            continue
+        seen.add(u.statement_id)
+        s = st.loc[u.statement_id]
+        quotes.append({"statement_id": u.statement_id, "note_id": u.note_id, "group": int(u.group), "text": s.text, "unit": u.text})
+        if len(quotes) == n:
+            break
+    top = units.iloc[int(ranked["pos"].iloc[0])]
+    summary = {
+        "statement_id": top.statement_id,
+        "group": int(top.group),
+        "text": unit_clause(st.loc[top.statement_id, "tokens"].split(), int(top.start)),
+    }
+    return quotes, summary
+
+
+def find_themes(
+    statements: pd.DataFrame,
+    notes: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    embedder,
+    stop_words: frozenset[str] = frozenset(),
+) -> ThemeResult:
+    """Find the sub-themes of every core area and the cross-cutting themes.
+
+    Args:
+        statements: The ``statements`` table (with ``pos`` when the pipeline tags).
+        notes: The ``notes`` table (groups per area and year).
+        cfg: Configuration (``[themes]``: ``min_groups``, ``n_quotes``, ``n_themes``).
+        embedder: An embedder with ``encode(texts)`` (E5, see :func:`pipeline.topics.build_embedder`).
+        stop_words: Lemmas never part of a unit.
+
+    Returns:
+        The :class:`ThemeResult`.
+    """
+    units = make_units(statements, stop_words)
+    units = units[units["lemmas"].str.len() > 0].reset_index(drop=True)
+    raw = embed_units(units, embedder) if len(units) else np.zeros((0, 1))
+    forms = surface_forms(statements)
+    groups_total = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
+    statements_per_area = statements.groupby(["year", "core_area"]).size().to_dict()
+    area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
+    theme_of = np.full(len(units), -1, dtype=int)
+    rows, quality = [], {"n_units": len(units), "areas": {}}
+    next_id = 0
+    for area in [a for a in area_order if a in set(units["core_area"])]:
+        mask = (units["core_area"] == area).to_numpy()
+        part, part_raw = units[mask].reset_index(drop=True), raw[mask]
+        labels, silhouette = _cluster(part, part_raw, cfg, stop_words, forms)
+        quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(set(labels) - {-1})}
+        if not (labels >= 0).any():
+            continue
+        X = unit_vectors(part["lemmas"].tolist(), part_raw)
+        clusters = []
+        for label in sorted(set(labels) - {-1}):
+            members = np.flatnonzero(labels == label)
+            clusters.append((members, part.iloc[members]))
+        # Most groups first, then most units, then the label: the order every report shows.
+        clusters.sort(key=lambda c: (-c[1]["group"].nunique(), -len(c[0]), label_phrase(c[1])))
+        for members, theme_units in clusters:
+            theme_id = next_id
+            next_id += 1
+            theme_of[np.flatnonzero(mask)[members]] = theme_id
+            label = label_phrase(theme_units)
+            keywords = [w for w, _ in keyword_ranking(theme_units, forms, cfg.topics.top_n_words)]
+            key = _theme_key(area, theme_units["lemmas"])
+            for year, yearly in theme_units.groupby("year", sort=True):
+                idx = members[(theme_units["year"] == year).to_numpy()]
+                quotes, summary = _quotes(part.iloc[idx], X[idx], statements, cfg.themes.n_quotes)
+                groups = sorted({int(g) for g in yearly["group"]})
+                evidence = list(dict.fromkeys(yearly["statement_id"]))
+                total = int(groups_total.get((year, area), len(groups)))
+                rows.append(
+                    {
+                        "year": int(year),
+                        "core_area": area,
+                        "topic": theme_id,
+                        "theme_key": key,
+                        "label": label,
+                        "keywords": "; ".join(keywords),
+                        "n_statements": len(evidence),
+                        "n_units": len(yearly),
+                        "n_groups": len(groups),
+                        "n_groups_total": total,
+                        "groups": " ".join(map(str, groups)),
+                        "recurring": len(groups) >= cfg.themes.min_groups,
+                        "restates_area": len(groups) == total and len(evidence) > 0.5 * statements_per_area.get((year, area), 1),
+                        "cross_theme": -1,
+                        "other_areas": "",
+                        "evidence": " ".join(evidence),
+                        "units": " ".join(yearly["unit_id"]),
+                        "summary": json.dumps(summary, ensure_ascii=False),
+                        "quotes": json.dumps(quotes, ensure_ascii=False),
+                    }
+                )
+    units = units.assign(theme=theme_of)
+    themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
+    cross, units = _cross_cutting(units, raw, cfg, stop_words, forms)
+    themes = _link_cross(themes, units)
+    quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
+    quality["n_cross_themes"] = len(cross)
+    return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
+
+
+def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms):
+    """Clusters over the units of all areas that hold units of two or more areas."""
+    labels, _ = _cluster(units, raw, cfg, stop_words, forms) if units["core_area"].nunique() > 1 else (np.full(len(units), -1), 0.0)
+    cross_of = np.full(len(units), -1, dtype=int)
+    rows = []
+    clusters = []
+    for label in sorted(set(labels) - {-1}):
+        members = np.flatnonzero(labels == label)
+        part = units.iloc[members]
+        if part["core_area"].nunique() >= 2:
+            clusters.append((members, part))
+    clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), label_phrase(c[1])))
+    for cross_id, (members, part) in enumerate(clusters):
+        cross_of[members] = cross_id
+        areas = []
+        for area, a_part in part.groupby("core_area", sort=False):
+            areas.append(
+                {
+                    "core_area": area,
+                    "groups": sorted({int(g) for g in a_part["group"]}),
+                    "statement_ids": list(dict.fromkeys(a_part["statement_id"])),
+                    "themes": sorted({int(t) for t in a_part["theme"] if t >= 0}),
+                    "units": a_part["text"].tolist(),
+                }
+            )
+        rows.append(
+            {
+                "cross_theme": cross_id,
+                "label": label_phrase(part),
+                "keywords": "; ".join(w for w, _ in keyword_ranking(part, forms, cfg.topics.top_n_words)),
+                "n_areas": part["core_area"].nunique(),
+                "n_groups": len(set(zip(part["core_area"], part["group"], strict=True))),
+                "areas": json.dumps(areas, ensure_ascii=False),
+            }
+        )
+    cross = pd.DataFrame(rows, columns=list(CrossThemes.to_schema().columns))
+    return cross, units.assign(cross_theme=cross_of)
+
+
+def _link_cross(themes: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Give each theme the cross-cutting theme most of its units belong to, and that theme's other areas."""
+    if themes.empty:
+        return themes
+    in_theme = units[units["theme"] >= 0]
+    cross_areas = units[units["cross_theme"] >= 0].groupby("cross_theme")["core_area"].agg(lambda s: list(dict.fromkeys(s))).to_dict()
+    best = {}
+    for theme, part in in_theme.groupby("theme"):
+        counts = part.loc[part["cross_theme"] >= 0, "cross_theme"].value_counts()
+        if len(counts) and counts.iloc[0] * 2 >= len(part):
+            best[int(theme)] = int(counts.sort_index().idxmax())
+    themes = themes.copy()
+    themes["cross_theme"] = [best.get(int(t), -1) for t in themes["topic"]]
+    themes["other_areas"] = [
+        "; ".join(a for a in cross_areas.get(c, []) if a != area) if c >= 0 else "" for c, area in zip(themes["cross_theme"], themes["core_area"], strict=True)
+    ]
+    return themes

@@ -1,0 +1,59 @@
+"""Words several groups used within a core area: a finer lens than the sub-themes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.topics import surface_forms
+
+__all__ = ["recurring_terms"]
+
+
+def recurring_terms(statements: pd.DataFrame, *, min_groups: int = 2, stop_words: frozenset[str] = frozenset(), top_n: int = 15) -> pd.DataFrame:
+    """Words (lemmas) that several groups used within a core area.
+
+    A finer lens than topics on seminar-sized notes: with two or three sentences per group
+    and area, the sub-themes show as the words several groups chose ("kommunikation" by
+    groups 3 and 5).
+
+    Args:
+        statements: The ``statements`` table (with ``tokens`` and ``lemmas``).
+        min_groups: Keep terms used by at least this many groups of the area.
+        stop_words: Lemmas never counted.
+        top_n: Terms kept per area (most groups first, then most statements).
+
+    Returns:
+        ``year, core_area, term, surface, n_groups, groups, statement_ids`` sorted per area.
+    """
+    rows = []
+    for (year, area), part in statements.groupby(["year", "core_area"], sort=False):
+        uses: dict[str, dict] = {}
+        forms = surface_forms(part)
+        vocabulary = {w for doc in part["content_lemmas"] for w in doc.split()}
+        for s in part.itertuples():
+            # A compound counts for its parts ("infrastrukturudvikling" for "infrastruktur") only when
+            # the part is a word of its own in the area: the splitter over-splits ("digitalis" + "ringe").
+            terms = set(s.content_lemmas.split()) | (set(s.compound_parts.split()) & vocabulary)
+            for term in terms - stop_words:
+                if len(term) < 3:
+                    continue
+                use = uses.setdefault(term, {"groups": set(), "statements": []})
+                use["groups"].add(int(s.group))
+                use["statements"].append(s.statement_id)
+        kept = [(t, u) for t, u in uses.items() if len(u["groups"]) >= min_groups]
+        kept.sort(key=lambda tu: (-len(tu[1]["groups"]), -len(tu[1]["statements"]), tu[0]))
+        for term, use in kept[:top_n]:
+            counter = forms.get(term, {})
+            surface = min(counter, key=lambda f: (-counter[f], f)) if counter else term
+            rows.append(
+                {
+                    "year": int(year),
+                    "core_area": area,
+                    "term": term,
+                    "surface": surface,
+                    "n_groups": len(use["groups"]),
+                    "groups": " ".join(str(g) for g in sorted(use["groups"])),
+                    "statement_ids": " ".join(use["statements"]),
+                }
+            )
+    return pd.DataFrame(rows, columns=["year", "core_area", "term", "surface", "n_groups", "groups", "statement_ids"])

@@ -114,11 +114,13 @@ def run_cli(config: ConfigOpt) -> None:
     if not result.ok:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
     with _png_renderer() as render_png:
-        analysis = analyse_notes(result.notes, result.rejects, cfg, render_png=render_png)
+        analysis = analyse_notes(result.notes, result.rejects, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.method['NLP']}")
-    written = io.write_analysis(analysis, cfg)
+    # Everything goes to temporary folders that replace the previous outputs only when complete.
+    with io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
+        io.write_json(result.manifest(), processed / "notes.manifest.json")
+        written = io.write_analysis(analysis, cfg, processed, reports)
     n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
     typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")

@@ -6,6 +6,7 @@ Stage functions elsewhere take and return DataFrames and dataclasses; this modul
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,10 @@ import tomli_w
 from pipeline.config import SeminarConfig, config_to_dict, parse_config
 from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
+from pipeline.outputs import atomic_file, atomic_folders, neutralise_frame, restore_frame
 
 __all__ = [
+    "atomic_folders",
     "collect_sources",
     "read_config",
     "read_table",
@@ -81,7 +84,7 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
         if not data.strip():
             raise InputError(str(path), "whole file", "the file is empty", "give a table with a header row and one text per row.")
         text, _ = decode_bytes(data)
-        return pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False)
+        return restore_frame(pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False))
     except InputError:
         raise
     except Exception as exc:  # pandas/pyarrow/openpyxl raise many types for broken files
@@ -161,13 +164,17 @@ def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as CSV (UTF-8) or Parquet, by the file ending."""
+    """Write a table as CSV (UTF-8, formula cells neutralised) or Parquet, by the file ending."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".parquet":
-        df.to_parquet(path, index=False)
-    else:
-        df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with atomic_file(path) as temp:
+        if path.suffix.lower() == ".parquet":
+            df.to_parquet(temp, index=False)
+        else:
+            safe = neutralise_frame(df)
+            # The csv module leaves a lone CR unquoted when rows end in LF; quote all texts then.
+            has_cr = any(safe[c].astype(str).str.contains("\r", regex=False).any() for c in safe.columns if not pd.api.types.is_numeric_dtype(safe[c]))
+            safe.to_csv(temp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL)
     return path
 
 
@@ -176,14 +183,16 @@ def read_table(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if path.suffix.lower() == ".parquet":
         return pd.read_parquet(path)
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    with open(path, encoding="utf-8", newline="") as fh:  # newline="": a CR inside a quoted cell stays a CR
+        return restore_frame(pd.read_csv(fh, dtype=str, keep_default_na=False))
 
 
 def write_json(obj: Any, path: str | Path) -> Path:
     """Write JSON with sorted keys and UTF-8 characters kept readable."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    with atomic_file(path) as temp:
+        temp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
     return path
 
 
@@ -191,7 +200,8 @@ def write_text(text: str, path: str | Path) -> Path:
     """Write UTF-8 text with Unix line ends."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    with atomic_file(path) as temp:
+        temp.write_text(text, encoding="utf-8", newline="\n")
     return path
 
 
@@ -199,7 +209,8 @@ def write_bytes(data: bytes, path: str | Path) -> Path:
     """Write bytes, creating the folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with atomic_file(path) as temp:
+        temp.write_bytes(data)
     return path
 
 
@@ -208,9 +219,9 @@ def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
     return write_text(tomli_w.dumps(config_to_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
 
 
-def write_analysis(analysis, cfg: SeminarConfig) -> dict[str, Path]:
-    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/``."""
-    processed, reports = cfg.processed_dir, cfg.reports_dir
+def write_analysis(analysis, cfg: SeminarConfig, processed: Path | None = None, reports: Path | None = None) -> dict[str, Path]:
+    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/`` (or the folders given)."""
+    processed, reports = processed or cfg.processed_dir, reports or cfg.reports_dir
     written = {
         "notes": write_table(analysis.notes, processed / "notes.csv"),
         "rejects": write_table(analysis.rejects, processed / "rejects.csv"),

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
+from pipeline.errors import InputError
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
 from pipeline.report import (
     build_area_context,
@@ -57,6 +58,8 @@ def _statements_and_topics(notes: pd.DataFrame, cfg: SeminarConfig, nlp, *, stab
     stops = stop_words(cfg.nlp)
     statements = make_statements(notes, nlp, cfg.nlp)
     log.info("%d statements from %d notes", len(statements), len(notes))
+    if not statements["content_lemmas"].astype(str).str.strip().any():
+        raise InputError("the notes", "all notes", "no note has a content word (only stop words, numbers or placeholders)", "write out what the groups said; topics need words such as 'frivillige' or 'trivsel'.")
     topics = fit_topics(
         statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops), stability_runs=stability_runs
     )
@@ -70,6 +73,7 @@ def analyse_notes(
     *,
     nlp=None,
     render_png: Callable[[go.Figure], bytes | None] | None = None,
+    extra_method: dict[str, str] | None = None,
 ) -> Analysis:
     """Statements → topics → themes → report pages for the accepted notes.
 
@@ -80,6 +84,7 @@ def analyse_notes(
         nlp: A spaCy pipeline to reuse; built from ``cfg.nlp`` when None.
         render_png: Renders a chart to PNG for the DOCX reports (see
             :func:`pipeline.plots.figure_png`); None leaves the charts out of the DOCX.
+        extra_method: More lines for the method appendix (from :meth:`IngestResult.method_lines`).
 
     Returns:
         The :class:`Analysis`.
@@ -104,6 +109,7 @@ def analyse_notes(
         "Seed": str(cfg.topics.seed),
         "NLP": f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})",
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
+        **(extra_method or {}),  # e.g. personal data removed, files that could not be read
     }
     coords = statement_map(topics)
     pages: dict[str, str | bytes] = {}

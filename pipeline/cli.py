@@ -215,7 +215,10 @@ def topics_cli(
         topic_cfg = replace(topic_cfg, n_topics=n_topics)
     if seed is not None:
         topic_cfg = replace(topic_cfg, seed=seed)
+    from pipeline.privacy import redact_frame
+
     df = io.read_any_table(table)
+    df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
     if text_col not in df.columns:
         from pipeline.errors import InputError
 

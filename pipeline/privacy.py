@@ -40,6 +40,7 @@ __all__ = [
     "describe_counts",
     "is_cpr",
     "redact",
+    "redact_frame",
 ]
 
 #: Kinds of personal data, in the order they are looked for.
@@ -191,3 +192,17 @@ def describe_counts(counts: dict[str, int]) -> str:
             one, many = _DANISH[kind]
             parts.append(f"{n} {one if n == 1 else many}")
     return ", ".join(parts) or "ingen"
+
+
+def redact_frame(df, privacy=None):
+    """A copy of a table with personal data redacted in every text column (``privacy``: a
+    :class:`~pipeline.config.PrivacyConfig`; None means the defaults: redact everything)."""
+    if privacy is not None and not privacy.redact:
+        return df
+    redactor = Redactor(tuple(privacy.kinds), tuple(privacy.names)) if privacy is not None else Redactor()
+    out = df.copy()
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if col.dtype == object or str(col.dtype).startswith(("str", "string")):
+            out.isetitem(i, col.map(lambda v: redactor.redact(v)[0] if isinstance(v, str) else v))
+    return out

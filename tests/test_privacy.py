@@ -119,3 +119,15 @@ def test_privacy_section_in_the_config():
         parse_config(TINY_TOML + '\n[privacy]\nkinds = ["cprr"]\n')
     with pytest.raises(ConfigError, match=r"\[privacy\] redact = 'ja' is not true or false"):
         parse_config(TINY_TOML + '\n[privacy]\nredact = "ja"\n')
+
+
+def test_redact_frame_for_the_topics_command():
+    import pandas as pd
+
+    from pipeline.privacy import redact_frame
+
+    df = pd.DataFrame({"id": [1, 2], "svar": ["Ring 22 33 44 55", "CPR 010203-1234 og a@b.dk"]})
+    out = redact_frame(df)
+    assert list(out["svar"]) == ["Ring [telefon]", "CPR [CPR] og [e-mail]"]
+    assert list(out["id"]) == [1, 2]
+    assert redact_frame(df, PrivacyConfig(redact=False)) is df

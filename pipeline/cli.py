@@ -117,10 +117,12 @@ def run_cli(config: ConfigOpt) -> None:
         raise typer.Exit(1)
     analysis = analyse_seminar(result.notes, result.rejects, cfg)
     with _png_renderer() as render_png:
-        pages = render_seminar_pages(analysis, cfg, render_png=render_png)
+        pages = render_seminar_pages(analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.nlp_name}")
-    io.write_json(result.manifest(), cfg.processed_dir / "notes.manifest.json")
-    written = io.write_analysis(analysis, pages, cfg)
+    # Everything goes to temporary folders that replace the previous outputs only when complete.
+    with io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
+        io.write_json(result.manifest(), processed / "notes.manifest.json")
+        written = io.write_analysis(analysis, pages, cfg, processed, reports)
     n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
     typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
@@ -207,7 +209,10 @@ def topics_cli(
         topic_cfg = replace(topic_cfg, n_topics=n_topics)
     if seed is not None:
         topic_cfg = replace(topic_cfg, seed=seed)
+    from pipeline.privacy import redact_frame
+
     df = io.read_any_table(table)
+    df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
     if text_col not in df.columns:
         from pipeline.errors import InputError
 

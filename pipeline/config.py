@@ -24,6 +24,7 @@ __all__ = [
     "InputConfig",
     "NlpConfig",
     "OutputConfig",
+    "PrivacyConfig",
     "SeminarConfig",
     "ThemesConfig",
     "TopicConfig",
@@ -176,6 +177,21 @@ class CompareConfig:
 
 
 @dataclass(frozen=True)
+class PrivacyConfig:
+    """Personal data removed from the notes when they are read (see :mod:`pipeline.privacy`).
+
+    Attributes:
+        redact: Replace personal data by placeholders before anything else sees the notes.
+        kinds: What to remove: ``"cpr"``, ``"email"``, ``"phone"``, ``"name"``.
+        names: Person names to remove (kind ``"name"``), e.g. ``["Hanne Jensen"]``.
+    """
+
+    redact: bool = True
+    kinds: tuple[str, ...] = ("cpr", "email", "phone", "name")
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class OutputConfig:
     """Where outputs go, relative to the working directory."""
 
@@ -213,6 +229,7 @@ class SeminarConfig:
     themes: ThemesConfig = field(default_factory=ThemesConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
     output: OutputConfig = field(default_factory=OutputConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     base_dir: Path = field(default=Path("."), compare=False)
 
     @property
@@ -263,6 +280,9 @@ def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     values = {}
     for key, value in data.items():
         values[key] = tuple(value) if isinstance(value, list) else value
+    from pipeline.config_checks import check_values
+
+    values = check_values(cls, values, file, section)
     try:
         return cls(**values)
     except TypeError as exc:  # a required key is missing
@@ -287,6 +307,9 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(file, f"not valid TOML: {exc}", "check quotes and brackets on that line") from None
+    from pipeline.config_checks import check_tables
+
+    check_tables(raw, file)
     seminar = dict(raw.pop("seminar", {}))
     if "name" not in seminar or "year" not in seminar:
         raise ConfigError(file, "[seminar] needs at least 'name' and 'year'", 'add e.g. name = "Forårsseminar", year = 2024')
@@ -302,6 +325,7 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         "themes": ThemesConfig,
         "compare": CompareConfig,
         "output": OutputConfig,
+        "privacy": PrivacyConfig,
     }
     built = {key: _build(cls, dict(raw.pop(key, {})), file, key) for key, cls in sections.items()}
     if raw:
@@ -311,6 +335,9 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         raise ConfigError(file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"')
     if seminar_cfg.topics.unit not in {"statement", "note"}:
         raise ConfigError(file, f"[topics] unit = {seminar_cfg.topics.unit!r}", 'use "statement" or "note"')
+    from pipeline.config_checks import check_config
+
+    check_config(seminar_cfg, file)
     return replace(seminar_cfg, base_dir=base_dir)
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from pipeline.compare import Comparison, align_topics, compare_prevalence, compare_stored
 from pipeline.config import NlpConfig, SeminarConfig, TopicConfig
+from pipeline.errors import InputError
 from pipeline.ingest import note_id
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
 from pipeline.themes import ThemeResult, find_themes, recurring_terms
@@ -129,7 +130,18 @@ def theme_embedder(cfg: SeminarConfig, n_units: int):
 
 
 def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str]) -> ThemeResult:
-    """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together)."""
+    """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together).
+
+    Raises:
+        InputError: No statement has a content word (nothing to find themes in).
+    """
+    if not statements["content_lemmas"].astype(str).str.strip().any():
+        raise InputError(
+            "the notes",
+            "all notes",
+            "no note has a content word (only stop words, numbers or placeholders)",
+            "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
+        )
     return find_themes(statements, notes, cfg, embedder=theme_embedder(cfg, len(statements) * 4), stop_words=stops)
 
 

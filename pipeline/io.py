@@ -6,6 +6,7 @@ Stage functions elsewhere take and return DataFrames and dataclasses; this modul
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ import tomli_w
 from pipeline.config import SeminarConfig, config_to_dict, parse_config
 from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
+from pipeline.outputs import atomic_file, atomic_folders, neutralise_frame, restore_frame
 from pipeline.schemas import (
     Alignment,
     ComparisonQuotes,
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANALYSIS_TABLES",
     "COMPARISON_TABLES",
+    "atomic_folders",
     "collect_sources",
     "config_sources",
     "find_year_configs",
@@ -109,7 +112,7 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
         if not data.strip():
             raise InputError(str(path), "whole file", "the file is empty", "give a table with a header row and one text per row.")
         text, _ = decode_bytes(data)
-        return pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False)
+        return restore_frame(pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False))
     except InputError:
         raise
     except Exception as exc:  # pandas/pyarrow/openpyxl raise many types for broken files
@@ -186,13 +189,17 @@ def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as CSV (UTF-8) or Parquet, by the file ending."""
+    """Write a table as CSV (UTF-8, formula cells neutralised) or Parquet, by the file ending."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".parquet":
-        df.to_parquet(path, index=False)
-    else:
-        df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with atomic_file(path) as temp:
+        if path.suffix.lower() == ".parquet":
+            df.to_parquet(temp, index=False)
+        else:
+            safe = neutralise_frame(df)
+            # The csv module leaves a lone CR unquoted when rows end in LF; quote all texts then.
+            has_cr = any(safe[c].astype(str).str.contains("\r", regex=False).any() for c in safe.columns if not pd.api.types.is_numeric_dtype(safe[c]))
+            safe.to_csv(temp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL)
     return path
 
 
@@ -211,7 +218,8 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
     if path.suffix.lower() == ".parquet":
         df = pd.read_parquet(path)
     else:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        with open(path, encoding="utf-8", newline="") as fh:  # newline="": a CR inside a quoted cell stays a CR
+            df = restore_frame(pd.read_csv(fh, dtype=str, keep_default_na=False))
     if schema is None:
         return df
     for name, column in schema.to_schema().columns.items():
@@ -255,7 +263,8 @@ def write_json(obj: Any, path: str | Path) -> Path:
     """Write JSON with sorted keys and UTF-8 characters kept readable."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    with atomic_file(path) as temp:
+        temp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
     return path
 
 
@@ -263,7 +272,8 @@ def write_text(text: str, path: str | Path) -> Path:
     """Write UTF-8 text with Unix line ends."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    with atomic_file(path) as temp:
+        temp.write_text(text, encoding="utf-8", newline="\n")
     return path
 
 
@@ -271,7 +281,8 @@ def write_bytes(data: bytes, path: str | Path) -> Path:
     """Write bytes, creating the folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with atomic_file(path) as temp:
+        temp.write_bytes(data)
     return path
 
 
@@ -280,12 +291,14 @@ def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
     return write_text(tomli_w.dumps(config_to_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
 
 
-def write_analysis(analysis, pages: dict[str, str | bytes], cfg: SeminarConfig) -> dict[str, Path]:
-    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/``.
+def write_analysis(
+    analysis, pages: dict[str, str | bytes], cfg: SeminarConfig, processed: Path | None = None, reports: Path | None = None
+) -> dict[str, Path]:
+    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/`` (or the folders given).
 
     Every table is checked against its schema (:data:`ANALYSIS_TABLES`) before it is written.
     """
-    processed, reports = cfg.processed_dir, cfg.reports_dir
+    processed, reports = processed or cfg.processed_dir, reports or cfg.reports_dir
     tables = {
         "notes": analysis.notes,
         "rejects": analysis.rejects,

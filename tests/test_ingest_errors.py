@@ -93,10 +93,13 @@ def test_csv_in_legacy_encodings_keeps_danish_letters(tiny_cfg, encoding):
     assert result.files[0].details["encoding"] in {"cp1252", "latin-1"}
 
 
-def test_misaligned_csv_names_the_line(tiny_cfg):
-    data = "kerneområde,gruppe,tekst\nLæring,1,en,to,tre\n".encode()
+def test_misaligned_csv_row_is_rejected_with_its_line_and_the_file_goes_on(tiny_cfg):
+    data = "kerneområde,gruppe,tekst\nLæring,1,en,to,tre\nLæring,2,Trivsel i skolen.\n".encode()
     result = ingest([SourceFile("skæv.csv", data)], tiny_cfg)
-    assert _error(result).startswith("skæv.csv (line 2)")
+    assert result.files[0].error is None
+    assert list(result.notes.group) == [2]
+    assert list(result.rejects.source_ref) == ["line 2"]
+    assert result.rejects.iloc[0].reason.startswith("the row has 5 fields but the header has 3 (separator ',')")
 
 
 def test_docx_that_is_not_a_docx(tiny_cfg):

@@ -8,7 +8,8 @@ line instead of an exception, and resolves all raw notes into the ``notes`` tabl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import pandas as pd
@@ -66,6 +67,8 @@ class FileReport:
     notes_found: int
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    #: Personal data removed from this file's notes, per kind (see :mod:`pipeline.privacy`).
+    redacted: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,56 @@ class IngestResult:
         """Whether anything usable was read."""
         return len(self.notes) > 0
 
+    @property
+    def redacted(self) -> dict[str, int]:
+        """Personal data removed from all files, per kind."""
+        total: Counter = Counter()
+        for f in self.files:
+            total.update(f.redacted)
+        return {k: total[k] for k in sorted(total) if total[k]}
+
+    def file_counts(self) -> list[dict[str, Any]]:
+        """Per file: notes offered (non-blank rows or blocks read), accepted and rejected.
+
+        Offered = accepted + rejected for every file; a file that cannot be read offers none.
+        """
+        accepted = self.notes["source_file"].value_counts().to_dict() if len(self.notes) else {}
+        rejected = self.rejects["source_file"].value_counts().to_dict() if len(self.rejects) else {}
+        offered: Counter = Counter()
+        for f in self.files:
+            offered[f.source_file] += f.notes_found
+        seen: set[str] = set()
+        out = []
+        for f in self.files:
+            # The same file given twice: its notes are counted once, at its first entry.
+            first = f.source_file not in seen
+            seen.add(f.source_file)
+            name = f.source_file
+            out.append(
+                {
+                    "notes_offered": offered[name] if first else 0,
+                    "notes_accepted": int(accepted.get(name, 0)) if first else 0,
+                    "notes_rejected": int(rejected.get(name, 0)) if first else 0,
+                }
+            )
+        return out
+
+    def method_lines(self, cfg: SeminarConfig | None = None) -> dict[str, str]:
+        """Lines for the reports' method appendix: personal data removed, files that could not be
+        read, configured core areas without notes."""
+        from pipeline.privacy import describe_counts
+
+        lines = {"Personoplysninger fjernet": describe_counts(self.redacted)}
+        if cfg is not None:
+            present = set(self.notes["core_area"])
+            empty = [a.name for a in cfg.core_areas if a.name not in present]
+            if empty:
+                lines["Kerneområder uden noter"] = ", ".join(empty)
+        unreadable = [f for f in self.files if f.error]
+        if unreadable:
+            lines["Filer der ikke kunne læses"] = "; ".join(f.error.replace("\n", " ") for f in unreadable)
+        return lines
+
     def manifest(self) -> dict[str, Any]:
         """A JSON-serialisable account of the run: files read, notes accepted and rejected."""
         return {
@@ -89,13 +142,20 @@ class IngestResult:
                     "source_file": f.source_file,
                     "format": f.format,
                     "notes_found": f.notes_found,
+                    **counts,
                     "error": f.error,
+                    "readable": f.error is None,
                     **({"details": f.details} if f.details else {}),
+                    **({"redacted": dict(sorted(f.redacted.items()))} if f.redacted else {}),
                 }
-                for f in self.files
+                for f, counts in zip(self.files, self.file_counts(), strict=True)
             ],
+            "files_read": sum(1 for f in self.files if f.error is None),
+            "files_unreadable": sum(1 for f in self.files if f.error is not None),
+            "notes_offered": sum(c["notes_offered"] for c in self.file_counts()),
             "notes_accepted": len(self.notes),
             "notes_rejected": len(self.rejects),
+            "redacted": self.redacted,
             "accepted": [
                 {"note_id": r.note_id, "core_area": r.core_area, "group": int(r.group), "source_file": r.source_file, "source_ref": r.source_ref}
                 for r in self.notes.itertuples()
@@ -106,6 +166,20 @@ class IngestResult:
 
 def _has_front_matter(data: bytes) -> bool:
     return data.lstrip()[:3] == b"---"
+
+
+def _is_tab_table(data: bytes, cfg: SeminarConfig) -> bool:
+    from pipeline.ingest.tabular import map_columns
+
+    text, _ = decode_bytes(data[:65536])
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "\t" not in first:
+        return False
+    try:
+        map_columns([h.strip() for h in first.split("\t")], cfg.input, file="", place="")
+    except InputError:
+        return False
+    return True
 
 
 def read_source(source: SourceFile, cfg: SeminarConfig) -> tuple[str, list[RawNote], dict]:
@@ -129,6 +203,8 @@ def read_source(source: SourceFile, cfg: SeminarConfig) -> tuple[str, list[RawNo
         return ("pdf", *read_pdf_notes(data, name, cfg))
     if suffix in (".md", ".markdown") or (suffix == ".txt" and _has_front_matter(data)):
         return ("markdown", *read_markdown_notes(data, name, cfg))
+    if suffix == ".txt" and _is_tab_table(data, cfg):  # Excel's "Unicode text (*.txt)" export
+        return ("csv", *read_csv_notes(data, name, cfg.input))
     if suffix == ".txt":
         try:
             return ("summary-text", *read_summary_notes(data, name, cfg))
@@ -162,15 +238,47 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
     Returns:
         The ingest result; ``result.ok`` is false when no note could be used.
     """
+    from pipeline.privacy import Redactor
+
+    redactor = Redactor(cfg.privacy.kinds, cfg.privacy.names) if cfg.privacy.redact else None
     raw_notes: list[RawNote] = []
     reports: list[FileReport] = []
     for source in sources:
         try:
             fmt, notes, details = read_source(source, cfg)
         except InputError as exc:
-            reports.append(FileReport(source.name, source.suffix.lstrip("."), 0, error=str(exc)))
+            error = redactor.redact(str(exc))[0] if redactor else str(exc)
+            reports.append(FileReport(source.name, source.suffix.lstrip("."), 0, error=error))
             continue
+        except Exception as exc:  # a reader bug must not lose the other files
+            reports.append(
+                FileReport(
+                    source.name,
+                    source.suffix.lstrip("."),
+                    0,
+                    error=f"{source.name} (whole file): cannot be read ({type(exc).__name__}). Fix: save it again, e.g. as CSV (UTF-8), and report the problem.",
+                )
+            )
+            continue
+        counts: Counter = Counter()
+        if redactor:
+            notes = [_redact_note(note, redactor, counts) for note in notes]
         raw_notes.extend(notes)
-        reports.append(FileReport(source.name, fmt, len(notes), details=details))
+        reports.append(FileReport(source.name, fmt, len(notes), details=details, redacted={k: v for k, v in counts.items() if v}))
     notes_df, rejects_df = resolve_notes(raw_notes, cfg)
     return IngestResult(notes_df, rejects_df, tuple(reports))
+
+
+_TEXT_FIELDS = tuple(f.name for f in fields(RawNote) if f.name not in ("source_file", "source_ref"))
+
+
+def _redact_note(note: RawNote, redactor, counts: Counter) -> RawNote:
+    """The note with personal data replaced in every field a reader took from the file."""
+    changes = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(note, name)
+        new, found = redactor.redact(value)
+        if found:
+            changes[name] = new
+            counts.update(found)
+    return replace(note, **changes) if changes else note

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.config import SeminarConfig, normalize_name
+from pipeline.config import SeminarConfig, normalize_name, slugify
 from pipeline.ingest._text import clean_text
 from pipeline.schemas import Notes, Rejects, validate
 
@@ -31,6 +31,8 @@ class RawNote:
     question: str = ""
     year: str = ""
     seminar: str = ""
+    #: Set by a reader when the row could not be read as a note (it then goes to the rejects).
+    problem: str = ""
 
 
 def parse_group(value: str) -> int | None:
@@ -84,7 +86,11 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     rejects: list[dict] = []
     seen: dict[tuple[int, str, int], RawNote] = {}
     area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
+    area_slugs: dict[str, str] = {}
     for raw in raw_notes:
+        if raw.problem:
+            rejects.append(_reject(raw, raw.problem))
+            continue
         text = clean_text(raw.text)
         if not text:
             rejects.append(_reject(raw, "empty text: the note has no words; fill it in or delete the row."))
@@ -109,10 +115,23 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
         year_text = str(raw.year).strip()
         try:
             year = int(float(year_text)) if year_text else cfg.year
-        except ValueError:
+        except (ValueError, OverflowError):
+            year = None
+        if year is None or not 1900 <= year <= 2200:
             rejects.append(_reject(raw, f"year '{raw.year}' is not a year; write it as 2024."))
             continue
         name = area.name if area else area_name
+        if area is None:  # no configured areas: the name becomes a report file name
+            slug = slugify(name)
+            if not slug or slug == "index" or area_slugs.setdefault(slug, name) != name:
+                other = area_slugs.get(slug)
+                why = (
+                    f"gives the same report file name ({slug}.html) as '{other}'"
+                    if slug and slug != "index"
+                    else "cannot be used as a report file name"
+                )
+                rejects.append(_reject(raw, f"core area '{name}' {why}; write the area name the same way in every row, or rename it."))
+                continue
         key = (year, name, group)
         if key in seen:
             first = seen[key]

@@ -15,7 +15,7 @@ _SUSPENSION_WORDS = {"og", "eller", "samt", "til", "som", "men", "&"}
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode text that may be UTF-8 (with or without BOM), cp1252 or latin-1.
+    """Decode text that may be UTF-16 (Excel's Unicode text), UTF-8 (with or without BOM), cp1252 or latin-1.
 
     Danish files saved by older Excel or Word versions are often cp1252; trying UTF-8 first is
     safe because cp1252 text with æøå is almost never valid UTF-8.
@@ -23,6 +23,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     Returns:
         The text and the name of the encoding that worked.
     """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text" and "UTF-16" exports
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if len(data) >= 4 and data.count(b"\x00") >= len(data) // 3:  # UTF-16 without a byte-order mark
+        le_first = data[1::2].count(b"\x00") >= data[0::2].count(b"\x00")  # ASCII "a" is 61 00 in LE
+        for encoding in ("utf-16-le", "utf-16-be") if le_first else ("utf-16-be", "utf-16-le"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text:
+                return text, encoding
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding), "utf-8" if encoding == "utf-8-sig" else encoding

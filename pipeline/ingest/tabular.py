@@ -13,6 +13,7 @@ from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
 from pipeline.ingest._text import decode_bytes, sniff_delimiter
+from pipeline.outputs import restore_cell
 
 __all__ = ["COLUMN_ALIASES", "REQUIRED_FIELDS", "map_columns", "read_csv_notes", "read_xlsx_notes", "rows_to_notes"]
 
@@ -70,12 +71,18 @@ def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) 
     return mapping
 
 
-def rows_to_notes(rows: list[dict[str, str]], mapping: dict[str, str], *, file: str, ref) -> list[RawNote]:
-    """Turn mapped table rows into raw notes; ``ref(i)`` gives the place of row ``i``."""
+def rows_to_notes(
+    rows: list[dict[str, str]], mapping: dict[str, str], *, file: str, ref, problems: list[str] | None = None
+) -> list[RawNote]:
+    """Turn mapped table rows into raw notes; ``ref(i)`` gives the place of row ``i``.
+
+    ``problems[i]``, when not empty, says why row ``i`` cannot be a note (it is then rejected).
+    """
     notes = []
     for i, row in enumerate(rows):
         values = {fld: str(row.get(col, "") or "").strip() for fld, col in mapping.items()}
-        if not any(values.values()):
+        problem = problems[i] if problems else ""
+        if not any(values.values()) and not problem:
             continue  # a fully blank row is layout, not a note
         notes.append(
             RawNote(
@@ -88,13 +95,48 @@ def rows_to_notes(rows: list[dict[str, str]], mapping: dict[str, str], *, file: 
                 question=values.get("question", ""),
                 year=values.get("year", ""),
                 seminar=values.get("seminar", ""),
+                problem=problem,
             )
         )
     return notes
 
 
+# A note may be long (a whole summary pasted into one cell): lift the csv module's 128 KiB field cap.
+csv.field_size_limit(2**31 - 1)
+
+
+def _csv_records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
+    """Non-blank rows with the line they start on, and rows the csv module cannot parse.
+
+    A row that cannot be parsed is skipped (and reported) instead of ending the file.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    broken: list[tuple[int, str]] = []
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            broken.append((start, str(exc)))
+            if reader.line_num < start:  # no progress: give up on the rest rather than loop
+                break
+            start = reader.line_num + 1
+            continue
+        if any(cell.strip() for cell in row):
+            records.append((start, [restore_cell(cell) for cell in row]))
+        start = reader.line_num + 1
+    return records, broken
+
+
 def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
-    """Read a CSV file (comma, semicolon or tab separated; UTF-8, cp1252 or latin-1).
+    """Read a CSV file (comma, semicolon or tab separated; UTF-8, UTF-16, cp1252 or latin-1).
+
+    A row that cannot be read (too many fields, broken quoting) becomes a rejected note with its
+    line number; the rest of the file is still read. Cells the tool itself neutralised against
+    formula injection (``'=...``) are read back as written.
 
     Returns:
         The raw notes and facts for the manifest (encoding, delimiter).
@@ -102,36 +144,40 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
     if not data.strip():
         raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no bytes.")
     text, encoding = decode_bytes(data)
+    if not text.strip():
+        raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no text.")
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                records.append((reader.line_num, row))
-    except csv.Error as exc:
-        raise InputError(
-            file, f"line {reader.line_num}", f"the CSV cannot be parsed ({exc})", "check the quotes on that line, or save the sheet again as CSV."
-        ) from None
+    records, broken = _csv_records(text, delimiter)
     if not records:
         raise InputError(file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst.")
-    (_, headers), body = records[0], records[1:]
+    (header_line, headers), body = records[0], records[1:]
     headers = [h.strip() for h in headers]
-    mapping = map_columns(headers, cfg, file=file, place="header row")
-    if not body:
+    mapping = map_columns(headers, cfg, file=file, place="header row" if header_line == 1 else f"header row (line {header_line})")
+    if not body and not broken:
         raise InputError(file, "whole file", "the file has a header row but no notes", "add one row per group note.")
-    rows, refs = [], []
+    rows, refs, problems = [], [], []
     for line_num, row in body:
-        if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers):]):
-            raise InputError(
-                file,
-                f"line {line_num}",
-                f"the row has {len(row)} fields but the header has {len(headers)} (separator '{delimiter}')",
-                "put quotes around texts that contain the separator, or save the sheet again as CSV.",
-            )
         rows.append(dict(zip(headers, row, strict=False)))
         refs.append(f"line {line_num}")
-    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: refs[i])
+        problem = ""
+        if len(row) > len(headers) and any(cell.strip() for cell in row[len(headers) :]):
+            problem = (
+                f"the row has {len(row)} fields but the header has {len(headers)} (separator '{delimiter}'); "
+                "put quotes around texts that contain the separator, or save the sheet again as CSV."
+            )
+        problems.append(problem)
+    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: refs[i], problems=problems)
+    for line_num, message in broken:
+        notes.append(
+            RawNote(
+                source_file=file,
+                source_ref=f"line {line_num}",
+                core_area="",
+                group="",
+                text="",
+                problem=f"the row cannot be parsed as CSV ({message}); check the quotes on that line, or save the sheet again as CSV.",
+            )
+        )
     return notes, {"encoding": encoding, "delimiter": delimiter}
 
 

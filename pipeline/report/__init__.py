@@ -45,7 +45,11 @@ __all__ = [
 
 
 def render_seminar_pages(
-    analysis: Analysis, cfg: SeminarConfig, *, render_png: Callable[[go.Figure], bytes | None] | None = None
+    analysis: Analysis,
+    cfg: SeminarConfig,
+    *,
+    render_png: Callable[[go.Figure], bytes | None] | None = None,
+    extra_method: dict[str, str] | None = None,
 ) -> dict[str, str | bytes]:
     """Every page of one seminar's report: per core area HTML, Markdown and DOCX, and ``index.html``.
 
@@ -54,11 +58,13 @@ def render_seminar_pages(
         cfg: Its configuration.
         render_png: Renders a chart to PNG for the DOCX reports (see
             :func:`pipeline.plots.figure_png`); None leaves the charts out of the DOCX.
+        extra_method: More lines for the method appendix (personal data removed, files that
+            could not be read: :meth:`pipeline.ingest.IngestResult.method_lines`).
 
     Returns:
         File name → HTML or Markdown text, or DOCX bytes.
     """
-    method = method_facts(analysis, cfg)
+    method = {**method_facts(analysis, cfg), **(extra_method or {})}
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(analysis.notes["core_area"]):
         ctx = build_area_context(analysis, cfg, area, method=method)

@@ -51,8 +51,8 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
 
     doc.add_heading(ctx.area, level=0)
     doc.add_paragraph(f"{ctx.cfg.municipality} · {ctx.cfg.name} {ctx.cfg.year} · Gruppedrøftelse om {ctx.theme}")
-    q = doc.add_paragraph(ctx.question)
-    q.runs[0].italic = True
+    if ctx.question:  # a core area may have no question
+        doc.add_paragraph().add_run(ctx.question).italic = True
     doc.add_paragraph(f"{ctx.n_groups} grupper · {ctx.n_statements} udsagn · {len(ctx.recurring)} tilbagevendende temaer")
 
     doc.add_heading("Sammenfatning", level=1)

@@ -1,0 +1,133 @@
+"""Personal data is removed at ingest: CPR numbers, e-mail addresses, phone numbers and listed names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+import pytest
+
+from pipeline.config import PrivacyConfig, parse_config
+from pipeline.errors import ConfigError
+from pipeline.ingest import SourceFile, ingest
+from pipeline.privacy import Redactor, cpr_birth_date, describe_counts, is_cpr, redact
+from tests.conftest import TINY_TOML
+
+
+@pytest.mark.parametrize(
+    ("number", "born"),
+    [
+        ("010203-1234", dt.date(1903, 2, 1)),  # 7th digit 1: 1900s
+        ("0102031234", dt.date(1903, 2, 1)),
+        ("290224-4123", dt.date(2024, 2, 29)),  # 7th digit 4, year 24: 2000s, leap day
+        ("150537-4321", dt.date(1937, 5, 15)),  # 7th digit 4, year 37: 1900s
+        ("311299-9999", dt.date(1999, 12, 31)),  # 7th digit 9, year 99: 1900s
+        ("010110-5000", dt.date(2010, 1, 1)),  # 5-8: 2000s up to 57
+        ("010160-5000", dt.date(1860, 1, 1)),  # 5-8: 1800s from 58
+        ("070761-4285", dt.date(1961, 7, 7)),  # fails modulus 11, still a valid CPR number
+    ],
+)
+def test_cpr_century_rule_and_no_modulus_11(number, born):
+    assert cpr_birth_date(number) == born
+    assert is_cpr(number)
+    assert redact(f"Borgerens CPR er {number}.") == "Borgerens CPR er [CPR]."
+
+
+@pytest.mark.parametrize("number", ["320199-1234", "011399-1234", "290223-4123", "000000-0000", "3112991234x"])
+def test_not_a_date_is_not_a_cpr_number(number):
+    assert not is_cpr(number)
+
+
+def test_realistic_note_loses_all_personal_data_and_keeps_the_rest():
+    note = (
+        "Gruppe 3 drøftede sagen om borger (CPR 120358-1234, mor: 1203581234) der havde skrevet til "
+        "jens.hansen@hedensted.dk og ringet fra +45 23 45 67 89 og 87 65 43 21 samt 40404040. "
+        "Hanne Jensen fra Jobcentret (hanne_j+seminar@mail.example.org, tlf. 2345 6789) foreslog at "
+        "afsætte 1.200.000 kr. i 2024-2025; budgettet stiger 12 % fra 2024 til 2025 (sag 24/12345, "
+        "konto 1234-5678901, mødet 01.02.2024 kl. 10.30). Bo nævnte at ældre vil bo hjemme; Hanne Jensens idé."
+    )
+    text, counts = Redactor(names=("Hanne Jensen", "Bo")).redact(note)
+    for secret in ("120358-1234", "1203581234", "jens.hansen", "hanne_j", "23 45 67 89", "87 65 43 21", "40404040", "2345 6789", "Hanne", "Bo "):
+        assert secret not in text, secret
+    for kept in ("1.200.000 kr.", "2024-2025", "12 %", "fra 2024 til 2025", "sag 24/12345", "konto 1234-5678901", "01.02.2024", "kl. 10.30", "vil bo hjemme"):
+        assert kept in text, kept
+    assert dict(counts) == {"cpr": 2, "email": 2, "phone": 4, "name": 3}
+    assert "[CPR]" in text and "[e-mail]" in text and "[telefon]" in text and "[navn]" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budgettet er 1.200.000 kr. og 12000000 kr. i alt",
+        "Perioden 2024-2025 og årene 2024 2025",
+        "Dato 20240101 og 2024-02-26 og 26.02.2024",
+        "Andelen steg fra 45 % til 60 %",
+        "Sag nr. 24/12345 og journal 2024-123456 og konto 1234-5678901",
+        "Gruppe 12 af 30, 350 borgere, 1200 elever",
+        "Version 1.2.3 og 10.000.000",
+    ],
+)
+def test_no_false_positives_on_figures(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["12345678", "12 34 56 78", "1234 5678", "+45 12345678", "+4512345678", "+45 12 34 56 78", "0045 22 33 44 55"],
+)
+def test_danish_phone_shapes(phone):
+    assert redact(f"Ring på {phone} i dag") == "Ring på [telefon] i dag"
+
+
+def test_kinds_can_be_chosen_and_counts_are_described_in_danish():
+    text = "CPR 010203-1234, mail a@b.dk"
+    assert Redactor(kinds=("email",)).redact(text)[0] == "CPR 010203-1234, mail [e-mail]"
+    assert describe_counts({"cpr": 2, "email": 1}) == "1 e-mailadresse, 2 CPR-numre"
+    assert describe_counts({}) == "ingen"
+
+
+def test_ingest_redacts_before_anything_downstream_and_counts_in_the_manifest(tiny_cfg):
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(names=("Hanne Jensen",)))
+    data = (
+        "kerneområde;gruppe;tekst\n"
+        "Social omsorg;1;Hanne Jensen (010203-1234) siger frivillige kan skrive til frivillig@kommune.dk.\n"
+        "Læring;1;Trivsel: ring 22 33 44 55.\n"
+        "Læring;1;Dublet med CPR 0102031234.\n"
+    ).encode()
+    result = ingest([SourceFile("noter.csv", data)], cfg)
+    dumped = json.dumps(result.manifest(), ensure_ascii=False) + result.notes.to_csv() + result.rejects.to_csv()
+    for secret in ("010203", "0102031234", "frivillig@kommune.dk", "22 33 44 55", "Hanne"):
+        assert secret not in dumped, secret
+    manifest = result.manifest()
+    assert manifest["redacted"] == {"cpr": 2, "email": 1, "name": 1, "phone": 1}
+    assert manifest["files"][0]["redacted"] == manifest["redacted"]
+    assert result.method_lines()["Personoplysninger fjernet"] == "1 e-mailadresse, 2 CPR-numre, 1 telefonnummer, 1 navn"
+
+
+def test_redaction_can_be_switched_off(tiny_cfg):
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(redact=False))
+    data = "kerneområde;gruppe;tekst\nLæring;1;Kontakt a@b.dk om trivsel.\n".encode()
+    assert "a@b.dk" in ingest([SourceFile("n.csv", data)], cfg).notes.text[0]
+
+
+def test_privacy_section_in_the_config():
+    cfg = parse_config(TINY_TOML + '\n[privacy]\nkinds = ["cpr", "name"]\nnames = ["Hanne Jensen"]\n')
+    assert cfg.privacy == PrivacyConfig(redact=True, kinds=("cpr", "name"), names=("Hanne Jensen",))
+    assert parse_config(TINY_TOML).privacy.redact is True  # on by default
+    with pytest.raises(ConfigError, match=r"\[privacy\] kinds has unknown kind\(s\) cprr"):
+        parse_config(TINY_TOML + '\n[privacy]\nkinds = ["cprr"]\n')
+    with pytest.raises(ConfigError, match=r"\[privacy\] redact = 'ja' is not true or false"):
+        parse_config(TINY_TOML + '\n[privacy]\nredact = "ja"\n')
+
+
+def test_redact_frame_for_the_topics_command():
+    import pandas as pd
+
+    from pipeline.privacy import redact_frame
+
+    df = pd.DataFrame({"id": [1, 2], "svar": ["Ring 22 33 44 55", "CPR 010203-1234 og a@b.dk"]})
+    out = redact_frame(df)
+    assert list(out["svar"]) == ["Ring [telefon]", "CPR [CPR] og [e-mail]"]
+    assert list(out["id"]) == [1, 2]
+    assert redact_frame(df, PrivacyConfig(redact=False)) is df

@@ -37,6 +37,7 @@ __all__ = [
     "compare_years",
     "seed_topics",
     "statements_and_topics",
+    "area_words",
     "theme_embedder",
     "themes_of",
     "topics_for_texts",
@@ -129,7 +130,17 @@ def theme_embedder(cfg: SeminarConfig, n_units: int):
     return build_embedder(cfg.topics, n_units)
 
 
-def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str]) -> ThemeResult:
+def area_words(cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Per core area, the content lemmas of its name, theme and question (what every group's answer repeats)."""
+    out = {}
+    for area in dict.fromkeys(notes["core_area"]):
+        rows = notes[notes["core_area"] == area]
+        text = ". ".join([area, *dict.fromkeys(rows["theme"]), *dict.fromkeys(rows["question"])])
+        out[area] = frozenset(content_lemmas(text, nlp, stops))
+    return out
+
+
+def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str], nlp) -> ThemeResult:
     """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together).
 
     Raises:
@@ -142,7 +153,14 @@ def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig,
             "no note has a content word (only stop words, numbers or placeholders)",
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
-    return find_themes(statements, notes, cfg, embedder=theme_embedder(cfg, len(statements) * 4), stop_words=stops)
+    from pipeline.topics import resolve_embedding
+
+    n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
+    result = find_themes(
+        statements, notes, cfg, embedder=theme_embedder(cfg, n_units), stop_words=stops, area_words=area_words(cfg, notes, nlp, stops)
+    )
+    result.quality["embedding"] = resolve_embedding(cfg.topics.embedding, n_units)
+    return result
 
 
 def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> Analysis:
@@ -166,7 +184,7 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
     statements = make_statements(notes, nlp, cfg.nlp)
     timings["statements"] = time.perf_counter() - start
     start = time.perf_counter()
-    result = themes_of(statements, notes, cfg, stops)
+    result = themes_of(statements, notes, cfg, stops, nlp)
     timings["themes"] = time.perf_counter() - start
     start = time.perf_counter()
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
@@ -194,7 +212,7 @@ def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: in
     nlp = nlp or build_nlp(cfg.nlp)
     stops = stop_words(cfg.nlp)
     statements = make_statements(notes, nlp, cfg.nlp)
-    result = themes_of(statements, notes, cfg, stops)
+    result = themes_of(statements, notes, cfg, stops, nlp)
     comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
     return comparison, result
 

@@ -31,26 +31,33 @@ def tiny_analysis():
     return cfg, result, analysis, render_seminar_pages(analysis, cfg)
 
 
-def test_every_statement_gets_one_topic(tiny_analysis):
+def test_units_are_phrases_of_their_statements(tiny_analysis):
     _, result, analysis, _ = tiny_analysis
-    st = analysis.topics.statement_topics
-    assert len(st) == len(analysis.statements) == 11
-    assert (st.topic >= 0).all()  # no outlier topic on a small corpus
-    assert set(st.note_id) == set(result.notes.note_id)
+    st = analysis.statements.set_index("statement_id")
+    assert len(analysis.units) > len(st) / 2
+    for u in analysis.units.itertuples():
+        tokens = st.loc[u.statement_id, "tokens"].split()
+        assert " ".join(tokens[u.start : u.end]) == u.text  # the group's own words, in order
+        assert u.lemmas.strip()
+    assert set(analysis.units["note_id"]) <= set(result.notes["note_id"])
 
 
 def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
     _, _, analysis, _ = tiny_analysis
-    st = analysis.topics.statement_topics.set_index("statement_id")
+    units = analysis.units.set_index("unit_id")
+    assert len(analysis.themes)
     for theme in analysis.themes.itertuples():
-        evidence = theme.evidence.split()
-        assert set(st.loc[evidence, "topic"]) == {theme.topic}
-        assert set(st.loc[evidence, "core_area"]) == {theme.core_area}
-        assert theme.n_groups == len(set(st.loc[evidence, "group"]))
-        assert theme.recurring == (theme.n_groups >= 2)
-    # Themes and statements partition each other: every statement is evidence exactly once.
-    all_evidence = " ".join(analysis.themes.evidence).split()
-    assert sorted(all_evidence) == sorted(st.index)
+        own = units.loc[theme.units.split()]
+        assert set(own["theme"]) == {theme.topic}
+        assert set(own["core_area"]) == {theme.core_area}
+        assert theme.evidence.split() == list(dict.fromkeys(own["statement_id"]))
+        assert theme.n_groups == own["group"].nunique() == len(theme.groups.split())
+        assert theme.recurring == (theme.n_groups >= 2 and not theme.restates_area)
+        # A label comes only from the theme's own units, as the groups wrote them.
+        assert theme.label.lower() in {t.lower() for t in own["text"]}
+    # Every unit in a theme is listed by exactly that theme.
+    listed = " ".join(analysis.themes["units"]).split()
+    assert sorted(listed) == sorted(analysis.units.loc[analysis.units["theme"] >= 0, "unit_id"])
 
 
 def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
@@ -98,7 +105,7 @@ def test_docx_has_headings_theme_table_and_charts(tiny_analysis):
     assert [c.text for c in table.rows[0].cells] == ["Tema", "Grupper", "Nøgleord", "Også i"]
     themes = analysis.themes[(analysis.themes.core_area == "Læring") & analysis.themes.recurring]
     assert len(table.rows) == 1 + len(themes)  # recurring themes only, as in the HTML
-    assert len(doc.inline_shapes) == 3
+    assert len(doc.inline_shapes) == 2  # themes by groups, theme × group matrix
     # Same input, same bytes (timestamps inside the package are fixed).
     again = render_seminar_pages(analysis, cfg, render_png=lambda fig: png)
     assert again["laering.docx"] == pages["laering.docx"]
@@ -120,6 +127,6 @@ def test_pages_are_byte_identical_across_runs(tiny_analysis):
 def test_plotly_is_embedded_once_per_page_and_offline(tiny_analysis):
     _, _, _, pages = tiny_analysis
     page = pages["laering.html"]
-    assert page.count("Plotly.newPlot") == 3  # themes, group × theme, statement map
+    assert page.count("Plotly.newPlot") == 2  # themes by groups, theme × group matrix
     assert not re.search(r"<script[^>]*\ssrc=", page)  # nothing fetched: the library is inlined
     assert page.count("plotly.js v") == 1  # the library's banner: inlined once, not per figure

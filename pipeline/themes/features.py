@@ -10,8 +10,9 @@ units is the mean of their semantic and lexical cosines.
   clustered with. Centring per core area removes what all the area's units share — the words
   of the area's own question — so they do not pull every unit into one theme.
 * lexical: TF-IDF over the unit's lemmas and the parts of its compounds (a part only when it is
-  a word of its own among these units: the splitter over-splits ``digitalisering``), fitted on
-  the units clustered together, so that a word every unit uses weighs little.
+  a word of its own among the units: the splitter over-splits ``digitalisering``), with the
+  IDF of all units of the analysis, so that a word used everywhere (``løsning``, ``indsats``)
+  weighs little.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from sklearn.preprocessing import normalize
 
 from pipeline.themes.units import unit_parts
 
-__all__ = ["lexical_documents", "unit_vectors"]
+__all__ = ["fit_lexical", "lexical_documents", "unit_vectors"]
 
 
-def lexical_documents(lemma_docs: list[str]) -> list[str]:
-    """Each unit's lemmas followed by the parts of its compounds that occur as words among these units."""
-    vocabulary = {w for doc in lemma_docs for w in doc.split()}
+def lexical_documents(lemma_docs: list[str], vocabulary: set[str] | None = None) -> list[str]:
+    """Each unit's lemmas followed by the parts of its compounds that occur as words among the units (or in ``vocabulary``)."""
+    vocabulary = vocabulary if vocabulary is not None else {w for doc in lemma_docs for w in doc.split()}
     out = []
     for doc in lemma_docs:
         words = doc.split()
@@ -35,12 +36,23 @@ def lexical_documents(lemma_docs: list[str]) -> list[str]:
     return out
 
 
-def unit_vectors(lemma_docs: list[str], raw_embeddings: np.ndarray, *, semantic_weight: float = 0.5) -> np.ndarray:
+def fit_lexical(lemma_docs: list[str]) -> TfidfVectorizer | None:
+    """The lexical space, fitted on all units of the analysis so that a general word (``løsning``, used in every area) weighs little."""
+    docs = lexical_documents(lemma_docs)
+    if not any(d.strip() for d in docs):
+        return None
+    return TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, lowercase=False).fit(docs)
+
+
+def unit_vectors(
+    lemma_docs: list[str], raw_embeddings: np.ndarray, *, lexical: TfidfVectorizer | None = None, semantic_weight: float = 0.5
+) -> np.ndarray:
     """Vectors of units that are clustered together (one core area, or all areas for cross-cutting themes).
 
     Args:
         lemma_docs: Each unit's content lemmas, space-separated.
         raw_embeddings: Their (uncentred) semantic embeddings, one row per unit.
+        lexical: The lexical space (:func:`fit_lexical`); fitted on these units when None.
         semantic_weight: Share of the semantic part in the cosine (the lexical part gets the rest).
 
     Returns:
@@ -51,9 +63,9 @@ def unit_vectors(lemma_docs: list[str], raw_embeddings: np.ndarray, *, semantic_
         return np.zeros((0, raw_embeddings.shape[1] if raw_embeddings.ndim == 2 else 0))
     semantic = raw_embeddings - raw_embeddings.mean(axis=0) if n > 1 else raw_embeddings
     semantic = normalize(semantic)
-    docs = lexical_documents(lemma_docs)
-    if any(d.strip() for d in docs):
-        lexical = normalize(TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, lowercase=False).fit_transform(docs).toarray())
+    lexical = lexical or fit_lexical(lemma_docs)
+    if lexical is None:
+        words = np.zeros((n, 1))
     else:
-        lexical = np.zeros((n, 1))
-    return normalize(np.hstack([np.sqrt(semantic_weight) * semantic, np.sqrt(1 - semantic_weight) * lexical]))
+        words = normalize(lexical.transform(lexical_documents(lemma_docs, set(lexical.vocabulary_))).toarray())
+    return normalize(np.hstack([np.sqrt(semantic_weight) * semantic, np.sqrt(1 - semantic_weight) * words]))

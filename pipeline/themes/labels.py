@@ -57,11 +57,12 @@ def keyword_ranking(units: pd.DataFrame, forms: dict[str, Counter], top_n: int =
     return out
 
 
-def label_phrase(units: pd.DataFrame) -> str:
+def label_phrase(units: pd.DataFrame, restates=None) -> str:
     """The theme's label: the noun phrase whose words most of the theme's groups used, as written.
 
-    Ties go to the phrase more groups wrote in the same words, then to the shorter, then to
-    the alphabetically first; the first letter is capitalised.
+    A phrase that says more than the area's own question comes first (``restates(lemma)`` tells
+    a word that only repeats it). Ties go to the phrase more groups wrote in the same words,
+    then to the shorter, then to the alphabetically first; the first letter is capitalised.
     """
     if units.empty:
         return ""
@@ -78,7 +79,8 @@ def label_phrase(units: pd.DataFrame) -> str:
     def score(item):
         lemmas, entry = item
         words = entry["words"]
-        return (-sum(coverage[w] for w in words) / len(words), -len(entry["groups"]), len(words), lemmas)
+        only_question = bool(restates) and all(restates(w) for w in words)
+        return (only_question, -sum(coverage[w] for w in words) / len(words), -len(entry["groups"]), len(words), lemmas)
 
     _, best = min(keys.items(), key=score)
     form = min(best["forms"], key=lambda f: (-best["forms"][f], f))

@@ -25,12 +25,12 @@ import pandas as pd
 from pipeline.config import SeminarConfig
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
-from pipeline.themes.features import unit_vectors
+from pipeline.themes.features import fit_lexical, unit_vectors
 from pipeline.themes.labels import NounPhraseRepresentation, keyword_ranking, label_phrase, unit_clause
-from pipeline.themes.units import make_units
+from pipeline.themes.units import make_units, unit_parts
 from pipeline.topics import surface_forms
 
-__all__ = ["ThemeResult", "embed_units", "find_themes"]
+__all__ = ["ThemeResult", "embed_units", "find_themes", "restates"]
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,33 @@ def embed_units(units: pd.DataFrame, embedder) -> np.ndarray:
     return vectors[[row[d] for d in docs]]
 
 
-def _cluster(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms) -> tuple[np.ndarray, float]:
+def restates(lemma: str, area_words: frozenset[str]) -> bool:
+    """Whether a lemma only repeats the area's own words (its name, theme and question).
+
+    A lemma repeats them when it is one of them or a derivation of one (one begins with the
+    other, both at least five letters: ``frivillig`` and ``frivillighed``, ``anbringelse`` and
+    ``anbringelsesområde``), or when each part of the compound does.
+    """
+    if not area_words:
+        return False
+
+    def repeats(word: str) -> bool:
+        return word in area_words or (len(word) >= 5 and any(len(w) >= 5 and (w.startswith(word) or word.startswith(w)) for w in area_words))
+
+    parts = unit_parts(lemma)
+    return repeats(lemma) or (bool(parts) and all(repeats(p) for p in parts))
+
+
+def _restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:
+    """Share of the units whose every content word repeats the area's own words."""
+    if units.empty or not area_words:
+        return 0.0
+    return float(np.mean([all(restates(w, area_words) for w in doc.split()) for doc in units["lemmas"]]))
+
+
+def _cluster(
+    units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical
+) -> tuple[np.ndarray, float]:
     """Theme labels (``-1`` for none) of one set of units, through BERTopic with injected parts."""
     from pipeline.topics import build_topic_model
 
@@ -77,7 +103,7 @@ def _cluster(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_word
     class _Representation(NounPhraseRepresentation, BaseRepresentation):
         """The noun-phrase representation as the BERTopic type it checks for."""
 
-    X = unit_vectors(units["lemmas"].tolist(), raw)
+    X = unit_vectors(units["lemmas"].tolist(), raw, lexical=lexical)
     clusterer = PhraseCluster(n_clusters=cfg.themes.n_themes)
     model = build_topic_model(
         cfg.topics,
@@ -129,6 +155,7 @@ def find_themes(
     *,
     embedder,
     stop_words: frozenset[str] = frozenset(),
+    area_words: dict[str, frozenset[str]] | None = None,
 ) -> ThemeResult:
     """Find the sub-themes of every core area and the cross-cutting themes.
 
@@ -138,6 +165,9 @@ def find_themes(
         cfg: Configuration (``[themes]``: ``min_groups``, ``n_quotes``, ``n_themes``).
         embedder: An embedder with ``encode(texts)`` (E5, see :func:`pipeline.topics.build_embedder`).
         stop_words: Lemmas never part of a unit.
+        area_words: Per core area, the lemmas of its own name, theme and question. A theme most
+            of whose units only repeat them restates the question (``restates_area``): it is
+            shown apart and not counted as a recurring sub-theme.
 
     Returns:
         The :class:`ThemeResult`.
@@ -146,8 +176,9 @@ def find_themes(
     units = units[units["lemmas"].str.len() > 0].reset_index(drop=True)
     raw = embed_units(units, embedder) if len(units) else np.zeros((0, 1))
     forms = surface_forms(statements)
+    lexical = fit_lexical(units["lemmas"].tolist())
+    area_words = area_words or {}
     groups_total = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
-    statements_per_area = statements.groupby(["year", "core_area"]).size().to_dict()
     area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
     theme_of = np.full(len(units), -1, dtype=int)
     rows, quality = [], {"n_units": len(units), "areas": {}}
@@ -155,11 +186,12 @@ def find_themes(
     for area in [a for a in area_order if a in set(units["core_area"])]:
         mask = (units["core_area"] == area).to_numpy()
         part, part_raw = units[mask].reset_index(drop=True), raw[mask]
-        labels, silhouette = _cluster(part, part_raw, cfg, stop_words, forms)
+        labels, silhouette = _cluster(part, part_raw, cfg, stop_words, forms, lexical)
         quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(set(labels) - {-1})}
         if not (labels >= 0).any():
             continue
-        X = unit_vectors(part["lemmas"].tolist(), part_raw)
+        X = unit_vectors(part["lemmas"].tolist(), part_raw, lexical=lexical)
+        words = area_words.get(area, frozenset())
         clusters = []
         for label in sorted(set(labels) - {-1}):
             members = np.flatnonzero(labels == label)
@@ -170,7 +202,8 @@ def find_themes(
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
-            label = label_phrase(theme_units)
+            label = label_phrase(theme_units, lambda w, words=words: restates(w, words))
+            restating = _restating_share(theme_units, words) >= 0.5
             keywords = [w for w, _ in keyword_ranking(theme_units, forms, cfg.topics.top_n_words)]
             key = _theme_key(area, theme_units["lemmas"])
             for year, yearly in theme_units.groupby("year", sort=True):
@@ -192,8 +225,8 @@ def find_themes(
                         "n_groups": len(groups),
                         "n_groups_total": total,
                         "groups": " ".join(map(str, groups)),
-                        "recurring": len(groups) >= cfg.themes.min_groups,
-                        "restates_area": len(groups) == total and len(evidence) > 0.5 * statements_per_area.get((year, area), 1),
+                        "recurring": len(groups) >= cfg.themes.min_groups and not restating,
+                        "restates_area": restating,
                         "cross_theme": -1,
                         "other_areas": "",
                         "evidence": " ".join(evidence),
@@ -204,16 +237,16 @@ def find_themes(
                 )
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
-    cross, units = _cross_cutting(units, raw, cfg, stop_words, forms)
+    cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical)
     themes = _link_cross(themes, units)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
     return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
 
 
-def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms):
+def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical):
     """Clusters over the units of all areas that hold units of two or more areas."""
-    labels, _ = _cluster(units, raw, cfg, stop_words, forms) if units["core_area"].nunique() > 1 else (np.full(len(units), -1), 0.0)
+    labels, _ = _cluster(units, raw, cfg, stop_words, forms, lexical) if units["core_area"].nunique() > 1 else (np.full(len(units), -1), 0.0)
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
     clusters = []

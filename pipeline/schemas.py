@@ -99,7 +99,9 @@ class Themes(_Table):
     ``topic`` numbers the themes of one analysis (the same in every year of a comparison);
     ``theme_key`` is stable across runs (the theme's area and units, not its number).
     ``evidence`` lists the statements, ``units`` the key phrases the theme is made of;
-    ``summary`` and ``quotes`` are JSON.
+    ``summary`` and ``quotes`` are JSON. ``restates_area``: raised by every group and holding
+    most of the area's statements (not counted as recurring); ``restates_question``: most of
+    its phrases only repeat the area's own question.
     """
 
     year: Series[int]
@@ -115,6 +117,7 @@ class Themes(_Table):
     groups: Series[str]
     recurring: Series[bool]
     restates_area: Series[bool]
+    restates_question: Series[bool]
     cross_theme: Series[int] = pa.Field(ge=-1)
     other_areas: Series[str]
     evidence: Series[str]

@@ -85,6 +85,7 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
                 "summary": json.loads(row.summary),
                 "quotes": json.loads(row.quotes),
                 "restates_area": bool(row.restates_area),
+                "restates_question": bool(row.restates_question),
             }
         )
     return out
@@ -96,7 +97,12 @@ def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int) -> 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
     """
+    named = [t for t in recurring if not t.get("restates_question")]
+    question = [t for t in recurring if t.get("restates_question")]
+    recurring = named
     if not recurring:
+        if question:
+            return f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe."
         if single:
             return f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}."
         return "Noterne gav ingen temaer."
@@ -109,6 +115,8 @@ def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int) -> 
     rest = [f"{c} af {n_groups} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
     if rest:
         text += f" {'Derudover pegede ' + da_list(rest)}."
+    if question:
+        text += f" Flere grupper brugte også spørgsmålets egne ord: {da_list([lower_first(t['label']) for t in question[:3]])}."
     return text
 
 

@@ -4,9 +4,16 @@ Units of one core area are few (tens to a few hundred) and many of them are abou
 other unit shares, so the clusterer must leave units out (label ``-1``) instead of forcing
 every unit into a theme. The cut of the dendrogram is chosen by the data: the number of
 clusters with the best mean cosine silhouette, tried from 2 up to one cluster fewer than
-there are units. Clusters are then kept only when they hold together: their units are, on
-average, closer to each other than to the nearest other cluster (mean silhouette above 0),
-and they have at least two units. Nothing here is tuned to one seminar.
+there are units. Clusters are then kept only when they hold together:
+
+* their units are, on average, closer to each other than to the nearest other cluster (mean
+  silhouette above 0);
+* each unit is, on average, more similar to the other units of its cluster than two units of
+  the area usually are: above the mean plus two standard deviations of all pairwise
+  similarities among the units (a unit that is not is taken out, the least similar first);
+* at least two units remain.
+
+The bar is the data's own: nothing here is tuned to one seminar.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
             first appearance.
         n_clusters_: The number of clusters of the chosen cut (before leaving any out).
         silhouette_: Mean silhouette of the chosen cut.
+        cohesion_bar_: The similarity a unit must have, on average, to the rest of its cluster.
     """
 
     def __init__(self, n_clusters: int | None = None, min_size: int = 2) -> None:
@@ -82,15 +90,33 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         score, labels, samples = best
         self.silhouette_ = score
         self.n_clusters_ = len(set(labels))
+        similarity = 1.0 - distances
+        off_diagonal = similarity[~np.eye(n, dtype=bool)]
+        self.cohesion_bar_ = float(off_diagonal.mean() + 2 * off_diagonal.std())
         out = np.full(n, -1, dtype=int)
         next_id = 0
         for c in dict.fromkeys(labels):
-            members = labels == c
-            if members.sum() >= self.min_size and samples[members].mean() > 0:
+            members = np.flatnonzero(labels == c)
+            if len(members) < self.min_size or samples[members].mean() <= 0:
+                continue
+            members = self._cohesive(members, similarity)
+            if len(members) >= self.min_size:
                 out[members] = next_id
                 next_id += 1
         self.labels_ = out
         return self
+
+    def _cohesive(self, members: np.ndarray, similarity: np.ndarray) -> np.ndarray:
+        """Take out, least similar first, the units whose mean similarity to the others is below the bar."""
+        members = list(members)
+        while len(members) >= self.min_size:
+            sub = similarity[np.ix_(members, members)]
+            mean_to_others = (sub.sum(axis=1) - np.diag(sub)) / (len(members) - 1)
+            worst = int(np.argmin(mean_to_others))
+            if mean_to_others[worst] >= self.cohesion_bar_ - 1e-12:
+                break
+            members.pop(worst)
+        return np.asarray(members, dtype=int)
 
     def predict(self, X):
         """Nearest cluster centre of each row (never ``-1``): for BERTopic's ``transform``."""

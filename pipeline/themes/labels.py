@@ -76,11 +76,16 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
         entry["groups"].add(int(u.group))
         entry["forms"][u.text.lower()] += 1
 
+    def shared(word: str) -> int:
+        # a compound counts as shared as its most shared part: "kompetenceudvikling" by the
+        # groups that wrote "kompetencer"
+        return max([coverage[word], *(coverage[p] for p in unit_parts(word))])
+
     def score(item):
         lemmas, entry = item
         words = entry["words"]
         only_question = bool(restates) and all(restates(w) for w in words)
-        return (only_question, -sum(coverage[w] for w in words) / len(words), -len(entry["groups"]), len(words), lemmas)
+        return (only_question, -sum(shared(w) for w in words) / len(words), -len(entry["groups"]), len(words), lemmas)
 
     _, best = min(keys.items(), key=score)
     form = min(best["forms"], key=lambda f: (-best["forms"][f], f))

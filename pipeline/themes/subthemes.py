@@ -165,9 +165,10 @@ def find_themes(
         cfg: Configuration (``[themes]``: ``min_groups``, ``n_quotes``, ``n_themes``).
         embedder: An embedder with ``encode(texts)`` (E5, see :func:`pipeline.topics.build_embedder`).
         stop_words: Lemmas never part of a unit.
-        area_words: Per core area, the lemmas of its own name, theme and question. A theme most
-            of whose units only repeat them restates the question (``restates_area``): it is
-            shown apart and not counted as a recurring sub-theme.
+        area_words: Per core area, the lemmas of its own name, theme and question. A theme
+            most of whose phrases only repeat them (``restates_question``) comes after the
+            themes raised by as many groups; a label says more than the question when the
+            theme has such a phrase.
 
     Returns:
         The :class:`ThemeResult`.
@@ -178,6 +179,7 @@ def find_themes(
     forms = surface_forms(statements)
     lexical = fit_lexical(units["lemmas"].tolist())
     area_words = area_words or {}
+    statements_per_area = statements.groupby(["year", "core_area"]).size().to_dict()
     groups_total = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
     area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
     theme_of = np.full(len(units), -1, dtype=int)
@@ -191,19 +193,19 @@ def find_themes(
         if not (labels >= 0).any():
             continue
         X = unit_vectors(part["lemmas"].tolist(), part_raw, lexical=lexical)
-        words = area_words.get(area, frozenset())
         clusters = []
         for label in sorted(set(labels) - {-1}):
             members = np.flatnonzero(labels == label)
             clusters.append((members, part.iloc[members]))
-        # Most groups first, then most units, then the label: the order every report shows.
-        clusters.sort(key=lambda c: (-c[1]["group"].nunique(), -len(c[0]), label_phrase(c[1])))
+        words = area_words.get(area, frozenset())
+        # Most groups first; a theme that only repeats the question's words after the others;
+        # then most units, then the label: the order every report shows.
+        clusters.sort(key=lambda c: (-c[1]["group"].nunique(), _restating_share(c[1], words) > 0.5, -len(c[0]), label_phrase(c[1])))
         for members, theme_units in clusters:
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
             label = label_phrase(theme_units, lambda w, words=words: restates(w, words))
-            restating = _restating_share(theme_units, words) >= 0.5
             keywords = [w for w, _ in keyword_ranking(theme_units, forms, cfg.topics.top_n_words)]
             key = _theme_key(area, theme_units["lemmas"])
             for year, yearly in theme_units.groupby("year", sort=True):
@@ -212,6 +214,9 @@ def find_themes(
                 groups = sorted({int(g) for g in yearly["group"]})
                 evidence = list(dict.fromkeys(yearly["statement_id"]))
                 total = int(groups_total.get((year, area), len(groups)))
+                # A theme restates the area when every group raised it and it holds most of the
+                # area's statements: it says what the area is about, not a point within it.
+                restating = len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)
                 rows.append(
                     {
                         "year": int(year),
@@ -227,6 +232,7 @@ def find_themes(
                         "groups": " ".join(map(str, groups)),
                         "recurring": len(groups) >= cfg.themes.min_groups and not restating,
                         "restates_area": restating,
+                        "restates_question": _restating_share(theme_units, words) > 0.5,
                         "cross_theme": -1,
                         "other_areas": "",
                         "evidence": " ".join(evidence),
@@ -245,7 +251,7 @@ def find_themes(
 
 
 def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical):
-    """Clusters over the units of all areas that hold units of two or more areas."""
+    """Clusters over the units of all areas that hold units of two or more areas, and a theme of at least one."""
     labels, _ = _cluster(units, raw, cfg, stop_words, forms, lexical) if units["core_area"].nunique() > 1 else (np.full(len(units), -1), 0.0)
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
@@ -253,7 +259,8 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
     for label in sorted(set(labels) - {-1}):
         members = np.flatnonzero(labels == label)
         part = units.iloc[members]
-        if part["core_area"].nunique() >= 2:
+        # A point of two or more areas that is a theme (not a stray word) in at least one of them.
+        if part["core_area"].nunique() >= 2 and (part["theme"] >= 0).any():
             clusters.append((members, part))
     clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), label_phrase(c[1])))
     for cross_id, (members, part) in enumerate(clusters):

@@ -3,7 +3,9 @@
 One sentence of a note often makes two or three points ("… behovet for klarhed omkring
 opgaverne i ældreplejen, samt mulighederne for at udnytte teknologi og inddrage unge
 frivillige"), so themes are found over *units*: the noun phrases of each statement
-(:func:`pipeline.nlp.noun_phrases` over the tagger's word classes), without the frame nouns
+(:func:`pipeline.nlp.noun_phrases` over the tagger's word classes, adjectives used as nouns
+such as "de frivillige" and "sårbare unge", and a phrase joined with its "af" complement as in
+"energioptimering af bygningsmasse"), without the frame nouns
 that only say that something matters (``behovet for …``, see
 :mod:`pipeline.danish.frame_words`). Without word classes (a pipeline with no tagger) a unit
 is a run of content words. A statement can hold several units, so it can belong to several
@@ -21,6 +23,9 @@ __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 UNIT_COLUMNS = ["unit_id", "statement_id", "note_id", "year", "core_area", "group", "start", "end", "text", "lemmas", "head"]
 
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+#: Word classes before an adjective that make it a noun of its own ("de frivillige", "inddrage
+#: unge", "børn og unge"); after a verb or auxiliary it is predicative ("er vigtig") instead.
+_NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON", "ADJ"})
 
 
 def unit_parts(lemma: str) -> list[str]:
@@ -35,6 +40,44 @@ def _content(lemma: str, word: str, stops: frozenset[str]) -> bool:
     return len(lemma) > 1 and any(ch.isalpha() for ch in word) and lemma not in stops and lemma not in FRAME_NOUNS
 
 
+def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """Join a phrase and the phrase after "af" into one unit: "energioptimering af bygningsmasse", "koordinering af frivillige"."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] + 1 == start and words[out[-1][1]].lower() == "af":
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, int]]:
+    """Adjectives used as nouns: a run of adjectives not followed by a noun and not after a verb.
+
+    Danish notes name people by adjectives: "de frivillige", "sårbare unge", "børn og unge",
+    "de ældre". The tagger rightly calls them ADJ, so the noun-phrase rule does not see them.
+    """
+    covered = {i for start, end in taken for i in range(start, end)}
+    spans, i, n = [], 0, len(words)
+    while i < n:
+        if upos[i] != "ADJ" or i in covered:
+            i += 1
+            continue
+        j = i
+        while j < n and upos[j] == "ADJ" and j not in covered:
+            j += 1
+        before = upos[i - 1] if i else "PUNCT"
+        after = upos[j] if j < n else "PUNCT"
+        if after not in _NOUN_TAGS and before in _NOMINAL_BEFORE and _content(lemmas[j - 1], words[j - 1], stops):
+            start = i
+            while start < j and not _content(lemmas[start], words[start], stops):
+                start += 1
+            if start < j:
+                spans.append((start, j))
+        i = j
+    return spans
+
+
 def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]) -> list[tuple[int, int]]:
     """Noun-phrase spans without leading frame nouns, or runs of content words when there are no tags."""
     if any(tag != "X" for tag in upos):
@@ -47,7 +90,8 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
                 start += 1
             if start < end and upos[end - 1] in _NOUN_TAGS and _content(lemmas[end - 1], words[end - 1], stops):
                 spans.append((start, end))
-        return spans
+        spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
+        return _chain_of(sorted(spans), words)
     spans, start = [], None
     for i, (word, lemma) in enumerate(zip(words, lemmas, strict=True)):
         if _content(lemma, word, stops) and word.isalpha():

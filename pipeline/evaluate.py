@@ -14,7 +14,9 @@ The scores follow spaCy's ``Scorer`` conventions:
   (same character span) with a gold token. With perfect tokenization this is plain accuracy.
   ``lemma_acc_content`` is the same restricted to gold UPOS NOUN/VERB/ADJ.
 * ``pos_acc`` is ``None`` when the pipeline has no component that sets POS.
-* ``words_per_second``: gold tokens divided by the wall time of ``nlp.pipe`` over all docs.
+* ``words_per_second``: gold tokens divided by the wall time of ``nlp.pipe`` over all docs;
+  ``tokenizer_words_per_second`` the same for the pipeline's tokenizer alone, measured in the
+  same run (the bare floor the components add to).
 
 The functions take text, never paths.
 """
@@ -200,6 +202,10 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=batch_size))
     elapsed = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in nlp.tokenizer.pipe(texts, batch_size=batch_size):
+        pass
+    tok_elapsed = time.perf_counter() - t0
 
     has_pos = _has_pos(nlp)
     tok_prf, sent_prf, start_prf = _PRF(), _PRF(), _PRF()
@@ -252,6 +258,7 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
         "lemma_acc_content": content_prf.fscore,
         "pos_acc": pos_prf.fscore if has_pos else None,
         "words_per_second": n_tokens / elapsed if elapsed > 0 else float("inf"),
+        "tokenizer_words_per_second": n_tokens / tok_elapsed if tok_elapsed > 0 else float("inf"),
         "n_sentences": len(sentences),
         "n_tokens": n_tokens,
         "n_docs": len(gold_docs),

@@ -352,8 +352,12 @@ class DanishLemmatizer:
         model: Model | None = None,
         overrides: dict[str, str] | None = None,
         adverbs_as_adjectives: bool = False,
+        pos_lemmas: dict[str, dict[str, str]] | None = None,
     ) -> None:
         self.model = model if model is not None else default_model()
+        # UPOS -> {lowercase form: lemma}: forms whose lemma the word class decides
+        # (``de`` DET -> ``den``, PRON -> ``de``); used only when the doc has POS tags
+        self.pos_lemmas = pos_lemmas or {}
         self.overrides = dict(overrides or {})
         self.adverbs_as_adjectives = adverbs_as_adjectives
         self._src: _Sources | None = None
@@ -475,6 +479,32 @@ class DanishLemmatizer:
             out.append(lem)
         return out
 
+    def _apply_pos(self, doc, words: list[str], lemmas: list[str]) -> None:
+        """Replace lemmas that the tagged word class decides (see ``pos_lemmas``).
+
+        Overrides still win. In the UD conventions an adverb keeps its form as lemma
+        (``godt``, ``helt``), which the tag tells apart from the ``-t`` adjective form.
+        """
+        from spacy.attrs import POS
+
+        table = self.pos_lemmas
+        ov = self.overrides
+        strings = doc.vocab.strings
+        for i, p in enumerate(doc.to_array(POS).tolist()):
+            if not p:
+                continue
+            form = words[i]
+            if ov and (form in ov or form.lower() in ov):
+                continue
+            upos = strings[p]
+            t = table.get(upos)
+            if t is None:
+                continue
+            low = form.lower()
+            lem = t.get(low)
+            if lem is not None:
+                lemmas[i] = self._adjective_of_adverb(lem) if self.adverbs_as_adjectives and upos == "ADV" else lem
+
     def __call__(self, doc):
         """Set ``token.lemma_`` on a spaCy Doc (sentence-wise when sentences are set)."""
         import numpy
@@ -502,6 +532,8 @@ class DanishLemmatizer:
                 idx = [j for j in range(start, end) if not words[j].isspace()]
                 for j, lem in zip(idx, self.lemmatize_sentence([words[j] for j in idx])):
                     lemmas[j] = lem
+        if self.pos_lemmas and doc.has_annotation("POS"):
+            self._apply_pos(doc, words, lemmas)
         add = strings.add
         arr = numpy.fromiter((add(lem) for lem in lemmas), dtype="uint64", count=n).reshape(n, 1)
         doc.from_array([LEMMA], arr)

@@ -1,0 +1,210 @@
+"""The bundled Danish UPOS tagger (``danish_tagger`` component).
+
+The model is a spaCy ``tagger`` with its own small CNN tok2vec, trained on the CDT treebank
+with its DDT tags mapped to Universal POS (``training/train_tagger.py``, ``make train-nlp``).
+It lives in ``data/tagger`` inside the package. The component runs the network, restricts
+each word that training saw often enough to the tags it had there (the tag dictionary in
+``data/tagger/tagdict.json``: a closed-class word such as ``og`` or ``at`` cannot come out
+as a noun), and writes ``token.pos_`` (and the same label to ``token.tag_``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+from spacy.attrs import POS, TAG
+from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
+
+TAGGER_PATH = Path(__file__).parent / "data" / "tagger"
+TAGDICT_FILE = "tagdict.json"
+
+log = logging.getLogger(__name__)
+
+
+def tagger_available(path: str | Path = TAGGER_PATH) -> bool:
+    """True when ``path`` holds a saved tagger pipeline (config and weights)."""
+    p = Path(path)
+    return (p / "config.cfg").is_file() and (p / "tagger" / "model").is_file()
+
+
+@lru_cache(maxsize=4)
+def _load(path: str):
+    import spacy
+
+    tnlp = spacy.load(path)
+    tagdict_path = Path(path) / TAGDICT_FILE
+    tagdict = json.loads(tagdict_path.read_text(encoding="utf-8")) if tagdict_path.is_file() else {}
+    return tnlp, tagdict
+
+
+class DanishTagger:
+    """Run the saved tagger network and set UPOS on tokens (see module docstring)."""
+
+    def __init__(self, path: str | Path = TAGGER_PATH, constrain: bool = True) -> None:
+        tnlp, tagdict = _load(str(Path(path).resolve()))
+        pipe = tnlp.get_pipe("tagger")
+        self.model = pipe.model
+        self.labels: tuple[str, ...] = tuple(pipe.labels)
+        self.meta = dict(tnlp.meta)
+        idx = {t: i for i, t in enumerate(self.labels)}
+        # form -> additive mask row (0 for allowed labels, -inf for the others)
+        self.masks: dict[str, numpy.ndarray] = {}
+        if constrain:
+            for form, tags in tagdict.items():
+                allowed = [idx[t] for t in tags if t in idx]
+                if allowed and len(allowed) < len(self.labels):
+                    row = numpy.full(len(self.labels), -numpy.inf, dtype="float32")
+                    row[allowed] = 0.0
+                    self.masks[form] = row
+        self._pos_ids = numpy.array([POS_IDS[t] for t in self.labels], dtype="uint64")
+        self._space = POS_IDS["SPACE"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Tag one document."""
+        self.set_annotations([doc])
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        """Tag a stream of documents in batches (one network call per batch)."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self.set_annotations(batch)
+                yield from batch
+                batch = []
+        if batch:
+            self.set_annotations(batch)
+            yield from batch
+
+    def set_annotations(self, docs: list[Doc]) -> None:
+        """Predict, apply the tag dictionary, and write TAG and POS."""
+        todo = [d for d in docs if len(d)]
+        if not todo:
+            return
+        scores = self.model.predict(todo)
+        masks = self.masks
+        for doc, sc in zip(todo, scores):
+            sc = self.model.ops.to_numpy(sc)
+            if masks:
+                for i, tok in enumerate(doc):
+                    m = masks.get(tok.lower_)
+                    if m is not None:
+                        sc[i] = sc[i] + m
+            best = sc.argmax(axis=1)
+            pos = self._pos_ids[best]
+            for i, tok in enumerate(doc):
+                if tok.is_space:
+                    pos[i] = self._space
+            tags = numpy.array([doc.vocab.strings.add(self.labels[j]) for j in best.tolist()], dtype="uint64")
+            doc.from_array([TAG, POS], numpy.stack([tags, pos], axis=1))
+
+
+@Language.factory(
+    "danish_tagger",
+    default_config={"path": None, "constrain": True},
+    assigns=["token.pos", "token.tag"],
+)
+def make_danish_tagger(nlp: Language, name: str, path: str | None, constrain: bool) -> DanishTagger:
+    """The bundled UPOS tagger (``path`` None: the model shipped in the package)."""
+    return DanishTagger(path or TAGGER_PATH, constrain=constrain)
+
+
+# ---------------------------------------------------------------------------------------
+# The tagger's input features (registered for spaCy's config system; used in training and
+# at run time, so the same code computes them in both).
+# ---------------------------------------------------------------------------------------
+
+UNKNOWN_CLASS = "?"
+
+
+def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, str, str, str]:
+    """Extra features of one word beside spaCy's NORM/PREFIX/SUFFIX/SHAPE.
+
+    * the word's ambiguity class: the tags training saw it with (``ADP|ADV``), ``?`` when
+      unseen. The dictionary leaves out words seen once, so that training meets unseen words.
+    * how simplemma's Danish lexicon (the lemmatizer's second source, independent of the
+      treebank) relates the word to its lemma, as a suffix edit (``ende>e`` for a present
+      participle, ``erne>`` for a definite plural noun), or ``-`` when it does not know it;
+    * the last four and five letters (spaCy's SUFFIX has three; Danish endings are longer:
+      ``-ende``, ``-ning``, ``-else``).
+    """
+    from .lemmatizer import edit_script, get_sources
+
+    low = word.lower()
+    tags = tagdict.get(low)
+    amb = "|".join(tags) if tags else UNKNOWN_CLASS
+    lem = get_sources().dict_lemma(low) if low.isalpha() else None
+    lex = edit_script(low, lem.lower())[-8:] if lem else "-"
+    return "A" + amb, "L" + lex, "4" + low[-4:], "5" + low[-5:]
+
+
+N_LEXICAL = 4
+
+
+def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
+    from spacy.attrs import intify_attr
+    from spacy.strings import get_string_id
+    from thinc.api import Model
+
+    attr_ids = [intify_attr(a) for a in attrs]
+
+    cache: dict[int, list[int]] = {}
+    owner: list = [None]
+
+    def forward(model, docs, is_train):
+        td = model.attrs["tagdict"]
+        if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
+            cache.clear()
+            owner[0] = td
+        out = []
+        for doc in docs:
+            base = doc.to_array(attr_ids)
+            if base.ndim == 1:
+                base = base.reshape(-1, 1)
+            extra = numpy.empty((len(doc), N_LEXICAL), dtype="uint64")
+            for i, tok in enumerate(doc):
+                row = cache.get(tok.orth)
+                if row is None:
+                    row = cache[tok.orth] = [get_string_id(f) for f in lexical_features(tok.text, td)]
+                extra[i] = row
+            out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
+        return out, lambda dY: []
+
+    return Model("danish_features", forward, attrs={"tagdict": dict(tagdict or {})})
+
+
+def _register() -> None:
+    from spacy.util import registry
+
+    @registry.architectures("danish.TaggerEmbed.v1")
+    def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
+                     tagdict_path: str | None = None):
+        """MultiHashEmbed with the :func:`lexical_features` columns added.
+
+        ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
+        carries the dictionary in its weights file, so loading needs no path.
+        """
+        from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+        tagdict = json.loads(Path(tagdict_path).read_text(encoding="utf-8")) if tagdict_path else {}
+        all_rows = list(rows) + list(lexical_rows)
+        if len(lexical_rows) != N_LEXICAL:
+            raise ValueError(f"lexical_rows needs {N_LEXICAL} values")
+        embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
+        return chain(
+            _make_feature_extractor(attrs, tagdict),
+            list2ragged(),
+            with_array(concatenate(*embeddings)),
+            with_array(Maxout(width, width * len(all_rows), nP=3, dropout=0.0, normalize=True)),
+            ragged2list(),
+        )
+
+
+_register()

@@ -3,7 +3,7 @@
 Usage:
     python training/train_tagger.py [--cdt ../shared/data/cdt-danish] \
         [--dev-conllu ../shared/data/ud-danish-ddt/da_ddt-ud-dev.conllu] \
-        [--out pipeline/danish/data/tagger] [--check-mapping] [--fold K]
+        [--out pipeline/danish/data/tagger] [--check-mapping] [--fold K | --all]
 
 Steps:
 
@@ -15,9 +15,13 @@ Steps:
    agreement); where UD's choice depends on use (``de`` article or pronoun, ``være``
    auxiliary or main verb, ``som`` pronoun or adposition) the CDT dependency tree decides.
 3. Write spaCy ``DocBin`` files and train ``training/tagger.cfg`` (one ``tagger`` with its
-   own tok2vec, fixed seed, one thread). One train document in ten (``--fold``, by sorted
-   document id) is held out to pick the best checkpoint, so UD dev is never looked at.
-4. Copy the best pipeline into ``pipeline/danish/data/tagger`` (the package data) and print
+   own tok2vec and extra lexical features, fixed seed, one thread). For experiments one train
+   document in ten (``--fold K``, by sorted document id) is held out and scores each
+   checkpoint; the settings in ``tagger.cfg`` were chosen that way, never on UD dev. The
+   shipped model (``--all``, ``make train-nlp``) trains on every train document for the
+   configured number of steps and keeps the last checkpoint.
+4. Copy the pipeline, its tag dictionary and the table of lemmas decided by the tag
+   (``pos_lemmas.json``) into ``pipeline/danish/data/tagger`` (the package data) and print
    the elapsed time and the model size.
 """
 
@@ -283,7 +287,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="UD dev CoNLL-U whose sentences are removed from training")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--config", type=Path, default=CONFIG)
-    ap.add_argument("--fold", type=int, default=0, help=f"train doc fold (of {N_FOLDS}) held out to pick the checkpoint")
+    ap.add_argument("--fold", type=int, default=0,
+                    help=f"train doc fold (of {N_FOLDS}) held out and scored (experiments)")
+    ap.add_argument("--all", action="store_true",
+                    help="train on every train document for training.max_steps and ship the last "
+                         "checkpoint (the shipped model; the fold is then only logged, not held out)")
     ap.add_argument("--work", type=Path, default=None, help="keep the DocBins and checkpoints here")
     ap.add_argument("--check-mapping", action="store_true", help="only check the DDT->UPOS mapping")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -296,11 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     docs = load_train(args.cdt, args.dev_conllu)
     ids = sorted(docs)
-    train_l = [s for j, d in enumerate(ids) if j % N_FOLDS != args.fold for s in docs[d]]
+    train_l = [s for j, d in enumerate(ids) if args.all or j % N_FOLDS != args.fold for s in docs[d]]
     train = [[(w, t) for w, t, _ in s] for s in train_l]
     held = [[(w, t) for w, t, _ in s] for j, d in enumerate(ids) if j % N_FOLDS == args.fold for s in docs[d]]
-    print(f"fold {args.fold}: {sum(map(len, train))} train words, {sum(map(len, held))} held-out "
-          f"train words (checkpoint choice)", file=sys.stderr)
+    print(f"{sum(map(len, train))} train words; fold {args.fold}: {sum(map(len, held))} words "
+          f"({'also trained on, logged only' if args.all else 'held out, picks the checkpoint'})", file=sys.stderr)
     tags = Counter(t for s in train for _, t in s)
     print("UPOS in train: " + ", ".join(f"{t} {n}" for t, n in tags.most_common()), file=sys.stderr)
 
@@ -322,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.time()
     spacy_train(args.config, work / "model", overrides=overrides, use_gpu=-1)
     train_s = time.time() - t1
-    best = work / "model" / "model-best"
+    best = work / "model" / ("model-last" if args.all else "model-best")
     if args.out.exists():
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)

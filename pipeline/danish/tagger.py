@@ -124,28 +124,46 @@ def make_danish_tagger(nlp: Language, name: str, path: str | None, constrain: bo
 UNKNOWN_CLASS = "?"
 
 
-def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, str, str, str]:
+def _amb(tagdict: dict[str, list[str]], word: str | None) -> str:
+    tags = tagdict.get(word) if word else None
+    return "|".join(tags) if tags else UNKNOWN_CLASS
+
+
+def compound_head(low: str, tagdict: dict[str, list[str]]) -> str | None:
+    """The longest ending of ``low`` (3+ letters, after 3+ letters) that the dictionary knows."""
+    for i in range(3, len(low) - 2):
+        if low[i:] in tagdict:
+            return low[i:]
+    return None
+
+
+def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...]:
     """Extra features of one word beside spaCy's NORM/PREFIX/SUFFIX/SHAPE.
 
     * the word's ambiguity class: the tags training saw it with (``ADP|ADV``), ``?`` when
-      unseen. The dictionary leaves out words seen once, so that training meets unseen words.
+      unseen. The dictionary leaves out words seen once, so that training meets unseen words;
     * how simplemma's Danish lexicon (the lemmatizer's second source, independent of the
       treebank) relates the word to its lemma, as a suffix edit (``ende>e`` for a present
       participle, ``erne>`` for a definite plural noun), or ``-`` when it does not know it;
+    * the ambiguity class of that lemma (an unseen plural of a known noun);
+    * for a word the dictionary does not know, the ambiguity class of its longest known
+      ending (the head of a compound: ``ældreplejen`` -> ``plejen``);
     * the last four and five letters (spaCy's SUFFIX has three; Danish endings are longer:
       ``-ende``, ``-ning``, ``-else``).
     """
     from .lemmatizer import edit_script, get_sources
 
     low = word.lower()
-    tags = tagdict.get(low)
-    amb = "|".join(tags) if tags else UNKNOWN_CLASS
+    amb = _amb(tagdict, low)
     lem = get_sources().dict_lemma(low) if low.isalpha() else None
-    lex = edit_script(low, lem.lower())[-8:] if lem else "-"
-    return "A" + amb, "L" + lex, "4" + low[-4:], "5" + low[-5:]
+    lem = lem.lower() if lem else None
+    lex = edit_script(low, lem)[-8:] if lem else "-"
+    lem_amb = _amb(tagdict, lem) if lem and lem != low else "="
+    head_amb = "=" if amb != UNKNOWN_CLASS else _amb(tagdict, compound_head(low, tagdict))
+    return "A" + amb, "L" + lex, "M" + lem_amb, "H" + head_amb, "4" + low[-4:], "5" + low[-5:]
 
 
-N_LEXICAL = 4
+N_LEXICAL = 6
 
 
 def _make_feature_extractor(attrs: list[str], tagdict: dict | None):

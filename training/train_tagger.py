@@ -20,8 +20,8 @@ Steps:
    checkpoint; the settings in ``tagger.cfg`` were chosen that way, never on UD dev. The
    shipped model (``--all``, ``make train-nlp``) trains on every train document for the
    configured number of steps and keeps the last checkpoint.
-4. Copy the pipeline, its tag dictionary and the table of lemmas decided by the tag
-   (``pos_lemmas.json``) into ``pipeline/danish/data/tagger`` (the package data) and print
+4. Copy the pipeline (its weights carry the tag dictionary) and the table of lemmas decided
+   by the tag (``pos_lemmas.json``) into ``pipeline/danish/data/tagger`` (the package data) and print
    the elapsed time and the model size.
 """
 
@@ -334,7 +334,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists():
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)
-    shutil.copy(work / TAGDICT_FILE, args.out / TAGDICT_FILE)
     pos_lemmas = build_pos_lemmas(train_l)
     (args.out / POS_LEMMAS_FILE).write_text(
         json.dumps(pos_lemmas, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"

@@ -2,29 +2,31 @@
 
 The model is a spaCy ``tagger`` with its own small CNN tok2vec, trained on the CDT treebank
 with its DDT tags mapped to Universal POS (``training/train_tagger.py``, ``make train-nlp``).
-It lives in ``data/tagger`` inside the package. The component runs the network, restricts
-each word that training saw often enough to the tags it had there (the tag dictionary in
-``data/tagger/tagdict.json``: a closed-class word such as ``og`` or ``at`` cannot come out
-as a noun), and writes ``token.pos_`` (and the same label to ``token.tag_``).
+It lives in ``data/tagger`` inside the package. Besides spaCy's NORM/PREFIX/SUFFIX/SHAPE
+features it reads lexical features (``lexical_features``: the tags training saw the word
+with, simplemma's lemma, the compound head) through the ``danish.TaggerEmbed.v1``
+architecture registered here. The component writes ``token.pos_`` (and the same label to
+``token.tag_``).
+
+A tag dictionary used as a hard constraint at prediction time (only the tags training saw
+for a word) was tried and gave nothing on held-out train documents: the network already
+reads the same dictionary as a feature. So there is none.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import POS, TAG
+from spacy.attrs import IS_SPACE, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 TAGGER_PATH = Path(__file__).parent / "data" / "tagger"
 TAGDICT_FILE = "tagdict.json"
-
-log = logging.getLogger(__name__)
 
 
 def tagger_available(path: str | Path = TAGGER_PATH) -> bool:
@@ -37,33 +39,23 @@ def tagger_available(path: str | Path = TAGGER_PATH) -> bool:
 def _load(path: str):
     import spacy
 
-    tnlp = spacy.load(path)
-    tagdict_path = Path(path) / TAGDICT_FILE
-    tagdict = json.loads(tagdict_path.read_text(encoding="utf-8")) if tagdict_path.is_file() else {}
-    return tnlp, tagdict
+    return spacy.load(path)
 
 
 class DanishTagger:
     """Run the saved tagger network and set UPOS on tokens (see module docstring)."""
 
-    def __init__(self, path: str | Path = TAGGER_PATH, constrain: bool = True) -> None:
-        tnlp, tagdict = _load(str(Path(path).resolve()))
+    def __init__(self, path: str | Path = TAGGER_PATH) -> None:
+        tnlp = _load(str(Path(path).resolve()))
         pipe = tnlp.get_pipe("tagger")
         self.model = pipe.model
         self.labels: tuple[str, ...] = tuple(pipe.labels)
         self.meta = dict(tnlp.meta)
-        idx = {t: i for i, t in enumerate(self.labels)}
-        # form -> additive mask row (0 for allowed labels, -inf for the others)
-        self.masks: dict[str, numpy.ndarray] = {}
-        if constrain:
-            for form, tags in tagdict.items():
-                allowed = [idx[t] for t in tags if t in idx]
-                if allowed and len(allowed) < len(self.labels):
-                    row = numpy.full(len(self.labels), -numpy.inf, dtype="float32")
-                    row[allowed] = 0.0
-                    self.masks[form] = row
         self._pos_ids = numpy.array([POS_IDS[t] for t in self.labels], dtype="uint64")
         self._space = POS_IDS["SPACE"]
+        # One small prediction now, so that the first real batch does not pay for the
+        # network's and simplemma's first use.
+        self.set_annotations([Doc(tnlp.vocab, words=["Vi", "talte", "om", "det", "."])])
 
     def __call__(self, doc: Doc) -> Doc:
         """Tag one document."""
@@ -84,36 +76,24 @@ class DanishTagger:
             yield from batch
 
     def set_annotations(self, docs: list[Doc]) -> None:
-        """Predict, apply the tag dictionary, and write TAG and POS."""
+        """Predict and write TAG and POS (whitespace tokens get POS ``SPACE``)."""
         todo = [d for d in docs if len(d)]
         if not todo:
             return
         scores = self.model.predict(todo)
-        masks = self.masks
-        for doc, sc in zip(todo, scores):
-            sc = self.model.ops.to_numpy(sc)
-            if masks:
-                for i, tok in enumerate(doc):
-                    m = masks.get(tok.lower_)
-                    if m is not None:
-                        sc[i] = sc[i] + m
-            best = sc.argmax(axis=1)
+        strings = todo[0].vocab.strings
+        tag_ids = numpy.array([strings.add(t) for t in self.labels], dtype="uint64")
+        for doc, sc in zip(todo, scores, strict=True):
+            best = self.model.ops.to_numpy(sc).argmax(axis=1)
             pos = self._pos_ids[best]
-            for i, tok in enumerate(doc):
-                if tok.is_space:
-                    pos[i] = self._space
-            tags = numpy.array([doc.vocab.strings.add(self.labels[j]) for j in best.tolist()], dtype="uint64")
-            doc.from_array([TAG, POS], numpy.stack([tags, pos], axis=1))
+            pos[doc.to_array(IS_SPACE).astype(bool)] = self._space
+            doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
 
 
-@Language.factory(
-    "danish_tagger",
-    default_config={"path": None, "constrain": True},
-    assigns=["token.pos", "token.tag"],
-)
-def make_danish_tagger(nlp: Language, name: str, path: str | None, constrain: bool) -> DanishTagger:
+@Language.factory("danish_tagger", default_config={"path": None}, assigns=["token.pos", "token.tag"])
+def make_danish_tagger(nlp: Language, name: str, path: str | None) -> DanishTagger:
     """The bundled UPOS tagger (``path`` None: the model shipped in the package)."""
-    return DanishTagger(path or TAGGER_PATH, constrain=constrain)
+    return DanishTagger(path or TAGGER_PATH)
 
 
 # ---------------------------------------------------------------------------------------
@@ -186,12 +166,14 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
             base = doc.to_array(attr_ids)
             if base.ndim == 1:
                 base = base.reshape(-1, 1)
-            extra = numpy.empty((len(doc), N_LEXICAL), dtype="uint64")
-            for i, tok in enumerate(doc):
-                row = cache.get(tok.orth)
+            strings = doc.vocab.strings
+            rows = []
+            for orth in doc.to_array(ORTH).tolist():
+                row = cache.get(orth)
                 if row is None:
-                    row = cache[tok.orth] = [get_string_id(f) for f in lexical_features(tok.text, td)]
-                extra[i] = row
+                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td)]
+                rows.append(row)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), N_LEXICAL)
             out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
@@ -203,11 +185,14 @@ def _register() -> None:
 
     @registry.architectures("danish.TaggerEmbed.v1")
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
-                     tagdict_path: str | None = None):
+                     tagdict_path: str | None = None, table_widths: list[int] | None = None):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
         carries the dictionary in its weights file, so loading needs no path.
+        ``table_widths``: one width per table (``attrs`` then the lexical columns), so that
+        small tables (shape, ambiguity class) cost less in the layer that mixes them; by
+        default every table is ``width`` wide.
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -215,12 +200,16 @@ def _register() -> None:
         all_rows = list(rows) + list(lexical_rows)
         if len(lexical_rows) != N_LEXICAL:
             raise ValueError(f"lexical_rows needs {N_LEXICAL} values")
-        embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
+        widths = list(table_widths) if table_widths else [width] * len(all_rows)
+        if len(widths) != len(all_rows):
+            raise ValueError("table_widths needs one value per table")
+        embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
+                      for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
         return chain(
             _make_feature_extractor(attrs, tagdict),
             list2ragged(),
             with_array(concatenate(*embeddings)),
-            with_array(Maxout(width, width * len(all_rows), nP=3, dropout=0.0, normalize=True)),
+            with_array(Maxout(width, sum(widths), nP=3, dropout=0.0, normalize=True)),
             ragged2list(),
         )
 

@@ -89,7 +89,8 @@ def test_model_is_small_and_carries_its_data():
     "text, expected",
     [
         ("Vi skal styrke medarbejdernes kompetencer .", "PRON AUX VERB NOUN NOUN PUNCT"),
-        ("Der er brug for en tidlig indsats i kommunen .", "PRON AUX NOUN ADP DET ADJ NOUN ADP NOUN PUNCT"),
+        # existential "er" is a main verb in UD Danish
+        ("Der er brug for en tidlig indsats i kommunen .", "PRON VERB NOUN ADP DET ADJ NOUN ADP NOUN PUNCT"),
         ("Det gik godt , og de var glade .", "PRON VERB ADV PUNCT CCONJ PRON AUX ADJ PUNCT"),
     ],
 )

@@ -341,12 +341,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lemmas decided by the tag: {sum(map(len, pos_lemmas.values()))} (form, UPOS) pairs", file=sys.stderr)
     # the dictionary travels inside the weights; the saved config must not point at a temp file
     cfg_path = args.out / "config.cfg"
-    cfg_path.write_text(re.sub(r"(?m)^tagdict = .*$", "tagdict = null", cfg_path.read_text(encoding="utf-8")),
+    cfg_path.write_text(re.sub(r"(?m)^(train|dev|tagdict) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")),
                         encoding="utf-8")
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if args.all:  # scores on a fold it also trained on would mislead
+        meta.pop("performance", None)
     meta.update({
         "name": "danish_upos_tagger",
+        # the package pins spacy>=3.8,<3.9; the saved weights load with any 3.8
+        "spacy_version": ">=3.8.0,<3.9.0",
         "description": "UPOS tagger trained on CDT train documents (UD Danish DDT dev sentences "
                        "excluded), DDT tags mapped to UPOS by training/train_tagger.py",
         "training_seconds": round(train_s),

@@ -7,7 +7,7 @@ PIP     = $(PY) -m pip --disable-pip-version-check -q
 BERTOPIC_SPEC = bertopic>=0.17.4,<0.18
 CONFIG ?= data/raw/2024/seminar.toml
 
-.PHONY: demo test test-embeddings bench lab install clean browser
+.PHONY: demo test test-embeddings bench lab install clean browser train-nlp
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ test-embeddings:
 
 bench: install
 	$(PY) bench/run.py
+
+# Rebuild the shipped UPOS tagger (pipeline/danish/data/tagger) from ../shared/data/cdt-danish:
+# DDT tags mapped to UPOS, UD Danish dev sentences held out, fixed seed, one thread. It prints
+# the training time and the model size. CI does not run this (tests load the shipped model).
+train-nlp: install
+	OMP_NUM_THREADS=1 $(PY) training/train_tagger.py --all
 
 $(VENV)/.notebooks: $(VENV)/.installed
 	$(PIP) install -e ".[dev,notebooks]"

@@ -2,11 +2,12 @@
 
 Usage: python bench/bench_nlp.py [--conllu PATH] [--sentences danish_sentences|sentencizer] [--runs 3]
 
-Two pipelines are measured:
+Three pipelines are measured:
 
 * ``ud``: ``make_nlp()`` -- spacy.blank("da") + our tokenizer exceptions, the sentence
-  splitter and ``danish_lemmatizer`` with UD Danish lemma conventions (the evaluated
-  setting; its lemma scores are the ones to report);
+  splitter, the shipped UPOS tagger and ``danish_lemmatizer`` with UD Danish lemma
+  conventions (the evaluated setting; its scores are the ones to report);
+* ``ud-notagger``: the same without the tagger (the fallback pipeline);
 * ``app``: ``make_nlp(ud_conventions=False, compounds=True)`` -- the pipeline used for
   theme reports (adjectival lemmas for ``-t`` adverbs, ``ældre`` kept, compound splitting).
   Its lemma scores are against UD lemmas, so they are lower by design.
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 DEFAULT = ROOT.parent / "shared" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
 PIPELINES = {
     "ud": {"ud_conventions": True, "compounds": False},
+    "ud-notagger": {"ud_conventions": True, "compounds": False, "tagger": False},
     "app": {"ud_conventions": False, "compounds": True},
 }
 
@@ -79,6 +81,7 @@ def worker(conllu: Path, pipeline: str, sentences: str) -> dict:
         "sent_starts_f": round(res["sent_starts_f"], 4),
         "lemma_acc": round(res["lemma_acc"], 4),
         "lemma_acc_content": round(res["lemma_acc_content"], 4),
+        "pos_acc": None if res["pos_acc"] is None else round(res["pos_acc"], 4),
         "words_per_second": round(cold_wps),
         "words_per_second_cpu": round(cold_cpu_wps),
         "words_per_second_warm": round(warm),
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         first = rs[0]
         result[name] = {
             **{k: first[k] for k in ("pipeline", "token_f", "sents_f", "sent_starts_f", "lemma_acc",
-                                     "lemma_acc_content", "n_sentences", "n_tokens")},
+                                     "lemma_acc_content", "pos_acc", "n_sentences", "n_tokens")},
             "words_per_second": max(r["words_per_second"] for r in rs),
             "words_per_second_runs": [r["words_per_second"] for r in rs],
             "words_per_second_cpu": max(r["words_per_second_cpu"] for r in rs),
@@ -127,16 +130,16 @@ def main(argv: list[str] | None = None) -> int:
             "load_seconds": min(r["load_seconds"] for r in rs),
         }
 
-    cols = ["lemma_acc", "lemma_acc_content", "token_f", "sents_f", "words_per_second",
+    cols = ["pos_acc", "lemma_acc", "lemma_acc_content", "token_f", "sents_f", "words_per_second",
             "words_per_second_cpu", "words_per_second_warm", "load_seconds"]
-    head = ["pipeline", "lemma_acc", "lemma_content", "token_f", "sents_f", "wps_cold",
+    head = ["pipeline", "pos_acc", "lemma_acc", "lemma_content", "token_f", "sents_f", "wps_cold",
             "wps_cold_cpu", "wps_warm", "load_s", "cold runs (wall)"]
     rows = [head]
     for name in PIPELINES:
         r = result[name]
         rows.append([name + ": " + "+".join(r["pipeline"])] + [str(r[c]) for c in cols]
                     + [" ".join(str(x) for x in r["words_per_second_runs"])])
-    rows.append(["blank tokenizer", "", "", "", "", str(result["blank_tokenizer_wps"]),
+    rows.append(["blank tokenizer", "", "", "", "", "", str(result["blank_tokenizer_wps"]),
                  str(result["blank_tokenizer_wps_cpu"]), "", "", " ".join(str(x) for x in blank_all)])
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     for r in rows:

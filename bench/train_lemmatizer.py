@@ -151,6 +151,77 @@ class HeldOut:
         return None
 
 
+def read_split(cdt_dir: Path) -> dict[str, str]:
+    """``ud_split.tsv``: CDT document id -> ``train`` / ``dev``."""
+    split = {}
+    for line in (cdt_dir / "ud_split.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            doc, sp = line.split("\t")[:2]
+            split[doc.strip()] = sp.strip()
+    return split
+
+
+def split_multiword(form: str, lemma: str) -> list[tuple[str, str]] | None:
+    """The (form, lemma) words of a CDT multiword token (``i_går``), or None for a plain token."""
+    fparts, lparts = form.split("_"), lemma.split("_")
+    if "_" in form and len(form) > 1 and len(fparts) == len(lparts):
+        return [(fp, lp) for fp, lp in zip(fparts, lparts) if fp]
+    return None
+
+
+def n_words(rows: Iterable[Sequence[str]]) -> int:
+    """Words in CDT rows once multiword tokens are split (as the UD treebank counts them)."""
+    return sum(len(split_multiword(c[1], c[2]) or (1,)) for c in rows)
+
+
+def read_cdt_rows(
+    cdt_dir: Path, held_out: HeldOut | None = None, stats: Counter | None = None
+) -> dict[str, list[list[list[str]]]]:
+    """Train documents only, as raw CoNLL rows: doc_id -> sentences of column lists.
+
+    The form and lemma columns are HTML-unescaped; nothing else is changed (multiword tokens
+    stay whole). Sentences matching ``held_out`` are dropped; ``stats`` counts them
+    (``sents_<reason>``, ``tokens_excluded``) and the kept ones (``sents_kept``,
+    ``tokens_kept``). Shared by the lemmatizer and the tagger trainers so that both hold out
+    exactly the same material.
+    """
+    stats = stats if stats is not None else Counter()
+    split = read_split(cdt_dir)
+    docs: dict[str, list] = {}
+    for f in sorted(glob.glob(str(cdt_dir / "*.conll"))):
+        doc_id = os.path.basename(f).split("-")[0]
+        if split.get(doc_id) != "train":
+            stats["docs_not_train"] += 1
+            continue
+        sents: list[list[list[str]]] = []
+        cur: list[list[str]] = []
+
+        def flush() -> None:
+            if not cur:
+                return
+            why = held_out.leaks_into([c[1] for c in cur]) if held_out is not None else None
+            if why is None:
+                sents.append(list(cur))
+                stats["sents_kept"] += 1
+                stats["tokens_kept"] += n_words(cur)
+            else:
+                stats["sents_" + why] += 1
+                stats["tokens_excluded"] += n_words(cur)
+            cur.clear()
+
+        for line in open(f, encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            c = line.split("\t")
+            c[1], c[2] = html.unescape(c[1]), html.unescape(c[2])
+            cur.append(c)
+        flush()
+        docs[doc_id] = sents
+    return docs
+
+
 def read_cdt(
     cdt_dir: Path, held_out: HeldOut | None = None, stats: Counter | None = None
 ) -> dict[str, list[list[tuple[str, str, str]]]]:
@@ -159,52 +230,22 @@ def read_cdt(
     Sentences matching ``held_out`` are dropped; ``stats`` counts them (``sents_<reason>``,
     ``tokens_excluded``) and the kept ones (``sents_kept``, ``tokens_kept``).
     """
-    stats = stats if stats is not None else Counter()
-    split = {}
-    for line in (cdt_dir / "ud_split.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        if line.strip():
-            doc, sp = line.split("\t")[:2]
-            split[doc.strip()] = sp.strip()
     docs: dict[str, list] = {}
-    for f in sorted(glob.glob(str(cdt_dir / "*.conll"))):
-        doc_id = os.path.basename(f).split("-")[0]
-        if split.get(doc_id) != "train":
-            stats["docs_not_train"] += 1
-            continue
-        sents, cur, forms = [], [], []
-
-        def flush() -> None:
-            if not cur:
-                return
-            why = held_out.leaks_into(forms) if held_out is not None else None
-            if why is None:
-                sents.append(list(cur))
-                stats["sents_kept"] += 1
-                stats["tokens_kept"] += len(cur)
-            else:
-                stats["sents_" + why] += 1
-                stats["tokens_excluded"] += len(cur)
-            cur.clear()
-            forms.clear()
-
-        for line in open(f, encoding="utf-8"):
-            line = line.rstrip("\n")
-            if not line.strip():
-                flush()
-                continue
-            c = line.split("\t")
-            form, lemma, cpos, feats = html.unescape(c[1]), html.unescape(c[2]), c[3], c[5]
-            forms.append(form)
-            if cpos == "AN" and "transcat=adverbial" in feats:
-                lemma = form.lower()
-            fparts, lparts = form.split("_"), lemma.split("_")
-            if "_" in form and len(form) > 1 and len(fparts) == len(lparts):
-                for fp, lp in zip(fparts, lparts):
-                    if fp:
+    for doc_id, rows in read_cdt_rows(cdt_dir, held_out, stats).items():
+        sents = []
+        for sent in rows:
+            cur: list[tuple[str, str, str]] = []
+            for c in sent:
+                form, lemma, cpos, feats = c[1], c[2], c[3], c[5]
+                if cpos == "AN" and "transcat=adverbial" in feats:
+                    lemma = form.lower()
+                parts = split_multiword(form, lemma)
+                if parts is not None:
+                    for fp, lp in parts:
                         cur.append((fp, lp if lp[:1].isupper() and fp[:1].isupper() and cpos == "NP" else lp.lower(), cpos))
-            else:
-                cur.append((form, lemma, cpos))
-        flush()
+                else:
+                    cur.append((form, lemma, cpos))
+            sents.append(cur)
         docs[doc_id] = sents
     return docs
 

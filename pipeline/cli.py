@@ -265,6 +265,7 @@ def eval_nlp_cli(
         **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
     }
     result["words_per_second"] = round(scores["words_per_second"])
+    result["tokenizer_words_per_second"] = round(scores["tokenizer_words_per_second"])
     width = max(len(k) for k in result)
     for key, value in result.items():
         typer.echo(f"{key:<{width}}  {value}")

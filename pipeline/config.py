@@ -92,7 +92,8 @@ class NlpConfig:
     """Danish NLP settings.
 
     Attributes:
-        pipeline: ``"danish"`` for the bundled offline pipeline; ``"auto"`` for the largest
+        pipeline: ``"danish"`` for the bundled offline pipeline (``"danish-notagger"``: the same
+            without the UPOS tagger); ``"auto"`` for the largest
             installed trained Danish spaCy pipeline (``da_core_news_lg``/``md``/``sm``), falling
             back to ``"danish"``; or the name or path of an installed spaCy pipeline.
         lemma_conventions: ``"themes"`` keeps words that matter as themes apart

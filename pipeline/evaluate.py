@@ -12,9 +12,12 @@ The scores follow spaCy's ``Scorer`` conventions:
 * ``lemma_acc`` / ``pos_acc``: like spaCy's ``score_token_attr``: the F-score of
   (gold token, value) pairs, where a predicted token only counts when it is aligned one to one
   (same character span) with a gold token. With perfect tokenization this is plain accuracy.
-  ``lemma_acc_content`` is the same restricted to gold UPOS NOUN/VERB/ADJ.
+  ``lemma_acc_content`` is the same restricted to gold UPOS NOUN/VERB/ADJ, and
+  ``lemma_acc_by_upos`` per gold UPOS (recall over the gold tokens of that class).
 * ``pos_acc`` is ``None`` when the pipeline has no component that sets POS.
-* ``words_per_second``: gold tokens divided by the wall time of ``nlp.pipe`` over all docs.
+* ``words_per_second``: gold tokens divided by the wall time of ``nlp.pipe`` over all docs;
+  ``tokenizer_words_per_second`` the same for a bare ``spacy.blank(lang)`` tokenizer,
+  measured just before in the same run (the floor the pipeline's components add to).
 
 The functions take text, never paths.
 """
@@ -197,6 +200,16 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
     texts = [g.text for g in gold_docs]
     n_tokens = sum(len(g.tokens) for g in gold_docs)
 
+    # The bare tokenizer of a fresh blank pipeline first (its own cold caches), so that
+    # neither run warms the other's.
+    import spacy
+
+    bare = spacy.blank(nlp.lang).tokenizer
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=batch_size):
+        pass
+    tok_elapsed = time.perf_counter() - t0
+
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=batch_size))
     elapsed = time.perf_counter() - t0
@@ -204,6 +217,7 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
     has_pos = _has_pos(nlp)
     tok_prf, sent_prf, start_prf = _PRF(), _PRF(), _PRF()
     lemma_prf, content_prf, pos_prf = _PRF(), _PRF(), _PRF()
+    by_upos: dict[str, list[int]] = {}  # gold UPOS -> [correct lemmas, gold tokens]
     for gold, doc in zip(gold_docs, docs):
         pred_spans: dict[tuple[int, int], Any] = {}
         for t in doc:
@@ -226,6 +240,11 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
         for span, tok in gold_spans.items():
             if tok.lemma is not None:
                 g_lem.add((span, tok.lemma))
+                if tok.upos is not None:
+                    c = by_upos.setdefault(tok.upos, [0, 0])
+                    c[1] += 1
+                    p = pred_spans.get(span)
+                    c[0] += p is not None and p.lemma_ == tok.lemma
                 if tok.upos in CONTENT_UPOS:
                     g_con.add((span, tok.lemma))
             if tok.upos is not None:
@@ -251,7 +270,9 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
         "lemma_acc": lemma_prf.fscore,
         "lemma_acc_content": content_prf.fscore,
         "pos_acc": pos_prf.fscore if has_pos else None,
+        "lemma_acc_by_upos": {u: round(ok / n, 4) for u, (ok, n) in sorted(by_upos.items())},
         "words_per_second": n_tokens / elapsed if elapsed > 0 else float("inf"),
+        "tokenizer_words_per_second": n_tokens / tok_elapsed if tok_elapsed > 0 else float("inf"),
         "n_sentences": len(sentences),
         "n_tokens": n_tokens,
         "n_docs": len(gold_docs),

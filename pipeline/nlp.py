@@ -16,7 +16,16 @@ from pipeline.errors import ConfigError
 from pipeline.ingest._text import BULLET_RE
 from pipeline.schemas import Notes, Statements, validate
 
-__all__ = ["build_nlp", "content_lemmas", "is_content", "make_statements", "split_blocks", "stop_words", "token_lemma"]
+__all__ = [
+    "build_nlp",
+    "content_lemmas",
+    "is_content",
+    "make_statements",
+    "noun_phrases",
+    "split_blocks",
+    "stop_words",
+    "token_lemma",
+]
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +52,11 @@ def build_nlp(cfg: NlpConfig):
     """Build the spaCy pipeline named in the configuration.
 
     ``"danish"`` is the bundled offline pipeline: spaCy's blank Danish tokenizer with the
-    project's abbreviation exceptions, a sentence splitter for notes, the tagger-free Danish
-    lemmatizer and the compound splitter (``token._.compound_parts``). Any other value is
+    project's abbreviation exceptions, a sentence splitter for notes, the shipped UPOS tagger
+    (``token.pos_``), the Danish lemmatizer (which uses the tags where they decide the lemma)
+    and the compound splitter (``token._.compound_parts``). Without the tagger's model files
+    it falls back to the tagger-free pipeline (logged); ``"danish-notagger"`` asks for that
+    pipeline directly. Any other value is
     loaded with ``spacy.load`` (an installed package such as ``da_core_news_sm``, or a path),
     and the project's tokenizer exceptions, sentence splitter (when the pipeline has no parser
     or senter) and compound splitter are added on top. The choice is logged.
@@ -58,8 +70,8 @@ def build_nlp(cfg: NlpConfig):
 
     name = resolve_pipeline_name(cfg.pipeline)
     ud = cfg.lemma_conventions == "ud"
-    if name == "danish":
-        nlp = make_nlp(compounds=True, ud_conventions=ud)
+    if name in {"danish", "danish-notagger"}:
+        nlp = make_nlp(compounds=True, ud_conventions=ud, tagger=name == "danish")
         log.info("NLP: bundled Danish pipeline %s (lemma conventions: %s)", nlp.pipe_names, cfg.lemma_conventions)
         return nlp
     try:
@@ -76,6 +88,16 @@ def build_nlp(cfg: NlpConfig):
     nlp.add_pipe("danish_compounds")
     log.info("NLP: trained pipeline %s %s", name, nlp.pipe_names)
     return nlp
+
+
+def has_pos(nlp) -> bool:
+    """True when the pipeline has a component that sets ``token.pos_``."""
+    # spaCy's own tagger assigns token.tag only, but trained pipelines map tags to POS with
+    # an attribute_ruler, hence the names as well
+    return any(
+        "token.pos" in nlp.get_pipe_meta(name).assigns or name in {"tagger", "morphologizer", "attribute_ruler"}
+        for name in nlp.pipe_names
+    )
 
 
 def token_lemma(token) -> str:
@@ -111,6 +133,7 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
     """
     notes = validate(notes, Notes)
     stops = stop_words(cfg)
+    tagged = has_pos(nlp)
     rows = []
     for note in notes.itertuples(index=False):
         position = 0
@@ -121,6 +144,9 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
                     continue
                 words = [t for t in sent if not t.is_space]
                 lemmas = [token_lemma(t).replace(" ", "_") for t in words]
+                # UPOS from the tagger; "X" for every word when the pipeline has none, so that
+                # the column always exists and aligns with tokens and lemmas
+                pos = [t.pos_ or "X" for t in words] if tagged else ["X"] * len(words)
                 content = [token_lemma(t) for t in sent if is_content(t, stops)]
                 parts = [p for t in sent if t.is_alpha and len(t._.compound_parts or []) > 1 for p in t._.compound_parts]
                 rows.append(
@@ -134,6 +160,7 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
                         "text": text,
                         "tokens": " ".join(t.text.replace(" ", "_") for t in words),
                         "lemmas": " ".join(lemmas),
+                        "pos": " ".join(pos),
                         "content_lemmas": " ".join(content),
                         "compound_parts": " ".join(p for p in parts if p not in stops),
                     }
@@ -145,3 +172,91 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
 def content_lemmas(text: str, nlp, stops: frozenset[str]) -> list[str]:
     """Content-word lemmas of a short text (a theme, a question), in order, without repeats."""
     return list(dict.fromkeys(token_lemma(t) for t in nlp(text) if is_content(t, stops)))
+
+
+# Word classes of noun-phrase candidates (Universal POS).
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_COORD = frozenset({"og", "eller", "samt", ","})
+
+
+def _attributive(words: list[str], upos: list[str], i: int) -> bool:
+    """An adjective, or a present participle tagged VERB (``forebyggende``), at ``i``.
+
+    Only ``-ende`` participles are taken from VERB: a past participle (``styrket``) is spelt
+    like a finite verb or a predicative, so it cannot be told apart safely from tags alone.
+    """
+    if upos[i] == "ADJ":
+        return True
+    return upos[i] == "VERB" and words[i].lower().endswith("ende") and len(words[i]) > 5
+
+
+def _genitive(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 2 and (low.endswith("s") and not low.endswith("ss") or low.endswith("'s") or low.endswith("’s"))
+
+
+def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
+    """Noun-phrase candidates of a tagged sentence, as token spans ``[start, end)``.
+
+    A candidate is: modifiers, then one or more NOUN/PROPN. Modifiers are adjectives (and
+    ``-ende`` participles tagged VERB, see ``_attributive``), possibly coordinated (``fysisk
+    og digital kontakt``, ``faglig, personlig og social udvikling``), and genitive nouns
+    before an adjective (``borgernes egen indsats``); a genitive directly before a noun
+    needs no rule (``medarbejdernes kompetencer`` is NOUN NOUN). Determiners, verbs,
+    punctuation and conjunctions are never inside a span; an adjective not followed by its
+    noun (``indsatsen er tidlig``) gives no candidate, so no adjective is cut from its noun.
+    Spans are leftmost-longest and do not overlap.
+
+    Args:
+        words: The word forms of one sentence.
+        upos: Their Universal POS tags (same length).
+
+    Returns:
+        The spans, in order.
+
+    Raises:
+        ValueError: ``words`` and ``upos`` differ in length.
+    """
+    if len(words) != len(upos):
+        raise ValueError(f"{len(words)} words but {len(upos)} tags")
+    n = len(words)
+
+    def modifiers_end(j: int) -> int:
+        """End of the run of (coordinated) attributive words and genitives starting at ``j``."""
+        while j < n:
+            if _attributive(words, upos, j):
+                j += 1
+                # coordinated adjectives: "fysisk og digital", "faglig, personlig og social"
+                while j + 1 < n and words[j].lower() in _COORD and _attributive(words, upos, j + 1):
+                    j += 2
+                    while j < n and _attributive(words, upos, j):
+                        j += 1
+            elif upos[j] in _NOUNS and _genitive(words[j]) and j + 1 < n and _attributive(words, upos, j + 1):
+                j += 1
+            else:
+                break
+        return j
+
+    def heads_end(j: int) -> int:
+        while j < n and upos[j] in _NOUNS:
+            j += 1
+        return j
+
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        j = modifiers_end(i)
+        k = heads_end(j)
+        if k == j:
+            i += 1
+            continue
+        # a genitive head goes on into the next phrase: "Aarhus Kommunes nye strategi"
+        while k < n and _genitive(words[k - 1]):
+            j2 = modifiers_end(k)
+            k2 = heads_end(j2)
+            if j2 == k or k2 == j2:
+                break
+            k = k2
+        spans.append((i, k))
+        i = k
+    return spans

@@ -70,7 +70,8 @@ class Statements(_Table):
 
     ``tokens``, ``lemmas``, ``content_lemmas`` and ``compound_parts`` are space-separated strings so
     that the table round-trips through CSV and Parquet unchanged; ``tokens`` and ``lemmas`` align
-    one to one (whitespace tokens are left out of both).
+    one to one (whitespace tokens are left out of both), and so do the Universal POS tags in
+    ``pos`` (``X`` for every word when the pipeline has no tagger).
     """
 
     statement_id: Series[str] = pa.Field(unique=True)
@@ -82,6 +83,7 @@ class Statements(_Table):
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     tokens: Series[str]
     lemmas: Series[str]
+    pos: Series[str]
     content_lemmas: Series[str]
     compound_parts: Series[str]
 

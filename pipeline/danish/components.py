@@ -1,16 +1,20 @@
-"""spaCy components: ``danish_lemmatizer``, ``danish_compounds`` (and ``danish_sentences``).
+"""spaCy components: ``danish_lemmatizer``, ``danish_compounds`` (and ``danish_sentences``,
+``danish_tagger``).
 
 Importing ``pipeline.danish`` registers them. ``make_nlp()`` builds the default pipeline::
 
     nlp = spacy.blank("da")                  # + our tokenizer exceptions
     nlp.add_pipe("danish_sentences")         # or "sentencizer"
-    nlp.add_pipe("danish_lemmatizer")
+    nlp.add_pipe("danish_tagger")            # UPOS; left out when the model files are missing
+    nlp.add_pipe("danish_lemmatizer")        # uses the tags where they help
     nlp.add_pipe("danish_compounds")         # optional: token._.compound_parts
 """
 
 from __future__ import annotations
 
 import gc
+import json
+import logging
 
 from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.language import Language
@@ -19,24 +23,44 @@ from spacy.tokens import Doc, Token
 from . import segmentation  # noqa: F401  (registers "danish_sentences")
 from .abbreviations import add_to_tokenizer
 from .lemmatizer import DanishLemmatizer, Model, default_model, get_sources, split_compound
+from .tagger import TAGGER_PATH, tagger_available
+
+log = logging.getLogger(__name__)
+POS_LEMMAS_FILE = "pos_lemmas.json"
 
 
 @Language.factory(
     "danish_lemmatizer",
-    default_config={"overrides": {}, "data_path": None, "adverbs_as_adjectives": False},
+    default_config={"overrides": {}, "data_path": None, "adverbs_as_adjectives": False, "pos_lemmas_path": None},
     assigns=["token.lemma"],
 )
 def make_danish_lemmatizer(
-    nlp: Language, name: str, overrides: dict, data_path: str | None, adverbs_as_adjectives: bool
+    nlp: Language,
+    name: str,
+    overrides: dict,
+    data_path: str | None,
+    adverbs_as_adjectives: bool,
+    pos_lemmas_path: str | None,
 ):
-    """Tagger-free Danish lemmatizer.
+    """Danish lemmatizer (tagger-free; uses ``token.pos_`` where a tagger ran before it).
 
     ``overrides`` maps forms (or lowercase forms) to lemmas; ``adverbs_as_adjectives`` maps
     adverbially used ``-t`` adjectives to the adjective (``frivilligt`` -> ``frivillig``)
-    instead of the UD convention (lemma = form).
+    instead of the UD convention (lemma = form). ``pos_lemmas_path``: the JSON table
+    ``UPOS -> {lowercase form: lemma}`` learned with the tagger (``training/train_tagger.py``);
+    None takes the one shipped with the tagger when a tagger runs before this component.
     """
     model = Model.load(data_path) if data_path else None
-    lem = DanishLemmatizer(model=model, overrides=overrides, adverbs_as_adjectives=adverbs_as_adjectives)
+    pos_lemmas = None
+    if pos_lemmas_path is None and "danish_tagger" in nlp.pipe_names:
+        default = TAGGER_PATH / POS_LEMMAS_FILE
+        pos_lemmas_path = str(default) if default.is_file() else None
+    if pos_lemmas_path:
+        with open(pos_lemmas_path, encoding="utf-8") as fh:
+            pos_lemmas = json.load(fh)
+    lem = DanishLemmatizer(
+        model=model, overrides=overrides, adverbs_as_adjectives=adverbs_as_adjectives, pos_lemmas=pos_lemmas
+    )
     _warm_up()
     return lem
 
@@ -99,11 +123,15 @@ def make_nlp(
     compounds: bool = False,
     ud_conventions: bool = True,
     overrides: dict | None = None,
+    tagger: bool = True,
 ) -> Language:
-    """Blank Danish spaCy pipeline with our tokenizer exceptions, sentences and lemmas.
+    """Blank Danish spaCy pipeline with our tokenizer exceptions, sentences, POS and lemmas.
 
     ``ud_conventions=True`` (the evaluated setting) follows UD Danish lemmas exactly. With
     ``False`` (for theme reports) ``frivilligt`` -> ``frivillig`` and ``ældre`` -> ``ældre``.
+    ``tagger=True`` adds the shipped UPOS tagger (``danish_tagger``) when its model files are
+    in the package; without them (or with ``tagger=False``) the pipeline is tagger-free and
+    ``token.pos_`` stays empty.
     """
     import spacy
 
@@ -111,6 +139,11 @@ def make_nlp(
     add_to_tokenizer(nlp)
     if sentences:
         nlp.add_pipe(sentences)
+    if tagger:
+        if tagger_available():
+            nlp.add_pipe("danish_tagger")
+        else:
+            log.warning("NLP: no tagger model in %s; using the tagger-free Danish pipeline", TAGGER_PATH)
     ov = {} if ud_conventions else dict(APP_OVERRIDES)
     ov.update(overrides or {})
     nlp.add_pipe(

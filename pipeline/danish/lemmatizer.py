@@ -344,6 +344,10 @@ class Model:
         )
 
 
+# Word classes whose tag can change a lemma (``DanishLemmatizer._apply_pos``).
+_POS_LEMMA_CLASSES = frozenset({"ADJ", "ADV", "DET", "PRON", "NOUN", "VERB", "AUX", "ADP", "NUM", "X"})
+
+
 class DanishLemmatizer:
     """Tagger-free Danish lemmatizer (see module docstring)."""
 
@@ -352,8 +356,13 @@ class DanishLemmatizer:
         model: Model | None = None,
         overrides: dict[str, str] | None = None,
         adverbs_as_adjectives: bool = False,
+        pos_lemmas: dict[str, dict[str, str]] | None = None,
     ) -> None:
         self.model = model if model is not None else default_model()
+        # UPOS -> {lowercase form: lemma}: forms whose lemma the word class decides
+        # (``de`` DET -> ``den``, PRON -> ``de``); used only when the doc has POS tags
+        self.pos_lemmas = pos_lemmas or {}
+        self.use_pos = pos_lemmas is not None
         self.overrides = dict(overrides or {})
         self.adverbs_as_adjectives = adverbs_as_adjectives
         self._src: _Sources | None = None
@@ -475,6 +484,43 @@ class DanishLemmatizer:
             out.append(lem)
         return out
 
+    def _apply_pos(self, doc, words: list[str], lemmas: list[str]) -> None:
+        """Correct lemmas with the tagged word class. Overrides still win.
+
+        * Forms whose lemma the class decides (``pos_lemmas``: ``de`` DET -> ``den``, PRON ->
+          ``de``).
+        * ``-t`` forms: an adverb keeps its form in the UD conventions (``muligt``,
+          ``pragtfuldt``; the adjective with ``adverbs_as_adjectives``), an adjective loses
+          the neuter ``-t`` when the lexicon knows the base (``rigtigt`` -> ``rigtig``;
+          ``-et`` participles such as ``begavet`` are left alone).
+        """
+        from spacy.attrs import POS
+
+        table = self.pos_lemmas
+        ov = self.overrides
+        strings = doc.vocab.strings
+        adv_as_adj = self.adverbs_as_adjectives
+        for i, p in enumerate(doc.to_array(POS).tolist()):
+            if not p:
+                continue
+            upos = strings[p]
+            if upos not in _POS_LEMMA_CLASSES:
+                continue
+            form = words[i]
+            if ov and (form in ov or form.lower() in ov):
+                continue
+            low = form.lower()
+            t = table.get(upos)
+            lem = t.get(low) if t is not None else None
+            if lem is not None:
+                lemmas[i] = self._adjective_of_adverb(lem) if adv_as_adj and upos == "ADV" else lem
+            elif len(low) > 3 and low[-1] == "t" and low.isalpha():
+                cur = lemmas[i]
+                if upos == "ADV" and not adv_as_adj and low == cur.lower() + "t":
+                    lemmas[i] = low
+                elif upos == "ADJ" and cur == low and not low.endswith("et"):
+                    lemmas[i] = self._adjective_of_adverb(low)
+
     def __call__(self, doc):
         """Set ``token.lemma_`` on a spaCy Doc (sentence-wise when sentences are set)."""
         import numpy
@@ -502,6 +548,8 @@ class DanishLemmatizer:
                 idx = [j for j in range(start, end) if not words[j].isspace()]
                 for j, lem in zip(idx, self.lemmatize_sentence([words[j] for j in idx])):
                     lemmas[j] = lem
+        if self.use_pos and doc.has_annotation("POS"):
+            self._apply_pos(doc, words, lemmas)
         add = strings.add
         arr = numpy.fromiter((add(lem) for lem in lemmas), dtype="uint64", count=n).reshape(n, 1)
         doc.from_array([LEMMA], arr)

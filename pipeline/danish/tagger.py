@@ -1,0 +1,217 @@
+"""The bundled Danish UPOS tagger (``danish_tagger`` component).
+
+The model is a spaCy ``tagger`` with its own small CNN tok2vec, trained on the CDT treebank
+with its DDT tags mapped to Universal POS (``training/train_tagger.py``, ``make train-nlp``).
+It lives in ``data/tagger`` inside the package. Besides spaCy's NORM/PREFIX/SUFFIX/SHAPE
+features it reads lexical features (``lexical_features``: the tags training saw the word
+with, simplemma's lemma, the compound head) through the ``danish.TaggerEmbed.v1``
+architecture registered here. The component writes ``token.pos_`` (and the same label to
+``token.tag_``).
+
+A tag dictionary used as a hard constraint at prediction time (only the tags training saw
+for a word) was tried and gave nothing on held-out train documents: the network already
+reads the same dictionary as a feature. So there is none.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
+
+TAGGER_PATH = Path(__file__).parent / "data" / "tagger"
+TAGDICT_FILE = "tagdict.json"
+
+
+def tagger_available(path: str | Path = TAGGER_PATH) -> bool:
+    """True when ``path`` holds a saved tagger pipeline (config and weights)."""
+    p = Path(path)
+    return (p / "config.cfg").is_file() and (p / "tagger" / "model").is_file()
+
+
+@lru_cache(maxsize=4)
+def _load(path: str):
+    import spacy
+
+    return spacy.load(path)
+
+
+class DanishTagger:
+    """Run the saved tagger network and set UPOS on tokens (see module docstring)."""
+
+    def __init__(self, path: str | Path = TAGGER_PATH) -> None:
+        tnlp = _load(str(Path(path).resolve()))
+        pipe = tnlp.get_pipe("tagger")
+        self.model = pipe.model
+        self.labels: tuple[str, ...] = tuple(pipe.labels)
+        self.meta = dict(tnlp.meta)
+        self._pos_ids = numpy.array([POS_IDS[t] for t in self.labels], dtype="uint64")
+        self._space = POS_IDS["SPACE"]
+        # One small prediction now, so that the first real batch does not pay for the
+        # network's and simplemma's first use.
+        self.set_annotations([Doc(tnlp.vocab, words=["Vi", "talte", "om", "det", "."])])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Tag one document."""
+        self.set_annotations([doc])
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        """Tag a stream of documents in batches (one network call per batch)."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self.set_annotations(batch)
+                yield from batch
+                batch = []
+        if batch:
+            self.set_annotations(batch)
+            yield from batch
+
+    def set_annotations(self, docs: list[Doc]) -> None:
+        """Predict and write TAG and POS (whitespace tokens get POS ``SPACE``)."""
+        todo = [d for d in docs if len(d)]
+        if not todo:
+            return
+        scores = self.model.predict(todo)
+        strings = todo[0].vocab.strings
+        tag_ids = numpy.array([strings.add(t) for t in self.labels], dtype="uint64")
+        for doc, sc in zip(todo, scores, strict=True):
+            best = self.model.ops.to_numpy(sc).argmax(axis=1)
+            pos = self._pos_ids[best]
+            pos[doc.to_array(IS_SPACE).astype(bool)] = self._space
+            doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
+
+
+@Language.factory("danish_tagger", default_config={"path": None}, assigns=["token.pos", "token.tag"])
+def make_danish_tagger(nlp: Language, name: str, path: str | None) -> DanishTagger:
+    """The bundled UPOS tagger (``path`` None: the model shipped in the package)."""
+    return DanishTagger(path or TAGGER_PATH)
+
+
+# ---------------------------------------------------------------------------------------
+# The tagger's input features (registered for spaCy's config system; used in training and
+# at run time, so the same code computes them in both).
+# ---------------------------------------------------------------------------------------
+
+UNKNOWN_CLASS = "?"
+
+
+def _amb(tagdict: dict[str, list[str]], word: str | None) -> str:
+    tags = tagdict.get(word) if word else None
+    return "|".join(tags) if tags else UNKNOWN_CLASS
+
+
+def compound_head(low: str, tagdict: dict[str, list[str]]) -> str | None:
+    """The longest ending of ``low`` (3+ letters, after 3+ letters) that the dictionary knows."""
+    for i in range(3, len(low) - 2):
+        if low[i:] in tagdict:
+            return low[i:]
+    return None
+
+
+def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...]:
+    """Extra features of one word beside spaCy's NORM/PREFIX/SUFFIX/SHAPE.
+
+    * the word's ambiguity class: the tags training saw it with (``ADP|ADV``), ``?`` when
+      unseen. The dictionary leaves out words seen once, so that training meets unseen words;
+    * how simplemma's Danish lexicon (the lemmatizer's second source, independent of the
+      treebank) relates the word to its lemma, as a suffix edit (``ende>e`` for a present
+      participle, ``erne>`` for a definite plural noun), or ``-`` when it does not know it;
+    * the ambiguity class of that lemma (an unseen plural of a known noun);
+    * for a word the dictionary does not know, the ambiguity class of its longest known
+      ending (the head of a compound: ``ældreplejen`` -> ``plejen``);
+    * the last four and five letters (spaCy's SUFFIX has three; Danish endings are longer:
+      ``-ende``, ``-ning``, ``-else``).
+    """
+    from .lemmatizer import edit_script, get_sources
+
+    low = word.lower()
+    amb = _amb(tagdict, low)
+    lem = get_sources().dict_lemma(low) if low.isalpha() else None
+    lem = lem.lower() if lem else None
+    lex = edit_script(low, lem)[-8:] if lem else "-"
+    lem_amb = _amb(tagdict, lem) if lem and lem != low else "="
+    head_amb = "=" if amb != UNKNOWN_CLASS else _amb(tagdict, compound_head(low, tagdict))
+    return "A" + amb, "L" + lex, "M" + lem_amb, "H" + head_amb, "4" + low[-4:], "5" + low[-5:]
+
+
+N_LEXICAL = 6
+
+
+def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
+    from spacy.attrs import intify_attr
+    from spacy.strings import get_string_id
+    from thinc.api import Model
+
+    attr_ids = [intify_attr(a) for a in attrs]
+
+    cache: dict[int, list[int]] = {}
+    owner: list = [None]
+
+    def forward(model, docs, is_train):
+        td = model.attrs["tagdict"]
+        if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
+            cache.clear()
+            owner[0] = td
+        out = []
+        for doc in docs:
+            base = doc.to_array(attr_ids)
+            if base.ndim == 1:
+                base = base.reshape(-1, 1)
+            strings = doc.vocab.strings
+            rows = []
+            for orth in doc.to_array(ORTH).tolist():
+                row = cache.get(orth)
+                if row is None:
+                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td)]
+                rows.append(row)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), N_LEXICAL)
+            out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
+        return out, lambda dY: []
+
+    return Model("danish_features", forward, attrs={"tagdict": dict(tagdict or {})})
+
+
+def _register() -> None:
+    from spacy.util import registry
+
+    @registry.architectures("danish.TaggerEmbed.v1")
+    def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
+                     tagdict_path: str | None = None, table_widths: list[int] | None = None):
+        """MultiHashEmbed with the :func:`lexical_features` columns added.
+
+        ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
+        carries the dictionary in its weights file, so loading needs no path.
+        ``table_widths``: one width per table (``attrs`` then the lexical columns), so that
+        small tables (shape, ambiguity class) cost less in the layer that mixes them; by
+        default every table is ``width`` wide.
+        """
+        from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+
+        tagdict = json.loads(Path(tagdict_path).read_text(encoding="utf-8")) if tagdict_path else {}
+        all_rows = list(rows) + list(lexical_rows)
+        if len(lexical_rows) != N_LEXICAL:
+            raise ValueError(f"lexical_rows needs {N_LEXICAL} values")
+        widths = list(table_widths) if table_widths else [width] * len(all_rows)
+        if len(widths) != len(all_rows):
+            raise ValueError("table_widths needs one value per table")
+        embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
+                      for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
+        return chain(
+            _make_feature_extractor(attrs, tagdict),
+            list2ragged(),
+            with_array(concatenate(*embeddings)),
+            with_array(Maxout(width, sum(widths), nP=3, dropout=0.0, normalize=True)),
+            ragged2list(),
+        )
+
+
+_register()

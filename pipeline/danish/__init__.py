@@ -6,7 +6,7 @@ Importing this package registers the spaCy components ``danish_lemmatizer``,
 
 from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
 from .components import make_nlp
-from .frame_words import FRAME_NOUNS
+from .frame_words import FRAME_NOUNS, GENERAL_NOUNS
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
 from .stop_words import DOMAIN_STOP_WORDS, STOP_WORDS, is_stop
@@ -15,6 +15,7 @@ __all__ = [
     "ABBREVIATIONS",
     "DOMAIN_STOP_WORDS",
     "FRAME_NOUNS",
+    "GENERAL_NOUNS",
     "STOP_WORDS",
     "DanishLemmatizer",
     "add_to_tokenizer",

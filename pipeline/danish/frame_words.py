@@ -14,3 +14,13 @@ FRAME_NOUNS: frozenset[str] = frozenset(
     drøftelse punkt ting
     """.split()
 )
+
+#: General nouns whose point lies in what modifies them: "skræddersyede løsninger",
+#: "differentierede indsatser", "personer med handicap". Alone ("løsninger", "tilgange") they
+#: say nothing a reader can use, so a unit that is only one of them is left out.
+GENERAL_NOUNS: frozenset[str] = frozenset(
+    """
+    løsning tilgang indsats tiltag person model initiativ område aktivitet proces forhold
+    niveau sted side emne element faktor forskel
+    """.split()
+)

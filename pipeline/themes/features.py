@@ -9,13 +9,16 @@ units is the mean of their semantic and lexical cosines.
 * semantic: the E5 embedding of the unit's lemmas, centred on the mean of the units it is
   clustered with. Centring per core area removes what all the area's units share — the words
   of the area's own question — so they do not pull every unit into one theme.
-* lexical: TF-IDF over the unit's lemmas and the parts of its compounds (a part only when it is
-  a word of its own among the units: the splitter over-splits ``digitalisering``), with the
+* lexical: TF-IDF over the unit's lemmas, the parts of its compounds and the words it is
+  derived from (a part or stem only when it is a word of its own among the units: the
+  splitter over-splits ``digitalisering``), with the
   IDF of all units of the analysis, so that a word used everywhere (``løsning``, ``indsats``)
   weighs little.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -26,13 +29,33 @@ from pipeline.themes.units import unit_parts
 __all__ = ["fit_lexical", "lexical_documents", "unit_vectors"]
 
 
+def _stems(vocabulary: set[str]) -> dict[str, list[str]]:
+    """Per word, the shorter words of the vocabulary it is derived from (``frivillighed`` → ``frivillig``,
+    ``koordinering`` → ``koordinere``): one begins with the other less a final ``e``, at least five letters."""
+    stems: dict[str, list[str]] = {}
+    by_prefix = sorted(vocabulary)
+    for v in by_prefix:
+        base = v.rstrip("e")
+        if len(base) < 5 or not base.isalpha():
+            continue
+        for w in by_prefix[bisect_left(by_prefix, base) :]:
+            if not w.startswith(base):
+                break
+            if w != v:
+                stems.setdefault(w, []).append(v)
+    return stems
+
+
 def lexical_documents(lemma_docs: list[str], vocabulary: set[str] | None = None) -> list[str]:
-    """Each unit's lemmas followed by the parts of its compounds that occur as words among the units (or in ``vocabulary``)."""
+    """Each unit's lemmas, then the parts of its compounds and the words it derives from, when those occur among the units (or in ``vocabulary``)."""
     vocabulary = vocabulary if vocabulary is not None else {w for doc in lemma_docs for w in doc.split()}
+    stems = _stems(vocabulary)
     out = []
     for doc in lemma_docs:
         words = doc.split()
-        out.append(" ".join(words + [p for w in words for p in unit_parts(w) if p in vocabulary and p != w]))
+        extra = [p for w in words for p in unit_parts(w) if p in vocabulary and p != w]
+        extra += [v for w in words for v in stems.get(w, [])]
+        out.append(" ".join(words + extra))
     return out
 
 

@@ -60,9 +60,10 @@ def keyword_ranking(units: pd.DataFrame, forms: dict[str, Counter], top_n: int =
 def label_phrase(units: pd.DataFrame, restates=None) -> str:
     """The theme's label: the noun phrase whose words most of the theme's groups used, as written.
 
-    A phrase that says more than the area's own question comes first (``restates(lemma)`` tells
-    a word that only repeats it). Ties go to the phrase more groups wrote in the same words,
-    then to the shorter, then to the alphabetically first; the first letter is capitalised.
+    Among phrases whose words are as shared, one that says more than the area's own question
+    comes first (``restates(lemma)`` tells a word that only repeats it); then the phrase more
+    groups wrote in the same words, the shorter, the alphabetically first. The first letter is
+    capitalised.
     """
     if units.empty:
         return ""
@@ -85,7 +86,7 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
         lemmas, entry = item
         words = entry["words"]
         only_question = bool(restates) and all(restates(w) for w in words)
-        return (only_question, -sum(shared(w) for w in words) / len(words), -len(entry["groups"]), len(words), lemmas)
+        return (-round(sum(shared(w) for w in words) / len(words), 6), only_question, -len(entry["groups"]), len(words), lemmas)
 
     _, best = min(keys.items(), key=score)
     form = min(best["forms"], key=lambda f: (-best["forms"][f], f))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, split_compound
+from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, split_compound
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 
@@ -124,8 +124,11 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         upos = s.pos.split() if has_pos else ["X"] * len(words)
         if not (len(words) == len(lemmas) == len(upos)):
             continue  # a statement whose analysis does not align has no units (never seen; defensive)
-        for n, (start, end) in enumerate(_spans(words, lemmas, upos, stop_words)):
+        n = 0
+        for start, end in _spans(words, lemmas, upos, stop_words):
             content = [lem for lem, w in zip(lemmas[start:end], words[start:end], strict=True) if _content(lem, w, stop_words)]
+            if len(content) == 1 and content[0] in GENERAL_NOUNS:
+                continue  # "løsninger" alone; "skræddersyede løsninger" stays
             rows.append(
                 {
                     "unit_id": f"{s.statement_id}-u{n}",
@@ -141,4 +144,5 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "head": lemmas[end - 1],
                 }
             )
+            n += 1
     return pd.DataFrame(rows, columns=UNIT_COLUMNS)

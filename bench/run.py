@@ -2,8 +2,9 @@
 
 * pipeline: wall time of each stage on the bundled 2024 seminar (25 notes);
 * nlp: the Danish pipeline on UD Danish DDT dev (needs ../shared/data/ud-danish-ddt);
-* topics: the topic stage against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on the
-  2024 seminar (note and statement level) and SIB-200 Danish (needs ../shared/data/sib200-da).
+* themes: the sub-themes of the 2024 seminar against sub-themes read by hand, and their stability;
+* topics: ``seminar topics`` against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on
+  SIB-200 Danish (needs ../shared/data/sib200-da).
 """
 
 from __future__ import annotations
@@ -48,7 +49,9 @@ def main() -> int:
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_nlp.py"), "--conllu", str(conllu)], check=True)
     else:
         print(f"\n(skipped the NLP benchmark: {conllu} not found)")
-    print("\n## Topic clustering (ARI/NMI against core areas and SIB-200 topics)")
+    print("\n## Sub-themes of the 2024 seminar against hand-read sub-themes")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_themes.py")], check=True)
+    print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
     return 0
 

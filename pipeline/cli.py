@@ -142,7 +142,7 @@ def compare_cli(
     from pipeline.compare import OVERALL
     from pipeline.flows import compare_stored_analyses, compare_years
     from pipeline.ingest import ingest
-    from pipeline.report import render_comparison_html, render_comparison_markdown
+    from pipeline.report import PLOTLY_JS, plotly_bundle, render_comparison_html, render_comparison_markdown
 
     if base >= target:
         raise typer.BadParameter("base must be an earlier year than target", param_hint="--base")
@@ -173,6 +173,7 @@ def compare_cli(
     io.write_comparison(comparison, out_dir, extra)
     io.write_config_snapshot(cfg, out_dir)
     io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
+    io.write_text(plotly_bundle(), reports / PLOTLY_JS)
     io.write_text(render_comparison_markdown(comparison, cfg), reports / "hvad-er-nyt.md")
     overall = comparison.status[comparison.status["core_area"] == OVERALL]
     counts = overall["status"].value_counts().to_dict()

@@ -30,9 +30,35 @@ def area_page(tmp_path_factory, analysis_2024, cfg_2024):
     pages = render_seminar_pages(analysis_2024, cfg_2024)
     folder = tmp_path_factory.mktemp("report")
     for name, page in pages.items():
-        if name.endswith(".html"):
-            (folder / name).write_text(page, encoding="utf-8")
+        if isinstance(page, str):
+            (folder / name).write_text(page, encoding="utf-8")  # the pages and the plotly.min.js beside them
     return folder
+
+
+@pytest.fixture(scope="module")
+def comparison_page(tmp_path_factory, cfg_2024):
+    """The comparison page of two small stored analyses (the rendering, not the clustering, is under test)."""
+    import pandas as pd
+
+    from pipeline.compare import align_topics, compare_stored
+    from pipeline.report import PLOTLY_JS, plotly_bundle, render_comparison_html
+
+    def themes(year, rows):
+        return pd.DataFrame(
+            [
+                {"year": year, "core_area": "Social omsorg", "topic": t, "label": lab, "keywords": kw, "n_groups": len(g.split()), "n_groups_total": 5, "n_statements": 2, "groups": g, "quotes": "[]"}
+                for t, lab, kw, g in rows
+            ]
+        )
+
+    base = themes(2024, [(0, "Frivillige", "frivillige; ældreplejen", "1 2 3"), (1, "Kommunikation", "kommunikation", "3 5")])
+    target = themes(2025, [(0, "Frivillige", "frivillige; plejehjem", "1 4"), (1, "Demens", "demens; aflastning", "2 3 5")])
+    alignment = align_topics(base, target)
+    comparison = compare_stored(base, target, alignment, 2024, 2025, cfg_2024.compare, min_groups=2)
+    folder = tmp_path_factory.mktemp("compare")
+    (folder / "hvad-er-nyt.html").write_text(render_comparison_html(comparison, cfg_2024), encoding="utf-8")
+    (folder / PLOTLY_JS).write_text(plotly_bundle(), encoding="utf-8")
+    return folder / "hvad-er-nyt.html"
 
 
 def _chromium(args, tmp_path):
@@ -44,13 +70,23 @@ def _chromium(args, tmp_path):
     )
 
 
-def test_area_report_draws_its_charts_without_errors(area_page, tmp_path):
+@pytest.mark.parametrize("width", [1400, 420])
+def test_area_report_draws_its_charts_without_errors(area_page, tmp_path, width):
     page = area_page / "social-omsorg.html"
-    dom = _chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()], tmp_path)
+    dom = _chromium([f"--window-size={width},2000", "--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()], tmp_path)
     assert dom.returncode == 0, dom.stderr[-2000:]
-    # Plotly replaces each figure's empty div with its SVG when it draws.
-    assert dom.stdout.count('class="main-svg"') >= 3
-    assert dom.stdout.count('class="plot-container plotly"') == 3
+    # Plotly replaces each figure's empty div with its SVG when it draws (from plotly.min.js beside the page).
+    assert dom.stdout.count('class="plot-container plotly"') == 2
+    console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    assert not console, console
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_comparison_page_draws_its_charts_without_errors(comparison_page, tmp_path, width):
+    dom = _chromium([f"--window-size={width},2000", "--enable-logging=stderr", "--v=0", "--dump-dom", comparison_page.as_uri()], tmp_path)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    expected = comparison_page.read_text(encoding="utf-8").count("Plotly.newPlot")
+    assert expected >= 1 and dom.stdout.count('class="plot-container plotly"') == expected  # every chart drawn
     console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
     assert not console, console
 

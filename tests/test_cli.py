@@ -85,6 +85,6 @@ def test_run_writes_reports_for_every_area(tmp_path):
     assert names == sorted(
         ["index.html", "social-omsorg.html", "beskaeftigelse.html", "laering.html", "vaekst-teknik-og-faellesskab.html", "oekonomi-personale-og-it.html"]
     )
-    for table in ("notes.csv", "statements.csv", "themes.csv", "topics.csv", "rejects.csv", "topic_quality.json", "seminar.config.toml"):
+    for table in ("notes.csv", "statements.csv", "units.csv", "themes.csv", "cross_themes.csv", "rejects.csv", "theme_quality.json", "seminar.config.toml"):
         assert (tmp_path / "data" / "processed" / "2024" / table).exists(), table
     assert Path(reports / "seminar.config.toml").exists()

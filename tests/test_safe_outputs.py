@@ -68,7 +68,7 @@ def test_notes_written_by_the_tool_are_read_back_by_ingest_unchanged(tmp_path, t
     [
         ('[topics]\nseed = "42"', r"\[topics\] seed = '42' is not a whole number"),
         ("[topics]\nseed = -1", r"\[topics\] seed = -1 is out of range"),
-        ("[topics]\nmin_groups = 0", r"\[topics\] min_groups = 0 is out of range"),
+        ("[themes]\nmin_groups = 0", r"\[themes\] min_groups = 0 is out of range"),
         ("[topics]\nn_topics = 2.5", r"\[topics\] n_topics = 2.5 is not a whole number"),
         ('[topics]\nguided = "yes"', r"\[topics\] guided = 'yes' is not true or false"),
         ("[topics]\nmin_topics = 5\nmax_topics = 3", r"max_topics = 3 is below min_topics = 5"),
@@ -143,15 +143,22 @@ def test_recover_folder_after_a_kill_between_the_two_renames(tmp_path):
 
 
 def _fake_analysis(notes, rejects, cfg, **kwargs):
-    """A quick stand-in for the analysis: the writing, not the topic model, is under test."""
+    """A quick stand-in for the analysis: the writing, not the theme finding, is under test."""
     from types import SimpleNamespace
 
-    pages = {"index.html": "<html>ny</html>", **{f"side-{i}.html": "x" * 1000 for i in range(20)}}
-    topics = SimpleNamespace(statement_topics=notes, topic_info=notes, quality={"n_topics": 1})
+    from pipeline.schemas import CrossThemes, Statements, Terms, Themes, Units
+
+    def empty(model):
+        return pd.DataFrame(columns=list(model.to_schema().columns))
+
     return SimpleNamespace(
-        notes=notes, rejects=rejects, statements=notes, topics=topics, themes=notes, terms=notes,
-        method={"NLP": "fake", **(kwargs.get("extra_method") or {})}, pages=pages,
+        notes=notes, rejects=rejects, statements=empty(Statements), themes=empty(Themes), units=empty(Units),
+        cross=empty(CrossThemes), terms=empty(Terms), quality={"n_units": 0}, nlp_name="fake",
     )
+
+
+def _fake_pages(analysis, cfg, **kwargs):
+    return {"index.html": "<html>ny</html>", **{f"side-{i}.html": "x" * 1000 for i in range(20)}}
 
 
 def _seminar(tmp_path: Path) -> Path:
@@ -169,12 +176,14 @@ def _seminar(tmp_path: Path) -> Path:
 def test_run_that_fails_while_writing_leaves_previous_outputs_byte_identical(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    import pipeline.run
+    import pipeline.flows
+    import pipeline.report
     from pipeline import cli
 
     cfg = _seminar(tmp_path)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(pipeline.run, "analyse_notes", _fake_analysis)
+    monkeypatch.setattr(pipeline.flows, "analyse_seminar", _fake_analysis)
+    monkeypatch.setattr(pipeline.report, "render_seminar_pages", _fake_pages)
     monkeypatch.setattr(cli, "_png_renderer", _no_renderer)
     folders = (tmp_path / "data" / "processed" / "2025", tmp_path / "reports" / "2025")
     before = _snapshot(*folders)
@@ -212,10 +221,11 @@ class _no_renderer:
 DRIVER = """
 import sys, time
 from pathlib import Path
-import pipeline.io as io, pipeline.run, pipeline.cli as cli
+import pipeline.io as io, pipeline.flows, pipeline.report, pipeline.cli as cli
 sys.path.insert(0, {root!r})
-from tests.test_safe_outputs import _fake_analysis, _no_renderer
-pipeline.run.analyse_notes = _fake_analysis
+from tests.test_safe_outputs import _fake_analysis, _fake_pages, _no_renderer
+pipeline.flows.analyse_seminar = _fake_analysis
+pipeline.report.render_seminar_pages = _fake_pages
 cli._png_renderer = _no_renderer
 real = io.write_text
 def slow(text, path):

@@ -14,6 +14,8 @@ from pipeline.config import SeminarConfig, slugify
 from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
 from pipeline.report.docx import build_area_docx
 from pipeline.report.render import (
+    PLOTLY_JS,
+    plotly_bundle,
     render_area_html,
     render_area_markdown,
     render_comparison_html,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from pipeline.flows import Analysis
 
 __all__ = [
+    "PLOTLY_JS",
     "AreaContext",
     "area_synthesis",
     "build_area_context",
@@ -35,6 +38,7 @@ __all__ = [
     "build_index_context",
     "escape_markdown",
     "method_facts",
+    "plotly_bundle",
     "render_area_html",
     "render_area_markdown",
     "render_comparison_html",
@@ -62,7 +66,8 @@ def render_seminar_pages(
             could not be read: :meth:`pipeline.ingest.IngestResult.method_lines`).
 
     Returns:
-        File name → HTML or Markdown text, or DOCX bytes.
+        File name → HTML or Markdown text, or DOCX bytes; and ``plotly.min.js``, the one copy
+        of Plotly that the HTML pages load.
     """
     method = {**method_facts(analysis, cfg), **(extra_method or {})}
     pages: dict[str, str | bytes] = {}
@@ -74,4 +79,5 @@ def render_seminar_pages(
         images = {name: (render_png(fig) if render_png else None) for name, _, fig in ctx.figures}
         pages[f"{slug}.docx"] = build_area_docx(ctx, images)
     pages["index.html"] = render_index_html(build_index_context(analysis, cfg, method=method))
+    pages[PLOTLY_JS] = plotly_bundle()
     return pages

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
 from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes, theme_group_matrix
-from pipeline.report.wording import count, da_list, lower_first, single_heading
+from pipeline.report.wording import count, da_decimal, da_list, da_place, lower_first, single_heading
 
 if TYPE_CHECKING:
     from pipeline.flows import Analysis
@@ -54,6 +54,7 @@ class AreaContext:
     figures: list[tuple[str, str, go.Figure]]  # (name, caption, figure)
     rejects: list[dict] = field(default_factory=list)
     method: dict = field(default_factory=dict)
+    comparison_href: str = ""
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -135,7 +136,10 @@ def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
     """What the method appendix of every page shows: counts, settings, how themes were found, versions."""
     q = analysis.quality
     areas = q.get("areas", {})
-    cuts = "; ".join(f"{a}: {v['themes']} temaer af {v['units']} nøglefraser (silhuet {v['silhouette']})" for a, v in areas.items())
+    cuts = "; ".join(
+        f"{a}: {count(v['themes'], 'tema', 'temaer')} af {count(v['units'], 'nøglefrase', 'nøglefraser')} (silhuet {da_decimal(v['silhouette'])})"
+        for a, v in areas.items()
+    )
     return {
         "Seminar": f"{cfg.seminar_label} ({cfg.municipality})",
         "Noter analyseret / afvist": f"{len(analysis.notes)} / {len(analysis.rejects)}",
@@ -187,7 +191,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
             {
                 "note_id": note.note_id,
                 "group": int(note.group),
-                "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {note.source_ref}",
+                "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {da_place(note.source_ref)}",
                 "statements": [{"id": s.statement_id, "text": s.text, "themes": themes_of_statement.get(s.statement_id, [])} for s in sentences.itertuples()],
             }
         )
@@ -220,7 +224,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         terms=term_rows,
         notes=note_rows,
         figures=figures,
-        rejects=[r for r in analysis.rejects.to_dict("records") if r["core_area"] == area],
+        rejects=[{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records") if r["core_area"] == area],
         method=method,
     )
 
@@ -264,6 +268,6 @@ def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict 
         "cross": cross,
         "n_notes": len(notes),
         "n_rejects": len(analysis.rejects),
-        "rejects": analysis.rejects.to_dict("records"),
+        "rejects": [{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records")],
         "method": method,
     }

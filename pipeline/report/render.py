@@ -11,9 +11,11 @@ from pipeline.compare import OVERALL, STATUSES, reported
 from pipeline.config import slugify
 from pipeline.plots import plot_prevalence_heatmap, plot_theme_change
 from pipeline.report.context import AreaContext
-from pipeline.report.wording import da_list, escape_markdown, number_word
+from pipeline.report.wording import da_decimal, da_list, escape_markdown, number_word
 
 __all__ = [
+    "PLOTLY_JS",
+    "plotly_bundle",
     "render_area_html",
     "render_area_markdown",
     "render_comparison_html",
@@ -23,6 +25,21 @@ __all__ = [
 
 #: Report headings of the statuses (the vocabulary lives in :mod:`pipeline.compare`).
 STATUS_TITLES = {status: title for status, (title, _) in STATUSES.items()}
+#: A count of themes with each status, in the right number: "1 nyt tema", "3 nye temaer".
+STATUS_NOUNS = {
+    "ny": ("nyt tema", "nye temaer"),
+    "voksende": ("voksende tema", "voksende temaer"),
+    "vedvarende": ("vedvarende tema", "vedvarende temaer"),
+    "aftagende": ("aftagende tema", "aftagende temaer"),
+    "forsvundet": ("forsvundet tema", "forsvundne temaer"),
+    "enkeltstående": ("enkeltstående tema", "enkeltstående temaer"),
+}
+
+
+def status_count(status: str, n: int) -> str:
+    """``"1 nyt tema"``, ``"3 nye temaer"``."""
+    singular, plural = STATUS_NOUNS[status]
+    return f"{n} {singular if n == 1 else plural}"
 
 
 def _env() -> Environment:
@@ -37,6 +54,9 @@ def _env() -> Environment:
     env.filters["md"] = escape_markdown
     env.filters["number_word"] = number_word
     env.filters["mark"] = mark_phrase
+    env.filters["noun"] = lambda n, singular, plural: singular if n == 1 else plural
+    env.filters["decimal"] = da_decimal
+    env.globals["plotly_js"] = PLOTLY_JS
     return env
 
 
@@ -50,21 +70,32 @@ def mark_phrase(text: str, phrase: str) -> Markup:
     return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 
-def _figure_html(fig: go.Figure, div_id: str, include_js: bool) -> str:
+#: The one copy of Plotly's JavaScript, written beside the pages that have charts.
+PLOTLY_JS = "plotly.min.js"
+
+
+def plotly_bundle() -> str:
+    """Plotly's JavaScript (the version the charts were made with), for :data:`PLOTLY_JS` beside the pages."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def _figure_html(fig: go.Figure, div_id: str) -> str:
     # A fixed div id keeps the HTML byte-identical between runs (Plotly's default is a random UUID).
     return fig.to_html(
         full_html=False,
-        include_plotlyjs="inline" if include_js else False,
+        include_plotlyjs=False,  # the pages load one plotly.min.js beside them
         div_id=div_id,
         config={"displaylogo": False, "responsive": True},
     )
 
 
 def render_area_html(ctx: AreaContext) -> str:
-    """Render one core area's report as a self-contained HTML page (Plotly embedded once)."""
+    """Render one core area's report as an HTML page (charts load :data:`PLOTLY_JS` from the same folder)."""
     figures = [
-        {"caption": caption, "html": _figure_html(fig, f"fig-{ctx.slug}-{name}", include_js=(i == 0))}
-        for i, (name, caption, fig) in enumerate(ctx.figures)
+        {"number": i, "caption": caption, "html": _figure_html(fig, f"fig-{ctx.slug}-{name}")}
+        for i, (name, caption, fig) in enumerate(ctx.figures, start=1)
     ]
     return _env().get_template("area.html.j2").render(ctx=ctx, figures=figures)
 
@@ -105,13 +136,13 @@ def _comparison_sections(comparison, scopes: list[str], min_groups: int, include
                 groups.append((status, items))
         counts = {s: len(items) for s, items in groups}
         if counts:
-            summary = "; ".join(f"{n} {STATUS_TITLES[s].split()[0].lower()}" for s, n in counts.items())
+            summary = da_list([status_count(s, n) for s, n in counts.items()])
         else:
             summary = f"Ingen ændringer i temaer, som mindst {number_word(min_groups)} grupper rejste."
         figure = None
         if include_figures and len(rows):
             div = f"fig-compare-{slugify(scope)}"
-            figure = _figure_html(plot_theme_change(rows), div, include_js=not sections)
+            figure = _figure_html(plot_theme_change(rows), div)
         sections.append({"title": scope, "slug": slugify(scope), "summary": summary[:1].upper() + summary[1:] + ".", "groups": groups, "figure": figure})
     return sections
 
@@ -125,7 +156,7 @@ def _comparison_context(comparison, cfg, include_figures: bool) -> dict:
         overall = comparison.prevalence[comparison.prevalence["core_area"] == OVERALL]
         heat = overall[overall["topic"].isin(set(reported(comparison.status, OVERALL)["topic"]))]
         if len(heat):
-            heatmap = _figure_html(plot_prevalence_heatmap(heat), "fig-compare-years", include_js=not any(s["figure"] for s in sections))
+            heatmap = _figure_html(plot_prevalence_heatmap(heat), "fig-compare-years")
     return {
         "base": comparison.base,
         "target": comparison.target,
@@ -136,6 +167,7 @@ def _comparison_context(comparison, cfg, include_figures: bool) -> dict:
         "heatmap": heatmap,
         "alignment": comparison.alignment.to_dict("records") if comparison.alignment is not None else None,
         "status_titles": STATUS_TITLES,
+        "status_count": status_count,
     }
 
 

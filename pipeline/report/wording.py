@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count", "da_list", "escape_markdown", "lower_first", "number_word", "single_heading"]
+__all__ = ["count", "da_decimal", "da_list", "da_place", "escape_markdown", "lower_first", "number_word", "single_heading"]
 
 _NUMBER_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv"}
 
@@ -20,6 +20,21 @@ def da_list(items) -> str:
 def count(n: int, singular: str, plural: str) -> str:
     """A count with the noun in the right number: ``count(1, "gruppe", "grupper")`` → ``"1 gruppe"``."""
     return f"{n} {singular if n == 1 else plural}"
+
+
+def da_decimal(value: float, digits: int = 2) -> str:
+    """A number as Danish text: decimal comma, thousands separated by a dot (``1234.5`` → ``"1.234,50"``)."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+_PLACE_WORDS = {"line": "linje", "lines": "linje", "page": "side", "row": "række", "sheet": "ark", "paragraph": "afsnit", "table": "tabel", "whole file": "hele filen", "cell": "celle"}
+_PLACE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True)) + r")\b")
+
+
+def da_place(place: str) -> str:
+    """A place in an input file as the readers write it, in Danish: ``"page 2, line 14"`` → ``"side 2, linje 14"``."""
+    return _PLACE_RE.sub(lambda m: _PLACE_WORDS[m.group(1)], str(place))
 
 
 def lower_first(text: str) -> str:

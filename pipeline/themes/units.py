@@ -23,6 +23,7 @@ __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 UNIT_COLUMNS = ["unit_id", "statement_id", "note_id", "year", "core_area", "group", "start", "end", "text", "lemmas", "head"]
 
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+_ARTICLES = frozenset({"den", "det", "de"})
 #: Word classes before an adjective that make it a noun of its own ("de frivillige", "inddrage
 #: unge", "børn og unge"); after a verb or auxiliary it is predicative ("er vigtig") instead.
 _NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON", "ADJ"})
@@ -126,6 +127,10 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
             continue  # a statement whose analysis does not align has no units (never seen; defensive)
         n = 0
         for start, end in _spans(words, lemmas, upos, stop_words):
+            # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
+            # so the phrase reads as Danish on its own (the article is no content word)
+            if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
+                start -= 1
             content = [lem for lem, w in zip(lemmas[start:end], words[start:end], strict=True) if _content(lem, w, stop_words)]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays

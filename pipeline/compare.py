@@ -42,6 +42,7 @@ __all__ = [
     "STATUSES",
     "STATUS_ORDER",
     "Comparison",
+    "StatusWords",
     "align_topics",
     "compare_prevalence",
     "compare_stored",
@@ -51,14 +52,24 @@ __all__ = [
     "theme_status",
 ]
 
-#: The status vocabulary, in report order: status -> (heading in the reports, chart colour).
-STATUSES: dict[str, tuple[str, str]] = {
-    "ny": ("Nye temaer", "#2a9d3f"),
-    "voksende": ("Voksende temaer", "#1f6f8b"),
-    "vedvarende": ("Vedvarende temaer", "#7a8a94"),
-    "aftagende": ("Aftagende temaer", "#d08a2e"),
-    "forsvundet": ("Forsvundne temaer", "#c0392b"),
-    "enkeltstående": ("Enkeltstående temaer", "#c5ccd1"),
+@dataclass(frozen=True)
+class StatusWords:
+    """How the reports name a status: a heading, a count in the singular and plural, a chart colour."""
+
+    title: str
+    singular: str
+    plural: str
+    colour: str
+
+
+#: The status vocabulary, in report order.
+STATUSES: dict[str, StatusWords] = {
+    "ny": StatusWords("Nye temaer", "nyt tema", "nye temaer", "#2a9d3f"),
+    "voksende": StatusWords("Voksende temaer", "voksende tema", "voksende temaer", "#1f6f8b"),
+    "vedvarende": StatusWords("Vedvarende temaer", "vedvarende tema", "vedvarende temaer", "#7a8a94"),
+    "aftagende": StatusWords("Aftagende temaer", "aftagende tema", "aftagende temaer", "#d08a2e"),
+    "forsvundet": StatusWords("Forsvundne temaer", "forsvundet tema", "forsvundne temaer", "#c0392b"),
+    "enkeltstående": StatusWords("Enkeltstående temaer", "enkeltstående tema", "enkeltstående temaer", "#c5ccd1"),
 }
 STATUS_ORDER = list(STATUSES)
 #: The status of a theme that no year had enough groups for: not a change to report.

@@ -129,7 +129,7 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> b
 def _status_colour(status: str) -> str:
     from pipeline.compare import STATUSES
 
-    return STATUSES[status][1]
+    return STATUSES[status].colour
 
 
 def plot_theme_change(status: pd.DataFrame) -> go.Figure:

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from pipeline.config import SeminarConfig, normalize_name, slugify
-from pipeline.ingest._text import clean_text
+from pipeline.ingest._text import GROUP_ALIASES, clean_text
 from pipeline.schemas import Notes, Rejects, validate
 
 __all__ = ["RawNote", "note_id", "parse_group", "resolve_notes"]
 
-_GROUP_RE = re.compile(r"^(?:gruppe|grupper|bord|group|table|gr\.?)?\s*(?:nr\.?|no\.?)?\s*(\d{1,3})(?:\.0+)?$", re.I)
+_GROUP_RE = re.compile(rf"^(?:{GROUP_ALIASES}|gr\.?)?\s*(?:nr\.?|no\.?)?\s*(\d{{1,3}})(?:\.0+)?$", re.I)
 
 
 @dataclass(frozen=True)

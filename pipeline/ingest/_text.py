@@ -9,6 +9,14 @@ __all__ = ["BULLET_RE", "clean_text", "decode_bytes", "join_wrapped_lines", "sni
 
 SOFT_HYPHEN = "\u00ad"
 BULLET_RE = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
+
+# How notes name a group, in one place for every reader.
+#: The words a summary or document writes before a group's number ("Gruppe 3", "Bord 2").
+GROUP_WORD = r"(?:Gruppe|Bord)"
+#: "Gruppe 3" with the word and the number as named groups ``label`` and ``num``.
+GROUP_LABEL = r"(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})"
+#: Words that may stand before a group number in a table cell or a file name (any case).
+GROUP_ALIASES = r"(?:gruppe|grupper|bord|group|table)"
 # A hyphen before one of these words is a suspended compound ("familie- og netværksbaseret"),
 # not a word broken across lines.
 _SUSPENSION_WORDS = {"og", "eller", "samt", "til", "som", "men", "&"}
@@ -117,3 +125,34 @@ def clean_text(text: str) -> str:
                 merged.append(line)
         paragraphs.append("\n".join(merged))
     return "\n\n".join(paragraphs)
+
+
+def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str, fix: str) -> None:
+    """Check that an Office file (XLSX, DOCX) is not empty and is a zip package, as those formats are.
+
+    Raises:
+        InputError: The file is empty, or not a zip package (``problem`` and ``fix`` say which format).
+    """
+    import io
+    import zipfile
+
+    from pipeline.errors import InputError
+
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", empty_fix)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(file, "whole file", problem, fix)
+
+
+def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):
+    """Decode a text notes file and parse it: ``(parse(text), {"encoding": …})``.
+
+    Raises:
+        InputError: The file is empty (``empty_fix`` says what to do), or ``parse`` raises it.
+    """
+    from pipeline.errors import InputError
+
+    if not data.strip():
+        raise InputError(file, "whole file", "the file is empty", empty_fix)
+    text, encoding = decode_bytes(data)
+    return parse(text), {"encoding": encoding}

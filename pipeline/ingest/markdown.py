@@ -14,13 +14,13 @@ import re
 from pipeline.config import SeminarConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote, parse_group
-from pipeline.ingest._text import decode_bytes
+from pipeline.ingest._text import GROUP_ALIASES, GROUP_LABEL, read_text_notes
 
 __all__ = ["parse_markdown_notes", "read_markdown_notes"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_GROUP_PAR = re.compile(r"^\s*\**(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})\**\s*[:.\-–]?\s*(?P<rest>.*)$")
-_FILE_GROUP = re.compile(r"(?:gruppe|bord|group|table)[\s_\-]*(\d{1,2})", re.I)
+_GROUP_PAR = re.compile(rf"^\s*\**{GROUP_LABEL}\**\s*[:.\-–]?\s*(?P<rest>.*)$")
+_FILE_GROUP = re.compile(rf"{GROUP_ALIASES}[\s_\-]*(\d{{1,2}})", re.I)
 _KEYS = {
     "core_area": {"core_area", "core area", "kerneområde", "kerneomraade", "område"},
     "group": {"group", "gruppe", "bord", "table"},
@@ -123,7 +123,6 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
 
 def read_markdown_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
     """Read a Markdown (or front-matter plain-text) notes file."""
-    if not data.strip():
-        raise InputError(file, "whole file", "the file is empty", "write the group's note in it, or remove it from the folder.")
-    text, encoding = decode_bytes(data)
-    return parse_markdown_notes(text, file, cfg), {"encoding": encoding}
+    return read_text_notes(
+        data, file, lambda text: parse_markdown_notes(text, file, cfg), empty_fix="write the group's note in it, or remove it from the folder."
+    )

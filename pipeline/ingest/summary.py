@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pipeline.config import CoreArea, SeminarConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
-from pipeline.ingest._text import join_wrapped_lines
+from pipeline.ingest._text import GROUP_LABEL, GROUP_WORD, join_wrapped_lines, read_text_notes
 
 __all__ = ["parse_summary_text", "read_pdf_notes", "read_summary_notes"]
 
 # "Gruppe 5 5 fremhævede" is a typo for "Gruppe 5 fremhævede": the repeated number is dropped.
-_GROUP_START = re.compile(r"^(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})(?:\s+(?P=num))?(?=[\s:.,]|$)")
-_MIDLINE_GROUP = re.compile(r"(?<=[.!?])\s*(?=(?:Gruppe|Bord)\s+\d{1,2}\s)")
+_GROUP_START = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?(?=[\s:.,]|$)")
+_MIDLINE_GROUP = re.compile(rf"(?<=[.!?])\s*(?={GROUP_WORD}\s+\d{{1,2}}\s)")
 _MARKER = re.compile(r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;”\")]\s*$")
 
@@ -201,12 +201,7 @@ def parse_summary_text(
 
 def read_summary_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
     """Read a seminar summary given as plain text (e.g. text extracted from the PDF)."""
-    from pipeline.ingest._text import decode_bytes
-
-    if not data.strip():
-        raise InputError(file, "whole file", "the file is empty", "extract the summary's text again.")
-    text, encoding = decode_bytes(data)
-    return parse_summary_text(text, file, cfg), {"encoding": encoding}
+    return read_text_notes(data, file, lambda text: parse_summary_text(text, file, cfg), empty_fix="extract the summary's text again.")
 
 
 def _page_lines(page) -> list[str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 
 import pandas as pd
 
 from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
-from pipeline.ingest._text import decode_bytes, sniff_delimiter
+from pipeline.ingest._text import decode_bytes, require_zip_package, sniff_delimiter
 from pipeline.outputs import restore_cell
 
 __all__ = ["COLUMN_ALIASES", "REQUIRED_FIELDS", "map_columns", "read_csv_notes", "read_xlsx_notes", "rows_to_notes"]
@@ -188,15 +187,13 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
         InputError: The file is not a workbook, the configured sheet is missing, or several
             sheets could hold the notes (the message lists them).
     """
-    if not data.strip():
-        raise InputError(file, "whole file", "the file is empty", "save the workbook again from Excel.")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(
-            file,
-            "whole file",
-            "this is not an Excel workbook (.xlsx): the file is not a zip package",
-            "open it in Excel and save as 'Excel-projektmappe (*.xlsx)'; old .xls files must be converted.",
-        )
+    require_zip_package(
+        data,
+        file,
+        empty_fix="save the workbook again from Excel.",
+        problem="this is not an Excel workbook (.xlsx): the file is not a zip package",
+        fix="open it in Excel and save as 'Excel-projektmappe (*.xlsx)'; old .xls files must be converted.",
+    )
     try:
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, header=None, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for corrupt packages

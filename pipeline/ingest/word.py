@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 from pipeline.config import SeminarConfig
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
+from pipeline.ingest._text import GROUP_LABEL, require_zip_package
 from pipeline.ingest.tabular import map_columns, rows_to_notes
 
 __all__ = ["read_docx_notes"]
 
-_GROUP_PAR = re.compile(r"^(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})(?:\s+(?P=num))?\s*[:.\-–]?\s*(?P<rest>.*)$", re.S)
+_GROUP_PAR = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?\s*[:.\-–]?\s*(?P<rest>.*)$", re.S)
 
 
 def _is_heading(paragraph) -> bool:
@@ -39,15 +39,13 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    if not data.strip():
-        raise InputError(file, "whole file", "the file is empty", "save the document again from Word.")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(
-            file,
-            "whole file",
-            "this is not a Word document (.docx): the file is not a zip package",
-            "open it in Word and save as 'Word-dokument (*.docx)'; old .doc files must be converted.",
-        )
+    require_zip_package(
+        data,
+        file,
+        empty_fix="save the document again from Word.",
+        problem="this is not a Word document (.docx): the file is not a zip package",
+        fix="open it in Word and save as 'Word-dokument (*.docx)'; old .doc files must be converted.",
+    )
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for broken packages

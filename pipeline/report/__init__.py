@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING
 from pipeline.config import SeminarConfig, slugify
 from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
 from pipeline.report.docx import build_area_docx
-from pipeline.report.render import (
-    PLOTLY_JS,
-    plotly_bundle,
-    render_area_html,
-    render_area_markdown,
-    render_comparison_html,
-    render_comparison_markdown,
-    render_index_html,
-)
+from pipeline.report import render
+from pipeline.report.render import PLOTLY_JS as PLOTLY_JS
+from pipeline.report.render import plotly_bundle as plotly_bundle
+from pipeline.report.render import render_area_html as render_area_html
+from pipeline.report.render import render_area_markdown as render_area_markdown
+from pipeline.report.render import render_comparison_html as render_comparison_html
+from pipeline.report.render import render_comparison_markdown as render_comparison_markdown
+from pipeline.report.render import render_index_html as render_index_html
 from pipeline.report.wording import escape_markdown
 
 if TYPE_CHECKING:
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
     from pipeline.flows import Analysis
 
 __all__ = [
-    "PLOTLY_JS",
     "AreaContext",
     "area_synthesis",
     "build_area_context",
@@ -38,13 +36,8 @@ __all__ = [
     "build_index_context",
     "escape_markdown",
     "method_facts",
-    "plotly_bundle",
-    "render_area_html",
-    "render_area_markdown",
-    "render_comparison_html",
-    "render_comparison_markdown",
-    "render_index_html",
     "render_seminar_pages",
+    *render.__all__,
 ]
 
 

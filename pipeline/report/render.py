@@ -24,22 +24,13 @@ __all__ = [
 ]
 
 #: Report headings of the statuses (the vocabulary lives in :mod:`pipeline.compare`).
-STATUS_TITLES = {status: title for status, (title, _) in STATUSES.items()}
-#: A count of themes with each status, in the right number: "1 nyt tema", "3 nye temaer".
-STATUS_NOUNS = {
-    "ny": ("nyt tema", "nye temaer"),
-    "voksende": ("voksende tema", "voksende temaer"),
-    "vedvarende": ("vedvarende tema", "vedvarende temaer"),
-    "aftagende": ("aftagende tema", "aftagende temaer"),
-    "forsvundet": ("forsvundet tema", "forsvundne temaer"),
-    "enkeltstående": ("enkeltstående tema", "enkeltstående temaer"),
-}
+STATUS_TITLES = {status: words.title for status, words in STATUSES.items()}
 
 
 def status_count(status: str, n: int) -> str:
     """``"1 nyt tema"``, ``"3 nye temaer"``."""
-    singular, plural = STATUS_NOUNS[status]
-    return f"{n} {singular if n == 1 else plural}"
+    words = STATUSES[status]
+    return f"{n} {words.singular if n == 1 else words.plural}"
 
 
 def _env() -> Environment:

@@ -51,7 +51,16 @@ class DanishTagger:
         self.model = pipe.model
         self.labels: tuple[str, ...] = tuple(pipe.labels)
         self.meta = dict(tnlp.meta)
-        self._pos_ids = numpy.array([POS_IDS[t] for t in self.labels], dtype="uint64")
+        # Labels may be finer than UPOS ("NOUN|NCCSU==I"): their probabilities are added up
+        # per UPOS, the part before "|".
+        upos = sorted({t.split("|")[0] for t in self.labels})
+        self.upos = tuple(upos)
+        self._group = None
+        if len(upos) < len(self.labels):
+            self._group = numpy.zeros((len(self.labels), len(upos)), dtype="float32")
+            for i, t in enumerate(self.labels):
+                self._group[i, upos.index(t.split("|")[0])] = 1.0
+        self._pos_ids = numpy.array([POS_IDS[t] for t in self.upos], dtype="uint64")
         self._space = POS_IDS["SPACE"]
         # One small prediction now, so that the first real batch does not pay for the
         # network's and simplemma's first use.
@@ -82,9 +91,13 @@ class DanishTagger:
             return
         scores = self.model.predict(todo)
         strings = todo[0].vocab.strings
-        tag_ids = numpy.array([strings.add(t) for t in self.labels], dtype="uint64")
+        tag_ids = numpy.array([strings.add(t) for t in self.upos], dtype="uint64")
         for doc, sc in zip(todo, scores, strict=True):
-            best = self.model.ops.to_numpy(sc).argmax(axis=1)
+            sc = self.model.ops.to_numpy(sc)
+            if self._group is not None:
+                e = numpy.exp(sc - sc.max(axis=1, keepdims=True))
+                sc = e @ self._group  # unnormalised: the argmax is the same
+            best = sc.argmax(axis=1)
             pos = self._pos_ids[best]
             pos[doc.to_array(IS_SPACE).astype(bool)] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, POS, TAG
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -62,6 +62,7 @@ class DanishTagger:
                 self._group[i, upos.index(t.split("|")[0])] = 1.0
         self._pos_ids = numpy.array([POS_IDS[t] for t in self.upos], dtype="uint64")
         self._space = POS_IDS["SPACE"]
+        self._punct = self.upos.index("PUNCT")
         # One small prediction now, so that the first real batch does not pay for the
         # network's and simplemma's first use.
         self.set_annotations([Doc(tnlp.vocab, words=["Vi", "talte", "om", "det", "."])])
@@ -98,8 +99,12 @@ class DanishTagger:
                 e = numpy.exp(sc - sc.max(axis=1, keepdims=True))
                 sc = e @ self._group  # unnormalised: the argmax is the same
             best = sc.argmax(axis=1)
+            flags = doc.to_array([IS_SPACE, IS_PUNCT]).astype(bool)
+            # Punctuation the treebank never shows (curly quotes, bullets, dashes of notes)
+            # is still punctuation: Unicode says so, the network has never seen it.
+            best[flags[:, 1]] = self._punct
             pos = self._pos_ids[best]
-            pos[doc.to_array(IS_SPACE).astype(bool)] = self._space
+            pos[flags[:, 0]] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
 
 

@@ -135,7 +135,43 @@ def compound_head(low: str, tagdict: dict[str, list[str]]) -> str | None:
     return None
 
 
-def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...]:
+N_PARADIGM_SCRIPTS = 24
+
+
+def build_paradigms() -> dict[str, str]:
+    """Lemma -> inflection signature, from simplemma's Danish lexicon (not the treebank).
+
+    The signature says which of the lexicon's most frequent lemma -> form edits the lemma
+    has (``>r``, ``e>ede``, ``>erne``, ``>t`` ...) as a hex bit string: verbs, nouns and
+    adjectives inflect differently, so an unseen word whose lemma the lexicon knows gets a
+    hint of its class.
+    """
+    from collections import Counter, defaultdict
+
+    from .lemmatizer import edit_script, get_sources
+
+    scripts_of: dict[str, set[str]] = defaultdict(set)
+    freq: Counter = Counter()
+    for form, lemma in get_sources()._dict.items():
+        lemma = lemma.decode("utf-8") if isinstance(lemma, bytes) else lemma
+        if not (form.isalpha() and lemma.isalpha()) or form != form.lower() or lemma != lemma.lower():
+            continue
+        sc = edit_script(lemma, form)
+        scripts_of[lemma].add(sc)
+        freq[sc] += 1
+    top = [sc for sc, _ in sorted(freq.items(), key=lambda x: (-x[1], x[0]))[:N_PARADIGM_SCRIPTS]]
+    bit = {sc: 1 << i for i, sc in enumerate(top)}
+    out = {}
+    for lemma, scs in scripts_of.items():
+        v = sum(bit.get(sc, 0) for sc in scs)
+        if v:
+            out[lemma] = format(v, "x")
+    return out
+
+
+def lexical_features(
+    word: str, tagdict: dict[str, list[str]], paradigms: dict[str, str] | None = None
+) -> tuple[str, ...]:
     """Extra features of one word beside spaCy's NORM/PREFIX/SUFFIX/SHAPE.
 
     * the word's ambiguity class: the tags training saw it with (``ADP|ADV``), ``?`` when
@@ -147,7 +183,9 @@ def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...
     * for a word the dictionary does not know, the ambiguity class of its longest known
       ending (the head of a compound: ``ældreplejen`` -> ``plejen``);
     * the last four and five letters (spaCy's SUFFIX has three; Danish endings are longer:
-      ``-ende``, ``-ning``, ``-else``).
+      ``-ende``, ``-ning``, ``-else``);
+    * with ``paradigms`` (see :func:`build_paradigms`), the inflection signature of the
+      simplemma lemma.
     """
     from .lemmatizer import edit_script, get_sources
 
@@ -158,13 +196,16 @@ def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...
     lex = edit_script(low, lem)[-8:] if lem else "-"
     lem_amb = _amb(tagdict, lem) if lem and lem != low else "="
     head_amb = "=" if amb != UNKNOWN_CLASS else _amb(tagdict, compound_head(low, tagdict))
-    return "A" + amb, "L" + lex, "M" + lem_amb, "H" + head_amb, "4" + low[-4:], "5" + low[-5:]
+    feats = ("A" + amb, "L" + lex, "M" + lem_amb, "H" + head_amb, "4" + low[-4:], "5" + low[-5:])
+    if paradigms is None:
+        return feats
+    return (*feats, "P" + (paradigms.get(lem or low) or "?"))
 
 
-N_LEXICAL = 6
+N_LEXICAL = 6  # without the paradigm feature; 7 with it
 
 
-def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
+def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -176,6 +217,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
 
     def forward(model, docs, is_train):
         td = model.attrs["tagdict"]
+        pd = model.attrs["paradigms"] if n_lexical > N_LEXICAL else None
         if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
             cache.clear()
             owner[0] = td
@@ -189,13 +231,16 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
             for orth in doc.to_array(ORTH).tolist():
                 row = cache.get(orth)
                 if row is None:
-                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td)]
+                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td, pd)]
                 rows.append(row)
-            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), N_LEXICAL)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical)
             out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
-    return Model("danish_features", forward, attrs={"tagdict": dict(tagdict or {})})
+    attrs = {"tagdict": dict(tagdict or {})}
+    if n_lexical > N_LEXICAL:
+        attrs["paradigms"] = dict(paradigms or {})
+    return Model("danish_features", forward, attrs=attrs)
 
 
 def _register() -> None:
@@ -216,15 +261,18 @@ def _register() -> None:
 
         tagdict = json.loads(Path(tagdict_path).read_text(encoding="utf-8")) if tagdict_path else {}
         all_rows = list(rows) + list(lexical_rows)
-        if len(lexical_rows) != N_LEXICAL:
-            raise ValueError(f"lexical_rows needs {N_LEXICAL} values")
+        n_lexical = len(lexical_rows)
+        if n_lexical not in (N_LEXICAL, N_LEXICAL + 1):
+            raise ValueError(f"lexical_rows needs {N_LEXICAL} values ({N_LEXICAL + 1} with the paradigm feature)")
+        # built from simplemma when training; a saved model carries it in its weights
+        paradigms = build_paradigms() if tagdict_path and n_lexical > N_LEXICAL else None
         widths = list(table_widths) if table_widths else [width] * len(all_rows)
         if len(widths) != len(all_rows):
             raise ValueError("table_widths needs one value per table")
         embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
                       for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
         return chain(
-            _make_feature_extractor(attrs, tagdict),
+            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, sum(widths), nP=3, dropout=0.0, normalize=True)),

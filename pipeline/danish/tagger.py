@@ -4,7 +4,7 @@ The model is a spaCy ``tagger`` with its own small CNN tok2vec, trained on the C
 with its DDT tags mapped to Universal POS (``training/train_tagger.py``, ``make train-nlp``).
 It lives in ``data/tagger`` inside the package. Besides spaCy's NORM/PREFIX/SUFFIX/SHAPE
 features it reads lexical features (``lexical_features``: the tags training saw the word
-with, simplemma's lemma, the compound head) through the ``danish.TaggerEmbed.v1``
+with, simplemma's lemma and its inflection signature, the compound head) through the ``danish.TaggerEmbed.v1``
 architecture registered here. The component writes ``token.pos_`` (and the same label to
 ``token.tag_``).
 

@@ -159,7 +159,7 @@ def check_mapping(cdt_dir: Path, dev_conllu: Path) -> float:
 
     gold: dict[str, list[tuple[str, str]]] = {}
     cur: list[tuple[str, str]] = []
-    for line in dev_conllu.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*dev_conllu.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             if cur:
                 gold[sentence_key(w for w, _ in cur)] = cur
@@ -172,7 +172,7 @@ def check_mapping(cdt_dir: Path, dev_conllu: Path) -> float:
     errors: Counter = Counter()
     for f in sorted(glob.glob(str(cdt_dir / "*.conll"))):
         sent: list[list[str]] = []
-        for line in open(f, encoding="utf-8").read().splitlines() + [""]:
+        for line in [*Path(f).read_text(encoding="utf-8").splitlines(), ""]:
             if line.strip():
                 c = line.split("\t")
                 c[1], c[2] = html.unescape(c[1]), html.unescape(c[2])
@@ -284,6 +284,7 @@ def dir_size(path: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
     ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU,

@@ -46,6 +46,7 @@ class DanishTagger:
     """Run the saved tagger network and set UPOS on tokens (see module docstring)."""
 
     def __init__(self, path: str | Path = TAGGER_PATH) -> None:
+        """Load the saved pipeline at ``path`` (cached per path) and warm it up."""
         tnlp = _load(str(Path(path).resolve()))
         pipe = tnlp.get_pipe("tagger")
         self.model = pipe.model

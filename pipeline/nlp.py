@@ -191,8 +191,9 @@ def _attributive(words: list[str], upos: list[str], i: int) -> bool:
 
 
 def _genitive(word: str) -> bool:
+    """A genitive form: ``-s`` (not ``-ss``), or an apostrophe (straight or curly) and ``s``."""
     low = word.lower()
-    return len(low) > 2 and (low.endswith("s") and not low.endswith("ss") or low.endswith("'s") or low.endswith("’s"))
+    return len(low) > 2 and ((low.endswith("s") and not low.endswith("ss")) or low.endswith(("'s", "\u2019s")))
 
 
 def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:

@@ -159,3 +159,9 @@ def test_eval_nlp_json_reports_pos_acc(tmp_path):
     assert scores["pos_acc"] == 1.0
     assert scores["tokenizer_words_per_second"] > 0
     assert "danish_tagger" in scores["components"]
+
+
+@needs_model
+def test_punctuation_the_treebank_never_shows_is_punct(nlp):
+    doc = nlp("end “ opgaveløsning ” • koordinering")
+    assert [t.pos_ for t in doc] == ["ADP", "PUNCT", "NOUN", "PUNCT", "PUNCT", "NOUN"]

@@ -82,11 +82,13 @@ _MW_WORDS = {
 }
 
 
-def ddt_upos(rows: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+def ddt_upos(rows: Sequence[Sequence[str]], fine: bool = False) -> list[tuple[str, str]]:
     """Map one CDT sentence (raw CoNLL rows) to (word, UPOS) pairs, multiword tokens split.
 
     Args:
         rows: Column lists of one sentence (id, form, lemma, cpos, tag, feats, head, rel, ...).
+        fine: Append the DDT fine tag to the UPOS (``NOUN|NCCSU==I``), for training on the
+            finer labels (the tagger adds up their probabilities per UPOS).
 
     Returns:
         One (form, UPOS) pair per word, in order.
@@ -111,7 +113,7 @@ def ddt_upos(rows: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
                     tag = "ADV"
                 else:
                     tag = "NOUN"
-                out.append((fp, tag))
+                out.append((fp, tag + "|MW" if fine else tag))
             continue
         if cpos in _SIMPLE:
             tag = _SIMPLE[cpos]
@@ -142,7 +144,7 @@ def ddt_upos(rows: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
                 tag = "PRON"  # der
         else:
             tag = "X"
-        out.append((form, tag))
+        out.append((form, f"{tag}|{c[4]}" if fine else tag))
     return out
 
 
@@ -157,7 +159,7 @@ def check_mapping(cdt_dir: Path, dev_conllu: Path) -> float:
 
     gold: dict[str, list[tuple[str, str]]] = {}
     cur: list[tuple[str, str]] = []
-    for line in dev_conllu.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*dev_conllu.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             if cur:
                 gold[sentence_key(w for w, _ in cur)] = cur
@@ -170,7 +172,7 @@ def check_mapping(cdt_dir: Path, dev_conllu: Path) -> float:
     errors: Counter = Counter()
     for f in sorted(glob.glob(str(cdt_dir / "*.conll"))):
         sent: list[list[str]] = []
-        for line in open(f, encoding="utf-8").read().splitlines() + [""]:
+        for line in [*Path(f).read_text(encoding="utf-8").splitlines(), ""]:
             if line.strip():
                 c = line.split("\t")
                 c[1], c[2] = html.unescape(c[1]), html.unescape(c[2])
@@ -195,7 +197,7 @@ def check_mapping(cdt_dir: Path, dev_conllu: Path) -> float:
     return acc
 
 
-def load_train(cdt_dir: Path, dev_conllu: Path) -> dict[str, list[list[tuple[str, str, str]]]]:
+def load_train(cdt_dir: Path, dev_conllu: Path, fine: bool = False) -> dict[str, list[list[tuple[str, str, str]]]]:
     """CDT train documents, UD-dev sentences excluded: doc_id -> sentences of (word, UPOS, lemma).
 
     The lemmas are the lemmatizer's training lemmas (``read_cdt``: UD conventions).
@@ -213,7 +215,7 @@ def load_train(cdt_dir: Path, dev_conllu: Path) -> dict[str, list[list[tuple[str
     for d, sents in rows.items():
         out[d] = []
         for s, lem in zip(sents, lemmas[d], strict=True):
-            tagged = ddt_upos(s)
+            tagged = ddt_upos(s, fine=fine)
             out[d].append([(w, t, lm[1]) for (w, t), lm in zip(tagged, lem, strict=True)])
     return out
 
@@ -229,6 +231,7 @@ def build_pos_lemmas(sents: list[list[tuple[str, str, str]]]) -> dict[str, dict[
     by_form: dict[str, Counter] = defaultdict(Counter)
     for s in sents:
         for w, t, lem in s:
+            t = t.split("|")[0]
             if t == "PROPN" or not any(ch.isalpha() for ch in w):
                 continue
             by_pos[(t, w.lower())][lem] += 1
@@ -254,7 +257,7 @@ def build_tagdict(sents: list[list[tuple[str, str]]]) -> dict[str, list[str]]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for s in sents:
         for w, t in s:
-            counts[w.lower()][t] += 1
+            counts[w.lower()][t.split("|")[0]] += 1
     out = {}
     for w, c in counts.items():
         n = sum(c.values())
@@ -281,6 +284,7 @@ def dir_size(path: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
     ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU,
@@ -293,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="train on every train document for training.max_steps and ship the last "
                          "checkpoint (the shipped model; the fold is then only logged, not held out)")
     ap.add_argument("--work", type=Path, default=None, help="keep the DocBins and checkpoints here")
+    ap.add_argument("--fine", action="store_true", help="train on UPOS|DDT-tag labels (experiment)")
     ap.add_argument("--check-mapping", action="store_true", help="only check the DDT->UPOS mapping")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. training.max_steps=3000 (for experiments on train folds)")
@@ -302,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     t0 = time.time()
-    docs = load_train(args.cdt, args.dev_conllu)
+    docs = load_train(args.cdt, args.dev_conllu, fine=args.fine)
     ids = sorted(docs)
     train_l = [s for j, d in enumerate(ids) if args.all or j % N_FOLDS != args.fold for s in docs[d]]
     train = [[(w, t) for w, t, _ in s] for s in train_l]

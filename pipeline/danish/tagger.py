@@ -4,7 +4,7 @@ The model is a spaCy ``tagger`` with its own small CNN tok2vec, trained on the C
 with its DDT tags mapped to Universal POS (``training/train_tagger.py``, ``make train-nlp``).
 It lives in ``data/tagger`` inside the package. Besides spaCy's NORM/PREFIX/SUFFIX/SHAPE
 features it reads lexical features (``lexical_features``: the tags training saw the word
-with, simplemma's lemma, the compound head) through the ``danish.TaggerEmbed.v1``
+with, simplemma's lemma and its inflection signature, the compound head) through the ``danish.TaggerEmbed.v1``
 architecture registered here. The component writes ``token.pos_`` (and the same label to
 ``token.tag_``).
 
@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, POS, TAG
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
@@ -46,13 +46,24 @@ class DanishTagger:
     """Run the saved tagger network and set UPOS on tokens (see module docstring)."""
 
     def __init__(self, path: str | Path = TAGGER_PATH) -> None:
+        """Load the saved pipeline at ``path`` (cached per path) and warm it up."""
         tnlp = _load(str(Path(path).resolve()))
         pipe = tnlp.get_pipe("tagger")
         self.model = pipe.model
         self.labels: tuple[str, ...] = tuple(pipe.labels)
         self.meta = dict(tnlp.meta)
-        self._pos_ids = numpy.array([POS_IDS[t] for t in self.labels], dtype="uint64")
+        # Labels may be finer than UPOS ("NOUN|NCCSU==I"): their probabilities are added up
+        # per UPOS, the part before "|".
+        upos = sorted({t.split("|")[0] for t in self.labels})
+        self.upos = tuple(upos)
+        self._group = None
+        if len(upos) < len(self.labels):
+            self._group = numpy.zeros((len(self.labels), len(upos)), dtype="float32")
+            for i, t in enumerate(self.labels):
+                self._group[i, upos.index(t.split("|")[0])] = 1.0
+        self._pos_ids = numpy.array([POS_IDS[t] for t in self.upos], dtype="uint64")
         self._space = POS_IDS["SPACE"]
+        self._punct = self.upos.index("PUNCT")
         # One small prediction now, so that the first real batch does not pay for the
         # network's and simplemma's first use.
         self.set_annotations([Doc(tnlp.vocab, words=["Vi", "talte", "om", "det", "."])])
@@ -82,11 +93,19 @@ class DanishTagger:
             return
         scores = self.model.predict(todo)
         strings = todo[0].vocab.strings
-        tag_ids = numpy.array([strings.add(t) for t in self.labels], dtype="uint64")
+        tag_ids = numpy.array([strings.add(t) for t in self.upos], dtype="uint64")
         for doc, sc in zip(todo, scores, strict=True):
-            best = self.model.ops.to_numpy(sc).argmax(axis=1)
+            sc = self.model.ops.to_numpy(sc)
+            if self._group is not None:
+                e = numpy.exp(sc - sc.max(axis=1, keepdims=True))
+                sc = e @ self._group  # unnormalised: the argmax is the same
+            best = sc.argmax(axis=1)
+            flags = doc.to_array([IS_SPACE, IS_PUNCT]).astype(bool)
+            # Punctuation the treebank never shows (curly quotes, bullets, dashes of notes)
+            # is still punctuation: Unicode says so, the network has never seen it.
+            best[flags[:, 1]] = self._punct
             pos = self._pos_ids[best]
-            pos[doc.to_array(IS_SPACE).astype(bool)] = self._space
+            pos[flags[:, 0]] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
 
 
@@ -117,7 +136,43 @@ def compound_head(low: str, tagdict: dict[str, list[str]]) -> str | None:
     return None
 
 
-def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...]:
+N_PARADIGM_SCRIPTS = 24
+
+
+def build_paradigms() -> dict[str, str]:
+    """Lemma -> inflection signature, from simplemma's Danish lexicon (not the treebank).
+
+    The signature says which of the lexicon's most frequent lemma -> form edits the lemma
+    has (``>r``, ``e>ede``, ``>erne``, ``>t`` ...) as a hex bit string: verbs, nouns and
+    adjectives inflect differently, so an unseen word whose lemma the lexicon knows gets a
+    hint of its class.
+    """
+    from collections import Counter, defaultdict
+
+    from .lemmatizer import edit_script, get_sources
+
+    scripts_of: dict[str, set[str]] = defaultdict(set)
+    freq: Counter = Counter()
+    for form, lemma in get_sources()._dict.items():
+        lemma = lemma.decode("utf-8") if isinstance(lemma, bytes) else lemma
+        if not (form.isalpha() and lemma.isalpha()) or form != form.lower() or lemma != lemma.lower():
+            continue
+        sc = edit_script(lemma, form)
+        scripts_of[lemma].add(sc)
+        freq[sc] += 1
+    top = [sc for sc, _ in sorted(freq.items(), key=lambda x: (-x[1], x[0]))[:N_PARADIGM_SCRIPTS]]
+    bit = {sc: 1 << i for i, sc in enumerate(top)}
+    out = {}
+    for lemma, scs in scripts_of.items():
+        v = sum(bit.get(sc, 0) for sc in scs)
+        if v:
+            out[lemma] = format(v, "x")
+    return out
+
+
+def lexical_features(
+    word: str, tagdict: dict[str, list[str]], paradigms: dict[str, str] | None = None
+) -> tuple[str, ...]:
     """Extra features of one word beside spaCy's NORM/PREFIX/SUFFIX/SHAPE.
 
     * the word's ambiguity class: the tags training saw it with (``ADP|ADV``), ``?`` when
@@ -129,7 +184,9 @@ def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...
     * for a word the dictionary does not know, the ambiguity class of its longest known
       ending (the head of a compound: ``ældreplejen`` -> ``plejen``);
     * the last four and five letters (spaCy's SUFFIX has three; Danish endings are longer:
-      ``-ende``, ``-ning``, ``-else``).
+      ``-ende``, ``-ning``, ``-else``);
+    * with ``paradigms`` (see :func:`build_paradigms`), the inflection signature of the
+      simplemma lemma.
     """
     from .lemmatizer import edit_script, get_sources
 
@@ -140,13 +197,16 @@ def lexical_features(word: str, tagdict: dict[str, list[str]]) -> tuple[str, ...
     lex = edit_script(low, lem)[-8:] if lem else "-"
     lem_amb = _amb(tagdict, lem) if lem and lem != low else "="
     head_amb = "=" if amb != UNKNOWN_CLASS else _amb(tagdict, compound_head(low, tagdict))
-    return "A" + amb, "L" + lex, "M" + lem_amb, "H" + head_amb, "4" + low[-4:], "5" + low[-5:]
+    feats = ("A" + amb, "L" + lex, "M" + lem_amb, "H" + head_amb, "4" + low[-4:], "5" + low[-5:])
+    if paradigms is None:
+        return feats
+    return (*feats, "P" + (paradigms.get(lem or low) or "?"))
 
 
-N_LEXICAL = 6
+N_LEXICAL = 6  # without the paradigm feature; 7 with it
 
 
-def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
+def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -158,6 +218,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
 
     def forward(model, docs, is_train):
         td = model.attrs["tagdict"]
+        pd = model.attrs["paradigms"] if n_lexical > N_LEXICAL else None
         if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
             cache.clear()
             owner[0] = td
@@ -171,13 +232,16 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None):
             for orth in doc.to_array(ORTH).tolist():
                 row = cache.get(orth)
                 if row is None:
-                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td)]
+                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td, pd)]
                 rows.append(row)
-            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), N_LEXICAL)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical)
             out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
-    return Model("danish_features", forward, attrs={"tagdict": dict(tagdict or {})})
+    attrs = {"tagdict": dict(tagdict or {})}
+    if n_lexical > N_LEXICAL:
+        attrs["paradigms"] = dict(paradigms or {})
+    return Model("danish_features", forward, attrs=attrs)
 
 
 def _register() -> None:
@@ -198,15 +262,18 @@ def _register() -> None:
 
         tagdict = json.loads(Path(tagdict_path).read_text(encoding="utf-8")) if tagdict_path else {}
         all_rows = list(rows) + list(lexical_rows)
-        if len(lexical_rows) != N_LEXICAL:
-            raise ValueError(f"lexical_rows needs {N_LEXICAL} values")
+        n_lexical = len(lexical_rows)
+        if n_lexical not in (N_LEXICAL, N_LEXICAL + 1):
+            raise ValueError(f"lexical_rows needs {N_LEXICAL} values ({N_LEXICAL + 1} with the paradigm feature)")
+        # built from simplemma when training; a saved model carries it in its weights
+        paradigms = build_paradigms() if tagdict_path and n_lexical > N_LEXICAL else None
         widths = list(table_widths) if table_widths else [width] * len(all_rows)
         if len(widths) != len(all_rows):
             raise ValueError("table_widths needs one value per table")
         embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
                       for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
         return chain(
-            _make_feature_extractor(attrs, tagdict),
+            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, sum(widths), nP=3, dropout=0.0, normalize=True)),

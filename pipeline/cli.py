@@ -1,20 +1,24 @@
 """The ``seminar`` command: thin wrappers that read inputs, call the stages and write outputs.
 
-Errors the user can act on (:class:`~pipeline.errors.SeminarError`) are printed as one
-message; no traceback reaches the user unless ``--debug`` is given.
+Errors the user can act on (:class:`~pipeline.errors.SeminarError`) and usage errors (an
+unknown option, a missing argument, a bad value) are printed as one line that says what to do;
+no traceback reaches the user unless ``--debug`` is given. Steps that can take a while show a
+spinner with the elapsed time on a terminal; nothing is shown with ``--quiet`` or when stderr
+is not a terminal (pipes, CI, tests).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from pipeline import io
+from pipeline import __version__, io
 from pipeline.errors import SeminarError
 
 app = typer.Typer(
@@ -23,10 +27,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: square brackets such as [nlp] are shown as written, not read as Rich markup.
+    rich_markup_mode=None,
 )
 log = logging.getLogger("pipeline")
 
-ConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="Seminar TOML file, e.g. data/raw/2024/seminar.toml.")]
+ConfigOpt = Annotated[Path, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML file, e.g. data/raw/2024/seminar.toml.")]
 
 
 def _echo_err(text: str) -> None:
@@ -44,36 +50,111 @@ def _report_ingest(result) -> None:
     typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"seminar-themes {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display (it is also off when stderr is not a terminal).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    # The log goes to whatever sys.stderr is at the time, so that a running spinner can keep it apart.
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s", stream=_Stderr())
     _State.debug = debug
+    _State.quiet = quiet
 
 
 class _State:
     debug = False
+    quiet = False
 
 
-@app.command("ingest")
+class _Stderr:
+    """``sys.stderr`` looked up on every write (a progress display replaces it while it runs)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def _show_progress() -> bool:
+    """Progress is shown on a terminal only, and never with ``--quiet``."""
+    try:
+        return not _State.quiet and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stderr
+        return False
+
+
+@contextmanager
+def _step(text: str):
+    """Show ``text`` with a spinner and the elapsed time while the block runs; then a ✓ line with the time taken.
+
+    Off the terminal (or with ``--quiet``) the step is only logged (seen with ``--verbose``).
+    """
+    if not _show_progress():
+        log.info("%s ...", text)
+        yield
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, highlight=False)
+    start = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+        progress.add_task(escape(text), total=None)
+        yield
+    console.print(f"[green]✓[/green] {escape(text)} ({time.perf_counter() - start:.1f} s)")
+
+
+@app.command("ingest", short_help="Read notes files into one table (with a manifest and the rejected notes).")
 def ingest_cli(
-    paths: Annotated[list[Path], typer.Argument(help="Notes files or folders (CSV, XLSX, DOCX, PDF, TXT, MD).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Notes files or folders (CSV, XLSX, DOCX, PDF, TXT, MD).")],
     config: ConfigOpt,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Notes table to write (.csv or .parquet).")] = Path("notes.csv"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="Notes table to write (.csv or .parquet).")] = Path("notes.csv"),
 ) -> None:
     """Read notes into one table; write a manifest and the rejected notes next to it."""
     from pipeline.ingest import ingest
 
     cfg = io.read_config(config)
-    result = ingest(io.collect_sources(list(paths)), cfg)
+    with _step("Reading notes"):
+        result = ingest(io.collect_sources(list(paths)), cfg)
     _report_ingest(result)
-    written = io.write_ingest_outputs(result, out, cfg)
+    with _step("Writing the notes table"):
+        written = io.write_ingest_outputs(result, out, cfg)
     typer.echo(f"wrote {written['notes']} and {written['manifest'].name}, {written['rejects'].name}")
     if not result.ok:
         _echo_err("error: no usable notes were read")
         raise typer.Exit(1)
+
+
+# Charts in the DOCX are 16 cm wide; 900 px at scale 2 is about 285 dpi there.
+DOCX_CHART_WIDTH, DOCX_CHART_SCALE = 900, 2
+
+
+def _docx_chart_renderer(figure_png):
+    """``figure_png`` at print resolution for the DOCX reports (at least 150 dpi over 16 cm)."""
+    import inspect
+
+    if "scale" in inspect.signature(figure_png).parameters:
+        return lambda fig: figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
+    # Without a scale parameter: a wider canvas of the same proportions (1600 px: 254 dpi over 16 cm).
+    width = 1600
+
+    def render(fig):
+        height = int(fig.layout.height or 450) * width // DOCX_CHART_WIDTH
+        return figure_png(fig, width=width, height=height)
+
+    return render
 
 
 @contextmanager
@@ -93,7 +174,7 @@ def _png_renderer():
     except Exception:  # no kaleido or no browser: figure_png then returns None and says why
         server = None
     try:
-        yield figure_png
+        yield _docx_chart_renderer(figure_png)
     finally:
         if server is not None:
             try:
@@ -102,38 +183,47 @@ def _png_renderer():
                 pass
 
 
-@app.command("run")
+@app.command("run", short_help="Whole pipeline for one seminar: notes to theme reports.")
 def run_cli(config: ConfigOpt) -> None:
     """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports."""
     from pipeline.flows import analyse_seminar
     from pipeline.ingest import ingest
+    from pipeline.nlp import build_nlp
     from pipeline.report import render_seminar_pages
 
     cfg = io.read_config(config)
-    result = ingest(io.config_sources(cfg), cfg)
+    with _step("Reading notes"):
+        result = ingest(io.config_sources(cfg), cfg)
     _report_ingest(result)
     if not result.ok:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    analysis = analyse_seminar(result.notes, result.rejects, cfg)
-    with _png_renderer() as render_png:
+    with _step("Loading the Danish language pipeline"):
+        nlp = build_nlp(cfg.nlp)
+    with _step(f"Finding statements and themes in {len(result.notes)} notes"):
+        analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
+    with _step("Drawing charts and building the reports"), _png_renderer() as render_png:
         pages = render_seminar_pages(analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.nlp_name}")
     # Everything goes to temporary folders that replace the previous outputs only when complete.
-    with io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
+    with _step("Writing tables and reports"), io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
         io.write_json(result.manifest(), processed / "notes.manifest.json")
         written = io.write_analysis(analysis, pages, cfg, processed, reports)
     n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
-    typer.echo(f"wrote {len(written) - n_pages} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
+    n_tables = sum(1 for k in written if k in io.ANALYSIS_TABLES)
+    typer.echo(f"wrote {n_tables} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 
 
-@app.command("compare")
+@app.command("compare", short_help="What is new, growing or faded between two years.")
 def compare_cli(
-    base: Annotated[int, typer.Option(help="Earlier year, e.g. 2024.")],
-    target: Annotated[int, typer.Option(help="Later year, e.g. 2025.")],
-    config: Annotated[list[Path] | None, typer.Option("--config", "-c", help="Seminar TOMLs to compare (repeat); default: every data/raw/*/seminar.toml from base to target.")] = None,
-    raw_dir: Annotated[Path, typer.Option(help="Where to look for the seminars' folders.")] = Path("data/raw"),
+    base: Annotated[int, typer.Option(metavar="YEAR", help="Earlier year, e.g. 2024.")],
+    target: Annotated[int, typer.Option(metavar="YEAR", help="Later year, e.g. 2025.")],
+    config: Annotated[
+        list[Path] | None,
+        typer.Option("--config", "-c", metavar="TOML", help="Seminar TOMLs to compare (repeat); default: every data/raw/*/seminar.toml from base to target."),
+    ] = None,
+    raw_dir: Annotated[Path, typer.Option(metavar="DIR", help="Where to look for the seminars' folders.")] = Path("data/raw"),
     stored: Annotated[bool, typer.Option("--stored", help="Compare the stored analyses in data/processed/<year>/ through a topic alignment, without refitting.")] = False,
 ) -> None:
     """Compare themes between years: new, growing, persisting, shrinking and faded themes, with quotes from each year."""
@@ -142,10 +232,11 @@ def compare_cli(
     from pipeline.compare import OVERALL
     from pipeline.flows import compare_stored_analyses, compare_years
     from pipeline.ingest import ingest
+    from pipeline.nlp import build_nlp
     from pipeline.report import PLOTLY_JS, plotly_bundle, render_comparison_html, render_comparison_markdown
 
     if base >= target:
-        raise typer.BadParameter("base must be an earlier year than target", param_hint="--base")
+        raise typer.BadParameter(f"{base} is not earlier than --target {target}; give the earlier year as --base", param_hint="--base")
     if config:
         cfgs = {c.year: c for c in (io.read_config(p) for p in config)}
         missing = [y for y in (base, target) if y not in cfgs]
@@ -160,36 +251,48 @@ def compare_cli(
     out_dir = Path(cfg.output.processed_dir) / name
     reports = Path(cfg.output.reports_dir) / name
     if stored:
-        comparison = compare_stored_analyses(io.read_stored_analysis(cfgs[base]), io.read_stored_analysis(cfg), cfg)
+        with _step(f"Reading the stored analyses of {base} and {target}"):
+            stored_base, stored_target = io.read_stored_analysis(cfgs[base]), io.read_stored_analysis(cfg)
+        with _step("Aligning the themes of the two years"):
+            comparison = compare_stored_analyses(stored_base, stored_target, cfg)
         extra = {}
     else:
         notes = []
         for year, c in cfgs.items():
-            result = ingest(io.config_sources(c), c)
+            with _step(f"Reading the notes of {year}"):
+                result = ingest(io.config_sources(c), c)
             typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
             notes.append(result.notes)
-        comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target)
+        with _step("Loading the Danish language pipeline"):
+            nlp = build_nlp(cfg.nlp)
+        with _step(f"Finding themes across {len(cfgs)} years"):
+            comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp)
         extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
-    io.write_comparison(comparison, out_dir, extra)
-    io.write_config_snapshot(cfg, out_dir)
-    io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
-    io.write_text(plotly_bundle(), reports / PLOTLY_JS)
-    io.write_text(render_comparison_markdown(comparison, cfg), reports / "hvad-er-nyt.md")
+    with _step("Writing the comparison"):
+        io.write_comparison(comparison, out_dir, extra)
+        io.write_config_snapshot(cfg, out_dir)
+        io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
+        io.write_text(plotly_bundle(), reports / PLOTLY_JS)
+        io.write_text(render_comparison_markdown(comparison, cfg), reports / "hvad-er-nyt.md")
     overall = comparison.status[comparison.status["core_area"] == OVERALL]
     counts = overall["status"].value_counts().to_dict()
     typer.echo("overall: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     typer.echo(f"wrote {out_dir}/ and {reports / 'hvad-er-nyt.html'}")
 
 
-@app.command("topics")
+@app.command("topics", short_help="Topics for any table of Danish texts.")
 def topics_cli(
-    table: Annotated[Path, typer.Argument(help="Table of texts: CSV (any separator, UTF-8/cp1252), XLSX or Parquet.")],
-    text_col: Annotated[str, typer.Option("--text-col", help="Column holding the texts.")] = "text",
-    n_topics: Annotated[int | None, typer.Option("--n-topics", help="Exactly this many topics (default: chosen automatically).")] = None,
-    unit: Annotated[str, typer.Option(help="'statement' (split texts into sentences) or 'document' (one topic per text as a whole).")] = "statement",
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Seminar TOML for [nlp] and [topics] settings.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Random seed (default: the config's, else 42).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output table (.csv or .parquet): the input rows plus topic and topic_label.")] = Path("topics.csv"),
+    table: Annotated[Path, typer.Argument(metavar="TABLE", help="Table of texts: CSV (any separator, UTF-8/cp1252), XLSX or Parquet.")],
+    text_col: Annotated[str, typer.Option("--text-col", metavar="NAME", help="Column holding the texts.")] = "text",
+    n_topics: Annotated[int | None, typer.Option("--n-topics", metavar="N", help="Exactly this many topics (default: chosen automatically).")] = None,
+    unit: Annotated[
+        str, typer.Option(metavar="UNIT", help="'statement' (split texts into sentences) or 'document' (one topic per text as a whole).")
+    ] = "statement",
+    config: Annotated[Path | None, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML whose [nlp] and [topics] settings to use.")] = None,
+    seed: Annotated[int | None, typer.Option(metavar="N", help="Random seed (default: the config's, else 42).")] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="Output table (.csv or .parquet): the input rows plus topic and topic_label.")
+    ] = Path("topics.csv"),
 ) -> None:
     """Topics for any table of Danish texts; writes every input row with its topic, in input order."""
     from dataclasses import replace
@@ -212,31 +315,36 @@ def topics_cli(
         topic_cfg = replace(topic_cfg, seed=seed)
     from pipeline.privacy import redact_frame
 
-    df = io.read_any_table(table)
-    df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
+    with _step(f"Reading {table.name}"):
+        df = io.read_any_table(table)
+        df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
     if text_col not in df.columns:
         from pipeline.errors import InputError
 
         raise InputError(
             str(table), "header row", f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}", "name the text column with --text-col."
         )
-    nlp = build_nlp(nlp_cfg)
-    assigned, result = topics_for_texts(df[text_col].fillna("").astype(str).tolist(), topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0)
-    written = io.write_table(df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), out)
-    if result is not None:
-        stem = written.with_suffix("")
-        io.write_table(result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
+    with _step("Loading the Danish language pipeline"):
+        nlp = build_nlp(nlp_cfg)
+    with _step(f"Finding topics in {len(df)} texts"):
+        texts = df[text_col].fillna("").astype(str).tolist()
+        assigned, result = topics_for_texts(texts, topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0)
+    with _step(f"Writing {out.name}"):
+        written = io.write_table(df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), out)
+        if result is not None:
+            stem = written.with_suffix("")
+            io.write_table(result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
         q = result.quality
         typer.echo(f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}")
     typer.echo(f"wrote {written} ({len(df)} rows)")
 
 
-@app.command("eval-nlp")
+@app.command("eval-nlp", short_help="Score the Danish NLP pipeline on a CoNLL-U file.")
 def eval_nlp_cli(
-    conllu: Annotated[Path, typer.Argument(help="Gold CoNLL-U file, e.g. UD Danish DDT dev.")],
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Seminar TOML whose [nlp] pipeline to evaluate.")] = None,
-    pipeline: Annotated[str | None, typer.Option(help="Pipeline to evaluate instead: danish, auto, a package name or a path.")] = None,
-    conventions: Annotated[str, typer.Option(help="Lemma conventions: 'ud' (as the treebank) or 'themes'.")] = "ud",
+    conllu: Annotated[Path, typer.Argument(metavar="CONLLU", help="Gold CoNLL-U file, e.g. UD Danish DDT dev.")],
+    config: Annotated[Path | None, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML whose [nlp] pipeline to evaluate.")] = None,
+    pipeline: Annotated[str | None, typer.Option(metavar="NAME", help="Pipeline to evaluate instead: danish, auto, a package name or a path.")] = None,
+    conventions: Annotated[str, typer.Option(metavar="NAME", help="Lemma conventions: 'ud' (as the treebank) or 'themes'.")] = "ud",
     as_json: Annotated[bool, typer.Option("--json", help="Also print one JSON object on the last line.")] = False,
 ) -> None:
     """Evaluate the Danish pipeline on a CoNLL-U file: token_f, sents_f, lemma_acc, pos_acc, words/s."""
@@ -254,11 +362,13 @@ def eval_nlp_cli(
     import gc
 
     text = io.read_text_file(conllu)
-    nlp = build_nlp(nlp_cfg)
+    with _step("Loading the Danish language pipeline"):
+        nlp = build_nlp(nlp_cfg)
     # Long-lived objects (the lexicon, imported modules) need no more garbage-collector passes.
     gc.collect()
     gc.freeze()
-    scores = evaluate_nlp(nlp, text)
+    with _step(f"Evaluating on {conllu.name}"):
+        scores = evaluate_nlp(nlp, text)
     result = {
         "pipeline": resolve_pipeline_name(nlp_cfg.pipeline),
         "components": nlp.pipe_names,
@@ -274,11 +384,55 @@ def eval_nlp_cli(
         typer.echo(json.dumps(result, ensure_ascii=False))
 
 
+def _click_class(name: str) -> type:
+    """Click's exception class ``name`` as this Typer raises it (recent Typer versions carry their own copy of click)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+def _usage_line(exc) -> str:
+    """One line for a usage error: what is wrong and where the options are listed."""
+    ctx = getattr(exc, "ctx", None)
+    kind = type(exc).__name__
+    param = getattr(exc, "param", None)
+
+    def name_of(p) -> str:
+        if p is None:
+            return ""
+        if getattr(p, "param_type_name", "") == "argument":
+            return (p.metavar or p.name or "").upper().rstrip(".")
+        opts = [o for o in getattr(p, "opts", []) if o.startswith("--")] or list(getattr(p, "opts", []))
+        return opts[0] if opts else str(p.name)
+
+    if kind == "NoSuchOption":
+        message = f"no such option {exc.option_name}"
+        if getattr(exc, "possibilities", None):
+            message += f" (did you mean {' or '.join(sorted(exc.possibilities))}?)"
+    elif kind == "MissingParameter":
+        what = getattr(param, "param_type_name", None) or getattr(exc, "param_type", None) or "parameter"
+        message = f"missing {what} {name_of(param) or exc.param_hint or ''}".rstrip()
+    elif kind in ("BadParameter", "BadOptionUsage", "BadArgumentUsage"):
+        hint = getattr(exc, "param_hint", None) or name_of(param)
+        detail = str(exc.message)
+        if detail.startswith("Input should be"):  # a type conversion (pydantic wording): keep the gist
+            detail = "i" + detail.split(",")[0][1:]
+        if isinstance(hint, (list, tuple)):
+            hint = " / ".join(hint)
+        message = f"invalid value for {hint}: {detail}" if hint else f"invalid value: {detail}"
+    else:  # e.g. "No such command 'x'."
+        message = exc.format_message().strip().rstrip(".")
+        message = message[:1].lower() + message[1:]
+    message = " ".join(message.split())  # one line
+    is_group = ctx is None or ctx.parent is None
+    path = ctx.command_path if ctx is not None else "seminar"
+    return f"error: {message}. Run '{path} --help' for the {'commands and options' if is_group else 'options'}."
+
+
 def main() -> None:
     """Entry point of the ``seminar`` console command."""
+    usage_error, click_error = _click_class("UsageError"), _click_class("ClickException")
     try:
         # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="seminar")
         if isinstance(code, int):
             sys.exit(code)
     except SeminarError as exc:
@@ -289,12 +443,18 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         _echo_err("aborted")
         sys.exit(130)
+    except usage_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `seminar`: the help is the answer
+            typer.echo(exc.format_message())
+            sys.exit(0)
+        if _State.debug:
+            raise
+        _echo_err(_usage_line(exc))
+        sys.exit(2)
+    except click_error as exc:  # e.g. a file click could not open
+        _echo_err(f"error: {exc.format_message()}")
+        sys.exit(exc.exit_code)
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         if _State.debug:
             raise
         _echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")

@@ -107,8 +107,11 @@ def plot_group_theme_heatmap(matrix: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Hvilke grupper rejste hvilke temaer", height=140 + 34 * len(labels))
 
 
-def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> bytes | None:
+def figure_png(fig: go.Figure, width: int = 900, height: int | None = None, scale: float = 1) -> bytes | None:
     """Render a figure to PNG with Kaleido (needs a Chrome or Chromium on the machine).
+
+    ``scale`` multiplies the pixels without changing the layout (2 for print: a 900 px chart
+    at 16 cm is then about 285 dpi, with text at its screen size).
 
     Returns:
         The PNG bytes, or None when no browser is available (the caller leaves the chart out
@@ -120,7 +123,7 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None) -> b
         log.warning("Charts are left out of DOCX reports: pip install kaleido")
         return None
     try:
-        return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 450), scale=1)
+        return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 450), scale=scale)
     except Exception as exc:  # kaleido raises its own types when no browser can be started
         log.warning("Charts are left out of DOCX reports: no Chrome/Chromium for Kaleido (%s)", type(exc).__name__)
         return None

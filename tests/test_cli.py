@@ -85,6 +85,110 @@ def test_run_writes_reports_for_every_area(tmp_path):
     assert names == sorted(
         ["index.html", "social-omsorg.html", "beskaeftigelse.html", "laering.html", "vaekst-teknik-og-faellesskab.html", "oekonomi-personale-og-it.html"]
     )
-    for table in ("notes.csv", "statements.csv", "units.csv", "themes.csv", "cross_themes.csv", "rejects.csv", "theme_quality.json", "seminar.config.toml"):
+    for table in ("notes.csv", "statements.csv", "themes.csv", "units.csv", "cross_themes.csv", "terms.csv", "rejects.csv", "theme_quality.json", "seminar.config.toml"):
         assert (tmp_path / "data" / "processed" / "2024" / table).exists(), table
     assert Path(reports / "seminar.config.toml").exists()
+    # Not a terminal: no progress display, no log lines.
+    assert "✓" not in proc.stderr and "Finding statements" not in proc.stderr and "\r" not in proc.stderr
+
+
+def _pyproject_version() -> str:
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    return re.search(r'^version = "([^"]+)"', text, re.M).group(1)
+
+
+def test_version(tmp_path):
+    proc = run(["--version"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"seminar-themes {_pyproject_version()}"
+
+
+def test_usage_errors_are_one_plain_line_with_the_fix(tmp_path):
+    cases = {
+        ("run", "--foo"): "error: no such option --foo. Run 'seminar run --help' for the options.",
+        ("run", "--conf", "x.toml"): "error: no such option --conf (did you mean --config?). Run 'seminar run --help' for the options.",
+        ("run",): "error: missing option --config. Run 'seminar run --help' for the options.",
+        ("topics",): "error: missing argument TABLE. Run 'seminar topics --help' for the options.",
+        ("bogus",): "error: no such command 'bogus'. Run 'seminar --help' for the commands and options.",
+        ("compare", "--base", "2025", "--target", "2024"): (
+            "error: invalid value for --base: 2025 is not earlier than --target 2024; give the earlier year as --base."
+            " Run 'seminar compare --help' for the options."
+        ),
+        ("compare", "--base", "2024", "--target", "2024"): (
+            "error: invalid value for --base: 2024 is not earlier than --target 2024; give the earlier year as --base."
+            " Run 'seminar compare --help' for the options."
+        ),
+    }
+    for args, expected in cases.items():
+        proc = run(list(args), tmp_path)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stderr.splitlines() == [expected], args
+        assert proc.stdout == ""
+    proc = run(["compare", "--base", "x", "--target", "2024"], tmp_path)
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+    assert proc.stderr.startswith("error: invalid value for --base:") and "unexpected" not in proc.stderr
+
+
+def test_help_shows_every_option_with_its_text(tmp_path):
+    proc = run(["--help"], tmp_path)
+    assert proc.returncode == 0
+    for word in ("--quiet", "--version", "--verbose", "ingest", "run", "compare", "topics", "eval-nlp"):
+        assert word in proc.stdout
+    commands = proc.stdout.split("Commands:")[1]
+    assert "..." not in commands  # command summaries are whole sentences, not cut off
+    proc = run(["topics", "--help"], tmp_path)
+    assert "Seminar TOML whose [nlp] and [topics] settings to use." in proc.stdout
+    for command in ("ingest", "run", "compare", "topics", "eval-nlp"):
+        proc = run([command, "--help"], tmp_path)
+        assert proc.returncode == 0, command
+        assert "<bool>" not in proc.stdout and "Usage: seminar " + command in proc.stdout
+
+
+def _run_on_terminal(args, cwd) -> tuple[int, str]:
+    """Run the command with stderr on a pseudo-terminal; returns the exit code and what the terminal showed."""
+    import os
+    import pty
+    import threading
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([*SEMINAR, *map(str, args)], cwd=cwd, stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm"})
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def read():
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # the terminal closed
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    proc.communicate(timeout=300)
+    reader.join(timeout=10)
+    os.close(master)
+    import re
+
+    return proc.returncode, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode("utf-8", "replace"))
+
+
+def test_progress_on_a_terminal_only_and_never_with_quiet(tmp_path):
+    import pytest
+
+    pytest.importorskip("pty")
+    args = ["ingest", RAW_2024 / "budget-2025-foraarsseminar-opsamling.txt", "--config", RAW_2024 / "seminar.toml", "--out", tmp_path / "notes.csv"]
+    code, shown = _run_on_terminal(args, tmp_path)
+    assert code == 0, shown
+    assert "✓ Reading notes" in shown and "✓ Writing the notes table" in shown
+    code, shown = _run_on_terminal(["--quiet", *args], tmp_path)
+    assert code == 0, shown
+    assert "✓" not in shown and "Reading notes" not in shown and "\r" not in shown
+    # Not a terminal (a pipe, as in CI): no progress either.
+    proc = run(args, tmp_path)
+    assert proc.returncode == 0
+    assert "✓" not in proc.stderr + proc.stdout and "Reading notes" not in proc.stderr and "\r" not in proc.stderr

@@ -142,19 +142,8 @@ DOCX_CHART_WIDTH, DOCX_CHART_SCALE = 900, 2
 
 
 def _docx_chart_renderer(figure_png):
-    """``figure_png`` at print resolution for the DOCX reports (at least 150 dpi over 16 cm)."""
-    import inspect
-
-    if "scale" in inspect.signature(figure_png).parameters:
-        return lambda fig: figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
-    # Without a scale parameter: a wider canvas of the same proportions (1600 px: 254 dpi over 16 cm).
-    width = 1600
-
-    def render(fig):
-        height = int(fig.layout.height or 450) * width // DOCX_CHART_WIDTH
-        return figure_png(fig, width=width, height=height)
-
-    return render
+    """``figure_png`` at print resolution for the DOCX reports (the layout of the screen, twice the pixels)."""
+    return lambda fig: figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
 
 
 @contextmanager

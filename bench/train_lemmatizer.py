@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.danish.lemmatizer import (  # noqa: E402
+from pipeline.danish.lemma_model import (  # noqa: E402
     DATA_PATH,
     Model,
     edit_script,

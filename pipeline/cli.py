@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ from typing import Annotated
 import typer
 
 from pipeline import __version__, io
+from pipeline.console import Settings, StderrProxy, click_class, step, usage_line
 from pipeline.errors import SeminarError
 
 app = typer.Typer(
@@ -66,54 +66,9 @@ def _main(
     ] = False,
 ) -> None:
     # The log goes to whatever sys.stderr is at the time, so that a running spinner can keep it apart.
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s", stream=_Stderr())
-    _State.debug = debug
-    _State.quiet = quiet
-
-
-class _State:
-    debug = False
-    quiet = False
-
-
-class _Stderr:
-    """``sys.stderr`` looked up on every write (a progress display replaces it while it runs)."""
-
-    def write(self, text: str) -> int:
-        return sys.stderr.write(text)
-
-    def flush(self) -> None:
-        sys.stderr.flush()
-
-
-def _show_progress() -> bool:
-    """Progress is shown on a terminal only, and never with ``--quiet``."""
-    try:
-        return not _State.quiet and sys.stderr.isatty()
-    except (AttributeError, ValueError):  # a closed or replaced stderr
-        return False
-
-
-@contextmanager
-def _step(text: str):
-    """Show ``text`` with a spinner and the elapsed time while the block runs; then a ✓ line with the time taken.
-
-    Off the terminal (or with ``--quiet``) the step is only logged (seen with ``--verbose``).
-    """
-    if not _show_progress():
-        log.info("%s ...", text)
-        yield
-        return
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True, highlight=False)
-    start = time.perf_counter()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
-        progress.add_task(escape(text), total=None)
-        yield
-    console.print(f"[green]✓[/green] {escape(text)} ({time.perf_counter() - start:.1f} s)")
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s", stream=StderrProxy())
+    Settings.debug = debug
+    Settings.quiet = quiet
 
 
 @app.command("ingest", short_help="Read notes files into one table (with a manifest and the rejected notes).")
@@ -126,10 +81,10 @@ def ingest_cli(
     from pipeline.ingest import ingest
 
     cfg = io.read_config(config)
-    with _step("Reading notes"):
+    with step("Reading notes"):
         result = ingest(io.collect_sources(list(paths)), cfg)
     _report_ingest(result)
-    with _step("Writing the notes table"):
+    with step("Writing the notes table"):
         written = io.write_ingest_outputs(result, out, cfg)
     typer.echo(f"wrote {written['notes']} and {written['manifest'].name}, {written['rejects'].name}")
     if not result.ok:
@@ -181,21 +136,21 @@ def run_cli(config: ConfigOpt) -> None:
     from pipeline.report import render_seminar_pages
 
     cfg = io.read_config(config)
-    with _step("Reading notes"):
+    with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
     _report_ingest(result)
     if not result.ok:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    with _step("Loading the Danish language pipeline"):
+    with step("Loading the Danish language pipeline"):
         nlp = build_nlp(cfg.nlp)
-    with _step(f"Finding statements and themes in {len(result.notes)} notes"):
+    with step(f"Finding statements and themes in {len(result.notes)} notes"):
         analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
-    with _step("Drawing charts and building the reports"), _png_renderer() as render_png:
+    with step("Drawing charts and building the reports"), _png_renderer() as render_png:
         pages = render_seminar_pages(analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.nlp_name}")
     # Everything goes to temporary folders that replace the previous outputs only when complete.
-    with _step("Writing tables and reports"), io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
+    with step("Writing tables and reports"), io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
         io.write_json(result.manifest(), processed / "notes.manifest.json")
         written = io.write_analysis(analysis, pages, cfg, processed, reports)
     n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
@@ -240,24 +195,24 @@ def compare_cli(
     out_dir = Path(cfg.output.processed_dir) / name
     reports = Path(cfg.output.reports_dir) / name
     if stored:
-        with _step(f"Reading the stored analyses of {base} and {target}"):
+        with step(f"Reading the stored analyses of {base} and {target}"):
             stored_base, stored_target = io.read_stored_analysis(cfgs[base]), io.read_stored_analysis(cfg)
-        with _step("Aligning the themes of the two years"):
+        with step("Aligning the themes of the two years"):
             comparison = compare_stored_analyses(stored_base, stored_target, cfg)
         extra = {}
     else:
         notes = []
         for year, c in cfgs.items():
-            with _step(f"Reading the notes of {year}"):
+            with step(f"Reading the notes of {year}"):
                 result = ingest(io.config_sources(c), c)
             typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
             notes.append(result.notes)
-        with _step("Loading the Danish language pipeline"):
+        with step("Loading the Danish language pipeline"):
             nlp = build_nlp(cfg.nlp)
-        with _step(f"Finding themes across {len(cfgs)} years"):
+        with step(f"Finding themes across {len(cfgs)} years"):
             comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp)
         extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
-    with _step("Writing the comparison"):
+    with step("Writing the comparison"):
         io.write_comparison(comparison, out_dir, extra)
         io.write_config_snapshot(cfg, out_dir)
         io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
@@ -304,7 +259,7 @@ def topics_cli(
         topic_cfg = replace(topic_cfg, seed=seed)
     from pipeline.privacy import redact_frame
 
-    with _step(f"Reading {table.name}"):
+    with step(f"Reading {table.name}"):
         df = io.read_any_table(table)
         df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
     if text_col not in df.columns:
@@ -313,12 +268,12 @@ def topics_cli(
         raise InputError(
             str(table), "header row", f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}", "name the text column with --text-col."
         )
-    with _step("Loading the Danish language pipeline"):
+    with step("Loading the Danish language pipeline"):
         nlp = build_nlp(nlp_cfg)
-    with _step(f"Finding topics in {len(df)} texts"):
+    with step(f"Finding topics in {len(df)} texts"):
         texts = df[text_col].fillna("").astype(str).tolist()
         assigned, result = topics_for_texts(texts, topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0)
-    with _step(f"Writing {out.name}"):
+    with step(f"Writing {out.name}"):
         written = io.write_table(df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), out)
         if result is not None:
             stem = written.with_suffix("")
@@ -351,12 +306,12 @@ def eval_nlp_cli(
     import gc
 
     text = io.read_text_file(conllu)
-    with _step("Loading the Danish language pipeline"):
+    with step("Loading the Danish language pipeline"):
         nlp = build_nlp(nlp_cfg)
     # Long-lived objects (the lexicon, imported modules) need no more garbage-collector passes.
     gc.collect()
     gc.freeze()
-    with _step(f"Evaluating on {conllu.name}"):
+    with step(f"Evaluating on {conllu.name}"):
         scores = evaluate_nlp(nlp, text)
     result = {
         "pipeline": resolve_pipeline_name(nlp_cfg.pipeline),
@@ -373,52 +328,9 @@ def eval_nlp_cli(
         typer.echo(json.dumps(result, ensure_ascii=False))
 
 
-def _click_class(name: str) -> type:
-    """Click's exception class ``name`` as this Typer raises it (recent Typer versions carry their own copy of click)."""
-    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
-
-
-def _usage_line(exc) -> str:
-    """One line for a usage error: what is wrong and where the options are listed."""
-    ctx = getattr(exc, "ctx", None)
-    kind = type(exc).__name__
-    param = getattr(exc, "param", None)
-
-    def name_of(p) -> str:
-        if p is None:
-            return ""
-        if getattr(p, "param_type_name", "") == "argument":
-            return (p.metavar or p.name or "").upper().rstrip(".")
-        opts = [o for o in getattr(p, "opts", []) if o.startswith("--")] or list(getattr(p, "opts", []))
-        return opts[0] if opts else str(p.name)
-
-    if kind == "NoSuchOption":
-        message = f"no such option {exc.option_name}"
-        if getattr(exc, "possibilities", None):
-            message += f" (did you mean {' or '.join(sorted(exc.possibilities))}?)"
-    elif kind == "MissingParameter":
-        what = getattr(param, "param_type_name", None) or getattr(exc, "param_type", None) or "parameter"
-        message = f"missing {what} {name_of(param) or exc.param_hint or ''}".rstrip()
-    elif kind in ("BadParameter", "BadOptionUsage", "BadArgumentUsage"):
-        hint = getattr(exc, "param_hint", None) or name_of(param)
-        detail = str(exc.message)
-        if detail.startswith("Input should be"):  # a type conversion (pydantic wording): keep the gist
-            detail = "i" + detail.split(",")[0][1:]
-        if isinstance(hint, (list, tuple)):
-            hint = " / ".join(hint)
-        message = f"invalid value for {hint}: {detail}" if hint else f"invalid value: {detail}"
-    else:  # e.g. "No such command 'x'."
-        message = exc.format_message().strip().rstrip(".")
-        message = message[:1].lower() + message[1:]
-    message = " ".join(message.split())  # one line
-    is_group = ctx is None or ctx.parent is None
-    path = ctx.command_path if ctx is not None else "seminar"
-    return f"error: {message}. Run '{path} --help' for the {'commands and options' if is_group else 'options'}."
-
-
 def main() -> None:
     """Entry point of the ``seminar`` console command."""
-    usage_error, click_error = _click_class("UsageError"), _click_class("ClickException")
+    usage_error, click_error = click_class("UsageError"), click_class("ClickException")
     try:
         # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
         code = app(standalone_mode=False, prog_name="seminar")
@@ -436,15 +348,15 @@ def main() -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":  # plain `seminar`: the help is the answer
             typer.echo(exc.format_message())
             sys.exit(0)
-        if _State.debug:
+        if Settings.debug:
             raise
-        _echo_err(_usage_line(exc))
+        _echo_err(usage_line(exc))
         sys.exit(2)
     except click_error as exc:  # e.g. a file click could not open
         _echo_err(f"error: {exc.format_message()}")
         sys.exit(exc.exit_code)
     except Exception as exc:
-        if _State.debug:
+        if Settings.debug:
             raise
         _echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")
         sys.exit(2)

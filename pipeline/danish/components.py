@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Token
 
 from . import segmentation  # noqa: F401  (registers "danish_sentences")
 from .abbreviations import add_to_tokenizer
-from .lemmatizer import DanishLemmatizer, Model, default_model, get_sources, split_compound
+from .lemma_model import Model, get_sources
+from .lemmatizer import DanishLemmatizer, default_model, split_compound
 from .tagger import TAGGER_PATH, tagger_available
 
 log = logging.getLogger(__name__)

@@ -149,7 +149,7 @@ def build_paradigms() -> dict[str, str]:
     """
     from collections import Counter, defaultdict
 
-    from .lemmatizer import edit_script, get_sources
+    from .lemma_model import edit_script, get_sources
 
     scripts_of: dict[str, set[str]] = defaultdict(set)
     freq: Counter = Counter()
@@ -188,7 +188,7 @@ def lexical_features(
     * with ``paradigms`` (see :func:`build_paradigms`), the inflection signature of the
       simplemma lemma.
     """
-    from .lemmatizer import edit_script, get_sources
+    from .lemma_model import edit_script, get_sources
 
     low = word.lower()
     amb = _amb(tagdict, low)

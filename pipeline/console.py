@@ -1,0 +1,108 @@
+"""What the ``seminar`` command shows on the terminal: progress of long steps and usage errors in one line.
+
+Progress is a spinner with the elapsed time, shown on a terminal only and never with
+``--quiet``; off the terminal a step is only logged (seen with ``--verbose``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from contextlib import contextmanager
+
+import typer
+
+__all__ = ["Settings", "StderrProxy", "click_class", "step", "usage_line"]
+
+log = logging.getLogger("pipeline")
+
+
+class Settings:
+    """The global options of the current command."""
+
+    debug = False
+    quiet = False
+
+
+class StderrProxy:
+    """``sys.stderr`` looked up on every write (a progress display replaces it while it runs)."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+def _show_progress() -> bool:
+    """Progress is shown on a terminal only, and never with ``--quiet``."""
+    try:
+        return not Settings.quiet and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stderr
+        return False
+
+
+@contextmanager
+def step(text: str):
+    """Show ``text`` with a spinner and the elapsed time while the block runs; then a ✓ line with the time taken.
+
+    Off the terminal (or with ``--quiet``) the step is only logged (seen with ``--verbose``).
+    """
+    if not _show_progress():
+        log.info("%s ...", text)
+        yield
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True, highlight=False)
+    start = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+        progress.add_task(escape(text), total=None)
+        yield
+    console.print(f"[green]✓[/green] {escape(text)} ({time.perf_counter() - start:.1f} s)")
+
+
+def click_class(name: str) -> type:
+    """Click's exception class ``name`` as this Typer raises it (recent Typer versions carry their own copy of click)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+def usage_line(exc) -> str:
+    """One line for a usage error: what is wrong and where the options are listed."""
+    ctx = getattr(exc, "ctx", None)
+    kind = type(exc).__name__
+    param = getattr(exc, "param", None)
+
+    def name_of(p) -> str:
+        if p is None:
+            return ""
+        if getattr(p, "param_type_name", "") == "argument":
+            return (p.metavar or p.name or "").upper().rstrip(".")
+        opts = [o for o in getattr(p, "opts", []) if o.startswith("--")] or list(getattr(p, "opts", []))
+        return opts[0] if opts else str(p.name)
+
+    if kind == "NoSuchOption":
+        message = f"no such option {exc.option_name}"
+        if getattr(exc, "possibilities", None):
+            message += f" (did you mean {' or '.join(sorted(exc.possibilities))}?)"
+    elif kind == "MissingParameter":
+        what = getattr(param, "param_type_name", None) or getattr(exc, "param_type", None) or "parameter"
+        message = f"missing {what} {name_of(param) or exc.param_hint or ''}".rstrip()
+    elif kind in ("BadParameter", "BadOptionUsage", "BadArgumentUsage"):
+        hint = getattr(exc, "param_hint", None) or name_of(param)
+        detail = str(exc.message)
+        if detail.startswith("Input should be"):  # a type conversion (pydantic wording): keep the gist
+            detail = "i" + detail.split(",")[0][1:]
+        if isinstance(hint, (list, tuple)):
+            hint = " / ".join(hint)
+        message = f"invalid value for {hint}: {detail}" if hint else f"invalid value: {detail}"
+    else:  # e.g. "No such command 'x'."
+        message = exc.format_message().strip().rstrip(".")
+        message = message[:1].lower() + message[1:]
+    message = " ".join(message.split())  # one line
+    is_group = ctx is None or ctx.parent is None
+    path = ctx.command_path if ctx is not None else "seminar"
+    return f"error: {message}. Run '{path} --help' for the {'commands and options' if is_group else 'options'}."

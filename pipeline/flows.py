@@ -37,6 +37,7 @@ __all__ = [
     "compare_years",
     "seed_topics",
     "statements_and_topics",
+    "statements_of",
     "area_words",
     "theme_embedder",
     "themes_of",
@@ -121,6 +122,11 @@ def statements_and_topics(
     )
     timings["topics"] = time.perf_counter() - start
     return stops, statements, topics
+
+
+def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.DataFrame:
+    """The statements of the notes (sentences and bullets, with word classes, lemmas and compounds)."""
+    return make_statements(notes, nlp or build_nlp(cfg.nlp), cfg.nlp)
 
 
 def theme_embedder(cfg: SeminarConfig, n_units: int):

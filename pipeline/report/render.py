@@ -109,7 +109,7 @@ def _comparison_sections(comparison, scopes: list[str], min_groups: int, include
         for status in STATUS_TITLES:
             items = []
             for r in rows[rows["status"] == status].itertuples():
-                quotes = comparison.quotes[(comparison.quotes["topic"] == r.topic) & ((comparison.quotes["core_area"] == scope) | (scope == OVERALL))]
+                quotes = comparison.quotes[(comparison.quotes["topic"] == r.topic) & (comparison.quotes["scope"] == scope)]
                 quotes = pd.concat([quotes[quotes["year"] == r.base_year].head(1), quotes[quotes["year"] == r.target_year].head(1)])
                 prev = comparison.prevalence
                 total = prev[(prev["core_area"] == scope) & (prev["topic"] == r.topic)].set_index("year")["n_groups_total"].to_dict()
@@ -134,7 +134,8 @@ def _comparison_sections(comparison, scopes: list[str], min_groups: int, include
         if include_figures and len(rows):
             div = f"fig-compare-{slugify(scope)}"
             figure = _figure_html(plot_theme_change(rows), div)
-        sections.append({"title": scope, "slug": slugify(scope), "summary": summary[:1].upper() + summary[1:] + ".", "groups": groups, "figure": figure})
+        unit = "gruppedrøftelser" if scope == OVERALL else "grupper"  # overall: a group at one area's table
+        sections.append({"title": scope, "slug": slugify(scope), "summary": summary[:1].upper() + summary[1:] + ".", "groups": groups, "figure": figure, "unit": unit})
     return sections
 
 

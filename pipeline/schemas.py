@@ -131,19 +131,19 @@ class Themes(_Table):
 class Units(_Table):
     """The key phrases (noun phrases) of the statements that sub-themes are made of (``units.csv``)."""
 
-    unit_id: Series[str] = pa.Field(unique=True)
-    statement_id: Series[str]
+    unit_id: Series[str] = pa.Field(unique=True, description="<statement_id>-u<n>")
+    statement_id: Series[str] = pa.Field(description="the statement the phrase is part of")
     note_id: Series[str]
     year: Series[int]
     core_area: Series[str]
     group: Series[int]
-    start: Series[int] = pa.Field(ge=0)
-    end: Series[int] = pa.Field(ge=1)
-    text: Series[str]
-    lemmas: Series[str]
-    head: Series[str]
-    theme: Series[int] = pa.Field(ge=-1)
-    cross_theme: Series[int] = pa.Field(ge=-1)
+    start: Series[int] = pa.Field(ge=0, description="first token of the phrase in the statement")
+    end: Series[int] = pa.Field(ge=1, description="one past its last token")
+    text: Series[str] = pa.Field(description="the words as the group wrote them")
+    lemmas: Series[str] = pa.Field(description="content lemmas, space-separated")
+    head: Series[str] = pa.Field(description="lemma of the last word")
+    theme: Series[int] = pa.Field(ge=-1, description="the core area's theme, -1 for none")
+    cross_theme: Series[int] = pa.Field(ge=-1, description="the cross-cutting theme, -1 for none")
 
 
 class CrossThemes(_Table):

@@ -78,7 +78,8 @@ def _figure_html(fig: go.Figure, div_id: str) -> str:
         full_html=False,
         include_plotlyjs=False,  # the pages load one plotly.min.js beside them
         div_id=div_id,
-        config={"displaylogo": False, "responsive": True},
+        # No tool bar: on a phone it covers the chart's title, and it is nothing a reader of a report needs.
+        config={"displaylogo": False, "responsive": True, "displayModeBar": False},
     )
 
 

@@ -131,3 +131,33 @@ def test_redact_frame_for_the_topics_command():
     assert list(out["svar"]) == ["Ring [telefon]", "CPR [CPR] og [e-mail]"]
     assert list(out["id"]) == [1, 2]
     assert redact_frame(df, PrivacyConfig(redact=False)) is df
+
+
+def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
+    """End to end: notes with a CPR number, an e-mail and phone numbers; nothing of them in any output."""
+    import io
+    import zipfile
+
+    from pipeline.flows import analyse_seminar
+    from pipeline.ingest import SourceFile, ingest
+    from pipeline.report import render_seminar_pages
+
+    secrets = ["010203-1234", "0102031234", "jens.hansen@example.dk", "+45 20 30 40 50", "20304050"]
+    rows = [
+        "kerneområde;gruppe;tekst",
+        'Social omsorg;1;"Borgeren (010203-1234) vil gerne være frivillig. Skriv til jens.hansen@example.dk om frivillige i ældreplejen."',
+        'Social omsorg;2;"Koordinering af frivillige i ældreplejen, ring +45 20 30 40 50. Pårørende vil hjælpe."',
+        'Social omsorg;3;"Frivillige på plejehjem (cpr 0102031234, tlf. 20304050) skaber samvær."',
+    ]
+    result = ingest([SourceFile("noter.csv", ("\n".join(rows) + "\n").encode())], tiny_cfg)
+    analysis = analyse_seminar(result.notes, result.rejects, tiny_cfg)
+    texts = [df.to_csv(index=False) for df in (analysis.notes, analysis.rejects, analysis.statements, analysis.themes, analysis.units, analysis.cross, analysis.terms)]
+    for name, page in render_seminar_pages(analysis, tiny_cfg).items():
+        if isinstance(page, bytes):  # a DOCX: every XML part of the package
+            with zipfile.ZipFile(io.BytesIO(page)) as z:
+                texts += [z.read(n).decode("utf-8", "ignore") for n in z.namelist()]
+        else:
+            texts.append(page)
+    texts.append(str(result.manifest()))
+    for secret in secrets:
+        assert not any(secret in t for t in texts), secret

@@ -37,6 +37,7 @@ __all__ = [
     "compare_years",
     "seed_topics",
     "statements_and_topics",
+    "relabel_from_reports",
     "statements_of",
     "area_words",
     "theme_embedder",
@@ -219,8 +220,50 @@ def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: in
     stops = stop_words(cfg.nlp)
     statements = make_statements(notes, nlp, cfg.nlp)
     result = themes_of(statements, notes, cfg, stops, nlp)
+    # Name every theme as the year's own report names it (target year first), so the comparison
+    # page and the reports speak of the same themes.
+    yearly = {}
+    for year in (target, base):
+        in_year = notes["year"] == year
+        yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp)
+    result = relabel_from_reports(result, [yearly[target], yearly[base]])
     comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
     return comparison, result
+
+
+def relabel_from_reports(joint: ThemeResult, reports: list[ThemeResult]) -> ThemeResult:
+    """Joint themes named by the single-year theme that holds most of their key phrases (first report first).
+
+    Key phrases have the same ids in every analysis of the same notes, so a joint theme and a
+    year's theme can be matched by the phrases they share. A joint theme that matches no year's
+    theme keeps its own label.
+    """
+    from dataclasses import replace as _replace
+
+    def best_label(units: set[str], key: str, table: pd.DataFrame, id_col: str, own: pd.DataFrame) -> str | None:
+        for report in reports:
+            mine = report.units[report.units["unit_id"].isin(units) & (report.units[key] >= 0)]
+            if len(mine):
+                counts = mine[key].value_counts()
+                winner = int(counts.sort_index().idxmax())
+                labels = dict(zip(table(report)[id_col], table(report)["label"], strict=False))
+                if winner in labels:
+                    return labels[winner]
+        return None
+
+    themes = joint.themes.copy()
+    for topic in dict.fromkeys(themes["topic"]):
+        units = set(joint.units.loc[joint.units["theme"] == topic, "unit_id"])
+        label = best_label(units, "theme", lambda r: r.themes, "topic", themes)
+        if label:
+            themes.loc[themes["topic"] == topic, "label"] = label
+    cross = joint.cross.copy()
+    for cross_id in cross["cross_theme"]:
+        units = set(joint.units.loc[joint.units["cross_theme"] == cross_id, "unit_id"])
+        label = best_label(units, "cross_theme", lambda r: r.cross, "cross_theme", cross)
+        if label:
+            cross.loc[cross["cross_theme"] == cross_id, "label"] = label
+    return _replace(joint, themes=themes, cross=cross)
 
 
 def compare_stored_analyses(base: StoredAnalysis, target: StoredAnalysis, cfg: SeminarConfig) -> Comparison:

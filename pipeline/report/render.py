@@ -47,6 +47,7 @@ def _env() -> Environment:
     env.filters["mark"] = mark_phrase
     env.filters["noun"] = lambda n, singular, plural: singular if n == 1 else plural
     env.filters["decimal"] = da_decimal
+    env.filters["slug"] = slugify
     env.globals["plotly_js"] = PLOTLY_JS
     return env
 

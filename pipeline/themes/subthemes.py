@@ -244,7 +244,7 @@ def find_themes(
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical)
-    themes = _link_cross(themes, units)
+    themes = _order(_link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
     return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
@@ -288,6 +288,26 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
         )
     cross = pd.DataFrame(rows, columns=list(CrossThemes.to_schema().columns))
     return cross, units.assign(cross_theme=cross_of)
+
+
+def _order(themes: pd.DataFrame, area_order: list[str]) -> pd.DataFrame:
+    """The order every report shows within an area: most groups first; a theme that restates the
+    area or its question after the others; among as many groups, one that recurs in more core
+    areas first (it matters beyond this area), then more key phrases, then the label."""
+    if themes.empty:
+        return themes
+    rank = {a: i for i, a in enumerate(area_order)}
+    keyed = themes.assign(
+        _area=themes["core_area"].map(rank),
+        _restates=themes["restates_area"] | themes["restates_question"],
+        _others=[len([a for a in o.split("; ") if a]) for o in themes["other_areas"]],
+    )
+    keyed = keyed.sort_values(
+        ["year", "_area", "n_groups", "_restates", "_others", "n_units", "label", "topic"],
+        ascending=[True, True, False, True, False, False, True, True],
+        kind="stable",
+    )
+    return keyed.drop(columns=["_area", "_restates", "_others"]).reset_index(drop=True)
 
 
 def _link_cross(themes: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

@@ -25,8 +25,9 @@ UNIT_COLUMNS = ["unit_id", "statement_id", "note_id", "year", "core_area", "grou
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _ARTICLES = frozenset({"den", "det", "de"})
 #: Word classes before an adjective that make it a noun of its own ("de frivillige", "inddrage
-#: unge", "børn og unge"); after a verb or auxiliary it is predicative ("er vigtig") instead.
-_NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON", "ADJ"})
+#: unge frivillige", "børn og unge"); after an auxiliary (UD's "er", "blev") it is
+#: predicative ("er vigtig") instead.
+_NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON", "ADJ", "VERB"})
 
 
 def unit_parts(lemma: str) -> list[str]:
@@ -39,6 +40,19 @@ def unit_parts(lemma: str) -> list[str]:
 
 def _content(lemma: str, word: str, stops: frozenset[str]) -> bool:
     return len(lemma) > 1 and any(ch.isalpha() for ch in word) and lemma not in stops and lemma not in FRAME_NOUNS
+
+
+def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
+    """A word tagged VERB right after a present participle is the participle's noun ("eksisterende samarbejder").
+
+    A finite verb cannot follow a present participle in Danish, so the tag is the tagger's
+    error on a noun that is also a verb form (``samarbejder``).
+    """
+    fixed = list(upos)
+    for i in range(1, len(words)):
+        if fixed[i] == "VERB" and fixed[i - 1] in ("VERB", "ADJ") and words[i - 1].lower().endswith("ende") and len(words[i - 1]) > 5:
+            fixed[i] = "NOUN"
+    return fixed
 
 
 def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
@@ -84,6 +98,7 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
     if any(tag != "X" for tag in upos):
         from pipeline.nlp import noun_phrases
 
+        upos = _repair_tags(words, upos)
         spans = []
         for start, end in noun_phrases(words, upos):
             # "behovet" alone, or "tydelig kommunikation": keep from the first content word on

@@ -92,7 +92,7 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
     return out
 
 
-def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int) -> str:
+def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int, restating: list[dict] | None = None) -> str:
     """An extractive synthesis of an area: the recurring sub-themes in the groups' words, with how many groups raised each.
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
@@ -102,11 +102,12 @@ def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int) -> 
     question = [t for t in recurring if t.get("restates_question")]
     recurring = named
     if not recurring:
+        tail = _restating_sentence(restating or [])
         if question:
-            return f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe."
+            return f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe." + tail
         if single:
-            return f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}."
-        return "Noterne gav ingen temaer."
+            return f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}." + tail
+        return ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail) if tail else "Noterne gav ingen temaer."
     by_count: dict[int, list[str]] = {}
     for t in recurring:
         by_count.setdefault(t["n_groups"], []).append(lower_first(t["label"]))
@@ -118,7 +119,15 @@ def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int) -> 
         text += f" {'Derudover pegede ' + da_list(rest)}."
     if question:
         text += f" Flere grupper brugte også spørgsmålets egne ord: {da_list([lower_first(t['label']) for t in question[:3]])}."
-    return text
+    return text + _restating_sentence(restating or [])
+
+
+def _restating_sentence(restating: list[dict]) -> str:
+    """The themes that restate the area: every group, most statements; named once, not as sub-themes."""
+    if not restating:
+        return ""
+    parts = [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating]
+    return f" Kerneområdets eget emne gik igen hos alle: {da_list(parts)}."
 
 
 def package_versions() -> dict[str, str]:
@@ -201,7 +210,10 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     ]
     links = _cross_links(analysis.themes)
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
-    single = theme_dicts(area_themes[~area_themes["recurring"]], links)
+    # A theme that restates the area is named once in the synthesis, neither as a recurring
+    # sub-theme nor under the heading of themes raised by too few groups.
+    single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"]], links)
+    restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
     n_groups = int(area_notes["group"].nunique())
     figures: list[tuple[str, str, go.Figure]] = []
     if len(area_themes):
@@ -220,7 +232,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         recurring=recurring,
         single=single,
         single_heading=single_heading(cfg.themes.min_groups),
-        synthesis=area_synthesis(recurring, single, n_groups),
+        synthesis=area_synthesis(recurring, single, n_groups, restating),
         terms=term_rows,
         notes=note_rows,
         figures=figures,

@@ -327,11 +327,15 @@ def train_perceptron(data, epochs: int, seed: int = 13) -> dict[str, float]:
     return avg
 
 
+def add_treebank_arguments(ap: argparse.ArgumentParser) -> None:
+    """``--cdt`` (the treebank folder) and ``--dev-conllu`` (UD dev, kept out of training): shared with the tagger's trainer."""
+    ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
+    ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU, help="UD dev CoNLL-U whose sentences are removed from training")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
-    ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU,
-                    help="UD dev CoNLL-U whose sentences are removed from training")
+    add_treebank_arguments(ap)
     ap.add_argument("--out", type=Path, default=DATA_PATH)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
     args = ap.parse_args(argv)

@@ -74,3 +74,22 @@ def tiny_png() -> bytes:
     raw = b"".join(b"\x00" + b"\x80\x80\x80" * 2 for _ in range(2))
     header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def analyse_rows(rows: list[str], cfg, name: str = "noter.csv"):
+    """Ingest CSV lines (header first) as one file and analyse them: ``(ingest_result, analysis, pages)``."""
+    from pipeline.flows import analyse_seminar
+    from pipeline.ingest import SourceFile, ingest
+    from pipeline.report import render_seminar_pages
+
+    result = ingest([SourceFile(name, ("\n".join(rows) + "\n").encode("utf-8"))], cfg)
+    analysis = analyse_seminar(result.notes, result.rejects, cfg)
+    return result, analysis, render_seminar_pages(analysis, cfg)
+
+
+def seminar(args, cwd, timeout: int = 600):
+    """Run the ``seminar`` command as a user would (``python -m pipeline``) and capture its output."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=timeout)

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from pipeline.config import parse_config
-from pipeline.ingest import SourceFile, ingest
 from pipeline.flows import analyse_seminar
 from pipeline.report import render_seminar_pages
 from tests.conftest import TINY_TOML
+from tests.helpers import analyse_rows
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +26,8 @@ def tiny_analysis():
         'Læring;3;"Praktisk undervisning og trivsel hænger sammen."',
         "Læring;4;",
     ]
-    result = ingest([SourceFile("noter.csv", ("\n".join(rows) + "\n").encode())], cfg)
-    analysis = analyse_seminar(result.notes, result.rejects, cfg)
-    return cfg, result, analysis, render_seminar_pages(analysis, cfg)
+    result, analysis, pages = analyse_rows(rows, cfg)
+    return cfg, result, analysis, pages
 
 
 def test_units_are_phrases_of_their_statements(tiny_analysis):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
@@ -15,6 +13,7 @@ from pipeline.config import CompareConfig
 from pipeline.ingest import ingest
 from pipeline.flows import compare_years
 from tests.conftest import ROOT
+from tests.helpers import seminar
 
 CFG_2024 = ROOT / "data/raw/2024/seminar.toml"
 CFG_2025 = ROOT / "data/raw/2025-illustrative/seminar.toml"
@@ -140,13 +139,7 @@ def test_alignment_of_stored_topics():
 
 
 def test_seminar_compare_cli_writes_tables_and_report(tmp_path):
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "compare", "--base", "2024", "--target", "2025", "--config", str(CFG_2024), "--config", str(CFG_2025)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    proc = seminar(["compare", "--base", "2024", "--target", "2025", "--config", CFG_2024, "--config", CFG_2025], tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "data" / "processed" / "compare_2024_2025"
     for name in ("prevalence.csv", "status.csv", "quotes.csv", "themes.csv", "units.csv", "cross_themes.csv", "seminar.config.toml"):
@@ -172,15 +165,9 @@ def test_seminar_compare_stored_aligns_two_stored_analyses(tmp_path):
             TINY_TOML.replace("year = 2025", f"year = {year}") + '\n[input]\nfiles = ["noter.csv"]\n', encoding="utf-8"
         )
         (folder / "noter.csv").write_text("kerneområde;gruppe;tekst\n" + "".join(f'{a};{g};"{t}"\n' for a, g, t in rows), encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-m", "pipeline", "run", "--config", str(folder / "seminar.toml")], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        proc = seminar(["run", "--config", folder / "seminar.toml"], tmp_path)
         assert proc.returncode == 0, proc.stderr
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "compare", "--base", "2024", "--target", "2025", "--raw-dir", "raw", "--stored"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    proc = seminar(["compare", "--base", "2024", "--target", "2025", "--raw-dir", "raw", "--stored"], tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "data" / "processed" / "compare_2024_2025_stored"
     from pipeline.schemas import Alignment, Status

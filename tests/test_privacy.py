@@ -138,9 +138,7 @@ def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
     import io
     import zipfile
 
-    from pipeline.flows import analyse_seminar
-    from pipeline.ingest import SourceFile, ingest
-    from pipeline.report import render_seminar_pages
+    from tests.helpers import analyse_rows
 
     secrets = ["010203-1234", "0102031234", "jens.hansen@example.dk", "+45 20 30 40 50", "20304050"]
     rows = [
@@ -149,10 +147,9 @@ def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
         'Social omsorg;2;"Koordinering af frivillige i ældreplejen, ring +45 20 30 40 50. Pårørende vil hjælpe."',
         'Social omsorg;3;"Frivillige på plejehjem (cpr 0102031234, tlf. 20304050) skaber samvær."',
     ]
-    result = ingest([SourceFile("noter.csv", ("\n".join(rows) + "\n").encode())], tiny_cfg)
-    analysis = analyse_seminar(result.notes, result.rejects, tiny_cfg)
+    result, analysis, pages = analyse_rows(rows, tiny_cfg)
     texts = [df.to_csv(index=False) for df in (analysis.notes, analysis.rejects, analysis.statements, analysis.themes, analysis.units, analysis.cross, analysis.terms)]
-    for name, page in render_seminar_pages(analysis, tiny_cfg).items():
+    for page in pages.values():
         if isinstance(page, bytes):  # a DOCX: every XML part of the package
             with zipfile.ZipFile(io.BytesIO(page)) as z:
                 texts += [z.read(n).decode("utf-8", "ignore") for n in z.namelist()]

@@ -46,8 +46,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from pipeline.danish.components import POS_LEMMAS_FILE  # noqa: E402
 from pipeline.danish.tagger import TAGDICT_FILE  # noqa: E402  (registers danish.TaggerEmbed.v1)
 from train_lemmatizer import (  # noqa: E402
-    DEV_CONLLU,
     HeldOut,
+    add_treebank_arguments,
     read_cdt,
     read_cdt_rows,
     read_conllu_sentences,
@@ -286,9 +286,7 @@ def dir_size(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
-    ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU,
-                    help="UD dev CoNLL-U whose sentences are removed from training")
+    add_treebank_arguments(ap)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--config", type=Path, default=CONFIG)
     ap.add_argument("--fold", type=int, default=0,

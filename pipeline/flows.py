@@ -260,7 +260,10 @@ def relabel_from_reports(joint: ThemeResult, reports: list[ThemeResult]) -> Them
     cross = joint.cross.copy()
     for cross_id in cross["cross_theme"]:
         units = set(joint.units.loc[joint.units["cross_theme"] == cross_id, "unit_id"])
-        label = best_label(units, "cross_theme", lambda r: r.cross, "cross_theme", cross)
+        # a cross-cutting theme no year has: named as the year's area theme that holds most of its phrases
+        label = best_label(units, "cross_theme", lambda r: r.cross, "cross_theme", cross) or best_label(
+            units, "theme", lambda r: r.themes, "topic", themes
+        )
         if label:
             cross.loc[cross["cross_theme"] == cross_id, "label"] = label
     return _replace(joint, themes=themes, cross=cross)

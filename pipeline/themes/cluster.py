@@ -8,10 +8,9 @@ there are units. Clusters are then kept only when they hold together:
 
 * their units are, on average, closer to each other than to the nearest other cluster (mean
   silhouette above 0);
-* each unit is, on average, more similar to the other units of its cluster than two
-  different phrases of the area usually are: above the mean plus two standard deviations of
-  the pairwise similarities among the distinct units (a unit that is not is taken out, the
-  least similar first);
+* each unit is, on average, more similar to the other units of its cluster than chance: above
+  the mean plus two standard deviations of the similarities between distinct phrases that the
+  cut puts in different clusters (a unit that is not is taken out, the least similar first);
 * at least two units remain.
 
 The bar is the data's own: nothing here is tuned to one seminar.
@@ -92,12 +91,13 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         self.silhouette_ = score
         self.n_clusters_ = len(set(labels))
         similarity = 1.0 - distances
-        # The bar describes how similar two *different* phrases of the area are: repeated
-        # phrases ("infrastruktur" five times) would otherwise raise it with their 1.0s.
+        # The bar is what chance gives: the similarity of phrases that the cut puts in different
+        # clusters (distinct phrases only: a phrase repeated five times says nothing about chance).
         _, first = np.unique(np.round(X, 9), axis=0, return_index=True)
-        distinct = similarity[np.ix_(np.sort(first), np.sort(first))]
-        off_diagonal = distinct[~np.eye(len(first), dtype=bool)] if len(first) > 1 else np.zeros(1)
-        self.cohesion_bar_ = float(off_diagonal.mean() + 2 * off_diagonal.std())
+        first = np.sort(first)
+        sub, sub_labels = similarity[np.ix_(first, first)], labels[first]
+        between = sub[np.triu(sub_labels[:, None] != sub_labels[None, :], k=1)]
+        self.cohesion_bar_ = float(between.mean() + 2 * between.std()) if len(between) else 0.0
         out = np.full(n, -1, dtype=int)
         next_id = 0
         for c in dict.fromkeys(labels):

@@ -53,9 +53,9 @@ def lexical_documents(lemma_docs: list[str], vocabulary: set[str] | None = None)
     out = []
     for doc in lemma_docs:
         words = doc.split()
-        extra = [p for w in words for p in unit_parts(w) if p in vocabulary and p != w]
-        extra += [v for w in words for v in stems.get(w, [])]
-        out.append(" ".join(words + extra))
+        extra = [p for w in words for p in unit_parts(w) if p in vocabulary] + [v for w in words for v in stems.get(w, [])]
+        # a part that is also a stem ("kompetence" of "kompetenceudvikling") counts once
+        out.append(" ".join(words + [e for e in dict.fromkeys(extra) if e not in words]))
     return out
 
 

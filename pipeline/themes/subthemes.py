@@ -91,19 +91,19 @@ def _restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:
 
 def _cluster(
     units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical
-) -> tuple[np.ndarray, float]:
+) -> tuple[np.ndarray, float, np.ndarray]:
     """Theme labels (``-1`` for none) of one set of units, through BERTopic with injected parts."""
     from pipeline.topics import build_topic_model
 
     n = len(units)
+    X = unit_vectors(units["lemmas"].tolist(), raw, lexical=lexical)
     if n < 3:
-        return np.full(n, -1, dtype=int), 0.0
+        return np.full(n, -1, dtype=int), 0.0, X
     from bertopic.representation import BaseRepresentation
 
     class _Representation(NounPhraseRepresentation, BaseRepresentation):
         """The noun-phrase representation as the BERTopic type it checks for."""
 
-    X = unit_vectors(units["lemmas"].tolist(), raw, lexical=lexical)
     clusterer = PhraseCluster(n_clusters=cfg.themes.n_themes)
     model = build_topic_model(
         cfg.topics,
@@ -112,7 +112,7 @@ def _cluster(
         representation_model=_Representation(units, forms, top_n=cfg.topics.top_n_words),
     )
     topics, _ = model.fit_transform(units["lemmas"].tolist(), embeddings=X)
-    return np.asarray(topics, dtype=int), clusterer.silhouette_
+    return np.asarray(topics, dtype=int), clusterer.silhouette_, X
 
 
 def _theme_key(area: str, lemma_docs) -> str:
@@ -188,11 +188,10 @@ def find_themes(
     for area in [a for a in area_order if a in set(units["core_area"])]:
         mask = (units["core_area"] == area).to_numpy()
         part, part_raw = units[mask].reset_index(drop=True), raw[mask]
-        labels, silhouette = _cluster(part, part_raw, cfg, stop_words, forms, lexical)
+        labels, silhouette, X = _cluster(part, part_raw, cfg, stop_words, forms, lexical)
         quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(set(labels) - {-1})}
         if not (labels >= 0).any():
             continue
-        X = unit_vectors(part["lemmas"].tolist(), part_raw, lexical=lexical)
         clusters = []
         for label in sorted(set(labels) - {-1}):
             members = np.flatnonzero(labels == label)
@@ -252,7 +251,7 @@ def find_themes(
 
 def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical):
     """Clusters over the units of all areas that hold units of two or more areas, and a theme of at least one."""
-    labels, _ = _cluster(units, raw, cfg, stop_words, forms, lexical) if units["core_area"].nunique() > 1 else (np.full(len(units), -1), 0.0)
+    labels = _cluster(units, raw, cfg, stop_words, forms, lexical)[0] if units["core_area"].nunique() > 1 else np.full(len(units), -1)
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
     clusters = []

@@ -1,0 +1,97 @@
+"""The sub-theme stage's parts on hand-made input: units, labels, the clusterer, restating words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pipeline.themes import PhraseCluster, label_phrase, make_units
+from pipeline.themes.features import lexical_documents
+from pipeline.themes.labels import unit_clause
+from pipeline.themes.subthemes import restates
+
+
+def _statement(words: str, lemmas: str, pos: str, group: int = 1, sid: str = "aaaaaaaaaaaa-00") -> dict:
+    return {
+        "statement_id": sid,
+        "note_id": sid[:12],
+        "year": 2024,
+        "core_area": "Social omsorg",
+        "group": group,
+        "tokens": words,
+        "lemmas": lemmas,
+        "pos": pos,
+    }
+
+
+def test_units_are_noun_phrases_without_frame_nouns_and_with_their_article():
+    st = pd.DataFrame(
+        [
+            _statement(
+                "De påpegede behovet for tydelig kommunikation og eksisterende samarbejder med det politiske niveau .",
+                "de påpege behov for tydelig kommunikation og eksistere samarbejde med den politisk niveau .",
+                "PRON VERB NOUN ADP ADJ NOUN CCONJ VERB VERB ADP DET ADJ NOUN PUNCT",
+            ),
+            _statement(
+                "Gruppen ville inddrage unge frivillige og energioptimering af bygningsmasse .",
+                "gruppe ville inddrage ung frivillig og energioptimering af bygningsmasse .",
+                "NOUN AUX VERB ADJ ADJ CCONJ NOUN ADP NOUN PUNCT",
+                sid="aaaaaaaaaaaa-01",
+            ),
+        ]
+    )
+    units = make_units(st, frozenset({"de", "for", "og", "med", "den", "af", "ville", "gruppe", "påpege", "inddrage"}))
+    assert list(units["text"]) == [
+        "tydelig kommunikation",  # "behovet for" is a frame, not a point
+        "eksisterende samarbejder",  # the verb tag after a participle is repaired to a noun
+        "det politiske niveau",  # a definite adjective keeps its article
+        "unge frivillige",  # adjectives used as nouns, after a verb
+        "energioptimering af bygningsmasse",  # an "af" complement stays with its noun
+    ]
+    assert list(units["lemmas"]) == ["tydelig kommunikation", "eksistere samarbejde", "politisk niveau", "ung frivillig", "energioptimering bygningsmasse"]
+
+
+def test_label_is_the_most_shared_phrase_as_written():
+    units = pd.DataFrame(
+        {
+            "group": [3, 5, 4],
+            "text": ["kommunikation", "tydelig kommunikation", "kommunikationen med borgerne"],
+            "lemmas": ["kommunikation", "tydelig kommunikation", "kommunikation borger"],
+        }
+    )
+    assert label_phrase(units) == "Kommunikation"
+    # among phrases as shared, one that says more than the question comes first
+    question = frozenset({"kommunikation", "tydelig"})
+    units2 = pd.DataFrame({"group": [1, 2], "text": ["pårørende", "pårørendes indsats"], "lemmas": ["pårørende", "pårørende indsats"]})
+    assert label_phrase(units2, lambda w: w in {"pårørende"} | question) == "Pårørende"
+
+
+def test_clause_of_a_unit_ends_at_the_clause():
+    tokens = "Gruppe 5 understregede behovet for tydelig kommunikation og retningslinjer , samt en ændring .".split()
+    assert unit_clause(tokens, 5) == "Tydelig kommunikation og retningslinjer"
+
+
+def test_restating_words_and_derivations():
+    area = frozenset({"frivillighed", "pårørende", "anbringelsesområde"})
+    assert restates("frivillig", area) and restates("anbringelse", area) and restates("pårørende", area)
+    assert not restates("kommunikation", area) and not restates("samarbejde", area)
+
+
+def test_lexical_documents_add_parts_and_stems_that_occur_as_words():
+    docs = lexical_documents(["frivillighed", "frivillig organisation", "kompetenceudvikling", "kompetence"])
+    assert docs == ["frivillighed frivillig", "frivillig organisation", "kompetenceudvikling kompetence", "kompetence"]
+
+
+def test_phrase_cluster_leaves_loose_units_out_and_is_deterministic():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(3, 16))
+    tight = np.vstack([c + 0.05 * rng.normal(size=(4, 16)) for c in centres])
+    loose = rng.normal(size=(3, 16))
+    X = np.vstack([tight, loose])
+    first = PhraseCluster().fit(X).labels_
+    again = PhraseCluster().fit(X).labels_
+    assert np.array_equal(first, again)
+    for c in range(3):  # each tight group is one cluster
+        assert len(set(first[4 * c : 4 * c + 4])) == 1 and first[4 * c] >= 0
+    assert len(set(first[:12])) == 3
+    assert (first[12:] == -1).all()  # the loose units are in no theme

@@ -95,3 +95,17 @@ def test_phrase_cluster_leaves_loose_units_out_and_is_deterministic():
         assert len(set(first[4 * c : 4 * c + 4])) == 1 and first[4 * c] >= 0
     assert len(set(first[:12])) == 3
     assert (first[12:] == -1).all()  # the loose units are in no theme
+
+
+def test_tag_repairs_keep_modifiers_with_their_noun():
+    st = pd.DataFrame(
+        [
+            _statement(
+                "balancen mellem forebyggende og indgribende tiltag og tidlig forebyggende indsats",
+                "balance mellem forebygge og indgribe tiltag og tidlig forebygge indsats",
+                "NOUN ADP NOUN CCONJ VERB NOUN CCONJ ADV VERB NOUN",
+            )
+        ]
+    )
+    units = make_units(st, frozenset({"mellem", "og"}))
+    assert list(units["text"]) == ["balancen", "forebyggende og indgribende tiltag", "tidlig forebyggende indsats"]

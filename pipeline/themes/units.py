@@ -42,16 +42,35 @@ def _content(lemma: str, word: str, stops: frozenset[str]) -> bool:
     return len(lemma) > 1 and any(ch.isalpha() for ch in word) and lemma not in stops and lemma not in FRAME_NOUNS
 
 
-def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
-    """A word tagged VERB right after a present participle is the participle's noun ("eksisterende samarbejder").
+def _participle(word: str) -> bool:
+    return word.lower().endswith("ende") and len(word) > 5
 
-    A finite verb cannot follow a present participle in Danish, so the tag is the tagger's
-    error on a noun that is also a verb form (``samarbejder``).
+
+def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
+    """Fix tags the tagger gets wrong in noun phrases, where Danish grammar leaves no doubt.
+
+    * A word tagged VERB right after a present participle is the participle's noun
+      ("eksisterende samarbejder"): a finite verb cannot follow a present participle.
+    * A present participle tagged NOUN before "og"/"eller" and another modifier is a modifier
+      itself ("forebyggende og indgribende tiltag").
+    * An adverb right before a modifier of a noun belongs to the phrase ("tidlig forebyggende
+      indsats"); a stop word there ("meget") is trimmed off later like any other.
     """
     fixed = list(upos)
-    for i in range(1, len(words)):
-        if fixed[i] == "VERB" and fixed[i - 1] in ("VERB", "ADJ") and words[i - 1].lower().endswith("ende") and len(words[i - 1]) > 5:
+    n = len(words)
+
+    def modifier(i: int) -> bool:
+        return i < n and (fixed[i] == "ADJ" or (fixed[i] in ("VERB", "NOUN") and _participle(words[i])))
+
+    for i in range(1, n):
+        if fixed[i] == "VERB" and fixed[i - 1] in ("VERB", "ADJ") and _participle(words[i - 1]):
             fixed[i] = "NOUN"
+    for i in range(n - 2):
+        if fixed[i] == "NOUN" and _participle(words[i]) and words[i + 1].lower() in ("og", "eller") and modifier(i + 2):
+            fixed[i] = "ADJ"
+    for i in range(n - 2):
+        if fixed[i] == "ADV" and modifier(i + 1) and fixed[i + 2] in _NOUN_TAGS:
+            fixed[i] = "ADJ"
     return fixed
 
 

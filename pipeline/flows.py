@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -131,10 +131,11 @@ def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.Da
 
 
 def theme_embedder(cfg: SeminarConfig, n_units: int):
-    """The embedder of units: ``[topics] embedding`` resolved for this many units."""
-    from pipeline.topics import build_embedder
+    """The embedder of units and its name: ``[topics] embedding`` resolved once for this many units."""
+    from pipeline.topics import build_embedder, resolve_embedding
 
-    return build_embedder(cfg.topics, n_units)
+    name = resolve_embedding(cfg.topics.embedding, n_units)
+    return build_embedder(replace(cfg.topics, embedding=name), n_units), name
 
 
 def area_words(cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]) -> dict[str, frozenset[str]]:
@@ -160,13 +161,12 @@ def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig,
             "no note has a content word (only stop words, numbers or placeholders)",
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
-    from pipeline.topics import resolve_embedding
-
     n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
+    embedder, embedding = theme_embedder(cfg, n_units)
     result = find_themes(
-        statements, notes, cfg, embedder=theme_embedder(cfg, n_units), stop_words=stops, area_words=area_words(cfg, notes, nlp, stops)
+        statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=area_words(cfg, notes, nlp, stops)
     )
-    result.quality["embedding"] = resolve_embedding(cfg.topics.embedding, n_units)
+    result.quality["embedding"] = embedding
     return result
 
 
@@ -238,9 +238,7 @@ def relabel_from_reports(joint: ThemeResult, reports: list[ThemeResult]) -> Them
     year's theme can be matched by the phrases they share. A joint theme that matches no year's
     theme keeps its own label.
     """
-    from dataclasses import replace as _replace
-
-    def best_label(units: set[str], key: str, table: pd.DataFrame, id_col: str, own: pd.DataFrame) -> str | None:
+    def best_label(units: set[str], key: str, table, id_col: str) -> str | None:
         for report in reports:
             mine = report.units[report.units["unit_id"].isin(units) & (report.units[key] >= 0)]
             if len(mine):
@@ -254,19 +252,17 @@ def relabel_from_reports(joint: ThemeResult, reports: list[ThemeResult]) -> Them
     themes = joint.themes.copy()
     for topic in dict.fromkeys(themes["topic"]):
         units = set(joint.units.loc[joint.units["theme"] == topic, "unit_id"])
-        label = best_label(units, "theme", lambda r: r.themes, "topic", themes)
+        label = best_label(units, "theme", lambda r: r.themes, "topic")
         if label:
             themes.loc[themes["topic"] == topic, "label"] = label
     cross = joint.cross.copy()
     for cross_id in cross["cross_theme"]:
         units = set(joint.units.loc[joint.units["cross_theme"] == cross_id, "unit_id"])
         # a cross-cutting theme no year has: named as the year's area theme that holds most of its phrases
-        label = best_label(units, "cross_theme", lambda r: r.cross, "cross_theme", cross) or best_label(
-            units, "theme", lambda r: r.themes, "topic", themes
-        )
+        label = best_label(units, "cross_theme", lambda r: r.cross, "cross_theme") or best_label(units, "theme", lambda r: r.themes, "topic")
         if label:
             cross.loc[cross["cross_theme"] == cross_id, "label"] = label
-    return _replace(joint, themes=themes, cross=cross)
+    return replace(joint, themes=themes, cross=cross)
 
 
 def compare_stored_analyses(base: StoredAnalysis, target: StoredAnalysis, cfg: SeminarConfig) -> Comparison:

@@ -38,8 +38,11 @@ def score(themes, gold: list[dict]) -> dict:
     for area in dict.fromkeys(g["area"] for g in gold):
         area_themes = themes[(themes["core_area"] == area)]
         recurring = area_themes[area_themes["recurring"]]
+        # themes of several groups in the question's own words are listed apart in the report
+        asked = area_themes[area_themes["restates_question"] & ~area_themes["restates_area"] & (area_themes["n_groups"] >= 2)]
         multi = [g for g in gold if g["area"] == area and len(g["groups"]) >= 2]
         found = [g["point"] for g in multi if any(names(t, g["stems"]) for t in recurring.itertuples())]
+        found_asked = [g["point"] for g in multi if g["point"] not in found and any(names(t, g["stems"]) for t in asked.itertuples())]
         top6 = list(recurring.head(6).itertuples())
         synthesis = [g for g in gold if g["area"] == area and g.get("synthesis")]
         out[area] = {
@@ -47,7 +50,9 @@ def score(themes, gold: list[dict]) -> dict:
             "restating": int(area_themes["restates_area"].sum()),
             "labels": list(recurring["label"]),
             "hand_read_found": f"{len(found)}/{len(multi)}",
-            "missed": [g["point"] for g in multi if g["point"] not in found],
+            "found_as_question_words": found_asked,
+            "question_themes": list(asked["label"]),
+            "missed": [g["point"] for g in multi if g["point"] not in found and g["point"] not in found_asked],
             **({"synthesis_in_top6": f"{sum(any(names(t, g['stems']) for t in top6) for g in synthesis)}/{len(synthesis)}"} if synthesis else {}),
         }
     return out
@@ -69,7 +74,9 @@ def main() -> int:
     for area, s in scores.items():
         print(f"{area:<30} {s['recurring']:>9} {s['restating']:>9} {s['hand_read_found']:>9} {s.get('synthesis_in_top6', ''):>12}")
     for area, s in scores.items():
-        print(f"\n{area}: {'; '.join(s['labels'])}\n  missed: {'; '.join(s['missed']) or '-'}")
+        print(f"\n{area}: {'; '.join(s['labels'])}")
+        print(f"  in the question's own words: {'; '.join(s['question_themes']) or '-'} (hand-read found there: {len(s['found_as_question_words'])})")
+        print(f"  missed: {'; '.join(s['missed']) or '-'}")
     reversed_notes = result.notes.iloc[::-1].reset_index(drop=True)
     again = analyse_seminar(reversed_notes, result.rejects, cfg)
     a = analysis.units.set_index("unit_id")["theme"]

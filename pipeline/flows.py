@@ -138,12 +138,19 @@ def theme_embedder(cfg: SeminarConfig, n_units: int):
     return build_embedder(replace(cfg.topics, embedding=name), n_units), name
 
 
-def area_words(cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Per core area, the content lemmas of its name, theme and question (what every group's answer repeats)."""
+def area_words(
+    cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str], *, question: bool = True
+) -> dict[str, frozenset[str]]:
+    """Per core area, the content lemmas of its name, theme and (unless ``question=False``) question.
+
+    The name and theme say what the whole area is about (``frivillighed``); the question also
+    names the aspects the groups were asked to weigh (``pårørende``, ``forebyggende tiltag``),
+    which can be points of their own.
+    """
     out = {}
     for area in dict.fromkeys(notes["core_area"]):
         rows = notes[notes["core_area"] == area]
-        text = ". ".join([area, *dict.fromkeys(rows["theme"]), *dict.fromkeys(rows["question"])])
+        text = ". ".join([area, *dict.fromkeys(rows["theme"]), *(dict.fromkeys(rows["question"]) if question else [])])
         out[area] = frozenset(content_lemmas(text, nlp, stops))
     return out
 
@@ -164,7 +171,13 @@ def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig,
     n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
     embedder, embedding = theme_embedder(cfg, n_units)
     result = find_themes(
-        statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=area_words(cfg, notes, nlp, stops)
+        statements,
+        notes,
+        cfg,
+        embedder=embedder,
+        stop_words=stops,
+        area_words=area_words(cfg, notes, nlp, stops),
+        topic_words=area_words(cfg, notes, nlp, stops, question=False),
     )
     result.quality["embedding"] = embedding
     return result

@@ -51,7 +51,7 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
         assert set(own["core_area"]) == {theme.core_area}
         assert theme.evidence.split() == list(dict.fromkeys(own["statement_id"]))
         assert theme.n_groups == own["group"].nunique() == len(theme.groups.split())
-        assert theme.recurring == (theme.n_groups >= 2 and not theme.restates_area)
+        assert theme.recurring == (theme.n_groups >= 2 and not theme.restates_area and not theme.restates_question)
         # A label comes only from the theme's own units, as the groups wrote them.
         assert theme.label.lower() in {t.lower() for t in own["text"]}
     # Every unit in a theme is listed by exactly that theme.

@@ -74,3 +74,23 @@ def test_method_facts_and_index_come_from_the_analysis(analysis_2024, cfg_2024):
     assert sorted(pages) == sorted(
         ["index.html", "plotly.min.js"] + [f"{s}.{ext}" for s in ("social-omsorg", "beskaeftigelse", "laering", "vaekst-teknik-og-faellesskab", "oekonomi-personale-og-it") for ext in ("html", "md", "docx")]
     )
+
+
+def test_themes_in_the_question_own_words_are_listed_apart_in_all_three_formats(analysis_2024, cfg_2024):
+    asked = analysis_2024.themes[analysis_2024.themes["restates_question"] & ~analysis_2024.themes["restates_area"] & (analysis_2024.themes["n_groups"] >= 2)]
+    assert len(asked), "the 2024 seminar has themes that only repeat the question (e.g. anbringelser)"
+    assert not asked["recurring"].any()
+    for area, part in asked.groupby("core_area"):
+        ctx = build_area_context(analysis_2024, cfg_2024, area)
+        assert [t["label"] for t in ctx.question_themes] == list(part["label"])
+        assert not {t["label"] for t in ctx.question_themes} & {t["label"] for t in ctx.recurring + ctx.single}
+        md = render_area_markdown(ctx)
+        section = md.split("## Spørgsmålets egne ord", 1)[1].split("\n## ", 1)[0]
+        html = render_area_html(ctx).split("<h2>Spørgsmålets egne ord</h2>", 1)[1].split("<h2>", 1)[0]
+        paragraphs, _ = _docx_text(build_area_docx(ctx, {}))
+        docx = "\n".join(paragraphs).split("Spørgsmålets egne ord", 1)[1]
+        for t in ctx.question_themes:
+            line = f"{t['label']}** ({t['n_groups']} af {t['n_groups_total']} grupper"
+            assert line in section and f"<b>{t['label']}</b>" in html and t["label"] in docx, (area, t["label"])
+        # the synthesis names them after the sub-themes, as the question's own words
+        assert "spørgsmålets egne ord" in ctx.synthesis

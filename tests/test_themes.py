@@ -8,7 +8,7 @@ import pandas as pd
 from pipeline.themes import PhraseCluster, label_phrase, make_units
 from pipeline.themes.features import lexical_documents
 from pipeline.themes.labels import unit_clause
-from pipeline.themes.subthemes import restates
+from pipeline.themes.subthemes import focus_lemmas, restates
 
 
 def _statement(words: str, lemmas: str, pos: str, group: int = 1, sid: str = "aaaaaaaaaaaa-00") -> dict:
@@ -75,6 +75,19 @@ def test_restating_words_and_derivations():
     area = frozenset({"frivillighed", "pårørende", "anbringelsesområde"})
     assert restates("frivillig", area) and restates("anbringelse", area) and restates("pårørende", area)
     assert not restates("kommunikation", area) and not restates("samarbejde", area)
+    # a derivation repeats the word; a compound with a word of its own says more
+    assert restates("digitalisering", frozenset({"digital"})) and restates("kompetence", frozenset({"kompetence"}))
+    assert not restates("kompetenceudvikling", frozenset({"kompetence"}))
+    assert not restates("frivillighedsarbejde", frozenset({"frivillighed"}))
+
+
+def test_units_are_clustered_on_what_they_say_beyond_the_area_topic():
+    topic = frozenset({"frivillighed", "social", "omsorg"})
+    assert focus_lemmas("ung frivillig", topic) == "ung"
+    assert focus_lemmas("frivillig organisation", topic) == "organisation"
+    # a phrase made only of the topic's words keeps them: it is what the area is about
+    assert focus_lemmas("frivillig", topic) == "frivillig"
+    assert focus_lemmas("tydelig kommunikation", topic) == "tydelig kommunikation"
 
 
 def test_lexical_documents_add_parts_and_stems_that_occur_as_words():

@@ -55,6 +55,7 @@ class AreaContext:
     rejects: list[dict] = field(default_factory=list)
     method: dict = field(default_factory=dict)
     comparison_href: str = ""
+    question_themes: list[dict] = field(default_factory=list)
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -92,17 +93,20 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
     return out
 
 
-def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int, restating: list[dict] | None = None) -> str:
+def area_synthesis(
+    recurring: list[dict], single: list[dict], n_groups: int, restating: list[dict] | None = None, question: list[dict] | None = None
+) -> str:
     """An extractive synthesis of an area: the recurring sub-themes in the groups' words, with how many groups raised each.
+
+    Themes that only repeat the question's words (``question``) or the area's topic
+    (``restating``) are named after the sub-themes, once.
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
     """
-    named = [t for t in recurring if not t.get("restates_question")]
-    question = [t for t in recurring if t.get("restates_question")]
-    recurring = named
+    question = question or []
+    tail = _restating_sentence(restating or [])
     if not recurring:
-        tail = _restating_sentence(restating or [])
         if question:
             return f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe." + tail
         if single:
@@ -119,15 +123,15 @@ def area_synthesis(recurring: list[dict], single: list[dict], n_groups: int, res
         text += f" {'Derudover pegede ' + da_list(rest)}."
     if question:
         text += f" Flere grupper brugte også spørgsmålets egne ord: {da_list([lower_first(t['label']) for t in question[:3]])}."
-    return text + _restating_sentence(restating or [])
+    return text + tail
 
 
 def _restating_sentence(restating: list[dict]) -> str:
-    """The themes that restate the area: every group, most statements; named once, not as sub-themes."""
+    """The themes that restate the area (its topic, or every group and most statements): named once, not as sub-themes."""
     if not restating:
         return ""
     parts = [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating]
-    return f" Kerneområdets eget emne gik igen hos alle: {da_list(parts)}."
+    return f" Kerneområdets eget emne gik igen: {da_list(parts)}."
 
 
 def package_versions() -> dict[str, str]:
@@ -212,7 +216,11 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
     # A theme that restates the area is named once in the synthesis, neither as a recurring
     # sub-theme nor under the heading of themes raised by too few groups.
-    single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"]], links)
+    # A theme of several groups that only repeats the question's words is listed apart: the
+    # groups answered the question, but the theme names no point of their own.
+    asked = area_themes["restates_question"] & ~area_themes["restates_area"] & (area_themes["n_groups"] >= cfg.themes.min_groups)
+    question_themes = theme_dicts(area_themes[asked], links)
+    single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links)
     restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
     n_groups = int(area_notes["group"].nunique())
     figures: list[tuple[str, str, go.Figure]] = []
@@ -232,7 +240,8 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         recurring=recurring,
         single=single,
         single_heading=single_heading(cfg.themes.min_groups),
-        synthesis=area_synthesis(recurring, single, n_groups, restating),
+        synthesis=area_synthesis(recurring, single, n_groups, restating, question_themes),
+        question_themes=question_themes,
         terms=term_rows,
         notes=note_rows,
         figures=figures,

@@ -180,7 +180,7 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
         facts = f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"
         if t["other_areas"]:
             facts += f"; også i {da_list([a['name'] for a in t['other_areas']])}"
-        doc.add_paragraph(facts + "." + (" Spørgsmålets egne ord." if t.get("restates_question") else ""))
+        doc.add_paragraph(facts + ".")
         if t["keywords"]:
             doc.add_paragraph(f"Nøgleord: {', '.join(t['keywords'])}")
         if t["summary"]:
@@ -189,6 +189,13 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
             p.add_run(f"{t['summary']['text']} (Gruppe {t['summary']['group']})")
         for quote in t["quotes"]:
             doc.add_paragraph(f"{quote['text']} (Gruppe {quote['group']})", style="Quote")
+
+    if ctx.question_themes:
+        doc.add_heading("Spørgsmålets egne ord", level=1)
+        doc.add_paragraph("Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord:")
+        for t in ctx.question_themes:
+            text = f"{t['label']} ({t['n_groups']} af {t['n_groups_total']} grupper: gruppe {da_list(t['groups'])})"
+            doc.add_paragraph(text + (f": {t['summary']['text']}" if t["summary"] else ""), style="List Bullet")
 
     if ctx.terms:
         doc.add_heading("Ord, som flere grupper brugte", level=1)

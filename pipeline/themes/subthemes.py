@@ -52,9 +52,9 @@ class ThemeResult:
     quality: dict = field(default_factory=dict)
 
 
-def embed_units(units: pd.DataFrame, embedder) -> np.ndarray:
-    """Raw semantic vectors of the units' lemmas; each distinct lemma string is embedded once."""
-    docs = [d or "_" for d in units["lemmas"]]
+def embed_units(units: pd.DataFrame, embedder, column: str = "lemmas") -> np.ndarray:
+    """Raw semantic vectors of the units' lemmas (or another column of lemma strings); each distinct string is embedded once."""
+    docs = [d or "_" for d in units[column]]
     distinct = list(dict.fromkeys(docs))
     if not distinct:
         return np.zeros((0, 1))
@@ -65,21 +65,50 @@ def embed_units(units: pd.DataFrame, embedder) -> np.ndarray:
     return vectors[[row[d] for d in docs]]
 
 
+#: Endings that derive a word from another without adding a point of its own (``digital`` →
+#: ``digitalisering``, ``frivillig`` → ``frivillighed``); a longer remainder is a word of its own.
+_DERIVATIONS = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "lig", "isk", "er", "e"})
+
+
+def _derives(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` with a derivational ending (not a compound with a word of its own)."""
+    if len(shorter) < 5 or not longer.startswith(shorter):
+        return False
+    rest = longer[len(shorter) :]
+    return len(rest) <= 2 or rest in _DERIVATIONS
+
+
 def restates(lemma: str, area_words: frozenset[str]) -> bool:
     """Whether a lemma only repeats the area's own words (its name, theme and question).
 
-    A lemma repeats them when it is one of them or a derivation of one (one begins with the
-    other, both at least five letters: ``frivillig`` and ``frivillighed``, ``anbringelse`` and
-    ``anbringelsesområde``), or when each part of the compound does.
+    A lemma repeats them when it is one of them, a part of one of their compounds
+    (``anbringelse`` of ``anbringelsesområde``) or a derivation of one (``frivillig`` and
+    ``frivillighed``, ``digital`` and ``digitalisering``), or when each part of the compound
+    does. A compound with a part of its own says more: ``kompetenceudvikling`` is not
+    ``kompetence``.
     """
     if not area_words:
         return False
+    words = set(area_words) | {p for w in area_words for p in unit_parts(w) if len(p) >= 5}
 
     def repeats(word: str) -> bool:
-        return word in area_words or (len(word) >= 5 and any(len(w) >= 5 and (w.startswith(word) or word.startswith(w)) for w in area_words))
+        return word in words or any(_derives(word, w) or _derives(w, word) for w in words)
 
     parts = unit_parts(lemma)
     return repeats(lemma) or (bool(parts) and all(repeats(p) for p in parts))
+
+
+def focus_lemmas(lemmas: str, topic_words: frozenset[str]) -> str:
+    """What a unit says beyond the area's topic: its lemmas without those that repeat the topic.
+
+    Within a core area every group discusses the same topic, so its words (``frivillig`` in a
+    discussion of frivillighed) are in most units and tell no point from another: "unge
+    frivillige" is about the young, "frivillige organisationer" about organisations. Units are
+    clustered on what is left; a unit made only of the topic's words keeps them all.
+    """
+    words = lemmas.split()
+    kept = [w for w in words if not restates(w, topic_words)]
+    return " ".join(kept) if kept else lemmas
 
 
 def _restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:
@@ -96,7 +125,7 @@ def _cluster(
     from pipeline.topics import build_topic_model
 
     n = len(units)
-    X = unit_vectors(units["lemmas"].tolist(), raw, lexical=lexical)
+    X = unit_vectors(units["focus"].tolist(), raw, lexical=lexical)
     if n < 3:
         return np.full(n, -1, dtype=int), 0.0, X
     from bertopic.representation import BaseRepresentation
@@ -111,7 +140,7 @@ def _cluster(
         cluster_model=clusterer,
         representation_model=_Representation(units, forms, top_n=cfg.topics.top_n_words),
     )
-    topics, _ = model.fit_transform(units["lemmas"].tolist(), embeddings=X)
+    topics, _ = model.fit_transform(units["focus"].tolist(), embeddings=X)
     return np.asarray(topics, dtype=int), clusterer.silhouette_, X
 
 
@@ -156,6 +185,7 @@ def find_themes(
     embedder,
     stop_words: frozenset[str] = frozenset(),
     area_words: dict[str, frozenset[str]] | None = None,
+    topic_words: dict[str, frozenset[str]] | None = None,
 ) -> ThemeResult:
     """Find the sub-themes of every core area and the cross-cutting themes.
 
@@ -169,16 +199,21 @@ def find_themes(
             most of whose phrases only repeat them (``restates_question``) comes after the
             themes raised by as many groups; a label says more than the question when the
             theme has such a phrase.
+        topic_words: Per core area, the lemmas of its name and theme only (what the whole
+            area is about). Units are clustered on what they say beyond these
+            (:func:`focus_lemmas`).
 
     Returns:
         The :class:`ThemeResult`.
     """
     units = make_units(statements, stop_words)
     units = units[units["lemmas"].str.len() > 0].reset_index(drop=True)
-    raw = embed_units(units, embedder) if len(units) else np.zeros((0, 1))
+    area_words, topic_words = area_words or {}, topic_words or {}
+    # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
+    units["focus"] = [focus_lemmas(d, topic_words.get(a, frozenset())) for d, a in zip(units["lemmas"], units["core_area"], strict=True)]
+    raw = embed_units(units, embedder, "focus") if len(units) else np.zeros((0, 1))
     forms = surface_forms(statements)
-    lexical = fit_lexical(units["lemmas"].tolist())
-    area_words = area_words or {}
+    lexical = fit_lexical(units["focus"].tolist())
     statements_per_area = statements.groupby(["year", "core_area"]).size().to_dict()
     groups_total = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
     area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
@@ -204,9 +239,13 @@ def find_themes(
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
-            label = label_phrase(theme_units, lambda w, words=words: restates(w, words))
-            keywords = [w for w, _ in keyword_ranking(theme_units, forms, cfg.topics.top_n_words)]
             key = _theme_key(area, theme_units["lemmas"])
+            topic_only = _restating_share(theme_units, topic_words.get(area, frozenset())) > 0.5
+            question_only = _restating_share(theme_units, words) > 0.5
+            # a theme of the area's own topic is named by its most shared phrase ("frivillige"),
+            # any other by one that says more than the question where it has one
+            label = label_phrase(theme_units, None if topic_only else lambda w, words=words: restates(w, words))
+            keywords = [w for w, _ in keyword_ranking(theme_units, forms, cfg.topics.top_n_words)]
             for year, yearly in theme_units.groupby("year", sort=True):
                 idx = members[(theme_units["year"] == year).to_numpy()]
                 quotes, summary = _quotes(part.iloc[idx], X[idx], statements, cfg.themes.n_quotes)
@@ -214,8 +253,9 @@ def find_themes(
                 evidence = list(dict.fromkeys(yearly["statement_id"]))
                 total = int(groups_total.get((year, area), len(groups)))
                 # A theme restates the area when every group raised it and it holds most of the
-                # area's statements: it says what the area is about, not a point within it.
-                restating = len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)
+                # area's statements, or when its phrases only name the area's topic: it says what
+                # the area is about, not a point within it.
+                restating = (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)) or topic_only
                 rows.append(
                     {
                         "year": int(year),
@@ -229,9 +269,10 @@ def find_themes(
                         "n_groups": len(groups),
                         "n_groups_total": total,
                         "groups": " ".join(map(str, groups)),
-                        "recurring": len(groups) >= cfg.themes.min_groups and not restating,
+                        # a theme that only repeats the area or its question tells the reader nothing new
+                        "recurring": len(groups) >= cfg.themes.min_groups and not restating and not question_only,
                         "restates_area": restating,
-                        "restates_question": _restating_share(theme_units, words) > 0.5,
+                        "restates_question": question_only,
                         "cross_theme": -1,
                         "other_areas": "",
                         "evidence": " ".join(evidence),
@@ -243,6 +284,7 @@ def find_themes(
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical)
+    units = units.drop(columns="focus")
     themes = _order(_link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)

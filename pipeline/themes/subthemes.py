@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -78,6 +79,12 @@ def _derives(longer: str, shorter: str) -> bool:
     return len(rest) <= 2 or rest in _DERIVATIONS
 
 
+@lru_cache(maxsize=256)
+def _with_parts(area_words: frozenset[str]) -> frozenset[str]:
+    """The area's words and the parts of their compounds (at least five letters), worked out once per area."""
+    return area_words | {p for w in area_words for p in unit_parts(w) if len(p) >= 5}
+
+
 def restates(lemma: str, area_words: frozenset[str]) -> bool:
     """Whether a lemma only repeats the area's own words (its name, theme and question).
 
@@ -89,7 +96,7 @@ def restates(lemma: str, area_words: frozenset[str]) -> bool:
     """
     if not area_words:
         return False
-    words = set(area_words) | {p for w in area_words for p in unit_parts(w) if len(p) >= 5}
+    words = _with_parts(area_words)
 
     def repeats(word: str) -> bool:
         return word in words or any(_derives(word, w) or _derives(w, word) for w in words)

@@ -87,6 +87,7 @@ def test_units_are_clustered_on_what_they_say_beyond_the_area_topic():
     assert focus_lemmas("frivillig organisation", topic) == "organisation"
     # a phrase made only of the topic's words keeps them: it is what the area is about
     assert focus_lemmas("frivillig", topic) == "frivillig"
+    assert focus_lemmas("frivillig initiativ", topic) == "frivillig initiativ"
     assert focus_lemmas("tydelig kommunikation", topic) == "tydelig kommunikation"
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
+from pipeline.danish import GENERAL_NOUNS
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.features import fit_lexical, unit_vectors
@@ -111,11 +112,13 @@ def focus_lemmas(lemmas: str, topic_words: frozenset[str]) -> str:
     Within a core area every group discusses the same topic, so its words (``frivillig`` in a
     discussion of frivillighed) are in most units and tell no point from another: "unge
     frivillige" is about the young, "frivillige organisationer" about organisations. Units are
-    clustered on what is left; a unit made only of the topic's words keeps them all.
+    clustered on what is left; a unit made only of the topic's words, or of them and general
+    nouns (``initiativ``, ``løsning``), keeps them all.
     """
     words = lemmas.split()
     kept = [w for w in words if not restates(w, topic_words)]
-    return " ".join(kept) if kept else lemmas
+    # what is left must be a point of its own: "frivillige initiativer" is not about "initiativer"
+    return " ".join(kept) if kept and not all(w in GENERAL_NOUNS for w in kept) else lemmas
 
 
 def _restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:

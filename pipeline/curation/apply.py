@@ -19,6 +19,7 @@ import pandas as pd
 from pipeline.curation.codebook import Codebook, CodebookError, Entry
 from pipeline.curation.match import agreement, match_entries, theme_evidence
 from pipeline.curation.rows import rebuild_themes
+from pipeline.report.wording import count, da_list
 from pipeline.schemas import Curation, CrossThemes, Themes, validate
 
 __all__ = ["CurationResult", "apply_codebook", "check_codebook"]
@@ -77,6 +78,10 @@ def check_codebook(codebook: Codebook, notes: pd.DataFrame, statements: pd.DataF
                     file, f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}", "pin it to a theme of its own core area", f"line {line}"
                 )
     return gone
+
+
+def _phrases(hit: np.ndarray) -> str:
+    return count(int(hit.sum()), "nøglefrase", "nøglefraser")
 
 
 def _seeded(units: pd.DataFrame, seeds: tuple[str, ...]) -> np.ndarray:
@@ -183,12 +188,12 @@ def apply_codebook(
             inside = assign == parent
             hit = inside & (_seeded(units, part.seeds) if part.seeds else False) | inside & _pinned(units, part.pin)
             if not hit.any():
-                note(entry, "split", False, parent, f"delen »{part.name}«: ingen nøglefrase i temaet indeholder {', '.join(part.seeds) or 'de fastgjorte udsagn'}", part.line)
+                note(entry, "split", False, parent, f"delen »{part.name}«: ingen nøglefrase i temaet indeholder {da_list(part.seeds) or 'de fastgjorte udsagn'}", part.line)
                 continue
             assign[hit] = next_id
             meta[next_id] = {"key": f"{entry.id}/{j}", "name": part.name, "memo": part.memo, "curated": True, "rank": (rank, j)}
             meta[parent]["curated"] = True
-            note(entry, "split", True, next_id, f"»{part.name}« delt ud ({int(hit.sum())} nøglefraser)", part.line)
+            note(entry, "split", True, next_id, f"»{part.name}« delt ud ({_phrases(hit)})", part.line)
             next_id += 1
     # 3. new themes from seed words; 4. pins (new themes first, as their number is needed)
     for rank, entry in enumerate(codebook.entries):
@@ -201,9 +206,9 @@ def apply_codebook(
             hit = area_mask[entry.area] & _seeded(units, entry.seeds)
             assign[hit] = topic_of[entry.id]
             if hit.any():
-                note(entry, "new", True, topic_of[entry.id], f"nyt tema »{entry.name}« af ordene {', '.join(entry.seeds)} ({int(hit.sum())} nøglefraser)")
+                note(entry, "new", True, topic_of[entry.id], f"nyt tema »{entry.name}« ud fra ordene {da_list(entry.seeds)} ({_phrases(hit)})")
             else:
-                note(entry, "new", False, -1, f"ingen nøglefrase i {entry.area} indeholder {', '.join(entry.seeds)}")
+                note(entry, "new", False, -1, f"ingen nøglefrase i {entry.area} indeholder {da_list(entry.seeds)}")
     for entry in codebook.entries:
         if not entry.pin or entry.id not in topic_of:
             continue
@@ -213,11 +218,11 @@ def apply_codebook(
                 note(entry, "pin", False, topic_of[entry.id], f"{p}: {gone[p]}")
         hit = area_mask[entry.area] & _pinned(units, known)
         if known and not hit.any():
-            note(entry, "pin", False, topic_of[entry.id], f"udsagnene {', '.join(known)} har ingen nøglefraser")
+            note(entry, "pin", False, topic_of[entry.id], f"{da_list(known)} har ingen nøglefraser")
         elif known:
             assign[hit] = topic_of[entry.id]
             meta[topic_of[entry.id]]["curated"] = True
-            note(entry, "pin", True, topic_of[entry.id], f"{len(known)} udsagn fastgjort ({int(hit.sum())} nøglefraser)")
+            note(entry, "pin", True, topic_of[entry.id], f"{da_list(known)} fastgjort til »{meta[topic_of[entry.id]]['name'] or labels.get(topic_of[entry.id], '')}« ({_phrases(hit)})")
     # 5. exclusions
     for entry in codebook.entries:
         if entry.exclude and entry.id in topic_of:

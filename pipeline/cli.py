@@ -167,7 +167,7 @@ def _report_curation(curation) -> None:
     applied, skipped = log_[log_["applied"]], log_[~log_["applied"]]
     total = curation.agreement["total"]
     typer.echo(
-        f"codebook {curation.file}: {len(applied)} changes applied, {len(skipped)} not applied; "
+        f"codebook {curation.file}: {len(applied)} applied, {len(skipped)} not applied (see the method appendix); "
         f"{total['moved']} of {total['units']} key phrases moved (kappa {total['kappa']})"
     )
     for r in skipped.itertuples():

@@ -252,3 +252,58 @@ def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):
     assert by_id[_entry_id(edited_text, "Pårørende")].name == "Pårørende som ressource"
     assert by_id["kommunikation-vtf"].seeds == ("gennemsigtighed", "kommunikation")
     assert all(not e.pin for e in seeded.entries)  # statement ids are last year's
+
+
+def test_tables_and_pages_are_written_byte_identical(analysis_2024, cfg_2024, edited_text, curated, pages, tmp_path):
+    from pipeline.io import read_table, write_analysis
+    from pipeline.schemas import Curation
+
+    again = _curate(analysis_2024, cfg_2024, edited_text)
+    first = write_analysis(curated, pages, cfg_2024, tmp_path / "p1", tmp_path / "r1")
+    second = write_analysis(again, render_seminar_pages(again, cfg_2024), cfg_2024, tmp_path / "p2", tmp_path / "r2")
+    assert first.keys() == second.keys() and "curation" in first
+    assert all(first[k].read_bytes() == second[k].read_bytes() for k in first)
+    stored = read_table(first["themes"], Themes)
+    assert stored["curated"].any() and "Pårørende som ressource" in set(stored["label"])
+    assert len(read_table(first["curation"], Curation)) == len(curated.curation.log)
+    assert json.loads(first["quality"].read_text(encoding="utf-8"))["curation"]["total"]["moved"] > 0
+
+
+def test_older_themes_table_reads_with_default_curation_columns(analysis_2024, tmp_path):
+    from pipeline.io import read_table, write_table
+
+    path = write_table(analysis_2024.themes.drop(columns=["curated", "memo", "codebook_key"]), tmp_path / "themes.csv")
+    stored = read_table(path, Themes)
+    assert not stored["curated"].any() and (stored["memo"] == "").all()
+
+
+@pytest.mark.slow
+def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
+    from tests.conftest import RAW_2024
+    from tests.helpers import seminar
+
+    raw = tmp_path / "data" / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("seminar.toml", "budget-2025-foraarsseminar-opsamling.txt"):
+        (raw / name).write_bytes((RAW_2024 / name).read_bytes())
+    config = raw / "seminar.toml"
+    proc = seminar(["curate", "init", "--config", config], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    book = raw / "codebook.yaml"
+    text = book.read_text(encoding="utf-8")
+    assert "wrote" in proc.stdout and parse_codebook(text).entries
+    again = seminar(["curate", "init", "--config", config], tmp_path)
+    assert again.returncode == 1 and "--force" in again.stderr and "Traceback" not in again.stderr
+    # a YAML mistake stops the run before the long steps, with the file and the line
+    book.write_text(text.replace("order: groups", "order: [groups"), encoding="utf-8")
+    bad = seminar(["run", "--config", config], tmp_path)
+    assert bad.returncode == 1 and "codebook.yaml (line" in bad.stderr and "Fix:" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "data" / "processed" / "2024").exists()
+    book.write_text(_edit(text, _entry_id(text, "Pårørende"), "name", '"Pårørende som ressource"'), encoding="utf-8")
+    proc = seminar(["run", "--config", config], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "codebook" in proc.stdout and "1 applied, 0 not applied" in proc.stdout
+    processed = tmp_path / "data" / "processed" / "2024"
+    assert "Pårørende som ressource" in (processed / "themes.csv").read_text(encoding="utf-8")
+    assert (processed / "curation.csv").exists()
+    assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(encoding="utf-8")

@@ -36,6 +36,7 @@ __all__ = [
     "analyse_seminar",
     "compare_stored_analyses",
     "compare_years",
+    "curate_analysis",
     "curate_themes",
     "seed_topics",
     "statements_and_topics",
@@ -198,6 +199,25 @@ def curate_themes(
     )
     quality = {**result.quality, "curation": {"file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1], **curation.agreement}}
     return replace(result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality), curation
+
+
+def curate_analysis(analysis: Analysis, cfg: SeminarConfig, codebook: Codebook, *, nlp=None) -> Analysis:
+    """An analysis made without a codebook, curated by one without finding the themes again.
+
+    Gives what :func:`analyse_seminar` gives with the same codebook; for the edit-and-look loop
+    of a notebook, where the themes are found once and the codebook is applied after each edit.
+
+    Raises:
+        ValueError: The analysis is already curated (curation applies to the automatic themes).
+        CodebookError: The codebook does not fit the analysis.
+    """
+    if analysis.curation is not None:
+        raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
+    nlp = nlp or build_nlp(cfg.nlp)
+    words = area_words(cfg, analysis.notes, nlp, stop_words(cfg.nlp))
+    auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
+    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words)
+    return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
 
 
 def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None, codebook: Codebook | None = None) -> Analysis:

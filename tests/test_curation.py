@@ -12,10 +12,9 @@ import pandas as pd
 import pytest
 
 from pipeline.curation import CodebookError, codebook_text, parse_codebook
-from pipeline.flows import curate_themes
+from pipeline.flows import curate_analysis
 from pipeline.report import render_seminar_pages
 from pipeline.schemas import Themes, validate
-from pipeline.themes import ThemeResult
 
 SOCIAL, VTF, OPIT = "Social omsorg", "Vækst, Teknik og Fællesskab", "Økonomi, Personale og IT"
 
@@ -39,22 +38,20 @@ def _edit(text: str, entry_id: str, field: str, value: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def automatic(analysis_2024):
-    return ThemeResult(analysis_2024.themes, analysis_2024.units, analysis_2024.cross, analysis_2024.quality)
-
-
-@pytest.fixture(scope="module")
 def start_text(analysis_2024, cfg_2024):
     return codebook_text(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label)
 
 
-def _curate(analysis, cfg, text: str, file: str = "codebook.yaml"):
-    from pipeline.flows import Analysis  # noqa: F401 - the analysis type the reports take
+@pytest.fixture(scope="module")
+def nlp(cfg_2024):
+    from pipeline.nlp import build_nlp
 
-    base = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
-    words = {a: frozenset() for a in analysis.notes["core_area"].unique()}
-    result, curation = curate_themes(base, analysis.notes, analysis.statements, cfg, parse_codebook(text, file), words)
-    return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
+    return build_nlp(cfg_2024.nlp)
+
+
+def _curate(analysis, cfg, text: str, nlp, file: str = "codebook.yaml"):
+    """The analysis curated by the codebook text (:func:`pipeline.flows.curate_analysis`, as ``seminar run`` applies it)."""
+    return curate_analysis(analysis, cfg, parse_codebook(text, file), nlp=nlp)
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +72,8 @@ def edited_text(analysis_2024, start_text):
 
 
 @pytest.fixture(scope="module")
-def curated(analysis_2024, cfg_2024, edited_text):
-    return _curate(analysis_2024, cfg_2024, edited_text)
+def curated(analysis_2024, cfg_2024, edited_text, nlp):
+    return _curate(analysis_2024, cfg_2024, edited_text, nlp)
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +94,8 @@ def test_init_writes_one_entry_per_theme_that_reads_back(analysis_2024, start_te
     assert "# Fields of an entry" in start_text and "merge_into" in start_text
 
 
-def test_unchanged_codebook_changes_nothing(analysis_2024, cfg_2024, start_text):
-    same = _curate(analysis_2024, cfg_2024, start_text)
+def test_unchanged_codebook_changes_nothing(analysis_2024, cfg_2024, start_text, nlp):
+    same = _curate(analysis_2024, cfg_2024, start_text, nlp)
     cols = [c for c in analysis_2024.themes.columns if c != "codebook_key"]
     pd.testing.assert_frame_equal(same.themes[cols].reset_index(drop=True), analysis_2024.themes[cols].reset_index(drop=True))
     assert (same.themes["codebook_key"] != "").all()  # every theme found its entry
@@ -158,19 +155,19 @@ def test_agreement_figures_are_stored(curated):
     assert q["not_applied"] == 0 and q["applied"] == len(curated.curation.log)
 
 
-def test_same_codebook_gives_identical_outputs(analysis_2024, cfg_2024, edited_text, pages):
-    again = render_seminar_pages(_curate(analysis_2024, cfg_2024, edited_text), cfg_2024)
+def test_same_codebook_gives_identical_outputs(analysis_2024, cfg_2024, edited_text, pages, nlp):
+    again = render_seminar_pages(_curate(analysis_2024, cfg_2024, edited_text, nlp), cfg_2024)
     assert again.keys() == pages.keys()
     assert all(again[k] == pages[k] for k in pages)
 
 
-def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2024, edited_text):
+def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2024, edited_text, nlp):
     # the notes changed: an entry's evidence is no longer among the themes
     text = _edit(edited_text, _entry_id(edited_text, "Erfaringer"), "name", '"Erfaringsudveksling"')
     start = text.index(f'- id: "{_entry_id(edited_text, "Erfaringer")}"')
     at = text.index("    key:", start)
     text = text[:at] + '    key: "000000000000"\n    phrases: ["noget helt andet"]\n    statements: []\n' + text[text.index("- id:", at) :]
-    result = _curate(analysis_2024, cfg_2024, text)
+    result = _curate(analysis_2024, cfg_2024, text, nlp)
     log = result.curation.log
     row = log[log["action"] == "match"].iloc[0]
     assert not row["applied"] and "intet tema" in row["reason"]
@@ -178,7 +175,7 @@ def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2
     assert "Erfaringer" in set(result.themes["label"])  # the theme stays, automatic
 
 
-def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(analysis_2024, cfg_2024, edited_text):
+def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(analysis_2024, cfg_2024, edited_text, nlp):
     # a note of Social omsorg edited: its statement ids change, the themes' phrases mostly stay
     notes = analysis_2024.notes
     victim = notes[notes["core_area"] == VTF].iloc[3]
@@ -192,7 +189,7 @@ def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(analysis_202
     for col in ("note_id", "statement_id", "unit_id"):
         units[col] = units[col].str.replace(victim["note_id"], "ffffffffffff")
     moved = replace(analysis_2024, notes=changed, statements=statements, units=units)
-    result = _curate(moved, cfg_2024, text)
+    result = _curate(moved, cfg_2024, text, nlp)
     log = result.curation.log
     pins = log[log["action"] == "pin"]
     assert pins["applied"].tolist() == [True, False] and "findes ikke længere" in pins["reason"].iloc[1]
@@ -215,31 +212,31 @@ def _first_entry(text: str) -> str:
     ],
     ids=["yaml", "unknown-statement", "missing-merge-target", "two-claim-one", "bad-type"],
 )
-def test_bad_codebook_is_one_message_with_line_and_fix(analysis_2024, cfg_2024, start_text, change, words):
+def test_bad_codebook_is_one_message_with_line_and_fix(analysis_2024, cfg_2024, start_text, change, words, nlp):
     text = change(start_text)
     with pytest.raises(CodebookError) as err:
-        _curate(analysis_2024, cfg_2024, text, "data/raw/2024/codebook.yaml")
+        _curate(analysis_2024, cfg_2024, text, nlp, "data/raw/2024/codebook.yaml")
     message = str(err.value)
     assert message.startswith("data/raw/2024/codebook.yaml (line") and "Fix:" in message
     for w in words:
         assert w in message
 
 
-def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, start_text):
+def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, start_text, nlp):
     note = analysis_2024.notes[analysis_2024.notes["core_area"] == SOCIAL]["note_id"].iloc[0]
     text = _edit(start_text, _entry_id(start_text, "Plejehjem"), "pin", f'["{note}-99"]')
     with pytest.raises(CodebookError, match="unknown statement id"):
-        _curate(analysis_2024, cfg_2024, text)
+        _curate(analysis_2024, cfg_2024, text, nlp)
 
 
-def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text):
+def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text, nlp):
     text = start_text.replace("order: groups", "order: codebook")
     pleje, friv = _entry_id(text, "Plejehjem"), _entry_id(text, "Frivillige")
     a, b = text.index(f'- id: "{friv}"'), text.index(f'- id: "{pleje}"')
     block = text[b : text.index("- id:", b + 1)]
     text = text[:b] + text[b + len(block) :]
     text = text[:a] + block + text[a:]
-    result = _curate(analysis_2024, cfg_2024, text)
+    result = _curate(analysis_2024, cfg_2024, text, nlp)
     social = result.themes[result.themes["core_area"] == SOCIAL]
     assert list(social["label"][:2]) == ["Plejehjem", "Frivillige"]
 
@@ -254,11 +251,11 @@ def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):
     assert all(not e.pin for e in seeded.entries)  # statement ids are last year's
 
 
-def test_tables_and_pages_are_written_byte_identical(analysis_2024, cfg_2024, edited_text, curated, pages, tmp_path):
+def test_tables_and_pages_are_written_byte_identical(analysis_2024, cfg_2024, edited_text, curated, pages, tmp_path, nlp):
     from pipeline.io import read_table, write_analysis
     from pipeline.schemas import Curation
 
-    again = _curate(analysis_2024, cfg_2024, edited_text)
+    again = _curate(analysis_2024, cfg_2024, edited_text, nlp)
     first = write_analysis(curated, pages, cfg_2024, tmp_path / "p1", tmp_path / "r1")
     second = write_analysis(again, render_seminar_pages(again, cfg_2024), cfg_2024, tmp_path / "p2", tmp_path / "r2")
     assert first.keys() == second.keys() and "curation" in first
@@ -307,3 +304,30 @@ def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
     assert "Pårørende som ressource" in (processed / "themes.csv").read_text(encoding="utf-8")
     assert (processed / "curation.csv").exists()
     assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_comparison_uses_the_curated_names():
+    from pipeline import io
+    from pipeline.flows import compare_years
+    from pipeline.ingest import ingest
+    from tests.conftest import ROOT
+
+    cfgs = [io.read_config(ROOT / "data/raw/2024/seminar.toml"), io.read_config(ROOT / "data/raw/2025-illustrative/seminar.toml")]
+    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
+    book = parse_codebook(f'themes:\n- id: klima\n  area: "{VTF}"\n  name: "Klima og vand"\n  seeds: [klimatilpasning]\n', "codebook.yaml")
+    comp, themes = compare_years(notes, cfgs[1], 2024, 2025, codebooks={2025: book})
+    units = themes.units
+    topic = int(units.loc[(units["year"] == 2025) & (units["text"].str.lower() == "klimatilpasning") & (units["theme"] >= 0), "theme"].iloc[0])
+    assert themes.themes.loc[themes.themes["topic"] == topic, "label"].iloc[0] == "Klima og vand"
+    assert "Klima og vand" in set(comp.status["label"])
+
+
+def test_two_entries_matching_one_theme_after_a_rerun_are_reported(analysis_2024, cfg_2024, start_text, nlp):
+    # a copy of an entry with another key (as after the notes changed): the better match keeps the theme
+    first = _first_entry(start_text)
+    copy = re.sub(r'key: "[0-9a-f]+"', 'key: "000000000000"', first.replace('- id: "', '- id: "kopi-', 1))
+    result = _curate(analysis_2024, cfg_2024, start_text + copy, nlp)
+    log = result.curation.log
+    row = log[log["entry"].str.startswith("kopi-")].iloc[0]
+    assert row["action"] == "match" and not row["applied"] and "passer bedre til posten" in row["reason"]

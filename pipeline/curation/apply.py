@@ -153,6 +153,9 @@ def apply_codebook(
             continue
         m = matches[entry.id]
         if m.topic < 0:
+            if m.taken_by:
+                note(entry, "match", False, -1, f"temaet »{m.best_label}« passer bedre til posten {m.taken_by}; ret den ene af de to poster")
+                continue
             best = f" (nærmest: »{m.best_label}«, {round(100 * m.score)} % fælles)" if m.best_label else ""
             note(entry, "match", False, -1, f"intet tema deler mindst halvdelen af nøglefraserne eller udsagnene{best}")
             continue

@@ -41,6 +41,7 @@ class Match:
     topic: int
     score: float
     best_label: str = ""
+    taken_by: str = ""
 
 
 def theme_evidence(themes: pd.DataFrame, units: pd.DataFrame) -> list[ThemeEvidence]:
@@ -84,15 +85,15 @@ def match_entries(entries: tuple[Entry, ...], themes: list[ThemeEvidence]) -> di
                 candidates.append((-round(score, 9), i, theme.topic, entry, theme))
     candidates.sort(key=lambda c: c[:3])
     out: dict[str, Match] = {}
-    taken: set[int] = set()
+    taken: dict[int, str] = {}
     for neg, _, topic, entry, theme in candidates:
         if entry.id in out or topic in taken or -neg < MIN_OVERLAP:
             continue
         out[entry.id] = Match(entry, topic, -neg, theme.label)
-        taken.add(topic)
+        taken[topic] = entry.id
     for neg, _, topic, entry, theme in candidates:  # the best candidate of an entry left without a theme
         if entry.id not in out:
-            out[entry.id] = Match(entry, -1, -neg, theme.label)
+            out[entry.id] = Match(entry, -1, -neg, theme.label, taken.get(topic, "") if -neg >= MIN_OVERLAP else "")
     for entry in entries:
         if not entry.is_new and entry.id not in out:
             out[entry.id] = Match(entry, -1, 0.0, "")

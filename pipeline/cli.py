@@ -202,13 +202,7 @@ def curate_init_cli(
     if from_year is not None:
         if from_year >= cfg.year:
             raise typer.BadParameter(f"{from_year} is not earlier than the seminar's year {cfg.year}", param_hint="--from")
-        earlier = io.find_year_configs(raw_dir, from_year, from_year)[from_year]
-        previous = io.read_codebook(earlier)
-        if previous is None:
-            from pipeline.errors import ConfigError
-
-            raise ConfigError(str(io.codebook_path(earlier)), f"no codebook for {from_year}", f"write one with `seminar curate init --config {earlier.base_dir / 'seminar.toml'}`, or leave out --from")
-        previous_name = str(io.codebook_path(earlier))
+        previous, previous_name = io.read_year_codebook(raw_dir, from_year)
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
     if not result.ok:

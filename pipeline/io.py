@@ -54,6 +54,7 @@ __all__ = [
     "read_stored_analysis",
     "read_table",
     "read_text_file",
+    "read_year_codebook",
     "write_analysis",
     "write_bytes",
     "write_codebook",
@@ -89,6 +90,21 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
     except UnicodeDecodeError as exc:
         raise CodebookError(str(path), "the codebook is not UTF-8 text", "save it as UTF-8 in your editor", f"byte {exc.start}") from None
     return parse_codebook(text, str(path))
+
+
+def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
+    """The codebook of an earlier year's seminar (``raw_dir/*/seminar.toml`` with that year) and its path.
+
+    Raises:
+        ConfigError: No seminar of that year, or it has no codebook.
+    """
+    cfg = find_year_configs(raw_dir, year, year)[year]
+    codebook = read_codebook(cfg)
+    if codebook is None:
+        raise ConfigError(
+            str(codebook_path(cfg)), f"no codebook for {year}", f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, or leave out --from"
+        )
+    return codebook, str(codebook_path(cfg))
 
 
 def write_codebook(text: str, path: str | Path, *, force: bool = False) -> Path:

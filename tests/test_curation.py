@@ -304,6 +304,15 @@ def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
     assert "Pårørende som ressource" in (processed / "themes.csv").read_text(encoding="utf-8")
     assert (processed / "curation.csv").exists()
     assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(encoding="utf-8")
+    # next year's codebook seeded from this year's: the name carries over to the theme with the same key phrases
+    raw_next = tmp_path / "data" / "raw" / "2025"
+    raw_next.mkdir()
+    (raw_next / "seminar.toml").write_text(config.read_text(encoding="utf-8").replace("year = 2024", "year = 2025"), encoding="utf-8")
+    (raw_next / "budget-2025-foraarsseminar-opsamling.txt").write_bytes((raw / "budget-2025-foraarsseminar-opsamling.txt").read_bytes())
+    proc = seminar(["curate", "init", "--config", raw_next / "seminar.toml", "--from", "2024"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "carried over from" in proc.stdout
+    assert '"Pårørende som ressource"' in (raw_next / "codebook.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

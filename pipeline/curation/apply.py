@@ -9,7 +9,6 @@ left it. Names, memos and the codebook entry of every theme are new columns of t
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -121,8 +120,11 @@ def apply_codebook(
 
     Args:
         codebook: The analyst's codebook.
-        themes, units, cross: The automatic themes, key phrases and cross-cutting themes.
-        notes, statements: The analysis' notes and statements.
+        themes: The automatic themes.
+        units: The key phrases with their automatic theme.
+        cross: The cross-cutting themes.
+        notes: The analysis' notes.
+        statements: The analysis' statements.
         min_groups: Groups that make a theme recurring.
         n_quotes: Quotes per theme.
         top_n: Keywords per theme.

@@ -101,10 +101,13 @@ def rebuild_themes(
         auto_units: The key phrases with their automatic theme.
         units: The same key phrases with their curated theme.
         cross: The cross-cutting themes.
-        notes, statements: For group totals, quotes and keyword forms.
+        notes: The notes (groups per area).
+        statements: The statements (quotes and the words' written forms).
         meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file order).
         order: ``groups`` or ``codebook`` (see :data:`pipeline.curation.codebook.ORDERS`).
-        min_groups, n_quotes, top_n: As in ``[themes]`` and ``[topics]``.
+        min_groups: Groups that make a theme recurring (``[themes] min_groups``).
+        n_quotes: Quotes per theme (``[themes] n_quotes``).
+        top_n: Keywords per theme (``[topics] top_n_words``).
         area_order: Core areas in report order.
         area_words: Per area, its own words (a theme restating the question).
 

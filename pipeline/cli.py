@@ -136,6 +136,7 @@ def run_cli(config: ConfigOpt) -> None:
     from pipeline.report import render_seminar_pages
 
     cfg = io.read_config(config)
+    codebook = io.read_codebook(cfg)  # a bad codebook stops the run before the long steps
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
     _report_ingest(result)
@@ -145,7 +146,9 @@ def run_cli(config: ConfigOpt) -> None:
     with step("Loading the Danish language pipeline"):
         nlp = build_nlp(cfg.nlp)
     with step(f"Finding statements and themes in {len(result.notes)} notes"):
-        analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
+        analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp, codebook=codebook)
+    if getattr(analysis, "curation", None) is not None:  # a stand-in analysis (tests) may have none
+        _report_curation(analysis.curation)
     with step("Drawing charts and building the reports"), _png_renderer() as render_png:
         pages = render_seminar_pages(analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.nlp_name}")
@@ -157,6 +160,64 @@ def run_cli(config: ConfigOpt) -> None:
     n_tables = sum(1 for k in written if k in io.ANALYSIS_TABLES)
     typer.echo(f"wrote {n_tables} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
+
+
+def _report_curation(curation) -> None:
+    log_ = curation.log
+    applied, skipped = log_[log_["applied"]], log_[~log_["applied"]]
+    total = curation.agreement["total"]
+    typer.echo(
+        f"codebook {curation.file}: {len(applied)} applied, {len(skipped)} not applied (see the method appendix); "
+        f"{total['moved']} of {total['units']} key phrases moved (kappa {total['kappa']})"
+    )
+    for r in skipped.itertuples():
+        _echo_err(f"not applied: {curation.file} (line {r.line}), {r.entry}: {r.reason}")
+
+
+curate_app = typer.Typer(
+    help="Curate themes in the seminar's codebook (data/raw/<year>/codebook.yaml).", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(curate_app, name="curate", short_help="Curate themes: a codebook that survives re-runs.")
+
+
+@curate_app.command("init", short_help="Write a starting codebook from the current themes.")
+def curate_init_cli(
+    config: ConfigOpt,
+    from_year: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="Carry the codebook of this earlier year over (names, memos, merges, splits, new themes).")] = None,
+    raw_dir: Annotated[Path, typer.Option(metavar="DIR", help="Where to look for the earlier year's seminar folder (with --from).")] = Path("data/raw"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Codebook to write (default: codebook.yaml beside the TOML).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing codebook.")] = False,
+) -> None:
+    """Find the themes (without a codebook) and write a codebook with one entry per theme, with comments explaining each field."""
+    from pipeline.curation import codebook_text
+    from pipeline.flows import analyse_seminar
+    from pipeline.ingest import ingest
+    from pipeline.nlp import build_nlp
+
+    cfg = io.read_config(config)
+    target = out or io.codebook_path(cfg)
+    if target.exists() and not force:
+        io.write_codebook("", target)  # raises the message that names the file and the fix
+    previous, previous_name = None, ""
+    if from_year is not None:
+        if from_year >= cfg.year:
+            raise typer.BadParameter(f"{from_year} is not earlier than the seminar's year {cfg.year}", param_hint="--from")
+        previous, previous_name = io.read_year_codebook(raw_dir, from_year)
+    with step("Reading notes"):
+        result = ingest(io.config_sources(cfg), cfg)
+    if not result.ok:
+        _report_ingest(result)
+        _echo_err("error: no usable notes were read; nothing to curate")
+        raise typer.Exit(1)
+    with step("Loading the Danish language pipeline"):
+        nlp = build_nlp(cfg.nlp)
+    with step(f"Finding the themes of {len(result.notes)} notes"):
+        analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
+    text = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
+    written = io.write_codebook(text, target, force=force)
+    n = analysis.themes["topic"].nunique()
+    typer.echo(f"wrote {written} ({n} themes{', carried over from ' + previous_name if previous else ''})")
+    typer.echo(f"edit it, then run: seminar run --config {config}")
 
 
 @app.command("compare", short_help="What is new, growing or faded between two years.")
@@ -209,8 +270,9 @@ def compare_cli(
             notes.append(result.notes)
         with step("Loading the Danish language pipeline"):
             nlp = build_nlp(cfg.nlp)
+        codebooks = {year: io.read_codebook(c) for year, c in cfgs.items()}  # the comparison uses the curated names
         with step(f"Finding themes across {len(cfgs)} years"):
-            comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp)
+            comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp, codebooks=codebooks)
         extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
     with step("Writing the comparison"):
         io.write_comparison(comparison, out_dir, extra)

@@ -23,6 +23,7 @@ import pandas as pd
 
 from pipeline.compare import Comparison, align_topics, compare_prevalence, compare_stored
 from pipeline.config import NlpConfig, SeminarConfig, TopicConfig
+from pipeline.curation import Codebook, CurationResult, apply_codebook
 from pipeline.errors import InputError
 from pipeline.ingest import note_id
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
@@ -35,6 +36,8 @@ __all__ = [
     "analyse_seminar",
     "compare_stored_analyses",
     "compare_years",
+    "curate_analysis",
+    "curate_themes",
     "seed_topics",
     "statements_and_topics",
     "relabel_from_reports",
@@ -62,6 +65,7 @@ class Analysis:
         terms: Words several groups used, per core area.
         quality: How the themes were found (units, cuts, silhouettes, embedding).
         nlp_name: The NLP pipeline used and its components, for the method appendix.
+        curation: What the analyst's codebook changed (None: no codebook).
         timings: Seconds per stage (for benchmarks and progress; never written to an output).
     """
 
@@ -74,6 +78,7 @@ class Analysis:
     terms: pd.DataFrame
     quality: dict = field(default_factory=dict)
     nlp_name: str = ""
+    curation: CurationResult | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
 
@@ -183,7 +188,52 @@ def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig,
     return result
 
 
-def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> Analysis:
+def curate_themes(
+    result: ThemeResult, notes: pd.DataFrame, statements: pd.DataFrame, cfg: SeminarConfig, codebook: Codebook, words: dict[str, frozenset[str]]
+) -> tuple[ThemeResult, CurationResult]:
+    """The themes after the analyst's codebook (checked completely first; see :mod:`pipeline.curation`).
+
+    Raises:
+        CodebookError: The codebook does not fit the analysis; nothing is applied.
+    """
+    area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
+    curation = apply_codebook(
+        codebook,
+        themes=result.themes,
+        units=result.units,
+        cross=result.cross,
+        notes=notes,
+        statements=statements,
+        min_groups=cfg.themes.min_groups,
+        n_quotes=cfg.themes.n_quotes,
+        top_n=cfg.topics.top_n_words,
+        area_order=area_order,
+        area_words=words,
+    )
+    quality = {**result.quality, "curation": {"file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1], **curation.agreement}}
+    return replace(result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality), curation
+
+
+def curate_analysis(analysis: Analysis, cfg: SeminarConfig, codebook: Codebook, *, nlp=None) -> Analysis:
+    """An analysis made without a codebook, curated by one without finding the themes again.
+
+    Gives what :func:`analyse_seminar` gives with the same codebook; for the edit-and-look loop
+    of a notebook, where the themes are found once and the codebook is applied after each edit.
+
+    Raises:
+        ValueError: The analysis is already curated (curation applies to the automatic themes).
+        CodebookError: The codebook does not fit the analysis.
+    """
+    if analysis.curation is not None:
+        raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
+    nlp = nlp or build_nlp(cfg.nlp)
+    words = area_words(cfg, analysis.notes, nlp, stop_words(cfg.nlp))
+    auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
+    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words)
+    return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
+
+
+def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None, codebook: Codebook | None = None) -> Analysis:
     """Statements → units → sub-themes per core area and across areas → recurring words, for one seminar.
 
     Args:
@@ -191,9 +241,14 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
         rejects: Rejected notes (carried along for the reports).
         cfg: Seminar configuration.
         nlp: A spaCy pipeline to reuse; built from ``cfg.nlp`` when None.
+        codebook: The analyst's codebook (:func:`pipeline.io.read_codebook`), applied after the
+            themes are found; None: the automatic themes.
 
     Returns:
         The :class:`Analysis`.
+
+    Raises:
+        CodebookError: The codebook does not fit the notes (nothing is applied).
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -206,14 +261,23 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
     start = time.perf_counter()
     result = themes_of(statements, notes, cfg, stops, nlp)
     timings["themes"] = time.perf_counter() - start
+    curation = None
+    if codebook is not None:
+        start = time.perf_counter()
+        result, curation = curate_themes(result, notes, statements, cfg, codebook, area_words(cfg, notes, nlp, stops))
+        timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
     nlp_name = f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})"
-    return Analysis(notes, rejects, statements, result.themes, result.units, result.cross, terms, result.quality, nlp_name, timings)
+    return Analysis(
+        notes, rejects, statements, result.themes, result.units, result.cross, terms, result.quality, nlp_name, curation=curation, timings=timings
+    )
 
 
-def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None) -> tuple[Comparison, ThemeResult]:
+def compare_years(
+    notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None, codebooks: dict[int, Codebook] | None = None
+) -> tuple[Comparison, ThemeResult]:
     """Find the sub-themes of all years together and compare ``base`` with ``target``.
 
     The units of every year are clustered together per core area, so a sub-theme is the same
@@ -225,6 +289,8 @@ def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: in
         base: Earlier year.
         target: Later year.
         nlp: A spaCy pipeline to reuse.
+        codebooks: Per year, the analyst's codebook: each year's report is curated, so the
+            comparison uses the curated names.
 
     Returns:
         ``(comparison, theme_result)``.
@@ -239,6 +305,9 @@ def compare_years(notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: in
     for year in (target, base):
         in_year = notes["year"] == year
         yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp)
+        if codebooks and codebooks.get(year) is not None:
+            words = area_words(cfg, notes[in_year], nlp, stops)
+            yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], words)[0]
     result = relabel_from_reports(result, [yearly[target], yearly[base]])
     comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
     return comparison, result

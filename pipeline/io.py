@@ -16,6 +16,7 @@ import pandera.pandas as pa
 import tomli_w
 
 from pipeline.config import SeminarConfig, config_to_dict, parse_config
+from pipeline.curation import Codebook, CodebookError, parse_codebook
 from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
 from pipeline.outputs import atomic_file, atomic_folders, neutralise_frame, restore_frame
@@ -23,6 +24,7 @@ from pipeline.schemas import (
     Alignment,
     ComparisonQuotes,
     CrossThemes,
+    Curation,
     Notes,
     Prevalence,
     Rejects,
@@ -39,18 +41,23 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANALYSIS_TABLES",
+    "CODEBOOK",
     "COMPARISON_TABLES",
     "atomic_folders",
+    "codebook_path",
     "collect_sources",
     "config_sources",
     "find_year_configs",
     "read_any_table",
+    "read_codebook",
     "read_config",
     "read_stored_analysis",
     "read_table",
     "read_text_file",
+    "read_year_codebook",
     "write_analysis",
     "write_bytes",
+    "write_codebook",
     "write_comparison",
     "write_config_snapshot",
     "write_ingest_outputs",
@@ -60,6 +67,56 @@ __all__ = [
 ]
 
 CONFIG_SNAPSHOT = "seminar.config.toml"
+#: The analyst's codebook, beside the seminar's TOML (``data/raw/<year>/codebook.yaml``).
+CODEBOOK = "codebook.yaml"
+
+
+def codebook_path(cfg: SeminarConfig) -> Path:
+    """Where the seminar's codebook is: ``codebook.yaml`` in the folder of its TOML."""
+    return Path(cfg.base_dir) / CODEBOOK
+
+
+def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
+    """Read the analyst's codebook of a seminar (or the file given); None when there is none.
+
+    Raises:
+        CodebookError: The file is not UTF-8, not YAML, or an entry is wrong (line and fix).
+    """
+    path = codebook_path(cfg_or_path) if isinstance(cfg_or_path, SeminarConfig) else Path(cfg_or_path)
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CodebookError(str(path), "the codebook is not UTF-8 text", "save it as UTF-8 in your editor", f"byte {exc.start}") from None
+    return parse_codebook(text, str(path))
+
+
+def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
+    """The codebook of an earlier year's seminar (``raw_dir/*/seminar.toml`` with that year) and its path.
+
+    Raises:
+        ConfigError: No seminar of that year, or it has no codebook.
+    """
+    cfg = find_year_configs(raw_dir, year, year)[year]
+    codebook = read_codebook(cfg)
+    if codebook is None:
+        raise ConfigError(
+            str(codebook_path(cfg)), f"no codebook for {year}", f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, or leave out --from"
+        )
+    return codebook, str(codebook_path(cfg))
+
+
+def write_codebook(text: str, path: str | Path, *, force: bool = False) -> Path:
+    """Write a starting codebook; an existing one (the analyst's work) is kept unless ``force``.
+
+    Raises:
+        CodebookError: The file exists and ``force`` is not given.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise CodebookError(str(path), "a codebook is already there; it holds your curation", "edit it, or give --force to replace it (keep a copy first)")
+    return write_text(text, path)
 
 
 def read_config(path: str | Path) -> SeminarConfig:
@@ -309,6 +366,8 @@ def write_analysis(
         "terms": analysis.terms,
     }
     written = {name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv") for name, df in tables.items()}
+    if getattr(analysis, "curation", None) is not None:
+        written["curation"] = write_table(validate(analysis.curation.log, Curation), processed / "curation.csv")
     written["quality"] = write_json(analysis.quality, processed / "theme_quality.json")
     written["config"] = write_config_snapshot(cfg, processed)
     for name, page in sorted(pages.items()):

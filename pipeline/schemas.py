@@ -14,6 +14,7 @@ __all__ = [
     "Alignment",
     "ComparisonQuotes",
     "CrossThemes",
+    "Curation",
     "Notes",
     "Prevalence",
     "Rejects",
@@ -126,6 +127,42 @@ class Themes(_Table):
     units: Series[str]
     summary: Series[str]
     quotes: Series[str]
+    curated: Series[bool] = pa.Field(default=False)
+    memo: Series[str] = pa.Field(default="")
+    codebook_key: Series[str] = pa.Field(default="")
+
+    class Config:
+        """As every table; columns added later are filled with their defaults when missing."""
+
+        add_missing_columns = True
+
+    @pa.dataframe_parser
+    def _curation_defaults(cls, df: pd.DataFrame) -> pd.DataFrame:
+        """Empty cells of the curation columns (a table built before curation) get their defaults."""
+        defaults = {"curated": False, "memo": "", "codebook_key": ""}
+        if not any(c in df and df[c].isna().any() for c in defaults):
+            return df
+        df = df.copy()
+        for col, value in defaults.items():
+            if col in df:
+                df[col] = df[col].astype(object).where(df[col].notna(), value)
+        return df
+
+
+class Curation(_Table):
+    """What the analyst's codebook changed, entry by entry, and what it could not (``curation.csv``).
+
+    ``action`` is one of ``match`` (the entry found no theme), ``rename``, ``memo``, ``merge``,
+    ``split``, ``new``, ``pin``, ``exclude``; ``reason`` says in Danish what was done or why not.
+    """
+
+    entry: Series[str]
+    line: Series[int] = pa.Field(ge=0, description="line of the entry in codebook.yaml")
+    core_area: Series[str]
+    action: Series[str] = pa.Field(isin=["match", "rename", "memo", "merge", "split", "new", "pin", "exclude"])
+    applied: Series[bool]
+    topic: Series[int] = pa.Field(ge=-1)
+    reason: Series[str]
 
 
 class Units(_Table):

@@ -28,6 +28,7 @@ __all__ = [
     "area_synthesis",
     "build_area_context",
     "build_index_context",
+    "curation_context",
     "method_facts",
     "package_versions",
     "theme_dicts",
@@ -56,6 +57,7 @@ class AreaContext:
     method: dict = field(default_factory=dict)
     comparison_href: str = ""
     question_themes: list[dict] = field(default_factory=list)
+    curation: dict = field(default_factory=dict)
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -88,9 +90,54 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
                 "quotes": json.loads(row.quotes),
                 "restates_area": bool(row.restates_area),
                 "restates_question": bool(row.restates_question),
+                "curated": bool(getattr(row, "curated", False)),
+                "memo": str(getattr(row, "memo", "") or ""),
             }
         )
     return out
+
+
+#: The codebook's actions as the method appendix names them.
+CURATION_ACTIONS = {
+    "match": "ikke fundet",
+    "rename": "nyt navn",
+    "memo": "memo",
+    "merge": "lagt sammen",
+    "split": "delt",
+    "new": "nyt tema",
+    "pin": "udsagn fastgjort",
+    "exclude": "udeladt",
+}
+
+
+def _agreement_text(a: dict) -> str:
+    share = da_decimal(100 * a["share_moved"], 1)
+    return f"{a['moved']} af {count(a['units'], 'nøglefrase', 'nøglefraser')} flyttet ({share} %), Cohens kappa {da_decimal(a['kappa'])}"
+
+
+def curation_context(analysis: Analysis, area: str | None = None) -> dict:
+    """What the method appendix says about the analyst's codebook: every change applied and every entry that did not apply, with the reason.
+
+    Args:
+        analysis: The analysis (``curation`` None: no codebook, an empty dict).
+        area: Only this core area's entries (None: all).
+    """
+    curation = getattr(analysis, "curation", None)
+    if curation is None:
+        return {}
+    log = curation.log if area is None else curation.log[curation.log["core_area"] == area]
+    lines = lambda rows: [  # noqa: E731
+        {"entry": r.entry, "line": int(r.line), "action": CURATION_ACTIONS[r.action], "reason": r.reason, "area": r.core_area} for r in rows.itertuples()
+    ]
+    agree = curation.agreement["areas"].get(area) if area is not None else curation.agreement["total"]
+    name = curation.file.replace(chr(92), "/").rsplit("/", 1)[-1]
+    return {
+        "file": name,
+        "applied": lines(log[log["applied"]]),
+        "skipped": lines(log[~log["applied"]]),
+        "agreement": _agreement_text(agree) if agree else "",
+        "total": _agreement_text(curation.agreement["total"]),
+    }
 
 
 def area_synthesis(
@@ -153,7 +200,7 @@ def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
         f"{a}: {count(v['themes'], 'tema', 'temaer')} af {count(v['units'], 'nøglefrase', 'nøglefraser')} (silhuet {da_decimal(v['silhouette'])})"
         for a, v in areas.items()
     )
-    return {
+    facts = {
         "Seminar": f"{cfg.seminar_label} ({cfg.municipality})",
         "Noter analyseret / afvist": f"{len(analysis.notes)} / {len(analysis.rejects)}",
         "Udsagn / nøglefraser": f"{len(analysis.statements)} / {q.get('n_units', 0)}",
@@ -164,6 +211,13 @@ def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
         "NLP": analysis.nlp_name,
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
     }
+    cur = curation_context(analysis)
+    if cur:
+        facts["Kuratering"] = (
+            f"analytikerens kodebog ({cur['file']}): {count(len(cur['applied']), 'ændring', 'ændringer')} anvendt, "
+            f"{len(cur['skipped'])} ikke anvendt; i alt {cur['total']}"
+        )
+    return facts
 
 
 def _cross_links(themes: pd.DataFrame) -> dict[int, dict[str, int]]:
@@ -247,6 +301,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         figures=figures,
         rejects=[{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records") if r["core_area"] == area],
         method=method,
+        curation=curation_context(analysis, area),
     )
 
 

@@ -180,9 +180,14 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
         facts = f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"
         if t["other_areas"]:
             facts += f"; også i {da_list([a['name'] for a in t['other_areas']])}"
-        doc.add_paragraph(facts + ".")
+        mark = (" Kurateret." if t.get("curated") else " Automatisk.") if ctx.curation else ""
+        doc.add_paragraph(facts + "." + mark)
         if t["keywords"]:
             doc.add_paragraph(f"Nøgleord: {', '.join(t['keywords'])}")
+        if t.get("memo"):
+            p = doc.add_paragraph()
+            p.add_run("Analytikerens memo: ").bold = True
+            p.add_run(t["memo"])
         if t["summary"]:
             p = doc.add_paragraph(style="Intense Quote")
             p.add_run("Kort sagt: ").bold = True
@@ -213,7 +218,9 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
     if ctx.single:
         doc.add_heading(ctx.single_heading, level=1)
         for t in ctx.single:
-            text = f"{t['label']} (gruppe {da_list(t['groups'])})" + (f": {t['summary']['text']}" if t["summary"] else "")
+            mark = (" (kurateret)" if t.get("curated") else " (automatisk)") if ctx.curation else ""
+            text = f"{t['label']}{mark} (gruppe {da_list(t['groups'])})" + (f": {t['summary']['text']}" if t["summary"] else "")
+            text += f" Analytikerens memo: {t['memo']}" if t.get("memo") else ""
             doc.add_paragraph(text, style="List Bullet")
 
     if ctx.figures:
@@ -242,6 +249,19 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
     for key, value in ctx.method.items():
         cells = method.add_row().cells
         cells[0].text, cells[1].text = str(key), str(value)
+    if ctx.curation:
+        cur = ctx.curation
+        doc.add_heading("Kuratering", level=2)
+        doc.add_paragraph(
+            f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}. Et tema markeret kurateret er ændret af "
+            f"analytikeren og kan bære analytikerens eget navn; automatisk er fundet af metoden alene. "
+            f"I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}."
+        )
+        for title, items in (("Anvendte ændringer:", cur["applied"]), ("Ikke anvendt:", cur["skipped"])):
+            if items:
+                doc.add_paragraph(title)
+                for c in items:
+                    doc.add_paragraph(f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, linje {c['line']})", style="List Bullet")
     if ctx.rejects:
         doc.add_heading("Afviste noter", level=2)
         for r in ctx.rejects:

@@ -1,0 +1,32 @@
+"""Analyst curation: a codebook per seminar that renames, merges, splits, pins, excludes and adds themes.
+
+* :mod:`~pipeline.curation.codebook`: the codebook (frozen dataclasses) read from YAML with line numbers;
+* :mod:`~pipeline.curation.match`: entries found again among a run's themes by their evidence; agreement figures;
+* :mod:`~pipeline.curation.apply`: the codebook checked against the analysis, then applied;
+* :mod:`~pipeline.curation.rows`: the themes table rebuilt for the curated key phrases;
+* :mod:`~pipeline.curation.template`: the starting codebook of ``seminar curate init``.
+
+Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of
+:func:`pipeline.flows.analyse_seminar`.
+"""
+
+from pipeline.curation.apply import CurationResult, apply_codebook, check_codebook
+from pipeline.curation.codebook import Codebook, CodebookError, Entry, SplitPart, parse_codebook
+from pipeline.curation.match import MIN_OVERLAP, agreement, match_entries, theme_evidence
+from pipeline.curation.template import codebook_text
+
+__all__ = [
+    "MIN_OVERLAP",
+    "Codebook",
+    "CodebookError",
+    "CurationResult",
+    "Entry",
+    "SplitPart",
+    "agreement",
+    "apply_codebook",
+    "check_codebook",
+    "codebook_text",
+    "match_entries",
+    "parse_codebook",
+    "theme_evidence",
+]

@@ -1,0 +1,170 @@
+"""The themes table again after curation: rows of changed themes described from their own key phrases.
+
+A theme whose key phrases did not change keeps its row (quotes, summary, keywords); only its
+name, memo and codebook columns are set. A theme whose key phrases changed (merged, split,
+new, pinned to, or one that lost key phrases to another) is described again as the automatic
+themes are: groups, statements, recurring, keywords and quotes from its own key phrases.
+Quotes are ranked by the key phrases' words (the lexical part of the theme vectors), so no
+model runs here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import normalize
+
+from pipeline.schemas import Themes
+from pipeline.themes.features import fit_lexical, lexical_documents
+from pipeline.themes.labels import keyword_ranking, label_phrase
+from pipeline.themes.subthemes import _link_cross, _order, _quotes, _restating_share, _theme_key, restates
+from pipeline.topics import surface_forms
+
+__all__ = ["rebuild_themes"]
+
+
+def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
+    lexical = fit_lexical(units["lemmas"].tolist())
+    if lexical is None:
+        return np.zeros((len(units), 1))
+    return normalize(lexical.transform(lexical_documents(units["lemmas"].tolist(), set(lexical.vocabulary_))).toarray())
+
+
+def _rows(area, topic, part, X, statements, notes_totals, statements_per_area, forms, words, old_label, name, cfg) -> list[dict]:
+    """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``)."""
+    min_groups, n_quotes, top_n = cfg
+    if name:
+        label = name
+    elif old_label and old_label.lower() in {t.lower() for t in part["text"]}:
+        label = old_label
+    else:
+        label = label_phrase(part, lambda w, words=words: restates(w, words))
+    keywords = [w for w, _ in keyword_ranking(part, forms, top_n)]
+    key = _theme_key(area, part["lemmas"])
+    rows = []
+    for year, yearly in part.groupby("year", sort=True):
+        idx = np.flatnonzero((part["year"] == year).to_numpy())
+        quotes, summary = _quotes(part.iloc[idx], X[idx], statements, n_quotes)
+        groups = sorted({int(g) for g in yearly["group"]})
+        evidence = list(dict.fromkeys(yearly["statement_id"]))
+        total = int(notes_totals.get((year, area), len(groups)))
+        restating = len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)
+        rows.append(
+            {
+                "year": int(year),
+                "core_area": area,
+                "topic": int(topic),
+                "theme_key": key,
+                "label": label,
+                "keywords": "; ".join(keywords),
+                "n_statements": len(evidence),
+                "n_units": len(yearly),
+                "n_groups": len(groups),
+                "n_groups_total": total,
+                "groups": " ".join(map(str, groups)),
+                # as in find_themes: a theme that only repeats the question is listed apart
+                "recurring": len(groups) >= min_groups and not restating and not _restating_share(part, words) > 0.5,
+                "restates_area": restating,
+                "restates_question": _restating_share(part, words) > 0.5,
+                "cross_theme": -1,
+                "other_areas": "",
+                "evidence": " ".join(evidence),
+                "units": " ".join(yearly["unit_id"]),
+                "summary": json.dumps(summary, ensure_ascii=False),
+                "quotes": json.dumps(quotes, ensure_ascii=False),
+            }
+        )
+    return rows
+
+
+def rebuild_themes(
+    themes: pd.DataFrame,
+    auto_units: pd.DataFrame,
+    units: pd.DataFrame,
+    cross: pd.DataFrame,
+    notes: pd.DataFrame,
+    statements: pd.DataFrame,
+    meta: dict[int, dict],
+    *,
+    order: str,
+    min_groups: int,
+    n_quotes: int,
+    top_n: int,
+    area_order: list[str],
+    area_words: dict[str, frozenset[str]],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The themes and cross-cutting tables for the curated assignment in ``units``.
+
+    Args:
+        themes: The automatic themes table.
+        auto_units: The key phrases with their automatic theme.
+        units: The same key phrases with their curated theme.
+        cross: The cross-cutting themes.
+        notes: The notes (groups per area).
+        statements: The statements (quotes and the words' written forms).
+        meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file order).
+        order: ``groups`` or ``codebook`` (see :data:`pipeline.curation.codebook.ORDERS`).
+        min_groups: Groups that make a theme recurring (``[themes] min_groups``).
+        n_quotes: Quotes per theme (``[themes] n_quotes``).
+        top_n: Keywords per theme (``[topics] top_n_words``).
+        area_order: Core areas in report order.
+        area_words: Per area, its own words (a theme restating the question).
+
+    Returns:
+        ``(themes, cross)``.
+    """
+    forms = surface_forms(statements)
+    totals = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
+    per_area = statements.groupby(["year", "core_area"]).size().to_dict()
+    X = _lexical_vectors(units)
+    old_units = {int(t): set(p["unit_id"]) for t, p in auto_units[auto_units["theme"] >= 0].groupby("theme")}
+    old_labels = dict(zip(themes["topic"], themes["label"], strict=False))
+    rows = []
+    in_theme = units[units["theme"] >= 0]
+    for topic, part in in_theme.groupby("theme", sort=True):
+        topic = int(topic)
+        info = meta.get(topic, {})
+        old = themes[themes["topic"] == topic]
+        if len(old) and set(part["unit_id"]) == old_units.get(topic, set()):
+            kept = old.to_dict("records")
+            if info.get("name"):
+                for r in kept:
+                    r["label"] = info["name"]
+            rows.extend(kept)
+            continue
+        area = part["core_area"].iloc[0]
+        idx = np.flatnonzero((units["theme"] == topic).to_numpy())
+        rows.extend(
+            _rows(area, topic, part, X[idx], statements, totals, per_area, forms, area_words.get(area, frozenset()), old_labels.get(topic, ""), info.get("name", ""), (min_groups, n_quotes, top_n))
+        )
+    out = pd.DataFrame(rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")])
+    out["curated"] = [bool(meta.get(int(t), {}).get("curated", False)) for t in out["topic"]]
+    out["memo"] = [meta.get(int(t), {}).get("memo", "") for t in out["topic"]]
+    out["codebook_key"] = [meta.get(int(t), {}).get("key", "") for t in out["topic"]]
+    out = _order(_link_cross(out, units), area_order)
+    if order == "codebook":
+        # the analyst's order: themes of the codebook in file order (parts after their theme), then the rest as found
+        big = (10**9, 0)
+        out = out.assign(_rank=[meta.get(int(t), {}).get("rank", big) if meta.get(int(t), {}).get("key") else big for t in out["topic"]])
+        out["_area"] = out["core_area"].map({a: i for i, a in enumerate(area_order)})
+        out["_pos"] = range(len(out))
+        out = out.sort_values(["year", "_area", "_rank", "_pos"], kind="stable").drop(columns=["_rank", "_area", "_pos"]).reset_index(drop=True)
+    return out, _cross_themes_of(cross, units)
+
+
+def _cross_themes_of(cross: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """The cross-cutting table with each area's themes taken from the curated key phrases."""
+    if cross.empty:
+        return cross
+    cross = cross.copy()
+    areas_out = []
+    for row in cross.itertuples():
+        areas = json.loads(row.areas)
+        part = units[units["cross_theme"] == row.cross_theme]
+        for a in areas:
+            a["themes"] = sorted({int(t) for t in part.loc[part["core_area"] == a["core_area"], "theme"] if t >= 0})
+        areas_out.append(json.dumps(areas, ensure_ascii=False))
+    cross["areas"] = areas_out
+    return cross

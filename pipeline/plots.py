@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import shutil
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -107,6 +110,23 @@ def plot_group_theme_heatmap(matrix: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Hvilke grupper rejste hvilke temaer", height=140 + 34 * len(labels))
 
 
+@functools.lru_cache(maxsize=8)
+def _warn_once(message: str) -> None:
+    log.warning(message)
+
+
+@functools.lru_cache(maxsize=1)
+def browser_available() -> bool:
+    """Whether Kaleido can find a Chrome or Chromium (without one, it waits for ever instead of failing)."""
+    try:
+        from choreographer.browsers.chromium import Chromium
+
+        return Chromium.find_browser(skip_local=False) is not None
+    except Exception:  # another choreographer version: look on the PATH ourselves
+        names = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge")
+        return bool(os.environ.get("BROWSER_PATH")) or any(shutil.which(n) for n in names)
+
+
 def figure_png(fig: go.Figure, width: int = 900, height: int | None = None, scale: float = 1) -> bytes | None:
     """Render a figure to PNG with Kaleido (needs a Chrome or Chromium on the machine).
 
@@ -121,6 +141,9 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None, scal
         import kaleido  # noqa: F401
     except ImportError:
         log.warning("Charts are left out of DOCX reports: pip install kaleido")
+        return None
+    if not browser_available():
+        _warn_once("Charts are left out of DOCX reports: no Chrome/Chromium found for Kaleido (install one, or set BROWSER_PATH)")
         return None
     try:
         return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 450), scale=scale)

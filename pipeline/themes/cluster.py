@@ -14,6 +14,12 @@ there are units. Clusters are then kept only when they hold together:
 * at least two units remain.
 
 The bar is the data's own: nothing here is tuned to one seminar.
+
+Above :data:`FIT_SAMPLE` units (material far larger than a seminar) the clusters are found on
+an evenly drawn sample of that many units, and every other unit joins the cluster whose centre
+it is nearest, if it is at least as close to that centre as the cluster's own least typical
+member; otherwise it stays out. Time and memory then grow linearly with the units instead of
+with their square (the dendrogram needs all n × n distances).
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.metrics import silhouette_samples
 from sklearn.preprocessing import normalize
 
-__all__ = ["PhraseCluster"]
+__all__ = ["FIT_SAMPLE", "PhraseCluster"]
 
 #: Above this many units the silhouette search tries a geometric grid of cluster counts.
 _FULL_SEARCH = 400
+#: Above this many units the clusters are found on a sample of this size and the rest assigned.
+FIT_SAMPLE = 2_500
 
 
 class PhraseCluster(ClusterMixin, BaseEstimator):
@@ -38,6 +46,9 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         n_clusters: Cut the dendrogram into exactly this many clusters instead of choosing
             (clusters that do not hold together are still left out).
         min_size: Smallest cluster kept.
+        sample_size: Above this many units, fit on a seeded sample of this size and assign
+            the rest (see the module docs); None always fits on every unit.
+        random_state: Seed of that sample.
 
     Attributes:
         labels_: Cluster per unit, ``-1`` for a unit in no cluster; clusters are numbered by
@@ -47,9 +58,11 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         cohesion_bar_: The similarity a unit must have, on average, to the rest of its cluster.
     """
 
-    def __init__(self, n_clusters: int | None = None, min_size: int = 2) -> None:
+    def __init__(self, n_clusters: int | None = None, min_size: int = 2, sample_size: int | None = FIT_SAMPLE, random_state: int = 0) -> None:
         self.n_clusters = n_clusters
         self.min_size = min_size
+        self.sample_size = sample_size
+        self.random_state = random_state
 
     def _candidates(self, n: int) -> list[int]:
         if n <= _FULL_SEARCH:
@@ -64,6 +77,8 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
 
         X = normalize(np.asarray(X, dtype=np.float64))
         n = len(X)
+        if self.sample_size is not None and n > self.sample_size:
+            return self._fit_sampled(X)
         self.fit_X_ = X
         self.silhouette_ = 0.0
         if n < 3:
@@ -109,6 +124,30 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
                 out[members] = next_id
                 next_id += 1
         self.labels_ = out
+        return self
+
+    def _fit_sampled(self, X: np.ndarray):
+        """Cluster a seeded sample, then let every other unit join the nearest cluster it is typical of."""
+        n = len(X)
+        pick = np.sort(np.random.RandomState(self.random_state).choice(n, self.sample_size, replace=False))
+        inner = PhraseCluster(self.n_clusters, self.min_size, sample_size=None).fit(X[pick])
+        self.silhouette_, self.n_clusters_, self.cohesion_bar_ = inner.silhouette_, inner.n_clusters_, getattr(inner, "cohesion_bar_", 0.0)
+        self.fit_X_ = X
+        labels = np.full(n, -1, dtype=int)
+        labels[pick] = inner.labels_
+        kept = sorted(set(inner.labels_) - {-1})
+        if kept:
+            centres = normalize(np.vstack([X[pick][inner.labels_ == c].mean(axis=0) for c in kept]))
+            # A cluster's own least typical member sets how far from its centre a newcomer may be.
+            floor = np.array([(X[pick][inner.labels_ == c] @ centres[i]).min() for i, c in enumerate(kept)])
+            rest = np.setdiff1d(np.arange(n), pick)
+            for start in range(0, len(rest), 10_000):  # in blocks: never an n × k matrix of all units at once
+                block = rest[start : start + 10_000]
+                sims = X[block] @ centres.T
+                best = sims.argmax(axis=1)
+                ok = sims[np.arange(len(block)), best] >= floor[best]
+                labels[block[ok]] = np.asarray(kept)[best[ok]]
+        self.labels_ = labels
         return self
 
     def _cohesive(self, members: np.ndarray, similarity: np.ndarray) -> np.ndarray:

@@ -6,6 +6,11 @@
 exactly that many; otherwise k is the one with the best cosine silhouette between
 ``min_clusters`` and ``min(max_clusters, 1.5·√n)`` (silhouette keeps rising with k on text,
 hence the cap). The size thresholds were chosen on the benchmarks in BENCHMARKS.md.
+
+Above ``sample_size`` documents (default :data:`FIT_SAMPLE`) the clusters are found on an
+evenly drawn sample of that size and every document then goes to the nearest cluster centre,
+so time and memory grow linearly with the corpus instead of with its square (spectral
+clustering builds an n × n graph Laplacian, the silhouette an n × n distance block).
 """
 
 from __future__ import annotations
@@ -16,9 +21,20 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import MiniBatchKMeans
 from sklearn.metrics import silhouette_score
+from sklearn.metrics.pairwise import cosine_distances
 from sklearn.preprocessing import normalize
 
-__all__ = ["CLUSTER_METHODS", "LARGE_CORPUS", "SMALL_CORPUS", "AutoCluster", "cluster_embeddings", "resolve_clustering"]
+__all__ = [
+    "CLUSTER_METHODS",
+    "FIT_SAMPLE",
+    "LARGE_CORPUS",
+    "SMALL_CORPUS",
+    "AutoCluster",
+    "cluster_embeddings",
+    "cluster_qr",
+    "resolve_clustering",
+    "spectral_maps",
+]
 
 CLUSTER_METHODS = ("spectral", "kmeans", "agglomerative")
 
@@ -26,6 +42,8 @@ CLUSTER_METHODS = ("spectral", "kmeans", "agglomerative")
 SMALL_CORPUS = 200
 #: Above this many documents "auto" clustering is mini-batch k-means and silhouettes use a sample.
 LARGE_CORPUS = 10_000
+#: Above this many documents the clusters are found on a sample of this size and the rest assigned.
+FIT_SAMPLE = 3_000
 
 
 def resolve_clustering(method: str, n_docs: int) -> str:
@@ -48,16 +66,28 @@ class AutoCluster(ClusterMixin, BaseEstimator):
         min_clusters: Smallest k tried.
         max_clusters: Largest k tried (also capped at 1.5·√n and n - 1).
         random_state: Seed.
+        sample_size: Above this many documents, fit on a sample of this size and assign the
+            rest to the nearest centre; None fits on every document.
+
+    Attributes:
+        sampled_: Whether the clusters were found on a sample.
     """
 
     def __init__(
-        self, method: str = "auto", n_clusters: int | None = None, min_clusters: int = 2, max_clusters: int = 30, random_state: int = 42
+        self,
+        method: str = "auto",
+        n_clusters: int | None = None,
+        min_clusters: int = 2,
+        max_clusters: int = 30,
+        random_state: int = 42,
+        sample_size: int | None = FIT_SAMPLE,
     ) -> None:
         self.method = method
         self.n_clusters = n_clusters
         self.min_clusters = min_clusters
         self.max_clusters = max_clusters
         self.random_state = random_state
+        self.sample_size = sample_size
 
     def _labels(self, X: np.ndarray, k: int) -> np.ndarray:
         if self.method_ == "minibatch-kmeans":
@@ -66,6 +96,20 @@ class AutoCluster(ClusterMixin, BaseEstimator):
 
     def fit(self, X, y=None):
         X = np.asarray(X, dtype=np.float64)
+        n = len(X)
+        self.sampled_ = self.sample_size is not None and n > self.sample_size
+        if self.sampled_:
+            # An even, seeded draw: the same documents for the same corpus and seed.
+            pick = np.sort(np.random.RandomState(self.random_state).choice(n, self.sample_size, replace=False))
+            self._fit_all(X[pick])
+            # Numbered 0.. again in case a sample cluster is nobody's nearest centre.
+            self.labels_ = np.unique(self.predict(X), return_inverse=True)[1].astype(int)
+            self.centroids_ = normalize(np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)]))
+            self.n_clusters_ = len(self.centroids_)
+            return self
+        return self._fit_all(X)
+
+    def _fit_all(self, X: np.ndarray):
         n = len(X)
         self.method_ = resolve_clustering(self.method, n)
         self.silhouette_scores_ = {}
@@ -78,11 +122,22 @@ class AutoCluster(ClusterMixin, BaseEstimator):
             upper = min(self.max_clusters, n - 1, max(2, round(1.5 * math.sqrt(n))))
             sample = min(n, 5000)
             best = None
+            # Spectral clustering's eigenvectors are computed once for the largest k; each k then
+            # reads its first k of them (one eigendecomposition instead of one per k).
+            maps = spectral_maps(X, upper, self.random_state) if self.method_ == "spectral" else None
+            # The cosine distances once for every k's silhouette (a sample's, above 5,000 documents).
+            distances = np.clip(cosine_distances(X), 0.0, 2.0) if n <= sample else None
+            if distances is not None:
+                np.fill_diagonal(distances, 0.0)
             for k_try in range(max(2, self.min_clusters), upper + 1):
-                trial = self._labels(X, k_try)
+                trial = cluster_qr(maps[:, :k_try]) if maps is not None else self._labels(X, k_try)
                 if len(set(trial)) < 2:
                     continue
-                score = float(silhouette_score(X, trial, metric="cosine", sample_size=sample, random_state=self.random_state))
+                score = float(
+                    silhouette_score(distances, trial, metric="precomputed")
+                    if distances is not None
+                    else silhouette_score(X, trial, metric="cosine", sample_size=sample, random_state=self.random_state)
+                )
                 self.silhouette_scores_[k_try] = score
                 if best is None or round(score, 6) > round(best[0], 6):
                     best = (score, k_try, trial)
@@ -95,6 +150,26 @@ class AutoCluster(ClusterMixin, BaseEstimator):
     def predict(self, X):
         return np.argmax(normalize(np.asarray(X, dtype=np.float64)) @ self.centroids_.T, axis=1)
 
+
+
+def spectral_maps(X: np.ndarray, n_components: int, random_state: int = 42, n_neighbors: int = 10) -> np.ndarray:
+    """The spectral embedding scikit-learn's ``SpectralClustering(affinity="nearest_neighbors")`` clusters, for ``n_components`` eigenvectors."""
+    from sklearn.manifold import spectral_embedding
+    from sklearn.neighbors import kneighbors_graph
+
+    connectivity = kneighbors_graph(X, n_neighbors=max(2, min(n_neighbors, len(X) - 1)), include_self=True)
+    affinity = 0.5 * (connectivity + connectivity.T)
+    return spectral_embedding(affinity, n_components=n_components, random_state=random_state, eigen_tol="auto", drop_first=False)
+
+
+def cluster_qr(maps: np.ndarray) -> np.ndarray:
+    """Labels from a spectral embedding by column-pivoted QR (Damle et al. 2019), as scikit-learn's ``assign_labels="cluster_qr"``."""
+    from scipy.linalg import qr, svd
+
+    k = maps.shape[1]
+    _, _, pivots = qr(maps.T, pivoting=True)
+    ut, _, v = svd(maps[pivots[:k], :].T)
+    return np.abs(maps @ (ut @ v.conj())).argmax(axis=1)
 
 
 def cluster_embeddings(

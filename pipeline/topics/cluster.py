@@ -142,7 +142,8 @@ class AutoCluster(ClusterMixin, BaseEstimator):
                 if best is None or round(score, 6) > round(best[0], 6):
                     best = (score, k_try, trial)
             k, labels = (best[1], best[2]) if best else (1, np.zeros(n, dtype=int))
-        self.labels_ = np.asarray(labels, dtype=int)
+        # Numbered 0.. without gaps (cluster-QR can leave a cluster empty).
+        self.labels_ = np.unique(np.asarray(labels, dtype=int), return_inverse=True)[1].astype(int)
         self.n_clusters_ = k
         self.centroids_ = normalize(np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)]))
         return self

@@ -165,3 +165,14 @@ def test_eval_nlp_json_reports_pos_acc(tmp_path):
 def test_punctuation_the_treebank_never_shows_is_punct(nlp):
     doc = nlp("end “ opgaveløsning ” • koordinering")
     assert [t.pos_ for t in doc] == ["ADP", "PUNCT", "NOUN", "PUNCT", "PUNCT", "NOUN"]
+
+
+def test_static_vector_rows_fall_back_to_lemma_and_compound_head():
+    """The optional static-vector input (``static_dims``): form, lemma, then compound head."""
+    from pipeline.danish.tagger import NO_VECTOR, _static_table, static_row
+
+    vocab, table = _static_table(16)
+    assert table.shape == (len(vocab) + 1, 16) and not table[-1].any()  # zero row for none
+    assert static_row("kommunen", vocab) >= 0
+    assert static_row("ældreplejen", vocab) >= 0  # unknown compound: the head of its lemma
+    assert static_row(",", vocab) == NO_VECTOR

@@ -205,8 +205,43 @@ def lexical_features(
 
 N_LEXICAL = 6  # without the paradigm feature; 7 with it
 
+# Static word vectors (pipeline/topics/data/static_da.npz) as a fixed, untrained tagger
+# input (experiment, issue 11): the row of the word's vector, ``NO_VECTOR`` when none.
+NO_VECTOR = -1
+_MIN_HEAD, _MIN_REST = 4, 3
 
-def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int):
+
+@lru_cache(maxsize=2)
+def _static_table(dims: int) -> tuple[dict[str, int], numpy.ndarray]:
+    """The shipped static vectors cut to their first ``dims`` columns, with a zero row last."""
+    from pipeline.topics.static import load_static_vectors
+
+    vocab, vectors, _ = load_static_vectors()
+    table = numpy.zeros((len(vectors) + 1, dims), dtype="float32")
+    table[:-1] = vectors[:, :dims]
+    return vocab, table
+
+
+def static_row(word: str, vocab: dict[str, int]) -> int:
+    """Row of ``word``'s static vector: its lowercase form, else simplemma's lemma, else the
+    longest known tail of 4+ letters after 3+ letters (a compound's head); ``NO_VECTOR``."""
+    from .lemma_model import get_sources
+
+    low = word.lower()
+    hit = vocab.get(low)
+    if hit is None and low.isalpha():
+        lem = (get_sources().dict_lemma(low) or "").lower()
+        hit = vocab.get(lem) if lem else None
+        for w in (lem, low) if lem and lem != low else (low,):
+            for cut in range(_MIN_REST, len(w) - _MIN_HEAD + 1):
+                if hit is not None:
+                    break
+                hit = vocab.get(w[cut:])
+    return NO_VECTOR if hit is None else hit
+
+
+def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
+                            static_vocab: dict[str, int] | None = None, n_static: int = 0):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -232,9 +267,14 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
             for orth in doc.to_array(ORTH).tolist():
                 row = cache.get(orth)
                 if row is None:
-                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td, pd)]
+                    word = strings[orth]
+                    row = [get_string_id(f) for f in lexical_features(word, td, pd)]
+                    if static_vocab is not None:
+                        r = static_row(word, static_vocab)
+                        row.append(n_static if r == NO_VECTOR else r)
+                    cache[orth] = row
                 rows.append(row)
-            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical + (static_vocab is not None))
             out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
@@ -244,12 +284,28 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
     return Model("danish_features", forward, attrs=attrs)
 
 
+def _static_lookup(table: numpy.ndarray, column: int):
+    """A layer without parameters: the rows of ``table`` named by column ``column`` of the ids."""
+    from thinc.api import Model
+
+    def forward(model, ids, is_train):
+        vecs = model.ops.asarray2f(table[model.ops.to_numpy(ids[:, column]).astype("int64")])
+
+        def backprop(dY):
+            return model.ops.xp.zeros_like(ids)  # no gradient for the ids
+
+        return vecs, backprop
+
+    return Model("static_vectors", forward, dims={"nO": table.shape[1], "nI": None})
+
+
 def _register() -> None:
     from spacy.util import registry
 
     @registry.architectures("danish.TaggerEmbed.v1")
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
-                     tagdict_path: str | None = None, table_widths: list[int] | None = None):
+                     tagdict_path: str | None = None, table_widths: list[int] | None = None,
+                     static_dims: int = 0):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -257,6 +313,9 @@ def _register() -> None:
         ``table_widths``: one width per table (``attrs`` then the lexical columns), so that
         small tables (shape, ambiguity class) cost less in the layer that mixes them; by
         default every table is ``width`` wide.
+        ``static_dims`` > 0: also the first ``static_dims`` columns of the project's static
+        word vectors (:func:`static_row`), fixed, read from the package when the model is
+        built (not stored in the weights).
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -272,11 +331,18 @@ def _register() -> None:
             raise ValueError("table_widths needs one value per table")
         embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
                       for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
+        static_vocab = None
+        n_in = sum(widths)
+        if static_dims:
+            static_vocab, table = _static_table(static_dims)
+            embeddings.append(_static_lookup(table, len(attrs) + n_lexical))
+            n_in += static_dims
         return chain(
-            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical),
+            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
+                                    len(table) - 1 if static_dims else 0),
             list2ragged(),
             with_array(concatenate(*embeddings)),
-            with_array(Maxout(width, sum(widths), nP=3, dropout=0.0, normalize=True)),
+            with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),
             ragged2list(),
         )
 

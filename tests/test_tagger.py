@@ -176,3 +176,13 @@ def test_static_vector_rows_fall_back_to_lemma_and_compound_head():
     assert static_row("kommunen", vocab) >= 0
     assert static_row("ældreplejen", vocab) >= 0  # unknown compound: the head of its lemma
     assert static_row(",", vocab) == NO_VECTOR
+
+
+def test_aux_context_names_what_follows_the_verb():
+    """The optional AUX/VERB context input (``aux_context_rows``) skips adverbs and pronouns."""
+    from pipeline.danish.tagger import _word_info, aux_context
+
+    tagdict = {"ikke": ["ADV"], "set": ["VERB"], "en": ["DET"], "bil": ["NOUN"], "har": ["AUX", "VERB"]}
+    words = "har ikke set , har en bil".split()
+    ctx = aux_context([_word_info(w, tagdict) for w in words], [w == "," for w in words])
+    assert ctx == ["have>VERB", "-", "-", "-", "have>NOUN", "-", "-"]

@@ -240,8 +240,56 @@ def static_row(word: str, vocab: dict[str, int]) -> int:
     return NO_VECTOR if hit is None else hit
 
 
+# ``være``/``have``/``blive``: AUX or VERB depends on what follows (experiment, issue 11).
+_AUX_CONTEXT_LEMMAS = frozenset({"være", "have", "blive"})
+# Words passed over when looking for what follows the verb: adverbs, pronouns, articles.
+_SKIP_CLASSES = frozenset({"ADV", "PRON", "DET", "NUM", "PART"})
+AUX_CONTEXT_SPAN = 6
+
+
+def _word_info(word: str, tagdict: dict[str, list[str]]) -> tuple[str | None, str, bool]:
+    """(aux lemma or None, ambiguity class, passed over) of one word, for :func:`aux_context`."""
+    from .lemma_model import get_sources
+
+    low = word.lower()
+    lem = get_sources().dict_lemma(low) if low.isalpha() else None
+    aux = lem.lower() if lem and lem.lower() in _AUX_CONTEXT_LEMMAS else (low if low in _AUX_CONTEXT_LEMMAS else None)
+    tags = tagdict.get(low)
+    if tags:
+        amb = "|".join(tags)
+    else:
+        from .lemma_model import edit_script
+
+        amb = "?" + (edit_script(low, lem.lower())[-6:] if lem else low[-2:])
+    skip = bool(tags) and set(tags) <= _SKIP_CLASSES
+    return aux, amb, skip
+
+
+def aux_context(infos: list[tuple[str | None, str, bool]], stops: list[bool]) -> list[str]:
+    """For each form of ``være``/``have``/``blive``: its lemma and the ambiguity class of the
+    first following word (within ``AUX_CONTEXT_SPAN``, before punctuation) that is not an
+    adverb, pronoun or article (``have>VERB``: an auxiliary before a participle; ``have>NOUN``
+    a main verb). ``-`` for other words."""
+    out = []
+    n = len(infos)
+    for i, (aux, _, _) in enumerate(infos):
+        if aux is None:
+            out.append("-")
+            continue
+        nxt = "."
+        for j in range(i + 1, min(n, i + 1 + AUX_CONTEXT_SPAN)):
+            if stops[j]:
+                break
+            if not infos[j][2]:
+                nxt = infos[j][1]
+                break
+        out.append(f"{aux}>{nxt}")
+    return out
+
+
 def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
-                            static_vocab: dict[str, int] | None = None, n_static: int = 0):
+                            static_vocab: dict[str, int] | None = None, n_static: int = 0,
+                            with_aux: bool = False):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -249,6 +297,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
     attr_ids = [intify_attr(a) for a in attrs]
 
     cache: dict[int, list[int]] = {}
+    info_cache: dict[int, tuple] = {}
     owner: list = [None]
 
     def forward(model, docs, is_train):
@@ -256,6 +305,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
         pd = model.attrs["paradigms"] if n_lexical > N_LEXICAL else None
         if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
             cache.clear()
+            info_cache.clear()
             owner[0] = td
         out = []
         for doc in docs:
@@ -264,7 +314,8 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                 base = base.reshape(-1, 1)
             strings = doc.vocab.strings
             rows = []
-            for orth in doc.to_array(ORTH).tolist():
+            orths = doc.to_array(ORTH).tolist()
+            for orth in orths:
                 row = cache.get(orth)
                 if row is None:
                     word = strings[orth]
@@ -275,6 +326,16 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                     cache[orth] = row
                 rows.append(row)
             extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical + (static_vocab is not None))
+            if with_aux:
+                infos = []
+                for orth in orths:
+                    inf = info_cache.get(orth)
+                    if inf is None:
+                        inf = info_cache[orth] = _word_info(strings[orth], td)
+                    infos.append(inf)
+                stops = doc.to_array(IS_PUNCT).astype(bool).tolist()
+                ctx = [get_string_id("X" + f) for f in aux_context(infos, stops)]
+                extra = numpy.hstack([extra, numpy.array(ctx, dtype="uint64").reshape(-1, 1)])
             out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
@@ -305,7 +366,7 @@ def _register() -> None:
     @registry.architectures("danish.TaggerEmbed.v1")
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
                      tagdict_path: str | None = None, table_widths: list[int] | None = None,
-                     static_dims: int = 0):
+                     static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -316,6 +377,8 @@ def _register() -> None:
         ``static_dims`` > 0: also the first ``static_dims`` columns of the project's static
         word vectors (:func:`static_row`), fixed, read from the package when the model is
         built (not stored in the weights).
+        ``aux_context_rows`` > 0: also a table for :func:`aux_context` (what follows a form
+        of ``være``/``have``/``blive``), ``aux_context_width`` wide.
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -337,9 +400,13 @@ def _register() -> None:
             static_vocab, table = _static_table(static_dims)
             embeddings.append(_static_lookup(table, len(attrs) + n_lexical))
             n_in += static_dims
+        if aux_context_rows:
+            embeddings.append(HashEmbed(aux_context_width, aux_context_rows,
+                                        column=len(attrs) + n_lexical + bool(static_dims), seed=30, dropout=0.0))
+            n_in += aux_context_width
         return chain(
             _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
-                                    len(table) - 1 if static_dims else 0),
+                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows)),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),

@@ -165,3 +165,24 @@ def test_eval_nlp_json_reports_pos_acc(tmp_path):
 def test_punctuation_the_treebank_never_shows_is_punct(nlp):
     doc = nlp("end “ opgaveløsning ” • koordinering")
     assert [t.pos_ for t in doc] == ["ADP", "PUNCT", "NOUN", "PUNCT", "PUNCT", "NOUN"]
+
+
+def test_static_vector_rows_fall_back_to_lemma_and_compound_head():
+    """The optional static-vector input (``static_dims``): form, lemma, then compound head."""
+    from pipeline.danish.tagger import NO_VECTOR, _static_table, static_row
+
+    vocab, table = _static_table(16)
+    assert table.shape == (len(vocab) + 1, 16) and not table[-1].any()  # zero row for none
+    assert static_row("kommunen", vocab) >= 0
+    assert static_row("ældreplejen", vocab) >= 0  # unknown compound: the head of its lemma
+    assert static_row(",", vocab) == NO_VECTOR
+
+
+def test_aux_context_names_what_follows_the_verb():
+    """The optional AUX/VERB context input (``aux_context_rows``) skips adverbs and pronouns."""
+    from pipeline.danish.tagger import _word_info, aux_context
+
+    tagdict = {"ikke": ["ADV"], "set": ["VERB"], "en": ["DET"], "bil": ["NOUN"], "har": ["AUX", "VERB"]}
+    words = "har ikke set , har en bil".split()
+    ctx = aux_context([_word_info(w, tagdict) for w in words], [w == "," for w in words])
+    assert ctx == ["have>VERB", "-", "-", "-", "have>NOUN", "-", "-"]

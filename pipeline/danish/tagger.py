@@ -205,8 +205,91 @@ def lexical_features(
 
 N_LEXICAL = 6  # without the paradigm feature; 7 with it
 
+# Static word vectors (pipeline/topics/data/static_da.npz) as a fixed, untrained tagger
+# input (experiment, issue 11): the row of the word's vector, ``NO_VECTOR`` when none.
+NO_VECTOR = -1
+_MIN_HEAD, _MIN_REST = 4, 3
 
-def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int):
+
+@lru_cache(maxsize=2)
+def _static_table(dims: int) -> tuple[dict[str, int], numpy.ndarray]:
+    """The shipped static vectors cut to their first ``dims`` columns, with a zero row last."""
+    from pipeline.topics.static import load_static_vectors
+
+    vocab, vectors, _ = load_static_vectors()
+    table = numpy.zeros((len(vectors) + 1, dims), dtype="float32")
+    table[:-1] = vectors[:, :dims]
+    return vocab, table
+
+
+def static_row(word: str, vocab: dict[str, int]) -> int:
+    """Row of ``word``'s static vector: its lowercase form, else simplemma's lemma, else the
+    longest known tail of 4+ letters after 3+ letters (a compound's head); ``NO_VECTOR``."""
+    from .lemma_model import get_sources
+
+    low = word.lower()
+    hit = vocab.get(low)
+    if hit is None and low.isalpha():
+        lem = (get_sources().dict_lemma(low) or "").lower()
+        hit = vocab.get(lem) if lem else None
+        for w in (lem, low) if lem and lem != low else (low,):
+            for cut in range(_MIN_REST, len(w) - _MIN_HEAD + 1):
+                if hit is not None:
+                    break
+                hit = vocab.get(w[cut:])
+    return NO_VECTOR if hit is None else hit
+
+
+# ``være``/``have``/``blive``: AUX or VERB depends on what follows (experiment, issue 11).
+_AUX_CONTEXT_LEMMAS = frozenset({"være", "have", "blive"})
+# Words passed over when looking for what follows the verb: adverbs, pronouns, articles.
+_SKIP_CLASSES = frozenset({"ADV", "PRON", "DET", "NUM", "PART"})
+AUX_CONTEXT_SPAN = 6
+
+
+def _word_info(word: str, tagdict: dict[str, list[str]]) -> tuple[str | None, str, bool]:
+    """(aux lemma or None, ambiguity class, passed over) of one word, for :func:`aux_context`."""
+    from .lemma_model import get_sources
+
+    low = word.lower()
+    lem = get_sources().dict_lemma(low) if low.isalpha() else None
+    aux = lem.lower() if lem and lem.lower() in _AUX_CONTEXT_LEMMAS else (low if low in _AUX_CONTEXT_LEMMAS else None)
+    tags = tagdict.get(low)
+    if tags:
+        amb = "|".join(tags)
+    else:
+        from .lemma_model import edit_script
+
+        amb = "?" + (edit_script(low, lem.lower())[-6:] if lem else low[-2:])
+    skip = bool(tags) and set(tags) <= _SKIP_CLASSES
+    return aux, amb, skip
+
+
+def aux_context(infos: list[tuple[str | None, str, bool]], stops: list[bool]) -> list[str]:
+    """For each form of ``være``/``have``/``blive``: its lemma and the ambiguity class of the
+    first following word (within ``AUX_CONTEXT_SPAN``, before punctuation) that is not an
+    adverb, pronoun or article (``have>VERB``: an auxiliary before a participle; ``have>NOUN``
+    a main verb). ``-`` for other words."""
+    out = []
+    n = len(infos)
+    for i, (aux, _, _) in enumerate(infos):
+        if aux is None:
+            out.append("-")
+            continue
+        nxt = "."
+        for j in range(i + 1, min(n, i + 1 + AUX_CONTEXT_SPAN)):
+            if stops[j]:
+                break
+            if not infos[j][2]:
+                nxt = infos[j][1]
+                break
+        out.append(f"{aux}>{nxt}")
+    return out
+
+
+def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
+                            static_vocab: dict[str, int] | None = None, n_static: int = 0,
+                            with_aux: bool = False):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -214,6 +297,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
     attr_ids = [intify_attr(a) for a in attrs]
 
     cache: dict[int, list[int]] = {}
+    info_cache: dict[int, tuple] = {}
     owner: list = [None]
 
     def forward(model, docs, is_train):
@@ -221,6 +305,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
         pd = model.attrs["paradigms"] if n_lexical > N_LEXICAL else None
         if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
             cache.clear()
+            info_cache.clear()
             owner[0] = td
         out = []
         for doc in docs:
@@ -229,12 +314,28 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                 base = base.reshape(-1, 1)
             strings = doc.vocab.strings
             rows = []
-            for orth in doc.to_array(ORTH).tolist():
+            orths = doc.to_array(ORTH).tolist()
+            for orth in orths:
                 row = cache.get(orth)
                 if row is None:
-                    row = cache[orth] = [get_string_id(f) for f in lexical_features(strings[orth], td, pd)]
+                    word = strings[orth]
+                    row = [get_string_id(f) for f in lexical_features(word, td, pd)]
+                    if static_vocab is not None:
+                        r = static_row(word, static_vocab)
+                        row.append(n_static if r == NO_VECTOR else r)
+                    cache[orth] = row
                 rows.append(row)
-            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical + (static_vocab is not None))
+            if with_aux:
+                infos = []
+                for orth in orths:
+                    inf = info_cache.get(orth)
+                    if inf is None:
+                        inf = info_cache[orth] = _word_info(strings[orth], td)
+                    infos.append(inf)
+                stops = doc.to_array(IS_PUNCT).astype(bool).tolist()
+                ctx = [get_string_id("X" + f) for f in aux_context(infos, stops)]
+                extra = numpy.hstack([extra, numpy.array(ctx, dtype="uint64").reshape(-1, 1)])
             out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
@@ -244,12 +345,28 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
     return Model("danish_features", forward, attrs=attrs)
 
 
+def _static_lookup(table: numpy.ndarray, column: int):
+    """A layer without parameters: the rows of ``table`` named by column ``column`` of the ids."""
+    from thinc.api import Model
+
+    def forward(model, ids, is_train):
+        vecs = model.ops.asarray2f(table[model.ops.to_numpy(ids[:, column]).astype("int64")])
+
+        def backprop(dY):
+            return model.ops.xp.zeros_like(ids)  # no gradient for the ids
+
+        return vecs, backprop
+
+    return Model("static_vectors", forward, dims={"nO": table.shape[1], "nI": None})
+
+
 def _register() -> None:
     from spacy.util import registry
 
     @registry.architectures("danish.TaggerEmbed.v1")
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
-                     tagdict_path: str | None = None, table_widths: list[int] | None = None):
+                     tagdict_path: str | None = None, table_widths: list[int] | None = None,
+                     static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -257,6 +374,11 @@ def _register() -> None:
         ``table_widths``: one width per table (``attrs`` then the lexical columns), so that
         small tables (shape, ambiguity class) cost less in the layer that mixes them; by
         default every table is ``width`` wide.
+        ``static_dims`` > 0: also the first ``static_dims`` columns of the project's static
+        word vectors (:func:`static_row`), fixed, read from the package when the model is
+        built (not stored in the weights).
+        ``aux_context_rows`` > 0: also a table for :func:`aux_context` (what follows a form
+        of ``være``/``have``/``blive``), ``aux_context_width`` wide.
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -272,11 +394,22 @@ def _register() -> None:
             raise ValueError("table_widths needs one value per table")
         embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
                       for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
+        static_vocab = None
+        n_in = sum(widths)
+        if static_dims:
+            static_vocab, table = _static_table(static_dims)
+            embeddings.append(_static_lookup(table, len(attrs) + n_lexical))
+            n_in += static_dims
+        if aux_context_rows:
+            embeddings.append(HashEmbed(aux_context_width, aux_context_rows,
+                                        column=len(attrs) + n_lexical + bool(static_dims), seed=30, dropout=0.0))
+            n_in += aux_context_width
         return chain(
-            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical),
+            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
+                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows)),
             list2ragged(),
             with_array(concatenate(*embeddings)),
-            with_array(Maxout(width, sum(widths), nP=3, dropout=0.0, normalize=True)),
+            with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),
             ragged2list(),
         )
 

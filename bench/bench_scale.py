@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 BEGIN, END = "<!-- bench_scale:begin -->", "<!-- bench_scale:end -->"
 _STAGE = re.compile(r"^(?P<stage>[^:\n]+): (?P<seconds>\d+\.\d+) s$", re.M)
@@ -57,16 +58,9 @@ def source_sentences() -> list[str]:
     """Distinct real Danish sentences of 5–30 words from the material in ``../shared``."""
     import pandas as pd
 
-    out = []
-    for path in sorted((SHARED / "cdt-danish").glob("*.conll")):
-        tokens = []
-        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-            cols = line.split("\t")
-            if len(cols) > 1:
-                tokens.append(cols[1])
-            elif tokens:
-                out.append(_detokenise(tokens))
-                tokens = []
+    from train_lemmatizer import read_conllu_sentences
+
+    out = [_detokenise(tokens) for path in sorted((SHARED / "cdt-danish").glob("*.conll")) for tokens in read_conllu_sentences(path)]
     sib = SHARED / "sib200-da" / "sib200_da_train_dev.csv"
     if sib.exists():
         out += pd.read_csv(sib)["text"].astype(str).tolist()

@@ -181,13 +181,13 @@ def run_cli(
     reuse_path, cache_path = io.reusable_analysis_path(cfg), io.embedding_cache_path(cfg)
     reusable = None if no_cache else io.load_reusable_analysis(reuse_path)
     cache = io.EmbeddingCache() if no_cache else io.load_embedding_cache(cache_path)
-    nlp = None
-    if reusable is None or reusable.key != analysis_key(result.notes, cfg):
+    key, nlp = analysis_key(result.notes, cfg), None
+    if reusable is None or reusable.key != key:
         with step("Loading the Danish language pipeline"):
             nlp = build_nlp(cfg.nlp)
     with step(f"Finding statements and themes in {len(result.notes)} notes"):
         analysis, reusable = analyse_seminar_reusing(
-            result.notes, result.rejects, cfg, codebook=codebook, reusable=reusable, nlp=nlp, embedding_cache=cache
+            result.notes, result.rejects, cfg, codebook=codebook, reusable=reusable, nlp=nlp, embedding_cache=cache, key=key
         )
     io.save_embedding_cache(cache, cache_path)
     io.save_reusable_analysis(reusable, reuse_path)

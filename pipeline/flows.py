@@ -349,6 +349,7 @@ def analyse_seminar_reusing(
     reusable: ReusableAnalysis | None = None,
     nlp=None,
     embedding_cache: MutableMapping | None = None,
+    key: str | None = None,
 ) -> tuple[Analysis, ReusableAnalysis]:
     """:func:`analyse_seminar`, reusing the automatic part of an earlier run when nothing it depends on changed.
 
@@ -364,6 +365,7 @@ def analyse_seminar_reusing(
             used only when its key matches.
         nlp: A spaCy pipeline to reuse; built when needed.
         embedding_cache: Vectors of phrases embedded before.
+        key: :func:`analysis_key` of ``notes`` and ``cfg`` when the caller has it already.
 
     Returns:
         ``(analysis, reusable)``: the analysis, and its automatic part for the next run.
@@ -371,7 +373,7 @@ def analyse_seminar_reusing(
     Raises:
         CodebookError: The codebook does not fit the notes (nothing is applied).
     """
-    key = analysis_key(notes, cfg)
+    key = key or analysis_key(notes, cfg)
     if reusable is not None and reusable.key == key:
         auto, words = replace(reusable.analysis, rejects=rejects, timings={}), reusable.words
         log.info("notes and settings unchanged: the themes of the previous run are reused")

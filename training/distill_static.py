@@ -38,6 +38,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from train_lemmatizer import read_conllu_sentences, read_split  # noqa: E402
 
 OUT = ROOT / "pipeline" / "topics" / "data" / "static_da.npz"
 CDT = ROOT.parent / "shared" / "data" / "cdt-danish"
@@ -53,21 +56,18 @@ def danish_lemmas() -> set[str]:
     return {w for w in words if len(w) >= 2 and WORD.fullmatch(w)}
 
 
-def cdt_train_lemmas() -> set[str]:
-    """Lemmas of the CDT texts outside the UD dev split (the treebank's training part)."""
+def _cdt_train_files() -> list[Path]:
+    """The CDT files of the treebank's training part (``ud_split.tsv`` says ``train``; no UD dev text)."""
     if not CDT.exists():
-        return set()
-    split = CDT / "ud_split.tsv"
-    dev = set()
-    if split.exists():
-        for line in split.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 2 and parts[1].strip() == "dev":
-                dev.add(parts[0].strip())
+        return []
+    split = read_split(CDT)
+    return [p for p in sorted(CDT.glob("*.conll")) if split.get(p.stem.split("-")[0]) == "train"]
+
+
+def cdt_train_lemmas() -> set[str]:
+    """Lemmas of the CDT training texts."""
     out = set()
-    for path in sorted(CDT.glob("*.conll")):
-        if path.stem.split("-")[0] in dev:
-            continue
+    for path in _cdt_train_files():
         for line in path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if len(cols) > 2:
@@ -75,11 +75,6 @@ def cdt_train_lemmas() -> set[str]:
                 if len(lemma) >= 2 and WORD.fullmatch(lemma):
                     out.add(lemma)
     return out
-
-
-def _has_known_head(word: str, known: set[str]) -> bool:
-    """Whether the embedder would find a compound head of ``word`` among ``known`` (see pipeline.topics.static)."""
-    return any(word[cut:] in known for cut in range(3, len(word) - 4 + 1))
 
 
 def vocabulary(size: int) -> list[str]:
@@ -98,7 +93,10 @@ def vocabulary(size: int) -> list[str]:
     ranked = sorted(lemmas, key=lambda w: (-word_frequency(w, "nb"), w))
     chosen = [w for w in ranked[:size] if word_frequency(w, "nb") > 0]
     base = set(chosen) | (cdt_train_lemmas() - set(STOP_WORDS))
-    rest = {w for w in lemmas - base if not _has_known_head(w, base)}
+    from pipeline.topics.static import head_row
+
+    known = dict.fromkeys(base, 0)  # the embedder's own lookup rule decides what it can reach
+    rest = {w for w in lemmas - base if head_row(w, known) < 0}
     return sorted(base | rest)
 
 
@@ -121,22 +119,7 @@ def teacher_documents() -> list[str]:
     from pipeline.config import NlpConfig
     from pipeline.nlp import build_nlp, is_content, stop_words, token_lemma
 
-    dev = set()
-    split = CDT / "ud_split.tsv"
-    if split.exists():
-        dev = {line.split("\t")[0] for line in split.read_text(encoding="utf-8").splitlines()[1:] if line.split("\t")[1:2] == ["dev"]}
-    sentences = []
-    for path in sorted(CDT.glob("*.conll")):
-        if path.stem.split("-")[0] in dev:
-            continue
-        tokens = []
-        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-            cols = line.split("\t")
-            if len(cols) > 1:
-                tokens.append(cols[1])
-            elif tokens:
-                sentences.append(" ".join(tokens))
-                tokens = []
+    sentences = [" ".join(tokens) for path in _cdt_train_files() for tokens in read_conllu_sentences(path)]
     nlp, stops = build_nlp(NlpConfig()), stop_words(NlpConfig())
     docs = []
     for doc in nlp.pipe(sentences):

@@ -208,7 +208,6 @@ N_LEXICAL = 6  # without the paradigm feature; 7 with it
 # Static word vectors (pipeline/topics/data/static_da.npz) as a fixed, untrained tagger
 # input (experiment, issue 11): the row of the word's vector, ``NO_VECTOR`` when none.
 NO_VECTOR = -1
-_MIN_HEAD, _MIN_REST = 4, 3
 
 
 @lru_cache(maxsize=2)
@@ -230,13 +229,15 @@ def static_row(word: str, vocab: dict[str, int]) -> int:
     low = word.lower()
     hit = vocab.get(low)
     if hit is None and low.isalpha():
+        from pipeline.topics.static import head_row
+
         lem = (get_sources().dict_lemma(low) or "").lower()
         hit = vocab.get(lem) if lem else None
         for w in (lem, low) if lem and lem != low else (low,):
-            for cut in range(_MIN_REST, len(w) - _MIN_HEAD + 1):
-                if hit is not None:
-                    break
-                hit = vocab.get(w[cut:])
+            if hit is not None:
+                break
+            found = head_row(w, vocab)
+            hit = found if found >= 0 else None
     return NO_VECTOR if hit is None else hit
 
 

@@ -23,12 +23,22 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.preprocessing import normalize
 
-__all__ = ["STATIC_PATH", "StaticEmbedder", "load_static_vectors"]
+__all__ = ["STATIC_PATH", "StaticEmbedder", "head_row", "load_static_vectors"]
 
 #: The shipped vectors.
 STATIC_PATH = Path(__file__).with_name("data") / "static_da.npz"
 #: A compound's head (the known tail) must be at least this long, and so must what precedes it.
 _MIN_HEAD, _MIN_REST = 4, 3
+
+
+def head_row(word: str, vocab: dict[str, int]) -> int:
+    """The row of ``word``, else of its longest known tail (a compound's head: 4+ letters after 3+), else -1."""
+    hit = vocab.get(word, -1)
+    for cut in range(_MIN_REST, len(word) - _MIN_HEAD + 1):
+        if hit >= 0:
+            break
+        hit = vocab.get(word[cut:], -1)
+    return hit
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,13 +86,7 @@ class StaticEmbedder(TransformerMixin, BaseEstimator):
         def row(word: str) -> int:
             hit = cache.get(word)
             if hit is None:
-                hit = vocab.get(word, -1)
-                # Longest known tail first: the head of a compound carries its meaning.
-                for cut in range(_MIN_REST, len(word) - _MIN_HEAD + 1):
-                    if hit >= 0:
-                        break
-                    hit = vocab.get(word[cut:], -1)
-                cache[word] = hit
+                hit = cache[word] = head_row(word, vocab)
             return hit
 
         return row

@@ -186,3 +186,25 @@ def test_aux_context_names_what_follows_the_verb():
     words = "har ikke set , har en bil".split()
     ctx = aux_context([_word_info(w, tagdict) for w in words], [w == "," for w in words])
     assert ctx == ["have>VERB", "-", "-", "-", "have>NOUN", "-", "-"]
+
+
+def test_jackknifed_features_only_while_training():
+    """A training sentence reads its fold's dictionary; prediction reads the full one."""
+    import spacy
+    from spacy.strings import get_string_id
+
+    from pipeline.danish.tagger import N_LEXICAL, _make_feature_extractor, sentence_key
+
+    full = {"bil": ["NOUN"]}
+    jackknife = {"sentences": {sentence_key(["en", "bil"]): 0}, "tagdicts": [{}]}
+    extract = _make_feature_extractor(["NORM"], full, None, N_LEXICAL, jackknife=jackknife)
+    nlp = spacy.blank("da")
+    seen, other = nlp.make_doc("en bil"), nlp.make_doc("min bil")
+
+    def ambiguity_class(doc, is_train):
+        feats, _ = extract([doc], is_train=is_train)
+        return int(feats[0][1, 1])  # word "bil", first lexical column
+
+    assert ambiguity_class(seen, False) == get_string_id("ANOUN")
+    assert ambiguity_class(seen, True) == get_string_id("A?")  # its fold never saw "bil"
+    assert ambiguity_class(other, True) == get_string_id("ANOUN")  # not a training sentence

@@ -249,8 +249,8 @@ def build_pos_lemmas(sents: list[list[tuple[str, str, str]]]) -> dict[str, dict[
     return {t: dict(sorted(v.items())) for t, v in sorted(out.items())}
 
 
-def build_tagdict(sents: list[list[tuple[str, str]]]) -> dict[str, list[str]]:
-    """Lowercase word -> the tags training gave it (sorted), for words seen ``MIN_TAGDICT_COUNT``+ times.
+def build_tagdict(sents: list[list[tuple[str, str]]], min_count: int = MIN_TAGDICT_COUNT) -> dict[str, list[str]]:
+    """Lowercase word -> the tags training gave it (sorted), for words seen ``min_count``+ times.
 
     A tag seen for under 1 % of a word's occurrences is left out (annotation noise).
     """
@@ -261,9 +261,29 @@ def build_tagdict(sents: list[list[tuple[str, str]]]) -> dict[str, list[str]]:
     out = {}
     for w, c in counts.items():
         n = sum(c.values())
-        if n >= MIN_TAGDICT_COUNT:
+        if n >= min_count:
             out[w] = sorted(t for t, k in c.items() if k / n >= 0.01)
     return out
+
+
+def build_jackknife(docs: dict[str, list[list[tuple[str, str]]]], k: int, min_count: int) -> dict:
+    """Per-fold tag dictionaries for jackknifed training features.
+
+    The training documents (sorted ids) are dealt into ``k`` folds; fold j's dictionary is
+    built from the other folds, and every sentence of fold j is keyed to it
+    (``pipeline.danish.tagger.sentence_key``). Training then shows the network the
+    dictionary as it is for unseen text: rare words missing, classes without the gold tag.
+    """
+    from pipeline.danish.tagger import sentence_key
+
+    ids = sorted(docs)
+    fold_of = {d: j % k for j, d in enumerate(ids)}
+    sentences = {}
+    for d in ids:
+        for s in docs[d]:
+            sentences.setdefault(sentence_key([w for w, _ in s]), fold_of[d])
+    tagdicts = [build_tagdict([s for d in ids if fold_of[d] != j for s in docs[d]], min_count) for j in range(k)]
+    return {"sentences": sentences, "tagdicts": tagdicts}
 
 
 def write_docbin(sents: list[list[tuple[str, str]]], path: Path) -> None:
@@ -296,6 +316,10 @@ def main(argv: list[str] | None = None) -> int:
                          "checkpoint (the shipped model; the fold is then only logged, not held out)")
     ap.add_argument("--work", type=Path, default=None, help="keep the DocBins and checkpoints here")
     ap.add_argument("--fine", action="store_true", help="train on UPOS|DDT-tag labels (experiment)")
+    ap.add_argument("--jackknife", type=int, default=0, metavar="K",
+                    help="jackknifed lexical features: K folds of the train documents (0: off)")
+    ap.add_argument("--min-count", type=int, default=MIN_TAGDICT_COUNT,
+                    help="a word enters the tag dictionary after this many training occurrences")
     ap.add_argument("--check-mapping", action="store_true", help="only check the DDT->UPOS mapping")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. training.max_steps=3000 (for experiments on train folds)")
@@ -322,11 +346,18 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     write_docbin(train, work / "train.spacy")
     write_docbin(held, work / "held.spacy")
-    tagdict = build_tagdict(train)
+    tagdict = build_tagdict(train, args.min_count)
     (work / TAGDICT_FILE).write_text(json.dumps(tagdict, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    print(f"tag dictionary: {len(tagdict)} words seen at least {MIN_TAGDICT_COUNT} times", file=sys.stderr)
+    print(f"tag dictionary: {len(tagdict)} words seen at least {args.min_count} times", file=sys.stderr)
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "held.spacy"),
                  "paths.tagdict": str(work / TAGDICT_FILE)}
+    if args.jackknife:
+        train_docs = {d: [[(w, t) for w, t, _ in s] for s in docs[d]]
+                      for j, d in enumerate(ids) if args.all or j % N_FOLDS != args.fold}
+        jk = build_jackknife(train_docs, args.jackknife, args.min_count)
+        (work / "jackknife.json").write_text(json.dumps(jk, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        overrides["paths.jackknife"] = str(work / "jackknife.json")
+        print(f"jackknifed features: {args.jackknife} folds of {len(train_docs)} train documents", file=sys.stderr)
     for kv in args.set:
         k, v = kv.split("=", 1)
         overrides[k] = json.loads(v) if v[:1] in "0123456789-[{\"tf" and v not in {"t", "f"} else v
@@ -344,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lemmas decided by the tag: {sum(map(len, pos_lemmas.values()))} (form, UPOS) pairs", file=sys.stderr)
     # the dictionary travels inside the weights; the saved config must not point at a temp file
     cfg_path = args.out / "config.cfg"
-    cfg_path.write_text(re.sub(r"(?m)^(train|dev|tagdict) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")),
+    cfg_path.write_text(re.sub(r"(?m)^(train|dev|tagdict|jackknife) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")),
                         encoding="utf-8")
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))

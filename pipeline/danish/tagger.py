@@ -288,28 +288,39 @@ def aux_context(infos: list[tuple[str | None, str, bool]], stops: list[bool]) ->
     return out
 
 
+def sentence_key(words: list[str]) -> str:
+    """The key of a training sentence in a jackknife file (its words joined by spaces)."""
+    return " ".join(words)
+
+
 def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
                             static_vocab: dict[str, int] | None = None, n_static: int = 0,
-                            with_aux: bool = False):
+                            with_aux: bool = False, jackknife: dict | None = None):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
 
     attr_ids = [intify_attr(a) for a in attrs]
 
-    cache: dict[int, list[int]] = {}
-    info_cache: dict[int, tuple] = {}
+    # Jackknifing (training only): a training sentence reads its lexical features from the
+    # dictionary of the other train folds, so that the network meets words as rare and as
+    # ambiguous as at prediction time instead of a dictionary that always holds the gold tag.
+    jk_of: dict[str, int] = dict(jackknife["sentences"]) if jackknife else {}
+    jk_dicts: list[dict] = list(jackknife["tagdicts"]) if jackknife else []
+    caches: dict[int, tuple[dict, dict]] = {}
     owner: list = [None]
 
     def forward(model, docs, is_train):
-        td = model.attrs["tagdict"]
+        main_td = model.attrs["tagdict"]
         pd = model.attrs["paradigms"] if n_lexical > N_LEXICAL else None
-        if owner[0] is not td:  # the dictionary was replaced (loaded from disk): recompute
-            cache.clear()
-            info_cache.clear()
-            owner[0] = td
+        if owner[0] is not main_td:  # the dictionary was replaced (loaded from disk): recompute
+            caches.clear()
+            owner[0] = main_td
         out = []
         for doc in docs:
+            k = jk_of.get(sentence_key([t.text for t in doc]), -1) if is_train and jk_of else -1
+            td = jk_dicts[k] if k >= 0 else main_td
+            cache, info_cache = caches.setdefault(k, ({}, {}))
             base = doc.to_array(attr_ids)
             if base.ndim == 1:
                 base = base.reshape(-1, 1)
@@ -367,7 +378,8 @@ def _register() -> None:
     @registry.architectures("danish.TaggerEmbed.v1")
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
                      tagdict_path: str | None = None, table_widths: list[int] | None = None,
-                     static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16):
+                     static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16,
+                     jackknife_path: str | None = None):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -380,10 +392,14 @@ def _register() -> None:
         built (not stored in the weights).
         ``aux_context_rows`` > 0: also a table for :func:`aux_context` (what follows a form
         of ``være``/``have``/``blive``), ``aux_context_width`` wide.
+        ``jackknife_path`` (training only, a JSON ``{"sentences": {key: fold}, "tagdicts":
+        [dict per fold]}``): each training sentence reads the dictionary built without its
+        fold; prediction always reads the full dictionary.
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
         tagdict = json.loads(Path(tagdict_path).read_text(encoding="utf-8")) if tagdict_path else {}
+        jackknife = json.loads(Path(jackknife_path).read_text(encoding="utf-8")) if jackknife_path else None
         all_rows = list(rows) + list(lexical_rows)
         n_lexical = len(lexical_rows)
         if n_lexical not in (N_LEXICAL, N_LEXICAL + 1):
@@ -407,7 +423,7 @@ def _register() -> None:
             n_in += aux_context_width
         return chain(
             _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
-                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows)),
+                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows), jackknife),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),

@@ -208,17 +208,3 @@ def test_jackknifed_features_only_while_training():
     assert ambiguity_class(seen, False) == get_string_id("ANOUN")
     assert ambiguity_class(seen, True) == get_string_id("A?")  # its fold never saw "bil"
     assert ambiguity_class(other, True) == get_string_id("ANOUN")  # not a training sentence
-
-
-def test_paradigm_bits_are_the_signature_bit_by_bit():
-    """The optional ``paradigm_bits`` input: a word's inflection signature as 0/1 inputs."""
-    import numpy
-    import spacy
-
-    from pipeline.danish.tagger import N_LEXICAL, N_PARADIGM_SCRIPTS, _bits_lookup, _make_feature_extractor
-
-    extract = _make_feature_extractor(["NORM"], {}, {"hus": "5"}, N_LEXICAL + 1, with_bits=True)
-    (ids,), _ = extract([spacy.blank("da").make_doc("hus xqz")], is_train=False)
-    assert ids[:, -1].tolist() == [5, 0]  # "hus" has edits 0 and 2; an unknown word none
-    bits, _ = _bits_lookup(1, N_PARADIGM_SCRIPTS)(numpy.array([[0, 5], [0, 0]], dtype="uint64"), is_train=False)
-    assert bits[0, :4].tolist() == [1.0, 0.0, 1.0, 0.0] and not bits[0, 4:].any() and not bits[1].any()

@@ -295,7 +295,7 @@ def sentence_key(words: list[str]) -> str:
 
 def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
                             static_vocab: dict[str, int] | None = None, n_static: int = 0,
-                            with_aux: bool = False, jackknife: dict | None = None, with_bits: bool = False):
+                            with_aux: bool = False, jackknife: dict | None = None):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -331,17 +331,13 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                 row = cache.get(orth)
                 if row is None:
                     word = strings[orth]
-                    feats = lexical_features(word, td, pd)
-                    row = [get_string_id(f) for f in feats]
+                    row = [get_string_id(f) for f in lexical_features(word, td, pd)]
                     if static_vocab is not None:
                         r = static_row(word, static_vocab)
                         row.append(n_static if r == NO_VECTOR else r)
-                    if with_bits:  # the inflection signature itself, read bit by bit later
-                        row.append(0 if feats[-1] == "P?" else int(feats[-1][1:], 16))
                     cache[orth] = row
                 rows.append(row)
-            extra = numpy.array(rows, dtype="uint64").reshape(
-                len(doc), n_lexical + (static_vocab is not None) + with_bits)
+            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical + (static_vocab is not None))
             if with_aux:
                 infos = []
                 for orth in orths:
@@ -376,24 +372,6 @@ def _static_lookup(table: numpy.ndarray, column: int):
     return Model("static_vectors", forward, dims={"nO": table.shape[1], "nI": None})
 
 
-def _bits_lookup(column: int, n_bits: int):
-    """A layer without parameters: the lowest ``n_bits`` bits of column ``column`` as 0/1 floats."""
-    from thinc.api import Model
-
-    shifts = numpy.arange(n_bits, dtype="uint64")
-
-    def forward(model, ids, is_train):
-        v = model.ops.to_numpy(ids[:, column]).astype("uint64")
-        bits = ((v[:, None] >> shifts) & numpy.uint64(1)).astype("float32")
-
-        def backprop(dY):
-            return model.ops.xp.zeros_like(ids)
-
-        return model.ops.asarray2f(bits), backprop
-
-    return Model("paradigm_bits", forward, dims={"nO": n_bits, "nI": None})
-
-
 def _register() -> None:
     from spacy.util import registry
 
@@ -401,7 +379,7 @@ def _register() -> None:
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
                      tagdict_path: str | None = None, table_widths: list[int] | None = None,
                      static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16,
-                     jackknife_path: str | None = None, paradigm_bits: bool = False):
+                     jackknife_path: str | None = None):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -417,9 +395,6 @@ def _register() -> None:
         ``jackknife_path`` (training only, a JSON ``{"sentences": {key: fold}, "tagdicts":
         [dict per fold]}``): each training sentence reads the dictionary built without its
         fold; prediction always reads the full dictionary.
-        ``paradigm_bits``: also the inflection signature as its separate bits (one input per
-        lemma -> form edit the lexicon has), so that rare combinations share what each edit
-        says; needs the paradigm feature.
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -444,18 +419,11 @@ def _register() -> None:
             n_in += static_dims
         if aux_context_rows:
             embeddings.append(HashEmbed(aux_context_width, aux_context_rows,
-                                        column=len(attrs) + n_lexical + bool(static_dims) + paradigm_bits,
-                                        seed=30, dropout=0.0))
+                                        column=len(attrs) + n_lexical + bool(static_dims), seed=30, dropout=0.0))
             n_in += aux_context_width
-        if paradigm_bits:
-            if n_lexical == N_LEXICAL:
-                raise ValueError("paradigm_bits needs the paradigm feature (7 lexical_rows)")
-            embeddings.append(_bits_lookup(len(attrs) + n_lexical + bool(static_dims), N_PARADIGM_SCRIPTS))
-            n_in += N_PARADIGM_SCRIPTS
         return chain(
             _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
-                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows), jackknife,
-                                    paradigm_bits),
+                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows), jackknife),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),

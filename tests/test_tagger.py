@@ -82,6 +82,9 @@ def test_model_is_small_and_carries_its_data():
     features = next(n for n in DanishTagger().model.walk() if n.name == "danish_features")
     assert features.attrs["tagdict"]["og"] == ["CCONJ"]  # the tag dictionary travels in the weights
     assert json.loads((TAGGER_PATH / "pos_lemmas.json").read_text(encoding="utf-8"))["PRON"]["de"] == "de"
+    # the shipped config reads the AUX/VERB context, and no training-only path is left in it
+    cfg = (TAGGER_PATH / "config.cfg").read_text(encoding="utf-8")
+    assert "aux_context_rows = 1000" in cfg and "jackknife = null" in cfg and "tagdict = null" in cfg
 
 
 @needs_model
@@ -179,7 +182,7 @@ def test_static_vector_rows_fall_back_to_lemma_and_compound_head():
 
 
 def test_aux_context_names_what_follows_the_verb():
-    """The optional AUX/VERB context input (``aux_context_rows``) skips adverbs and pronouns."""
+    """The AUX/VERB context input (``aux_context_rows``) skips adverbs and pronouns."""
     from pipeline.danish.tagger import _word_info, aux_context
 
     tagdict = {"ikke": ["ADV"], "set": ["VERB"], "en": ["DET"], "bil": ["NOUN"], "har": ["AUX", "VERB"]}

@@ -15,7 +15,9 @@ Steps:
    agreement); where UD's choice depends on use (``de`` article or pronoun, ``være``
    auxiliary or main verb, ``som`` pronoun or adposition) the CDT dependency tree decides.
 3. Write spaCy ``DocBin`` files and train ``training/tagger.cfg`` (one ``tagger`` with its
-   own tok2vec and extra lexical features, fixed seed, one thread). For experiments one train
+   own tok2vec and extra lexical features, fixed seed, one thread). The lexical features of
+   a training sentence are jackknifed (``--jackknife``, :func:`build_jackknife`): they come
+   from a tag dictionary built without the tenth of the train documents it belongs to. For experiments one train
    document in ten (``--fold K``, by sorted document id) is held out and scores each
    checkpoint; the settings in ``tagger.cfg`` were chosen that way, never on UD dev. The
    shipped model (``--all``, ``make train-nlp``) trains on every train document for the
@@ -59,6 +61,7 @@ CONFIG = Path(__file__).with_name("tagger.cfg")
 OUT = ROOT / "pipeline" / "danish" / "data" / "tagger"
 N_FOLDS = 10
 MIN_TAGDICT_COUNT = 2
+JACKKNIFE_FOLDS = 10
 
 # DDT coarse tags whose UPOS does not depend on the word or the tree.
 _SIMPLE = {
@@ -316,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
                          "checkpoint (the shipped model; the fold is then only logged, not held out)")
     ap.add_argument("--work", type=Path, default=None, help="keep the DocBins and checkpoints here")
     ap.add_argument("--fine", action="store_true", help="train on UPOS|DDT-tag labels (experiment)")
-    ap.add_argument("--jackknife", type=int, default=0, metavar="K",
+    ap.add_argument("--jackknife", type=int, default=JACKKNIFE_FOLDS, metavar="K",
                     help="jackknifed lexical features: K folds of the train documents (0: off)")
     ap.add_argument("--min-count", type=int, default=MIN_TAGDICT_COUNT,
                     help="a word enters the tag dictionary after this many training occurrences")

@@ -4,9 +4,10 @@ The model is a spaCy ``tagger`` with its own small CNN tok2vec, trained on the C
 with its DDT tags mapped to Universal POS (``training/train_tagger.py``, ``make train-nlp``).
 It lives in ``data/tagger`` inside the package. Besides spaCy's NORM/PREFIX/SUFFIX/SHAPE
 features it reads lexical features (``lexical_features``: the tags training saw the word
-with, simplemma's lemma and its inflection signature, the compound head) through the ``danish.TaggerEmbed.v1``
-architecture registered here. The component writes ``token.pos_`` (and the same label to
-``token.tag_``).
+with, simplemma's lemma and its inflection signature, the compound head) and, for forms of
+*være*/*have*/*blive*, what follows them (``aux_context``), through the
+``danish.TaggerEmbed.v1`` architecture registered here. The component writes ``token.pos_``
+(and the same label to ``token.tag_``).
 
 A tag dictionary used as a hard constraint at prediction time (only the tags training saw
 for a word) was tried and gave nothing on held-out train documents: the network already
@@ -241,7 +242,7 @@ def static_row(word: str, vocab: dict[str, int]) -> int:
     return NO_VECTOR if hit is None else hit
 
 
-# ``være``/``have``/``blive``: AUX or VERB depends on what follows (experiment, issue 11).
+# ``være``/``have``/``blive``: AUX or VERB depends on what follows (shipped since 2026-12-02).
 _AUX_CONTEXT_LEMMAS = frozenset({"være", "have", "blive"})
 # Words passed over when looking for what follows the verb: adverbs, pronouns, articles.
 _SKIP_CLASSES = frozenset({"ADV", "PRON", "DET", "NUM", "PART"})

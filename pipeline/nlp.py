@@ -260,6 +260,8 @@ def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
     needs no rule (``medarbejdernes kompetencer`` is NOUN NOUN). Determiners, verbs,
     punctuation and conjunctions are never inside a span; an adjective not followed by its
     noun (``indsatsen er tidlig``) gives no candidate, so no adjective is cut from its noun.
+    The noun of a complex preposition (``på grund af``, ``i forhold til``: see
+    :mod:`pipeline.danish.fixed_expressions`) is no candidate either.
     Spans are leftmost-longest and do not overlap.
 
     Args:
@@ -274,6 +276,11 @@ def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
     """
     if len(words) != len(upos):
         raise ValueError(f"{len(words)} words but {len(upos)} tags")
+    from pipeline.danish import fixed_nouns
+
+    # the noun of a complex preposition ("på grund af") heads no phrase
+    fixed = fixed_nouns(words)
+    upos = [("ADP" if i in fixed else t) for i, t in enumerate(upos)] if fixed else upos
     n = len(words)
 
     def modifiers_end(j: int) -> int:

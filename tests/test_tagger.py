@@ -42,6 +42,11 @@ def spans(text: str, tags: str) -> list[str]:
         # a finite verb in -ende does not exist, but a past participle tagged VERB is not taken
         ("styrket samarbejde", "VERB NOUN", ["samarbejde"]),
         ("vi taler om det", "PRON VERB ADP PRON", []),
+        # the noun of a complex preposition names nothing; a real collaboration stays
+        ("opgraderinger på grund af teknologiens hurtige udvikling", "NOUN ADP NOUN ADP NOUN ADJ NOUN",
+         ["opgraderinger", "teknologiens hurtige udvikling"]),
+        ("I forhold til borgerne", "ADP NOUN ADP NOUN", ["borgerne"]),
+        ("i samarbejde med foreningerne", "ADP NOUN ADP NOUN", ["samarbejde", "foreningerne"]),
         ("", "", []),
     ],
 )

@@ -123,3 +123,18 @@ def test_tag_repairs_keep_modifiers_with_their_noun():
     )
     units = make_units(st, frozenset({"mellem", "og"}))
     assert list(units["text"]) == ["balancen", "forebyggende og indgribende tiltag", "tidlig forebyggende indsats"]
+
+
+def test_one_word_label_in_the_definite_singular_is_named_by_the_word():
+    """"styrke ældreplejen" → the theme "Ældrepleje"; a plural the lemma cannot give stays."""
+    import pandas as pd
+
+    from pipeline.themes.labels import label_phrase
+
+    def units(texts, lemmas):
+        return pd.DataFrame({"text": texts, "lemmas": lemmas, "group": range(1, len(texts) + 1)})
+
+    assert label_phrase(units(["ældreplejen", "ældreplejen"], ["ældrepleje", "ældrepleje"])) == "Ældrepleje"
+    assert label_phrase(units(["arbejdet", "arbejdet"], ["arbejde", "arbejde"])) == "Arbejde"
+    assert label_phrase(units(["risiciene", "risiciene"], ["risiko", "risiko"])) == "Risiciene"
+    assert label_phrase(units(["tydelig kommunikation"] * 2, ["tydelig kommunikation"] * 2)) == "Tydelig kommunikation"

@@ -62,8 +62,9 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
 
     Among phrases whose words are as shared, one that says more than the area's own question
     comes first (``restates(lemma)`` tells a word that only repeats it); then the phrase more
-    groups wrote in the same words, the shorter, the alphabetically first. The first letter is
-    capitalised.
+    groups wrote in the same words, the shorter, the alphabetically first. A single noun in
+    the definite singular is named by the word itself (:func:`_indefinite`). The first letter
+    is capitalised.
     """
     if units.empty:
         return ""
@@ -88,9 +89,27 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
         only_question = bool(restates) and all(restates(w) for w in words)
         return (-round(sum(shared(w) for w in words) / len(words), 6), only_question, -len(entry["groups"]), len(words), lemmas)
 
-    _, best = min(keys.items(), key=score)
+    lemmas, best = min(keys.items(), key=score)
     form = min(best["forms"], key=lambda f: (-best["forms"][f], f))
+    form = _indefinite(form, lemmas)
     return form[:1].upper() + form[1:]
+
+
+#: Endings of a Danish singular noun in the definite form after its lemma: plejen, velfærden, arbejdet.
+_DEFINITE_SINGULAR = ("en", "et", "n", "t")
+
+
+def _indefinite(form: str, lemmas: str) -> str:
+    """A one-word label in the definite singular as the word itself: "ældreplejen" → "ældrepleje".
+
+    A heading names a topic ("Ældrepleje", "Velfærd"), where the notes' sentences say "the"
+    ("… styrke ældreplejen"). Only when the form is the lemma plus a definite ending; other
+    forms (plurals such as "risiciene", whose indefinite form the lemma does not give) stay
+    as written.
+    """
+    if " " in form or " " in lemmas or form == lemmas or not form.startswith(lemmas):
+        return form
+    return lemmas if form[len(lemmas):] in _DEFINITE_SINGULAR else form
 
 
 def unit_clause(tokens: list[str], start: int) -> str:

@@ -138,3 +138,15 @@ def test_one_word_label_in_the_definite_singular_is_named_by_the_word():
     assert label_phrase(units(["arbejdet", "arbejdet"], ["arbejde", "arbejde"])) == "Arbejde"
     assert label_phrase(units(["risiciene", "risiciene"], ["risiko", "risiko"])) == "Risiciene"
     assert label_phrase(units(["tydelig kommunikation"] * 2, ["tydelig kommunikation"] * 2)) == "Tydelig kommunikation"
+    coordinated = "faglig , personlig og social udvikling"
+    assert label_phrase(units([coordinated] * 2, ["faglig personlig social udvikling"] * 2)) == (
+        "Faglig, personlig og social udvikling"
+    )
+
+
+def test_unit_clause_leaves_out_quotation_marks():
+    from pipeline.themes.labels import unit_clause
+
+    tokens = "en betegnelse end “ opgaveløsning ” for frivillighedsarbejde blandt pårørende .".split()
+    assert unit_clause(tokens, 4) == "Opgaveløsning for frivillighedsarbejde blandt pårørende"
+    assert unit_clause(tokens, 0) == "En betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende"

@@ -9,13 +9,14 @@ are the theme's content words ranked by how many of its groups used them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
 
 from pipeline.themes.units import unit_parts
 
-__all__ = ["NounPhraseRepresentation", "keyword_ranking", "label_phrase", "unit_clause"]
+__all__ = ["NounPhraseRepresentation", "as_written", "keyword_ranking", "label_phrase", "unit_clause"]
 
 #: Words after which a clause quoted from a note ends.
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", ")"})
@@ -91,8 +92,13 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
 
     lemmas, best = min(keys.items(), key=score)
     form = min(best["forms"], key=lambda f: (-best["forms"][f], f))
-    form = _indefinite(form, lemmas)
+    form = as_written(_indefinite(form, lemmas))
     return form[:1].upper() + form[1:]
+
+
+def as_written(text: str) -> str:
+    """Tokens joined by spaces, with punctuation back against its word: "faglig , personlig" → "faglig, personlig"."""
+    return re.sub(r"\( ", "(", re.sub(r" ([,.;:!?)])", r"\1", text))
 
 
 #: Endings of a Danish singular noun in the definite form after its lemma: plejen, velfærden, arbejdet.
@@ -112,12 +118,21 @@ def _indefinite(form: str, lemmas: str) -> str:
     return lemmas if form[len(lemmas):] in _DEFINITE_SINGULAR else form
 
 
+#: Quotation marks: a clause cut out of a sentence would keep one of a pair ("opgaveløsning” for …").
+_QUOTES = frozenset('"“”„«»‘’\'')
+
+
 def unit_clause(tokens: list[str], start: int) -> str:
-    """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase."""
+    """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase.
+
+    Quotation marks are left out: the clause is shown inside a report line, and the cut
+    often keeps only one mark of a pair.
+    """
     end = start
     while end < len(tokens) and tokens[end].lower() not in _CLAUSE_END:
         end += 1
-    text = " ".join(tokens[start:end]).replace("_", " ")
+    words = [t for t in tokens[start:end] if not (t and set(t) <= _QUOTES)]
+    text = as_written(" ".join(words).replace("_", " "))
     return text[:1].upper() + text[1:]
 
 

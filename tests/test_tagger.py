@@ -216,20 +216,3 @@ def test_jackknifed_features_only_while_training():
     assert ambiguity_class(seen, False) == get_string_id("ANOUN")
     assert ambiguity_class(seen, True) == get_string_id("A?")  # its fold never saw "bil"
     assert ambiguity_class(other, True) == get_string_id("ANOUN")  # not a training sentence
-
-
-def test_unknown_words_share_one_norm_row():
-    """With ``unknown_norm`` a word the dictionary does not know reads the "unknown word" NORM."""
-    import spacy
-    from spacy.strings import get_string_id
-
-    from pipeline.danish.tagger import N_LEXICAL, _make_feature_extractor
-
-    doc = spacy.blank("da").make_doc("en bil xqz")
-    on = _make_feature_extractor(["NORM"], {"bil": ["NOUN"]}, None, N_LEXICAL, unknown_norm=True)
-    off = _make_feature_extractor(["NORM"], {"bil": ["NOUN"]}, None, N_LEXICAL)
-    (ids,), _ = on([doc], is_train=False)
-    unknown = get_string_id("<unknown word>")
-    assert ids[:, 0].tolist() == [unknown, get_string_id("bil"), unknown]
-    (ids,), _ = off([doc], is_train=False)
-    assert ids[:, 0].tolist() == [get_string_id(w) for w in ("en", "bil", "xqz")]

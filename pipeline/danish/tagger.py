@@ -296,18 +296,12 @@ def sentence_key(words: list[str]) -> str:
 
 def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
                             static_vocab: dict[str, int] | None = None, n_static: int = 0,
-                            with_aux: bool = False, jackknife: dict | None = None, unknown_norm: bool = False):
+                            with_aux: bool = False, jackknife: dict | None = None):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
 
     attr_ids = [intify_attr(a) for a in attrs]
-    # A word the dictionary does not know reads one learned "unknown" NORM row instead of the
-    # hashed row of its own form, which training never updated for it (and which it shares
-    # with other words by hash collision); with jackknifing, training meets such words too.
-    norm_col = attrs.index("NORM") if unknown_norm and "NORM" in attrs else None
-    unknown_class = get_string_id("A" + UNKNOWN_CLASS)
-    unknown_id = get_string_id("<unknown word>")
 
     # Jackknifing (training only): a training sentence reads its lexical features from the
     # dictionary of the other train folds, so that the network meets words as rare and as
@@ -345,9 +339,6 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                     cache[orth] = row
                 rows.append(row)
             extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical + (static_vocab is not None))
-            base = base.astype("uint64")
-            if norm_col is not None:
-                base[extra[:, 0] == unknown_class, norm_col] = unknown_id
             if with_aux:
                 infos = []
                 for orth in orths:
@@ -358,7 +349,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                 stops = doc.to_array(IS_PUNCT).astype(bool).tolist()
                 ctx = [get_string_id("X" + f) for f in aux_context(infos, stops)]
                 extra = numpy.hstack([extra, numpy.array(ctx, dtype="uint64").reshape(-1, 1)])
-            out.append(model.ops.asarray2i(numpy.hstack([base, extra]), dtype="uint64"))
+            out.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), extra]), dtype="uint64"))
         return out, lambda dY: []
 
     attrs = {"tagdict": dict(tagdict or {})}
@@ -389,7 +380,7 @@ def _register() -> None:
     def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
                      tagdict_path: str | None = None, table_widths: list[int] | None = None,
                      static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16,
-                     jackknife_path: str | None = None, unknown_norm: bool = False):
+                     jackknife_path: str | None = None):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -405,8 +396,6 @@ def _register() -> None:
         ``jackknife_path`` (training only, a JSON ``{"sentences": {key: fold}, "tagdicts":
         [dict per fold]}``): each training sentence reads the dictionary built without its
         fold; prediction always reads the full dictionary.
-        ``unknown_norm``: a word the tag dictionary does not know reads one shared, learned
-        NORM row ("unknown word") instead of its own hashed one.
         """
         from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
@@ -435,8 +424,7 @@ def _register() -> None:
             n_in += aux_context_width
         return chain(
             _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
-                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows), jackknife,
-                                    unknown_norm),
+                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows), jackknife),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),

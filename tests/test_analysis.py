@@ -54,11 +54,9 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
         assert theme.recurring == (theme.n_groups >= 2 and not theme.restates_area and not theme.restates_question)
         # A label comes only from the theme's own units, as the groups wrote them (a single
         # definite noun as the word itself: "klassen" names the theme "Klasse").
-        from pipeline.themes.labels import as_written
+        from pipeline.themes.labels import label_forms
 
-        written = {as_written(t).lower() for t in own["text"]}
-        one_word = {lem for t, lem in zip(own["text"], own["lemmas"], strict=True) if " " not in t and " " not in lem}
-        assert theme.label.lower() in written | one_word
+        assert theme.label.lower() in label_forms(own)
     # Every unit in a theme is listed by exactly that theme.
     listed = " ".join(analysis.themes["units"]).split()
     assert sorted(listed) == sorted(analysis.units.loc[analysis.units["theme"] >= 0, "unit_id"])

@@ -18,8 +18,8 @@ from sklearn.preprocessing import normalize
 
 from pipeline.schemas import Themes
 from pipeline.themes.features import fit_lexical, lexical_documents
-from pipeline.themes.labels import keyword_ranking, label_phrase
-from pipeline.themes.subthemes import _link_cross, _order, _quotes, _restating_share, _theme_key, restates
+from pipeline.themes.labels import label_forms
+from pipeline.themes.describe import link_cross, order_themes, theme_rows
 from pipeline.topics import surface_forms
 
 __all__ = ["rebuild_themes"]
@@ -33,50 +33,21 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
 
 
 def _rows(area, topic, part, X, statements, notes_totals, statements_per_area, forms, words, old_label, name, cfg) -> list[dict]:
-    """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``)."""
+    """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``).
+
+    The label: the codebook's name, else the old label while the theme's phrases still give
+    it, else a new one from them.
+    """
     min_groups, n_quotes, top_n = cfg
-    if name:
-        label = name
-    elif old_label and old_label.lower() in {t.lower() for t in part["text"]}:
-        label = old_label
-    else:
-        label = label_phrase(part, lambda w, words=words: restates(w, words))
-    keywords = [w for w, _ in keyword_ranking(part, forms, top_n)]
-    key = _theme_key(area, part["lemmas"])
-    rows = []
-    for year, yearly in part.groupby("year", sort=True):
-        idx = np.flatnonzero((part["year"] == year).to_numpy())
-        quotes, summary = _quotes(part.iloc[idx], X[idx], statements, n_quotes)
-        groups = sorted({int(g) for g in yearly["group"]})
-        evidence = list(dict.fromkeys(yearly["statement_id"]))
-        total = int(notes_totals.get((year, area), len(groups)))
-        restating = len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)
-        rows.append(
-            {
-                "year": int(year),
-                "core_area": area,
-                "topic": int(topic),
-                "theme_key": key,
-                "label": label,
-                "keywords": "; ".join(keywords),
-                "n_statements": len(evidence),
-                "n_units": len(yearly),
-                "n_groups": len(groups),
-                "n_groups_total": total,
-                "groups": " ".join(map(str, groups)),
-                # as in find_themes: a theme that only repeats the question is listed apart
-                "recurring": len(groups) >= min_groups and not restating and not _restating_share(part, words) > 0.5,
-                "restates_area": restating,
-                "restates_question": _restating_share(part, words) > 0.5,
-                "cross_theme": -1,
-                "other_areas": "",
-                "evidence": " ".join(evidence),
-                "units": " ".join(yearly["unit_id"]),
-                "summary": json.dumps(summary, ensure_ascii=False),
-                "quotes": json.dumps(quotes, ensure_ascii=False),
-            }
-        )
-    return rows
+    label = name or (old_label if old_label and old_label.lower() in label_forms(part) else None)
+    return theme_rows(
+        area, topic, part, X, statements,
+        forms=forms, groups_total=notes_totals, statements_per_area=statements_per_area,
+        # the area's topic words are not known here: a curated theme is not checked for
+        # restating the area's topic (the automatic themes are)
+        area_words=words, topic_words=frozenset(),
+        min_groups=min_groups, n_quotes=n_quotes, top_n=top_n, label=label,
+    )
 
 
 def rebuild_themes(
@@ -143,7 +114,7 @@ def rebuild_themes(
     out["curated"] = [bool(meta.get(int(t), {}).get("curated", False)) for t in out["topic"]]
     out["memo"] = [meta.get(int(t), {}).get("memo", "") for t in out["topic"]]
     out["codebook_key"] = [meta.get(int(t), {}).get("key", "") for t in out["topic"]]
-    out = _order(_link_cross(out, units), area_order)
+    out = order_themes(link_cross(out, units), area_order)
     if order == "codebook":
         # the analyst's order: themes of the codebook in file order (parts after their theme), then the rest as found
         big = (10**9, 0)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from pipeline.themes.units import unit_parts
 
-__all__ = ["NounPhraseRepresentation", "as_written", "keyword_ranking", "label_phrase", "unit_clause"]
+__all__ = ["NounPhraseRepresentation", "as_written", "keyword_ranking", "label_forms", "label_phrase", "unit_clause"]
 
 #: Words after which a clause quoted from a note ends.
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", ")"})
@@ -94,6 +94,11 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
     form = min(best["forms"], key=lambda f: (-best["forms"][f], f))
     form = as_written(_indefinite(form, lemmas))
     return form[:1].upper() + form[1:]
+
+
+def label_forms(units: pd.DataFrame) -> set[str]:
+    """Every label (lowercase) :func:`label_phrase` can give these units: their phrases as written."""
+    return {_indefinite(as_written(t), lem).lower() for t, lem in zip(units["text"], units["lemmas"], strict=True)}
 
 
 def as_written(text: str) -> str:

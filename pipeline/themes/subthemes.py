@@ -14,11 +14,9 @@ the same in every year, and the themes table has a row per year in which the the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -27,12 +25,13 @@ from pipeline.config import SeminarConfig
 from pipeline.danish import GENERAL_NOUNS
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
+from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
-from pipeline.themes.labels import NounPhraseRepresentation, keyword_ranking, label_phrase, unit_clause
-from pipeline.themes.units import make_units, unit_parts
+from pipeline.themes.labels import NounPhraseRepresentation, keyword_ranking, label_phrase
+from pipeline.themes.units import make_units
 from pipeline.topics import surface_forms
 
-__all__ = ["ThemeResult", "embed_units", "find_themes", "restates"]
+__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates"]
 
 log = logging.getLogger(__name__)
 
@@ -69,43 +68,6 @@ def embed_units(units: pd.DataFrame, embedder, column: str = "lemmas") -> np.nda
 
 #: Endings that derive a word from another without adding a point of its own (``digital`` →
 #: ``digitalisering``, ``frivillig`` → ``frivillighed``); a longer remainder is a word of its own.
-_DERIVATIONS = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "lig", "isk", "er", "e"})
-
-
-def _derives(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with a derivational ending (not a compound with a word of its own)."""
-    if len(shorter) < 5 or not longer.startswith(shorter):
-        return False
-    rest = longer[len(shorter) :]
-    return len(rest) <= 2 or rest in _DERIVATIONS
-
-
-@lru_cache(maxsize=256)
-def _with_parts(area_words: frozenset[str]) -> frozenset[str]:
-    """The area's words and the parts of their compounds (at least five letters), worked out once per area."""
-    return area_words | {p for w in area_words for p in unit_parts(w) if len(p) >= 5}
-
-
-def restates(lemma: str, area_words: frozenset[str]) -> bool:
-    """Whether a lemma only repeats the area's own words (its name, theme and question).
-
-    A lemma repeats them when it is one of them, a part of one of their compounds
-    (``anbringelse`` of ``anbringelsesområde``) or a derivation of one (``frivillig`` and
-    ``frivillighed``, ``digital`` and ``digitalisering``), or when each part of the compound
-    does. A compound with a part of its own says more: ``kompetenceudvikling`` is not
-    ``kompetence``.
-    """
-    if not area_words:
-        return False
-    words = _with_parts(area_words)
-
-    def repeats(word: str) -> bool:
-        return word in words or any(_derives(word, w) or _derives(w, word) for w in words)
-
-    parts = unit_parts(lemma)
-    return repeats(lemma) or (bool(parts) and all(repeats(p) for p in parts))
-
-
 def focus_lemmas(lemmas: str, topic_words: frozenset[str]) -> str:
     """What a unit says beyond the area's topic: its lemmas without those that repeat the topic.
 
@@ -119,13 +81,6 @@ def focus_lemmas(lemmas: str, topic_words: frozenset[str]) -> str:
     kept = [w for w in words if not restates(w, topic_words)]
     # what is left must be a point of its own: "frivillige initiativer" is not about "initiativer"
     return " ".join(kept) if kept and not all(w in GENERAL_NOUNS for w in kept) else lemmas
-
-
-def _restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:
-    """Share of the units whose every content word repeats the area's own words."""
-    if units.empty or not area_words:
-        return 0.0
-    return float(np.mean([all(restates(w, area_words) for w in doc.split()) for doc in units["lemmas"]]))
 
 
 def _cluster(
@@ -152,39 +107,6 @@ def _cluster(
     )
     topics, _ = model.fit_transform(units["focus"].tolist(), embeddings=X)
     return np.asarray(topics, dtype=int), clusterer.silhouette_, X
-
-
-def _theme_key(area: str, lemma_docs) -> str:
-    """A stable key of a theme: its area and the set of its units' lemma phrases (not its number)."""
-    text = area + "\n" + "\n".join(sorted(set(lemma_docs)))
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def _quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n: int) -> tuple[list[dict], dict]:
-    """Quotes nearest the theme's centre, one per group first; and the most central unit's clause."""
-    centre = X.mean(axis=0)
-    order = pd.DataFrame({"pos": np.arange(len(units)), "score": -(X @ centre).round(9), "group": units["group"].to_numpy(), "unit_id": units["unit_id"].to_numpy()})
-    order = order.sort_values(["score", "group", "unit_id"], kind="stable")
-    first = order.drop_duplicates("group")
-    ranked = pd.concat([first, order.drop(first.index)])
-    st = statements.set_index("statement_id")
-    quotes, seen = [], set()
-    for pos in ranked["pos"]:
-        u = units.iloc[int(pos)]
-        if u.statement_id in seen:
-            continue
-        seen.add(u.statement_id)
-        s = st.loc[u.statement_id]
-        quotes.append({"statement_id": u.statement_id, "note_id": u.note_id, "group": int(u.group), "text": s.text, "unit": u.text})
-        if len(quotes) == n:
-            break
-    top = units.iloc[int(ranked["pos"].iloc[0])]
-    summary = {
-        "statement_id": top.statement_id,
-        "group": int(top.group),
-        "text": unit_clause(st.loc[top.statement_id, "tokens"].split(), int(top.start)),
-    }
-    return quotes, summary
 
 
 def find_themes(
@@ -244,58 +166,22 @@ def find_themes(
         words = area_words.get(area, frozenset())
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
-        clusters.sort(key=lambda c: (-c[1]["group"].nunique(), _restating_share(c[1], words) > 0.5, -len(c[0]), label_phrase(c[1])))
+        clusters.sort(key=lambda c: (-c[1]["group"].nunique(), restating_share(c[1], words) > 0.5, -len(c[0]), label_phrase(c[1])))
         for members, theme_units in clusters:
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
-            key = _theme_key(area, theme_units["lemmas"])
-            topic_only = _restating_share(theme_units, topic_words.get(area, frozenset())) > 0.5
-            question_only = _restating_share(theme_units, words) > 0.5
-            # a theme of the area's own topic is named by its most shared phrase ("frivillige"),
-            # any other by one that says more than the question where it has one
-            label = label_phrase(theme_units, None if topic_only else lambda w, words=words: restates(w, words))
-            keywords = [w for w, _ in keyword_ranking(theme_units, forms, cfg.topics.top_n_words)]
-            for year, yearly in theme_units.groupby("year", sort=True):
-                idx = members[(theme_units["year"] == year).to_numpy()]
-                quotes, summary = _quotes(part.iloc[idx], X[idx], statements, cfg.themes.n_quotes)
-                groups = sorted({int(g) for g in yearly["group"]})
-                evidence = list(dict.fromkeys(yearly["statement_id"]))
-                total = int(groups_total.get((year, area), len(groups)))
-                # A theme restates the area when every group raised it and it holds most of the
-                # area's statements, or when its phrases only name the area's topic: it says what
-                # the area is about, not a point within it.
-                restating = (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)) or topic_only
-                rows.append(
-                    {
-                        "year": int(year),
-                        "core_area": area,
-                        "topic": theme_id,
-                        "theme_key": key,
-                        "label": label,
-                        "keywords": "; ".join(keywords),
-                        "n_statements": len(evidence),
-                        "n_units": len(yearly),
-                        "n_groups": len(groups),
-                        "n_groups_total": total,
-                        "groups": " ".join(map(str, groups)),
-                        # a theme that only repeats the area or its question tells the reader nothing new
-                        "recurring": len(groups) >= cfg.themes.min_groups and not restating and not question_only,
-                        "restates_area": restating,
-                        "restates_question": question_only,
-                        "cross_theme": -1,
-                        "other_areas": "",
-                        "evidence": " ".join(evidence),
-                        "units": " ".join(yearly["unit_id"]),
-                        "summary": json.dumps(summary, ensure_ascii=False),
-                        "quotes": json.dumps(quotes, ensure_ascii=False),
-                    }
-                )
+            rows += theme_rows(
+                area, theme_id, theme_units, X[members], statements,
+                forms=forms, groups_total=groups_total, statements_per_area=statements_per_area,
+                area_words=words, topic_words=topic_words.get(area, frozenset()),
+                min_groups=cfg.themes.min_groups, n_quotes=cfg.themes.n_quotes, top_n=cfg.topics.top_n_words,
+            )
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical)
     units = units.drop(columns="focus")
-    themes = _order(_link_cross(themes, units), area_order)
+    themes = order_themes(link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
     return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
@@ -341,40 +227,3 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
     return cross, units.assign(cross_theme=cross_of)
 
 
-def _order(themes: pd.DataFrame, area_order: list[str]) -> pd.DataFrame:
-    """The order every report shows within an area: most groups first; a theme that restates the
-    area or its question after the others; among as many groups, one that recurs in more core
-    areas first (it matters beyond this area), then more key phrases, then the label."""
-    if themes.empty:
-        return themes
-    rank = {a: i for i, a in enumerate(area_order)}
-    keyed = themes.assign(
-        _area=themes["core_area"].map(rank),
-        _restates=themes["restates_area"] | themes["restates_question"],
-        _others=[len([a for a in o.split("; ") if a]) for o in themes["other_areas"]],
-    )
-    keyed = keyed.sort_values(
-        ["year", "_area", "n_groups", "_restates", "_others", "n_units", "label", "topic"],
-        ascending=[True, True, False, True, False, False, True, True],
-        kind="stable",
-    )
-    return keyed.drop(columns=["_area", "_restates", "_others"]).reset_index(drop=True)
-
-
-def _link_cross(themes: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Give each theme the cross-cutting theme most of its units belong to, and that theme's other areas."""
-    if themes.empty:
-        return themes
-    in_theme = units[units["theme"] >= 0]
-    cross_areas = units[units["cross_theme"] >= 0].groupby("cross_theme")["core_area"].agg(lambda s: list(dict.fromkeys(s))).to_dict()
-    best = {}
-    for theme, part in in_theme.groupby("theme"):
-        counts = part.loc[part["cross_theme"] >= 0, "cross_theme"].value_counts()
-        if len(counts) and counts.iloc[0] * 2 >= len(part):
-            best[int(theme)] = int(counts.sort_index().idxmax())
-    themes = themes.copy()
-    themes["cross_theme"] = [best.get(int(t), -1) for t in themes["topic"]]
-    themes["other_areas"] = [
-        "; ".join(a for a in cross_areas.get(c, []) if a != area) if c >= 0 else "" for c, area in zip(themes["cross_theme"], themes["core_area"], strict=True)
-    ]
-    return themes

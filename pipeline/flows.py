@@ -198,9 +198,18 @@ def themes_of(
 
 
 def curate_themes(
-    result: ThemeResult, notes: pd.DataFrame, statements: pd.DataFrame, cfg: SeminarConfig, codebook: Codebook, words: dict[str, frozenset[str]]
+    result: ThemeResult,
+    notes: pd.DataFrame,
+    statements: pd.DataFrame,
+    cfg: SeminarConfig,
+    codebook: Codebook,
+    words: dict[str, frozenset[str]],
+    topic_words: dict[str, frozenset[str]] | None = None,
 ) -> tuple[ThemeResult, CurationResult]:
     """The themes after the analyst's codebook (checked completely first; see :mod:`pipeline.curation`).
+
+    ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
+    so that a changed theme is flagged as the automatic ones are.
 
     Raises:
         CodebookError: The codebook does not fit the analysis; nothing is applied.
@@ -218,19 +227,27 @@ def curate_themes(
         top_n=cfg.topics.top_n_words,
         area_order=area_order,
         area_words=words,
+        topic_words=topic_words,
     )
     quality = {**result.quality, "curation": {"file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1], **curation.agreement}}
     return replace(result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality), curation
 
 
 def curate_analysis(
-    analysis: Analysis, cfg: SeminarConfig, codebook: Codebook, *, nlp=None, words: dict[str, frozenset[str]] | None = None
+    analysis: Analysis,
+    cfg: SeminarConfig,
+    codebook: Codebook,
+    *,
+    nlp=None,
+    words: dict[str, frozenset[str]] | None = None,
+    topic_words: dict[str, frozenset[str]] | None = None,
 ) -> Analysis:
     """An analysis made without a codebook, curated by one without finding the themes again.
 
     Gives what :func:`analyse_seminar` gives with the same codebook; for the edit-and-look loop
     of a notebook, where the themes are found once and the codebook is applied after each edit.
-    ``words`` are the areas' own words (:func:`area_words`), computed with ``nlp`` when None.
+    ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
+    computed with ``nlp`` when ``words`` is None.
 
     Raises:
         ValueError: The analysis is already curated (curation applies to the automatic themes).
@@ -239,9 +256,11 @@ def curate_analysis(
     if analysis.curation is not None:
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
     if words is None:
-        words = area_words(cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp))
+        nlp, stops = nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp)
+        words = area_words(cfg, analysis.notes, nlp, stops)
+        topic_words = area_words(cfg, analysis.notes, nlp, stops, question=False)
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
-    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words)
+    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words)
     return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
 
 
@@ -286,7 +305,9 @@ def analyse_seminar(
     curation = None
     if codebook is not None:
         start = time.perf_counter()
-        result, curation = curate_themes(result, notes, statements, cfg, codebook, area_words(cfg, notes, nlp, stops))
+        result, curation = curate_themes(
+            result, notes, statements, cfg, codebook, area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
+        )
         timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
@@ -305,11 +326,13 @@ class ReusableAnalysis:
         key: :func:`analysis_key` of the notes and configuration it was made from.
         analysis: The analysis without curation.
         words: The core areas' own words (:func:`area_words`), which curation needs.
+        topic_words: The core areas' topic words (:func:`area_words` without the question).
     """
 
     key: str
     analysis: Analysis
     words: dict[str, frozenset[str]]
+    topic_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def analysis_key(notes: pd.DataFrame, cfg: SeminarConfig) -> str:
@@ -375,17 +398,18 @@ def analyse_seminar_reusing(
     """
     key = key or analysis_key(notes, cfg)
     if reusable is not None and reusable.key == key:
-        auto, words = replace(reusable.analysis, rejects=rejects, timings={}), reusable.words
+        auto, words, topic_words = replace(reusable.analysis, rejects=rejects, timings={}), reusable.words, reusable.topic_words
         log.info("notes and settings unchanged: the themes of the previous run are reused")
     else:
         nlp = nlp or build_nlp(cfg.nlp)
         auto = analyse_seminar(notes, rejects, cfg, nlp=nlp, embedding_cache=embedding_cache)
-        words = area_words(cfg, notes, nlp, stop_words(cfg.nlp))
-        reusable = ReusableAnalysis(key, auto, words)
+        stops = stop_words(cfg.nlp)
+        words, topic_words = area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
+        reusable = ReusableAnalysis(key, auto, words, topic_words)
     if codebook is None:
         return auto, reusable
     start = time.perf_counter()
-    analysis = curate_analysis(auto, cfg, codebook, words=words)
+    analysis = curate_analysis(auto, cfg, codebook, words=words, topic_words=topic_words)
     return replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start}), reusable
 
 
@@ -429,7 +453,8 @@ def compare_years(
         yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp, embedding_cache=embedding_cache)
         if codebooks and codebooks.get(year) is not None:
             words = area_words(cfg, notes[in_year], nlp, stops)
-            yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], words)[0]
+            topics = area_words(cfg, notes[in_year], nlp, stops, question=False)
+            yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], words, topics)[0]
     result = relabel_from_reports(result, [yearly[target], yearly[base]])
     comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
     return comparison, result

@@ -341,3 +341,12 @@ def test_two_entries_matching_one_theme_after_a_rerun_are_reported(analysis_2024
     log = result.curation.log
     row = log[log["entry"].str.startswith("kopi-")].iloc[0]
     assert row["action"] == "match" and not row["applied"] and "passer bedre til posten" in row["reason"]
+
+
+def test_a_new_theme_of_the_areas_topic_restates_the_area(analysis_2024, cfg_2024, nlp):
+    """A codebook theme made only of the area's topic words (frivillighed in Social omsorg) is
+    flagged and not counted as a recurring sub-theme, as an automatic one would be."""
+    book = parse_codebook(f'themes:\n- id: friv\n  area: "{SOCIAL}"\n  name: "Frivillige"\n  seeds: [frivillig]\n', "codebook.yaml")
+    themes = curate_analysis(analysis_2024, cfg_2024, book, nlp=nlp).themes
+    row = themes[themes["label"] == "Frivillige"].iloc[0]
+    assert row["n_groups"] >= 2 and row["restates_area"] and not row["recurring"]

@@ -115,6 +115,7 @@ def apply_codebook(
     top_n: int,
     area_order: list[str],
     area_words: dict[str, frozenset[str]] | None = None,
+    topic_words: dict[str, frozenset[str]] | None = None,
 ) -> CurationResult:
     """Apply the codebook to the automatic themes (checked with :func:`check_codebook` first).
 
@@ -130,6 +131,8 @@ def apply_codebook(
         top_n: Keywords per theme.
         area_order: The order of the core areas in the reports.
         area_words: Per area, the lemmas of its own name, theme and question.
+        topic_words: Per area, the lemmas of its name and theme (a changed theme made of
+            them restates the area, as an automatic one does).
 
     Returns:
         The :class:`CurationResult`.
@@ -239,6 +242,7 @@ def apply_codebook(
     new_themes, new_cross = rebuild_themes(
         themes, units, curated_units, cross, notes, statements, meta,
         order=codebook.order, min_groups=min_groups, n_quotes=n_quotes, top_n=top_n, area_order=area_order, area_words=area_words or {},
+        topic_words=topic_words or {},
     )
     present = set(new_themes["topic"])  # a new theme or part can lose every key phrase to a later step
     for row in log:

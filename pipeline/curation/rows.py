@@ -32,7 +32,7 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
     return normalize(lexical.transform(lexical_documents(units["lemmas"].tolist(), set(lexical.vocabulary_))).toarray())
 
 
-def _rows(area, topic, part, X, statements, notes_totals, statements_per_area, forms, words, old_label, name, cfg) -> list[dict]:
+def _rows(area, topic, part, X, statements, notes_totals, statements_per_area, forms, words, topic_words, old_label, name, cfg) -> list[dict]:
     """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``).
 
     The label: the codebook's name, else the old label while the theme's phrases still give
@@ -43,9 +43,7 @@ def _rows(area, topic, part, X, statements, notes_totals, statements_per_area, f
     return theme_rows(
         area, topic, part, X, statements,
         forms=forms, groups_total=notes_totals, statements_per_area=statements_per_area,
-        # the area's topic words are not known here: a curated theme is not checked for
-        # restating the area's topic (the automatic themes are)
-        area_words=words, topic_words=frozenset(),
+        area_words=words, topic_words=topic_words,
         min_groups=min_groups, n_quotes=n_quotes, top_n=top_n, label=label,
     )
 
@@ -65,6 +63,7 @@ def rebuild_themes(
     top_n: int,
     area_order: list[str],
     area_words: dict[str, frozenset[str]],
+    topic_words: dict[str, frozenset[str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The themes and cross-cutting tables for the curated assignment in ``units``.
 
@@ -82,6 +81,7 @@ def rebuild_themes(
         top_n: Keywords per theme (``[topics] top_n_words``).
         area_order: Core areas in report order.
         area_words: Per area, its own words (a theme restating the question).
+        topic_words: Per area, the words of its name and theme (a theme restating the area).
 
     Returns:
         ``(themes, cross)``.
@@ -108,7 +108,7 @@ def rebuild_themes(
         area = part["core_area"].iloc[0]
         idx = np.flatnonzero((units["theme"] == topic).to_numpy())
         rows.extend(
-            _rows(area, topic, part, X[idx], statements, totals, per_area, forms, area_words.get(area, frozenset()), old_labels.get(topic, ""), info.get("name", ""), (min_groups, n_quotes, top_n))
+            _rows(area, topic, part, X[idx], statements, totals, per_area, forms, area_words.get(area, frozenset()), (topic_words or {}).get(area, frozenset()), old_labels.get(topic, ""), info.get("name", ""), (min_groups, n_quotes, top_n))
         )
     out = pd.DataFrame(rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")])
     out["curated"] = [bool(meta.get(int(t), {}).get("curated", False)) for t in out["topic"]]

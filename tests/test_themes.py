@@ -150,3 +150,12 @@ def test_unit_clause_leaves_out_quotation_marks():
     tokens = "en betegnelse end “ opgaveløsning ” for frivillighedsarbejde blandt pårørende .".split()
     assert unit_clause(tokens, 4) == "Opgaveløsning for frivillighedsarbejde blandt pårørende"
     assert unit_clause(tokens, 0) == "En betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende"
+
+
+def test_unit_clause_of_a_unit_at_the_end_of_its_clause_starts_at_the_clause():
+    from pipeline.themes.labels import unit_clause
+
+    tokens = "De udforskede balancen , samt udfordringerne ved at integrere frivillige i ældreplejen .".split()
+    assert unit_clause(tokens, 11, 12) == "Udfordringerne ved at integrere frivillige i ældreplejen"
+    assert unit_clause(tokens, 2, 3) == "De udforskede balancen"
+    assert unit_clause(tokens, 11) == "Ældreplejen"  # without the unit's end: from the unit on

@@ -93,7 +93,7 @@ def theme_quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n
     summary = {
         "statement_id": top.statement_id,
         "group": int(top.group),
-        "text": unit_clause(st.loc[top.statement_id, "tokens"].split(), int(top.start)),
+        "text": unit_clause(st.loc[top.statement_id, "tokens"].split(), int(top.start), int(top.end)),
     }
     return quotes, summary
 

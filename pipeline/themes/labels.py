@@ -127,15 +127,20 @@ def _indefinite(form: str, lemmas: str) -> str:
 _QUOTES = frozenset('"“”„«»‘’\'')
 
 
-def unit_clause(tokens: list[str], start: int) -> str:
+def unit_clause(tokens: list[str], start: int, unit_end: int | None = None) -> str:
     """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase.
 
-    Quotation marks are left out: the clause is shown inside a report line, and the cut
-    often keeps only one mark of a pair.
+    When that is the unit alone (``unit_end``: where the unit ends), the clause is taken from
+    its beginning instead: "udfordringerne ved at koordinere og integrere frivillige i
+    ældreplejen" says more than "Ældreplejen". Quotation marks are left out: the clause is
+    shown inside a report line, and the cut often keeps only one mark of a pair.
     """
     end = start
     while end < len(tokens) and tokens[end].lower() not in _CLAUSE_END:
         end += 1
+    if unit_end is not None and end <= unit_end:
+        while start > 0 and tokens[start - 1].lower() not in _CLAUSE_END:
+            start -= 1
     words = [t for t in tokens[start:end] if not (t and set(t) <= _QUOTES)]
     text = as_written(" ".join(words).replace("_", " "))
     return text[:1].upper() + text[1:]

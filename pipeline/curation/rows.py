@@ -18,8 +18,8 @@ from sklearn.preprocessing import normalize
 
 from pipeline.schemas import Themes
 from pipeline.themes.features import fit_lexical, lexical_documents
-from pipeline.themes.labels import label_forms
 from pipeline.themes.describe import link_cross, order_themes, theme_rows
+from pipeline.themes.labels import label_forms
 from pipeline.topics import surface_forms
 
 __all__ = ["rebuild_themes"]

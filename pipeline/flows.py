@@ -46,6 +46,7 @@ __all__ = [
     "statements_and_topics",
     "relabel_from_reports",
     "statements_of",
+    "area_and_topic_words",
     "area_words",
     "theme_embedder",
     "themes_of",
@@ -164,6 +165,14 @@ def area_words(
     return out
 
 
+def area_and_topic_words(
+    cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Per core area, its own words and its topic words (:func:`area_words` with and without the
+    question): what the theme stage and curation read to tell a theme that restates them."""
+    return area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
+
+
 def themes_of(
     statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str], nlp, *, embedding_cache: MutableMapping | None = None
 ) -> ThemeResult:
@@ -184,15 +193,8 @@ def themes_of(
         )
     n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
     embedder, embedding = theme_embedder(cfg, n_units, embedding_cache)
-    result = find_themes(
-        statements,
-        notes,
-        cfg,
-        embedder=embedder,
-        stop_words=stops,
-        area_words=area_words(cfg, notes, nlp, stops),
-        topic_words=area_words(cfg, notes, nlp, stops, question=False),
-    )
+    own, topics = area_and_topic_words(cfg, notes, nlp, stops)
+    result = find_themes(statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics)
     result.quality["embedding"] = embedding
     return result
 
@@ -256,9 +258,7 @@ def curate_analysis(
     if analysis.curation is not None:
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
     if words is None:
-        nlp, stops = nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp)
-        words = area_words(cfg, analysis.notes, nlp, stops)
-        topic_words = area_words(cfg, analysis.notes, nlp, stops, question=False)
+        words, topic_words = area_and_topic_words(cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp))
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
     result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words)
     return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
@@ -305,9 +305,7 @@ def analyse_seminar(
     curation = None
     if codebook is not None:
         start = time.perf_counter()
-        result, curation = curate_themes(
-            result, notes, statements, cfg, codebook, area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
-        )
+        result, curation = curate_themes(result, notes, statements, cfg, codebook, *area_and_topic_words(cfg, notes, nlp, stops))
         timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
@@ -403,8 +401,7 @@ def analyse_seminar_reusing(
     else:
         nlp = nlp or build_nlp(cfg.nlp)
         auto = analyse_seminar(notes, rejects, cfg, nlp=nlp, embedding_cache=embedding_cache)
-        stops = stop_words(cfg.nlp)
-        words, topic_words = area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
+        words, topic_words = area_and_topic_words(cfg, notes, nlp, stop_words(cfg.nlp))
         reusable = ReusableAnalysis(key, auto, words, topic_words)
     if codebook is None:
         return auto, reusable
@@ -452,9 +449,8 @@ def compare_years(
         in_year = notes["year"] == year
         yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp, embedding_cache=embedding_cache)
         if codebooks and codebooks.get(year) is not None:
-            words = area_words(cfg, notes[in_year], nlp, stops)
-            topics = area_words(cfg, notes[in_year], nlp, stops, question=False)
-            yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], words, topics)[0]
+            words = area_and_topic_words(cfg, notes[in_year], nlp, stops)
+            yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], *words)[0]
     result = relabel_from_reports(result, [yearly[target], yearly[base]])
     comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
     return comparison, result

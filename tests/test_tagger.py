@@ -201,10 +201,10 @@ def test_jackknifed_features_only_while_training():
     import spacy
     from spacy.strings import get_string_id
 
-    from pipeline.danish.tagger import N_LEXICAL, _make_feature_extractor, sentence_key
+    from pipeline.danish.tagger import N_LEXICAL, _make_feature_extractor, jackknife_key
 
     full = {"bil": ["NOUN"]}
-    jackknife = {"sentences": {sentence_key(["en", "bil"]): 0}, "tagdicts": [{}]}
+    jackknife = {"sentences": {jackknife_key(["en", "bil"]): 0}, "tagdicts": [{}]}
     extract = _make_feature_extractor(["NORM"], full, None, N_LEXICAL, jackknife=jackknife)
     nlp = spacy.blank("da")
     seen, other = nlp.make_doc("en bil"), nlp.make_doc("min bil")

@@ -274,17 +274,17 @@ def build_jackknife(docs: dict[str, list[list[tuple[str, str]]]], k: int, min_co
 
     The training documents (sorted ids) are dealt into ``k`` folds; fold j's dictionary is
     built from the other folds, and every sentence of fold j is keyed to it
-    (``pipeline.danish.tagger.sentence_key``). Training then shows the network the
+    (``pipeline.danish.tagger.jackknife_key``). Training then shows the network the
     dictionary as it is for unseen text: rare words missing, classes without the gold tag.
     """
-    from pipeline.danish.tagger import sentence_key
+    from pipeline.danish.tagger import jackknife_key
 
     ids = sorted(docs)
     fold_of = {d: j % k for j, d in enumerate(ids)}
     sentences = {}
     for d in ids:
         for s in docs[d]:
-            sentences.setdefault(sentence_key([w for w, _ in s]), fold_of[d])
+            sentences.setdefault(jackknife_key([w for w, _ in s]), fold_of[d])
     tagdicts = [build_tagdict([s for d in ids if fold_of[d] != j for s in docs[d]], min_count) for j in range(k)]
     return {"sentences": sentences, "tagdicts": tagdicts}
 

@@ -289,7 +289,7 @@ def aux_context(infos: list[tuple[str | None, str, bool]], stops: list[bool]) ->
     return out
 
 
-def sentence_key(words: list[str]) -> str:
+def jackknife_key(words: list[str]) -> str:
     """The key of a training sentence in a jackknife file (its words joined by spaces)."""
     return " ".join(words)
 
@@ -319,7 +319,7 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
             owner[0] = main_td
         out = []
         for doc in docs:
-            k = jk_of.get(sentence_key([t.text for t in doc]), -1) if is_train and jk_of else -1
+            k = jk_of.get(jackknife_key([t.text for t in doc]), -1) if is_train and jk_of else -1
             td = jk_dicts[k] if k >= 0 else main_td
             cache, info_cache = caches.setdefault(k, ({}, {}))
             base = doc.to_array(attr_ids)

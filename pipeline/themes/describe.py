@@ -18,9 +18,10 @@ import pandas as pd
 from pipeline.themes.labels import keyword_ranking, label_phrase, unit_clause
 from pipeline.themes.units import unit_parts
 
-__all__ = ["link_cross", "order_themes", "restates", "restating_share", "theme_key", "theme_label", "theme_quotes", "theme_rows"]
+__all__ = ["link_cross", "order_themes", "restates", "restating_share", "theme_key", "theme_quotes", "theme_rows"]
 
-
+#: Endings that derive a word from another without adding a point of its own (``digital`` →
+#: ``digitalisering``, ``frivillig`` → ``frivillighed``); a longer remainder is a word of its own.
 _DERIVATIONS = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "lig", "isk", "er", "e"})
 
 
@@ -98,13 +99,6 @@ def theme_quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n
     return quotes, summary
 
 
-def theme_label(theme_units: pd.DataFrame, area_words: frozenset[str], topic_words: frozenset[str]) -> str:
-    """The label of a theme: a theme of the area's own topic is named by its most shared phrase
-    ("frivillige"), any other by one that says more than the question where it has one."""
-    topic_only = restating_share(theme_units, topic_words) > 0.5
-    return label_phrase(theme_units, None if topic_only else lambda w, words=area_words: restates(w, words))
-
-
 def theme_rows(
     area: str,
     topic: int,
@@ -142,12 +136,14 @@ def theme_rows(
         min_groups: Groups that make a theme recurring.
         n_quotes: Quotes per theme and year.
         top_n: Keywords.
-        label: The label, when already decided (a codebook name); else :func:`theme_label`.
+        label: The label, when already decided (a codebook name); else the theme's own phrase:
+            for a theme of the area's topic its most shared one ("frivillige"), for any other
+            one that says more than the question where it has one.
     """
     key = theme_key(area, theme_units["lemmas"])
     topic_only = restating_share(theme_units, topic_words) > 0.5
     question_only = restating_share(theme_units, area_words) > 0.5
-    label = label or theme_label(theme_units, area_words, topic_words)
+    label = label or label_phrase(theme_units, None if topic_only else lambda w, words=area_words: restates(w, words))
     keywords = [w for w, _ in keyword_ranking(theme_units, forms, top_n)]
     rows = []
     for year, yearly in theme_units.groupby("year", sort=True):

@@ -91,14 +91,18 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
         return (-round(sum(shared(w) for w in words) / len(words), 6), only_question, -len(entry["groups"]), len(words), lemmas)
 
     lemmas, best = min(keys.items(), key=score)
-    form = min(best["forms"], key=lambda f: (-best["forms"][f], f))
-    form = as_written(_indefinite(form, lemmas))
+    form = _label_form(min(best["forms"], key=lambda f: (-best["forms"][f], f)), lemmas)
     return form[:1].upper() + form[1:]
+
+
+def _label_form(text: str, lemmas: str) -> str:
+    """A unit's phrase (lowercase) as a label shows it, before the capital."""
+    return as_written(_indefinite(text.lower(), lemmas))
 
 
 def label_forms(units: pd.DataFrame) -> set[str]:
     """Every label (lowercase) :func:`label_phrase` can give these units: their phrases as written."""
-    return {_indefinite(as_written(t), lem).lower() for t, lem in zip(units["text"], units["lemmas"], strict=True)}
+    return {_label_form(t, lem) for t, lem in zip(units["text"], units["lemmas"], strict=True)}
 
 
 def as_written(text: str) -> str:

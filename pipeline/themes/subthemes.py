@@ -66,8 +66,6 @@ def embed_units(units: pd.DataFrame, embedder, column: str = "lemmas") -> np.nda
     return vectors[[row[d] for d in docs]]
 
 
-#: Endings that derive a word from another without adding a point of its own (``digital`` →
-#: ``digitalisering``, ``frivillig`` → ``frivillighed``); a longer remainder is a word of its own.
 def focus_lemmas(lemmas: str, topic_words: frozenset[str]) -> str:
     """What a unit says beyond the area's topic: its lemmas without those that repeat the topic.
 

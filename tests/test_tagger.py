@@ -216,3 +216,32 @@ def test_jackknifed_features_only_while_training():
     assert ambiguity_class(seen, False) == get_string_id("ANOUN")
     assert ambiguity_class(seen, True) == get_string_id("A?")  # its fold never saw "bil"
     assert ambiguity_class(other, True) == get_string_id("ANOUN")  # not a training sentence
+
+
+def test_sentence_units_split_documents_with_sentences():
+    """The network tags sentences, as it was trained: a document with sentence boundaries
+    becomes one piece per sentence, in order, covering it; one without stays whole."""
+    import spacy
+
+    from pipeline.danish.tagger import sentence_units
+
+    nlp = spacy.blank("da")
+    two = nlp.make_doc("Vi talte om det . Det var godt .")
+    for t in two:
+        t.is_sent_start = t.i in (0, 5)
+    plain = nlp.make_doc("uden grænser")
+    units, owner = sentence_units([two, plain])
+    assert [u.text.strip() for u in units] == ["Vi talte om det .", "Det var godt .", "uden grænser"]
+    assert owner == [0, 0, 1]
+    assert units[2] is plain
+
+
+@needs_model
+def test_a_document_is_tagged_as_its_sentences(nlp):
+    """Tags of a two-sentence note equal the tags of each sentence on its own. Tagged as one
+    run-on sequence, the full stop before "Som" made it a relative pronoun."""
+    doc = nlp("Det er vigtigt. Som borger skal man kunne få hjælp.")
+    assert len(list(doc.sents)) == 2
+    alone = [t.pos_ for s in doc.sents for t in nlp(s.text)]
+    assert [t.pos_ for t in doc] == alone
+    assert doc[4].text == "Som" and doc[4].pos_ == "ADP"

@@ -92,11 +92,14 @@ class DanishTagger:
         todo = [d for d in docs if len(d)]
         if not todo:
             return
-        scores = self.model.predict(todo)
+        units, owner = sentence_units(todo)
+        per_doc: list[list[numpy.ndarray]] = [[] for _ in todo]
+        for sc, i in zip(self.model.predict(units), owner, strict=True):
+            per_doc[i].append(self.model.ops.to_numpy(sc))
         strings = todo[0].vocab.strings
         tag_ids = numpy.array([strings.add(t) for t in self.upos], dtype="uint64")
-        for doc, sc in zip(todo, scores, strict=True):
-            sc = self.model.ops.to_numpy(sc)
+        for doc, parts in zip(todo, per_doc, strict=True):
+            sc = parts[0] if len(parts) == 1 else numpy.concatenate(parts)
             if self._group is not None:
                 e = numpy.exp(sc - sc.max(axis=1, keepdims=True))
                 sc = e @ self._group  # unnormalised: the argmax is the same
@@ -108,6 +111,27 @@ class DanishTagger:
             pos = self._pos_ids[best]
             pos[flags[:, 0]] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
+
+
+def sentence_units(docs: list[Doc]) -> tuple[list[Doc], list[int]]:
+    """The pieces the network tags: each sentence of a document that has sentence
+    boundaries (a copy, ``Span.as_doc``), else the whole document; and, for each piece, the
+    index of its document. Pieces of one document are in order and cover it.
+
+    The network was trained on single sentences; on held-out train documents, tagging run-on
+    documents instead of their (predicted) sentences lost 0.07 points on average.
+    """
+    units: list[Doc] = []
+    owner: list[int] = []
+    for i, doc in enumerate(docs):
+        sents = list(doc.sents) if len(doc) > 1 and doc.has_annotation("SENT_START") else []
+        if len(sents) > 1:
+            units.extend(s.as_doc() for s in sents)
+            owner.extend([i] * len(sents))
+        else:
+            units.append(doc)
+            owner.append(i)
+    return units, owner
 
 
 @Language.factory("danish_tagger", default_config={"path": None}, assigns=["token.pos", "token.tag"])

@@ -7,7 +7,8 @@ features it reads lexical features (``lexical_features``: the tags training saw 
 with, simplemma's lemma and its inflection signature, the compound head) and, for forms of
 *være*/*have*/*blive*, what follows them (``aux_context``), through the
 ``danish.TaggerEmbed.v1`` architecture registered here. The component writes ``token.pos_``
-(and the same label to ``token.tag_``).
+(and the same label to ``token.tag_``). It tags each sentence of a document on its own
+(:func:`sentence_units`), as the network was trained.
 
 A tag dictionary used as a hard constraint at prediction time (only the tags training saw
 for a word) was tried and gave nothing on held-out train documents: the network already

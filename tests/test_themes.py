@@ -159,3 +159,24 @@ def test_unit_clause_of_a_unit_at_the_end_of_its_clause_starts_at_the_clause():
     assert unit_clause(tokens, 11, 12) == "Udfordringerne ved at integrere frivillige i ældreplejen"
     assert unit_clause(tokens, 2, 3) == "De udforskede balancen"
     assert unit_clause(tokens, 11) == "Ældreplejen"  # without the unit's end: from the unit on
+
+
+def test_unit_clause_leaves_out_the_clause_subject_and_verb():
+    """'Kort sagt' names the point, not who said it: a leading subject and verb are left out,
+    unless only a one-word unit would remain; untagged words keep the clause as written."""
+    from pipeline.themes.labels import unit_clause
+
+    tokens = "Gruppe 1 diskuterede forskellige tilgange til anbringelser og behovet for tidlig intervention .".split()
+    pos = "NOUN NUM VERB ADJ NOUN ADP NOUN CCONJ NOUN ADP ADJ NOUN PUNCT".split()
+    assert unit_clause(tokens, 10, 12, pos) == "Forskellige tilgange til anbringelser og behovet for tidlig intervention"
+    assert unit_clause(tokens, 10, 12, ["X"] * len(tokens)) == (
+        "Gruppe 1 diskuterede forskellige tilgange til anbringelser og behovet for tidlig intervention"
+    )
+    tokens = "De talte også om udfordringerne ved at integrere frivillige i ældreplejen .".split()
+    pos = "PRON VERB ADV ADP NOUN ADP PART VERB NOUN ADP NOUN PUNCT".split()
+    assert unit_clause(tokens, 10, 11, pos) == "Udfordringerne ved at integrere frivillige i ældreplejen"
+    tokens = "selvom det kan skabe uens serviceniveau".split()
+    assert unit_clause(tokens, 4, 6, "SCONJ PRON AUX VERB ADJ NOUN".split()) == "Uens serviceniveau"
+    tokens = "De udforskede balancen , samt en ændring .".split()
+    pos = "PRON VERB NOUN PUNCT CCONJ DET NOUN PUNCT".split()
+    assert unit_clause(tokens, 2, 3, pos) == "De udforskede balancen"  # one word alone says less

@@ -94,7 +94,12 @@ def theme_quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n
     summary = {
         "statement_id": top.statement_id,
         "group": int(top.group),
-        "text": unit_clause(st.loc[top.statement_id, "tokens"].split(), int(top.start), int(top.end)),
+        "text": unit_clause(
+            st.loc[top.statement_id, "tokens"].split(),
+            int(top.start),
+            int(top.end),
+            st.loc[top.statement_id, "pos"].split() if "pos" in st.columns else None,
+        ),
     }
     return quotes, summary
 

@@ -131,20 +131,55 @@ def _indefinite(form: str, lemmas: str) -> str:
 _QUOTES = frozenset('"“”„«»‘’\'')
 
 
-def unit_clause(tokens: list[str], start: int, unit_end: int | None = None) -> str:
+#: Word classes of a clause's subject ("Gruppe 1", "De", "Fokus", "Den enkelte gruppe").
+_SUBJECT_POS = frozenset({"PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ"})
+
+
+def _after_subject_and_verb(pos: list[str], start: int, stop: int) -> int:
+    """Where a clause's content begins once a leading subject and finite verb are left out.
+
+    "Gruppe 1 diskuterede forskellige tilgange …" → "forskellige tilgange …"; "De talte også om
+    udfordringerne …" → "udfordringerne …"; "Selvom det kan skabe uens serviceniveau" → "uens
+    serviceniveau". ``start`` when the clause does not begin that way (or the words are untagged).
+    """
+    i = start
+    if i < stop and pos[i] in {"SCONJ", "CCONJ"}:
+        i += 1
+    subject = i
+    while i < stop and i - subject < 3 and pos[i] in _SUBJECT_POS:
+        i += 1
+    if i == subject or i >= stop or pos[i] not in {"VERB", "AUX"}:
+        return start
+    while i < stop and pos[i] in {"VERB", "AUX"}:
+        i += 1
+    while i < stop and pos[i] in {"ADV", "PART"}:
+        i += 1
+    if i < stop and pos[i] == "ADP":
+        i += 1
+    return i
+
+
+def unit_clause(tokens: list[str], start: int, unit_end: int | None = None, pos: list[str] | None = None) -> str:
     """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase.
 
     When that is the unit alone (``unit_end``: where the unit ends), the clause is taken from
     its beginning instead: "udfordringerne ved at koordinere og integrere frivillige i
-    ældreplejen" says more than "Ældreplejen". Quotation marks are left out: the clause is
-    shown inside a report line, and the cut often keeps only one mark of a pair.
+    ældreplejen" says more than "Ældreplejen". With the statement's word classes (``pos``) a
+    subject and verb that begin the clause are left out ("Gruppe 1 diskuterede …"), unless
+    only a one-word unit would remain. Quotation marks are left out: the clause is shown inside a
+    report line, and the cut often keeps only one mark of a pair.
     """
     end = start
     while end < len(tokens) and tokens[end].lower() not in _CLAUSE_END:
         end += 1
     if unit_end is not None and end <= unit_end:
+        unit_start = start
         while start > 0 and tokens[start - 1].lower() not in _CLAUSE_END:
             start -= 1
+        if pos is not None and len(pos) == len(tokens):
+            clause_start, start = start, _after_subject_and_verb(pos, start, unit_start)
+            if start == unit_start and unit_end - unit_start < 2:
+                start = clause_start  # one word left ("Balancen"): the clause as written says more
     words = [t for t in tokens[start:end] if not (t and set(t) <= _QUOTES)]
     text = as_written(" ".join(words).replace("_", " "))
     return text[:1].upper() + text[1:]

@@ -180,3 +180,17 @@ def test_unit_clause_leaves_out_the_clause_subject_and_verb():
     tokens = "De udforskede balancen , samt en ændring .".split()
     pos = "PRON VERB NOUN PUNCT CCONJ DET NOUN PUNCT".split()
     assert unit_clause(tokens, 2, 3, pos) == "De udforskede balancen"  # one word alone says less
+
+
+def test_unit_clause_keeps_a_relative_clause_and_stops_before_a_joined_verb():
+    from pipeline.themes.labels import unit_clause
+
+    tokens = "støtte væksten og de udfordringer , der opstår , når borgere investerer .".split()
+    assert unit_clause(tokens, 1) == "Væksten og de udfordringer, der opstår"
+    tokens = "De talte om udfordringerne ved at følge med den teknologiske udvikling og sikre kompetencer .".split()
+    pos = "PRON VERB ADP NOUN ADP PART VERB ADP DET ADJ NOUN CCONJ VERB NOUN PUNCT".split()
+    assert unit_clause(tokens, 9, 11, pos) == "Udfordringerne ved at følge med den teknologiske udvikling"
+    assert unit_clause(tokens, 9, 11) == "Teknologiske udvikling og sikre kompetencer"  # untagged: as before
+    tokens = "behovet for tidlig intervention og forebyggende tiltag .".split()
+    pos = "NOUN ADP ADJ NOUN CCONJ VERB NOUN PUNCT".split()
+    assert unit_clause(tokens, 2, 4, pos) == "Tidlig intervention og forebyggende tiltag"  # a participle, not a verb phrase

@@ -159,8 +159,40 @@ def _after_subject_and_verb(pos: list[str], start: int, stop: int) -> int:
     return i
 
 
+#: Relative pronouns: after a comma they go on describing the noun before it.
+_RELATIVE = frozenset({"der", "som"})
+
+
+def _joins_verb(word: str, tag: str) -> bool:
+    """Whether a word after "og" starts a verb phrase: a verb that is not a participle used as an
+    adjective ("forebyggende tiltag", "styrket samarbejde", which the tagger also calls VERB)."""
+    return tag in {"VERB", "AUX"} and not word.lower().endswith(("ende", "t"))
+
+
+def _clause_end(tokens: list[str], start: int, pos: list[str] | None = None) -> int:
+    """Where the clause that holds ``tokens[start]`` ends (exclusive).
+
+    At a clause-ending word (:data:`_CLAUSE_END`), except a comma before a relative clause,
+    which belongs to the noun before it ("de udfordringer, der opstår"); with word classes,
+    also before "og"/"eller" joining a verb ("følge med den teknologiske udvikling og sikre …").
+    """
+    tagged = pos is not None and len(pos) == len(tokens)
+    end = start
+    while end < len(tokens):
+        word = tokens[end].lower()
+        if word == "," and end + 1 < len(tokens) and tokens[end + 1].lower() in _RELATIVE and end > start:
+            end += 2
+            continue
+        if word in _CLAUSE_END:
+            break
+        if tagged and word in {"og", "eller"} and end > start and end + 1 < len(tokens) and _joins_verb(tokens[end + 1], pos[end + 1]):
+            break
+        end += 1
+    return end
+
+
 def unit_clause(tokens: list[str], start: int, unit_end: int | None = None, pos: list[str] | None = None) -> str:
-    """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase.
+    """The words of a statement from a unit's first word to the end of its clause (:func:`_clause_end`), as a quotable phrase.
 
     When that is the unit alone (``unit_end``: where the unit ends), the clause is taken from
     its beginning instead: "udfordringerne ved at koordinere og integrere frivillige i
@@ -169,9 +201,7 @@ def unit_clause(tokens: list[str], start: int, unit_end: int | None = None, pos:
     only a one-word unit would remain. Quotation marks are left out: the clause is shown inside a
     report line, and the cut often keeps only one mark of a pair.
     """
-    end = start
-    while end < len(tokens) and tokens[end].lower() not in _CLAUSE_END:
-        end += 1
+    end = _clause_end(tokens, start, pos)
     if unit_end is not None and end <= unit_end:
         unit_start = start
         while start > 0 and tokens[start - 1].lower() not in _CLAUSE_END:

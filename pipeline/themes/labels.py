@@ -133,6 +133,7 @@ _QUOTES = frozenset('"“”„«»‘’\'')
 
 #: Word classes of a clause's subject ("Gruppe 1", "De", "Fokus", "Den enkelte gruppe").
 _SUBJECT_POS = frozenset({"PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ"})
+_VERB_POS = frozenset({"VERB", "AUX"})
 
 
 def _after_subject_and_verb(pos: list[str], start: int, stop: int) -> int:
@@ -148,9 +149,9 @@ def _after_subject_and_verb(pos: list[str], start: int, stop: int) -> int:
     subject = i
     while i < stop and i - subject < 3 and pos[i] in _SUBJECT_POS:
         i += 1
-    if i == subject or i >= stop or pos[i] not in {"VERB", "AUX"}:
+    if i == subject or i >= stop or pos[i] not in _VERB_POS:
         return start
-    while i < stop and pos[i] in {"VERB", "AUX"}:
+    while i < stop and pos[i] in _VERB_POS:
         i += 1
     while i < stop and pos[i] in {"ADV", "PART"}:
         i += 1
@@ -166,17 +167,16 @@ _RELATIVE = frozenset({"der", "som"})
 def _joins_verb(word: str, tag: str) -> bool:
     """Whether a word after "og" starts a verb phrase: a verb that is not a participle used as an
     adjective ("forebyggende tiltag", "styrket samarbejde", which the tagger also calls VERB)."""
-    return tag in {"VERB", "AUX"} and not word.lower().endswith(("ende", "t"))
+    return tag in _VERB_POS and not word.lower().endswith(("ende", "t"))
 
 
-def _clause_end(tokens: list[str], start: int, pos: list[str] | None = None) -> int:
+def _clause_end(tokens: list[str], start: int, pos: list[str] | None) -> int:
     """Where the clause that holds ``tokens[start]`` ends (exclusive).
 
     At a clause-ending word (:data:`_CLAUSE_END`), except a comma before a relative clause,
     which belongs to the noun before it ("de udfordringer, der opstår"); with word classes,
     also before "og"/"eller" joining a verb ("følge med den teknologiske udvikling og sikre …").
     """
-    tagged = pos is not None and len(pos) == len(tokens)
     end = start
     while end < len(tokens):
         word = tokens[end].lower()
@@ -185,7 +185,7 @@ def _clause_end(tokens: list[str], start: int, pos: list[str] | None = None) -> 
             continue
         if word in _CLAUSE_END:
             break
-        if tagged and word in {"og", "eller"} and end > start and end + 1 < len(tokens) and _joins_verb(tokens[end + 1], pos[end + 1]):
+        if pos is not None and word in {"og", "eller"} and end > start and end + 1 < len(tokens) and _joins_verb(tokens[end + 1], pos[end + 1]):
             break
         end += 1
     return end
@@ -201,12 +201,14 @@ def unit_clause(tokens: list[str], start: int, unit_end: int | None = None, pos:
     only a one-word unit would remain. Quotation marks are left out: the clause is shown inside a
     report line, and the cut often keeps only one mark of a pair.
     """
+    if pos is not None and len(pos) != len(tokens):
+        pos = None  # tags that do not fit the words are not used
     end = _clause_end(tokens, start, pos)
     if unit_end is not None and end <= unit_end:
         unit_start = start
         while start > 0 and tokens[start - 1].lower() not in _CLAUSE_END:
             start -= 1
-        if pos is not None and len(pos) == len(tokens):
+        if pos is not None:
             clause_start, start = start, _after_subject_and_verb(pos, start, unit_start)
             if start == unit_start and unit_end - unit_start < 2:
                 start = clause_start  # one word left ("Balancen"): the clause as written says more

@@ -52,12 +52,23 @@ def slugify(text: str) -> str:
 
 @dataclass(frozen=True)
 class CoreArea:
-    """A core area (kerneområde) and the question its groups discussed."""
+    """A core area (kerneområde), the question its groups discussed and the committee that receives its report.
+
+    Attributes:
+        name: The area's name as the notes give it.
+        theme: The area's discussion theme.
+        question: The question its groups discussed.
+        aliases: Other names of the area in input files.
+        committee: The political committee (udvalg) that receives the area's themes, e.g.
+            ``"Udvalg for Læring"``; shown on the area page, the overview and the workbook.
+            Empty: not configured (nothing is shown).
+    """
 
     name: str
     theme: str = ""
     question: str = ""
     aliases: tuple[str, ...] = ()
+    committee: str = ""
 
     @property
     def slug(self) -> str:

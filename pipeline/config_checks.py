@@ -22,6 +22,8 @@ __all__ = ["check_config", "check_output_dir", "check_tables", "check_values"]
 CANONICAL_FIELDS = ("text", "group", "core_area", "theme", "question", "year", "seminar")
 CLUSTERINGS = ("auto", "agglomerative", "spectral", "kmeans", "minibatch-kmeans")
 PRIVACY_KINDS = ("cpr", "email", "phone", "name")
+#: Pages of a seminar's report that a core area's page must not overwrite (file slug → what it is).
+RESERVED_PAGES = {"index": "index page", "overblik": "overview page"}
 
 # (section, key) -> (lowest, highest, fix); None means no bound. Sections as in the TOML.
 RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
@@ -239,8 +241,12 @@ def check_config(cfg, file: str) -> None:
         slug = slugify(area.name)
         if not slug:
             raise ConfigError(file, f"core area {area.name!r} gives an empty file name", "use letters or digits in the name")
-        if slug == "index":
-            raise ConfigError(file, f"core area {area.name!r} would overwrite the index page (index.html)", "rename the core area")
+        if slug in RESERVED_PAGES:
+            raise ConfigError(file, f"core area {area.name!r} would overwrite the {RESERVED_PAGES[slug]} ({slug}.html)", "rename the core area")
+        if (area.committee and not area.committee.strip()) or "\n" in area.committee or "\r" in area.committee:
+            raise ConfigError(
+                file, f"[[core_areas]] {area.name!r}: committee = {area.committee!r} is not a committee's name", 'write it on one line, e.g. committee = "Udvalg for Læring", or leave the key out'
+            )
         if slug in seen:
             raise ConfigError(
                 file,

@@ -152,14 +152,14 @@ class Themes(_Table):
 class Curation(_Table):
     """What the analyst's codebook changed, entry by entry, and what it could not (``curation.csv``).
 
-    ``action`` is one of ``match`` (the entry found no theme), ``rename``, ``memo``, ``merge``,
+    ``action`` is one of ``match`` (the entry found no theme), ``confirm``, ``rename``, ``memo``, ``merge``,
     ``split``, ``new``, ``pin``, ``exclude``; ``reason`` says in Danish what was done or why not.
     """
 
     entry: Series[str]
-    line: Series[int] = pa.Field(ge=0, description="line of the entry in codebook.yaml")
+    line: Series[int] = pa.Field(ge=0, description="line of the entry in codebook.yaml (row in codebook.xlsx)")
     core_area: Series[str]
-    action: Series[str] = pa.Field(isin=["match", "rename", "memo", "merge", "split", "new", "pin", "exclude"])
+    action: Series[str] = pa.Field(isin=["match", "confirm", "rename", "memo", "merge", "split", "new", "pin", "exclude"])
     applied: Series[bool]
     topic: Series[int] = pa.Field(ge=-1)
     reason: Series[str]

@@ -1,7 +1,9 @@
 """Apply a codebook to the themes of a run: checked completely first, then applied in a fixed order.
 
 Order (a later step wins over an earlier one for the same key phrase): merges, splits, new
-themes from seed words, pinned statements, exclusions. Then every theme whose key phrases
+themes from seed words, pinned statements, exclusions. A theme the codebook confirms, names,
+gives a memo, merges, splits or pins to is curated (``Kurateret`` in the reports); the rest
+stay machine suggestions (``Maskinforslag``). Then every theme whose key phrases
 changed is described again from its own key phrases (groups, statements, recurring, keywords,
 quotes); a theme keeps its automatic label unless the analyst named it or the label's phrase
 left it. Names, memos and the codebook entry of every theme are new columns of the themes table.
@@ -58,23 +60,23 @@ def check_codebook(codebook: Codebook, notes: pd.DataFrame, statements: pd.DataF
     gone: dict[str, str] = {}
     for entry in codebook.entries:
         if entry.area not in areas:
-            raise CodebookError(file, f"the core area {entry.area!r} of {entry.id!r} is not in the notes", f"write one of: {', '.join(areas)}", f"line {entry.line}")
-        for pin, line in [(p, entry.line) for p in entry.pin] + [(p, part.line) for part in entry.split for p in part.pin]:
+            raise CodebookError(file, f"the core area {entry.area!r} of {entry.id!r} is not in the notes", f"write one of: {', '.join(areas)}", entry.where)
+        for pin, place in [(p, entry.where) for p in entry.pin] + [(p, f"line {part.line}") for part in entry.split for p in part.pin]:
             unit = _UNIT_ID.match(pin)
             statement = unit.group(1) if unit else pin
             shape = _STATEMENT_ID.match(statement)
             if not shape:
-                raise CodebookError(file, f"{pin!r} under pin: of {entry.id!r} is not a statement id", "copy a statement id (such as 1a2b3c4d5e6f-02) from the report's notes or statements.csv", f"line {line}")
+                raise CodebookError(file, f"{pin!r} under pin: of {entry.id!r} is not a statement id", "copy a statement id (such as 1a2b3c4d5e6f-02) from the report's notes or statements.csv", place)
             if shape.group(1) not in note_ids:
                 gone[pin] = "noten med udsagnet findes ikke længere (ændret eller fjernet)"
                 continue
             if statement not in area_of_statement:
-                raise CodebookError(file, f"unknown statement id {statement!r} under pin: of {entry.id!r}", "copy the statement id from the report's notes or statements.csv", f"line {line}")
+                raise CodebookError(file, f"unknown statement id {statement!r} under pin: of {entry.id!r}", "copy the statement id from the report's notes or statements.csv", place)
             if unit and pin not in unit_ids:
-                raise CodebookError(file, f"unknown key-phrase id {pin!r} under pin: of {entry.id!r}", f"pin the whole statement ({statement}) or a key phrase from units.csv", f"line {line}")
+                raise CodebookError(file, f"unknown key-phrase id {pin!r} under pin: of {entry.id!r}", f"pin the whole statement ({statement}) or a key phrase from units.csv", place)
             if area_of_statement[statement] != entry.area:
                 raise CodebookError(
-                    file, f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}", "pin it to a theme of its own core area", f"line {line}"
+                    file, f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}", "pin it to a theme of its own core area", place
                 )
     return gone
 
@@ -165,7 +167,9 @@ def apply_codebook(
             note(entry, "match", False, -1, f"intet tema deler mindst halvdelen af nøglefraserne eller udsagnene{best}")
             continue
         topic_of[entry.id] = m.topic
-        meta[m.topic] = {"key": entry.id, "name": entry.name, "memo": entry.memo, "curated": bool(entry.name or entry.memo), "rank": (rank, 0)}
+        meta[m.topic] = {"key": entry.id, "name": entry.name, "memo": entry.memo, "curated": bool(entry.name or entry.memo or entry.confirm), "rank": (rank, 0)}
+        if entry.confirm and not (entry.name or entry.exclude or entry.merge_into):
+            note(entry, "confirm", True, m.topic, f"»{labels.get(m.topic, '')}« bekræftet")
         if entry.name:
             note(entry, "rename", True, m.topic, f"»{labels.get(m.topic, '')}« hedder »{entry.name}«")
         if entry.memo:

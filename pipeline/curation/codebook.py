@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pipeline.errors import SeminarError
 
-__all__ = ["ORDERS", "Codebook", "CodebookError", "Entry", "SplitPart", "parse_codebook"]
+__all__ = ["ORDERS", "Codebook", "CodebookError", "Entry", "SplitPart", "check_entries", "parse_codebook"]
 
 #: ``groups``: the automatic order (most groups first); ``codebook``: the order of the entries in the file.
 ORDERS = ("groups", "codebook")
@@ -58,7 +58,10 @@ class Entry:
         split: Parts split off the theme.
         seeds: For a new theme: words whose key phrases it collects.
         pin: Statement ids (or key-phrase ids) placed in this theme.
-        line: Line of the entry in the file.
+        confirm: The analyst has read the theme and keeps it as it is (it counts as curated).
+        line: Line of the entry in the file (in a workbook: its row).
+        place: Where the entry is, for messages, when a line number does not say it (a
+            workbook's sheet and row); empty: ``line N``.
     """
 
     id: str
@@ -73,7 +76,14 @@ class Entry:
     split: tuple[SplitPart, ...] = ()
     seeds: tuple[str, ...] = ()
     pin: tuple[str, ...] = ()
+    confirm: bool = False
     line: int = 0
+    place: str = ""
+
+    @property
+    def where(self) -> str:
+        """The entry's place in its file, for messages: ``line 12``, or a workbook's ``sheet Temaer, row 5``."""
+        return self.place or f"line {self.line}"
 
     @property
     def is_new(self) -> bool:
@@ -83,7 +93,7 @@ class Entry:
     @property
     def changes(self) -> bool:
         """Whether the entry changes anything (an untouched entry from ``curate init`` does not)."""
-        return bool(self.name or self.memo or self.exclude or self.merge_into or self.split or self.seeds or self.pin or self.is_new)
+        return bool(self.name or self.memo or self.confirm or self.exclude or self.merge_into or self.split or self.seeds or self.pin or self.is_new)
 
 
 @dataclass(frozen=True)
@@ -129,7 +139,7 @@ def _loader():
     return Loader
 
 
-_ENTRY_FIELDS = {"id", "area", "label", "name", "memo", "exclude", "merge_into", "split", "seeds", "pin", "match", "groups"}
+_ENTRY_FIELDS = {"id", "area", "label", "name", "memo", "confirm", "exclude", "merge_into", "split", "seeds", "pin", "match", "groups"}
 _MATCH_FIELDS = {"key", "phrases", "statements"}
 _PART_FIELDS = {"name", "seeds", "pin", "memo"}
 
@@ -200,6 +210,9 @@ def _entry(data, file: str, line: int) -> Entry:
     exclude = data.get("exclude", False)
     if not isinstance(exclude, bool):
         raise CodebookError(file, f"exclude: of {entry_id!r} must be true or false", "write exclude: true (or false)", f"line {at('exclude')}")
+    confirm = data.get("confirm", False)
+    if not isinstance(confirm, bool):
+        raise CodebookError(file, f"confirm: of {entry_id!r} must be true or false", "write confirm: true (or false)", f"line {at('confirm')}")
     entry = Entry(
         id=entry_id,
         area=area,
@@ -213,6 +226,7 @@ def _entry(data, file: str, line: int) -> Entry:
         split=tuple(_part(p, file, at("split")) for p in split),
         seeds=_words(data.get("seeds"), file, at("seeds"), "seeds"),
         pin=_words(data.get("pin"), file, at("pin"), "pin"),
+        confirm=confirm,
         line=data.line,
     )
     if entry.is_new and not entry.name:
@@ -264,23 +278,23 @@ def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
     if not isinstance(themes, list):
         raise CodebookError(file, "themes: must be a list of entries", "write each entry as '- id: ...' under themes:", f"line {data.lines.get('themes', 1)}")
     entries = tuple(_entry(item, file, getattr(item, "line", data.lines.get("themes", 1))) for item in themes)
-    _check_entries(entries, file)
+    check_entries(entries, file)
     return Codebook(file, entries, order, data.lines.get("order", 0))
 
 
-def _check_entries(entries: tuple[Entry, ...], file: str) -> None:
+def check_entries(entries: tuple[Entry, ...], file: str) -> None:
     """Ids unique, merges into existing entries of the same area, no two entries claiming one theme."""
     by_id: dict[str, Entry] = {}
     by_key: dict[tuple[str, str], Entry] = {}
     for e in entries:
         if e.id in by_id:
-            raise CodebookError(file, f"two entries have the id {e.id!r} (the first on line {by_id[e.id].line})", "give each entry its own id", f"line {e.line}")
+            raise CodebookError(file, f"two entries have the id {e.id!r} (the first: {by_id[e.id].where})", "give each entry its own id", e.where)
         by_id[e.id] = e
         if e.key:
             first = by_key.get((e.area, e.key))
             if first is not None:
                 raise CodebookError(
-                    file, f"the entries {first.id!r} (line {first.line}) and {e.id!r} claim the same theme (key {e.key})", "keep one entry per theme; to merge two themes use merge_into:", f"line {e.line}"
+                    file, f"the entries {first.id!r} ({first.where}) and {e.id!r} claim the same theme (key {e.key})", "keep one entry per theme; to merge two themes use merge_into:", e.where
                 )
             by_key[(e.area, e.key)] = e
     for e in entries:
@@ -288,8 +302,8 @@ def _check_entries(entries: tuple[Entry, ...], file: str) -> None:
             continue
         target = by_id.get(e.merge_into)
         if target is None:
-            raise CodebookError(file, f"{e.id!r} is merged into {e.merge_into!r}, which is no entry of the codebook", f"use the id of an entry in {e.area!r}: {', '.join(x.id for x in entries if x.area == e.area and x.id != e.id) or '(none)'}", f"line {e.line}")
+            raise CodebookError(file, f"{e.id!r} is merged into {e.merge_into!r}, which is no entry of the codebook", f"use the id of an entry in {e.area!r}: {', '.join(x.id for x in entries if x.area == e.area and x.id != e.id) or '(none)'}", e.where)
         if target.id == e.id or target.area != e.area:
-            raise CodebookError(file, f"{e.id!r} cannot be merged into {target.id!r} (a theme of {target.area!r})" if target.id != e.id else f"{e.id!r} is merged into itself", "merge into another theme of the same core area", f"line {e.line}")
+            raise CodebookError(file, f"{e.id!r} cannot be merged into {target.id!r} (a theme of {target.area!r})" if target.id != e.id else f"{e.id!r} is merged into itself", "merge into another theme of the same core area", e.where)
         if target.exclude or target.merge_into:
-            raise CodebookError(file, f"{e.id!r} is merged into {target.id!r}, which is itself {'excluded' if target.exclude else 'merged into ' + repr(target.merge_into)}", "merge into the theme that remains", f"line {e.line}")
+            raise CodebookError(file, f"{e.id!r} is merged into {target.id!r}, which is itself {'excluded' if target.exclude else 'merged into ' + repr(target.merge_into)}", "merge into the theme that remains", e.where)

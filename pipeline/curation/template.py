@@ -34,6 +34,9 @@ HEADER = """\
 #   label       the automatic label when this file was written (for you; not used)
 #   name        your name for the theme, shown in the reports instead of the label
 #   memo        your note on the theme, shown under it in the reports (use | for several lines)
+#   confirm     true: you have read the theme and keep it as it is. A theme is shown as
+#               "Maskinforslag" (machine suggestion) until its entry confirms, names, merges,
+#               splits or pins it; then as "Kurateret"
 #   exclude     true: the theme is noise; its key phrases go to no theme
 #   merge_into  the id of another theme of the same area that this theme becomes part of
 #   split       parts to take out of the theme, each with a name and the words of its key
@@ -71,6 +74,7 @@ def _entry_lines(entry_id: str, row, evidence, carried: Entry | None, merge_into
     lines += [
         f"  name: {_q(carried.name if carried else '')}",
         f"  memo: {_q(carried.memo if carried else '')}",
+        "  confirm: false",
         f"  exclude: {'true' if carried is not None and carried.exclude else 'false'}",
         f"  merge_into: {_q(merge_into)}",
     ]

@@ -22,6 +22,7 @@ from pipeline.report.render import render_comparison_html as render_comparison_h
 from pipeline.report.render import render_comparison_markdown as render_comparison_markdown
 from pipeline.report.render import render_index_html as render_index_html
 from pipeline.report.wording import escape_markdown
+from pipeline.report.workbook import THEMES_WORKBOOK, build_themes_workbook
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -59,7 +60,8 @@ def render_seminar_pages(
             could not be read: :meth:`pipeline.ingest.IngestResult.method_lines`).
 
     Returns:
-        File name → HTML or Markdown text, or DOCX bytes; and ``plotly.min.js``, the one copy
+        File name → HTML or Markdown text, or DOCX or XLSX bytes (``temaer.xlsx``: the themes,
+        quotes and notes as a workbook); and ``plotly.min.js``, the one copy
         of Plotly that the HTML pages load.
     """
     method = {**method_facts(analysis, cfg), **(extra_method or {})}
@@ -72,5 +74,6 @@ def render_seminar_pages(
         images = {name: (render_png(fig) if render_png else None) for name, _, fig in ctx.figures}
         pages[f"{slug}.docx"] = build_area_docx(ctx, images)
     pages["index.html"] = render_index_html(build_index_context(analysis, cfg, method=method))
+    pages[THEMES_WORKBOOK] = build_themes_workbook(analysis, cfg)
     pages[PLOTLY_JS] = plotly_bundle()
     return pages

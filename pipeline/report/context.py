@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
 from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes, theme_group_matrix
-from pipeline.report.wording import count, da_decimal, da_list, da_place, lower_first, single_heading
+from pipeline.report.wording import count, da_decimal, da_list, da_place, lower_first, single_heading, theme_status
 
 if TYPE_CHECKING:
     from pipeline.flows import Analysis
@@ -91,6 +91,7 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
                 "restates_area": bool(row.restates_area),
                 "restates_question": bool(row.restates_question),
                 "curated": bool(getattr(row, "curated", False)),
+                "status": theme_status(bool(getattr(row, "curated", False))),
                 "memo": str(getattr(row, "memo", "") or ""),
             }
         )
@@ -100,6 +101,7 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
 #: The codebook's actions as the method appendix names them.
 CURATION_ACTIONS = {
     "match": "ikke fundet",
+    "confirm": "bekræftet",
     "rename": "nyt navn",
     "memo": "memo",
     "merge": "lagt sammen",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count", "da_decimal", "da_list", "da_place", "escape_markdown", "lower_first", "number_word", "single_heading"]
+__all__ = ["CURATED", "MACHINE", "theme_status", "count", "da_decimal", "da_list", "da_place", "escape_markdown", "lower_first", "number_word", "single_heading"]
+
+#: A theme's status on every page and in the workbook: found by the method and not yet read by
+#: an analyst, or confirmed, named, merged, split or pinned to in the analyst's codebook.
+MACHINE, CURATED = "Maskinforslag", "Kurateret"
+
+
+def theme_status(curated: bool) -> str:
+    """``"Kurateret"`` for a theme the codebook confirmed or changed, else ``"Maskinforslag"``."""
+    return CURATED if curated else MACHINE
+
 
 _NUMBER_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv"}
 

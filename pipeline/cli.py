@@ -220,7 +220,7 @@ def _report_curation(curation) -> None:
 
 
 curate_app = typer.Typer(
-    help="Curate themes in the seminar's codebook (data/raw/<year>/codebook.yaml).", no_args_is_help=True, rich_markup_mode=None
+    help="Curate themes in the seminar's codebook (data/raw/<year>/codebook.yaml, or codebook.xlsx).", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(curate_app, name="curate", short_help="Curate themes: a codebook that survives re-runs.")
 
@@ -230,19 +230,26 @@ def curate_init_cli(
     config: ConfigOpt,
     from_year: Annotated[int | None, typer.Option("--from", metavar="YEAR", help="Carry the codebook of this earlier year over (names, memos, merges, splits, new themes).")] = None,
     raw_dir: Annotated[Path, typer.Option(metavar="DIR", help="Where to look for the earlier year's seminar folder (with --from).")] = Path("data/raw"),
-    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Codebook to write (default: codebook.yaml beside the TOML).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE", help="Codebook to write (default: codebook.yaml, or codebook.xlsx with --xlsx, beside the TOML).")] = None,
+    xlsx: Annotated[bool, typer.Option("--xlsx", help="Write the codebook as an Excel workbook (codebook.xlsx) instead of YAML.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing codebook.")] = False,
 ) -> None:
-    """Find the themes (without a codebook) and write a codebook with one entry per theme, with comments explaining each field."""
+    """Find the themes (without a codebook) and write a codebook with one entry per theme: YAML with comments, or an Excel workbook with --xlsx."""
     from pipeline.curation import codebook_text
+    from pipeline.curation.excel import codebook_workbook
+    from pipeline.curation import CodebookError
     from pipeline.flows import analyse_seminar
     from pipeline.ingest import ingest
     from pipeline.nlp import build_nlp
 
     cfg = io.read_config(config)
-    target = out or io.codebook_path(cfg)
+    xlsx = xlsx or (out is not None and out.suffix.lower() == ".xlsx")
+    target = out or io.codebook_path(cfg, xlsx=xlsx)
     if target.exists() and not force:
         io.write_codebook("", target)  # raises the message that names the file and the fix
+    other = io.codebook_path(cfg, xlsx=not xlsx)
+    if out is None and other.exists():  # a run would find two codebooks
+        raise CodebookError(str(other), f"a codebook is already there, and a run applies only one ({other.name} or {target.name})", f"curate in {other.name}, or move it out of the folder before writing {target.name}")
     previous, previous_name = None, ""
     if from_year is not None:
         if from_year >= cfg.year:
@@ -258,8 +265,11 @@ def curate_init_cli(
         nlp = build_nlp(cfg.nlp)
     with step(f"Finding the themes of {len(result.notes)} notes"):
         analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
-    text = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
-    written = io.write_codebook(text, target, force=force)
+    if xlsx:
+        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements)
+    else:
+        book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
+    written = io.write_codebook(book, target, force=force)
     n = analysis.themes["topic"].nunique()
     typer.echo(f"wrote {written} ({n} themes{', carried over from ' + previous_name if previous else ''})")
     typer.echo(f"edit it, then run: seminar run --config {config}")

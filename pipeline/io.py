@@ -76,24 +76,41 @@ __all__ = [
 ]
 
 CONFIG_SNAPSHOT = "seminar.config.toml"
-#: The analyst's codebook, beside the seminar's TOML (``data/raw/<year>/codebook.yaml``).
-CODEBOOK = "codebook.yaml"
+#: The analyst's codebook, beside the seminar's TOML (``data/raw/<year>/codebook.yaml``), or
+#: the same as a workbook (``codebook.xlsx``); one of the two.
+CODEBOOK, CODEBOOK_XLSX = "codebook.yaml", "codebook.xlsx"
 
 
-def codebook_path(cfg: SeminarConfig) -> Path:
-    """Where the seminar's codebook is: ``codebook.yaml`` in the folder of its TOML."""
-    return Path(cfg.base_dir) / CODEBOOK
+def codebook_path(cfg: SeminarConfig, *, xlsx: bool = False) -> Path:
+    """Where the seminar's codebook is: ``codebook.yaml`` (or, with ``xlsx``, ``codebook.xlsx``) in the folder of its TOML."""
+    return Path(cfg.base_dir) / (CODEBOOK_XLSX if xlsx else CODEBOOK)
 
 
 def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
-    """Read the analyst's codebook of a seminar (or the file given); None when there is none.
+    """Read the analyst's codebook of a seminar (``codebook.yaml`` or ``codebook.xlsx``), or the file given; None when there is none.
 
     Raises:
-        CodebookError: The file is not UTF-8, not YAML, or an entry is wrong (line and fix).
+        CodebookError: Both a YAML and an Excel codebook are there; the file is not UTF-8,
+            not YAML or no workbook; or an entry or cell is wrong (line, or sheet, row and
+            column, and the fix).
     """
-    path = codebook_path(cfg_or_path) if isinstance(cfg_or_path, SeminarConfig) else Path(cfg_or_path)
+    if isinstance(cfg_or_path, SeminarConfig):
+        yaml_path, xlsx_path = codebook_path(cfg_or_path), codebook_path(cfg_or_path, xlsx=True)
+        if yaml_path.is_file() and xlsx_path.is_file():
+            raise CodebookError(
+                str(yaml_path.parent),
+                f"both {CODEBOOK} and {CODEBOOK_XLSX} are there, and a run applies one codebook",
+                f"keep the one you curate in and move the other out of the folder (or rename it, e.g. {CODEBOOK}.old)",
+            )
+        path = xlsx_path if xlsx_path.is_file() else yaml_path
+    else:
+        path = Path(cfg_or_path)
     if not path.is_file():
         return None
+    if path.suffix.lower() == ".xlsx":
+        from pipeline.curation.excel import parse_codebook_xlsx
+
+        return parse_codebook_xlsx(path.read_bytes(), str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -116,8 +133,8 @@ def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
     return codebook, str(codebook_path(cfg))
 
 
-def write_codebook(text: str, path: str | Path, *, force: bool = False) -> Path:
-    """Write a starting codebook; an existing one (the analyst's work) is kept unless ``force``.
+def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) -> Path:
+    """Write a starting codebook (YAML text or workbook bytes); an existing one (the analyst's work) is kept unless ``force``.
 
     Raises:
         CodebookError: The file exists and ``force`` is not given.
@@ -125,7 +142,7 @@ def write_codebook(text: str, path: str | Path, *, force: bool = False) -> Path:
     path = Path(path)
     if path.exists() and not force:
         raise CodebookError(str(path), "a codebook is already there; it holds your curation", "edit it, or give --force to replace it (keep a copy first)")
-    return write_text(text, path)
+    return write_bytes(text, path) if isinstance(text, bytes) else write_text(text, path)
 
 
 def read_config(path: str | Path) -> SeminarConfig:

@@ -9,6 +9,7 @@ are listed as comments.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -16,7 +17,7 @@ from pipeline.config import slugify
 from pipeline.curation.codebook import Codebook, Entry
 from pipeline.curation.match import match_entries, theme_evidence
 
-__all__ = ["codebook_text"]
+__all__ = ["StartingEntry", "codebook_text", "starting_entries"]
 
 HEADER = """\
 # Codebook of {title}: the analyst's curation of the themes.
@@ -95,22 +96,27 @@ def _entry_lines(entry_id: str, row, evidence, carried: Entry | None, merge_into
     return lines
 
 
-def codebook_text(themes: pd.DataFrame, units: pd.DataFrame, title: str, previous: Codebook | None = None, previous_name: str = "") -> str:
-    """The text of a starting codebook for the automatic themes (``themes``, ``units``: one analysis, no codebook applied).
+@dataclass(frozen=True)
+class StartingEntry:
+    """One theme's entry in a starting codebook (YAML or workbook)."""
 
-    Args:
-        themes: The automatic themes table.
-        units: The key phrases with their automatic theme.
-        title: The seminar, for the header.
-        previous: Last year's codebook to carry over, or None.
-        previous_name: Its file, for the comments.
+    id: str
+    row: object  # the theme's first row of the themes table (itertuples)
+    evidence: object  # its :class:`~pipeline.curation.match.ThemeEvidence`
+    carried: Entry | None  # last year's entry carried over, or None
+    merge_into: str
+
+
+def starting_entries(themes: pd.DataFrame, units: pd.DataFrame, previous: Codebook | None = None) -> tuple[list[StartingEntry], list[Entry], list[Entry]]:
+    """The entries of a starting codebook: one per automatic theme, with last year's entry carried over where it matches.
 
     Returns:
-        YAML text with comments.
+        ``(entries, new_themes, left)``: one :class:`StartingEntry` per theme in table order;
+        last year's new themes with seed words (carried over as they are); last year's entries
+        that match no theme of this year (listed, not carried).
     """
     evidence = {e.topic: e for e in theme_evidence(themes, units)}
     carried: dict[int, Entry] = {}
-    lines = [HEADER.format(title=title).rstrip("\n"), "", "order: groups", "themes:"]
     if previous is not None:
         for m in match_entries(previous.entries, list(evidence.values())).values():
             if m.topic >= 0:
@@ -130,18 +136,40 @@ def codebook_text(themes: pd.DataFrame, units: pd.DataFrame, title: str, previou
         used.add(entry_id)
         ids[int(row.topic)] = entry_id
     carried_ids = {e.id for e in carried.values()}
+    out = []
     for row in themes.drop_duplicates("topic").itertuples():
         entry = carried.get(int(row.topic))
         merge = entry.merge_into if entry is not None and entry.merge_into in carried_ids else ""
-        lines += _entry_lines(ids[int(row.topic)], row, evidence[int(row.topic)], entry, merge)
-    if previous is not None:
-        for entry in previous.entries:
-            if entry.is_new and entry.seeds:
-                lines += [f"- id: {_q(entry.id)}", f"  area: {_q(entry.area)}", f"  # new theme carried over from {previous_name or 'last year'}"]
-                lines += [f"  name: {_q(entry.name)}", f"  memo: {_q(entry.memo)}", f"  seeds: {_q(list(entry.seeds))}"]
-        left = [e for e in previous.entries if not e.is_new and e.id not in carried_ids]
-        left += [e for e in previous.entries if e.is_new and not e.seeds]
-        if left:
-            lines += ["", f"# Entries of {previous_name or 'last year'} that match no theme of this year (not carried over):"]
-            lines += [f"#   {e.id} ({e.area}){': ' + e.name if e.name else ''}" for e in left]
+        out.append(StartingEntry(ids[int(row.topic)], row, evidence[int(row.topic)], entry, merge))
+    if previous is None:
+        return out, [], []
+    new = [e for e in previous.entries if e.is_new and e.seeds]
+    left = [e for e in previous.entries if not e.is_new and e.id not in carried_ids]
+    left += [e for e in previous.entries if e.is_new and not e.seeds]
+    return out, new, left
+
+
+def codebook_text(themes: pd.DataFrame, units: pd.DataFrame, title: str, previous: Codebook | None = None, previous_name: str = "") -> str:
+    """The text of a starting codebook for the automatic themes (``themes``, ``units``: one analysis, no codebook applied).
+
+    Args:
+        themes: The automatic themes table.
+        units: The key phrases with their automatic theme.
+        title: The seminar, for the header.
+        previous: Last year's codebook to carry over, or None.
+        previous_name: Its file, for the comments.
+
+    Returns:
+        YAML text with comments.
+    """
+    entries, new, left = starting_entries(themes, units, previous)
+    lines = [HEADER.format(title=title).rstrip("\n"), "", "order: groups", "themes:"]
+    for e in entries:
+        lines += _entry_lines(e.id, e.row, e.evidence, e.carried, e.merge_into)
+    for entry in new:
+        lines += [f"- id: {_q(entry.id)}", f"  area: {_q(entry.area)}", f"  # new theme carried over from {previous_name or 'last year'}"]
+        lines += [f"  name: {_q(entry.name)}", f"  memo: {_q(entry.memo)}", f"  seeds: {_q(list(entry.seeds))}"]
+    if left:
+        lines += ["", f"# Entries of {previous_name or 'last year'} that match no theme of this year (not carried over):"]
+        lines += [f"#   {e.id} ({e.area}){': ' + e.name if e.name else ''}" for e in left]
     return "\n".join(lines) + "\n"

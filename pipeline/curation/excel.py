@@ -1,0 +1,337 @@
+"""The codebook as an Excel workbook (``codebook.xlsx``), for analysts who curate in a spreadsheet.
+
+The workbook holds what the YAML codebook holds and is read into the same
+:class:`~pipeline.curation.codebook.Codebook`, so ``seminar run`` applies either the same way:
+
+* sheet *Themes*: one row per theme: its id, core area, automatic label, groups and evidence
+  (for reading), and the cells the analyst fills in: ``name``, ``confirm``, ``exclude``,
+  ``merge into``, ``memo`` (and ``seeds`` for a new theme: a row without a match key). The
+  ``match`` columns hold the theme's evidence when written; the theme is found again by them.
+* sheet *Key phrases*: every key phrase with its theme (empty: in no theme); an entry id under ``move to theme``
+  pins the phrase to that theme (the YAML ``pin:``).
+
+Reading checks every cell first and gives one :class:`CodebookError` naming the sheet, row,
+column and the fix; nothing is applied then. ``confirm`` and ``exclude`` take yes/no (also
+ja/nej, true/false, x); ``exclude`` and ``merge into`` have drop-down lists. Splitting a theme
+is the YAML codebook's; in the workbook, add a new theme row and move its key phrases to it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.curation.codebook import _ID, Codebook, CodebookError, Entry, check_entries
+from pipeline.curation.template import starting_entries
+
+__all__ = ["PHRASES_SHEET", "THEMES_SHEET", "codebook_workbook", "parse_codebook_xlsx"]
+
+THEMES_SHEET, PHRASES_SHEET, HELP_SHEET = "Themes", "Key phrases", "How to"
+
+
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    width: float
+    editable: bool = False
+
+
+THEME_COLUMNS = (
+    _Column("id", 24),
+    _Column("core area", 24),
+    _Column("automatic label", 24),
+    _Column("groups", 16),
+    _Column("evidence", 60),
+    _Column("name", 26, True),
+    _Column("confirm", 10, True),
+    _Column("exclude", 10, True),
+    _Column("merge into", 22, True),
+    _Column("memo", 40, True),
+    _Column("seeds", 20, True),
+    _Column("match key", 14),
+    _Column("match phrases", 30),
+    _Column("match statements", 30),
+)
+PHRASE_COLUMNS = (
+    _Column("key phrase id", 20),
+    _Column("core area", 24),
+    _Column("theme", 24),
+    _Column("group", 8),
+    _Column("key phrase", 28),
+    _Column("statement", 70),
+    _Column("move to theme", 22, True),
+)
+_YES = {"yes", "ja", "true", "sand", "x", "1", "y", "j"}
+_NO = {"", "no", "nej", "false", "falsk", "0", "n"}
+_UNIT_ID = re.compile(r"^[0-9a-f]{12}-\d+-u\d+$")
+_HELP = """\
+Codebook of {title}: the analyst's curation of the themes, applied by every `seminar run`.
+
+Sheet Themes, one row per theme. Fill in only the white columns:
+  name        your name for the theme, shown in the reports instead of the automatic label
+  confirm     yes: you have read the theme and keep it as it is
+  exclude     yes: the theme is noise; its key phrases go to no theme
+  merge into  the id of another theme of the same core area that this theme becomes part of
+  memo        your note on the theme, shown under it in the reports
+  seeds       only for a new theme (a row you add with id, core area and name, and no match key):
+              words whose key phrases it collects, separated by commas
+A theme is shown as "Maskinforslag" (machine suggestion) until its row confirms, names, merges
+or moves key phrases to it; then as "Kurateret".
+Leave the grey columns as they are: the match columns are how the theme is found again when the
+notes or the program change.
+
+Sheet Key phrases: to move a key phrase to another theme of its core area, write that theme's id
+under "move to theme".
+
+Keep either codebook.xlsx or codebook.yaml beside seminar.toml, not both. A mistake stops the
+run with the sheet, row and column; nothing is applied half-way. Splitting a theme by words is
+done in codebook.yaml; here, add a new theme and move its key phrases to it.
+"""
+
+
+def codebook_workbook(
+    themes: pd.DataFrame, units: pd.DataFrame, title: str, previous: Codebook | None = None, statements: pd.DataFrame | None = None
+) -> bytes:
+    """A starting codebook as a workbook: one row per automatic theme (last year's entries carried over as in :func:`~pipeline.curation.template.codebook_text`).
+
+    Args:
+        themes: The automatic themes table.
+        units: The key phrases with their automatic theme.
+        title: The seminar, for the help sheet.
+        previous: Last year's codebook to carry over, or None.
+        statements: The statements, so the key-phrase sheet shows each phrase's sentence.
+
+    Returns:
+        The XLSX bytes.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from pipeline.report.workbook import add_rows, new_sheet, workbook_bytes
+
+    entries, new, _ = starting_entries(themes, units, previous)
+    wb = Workbook()
+    ws = new_sheet(wb, THEMES_SHEET, [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS], first=True)
+    rows = []
+    for e in entries:
+        c, r = e.carried, e.row
+        rows.append(
+            [
+                e.id,
+                r.core_area,
+                r.label,
+                f"{r.n_groups} of {r.n_groups_total}: {', '.join(r.groups.split())}",
+                " ".join(r.evidence.split()),
+                c.name if c else "",
+                "no",
+                "yes" if c is not None and c.exclude else "no",
+                e.merge_into,
+                c.memo if c else "",
+                "",
+                e.evidence.key,
+                " | ".join(sorted(e.evidence.phrases)),
+                " ".join(sorted(e.evidence.statements)),
+            ]
+        )
+    rows += [[e.id, e.area, "", "", "", e.name, "no", "no", "", e.memo, ", ".join(e.seeds), "", "", ""] for e in new]
+    add_rows(ws, rows, wrap=(5, 10))
+    n_rows = ws.max_row
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    for i, col in enumerate(THEME_COLUMNS, start=1):
+        if not col.editable:
+            for cell in ws[get_column_letter(i)][1:]:
+                cell.fill = grey
+    ids = f"'{THEMES_SHEET}'!$A$2:$A${max(n_rows, 2) + 200}"  # room for new theme rows
+    yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True, showErrorMessage=True, errorTitle="yes or no", error="Write yes or no.")
+    merge = DataValidation(type="list", formula1=f"={ids}", allow_blank=True, showErrorMessage=True, errorTitle="Theme id", error="Pick the id of a theme in the Themes sheet.")
+    letters = {c.header: get_column_letter(i) for i, c in enumerate(THEME_COLUMNS, start=1)}
+    last = max(n_rows, 2) + 200
+    for dv in (yes_no, merge):
+        ws.add_data_validation(dv)
+    yes_no.add(f"{letters['confirm']}2:{letters['confirm']}{last}")
+    yes_no.add(f"{letters['exclude']}2:{letters['exclude']}{last}")
+    merge.add(f"{letters['merge into']}2:{letters['merge into']}{last}")
+
+    ws = new_sheet(wb, PHRASES_SHEET, [c.header for c in PHRASE_COLUMNS], [c.width for c in PHRASE_COLUMNS])
+    id_of = {int(e.row.topic): e.id for e in entries}
+    text_of = dict(zip(statements["statement_id"], statements["text"], strict=True)) if statements is not None else {}
+    add_rows(  # every key phrase, also those the method left in no theme (the theme cell is empty then)
+        ws,
+        [[u.unit_id, u.core_area, id_of.get(int(u.theme), ""), int(u.group), u.text, text_of.get(u.statement_id, ""), ""] for u in units.itertuples()],
+        wrap=(6,),
+    )
+    for i, col in enumerate(PHRASE_COLUMNS, start=1):
+        if not col.editable:
+            for cell in ws[get_column_letter(i)][1:]:
+                cell.fill = grey
+    move = DataValidation(type="list", formula1=f"={ids}", allow_blank=True, showErrorMessage=True, errorTitle="Theme id", error="Pick the id of a theme in the Themes sheet.")
+    ws.add_data_validation(move)
+    move.add(f"G2:G{max(ws.max_row, 2)}")
+
+    help_ws = wb.create_sheet(HELP_SHEET)
+    help_ws.column_dimensions["A"].width = 110
+    for line in _HELP.format(title=title).splitlines():
+        help_ws.append([line])
+    return workbook_bytes(wb, f"Codebook – {title}")
+
+
+
+def _cell_text(value) -> str:
+    """A cell as text: empty for nothing, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class _Sheet:
+    """The rows of one sheet by header name, with the place of every cell for messages."""
+
+    def __init__(self, ws, file: str, required: tuple[str, ...]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        self.name, self.file = ws.title, file
+        rows = list(ws.iter_rows(values_only=True))
+        header = [" ".join(_cell_text(v).split()).lower() for v in (rows[0] if rows else ())]
+        self.column = {h: i for i, h in reversed(list(enumerate(header))) if h}
+        self.letter = {h: get_column_letter(i + 1) for h, i in self.column.items()}
+        for name in required:
+            if name not in self.column:
+                raise CodebookError(
+                    file, f"the sheet {self.name!r} has no column {name!r}", f"keep the header row as `seminar curate init --xlsx` wrote it (columns: {', '.join(required)})", f"sheet {self.name}, row 1"
+                )
+        self.rows = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(_cell_text(v).strip() for v in row)]
+
+    def get(self, row: tuple, name: str) -> str:
+        i = self.column.get(name)
+        return _cell_text(row[i]) if i is not None and i < len(row) else ""
+
+    def place(self, n: int, name: str) -> str:
+        return f"sheet {self.name}, row {n}, column {self.letter.get(name, '?')} ({name})"
+
+    def error(self, n: int, name: str, problem: str, fix: str) -> CodebookError:
+        return CodebookError(self.file, problem, fix, self.place(n, name))
+
+
+def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
+    value = sheet.get(row, name).strip().lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise sheet.error(n, name, f"{name} is {value!r}, not yes or no", f"write yes or no (or leave the cell empty for no)")
+
+
+def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
+    """Read a codebook workbook (:func:`codebook_workbook`) into the :class:`Codebook` the YAML codebook gives.
+
+    Every cell is checked before anything is returned: a bad cell is one :class:`CodebookError`
+    naming the sheet, row and column and the fix.
+
+    Args:
+        data: The XLSX bytes.
+        file: The file name, for messages.
+
+    Raises:
+        CodebookError: The file is no workbook, a sheet or column is missing, or a cell is wrong.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl raise many types for a file that is no workbook
+        raise CodebookError(
+            file, f"cannot be read as an Excel workbook ({type(exc).__name__})", "save it from Excel as .xlsx, or write a new one with `seminar curate init --xlsx --force`", "whole file"
+        ) from None
+    if THEMES_SHEET not in wb.sheetnames:
+        raise CodebookError(file, f"the workbook has no sheet {THEMES_SHEET!r} (sheets: {', '.join(wb.sheetnames)})", "keep the sheets as `seminar curate init --xlsx` wrote them", "whole file")
+    sheet = _Sheet(wb[THEMES_SHEET], file, ("id", "core area", "name", "confirm", "exclude", "merge into", "memo", "match key", "match phrases", "match statements"))
+    rows: dict[str, dict] = {}
+    for n, row in sheet.rows:
+        get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731 - one-line text of a cell
+        entry_id = get("id")
+        if not entry_id or not _ID.match(entry_id):
+            raise sheet.error(n, "id", f"the theme has no usable id ({entry_id!r})", "give it an id of letters, digits, '-' or '_', e.g. frivillige")
+        if entry_id in rows:
+            raise sheet.error(n, "id", f"two rows have the id {entry_id!r} (the first in row {rows[entry_id]['row']})", "give each row its own id")
+        area = get("core area")
+        if not area:
+            raise sheet.error(n, "core area", f"the theme {entry_id!r} has no core area", "write its core area as in seminar.toml, e.g. Social omsorg")
+        memo = "\n".join(line.rstrip() for line in sheet.get(row, "memo").strip().splitlines())
+        item = {
+            "row": n,
+            "id": entry_id,
+            "area": area,
+            "name": get("name"),
+            "memo": memo,
+            "confirm": _yes_no(sheet, n, row, "confirm"),
+            "exclude": _yes_no(sheet, n, row, "exclude"),
+            "merge_into": get("merge into"),
+            "seeds": tuple(dict.fromkeys(w.strip() for w in re.split(r"[,;]", sheet.get(row, "seeds")) if w.strip())),
+            "key": get("match key"),
+            "phrases": tuple(dict.fromkeys(p.strip() for p in sheet.get(row, "match phrases").split("|") if p.strip())),
+            "statements": tuple(dict.fromkeys(sheet.get(row, "match statements").split())),
+            "pin": [],
+        }
+        item["new"] = not (item["key"] or item["phrases"] or item["statements"])
+        if item["new"] and not item["name"]:
+            raise sheet.error(n, "name", f"the new theme {entry_id!r} (a row without match columns) has no name", "name it, or copy the match columns of the theme it is")
+        if item["seeds"] and not item["new"]:
+            raise sheet.error(n, "seeds", f"seeds belong to new themes, but {entry_id!r} is a theme the method found", "empty the cell; move key phrases to the theme in the Key phrases sheet instead")
+        if item["exclude"] and item["merge_into"]:
+            raise sheet.error(n, "exclude", f"{entry_id!r} is excluded and merged at the same time", "keep exclude = yes or merge into, not both")
+        rows[entry_id] = item
+    for item in rows.values():
+        target_id = item["merge_into"]
+        if not target_id:
+            continue
+        target = rows.get(target_id)
+        others = ", ".join(x["id"] for x in rows.values() if x["area"] == item["area"] and x["id"] != item["id"]) or "(none)"
+        if target is None:
+            raise sheet.error(item["row"], "merge into", f"{item['id']!r} is merged into {target_id!r}, which is no id in the sheet", f"pick an id of {item['area']!r}: {others}")
+        if target is item:
+            raise sheet.error(item["row"], "merge into", f"{item['id']!r} is merged into itself", f"pick another theme of {item['area']!r}: {others}")
+        if target["area"] != item["area"]:
+            raise sheet.error(item["row"], "merge into", f"{item['id']!r} cannot be merged into {target_id!r}, a theme of {target['area']!r}", f"pick a theme of {item['area']!r}: {others}")
+        if target["exclude"] or target["merge_into"]:
+            what = "excluded" if target["exclude"] else f"merged into {target['merge_into']!r}"
+            raise sheet.error(item["row"], "merge into", f"{item['id']!r} is merged into {target_id!r}, which is itself {what}", "merge into the theme that remains")
+    if PHRASES_SHEET in wb.sheetnames:
+        phrases = _Sheet(wb[PHRASES_SHEET], file, ("key phrase id", "core area", "move to theme"))
+        for n, row in phrases.rows:
+            target_id = " ".join(phrases.get(row, "move to theme").split())
+            if not target_id:
+                continue
+            unit = phrases.get(row, "key phrase id").strip()
+            if not _UNIT_ID.match(unit):
+                raise phrases.error(n, "key phrase id", f"{unit!r} is not a key-phrase id", "leave the key phrase id as it was written (such as 1a2b3c4d5e6f-02-u1)")
+            target = rows.get(target_id)
+            if target is None:
+                raise phrases.error(n, "move to theme", f"{target_id!r} is no id in the sheet {THEMES_SHEET}", "pick the id of a theme of the same core area")
+            area = " ".join(phrases.get(row, "core area").split())
+            if area != target["area"]:
+                raise phrases.error(n, "move to theme", f"the key phrase is of {area!r}, but {target_id!r} is a theme of {target['area']!r}", "move it to a theme of its own core area")
+            target["pin"].append(unit)
+    entries = []
+    for item in rows.values():
+        if item["new"] and not (item["seeds"] or item["pin"]):
+            raise sheet.error(item["row"], "seeds", f"the new theme {item['id']!r} has no seeds and no key phrases moved to it", "write words of its key phrases under seeds, or move key phrases to it in the Key phrases sheet")
+        entries.append(
+            Entry(
+                id=item["id"], area=item["area"], key=item["key"], phrases=item["phrases"], statements=item["statements"],
+                name=item["name"], memo=item["memo"], exclude=item["exclude"], merge_into=item["merge_into"],
+                seeds=item["seeds"], pin=tuple(dict.fromkeys(item["pin"])), confirm=item["confirm"],
+                line=item["row"], place=f"sheet {THEMES_SHEET}, row {item['row']}",
+            )
+        )
+    entries = tuple(entries)
+    check_entries(entries, file)  # the YAML codebook's checks too (two rows claiming one theme)
+    return Codebook(file, entries)

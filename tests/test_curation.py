@@ -139,7 +139,7 @@ def test_each_change_shows_in_html_markdown_and_docx(pages):
         assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text and "Kuratering" in text
         assert "Ældrepleje" in text.split("Kuratering")[-1]  # the merge is listed in the method appendix
         assert "Cohens kappa" in text
-    assert "kurateret" in html and "automatisk" in html
+    assert "Kurateret" in html and "Maskinforslag" in html
     opit = [pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(pages["oekonomi-personale-og-it.docx"])]
     for text in opit:
         assert "IT-kompetencer" in text and "udeladt som støj" in text and "Delt" in text

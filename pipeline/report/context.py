@@ -58,6 +58,7 @@ class AreaContext:
     comparison_href: str = ""
     question_themes: list[dict] = field(default_factory=list)
     curation: dict = field(default_factory=dict)
+    committee: str = ""
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -304,6 +305,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         rejects=[{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records") if r["core_area"] == area],
         method=method,
         curation=curation_context(analysis, area),
+        committee=area_cfg.committee,
     )
 
 

@@ -148,7 +148,7 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
     props.language = LANGUAGE
 
     doc.add_heading(ctx.area, level=0)
-    doc.add_paragraph(f"{ctx.cfg.municipality} · {ctx.cfg.name} {ctx.cfg.year} · Gruppedrøftelse om {ctx.theme}")
+    doc.add_paragraph(f"{ctx.cfg.municipality} · {ctx.cfg.name} {ctx.cfg.year} · Gruppedrøftelse om {ctx.theme}" + (f" · {ctx.committee}" if ctx.committee else ""))
     if ctx.question:  # a core area may have no question
         doc.add_paragraph().add_run(ctx.question).italic = True
     doc.add_paragraph(f"{ctx.n_groups} grupper · {ctx.n_statements} udsagn · {len(ctx.recurring)} tilbagevendende temaer")
@@ -180,7 +180,7 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
         facts = f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"
         if t["other_areas"]:
             facts += f"; også i {da_list([a['name'] for a in t['other_areas']])}"
-        mark = (" Kurateret." if t.get("curated") else " Automatisk.") if ctx.curation else ""
+        mark = f" {t['status']}."
         doc.add_paragraph(facts + "." + mark)
         if t["keywords"]:
             doc.add_paragraph(f"Nøgleord: {', '.join(t['keywords'])}")
@@ -218,7 +218,7 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
     if ctx.single:
         doc.add_heading(ctx.single_heading, level=1)
         for t in ctx.single:
-            mark = (" (kurateret)" if t.get("curated") else " (automatisk)") if ctx.curation else ""
+            mark = f" ({t['status']})"
             text = f"{t['label']}{mark} (gruppe {da_list(t['groups'])})" + (f": {t['summary']['text']}" if t["summary"] else "")
             text += f" Analytikerens memo: {t['memo']}" if t.get("memo") else ""
             doc.add_paragraph(text, style="List Bullet")
@@ -253,8 +253,8 @@ def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
         cur = ctx.curation
         doc.add_heading("Kuratering", level=2)
         doc.add_paragraph(
-            f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}. Et tema markeret kurateret er ændret af "
-            f"analytikeren og kan bære analytikerens eget navn; automatisk er fundet af metoden alene. "
+            f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}. Et tema markeret Kurateret er bekræftet eller ændret af "
+            f"analytikeren og kan bære analytikerens eget navn; Maskinforslag er fundet af metoden alene. "
             f"I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}."
         )
         for title, items in (("Anvendte ændringer:", cur["applied"]), ("Ikke anvendt:", cur["skipped"])):

@@ -263,3 +263,40 @@ def test_yaml_and_workbook_beside_each_other_is_an_error(tmp_path, cfg_2024, sta
 def test_pages_and_workbook_are_byte_identical_for_an_unchanged_workbook(analysis_2024, cfg_2024, edited_book, pages, nlp):
     again = render_seminar_pages(curate_analysis(analysis_2024, cfg_2024, parse_codebook_xlsx(edited_book, "codebook.xlsx"), nlp=nlp), cfg_2024)
     assert again.keys() == pages.keys() and all(again[k] == pages[k] for k in pages)
+
+
+@pytest.mark.slow
+def test_cli_curate_init_xlsx_then_run_twice(tmp_path):
+    from tests.conftest import RAW_2024
+    from tests.helpers import seminar
+
+    raw = tmp_path / "data" / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("seminar.toml", "budget-2025-foraarsseminar-opsamling.txt"):
+        (raw / name).write_bytes((RAW_2024 / name).read_bytes())
+    config = raw / "seminar.toml"
+    proc = seminar(["curate", "init", "--config", config, "--xlsx"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    book = raw / "codebook.xlsx"
+    data = book.read_bytes()
+    yaml = seminar(["curate", "init", "--config", config], tmp_path)  # a second codebook beside it is refused
+    assert yaml.returncode == 1 and "codebook.xlsx" in yaml.stderr and "Fix:" in yaml.stderr and not (raw / "codebook.yaml").exists()
+    # a bad cell stops the run before anything is written
+    book.write_bytes(_edit(data, THEMES_SHEET, [({"automatic label": "Pårørende"}, "exclude", "kanske")]))
+    bad = seminar(["run", "--config", config], tmp_path)
+    assert bad.returncode == 1 and "codebook.xlsx (sheet Themes, row" in bad.stderr and "(exclude)" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "reports" / "2024").exists()
+    named = _edit(data, THEMES_SHEET, [({"automatic label": "Pårørende"}, "name", "Pårørende som ressource")])
+    book.write_bytes(named)
+    proc = seminar(["run", "--config", config], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    reports = tmp_path / "reports" / "2024"
+    first = {p.name: p.read_bytes() for p in reports.iterdir()}
+    themes = pd.read_excel(reports / THEMES_WORKBOOK, sheet_name="Temaer", dtype=str).set_index("Tema")
+    assert themes.at["Pårørende som ressource", "Status"] == "Kurateret"
+    assert "Pårørende som ressource" in (tmp_path / "data" / "processed" / "2024" / "themes.csv").read_text(encoding="utf-8")
+    assert book.read_bytes() == named  # the run never writes data/raw
+    proc = seminar(["run", "--config", config], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    again = {p.name: p.read_bytes() for p in reports.iterdir()}
+    assert again.keys() == first.keys() and [k for k in first if first[k] != again[k]] == []

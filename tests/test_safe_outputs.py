@@ -87,11 +87,16 @@ def test_notes_written_by_the_tool_are_read_back_by_ingest_unchanged(tmp_path, t
         ("^topics = 3", r"topics = 3 is not a section"),
         ('[[core_areas]]\nname = "Social-omsorg"', r"'Social omsorg' and 'Social-omsorg' give the same report file name \(social-omsorg.html\)"),
         ('[[core_areas]]\nname = "Index"', r"would overwrite the index page"),
+        ('[[core_areas]]\nname = "Overblik"', r"would overwrite the overview page"),
+        ('[[core_areas]]\nname = "Teknik"\ncommittee = "  "', r"committee = '  ' is not a committee's name"),
+        ('[[core_areas]]\nname = "Teknik"\ncommittee = "Teknik-\\nudvalget"', r"is not a committee's name"),
+        ('[[core_areas]]\nname = "Teknik"\ncommittee = 3', r"\[core_areas\] committee = 3 is not a text"),
         ('[[core_areas]]\nname = "???"', r"gives an empty file name"),
         ("[[core_areas]]\nname = 3", r"\[core_areas\] name = 3 is not a text"),
     ],
 )
 def test_config_is_validated_with_key_value_and_fix(extra, message):
+    """A wrong value is one message with the key, the value and the fix."""
     with pytest.raises(ConfigError, match=message) as info:
         text = extra[1:] + "\n" + TINY_TOML if extra.startswith("^") else TINY_TOML + "\n" + extra + "\n"
         parse_config(text)
@@ -266,3 +271,9 @@ def test_run_killed_during_writing_leaves_previous_outputs_intact(tmp_path, afte
     recover_folder(folders[0])
     recover_folder(folders[1])
     assert sorted(p.name for p in folders[1].parent.iterdir()) == ["2025"]
+
+
+def test_a_committee_is_optional_per_core_area():
+    cfg = parse_config(TINY_TOML.replace('aliases = ["Skole"]', 'aliases = ["Skole"]\ncommittee = "Udvalg for Læring"'))
+    assert [a.committee for a in cfg.core_areas] == ["", "Udvalg for Læring"]
+    assert cfg.area("Skole").committee == "Udvalg for Læring"

@@ -1,0 +1,156 @@
+"""``overblik``: one page for the whole seminar, for the committees and the technical budget proposal.
+
+Per core area (with its committee, when configured) the points most groups raised, each as one
+sentence ("4 af 5 grupper pegede på …") with a short quote in a group's own words and the group,
+and a link to the area's page; then the points that recur across core areas; and how many
+themes an analyst has curated. Everything is extractive: a point's name is the theme's label
+(the groups' own phrase, or the analyst's name for it), the counts are the groups whose notes
+hold the theme, and the quote is the theme's *kort sagt*, a clause of one group's note as
+written. Sections are written once here; the HTML, Markdown and DOCX renderers show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pipeline.config import SeminarConfig, slugify
+from pipeline.report.blocks import Block, BulletList, Code, Emph, Heading, Inlines, Link, Note, Page, Paragraph, Section, Strong, inlines
+from pipeline.report.wording import count, da_list, lower_first, number_word, theme_status
+
+if TYPE_CHECKING:
+    from pipeline.flows import Analysis
+
+__all__ = ["MAX_CROSS", "MAX_POINTS", "OVERVIEW", "overview_page", "top_points"]
+
+#: The overview's file name (without the ending) in ``reports/<year>/``.
+OVERVIEW = "overblik"
+#: Points per core area in the overview (the issue: 2–4 sentences).
+MAX_POINTS = 4
+#: Cross-cutting points shown; the index page lists them all.
+MAX_CROSS = 6
+
+
+def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd.DataFrame:
+    """An area's points for the overview: themes raised by at least ``min_groups`` groups that are points of their own.
+
+    A theme that restates the area's topic or only repeats its question is left out (it tells a
+    committee nothing); the rest by how many groups raised them (ties in report order).
+    """
+    own = themes[(themes["n_groups"] >= min_groups) & themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
+    return own.sort_values("n_groups", ascending=False, kind="stable").head(n)
+
+
+def _quote(row) -> Inlines:
+    """The theme's *kort sagt* (a group's own words) and the group, or nothing."""
+    summary = json.loads(row.summary) if row.summary else {}
+    if not summary.get("text"):
+        return ()
+    return (", fx »", summary["text"], f"« (gruppe {summary['group']})")
+
+
+def _point(row) -> Inlines:
+    groups = [int(g) for g in str(row.groups).split()]
+    return inlines(
+        f"{row.n_groups} af {row.n_groups_total} grupper pegede på ",
+        Strong(lower_first(row.label)),
+        f" (gruppe {da_list(groups)})",
+        _quote(row),
+        ". ",
+        Emph(f"({theme_status(bool(row.curated))})"),
+    )
+
+
+def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig) -> list[Block]:
+    slug = slugify(area)
+    area_cfg = cfg.area(area)
+    notes = analysis.notes[analysis.notes["core_area"] == area]
+    n_groups = int(notes["group"].nunique())
+    points = top_points(themes, cfg.themes.min_groups)
+    about: list = []
+    if area_cfg.committee:
+        about += ["Udvalg: ", Strong(area_cfg.committee), " · "]
+    theme = str(notes["theme"].iloc[0]) if len(notes) and str(notes["theme"].iloc[0]) else area_cfg.theme
+    about += [f"Gruppedrøftelse om {theme} · " if theme else "", count(n_groups, "gruppe", "grupper")]
+    blocks: list[Block] = [Heading(2, (area,), anchor=slug), Paragraph(inlines(*about), kind="meta")]
+    if len(points):
+        blocks.append(BulletList(tuple(_point(r) for r in points.itertuples())))
+    else:
+        singles = themes[~themes["restates_area"]]
+        blocks.append(Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",)))
+        if len(singles):
+            blocks.append(Paragraph((f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",)))
+    rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(points)
+    more = f" – {count(rest, 'punkt mere', 'punkter mere')}, citater og gruppernes noter" if rest > 0 else " – citater og gruppernes noter"
+    blocks.append(Paragraph((Link(f"Hele rapporten for {area}", f"{slug}.html"), more, " (", Link("Word", f"{slug}.docx"), ")."), kind="more"))
+    return [Section(tuple(blocks), kind="overview-area", anchor=f"omraade-{slug}")]
+
+
+def _cross(analysis: Analysis) -> list[Block]:
+    blocks: list[Block] = [Heading(2, ("Punkter på tværs af kerneområderne",), anchor="tvaers")]
+    cross = analysis.cross
+    if cross.empty:
+        return [*blocks, Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",))]
+    cross = cross.sort_values(["n_areas", "n_groups"], ascending=False, kind="stable")
+    items = []
+    for row in cross.head(MAX_CROSS).itertuples():
+        areas = json.loads(row.areas)
+        where = []
+        for i, a in enumerate(areas):
+            where += ["; " if i else "", Link(a["core_area"], f"{slugify(a['core_area'])}.html"), f" (gruppe {da_list(a['groups'])})"]
+        items.append(inlines(Strong(row.label), f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ", *where, "."))
+    blocks += [
+        Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med de grupper, der rejste dem.",)),
+        BulletList(tuple(items)),
+    ]
+    if len(cross) > MAX_CROSS:
+        blocks.append(Paragraph((Link(f"Alle {len(cross)} tværgående punkter", "index.html"), " står på forsiden."),))
+    return blocks
+
+
+def _curation_line(themes: pd.DataFrame, has_codebook: bool) -> Note:
+    """How many themes an analyst has curated, and how to curate (one line)."""
+    per_theme = themes.drop_duplicates(["core_area", "topic"])
+    done, total = int(per_theme["curated"].sum()), len(per_theme)
+    how: Inlines = (
+        ("Ret kodebogen ved siden af seminar.toml, og kør ", Code("seminar run"), " igen.")
+        if has_codebook
+        else ("Kuratér dem i en kodebog: ", Code("seminar curate init --xlsx"), ", ret den i Excel, og kør ", Code("seminar run"), " igen.")
+    )
+    rest = "; resten er maskinforslag, som en analytiker endnu ikke har bekræftet. " if done < total else ". "
+    return Note(inlines(Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), rest, how), kind="status")
+
+
+def overview_page(analysis: Analysis, cfg: SeminarConfig) -> Page:
+    """The seminar's overview as blocks (:mod:`pipeline.report.blocks`).
+
+    Args:
+        analysis: The seminar's analysis (curated when there is a codebook).
+        cfg: Its configuration (committees, thresholds).
+
+    Returns:
+        The :class:`~pipeline.report.blocks.Page` ``overblik``.
+    """
+    notes, themes = analysis.notes, analysis.themes
+    areas = list(dict.fromkeys(notes["core_area"]))
+    place = f"{cfg.municipality} · {cfg.date.strftime('%d.%m.%Y')}" if cfg.date else cfg.municipality
+    title = f"Overblik: {cfg.name} {cfg.year}"
+    intro = (
+        f"{count(len(notes), 'gruppenote', 'gruppenoter')} fra {count(len(areas), 'kerneområde', 'kerneområder')}. "
+        f"For hvert kerneområde de punkter, flest grupper pegede på (mindst {number_word(cfg.themes.min_groups)}), hver med gruppernes egne ord. "
+        "Et punkt tæller en gruppe, når gruppens egen note rummer det; intet er omskrevet."
+    )
+    blocks: list[Block] = [
+        Section((Paragraph((place,)), Heading(1, (title,))), kind="top"),
+        Paragraph((Link("Alle kerneområder", "index.html"), " · ", Link("Word-udgave", f"{OVERVIEW}.docx"), " · ", Link("Markdown-udgave", f"{OVERVIEW}.md"), " · ", Link("Excel", "temaer.xlsx")), kind="pages"),
+        Paragraph((intro,)),
+        _curation_line(themes, getattr(analysis, "curation", None) is not None),
+    ]
+    for area in areas:
+        blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg)
+    blocks += _cross(analysis)
+    blocks.append(Paragraph(("Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"))
+    return Page(f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1))

@@ -175,6 +175,10 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
     for ext in ("html", "md"):
         text = pages[f"oekonomi-personale-og-it.{ext}"]
         assert "udeladt som støj" in text and "bekræftet" in text.lower()
+    for text in (pages["overblik.html"], pages["overblik.md"], _docx_text(pages["overblik.docx"])):
+        assert "(Kurateret)" in text and "(Maskinforslag)" in text  # the merged Plejehjem is a top point, curated
+        assert re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "Ret kodebogen" in text
+        assert "It-sikkerhed" not in text
     sheets = {name: pd.read_excel(io.BytesIO(pages[THEMES_WORKBOOK]), sheet_name=name, dtype=str).fillna("") for name in ("Temaer", "Citater", "Noter")}
     themes = sheets["Temaer"].set_index("Tema")
     assert themes.at["Pårørende som ressource", "Status"] == "Kurateret" and "Pårørendeforeningen" in themes.at["Pårørende som ressource", "Memo"]

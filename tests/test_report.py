@@ -72,7 +72,7 @@ def test_method_facts_and_index_come_from_the_analysis(analysis_2024, cfg_2024):
     assert "Tilbagevendende fra" in pages["index.html"] or "Kerneområder" in pages["index.html"]
     assert f"{len(analysis_2024.notes)} gruppenoter" in pages["index.html"]
     assert sorted(pages) == sorted(
-        ["index.html", "plotly.min.js", "temaer.xlsx"] + [f"{s}.{ext}" for s in ("social-omsorg", "beskaeftigelse", "laering", "vaekst-teknik-og-faellesskab", "oekonomi-personale-og-it") for ext in ("html", "md", "docx")]
+        ["index.html", "plotly.min.js", "temaer.xlsx", "overblik.html", "overblik.md", "overblik.docx"] + [f"{s}.{ext}" for s in ("social-omsorg", "beskaeftigelse", "laering", "vaekst-teknik-og-faellesskab", "oekonomi-personale-og-it") for ext in ("html", "md", "docx")]
     )
 
 

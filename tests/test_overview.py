@@ -1,0 +1,105 @@
+"""The overview for the committees (overblik): every sentence is the notes' own, every count true, three formats alike."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from dataclasses import replace
+
+import pytest
+
+from pipeline.report.blocks import BulletList, Note, block_text, inline_text, walk
+from pipeline.report.docx import render_docx
+from pipeline.report.html import render_html
+from pipeline.report.markdown import render_markdown
+from pipeline.report.overview import overview_page, top_points
+from pipeline.report.wording import lower_first
+
+POINT = re.compile(r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\. \((Maskinforslag|Kurateret)\)$")
+
+
+@pytest.fixture(scope="module")
+def page(analysis_2024, cfg_2024):
+    return overview_page(analysis_2024, cfg_2024)
+
+
+def _points(page) -> list[str]:
+    return [inline_text(item) for b in walk(page.blocks) if isinstance(b, BulletList) for item in b.items if "grupper pegede på" in inline_text(item)]
+
+
+def _groups(text: str) -> list[int]:
+    return [int(g) for g in re.findall(r"\d+", text)]
+
+
+def test_every_point_is_a_theme_with_its_true_count_groups_and_a_groups_own_words(page, analysis_2024):
+    themes = analysis_2024.themes
+    notes = analysis_2024.notes
+    points = _points(page)
+    assert len(points) >= 10
+    for text in points:
+        m = POINT.match(text)
+        assert m, text
+        k, n, label, groups, quote, group, status = m.groups()
+        rows = themes[themes["label"].map(lower_first) == label]
+        assert len(rows) >= 1, label
+        row = next(r for r in rows.itertuples() if int(r.n_groups) == int(k) and _groups(groups) == [int(g) for g in r.groups.split()])
+        assert int(n) == row.n_groups_total and len(_groups(groups)) == int(k)
+        assert row.recurring and not row.restates_area and not row.restates_question  # a point of its own
+        # the quote: word for word in the note of the group it names, in that core area
+        note = notes[(notes["core_area"] == row.core_area) & (notes["group"] == int(group))]["text"].iloc[0]
+        assert " ".join(quote.split()).rstrip(".").lower() in " ".join(note.split()).lower(), (quote, note)
+        assert status == "Maskinforslag"
+
+
+def test_points_per_area_are_the_top_two_to_four(page, analysis_2024, cfg_2024):
+    for area, themes in analysis_2024.themes.groupby("core_area", sort=False):
+        top = top_points(themes, cfg_2024.themes.min_groups)
+        assert 2 <= len(top) <= 4
+        assert list(top["n_groups"]) == sorted(top["n_groups"], reverse=True)
+        rest = themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
+        left = rest["n_groups"].drop(top.index)
+        assert not len(left) or top["n_groups"].min() >= left.max()
+
+
+def test_committee_link_and_curation_line(page, analysis_2024):
+    text = "\n".join(block_text(b) for b in walk(page.blocks))
+    assert "Udvalg: Udvalg for Læring" in text and text.count("Udvalg:") == 1  # only Læring has one in seminar.toml
+    assert text.count("Hele rapporten for") == analysis_2024.notes["core_area"].nunique()
+    note = next(b for b in walk(page.blocks) if isinstance(b, Note))
+    assert f"0 af {analysis_2024.themes['topic'].nunique()} temaer er kurateret" in block_text(note) and "seminar curate init --xlsx" in block_text(note)
+    assert "Punkter på tværs af kerneområderne" in text
+
+
+def test_cross_area_points_name_true_groups(page, analysis_2024):
+    cross = analysis_2024.cross.set_index("label")
+    items = [inline_text(i) for b in walk(page.blocks) if isinstance(b, BulletList) for i in b.items if "gruppedrøftelser i" in inline_text(i)]
+    assert items
+    for text in items:
+        label, n_groups, n_areas = re.match(r"^(.+?): (\d+) gruppedrøftelser i (\d+) kerneområder", text).groups()
+        row = cross.loc[label]
+        assert int(n_groups) == row["n_groups"] and int(n_areas) == row["n_areas"]
+        for a in json.loads(row["areas"]):
+            assert f"{a['core_area']} (gruppe " in text
+
+
+def test_three_formats_show_the_same_points(page):
+    html, md = render_html(page), render_markdown(page)
+    with zipfile.ZipFile(io.BytesIO(render_docx(page, {}))) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+        styles = z.read("word/styles.xml").decode("utf-8")
+    docx = re.sub(r"<[^>]+>", "", xml)
+    for text in _points(page):
+        quote = POINT.match(text).group(5)
+        for out in (html, md, docx):
+            assert quote[:40] in out.replace("&quot;", '"').replace("\\", "")
+    assert 'w:w="11906"' in xml and 'w:h="16838"' in xml  # A4
+    assert 'w:val="Heading1"' in xml and "Heading1" in styles  # Word heading styles a secretary can paste
+
+
+def test_overview_without_recurring_points_says_so(analysis_2024, cfg_2024):
+    themes = analysis_2024.themes.assign(recurring=False)
+    page = overview_page(replace(analysis_2024, themes=themes), cfg_2024)
+    text = "\n".join(block_text(b) for b in walk(page.blocks))
+    assert not _points(page) and text.count("Intet punkt blev rejst af mindst to grupper.") == analysis_2024.notes["core_area"].nunique()

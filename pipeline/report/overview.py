@@ -85,7 +85,8 @@ def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: Semi
             blocks.append(Paragraph((f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",)))
     rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(points)
     more = f" – {count(rest, 'punkt mere', 'punkter mere')}, citater og gruppernes noter" if rest > 0 else " – citater og gruppernes noter"
-    blocks.append(Paragraph((Link(f"Hele rapporten for {area}", f"{slug}.html"), more, " (", Link("Word", f"{slug}.docx"), ")."), kind="more"))
+    # the Word file's name is the link text: in the DOCX, where links are plain text, it says which file to open
+    blocks.append(Paragraph((Link(f"Hele rapporten for {area}", f"{slug}.html"), more, " (Word: ", Link(f"{slug}.docx", f"{slug}.docx"), ")."), kind="more"))
     return [Section(tuple(blocks), kind="overview-area", anchor=f"omraade-{slug}")]
 
 

@@ -76,6 +76,12 @@ def new_sheet(wb: Workbook, title: str, header: Sequence[str], widths: Sequence[
         cell.fill = PatternFill("solid", fgColor="DDE4EE")
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     ws.freeze_panes = "A2"
+    # printed: landscape, as wide as the paper, the header row on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
     return ws
 
 
@@ -87,16 +93,28 @@ def add_rows(ws: Worksheet, rows: Iterable[Sequence], *, wrap: Sequence[int] = (
         rows: The values of each row.
         wrap: 1-based columns whose text wraps (long texts such as quotes).
     """
-    from openpyxl.styles import Alignment
+    import math
 
-    top = Alignment(vertical="top")
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    top, centre = Alignment(vertical="top"), Alignment(vertical="top", horizontal="center")
     wrapped = Alignment(vertical="top", wrap_text=True)
+    widths = {i: ws.column_dimensions[get_column_letter(i)].width or 10 for i in wrap}
     for values in rows:
         ws.append([_ILLEGAL.sub(" ", v) if isinstance(v, str) else v for v in values])
+        lines = 1
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # '=SUM(...)' in a note is text, not a formula
-            cell.alignment = wrapped if cell.column in wrap else top
+            if cell.column in wrap:
+                cell.alignment = wrapped
+                text = str(cell.value or "")
+                lines = max(lines, sum(math.ceil(max(len(part), 1) / max(widths[cell.column] - 2, 1)) for part in text.split("\n")))
+            else:
+                cell.alignment = centre if isinstance(cell.value, int) else top
+        if lines > 1:  # spreadsheet programs do not grow a row for wrapped text by themselves
+            ws.row_dimensions[ws.max_row].height = 15 * lines
     ws.auto_filter.ref = ws.dimensions
 
 
@@ -151,8 +169,8 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     ws = new_sheet(
         wb,
         "Temaer",
-        ["Kerneområde", "Udvalg", "Tema", "k (grupper)", "n (grupper i alt)", "Grupper", "Art", "Status", "Kort sagt", "Gruppe (kort sagt)", "Memo"],
-        [26, 22, 30, 11, 11, 12, 24, 15, 70, 11, 40],
+        ["Kerneområde", "Udvalg", "Tema", "Grupper (k)", "I alt (n)", "Hvilke grupper", "Art", "Status", "Kort sagt", "Kort sagt af gruppe", "Memo"],
+        [26, 22, 30, 12, 10, 15, 24, 15, 70, 19, 40],
         first=True,
     )
     rows = []

@@ -97,3 +97,12 @@ def test_screenshot_of_an_area_report(area_page, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a rendered page, not a blank one
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_overview_opens_without_errors(area_page, tmp_path, width):
+    dom = _chromium([f"--window-size={width},2000", "--enable-logging=stderr", "--v=0", "--dump-dom", (area_page / "overblik.html").as_uri()], tmp_path)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert "grupper pegede på" in dom.stdout and 'href="social-omsorg.html"' in dom.stdout
+    console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    assert not console, console

@@ -65,7 +65,7 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
 def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
     _, _, _, pages = tiny_analysis
     for name, html in pages.items():
-        if name == "index.html" or not name.endswith(".html"):
+        if name in ("index.html", "overblik.html") or not name.endswith(".html"):  # the overview links the area pages' statements
             continue
         anchors = set(re.findall(r'id="s-([0-9a-f]{12}-\d\d)"', html))
         links = set(re.findall(r'href="#s-([0-9a-f]{12}-\d\d)"', html))

@@ -103,3 +103,13 @@ def test_overview_without_recurring_points_says_so(analysis_2024, cfg_2024):
     page = overview_page(replace(analysis_2024, themes=themes), cfg_2024)
     text = "\n".join(block_text(b) for b in walk(page.blocks))
     assert not _points(page) and text.count("Intet punkt blev rejst af mindst to grupper.") == analysis_2024.notes["core_area"].nunique()
+
+
+def test_every_quote_links_to_its_statement_on_the_area_page(analysis_2024, cfg_2024):
+    from pipeline.report import render_seminar_pages
+
+    pages = render_seminar_pages(analysis_2024, cfg_2024)
+    links = re.findall(r'href="([a-z-]+\.html)#s-([0-9a-f]{12}-\d+)"', pages["overblik.html"])
+    assert len(links) >= 10
+    for page, statement in links:
+        assert f'id="s-{statement}"' in pages[page], (page, statement)

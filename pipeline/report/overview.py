@@ -45,11 +45,12 @@ def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd
 
 
 def _quote(row) -> Inlines:
-    """The theme's *kort sagt* (a group's own words) and the group, or nothing."""
+    """The theme's *kort sagt* (a group's own words), linked to its statement on the area's page, and the group; or nothing."""
     summary = json.loads(row.summary) if row.summary else {}
     if not summary.get("text"):
         return ()
-    return (", fx »", summary["text"], f"« (gruppe {summary['group']})")
+    href = f"{slugify(row.core_area)}.html#s-{summary['statement_id']}"
+    return (", fx »", Link(summary["text"], href), f"« (gruppe {summary['group']})")
 
 
 def _point(row) -> Inlines:

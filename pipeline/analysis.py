@@ -153,7 +153,6 @@ def curate_themes(
     Raises:
         CodebookError: The codebook does not fit the analysis; nothing is applied.
     """
-    area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
     curation = apply_codebook(
         codebook,
         themes=result.themes,
@@ -161,10 +160,7 @@ def curate_themes(
         cross=result.cross,
         notes=notes,
         statements=statements,
-        min_groups=cfg.themes.min_groups,
-        n_quotes=cfg.themes.n_quotes,
-        top_n=cfg.topics.top_n_words,
-        area_order=area_order,
+        cfg=cfg,
         area_words=words,
         topic_words=topic_words,
     )

@@ -7,7 +7,6 @@ moves to blocks with issue 25.
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.compare import OVERALL, STATUSES, reported

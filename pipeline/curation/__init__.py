@@ -4,7 +4,9 @@
 * :mod:`~pipeline.curation.match`: entries found again among a run's themes by their evidence; agreement figures;
 * :mod:`~pipeline.curation.apply`: the codebook checked against the analysis, then applied;
 * :mod:`~pipeline.curation.rows`: the themes table rebuilt for the curated key phrases;
-* :mod:`~pipeline.curation.template`: the starting codebook of ``seminar curate init``.
+* :mod:`~pipeline.curation.template`: the starting codebook of ``seminar curate init``;
+* :mod:`~pipeline.curation.excel`: the same codebook as an Excel workbook (``codebook.xlsx``),
+  written by ``seminar curate init --xlsx`` and read into the same :class:`Codebook`.
 
 Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of
 :func:`pipeline.flows.analyse_seminar`.

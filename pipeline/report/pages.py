@@ -140,9 +140,8 @@ def _question_themes(ctx: AreaContext) -> list[Block]:
         inlines(
             Anchor("", f"emne-{t['topic']}"),
             Strong(t["label"]),
-            " ",
+            f" ({t['n_groups']} af {t['n_groups_total']} grupper: gruppe {da_list(t['groups'])}) ",
             _status(ctx, t),
-            f" ({t['n_groups']} af {t['n_groups_total']} grupper: gruppe {da_list(t['groups'])})",
             _summary_link(t),
         )
         for t in ctx.question_themes

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.report.blocks import Block, BulletList, Code, Emph, Heading, Inlines, Link, Note, Page, Paragraph, Section, Strong, inlines
+from pipeline.report import blocks as pm
 from pipeline.report.wording import count, da_list, lower_first, number_word, theme_status
 
 if TYPE_CHECKING:
@@ -44,28 +44,28 @@ def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd
     return own.sort_values("n_groups", ascending=False, kind="stable").head(n)
 
 
-def _quote(row) -> Inlines:
+def _quote(row) -> pm.Inlines:
     """The theme's *kort sagt* (a group's own words), linked to its statement on the area's page, and the group; or nothing."""
     summary = json.loads(row.summary) if row.summary else {}
     if not summary.get("text"):
         return ()
     href = f"{slugify(row.core_area)}.html#s-{summary['statement_id']}"
-    return (", fx »", Link(summary["text"], href), f"« (gruppe {summary['group']})")
+    return (", fx »", pm.Link(summary["text"], href), f"« (gruppe {summary['group']})")
 
 
-def _point(row) -> Inlines:
+def _point(row) -> pm.Inlines:
     groups = [int(g) for g in str(row.groups).split()]
-    return inlines(
+    return pm.inlines(
         f"{row.n_groups} af {row.n_groups_total} grupper pegede på ",
-        Strong(lower_first(row.label)),
+        pm.Strong(lower_first(row.label)),
         f" (gruppe {da_list(groups)})",
         _quote(row),
         ". ",
-        Emph(f"({theme_status(bool(row.curated))})"),
+        pm.Emph(f"({theme_status(bool(row.curated))})"),
     )
 
 
-def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig) -> list[Block]:
+def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig) -> list[pm.Block]:
     slug = slugify(area)
     area_cfg = cfg.area(area)
     notes = analysis.notes[analysis.notes["core_area"] == area]
@@ -73,60 +73,60 @@ def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: Semi
     points = top_points(themes, cfg.themes.min_groups)
     about: list = []
     if area_cfg.committee:
-        about += ["Udvalg: ", Strong(area_cfg.committee), " · "]
+        about += ["Udvalg: ", pm.Strong(area_cfg.committee), " · "]
     theme = str(notes["theme"].iloc[0]) if len(notes) and str(notes["theme"].iloc[0]) else area_cfg.theme
     about += [f"Gruppedrøftelse om {theme} · " if theme else "", count(n_groups, "gruppe", "grupper")]
-    blocks: list[Block] = [Heading(2, (area,), anchor=slug), Paragraph(inlines(*about), kind="meta")]
+    blocks: list[pm.Block] = [pm.Heading(2, (area,), anchor=slug), pm.Paragraph(pm.inlines(*about), kind="meta")]
     if len(points):
-        blocks.append(BulletList(tuple(_point(r) for r in points.itertuples())))
+        blocks.append(pm.BulletList(tuple(_point(r) for r in points.itertuples())))
     else:
         singles = themes[~themes["restates_area"]]
-        blocks.append(Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",)))
+        blocks.append(pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",)))
         if len(singles):
-            blocks.append(Paragraph((f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",)))
+            blocks.append(pm.Paragraph((f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",)))
     rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(points)
     more = f" – {count(rest, 'punkt mere', 'punkter mere')}, citater og gruppernes noter" if rest > 0 else " – citater og gruppernes noter"
     # the Word file's name is the link text: in the DOCX, where links are plain text, it says which file to open
-    blocks.append(Paragraph((Link(f"Hele rapporten for {area}", f"{slug}.html"), more, " (Word: ", Link(f"{slug}.docx", f"{slug}.docx"), ")."), kind="more"))
-    return [Section(tuple(blocks), kind="overview-area", anchor=f"omraade-{slug}")]
+    blocks.append(pm.Paragraph((pm.Link(f"Hele rapporten for {area}", f"{slug}.html"), more, " (Word: ", pm.Link(f"{slug}.docx", f"{slug}.docx"), ")."), kind="more"))
+    return [pm.Section(tuple(blocks), kind="overview-area", anchor=f"omraade-{slug}")]
 
 
-def _cross(analysis: Analysis) -> list[Block]:
-    blocks: list[Block] = [Heading(2, ("Punkter på tværs af kerneområderne",), anchor="tvaers")]
+def _cross(analysis: Analysis) -> list[pm.Block]:
+    blocks: list[pm.Block] = [pm.Heading(2, ("Punkter på tværs af kerneområderne",), anchor="tvaers")]
     cross = analysis.cross
     if cross.empty:
-        return [*blocks, Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",))]
+        return [*blocks, pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",))]
     cross = cross.sort_values(["n_areas", "n_groups"], ascending=False, kind="stable")
     items = []
     for row in cross.head(MAX_CROSS).itertuples():
         areas = json.loads(row.areas)
         where = []
         for i, a in enumerate(areas):
-            where += ["; " if i else "", Link(a["core_area"], f"{slugify(a['core_area'])}.html"), f" (gruppe {da_list(a['groups'])})"]
-        items.append(inlines(Strong(row.label), f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ", *where, "."))
+            where += ["; " if i else "", pm.Link(a["core_area"], f"{slugify(a['core_area'])}.html"), f" (gruppe {da_list(a['groups'])})"]
+        items.append(pm.inlines(pm.Strong(row.label), f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ", *where, "."))
     blocks += [
-        Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med de grupper, der rejste dem.",)),
-        BulletList(tuple(items)),
+        pm.Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med de grupper, der rejste dem.",)),
+        pm.BulletList(tuple(items)),
     ]
     if len(cross) > MAX_CROSS:
-        blocks.append(Paragraph((Link(f"Alle {len(cross)} tværgående punkter", "index.html"), " står på forsiden."),))
+        blocks.append(pm.Paragraph((pm.Link(f"Alle {len(cross)} tværgående punkter", "index.html"), " står på forsiden."),))
     return blocks
 
 
-def _curation_line(themes: pd.DataFrame, has_codebook: bool) -> Note:
+def _curation_line(themes: pd.DataFrame, has_codebook: bool) -> pm.Note:
     """How many themes an analyst has curated, and how to curate (one line)."""
     per_theme = themes.drop_duplicates(["core_area", "topic"])
     done, total = int(per_theme["curated"].sum()), len(per_theme)
-    how: Inlines = (
-        ("Ret kodebogen ved siden af seminar.toml, og kør ", Code("seminar run"), " igen.")
+    how: pm.Inlines = (
+        ("Ret kodebogen ved siden af seminar.toml, og kør ", pm.Code("seminar run"), " igen.")
         if has_codebook
-        else ("Kuratér dem i en kodebog: ", Code("seminar curate init --xlsx"), ", ret den i Excel, og kør ", Code("seminar run"), " igen.")
+        else ("Kuratér dem i en kodebog: ", pm.Code("seminar curate init --xlsx"), ", ret den i Excel, og kør ", pm.Code("seminar run"), " igen.")
     )
     rest = "; resten er maskinforslag, som en analytiker endnu ikke har bekræftet. " if done < total else ". "
-    return Note(inlines(Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), rest, how), kind="status")
+    return pm.Note(pm.inlines(pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), rest, how), kind="status")
 
 
-def overview_page(analysis: Analysis, cfg: SeminarConfig) -> Page:
+def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     """The seminar's overview as blocks (:mod:`pipeline.report.blocks`).
 
     Args:
@@ -145,14 +145,14 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> Page:
         f"For hvert kerneområde de punkter, flest grupper pegede på (mindst {number_word(cfg.themes.min_groups)}), hver med gruppernes egne ord. "
         "Et punkt tæller en gruppe, når gruppens egen note rummer det; intet er omskrevet."
     )
-    blocks: list[Block] = [
-        Section((Paragraph((place,)), Heading(1, (title,))), kind="top"),
-        Paragraph((Link("Alle kerneområder", "index.html"), " · ", Link("Word-udgave", f"{OVERVIEW}.docx"), " · ", Link("Markdown-udgave", f"{OVERVIEW}.md"), " · ", Link("Excel", "temaer.xlsx")), kind="pages"),
-        Paragraph((intro,)),
+    blocks: list[pm.Block] = [
+        pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),
+        pm.Paragraph((pm.Link("Alle kerneområder", "index.html"), " · ", pm.Link("Word-udgave", f"{OVERVIEW}.docx"), " · ", pm.Link("Markdown-udgave", f"{OVERVIEW}.md"), " · ", pm.Link("Excel", "temaer.xlsx")), kind="pages"),
+        pm.Paragraph((intro,)),
         _curation_line(themes, getattr(analysis, "curation", None) is not None),
     ]
     for area in areas:
         blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg)
     blocks += _cross(analysis)
-    blocks.append(Paragraph(("Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"))
-    return Page(f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1))
+    blocks.append(pm.Paragraph(("Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"))
+    return pm.Page(f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1))

@@ -169,12 +169,13 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
 def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
     html, md, docx = pages["social-omsorg.html"], pages["social-omsorg.md"], _docx_text(pages["social-omsorg.docx"])
     for text in (html, md, docx):
-        assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text
+        assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text  # renamed, with a memo
         assert "Kurateret" in text and "Maskinforslag" in text
-        assert "codebook.xlsx" in text
-    for ext in ("html", "md"):
-        text = pages[f"oekonomi-personale-og-it.{ext}"]
-        assert "udeladt som støj" in text and "bekræftet" in text.lower()
+        assert "codebook.xlsx" in text and "række" in text  # the method appendix names the workbook's rows
+        assert "lagt sammen med" in text and "Ældrepleje" not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]  # merged
+    opit = pages["oekonomi-personale-og-it.docx"]
+    for text in (pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(opit)):
+        assert "udeladt som støj" in text and "bekræftet" in text.lower()  # excluded; confirmed
     for text in (pages["overblik.html"], pages["overblik.md"], _docx_text(pages["overblik.docx"])):
         assert "(Kurateret)" in text and "(Maskinforslag)" in text  # the merged Plejehjem is a top point, curated
         assert re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "Ret kodebogen" in text

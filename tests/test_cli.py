@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.conftest import RAW_2024, TINY_TOML
 
@@ -70,6 +71,7 @@ def test_bad_config_and_missing_file_messages(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow  # the whole 2024 seminar through `seminar run`
 def test_run_writes_reports_for_every_area(tmp_path):
     cfg_text = (RAW_2024 / "seminar.toml").read_text(encoding="utf-8")
     cfg = tmp_path / "raw" / "seminar.toml"

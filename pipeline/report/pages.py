@@ -338,7 +338,7 @@ def index_page(index: dict) -> pm.Page:
     if index["cross"]:
         cross_rows = tuple(
             (
-                (pm.Anchor(c["label"], f"tvaer-{c['id']}"), f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)"),
+                (pm.Anchor("", f"tvaer-{c['id']}"), pm.Strong(c["label"]), f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)"),
                 _joined([pm.inlines(pm.Link(a["name"], a["href"]), f" (gruppe {da_list(a['groups'])})") for a in c["areas"]], "; "),
                 ("; ".join(p for a in c["areas"] for p in a["phrases"]),),
             )

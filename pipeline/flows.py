@@ -4,8 +4,7 @@ The CLI, the notebooks and the benchmarks call these; nothing else wires the sta
 
 * :func:`analyse_seminar`: one seminar's notes → statements, sub-themes per core area,
   cross-cutting themes, recurring words;
-* :func:`compare_years`: the sub-themes of several years found together → comparison tables;
-* :func:`compare_stored_analyses`: two stored analyses aligned by their themes, no refit;
+* year over year: :mod:`pipeline.flows_compare` (each year's own analysis, then the comparison);
 * :func:`statements_and_topics` and :func:`topics_for_texts`: statement-level topics (one
   topic per statement or text) for any Danish texts.
 
@@ -22,7 +21,6 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from pipeline.compare import Comparison, align_topics, compare_prevalence, compare_stored
 from pipeline.config import NlpConfig, SeminarConfig, TopicConfig
 from pipeline.curation import Codebook, CurationResult, apply_codebook
 from pipeline.errors import InputError
@@ -36,15 +34,11 @@ __all__ = [
     "ReusableAnalysis",
     "analyse_seminar_reusing",
     "analysis_key",
-    "StoredAnalysis",
     "analyse_seminar",
-    "compare_stored_analyses",
-    "compare_years",
     "curate_analysis",
     "curate_themes",
     "seed_topics",
     "statements_and_topics",
-    "relabel_from_reports",
     "statements_of",
     "area_and_topic_words",
     "area_words",
@@ -85,14 +79,6 @@ class Analysis:
     nlp_name: str = ""
     curation: CurationResult | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class StoredAnalysis:
-    """The table of a stored analysis that a comparison needs (``themes.csv``)."""
-
-    year: int
-    themes: pd.DataFrame
 
 
 def seed_topics(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> list[list[str]]:
@@ -408,107 +394,6 @@ def analyse_seminar_reusing(
     start = time.perf_counter()
     analysis = curate_analysis(auto, cfg, codebook, words=words, topic_words=topic_words)
     return replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start}), reusable
-
-
-def compare_years(
-    notes: pd.DataFrame,
-    cfg: SeminarConfig,
-    base: int,
-    target: int,
-    *,
-    nlp=None,
-    codebooks: dict[int, Codebook] | None = None,
-    embedding_cache: MutableMapping | None = None,
-) -> tuple[Comparison, ThemeResult]:
-    """Find the sub-themes of all years together and compare ``base`` with ``target``.
-
-    The units of every year are clustered together per core area, so a sub-theme is the same
-    theme in both years and its groups can be counted year by year.
-
-    Args:
-        notes: Notes of every year to compare (the ``year`` column tells them apart).
-        cfg: Configuration whose NLP, theme and comparison settings are used (the target year's).
-        base: Earlier year.
-        target: Later year.
-        nlp: A spaCy pipeline to reuse.
-        codebooks: Per year, the analyst's codebook: each year's report is curated, so the
-            comparison uses the curated names.
-        embedding_cache: Vectors of phrases embedded before (:func:`themes_of`).
-
-    Returns:
-        ``(comparison, theme_result)``.
-    """
-    nlp = nlp or build_nlp(cfg.nlp)
-    stops = stop_words(cfg.nlp)
-    statements = make_statements(notes, nlp, cfg.nlp)
-    result = themes_of(statements, notes, cfg, stops, nlp, embedding_cache=embedding_cache)
-    # Name every theme as the year's own report names it (target year first), so the comparison
-    # page and the reports speak of the same themes.
-    yearly = {}
-    for year in (target, base):
-        in_year = notes["year"] == year
-        yearly[year] = themes_of(statements[statements["year"] == year], notes[in_year], cfg, stops, nlp, embedding_cache=embedding_cache)
-        if codebooks and codebooks.get(year) is not None:
-            words = area_and_topic_words(cfg, notes[in_year], nlp, stops)
-            yearly[year] = curate_themes(yearly[year], notes[in_year], statements[statements["year"] == year], cfg, codebooks[year], *words)[0]
-    result = relabel_from_reports(result, [yearly[target], yearly[base]])
-    comparison = compare_prevalence(result, statements, notes, base, target, cfg.compare, min_groups=cfg.themes.min_groups)
-    return comparison, result
-
-
-def relabel_from_reports(joint: ThemeResult, reports: list[ThemeResult]) -> ThemeResult:
-    """Joint themes named by the single-year theme that holds most of their key phrases (first report first).
-
-    Key phrases have the same ids in every analysis of the same notes, so a joint theme and a
-    year's theme can be matched by the phrases they share. A joint theme that matches no year's
-    theme keeps its own label.
-    """
-    def best_label(units: set[str], key: str, table, id_col: str) -> str | None:
-        for report in reports:
-            mine = report.units[report.units["unit_id"].isin(units) & (report.units[key] >= 0)]
-            if len(mine):
-                counts = mine[key].value_counts()
-                winner = int(counts.sort_index().idxmax())
-                labels = dict(zip(table(report)[id_col], table(report)["label"], strict=False))
-                if winner in labels:
-                    return labels[winner]
-        return None
-
-    themes = joint.themes.copy()
-    for topic in dict.fromkeys(themes["topic"]):
-        units = set(joint.units.loc[joint.units["theme"] == topic, "unit_id"])
-        label = best_label(units, "theme", lambda r: r.themes, "topic")
-        if label:
-            themes.loc[themes["topic"] == topic, "label"] = label
-    cross = joint.cross.copy()
-    for cross_id in cross["cross_theme"]:
-        units = set(joint.units.loc[joint.units["cross_theme"] == cross_id, "unit_id"])
-        # a cross-cutting theme no year has: named as the year's area theme that holds most of its phrases
-        label = best_label(units, "cross_theme", lambda r: r.cross, "cross_theme") or best_label(units, "theme", lambda r: r.themes, "topic")
-        if label:
-            cross.loc[cross["cross_theme"] == cross_id, "label"] = label
-    return replace(joint, themes=themes, cross=cross)
-
-
-def compare_stored_analyses(base: StoredAnalysis, target: StoredAnalysis, cfg: SeminarConfig) -> Comparison:
-    """Compare two stored analyses through an alignment of each area's themes, without refitting.
-
-    Args:
-        base: The earlier year's stored tables.
-        target: The later year's stored tables.
-        cfg: Configuration whose comparison and theme settings are used.
-
-    Returns:
-        The :class:`~pipeline.compare.Comparison`, with its ``alignment`` table.
-    """
-
-    def theme_list(themes: pd.DataFrame) -> pd.DataFrame:
-        return themes.drop_duplicates("topic")[["topic", "label", "keywords", "core_area"]]
-
-    alignment = align_topics(
-        theme_list(base.themes), theme_list(target.themes), min_similarity=cfg.compare.min_similarity, one_to_one=cfg.compare.one_to_one
-    )
-    return compare_stored(base.themes, target.themes, alignment, base.year, target.year, cfg.compare, min_groups=cfg.themes.min_groups)
 
 
 def topics_for_texts(

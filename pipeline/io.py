@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,10 +22,10 @@ from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
 from pipeline.outputs import atomic_file, atomic_folders, neutralise_frame, restore_frame
 from pipeline.schemas import (
-    Alignment,
     ComparisonQuotes,
     CrossThemes,
     Curation,
+    Matches,
     Notes,
     Prevalence,
     Rejects,
@@ -36,9 +36,6 @@ from pipeline.schemas import (
     Units,
     validate,
 )
-
-if TYPE_CHECKING:
-    from pipeline.flows import StoredAnalysis
 
 __all__ = [
     "ANALYSIS_TABLES",
@@ -57,13 +54,14 @@ __all__ = [
     "read_any_table",
     "read_codebook",
     "read_config",
-    "read_stored_analysis",
+    "read_year_pages",
     "read_table",
     "read_text_file",
     "read_year_codebook",
     "reusable_analysis_path",
     "save_embedding_cache",
     "save_reusable_analysis",
+    "seminar_title",
     "write_analysis",
     "write_bytes",
     "write_codebook",
@@ -185,36 +183,31 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
         raise InputError(str(path), "whole file", f"cannot be read as a table ({type(exc).__name__}: {exc})", "save it as CSV (UTF-8) or XLSX.") from None
 
 
-def find_year_configs(raw_dir: str | Path, first: int, last: int) -> dict[int, SeminarConfig]:
-    """Seminar configurations under ``raw_dir/*/seminar.toml`` for the years from ``first`` to ``last``.
+def find_year_configs(raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None) -> dict[int, SeminarConfig]:
+    """Seminar configurations under ``raw_dir/*/seminar.toml``: every year found, those from
+    ``first`` to ``last``, or exactly ``years``; in year order.
 
     Raises:
-        ConfigError: No configuration was found for ``first`` or ``last``, or two for one year.
+        ConfigError: No configuration for ``first``, ``last`` or one of ``years``, or two for one year.
     """
     found: dict[int, SeminarConfig] = {}
     where: dict[int, Path] = {}
     for path in sorted(Path(raw_dir).glob("*/seminar.toml")):
         cfg = read_config(path)
-        if first <= cfg.year <= last:
+        if (first is None or cfg.year >= first) and (last is None or cfg.year <= last) and (years is None or cfg.year in years):
             if cfg.year in found:
                 raise ConfigError(str(path), f"a second seminar for {cfg.year} (the first is {where[cfg.year]})", "give the configs to compare with --config")
             found[cfg.year], where[cfg.year] = cfg, path
-    for year in (first, last):
+    for year in [y for y in (first, last, *(years or [])) if y is not None]:
         if year not in found:
             raise ConfigError(str(raw_dir), f"no seminar.toml with year = {year} in its sub-folders", "add the seminar's folder, or give its config with --config")
     return dict(sorted(found.items()))
 
 
-def write_comparison(comparison, folder: str | Path, extra: dict[str, pd.DataFrame] | None = None) -> dict[str, Path]:
-    """Write the comparison tables to ``folder``."""
+def write_comparison(comparison, folder: str | Path) -> dict[str, Path]:
+    """Write the comparison tables to ``folder``, each checked against its schema (:data:`COMPARISON_TABLES`)."""
     folder = Path(folder)
-    tables = {"prevalence": comparison.prevalence, "status": comparison.status, "quotes": comparison.quotes, "alignment": comparison.alignment}
-    written = {
-        name: write_table(validate(df, COMPARISON_TABLES[name]), folder / f"{name}.csv") for name, df in tables.items() if df is not None
-    }
-    for name, df in (extra or {}).items():
-        written[name] = write_table(df, folder / f"{name}.csv")
-    return written
+    return {name: write_table(validate(getattr(comparison, name), schema), folder / f"{name}.csv") for name, schema in COMPARISON_TABLES.items()}
 
 
 def _is_input(path: Path) -> bool:
@@ -313,16 +306,33 @@ COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "prevalence": Prevalence,
     "status": Status,
     "quotes": ComparisonQuotes,
-    "alignment": Alignment,
+    "matches": Matches,
 }
 
 
-def read_stored_analysis(cfg: SeminarConfig) -> StoredAnalysis:
-    """The stored table of a seminar's analysis that a comparison needs (``themes``), typed by its schema."""
-    from pipeline.flows import StoredAnalysis
+def read_year_pages(cfg: SeminarConfig):
+    """The stored tables of a seminar's pages that a comparison reads (:class:`~pipeline.compare.YearTables`).
+
+    Returns:
+        The tables, typed by their schemas; None when the seminar has no complete stored analysis
+        (a table or its overview page is missing, or a table does not match its schema).
+    """
+    from pipeline.compare import YearTables
 
     folder = cfg.processed_dir
-    return StoredAnalysis(cfg.year, themes=read_table(folder / "themes.csv", Themes))
+    names = {"notes": Notes, "statements": Statements, "themes": Themes, "units": Units, "cross_themes": CrossThemes}
+    if not (cfg.reports_dir / "index.html").is_file() or not all((folder / f"{n}.csv").is_file() for n in names):
+        return None
+    try:
+        t = {n: read_table(folder / f"{n}.csv", schema) for n, schema in names.items()}
+    except InputError:
+        return None  # written by another version: analysed again
+    return YearTables(cfg.year, seminar_title(cfg), t["notes"], t["statements"], t["themes"], t["units"], t["cross_themes"])
+
+
+def seminar_title(cfg: SeminarConfig) -> str:
+    """How the pages name a seminar: municipality, seminar and date (they carry the marker of invented data)."""
+    return " · ".join(x for x in (cfg.municipality, cfg.seminar_label, str(cfg.date or "")) if x)
 
 
 def write_json(obj: Any, path: str | Path) -> Path:

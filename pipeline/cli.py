@@ -10,6 +10,7 @@ is not a terminal (pipes, CI, tests).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -265,75 +266,114 @@ def curate_init_cli(
     typer.echo(f"edit it, then run: seminar run --config {config}")
 
 
-@app.command("compare", short_help="What is new, growing or faded between two years.")
+@app.command(
+    "compare",
+    short_help="What is new, growing or faded from year to year (two years or more).",
+    context_settings={"allow_extra_args": True, "allow_interspersed_args": True},
+)
 def compare_cli(
-    base: Annotated[int, typer.Option(metavar="YEAR", help="Earlier year, e.g. 2024.")],
-    target: Annotated[int, typer.Option(metavar="YEAR", help="Later year, e.g. 2025.")],
+    ctx: typer.Context,
+    base: Annotated[int | None, typer.Option(metavar="YEAR", help="Earlier year of a pair, e.g. 2024.")] = None,
+    target: Annotated[int | None, typer.Option(metavar="YEAR", help="Later year of a pair, e.g. 2025.")] = None,
+    years: Annotated[
+        str | None,
+        typer.Option("--years", metavar="YEAR ...", help="Compare these years (e.g. --years 2022 2023 2024 2025), or 'all' for every year found."),
+    ] = None,
     config: Annotated[
         list[Path] | None,
-        typer.Option("--config", "-c", metavar="TOML", help="Seminar TOMLs to compare (repeat); default: every data/raw/*/seminar.toml from base to target."),
+        typer.Option("--config", "-c", metavar="TOML", help="Seminar TOMLs to compare (repeat); default: the data/raw/*/seminar.toml of the years."),
     ] = None,
     raw_dir: Annotated[Path, typer.Option(metavar="DIR", help="Where to look for the seminars' folders.")] = Path("data/raw"),
-    stored: Annotated[bool, typer.Option("--stored", help="Compare the stored analyses in data/processed/<year>/ through a topic alignment, without refitting.")] = False,
 ) -> None:
-    """Compare themes between years: new, growing, persisting, shrinking and faded themes, with quotes from each year."""
-    import pandas as pd
+    """Compare the themes of two or more years on each year's own pages: new, growing, persisting,
+    shrinking and faded themes, with the groups' own words from each year.
 
-    from pipeline.compare import OVERALL
-    from pipeline.flows import compare_stored_analyses, compare_years
+    A year whose stored analysis (seminar run) is missing or older than its notes is analysed
+    first and its pages written, so every link of the comparison opens.
+    """
+    from pipeline.flows_compare import YearInput, compare_seminars
     from pipeline.ingest import ingest
-    from pipeline.nlp import build_nlp
-    from pipeline.report import PLOTLY_JS, plotly_bundle, render_comparison_html, render_comparison_markdown
+    from pipeline.report.compare_page import PAGE_NAME
 
-    if base >= target:
-        raise typer.BadParameter(f"{base} is not earlier than --target {target}; give the earlier year as --base", param_hint="--base")
+    wanted = _compare_years(ctx, base, target, years)
     if config:
         cfgs = {c.year: c for c in (io.read_config(p) for p in config)}
-        missing = [y for y in (base, target) if y not in cfgs]
-        if missing:
-            raise typer.BadParameter(f"no config for {', '.join(map(str, missing))}", param_hint="--config")
-        cfgs = {y: c for y, c in sorted(cfgs.items()) if base <= y <= target}
+        if wanted is not None:
+            missing = [y for y in wanted if y not in cfgs]
+            if missing:
+                raise typer.BadParameter(f"no config for {', '.join(map(str, missing))}", param_hint="--config")
+            cfgs = {y: cfgs[y] for y in wanted}
     else:
-        cfgs = io.find_year_configs(raw_dir, base, target)
-    cfg = cfgs[target]
-    # The stored-analysis comparison is kept apart from the joint-model one, so neither overwrites the other.
-    name = f"compare_{base}_{target}" + ("_stored" if stored else "")
-    out_dir = Path(cfg.output.processed_dir) / name
+        cfgs = io.find_year_configs(raw_dir, years=wanted)
+    cfgs = dict(sorted(cfgs.items()))
+    if len(cfgs) < 2:
+        raise typer.BadParameter(f"found {len(cfgs)} seminar under {raw_dir}; a comparison needs two years or more", param_hint="--years")
+    first, last = min(cfgs), max(cfgs)
+    cfg = cfgs[last]
+    name = f"compare_{first}_{last}" if len(cfgs) == 2 else f"compare_{'_'.join(map(str, cfgs))}"
     reports = Path(cfg.output.reports_dir) / name
-    if stored:
-        with step(f"Reading the stored analyses of {base} and {target}"):
-            stored_base, stored_target = io.read_stored_analysis(cfgs[base]), io.read_stored_analysis(cfg)
-        with step("Aligning the themes of the two years"):
-            comparison = compare_stored_analyses(stored_base, stored_target, cfg)
-        extra = {}
-    else:
-        notes = []
-        for year, c in cfgs.items():
-            with step(f"Reading the notes of {year}"):
-                result = ingest(io.config_sources(c), c)
-            typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
-            notes.append(result.notes)
-        with step("Loading the Danish language pipeline"):
-            nlp = build_nlp(cfg.nlp)
-        codebooks = {year: io.read_codebook(c) for year, c in cfgs.items()}  # the comparison uses the curated names
-        cache_path = io.embedding_cache_path(cfg)
-        cache = io.load_embedding_cache(cache_path)
-        with step(f"Finding themes across {len(cfgs)} years"):
-            comparison, themes = compare_years(
-                pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp, codebooks=codebooks, embedding_cache=cache
-            )
-        io.save_embedding_cache(cache, cache_path)
-        extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
-    with step("Writing the comparison"):
-        io.write_comparison(comparison, out_dir, extra)
+    inputs, ingested = {}, {}
+    for year, c in cfgs.items():
+        codebook = io.read_codebook(c)  # a bad codebook stops before the long steps
+        with step(f"Reading the notes of {year}"):
+            result = ingest(io.config_sources(c), c)
+        typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
+        if not result.ok:
+            _report_ingest(result)
+            _echo_err(f"error: no usable notes were read for {year}; nothing to compare")
+            raise typer.Exit(1)
+        inputs[year] = YearInput(
+            c, result.notes, result.rejects, codebook, stored=io.read_year_pages(c), reusable=io.load_reusable_analysis(io.reusable_analysis_path(c)),
+            seminar=io.seminar_title(c), method_lines=result.method_lines(c),
+        )
+        ingested[year] = result
+    cache_path = io.embedding_cache_path(cfg)
+    cache = io.load_embedding_cache(cache_path)
+    links = {y: Path(os.path.relpath(c.reports_dir, reports)).as_posix() for y, c in cfgs.items()}
+    with step(f"Comparing {len(cfgs)} years"), _png_renderer(io.reusable_analysis_path(cfg).parent / "charts") as render_png:
+        run = compare_seminars(inputs, embedding_cache=cache, render_png=render_png, year_links=links, folder_name=name)
+    io.save_embedding_cache(cache, cache_path)
+    for year, (analysis, reusable, pages) in run.analysed.items():
+        c, result = cfgs[year], ingested[year]
+        with step(f"Writing the tables and pages of {year}"), io.atomic_folders(c.processed_dir, c.reports_dir) as (processed, year_reports):
+            io.write_json(result.manifest(), processed / "notes.manifest.json")
+            io.write_analysis(analysis, pages, c, processed, year_reports)
+        io.save_reusable_analysis(reusable, io.reusable_analysis_path(c))
+        typer.echo(f"{year}: analysed first; wrote {c.reports_dir / 'index.html'}")
+    with step("Writing the comparison"), io.atomic_folders(Path(cfg.output.processed_dir) / name, reports) as (out_dir, report_dir):
+        io.write_comparison(run.comparison, out_dir)
         io.write_config_snapshot(cfg, out_dir)
-        io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
-        io.write_text(plotly_bundle(), reports / PLOTLY_JS)
-        io.write_text(render_comparison_markdown(comparison, cfg), reports / "hvad-er-nyt.md")
-    overall = comparison.status[comparison.status["core_area"] == OVERALL]
-    counts = overall["status"].value_counts().to_dict()
-    typer.echo("overall: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    typer.echo(f"wrote {out_dir}/ and {reports / 'hvad-er-nyt.html'}")
+        for file, page in run.pages.items():
+            (io.write_bytes if isinstance(page, bytes) else io.write_text)(page, report_dir / file)
+    status = run.comparison.status
+    counts = status[status["status"] != "enkeltstående"]["status"].value_counts().to_dict()
+    typer.echo(f"{run.comparison.base} → {run.comparison.target}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    typer.echo(f"wrote {Path(cfg.output.processed_dir) / name}/ and {reports / (PAGE_NAME + '.html')}")
+
+
+def _compare_years(ctx: typer.Context, base: int | None, target: int | None, years: str | None) -> list[int] | None:
+    """The years asked for: ``--base``/``--target``, ``--years Y1 Y2 ...`` (the rest arrive as extra arguments) or ``--years all`` (None)."""
+    extra = list(ctx.args)
+    if years is not None:
+        if base is not None or target is not None:
+            raise typer.BadParameter("give either --years or --base and --target", param_hint="--years")
+        if years.strip().lower() == "all" and not extra:
+            return None
+        values = [*years.replace(",", " ").split(), *extra]
+        bad = [v for v in values if not v.isdigit()]
+        if bad:
+            raise typer.BadParameter(f"{bad[0]!r} is not a year; give years such as --years 2023 2024 2025, or --years all", param_hint="--years")
+        found = sorted({int(v) for v in values})
+        if len(found) < 2:
+            raise typer.BadParameter("give two years or more", param_hint="--years")
+        return found
+    if extra:
+        raise typer.BadParameter(f"unexpected {' '.join(extra)!r}", param_hint="--years")
+    if base is None or target is None:
+        raise typer.BadParameter("give --base and --target (two years), or --years", param_hint="--base")
+    if base >= target:
+        raise typer.BadParameter(f"{base} is not earlier than --target {target}; give the earlier year as --base", param_hint="--base")
+    return [base, target]
 
 
 @app.command("topics", short_help="Topics for any table of Danish texts.")

@@ -106,7 +106,7 @@ def compare_seminars(
     Returns:
         The :class:`ComparisonRun`.
     """
-    from pipeline.compare.page import comparison_pages
+    from pipeline.report.compare_page import comparison_pages
     from pipeline.report import render_seminar_pages
 
     ordered = dict(sorted(years.items()))

@@ -5,7 +5,7 @@
   (:func:`~pipeline.compare.match.same_point`);
 * :mod:`~pipeline.compare.yearly`: the comparison of the years' own pages
   (:func:`~pipeline.compare.yearly.compare_years_tables`);
-* :mod:`~pipeline.compare.page`: the comparison page as blocks.
+* the page: :mod:`pipeline.report.compare_page`; the flow: :mod:`pipeline.flows_compare`.
 """
 
 from pipeline.compare.match import PointEvidence, SamePoint, match_points, same_point, same_point_bar, shared_words

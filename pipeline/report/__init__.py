@@ -12,15 +12,12 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.report import render
 from pipeline.report.blocks import Figure, Page, walk
 from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
 from pipeline.report.docx import render_docx
 from pipeline.report.html import PLOTLY_JS, plotly_bundle, render_html
 from pipeline.report.markdown import render_markdown
 from pipeline.report.pages import area_page, index_page
-from pipeline.report.render import render_comparison_html as render_comparison_html
-from pipeline.report.render import render_comparison_markdown as render_comparison_markdown
 from pipeline.report.wording import escape_markdown
 
 if TYPE_CHECKING:
@@ -48,7 +45,6 @@ __all__ = [
     "render_index_html",
     "render_markdown",
     "render_seminar_pages",
-    *render.__all__,
 ]
 
 

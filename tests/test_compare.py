@@ -215,6 +215,17 @@ def test_three_years_end_to_end(runs):
     assert "analysed first" not in pair.stdout
 
 
+def test_the_same_years_give_the_same_bytes(runs):
+    cwd, _, _ = runs
+    folders = [cwd / "reports" / "compare_2024_2025", cwd / "data" / "processed" / "compare_2024_2025"]
+    before = {p: p.read_bytes() for f in folders for p in sorted(f.iterdir()) if p.is_file()}
+    again = seminar(["compare", "--base", "2024", "--target", "2025", "-c", CFG_2024, "-c", CFG_2025], cwd, timeout=1800)
+    assert again.returncode == 0, again.stderr
+    after = {p: p.read_bytes() for f in folders for p in sorted(f.iterdir()) if p.is_file()}
+    assert after.keys() == before.keys()
+    assert [p.name for p in before if before[p] != after[p]] == []
+
+
 def _point(year, key, label, *phrases):
     return PointEvidence(year, "A", key, label, tuple(phrases), phrases[0])
 

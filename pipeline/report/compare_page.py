@@ -50,6 +50,11 @@ def _count_cell(prev: pd.Series, links: Mapping[int, str], unit: str) -> Inlines
     return inlines(text, " (", *[x for i, (n, h) in enumerate(zip(names, hrefs, strict=False)) for x in ((", " if i else ""), Link(n, _link(h, links, int(prev["year"]))))], ")")
 
 
+def _step_word(r) -> str:
+    """The last step's status as the table shows it: "–" when no group raised the point in either year."""
+    return "–" if r.base_groups == 0 and r.target_groups == 0 else r.status
+
+
 def _scope_table(scope: str, status: pd.DataFrame, prev: pd.DataFrame, years: tuple[int, ...], links: Mapping[int, str], unit: str) -> Table:
     header = ("Tema", *[str(y) for y in years], f"{years[-2]} → {years[-1]}", *(["Over alle år"] if len(years) > 2 else []))
     rows = []
@@ -57,7 +62,7 @@ def _scope_table(scope: str, status: pd.DataFrame, prev: pd.DataFrame, years: tu
         cells = [(r.label,)]
         for y in years:
             cells.append(_count_cell(prev.loc[(r.point, y)], links, unit))
-        cells.append((r.status if r.status != NOT_A_CHANGE else "enkeltstående",))
+        cells.append((_step_word(r),))
         if len(years) > 2:
             cells.append((TREND_WORDS[r.trend],))
         rows.append(tuple(cells))
@@ -144,7 +149,7 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
         if len(shown):
             chart = pd.DataFrame(
                 [
-                    {"label": f"{r.label} ({r.status})", "year": y, "n_groups": int(prev.loc[(r.point, y)]["n_groups"]), "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"])}
+                    {"label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label, "year": y, "n_groups": int(prev.loc[(r.point, y)]["n_groups"]), "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"])}
                     for r in shown.itertuples()
                     for y in years
                 ]

@@ -285,3 +285,17 @@ def test_compare_usage_errors_are_one_line(tmp_path):
     ):
         proc = seminar(args, tmp_path)
         assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and words in proc.stderr, (args, proc.stderr)
+
+
+def test_rows_that_would_carry_the_same_label_are_merged_with_the_reason():
+    from pipeline.compare.match import MatchedRow
+    from pipeline.compare.yearly import merge_same_labels
+
+    rows = [
+        MatchedRow("A", {2024: [_point(2024, 0, "Ældrepleje", "ældrepleje")], 2025: [_point(2025, 0, "Ældrepleje", "ældrepleje")]}, []),
+        MatchedRow("A", {2025: [_point(2025, 1, "ældrepleje", "ældre pleje")]}, []),
+        MatchedRow("A", {2024: [_point(2024, 2, "Demens", "demens")]}, []),
+    ]
+    merged = merge_same_labels(rows)
+    assert len(merged) == 2
+    assert [p.key for p in merged[0].points[2025]] == [0, 1] and "samme navn" in merged[0].reasons[0]

@@ -25,7 +25,7 @@ from pipeline.compare.match import MatchedRow, PointEvidence, SamePoint, match_p
 from pipeline.compare.status import OVERALL, STATUS_ORDER, status_of
 from pipeline.config import SeminarConfig, slugify
 
-__all__ = ["Comparison", "YearTables", "compare_years_tables", "cross_points", "theme_points"]
+__all__ = ["Comparison", "YearTables", "compare_years_tables", "cross_points", "merge_same_labels", "theme_points"]
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def _bar(scores: dict[str, tuple[list[PointEvidence], SamePoint]]) -> float:
     return same_point_bar(within)
 
 
-def _merge_same_labels(rows: list[MatchedRow]) -> list[MatchedRow]:
+def merge_same_labels(rows: list[MatchedRow]) -> list[MatchedRow]:
     """Rows of one scope whose labels would be the same become one row, with the reason stated."""
     out: list[MatchedRow] = []
     by_label: dict[str, MatchedRow] = {}
@@ -253,7 +253,7 @@ def compare_years_tables(
                     "matched": bool(d["matched"]), "shared_words": " ".join(shared_words(p, q)),
                 }
             )
-        for row in _merge_same_labels(rows):
+        for row in merge_same_labels(rows):
             label = _row_label(row)
             counts = {}
             for y in years:

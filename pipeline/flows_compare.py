@@ -19,7 +19,8 @@ import pandas as pd
 from pipeline.compare import Comparison, YearTables, compare_years_tables
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
-from pipeline.flows import Analysis, ReusableAnalysis, analyse_seminar_reusing, theme_embedder
+from pipeline.analysis import Analysis, theme_embedder
+from pipeline.reuse import ReusableAnalysis, analyse_seminar_reusing
 
 __all__ = ["ComparisonRun", "YearInput", "compare_seminars", "stored_is_current", "year_tables"]
 

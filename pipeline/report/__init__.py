@@ -23,7 +23,7 @@ from pipeline.report.wording import escape_markdown
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-    from pipeline.flows import Analysis
+    from pipeline.analysis import Analysis
 
 __all__ = [
     "PLOTLY_JS",

@@ -52,7 +52,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Strong:
-    """Bold text (a lead-in such as "Kort sagt:")."""
+    """Bold text (a lead-in before a sentence)."""
 
     text: str
 

@@ -15,7 +15,7 @@ import pandas as pd
 from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison
 from pipeline.config import SeminarConfig, slugify
 from pipeline.plots import plot_theme_years
-from pipeline.report.blocks import Block, BulletList, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines
+from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines
 from pipeline.report.wording import da_decimal, da_list, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]

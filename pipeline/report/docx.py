@@ -21,7 +21,6 @@ from pipeline.report.blocks import (
     Emph,
     Figure,
     Heading,
-    Inline,
     Inlines,
     Link,
     Mark,

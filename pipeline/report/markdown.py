@@ -46,7 +46,7 @@ def _text(text: str) -> str:
 
 def _inline(run: Inline) -> str:
     if isinstance(run, str):
-        # Keep the spaces around a run ("Kort sagt: " + text), but nothing else of the layout.
+        # Keep the spaces around a run (a bold lead-in, then the text), but nothing else of the layout.
         lead = " " if run[:1].isspace() else ""
         tail = " " if run[-1:].isspace() and run.strip() else ""
         return lead + _text(run) + tail

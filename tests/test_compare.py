@@ -285,6 +285,8 @@ def test_compare_usage_errors_are_one_line(tmp_path):
     ):
         proc = seminar(args, tmp_path)
         assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and words in proc.stderr, (args, proc.stderr)
+    proc = seminar(["compare", "--years", "2024", "2031", "--raw-dir", "nowhere"], tmp_path)
+    assert proc.returncode == 1 and proc.stderr.startswith("error: nowhere: no seminar.toml with year = 2024") and "Traceback" not in proc.stderr
 
 
 def test_rows_that_would_carry_the_same_label_are_merged_with_the_reason():
@@ -299,5 +301,3 @@ def test_rows_that_would_carry_the_same_label_are_merged_with_the_reason():
     merged = merge_same_labels(rows)
     assert len(merged) == 2
     assert [p.key for p in merged[0].points[2025]] == [0, 1] and "samme navn" in merged[0].reasons[0]
-    proc = seminar(["compare", "--years", "2024", "2031", "--raw-dir", "nowhere"], tmp_path)
-    assert proc.returncode == 1 and proc.stderr.startswith("error: nowhere: no seminar.toml with year = 2024") and "Traceback" not in proc.stderr

@@ -21,7 +21,6 @@ from pipeline.themes import ThemeResult, find_themes, recurring_terms
 
 __all__ = [
     "Analysis",
-    "StoredAnalysis",
     "analyse_seminar",
     "area_and_topic_words",
     "area_words",
@@ -62,14 +61,6 @@ class Analysis:
     nlp_name: str = ""
     curation: CurationResult | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class StoredAnalysis:
-    """The table of a stored analysis that a comparison needs (``themes.csv``)."""
-
-    year: int
-    themes: pd.DataFrame
 
 
 def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.DataFrame:

@@ -168,75 +168,64 @@ def curate_init_cli(
     typer.echo(f"edit it, then run: seminar run --config {config}")
 
 
-@app.command("compare", short_help="What is new, growing or faded between two years.")
+YearsOpt = typer.Option("--years", metavar="YEAR ...", help="Compare these years (--years 2022 2023 2024 2025), or 'all' for every year found.")
+ConfigsOpt = typer.Option("--config", "-c", metavar="TOML", help="Seminar TOMLs to compare (repeat); default: data/raw/*/seminar.toml of the years.")
+
+
+@app.command("compare", short_help="What is new, growing or faded from year to year.", context_settings={"allow_extra_args": True})
 def compare_cli(
-    base: Annotated[int, typer.Option(metavar="YEAR", help="Earlier year, e.g. 2024.")],
-    target: Annotated[int, typer.Option(metavar="YEAR", help="Later year, e.g. 2025.")],
-    config: Annotated[
-        list[Path] | None,
-        typer.Option("--config", "-c", metavar="TOML", help="Seminar TOMLs to compare (repeat); default: every data/raw/*/seminar.toml from base to target."),
-    ] = None,
+    ctx: typer.Context,
+    base: Annotated[int | None, typer.Option(metavar="YEAR", help="Earlier year of a pair, e.g. 2024.")] = None,
+    target: Annotated[int | None, typer.Option(metavar="YEAR", help="Later year of a pair, e.g. 2025.")] = None,
+    years: Annotated[str | None, YearsOpt] = None,
+    config: Annotated[list[Path] | None, ConfigsOpt] = None,
     raw_dir: Annotated[Path, typer.Option(metavar="DIR", help="Where to look for the seminars' folders.")] = Path("data/raw"),
-    stored: Annotated[bool, typer.Option("--stored", help="Compare the stored analyses in data/processed/<year>/ through a topic alignment, without refitting.")] = False,
 ) -> None:
-    """Compare themes between years: new, growing, persisting, shrinking and faded themes, with quotes from each year."""
-    import pandas as pd
-
-    from pipeline.compare import OVERALL
-    from pipeline.flows import compare_stored_analyses, compare_years
+    """Compare the themes of two or more years on each year's own pages (new, growing, persisting, shrinking, faded),
+    with the groups' own words; a year without a stored analysis of its notes is analysed first and its pages written."""
+    from pipeline.flows import YearInput, compare_seminars
     from pipeline.ingest import ingest
-    from pipeline.nlp import build_nlp
-    from pipeline.report import PLOTLY_JS, plotly_bundle, render_comparison_html, render_comparison_markdown
 
-    if base >= target:
-        raise typer.BadParameter(f"{base} is not earlier than --target {target}; give the earlier year as --base", param_hint="--base")
-    if config:
-        cfgs = {c.year: c for c in (io.read_config(p) for p in config)}
-        missing = [y for y in (base, target) if y not in cfgs]
-        if missing:
-            raise typer.BadParameter(f"no config for {', '.join(map(str, missing))}", param_hint="--config")
-        cfgs = {y: c for y, c in sorted(cfgs.items()) if base <= y <= target}
-    else:
-        cfgs = io.find_year_configs(raw_dir, base, target)
-    cfg = cfgs[target]
-    # The stored-analysis comparison is kept apart from the joint-model one, so neither overwrites the other.
-    name = f"compare_{base}_{target}" + ("_stored" if stored else "")
-    out_dir = Path(cfg.output.processed_dir) / name
-    reports = Path(cfg.output.reports_dir) / name
-    if stored:
-        with step(f"Reading the stored analyses of {base} and {target}"):
-            stored_base, stored_target = io.read_stored_analysis(cfgs[base]), io.read_stored_analysis(cfg)
-        with step("Aligning the themes of the two years"):
-            comparison = compare_stored_analyses(stored_base, stored_target, cfg)
-        extra = {}
-    else:
-        notes = []
-        for year, c in cfgs.items():
-            with step(f"Reading the notes of {year}"):
-                result = ingest(io.config_sources(c), c)
-            typer.echo(f"{year}: {len(result.notes)} notes from {', '.join(f.source_file for f in result.files)}")
-            notes.append(result.notes)
-        with step("Loading the Danish language pipeline"):
-            nlp = build_nlp(cfg.nlp)
-        codebooks = {year: io.read_codebook(c) for year, c in cfgs.items()}  # the comparison uses the curated names
-        cache_path = io.embedding_cache_path(cfg)
-        cache = io.load_embedding_cache(cache_path)
-        with step(f"Finding themes across {len(cfgs)} years"):
-            comparison, themes = compare_years(
-                pd.concat(notes, ignore_index=True), cfg, base, target, nlp=nlp, codebooks=codebooks, embedding_cache=cache
-            )
-        io.save_embedding_cache(cache, cache_path)
-        extra = {"themes": themes.themes, "units": themes.units, "cross_themes": themes.cross}
+    cfgs = io.comparison_configs(raw_dir, config, _compare_years(ctx, base, target, years))
+    name, last = io.comparison_name(list(cfgs)), max(cfgs)
+    inputs, ingested, caches = {}, {}, {}
+    for year, c in cfgs.items():
+        codebook = io.read_codebook(c)  # a bad codebook stops before the long steps
+        with step(f"Reading the notes of {year}"):
+            ingested[year] = result = ingest(io.config_sources(c), c)
+        report_ingest(result)
+        if not result.ok:
+            echo_err(f"error: no usable notes were read for {year}; nothing to compare")
+            raise typer.Exit(1)
+        caches[year], stored = io.RunCache.load(c), io.read_year_pages(c)
+        inputs[year] = YearInput(c, result.notes, result.rejects, codebook, stored, caches[year].reusable, io.seminar_title(c), result.method_lines(c))
+    with step(f"Comparing {len(cfgs)} years"), io.chart_renderer(caches[last].charts) as png:
+        compared = compare_seminars(inputs, embedding_cache=caches[last].embeddings, render_png=png, year_links=io.year_links(cfgs, name), folder_name=name)
+    for year, (analysis, reusable, pages) in compared.analysed.items():
+        io.write_run(ingested[year], analysis, pages, cfgs[year])
+        caches[year].reusable = reusable
+        typer.echo(f"{year}: analysed first; wrote {cfgs[year].reports_dir / 'index.html'}")
+    for cache in caches.values():
+        cache.save()
     with step("Writing the comparison"):
-        io.write_comparison(comparison, out_dir, extra)
-        io.write_config_snapshot(cfg, out_dir)
-        io.write_text(render_comparison_html(comparison, cfg), reports / "hvad-er-nyt.html")
-        io.write_text(plotly_bundle(), reports / PLOTLY_JS)
-        io.write_text(render_comparison_markdown(comparison, cfg), reports / "hvad-er-nyt.md")
-    overall = comparison.status[comparison.status["core_area"] == OVERALL]
-    counts = overall["status"].value_counts().to_dict()
-    typer.echo("overall: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-    typer.echo(f"wrote {out_dir}/ and {reports / 'hvad-er-nyt.html'}")
+        tables, page = io.write_comparison(compared.comparison, compared.pages, cfgs[last], name)
+    c = compared.comparison
+    typer.echo(f"{c.base} → {c.target}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.status["status"].value_counts().items()) if k != "enkeltstående"))
+    typer.echo(f"wrote {tables}/ and {page}")
+
+
+def _compare_years(ctx: typer.Context, base: int | None, target: int | None, years: str | None) -> list[int] | None:
+    """The years asked for: ``--base``/``--target``, ``--years Y1 Y2 ...`` (the rest arrive as extra arguments) or ``--years all`` (None)."""
+    values = [*(years or "").replace(",", " ").split(), *ctx.args]
+    if years is None and (ctx.args or base is None or target is None) or years is not None and (base, target) != (None, None):
+        raise typer.BadParameter("give --base and --target (two years), or --years (not both)", param_hint="--years")
+    if years is None and base >= target:
+        raise typer.BadParameter(f"{base} is not earlier than --target {target}; give the earlier year as --base", param_hint="--base")
+    if years is None or values == ["all"]:
+        return None if years else [base, target]
+    if not all(v.isdigit() for v in values) or len(set(values)) < 2:
+        raise typer.BadParameter(f"give two years or more, e.g. --years 2023 2024 2025, or --years all (not {' '.join(values)!r})", param_hint="--years")
+    return sorted({int(v) for v in values})
 
 
 @app.command("topics", short_help="Topics for any table of Danish texts.")

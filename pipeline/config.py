@@ -163,8 +163,10 @@ class CompareConfig:
         ratio: Or a share this many times larger (growing) or smaller (shrinking), when the
             larger year has at least ``[themes] min_groups`` groups: decides on large inputs.
         n_quotes: Quotes per theme and year.
-        min_similarity: Alignment of stored analyses: lowest keyword similarity to pair themes.
-        one_to_one: Alignment of stored analyses: pair each earlier theme with at most one later theme.
+        min_similarity: Not used any more (the keyword alignment of stored analyses is gone:
+            themes of different years are matched by what they say, see :mod:`pipeline.compare.match`);
+            accepted so that older configuration files still load.
+        one_to_one: Not used any more (matching is one to one, or merged with the reason stated).
     """
 
     change: float = 0.3

@@ -101,7 +101,8 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
     if schema is None:
         return df
     for name, column in schema.to_schema().columns.items():
-        if name in df and str(column.dtype) == "bool" and df[name].dtype == object:
+        # text cells (object or pandas' string dtype) "True"/"False": coercing them would make every non-empty text true
+        if name in df and str(column.dtype) == "bool" and not pd.api.types.is_bool_dtype(df[name]):
             df[name] = df[name].map({"True": True, "False": False, "true": True, "false": False})
     try:
         return validate(df, schema)

@@ -9,6 +9,7 @@ the three can be used from here (``io.write_table``, ``io.RunCache``).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,10 +36,10 @@ from pipeline.caches import (
 from pipeline.files import read_any_table, read_table, read_text_file, write_bytes, write_json, write_table, write_text
 from pipeline.outputs import atomic_folders
 from pipeline.schemas import (
-    Alignment,
     ComparisonQuotes,
     CrossThemes,
     Curation,
+    Matches,
     Notes,
     Prevalence,
     Rejects,
@@ -51,7 +52,6 @@ from pipeline.schemas import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.analysis import StoredAnalysis
     from pipeline.text_topics import TableTopics
 
 __all__ = [
@@ -64,6 +64,8 @@ __all__ = [
     "atomic_folders",
     "chart_renderer",
     "codebook_path",
+    "comparison_configs",
+    "comparison_name",
     "collect_sources",
     "config_sources",
     "embedding_cache_path",
@@ -73,13 +75,14 @@ __all__ = [
     "read_any_table",
     "read_codebook",
     "read_config",
-    "read_stored_analysis",
+    "read_year_pages",
     "read_table",
     "read_text_file",
     "read_year_codebook",
     "reusable_analysis_path",
     "save_embedding_cache",
     "save_reusable_analysis",
+    "seminar_title",
     "write_analysis",
     "write_bytes",
     "write_codebook",
@@ -91,6 +94,7 @@ __all__ = [
     "write_table",
     "write_text",
     "write_topics",
+    "year_links",
 ]
 
 CONFIG_SNAPSHOT = "seminar.config.toml"
@@ -175,36 +179,73 @@ def read_config(path: str | Path) -> SeminarConfig:
     return parse_config(text, file=str(path), base_dir=path.parent)
 
 
-def find_year_configs(raw_dir: str | Path, first: int, last: int) -> dict[int, SeminarConfig]:
-    """Seminar configurations under ``raw_dir/*/seminar.toml`` for the years from ``first`` to ``last``.
+def find_year_configs(raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None) -> dict[int, SeminarConfig]:
+    """Seminar configurations under ``raw_dir/*/seminar.toml``: every year found, those from
+    ``first`` to ``last``, or exactly ``years``; in year order.
 
     Raises:
-        ConfigError: No configuration was found for ``first`` or ``last``, or two for one year.
+        ConfigError: No configuration for ``first``, ``last`` or one of ``years``, or two for one year.
     """
     found: dict[int, SeminarConfig] = {}
     where: dict[int, Path] = {}
     for path in sorted(Path(raw_dir).glob("*/seminar.toml")):
         cfg = read_config(path)
-        if first <= cfg.year <= last:
+        if (first is None or cfg.year >= first) and (last is None or cfg.year <= last) and (years is None or cfg.year in years):
             if cfg.year in found:
                 raise ConfigError(str(path), f"a second seminar for {cfg.year} (the first is {where[cfg.year]})", "give the configs to compare with --config")
             found[cfg.year], where[cfg.year] = cfg, path
-    for year in (first, last):
+    for year in [y for y in (first, last, *(years or [])) if y is not None]:
         if year not in found:
             raise ConfigError(str(raw_dir), f"no seminar.toml with year = {year} in its sub-folders", "add the seminar's folder, or give its config with --config")
     return dict(sorted(found.items()))
 
 
-def write_comparison(comparison, folder: str | Path, extra: dict[str, pd.DataFrame] | None = None) -> dict[str, Path]:
-    """Write the comparison tables to ``folder``."""
-    folder = Path(folder)
-    tables = {"prevalence": comparison.prevalence, "status": comparison.status, "quotes": comparison.quotes, "alignment": comparison.alignment}
-    written = {
-        name: write_table(validate(df, COMPARISON_TABLES[name]), folder / f"{name}.csv") for name, df in tables.items() if df is not None
-    }
-    for name, df in (extra or {}).items():
-        written[name] = write_table(df, folder / f"{name}.csv")
-    return written
+def comparison_configs(raw_dir: str | Path, paths: list[Path] | None, years: list[int] | None) -> dict[int, SeminarConfig]:
+    """The configurations of the years to compare (None: every year found), from ``paths`` or else ``raw_dir/*/seminar.toml``; in year order.
+
+    Raises:
+        ConfigError: A year has no configuration, two have the same year, or fewer than two years are found.
+    """
+    if paths:
+        found = {c.year: c for c in (read_config(p) for p in paths)}
+        missing = [y for y in years or [] if y not in found]
+        if missing:
+            raise ConfigError(", ".join(map(str, paths)), f"no seminar.toml with year = {', '.join(map(str, missing))} among them", "give its config with another --config")
+        cfgs = {y: c for y, c in sorted(found.items()) if years is None or y in years}
+    else:
+        cfgs = find_year_configs(raw_dir, years=years)
+    if len(cfgs) < 2:
+        raise ConfigError(str(raw_dir), f"{len(cfgs)} seminar found", "a comparison needs two years or more: add their folders, or give their configs with --config")
+    return cfgs
+
+
+def comparison_name(years: list[int]) -> str:
+    """The folder name of a comparison: ``compare_2024_2025``, ``compare_2022_2023_2024``."""
+    return "compare_" + "_".join(str(y) for y in sorted(years))
+
+
+def year_links(cfgs: dict[int, SeminarConfig], name: str) -> dict[int, str]:
+    """Per year, the folder of its pages as seen from the comparison page (``../2024``)."""
+    here = Path(cfgs[max(cfgs)].output.reports_dir) / name
+    return {y: Path(os.path.relpath(c.reports_dir, here)).as_posix() for y, c in cfgs.items()}
+
+
+def write_comparison(comparison, pages: dict[str, str | bytes], cfg: SeminarConfig, name: str) -> tuple[Path, Path]:
+    """Write a comparison: its tables (each checked against its schema, :data:`COMPARISON_TABLES`) and the
+    configuration to ``data/processed/<name>/``, its pages to ``reports/<name>/``; the previous ones are
+    replaced only when all is written.
+
+    Returns:
+        The tables' folder and the HTML page.
+    """
+    tables, reports = Path(cfg.output.processed_dir) / name, Path(cfg.output.reports_dir) / name
+    with atomic_folders(tables, reports) as (t, r):
+        for table, schema in COMPARISON_TABLES.items():
+            write_table(validate(getattr(comparison, table), schema), t / f"{table}.csv")
+        write_config_snapshot(cfg, t)
+        for file, page in sorted(pages.items()):
+            (write_bytes if isinstance(page, bytes) else write_text)(page, r / file)
+    return tables, reports / next(f for f in sorted(pages) if f.endswith(".html"))
 
 
 def _is_input(path: Path) -> bool:
@@ -259,16 +300,33 @@ COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "prevalence": Prevalence,
     "status": Status,
     "quotes": ComparisonQuotes,
-    "alignment": Alignment,
+    "matches": Matches,
 }
 
 
-def read_stored_analysis(cfg: SeminarConfig) -> StoredAnalysis:
-    """The stored table of a seminar's analysis that a comparison needs (``themes``), typed by its schema."""
-    from pipeline.analysis import StoredAnalysis
+def read_year_pages(cfg: SeminarConfig):
+    """The stored tables of a seminar's pages that a comparison reads (:class:`~pipeline.compare.YearTables`).
+
+    Returns:
+        The tables, typed by their schemas; None when the seminar has no complete stored analysis
+        (a table or its overview page is missing, or a table does not match its schema).
+    """
+    from pipeline.compare import YearTables
 
     folder = cfg.processed_dir
-    return StoredAnalysis(cfg.year, themes=read_table(folder / "themes.csv", Themes))
+    names = {"notes": Notes, "statements": Statements, "themes": Themes, "units": Units, "cross_themes": CrossThemes}
+    if not (cfg.reports_dir / "index.html").is_file() or not all((folder / f"{n}.csv").is_file() for n in names):
+        return None
+    try:
+        t = {n: read_table(folder / f"{n}.csv", schema) for n, schema in names.items()}
+    except InputError:
+        return None  # written by another version: analysed again
+    return YearTables(cfg.year, seminar_title(cfg), t["notes"], t["statements"], t["themes"], t["units"], t["cross_themes"])
+
+
+def seminar_title(cfg: SeminarConfig) -> str:
+    """How the pages name a seminar: municipality, seminar name and date (they carry the marker of invented data)."""
+    return " · ".join(x for x in (cfg.municipality, cfg.seminar_label) if x)
 
 
 def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:

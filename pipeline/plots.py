@@ -13,9 +13,8 @@ import plotly.graph_objects as go
 __all__ = [
     "figure_png",
     "plot_group_theme_heatmap",
-    "plot_prevalence_heatmap",
-    "plot_theme_change",
     "plot_theme_sizes",
+    "plot_theme_years",
     "theme_group_matrix",
 ]
 
@@ -152,61 +151,37 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None, scal
         return None
 
 
-def _status_colour(status: str) -> str:
-    from pipeline.compare import STATUSES
-
-    return STATUSES[status].colour
+#: Bar colours of the years of a comparison, oldest to newest (the newest darkest); cycled when more.
+_YEAR_COLOURS = ["#c9d6dc", "#9bb7c4", "#5f8fa6", "#1f6f8b", "#154b5e"]
 
 
-def plot_theme_change(status: pd.DataFrame) -> go.Figure:
-    """Dumbbell chart: each theme's share of groups in the base and the target year, coloured by status.
+def plot_theme_years(counts: pd.DataFrame, title: str) -> go.Figure:
+    """Grouped bars: per compared point, how many groups raised it in each year (one bar per year, with a legend).
 
     Args:
-        status: Rows of the status table for one scope (one core area, or overall).
+        counts: One row per point and year: ``label`` (the point as the chart names it, with its
+            status), ``year``, ``n_groups``, ``n_groups_total``; points in report order.
+        title: The chart's title.
     """
-    data = status.sort_values(["target_share_groups", "base_share_groups"], ascending=True, kind="stable")
-    base, target = int(data["base_year"].iloc[0]), int(data["target_year"].iloc[0])
-    labels = [_short(v, 40) for v in data["label"]]
+    years = sorted({int(y) for y in counts["year"]})
+    labels = list(dict.fromkeys(counts["label"]))
+    colours = _YEAR_COLOURS[-len(years):] if len(years) <= len(_YEAR_COLOURS) else [_YEAR_COLOURS[i % len(_YEAR_COLOURS)] for i in range(len(years))]
     fig = go.Figure()
-    for y, b, t, s in zip(labels, data["base_share_groups"], data["target_share_groups"], data["status"], strict=True):
-        fig.add_trace(go.Scatter(x=[b, t], y=[y, y], mode="lines", line=dict(color=_status_colour(s), width=3), showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=data["base_share_groups"], y=labels, mode="markers", name=str(base), marker=dict(size=11, color="white", line=dict(width=2, color="#555"))))
-    fig.add_trace(
-        go.Scatter(
-            x=data["target_share_groups"],
-            y=labels,
-            mode="markers",
-            name=str(target),
-            marker=dict(size=12, color=[_status_colour(s) for s in data["status"]]),
-            customdata=data["status"],
-            hovertemplate="%{y}<br>" + str(target) + ": %{x:.0%} af grupperne (%{customdata})<extra></extra>",
+    for year, colour in zip(years, colours, strict=True):
+        part = counts[counts["year"] == year].set_index("label").reindex(labels)
+        fig.add_trace(
+            go.Bar(
+                x=part["n_groups"].fillna(0).astype(int),
+                y=[_short(v, 48) for v in labels],
+                orientation="h",
+                name=str(year),
+                marker_color=colour,
+                customdata=part["n_groups_total"].fillna(0).astype(int),
+                hovertemplate="%{y}<br>" + str(year) + ": %{x} af %{customdata} grupper<extra></extra>",
+            )
         )
-    )
-    fig.update_xaxes(title="Andel af grupperne, der rejste temaet", tickformat=".0%", range=[-0.05, 1.05], gridcolor="#e5e5e5")
-    fig.update_layout(legend=dict(orientation="h", y=1.08, x=1, xanchor="right"))
-    return _layout(fig, f"Temaer {base} → {target}", height=140 + 34 * len(data))
-
-
-def plot_prevalence_heatmap(prevalence: pd.DataFrame) -> go.Figure:
-    """Heatmap of themes (rows) by year (columns): share of groups that raised each theme.
-
-    Args:
-        prevalence: Rows of the prevalence table for one scope.
-    """
-    table = prevalence.pivot_table(index="label", columns="year", values="share_groups", aggfunc="max").fillna(0.0)
-    table = table.loc[table.max(axis=1).sort_values(ascending=True, kind="stable").index]
-    fig = go.Figure(
-        go.Heatmap(
-            z=table.to_numpy(),
-            x=[str(c) for c in table.columns],
-            y=[_short(v, 40) for v in table.index],
-            colorscale="Blues",
-            zmin=0,
-            zmax=1,
-            text=[[f"{v:.0%}" for v in row] for row in table.to_numpy()],
-            texttemplate="%{text}",
-            hovertemplate="%{y}<br>%{x}: %{z:.0%} af grupperne<extra></extra>",
-            showscale=False,
-        )
-    )
-    return _layout(fig, "Andel af grupperne pr. tema og år", height=140 + 30 * len(table))
+    top = int(max(counts["n_groups_total"].max(), counts["n_groups"].max(), 1)) if len(counts) else 1
+    fig.update_xaxes(title="Grupper, der rejste temaet", range=[0, top], dtick=1 if top <= 10 else None, gridcolor="#e5e5e5")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.06, x=1, xanchor="right", title_text="År"), bargap=0.25)
+    return _layout(fig, title, height=150 + (12 + 12 * len(years)) * len(labels))

@@ -11,10 +11,10 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 __all__ = [
-    "Alignment",
     "ComparisonQuotes",
     "CrossThemes",
     "Curation",
+    "Matches",
     "Notes",
     "Prevalence",
     "Rejects",
@@ -217,24 +217,31 @@ class Terms(_Table):
 
 
 class Prevalence(_Table):
-    """How present each theme is per year, per core area and overall (comparison ``prevalence.csv``)."""
+    """Per compared point and year, its theme(s) on that year's page and their count (comparison ``prevalence.csv``).
 
-    topic: Series[int]
+    ``point`` numbers the rows of one comparison; ``topics`` are the theme numbers on the year's
+    page (several when themes were merged, none when the point was not raised), ``href`` where
+    they are on the year's pages (relative to the reports folder). ``core_area`` is ``"Alle
+    kerneområder"`` for the cross-cutting themes, counted in group discussions.
+    """
+
+    point: Series[int] = pa.Field(ge=0)
     label: Series[str]
     core_area: Series[str]
     year: Series[int]
+    topics: Series[str]
+    theme_label: Series[str]
     n_groups: Series[int] = pa.Field(ge=0)
     n_groups_total: Series[int] = pa.Field(ge=0)
     share_groups: Series[float] = pa.Field(ge=0, le=1)
-    n_statements: Series[int] = pa.Field(ge=0)
-    share_statements: Series[float] = pa.Field(ge=0, le=1)
     groups: Series[str]
+    href: Series[str]
 
 
 class Status(_Table):
-    """Status of each theme between two years, per core area and overall (comparison ``status.csv``)."""
+    """Per compared point: the status of the last step, the trend over all years, and why themes were joined (``status.csv``)."""
 
-    topic: Series[int]
+    point: Series[int] = pa.Field(ge=0)
     label: Series[str]
     core_area: Series[str]
     base_year: Series[int]
@@ -245,12 +252,17 @@ class Status(_Table):
     target_share_groups: Series[float]
     delta_share_groups: Series[float]
     status: Series[str]
+    first_year: Series[int]
+    first_groups: Series[int] = pa.Field(ge=0)
+    trend: Series[str]
+    counts: Series[str]
+    reason: Series[str]
 
 
 class ComparisonQuotes(_Table):
-    """Quotes per theme and year in a comparison (``quotes.csv``)."""
+    """The evidence per compared point and year: the groups' own words (``quotes.csv``)."""
 
-    topic: Series[int]
+    point: Series[int] = pa.Field(ge=0)
     scope: Series[str]
     year: Series[int]
     core_area: Series[str]
@@ -259,16 +271,22 @@ class ComparisonQuotes(_Table):
     text: Series[str]
 
 
-class Alignment(_Table):
-    """Theme alignment between two stored analyses, per core area (``alignment.csv``)."""
+class Matches(_Table):
+    """Per point of a later year, the most alike point of another year, the signals and whether they were joined (``matches.csv``)."""
 
-    core_area: Series[str]
-    target_topic: Series[int]
-    target_label: Series[str]
-    base_topic: Series[int] = pa.Field(ge=-1)
-    base_label: Series[str]
-    similarity: Series[float]
-    method: Series[str]
+    scope: Series[str]
+    year: Series[int]
+    key: Series[int] = pa.Field(ge=0)
+    label: Series[str]
+    other_year: Series[int]
+    other_key: Series[int] = pa.Field(ge=0)
+    other_label: Series[str]
+    lexical: Series[float]
+    semantic: Series[float]
+    score: Series[float]
+    bar: Series[float]
+    matched: Series[bool]
+    shared_words: Series[str]
 
 
 def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:

@@ -100,6 +100,5 @@ def test_no_module_over_400_lines():
     assert set(long) <= PENDING, long
 
 
-@pytest.mark.xfail(strict=True, reason="compare_cli's orchestration moves into a flow with issue 25; remove this mark once merged")
 def test_the_cli_is_thin():
     assert len((PACKAGE / "cli.py").read_text(encoding="utf-8").splitlines()) < 300

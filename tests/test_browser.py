@@ -37,27 +37,33 @@ def area_page(tmp_path_factory, analysis_2024, cfg_2024):
 
 @pytest.fixture(scope="module")
 def comparison_page(tmp_path_factory, cfg_2024):
-    """The comparison page of two small stored analyses (the rendering, not the clustering, is under test)."""
+    """The comparison page of two small comparison tables (the rendering, not the matching, is under test)."""
     import pandas as pd
 
-    from pipeline.compare import align_topics, compare_stored
-    from pipeline.report import PLOTLY_JS, plotly_bundle, render_comparison_html
+    from pipeline.compare import Comparison
+    from pipeline.report.compare_page import comparison_pages
+    from pipeline.compare.yearly import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
 
-    def themes(year, rows):
-        return pd.DataFrame(
-            [
-                {"year": year, "core_area": "Social omsorg", "topic": t, "label": lab, "keywords": kw, "n_groups": len(g.split()), "n_groups_total": 5, "n_statements": 2, "groups": g, "quotes": "[]"}
-                for t, lab, kw, g in rows
-            ]
-        )
-
-    base = themes(2024, [(0, "Frivillige", "frivillige; ældreplejen", "1 2 3"), (1, "Kommunikation", "kommunikation", "3 5")])
-    target = themes(2025, [(0, "Frivillige", "frivillige; plejehjem", "1 4"), (1, "Demens", "demens; aflastning", "2 3 5")])
-    alignment = align_topics(base, target)
-    comparison = compare_stored(base, target, alignment, 2024, 2025, cfg_2024.compare, min_groups=2)
+    area, years = "Social omsorg", (2024, 2025)
+    points = [("Frivillige", (3, 2), "vedvarende"), ("Demens", (0, 3), "ny"), ("Kommunikation", (2, 0), "forsvundet")]
+    prevalence = pd.DataFrame(
+        [
+            [i, label, area, y, "" if not n[j] else str(i), label if n[j] else "", n[j], 5, n[j] / 5, " ".join(map(str, range(1, n[j] + 1))), f"{y}/social-omsorg.html#emne-{i}" if n[j] else ""]
+            for i, (label, n, _) in enumerate(points)
+            for j, y in enumerate(years)
+        ],
+        columns=PREVALENCE_COLUMNS,
+    )
+    status = pd.DataFrame(
+        [[i, label, area, 2024, 2025, n[0], n[1], n[0] / 5, n[1] / 5, (n[1] - n[0]) / 5, s, 2024, n[0], s, f"{n[0]} → {n[1]}", ""] for i, (label, n, s) in enumerate(points)],
+        columns=STATUS_COLUMNS,
+    )
+    quotes = pd.DataFrame([[1, area, 2025, area, 2, "abc-00", "Gruppe 2 talte om demens."]], columns=QUOTE_COLUMNS)
+    comparison = Comparison(years, 2024, 2025, prevalence, status, quotes, pd.DataFrame(columns=MATCH_COLUMNS), {2024: "2024", 2025: "2025"})
     folder = tmp_path_factory.mktemp("compare")
-    (folder / "hvad-er-nyt.html").write_text(render_comparison_html(comparison, cfg_2024), encoding="utf-8")
-    (folder / PLOTLY_JS).write_text(plotly_bundle(), encoding="utf-8")
+    for name, page in comparison_pages(comparison, cfg_2024, links={2024: "../2024", 2025: "../2025"}).items():
+        if isinstance(page, str):
+            (folder / name).write_text(page, encoding="utf-8")
     return folder / "hvad-er-nyt.html"
 
 

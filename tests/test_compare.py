@@ -1,90 +1,258 @@
-"""Year-over-year comparison on the 2024 seminar and the invented 2025 seminar with planted changes."""
+"""Year over year on each year's own pages: the 2024 notes, the invented 2025 example and a small invented 2026 year.
+
+``tests/data/compare-2026-invented/`` is invented test data (see its README), as is
+``data/raw/2025-illustrative/``.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
 
 from pipeline import io
-from pipeline.compare import OVERALL, align_topics, compare_stored, status_of, theme_status
+from pipeline.compare import OVERALL, PointEvidence, match_points, same_point, status_of
 from pipeline.config import CompareConfig
-from pipeline.ingest import ingest
-from pipeline.flows import compare_years
+from pipeline.report.wording import da_list
+from pipeline.schemas import ComparisonQuotes, Matches, Prevalence, Status
 from tests.conftest import ROOT
 from tests.helpers import seminar
 
 CFG_2024 = ROOT / "data/raw/2024/seminar.toml"
 CFG_2025 = ROOT / "data/raw/2025-illustrative/seminar.toml"
+CFG_2026 = ROOT / "tests/data/compare-2026-invented/seminar.toml"
 
-# (core area, a key phrase of the theme, its year, status); see data/raw/2025-illustrative/README.md.
+# (core area, the theme's label on the 2025 page, status); see data/raw/2025-illustrative/README.md.
 PLANTED = [
-    ("Beskæftigelse", "udenlandsk arbejdskraft", 2025, "ny"),
-    ("Økonomi, Personale og IT", "cyberangreb", 2025, "ny"),
-    ("Vækst, Teknik og Fællesskab", "klimatilpasning", 2025, "ny"),
-    ("Social omsorg", "demens", 2025, "ny"),
-    ("Beskæftigelse", "fleksibilitet", 2024, "forsvundet"),
-    ("Social omsorg", "frivillige", 2025, "vedvarende"),
-    ("Læring", "anbringelser", 2025, "vedvarende"),
-    ("Vækst, Teknik og Fællesskab", "infrastruktur", 2025, "vedvarende"),
+    ("Beskæftigelse", "Udenlandsk arbejdskraft", "ny"),
+    ("Økonomi, Personale og IT", "Cyberangreb", "ny"),
+    ("Vækst, Teknik og Fællesskab", "Klimatilpasning", "ny"),
+    ("Social omsorg", "Demens", "ny"),
+    ("Læring", "Anbringelser", "vedvarende"),
+    ("Vækst, Teknik og Fællesskab", "Infrastruktur", "vedvarende"),
 ]
 
 
 @pytest.fixture(scope="module")
-def comparison():
-    cfgs = [io.read_config(CFG_2024), io.read_config(CFG_2025)]
-    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
-    comp, themes = compare_years(notes, cfgs[1], 2024, 2025)
-    return comp, themes
+def runs(tmp_path_factory):
+    """``seminar compare --years 2024 2025 2026`` in an empty folder (every year is analysed first and its
+    pages written), then ``seminar compare --base 2024 --target 2025``, which reuses the stored pages."""
+    cwd = tmp_path_factory.mktemp("compare")
+    three = seminar(["compare", "--years", "2024", "2025", "2026", "-c", CFG_2024, "-c", CFG_2025, "-c", CFG_2026], cwd, timeout=1800)
+    assert three.returncode == 0, three.stderr
+    pair = seminar(["compare", "--base", "2024", "--target", "2025", "-c", CFG_2024, "-c", CFG_2025], cwd, timeout=1800)
+    assert pair.returncode == 0, pair.stderr
+    return cwd, three, pair
 
 
-def _theme_of(themes, area, phrase, year):
-    units = themes.units
-    hit = units[(units["core_area"] == area) & (units["year"] == year) & (units["text"].str.lower() == phrase) & (units["theme"] >= 0)]
-    assert len(hit) >= 1, (area, phrase)
-    return int(hit["theme"].iloc[0])
+def _tables(cwd: Path, name: str) -> dict[str, pd.DataFrame]:
+    folder = cwd / "data" / "processed" / name
+    schemas = {"prevalence": Prevalence, "status": Status, "quotes": ComparisonQuotes, "matches": Matches}
+    return {n: io.read_table(folder / f"{n}.csv", s) for n, s in schemas.items()}
 
 
-def test_finds_the_planted_changes(comparison):
-    comp, themes = comparison
-    status = comp.status.set_index(["topic", "core_area"])["status"]
-    for area, phrase, year, expected in PLANTED:
-        topic = _theme_of(themes, area, phrase, year)
-        assert status[(topic, area)] == expected, (area, phrase, status[(topic, area)])
+class _Ids(HTMLParser):
+    """The text of every element with an id, and every link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, list[str]] = {}
+        self.open: list[tuple[str, str]] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag in {"br", "img", "meta", "link", "input", "hr"}:
+            return
+        self.open.append((tag, attrs.get("id") or ""))
+        if attrs.get("id"):
+            self.ids.setdefault(attrs["id"], [])
+
+    def handle_endtag(self, tag):
+        while self.open:
+            t, _ = self.open.pop()
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        for _, i in self.open:
+            if i:
+                self.ids[i].append(data)
 
 
-def test_statuses_follow_the_counts(comparison):
-    comp, _ = comparison
-    assert not comp.status.duplicated(["topic", "core_area"]).any()  # one status per theme and scope
-    for r in comp.status.itertuples():
-        assert r.status == status_of(r.base_groups, r.target_groups, r.base_share_groups, r.target_share_groups, CompareConfig(), 2)
+def _parse(path: Path) -> _Ids:
+    p = _Ids()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
 
 
-def test_quotes_come_from_both_years(comparison):
-    comp, themes = comparison
-    topic = _theme_of(themes, "Social omsorg", "frivillige", 2025)
-    quotes = comp.quotes[(comp.quotes["topic"] == topic) & (comp.quotes["scope"] == "Social omsorg")]
-    assert set(quotes["year"]) == {2024, 2025}
-    assert (quotes["core_area"] == "Social omsorg").all()
+def _element_text(path: Path, anchor: str) -> str:
+    ids = _parse(path).ids
+    assert anchor in ids, (path.name, anchor)
+    text = " ".join("".join(ids[anchor]).split())
+    if len(text) < 20:  # an empty anchor marks a list item: read its parent's text
+        page = path.read_text(encoding="utf-8")
+        at = page.index(f'id="{anchor}"')
+        end = page.find("</li>", at)
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page[at:end])).split())
+    return text
 
 
-def test_prevalence_counts_groups_per_year(comparison):
-    comp, _ = comparison
-    prev = comp.prevalence
-    assert set(prev["year"]) == {2024, 2025}
-    assert (prev.loc[prev["core_area"] != OVERALL, "n_groups_total"] == 5).all()
-    assert (prev.loc[prev["core_area"] == OVERALL, "n_groups_total"] == 25).all()  # group discussions: 5 areas × 5 groups
-    assert (prev["n_groups"] <= prev["n_groups_total"]).all()
+def test_every_area_count_is_the_count_on_the_year_page(runs):
+    cwd, _, _ = runs
+    prev = _tables(cwd, "compare_2024_2025")["prevalence"]
+    themes = {y: io.read_table(cwd / "data" / "processed" / str(y) / "themes.csv", io.ANALYSIS_TABLES["themes"]) for y in (2024, 2025)}
+    rows = prev[(prev["core_area"] != OVERALL) & (prev["topics"] != "")]
+    assert len(rows) >= 40
+    for r in rows.itertuples():
+        topics = [int(t) for t in r.topics.split()]
+        page = themes[r.year][themes[r.year]["topic"].isin(topics)]
+        groups = sorted({int(g) for gs in page["groups"] for g in gs.split()})
+        assert r.n_groups == len(groups) and r.groups.split() == [str(g) for g in groups], r
+        if len(topics) == 1:
+            assert r.n_groups == int(page["n_groups"].iloc[0]), r
+        for topic, href in zip(topics, r.href.split(), strict=True):
+            file, _, anchor = href.partition("#")
+            shown = page[page["topic"] == topic].iloc[0]
+            if anchor:  # the theme's own place on the page lists its groups
+                text = _element_text(cwd / "reports" / file, anchor)
+                assert f"gruppe {da_list(shown['groups'].split())}" in text, (r.label, text)
+            else:  # a theme restating the area is counted in the page's synthesis
+                assert f"{shown['n_groups']} af {shown['n_groups_total']} grupper" in (cwd / "reports" / file).read_text(encoding="utf-8")
 
 
-def test_comparison_is_deterministic(comparison):
-    comp, _ = comparison
-    cfgs = [io.read_config(CFG_2024), io.read_config(CFG_2025)]
-    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
-    again, _ = compare_years(notes, cfgs[1], 2024, 2025)
-    pd.testing.assert_frame_equal(again.status, comp.status)
-    pd.testing.assert_frame_equal(again.quotes, comp.quotes)
+def test_no_area_lists_a_label_twice(runs):
+    cwd, _, _ = runs
+    for name in ("compare_2024_2025", "compare_2024_2025_2026"):
+        status = _tables(cwd, name)["status"]
+        dup = status[status.duplicated(["core_area", "label"], keep=False)]
+        assert dup.empty, dup[["core_area", "label"]]
+
+
+def test_planted_changes_and_statuses_follow_the_rule(runs):
+    cwd, _, _ = runs
+    status = _tables(cwd, "compare_2024_2025")["status"]
+    got = {(r.core_area, r.label): r.status for r in status.itertuples()}
+    for area, label, expected in PLANTED:
+        assert got.get((area, label)) == expected, (area, label, got.get((area, label)))
+    # fleksibilitet (2024) is gone: no 2025 theme is said to be it
+    assert got[("Beskæftigelse", "Fleksibilitet")] == "forsvundet"
+    prev = _tables(cwd, "compare_2024_2025")["prevalence"].set_index(["point", "year"])
+    for r in status.itertuples():
+        b, t = prev.loc[(r.point, 2024)], prev.loc[(r.point, 2025)]
+        assert (r.base_groups, r.target_groups) == (b["n_groups"], t["n_groups"])
+        assert r.status == status_of(b["n_groups"], t["n_groups"], b["share_groups"], t["share_groups"], CompareConfig(), 2)
+
+
+def test_every_relative_link_of_the_comparison_pages_opens(runs):
+    cwd, _, _ = runs
+    for name in ("compare_2024_2025", "compare_2024_2025_2026"):
+        folder = cwd / "reports" / name
+        page = folder / "hvad-er-nyt.html"
+        links = _parse(page).links
+        links += re.findall(r"\]\(([^)\s]+)\)", (folder / "hvad-er-nyt.md").read_text(encoding="utf-8"))
+        relative = [h for h in links if not re.match(r"^[a-z]+:", h) and not h.startswith("#")]
+        assert len(relative) > 50
+        for href in relative:
+            file, _, anchor = unquote(href).partition("#")
+            target = (folder / file).resolve()
+            assert target.is_file(), href
+            if anchor:
+                assert anchor in _parse(target).ids, href
+
+
+def test_the_three_formats_carry_the_same_content_and_the_invented_marker(runs):
+    from docx import Document
+
+    cwd, _, _ = runs
+    folder = cwd / "reports" / "compare_2024_2025"
+    text_html = html.unescape(re.sub(r"<[^>]+>", " ", (folder / "hvad-er-nyt.html").read_text(encoding="utf-8")))
+    text_md = (folder / "hvad-er-nyt.md").read_text(encoding="utf-8").replace("\\", "")
+    doc = Document(str(folder / "hvad-er-nyt.docx"))
+    text_docx = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for row in t.rows for c in row.cells])
+    for text in (text_html, text_md, text_docx):
+        assert "(opdigtet eksempel)" in text and "Forårsseminar (illustrativt)" in text
+        for label in _tables(cwd, "compare_2024_2025")["status"]["label"]:
+            assert label in text, label
+
+
+def test_the_chart_has_a_legend_of_the_years(runs):
+    cwd, _, _ = runs
+    page = (cwd / "reports" / "compare_2024_2025_2026" / "hvad-er-nyt.html").read_text(encoding="utf-8")
+    charts = re.findall(r"Plotly\.newPlot\(\s*\"[^\"]+\",\s*(\[.*?\]),\s*\{", page, flags=re.S)
+    assert charts
+    for data in charts:
+        names = re.findall(r'"name":"(\d{4})"', data)
+        assert names == ["2024", "2025", "2026"], names
+    assert '"showlegend":false' not in page.replace(" ", "")
+
+
+def test_three_years_end_to_end(runs):
+    cwd, three, pair = runs
+    t = _tables(cwd, "compare_2024_2025_2026")
+    assert set(t["prevalence"]["year"]) == {2024, 2025, 2026}
+    status = t["status"]
+    assert set(status["base_year"]) == {2025} and set(status["target_year"]) == {2026} and set(status["first_year"]) == {2024}
+    got = {(r.core_area, r.label): r for r in status.itertuples()}
+    demens = got[("Social omsorg", "Demens")]
+    assert demens.counts == "0 → 3 → 3" and demens.status == "voksende" and demens.trend == "ny"  # 3 of 5 → 3 of 3
+    assert got[("Beskæftigelse", "Udenlandsk arbejdskraft")].status == "forsvundet"
+    assert "Ensomhed" in {r.label for r in status.itertuples() if r.core_area == "Social omsorg" and r.status == "ny"}
+    page = (cwd / "reports" / "compare_2024_2025_2026" / "hvad-er-nyt.md").read_text(encoding="utf-8")
+    assert "| Tema | 2024 | 2025 | 2026 | 2025 → 2026 | Over alle år |" in page
+    assert "opdigtet testeksempel" in page
+    # every year was analysed first and its pages written; the pair then reused them
+    for year in (2024, 2025, 2026):
+        assert (cwd / "reports" / str(year) / "index.html").is_file()
+        assert f"{year}: analysed first" in three.stdout
+    assert "analysed first" not in pair.stdout
+
+
+def test_the_same_years_give_the_same_bytes(runs):
+    cwd, _, _ = runs
+    folders = [cwd / "reports" / "compare_2024_2025", cwd / "data" / "processed" / "compare_2024_2025"]
+    before = {p: p.read_bytes() for f in folders for p in sorted(f.iterdir()) if p.is_file()}
+    again = seminar(["compare", "--base", "2024", "--target", "2025", "-c", CFG_2024, "-c", CFG_2025], cwd, timeout=1800)
+    assert again.returncode == 0, again.stderr
+    after = {p: p.read_bytes() for f in folders for p in sorted(f.iterdir()) if p.is_file()}
+    assert after.keys() == before.keys()
+    assert [p.name for p in before if before[p] != after[p]] == []
+
+
+def _point(year, key, label, *phrases):
+    return PointEvidence(year, "A", key, label, tuple(phrases), phrases[0])
+
+
+def test_same_point_reads_compound_parts_and_derivations():
+    a = [_point(2024, 0, "Infrastrukturudvikling", "infrastrukturudvikling"), _point(2024, 1, "Frivillighed", "frivillighed")]
+    b = [_point(2025, 0, "Infrastruktur", "infrastruktur"), _point(2025, 1, "Frivillige", "frivillig"), _point(2025, 2, "Demens", "demens")]
+    same = same_point(a, b)
+    assert same.lexical[0, 0] > 0 and same.lexical[1, 1] > 0  # a compound's part, a derivation
+    assert same.lexical[0, 2] == 0 and same.lexical[1, 2] == 0
+
+
+def test_matching_is_one_to_one_or_merged_with_the_reason():
+    points = [
+        _point(2024, 0, "Sårbare unge", "sårbar ung", "sårbar ung"),
+        _point(2024, 1, "Unge", "ung", "ung"),
+        _point(2024, 2, "Fleksibilitet", "fleksibilitet"),
+        _point(2025, 0, "Sårbare unge", "sårbar ung", "inklusion sårbar ung"),
+        _point(2025, 1, "Demens", "demens"),
+    ]
+    same = same_point(points, points)
+    rows, decisions = match_points(points, [2024, 2025], same, bar=0.3)
+    by_label = {tuple(p.label for ps in r.points.values() for p in ps): r for r in rows}
+    merged = by_label[("Sårbare unge", "Unge", "Sårbare unge")]
+    assert merged.reasons and "lagt sammen" in merged.reasons[0]
+    assert ("Fleksibilitet",) in by_label and ("Demens",) in by_label  # nothing in common: not matched
+    assert {d["point"].label: d["matched"] for d in decisions}["Demens"] is False
 
 
 @pytest.mark.parametrize(
@@ -105,76 +273,31 @@ def test_comparison_is_deterministic(comparison):
     ],
 )
 def test_status_rules(base, target, expected):
-    prev = pd.DataFrame(
-        [
-            {"topic": 0, "label": "t", "core_area": "A", "year": 2024, "n_groups": base[0], "share_groups": base[0] / base[1]},
-            {"topic": 0, "label": "t", "core_area": "A", "year": 2025, "n_groups": target[0], "share_groups": target[0] / target[1]},
-        ]
-    )
-    assert theme_status(prev, 2024, 2025, CompareConfig(change=0.3), min_groups=2)["status"].tolist() == [expected]
+    assert status_of(base[0], target[0], base[0] / base[1], target[0] / target[1], CompareConfig(change=0.3), 2) == expected
 
 
-def test_alignment_of_stored_topics():
-    base = pd.DataFrame({"topic": [0, 1], "label": ["Frivillige", "Veje"], "keywords": ["frivillig; ældrepleje; plejehjem", "vej; cykelsti"]})
-    target = pd.DataFrame({"topic": [0, 1, 2], "label": ["Frivillige", "Demens", "Cykelstier"], "keywords": ["frivillig; plejehjem", "demens; aflastning", "cykelsti; vej; trafik"]})
-    al = align_topics(base, target)
-    assert al[["target_topic", "base_topic"]].to_numpy().tolist() == [[0, 0], [1, -1], [2, 1]]
-    assert al["similarity"].iloc[0] > 0.5 and al["method"].iloc[0] == "many-to-one"
-    themes = lambda year, rows: pd.DataFrame(  # noqa: E731
-        [
-            {"year": year, "core_area": "A", "topic": t, "label": lab, "n_groups": len(g.split()), "n_groups_total": 5, "n_statements": 1, "groups": g, "quotes": "[]"}
-            for t, lab, g in rows
-        ]
-    )
-    comp = compare_stored(
-        themes(2024, [(0, "Frivillige", "1 2 3"), (1, "Veje", "4 5")]),
-        themes(2025, [(0, "Frivillige", "1 2"), (1, "Demens", "3 4 5"), (2, "Cykelstier", "1 2")]),
-        al,
-        2024,
-        2025,
-        CompareConfig(),
-    )
-    got = dict(zip(comp.status.loc[comp.status.core_area == "A", "label"], comp.status.loc[comp.status.core_area == "A", "status"], strict=True))
-    assert got == {"Frivillige": "vedvarende", "Demens": "ny", "Veje": "vedvarende"}
+def test_compare_usage_errors_are_one_line(tmp_path):
+    for args, words in (
+        (["compare", "--years", "2024"], "give two years or more"),
+        (["compare", "--years", "2024", "x"], "(not '2024 x')"),
+        (["compare", "--years", "2024", "2025", "--base", "2024"], "or --years (not both)"),
+        (["compare"], "give --base and --target"),
+    ):
+        proc = seminar(args, tmp_path)
+        assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and words in proc.stderr, (args, proc.stderr)
+    proc = seminar(["compare", "--years", "2024", "2031", "--raw-dir", "nowhere"], tmp_path)
+    assert proc.returncode == 1 and proc.stderr.startswith("error: nowhere: no seminar.toml with year = 2024") and "Traceback" not in proc.stderr
 
 
-def test_seminar_compare_cli_writes_tables_and_report(tmp_path):
-    proc = seminar(["compare", "--base", "2024", "--target", "2025", "--config", CFG_2024, "--config", CFG_2025], tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    out = tmp_path / "data" / "processed" / "compare_2024_2025"
-    for name in ("prevalence.csv", "status.csv", "quotes.csv", "themes.csv", "units.csv", "cross_themes.csv", "seminar.config.toml"):
-        assert (out / name).exists(), name
-    page = (tmp_path / "reports" / "compare_2024_2025" / "hvad-er-nyt.html").read_text(encoding="utf-8")
-    assert "Hvad er nyt i år: 2024 → 2025" in page
-    assert re.search(r"<h3>\d+ (nyt tema|nye temaer)</h3>", page) and re.search(r"<h3>\d+ (forsvundet tema|forsvundne temaer)</h3>", page)
-    assert "Traceback" not in proc.stderr
+def test_rows_that_would_carry_the_same_label_are_merged_with_the_reason():
+    from pipeline.compare.match import MatchedRow
+    from pipeline.compare.yearly import merge_same_labels
 
-
-def test_seminar_compare_stored_aligns_two_stored_analyses(tmp_path):
-    """`seminar run` for two tiny seminars, then `seminar compare --stored`: tables typed by their schemas."""
-    from tests.conftest import TINY_ROWS, TINY_TOML
-
-    rows_by_year = {
-        2024: TINY_ROWS,
-        2025: [*TINY_ROWS[:3], ("Læring", 1, "Gruppe 1 drøftede lektiecafé og lektiehjælp."), ("Læring", 2, "Gruppe 2 ønskede lektiecafé på biblioteket.")],
-    }
-    for year, rows in rows_by_year.items():
-        folder = tmp_path / "raw" / str(year)
-        folder.mkdir(parents=True)
-        (folder / "seminar.toml").write_text(
-            TINY_TOML.replace("year = 2025", f"year = {year}") + '\n[input]\nfiles = ["noter.csv"]\n', encoding="utf-8"
-        )
-        (folder / "noter.csv").write_text("kerneområde;gruppe;tekst\n" + "".join(f'{a};{g};"{t}"\n' for a, g, t in rows), encoding="utf-8")
-        proc = seminar(["run", "--config", folder / "seminar.toml"], tmp_path)
-        assert proc.returncode == 0, proc.stderr
-    proc = seminar(["compare", "--base", "2024", "--target", "2025", "--raw-dir", "raw", "--stored"], tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    out = tmp_path / "data" / "processed" / "compare_2024_2025_stored"
-    from pipeline.schemas import Alignment, Status
-
-    alignment = io.read_table(out / "alignment.csv", Alignment)
-    status = io.read_table(out / "status.csv", Status)
-    assert alignment["base_topic"].dtype.kind == "i" and len(alignment) >= 1
-    assert set(status["base_year"]) == {2024} and set(status["target_year"]) == {2025}
-    page = (tmp_path / "reports" / "compare_2024_2025_stored" / "hvad-er-nyt.md").read_text(encoding="utf-8")
-    assert page.startswith("# Hvad er nyt i år: 2024 → 2025")
+    rows = [
+        MatchedRow("A", {2024: [_point(2024, 0, "Ældrepleje", "ældrepleje")], 2025: [_point(2025, 0, "Ældrepleje", "ældrepleje")]}, []),
+        MatchedRow("A", {2025: [_point(2025, 1, "ældrepleje", "ældre pleje")]}, []),
+        MatchedRow("A", {2024: [_point(2024, 2, "Demens", "demens")]}, []),
+    ]
+    merged = merge_same_labels(rows)
+    assert len(merged) == 2
+    assert [p.key for p in merged[0].points[2025]] == [0, 1] and "samme navn" in merged[0].reasons[0]

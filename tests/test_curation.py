@@ -317,18 +317,20 @@ def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
 @pytest.mark.slow
 def test_comparison_uses_the_curated_names():
     from pipeline import io
-    from pipeline.flows import compare_years
+    from pipeline.flows_compare import YearInput, compare_seminars
     from pipeline.ingest import ingest
     from tests.conftest import ROOT
 
     cfgs = [io.read_config(ROOT / "data/raw/2024/seminar.toml"), io.read_config(ROOT / "data/raw/2025-illustrative/seminar.toml")]
-    notes = pd.concat([ingest(io.config_sources(c), c).notes for c in cfgs], ignore_index=True)
     book = parse_codebook(f'themes:\n- id: klima\n  area: "{VTF}"\n  name: "Klima og vand"\n  seeds: [klimatilpasning]\n', "codebook.yaml")
-    comp, themes = compare_years(notes, cfgs[1], 2024, 2025, codebooks={2025: book})
-    units = themes.units
-    topic = int(units.loc[(units["year"] == 2025) & (units["text"].str.lower() == "klimatilpasning") & (units["theme"] >= 0), "theme"].iloc[0])
-    assert themes.themes.loc[themes.themes["topic"] == topic, "label"].iloc[0] == "Klima og vand"
-    assert "Klima og vand" in set(comp.status["label"])
+    inputs = {}
+    for c in cfgs:
+        result = ingest(io.config_sources(c), c)
+        inputs[c.year] = YearInput(c, result.notes, result.rejects, codebook=book if c.year == 2025 else None)
+    run = compare_seminars(inputs)
+    analysis = run.analysed[2025][0]  # the 2025 page is the curated one, and the comparison reads it
+    assert "Klima og vand" in set(analysis.themes["label"])
+    assert "Klima og vand" in set(run.comparison.status["label"])
 
 
 def test_two_entries_matching_one_theme_after_a_rerun_are_reported(analysis_2024, cfg_2024, start_text, nlp):

@@ -12,15 +12,12 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.report import render
 from pipeline.report.blocks import Figure, Page, walk
 from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
 from pipeline.report.docx import render_docx
 from pipeline.report.html import PLOTLY_JS, plotly_bundle, render_html
 from pipeline.report.markdown import render_markdown
 from pipeline.report.pages import area_page, index_page
-from pipeline.report.render import render_comparison_html as render_comparison_html
-from pipeline.report.render import render_comparison_markdown as render_comparison_markdown
 from pipeline.report.wording import escape_markdown
 from pipeline.report.overview import OVERVIEW, overview_page
 from pipeline.report.workbook import THEMES_WORKBOOK, build_themes_workbook
@@ -28,7 +25,7 @@ from pipeline.report.workbook import THEMES_WORKBOOK, build_themes_workbook
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-    from pipeline.flows import Analysis
+    from pipeline.analysis import Analysis
 
 __all__ = [
     "PLOTLY_JS",
@@ -50,7 +47,6 @@ __all__ = [
     "render_index_html",
     "render_markdown",
     "render_seminar_pages",
-    *render.__all__,
 ]
 
 

@@ -21,7 +21,7 @@ from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes, theme_gro
 from pipeline.report.wording import count, da_decimal, da_list, da_place, lower_first, single_heading, theme_status
 
 if TYPE_CHECKING:
-    from pipeline.flows import Analysis
+    from pipeline.analysis import Analysis
 
 __all__ = [
     "AreaContext",

@@ -1,0 +1,79 @@
+"""The statuses of a theme between two years, and the trend over several.
+
+The status of a point between a base and a target year, from the number of groups ``b`` and
+``t`` that raised it on each year's own page and their shares ``sb`` and ``st`` of the groups
+of that year and scope (``min_groups`` is ``[themes] min_groups``; ``change`` and ``ratio``
+are in ``[compare]``):
+
+* ``ny``: ``b = 0`` and ``t >= min_groups``;
+* ``forsvundet``: ``t = 0`` and ``b >= min_groups``;
+* ``enkeltstående``: fewer than ``min_groups`` groups in both years (not a change to report);
+* ``voksende``: ``st - sb >= change``, or ``st >= ratio · sb`` with ``t >= min_groups``;
+* ``aftagende``: ``sb - st >= change``, or ``sb >= ratio · st`` with ``b >= min_groups``;
+* ``vedvarende``: otherwise.
+
+The absolute rule decides on a seminar of five groups a year (1 → 3 of 5 groups grows); the
+relative rule decides on large inputs, where shares are small (10 of 47 texts → 1 of 35
+shrinks, 1 → 8 grows). Over more than two years the trend is the same rule applied to the
+first and the last year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.config import CompareConfig
+
+__all__ = ["NOT_A_CHANGE", "OVERALL", "STATUSES", "STATUS_ORDER", "StatusWords", "reported", "status_of"]
+
+
+@dataclass(frozen=True)
+class StatusWords:
+    """How the reports name a status: a heading, a count in the singular and plural, a chart colour."""
+
+    title: str
+    singular: str
+    plural: str
+    colour: str
+
+
+#: The status vocabulary, in report order.
+STATUSES: dict[str, StatusWords] = {
+    "ny": StatusWords("Nye temaer", "nyt tema", "nye temaer", "#2a9d3f"),
+    "voksende": StatusWords("Voksende temaer", "voksende tema", "voksende temaer", "#1f6f8b"),
+    "vedvarende": StatusWords("Vedvarende temaer", "vedvarende tema", "vedvarende temaer", "#7a8a94"),
+    "aftagende": StatusWords("Aftagende temaer", "aftagende tema", "aftagende temaer", "#d08a2e"),
+    "forsvundet": StatusWords("Forsvundne temaer", "forsvundet tema", "forsvundne temaer", "#c0392b"),
+    "enkeltstående": StatusWords("Enkeltstående temaer", "enkeltstående tema", "enkeltstående temaer", "#c5ccd1"),
+}
+STATUS_ORDER = list(STATUSES)
+#: The status of a theme that no year had enough groups for: not a change to report.
+NOT_A_CHANGE = "enkeltstående"
+#: The scope name of the cross-cutting themes.
+OVERALL = "Alle kerneområder"
+
+
+def reported(status: pd.DataFrame, scope: str | None = None) -> pd.DataFrame:
+    """The rows of a status table that are changes to report, optionally within one scope (a core area or ``OVERALL``)."""
+    keep = status["status"] != NOT_A_CHANGE
+    if scope is not None:
+        keep &= status["core_area"] == scope
+    return status[keep]
+
+
+def status_of(b: int, t: int, sb: float, st: float, cfg: CompareConfig, min_groups: int) -> str:
+    """The status of one point in one scope between two years (the rule in the module docs)."""
+    eps = 1e-9
+    if b == 0 and t >= min_groups:
+        return "ny"
+    if t == 0 and b >= min_groups:
+        return "forsvundet"
+    if max(b, t) < min_groups or b == 0 or t == 0:
+        return NOT_A_CHANGE
+    if st - sb >= cfg.change - eps or (t >= min_groups and st >= cfg.ratio * sb - eps):
+        return "voksende"
+    if sb - st >= cfg.change - eps or (b >= min_groups and sb >= cfg.ratio * st - eps):
+        return "aftagende"
+    return "vedvarende"

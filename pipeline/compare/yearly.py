@@ -1,0 +1,318 @@
+"""Year over year from each year's own analysis: the counts are the counts on that year's pages.
+
+Every year is analysed on its own (with its codebook applied), as ``seminar run`` does for
+its pages. Per core area the themes of the years are matched by what they say
+(:mod:`pipeline.compare.match`), one to one; a compared point's count in a year is the count
+of its theme on that year's page (``themes.csv``), so the comparison and the year pages tell
+the same story. Two rows of one area that would carry the same label are merged, and the
+reason is stated (a row then counts the groups of its themes together).
+
+"Alle kerneområder" compares the cross-cutting themes of each year's overview page that are a
+theme in at least two core areas (a point recurring across areas, not a word every area used),
+counted in group discussions (a group at one area's table) as the overview counts them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from pipeline.compare.match import MatchedRow, PointEvidence, SamePoint, match_points, same_point, same_point_bar, shared_words
+from pipeline.compare.status import OVERALL, STATUS_ORDER, status_of
+from pipeline.config import SeminarConfig, slugify
+
+__all__ = ["Comparison", "YearTables", "compare_years_tables", "cross_points", "merge_same_labels", "theme_points"]
+
+
+@dataclass(frozen=True)
+class YearTables:
+    """The tables of one year's pages that a comparison reads.
+
+    Attributes:
+        year: The seminar's year.
+        seminar: How the year's pages name the seminar (municipality, seminar, date); it carries
+            the marker of invented data when the configuration has one.
+        notes: Accepted notes (groups per core area).
+        statements: Statements (quote texts).
+        themes: The themes table of the year's pages.
+        units: Key phrases with their theme and cross-cutting theme.
+        cross: The cross-cutting themes of the year's overview page.
+    """
+
+    year: int
+    seminar: str
+    notes: pd.DataFrame
+    statements: pd.DataFrame
+    themes: pd.DataFrame
+    units: pd.DataFrame
+    cross: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Tables of a comparison of two or more years.
+
+    Attributes:
+        years: The years compared, in order.
+        base: The year before the last (the last step is ``base`` → ``target``).
+        target: The last year.
+        prevalence: One row per compared point and year: its theme(s) on that year's page and their count.
+        status: One row per compared point: the status of the last step, the trend over all years, why themes were matched.
+        quotes: The evidence per point and year (the groups' own words).
+        matches: Per theme of a later year, the most alike point of the earlier years, its score and whether it was matched.
+        seminars: Per year, how its pages name the seminar.
+    """
+
+    years: tuple[int, ...]
+    base: int
+    target: int
+    prevalence: pd.DataFrame
+    status: pd.DataFrame
+    quotes: pd.DataFrame
+    matches: pd.DataFrame
+    seminars: dict[int, str] = field(default_factory=dict)
+
+
+PREVALENCE_COLUMNS = ["point", "label", "core_area", "year", "topics", "theme_label", "n_groups", "n_groups_total", "share_groups", "groups", "href"]
+STATUS_COLUMNS = [
+    "point", "label", "core_area", "base_year", "target_year", "base_groups", "target_groups", "base_share_groups",
+    "target_share_groups", "delta_share_groups", "status", "first_year", "first_groups", "trend", "counts", "reason",
+]
+QUOTE_COLUMNS = ["point", "scope", "year", "core_area", "group", "statement_id", "text"]
+MATCH_COLUMNS = ["scope", "year", "key", "label", "other_year", "other_key", "other_label", "lexical", "semantic", "score", "bar", "matched", "shared_words"]
+
+
+def _label_lemmas(label: str, part: pd.DataFrame) -> str:
+    """The lemmas of the key phrase a point is named after (else of its most frequent key phrase)."""
+    if not len(part):
+        return ""
+    named = part[part["text"].str.casefold() == label.casefold()]
+    return str((named if len(named) else part)["lemmas"].mode().sort_values().iloc[0])
+
+
+def theme_points(t: YearTables) -> list[PointEvidence]:
+    """The themes of one year's core-area pages as points (their key phrases as lemmas)."""
+    in_theme = t.units[t.units["theme"] >= 0]
+    parts = {int(k): part for k, part in in_theme.groupby("theme", sort=True)}
+    empty = in_theme.iloc[0:0]
+    return [
+        PointEvidence(t.year, r.core_area, int(r.topic), r.label, tuple(parts.get(int(r.topic), empty)["lemmas"]), _label_lemmas(r.label, parts.get(int(r.topic), empty)))
+        for r in t.themes.drop_duplicates("topic").itertuples()
+    ]
+
+
+def _recurs_across_areas(areas_json: str) -> bool:
+    return sum(1 for a in json.loads(areas_json) if a["themes"]) >= 2
+
+
+def cross_points(t: YearTables) -> list[PointEvidence]:
+    """The cross-cutting themes of one year's overview page that are a theme in two or more core areas."""
+    in_cross = t.units[t.units["cross_theme"] >= 0]
+    parts = {int(k): part for k, part in in_cross.groupby("cross_theme", sort=True)}
+    empty = in_cross.iloc[0:0]
+    return [
+        PointEvidence(t.year, OVERALL, int(r.cross_theme), r.label, tuple(parts.get(int(r.cross_theme), empty)["lemmas"]), _label_lemmas(r.label, parts.get(int(r.cross_theme), empty)))
+        for r in t.cross.itertuples()
+        if _recurs_across_areas(r.areas)
+    ]
+
+
+def _bar(scores: dict[str, tuple[list[PointEvidence], SamePoint]]) -> float:
+    """:func:`same_point_bar` over the pairs of distinct points of the same year and scope."""
+    within = []
+    for points, sp in scores.values():
+        for i, p in enumerate(points):
+            for j in range(i + 1, len(points)):
+                if points[j].year == p.year:
+                    within.append(sp.score[i, j])
+    return same_point_bar(within)
+
+
+def merge_same_labels(rows: list[MatchedRow]) -> list[MatchedRow]:
+    """Rows of one scope whose labels would be the same become one row, with the reason stated."""
+    out: list[MatchedRow] = []
+    by_label: dict[str, MatchedRow] = {}
+    for row in rows:
+        name = _row_label(row).casefold()
+        if name in by_label:
+            kept = by_label[name]
+            for year, pts in row.points.items():
+                kept.points.setdefault(year, []).extend(pts)
+            kept.reasons.append(f"lagt sammen med et andet tema af samme navn ({', '.join(str(y) for y in sorted(row.points))})")
+            continue
+        by_label[name] = row
+        out.append(row)
+    return out
+
+
+def _row_label(row: MatchedRow) -> str:
+    last = row.points[max(row.points)]
+    return " / ".join(dict.fromkeys(p.label for p in last))
+
+
+def _groups_of(t: YearTables, p: PointEvidence) -> tuple[list[str], int]:
+    """The groups of a point on its year's page, and the number that page shows."""
+    if p.scope == OVERALL:
+        row = t.cross[t.cross["cross_theme"] == p.key].iloc[0]
+        groups = [f"{a['core_area']}#{g}" for a in json.loads(row["areas"]) for g in a["groups"]]
+        return groups, int(row["n_groups"])
+    row = t.themes[t.themes["topic"] == p.key].iloc[0]
+    return row["groups"].split(), int(row["n_groups"])
+
+
+def _href(t: YearTables, p: PointEvidence) -> str:
+    """Where the point is on its year's pages, relative to the reports folder."""
+    if p.scope == OVERALL:
+        return f"{t.year}/index.html#tvaer-{p.key}"
+    row = t.themes[t.themes["topic"] == p.key].iloc[0]
+    # a theme restating the area is named in the page's synthesis, without an anchor of its own
+    return f"{t.year}/{slugify(p.scope)}.html" + ("" if bool(row["restates_area"]) else f"#emne-{p.key}")
+
+
+def _totals(t: YearTables) -> dict[str, int]:
+    totals = {a: int(n) for a, n in t.notes.groupby("core_area")["group"].nunique().items()}
+    totals[OVERALL] = int(t.notes[["core_area", "group"]].drop_duplicates().shape[0])
+    return totals
+
+
+def _quotes(t: YearTables, p: PointEvidence, n: int) -> list[dict]:
+    if p.scope == OVERALL:
+        text = dict(zip(t.statements["statement_id"], t.statements["text"], strict=True))
+        row = t.cross[t.cross["cross_theme"] == p.key].iloc[0]
+        out, seen = [], set()
+        for a in json.loads(row["areas"]):
+            if not a["themes"]:
+                continue
+            in_area = t.units[(t.units["cross_theme"] == p.key) & (t.units["core_area"] == a["core_area"])]
+            first = in_area.iloc[0]
+            if first["statement_id"] not in seen:
+                seen.add(first["statement_id"])
+                out.append({"core_area": a["core_area"], "group": int(first["group"]), "statement_id": first["statement_id"], "text": text[first["statement_id"]]})
+        return out[:n]
+    row = t.themes[t.themes["topic"] == p.key].iloc[0]
+    return [{"core_area": p.scope, "group": int(q["group"]), "statement_id": q["statement_id"], "text": q["text"]} for q in json.loads(row["quotes"])[:n]]
+
+
+def compare_years_tables(
+    tables: Mapping[int, YearTables],
+    cfg: SeminarConfig,
+    *,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    area_order: list[str] | None = None,
+) -> Comparison:
+    """Compare the pages of two or more years: which points are new, growing, persisting, shrinking or gone.
+
+    Args:
+        tables: Per year, the tables of its own pages (:class:`YearTables`).
+        cfg: The last year's configuration (``[themes] min_groups``, ``[compare]``).
+        embed: Texts → vectors for the semantic signal of :func:`~pipeline.compare.match.same_point`
+            (E5); None matches on the lexical signal alone.
+        area_order: Core areas in report order (default: the last year's configuration, then the rest).
+
+    Returns:
+        The :class:`Comparison`; its last step is the last two years.
+
+    Raises:
+        ValueError: Fewer than two years.
+    """
+    years = tuple(sorted(tables))
+    if len(years) < 2:
+        raise ValueError("a comparison needs at least two years")
+    base, target = years[-2], years[-1]
+    order = list(area_order or [a.name for a in cfg.core_areas])
+    for y in years:
+        order += [a for a in dict.fromkeys(tables[y].notes["core_area"]) if a not in order]
+    points: dict[str, list[PointEvidence]] = {}
+    for y in years:
+        for p in [*cross_points(tables[y]), *theme_points(tables[y])]:
+            points.setdefault(p.scope, []).append(p)
+    scores = {scope: (pts, same_point(pts, pts, context=pts, embed=embed)) for scope, pts in points.items()}
+    # One bar for every scope: one area alone has too few pairs to tell its spread.
+    bar = _bar(scores)
+    bars = {s: bar for s in scores}
+    totals = {y: _totals(tables[y]) for y in years}
+    prevalence, status, quotes, matches = [], [], [], []
+    point_id = 0
+    for scope in [OVERALL, *order]:
+        if scope not in scores:
+            continue
+        pts, sp = scores[scope]
+        rows, decisions = match_points(pts, years, sp, bars[scope])
+        at = {id(p): i for i, p in enumerate(pts)}
+        for d in decisions:
+            p, q = d["point"], d["other"]
+            i, j = at[id(p)], at[id(q)]
+            matches.append(
+                {
+                    "scope": scope, "year": p.year, "key": p.key, "label": p.label, "other_year": q.year, "other_key": q.key,
+                    "other_label": q.label, "lexical": round(float(sp.lexical[i, j]), 4), "semantic": round(float(sp.semantic[i, j]), 4), "score": round(d["score"], 4), "bar": round(bars[scope], 4),
+                    "matched": bool(d["matched"]), "shared_words": " ".join(shared_words(p, q)),
+                }
+            )
+        for row in merge_same_labels(rows):
+            label = _row_label(row)
+            counts = {}
+            for y in years:
+                mine = row.points.get(y, [])
+                groups: list[str] = []
+                shown = 0
+                for p in mine:
+                    g, shown = _groups_of(tables[y], p)
+                    groups += [x for x in g if x not in groups]
+                n = shown if len(mine) == 1 else len(groups)  # one theme: the number its page shows
+                total = totals[y].get(scope, 0)
+                counts[y] = (n, round(n / total, 4) if total else 0.0)
+                prevalence.append(
+                    {
+                        "point": point_id, "label": label, "core_area": scope, "year": y,
+                        "topics": " ".join(str(p.key) for p in mine), "theme_label": " / ".join(p.label for p in mine),
+                        "n_groups": n, "n_groups_total": total, "share_groups": counts[y][1],
+                        "groups": " ".join(sorted(groups, key=lambda g: (g.rsplit("#", 1)[0], int(g.rsplit("#", 1)[-1])))),
+                        "href": " ".join(_href(tables[y], p) for p in mine),
+                    }
+                )
+                for p in mine:
+                    for q in _quotes(tables[y], p, cfg.compare.n_quotes):
+                        quotes.append({"point": point_id, "scope": scope, "year": y, **q})
+            (b, sb), (t, st) = counts[base], counts[target]
+            (f, sf) = counts[years[0]]
+            reasons = list(row.reasons)
+            matched_years = sorted(row.points)
+            for earlier, later in zip(matched_years, matched_years[1:], strict=False):
+                p, q = row.points[later][0], row.points[earlier][0]
+                words = shared_words(p, q)
+                if p.label != q.label or not words:
+                    reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“" + (f" (fælles ord: {', '.join(words[:4])})" if words else " (samme betydning)"))
+            status.append(
+                {
+                    "point": point_id, "label": label, "core_area": scope, "base_year": base, "target_year": target,
+                    "base_groups": b, "target_groups": t, "base_share_groups": sb, "target_share_groups": st,
+                    "delta_share_groups": round(st - sb, 4), "status": status_of(b, t, sb, st, cfg.compare, cfg.themes.min_groups),
+                    "first_year": years[0], "first_groups": f, "trend": status_of(f, t, sf, st, cfg.compare, cfg.themes.min_groups),
+                    "counts": " → ".join(str(counts[y][0]) for y in years), "reason": "; ".join(reasons),
+                }
+            )
+            point_id += 1
+    status_df = pd.DataFrame(status, columns=STATUS_COLUMNS)
+    if len(status_df):
+        rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+        scope_rank = {s: i for i, s in enumerate([OVERALL, *order])}
+        status_df = status_df.sort_values(
+            ["core_area", "status", "target_groups", "base_groups", "label"],
+            key=lambda c: c.map(scope_rank) if c.name == "core_area" else (c.map(rank) if c.name == "status" else (-c if c.dtype.kind in "if" else c)),
+            kind="stable",
+        ).reset_index(drop=True)
+    return Comparison(
+        years,
+        base,
+        target,
+        pd.DataFrame(prevalence, columns=PREVALENCE_COLUMNS),
+        status_df,
+        pd.DataFrame(quotes, columns=QUOTE_COLUMNS),
+        pd.DataFrame(matches, columns=MATCH_COLUMNS),
+        {y: tables[y].seminar for y in years},
+    )

@@ -1,0 +1,198 @@
+"""The comparison page ("Hvad er nyt i år") as blocks: every Danish heading and sentence of it, written once.
+
+:func:`comparison_page` turns the comparison tables (:class:`~pipeline.compare.Comparison`) into a
+:class:`~pipeline.report.blocks.Page`; :func:`comparison_pages` renders it as HTML, Markdown and
+DOCX with the same content. Every count on it is the count on the year's own page, and links to
+that page; every quote is a group's own words and links to its statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+
+from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison
+from pipeline.config import SeminarConfig, slugify
+from pipeline.plots import plot_theme_years
+from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines
+from pipeline.report.wording import da_decimal, da_list, number_word
+
+__all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
+
+#: The file name (without suffix) of the comparison page.
+PAGE_NAME = "hvad-er-nyt"
+#: What a status means in the trend column (over more than two years).
+TREND_WORDS = {"ny": "ny", "voksende": "voksende", "vedvarende": "vedvarende", "aftagende": "aftagende", "forsvundet": "forsvundet", NOT_A_CHANGE: "–"}
+
+
+def status_count(status: str, n: int) -> str:
+    """``"1 nyt tema"``, ``"3 nye temaer"``."""
+    words = STATUSES[status]
+    return f"{n} {words.singular if n == 1 else words.plural}"
+
+
+def _link(href: str, links: Mapping[int, str], year: int) -> str:
+    """A year page's place (relative to the reports folder, ``2024/laering.html#emne-3``) as seen from the comparison page."""
+    return f"{links[year]}/{href.split('/', 1)[1]}"
+
+
+def _count_cell(prev: pd.Series, links: Mapping[int, str], unit: str) -> Inlines:
+    """``"4 af 5"`` linking to the theme on its year's page (the page shows the same count); ``"–"`` when not raised."""
+    if not prev["topics"]:
+        return (f"0 af {prev['n_groups_total']}",)
+    hrefs = prev["href"].split()
+    text = f"{prev['n_groups']} af {prev['n_groups_total']}"
+    if len(hrefs) == 1:
+        return (Link(text, _link(hrefs[0], links, int(prev["year"]))),)
+    # merged themes: the count is their groups together; each theme links to its own place
+    names = prev["theme_label"].split(" / ")
+    return inlines(text, " (", *[x for i, (n, h) in enumerate(zip(names, hrefs, strict=False)) for x in ((", " if i else ""), Link(n, _link(h, links, int(prev["year"]))))], ")")
+
+
+def _step_word(r) -> str:
+    """The last step's status as the table shows it: "–" when no group raised the point in either year."""
+    return "–" if r.base_groups == 0 and r.target_groups == 0 else r.status
+
+
+def _scope_table(scope: str, status: pd.DataFrame, prev: pd.DataFrame, years: tuple[int, ...], links: Mapping[int, str], unit: str) -> Table:
+    header = ("Tema", *[str(y) for y in years], f"{years[-2]} → {years[-1]}", *(["Over alle år"] if len(years) > 2 else []))
+    rows = []
+    for r in status.itertuples():
+        cells = [(r.label,)]
+        for y in years:
+            cells.append(_count_cell(prev.loc[(r.point, y)], links, unit))
+        cells.append((_step_word(r),))
+        if len(years) > 2:
+            cells.append((TREND_WORDS[r.trend],))
+        rows.append(tuple(cells))
+    what = "gruppedrøftelser (en gruppe ved ét kerneområdes bord)" if scope == OVERALL else "grupper"
+    return Table(header, tuple(rows), caption=f"Antal {what}, der rejste temaet, som på hvert års egen side.")
+
+
+def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], unit: str) -> list[Block]:
+    """One point's status with its evidence from each year it was raised (the groups' own words)."""
+    steps = [y for y in comparison.years if y in (r.base_year, r.target_year)]
+    counts = " → ".join(f"{prev.loc[(r.point, y)]['n_groups']} af {prev.loc[(r.point, y)]['n_groups_total']} {unit} i {y}" for y in steps)
+    blocks: list[Block] = [Paragraph(inlines(Strong(r.label), f": {counts}" + (f" (alle år: {r.counts})" if len(comparison.years) > 2 else "") + "."))]
+    if r.reason:
+        blocks.append(Paragraph((f"Hvorfor samme tema: {r.reason}.",), kind="meta"))
+    quotes = comparison.quotes[(comparison.quotes["point"] == r.point)]
+    for y in steps:
+        mine = quotes[quotes["year"] == y]
+        if not len(mine):
+            # not "no group said it": the year's page has no theme that says it, which is what is compared
+            where = "intet tværgående tema på årets oversigt" if r.core_area == OVERALL else f"intet tema på årets side for {r.core_area}"
+            blocks.append(Paragraph((f"{y}: {where} siger det samme.",), kind="meta"))
+        for q in mine.itertuples():
+            href = f"{links[y]}/{slugify(q.core_area)}.html#s-{q.statement_id}"
+            where = f"{y}, {q.core_area}, gruppe {q.group}" if r.core_area == OVERALL else f"{y}, gruppe {q.group}"
+            blocks.append(Quote((q.text,), (Link(where, href),)))
+    return [Section(tuple(blocks), kind="theme")]
+
+
+def _summary(rows: pd.DataFrame, min_groups: int) -> str:
+    counts = {s: int((rows["status"] == s).sum()) for s in STATUSES if s != NOT_A_CHANGE and (rows["status"] == s).any()}
+    if not counts:
+        return f"Ingen ændringer i temaer, som mindst {number_word(min_groups)} grupper rejste."
+    text = da_list([status_count(s, n) for s, n in counts.items()])
+    return text[:1].upper() + text[1:] + "."
+
+
+def _rule(cfg: SeminarConfig, base: int, target: int) -> str:
+    m = cfg.themes.min_groups
+    return (
+        f"Et tema er nyt, når mindst {m} grupper rejste det i {target} og ingen i {base}; forsvundet i det omvendte tilfælde; "
+        f"voksende eller aftagende, når andelen af grupper, der rejste det, ændrede sig med mindst {round(cfg.compare.change * 100)} procentpoint, "
+        f"eller når den blev mindst {da_decimal(cfg.compare.ratio, 1)} gange så stor (eller så lille) og mindst {m} grupper rejste det det år; "
+        f"ellers vedvarende. Temaer, som færre end {m} grupper rejste i begge år, er kun med i tabellerne (enkeltstående)."
+    )
+
+
+def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = "") -> Page:
+    """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes with their evidence.
+
+    Args:
+        comparison: The comparison tables.
+        cfg: The last year's configuration (thresholds).
+        links: Per year, the folder of its pages relative to this page (``../2024``).
+        folder_name: Where the tables are stored (named in the footer).
+    """
+    years, base, target = comparison.years, comparison.base, comparison.target
+    span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
+    title = f"Hvad er nyt i år: {span}"
+    blocks: list[Block] = [
+        Paragraph(tuple(x for i, y in enumerate(reversed(years)) for x in ((" · " if i else ""), Link(f"{y}: alle kerneområder", f"{links[y]}/index.html"))), kind="pages"),
+        Heading(1, (title,)),
+        Note(("Sammenligningen bygger på hvert års egne sider: ", *[x for i, y in enumerate(years) for x in (("; " if i else ""), Link(f"{y}", f"{links[y]}/index.html"), f": {comparison.seminars.get(y, '')}")], "."), kind="info"),
+        Paragraph(
+            (
+                f"Et temas antal grupper i et år er antallet på det års egen side (med analytikerens kodebog, når der er en). "
+                f"Temaer fra forskellige år er parret ud fra, hvad de siger: deres nøglefraser, ordenes dele og afledninger og "
+                f"betydningen af fraserne (E5); et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
+                f"delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden står ved temaet. "
+                f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i mindst to kerneområder, "
+                f"talt i gruppedrøftelser (en gruppe ved ét kerneområdes bord). ",
+                _rule(cfg, base, target),
+                *((f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme regel anvendt på {years[0]} og {target}.",) if len(years) > 2 else ()),
+            )
+        ),
+    ]
+    prev = comparison.prevalence.set_index(["point", "year"], drop=False)
+    scopes = list(dict.fromkeys(comparison.status["core_area"]))
+    for scope in scopes:
+        rows = comparison.status[comparison.status["core_area"] == scope]
+        unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
+        blocks += [Heading(2, (scope,), anchor=slugify(scope)), Paragraph((_summary(rows, cfg.themes.min_groups),), kind="summary")]
+        blocks.append(_scope_table(scope, rows, prev, years, links, unit))
+        shown = rows[(rows["status"] != NOT_A_CHANGE) | (len(years) > 2) & (rows["trend"] != NOT_A_CHANGE)]
+        if len(shown):
+            chart = pd.DataFrame(
+                [
+                    {"label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label, "year": y, "n_groups": int(prev.loc[(r.point, y)]["n_groups"]), "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"])}
+                    for r in shown.itertuples()
+                    for y in years
+                ]
+            )
+            blocks.append(Figure(f"compare-{slugify(scope)}", f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).", plot_theme_years(chart, f"{scope}: {unit} pr. tema og år")))
+        for status in STATUSES:
+            if status == NOT_A_CHANGE:
+                continue
+            mine = rows[rows["status"] == status]
+            if not len(mine):
+                continue
+            blocks.append(Heading(3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],)))
+            for r in mine.itertuples():
+                blocks += _evidence(r, comparison, prev, links, unit)
+    if comparison.matches["matched"].any() or len(comparison.matches):
+        blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
+        blocks.append(Paragraph(("For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. Lighed er gennemsnittet af ordlighed og betydningslighed; grænsen er ",
+                                 da_decimal(float(comparison.matches["bar"].iloc[0]) if len(comparison.matches) else 0.0, 2),
+                                 " (temaer, som samme års analyse holdt adskilt, ligger sjældent over den), og parrede temaer skal have et ord, en orddel eller en afledning til fælles.")))
+        blocks.append(
+            Table(
+                ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),
+                tuple(
+                    ((m.scope,), (f"{m.year}: {m.label}",), (f"{m.other_year}: {m.other_label}",), (da_decimal(m.score, 2),), ("ja" if m.matched else "nej",), (m.shared_words.replace(" ", ", "),))
+                    for m in comparison.matches.itertuples()
+                ),
+            )
+        )
+    blocks.append(Paragraph((f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/." if folder_name else "Genereret af seminar-themes.",), kind="footer"))
+    date = cfg.date
+    return Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date)
+
+
+def comparison_pages(
+    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], render_png: Callable | None = None, folder_name: str = ""
+) -> dict[str, str | bytes]:
+    """The comparison page as HTML, Markdown and DOCX (the same blocks), and the Plotly bundle the HTML loads."""
+    from pipeline.report import PLOTLY_JS, figure_images, plotly_bundle, render_docx, render_html, render_markdown
+
+    page = comparison_page(comparison, cfg, links=links, folder_name=folder_name)
+    return {
+        f"{PAGE_NAME}.html": render_html(page),
+        f"{PAGE_NAME}.md": render_markdown(page),
+        f"{PAGE_NAME}.docx": render_docx(page, figure_images(page, render_png)),
+        PLOTLY_JS: plotly_bundle(),
+    }

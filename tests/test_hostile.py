@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest import SourceFile, ingest
-from pipeline.ingest._text import cut_long_text, mask_markup, nlp_blocks
 
 
 def test_markup_is_masked_with_the_same_length():
+    from pipeline.ingest._text import mask_markup
+
     text = 'Trivsel <script>alert(7)</script> og <b>frivillige</b> &amp; [link](javascript:alert(2)) her'
     masked = mask_markup(text)
     assert len(masked) == len(text)
@@ -17,6 +18,8 @@ def test_markup_is_masked_with_the_same_length():
 
 
 def test_long_text_is_cut_at_sentence_ends_and_joins_back():
+    from pipeline.ingest._text import cut_long_text, nlp_blocks
+
     text = "Frivillige hjælper i ældreplejen. " * 5000
     pieces = cut_long_text(text, limit=1000)
     assert "".join(pieces) == text

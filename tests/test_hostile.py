@@ -132,3 +132,82 @@ def test_password_protected_pdf_says_so(tiny_cfg):
     pdf.set_encryption(owner_password="ejer", user_password="bruger")
     error = ingest([SourceFile("noter.pdf", bytes(pdf.output()))], tiny_cfg).files[0].error
     assert "protected with a password" in error and "damaged" not in error
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_with_xml(*body_xml: str, heading: str = "Læring") -> bytes:
+    """A Word document with a core-area heading and the given raw body elements (w:p, w:sdt …) after it."""
+    import io
+
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_heading(heading, level=1)
+    body = doc.element.body
+    for xml in body_xml:
+        body.insert(len(body) - 1, parse_xml(xml.replace("<w:p>", f"<w:p {_W_NS}>", 1).replace("<w:sdt>", f"<w:sdt {_W_NS}>", 1)))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_docx_track_changes_keep_insertions_and_drop_deletions(tiny_cfg):
+    par = (
+        "<w:p>" + _run("Gruppe 1 talte om ")
+        + '<w:ins w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">' + _run("trivsel og ") + "</w:ins>"
+        + '<w:del w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>mobning og </w:delText></w:r></w:del>'
+        + _run("fællesskab.") + "</w:p>"
+    )
+    result = ingest([SourceFile("n.docx", _docx_with_xml(par))], tiny_cfg)
+    assert list(result.notes.text) == ["Gruppe 1 talte om trivsel og fællesskab."]
+
+
+def test_docx_content_controls_block_and_inline_are_read(tiny_cfg):
+    block = "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" + _run("Gruppe 2 drøftede trivsel i klassen.") + "</w:p></w:sdtContent></w:sdt>"
+    inline = "<w:p>" + _run("Gruppe 3 ") + "<w:sdt><w:sdtPr/><w:sdtContent>" + _run("fokuserede på praktisk undervisning.") + "</w:sdtContent></w:sdt></w:p>"
+    placeholder = "<w:p>" + _run("Gruppe 4 ") + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + _run("Klik her for at skrive tekst.") + "</w:sdtContent></w:sdt></w:p>"
+    result = ingest([SourceFile("n.docx", _docx_with_xml(block, inline, placeholder))], tiny_cfg)
+    assert dict(zip(result.notes.group, result.notes.text)) == {
+        2: "Gruppe 2 drøftede trivsel i klassen.",
+        3: "Gruppe 3 fokuserede på praktisk undervisning.",
+    }
+    assert list(result.rejects.group) == ["4"] and result.rejects.reason[0].startswith("empty text")
+
+
+def test_docx_text_box_is_read_once(tiny_cfg):
+    ns = (
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent><w:p>" + _run("Gruppe 5 talte om mobning i skolen.") + "</w:p></w:txbxContent>"
+    par = (
+        f"<w:p><w:r><mc:AlternateContent {ns}><mc:Choice Requires=\"wps\"><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></mc:Choice>"
+        f"<mc:Fallback><v:shape><v:textbox>{box}</v:textbox></v:shape></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    result = ingest([SourceFile("n.docx", _docx_with_xml(par))], tiny_cfg)
+    assert list(result.notes.text) == ["Gruppe 5 talte om mobning i skolen."]
+
+
+def test_docx_every_paragraph_is_a_note_part_of_one_or_listed_as_skipped(tiny_cfg):
+    from tests.helpers import docx_bytes
+
+    data = docx_bytes(
+        [("p", "Referat af budgetseminaret"), ("h", "Læring"), ("p", "Gruppe 1: talte om trivsel."), ("p", "Og om mobning."), ("h", "Bilag"), ("p", "Deltagerliste")]
+    )
+    result = ingest([SourceFile("n.docx", data)], tiny_cfg)
+    assert list(result.notes.text) == ["Gruppe 1 talte om trivsel.\nOg om mobning."] or list(result.notes.text) == ["Gruppe 1 talte om trivsel. Og om mobning."]
+    skipped = result.files[0].details["skipped"]
+    assert skipped == [
+        {"place": "paragraph 1", "reason": "text outside any group note (no 'Gruppe N' paragraph above it)"},
+        {"place": "paragraph 2", "reason": "core-area heading"},
+        {"place": "paragraph 5", "reason": "a heading that names no core area"},
+        {"place": "paragraph 6", "reason": "text outside any group note (no 'Gruppe N' paragraph above it)"},
+    ]

@@ -98,7 +98,9 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CodebookError(str(path), "the codebook is not UTF-8 text", "save it as UTF-8 in your editor", f"byte {exc.start}") from None
-    return parse_codebook(text, str(path))
+    from pipeline.privacy import redact_codebook
+
+    return redact_codebook(parse_codebook(text, str(path)), cfg_or_path.privacy if isinstance(cfg_or_path, SeminarConfig) else None)
 
 
 def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:

@@ -51,6 +51,7 @@ __all__ = [
     "is_cpr",
     "redact",
     "public_config_dict",
+    "redact_codebook",
     "redact_config",
     "redact_frame",
     "redact_message",
@@ -322,3 +323,28 @@ def public_config_dict(cfg) -> dict:
     names = privacy.pop("names", [])
     privacy["names_not_published"] = len(names)
     return data
+
+
+def redact_codebook(codebook, privacy=None):
+    """The analyst's codebook with personal data removed from what it publishes: theme names,
+    memos and core-area names (redacted as in the configuration, so they still match)."""
+    from dataclasses import replace
+
+    redactor = redactor_for(privacy) if privacy is not None else _SESSION[0]
+    if codebook is None or redactor is None:
+        return codebook
+
+    def clean(value: str) -> str:
+        return redactor.redact(value)[0] if isinstance(value, str) else value
+
+    entries = tuple(
+        replace(
+            e,
+            area=clean(e.area),
+            name=clean(e.name),
+            memo=clean(e.memo),
+            split=tuple(replace(p, name=clean(p.name), memo=clean(p.memo)) for p in e.split),
+        )
+        for e in codebook.entries
+    )
+    return replace(codebook, entries=entries)

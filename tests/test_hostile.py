@@ -211,3 +211,25 @@ def test_docx_every_paragraph_is_a_note_part_of_one_or_listed_as_skipped(tiny_cf
         {"place": "paragraph 5", "reason": "a heading that names no core area"},
         {"place": "paragraph 6", "reason": "text outside any group note (no 'Gruppe N' paragraph above it)"},
     ]
+
+
+def test_codebook_memo_and_name_are_redacted(tmp_path):
+    from pipeline import io
+    from tests.conftest import TINY_TOML
+
+    (tmp_path / "seminar.toml").write_text(TINY_TOML + '\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8")
+    (tmp_path / "codebook.yaml").write_text(
+        "themes:\n"
+        "  - id: frivillige\n"
+        "    area: Social omsorg\n"
+        "    name: Frivillige ifølge Hanne Jensen\n"
+        "    memo: |\n"
+        "      Spørg hanne jensen (tlf. 22-33-44-55, CPR 12.03.79-1233) om tallene.\n"
+        "    match:\n"
+        "      key: frivillig\n",
+        encoding="utf-8",
+    )
+    cfg = io.read_config(tmp_path / "seminar.toml")
+    entry = io.read_codebook(cfg).entries[0]
+    assert entry.name == "Frivillige ifølge [navn]"
+    assert entry.memo == "Spørg [navn] (tlf. [telefon], CPR [CPR]) om tallene."

@@ -44,7 +44,8 @@ def _report_ingest(result) -> None:
         if f.error:
             _echo_err(f"error: {f.error}")
         else:
-            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes")
+            skipped = len(f.details.get("skipped", []))
+            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes" + (f"; {skipped} paragraphs are no note (listed in the manifest)" if skipped else ""))
     for r in result.rejects.itertuples():
         _echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
     typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
@@ -454,6 +455,9 @@ def eval_nlp_cli(
 
 def main() -> None:
     """Entry point of the ``seminar`` console command."""
+    from pipeline.outputs import describe_os_error
+    from pipeline.privacy import redact_message
+
     usage_error, click_error = click_class("UsageError"), click_class("ClickException")
     try:
         # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
@@ -461,7 +465,12 @@ def main() -> None:
         if isinstance(code, int):
             sys.exit(code)
     except SeminarError as exc:
-        _echo_err(f"error: {exc}")
+        _echo_err(f"error: {redact_message(str(exc))}")
+        sys.exit(1)
+    except OSError as exc:  # a folder that cannot be written, a full disk: one message, not "unexpected"
+        if Settings.debug:
+            raise
+        _echo_err(f"error: {redact_message(describe_os_error(exc))}")
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -482,5 +491,5 @@ def main() -> None:
     except Exception as exc:
         if Settings.debug:
             raise
-        _echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")
+        _echo_err(f"error: unexpected {type(exc).__name__}: {redact_message(str(exc))}\n  Run again with --debug for the traceback, and report it.")
         sys.exit(2)

@@ -550,6 +550,8 @@ def topics_for_texts(
     out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
     if statements.empty:
         return out, None
+    if not statements["content_lemmas"].astype(str).str.strip().any():  # else: sklearn's "empty vocabulary"
+        raise InputError("the texts", f"all {len(texts)} texts", "no text has a content word (only stop words, numbers or markup)", "give texts with words that carry meaning, and check that --text-col names the column of texts.")
     result = fit_topics(statements, cfg, stop_words=stop_words, stability_runs=stability_runs)
     # Per text: the topic most of its statements got, on a tie the one its earliest statement got
     # (in whole columns: a loop over 50,000 texts took minutes).

@@ -233,3 +233,94 @@ def test_codebook_memo_and_name_are_redacted(tmp_path):
     entry = io.read_codebook(cfg).entries[0]
     assert entry.name == "Frivillige ifølge [navn]"
     assert entry.memo == "Spørg [navn] (tlf. [telefon], CPR [CPR]) om tallene."
+
+
+def _main(monkeypatch, capsys, *args) -> tuple[int, str]:
+    """Run the ``seminar`` entry point in this process (so a stage can be made to fail)."""
+    import sys
+
+    from pipeline import cli
+
+    monkeypatch.setattr(sys, "argv", ["seminar", *map(str, args)])
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    return info.value.code, capsys.readouterr().err
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_message(tmp_path, monkeypatch, capsys, tiny_csv_bytes):
+    from pipeline import io
+    from tests.conftest import TINY_TOML
+
+    (tmp_path / "seminar.toml").write_text(TINY_TOML, encoding="utf-8")
+    (tmp_path / "noter.csv").write_bytes(tiny_csv_bytes)
+    monkeypatch.chdir(tmp_path)
+
+    def denied(df, path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(io, "write_table", denied)
+    code, err = _main(monkeypatch, capsys, "ingest", "noter.csv", "--config", "seminar.toml", "--out", "ud/notes.csv")
+    assert code == 1
+    assert "unexpected" not in err and "Traceback" not in err
+    assert "error: ud/notes.csv: Permission denied (PermissionError); the previous outputs are unchanged." in err
+    assert "Fix: make the folder writable" in err
+
+
+def test_terminal_errors_carry_no_personal_data(tmp_path, monkeypatch, capsys):
+    code, err = _main(monkeypatch, capsys, "ingest", "noter-0102031234.csv", "--config", tmp_path / "jens@kommune.dk.toml")
+    assert code == 1 and "0102031234" not in err and "jens@kommune.dk" not in err and "[e-mail]" in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "symlink"), reason="symlinks")
+def test_links_out_of_the_seminar_folder_are_refused_and_not_quoted(tmp_path, tiny_cfg, tiny_csv_bytes):
+    import os
+
+    from pipeline import io
+
+    seminar, elsewhere = tmp_path / "seminar", tmp_path / "andet"
+    seminar.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "hemmelig.csv").write_bytes(tiny_csv_bytes)
+    (elsewhere / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (seminar / "noter.csv").write_bytes(tiny_csv_bytes)
+    os.symlink(elsewhere / "hemmelig.csv", seminar / "link.csv")
+    os.symlink(elsewhere / "passwd", seminar / "system.csv")
+    os.symlink(seminar / "noter.csv", seminar / "inde.csv")  # a link inside the folder is fine
+    sources = io.collect_sources([seminar])
+    result = ingest(sources, tiny_cfg)
+    errors = {f.source_file.rsplit("/", 1)[-1]: f.error for f in result.files}
+    assert errors["noter.csv"] is None and errors["inde.csv"] is None
+    for name in ("link.csv", "system.csv"):
+        assert errors[name].startswith(f"{seminar / name} (whole file): the file is a link to a file outside the folder")
+    published = str(result.manifest()) + str(result.method_lines())
+    assert "root:x" not in published and "hemmelig" not in published
+    # from the configuration: files are read only from inside the seminar's folder
+    (seminar / "seminar.toml").write_text('[seminar]\nname = "x"\nyear = 2025\n[input]\nfiles = ["link.csv", "noter.csv"]\n', encoding="utf-8")
+    cfg = io.read_config(seminar / "seminar.toml")
+    assert [bool(s.refused) for s in io.config_sources(cfg)] == [True, False]
+
+
+def test_topics_on_texts_without_content_words_is_one_message(tmp_path):
+    from tests.helpers import seminar
+
+    (tmp_path / "svar.csv").write_text("text\nog men eller\nhvis og så\n", encoding="utf-8")
+    proc = seminar(["topics", "svar.csv", "--out", "ud.csv"], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "no text has a content word" in proc.stderr and "unexpected" not in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "ud.csv").exists()
+
+
+def test_a_note_longer_than_spacys_limit_is_cut_not_an_exception(monkeypatch, tiny_cfg):
+    """spaCy refuses a text over ``nlp.max_length`` (E088); the blocks it gets are cut below it."""
+    import pipeline.ingest._text as text_module
+    from pipeline.config import NlpConfig
+    from pipeline.nlp import build_nlp, make_statements
+
+    nlp = build_nlp(NlpConfig())
+    monkeypatch.setattr(nlp, "max_length", 3000)  # the real limit is 1,000,000; the mechanism is the same
+    monkeypatch.setattr(text_module, "MAX_BLOCK_CHARS", 1000)
+    sentence = "Frivillige hjælper de ældre med indkøb og samvær. "
+    note = sentence * 200  # 10,000 characters in one paragraph
+    notes = ingest([SourceFile("n.csv", f'kerneområde;gruppe;tekst\nSocial omsorg;1;"{note}"\n'.encode())], tiny_cfg).notes
+    statements = make_statements(notes, nlp, NlpConfig(), n_process=1)
+    assert len(statements) == 200 and set(statements["text"]) == {sentence.strip()}

@@ -182,11 +182,11 @@ def mask_markup(text: str) -> str:
     return _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def cut_long_text(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
-    """Cut a text longer than ``limit`` into pieces at sentence ends (else at a space, else hard).
-
-    The pieces joined give the text back exactly.
+def cut_long_text(text: str, limit: int | None = None) -> list[str]:
+    """Cut a text longer than ``limit`` (default :data:`MAX_BLOCK_CHARS`) into pieces at sentence
+    ends (else at a space, else hard). The pieces joined give the text back exactly.
     """
+    limit = limit or MAX_BLOCK_CHARS
     pieces = []
     while len(text) > limit:
         window = text[:limit]

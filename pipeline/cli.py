@@ -44,8 +44,8 @@ def _report_ingest(result) -> None:
         if f.error:
             _echo_err(f"error: {f.error}")
         else:
-            skipped = len(f.details.get("skipped", []))
-            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes" + (f"; {skipped} paragraphs are no note (listed in the manifest)" if skipped else ""))
+            skipped = sum(1 for s in f.details.get("skipped", []) if s["reason"] != "core-area heading")
+            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes" + (f"; {skipped} paragraph(s) with text are no note (listed in the manifest)" if skipped else ""))
     for r in result.rejects.itertuples():
         _echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
     typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")

@@ -324,3 +324,11 @@ def test_a_note_longer_than_spacys_limit_is_cut_not_an_exception(monkeypatch, ti
     notes = ingest([SourceFile("n.csv", f'kerneområde;gruppe;tekst\nSocial omsorg;1;"{note}"\n'.encode())], tiny_cfg).notes
     statements = make_statements(notes, nlp, NlpConfig(), n_process=1)
     assert len(statements) == 200 and set(statements["text"]) == {sentence.strip()}
+
+
+def test_placeholders_of_removed_personal_data_are_no_theme_words(tiny_cfg):
+    from pipeline.ingest._text import mask_markup
+    from pipeline.privacy import PLACEHOLDERS
+
+    for placeholder in PLACEHOLDERS.values():
+        assert mask_markup(f"Ring til {placeholder} i dag").split() == ["Ring", "til", "i", "dag"]

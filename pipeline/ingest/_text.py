@@ -159,7 +159,8 @@ def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):
 
 
 # Markup in a note is text the group did not say: HTML/XML tags (with the code inside <script>
-# and <style>), character references, and the targets of Markdown links and images. It stays in
+# and <style>), character references, the targets of Markdown links and images, and the
+# placeholders that stand for removed personal data (no theme is called "Navn" or "Cpr"). It stays in
 # the note and its quotes; the language pipeline sees spaces in its place (same length, so the
 # quotes are cut from the note itself).
 _MARKUP_RE = re.compile(
@@ -167,7 +168,8 @@ _MARKUP_RE = re.compile(
     r"|</?[A-Za-z!?/][^<>\n]{0,300}>"  # a tag or comment
     r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"  # a character reference
     r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"  # a Markdown link or image target ](url)
-    r"|\b(?:javascript|vbscript|data):[^\s<>]*",  # a script URL on its own
+    r"|\b(?:javascript|vbscript|data):[^\s<>]*"  # a script URL on its own
+    r"|\[(?:CPR|e-mail|telefon|navn)\]",  # a placeholder for removed personal data (pipeline.privacy)
     re.I | re.S,
 )
 

@@ -315,13 +315,22 @@ def redact_message(text: str) -> str:
 
 def public_config_dict(cfg) -> dict:
     """The configuration as plain data for the published ``seminar.config.toml``: the
-    ``[privacy] names`` list is replaced by how many names it has (the names are personal data)."""
+    ``[privacy] names`` list is replaced by how many names it has (the names are personal data),
+    and the input file and sheet names are redacted."""
     from pipeline.config import config_to_dict
 
     data = config_to_dict(cfg)
     privacy = data.get("privacy", {})
     names = privacy.pop("names", [])
     privacy["names_not_published"] = len(names)
+    redactor = redactor_for(cfg.privacy)
+    if redactor is not None:  # input file and sheet names are read as written, but published redacted
+        section = data.get("input", {})
+        for key in ("files", "sheet"):
+            if isinstance(section.get(key), str):
+                section[key] = redactor.redact(section[key])[0]
+            elif isinstance(section.get(key), list):
+                section[key] = [redactor.redact(v)[0] for v in section[key]]
     return data
 
 

@@ -196,12 +196,13 @@ def test_config_text_is_redacted_and_the_names_list_is_never_published(tmp_path)
     toml = TINY_TOML.replace('question = "Hvordan inddrager vi frivillige?"', 'question = "Hvordan inddrager Hanne Jensen (tlf. 22 33 44 55) frivillige?"')
     toml = toml.replace('name = "Testseminar"', 'name = "Testseminar hos jens@kommune.dk"')
     path = tmp_path / "seminar.toml"
-    path.write_text(toml + '\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8")
+    path.write_text(toml + '\n[input]\nfiles = ["noter Hanne Jensen.csv"]\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8")
     cfg = io.read_config(path)
     assert cfg.core_areas[0].question == "Hvordan inddrager [navn] (tlf. [telefon]) frivillige?"
     assert cfg.name == "Testseminar hos [e-mail]"
     snapshot = io.write_config_snapshot(cfg, tmp_path / "out").read_text(encoding="utf-8")
-    assert "Hanne" not in snapshot and "names_not_published = 1" in snapshot
+    assert "Hanne" not in snapshot and "names_not_published = 1" in snapshot and "noter [navn].csv" in snapshot
+    assert cfg.input.files == ("noter Hanne Jensen.csv",)  # read as written
 
 
 def test_file_names_are_redacted_wherever_they_are_written(tiny_cfg, tiny_csv_bytes):

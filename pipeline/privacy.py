@@ -146,8 +146,8 @@ def _is_phone(text: str, match: re.Match) -> bool:
     halves = re.split(r"[^\d]+", number)
     if len(halves) == 2:
         first, second = int(halves[0]), int(halves[1])
-        if _is_year(halves[0]) and _is_year(halves[1]):
-            return False  # "2024 2025", "2024-2025": two years
+        if (_is_year(halves[0]) and _is_year(halves[1])) or 1000 <= first < second <= 2099:
+            return False  # "2024 2025", "2024-2025", "(1894-1895)": two years
         if first < second and first % 10 == 0 and second % 10 == 0 and not number[4:5].isspace():
             return False  # "1000-2000", "1500–2500": a range of round figures
     return not (len(halves) == 1 and _is_compact_date(digits))

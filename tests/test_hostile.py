@@ -332,3 +332,13 @@ def test_placeholders_of_removed_personal_data_are_no_theme_words(tiny_cfg):
 
     for placeholder in PLACEHOLDERS.values():
         assert mask_markup(f"Ring til {placeholder} i dag").split() == ["Ring", "til", "i", "dag"]
+
+
+def test_an_office_file_that_unpacks_to_too_much_is_refused_unread(tiny_cfg, monkeypatch):
+    import pipeline.ingest._text as text_module
+    from tests.helpers import docx_bytes, xlsx_bytes
+
+    monkeypatch.setattr(text_module, "MAX_UNPACKED_BYTES", 1000)
+    for name, data in (("n.xlsx", xlsx_bytes({"Ark1": [["kerneområde", "gruppe", "tekst"]]})), ("n.docx", docx_bytes([("p", "Gruppe 1 trivsel")]))):
+        error = ingest([SourceFile(name, data)], tiny_cfg).files[0].error
+        assert error.startswith(f"{name} (whole file): the file unpacks to") and "MB a notes file can have" in error

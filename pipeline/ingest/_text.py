@@ -127,6 +127,10 @@ def clean_text(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+#: Largest unpacked size of an Office file (XLSX, DOCX): the readers hold the whole sheet or document in memory.
+MAX_UNPACKED_BYTES = 300_000_000
+
+
 def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str, fix: str) -> None:
     """Check that an Office file (XLSX, DOCX) is not empty and is a zip package, as those formats are.
 
@@ -142,6 +146,15 @@ def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str,
         raise InputError(file, "whole file", "the file is empty", empty_fix)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(file, "whole file", problem, fix)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(info.file_size for info in package.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far more than any seminar's notes
+        raise InputError(
+            file,
+            "whole file",
+            f"the file unpacks to {unpacked / 1e6:,.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:,.0f} MB a notes file can have",
+            "save the notes alone in a new file (no images or embedded files), or as CSV.",
+        )
 
 
 def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):

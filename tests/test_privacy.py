@@ -225,3 +225,4 @@ def test_sheet_names_in_the_place_of_a_note_are_redacted(tiny_cfg):
     data = xlsx_bytes({"Hanne": [["kerneområde", "gruppe", "tekst"], ["Læring", 1, "Trivsel i klassen."]]})
     result = ingest([SourceFile("n.xlsx", data)], cfg)
     assert "Hanne" not in json.dumps(result.manifest(), ensure_ascii=False)
+    assert result.notes.source_ref[0] == "sheet '[navn]', row 2" and result.redacted == {}  # not counted as a note's name

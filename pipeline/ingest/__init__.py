@@ -288,5 +288,6 @@ def _redact_note(note: RawNote, redactor, counts: Counter) -> RawNote:
         new, found = redactor.redact(value)
         if found:
             changes[name] = new
-            counts.update(found)
+            if name != "source_ref":  # a sheet's name is repeated in every row's place: not counted
+                counts.update(found)
     return replace(note, **changes) if changes else note

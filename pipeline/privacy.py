@@ -166,7 +166,8 @@ def _lower_case_words() -> frozenset[str]:
         return frozenset()
 
 
-_GENITIVE = r"(?:['\u2019]s|['\u2019]|s)?"
+# Genitive: "Jensens", "Jensen's", and a bare apostrophe only after s, x or z ("Lars'").
+_GENITIVE = r"(?:['\u2019]s|(?<=[sxzSXZ])['\u2019]|s)?"
 
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern | None:

@@ -76,10 +76,13 @@ class InputConfig:
         columns: Extra column names, mapping a canonical field (``text``, ``group``,
             ``core_area``, ``theme``, ``question``, ``year``, ``seminar``) to a header used in
             the user's files.
+        header_row: Row number (1 = first) of the header in XLSX sheets; by default the first
+            of the top rows that names the note columns (title rows above it are skipped).
     """
 
     files: tuple[str, ...] = ()
     sheet: str | None = None
+    header_row: int | None = None
     columns: dict[str, str] = field(default_factory=dict)
 
 

@@ -29,6 +29,7 @@ RESERVED_PAGES = {"index": "index page", "overblik": "overview page"}
 # (section, key) -> (lowest, highest, fix); None means no bound. Sections as in the TOML.
 RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("seminar", "year"): (1900, 2200),
+    ("input", "header_row"): (1, None),
     ("topics", "seed"): (0, 2**32 - 1),
     ("topics", "n_topics"): (1, None),
     ("topics", "min_topics"): (1, None),

@@ -126,7 +126,8 @@ def report_ingest(result) -> None:
         if f.error:
             echo_err(f"error: {f.error}")
         else:
-            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes")
+            skipped = sum(1 for s in f.details.get("skipped", []) if s["reason"] != "core-area heading")
+            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes" + (f"; {skipped} paragraph(s) with text are no note (listed in the manifest)" if skipped else ""))
     for r in result.rejects.itertuples():
         echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
     typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
@@ -147,6 +148,9 @@ def report_curation(curation) -> None:
 
 def run(app: typer.Typer, prog_name: str = "seminar") -> None:
     """Run the Typer ``app`` and turn every way it can end into an exit code and at most one line of error."""
+    from pipeline.outputs import describe_os_error
+    from pipeline.privacy import redact_message
+
     usage_error, click_error = click_class("UsageError"), click_class("ClickException")
     try:
         # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
@@ -154,7 +158,12 @@ def run(app: typer.Typer, prog_name: str = "seminar") -> None:
         if isinstance(code, int):
             sys.exit(code)
     except SeminarError as exc:
-        echo_err(f"error: {exc}")
+        echo_err(f"error: {redact_message(str(exc))}")
+        sys.exit(1)
+    except OSError as exc:  # a folder that cannot be written, a full disk: one message, not "unexpected"
+        if Settings.debug:
+            raise
+        echo_err(f"error: {redact_message(describe_os_error(exc))}")
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -175,5 +184,5 @@ def run(app: typer.Typer, prog_name: str = "seminar") -> None:
     except Exception as exc:
         if Settings.debug:
             raise
-        echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")
+        echo_err(f"error: unexpected {type(exc).__name__}: {redact_message(str(exc))}\n  Run again with --debug for the traceback, and report it.")
         sys.exit(2)

@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 import tomli_w
 
-from pipeline.config import SeminarConfig, config_to_dict, parse_config
+from pipeline.config import SeminarConfig, parse_config
 from pipeline.curation import Codebook, CodebookError, parse_codebook
 from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
@@ -137,7 +137,9 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CodebookError(str(path), "the codebook is not UTF-8 text", "save it as UTF-8 in your editor", f"byte {exc.start}") from None
-    return parse_codebook(text, str(path))
+    from pipeline.privacy import redact_codebook
+
+    return redact_codebook(parse_codebook(text, str(path)), cfg_or_path.privacy if isinstance(cfg_or_path, SeminarConfig) else None)
 
 
 def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
@@ -176,7 +178,9 @@ def read_config(path: str | Path) -> SeminarConfig:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ConfigError(str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor") from None
-    return parse_config(text, file=str(path), base_dir=path.parent)
+    from pipeline.privacy import redact_config
+
+    return redact_config(parse_config(text, file=str(path), base_dir=path.parent))
 
 
 def find_year_configs(raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None) -> dict[int, SeminarConfig]:
@@ -257,8 +261,24 @@ def _is_input(path: Path) -> bool:
     )
 
 
-def collect_sources(paths: list[str | Path]) -> list[SourceFile]:
+def _source(path: Path, root: Path | None) -> SourceFile:
+    """The file's bytes; a file inside ``root`` that is a link to a place outside it is refused unread.
+
+    A path written outside ``root`` (``../x.csv``, an absolute path) is the user's explicit choice.
+    """
+    import os
+
+    inside = root is not None and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
+    if inside and not path.resolve().is_relative_to(Path(root).resolve()):
+        return SourceFile(str(path), b"", refused=f"the file is a link to a file outside the folder {root}; it was not read")
+    return SourceFile(str(path), path.read_bytes())
+
+
+def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> list[SourceFile]:
     """Read the bytes of the given files; folders contribute their supported files, sorted by name.
+
+    Files are read only from inside ``root`` (the seminar's folder) when given, and a folder's
+    files only from inside that folder: a link leading elsewhere is refused (reported, not read).
 
     Raises:
         InputError: A path does not exist, or a folder holds no supported file.
@@ -270,9 +290,9 @@ def collect_sources(paths: list[str | Path]) -> list[SourceFile]:
             files = sorted(p for p in path.iterdir() if _is_input(p))
             if not files:
                 raise InputError(str(path), "folder", "the folder holds no notes file", f"put files ending in {', '.join(SUPPORTED_SUFFIXES)} in it.")
-            sources.extend(SourceFile(str(p), p.read_bytes()) for p in files)
+            sources.extend(_source(p, Path(root) if root is not None else path) for p in files)
         elif path.is_file():
-            sources.append(SourceFile(str(path), path.read_bytes()))
+            sources.append(_source(path, Path(root) if root is not None else None))
         else:
             raise InputError(str(path), "path", "the file does not exist", "check the path (relative to the folder you run seminar from).")
     return sources
@@ -282,7 +302,7 @@ def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
     """Read the input files listed under ``[input] files`` of the configuration."""
     if not cfg.input.files:
         raise ConfigError("seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]')
-    return collect_sources([cfg.base_dir / f for f in cfg.input.files])
+    return collect_sources([cfg.base_dir / f for f in cfg.input.files], root=cfg.base_dir)
 
 
 #: Stored tables of one seminar's analysis and their schemas (``data/processed/<year>/<name>.csv``).
@@ -331,7 +351,9 @@ def seminar_title(cfg: SeminarConfig) -> str:
 
 def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
     """Save the configuration that produced the outputs in ``folder``."""
-    return write_text(tomli_w.dumps(config_to_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
+    from pipeline.privacy import public_config_dict
+
+    return write_text(tomli_w.dumps(public_config_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
 
 
 def write_analysis(

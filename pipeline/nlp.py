@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.config import NlpConfig
 from pipeline.errors import ConfigError
-from pipeline.ingest._text import BULLET_RE
+from pipeline.ingest._text import BULLET_RE, nlp_blocks
 from pipeline.schemas import Notes, Statements, validate
 
 __all__ = [
@@ -152,13 +152,14 @@ def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
     rows = []
     # One stream over the blocks of all notes, so that the tagger sees full batches (per note,
     # it ran one short batch at a time: twice the time over many short texts).
-    blocks = ((block, i) for i, note in enumerate(note_rows) for block in split_blocks(note.text))
+    # Markup masked and long blocks cut (nlp_blocks); the quote is cut from the block as written.
+    blocks = ((masked, (i, block)) for i, note in enumerate(note_rows) for masked, block in nlp_blocks(split_blocks(note.text)))
     positions = [0] * len(note_rows)
-    for doc, i in nlp.pipe(blocks, as_tuples=True, batch_size=256):
+    for doc, (i, block) in nlp.pipe(blocks, as_tuples=True, batch_size=256):
         note = note_rows[i]
         position = positions[i]
         for sent in doc.sents:
-            text = sent.text.strip()
+            text = block[sent.start_char : sent.end_char].strip()
             if not any(t.is_alpha for t in sent):
                 continue
             words = [t for t in sent if not t.is_space]

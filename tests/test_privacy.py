@@ -158,3 +158,71 @@ def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
     texts.append(str(result.manifest()))
     for secret in secrets:
         assert not any(secret in t for t in texts), secret
+
+
+@pytest.mark.parametrize(
+    "cpr",
+    ["120379-1233", "120379 1233", "120379.1233", "120379/1233", "12.03.79-1233", "12 03 79 1233", "12-03-79-1233", "12/03/79 1233", "12.03.79.1233", "120379 – 1233", "120379–1233"],
+)
+def test_cpr_in_every_written_form(cpr):
+    assert redact(f"Borgeren ({cpr}) ringede.") == "Borgeren ([CPR]) ringede."
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["22-33-44-55", "22.33.44.55", "2233-4455", "2233.4455", "223 34 455", "+45 22-33-44-55", "(+45) 22334455", "0045-22334455", "+45.2233 4455"],
+)
+def test_danish_phone_in_every_grouping(phone):
+    assert redact(f"Ring på {phone} i dag") == "Ring på [telefon] i dag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Perioden 2024-2025 og 2024.2025, krigen (1894-1895) og dynastiet (1644-1912)", "Mellem 1000-2000 kr. og 1500–2500 elever", "Tallene 32 13 79 1233 og 12 13 79 1233", "Mødet 26.02.2024 kl. 10.30 i lokale 12"],
+)
+def test_figures_with_separators_are_not_personal_data(text):
+    assert redact(text) == text
+
+
+def test_listed_names_in_any_case_and_inflection_and_their_parts():
+    r = Redactor(names=("Hanne Jensen", "Bo", "Maria Skov"))
+    text = r.redact("hanne jensen og HANNE JENSENS forslag; Jensen's idé, Hannes plan. Bo og Bos bolig; de vil bo her og gå i skov.")[0]
+    assert text == "[navn] og [navn] forslag; [navn] idé, [navn] plan. [navn] og [navn] bolig; de vil bo her og gå i skov."
+
+
+def test_config_text_is_redacted_and_the_names_list_is_never_published(tmp_path):
+    from pipeline import io
+
+    toml = TINY_TOML.replace('question = "Hvordan inddrager vi frivillige?"', 'question = "Hvordan inddrager Hanne Jensen (tlf. 22 33 44 55) frivillige?"')
+    toml = toml.replace('name = "Testseminar"', 'name = "Testseminar hos jens@kommune.dk"')
+    path = tmp_path / "seminar.toml"
+    path.write_text(toml + '\n[input]\nfiles = ["noter Hanne Jensen.csv"]\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8")
+    cfg = io.read_config(path)
+    assert cfg.core_areas[0].question == "Hvordan inddrager [navn] (tlf. [telefon]) frivillige?"
+    assert cfg.name == "Testseminar hos [e-mail]"
+    snapshot = io.write_config_snapshot(cfg, tmp_path / "out").read_text(encoding="utf-8")
+    assert "Hanne" not in snapshot and "names_not_published = 1" in snapshot and "noter [navn].csv" in snapshot
+    assert cfg.input.files == ("noter Hanne Jensen.csv",)  # read as written
+
+
+def test_file_names_are_redacted_wherever_they_are_written(tiny_cfg, tiny_csv_bytes):
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(names=("Hanne Jensen",)))
+    sources = [
+        SourceFile("noter Hanne Jensen 0102031234.csv", tiny_csv_bytes),
+        SourceFile("tom 22334455.csv", b""),
+    ]
+    result = ingest(sources, cfg)
+    dumped = json.dumps(result.manifest(), ensure_ascii=False) + result.notes.to_csv() + result.rejects.to_csv() + str(result.method_lines())
+    for secret in ("Hanne", "0102031234", "22334455"):
+        assert secret not in dumped, secret
+    assert set(result.notes.source_file) == {"noter [navn] [CPR].csv"}
+
+
+def test_sheet_names_in_the_place_of_a_note_are_redacted(tiny_cfg):
+    from tests.helpers import xlsx_bytes
+
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(names=("Hanne",)))
+    data = xlsx_bytes({"Hanne": [["kerneområde", "gruppe", "tekst"], ["Læring", 1, "Trivsel i klassen."]]})
+    result = ingest([SourceFile("n.xlsx", data)], cfg)
+    assert "Hanne" not in json.dumps(result.manifest(), ensure_ascii=False)
+    assert result.notes.source_ref[0] == "sheet '[navn]', row 2" and result.redacted == {}  # not counted as a note's name

@@ -50,6 +50,8 @@ class SourceFile:
 
     name: str
     data: bytes
+    #: Why the file is not read at all (e.g. a link leading out of the seminar's folder); set by the I/O module.
+    refused: str = ""
 
     @property
     def suffix(self) -> str:
@@ -238,13 +240,17 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
     Returns:
         The ingest result; ``result.ok`` is false when no note could be used.
     """
-    from pipeline.privacy import Redactor
+    from pipeline.privacy import redactor_for
 
-    redactor = Redactor(cfg.privacy.kinds, cfg.privacy.names) if cfg.privacy.redact else None
+    redactor = redactor_for(cfg.privacy)
     raw_notes: list[RawNote] = []
     reports: list[FileReport] = []
     for source in sources:
+        if redactor:  # a file name is published too (notes.csv, manifest, appendix, terminal)
+            source = replace(source, name=redactor.redact(source.name)[0])
         try:
+            if source.refused:
+                raise InputError(source.name, "whole file", source.refused, "copy the file into the seminar's folder, or give its path directly.")
             fmt, notes, details = read_source(source, cfg)
         except InputError as exc:
             error = redactor.redact(str(exc))[0] if redactor else str(exc)
@@ -263,13 +269,15 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
         counts: Counter = Counter()
         if redactor:
             notes = [_redact_note(note, redactor, counts) for note in notes]
+            details = {k: redactor.redact(v)[0] if isinstance(v, str) else v for k, v in details.items()}
         raw_notes.extend(notes)
         reports.append(FileReport(source.name, fmt, len(notes), details=details, redacted={k: v for k, v in counts.items() if v}))
     notes_df, rejects_df = resolve_notes(raw_notes, cfg)
     return IngestResult(notes_df, rejects_df, tuple(reports))
 
 
-_TEXT_FIELDS = tuple(f.name for f in fields(RawNote) if f.name not in ("source_file", "source_ref"))
+# Every field, the place too: a sheet's name is written into it ("sheet 'Hanne', row 2").
+_TEXT_FIELDS = tuple(f.name for f in fields(RawNote) if f.name != "source_file")
 
 
 def _redact_note(note: RawNote, redactor, counts: Counter) -> RawNote:
@@ -280,5 +288,6 @@ def _redact_note(note: RawNote, redactor, counts: Counter) -> RawNote:
         new, found = redactor.redact(value)
         if found:
             changes[name] = new
-            counts.update(found)
+            if name != "source_ref":  # a sheet's name is repeated in every row's place: not counted
+                counts.update(found)
     return replace(note, **changes) if changes else note

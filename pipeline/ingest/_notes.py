@@ -15,6 +15,8 @@ from pipeline.schemas import Notes, Rejects, validate
 
 __all__ = ["RawNote", "note_id", "parse_group", "resolve_notes"]
 
+#: Highest group number (three digits).
+MAX_GROUP = 999
 _GROUP_RE = re.compile(rf"^(?:{GROUP_ALIASES}|gr\.?)?\s*(?:nr\.?|no\.?)?\s*(\d{{1,3}})(?:\.0+)?$", re.I)
 
 
@@ -108,9 +110,13 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             continue
         group = parse_group(raw.group)
         if group is None:
-            rejects.append(
-                _reject(raw, f"group '{raw.group}' is not a group number; write it as 3 or 'Gruppe 3'.")
+            too_big = _GROUP_RE.match(re.sub(r"\d{4,}", "999", str(raw.group).strip()))
+            why = (
+                f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; number the groups within each seminar."
+                if too_big
+                else f"group '{raw.group}' is not a group number; write it as 3 or 'Gruppe 3'."
             )
+            rejects.append(_reject(raw, why))
             continue
         year_text = str(raw.year).strip()
         try:

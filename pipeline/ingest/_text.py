@@ -127,6 +127,10 @@ def clean_text(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+#: Largest unpacked size of an Office file (XLSX, DOCX): the readers hold the whole sheet or document in memory.
+MAX_UNPACKED_BYTES = 300_000_000
+
+
 def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str, fix: str) -> None:
     """Check that an Office file (XLSX, DOCX) is not empty and is a zip package, as those formats are.
 
@@ -142,6 +146,15 @@ def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str,
         raise InputError(file, "whole file", "the file is empty", empty_fix)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(file, "whole file", problem, fix)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(info.file_size for info in package.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far more than any seminar's notes
+        raise InputError(
+            file,
+            "whole file",
+            f"the file unpacks to {unpacked / 1e6:,.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:,.0f} MB a notes file can have",
+            "save the notes alone in a new file (no images or embedded files), or as CSV.",
+        )
 
 
 def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):
@@ -156,3 +169,51 @@ def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):
         raise InputError(file, "whole file", "the file is empty", empty_fix)
     text, encoding = decode_bytes(data)
     return parse(text), {"encoding": encoding}
+
+
+# Markup in a note is text the group did not say: HTML/XML tags (with the code inside <script>
+# and <style>), character references, the targets of Markdown links and images, and the
+# placeholders that stand for removed personal data (no theme is called "Navn" or "Cpr"). It stays in
+# the note and its quotes; the language pipeline sees spaces in its place (same length, so the
+# quotes are cut from the note itself).
+_MARKUP_RE = re.compile(
+    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)"  # an element whose content is code
+    r"|</?[A-Za-z!?/][^<>\n]{0,300}>"  # a tag or comment
+    r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"  # a character reference
+    r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"  # a Markdown link or image target ](url)
+    r"|\b(?:javascript|vbscript|data):[^\s<>]*"  # a script URL on its own
+    r"|\[(?:CPR|e-mail|telefon|navn)\]",  # a placeholder for removed personal data (pipeline.privacy)
+    re.I | re.S,
+)
+
+#: Longest piece of text handed to the language pipeline at once. spaCy refuses texts over
+#: 1,000,000 characters (E088) and needs about 1 GB a 100,000 characters with a parser.
+MAX_BLOCK_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?…]['\")\]]*\s+")
+
+
+def mask_markup(text: str) -> str:
+    """``text`` with markup replaced by spaces of the same length: not words for themes."""
+    return _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def cut_long_text(text: str, limit: int | None = None) -> list[str]:
+    """Cut a text longer than ``limit`` (default :data:`MAX_BLOCK_CHARS`) into pieces at sentence
+    ends (else at a space, else hard). The pieces joined give the text back exactly.
+    """
+    limit = limit or MAX_BLOCK_CHARS
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or limit)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def nlp_blocks(blocks: list[str]) -> list[tuple[str, str]]:
+    """The blocks of a note as ``(text for the language pipeline, text for quotes)`` pairs: long
+    blocks cut at sentence ends (:func:`cut_long_text`), markup masked (:func:`mask_markup`)."""
+    return [(mask_markup(piece), piece) for block in blocks for piece in cut_long_text(block)]

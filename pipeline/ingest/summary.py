@@ -250,6 +250,14 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
                 texts.extend(page_lines)
                 pages.extend([number] * len(page_lines))
     except Exception as exc:  # pdfminer raises PDFSyntaxError and several other types for broken files
+        causes = {type(exc).__name__, type(exc.__context__).__name__, *(type(a).__name__ for a in exc.args)}
+        if {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"} & causes:
+            raise InputError(
+                file,
+                "whole file",
+                "the PDF is protected with a password",
+                "open it with the password and save or print it as a PDF without one (or export the notes as CSV/XLSX).",
+            ) from None
         raise InputError(
             file,
             "whole file",

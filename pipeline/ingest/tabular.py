@@ -6,8 +6,6 @@ import csv
 import io
 import re
 
-import pandas as pd
-
 from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
@@ -58,7 +56,11 @@ def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) 
                 break
     missing = [f for f in REQUIRED_FIELDS if f not in mapping]
     if missing:
-        found = ", ".join(repr(str(h)) for h in headers) or "(none)"
+        if mapping:
+            found = ", ".join(repr(_short(h)) for h in headers if str(h).strip()) or "(none)"
+        else:  # nothing looks like a notes column: the file may be anything; its content is not quoted
+            n = sum(1 for h in headers if str(h).strip())
+            found = f"{n} column(s), none named like a notes column (not quoted: this may not be a notes file)"
         accepted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f])}" for f in missing)
         raise InputError(
             file,
@@ -68,6 +70,11 @@ def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) 
             '[input.columns] text = "Min kolonne".',
         )
     return mapping
+
+
+def _short(header: object, limit: int = 40) -> str:
+    text = " ".join(str(header).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def rows_to_notes(
@@ -180,13 +187,81 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
     return notes, {"encoding": encoding, "delimiter": delimiter}
 
 
+#: How many top rows of a sheet are searched for the header row (title rows stand above it).
+HEADER_SEARCH_ROWS = 20
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _sheet_rows(ws, formulas) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """The sheet as rows of text, merged cells filled with their value (a merged core area belongs to
+    every row it spans), and the (row, column) of formula cells that have no saved value."""
+    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        value = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else ""
+        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+            row = rows[r]
+            row.extend([""] * (merged.max_col - len(row)))
+            for c in range(merged.min_col - 1, merged.max_col):
+                row[c] = value
+    unsaved: set[tuple[int, int]] = set()
+    if formulas is not None:
+        for r, row in enumerate(formulas.iter_rows(values_only=True)):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and v.startswith("=") and r < len(rows) and c < len(rows[r]) and not rows[r][c]:
+                    unsaved.add((r, c))
+    return rows, unsaved
+
+
+def _find_header(rows: list[list[str]], cfg: InputConfig, file: str, sheet: str) -> tuple[int, dict[str, str]]:
+    """Index and column mapping of the header row: the configured one, else the first top row naming the note columns.
+
+    Raises:
+        InputError: No row of the top :data:`HEADER_SEARCH_ROWS` (or the configured row) names them.
+    """
+    if cfg.header_row is not None:
+        i = cfg.header_row - 1
+        if i >= len(rows):
+            raise InputError(file, f"sheet '{sheet}'", f"[input] header_row = {cfg.header_row}, but the sheet has {len(rows)} rows", "set [input] header_row to the row that holds the column names.")
+        return i, map_columns(rows[i], cfg, file=file, place=f"sheet '{sheet}', row {i + 1} ([input] header_row)")
+    first = next((i for i, row in enumerate(rows) if any(v.strip() for v in row)), 0)
+    for i in range(first, min(len(rows), first + HEADER_SEARCH_ROWS)):
+        try:
+            return i, map_columns(rows[i], cfg, file=file, place="")
+        except InputError:
+            continue
+    try:
+        map_columns(rows[first], cfg, file=file, place=f"sheet '{sheet}', row {first + 1}")
+    except InputError as exc:
+        raise InputError(
+            file,
+            f"sheet '{sheet}', rows {first + 1}-{first + HEADER_SEARCH_ROWS}",
+            f"no row names the note columns. {exc.problem}",
+            exc.fix + " If the column names stand lower in the sheet, point at that row: [input] header_row = 5.",
+        ) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
     """Read an XLSX workbook: the configured sheet, the only sheet, or the one sheet with note columns.
+
+    The header row is the configured ``[input] header_row`` or the first of the top rows that names
+    the note columns (title rows above it are skipped). Merged cells count for every row they span.
+    A formula cell without a saved value (a workbook written by a program that does not calculate)
+    makes its note a reject that says to open and save the workbook in Excel.
 
     Raises:
         InputError: The file is not a workbook, the configured sheet is missing, or several
             sheets could hold the notes (the message lists them).
     """
+    from openpyxl import load_workbook
+
     require_zip_package(
         data,
         file,
@@ -195,11 +270,13 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
         fix="open it in Excel and save as 'Excel-projektmappe (*.xlsx)'; old .xls files must be converted.",
     )
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, header=None, engine="openpyxl")
+        values_wb = load_workbook(io.BytesIO(data), data_only=True)
+        formulas_wb = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # openpyxl raises many types for corrupt packages
         raise InputError(
-            file, "whole file", f"the workbook cannot be read ({type(exc).__name__}: {exc})", "save it again from Excel as .xlsx."
+            file, "whole file", f"the workbook cannot be read ({type(exc).__name__})", "save it again from Excel as .xlsx."
         ) from None
+    sheets = {ws.title: _sheet_rows(ws, formulas_wb[ws.title]) for ws in values_wb.worksheets}
     names = list(sheets)
     if cfg.sheet is not None:
         if cfg.sheet not in sheets:
@@ -214,11 +291,11 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
         chosen = names[0]
     else:
         usable = []
-        for name, frame in sheets.items():
-            if frame.empty:
+        for name, (rows, _) in sheets.items():
+            if not any(any(v.strip() for v in row) for row in rows):
                 continue
             try:
-                map_columns([str(v) for v in frame.iloc[0].fillna("")], cfg, file=file, place=name)
+                _find_header(rows, cfg, file, name)
                 usable.append(name)
             except InputError:
                 pass
@@ -232,14 +309,33 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
                 'name the sheet to read in the seminar TOML: [input] sheet = "Noter".',
             )
         chosen = usable[0]
-    frame = sheets[chosen].fillna("")
-    if frame.empty:
+    rows, unsaved = sheets[chosen]
+    if not any(any(v.strip() for v in row) for row in rows):
         raise InputError(file, f"sheet '{chosen}'", "the sheet is empty", "put the notes in this sheet, one row per group.")
-    headers = [str(v).strip() for v in frame.iloc[0]]
-    mapping = map_columns(headers, cfg, file=file, place=f"sheet '{chosen}', row 1")
-    body = frame.iloc[1:]
-    rows = [dict(zip(headers, values, strict=False)) for values in body.itertuples(index=False, name=None)]
-    if not rows:
+    header_i, mapping = _find_header(rows, cfg, file, chosen)
+    headers = [v.strip() for v in rows[header_i]]
+    columns = {h: c for c, h in enumerate(headers)}
+    body = rows[header_i + 1 :]
+    records, problems = [], []
+    for offset, values in enumerate(body):
+        r = header_i + 1 + offset
+        records.append(dict(zip(headers, values, strict=False)))
+        missing = sorted({columns[h] for h in mapping.values() if (r, columns[h]) in unsaved})
+        problems.append(
+            f"cell(s) {', '.join(_column_letter(c) + str(r + 1) for c in missing)} hold a formula without a saved value; "
+            "open the workbook in Excel and save it (Excel stores the values), then run again."
+            if missing
+            else ""
+        )
+    if not any(any(str(v).strip() for v in rec.values()) for rec in records):
         raise InputError(file, f"sheet '{chosen}'", "the sheet has a header row but no notes", "add one row per group note.")
-    notes = rows_to_notes(rows, mapping, file=file, ref=lambda i: f"sheet '{chosen}', row {i + 2}")
-    return notes, {"sheet": chosen}
+    notes = rows_to_notes(
+        records, mapping, file=file, ref=lambda i: f"sheet '{chosen}', row {header_i + i + 2}", problems=problems
+    )
+    return notes, {"sheet": chosen, **({"header_row": header_i + 1} if header_i else {})}
+
+
+def _column_letter(c: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(c + 1)

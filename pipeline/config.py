@@ -9,14 +9,14 @@ every output (see :func:`pipeline.io.write_config_snapshot`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
-import unicodedata
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from pipeline.config_checks import check_config, check_tables, check_values
 from pipeline.errors import ConfigError
+from pipeline.names import normalize_name, slugify
 
 __all__ = [
     "CompareConfig",
@@ -33,21 +33,6 @@ __all__ = [
     "parse_config",
     "slugify",
 ]
-
-
-def normalize_name(text: str) -> str:
-    """Casefold and collapse whitespace so that names from different inputs can be matched."""
-    text = unicodedata.normalize("NFC", str(text))
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def slugify(text: str) -> str:
-    """Turn a Danish name into a file-name slug: ``"Økonomi, Personale og IT"`` -> ``"oekonomi-personale-og-it"``."""
-    text = normalize_name(text)
-    for src, dst in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        text = text.replace(src, dst)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 @dataclass(frozen=True)
@@ -287,8 +272,6 @@ def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     values = {}
     for key, value in data.items():
         values[key] = tuple(value) if isinstance(value, list) else value
-    from pipeline.config_checks import check_values
-
     values = check_values(cls, values, file, section)
     try:
         return cls(**values)
@@ -314,8 +297,6 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(file, f"not valid TOML: {exc}", "check quotes and brackets on that line") from None
-    from pipeline.config_checks import check_tables
-
     check_tables(raw, file)
     seminar = dict(raw.pop("seminar", {}))
     if "name" not in seminar or "year" not in seminar:
@@ -342,8 +323,6 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         raise ConfigError(file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"')
     if seminar_cfg.topics.unit not in {"statement", "note"}:
         raise ConfigError(file, f"[topics] unit = {seminar_cfg.topics.unit!r}", 'use "statement" or "note"')
-    from pipeline.config_checks import check_config
-
     check_config(seminar_cfg, file)
     return replace(seminar_cfg, base_dir=base_dir)
 

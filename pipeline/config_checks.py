@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from pipeline.errors import ConfigError
+from pipeline.names import slugify
 
 __all__ = ["check_config", "check_output_dir", "check_tables", "check_values"]
 
@@ -141,9 +142,7 @@ def check_values(cls: type, values: dict[str, Any], file: str, section: str) -> 
     Raises:
         ConfigError: Naming ``[section] key``, the value given and what to write instead.
     """
-    import pipeline.config as config_module
-
-    hints = typing.get_type_hints(cls, vars(config_module))
+    hints = typing.get_type_hints(cls)  # resolved in the module that defines the dataclass
     known = {f.name for f in fields(cls)}
     out = dict(values)
     for key, value in values.items():
@@ -206,8 +205,6 @@ def check_config(cfg, file: str) -> None:
     Raises:
         ConfigError: The first problem found.
     """
-    from pipeline.config import slugify
-
     if not cfg.name.strip():
         raise ConfigError(file, "[seminar] name is empty", 'give the seminar a name, e.g. name = "Forårsseminar"')
     t = cfg.topics

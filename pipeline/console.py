@@ -1,7 +1,10 @@
-"""What the ``seminar`` command shows on the terminal: progress of long steps and usage errors in one line.
+"""What the ``seminar`` command shows on the terminal: progress of long steps, what was read, and every error in one line.
 
 Progress is a spinner with the elapsed time, shown on a terminal only and never with
-``--quiet``; off the terminal a step is only logged (seen with ``--verbose``).
+``--quiet``; off the terminal a step is only logged (seen with ``--verbose``). Errors the user
+can act on (:class:`~pipeline.errors.SeminarError`) and usage errors (an unknown option, a
+missing argument, a bad value) are printed as one line that says what to do; no traceback
+reaches the user unless ``--debug`` is given (:func:`run`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from contextlib import contextmanager
 
 import typer
 
-__all__ = ["Settings", "StderrProxy", "click_class", "step", "usage_line"]
+from pipeline.errors import SeminarError
+
+__all__ = ["Settings", "StderrProxy", "click_class", "echo_err", "report_curation", "report_ingest", "run", "step", "usage_line"]
 
 log = logging.getLogger("pipeline")
 
@@ -108,3 +113,67 @@ def usage_line(exc) -> str:
     is_group = ctx is None or ctx.parent is None
     path = ctx.command_path if ctx is not None else "seminar"
     return f"error: {message}. Run '{path} --help' for the {'commands and options' if is_group else 'options'}."
+
+
+def echo_err(text: str) -> None:
+    """One line on stderr."""
+    typer.echo(text, err=True)
+
+
+def report_ingest(result) -> None:
+    """What was read: notes per file, every file that could not be read and every rejected note with the reason."""
+    for f in result.files:
+        if f.error:
+            echo_err(f"error: {f.error}")
+        else:
+            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes")
+    for r in result.rejects.itertuples():
+        echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
+    typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
+
+
+def report_curation(curation) -> None:
+    """What the codebook changed, and every entry that was not applied with the reason."""
+    log_ = curation.log
+    applied, skipped = log_[log_["applied"]], log_[~log_["applied"]]
+    total = curation.agreement["total"]
+    typer.echo(
+        f"codebook {curation.file}: {len(applied)} applied, {len(skipped)} not applied (see the method appendix); "
+        f"{total['moved']} of {total['units']} key phrases moved (kappa {total['kappa']})"
+    )
+    for r in skipped.itertuples():
+        echo_err(f"not applied: {curation.file} (line {r.line}), {r.entry}: {r.reason}")
+
+
+def run(app: typer.Typer, prog_name: str = "seminar") -> None:
+    """Run the Typer ``app`` and turn every way it can end into an exit code and at most one line of error."""
+    usage_error, click_error = click_class("UsageError"), click_class("ClickException")
+    try:
+        # With standalone_mode=False click returns the exit code of typer.Exit instead of exiting.
+        code = app(standalone_mode=False, prog_name=prog_name)
+        if isinstance(code, int):
+            sys.exit(code)
+    except SeminarError as exc:
+        echo_err(f"error: {exc}")
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        echo_err("aborted")
+        sys.exit(130)
+    except usage_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `seminar`: the help is the answer
+            typer.echo(exc.format_message())
+            sys.exit(0)
+        if Settings.debug:
+            raise
+        echo_err(usage_line(exc))
+        sys.exit(2)
+    except click_error as exc:  # e.g. a file click could not open
+        echo_err(f"error: {exc.format_message()}")
+        sys.exit(exc.exit_code)
+    except Exception as exc:
+        if Settings.debug:
+            raise
+        echo_err(f"error: unexpected {type(exc).__name__}: {exc}\n  Run again with --debug for the traceback, and report it.")
+        sys.exit(2)

@@ -277,3 +277,25 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
         "n_tokens": n_tokens,
         "n_docs": len(gold_docs),
     }
+
+
+def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str) -> dict:
+    """What ``seminar eval-nlp`` prints: the pipeline, its components and :func:`evaluate_nlp`'s scores, rounded.
+
+    Long-lived objects (the lexicon, imported modules) are frozen out of the garbage collector
+    first, so that its passes do not count in the words per second.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    scores = evaluate_nlp(nlp, conllu_text)
+    result = {
+        "pipeline": pipeline_name,
+        "components": nlp.pipe_names,
+        "lemma_conventions": conventions,
+        **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
+    }
+    result["words_per_second"] = round(scores["words_per_second"])
+    result["tokenizer_words_per_second"] = round(scores["tokenizer_words_per_second"])
+    return result

@@ -1,17 +1,17 @@
 """All file-system access of the pipeline: reading inputs and configs, writing outputs.
 
-Stage functions elsewhere take and return DataFrames and dataclasses; this module and
-:mod:`pipeline.cli` are the only places that touch paths.
+Stage functions elsewhere take and return DataFrames and dataclasses; the I/O side and
+:mod:`pipeline.cli` are the only places that touch paths. The I/O side is this module (where a
+seminar's files are and what is written where), :mod:`pipeline.files` (single files: tables,
+text, JSON) and :mod:`pipeline.caches` (what a run keeps for the next); every public name of
+the three can be used from here (``io.write_table``, ``io.RunCache``).
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import tomli_w
@@ -20,7 +20,20 @@ from pipeline.config import SeminarConfig, config_to_dict, parse_config
 from pipeline.curation import Codebook, CodebookError, parse_codebook
 from pipeline.errors import ConfigError, InputError
 from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
-from pipeline.outputs import atomic_file, atomic_folders, neutralise_frame, restore_frame
+from pipeline.caches import (
+    EMBEDDING_CACHE,
+    EmbeddingCache,
+    RunCache,
+    chart_renderer,
+    embedding_cache_path,
+    load_embedding_cache,
+    load_reusable_analysis,
+    reusable_analysis_path,
+    save_embedding_cache,
+    save_reusable_analysis,
+)
+from pipeline.files import read_any_table, read_table, read_text_file, write_bytes, write_json, write_table, write_text
+from pipeline.outputs import atomic_folders
 from pipeline.schemas import (
     Alignment,
     ComparisonQuotes,
@@ -38,7 +51,8 @@ from pipeline.schemas import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.flows import StoredAnalysis
+    from pipeline.analysis import StoredAnalysis
+    from pipeline.text_topics import TableTopics
 
 __all__ = [
     "ANALYSIS_TABLES",
@@ -46,7 +60,9 @@ __all__ = [
     "COMPARISON_TABLES",
     "EMBEDDING_CACHE",
     "EmbeddingCache",
+    "RunCache",
     "atomic_folders",
+    "chart_renderer",
     "codebook_path",
     "collect_sources",
     "config_sources",
@@ -71,8 +87,10 @@ __all__ = [
     "write_config_snapshot",
     "write_ingest_outputs",
     "write_json",
+    "write_run",
     "write_table",
     "write_text",
+    "write_topics",
 ]
 
 CONFIG_SNAPSHOT = "seminar.config.toml"
@@ -138,51 +156,6 @@ def read_config(path: str | Path) -> SeminarConfig:
     except UnicodeDecodeError:
         raise ConfigError(str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor") from None
     return parse_config(text, file=str(path), base_dir=path.parent)
-
-
-def read_text_file(path: str | Path) -> str:
-    """Read a UTF-8 text file given on the command line.
-
-    Raises:
-        InputError: The file does not exist or is not UTF-8.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "path", "the file does not exist", "check the path (relative to the folder you run seminar from).")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"byte {exc.start}", "the file is not UTF-8 text", "convert it to UTF-8.") from None
-
-
-def read_any_table(path: str | Path) -> pd.DataFrame:
-    """Read a user's table of texts: CSV (separator and encoding detected), XLSX (first sheet) or Parquet.
-
-    Raises:
-        InputError: The file is missing, empty or not a table.
-    """
-    import io as _io
-
-    from pipeline.ingest import decode_bytes, sniff_delimiter
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "path", "the file does not exist", "check the path.")
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-        if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, dtype=str).fillna("")
-        data = path.read_bytes()
-        if not data.strip():
-            raise InputError(str(path), "whole file", "the file is empty", "give a table with a header row and one text per row.")
-        text, _ = decode_bytes(data)
-        return restore_frame(pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False))
-    except InputError:
-        raise
-    except Exception as exc:  # pandas/pyarrow/openpyxl raise many types for broken files
-        raise InputError(str(path), "whole file", f"cannot be read as a table ({type(exc).__name__}: {exc})", "save it as CSV (UTF-8) or XLSX.") from None
 
 
 def find_year_configs(raw_dir: str | Path, first: int, last: int) -> dict[int, SeminarConfig]:
@@ -254,50 +227,6 @@ def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
     return collect_sources([cfg.base_dir / f for f in cfg.input.files])
 
 
-def write_table(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table as CSV (UTF-8, formula cells neutralised) or Parquet, by the file ending."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(path) as temp:
-        if path.suffix.lower() == ".parquet":
-            df.to_parquet(temp, index=False)
-        else:
-            safe = neutralise_frame(df)
-            # The csv module leaves a lone CR unquoted when rows end in LF; quote all texts then.
-            has_cr = any(safe[c].astype(str).str.contains("\r", regex=False).any() for c in safe.columns if not pd.api.types.is_numeric_dtype(safe[c]))
-            safe.to_csv(temp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL)
-    return path
-
-
-def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) -> pd.DataFrame:
-    """Read a table written by :func:`write_table`, with the column types of ``schema`` when given.
-
-    CSV cells are read as text and then converted by the schema (so ``"0123…"`` ids keep their
-    leading zeros and ``"False"`` is false).
-
-    Raises:
-        InputError: The file is missing or does not match the schema.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(str(path), "path", "the stored table does not exist", "run `seminar run` for that seminar first.")
-    if path.suffix.lower() == ".parquet":
-        df = pd.read_parquet(path)
-    else:
-        with open(path, encoding="utf-8", newline="") as fh:  # newline="": a CR inside a quoted cell stays a CR
-            df = restore_frame(pd.read_csv(fh, dtype=str, keep_default_na=False))
-    if schema is None:
-        return df
-    for name, column in schema.to_schema().columns.items():
-        if name in df and str(column.dtype) == "bool" and df[name].dtype == object:
-            df[name] = df[name].map({"True": True, "False": False, "true": True, "false": False})
-    try:
-        return validate(df, schema)
-    except (pa.errors.SchemaError, pa.errors.SchemaErrors) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(str(path), "table", f"does not match the {schema.__name__} table ({first[:300]})", "re-run `seminar run` to write it again.") from None
-
-
 #: Stored tables of one seminar's analysis and their schemas (``data/processed/<year>/<name>.csv``).
 ANALYSIS_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "notes": Notes,
@@ -319,37 +248,10 @@ COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
 
 def read_stored_analysis(cfg: SeminarConfig) -> StoredAnalysis:
     """The stored table of a seminar's analysis that a comparison needs (``themes``), typed by its schema."""
-    from pipeline.flows import StoredAnalysis
+    from pipeline.analysis import StoredAnalysis
 
     folder = cfg.processed_dir
     return StoredAnalysis(cfg.year, themes=read_table(folder / "themes.csv", Themes))
-
-
-def write_json(obj: Any, path: str | Path) -> Path:
-    """Write JSON with sorted keys and UTF-8 characters kept readable."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(path) as temp:
-        temp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    return path
-
-
-def write_text(text: str, path: str | Path) -> Path:
-    """Write UTF-8 text with Unix line ends."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(path) as temp:
-        temp.write_text(text, encoding="utf-8", newline="\n")
-    return path
-
-
-def write_bytes(data: bytes, path: str | Path) -> Path:
-    """Write bytes, creating the folder."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(path) as temp:
-        temp.write_bytes(data)
-    return path
 
 
 def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
@@ -402,86 +304,21 @@ def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConf
     return written
 
 
-#: The embedding cache, one file per processed-data root: vectors by content hash.
-EMBEDDING_CACHE = Path(".cache") / "embeddings.npz"
-#: Entries beyond this are dropped oldest-first when the cache is saved (about 150 MB of float32).
-EMBEDDING_CACHE_MAX = 100_000
+def write_run(result: IngestResult, analysis, pages: dict[str, str | bytes], cfg: SeminarConfig) -> dict[str, Path]:
+    """Write a whole run: the manifest, the tables and the pages, into folders that replace the previous outputs only when complete.
 
-
-class EmbeddingCache(dict):
-    """Raw embedding vectors by content hash (:func:`pipeline.topics.embedders.cache_key`).
-
-    A plain dict that remembers whether anything was added, so that an unchanged cache is
-    not written again.
+    Returns:
+        Name → path of every table and page written.
     """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.loaded = len(self)
-
-    @property
-    def changed(self) -> bool:
-        """Whether entries were added since loading."""
-        return len(self) != self.loaded
+    with atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
+        write_json(result.manifest(), processed / "notes.manifest.json")
+        return write_analysis(analysis, pages, cfg, processed, reports)
 
 
-def embedding_cache_path(cfg: SeminarConfig) -> Path:
-    """Where the embedding cache of a seminar lives: beside its processed folder, so a run's atomic replacement keeps it."""
-    return Path(cfg.processed_dir).parent / EMBEDDING_CACHE
-
-
-def load_embedding_cache(path: str | Path) -> EmbeddingCache:
-    """The embedding cache at ``path``; an empty one when the file is missing or unreadable (it is only a cache)."""
-    path = Path(path)
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            return EmbeddingCache(zip(data["keys"].tolist(), data["vectors"], strict=True))
-    except (OSError, KeyError, ValueError, EOFError):
-        return EmbeddingCache()
-
-
-def save_embedding_cache(cache: EmbeddingCache, path: str | Path) -> Path | None:
-    """Write the cache when entries were added (the newest :data:`EMBEDDING_CACHE_MAX` kept); None when unchanged."""
-    if not cache.changed or not cache:
-        return None
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    keys = list(cache)[-EMBEDDING_CACHE_MAX:]
-    with atomic_file(path) as temp, open(temp, "wb") as handle:
-        np.savez(handle, keys=np.array(keys), vectors=np.vstack([cache[k] for k in keys]).astype(np.float32))
-    cache.loaded = len(cache)
-    return path
-
-
-def reusable_analysis_path(cfg: SeminarConfig) -> Path:
-    """Where the automatic part of a seminar's last analysis is kept (beside the embedding cache)."""
-    return Path(cfg.processed_dir).parent / ".cache" / f"analysis-{cfg.year}.pkl"
-
-
-def load_reusable_analysis(path: str | Path):
-    """The :class:`~pipeline.flows.ReusableAnalysis` kept at ``path``, or None (missing, unreadable or from another version).
-
-    The file is a pickle this tool wrote itself into the processed-data folder; like any cache it
-    is only trusted as far as that folder is.
-    """
-    import pickle
-
-    from pipeline.flows import ReusableAnalysis
-
-    try:
-        with open(path, "rb") as handle:
-            found = pickle.load(handle)
-    except Exception:  # a missing, truncated or foreign file is only a miss
-        return None
-    return found if isinstance(found, ReusableAnalysis) else None
-
-
-def save_reusable_analysis(reusable, path: str | Path) -> Path:
-    """Keep the automatic part of an analysis for the next run."""
-    import pickle
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(path) as temp:
-        temp.write_bytes(pickle.dumps(reusable, protocol=pickle.HIGHEST_PROTOCOL))
-    return path
+def write_topics(topics: TableTopics, out: str | Path) -> Path:
+    """Write a table's rows with their topics to ``out`` (CSV or Parquet), and the topics beside it (``<stem>.topic_info.csv``) and their quality figures with the embedding chosen (``<stem>.topic_quality.json``)."""
+    written = write_table(topics.table, out)
+    stem = written.with_suffix("")
+    write_table(topics.result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
+    write_json(topics.result.quality, stem.with_name(stem.name + ".topic_quality.json"))  # with the embedding chosen and why
+    return written

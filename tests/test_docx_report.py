@@ -86,7 +86,7 @@ def test_same_report_same_bytes(docx, tiny_analysis):  # noqa: F811
 
 
 def test_charts_are_requested_at_print_resolution():
-    from pipeline.cli import _docx_chart_renderer
+    from pipeline.report.images import print_png
 
     scaled = []
 
@@ -94,6 +94,6 @@ def test_charts_are_requested_at_print_resolution():
         scaled.append((width, scale))
         return b""
 
-    _docx_chart_renderer(figure_png)(object())
+    print_png(object(), figure_png)
     width, scale = scaled[0]
     assert width * scale / (16 / 2.54) >= 150 and width <= 1000  # ≥ 150 dpi over 16 cm, the screen layout kept

@@ -175,15 +175,15 @@ def _seminar(tmp_path: Path) -> Path:
 def test_run_that_fails_while_writing_leaves_previous_outputs_byte_identical(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    import pipeline.flows
     import pipeline.report
+    import pipeline.reuse
     from pipeline import cli
 
     cfg = _seminar(tmp_path)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(pipeline.flows, "analyse_seminar", _fake_analysis)
+    monkeypatch.setattr(pipeline.reuse, "analyse_seminar", _fake_analysis)
     monkeypatch.setattr(pipeline.report, "render_seminar_pages", _fake_pages)
-    monkeypatch.setattr(cli, "_png_renderer", _no_renderer)
+    monkeypatch.setattr(io, "chart_renderer", _no_renderer)
     folders = (tmp_path / "data" / "processed" / "2025", tmp_path / "reports" / "2025")
     before = _snapshot(*folders)
     calls = {"n": 0}
@@ -224,12 +224,12 @@ class _no_renderer:
 DRIVER = """
 import sys, time
 from pathlib import Path
-import pipeline.io as io, pipeline.flows, pipeline.report, pipeline.cli as cli
+import pipeline.io as io, pipeline.reuse, pipeline.report, pipeline.cli as cli
 sys.path.insert(0, {root!r})
 from tests.test_safe_outputs import _fake_analysis, _fake_pages, _no_renderer
-pipeline.flows.analyse_seminar = _fake_analysis
+pipeline.reuse.analyse_seminar = _fake_analysis
 pipeline.report.render_seminar_pages = _fake_pages
-cli._png_renderer = _no_renderer
+io.chart_renderer = _no_renderer
 real = io.write_text
 def slow(text, path):
     result = real(text, path)

@@ -300,12 +300,13 @@ def test_analysis_key_follows_the_notes_and_the_settings(tiny_cfg, tiny_csv_byte
 
 def test_reusing_flow_takes_the_kept_analysis_without_loading_the_pipeline(tiny_cfg, tiny_csv_bytes, monkeypatch):
     import pipeline.flows as flows
+    import pipeline.reuse
 
     result = _tiny_ingest(tiny_cfg, tiny_csv_bytes)
     empty = pd.DataFrame()
     kept = flows.Analysis(result.notes, empty, empty, empty, empty, empty, empty, {"kept": True}, "danish")
     reusable = flows.ReusableAnalysis(flows.analysis_key(result.notes, tiny_cfg), kept, {})
-    monkeypatch.setattr(flows, "build_nlp", lambda *_: pytest.fail("the pipeline was loaded"))
+    monkeypatch.setattr(pipeline.reuse, "build_nlp", lambda *_: pytest.fail("the pipeline was loaded"))
     analysis, again = flows.analyse_seminar_reusing(result.notes, result.rejects, tiny_cfg, reusable=reusable)
     assert analysis.quality == {"kept": True} and analysis.rejects is result.rejects and again is reusable
     stale = flows.ReusableAnalysis("another key", kept, {})

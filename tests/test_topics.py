@@ -137,3 +137,27 @@ def test_seminar_topics_cli_unknown_column(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "tekst"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     assert "no column 'tekst'; columns found: 'id', 'svar'" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("id;svar\n", "the table has a header but no rows"),
+        ("id;svar\n1;\n2;  \n3;123\n", "no text has a word to find topics in"),
+        ("id;svar\n1;og det er\n2;men også de\n", "no text has a word to find topics in"),
+    ],
+)
+def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path, content, said):
+    src = tmp_path / "svar.csv"
+    src.write_text(content, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "svar", "--out", str(tmp_path / "out.csv")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert said in proc.stderr and str(src) in proc.stderr
+    assert "unexpected" not in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) <= 2  # the message and its fix
+    assert not (tmp_path / "out.csv").exists()

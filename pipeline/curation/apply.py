@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from pipeline.config import SeminarConfig
 from pipeline.curation.codebook import Codebook, CodebookError, Entry
 from pipeline.curation.match import agreement, match_entries, theme_evidence
 from pipeline.curation.rows import rebuild_themes
@@ -110,10 +111,7 @@ def apply_codebook(
     cross: pd.DataFrame,
     notes: pd.DataFrame,
     statements: pd.DataFrame,
-    min_groups: int,
-    n_quotes: int,
-    top_n: int,
-    area_order: list[str],
+    cfg: SeminarConfig,
     area_words: dict[str, frozenset[str]] | None = None,
     topic_words: dict[str, frozenset[str]] | None = None,
 ) -> CurationResult:
@@ -126,10 +124,8 @@ def apply_codebook(
         cross: The cross-cutting themes.
         notes: The analysis' notes.
         statements: The analysis' statements.
-        min_groups: Groups that make a theme recurring.
-        n_quotes: Quotes per theme.
-        top_n: Keywords per theme.
-        area_order: The order of the core areas in the reports.
+        cfg: The seminar's configuration (its core areas' order; quotes, keywords and the
+            groups that make a theme recurring).
         area_words: Per area, the lemmas of its own name, theme and question.
         topic_words: Per area, the lemmas of its name and theme (a changed theme made of
             them restates the area, as an automatic one does).
@@ -239,10 +235,11 @@ def apply_codebook(
             meta.pop(topic, None)
             note(entry, "exclude", True, topic, f"»{labels.get(topic, '')}« udeladt som støj")
     curated_units = units.assign(theme=assign)
+    # The reports' order: the configured areas first, then any other the notes name.
+    area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
     new_themes, new_cross = rebuild_themes(
-        themes, units, curated_units, cross, notes, statements, meta,
-        order=codebook.order, min_groups=min_groups, n_quotes=n_quotes, top_n=top_n, area_order=area_order, area_words=area_words or {},
-        topic_words=topic_words or {},
+        themes, units, curated_units, cross, notes, statements, meta, cfg,
+        order=codebook.order, area_order=area_order, area_words=area_words or {}, topic_words=topic_words or {},
     )
     present = set(new_themes["topic"])  # a new theme or part can lose every key phrase to a later step
     for row in log:

@@ -11,11 +11,13 @@ model runs here.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from sklearn.preprocessing import normalize
 
+from pipeline.config import SeminarConfig
 from pipeline.schemas import Themes
 from pipeline.themes.features import fit_lexical, lexical_documents
 from pipeline.themes.describe import link_cross, order_themes, theme_rows
@@ -32,20 +34,31 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
     return normalize(lexical.transform(lexical_documents(units["lemmas"].tolist(), set(lexical.vocabulary_))).toarray())
 
 
-def _rows(area, topic, part, X, statements, notes_totals, statements_per_area, forms, words, topic_words, old_label, name, cfg) -> list[dict]:
-    """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``).
+@dataclass(frozen=True)
+class _Described:
+    """What describing a theme again needs besides its key phrases: the statements and counts of the analysis, the areas' words, the settings."""
 
-    The label: the codebook's name, else the old label while the theme's phrases still give
-    it, else a new one from them.
-    """
-    min_groups, n_quotes, top_n = cfg
-    label = name or (old_label if old_label and old_label.lower() in label_forms(part) else None)
-    return theme_rows(
-        area, topic, part, X, statements,
-        forms=forms, groups_total=notes_totals, statements_per_area=statements_per_area,
-        area_words=words, topic_words=topic_words,
-        min_groups=min_groups, n_quotes=n_quotes, top_n=top_n, label=label,
-    )
+    statements: pd.DataFrame
+    groups_total: dict
+    statements_per_area: dict
+    forms: dict
+    area_words: dict[str, frozenset[str]]
+    topic_words: dict[str, frozenset[str]]
+    cfg: SeminarConfig
+
+    def rows(self, area: str, topic: int, part: pd.DataFrame, X: np.ndarray, old_label: str, name: str) -> list[dict]:
+        """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``).
+
+        The label: the codebook's name, else the old label while the theme's phrases still give
+        it, else a new one from them.
+        """
+        label = name or (old_label if old_label and old_label.lower() in label_forms(part) else None)
+        return theme_rows(
+            area, topic, part, X, self.statements,
+            forms=self.forms, groups_total=self.groups_total, statements_per_area=self.statements_per_area,
+            area_words=self.area_words.get(area, frozenset()), topic_words=self.topic_words.get(area, frozenset()),
+            min_groups=self.cfg.themes.min_groups, n_quotes=self.cfg.themes.n_quotes, top_n=self.cfg.topics.top_n_words, label=label,
+        )
 
 
 def rebuild_themes(
@@ -56,11 +69,9 @@ def rebuild_themes(
     notes: pd.DataFrame,
     statements: pd.DataFrame,
     meta: dict[int, dict],
+    cfg: SeminarConfig,
     *,
     order: str,
-    min_groups: int,
-    n_quotes: int,
-    top_n: int,
     area_order: list[str],
     area_words: dict[str, frozenset[str]],
     topic_words: dict[str, frozenset[str]] | None = None,
@@ -75,10 +86,8 @@ def rebuild_themes(
         notes: The notes (groups per area).
         statements: The statements (quotes and the words' written forms).
         meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file order).
+        cfg: The seminar's configuration (``[themes] min_groups`` and ``n_quotes``, ``[topics] top_n_words``).
         order: ``groups`` or ``codebook`` (see :data:`pipeline.curation.codebook.ORDERS`).
-        min_groups: Groups that make a theme recurring (``[themes] min_groups``).
-        n_quotes: Quotes per theme (``[themes] n_quotes``).
-        top_n: Keywords per theme (``[topics] top_n_words``).
         area_order: Core areas in report order.
         area_words: Per area, its own words (a theme restating the question).
         topic_words: Per area, the words of its name and theme (a theme restating the area).
@@ -86,9 +95,15 @@ def rebuild_themes(
     Returns:
         ``(themes, cross)``.
     """
-    forms = surface_forms(statements)
-    totals = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
-    per_area = statements.groupby(["year", "core_area"]).size().to_dict()
+    described = _Described(
+        statements,
+        groups_total=notes.groupby(["year", "core_area"])["group"].nunique().to_dict(),
+        statements_per_area=statements.groupby(["year", "core_area"]).size().to_dict(),
+        forms=surface_forms(statements),
+        area_words=area_words,
+        topic_words=topic_words or {},
+        cfg=cfg,
+    )
     X = _lexical_vectors(units)
     old_units = {int(t): set(p["unit_id"]) for t, p in auto_units[auto_units["theme"] >= 0].groupby("theme")}
     old_labels = dict(zip(themes["topic"], themes["label"], strict=False))
@@ -107,9 +122,7 @@ def rebuild_themes(
             continue
         area = part["core_area"].iloc[0]
         idx = np.flatnonzero((units["theme"] == topic).to_numpy())
-        rows.extend(
-            _rows(area, topic, part, X[idx], statements, totals, per_area, forms, area_words.get(area, frozenset()), (topic_words or {}).get(area, frozenset()), old_labels.get(topic, ""), info.get("name", ""), (min_groups, n_quotes, top_n))
-        )
+        rows.extend(described.rows(area, topic, part, X[idx], old_labels.get(topic, ""), info.get("name", "")))
     out = pd.DataFrame(rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")])
     out["curated"] = [bool(meta.get(int(t), {}).get("curated", False)) for t in out["topic"]]
     out["memo"] = [meta.get(int(t), {}).get("memo", "") for t in out["topic"]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.danish.lemma_model import Model, _Sources, get_sources, has_alpha
+from pipeline.danish.lemma_model import Model, _Sources, default_model, get_sources, has_alpha
 
 __all__ = ["split_compound"]
 
@@ -52,8 +52,6 @@ def _is_modifier(part: str, model: Model, src: _Sources) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def _split(low: str, depth: int) -> tuple[str, ...] | None:
-    from pipeline.danish.lemmatizer import default_model
-
     model = default_model()
     src = get_sources()
     n = len(low)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DATA_PATH", "Model", "apply_script", "edit_script", "get_sources", "has_alpha"]
+__all__ = ["DATA_PATH", "Model", "apply_script", "default_model", "edit_script", "get_sources", "has_alpha"]
 
 DATA_PATH = Path(__file__).parent / "data" / "lemmatizer_da.json.gz"
 
@@ -327,3 +327,9 @@ class Model:
 
 
 # Word classes whose tag can change a lemma (``DanishLemmatizer._apply_pos``).
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The packaged model, loaded once per process (shared by lemmatizers and the compound splitter)."""
+    return Model.load()

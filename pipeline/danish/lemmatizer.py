@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pipeline.danish.lemma_model import Model, _Sources, edit_script, get_sources
 from pipeline.danish.compound_split import split_compound
+from pipeline.danish.lemma_model import Model, _Sources, default_model, edit_script, get_sources
 
 __all__ = ["DanishLemmatizer", "default_lemmatizer", "default_model", "lemmatize_tokens", "split_compound"]
 
@@ -247,12 +247,6 @@ class DanishLemmatizer:
 
 
 @lru_cache(maxsize=1)
-def default_model() -> Model:
-    """The packaged model, loaded once per process (shared by lemmatizers and the splitter)."""
-    return Model.load()
-
-
-@lru_cache(maxsize=1)
 def default_lemmatizer() -> DanishLemmatizer:
     """A shared lemmatizer with the packaged data."""
     return DanishLemmatizer()
@@ -262,10 +256,3 @@ def lemmatize_tokens(words: list[str]) -> list[str]:
     """Lemmatize one sentence given as a list of tokens (no spaCy needed)."""
     return default_lemmatizer().lemmatize_sentence(words)
 
-
-# ---------------------------------------------------------------------------------------
-# Compound splitting
-# ---------------------------------------------------------------------------------------
-
-# Modifiers that are particles/prefixes: splitting on them gives lexicalised derivations
-# (medarbejder, udvikling, forvaltning), not compounds.

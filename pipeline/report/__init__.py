@@ -1,26 +1,26 @@
 """Danish theme reports: per core area as HTML, Markdown and DOCX, an index page, and the comparison page.
 
-:mod:`~pipeline.report.context` builds one context per page from the analysis tables;
-:mod:`~pipeline.report.render` (HTML, Markdown) and :mod:`~pipeline.report.docx` render that
-same context. Nothing here writes files.
+:mod:`~pipeline.report.context` collects what each page shows from the analysis tables;
+:mod:`~pipeline.report.pages` writes each page once as typed blocks
+(:mod:`~pipeline.report.blocks`); :mod:`~pipeline.report.html`, :mod:`~pipeline.report.markdown`
+and :mod:`~pipeline.report.docx` render the blocks. Nothing here writes files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
-from pipeline.report.docx import build_area_docx
 from pipeline.report import render
-from pipeline.report.render import PLOTLY_JS as PLOTLY_JS
-from pipeline.report.render import plotly_bundle as plotly_bundle
-from pipeline.report.render import render_area_html as render_area_html
-from pipeline.report.render import render_area_markdown as render_area_markdown
+from pipeline.report.blocks import Figure, Page, walk
+from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
+from pipeline.report.docx import render_docx
+from pipeline.report.html import PLOTLY_JS, plotly_bundle, render_html
+from pipeline.report.markdown import render_markdown
+from pipeline.report.pages import area_page, index_page
 from pipeline.report.render import render_comparison_html as render_comparison_html
 from pipeline.report.render import render_comparison_markdown as render_comparison_markdown
-from pipeline.report.render import render_index_html as render_index_html
 from pipeline.report.wording import escape_markdown
 
 if TYPE_CHECKING:
@@ -29,16 +29,52 @@ if TYPE_CHECKING:
     from pipeline.flows import Analysis
 
 __all__ = [
+    "PLOTLY_JS",
     "AreaContext",
+    "area_page",
     "area_synthesis",
     "build_area_context",
     "build_area_docx",
     "build_index_context",
     "escape_markdown",
+    "figure_images",
+    "index_page",
     "method_facts",
+    "plotly_bundle",
+    "render_area_html",
+    "render_area_markdown",
+    "render_docx",
+    "render_html",
+    "render_index_html",
+    "render_markdown",
     "render_seminar_pages",
     *render.__all__,
 ]
+
+
+def figure_images(page: Page, render_png: Callable[[go.Figure], bytes | None] | None) -> dict[str, bytes | None]:
+    """PNG bytes of every chart on the page, by figure name, for :func:`render_docx` (None: no charts)."""
+    return {b.name: (render_png(b.figure) if render_png else None) for b in walk(page.blocks) if isinstance(b, Figure)}
+
+
+def render_area_html(ctx: AreaContext) -> str:
+    """One core area's page as HTML (:func:`~pipeline.report.pages.area_page` rendered)."""
+    return render_html(area_page(ctx))
+
+
+def render_area_markdown(ctx: AreaContext) -> str:
+    """One core area's page as Markdown (:func:`~pipeline.report.pages.area_page` rendered)."""
+    return render_markdown(area_page(ctx))
+
+
+def build_area_docx(ctx: AreaContext, images: Mapping[str, bytes | None]) -> bytes:
+    """One core area's page as DOCX bytes; ``images`` maps figure names (:func:`figure_images`) to PNG bytes."""
+    return render_docx(area_page(ctx), images)
+
+
+def render_index_html(index: dict) -> str:
+    """The index page as HTML (:func:`~pipeline.report.pages.index_page` rendered)."""
+    return render_html(index_page(index))
 
 
 def render_seminar_pages(
@@ -65,12 +101,11 @@ def render_seminar_pages(
     method = {**method_facts(analysis, cfg), **(extra_method or {})}
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(analysis.notes["core_area"]):
-        ctx = build_area_context(analysis, cfg, area, method=method)
+        page = area_page(build_area_context(analysis, cfg, area, method=method))
         slug = slugify(area)
-        pages[f"{slug}.html"] = render_area_html(ctx)
-        pages[f"{slug}.md"] = render_area_markdown(ctx)
-        images = {name: (render_png(fig) if render_png else None) for name, _, fig in ctx.figures}
-        pages[f"{slug}.docx"] = build_area_docx(ctx, images)
-    pages["index.html"] = render_index_html(build_index_context(analysis, cfg, method=method))
+        pages[f"{slug}.html"] = render_html(page)
+        pages[f"{slug}.md"] = render_markdown(page)
+        pages[f"{slug}.docx"] = render_docx(page, figure_images(page, render_png))
+    pages["index.html"] = render_html(index_page(build_index_context(analysis, cfg, method=method)))
     pages[PLOTLY_JS] = plotly_bundle()
     return pages

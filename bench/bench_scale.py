@@ -348,20 +348,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bertopic-max", type=int, default=50_000, help="largest size BERTopic's UMAP+HDBSCAN path is timed at")
     ap.add_argument("--skip-run", action="store_true", help="skip the seminar run measurement")
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
-    ap.add_argument("--topics-from", type=Path, help="take the seminar topics rows from this JSON line of an earlier run instead of measuring")
+    ap.add_argument("--topics-from", type=Path, help="take the seminar topics rows (and SIB-200 quality) from this JSON line of an earlier run instead of measuring")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     header = (f"Measured {time.strftime('%Y-%m-%d')} by `make bench` (`python bench/bench_scale.py --sizes {args.sizes} "
-              f"--repeats {args.repeats} --big-repeats {args.big_repeats}`) on {machine()}.")
+              f"--repeats {args.repeats} --big-repeats {args.big_repeats} --bertopic-max {args.bertopic_max}`) on {machine()}.")
+    earlier = json.loads(args.topics_from.read_text(encoding="utf-8")) if args.topics_from else {}
     if args.topics_from:
-        topics = json.loads(args.topics_from.read_text(encoding="utf-8"))["topics"]
+        topics = earlier["topics"]
         used = {r["embedding"] for r in topics}
         header += f" The `seminar topics` rows are from an earlier run of the same command ({args.topics_from.name})."
     else:
         with tempfile.TemporaryDirectory() as tmp:
             topics, used = bench_topics(sizes, args.repeats, args.big_repeats, args.bertopic_max, Path(tmp))
     run = {} if args.skip_run else bench_run(args.repeats)
-    quality = sib_quality(["auto", *sorted((used - {"?"}) | {"e5", "static"})])  # E5 always, as the reference
+    # E5 always, as the reference; from the earlier run when its rows are reused
+    quality = earlier.get("quality") or sib_quality(["auto", *sorted((used - {"?"}) | {"e5", "static"})])
     text = tables(topics, run, quality, header)
     print(text)
     print(json.dumps({"bench": "scale", "topics": topics, "run": run, "quality": quality}, ensure_ascii=False))

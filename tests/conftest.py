@@ -1,4 +1,9 @@
-"""Shared fixtures: the bundled 2024 seminar and a tiny synthetic Danish seminar."""
+"""Shared fixtures: the bundled 2024 seminar and a tiny synthetic Danish seminar, each analysed once per test session.
+
+The Danish pipeline is loaded once (:func:`danish_nlp`) and every analysis here is computed
+once per session; tests only read them. ``pytest -m "not slow"`` leaves out the end-to-end runs
+(notebooks, the ``seminar`` command over whole seminars) for a quick loop; ``make test`` runs all.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import parse_config
+from pipeline.config import NlpConfig, parse_config
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_2024 = ROOT / "data" / "raw" / "2024"
@@ -37,13 +42,42 @@ def cfg_2024():
 
 
 @pytest.fixture(scope="session")
-def analysis_2024(cfg_2024):
+def danish_nlp():
+    """The default Danish pipeline (``[nlp]`` defaults, as the 2024 seminar uses), loaded once per session."""
+    from pipeline.nlp import build_nlp
+
+    return build_nlp(NlpConfig())
+
+
+@pytest.fixture(scope="session")
+def analysis_2024(cfg_2024, danish_nlp):
     """The 2024 seminar (from the hand-cleaned CSV) analysed once per test session; tests only read it."""
     from pipeline.flows import analyse_seminar
     from pipeline.ingest import SourceFile, ingest
 
+    assert cfg_2024.nlp == NlpConfig()
     result = ingest([SourceFile("group_notes.csv", (RAW_2024 / "group_notes.csv").read_bytes())], cfg_2024)
-    return analyse_seminar(result.notes, result.rejects, cfg_2024)
+    return analyse_seminar(result.notes, result.rejects, cfg_2024, nlp=danish_nlp)
+
+
+@pytest.fixture(scope="session")
+def tiny_analysis(danish_nlp):
+    """A tiny seminar (two areas, one empty note) analysed once per session: ``(cfg, ingest_result, analysis, pages)``."""
+    from tests.helpers import analyse_rows
+
+    cfg = parse_config(TINY_TOML)
+    rows = [
+        "kerneområde;gruppe;tekst",
+        'Social omsorg;1;"Gruppe 1 talte om frivillige i ældreplejen. Koordinering af frivillige er svær."',
+        'Social omsorg;2;"Koordinering af frivillige kræver en fast kontaktperson. Pårørende vil gerne hjælpe."',
+        'Social omsorg;3;"Pårørende og frivillige kan hjælpe på plejehjem. Velfærdsteknologi <script>alert(1)</script> frigør tid."',
+        'Læring;1;"Trivsel i klassen kræver fællesskab. Mobning skal forebygges tidligt."',
+        'Læring;2;"Mobning skal forebygges med fællesskab i klassen. Praktisk undervisning motiverer."',
+        'Læring;3;"Praktisk undervisning og trivsel hænger sammen."',
+        "Læring;4;",
+    ]
+    result, analysis, pages = analyse_rows(rows, cfg, nlp=danish_nlp)
+    return cfg, result, analysis, pages
 
 
 @pytest.fixture()

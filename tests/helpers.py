@@ -76,14 +76,14 @@ def tiny_png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-def analyse_rows(rows: list[str], cfg, name: str = "noter.csv"):
+def analyse_rows(rows: list[str], cfg, name: str = "noter.csv", nlp=None):
     """Ingest CSV lines (header first) as one file and analyse them: ``(ingest_result, analysis, pages)``."""
     from pipeline.flows import analyse_seminar
     from pipeline.ingest import SourceFile, ingest
     from pipeline.report import render_seminar_pages
 
     result = ingest([SourceFile(name, ("\n".join(rows) + "\n").encode("utf-8"))], cfg)
-    analysis = analyse_seminar(result.notes, result.rejects, cfg)
+    analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
     return result, analysis, render_seminar_pages(analysis, cfg)
 
 

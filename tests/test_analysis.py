@@ -6,28 +6,8 @@ import re
 
 import pytest
 
-from pipeline.config import parse_config
 from pipeline.flows import analyse_seminar
 from pipeline.report import render_seminar_pages
-from tests.conftest import TINY_TOML
-from tests.helpers import analyse_rows
-
-
-@pytest.fixture(scope="module")
-def tiny_analysis():
-    cfg = parse_config(TINY_TOML)
-    rows = [
-        "kerneområde;gruppe;tekst",
-        'Social omsorg;1;"Gruppe 1 talte om frivillige i ældreplejen. Koordinering af frivillige er svær."',
-        'Social omsorg;2;"Koordinering af frivillige kræver en fast kontaktperson. Pårørende vil gerne hjælpe."',
-        'Social omsorg;3;"Pårørende og frivillige kan hjælpe på plejehjem. Velfærdsteknologi <script>alert(1)</script> frigør tid."',
-        'Læring;1;"Trivsel i klassen kræver fællesskab. Mobning skal forebygges tidligt."',
-        'Læring;2;"Mobning skal forebygges med fællesskab i klassen. Praktisk undervisning motiverer."',
-        'Læring;3;"Praktisk undervisning og trivsel hænger sammen."',
-        "Læring;4;",
-    ]
-    result, analysis, pages = analyse_rows(rows, cfg)
-    return cfg, result, analysis, pages
 
 
 def test_units_are_phrases_of_their_statements(tiny_analysis):
@@ -76,8 +56,8 @@ def test_markdown_quotes_point_at_listed_statements(tiny_analysis):
     _, _, _, pages = tiny_analysis
     for name, md in pages.items():
         if name.endswith(".md"):
-            cited = set(re.findall(r"udsagn `([0-9a-f]{12}-\d\d)`", md))
-            listed = set(re.findall(r"^- `([0-9a-f]{12}-\d\d)`", md, re.M))
+            cited = set(re.findall(r"\]\(#s-([0-9a-f]{12}-\d\d)\)", md))
+            listed = set(re.findall(r"^- `([0-9a-f]{12}-\d\d)` <a id=\"s-\1\"></a>", md, re.M))
             assert cited and cited <= listed, name
 
 

@@ -11,26 +11,7 @@ import plotly.graph_objects as go
 import pytest
 
 from pipeline.report import area_page, build_area_context, index_page, build_index_context, render_docx, render_html, render_markdown
-from pipeline.report.blocks import (
-    Anchor,
-    BulletList,
-    Code,
-    Emph,
-    Figure,
-    Heading,
-    Link,
-    Mark,
-    Note,
-    Page,
-    Paragraph,
-    Quote,
-    Section,
-    Strong,
-    Table,
-    Tag,
-    block_text,
-    walk,
-)
+from pipeline.report import blocks as pm
 
 IMG = "Skole<img src=x onerror=alert(1)>"
 JS_LINK = "Ældre [x](javascript:alert(2))"
@@ -63,23 +44,23 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
-def html_text(page: Page) -> str:
+def html_text(page: pm.Page) -> str:
     parser = _Text()
     parser.feed(render_html(page))
     return " ".join(parser.parts)
 
 
-def markdown_as_html(page: Page) -> str:
+def markdown_as_html(page: pm.Page) -> str:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": True}).enable("table").render(render_markdown(page))
 
 
-def markdown_text(page: Page) -> str:
+def markdown_text(page: pm.Page) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", markdown_as_html(page)))
 
 
-def docx_text(page: Page) -> str:
+def docx_text(page: pm.Page) -> str:
     from docx import Document
 
     doc = Document(io.BytesIO(render_docx(page, {})))
@@ -88,40 +69,40 @@ def docx_text(page: Page) -> str:
     return " ".join(paragraphs + cells)
 
 
-def _assert_same_text_block_by_block(page: Page) -> None:
-    for block in walk(page.blocks):
-        single = Page(page.title, page.lang, (block,))
-        want = _words(block_text(block))
-        if isinstance(block, Figure):  # each format numbers the chart and may add where to see it
+def _assert_same_text_block_by_block(page: pm.Page) -> None:
+    for block in pm.walk(page.blocks):
+        single = pm.Page(page.title, page.lang, (block,))
+        want = _words(pm.block_text(block))
+        if isinstance(block, pm.Figure):  # each format numbers the chart and may add where to see it
             for render in (html_text, markdown_text, docx_text):
                 assert " ".join(want) in " ".join(_words(render(single))), (render.__name__, block)
             continue
         assert _words(html_text(single)) == want, block
         assert _words(markdown_text(single)) == want, block
-        if isinstance(block, Paragraph) and block.kind == "pages":
+        if isinstance(block, pm.Paragraph) and block.kind == "pages":
             assert _words(docx_text(single)) == []  # links between the report's files: not in Word
         else:
             assert _words(docx_text(single)) == want, block
 
 
-def _every_block(text: str) -> Page:
+def _every_block(text: str) -> pm.Page:
     fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"]))
-    return Page(
+    return pm.Page(
         title=text,
         lang="da",
         blocks=(
-            Section((Heading(1, (text,)), Paragraph((Link(text, "index.html"), " · ", text))), kind="top"),
-            Paragraph((Link("Alle kerneområder", "index.html"), " · ", Link(text, "x.md")), kind="pages"),
-            Paragraph((text,), kind="question"),
-            Heading(2, (text,), anchor="a"),
-            Paragraph((Strong(text), " ", Emph(text), " ", Code("ab12-01"), " ", Tag(text, "kw"), " ", Anchor(text, "s-ab12-01"))),
-            BulletList(((Strong(text), " (gruppe 1 og 2)"), (Anchor("", "emne-1"), text, ": ", Link(text, "#s-1")))),
-            Table(("Tema", "Grupper"), (((text,), ("3 af 5",)), ((Link(text, "laering.html#emne-2"),), (text,)))),
-            Table((), (((text,), (text,)),)),
-            Quote(("før ", Mark(text), " efter"), (Link("Gruppe 3", "#s-1"),)),
-            Note((text,), kind="invented"),
-            Section((Paragraph((text,)), BulletList(((text,),))), kind="method", collapsed="Sådan er temaerne fundet"),
-            Figure("omraade-temaer", f"Hvor mange grupper rejste {text}", fig),
+            pm.Section((pm.Heading(1, (text,)), pm.Paragraph((pm.Link(text, "index.html"), " · ", text))), kind="top"),
+            pm.Paragraph((pm.Link("Alle kerneområder", "index.html"), " · ", pm.Link(text, "x.md")), kind="pages"),
+            pm.Paragraph((text,), kind="question"),
+            pm.Heading(2, (text,), anchor="a"),
+            pm.Paragraph((pm.Strong(text), " ", pm.Emph(text), " ", pm.Code("ab12-01"), " ", pm.Tag(text, "kw"), " ", pm.Anchor(text, "s-ab12-01"))),
+            pm.BulletList(((pm.Strong(text), " (gruppe 1 og 2)"), (pm.Anchor("", "emne-1"), text, ": ", pm.Link(text, "#s-1")))),
+            pm.Table(("Tema", "Grupper"), (((text,), ("3 af 5",)), ((pm.Link(text, "laering.html#emne-2"),), (text,)))),
+            pm.Table((), (((text,), (text,)),)),
+            pm.Quote(("før ", pm.Mark(text), " efter"), (pm.Link("Gruppe 3", "#s-1"),)),
+            pm.Note((text,), kind="invented"),
+            pm.Section((pm.Paragraph((text,)), pm.BulletList(((text,),))), kind="method", collapsed="Sådan er temaerne fundet"),
+            pm.Figure("omraade-temaer", f"Hvor mange grupper rejste {text}", fig),
         ),
     )
 
@@ -143,7 +124,7 @@ def test_markdown_and_html_escape_every_text_from_input(text):
 
 
 def test_a_link_to_a_script_is_text_in_every_format():
-    page = Page("t", "da", (Paragraph((Link("klik", "javascript:alert(3)"), " ", Link("ok", "laering.html#emne-1"))),))
+    page = pm.Page("t", "da", (pm.Paragraph((pm.Link("klik", "javascript:alert(3)"), " ", pm.Link("ok", "laering.html#emne-1"))),))
     assert 'href="javascript' not in render_html(page) and 'href="laering.html#emne-1"' in render_html(page)
     assert "(javascript" not in render_markdown(page) and "[ok](laering.html#emne-1)" in render_markdown(page)
 

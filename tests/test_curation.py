@@ -43,10 +43,8 @@ def start_text(analysis_2024, cfg_2024):
 
 
 @pytest.fixture(scope="module")
-def nlp(cfg_2024):
-    from pipeline.nlp import build_nlp
-
-    return build_nlp(cfg_2024.nlp)
+def nlp(danish_nlp):
+    return danish_nlp
 
 
 def _curate(analysis, cfg, text: str, nlp, file: str = "codebook.yaml"):

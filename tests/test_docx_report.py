@@ -8,13 +8,12 @@ import pytest
 
 from pipeline.report import render_seminar_pages
 from tests.helpers import tiny_png
-from tests.test_analysis import tiny_analysis  # noqa: F401  (the module's fixture, reused)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture(scope="module")
-def docx(tiny_analysis):  # noqa: F811
+def docx(tiny_analysis):
     from docx import Document
 
     cfg, _, analysis, _ = tiny_analysis
@@ -78,7 +77,7 @@ def test_theme_table_header_repeats_and_content_matches_the_html(docx, tiny_anal
     assert "Kort sagt: " in text or "Kort sagt:" not in html
 
 
-def test_same_report_same_bytes(docx, tiny_analysis):  # noqa: F811
+def test_same_report_same_bytes(docx, tiny_analysis):
     pages, _ = docx
     cfg, _, analysis, _ = tiny_analysis
     png = tiny_png()

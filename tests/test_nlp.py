@@ -14,8 +14,8 @@ from pipeline.nlp import build_nlp, make_statements, split_blocks, stop_words
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(NlpConfig())
+def nlp(danish_nlp):
+    return danish_nlp
 
 
 def notes_of(*texts: str) -> pd.DataFrame:

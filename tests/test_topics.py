@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline.config import NlpConfig, TopicConfig
-from pipeline.nlp import build_nlp, stop_words
+from pipeline.nlp import stop_words
 from pipeline.flows import topics_for_texts
 from pipeline.topics import AutoCluster, LemmaNgrams, build_topic_model, label_from_keywords, topic_quality
 
@@ -32,8 +32,8 @@ TRUTH = [0] * 4 + [1] * 4 + [2] * 4
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return build_nlp(NlpConfig())
+def nlp(danish_nlp):
+    return danish_nlp
 
 
 def test_lemma_ngrams_do_not_span_removed_words():

@@ -51,17 +51,24 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Strong:
+class _Run:
+    text: str
+
+
+class Strong(_Run):
     """Bold text (a lead-in before a sentence)."""
 
-    text: str
 
-
-@dataclass(frozen=True)
-class Emph:
+class Emph(_Run):
     """Emphasised text."""
 
-    text: str
+
+class Mark(_Run):
+    """A highlighted key phrase inside a quote."""
+
+
+class Code(_Run):
+    """An identifier shown as code (a statement id, a note id)."""
 
 
 @dataclass(frozen=True)
@@ -70,20 +77,6 @@ class Link:
 
     text: str
     href: str
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A highlighted key phrase inside a quote."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Code:
-    """An identifier shown as code (a statement id, a note id)."""
-
-    text: str
 
 
 @dataclass(frozen=True)

@@ -13,26 +13,7 @@ import zipfile
 
 from collections.abc import Mapping
 
-from pipeline.report.blocks import (
-    Anchor,
-    Block,
-    BulletList,
-    Code,
-    Emph,
-    Figure,
-    Heading,
-    Inlines,
-    Link,
-    Mark,
-    Note,
-    Page,
-    Paragraph,
-    Quote,
-    Section,
-    Strong,
-    Table,
-    Tag,
-)
+from pipeline.report import blocks as pm
 
 __all__ = ["render_docx"]
 
@@ -144,20 +125,20 @@ def _normalise_zip(data: bytes) -> bytes:
 _PARAGRAPH_STYLES = {"summary": "Intense Quote"}
 
 
-def _runs(paragraph, runs: Inlines, *, italic: bool = False, size=None) -> None:
+def _runs(paragraph, runs: pm.Inlines, *, italic: bool = False, size=None) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     for r in runs:
         run = paragraph.add_run(r if isinstance(r, str) else r.text)
-        if isinstance(r, Strong):
+        if isinstance(r, pm.Strong):
             run.bold = True
-        elif isinstance(r, Emph):
+        elif isinstance(r, pm.Emph):
             run.italic = True
-        elif isinstance(r, Mark):
+        elif isinstance(r, pm.Mark):
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        elif isinstance(r, Code):
+        elif isinstance(r, pm.Code):
             run.font.name = "Consolas"
-        elif not isinstance(r, (str, Link, Anchor, Tag)):
+        elif not isinstance(r, (str, pm.Link, pm.Anchor, pm.Tag)):
             raise TypeError(f"not an inline: {r!r}")
         if italic:
             run.italic = True
@@ -165,7 +146,7 @@ def _runs(paragraph, runs: Inlines, *, italic: bool = False, size=None) -> None:
             run.font.size = size
 
 
-def _table(doc, b: Table) -> None:
+def _table(doc, b: pm.Table) -> None:
     table = doc.add_table(rows=0, cols=max(len(b.header), max((len(r) for r in b.rows), default=1)))
     table.style = "Light Grid Accent 1" if b.header else "Light List Accent 1"
     if b.header:
@@ -181,26 +162,26 @@ class _Writer:
     def __init__(self, doc, images: Mapping[str, bytes | None]) -> None:
         self.doc, self.images, self.figures = doc, images, 0
 
-    def block(self, b: Block) -> None:
+    def block(self, b: pm.Block) -> None:
         from docx.shared import Cm, Pt
 
         doc = self.doc
-        if isinstance(b, Heading):
+        if isinstance(b, pm.Heading):
             heading = doc.add_heading(level=min(max(b.level - 1, 0), 9))  # level 1 is the title
             _runs(heading, b.text)
-        elif isinstance(b, Paragraph) and b.kind == "pages":
+        elif isinstance(b, pm.Paragraph) and b.kind == "pages":
             return  # links between the report's files: a Word document stands alone
-        elif isinstance(b, Paragraph):
+        elif isinstance(b, pm.Paragraph):
             p = doc.add_paragraph(style=_PARAGRAPH_STYLES.get(b.kind))
             _runs(p, b.text, italic=b.kind == "question", size=Pt(8) if b.kind == "src" else None)
-        elif isinstance(b, BulletList):
+        elif isinstance(b, pm.BulletList):
             for item in b.items:
                 _runs(doc.add_paragraph(style="List Bullet"), item)
-        elif isinstance(b, Table):
+        elif isinstance(b, pm.Table):
             if b.caption:
                 doc.add_paragraph(b.caption, style="Caption")
             _table(doc, b)
-        elif isinstance(b, Figure):
+        elif isinstance(b, pm.Figure):
             png = self.images.get(b.name)
             if png:
                 self.figures += 1
@@ -209,19 +190,19 @@ class _Writer:
                 _caption(doc, self.figures, b.caption)
             else:
                 doc.add_paragraph(f"(Figuren '{b.caption}' kunne ikke tegnes her; se HTML-rapporten.)")
-        elif isinstance(b, Quote):
+        elif isinstance(b, pm.Quote):
             p = doc.add_paragraph(style="Quote")
             _runs(p, (*b.text, " (", *b.source, ")"))
-        elif isinstance(b, Note):
+        elif isinstance(b, pm.Note):
             _runs(doc.add_paragraph(style="Intense Quote"), b.text)
-        elif isinstance(b, Section):
+        elif isinstance(b, pm.Section):
             for child in b.blocks:
                 self.block(child)
         else:
             raise TypeError(f"not a block: {b!r}")
 
 
-def render_docx(page: Page, images: Mapping[str, bytes | None]) -> bytes:
+def render_docx(page: pm.Page, images: Mapping[str, bytes | None]) -> bytes:
     """The page as a Word document: A4, Word heading styles, page numbers, Danish proofing.
 
     Args:

@@ -8,27 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pipeline.report.blocks import (
-    Anchor,
-    Block,
-    BulletList,
-    Code,
-    Emph,
-    Figure,
-    Heading,
-    Inline,
-    Inlines,
-    Link,
-    Mark,
-    Note,
-    Page,
-    Paragraph,
-    Quote,
-    Section,
-    Strong,
-    Table,
-    Tag,
-)
+from pipeline.report import blocks as pm
 from pipeline.report.links import safe_href
 
 __all__ = ["CSS", "PLOTLY_JS", "figure_html", "plotly_bundle", "render_html"]
@@ -110,29 +90,29 @@ def _attr(name: str, value: str) -> str:
     return f' {name}="{escape(value)}"' if value else ""
 
 
-def _inline(run: Inline) -> str:
+def _inline(run: pm.Inline) -> str:
     if isinstance(run, str):
         return escape(run, quote=False)
     text = escape(run.text, quote=False)
-    if isinstance(run, Strong):
+    if isinstance(run, pm.Strong):
         return f"<b>{text}</b>"
-    if isinstance(run, Emph):
+    if isinstance(run, pm.Emph):
         return f"<i>{text}</i>"
-    if isinstance(run, Link):
+    if isinstance(run, pm.Link):
         href = safe_href(run.href)
         return f'<a href="{escape(href)}">{text}</a>' if href else text
-    if isinstance(run, Mark):
+    if isinstance(run, pm.Mark):
         return f"<mark>{text}</mark>"
-    if isinstance(run, Code):
+    if isinstance(run, pm.Code):
         return f"<code>{text}</code>"
-    if isinstance(run, Anchor):
+    if isinstance(run, pm.Anchor):
         return f"<span{_attr('id', run.id)}>{text}</span>"
-    if isinstance(run, Tag):
+    if isinstance(run, pm.Tag):
         return f'<span class="{escape(run.kind or "tag")}">{text}</span>'
     raise TypeError(f"not an inline: {run!r}")
 
 
-def _inlines(runs: Inlines) -> str:
+def _inlines(runs: pm.Inlines) -> str:
     return "".join(_inline(r) for r in runs)
 
 
@@ -141,18 +121,18 @@ class _Writer:
         self.lines: list[str] = []
         self.figures = 0
 
-    def block(self, b: Block) -> None:
+    def block(self, b: pm.Block) -> None:
         out = self.lines.append
-        if isinstance(b, Heading):
+        if isinstance(b, pm.Heading):
             level = min(max(b.level, 1), 6)
             out(f"<h{level}{_attr('id', b.anchor)}>{_inlines(b.text)}</h{level}>")
-        elif isinstance(b, Paragraph):
+        elif isinstance(b, pm.Paragraph):
             out(f"<p{_attr('class', b.kind)}>{_inlines(b.text)}</p>")
-        elif isinstance(b, BulletList):
+        elif isinstance(b, pm.BulletList):
             out("<ul>")
             self.lines.extend(f"<li>{_inlines(item)}</li>" for item in b.items)
             out("</ul>")
-        elif isinstance(b, Table):
+        elif isinstance(b, pm.Table):
             out("<table>")
             if b.caption:
                 out(f"<caption>{escape(b.caption)}</caption>")
@@ -164,15 +144,15 @@ class _Writer:
                     cells[0] = f"<th>{_inlines(row[0])}</th>"
                 out("<tr>" + "".join(cells) + "</tr>")
             out("</table>")
-        elif isinstance(b, Figure):
+        elif isinstance(b, pm.Figure):
             self.figures += 1
             chart = figure_html(b.figure, f"fig-{b.name}")
             out(f"<figure>{chart}<figcaption>Figur {self.figures}: {escape(b.caption)}</figcaption></figure>")
-        elif isinstance(b, Quote):
+        elif isinstance(b, pm.Quote):
             out(f"<blockquote>{_inlines(b.text)} <cite>– {_inlines(b.source)}</cite></blockquote>")
-        elif isinstance(b, Note):
+        elif isinstance(b, pm.Note):
             out(f'<aside class="notice {escape(b.kind)}">{_inlines(b.text)}</aside>')
-        elif isinstance(b, Section):
+        elif isinstance(b, pm.Section):
             if b.collapsed:
                 out(f"<details{_attr('id', b.anchor)}{_attr('class', b.kind)}>")
                 out(f"<summary>{escape(b.collapsed)}</summary>")
@@ -185,16 +165,16 @@ class _Writer:
         else:
             raise TypeError(f"not a block: {b!r}")
 
-    def blocks(self, blocks: tuple[Block, ...]) -> None:
+    def blocks(self, blocks: tuple[pm.Block, ...]) -> None:
         for b in blocks:
             self.block(b)
 
 
-def _has_figure(blocks: tuple[Block, ...]) -> bool:
-    return any(isinstance(b, Figure) or (isinstance(b, Section) and _has_figure(b.blocks)) for b in blocks)
+def _has_figure(blocks: tuple[pm.Block, ...]) -> bool:
+    return any(isinstance(b, pm.Figure) or (isinstance(b, pm.Section) and _has_figure(b.blocks)) for b in blocks)
 
 
-def render_html(page: Page) -> str:
+def render_html(page: pm.Page) -> str:
     """The page as a complete HTML document (charts load :data:`PLOTLY_JS` from the same folder).
 
     Args:

@@ -10,27 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.report.blocks import (
-    Anchor,
-    Block,
-    BulletList,
-    Code,
-    Emph,
-    Figure,
-    Heading,
-    Inline,
-    Inlines,
-    Link,
-    Mark,
-    Note,
-    Page,
-    Paragraph,
-    Quote,
-    Section,
-    Strong,
-    Table,
-    Tag,
-)
+from pipeline.report import blocks as pm
 from pipeline.report.links import safe_href
 from pipeline.report.wording import escape_markdown
 
@@ -44,33 +24,33 @@ def _text(text: str) -> str:
     return escape_markdown(" ".join(str(text).split()))
 
 
-def _inline(run: Inline) -> str:
+def _inline(run: pm.Inline) -> str:
     if isinstance(run, str):
         # Keep the spaces around a run (a bold lead-in, then the text), but nothing else of the layout.
         lead = " " if run[:1].isspace() else ""
         tail = " " if run[-1:].isspace() and run.strip() else ""
         return lead + _text(run) + tail
     text = _text(run.text)
-    if isinstance(run, Strong):
+    if isinstance(run, pm.Strong):
         return f"**{text}**" if text else ""
-    if isinstance(run, Emph):
+    if isinstance(run, pm.Emph):
         return f"*{text}*" if text else ""
-    if isinstance(run, Link):
+    if isinstance(run, pm.Link):
         href = safe_href(run.href)
         # Spaces and brackets in a path would end the link target early.
         href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
         return f"[{text}]({href})" if href else text
-    if isinstance(run, Code):
+    if isinstance(run, pm.Code):
         return f"`{run.text}`" if "`" not in run.text and run.text.strip() else text
-    if isinstance(run, Anchor):
+    if isinstance(run, pm.Anchor):
         anchor = _ID.sub("", run.id)
         return f'<a id="{anchor}"></a>{text}' if anchor else text
-    if isinstance(run, (Mark, Tag)):
+    if isinstance(run, (pm.Mark, pm.Tag)):
         return text
     raise TypeError(f"not an inline: {run!r}")
 
 
-def _inlines(runs: Inlines) -> str:
+def _inlines(runs: pm.Inlines) -> str:
     return "".join(_inline(r) for r in runs).strip()
 
 
@@ -79,31 +59,31 @@ class _Writer:
         self.parts: list[str] = []
         self.figures = 0
 
-    def block(self, b: Block) -> None:
+    def block(self, b: pm.Block) -> None:
         out = self.parts.append
-        if isinstance(b, Heading):
+        if isinstance(b, pm.Heading):
             out("#" * min(max(b.level, 1), 6) + " " + _inlines(b.text))
-        elif isinstance(b, Paragraph):
+        elif isinstance(b, pm.Paragraph):
             text = _inlines(b.text)
             out("> " + text if b.kind == "question" else text)
-        elif isinstance(b, BulletList):
+        elif isinstance(b, pm.BulletList):
             out("\n".join("- " + _inlines(item) for item in b.items))
-        elif isinstance(b, Table):
+        elif isinstance(b, pm.Table):
             out(self.table(b))
-        elif isinstance(b, Figure):
+        elif isinstance(b, pm.Figure):
             self.figures += 1
             out(f"*Figur {self.figures}: {_text(b.caption)}* (diagrammet findes i HTML- og Word-udgaven)")
-        elif isinstance(b, Quote):
+        elif isinstance(b, pm.Quote):
             out(f"> {_inlines(b.text)} ({_inlines(b.source)})")
-        elif isinstance(b, Note):
+        elif isinstance(b, pm.Note):
             out("> " + _inlines(b.text))
-        elif isinstance(b, Section):
+        elif isinstance(b, pm.Section):
             self.blocks(b.blocks)
         else:
             raise TypeError(f"not a block: {b!r}")
 
     @staticmethod
-    def table(b: Table) -> str:
+    def table(b: pm.Table) -> str:
         lines = []
         if b.caption:
             lines += [f"*{_text(b.caption)}*", ""]
@@ -115,20 +95,13 @@ class _Writer:
         lines += ["| " + " | ".join(_inlines(c) for c in row) + " |" for row in b.rows]
         return "\n".join(lines)
 
-    def blocks(self, blocks: tuple[Block, ...]) -> None:
+    def blocks(self, blocks: tuple[pm.Block, ...]) -> None:
         for b in blocks:
             self.block(b)
 
 
-def render_markdown(page: Page) -> str:
-    """The page as Markdown: one blank line between blocks, a newline at the end.
-
-    Args:
-        page: The page's blocks.
-
-    Returns:
-        The Markdown text; the same page gives the same bytes.
-    """
+def render_markdown(page: pm.Page) -> str:
+    """The page as Markdown text: one blank line between blocks, a newline at the end; the same page gives the same bytes."""
     writer = _Writer()
     writer.blocks(page.blocks)
     return "\n\n".join(p for p in writer.parts if p) + "\n"

@@ -10,26 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.report.blocks import (
-    Anchor,
-    Block,
-    BulletList,
-    Code,
-    Figure,
-    Heading,
-    Inline,
-    Inlines,
-    Link,
-    Mark,
-    Page,
-    Paragraph,
-    Quote,
-    Section,
-    Strong,
-    Table,
-    Tag,
-    inlines,
-)
+from pipeline.report import blocks as pm
 from pipeline.report.context import AreaContext
 from pipeline.report.wording import count, da_list
 
@@ -51,22 +32,22 @@ METHOD_TEXT = (
 )
 
 
-def marked(text: str, phrase: str) -> Inlines:
+def marked(text: str, phrase: str) -> pm.Inlines:
     """A quote with the theme's key phrase marked (the first match, case-insensitive); unmarked when absent."""
     text, phrase = str(text), str(phrase or "")
     at = text.lower().find(phrase.lower()) if phrase else -1
     if at < 0:
         return (text,)
     end = at + len(phrase)
-    return inlines(text[:at], Mark(text[at:end]), text[end:])
+    return pm.inlines(text[:at], pm.Mark(text[at:end]), text[end:])
 
 
-def _statement(statement_id: str, text: str) -> Link:
-    return Link(text, f"#s-{statement_id}")
+def _statement(statement_id: str, text: str) -> pm.Link:
+    return pm.Link(text, f"#s-{statement_id}")
 
 
-def _joined(runs: list[Inline], sep: str = ", ") -> Inlines:
-    out: list[Inline] = []
+def _joined(runs: list[pm.Inline], sep: str = ", ") -> pm.Inlines:
+    out: list[pm.Inline] = []
     for i, run in enumerate(runs):
         if i:
             out.append(sep)
@@ -74,17 +55,24 @@ def _joined(runs: list[Inline], sep: str = ", ") -> Inlines:
     return tuple(out)
 
 
-def _other_areas(t: dict) -> Inlines:
-    return _joined([Link(a["name"], a["href"]) for a in t["other_areas"]])
+def _da_joined(runs: list[pm.Inline]) -> pm.Inlines:
+    """Runs as a Danish list: ``a, b og c``."""
+    if len(runs) <= 1:
+        return tuple(runs)
+    return (*_joined(runs[:-1]), " og ", runs[-1])
 
 
-def _status(ctx: AreaContext, t: dict) -> Inlines:
+def _other_areas(t: dict) -> pm.Inlines:
+    return _da_joined([pm.Link(a["name"], a["href"]) for a in t["other_areas"]])
+
+
+def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
     if not ctx.curation:
         return ()
-    return (Tag("kurateret" if t.get("curated") else "automatisk", "badge curated" if t.get("curated") else "badge quiet"),)
+    return (pm.Tag("kurateret" if t.get("curated") else "automatisk", "badge curated" if t.get("curated") else "badge quiet"),)
 
 
-def _theme_table(ctx: AreaContext) -> Table:
+def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
             (t["label"],),
@@ -94,66 +82,66 @@ def _theme_table(ctx: AreaContext) -> Table:
         )
         for t in ctx.recurring
     )
-    return Table(("Tema", "Grupper", "Nøgleord", "Også i"), rows)
+    return pm.Table(("Tema", "Grupper", "Nøgleord", "Også i"), rows)
 
 
-def _theme_section(ctx: AreaContext, t: dict) -> Section:
-    facts: list[Inline] = [f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"]
+def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
+    facts: list[pm.Inline] = [f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"]
     if t["other_areas"]:
         facts += ["; også i ", *_other_areas(t)]
     facts.append(".")
     status = _status(ctx, t)
-    blocks: list[Block] = [Heading(3, (t["label"],)), Paragraph(inlines(tuple(facts), " " if status else "", status), kind="meta")]
+    blocks: list[pm.Block] = [pm.Heading(3, (t["label"],)), pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta")]
     if t["keywords"]:
-        blocks.append(Paragraph(inlines("Nøgleord: ", _joined([Tag(k, "kw") for k in t["keywords"]]))))
+        blocks.append(pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]]))))
     if t.get("memo"):
-        blocks.append(Paragraph((Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
+        blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
     if t["summary"]:
         s = t["summary"]
-        blocks.append(Paragraph((Strong("Kort sagt:"), " ", s["text"], " – ", _statement(s["statement_id"], f"Gruppe {s['group']}")), kind="summary"))
+        blocks.append(pm.Paragraph((pm.Strong("Kort sagt:"), " ", s["text"], " – ", _statement(s["statement_id"], f"Gruppe {s['group']}")), kind="summary"))
     for q in t["quotes"]:
-        blocks.append(Quote(marked(q["text"], q.get("unit", "")), (_statement(q["statement_id"], f"Gruppe {q['group']}"),)))
+        blocks.append(pm.Quote(marked(q["text"], q.get("unit", "")), (_statement(q["statement_id"], f"Gruppe {q['group']}"),)))
     evidence = _joined([_statement(s, s) for s in t["evidence"]])
-    blocks.append(Paragraph(inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
-    return Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
+    blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
+    return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
 
-def _recurring(ctx: AreaContext) -> list[Block]:
+def _recurring(ctx: AreaContext) -> list[pm.Block]:
     min_groups = ctx.cfg.themes.min_groups
-    blocks: list[Block] = [Heading(2, ("Tilbagevendende temaer",))]
+    blocks: list[pm.Block] = [pm.Heading(2, ("Tilbagevendende temaer",))]
     if not ctx.recurring:
-        return [*blocks, Paragraph((f"Ingen temaer blev rejst af mindst {min_groups} grupper.",))]
+        return [*blocks, pm.Paragraph((f"Ingen temaer blev rejst af mindst {min_groups} grupper.",))]
     blocks += [
-        Paragraph((f"Temaer, som mindst {min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",)),
+        pm.Paragraph((f"Temaer, som mindst {min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",)),
         _theme_table(ctx),
     ]
     return blocks + [_theme_section(ctx, t) for t in ctx.recurring]
 
 
-def _summary_link(t: dict) -> Inlines:
+def _summary_link(t: dict) -> pm.Inlines:
     return (": ", _statement(t["summary"]["statement_id"], t["summary"]["text"])) if t["summary"] else ()
 
 
-def _question_themes(ctx: AreaContext) -> list[Block]:
+def _question_themes(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.question_themes:
         return []
     items = tuple(
-        inlines(
-            Anchor("", f"emne-{t['topic']}"),
-            Strong(t["label"]),
+        pm.inlines(
+            pm.Anchor("", f"emne-{t['topic']}"),
+            pm.Strong(t["label"]),
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: gruppe {da_list(t['groups'])})",
             _summary_link(t),
         )
         for t in ctx.question_themes
     )
     return [
-        Heading(2, ("Spørgsmålets egne ord",)),
-        Paragraph(("Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord.",)),
-        BulletList(items),
+        pm.Heading(2, ("Spørgsmålets egne ord",)),
+        pm.Paragraph(("Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord.",)),
+        pm.BulletList(items),
     ]
 
 
-def _terms(ctx: AreaContext) -> list[Block]:
+def _terms(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.terms:
         return []
     rows = tuple(
@@ -165,29 +153,29 @@ def _terms(ctx: AreaContext) -> list[Block]:
         for t in ctx.terms
     )
     return [
-        Heading(2, ("Ord, som flere grupper brugte",)),
-        Paragraph(
+        pm.Heading(2, ("Ord, som flere grupper brugte",)),
+        pm.Paragraph(
             (
                 f"Et finere blik end temaerne: de ord, som mindst {ctx.cfg.themes.min_groups} grupper brugte om spørgsmålet "
                 "(bøjninger af samme ord tælles sammen).",
             )
         ),
-        Table(("Ord", "Grupper", "Udsagn"), rows),
+        pm.Table(("Ord", "Grupper", "Udsagn"), rows),
     ]
 
 
-def _single(ctx: AreaContext) -> list[Block]:
+def _single(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.single:
         return []
     items = []
     for t in ctx.single:
         status = _status(ctx, t)
         others = (", også i ", *_other_areas(t)) if t["other_areas"] else ()
-        memo = (" ", Strong("Analytikerens memo:"), " ", t["memo"]) if t.get("memo") else ()
+        memo = (" ", pm.Strong("Analytikerens memo:"), " ", t["memo"]) if t.get("memo") else ()
         items.append(
-            inlines(
-                Anchor("", f"emne-{t['topic']}"),
-                Strong(t["label"]),
+            pm.inlines(
+                pm.Anchor("", f"emne-{t['topic']}"),
+                pm.Strong(t["label"]),
                 " " if status else "",
                 status,
                 f" (gruppe {da_list(t['groups'])})",
@@ -196,54 +184,54 @@ def _single(ctx: AreaContext) -> list[Block]:
                 memo,
             )
         )
-    return [Heading(2, (ctx.single_heading,)), BulletList(tuple(items))]
+    return [pm.Heading(2, (ctx.single_heading,)), pm.BulletList(tuple(items))]
 
 
-def _figures(ctx: AreaContext) -> list[Block]:
+def _figures(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.figures:
         return []
-    return [Heading(2, ("Figurer",)), *(Figure(f"{ctx.slug}-{name}", caption, fig) for name, caption, fig in ctx.figures)]
+    return [pm.Heading(2, ("Figurer",)), *(pm.Figure(f"{ctx.slug}-{name}", caption, fig) for name, caption, fig in ctx.figures)]
 
 
-def _notes(ctx: AreaContext) -> list[Block]:
-    blocks: list[Block] = [
-        Heading(2, ("Gruppernes noter",)),
-        Paragraph(("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)),
+def _notes(ctx: AreaContext) -> list[pm.Block]:
+    blocks: list[pm.Block] = [
+        pm.Heading(2, ("Gruppernes noter",)),
+        pm.Paragraph(("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)),
     ]
     for n in ctx.notes:
         items = []
         for s in n["statements"]:
-            themes = _joined([Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
-            items.append(inlines(Code(s["id"]), " ", Anchor(s["text"], f"s-{s['id']}"), (" [", *themes, "]") if themes else ()))
-        note = (Heading(3, (f"Gruppe {n['group']}",)), BulletList(tuple(items)), Paragraph((f"Kilde: {n['source']} · note-id ", Code(n["note_id"])), kind="src"))
-        blocks.append(Section(note, kind="note", anchor=f"n-{n['note_id']}"))
+            themes = _joined([pm.Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
+            items.append(pm.inlines(pm.Code(s["id"]), " ", pm.Anchor(s["text"], f"s-{s['id']}"), (" [", *themes, "]") if themes else ()))
+        note = (pm.Heading(3, (f"Gruppe {n['group']}",)), pm.BulletList(tuple(items)), pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"))
+        blocks.append(pm.Section(note, kind="note", anchor=f"n-{n['note_id']}"))
     return blocks
 
 
-def _changes(title: str, changes: list[dict]) -> list[Block]:
+def _changes(title: str, changes: list[dict]) -> list[pm.Block]:
     if not changes:
         return []
     items = tuple((f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, linje {c['line']})",) for c in changes)
-    return [Paragraph((title,)), BulletList(items)]
+    return [pm.Paragraph((title,)), pm.BulletList(items)]
 
 
-def _rejects(rejects: list[dict], level: int) -> list[Block]:
+def _rejects(rejects: list[dict], level: int) -> list[pm.Block]:
     if not rejects:
         return []
     items = tuple((f"{r['source_file']} ({r['source_ref']}): {r['reason']}",) for r in rejects)
-    return [Heading(level, ("Afviste noter",)), BulletList(items)]
+    return [pm.Heading(level, ("Afviste noter",)), pm.BulletList(items)]
 
 
-def _method(ctx: AreaContext) -> list[Block]:
-    blocks: list[Block] = [
-        Paragraph((METHOD_TEXT.format(min_groups=ctx.cfg.themes.min_groups),)),
-        Table((), tuple(((str(k),), (str(v),)) for k, v in ctx.method.items())),
+def _method(ctx: AreaContext) -> list[pm.Block]:
+    blocks: list[pm.Block] = [
+        pm.Paragraph((METHOD_TEXT.format(min_groups=ctx.cfg.themes.min_groups),)),
+        pm.Table((), tuple(((str(k),), (str(v),)) for k, v in ctx.method.items())),
     ]
     if ctx.curation:
         cur = ctx.curation
         blocks += [
-            Heading(3, ("Kuratering",)),
-            Paragraph(
+            pm.Heading(3, ("Kuratering",)),
+            pm.Paragraph(
                 (
                     f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}: navne, memoer, sammenlægninger, "
                     "opdelinger, fastgjorte udsagn, udeladte og nye temaer. Et tema markeret „kurateret“ er ændret af analytikeren og "
@@ -255,14 +243,14 @@ def _method(ctx: AreaContext) -> list[Block]:
             *_changes("Ikke anvendt:", cur["skipped"]),
         ]
     blocks += _rejects(ctx.rejects, 3)
-    return [Heading(2, ("Metode",)), Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet")]
+    return [pm.Heading(2, ("Metode",)), pm.Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet")]
 
 
 def _stamp(cfg) -> dt.date:
     return cfg.date or dt.date(cfg.year, 1, 1)
 
 
-def area_page(ctx: AreaContext) -> Page:
+def area_page(ctx: AreaContext) -> pm.Page:
     """One core area's report as blocks: summary, recurring themes with quotes, the notes, the method.
 
     Args:
@@ -272,14 +260,14 @@ def area_page(ctx: AreaContext) -> Page:
         The :class:`~pipeline.report.blocks.Page`, ready for any of the three renderers.
     """
     cfg = ctx.cfg
-    nav = [Link("Alle kerneområder", "index.html")]
+    nav = [pm.Link("Alle kerneområder", "index.html")]
     if ctx.comparison_href:
-        nav.append(Link("Hvad er nyt i år", ctx.comparison_href))
-    nav += [Link("Word-udgave", f"{ctx.slug}.docx"), Link("Markdown-udgave", f"{ctx.slug}.md")]
-    top = Section(
+        nav.append(pm.Link("Hvad er nyt i år", ctx.comparison_href))
+    nav += [pm.Link("Word-udgave", f"{ctx.slug}.docx"), pm.Link("Markdown-udgave", f"{ctx.slug}.md")]
+    top = pm.Section(
         (
-            Heading(1, (ctx.area,)),
-            Paragraph((Link(f"{cfg.municipality} · {cfg.name} {cfg.year}", "index.html"), f" · Gruppedrøftelse om {ctx.theme}")),
+            pm.Heading(1, (ctx.area,)),
+            pm.Paragraph((pm.Link(f"{cfg.municipality} · {cfg.name} {cfg.year}", "index.html"), f" · Gruppedrøftelse om {ctx.theme}")),
         ),
         kind="top",
     )
@@ -288,13 +276,13 @@ def area_page(ctx: AreaContext) -> Page:
         f"{count(ctx.n_groups, 'gruppe', 'grupper')} · {ctx.n_statements} udsagn · "
         f"{count(n_recurring, 'tilbagevendende tema', 'tilbagevendende temaer')}"
     )
-    blocks: list[Block] = [
+    blocks: list[pm.Block] = [
         top,
-        Paragraph(_joined(nav, " · "), kind="pages"),
-        *([Paragraph((ctx.question,), kind="question")] if ctx.question else []),
-        Paragraph((facts,), kind="facts"),
-        Heading(2, ("Sammenfatning",)),
-        Paragraph((ctx.synthesis,)),
+        pm.Paragraph(_joined(nav, " · "), kind="pages"),
+        *([pm.Paragraph((ctx.question,), kind="question")] if ctx.question else []),
+        pm.Paragraph((facts,), kind="facts"),
+        pm.Heading(2, ("Sammenfatning",)),
+        pm.Paragraph((ctx.synthesis,)),
         *_recurring(ctx),
         *_question_themes(ctx),
         *_terms(ctx),
@@ -302,12 +290,12 @@ def area_page(ctx: AreaContext) -> Page:
         *_figures(ctx),
         *_notes(ctx),
         *_method(ctx),
-        Paragraph(("Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"),
+        pm.Paragraph(("Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"),
     ]
-    return Page(f"{ctx.area} – {cfg.name} {cfg.year}", LANG, tuple(blocks), date=_stamp(cfg))
+    return pm.Page(f"{ctx.area} – {cfg.name} {cfg.year}", LANG, tuple(blocks), date=_stamp(cfg))
 
 
-def index_page(index: dict) -> Page:
+def index_page(index: dict) -> pm.Page:
     """The index page as blocks: every core area with its counts, then the cross-cutting themes.
 
     Args:
@@ -322,7 +310,7 @@ def index_page(index: dict) -> Page:
         analysed += f"; {index['n_rejects']} noter blev afvist (se nederst)"
     rows = tuple(
         (
-            (Link(a["name"], f"{a['slug']}.html"), " (", Link("md", f"{a['slug']}.md"), ", ", Link("docx", f"{a['slug']}.docx"), ")"),
+            (pm.Link(a["name"], f"{a['slug']}.html"), " (", pm.Link("md", f"{a['slug']}.md"), ", ", pm.Link("docx", f"{a['slug']}.docx"), ")"),
             (str(a["n_groups"]),),
             (str(a["n_statements"]),),
             (str(a["n_recurring"]),),
@@ -330,32 +318,32 @@ def index_page(index: dict) -> Page:
         )
         for a in areas
     )
-    blocks: list[Block] = [
-        Section((Paragraph((place,)), Heading(1, (title,))), kind="top"),
-        Paragraph((analysed + ".",)),
-        Heading(2, ("Kerneområder",)),
-        Table(("Kerneområde", "Grupper", "Udsagn", "Tilbagevendende temaer", "Største temaer"), rows),
-        Heading(2, ("Tværgående temaer",)),
+    blocks: list[pm.Block] = [
+        pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),
+        pm.Paragraph((analysed + ".",)),
+        pm.Heading(2, ("Kerneområder",)),
+        pm.Table(("Kerneområde", "Grupper", "Udsagn", "Tilbagevendende temaer", "Største temaer"), rows),
+        pm.Heading(2, ("Tværgående temaer",)),
     ]
     if index["cross"]:
         cross_rows = tuple(
             (
-                (Anchor(c["label"], f"tvaer-{c['id']}"), f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)"),
-                _joined([inlines(Link(a["name"], a["href"]), f" (gruppe {da_list(a['groups'])})") for a in c["areas"]], "; "),
+                (pm.Anchor(c["label"], f"tvaer-{c['id']}"), f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)"),
+                _joined([pm.inlines(pm.Link(a["name"], a["href"]), f" (gruppe {da_list(a['groups'])})") for a in c["areas"]], "; "),
                 ("; ".join(p for a in c["areas"] for p in a["phrases"]),),
             )
             for c in index["cross"]
         )
         blocks += [
-            Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med gruppernes egne ord fra hvert område.",)),
-            Table(("Tema", "Kerneområder", "Gruppernes ord"), tuple(tuple(_flat(cell) for cell in row) for row in cross_rows)),
+            pm.Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med gruppernes egne ord fra hvert område.",)),
+            pm.Table(("Tema", "Kerneområder", "Gruppernes ord"), tuple(tuple(_flat(cell) for cell in row) for row in cross_rows)),
         ]
     else:
-        blocks.append(Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",)))
+        blocks.append(pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",)))
     blocks += _rejects(index["rejects"], 2)
-    blocks.append(Paragraph(("Genereret af seminar-themes.",), kind="footer"))
-    return Page(f"{cfg.name} {cfg.year} – temaer fra gruppedrøftelserne", LANG, tuple(blocks), date=_stamp(cfg))
+    blocks.append(pm.Paragraph(("Genereret af seminar-themes.",), kind="footer"))
+    return pm.Page(f"{cfg.name} {cfg.year} – temaer fra gruppedrøftelserne", LANG, tuple(blocks), date=_stamp(cfg))
 
 
-def _flat(cell) -> Inlines:
-    return inlines(*cell)
+def _flat(cell) -> pm.Inlines:
+    return pm.inlines(*cell)

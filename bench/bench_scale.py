@@ -1,4 +1,4 @@
-"""Scale benchmark (issue 16): ``seminar topics`` from 1,000 to 100,000 statements, and ``seminar run`` cold and warm.
+"""Scale benchmark (issues 16, 28): ``seminar topics`` from 1,000 to 100,000 statements, and ``seminar run`` cold and warm.
 
 Every measurement runs the real command in a fresh process; wall time is the median of
 ``--repeats`` runs (``--big-repeats`` at 50k and above), peak RSS the largest of them (from
@@ -10,6 +10,13 @@ two different sentences drawn at random (seeded), at most 60 words in all, so th
 7,000 sentences there are tens of millions of possible statements and duplicates stay rare
 (the share is printed): caching cannot flatter the figures, and ``seminar topics`` has no
 cache anyway.
+
+Small topics hidden in a large corpus (issue 28): from 10,000 statements on, the 800
+labelled SIB-200 Danish train+dev sentences (the only SIB-200 splits in ``../shared``; the
+test split is not there) replace as many statements, at seeded random places, and the
+statements around them are built from the other sentences only (no SIB-200 sentence). The
+ARI of the topics ``seminar topics`` gives those 800 rows against their 7 labels is
+reported per size ("hidden SIB ARI").
 
 In the same run, for each size: the bare spaCy Danish tokenizer over the same texts (the
 floor: tokenizing only, after loading), and BERTopic's default path (UMAP + HDBSCAN, its own
@@ -54,16 +61,16 @@ def _detokenise(tokens: list[str]) -> str:
     return re.sub(r"([(\[«]) ", r"\1", text)
 
 
-def source_sentences() -> list[str]:
-    """Distinct real Danish sentences of 5–30 words from the material in ``../shared``."""
+def source_sentences(sib: bool = True) -> list[str]:
+    """Distinct real Danish sentences of 5–30 words from the material in ``../shared`` (without SIB-200 with ``sib=False``)."""
     import pandas as pd
 
     from train_lemmatizer import read_conllu_sentences
 
     out = [_detokenise(tokens) for path in sorted((SHARED / "cdt-danish").glob("*.conll")) for tokens in read_conllu_sentences(path)]
-    sib = SHARED / "sib200-da" / "sib200_da_train_dev.csv"
-    if sib.exists():
-        out += pd.read_csv(sib)["text"].astype(str).tolist()
+    path = SHARED / "sib200-da" / "sib200_da_train_dev.csv"
+    if sib and path.exists():
+        out += pd.read_csv(path)["text"].astype(str).tolist()
     notes = SHARED / "seminar-2024" / "group_notes.csv"
     if notes.exists():
         for text in pd.read_csv(notes)["text"].astype(str):
@@ -84,6 +91,42 @@ def build_corpus(sentences: list[str], n: int, seed: int = 7) -> list[str]:
         if a != b and lengths[a] + lengths[b] <= 60:
             out.append(f"{sentences[a]} {sentences[b]}")
     return out
+
+
+#: From this many statements on, the SIB-200 sentences are hidden in the corpus.
+HIDE_FROM = 10_000
+
+
+def sib_sentences() -> "pd.DataFrame":
+    """SIB-200 Danish train+dev: ``text`` and ``label`` (empty when ``../shared`` lacks it)."""
+    import pandas as pd
+
+    path = SHARED / "sib200-da" / "sib200_da_train_dev.csv"
+    return pd.read_csv(path)[["text", "label"]] if path.exists() else pd.DataFrame({"text": [], "label": []})
+
+
+def hidden_corpus(sentences: list[str], sib, n: int, seed: int = 7) -> "pd.DataFrame":
+    """``n`` rows (``text``, ``label``): statements from ``sentences`` with the SIB-200 sentences at seeded random places."""
+    import pandas as pd
+
+    texts = build_corpus(sentences, n - len(sib), seed)
+    labels = [""] * len(texts)
+    rng = random.Random(seed + 1)
+    for text, label in zip(sib["text"], sib["label"], strict=True):
+        at = rng.randrange(len(texts) + 1)
+        texts.insert(at, text)
+        labels.insert(at, label)
+    return pd.DataFrame({"text": texts, "label": labels})
+
+
+def hidden_ari(out_csv: Path) -> float | None:
+    """ARI of the topics of the labelled rows of a ``seminar topics`` output against their labels."""
+    import pandas as pd
+    from sklearn.metrics import adjusted_rand_score
+
+    out = pd.read_csv(out_csv, keep_default_na=False)
+    rows = out[out["label"].astype(str) != ""]
+    return round(float(adjusted_rand_score(rows["label"], rows["topic"])), 3) if len(rows) else None
 
 
 # ---------------------------------------------------------------- measuring
@@ -115,6 +158,7 @@ def repeat(cmd: list[str], times: int, before=None) -> dict:
         "walls": [round(r["wall"], 1) for r in runs],
         "rss_mb": max(r["rss_mb"] for r in runs),
         "stages": stages,
+        "stdout": runs[-1]["stdout"],
         "stderr": runs[-1]["stderr"],
     }
 
@@ -173,9 +217,10 @@ def sib_quality(embeddings: list[str]) -> dict[str, dict]:
     for name in embeddings:
         start = time.perf_counter()
         cfg = TopicConfig(unit="note", n_topics=int(sib["label"].nunique()), embedding=name)
-        assigned, _ = topics_for_texts(sib["text"].tolist(), cfg, nlp, stop_words=stops)
+        assigned, result = topics_for_texts(sib["text"].tolist(), cfg, nlp, stop_words=stops)
         pred = assigned["topic"].to_numpy()
         out[name] = {
+            "used": result.quality["embedding"],
             "ari": round(float(adjusted_rand_score(sib["label"], pred)), 3),
             "nmi": round(float(normalized_mutual_info_score(sib["label"], pred)), 3),
             "seconds": round(time.perf_counter() - start, 1),
@@ -196,17 +241,21 @@ def bench_topics(sizes: list[int], repeats: int, big_repeats: int, bertopic_max:
     """``seminar topics`` at each size, with the floor and BERTopic's default path beside it."""
     import pandas as pd
 
-    sentences = source_sentences()
-    print(f"# {len(sentences)} source sentences", file=sys.stderr)
+    sib = sib_sentences()
+    sentences = source_sentences(sib=False)
+    print(f"# {len(sentences)} source sentences (no SIB-200), {len(sib)} SIB-200 sentences hidden from {HIDE_FROM:,}", file=sys.stderr)
     rows, used = [], set()
     seminar = str(Path(sys.executable).with_name("seminar"))
     for n in sizes:
-        texts = build_corpus(sentences, n)
+        table = hidden_corpus(sentences, sib, n) if n >= HIDE_FROM and len(sib) else pd.DataFrame({"text": build_corpus(sentences, n), "label": ""})
+        texts = table["text"].tolist()
         csv = work / f"statements_{n}.csv"
-        pd.DataFrame({"text": texts}).to_csv(csv, index=False)
+        table.to_csv(csv, index=False)
         dup = 1 - len(set(texts)) / len(texts)
-        times = repeat([seminar, "--verbose", "topics", str(csv), "--out", str(work / f"topics_{n}.csv")], repeats if n < 50_000 else big_repeats)
+        out_csv = work / f"topics_{n}.csv"
+        times = repeat([seminar, "--verbose", "topics", str(csv), "--out", str(out_csv)], repeats if n < 50_000 else big_repeats)
         embedding = re.search(r"embedding \d+ documents \((\w+)\)", times["stderr"])
+        n_topics = re.search(r"^(\d+) topics \(", times["stdout"], re.M)
         name = {"E5Embedder": "e5", "StaticEmbedder": "static", "TfidfSvdEmbedder": "tfidf-svd"}.get(embedding[1] if embedding else "", "?")
         used.add(name)
         floor = measure([sys.executable, "-c", _FLOOR, str(csv)])
@@ -221,6 +270,8 @@ def bench_topics(sizes: list[int], repeats: int, big_repeats: int, bertopic_max:
             "floor_s": round(floor_s, 2),
             "x_floor": round(times["wall"] / floor_s, 1),
             "embedding": name,
+            "topics": int(n_topics[1]) if n_topics else None,
+            "hidden_sib_ari": hidden_ari(out_csv) if n >= HIDE_FROM and len(sib) else None,
             "stages": {k: round(v, 2) for k, v in times["stages"].items()},
         }
         if n <= bertopic_max:
@@ -251,12 +302,12 @@ def bench_run(repeats: int) -> dict:
 
 def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
     """The Markdown that goes into BENCHMARKS.md."""
-    lines = [header, "", "| statements | tokens | duplicates | `seminar topics` s (median) | peak RSS MB | bare tokenizer s | × tokenizer | embedding | BERTopic default (UMAP+HDBSCAN) s, topics, outliers |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    lines = [header, "", "| statements | tokens | duplicates | `seminar topics` s (median) | peak RSS MB | bare tokenizer s | × tokenizer | embedding | topics | hidden SIB ARI | BERTopic default (UMAP+HDBSCAN) s, topics, outliers |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"]
     for r in topics:
         bt = r.get("bertopic_default")
         bt_s = "not run" if bt is None else (bt.get("error") or f"{bt['seconds']} s, {bt['topics']}, {bt['outliers']:.0%}")
-        lines.append(f"| {r['n']:,} | {r['tokens']:,} | {r['duplicates']:.2%} | {r['seconds']} ({', '.join(map(str, r['runs']))}) | {r['rss_mb']:,} | {r['floor_s']} | {r['x_floor']} | {r['embedding']} | {bt_s} |")
+        lines.append(f"| {r['n']:,} | {r['tokens']:,} | {r['duplicates']:.2%} | {r['seconds']} ({', '.join(map(str, r['runs']))}) | {r['rss_mb']:,} | {r['floor_s']} | {r['x_floor']} | {r['embedding']} | {r.get('topics') or ''} | {r.get('hidden_sib_ari') if r.get('hidden_sib_ari') is not None else ''} | {bt_s} |")
     lines += ["", "Per stage (median seconds, from `seminar --verbose topics`):", "", "| statements | stage | s |", "|---:|---|---:|"]
     for r in topics:
         for stage, s in r["stages"].items():
@@ -266,8 +317,8 @@ def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
         lines += ["", f"Growth: time(50k) / time(10k) = {by_n[50_000]['seconds'] / by_n[10_000]['seconds']:.2f}."]
     if quality:
         lines += ["", "Topic quality of each embedding `auto` used above, SIB-200 Danish train+dev (800 sentences, k = 7, `--unit document`):", "",
-                  "| embedding | ARI | NMI | s |", "|---|---:|---:|---:|"]
-        lines += [f"| {k} | {v['ari']} | {v['nmi']} | {v['seconds']} |" for k, v in quality.items()]
+                  "| embedding asked for | used | ARI | NMI | s |", "|---|---|---:|---:|---:|"]
+        lines += [f"| {k} | {v.get('used', k)} | {v['ari']} | {v['nmi']} | {v['seconds']} |" for k, v in quality.items()]
     if run:
         lines += ["", "`seminar run` on the 2024 seminar (25 notes), median wall seconds:", "",
                   f"- cold (`data/processed/.cache/` deleted first): **{run['cold']} s** (runs {run['cold_runs']})",
@@ -297,20 +348,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bertopic-max", type=int, default=50_000, help="largest size BERTopic's UMAP+HDBSCAN path is timed at")
     ap.add_argument("--skip-run", action="store_true", help="skip the seminar run measurement")
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
-    ap.add_argument("--topics-from", type=Path, help="take the seminar topics rows from this JSON line of an earlier run instead of measuring")
+    ap.add_argument("--topics-from", type=Path, help="take the seminar topics rows (and SIB-200 quality) from this JSON line of an earlier run instead of measuring")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     header = (f"Measured {time.strftime('%Y-%m-%d')} by `make bench` (`python bench/bench_scale.py --sizes {args.sizes} "
-              f"--repeats {args.repeats} --big-repeats {args.big_repeats}`) on {machine()}.")
+              f"--repeats {args.repeats} --big-repeats {args.big_repeats} --bertopic-max {args.bertopic_max}`) on {machine()}.")
+    earlier = json.loads(args.topics_from.read_text(encoding="utf-8")) if args.topics_from else {}
     if args.topics_from:
-        topics = json.loads(args.topics_from.read_text(encoding="utf-8"))["topics"]
+        topics = earlier["topics"]
         used = {r["embedding"] for r in topics}
         header += f" The `seminar topics` rows are from an earlier run of the same command ({args.topics_from.name})."
     else:
         with tempfile.TemporaryDirectory() as tmp:
             topics, used = bench_topics(sizes, args.repeats, args.big_repeats, args.bertopic_max, Path(tmp))
     run = {} if args.skip_run else bench_run(args.repeats)
-    quality = sib_quality(sorted((used - {"?"}) | {"e5"}))  # E5 always, as the reference
+    # E5 always, as the reference; from the earlier run when its rows are reused
+    quality = earlier.get("quality") or sib_quality(["auto", *sorted((used - {"?"}) | {"e5", "static"})])
     text = tables(topics, run, quality, header)
     print(text)
     print(json.dumps({"bench": "scale", "topics": topics, "run": run, "quality": quality}, ensure_ascii=False))

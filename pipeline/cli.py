@@ -79,7 +79,7 @@ def run_cli(
     Work is kept in the processed folder's .cache/ and reused while the notes, settings and
     program are unchanged (after a codebook edit only the curation is done again).
     """
-    from pipeline.flows import analyse_seminar_reusing
+    from pipeline.reuse import analyse_seminar_reusing  # not via flows: its imports (topics, themes) are not needed on a re-run
     from pipeline.ingest import ingest
     from pipeline.report import render_seminar_pages
 
@@ -242,7 +242,7 @@ def topics_cli(
         str | None,
         typer.Option(
             metavar="NAME",
-            help="auto (E5 up to 500 texts, static word vectors above), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder.",
+            help="auto (E5 while its estimated time fits [topics] embedding_budget, static word vectors beyond), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder.",
         ),
     ] = None,
     out: Annotated[

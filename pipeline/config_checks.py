@@ -35,6 +35,7 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("topics", "min_topics"): (1, None),
     ("topics", "max_topics"): (1, None),
     ("topics", "top_n_words"): (1, None),
+    ("topics", "embedding_budget"): (0.0, None),
     ("themes", "min_groups"): (1, None),
     ("themes", "n_quotes"): (0, None),
     ("themes", "n_themes"): (2, None),

@@ -28,6 +28,7 @@ from pipeline.analysis import (
     curate_themes,
     statements_of,
     theme_embedder,
+    theme_embedding_choice,
     themes_of,
 )
 from pipeline.flows_compare import ComparisonRun, YearInput, compare_seminars
@@ -52,6 +53,7 @@ __all__ = [
     "statements_and_topics",
     "statements_of",
     "theme_embedder",
+    "theme_embedding_choice",
     "themes_of",
     "topic_settings",
     "topics_for_table",

@@ -413,8 +413,9 @@ def write_run(result: IngestResult, analysis, pages: dict[str, str | bytes], cfg
 
 
 def write_topics(topics: TableTopics, out: str | Path) -> Path:
-    """Write a table's rows with their topics to ``out`` (CSV or Parquet), and the topics beside it (``<stem>.topic_info.csv``)."""
+    """Write a table's rows with their topics to ``out`` (CSV or Parquet), and the topics beside it (``<stem>.topic_info.csv``) and their quality figures with the embedding chosen (``<stem>.topic_quality.json``)."""
     written = write_table(topics.table, out)
     stem = written.with_suffix("")
     write_table(topics.result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
+    write_json(topics.result.quality, stem.with_name(stem.name + ".topic_quality.json"))  # with the embedding chosen and why
     return written

@@ -100,7 +100,8 @@ def topics_for_texts(
         }
     )
     start = time.perf_counter()
-    statements = make_statements(notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))))
+    # topics read lemmas only: the tagger is left out, whatever the size (the same answer at any size)
+    statements = make_statements(notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))), tags=False)
     log.info("statements (%d from %d texts): %.2f s", len(statements), len(texts), time.perf_counter() - start)
     out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
     if statements.empty:
@@ -159,9 +160,12 @@ class TableTopics:
     result: TopicResult
 
     def summary(self) -> str:
-        """One line on the topics found: how many, how chosen, over how many documents, diversity and NPMI."""
+        """Two lines on the topics found: how many, how chosen, over how many documents, diversity and NPMI; the embedding and why."""
         q = self.result.quality
-        return f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}"
+        return (
+            f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}\n"
+            f"embedding {q['embedding_reason']}"
+        )
 
 
 def topics_for_table(

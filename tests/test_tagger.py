@@ -234,6 +234,11 @@ def test_sentence_units_split_documents_with_sentences():
     assert [u.text.strip() for u in units] == ["Vi talte om det .", "Det var godt .", "uden grænser"]
     assert owner == [0, 0, 1]
     assert units[2] is plain
+    # a sentence is read as its own document would be, without copying it into one
+    for unit, sent in zip(units[:2], two.sents, strict=True):
+        for attrs in (["NORM", "PREFIX", "SUFFIX", "SHAPE"], "ORTH"):
+            assert (unit.to_array(attrs) == sent.as_doc().to_array(attrs)).all()
+        assert len(unit) == len(sent) and [t.text for t in unit] == [t.text for t in sent]
 
 
 @needs_model

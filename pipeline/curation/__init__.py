@@ -12,10 +12,28 @@ Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of
 :func:`pipeline.flows.analyse_seminar`.
 """
 
-from pipeline.curation.apply import CurationResult, apply_codebook, check_codebook
 from pipeline.curation.codebook import Codebook, CodebookError, Entry, SplitPart, parse_codebook
-from pipeline.curation.match import MIN_OVERLAP, agreement, match_entries, theme_evidence
-from pipeline.curation.template import codebook_text
+
+# Applying a codebook needs the theme code (spaCy, scikit-learn); reading one does not. The
+# rest is imported on first use, so that reading the codebook (every run) stays cheap.
+_LAZY = {
+    "CurationResult": "apply",
+    "apply_codebook": "apply",
+    "check_codebook": "apply",
+    "MIN_OVERLAP": "match",
+    "agreement": "match",
+    "match_entries": "match",
+    "theme_evidence": "match",
+    "codebook_text": "template",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"pipeline.curation.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'pipeline.curation' has no attribute {name!r}")
 
 __all__ = [
     "MIN_OVERLAP",

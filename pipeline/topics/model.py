@@ -23,7 +23,7 @@ from pipeline.config import TopicConfig
 from pipeline.schemas import Statements, StatementTopics, validate
 from pipeline.topics.cluster import AutoCluster
 from pipeline.topics.documents import BOUNDARY, LemmaNgrams, topic_documents
-from pipeline.topics.embedders import build_embedder, embedder_input, resolve_embedding
+from pipeline.topics.embedders import build_embedder, e5_input, embedder_input, resolve_embedding
 from pipeline.topics.quality import topic_quality
 from pipeline.topics.representation import label_from_keywords, surface_forms, surface_phrase
 
@@ -153,8 +153,10 @@ def fit_topics(
     """
     statements = validate(statements, Statements)
     docs = topic_documents(statements, cfg.unit)
-    # "auto" is resolved once (it may warn that a faster, weaker embedding is used)
-    cfg = replace(cfg, embedding=resolve_embedding(cfg.embedding, len(docs)))
+    # "auto" is resolved once, by E5's estimated time on these documents (it warns when the
+    # faster, weaker static vectors are used)
+    choice = resolve_embedding(cfg.embedding, e5_input(docs), cfg.embedding_budget)
+    cfg = replace(cfg, embedding=choice.name)
     seeds = seed_topic_list if cfg.guided else None
     start = time.perf_counter()
     embedder, embeddings = _embed(docs, cfg)
@@ -199,7 +201,7 @@ def fit_topics(
         {
             "n_topics": int(topic_info["topic"].ne(-1).sum()),
             "k_chosen_by": "fixed (n_topics)" if cfg.n_topics else "best cosine silhouette",
-            "embedding": cfg.embedding,
+            **choice.as_dict(),
             "clustering": model.hdbscan_model.method_,
             "silhouette_by_k": {int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()},
             "stability_ari": round(float(np.mean(stability)), 4) if stability else None,

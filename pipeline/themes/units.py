@@ -149,8 +149,10 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
     Returns:
         One row per unit: ``unit_id`` (``<statement_id>-u<n>``), the statement's ids, area and
         group, the token span ``start``/``end``, ``text`` (the words as the group wrote them),
-        ``lemmas`` (content lemmas of the span, space-separated) and ``head`` (the lemma of the
-        last word: what the phrase is about).
+        ``lemmas`` (content lemmas of the span, space-separated), ``head`` (the lemma of the
+        last word: what the phrase is about), and ``words`` (the span's tokens) with
+        ``content_at`` (the positions of its content words in them): labels are written from
+        these two, which the units table does not keep.
     """
     rows = []
     has_pos = "pos" in statements.columns
@@ -165,7 +167,8 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
             # so the phrase reads as Danish on its own (the article is no content word)
             if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
                 start -= 1
-            content = [lem for lem, w in zip(lemmas[start:end], words[start:end], strict=True) if _content(lem, w, stop_words)]
+            at = [i for i in range(start, end) if _content(lemmas[i], words[i], stop_words)]
+            content = [lemmas[i] for i in at]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays
             rows.append(
@@ -180,8 +183,10 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "end": end,
                     "text": " ".join(words[start:end]).replace("_", " "),
                     "lemmas": " ".join(content),
+                    "words": " ".join(words[start:end]),
+                    "content_at": " ".join(str(i - start) for i in at),
                     "head": lemmas[end - 1],
                 }
             )
             n += 1
-    return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at"])

@@ -1,0 +1,243 @@
+"""Points: when a group's own words say what a theme's label says, and which label names a theme.
+
+A theme's count ("k af n grupper") is true only if each counted group's own words say its
+label. :func:`says` is that check: every content word of the label is said by the unit,
+
+* as the same word, or a derivation of it (``koordinering`` / ``koordinere``,
+  :func:`pipeline.danish.related`);
+* as the head of one of the unit's compounds (label ``niveau``, unit ``serviceniveau``; a
+  modifier is not enough: "ældrepleje" says nothing about "ældre");
+* a compound word of the label only through all its parts: "serviceniveau" is not said by "det
+  politiske niveau", "aflastningsfamilier" not by "plejefamilier";
+* or as a DanNet synonym (:func:`pipeline.danish.synonyms`: ``fleksibilitet`` /
+  ``smidighed``).
+
+A shared head with another modifier is not enough: "fysiske handicap" is not said by "psykiske
+handicap". :func:`same_point` asks the question both ways (for comparing themes across years).
+
+:func:`choose_point` picks the label of a set of units: the phrase of its own units that the
+most groups say (by :func:`says`), in base form (:func:`pipeline.danish.base_phrase`), never a
+word that carries no point on its own (:func:`pointless_words`, :func:`setting_words`, general
+and frame nouns), and returns which units say it: only those are counted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, base_phrase, related, synonyms
+from pipeline.themes.units import unit_parts
+
+__all__ = ["Point", "PointMatch", "choose_point", "label_text", "pointless_words", "same_point", "says", "setting_words", "why_said"]
+
+
+@lru_cache(maxsize=200_000)
+def _word_said(word: str, unit_words: tuple[str, ...], whole: bool = True) -> str | None:
+    """How one label word is said by the unit's words (a reason), or None."""
+    for u in unit_words:
+        if u == word:
+            return f"'{word}'"
+    for u in unit_words:
+        if related(u, word):
+            return f"'{word}' ~ '{u}' (derivation)"
+    syn = synonyms(word)
+    for u in unit_words:
+        if u in syn or any(related(u, s) for s in syn):
+            return f"'{word}' ~ '{u}' (synonym)"
+    if not whole:
+        return None
+    for u in unit_words:
+        # the head of a compound: a "serviceniveau" is a "niveau"; "ældrepleje" is no "ældre"
+        parts = unit_parts(u)
+        if parts and (parts[-1] == word or related(parts[-1], word)):
+            return f"'{word}' heads '{u}' (compound)"
+    parts = unit_parts(word)
+    if parts and all(_word_said(p, unit_words, False) for p in parts):
+        return f"'{word}' = {' + '.join(repr(p) for p in parts)} (parts)"
+    return None
+
+
+def why_said(label: str, unit: str) -> tuple[str, ...] | None:
+    """Reasons each content word of ``label`` (lemmas) is said by ``unit`` (lemmas); None if one is not."""
+    words = tuple(unit.split())
+    reasons = []
+    for word in label.split():
+        reason = _word_said(word, words)
+        if reason is None:
+            return None
+        reasons.append(reason)
+    return tuple(reasons)
+
+
+def says(label: str, unit: str) -> bool:
+    """Whether a unit's lemmas say every content word of a label's lemmas (see the module docs)."""
+    return bool(label.split()) and why_said(label, unit) is not None
+
+
+@dataclass(frozen=True)
+class PointMatch:
+    """Whether two claims are the same point, and why.
+
+    Attributes:
+        same: One says every content word of the other (:func:`says`, either way).
+        reasons: How the words were matched (or which did not match).
+    """
+
+    same: bool
+    reasons: tuple[str, ...]
+
+
+def same_point(a: str, b: str) -> PointMatch:
+    """Whether two claims or theme labels (lemma strings) make the same point.
+
+    The same point when every content word of the one is said by the other, either way: "tydelig
+    kommunikation" and "kommunikation", "koordinering af frivillige" and "koordinere frivillige",
+    "fleksibilitet" and "smidighed". Not when only a word is shared and the rest differs
+    ("politisk niveau" / "serviceniveau", "fysisk handicap" / "psykisk handicap").
+    """
+    forward, backward = why_said(a, b), why_said(b, a)
+    if forward is not None:
+        return PointMatch(True, forward)
+    if backward is not None:
+        return PointMatch(True, backward)
+    missing = [w for w in a.split() if _word_said(w, tuple(b.split())) is None]
+    return PointMatch(False, tuple(f"'{w}' not said" for w in missing))
+
+
+def pointless_words(units: pd.DataFrame, min_areas: int = 6) -> frozenset[str]:
+    """Words that carry no point: used as evenly over all core areas (questions) as chance would spread them.
+
+    A word a discussion is about gathers in the areas where that is discussed; "Danmark",
+    "alle", "dag", "penge" turn up wherever anyone speaks. For each lemma with ``c`` uses the
+    number of areas that chance would reach is ``A·(1 − (1 − 1/A)^c)``; a lemma in at least half
+    of the areas and in at least 90 % of that number is spread evenly. Below ``min_areas``
+    areas the spread cannot tell a generic word from one every area took up, and nothing is
+    marked.
+    """
+    areas = units["core_area"].nunique() if len(units) else 0
+    if areas < min_areas:
+        return frozenset()
+    uses: Counter = Counter()
+    where: dict[str, set[str]] = {}
+    for doc, area in zip(units["lemmas"], units["core_area"], strict=True):
+        for w in doc.split():
+            uses[w] += 1
+            where.setdefault(w, set()).add(area)
+    out = set()
+    for w, c in uses.items():
+        expected = areas * (1 - (1 - 1 / areas) ** c)
+        if len(where[w]) >= math.ceil(areas / 2) and len(where[w]) >= 0.9 * expected:
+            out.add(w)
+    return frozenset(out)
+
+
+def setting_words(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """Per core area, the nouns that are the setting of its discussion, not a point made in it.
+
+    A lemma is a setting when two or more of the area's groups name it, and more than half of
+    its units are that noun alone right after a placing preposition
+    (:data:`pipeline.danish.SETTING_PREPOSITIONS`: "frivillige i ældreplejen").
+    """
+    tokens = statements.set_index("statement_id")["tokens"].to_dict()
+    bare: Counter = Counter()
+    total: Counter = Counter()
+    groups: dict[tuple[str, str], set] = {}
+    for u in units.itertuples(index=False):
+        words = u.lemmas.split()
+        for w in words:
+            total[(u.core_area, w)] += 1
+            groups.setdefault((u.core_area, w), set()).add((u.year, u.group))
+        if len(words) == 1:
+            toks = tokens.get(u.statement_id, "").lower().split()
+            before = toks[max(0, u.start - 2) : u.start]
+            if before[-1:] and (before[-1] in SETTING_PREPOSITIONS or " ".join(before) in SETTING_PREPOSITIONS):
+                bare[(u.core_area, words[0])] += 1
+    out: dict[str, set[str]] = {}
+    for (area, w), n in bare.items():
+        if len(groups[(area, w)]) >= 2 and n > total[(area, w)] / 2:
+            out.setdefault(area, set()).add(w)
+    return {a: frozenset(ws) for a, ws in out.items()}
+
+
+@dataclass(frozen=True)
+class Point:
+    """A theme's point: its label's lemmas and the units that say it."""
+
+    lemmas: str
+    fits: np.ndarray
+    excluded: bool
+
+
+def _candidates(docs: list[str]) -> list[str]:
+    """The label candidates: every ending of every unit's lemma phrase (the head and what modifies it)."""
+    out = []
+    for doc in docs:
+        words = doc.split()
+        out += [" ".join(words[i:]) for i in range(len(words))]
+    return list(dict.fromkeys(out))
+
+
+def choose_point(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None) -> Point | None:
+    """The point of a set of units: the candidate phrase the most groups say, and which units say it.
+
+    Args:
+        units: The units (``lemmas``, ``year``, ``group``).
+        empty: Words that name no point on their own (settings, words spread evenly); a label
+            made only of them, of general nouns ("løsning") and frame nouns is taken only when
+            no other is said by any unit.
+        restates: ``restates(lemma)``: whether a word only repeats the area's own question; a
+            label made only of such words comes after one as widely said that says more.
+
+    Returns:
+        The :class:`Point`, or None when the units have no words.
+    """
+    docs = units["lemmas"].tolist()
+    keys = list(zip(units["year"], units["group"], strict=True))
+    best = None
+    for cand in _candidates(docs):
+        words = cand.split()
+        fits = np.array([says(cand, d) for d in docs], dtype=bool)
+        n_groups = len({k for k, f in zip(keys, fits, strict=True) if f})
+        excluded = all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS for w in words)
+        only_question = bool(restates) and all(restates(w) for w in words)
+        key = (excluded, -n_groups, only_question, -min(len(words), 2), len(words), -int(fits.sum()), cand)
+        if best is None or key < best[0]:
+            best = (key, Point(cand, fits, excluded))
+    return best[1] if best else None
+
+
+def label_text(lemmas: str, units: pd.DataFrame) -> str:
+    """The label as the groups wrote it, in base form and with a capital.
+
+    The commonest wording among the units of the words from the label's first to its last
+    lemma, the words between kept ("styrkelse af kvaliteten"), and an article before it
+    ("det politiske niveau"), then made base form (:func:`pipeline.danish.base_phrase`).
+    """
+    target = lemmas.split()
+    n = len(target)
+    wordings: Counter = Counter()
+    for doc, span, at in zip(units["lemmas"], units["words"], units["content_at"], strict=True):
+        words, tokens, pos = doc.split(), span.split(), [int(i) for i in at.split()]
+        if len(words) != len(pos):
+            continue
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == target:
+                first, last = pos[i], pos[i + n - 1]
+                if first > 0 and tokens[first - 1].lower() in ARTICLES:
+                    first -= 1
+                written = tuple(t.lower().replace("_", " ") for t in tokens[first : last + 1])
+                where = dict(zip(pos[i : i + n], target, strict=True))
+                between = tuple(where.get(j, "_") for j in range(first, last + 1))
+                wordings[(written, between)] += 1
+    if not wordings:
+        phrase = lemmas
+    else:
+        (written, lems), _ = min(wordings.items(), key=lambda kv: (-kv[1], kv[0]))
+        phrase = base_phrase(list(written), list(lems))
+    return phrase[:1].upper() + phrase[1:]

@@ -26,17 +26,18 @@ _DEFINITE_ENDINGS = ("en", "et", "n", "t", "ne", "ene", "erne", "rne", "enes", "
 _MIN_STEM = 5
 
 
-def derives(longer: str, shorter: str) -> bool:
+def derives(longer: str, shorter: str, verb: bool = True) -> bool:
     """Whether ``longer`` is ``shorter`` with a derivational ending (:data:`DERIVATIONS`).
 
-    A verb's final ``e`` goes before the ending (``koordinere`` → ``koordinering``,
-    ``forebygge`` → ``forebyggelse``). The shorter word has at least five letters: short
-    stems begin too many unrelated words.
+    When ``shorter`` is a verb (``verb``), its final ``e`` goes before the ending
+    (``koordinere`` → ``koordinering``, ``forebygge`` → ``forebyggelse``); the noun "styrke"
+    (strength) is no verb, and "styrkelse" does not derive from it. The shorter word has at
+    least five letters: short stems begin too many unrelated words.
     """
     longer, shorter = longer.lower(), shorter.lower()
     if len(shorter) < _MIN_STEM or longer == shorter:
         return False
-    for stem in (shorter, shorter[:-1] if shorter.endswith("e") else None):
+    for stem in (shorter, shorter[:-1] if verb and shorter.endswith("e") else None):
         if stem and len(stem) >= _MIN_STEM and longer.startswith(stem):
             rest = longer[len(stem) :]
             if len(rest) <= 2 or rest in DERIVATIONS:
@@ -44,9 +45,15 @@ def derives(longer: str, shorter: str) -> bool:
     return False
 
 
-def related(a: str, b: str) -> bool:
-    """Whether two lemmas are the same word or one derives from the other."""
-    return a == b or derives(a, b) or derives(b, a)
+def related(a: str, b: str, verbs: frozenset[str] | None = None) -> bool:
+    """Whether two lemmas are the same word or one derives from the other.
+
+    ``verbs``: the lemmas that are verbs where they were used (a verb's final ``e`` goes before
+    a derivational ending); None treats every word as possibly a verb.
+    """
+    if a == b:
+        return True
+    return derives(a, b, verbs is None or b in verbs) or derives(b, a, verbs is None or a in verbs)
 
 
 def is_definite(form: str, lemma: str) -> bool:

@@ -2,9 +2,10 @@
 
 The table ``data/synonyms_da.tsv.gz`` is processed from the DanNet 2.2 thesaurus in MyThes
 format (``../shared/data/dannet-thesaurus/``; licence notice in ``data/DANNET-LICENSE.txt``):
-per word, the one-word synonyms of any of its senses (words marked as hypernym or hyponym are
-left out: "tiltag" is a kind of "foranstaltning", not the same point). The relation is made
-symmetric. Rebuild it with ``python -m pipeline.danish.thesaurus SRC.dat OUT.tsv.gz``.
+one-word synonyms, kept only when each word is listed in the other's first (main) sense:
+a word's side senses join it to words it rarely means ("styrke" is listed with "kvalitet" in
+a side sense, so "individets styrker" is not "kvaliteten"). Words marked as hypernym or
+hyponym are left out: "tiltag" is a kind of "foranstaltning", not the same point. Rebuild it with ``python -m pipeline.danish.thesaurus SRC.dat OUT.tsv.gz``.
 
 Thesauri cover few words of a discussion ("partnerskab", "skræddersyet" are missing), so a
 synonym is one signal among several (:mod:`pipeline.themes.points`).
@@ -28,23 +29,29 @@ def _word(text: str) -> str | None:
 
 
 def build_table(lines) -> dict[str, set[str]]:
-    """Symmetric one-word synonyms from MyThes lines (the first line names the encoding)."""
-    table: dict[str, set[str]] = {}
-    head = None
+    """Mutual main-sense one-word synonyms from MyThes lines (the first line names the encoding)."""
+    first: dict[str, set[str]] = {}
+    head, first_sense = None, False
     for line in lines:
         line = line.rstrip("\n")
         if not line.startswith("(") and "|" in line:
-            head = _word(line.split("|")[0])
+            head, first_sense = _word(line.split("|")[0]), True
             continue
         if head is None or not line.startswith("("):
             continue
-        for field in line.split("|")[1:]:
-            if "(" in field:  # (overbegreb) / (underbegreb): a broader or narrower word
-                continue
-            other = _word(field)
-            if other and other != head:
-                table.setdefault(head, set()).add(other)
-                table.setdefault(other, set()).add(head)
+        if first_sense:  # the first sense of each entry (a word has an entry per word class)
+            for field in line.split("|")[1:]:
+                if "(" in field:  # (overbegreb) / (underbegreb): a broader or narrower word
+                    continue
+                other = _word(field)
+                if other and other != head:
+                    first.setdefault(head, set()).add(other)
+        first_sense = False
+    table: dict[str, set[str]] = {}
+    for word, others in first.items():
+        for other in others:
+            if word in first.get(other, ()):
+                table.setdefault(word, set()).add(other)
     return table
 
 

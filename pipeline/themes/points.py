@@ -38,46 +38,54 @@ __all__ = ["Point", "PointMatch", "choose_point", "label_text", "pointless_words
 
 
 @lru_cache(maxsize=200_000)
-def _word_said(word: str, unit_words: tuple[str, ...], whole: bool = True) -> str | None:
-    """How one label word is said by the unit's words (a reason), or None."""
+def _word_said(word: str, unit_words: tuple[str, ...], verbs: frozenset[str], whole: bool = True) -> tuple[str, str | None] | None:
+    """How one label word is said by the unit's words: (reason, the unit word that says it), or None."""
     for u in unit_words:
         if u == word:
-            return f"'{word}'"
+            return f"'{word}'", u
     for u in unit_words:
-        if related(u, word):
-            return f"'{word}' ~ '{u}' (derivation)"
+        if related(u, word, verbs):
+            return f"'{word}' ~ '{u}' (derivation)", u
     syn = synonyms(word)
     for u in unit_words:
-        if u in syn or any(related(u, s) for s in syn):
-            return f"'{word}' ~ '{u}' (synonym)"
+        if u in syn or any(related(u, s, verbs) for s in syn):
+            return f"'{word}' ~ '{u}' (synonym)", u
     if not whole:
         return None
     for u in unit_words:
         # the head of a compound: a "serviceniveau" is a "niveau"; "ældrepleje" is no "ældre"
         parts = unit_parts(u)
-        if parts and (parts[-1] == word or related(parts[-1], word)):
-            return f"'{word}' heads '{u}' (compound)"
+        if parts and (parts[-1] == word or related(parts[-1], word, verbs)):
+            return f"'{word}' heads '{u}' (compound)", u
     parts = unit_parts(word)
-    if parts and all(_word_said(p, unit_words, False) for p in parts):
-        return f"'{word}' = {' + '.join(repr(p) for p in parts)} (parts)"
+    if parts and all(_word_said(p, unit_words, verbs, False) for p in parts):
+        return f"'{word}' = {' + '.join(repr(p) for p in parts)} (parts)", None
     return None
 
 
-def why_said(label: str, unit: str) -> tuple[str, ...] | None:
-    """Reasons each content word of ``label`` (lemmas) is said by ``unit`` (lemmas); None if one is not."""
-    words = tuple(unit.split())
+def why_said(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """Reasons each content word of ``label`` (lemmas) is said by ``unit`` (lemmas); None if one is not.
+
+    Each word of the unit says at most one word of the label ("individets styrker" does not say
+    both "styrkelse" and "kvalitet"). ``verbs``: lemmas used as verbs (see
+    :func:`pipeline.danish.related`).
+    """
+    left = list(dict.fromkeys(unit.split()))
     reasons = []
     for word in label.split():
-        reason = _word_said(word, words)
-        if reason is None:
+        found = _word_said(word, tuple(left), verbs)
+        if found is None:
             return None
+        reason, used = found
         reasons.append(reason)
+        if used is not None:
+            left.remove(used)
     return tuple(reasons)
 
 
-def says(label: str, unit: str) -> bool:
+def says(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> bool:
     """Whether a unit's lemmas say every content word of a label's lemmas (see the module docs)."""
-    return bool(label.split()) and why_said(label, unit) is not None
+    return bool(label.split()) and why_said(label, unit, verbs) is not None
 
 
 @dataclass(frozen=True)
@@ -93,20 +101,21 @@ class PointMatch:
     reasons: tuple[str, ...]
 
 
-def same_point(a: str, b: str) -> PointMatch:
+def same_point(a: str, b: str, verbs: frozenset[str] = frozenset()) -> PointMatch:
     """Whether two claims or theme labels (lemma strings) make the same point.
 
     The same point when every content word of the one is said by the other, either way: "tydelig
     kommunikation" and "kommunikation", "koordinering af frivillige" and "koordinere frivillige",
     "fleksibilitet" and "smidighed". Not when only a word is shared and the rest differs
-    ("politisk niveau" / "serviceniveau", "fysisk handicap" / "psykisk handicap").
+    ("politisk niveau" / "serviceniveau", "fysisk handicap" / "psykisk handicap"). ``verbs``:
+    lemmas used as verbs in either (a verb's noun: "koordinere" / "koordinering").
     """
-    forward, backward = why_said(a, b), why_said(b, a)
+    forward, backward = why_said(a, b, verbs), why_said(b, a, verbs)
     if forward is not None:
         return PointMatch(True, forward)
     if backward is not None:
         return PointMatch(True, backward)
-    missing = [w for w in a.split() if _word_said(w, tuple(b.split())) is None]
+    missing = [w for w in a.split() if _word_said(w, tuple(b.split()), verbs) is None]
     return PointMatch(False, tuple(f"'{w}' not said" for w in missing))
 
 
@@ -198,11 +207,12 @@ def choose_point(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
         The :class:`Point`, or None when the units have no words.
     """
     docs = units["lemmas"].tolist()
+    verbs = frozenset(w for v in units["verbs"] for w in v.split()) if "verbs" in units.columns else frozenset()
     keys = list(zip(units["year"], units["group"], strict=True))
     best = None
     for cand in _candidates(docs):
         words = cand.split()
-        fits = np.array([says(cand, d) for d in docs], dtype=bool)
+        fits = np.array([says(cand, d, verbs) for d in docs], dtype=bool)
         n_groups = len({k for k, f in zip(keys, fits, strict=True) if f})
         excluded = all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS for w in words)
         only_question = bool(restates) and all(restates(w) for w in words)

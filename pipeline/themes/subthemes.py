@@ -131,11 +131,11 @@ def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], resta
     taken = set().union(*(m for m, _ in found.values())) if found else set()
     # a unit the clusters left out joins the most widely raised theme whose label it says
     order = sorted(found, key=lambda k: (found[k][1], -part.iloc[sorted(found[k][0])]["group"].nunique(), k))
-    for i, doc in enumerate(part["lemmas"]):
+    for i, (doc, verbs) in enumerate(zip(part["lemmas"], part["verbs"], strict=True)):
         if i in taken:
             continue
         for key in order:
-            if not found[key][1] and says(key, doc):
+            if not found[key][1] and says(key, doc, frozenset(verbs.split())):
                 found[key][0].add(i)
                 break
     out = []
@@ -217,7 +217,7 @@ def find_themes(
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical, pointless)
-    units = units.drop(columns=["focus", "words", "content_at"])
+    units = units.drop(columns=["focus", "words", "content_at", "verbs"])
     themes = order_themes(link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)

@@ -152,7 +152,8 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         ``lemmas`` (content lemmas of the span, space-separated), ``head`` (the lemma of the
         last word: what the phrase is about), and ``words`` (the span's tokens) with
         ``content_at`` (the positions of its content words in them): labels are written from
-        these two, which the units table does not keep.
+        these two; ``verbs``: its lemmas tagged as verbs (participles: "forebyggende"). The
+        units table keeps none of these three.
     """
     rows = []
     has_pos = "pos" in statements.columns
@@ -185,8 +186,9 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "lemmas": " ".join(content),
                     "words": " ".join(words[start:end]),
                     "content_at": " ".join(str(i - start) for i in at),
+                    "verbs": " ".join(sorted({lemmas[i] for i in at if upos[i] == "VERB"})),
                     "head": lemmas[end - 1],
                 }
             )
             n += 1
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at"])
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs"])

@@ -24,6 +24,7 @@ and frame nouns), and returns which units say it: only those are counted.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +35,19 @@ import pandas as pd
 from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, base_phrase, related, synonyms
 from pipeline.themes.units import unit_parts
 
-__all__ = ["Point", "PointMatch", "choose_point", "label_text", "pointless_words", "same_point", "says", "setting_words", "why_said"]
+__all__ = [
+    "Point",
+    "PointMatch",
+    "choose_point",
+    "label_lemmas",
+    "label_text",
+    "pointless_words",
+    "same_point",
+    "says",
+    "setting_words",
+    "unfit_groups",
+    "why_said",
+]
 
 
 @lru_cache(maxsize=200_000)
@@ -251,3 +264,46 @@ def label_text(lemmas: str, units: pd.DataFrame) -> str:
         (written, lems), _ = min(wordings.items(), key=lambda kv: (-kv[1], kv[0]))
         phrase = base_phrase(list(written), list(lems))
     return phrase[:1].upper() + phrase[1:]
+
+
+def label_lemmas(label: str, lemma_of: dict[str, str]) -> str:
+    """The content lemmas of a label as shown ("Styrkelse af kvalitet" → "styrkelse kvalitet").
+
+    ``lemma_of``: lowercase word form → lemma, from the statements; a word not among them (a
+    base form the notes did not use) is its own lemma. Stop words and articles are left out.
+    """
+    from pipeline.danish import STOP_WORDS
+
+    words = [w for w in re.findall(r"[\w-]+", label.lower()) if w]
+    lemmas = [lemma_of.get(w, w) for w in words]
+    return " ".join(lem for lem in lemmas if len(lem) > 1 and lem not in STOP_WORDS and lem not in ARTICLES)
+
+
+def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
+    """The counted groups whose own words do not say their theme's label (empty when every "k af n" is true).
+
+    For each row of ``themes`` (``label``, ``core_area``, ``units``: unit ids; a cross-cutting
+    theme is checked as one such row per area) every counted group must have a unit that says
+    the label (:func:`says`), its verbs read from the statement's tags.
+
+    Returns:
+        One dict per (theme, group) that does not fit: label, area, group and the group's units.
+    """
+    lemma_of: dict[str, str] = {}
+    verbs_of: dict[str, frozenset[str]] = {}
+    has_pos = "pos" in statements.columns
+    for s in statements.itertuples(index=False):
+        toks, lems = s.tokens.lower().split(), s.lemmas.split()
+        for t, lem in zip(toks, lems, strict=False):
+            lemma_of.setdefault(t, lem)
+        if has_pos:
+            verbs_of[s.statement_id] = frozenset(lem for lem, p in zip(lems, s.pos.split(), strict=False) if p == "VERB")
+    by_id = units.set_index("unit_id")
+    out = []
+    for t in themes.itertuples(index=False):
+        target = label_lemmas(t.label, lemma_of)
+        own = by_id.loc[t.units.split()]
+        for group, part in own.groupby("group"):
+            if not any(says(target, u.lemmas, verbs_of.get(u.statement_id, frozenset())) for u in part.itertuples()):
+                out.append({"label": t.label, "core_area": t.core_area, "group": int(group), "units": list(part["text"])})
+    return out

@@ -10,7 +10,10 @@ label. :func:`says` is that check: every content word of the label is said by th
 * a compound word of the label only through all its parts: "serviceniveau" is not said by "det
   politiske niveau", "aflastningsfamilier" not by "plejefamilier";
 * or as a DanNet synonym (:func:`pipeline.danish.synonyms`: ``fleksibilitet`` /
-  ``smidighed``).
+  ``smidighed``);
+* a general noun (:data:`pipeline.danish.GENERAL_NOUNS`: "tiltag", "indsats", "løsning") by any
+  other: its point lies in what modifies it ("tidlig forebyggende indsats" says "forebyggende
+  tiltag"), and a label is never a general noun alone.
 
 A shared head with another modifier is not enough: "fysiske handicap" is not said by "psykiske
 handicap". :func:`same_point` asks the question both ways (for comparing themes across years).
@@ -59,6 +62,12 @@ def _word_said(word: str, unit_words: tuple[str, ...], verbs: frozenset[str], wh
     for u in unit_words:
         if related(u, word, verbs):
             return f"'{word}' ~ '{u}' (derivation)", u
+    if word in GENERAL_NOUNS:
+        # "tiltag", "indsats", "løsning": their point lies in what modifies them, so one says
+        # another ("tidlig forebyggende indsats" says "forebyggende tiltag")
+        for u in unit_words:
+            if u in GENERAL_NOUNS:
+                return f"'{word}' ~ '{u}' (general nouns)", u
     syn = synonyms(word)
     for u in unit_words:
         if u in syn or any(related(u, s, verbs) for s in syn):

@@ -101,8 +101,8 @@ def test_settings_and_evenly_spread_words_are_found_from_the_notes():
     assert setting_words(units, statements) == {"A": frozenset({"ældrepleje"})}
     # "danmark" in every one of eight questions; "asyl" four times, all in one
     many = pd.DataFrame({"core_area": [f"Q{i}" for i in range(8)] + ["Q0"] * 4, "lemmas": ["danmark"] * 8 + ["asyl"] * 4})
-    assert "danmark" in pointless_words(many) and "asyl" not in pointless_words(many)
-    assert pointless_words(many.head(5)) == frozenset()  # too few areas to tell
+    assert "danmark" in pointless_words(many, many) and "asyl" not in pointless_words(many, many)
+    assert pointless_words(many.head(5), many.head(5)) == frozenset()  # too few areas to tell
 
 
 def test_unfit_groups_reports_a_group_whose_words_do_not_say_the_label():

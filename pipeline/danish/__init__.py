@@ -5,6 +5,7 @@ Importing this package registers the spaCy components ``danish_lemmatizer``,
 """
 
 from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
+from .answers import STANCES, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS
@@ -22,6 +23,7 @@ __all__ = [
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
     "SETTING_PREPOSITIONS",
+    "STANCES",
     "STOP_WORDS",
     "DanishLemmatizer",
     "add_to_tokenizer",
@@ -30,8 +32,10 @@ __all__ = [
     "fixed_nouns",
     "is_definite",
     "is_stop",
+    "is_yes_no_question",
     "lemmatize_tokens",
     "make_nlp",
+    "opening_stance",
     "related",
     "sentence_starts",
     "split_compound",

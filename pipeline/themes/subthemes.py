@@ -24,14 +24,14 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import GENERAL_NOUNS
+from pipeline.danish import GENERAL_NOUNS, STANCES, is_yes_no_question, opening_stance
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
 from pipeline.themes.labels import keyword_ranking
 from pipeline.themes.points import choose_point, label_text, pointless_words, says, setting_words
-from pipeline.themes.units import make_units
+from pipeline.themes.units import UNIT_COLUMNS, make_units
 from pipeline.topics import surface_forms
 
 __all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates"]
@@ -104,6 +104,32 @@ def _cluster(
     return np.asarray(topics, dtype=int), clusterer.silhouette_, X
 
 
+def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
+    """One unit per answer to a yes/no question that opens with a stance ("Ja.", "Nej, …"):
+    :func:`pipeline.danish.opening_stance` of each note's first statement, where its area's
+    question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`)."""
+    questions = {a.name: a.question for a in cfg.core_areas}
+    first = statements[statements["position"] == 0] if "position" in statements.columns else statements.drop_duplicates("note_id")
+    rows = []
+    for s in first.itertuples(index=False):
+        if not is_yes_no_question(questions.get(s.core_area, "")):
+            continue
+        tokens = s.tokens.split()
+        word = opening_stance(tokens)
+        if word is None:
+            continue
+        end = 1 if tokens[0].lower() == word else 3
+        text = " ".join(tokens[:end])
+        rows.append(
+            {
+                "unit_id": f"{s.statement_id}-s0", "statement_id": s.statement_id, "note_id": s.note_id, "year": int(s.year),
+                "core_area": s.core_area, "group": int(s.group), "start": 0, "end": end, "text": text, "lemmas": word,
+                "head": word, "words": text, "content_at": "0", "verbs": "", "stance": True,
+            }
+        )
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "stance"])
+
+
 def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], restates_question) -> list[tuple]:
     """The themes of one area's units: each cluster's points, the units that say them, and their labels.
 
@@ -131,8 +157,8 @@ def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], resta
     taken = set().union(*(m for m, _ in found.values())) if found else set()
     # a unit the clusters left out joins the most widely raised theme whose label it says
     order = sorted(found, key=lambda k: (found[k][1], -part.iloc[sorted(found[k][0])]["group"].nunique(), k))
-    for i, (doc, verbs) in enumerate(zip(part["lemmas"], part["verbs"], strict=True)):
-        if i in taken:
+    for i, (doc, verbs, stance) in enumerate(zip(part["lemmas"], part["verbs"], part["stance"], strict=True)):
+        if i in taken or stance:
             continue
         for key in order:
             if not found[key][1] and says(key, doc, frozenset(verbs.split())):
@@ -176,7 +202,8 @@ def find_themes(
         The :class:`ThemeResult`.
     """
     units = make_units(statements, stop_words)
-    units = units[units["lemmas"].str.len() > 0].reset_index(drop=True)
+    units = units[units["lemmas"].str.len() > 0].assign(stance=False)
+    units = pd.concat([units, stance_units(statements, cfg)], ignore_index=True) if len(statements) else units.reset_index(drop=True)
     area_words, topic_words = area_words or {}, topic_words or {}
     # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
     units["focus"] = [focus_lemmas(d, topic_words.get(a, frozenset())) for d, a in zip(units["lemmas"], units["core_area"], strict=True)]
@@ -190,15 +217,20 @@ def find_themes(
     rows, quality = [], {"n_units": len(units), "areas": {}}
     next_id = 0
     # words that name no point on their own: spread evenly over all areas, or an area's setting
-    pointless = pointless_words(units)
+    pointless = pointless_words(units, statements)
     settings = setting_words(units, statements)
     for area in [a for a in area_order if a in set(units["core_area"])]:
         mask = (units["core_area"] == area).to_numpy()
         part, part_raw = units[mask].reset_index(drop=True), raw[mask]
         labels, silhouette, X = _cluster(part, part_raw, cfg, stop_words, forms, lexical)
+        stance = part["stance"].to_numpy(dtype=bool)
+        labels[stance] = -1  # an opening "Ja." is a point of its own, not a phrase to cluster
         words = area_words.get(area, frozenset())
         empty = pointless | settings.get(area, frozenset())
         points = _points(part, labels, empty, lambda w, words=words: restates(w, words))
+        for word in sorted(set(part.loc[stance, "lemmas"])):
+            members = np.flatnonzero(stance & (part["lemmas"] == word).to_numpy())
+            points.append((members, part.iloc[members], STANCES[word], False))
         quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(points)}
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
@@ -217,7 +249,7 @@ def find_themes(
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical, pointless)
-    units = units.drop(columns=["focus", "words", "content_at", "verbs"])
+    units = units.drop(columns=["focus", "words", "content_at", "verbs", "stance"])
     themes = order_themes(link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
@@ -230,6 +262,7 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
     and in a theme of at least one; a point that names nothing on its own (a general noun, a
     word spread evenly over the areas) is no cross-cutting theme."""
     labels = _cluster(units, raw, cfg, stop_words, forms, lexical)[0] if units["core_area"].nunique() > 1 else np.full(len(units), -1)
+    labels[units["stance"].to_numpy(dtype=bool)] = -1  # "Ja" in two areas answers two questions
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
     clusters = []

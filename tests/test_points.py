@@ -118,3 +118,23 @@ def test_unfit_groups_reports_a_group_whose_words_do_not_say_the_label():
     themes = pd.DataFrame({"label": ["Serviceniveau"], "core_area": ["A"], "units": ["s0-u0 s1-u0"]})
     bad = unfit_groups(themes, units, statements)
     assert [b["group"] for b in bad] == [3]
+
+
+def test_stance_of_an_answer_to_a_yes_no_question():
+    from pipeline.danish import is_yes_no_question, opening_stance
+
+    assert is_yes_no_question("Skal afgiften på cigaretter sættes op?")
+    assert not is_yes_no_question("Hvordan kan vi konkret tænke partnerskaber ind i opgaveløsningen?")
+    assert not is_yes_no_question("Drøft frivillighed.")
+    assert opening_stance("Nej , vi synes ikke , at afgiften skal op .".split()) == "nej"
+    assert opening_stance("Ja .".split()) == "ja"
+    assert opening_stance("Ja til mere velfærd .".split()) is None  # not a stance on its own
+
+
+def test_adverbial_idioms_head_no_noun_phrase():
+    from pipeline.nlp import noun_phrases
+
+    words = "miljø og vækst går hånd i hånd i dag".split()
+    upos = "NOUN CCONJ NOUN VERB NOUN ADP NOUN ADP NOUN".split()
+    heads = {words[end - 1] for _, end in noun_phrases(words, upos)}
+    assert heads == {"miljø", "vækst"}

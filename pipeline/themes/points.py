@@ -142,32 +142,30 @@ def same_point(a: str, b: str, verbs: frozenset[str] = frozenset()) -> PointMatc
 
 
 def pointless_words(units: pd.DataFrame, statements: pd.DataFrame, min_areas: int = 6) -> frozenset[str]:
-    """Words that carry no point: the units' words that the statements use as evenly over all core
-    areas (questions) as chance would spread them.
+    """Words that carry no point: the units' words that the statements spread over many core areas (questions).
 
     A word a discussion is about gathers in the areas where that is discussed; "Danmark",
-    "alle", "store" turn up wherever anyone speaks. For a lemma in ``c`` statements, chance
-    (each statement drawn from an area in proportion to the area's statements) reaches
-    ``Σ_a 1 − (1 − p_a)^c`` areas; a lemma in at least half of the areas and in at least 80 % of
-    that number is spread evenly. Below ``min_areas`` areas the spread cannot tell a generic
-    word from one that every area took up ("samarbejde" in four of five), and nothing is marked.
+    "alle", "store", "folk" turn up wherever anyone speaks. A word's spread is the effective
+    number of areas it is used in: ``exp`` of the entropy of its rate per area (statements
+    using it over the area's statements, so a large area does not count more). A word whose
+    spread is at least a quarter of the areas belongs to no question in particular. Below
+    ``min_areas`` areas a spread cannot tell a generic word from one that every area took up
+    ("samarbejde" in four of five), and nothing is marked.
     """
     areas = statements["core_area"].nunique() if len(statements) else 0
     if areas < min_areas or units.empty:
         return frozenset()
     wanted = {w for doc in units["lemmas"] for w in doc.split()}
     sizes = statements.groupby("core_area").size()
-    share = (sizes / sizes.sum()).to_numpy()
-    uses: Counter = Counter()
-    where: dict[str, set[str]] = {}
+    uses: dict[str, Counter] = {}
     for doc, area in zip(statements["lemmas"], statements["core_area"], strict=True):
         for w in set(doc.lower().split()) & wanted:
-            uses[w] += 1
-            where.setdefault(w, set()).add(area)
+            uses.setdefault(w, Counter())[area] += 1
     out = set()
-    for w, c in uses.items():
-        expected = float((1 - (1 - share) ** c).sum())
-        if len(where[w]) >= math.ceil(areas / 2) and len(where[w]) >= 0.8 * expected:
+    for w, counts in uses.items():
+        rates = np.array([counts[a] / sizes[a] for a in sorted(counts)])
+        p = rates / rates.sum()
+        if math.exp(-float((p * np.log(p)).sum())) >= areas / 4:
             out.add(w)
     return frozenset(out)
 
@@ -240,7 +238,8 @@ def choose_point(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
         words = cand.split()
         fits = np.array([says(cand, d, verbs) for d in docs], dtype=bool)
         n_groups = len({k for k, f in zip(keys, fits, strict=True) if f})
-        excluded = all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS for w in words)
+        # a derivation of such a word names nothing either ("borgerlig" of "borger")
+        excluded = all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty) for w in words)
         only_question = bool(restates) and all(restates(w) for w in words)
         key = (excluded, -n_groups, only_question, -min(len(words), 2), len(words), -int(fits.sum()), cand)
         if best is None or key < best[0]:

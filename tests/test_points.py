@@ -138,3 +138,25 @@ def test_adverbial_idioms_head_no_noun_phrase():
     upos = "NOUN CCONJ NOUN VERB NOUN ADP NOUN ADP NOUN".split()
     heads = {words[end - 1] for _, end in noun_phrases(words, upos)}
     assert heads == {"miljø", "vækst"}
+
+
+def test_a_point_said_with_a_verb_is_named_by_its_noun():
+    from pipeline.danish import nominalise
+    from pipeline.themes.units import make_units
+
+    assert nominalise("koordinere") == "koordinering" and nominalise("forebygge") == "forebyggelse"
+    st = pd.DataFrame(
+        [
+            {
+                "statement_id": "a-00", "note_id": "a", "year": 2024, "core_area": "S", "group": 1,
+                "tokens": "udfordringerne ved at koordinere og integrere frivillige i ældreplejen .",
+                "lemmas": "udfordring ved at koordinere og integrere frivillig i ældrepleje .",
+                "pos": "NOUN ADP PART VERB CCONJ VERB ADJ ADP NOUN PUNCT",
+            }
+        ]
+    )
+    units = make_units(st, frozenset({"ved", "at", "og", "i"}))
+    claim = units[units["lemmas"] == "koordinering frivillig"]
+    assert list(claim["text"]) == ["koordinere og integrere frivillige"]  # the group's own words
+    assert label_text("koordinering frivillig", claim) == "Koordinering af frivillige"
+    assert says("koordinering", "koordinering frivillig")

@@ -9,7 +9,7 @@ from .answers import STANCES, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS
-from .inflection import ARTICLES, base_phrase, derives, is_definite, related
+from .inflection import ARTICLES, base_phrase, derives, is_definite, nominalise, related
 from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
@@ -35,6 +35,7 @@ __all__ = [
     "is_yes_no_question",
     "lemmatize_tokens",
     "make_nlp",
+    "nominalise",
     "opening_stance",
     "related",
     "sentence_starts",

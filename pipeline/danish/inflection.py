@@ -7,11 +7,13 @@
 * :func:`is_definite` / :func:`base_phrase`: a label names a point, so it is written in the
   base (indefinite) form: "risiciene" → "risiko", "plejehjemmene" → "plejehjem", "de
   frivillige" → "frivillige", "den teknologiske udvikling" → "teknologisk udvikling".
+* :func:`nominalise`: a point said with a verb is named by its noun ("koordinere frivillige"
+  → "koordinering af frivillige").
 """
 
 from __future__ import annotations
 
-__all__ = ["ARTICLES", "DERIVATIONS", "base_phrase", "derives", "is_definite", "related"]
+__all__ = ["ARTICLES", "DERIVATIONS", "base_phrase", "derives", "is_definite", "nominalise", "related"]
 
 #: Endings that derive a word from another without adding a point of its own.
 DERIVATIONS: frozenset[str] = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "ning", "lig", "isk", "er", "e"})
@@ -94,3 +96,23 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
     if (had_article or head_definite) and singular_head and len(words) > 1:
         words = [lem if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem)) else w for w, lem in zip(words[:-1], lemmas[:-1], strict=True)] + [words[-1]]
     return " ".join(words)
+
+
+def nominalise(verb: str) -> str | None:
+    """The noun of a verb's action, when Danish makes it with an ending the dictionary knows.
+
+    "koordinere" → "koordinering", "forebygge" → "forebyggelse", "sænke" → "sænkning",
+    "udvikle" → "udvikling"; None when no such noun is a known word ("bruge").
+    """
+    from pipeline.danish.lemma_model import get_sources
+
+    v = verb.lower()
+    if not v.endswith("e") or len(v) < 4:
+        return None
+    stem = v[:-1]
+    order = [stem + "ing"] if v.endswith("ere") else [v + "lse", stem + "ning", stem + "ing"]
+    known = get_sources()
+    for noun in order:
+        if known.dict_lemma(noun) == noun:
+            return noun
+    return None

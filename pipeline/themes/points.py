@@ -79,7 +79,8 @@ def _word_said(word: str, unit_words: tuple[str, ...], verbs: frozenset[str], wh
         parts = unit_parts(u)
         if parts and (parts[-1] == word or related(parts[-1], word, verbs)):
             return f"'{word}' heads '{u}' (compound)", u
-    parts = unit_parts(word)
+    # "b-alternativer" needs its "b": every part of a hyphenated word, however short
+    parts = [p for p in word.split("-") if p] if "-" in word else unit_parts(word)
     if parts and all(_word_said(p, unit_words, verbs, False) for p in parts):
         return f"'{word}' = {' + '.join(repr(p) for p in parts)} (parts)", None
     return None
@@ -319,3 +320,41 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
             if not any(says(target, u.lemmas, verbs_of.get(u.statement_id, frozenset())) for u in part.itertuples()):
                 out.append({"label": t.label, "core_area": t.core_area, "group": int(group), "units": list(part["text"])})
     return out
+
+
+def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None) -> list[tuple[str, np.ndarray]]:
+    """The points two or more groups say, most groups first, each unit counted for one point.
+
+    Every ending of every unit's lemma phrase is a candidate (as in :func:`choose_point`);
+    the candidate said (:func:`says`) by the units of the most groups is taken, with those
+    units, then the next among the units left, until no candidate is said by two groups. Ties:
+    a label that says more than the question first, then a two-word phrase, the shorter, more
+    units, the alphabetically first: the result does not depend on the units' order.
+
+    Returns:
+        ``(label lemmas, positions of its units)`` per point.
+    """
+    docs = units["lemmas"].tolist()
+    verbs = [frozenset(v.split()) for v in units["verbs"]] if "verbs" in units.columns else [frozenset()] * len(docs)
+    keys = np.array([hash((y, g)) for y, g in zip(units["year"], units["group"], strict=True)])
+    cands = [c for c in _candidates(docs) if not all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty) for w in c.split())]
+    fits = {c: np.array([says(c, d, v) for d, v in zip(docs, verbs, strict=True)], dtype=bool) for c in sorted(cands)}
+    free = np.ones(len(docs), dtype=bool)
+    out = []
+    while True:
+        best = None
+        for c, f in fits.items():
+            live = f & free
+            n_groups = len(set(keys[live]))
+            if n_groups < 2:
+                continue
+            words = c.split()
+            only_question = bool(restates) and all(restates(w) for w in words)
+            key = (-n_groups, only_question, -min(len(words), 2), len(words), -int(live.sum()), c)
+            if best is None or key < best[0]:
+                best = (key, c, live)
+        if best is None:
+            return out
+        _, c, live = best
+        out.append((c, np.flatnonzero(live)))
+        free &= ~live

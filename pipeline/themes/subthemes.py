@@ -30,7 +30,7 @@ from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
 from pipeline.themes.labels import keyword_ranking
-from pipeline.themes.points import choose_point, label_text, pointless_words, says, setting_words
+from pipeline.themes.points import choose_point, cover_points, label_text, pointless_words, says, setting_words
 from pipeline.themes.units import UNIT_COLUMNS, make_units
 from pipeline.topics import surface_forms
 
@@ -131,12 +131,13 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
 
 
 def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], restates_question) -> list[tuple]:
-    """The themes of one area's units: each cluster's points, the units that say them, and their labels.
+    """The themes of one area's units: the points they say, the units that say them, and their labels.
 
-    A cluster of similar units may hold more than one point, and units that only share a word
-    with the rest. Its point is the phrase most of its groups say (:func:`choose_point`); only
-    the units that say it stay, and the rest of the cluster is searched again for a point of
-    two or more units. A unit in no theme that says a theme's label joins it (the theme with
+    First the points two or more groups say (:func:`cover_points`, most groups first). Then the
+    clusters of the rest: a cluster of similar units may hold more than one point, and units that
+    only share a word with the rest, so its point is the phrase most of its groups say
+    (:func:`choose_point`); only the units that say it stay, and the rest of the cluster is
+    searched again for a point of two or more units. A unit in no theme that says a theme's label joins it (the theme with
     most groups first), and themes with the same label are one. A theme whose label names no
     point of its own (``empty``: a setting, a word spread evenly over the areas) is kept and
     marked, so it is listed with the themes that restate the area.
@@ -145,8 +146,13 @@ def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], resta
         ``(positions in part, units, label, names_no_point)`` per theme.
     """
     found: dict[str, list] = {}
+    stance = part["stance"].to_numpy(dtype=bool)
+    said = np.flatnonzero(~stance)
+    for lemmas, members in cover_points(part.iloc[said], empty=empty, restates=restates_question):
+        found[lemmas] = [{int(i) for i in said[members]}, False]
+    taken = set().union(*(m for m, _ in found.values())) if found else set()
     for label in sorted(set(labels) - {-1}):
-        idx = np.flatnonzero(labels == label)
+        idx = np.array([i for i in np.flatnonzero(labels == label) if i not in taken], dtype=int)
         while len(idx) >= 2:
             point = choose_point(part.iloc[idx], empty=empty, restates=restates_question)
             if point is None or point.fits.sum() < 2:

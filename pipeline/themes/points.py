@@ -8,7 +8,8 @@ label. :func:`says` is that check: every content word of the label is said by th
 * as the head of one of the unit's compounds (label ``niveau``, unit ``serviceniveau``; a
   modifier is not enough: "ældrepleje" says nothing about "ældre");
 * a compound word of the label only through all its parts: "serviceniveau" is not said by "det
-  politiske niveau", "aflastningsfamilier" not by "plejefamilier";
+  politiske niveau", "aflastningsfamilier" not by "plejefamilier"; and a label's modifier and
+  head together by one compound of the unit ("frivillighedsarbejde" says "frivilligt arbejde");
 * or as a DanNet synonym (:func:`pipeline.danish.synonyms`: ``fleksibilitet`` /
   ``smidighed``);
 * a general noun (:data:`pipeline.danish.GENERAL_NOUNS`: "tiltag", "indsats", "løsning") by any
@@ -94,8 +95,18 @@ def why_said(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> tupl
     :func:`pipeline.danish.related`).
     """
     left = list(dict.fromkeys(unit.split()))
+    words = label.split()
     reasons = []
-    for word in label.split():
+    # one compound can say a modifier and its head: "frivillighedsarbejde" says "frivilligt arbejde"
+    for u in list(left):
+        parts = unit_parts(u)
+        for i in range(len(words) - 1) if len(parts) >= 2 else ():
+            if _word_said(words[i], (parts[-2],), verbs, False) and _word_said(words[i + 1], (parts[-1],), verbs, False):
+                reasons.append(f"'{words[i]} {words[i + 1]}' = '{u}' (compound)")
+                words = words[:i] + words[i + 2 :]
+                left.remove(u)
+                break
+    for word in words:
         found = _word_said(word, tuple(left), verbs)
         if found is None:
             return None
@@ -327,9 +338,11 @@ def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
 
     Every ending of every unit's lemma phrase is a candidate (as in :func:`choose_point`);
     the candidate said (:func:`says`) by the units of the most groups is taken, with those
-    units, then the next among the units left, until no candidate is said by two groups. Ties:
-    a label that says more than the question first, then a two-word phrase, the shorter, more
-    units, the alphabetically first: the result does not depend on the units' order.
+    units, then the next among the units left, until no candidate is said by two groups. A
+    candidate made only of the question's own words (``restates``) comes after all that say
+    more ("unge frivillige" is about the young, not the area's volunteers). Ties: a two-word
+    phrase, the shorter, more units, more units in its very words, the alphabetically first:
+    the result does not depend on the units' order.
 
     Returns:
         ``(label lemmas, positions of its units)`` per point.
@@ -350,7 +363,9 @@ def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
                 continue
             words = c.split()
             only_question = bool(restates) and all(restates(w) for w in words)
-            key = (-n_groups, only_question, -min(len(words), 2), len(words), -int(live.sum()), c)
+            # the wording most units use literally names the point ("tiltag" over "indsats")
+            literal = sum(set(words) <= set(docs[i].split()) for i in np.flatnonzero(live))
+            key = (only_question, -n_groups, -min(len(words), 2), len(words), -int(live.sum()), -literal, c)
             if best is None or key < best[0]:
                 best = (key, c, live)
         if best is None:

@@ -26,7 +26,7 @@ Per set it runs ``analyse_seminar`` (what ``seminar run`` does) and prints:
 * for 2024, how many of the six themes of the municipality's synthesis for Social omsorg the
   area's top 6 recurring themes name.
 
-Usage: ``python bench/bench_themes.py [--set 2024|dr]`` (prints tables and one JSON line per set);
+Usage: ``python bench/bench_themes.py [--set 2024|dr] [--code TREE]`` (prints tables and one JSON line per set);
 ``--evidence`` prints each recurring theme's units and statements per counted group instead, to judge.
 It is a benchmark (figures to read), not a test: no threshold fails it.
 """
@@ -469,7 +469,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)")
     parser.add_argument("--no-reverse", action="store_true", help="skip the reversed-order run")
     parser.add_argument("--evidence", action="store_true", help="print each recurring theme's evidence per group (to judge it)")
+    parser.add_argument("--code", type=Path, help="run the pipeline of this project tree (e.g. another branch's worktree)")
     args = parser.parse_args(argv)
+    if args.code:
+        sys.path.insert(0, str(args.code.resolve()))
+    import pipeline
+
+    print(f"pipeline from {Path(pipeline.__file__).parent}")
     for bench in SETS:
         if args.set and bench.key not in args.set:
             continue

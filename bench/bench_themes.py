@@ -308,13 +308,15 @@ def judged(rows: list[dict], verdicts: dict) -> tuple[int, int, list[dict]]:
     return real, seen, unjudged
 
 
-def print_evidence(analysis) -> None:
+def print_evidence(analysis, verdicts: dict) -> None:
     """Each recurring theme with each counted group's units and statements: what a reader judges."""
     st = analysis.statements.set_index("statement_id")
     units = analysis.units.set_index("unit_id")
     recurring = analysis.themes[analysis.themes["recurring"]]
     for t in recurring.itertuples():
-        print(f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups}")
+        v = verdicts.get((t.core_area, t.label, str(t.groups)))
+        seen = f"judged {v['verdict']}" if v else "not judged yet"
+        print(f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups} | {seen}")
         print(f"    keywords: {t.keywords}")
         ids = str(t.units).split()
         for g in sorted(theme_groups(t)):
@@ -424,7 +426,7 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     s = score_set(analysis, points, frozenset(STOP_WORDS))
     s["seconds"] = seconds
     if evidence:
-        print_evidence(analysis)
+        print_evidence(analysis, load_verdicts(bench.verdicts))
         return s
     real, seen, unjudged = judged(s["rows"], load_verdicts(bench.verdicts))
     s["judged_real"] = f"{real}/{seen}"

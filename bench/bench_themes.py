@@ -330,8 +330,8 @@ def print_evidence(analysis, verdicts: dict) -> None:
 # ----------------------------------------------------------------------------- the bench
 
 
-def score_set(analysis, points: list[dict], stop_words: frozenset[str]) -> dict:
-    """Every figure of one set."""
+def score_set(analysis, points: list[dict], stop_words: frozenset[str], verdicts: dict | None = None) -> dict:
+    """Every figure of one set (``verdicts``: a reader's, by area, label and groups)."""
     themes = analysis.themes
     recurring = themes[themes["recurring"]]
     single = [p for p in points if len(p["groups"]) < 2]
@@ -339,6 +339,9 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str]) -> dict:
     restating = themes[(themes["restates_question"] | themes["restates_area"]) & ~themes["recurring"] & (themes["n_groups"] >= 2)]
     named = [p for p in points if any(names(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
     found = [p for p in points if any(finds(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
+    verdicts = verdicts or {}
+    real_themes = [t for t in recurring.itertuples() if verdicts.get((t.core_area, t.label, str(t.groups)), {}).get("verdict") == "real"]
+    found_real = [p for p in points if any(finds(t, p) for t in real_themes if t.core_area == p["area"])]
     only_restating = [
         p for p in points if p not in found and any(finds(t, p) for t in restating.itertuples() if t.core_area == p["area"])
     ]
@@ -369,6 +372,7 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str]) -> dict:
         "single_group_points_left_out": [p["point"] for p in single],
         "named": len(named),
         "found": len(found),
+        "found_by_real": len(found_real),
         "found_stance": f"{sum(p in found for p in stance)}/{len(stance)}" if stance else "",
         "found_argument": f"{sum(p in found for p in argument)}/{len(argument)}",
         "found_only_among_restating": [p["point"] for p in only_restating],
@@ -423,12 +427,13 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     t = time.perf_counter()
     analysis = analyse_seminar(result.notes, result.rejects, cfg)
     seconds = round(time.perf_counter() - t, 1)
-    s = score_set(analysis, points, frozenset(STOP_WORDS))
+    verdicts = load_verdicts(bench.verdicts)
+    s = score_set(analysis, points, frozenset(STOP_WORDS), verdicts)
     s["seconds"] = seconds
     if evidence:
         print_evidence(analysis, load_verdicts(bench.verdicts))
         return s
-    real, seen, unjudged = judged(s["rows"], load_verdicts(bench.verdicts))
+    real, seen, unjudged = judged(s["rows"], verdicts)
     s["judged_real"] = f"{real}/{seen}"
     s["unjudged"] = len(unjudged)
 
@@ -440,6 +445,7 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     print(f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: {pct(s['themes_naming_a_point'], s['recurring'])}")
     fit_ok, fit_n = (int(x) for x in s["group_fits_label"].split("/"))
     print(f"counted group fits label (its evidence has every label word or a close form): {pct(fit_ok, fit_n)}")
+    print(f"hand-read points found by a theme the reader judged real: {pct(s['found_by_real'], s['points'])}")
     print(f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; not yet judged: {len(unjudged)}")
     print(f"definite-form labels among the recurring: {len(s['definite_labels'])} {s['definite_labels'] or ''}")
     if bench.key == "2024":

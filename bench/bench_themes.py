@@ -177,6 +177,9 @@ def _close(label_word: str, evidence_word: str) -> bool:
     if a == b or _base(a) == _base(b) or _root(a) == _root(b):
         return True
     ba, bb = _base(a), _base(b)
+    short, long_ = sorted((ba, bb), key=len)
+    if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True  # an adjective of the noun: 'teknologi' / 'teknologisk', 'økonomi' / 'økonomisk'
     if len(ba) >= 4 and (bb.endswith(ba) or b.endswith(a)):
         return True
     # a first part with a word after it ('velfærdsteknologi'), or a derived form ('økonomi' / 'økonomisk')

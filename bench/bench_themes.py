@@ -296,9 +296,9 @@ def load_verdicts(path: Path) -> dict[tuple[str, str, str], dict]:
     return {(v["area"], v["label"], " ".join(str(g) for g in v["groups"])): v for v in entries}
 
 
-def judged(rows: list[dict], verdicts: dict) -> tuple[int, int, list[dict]]:
-    """(themes judged real, themes judged, rows without a verdict)."""
-    real = seen = 0
+def judged(rows: list[dict], verdicts: dict) -> tuple[int, int, int, list[dict]]:
+    """(themes judged real, judged restating the area or question, themes judged, rows without a verdict)."""
+    real = restates = seen = 0
     unjudged = []
     for r in rows:
         v = verdicts.get((r["area"], r["label"], str(r["groups"])))
@@ -308,7 +308,8 @@ def judged(rows: list[dict], verdicts: dict) -> tuple[int, int, list[dict]]:
             continue
         seen += 1
         real += v["verdict"] == "real"
-    return real, seen, unjudged
+        restates += v["verdict"] == "restates"
+    return real, restates, seen, unjudged
 
 
 def print_evidence(analysis, verdicts: dict) -> None:
@@ -436,8 +437,9 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     if evidence:
         print_evidence(analysis, load_verdicts(bench.verdicts))
         return s
-    real, seen, unjudged = judged(s["rows"], verdicts)
+    real, restates, seen, unjudged = judged(s["rows"], verdicts)
     s["judged_real"] = f"{real}/{seen}"
+    s["judged_restating"] = restates
     s["unjudged"] = len(unjudged)
 
     print(f"hand-read points found among the recurring themes: {pct(s['found'], s['points'])}", end="")
@@ -450,6 +452,7 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     print(f"counted group fits label (its evidence has every label word or a close form): {pct(fit_ok, fit_n)}")
     print(f"hand-read points found by a theme the reader judged real: {pct(s['found_by_real'], s['points'])}")
     print(f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; not yet judged: {len(unjudged)}")
+    print(f"  of the others, true for every counted group but only restating the area or question: {restates}")
     print(f"definite-form labels among the recurring: {len(s['definite_labels'])} {s['definite_labels'] or ''}")
     if bench.key == "2024":
         s["synthesis_in_top6"] = synthesis_top6(analysis.themes, points)

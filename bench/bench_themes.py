@@ -21,10 +21,13 @@ Per set it runs ``analyse_seminar`` (what ``seminar run`` does) and prints:
 * labels in a definite form ("Ofrene", "Det offentlige");
 * the same notes in reversed order: the adjusted Rand index of unit → theme, and whether the
   labels are the same;
+* the share of recurring themes a reader judged real points (``bench/data/verdicts_*.toml``, by
+  area, label and groups; themes not judged yet are counted apart);
 * for 2024, how many of the six themes of the municipality's synthesis for Social omsorg the
   area's top 6 recurring themes name.
 
-Usage: ``python bench/bench_themes.py [--set 2024|dr]`` (prints tables and one JSON line per set).
+Usage: ``python bench/bench_themes.py [--set 2024|dr] [--code TREE]`` (prints tables and one JSON line per set);
+``--evidence`` prints each recurring theme's units and statements per counted group instead, to judge.
 It is a benchmark (figures to read), not a test: no threshold fails it.
 """
 
@@ -57,15 +60,22 @@ class BenchSet:
     title: str
     config: Path
     points: Path
+    verdicts: Path
 
 
 SETS = (
-    BenchSet("2024", "2024 seminar (Hedensted)", ROOT / "data/raw/2024/seminar.toml", ROOT / "bench/data/subthemes_2024.toml"),
+    BenchSet(
+        "2024",
+        "2024 seminar (Hedensted)",
+        ROOT / "data/raw/2024/seminar.toml", ROOT / "bench/data/subthemes_2024.toml",
+        ROOT / "bench/data/verdicts_2024.toml",
+    ),
     BenchSet(
         "dr",
         "DR Mærkesager 2015 (dev)",
         SHARED / "dr-maerkesager-dev" / "seminar.toml",
         ROOT / "bench/data/maerkesager_2015_points.toml",
+        ROOT / "bench/data/verdicts_2015.toml",
     ),
 )
 
@@ -167,6 +177,9 @@ def _close(label_word: str, evidence_word: str) -> bool:
     if a == b or _base(a) == _base(b) or _root(a) == _root(b):
         return True
     ba, bb = _base(a), _base(b)
+    short, long_ = sorted((ba, bb), key=len)
+    if len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True  # an adjective of the noun: 'teknologi' / 'teknologisk', 'økonomi' / 'økonomisk'
     if len(ba) >= 4 and (bb.endswith(ba) or b.endswith(a)):
         return True
     # a first part with a word after it ('velfærdsteknologi'), or a derived form ('økonomi' / 'økonomisk')
@@ -268,11 +281,61 @@ def definite_labels(themes, statements) -> list[str]:
     return out
 
 
+# ----------------------------------------------------------------------------- verdicts
+
+
+def load_verdicts(path: Path) -> dict[tuple[str, str, str], dict]:
+    """A reader's verdicts on recurring themes, by (area, label, groups); empty when there are none yet.
+
+    A verdict holds for a theme of the same area, label and counted groups, whatever code made it:
+    the evidence a verdict was read from is the groups' answers, which do not change.
+    """
+    if not path.exists():
+        return {}
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("verdict", [])
+    return {(v["area"], v["label"], " ".join(str(g) for g in v["groups"])): v for v in entries}
+
+
+def judged(rows: list[dict], verdicts: dict) -> tuple[int, int, int, list[dict]]:
+    """(themes judged real, judged restating the area or question, themes judged, rows without a verdict)."""
+    real = restates = seen = 0
+    unjudged = []
+    for r in rows:
+        v = verdicts.get((r["area"], r["label"], str(r["groups"])))
+        r["verdict"] = v["verdict"] if v else "-"
+        if v is None:
+            unjudged.append(r)
+            continue
+        seen += 1
+        real += v["verdict"] == "real"
+        restates += v["verdict"] == "restates"
+    return real, restates, seen, unjudged
+
+
+def print_evidence(analysis, verdicts: dict) -> None:
+    """Each recurring theme with each counted group's units and statements: what a reader judges."""
+    st = analysis.statements.set_index("statement_id")
+    units = analysis.units.set_index("unit_id")
+    recurring = analysis.themes[analysis.themes["recurring"]]
+    for t in recurring.itertuples():
+        v = verdicts.get((t.core_area, t.label, str(t.groups)))
+        seen = f"judged {v['verdict']}" if v else "not judged yet"
+        print(f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups} | {seen}")
+        print(f"    keywords: {t.keywords}")
+        ids = str(t.units).split()
+        for g in sorted(theme_groups(t)):
+            us = [units.loc[u, "text"] for u in ids if u in units.index and int(units.loc[u, "group"]) == g]
+            sts = [sid for sid in str(t.evidence).split() if sid in st.index and int(st.loc[sid, "group"]) == g]
+            print(f"  [{g}] units: {' / '.join(us)}")
+            for sid in sts:
+                print(f"      {st.loc[sid, 'text']}")
+
+
 # ----------------------------------------------------------------------------- the bench
 
 
-def score_set(analysis, points: list[dict], stop_words: frozenset[str]) -> dict:
-    """Every figure of one set."""
+def score_set(analysis, points: list[dict], stop_words: frozenset[str], verdicts: dict | None = None) -> dict:
+    """Every figure of one set (``verdicts``: a reader's, by area, label and groups)."""
     themes = analysis.themes
     recurring = themes[themes["recurring"]]
     single = [p for p in points if len(p["groups"]) < 2]
@@ -280,6 +343,9 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str]) -> dict:
     restating = themes[(themes["restates_question"] | themes["restates_area"]) & ~themes["recurring"] & (themes["n_groups"] >= 2)]
     named = [p for p in points if any(names(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
     found = [p for p in points if any(finds(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
+    verdicts = verdicts or {}
+    real_themes = [t for t in recurring.itertuples() if verdicts.get((t.core_area, t.label, str(t.groups)), {}).get("verdict") == "real"]
+    found_real = [p for p in points if any(finds(t, p) for t in real_themes if t.core_area == p["area"])]
     only_restating = [
         p for p in points if p not in found and any(finds(t, p) for t in restating.itertuples() if t.core_area == p["area"])
     ]
@@ -310,6 +376,7 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str]) -> dict:
         "single_group_points_left_out": [p["point"] for p in single],
         "named": len(named),
         "found": len(found),
+        "found_by_real": len(found_real),
         "found_stance": f"{sum(p in found for p in stance)}/{len(stance)}" if stance else "",
         "found_argument": f"{sum(p in found for p in argument)}/{len(argument)}",
         "found_only_among_restating": [p["point"] for p in only_restating],
@@ -347,7 +414,7 @@ def pct(k: int, n: int) -> str:
     return f"{k}/{n} ({100 * k / n:.0f} %)" if n else "0/0"
 
 
-def run_set(bench: BenchSet, reverse: bool = True) -> dict | None:
+def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> dict | None:
     """Run the theme stage on one set and print its figures."""
     from pipeline.danish.stop_words import STOP_WORDS
     from pipeline.flows import analyse_seminar
@@ -364,8 +431,16 @@ def run_set(bench: BenchSet, reverse: bool = True) -> dict | None:
     t = time.perf_counter()
     analysis = analyse_seminar(result.notes, result.rejects, cfg)
     seconds = round(time.perf_counter() - t, 1)
-    s = score_set(analysis, points, frozenset(STOP_WORDS))
+    verdicts = load_verdicts(bench.verdicts)
+    s = score_set(analysis, points, frozenset(STOP_WORDS), verdicts)
     s["seconds"] = seconds
+    if evidence:
+        print_evidence(analysis, load_verdicts(bench.verdicts))
+        return s
+    real, restates, seen, unjudged = judged(s["rows"], verdicts)
+    s["judged_real"] = f"{real}/{seen}"
+    s["judged_restating"] = restates
+    s["unjudged"] = len(unjudged)
 
     print(f"hand-read points found among the recurring themes: {pct(s['found'], s['points'])}", end="")
     print(f"  (named by label/keywords, any groups: {pct(s['named'], s['points'])})")
@@ -375,6 +450,9 @@ def run_set(bench: BenchSet, reverse: bool = True) -> dict | None:
     print(f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: {pct(s['themes_naming_a_point'], s['recurring'])}")
     fit_ok, fit_n = (int(x) for x in s["group_fits_label"].split("/"))
     print(f"counted group fits label (its evidence has every label word or a close form): {pct(fit_ok, fit_n)}")
+    print(f"hand-read points found by a theme the reader judged real: {pct(s['found_by_real'], s['points'])}")
+    print(f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; not yet judged: {len(unjudged)}")
+    print(f"  of the others, true for every counted group but only restating the area or question: {restates}")
     print(f"definite-form labels among the recurring: {len(s['definite_labels'])} {s['definite_labels'] or ''}")
     if bench.key == "2024":
         s["synthesis_in_top6"] = synthesis_top6(analysis.themes, points)
@@ -387,9 +465,9 @@ def run_set(bench: BenchSet, reverse: bool = True) -> dict | None:
     print(f"\n{'core area':<40} {'recurring':>9} {'points':>6} {'found':>5}")
     for area, a in s["per_area"].items():
         print(f"{area:<40} {a['recurring']:>9} {a['points']:>6} {a['found']:>5}")
-    print("\nrecurring themes (area | label | k af n | groups | hand-read point):")
+    print("\nrecurring themes (area | label | k af n | groups | hand-read point | reader's verdict):")
     for r in s["rows"]:
-        print(f"  {r['area']} | {r['label']} | {r['k_of_n']} | {r['groups']} | {r['point']}")
+        print(f"  {r['area']} | {r['label']} | {r['k_of_n']} | {r['groups']} | {r['point']} | {r['verdict']}")
     print("\nhand-read points missed:")
     for area, a in s["per_area"].items():
         if a["missed"]:
@@ -404,11 +482,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)")
     parser.add_argument("--no-reverse", action="store_true", help="skip the reversed-order run")
+    parser.add_argument("--evidence", action="store_true", help="print each recurring theme's evidence per group (to judge it)")
+    parser.add_argument("--code", type=Path, help="run the pipeline of this project tree (e.g. another branch's worktree)")
     args = parser.parse_args(argv)
+    if args.code:
+        sys.path.insert(0, str(args.code.resolve()))
+    import pipeline
+
+    print(f"pipeline from {Path(pipeline.__file__).parent}")
     for bench in SETS:
         if args.set and bench.key not in args.set:
             continue
-        run_set(bench, reverse=not args.no_reverse)
+        run_set(bench, reverse=not (args.no_reverse or args.evidence), evidence=args.evidence)
     return 0
 
 

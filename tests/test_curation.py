@@ -117,7 +117,8 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     assert plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Ældrepleje", "n_groups"] and plejehjem["curated"]
     # split: the IT part holds the phrase with "IT-kompetencer", the rest stays
     opit = t[t["core_area"] == OPIT].set_index("label")
-    assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1" and opit.at["IT-kompetencer", "curated"]
+    # "tilstrækkelige IT-kompetencer" and the claim "sikre tilstrækkelige IT-kompetencer"
+    assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1 ec081319314e-01-u2" and opit.at["IT-kompetencer", "curated"]
     assert all("ec081319314e-01-u1" not in units.split() for label, units in opit["units"].items() if label != "IT-kompetencer")
     assert "Velfærd" not in opit.index  # excluded
     excluded = a.themes.loc[a.themes["label"] == "Velfærd", "units"].iloc[0].split()

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from pipeline.danish import STOP_WORDS
 from pipeline.danish.inflection import DERIVATIONS
 from pipeline.themes.labels import keyword_ranking, label_phrase, unit_clause
 from pipeline.themes.units import unit_parts
@@ -147,7 +148,9 @@ def theme_rows(
             spread evenly over all areas): the theme is listed with those restating the area.
     """
     key = theme_key(area, theme_units["lemmas"])
-    topic_only = restating_share(theme_units, topic_words) > 0.5
+    # a label of the topic's words alone ("Frivillige") names the area, however much its phrases add
+    label_words = [w for w in (label or "").lower().split() if w not in STOP_WORDS]
+    topic_only = restating_share(theme_units, topic_words) > 0.5 or (bool(label_words) and bool(topic_words) and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words))
     question_only = restating_share(theme_units, area_words) > 0.5
     label = label or label_phrase(theme_units, None if topic_only else lambda w, words=area_words: restates(w, words))
     keywords = [w for w, _ in keyword_ranking(theme_units, forms, top_n)]

@@ -264,8 +264,8 @@ def find_themes(
 
 def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical, pointless=frozenset()):
     """The same point in two or more areas: clusters over the units of all areas, each narrowed to
-    the units that say its point (:func:`choose_point`), kept when those are in two or more areas
-    and in a theme of at least one; a point that names nothing on its own (a general noun, a
+    the units that say its point (:func:`choose_point`), kept when those are in a theme of each
+    of two or more areas; a point that names nothing on its own (a general noun, a
     word spread evenly over the areas) is no cross-cutting theme."""
     labels = _cluster(units, raw, cfg, stop_words, forms, lexical)[0] if units["core_area"].nunique() > 1 else np.full(len(units), -1)
     labels[units["stance"].to_numpy(dtype=bool)] = -1  # "Ja" in two areas answers two questions
@@ -279,8 +279,8 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
             continue
         members = idx[point.fits]
         part = units.iloc[members]
-        # A point of two or more areas that is a theme (not a stray word) in at least one of them.
-        if part["core_area"].nunique() >= 2 and (part["theme"] >= 0).any():
+        # The same point in two or more areas: a theme (not a word used in passing) in at least two.
+        if part.loc[part["theme"] >= 0, "core_area"].nunique() >= 2:
             clusters.append((members, part, label_text(point.lemmas, part)))
     clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), c[2]))
     for cross_id, (members, part, label) in enumerate(clusters):

@@ -2,7 +2,9 @@
 
 * pipeline: wall time of each stage on the bundled 2024 seminar (25 notes);
 * nlp: the Danish pipeline on UD Danish DDT dev (needs ../shared/data/ud-danish-ddt);
-* themes: the sub-themes of the 2024 seminar against sub-themes read by hand, and their stability;
+* themes: the recurring sub-themes of the 2024 seminar and of the DR Mærkesager 2015 dev set (needs
+  ../shared/data/dr-maerkesager-dev) against points read by hand, whether each counted group's own
+  words fit its theme's label, and their stability under reversed input order;
 * topics: ``seminar topics`` against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on
   SIB-200 Danish (needs ../shared/data/sib200-da);
 * scale: ``seminar topics`` at 1,000 to 100,000 statements and ``seminar run`` cold and warm,
@@ -51,7 +53,7 @@ def main() -> int:
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_nlp.py"), "--conllu", str(conllu)], check=True)
     else:
         print(f"\n(skipped the NLP benchmark: {conllu} not found)")
-    print("\n## Sub-themes of the 2024 seminar against hand-read sub-themes")
+    print("\n## Sub-themes against hand-read points: 2024 seminar and DR Mærkesager 2015 dev")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_themes.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)

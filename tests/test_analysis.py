@@ -37,6 +37,10 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
         from pipeline.themes.labels import label_forms
 
         assert theme.label.lower() in label_forms(own)
+    # Every "k af n grupper" is true: each counted group's own words say the label.
+    from pipeline.themes.points import unfit_groups
+
+    assert unfit_groups(analysis.themes, analysis.units, analysis.statements) == []
     # Every unit in a theme is listed by exactly that theme.
     listed = " ".join(analysis.themes["units"]).split()
     assert sorted(listed) == sorted(analysis.units.loc[analysis.units["theme"] >= 0, "unit_id"])

@@ -59,12 +59,12 @@ def edited_text(analysis_2024, start_text):
     text = _edit(text, paaroerende, "name", '"Pårørende som ressource"')
     text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _edit(text, _entry_id(text, "Ældrepleje"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
-    text = _edit(text, _entry_id(text, "Kompetenceudvikling"), "split", '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]')
-    text = _edit(text, _entry_id(text, "It-sikkerhed"), "exclude", "true")
+    text = _edit(text, _entry_id(text, "Kompetencer"), "split", '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]')
+    text = _edit(text, _entry_id(text, "Velfærd"), "exclude", "true")
     # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
-    # statement ("partnerskaber med lokale interessenter og organisationer") to Lokale interessenter
+    # statement ("partnerskaber med lokale interessenter og organisationer") to Byforskønnelse
     text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
-    text = _edit(text, _entry_id(text, "Lokale interessenter"), "pin", '["605391d43322-01"]')
+    text = _edit(text, _entry_id(text, "Byforskønnelse"), "pin", '["605391d43322-01"]')
     text += '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
     return text
 
@@ -115,15 +115,16 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     assert plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Ældrepleje", "n_groups"] and plejehjem["curated"]
     # split: the IT part holds the phrase with "IT-kompetencer", the rest stays
     opit = t[t["core_area"] == OPIT].set_index("label")
-    assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1" and opit.at["IT-kompetencer", "curated"]
-    assert "ec081319314e-01-u1" not in opit.at["Kompetenceudvikling", "units"]
-    assert "It-sikkerhed" not in opit.index  # excluded
-    excluded = a.themes.loc[a.themes["label"] == "It-sikkerhed", "units"].iloc[0].split()
+    # "tilstrækkelige IT-kompetencer" and the claim "sikre tilstrækkelige IT-kompetencer"
+    assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1 ec081319314e-01-u2" and opit.at["IT-kompetencer", "curated"]
+    assert all("ec081319314e-01-u1" not in units.split() for label, units in opit["units"].items() if label != "IT-kompetencer")
+    assert "Velfærd" not in opit.index  # excluded
+    excluded = a.themes.loc[a.themes["label"] == "Velfærd", "units"].iloc[0].split()
     assert (curated.units.loc[curated.units["unit_id"].isin(excluded), "theme"] == -1).all()
     # pinned statement and new theme
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert "605391d43322-00-u2" in vtf.at["Infrastruktur", "units"].split()
-    assert {"605391d43322-01-u0", "605391d43322-01-u2", "605391d43322-01-u3"} <= set(vtf.at["Lokale interessenter", "units"].split())
+    assert {"605391d43322-01-u0", "605391d43322-01-u2", "605391d43322-01-u3"} <= set(vtf.at["Byforskønnelse", "units"].split())
     new = vtf.loc["Åbenhed og kommunikation"]
     assert new["curated"] and new["codebook_key"] == "kommunikation-vtf" and new["n_units"] >= 1
     validate(t, Themes)
@@ -162,8 +163,8 @@ def test_same_codebook_gives_identical_outputs(analysis_2024, cfg_2024, edited_t
 
 def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2024, edited_text, nlp):
     # the notes changed: an entry's evidence is no longer among the themes
-    text = _edit(edited_text, _entry_id(edited_text, "Erfaringer"), "name", '"Erfaringsudveksling"')
-    start = text.index(f'- id: "{_entry_id(edited_text, "Erfaringer")}"')
+    text = _edit(edited_text, _entry_id(edited_text, "Ældre"), "name", '"Ældre borgere"')
+    start = text.index(f'- id: "{_entry_id(edited_text, "Ældre")}"')
     at = text.index("    key:", start)
     text = text[:at] + '    key: "000000000000"\n    phrases: ["noget helt andet"]\n    statements: []\n' + text[text.index("- id:", at) :]
     result = _curate(analysis_2024, cfg_2024, text, nlp)
@@ -171,7 +172,7 @@ def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2
     row = log[log["action"] == "match"].iloc[0]
     assert not row["applied"] and "intet tema" in row["reason"]
     assert log["applied"].sum() == len(log) - 1  # every other entry still applies
-    assert "Erfaringer" in set(result.themes["label"])  # the theme stays, automatic
+    assert "Ældre" in set(result.themes["label"])  # the theme stays, automatic
 
 
 def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(analysis_2024, cfg_2024, edited_text, nlp):
@@ -230,14 +231,14 @@ def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, 
 
 def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text, nlp):
     text = start_text.replace("order: groups", "order: codebook")
-    pleje, friv = _entry_id(text, "Plejehjem"), _entry_id(text, "Ældrepleje")
+    pleje, friv = _entry_id(text, "Kommunikation"), _entry_id(text, "Plejehjem")
     a, b = text.index(f'- id: "{friv}"'), text.index(f'- id: "{pleje}"')
     block = text[b : text.index("- id:", b + 1)]
     text = text[:b] + text[b + len(block) :]
     text = text[:a] + block + text[a:]
     result = _curate(analysis_2024, cfg_2024, text, nlp)
     social = result.themes[(result.themes["core_area"] == SOCIAL) & result.themes["recurring"]]
-    assert list(social["label"][:2]) == ["Plejehjem", "Ældrepleje"]
+    assert list(social["label"][:2]) == ["Kommunikation", "Plejehjem"]
 
 
 def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):

@@ -5,27 +5,41 @@ Importing this package registers the spaCy components ``danish_lemmatizer``,
 """
 
 from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
+from .answers import STANCES, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
-from .frame_words import FRAME_NOUNS, GENERAL_NOUNS
+from .frame_words import FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS
+from .inflection import ARTICLES, base_phrase, derives, is_definite, nominalise, related
+from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
 from .stop_words import DOMAIN_STOP_WORDS, STOP_WORDS, is_stop
 
 __all__ = [
     "ABBREVIATIONS",
+    "ARTICLES",
     "COMPLEX_PREPOSITIONS",
     "DOMAIN_STOP_WORDS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
+    "SETTING_PREPOSITIONS",
+    "STANCES",
     "STOP_WORDS",
     "DanishLemmatizer",
     "add_to_tokenizer",
+    "base_phrase",
+    "derives",
     "fixed_nouns",
+    "is_definite",
     "is_stop",
+    "is_yes_no_question",
     "lemmatize_tokens",
     "make_nlp",
+    "nominalise",
+    "opening_stance",
+    "related",
     "sentence_starts",
     "split_compound",
+    "synonyms",
     "tokenizer_exceptions",
 ]

@@ -1,4 +1,6 @@
-"""Danish complex prepositions: preposition, noun, preposition working as one preposition.
+"""Danish fixed expressions whose noun names nothing: complex prepositions and adverbial idioms.
+
+Complex prepositions: preposition, noun, preposition working as one preposition.
 
 "på grund af", "i forhold til", "ved hjælp af": the noun in the middle names nothing a group
 talked about (UD marks it ``fixed``), so it is never part of a noun phrase, a key phrase or a
@@ -40,7 +42,44 @@ COMPLEX_PREPOSITIONS: frozenset[tuple[str, str, str]] = frozenset(
 )
 
 
+#: Adverbial idioms: their nouns name nothing a group talked about ("i dag" is "now", "hånd i
+#: hånd" is "together", "en masse" is "many"), so they head no noun phrase either. Checked
+#: against the lowercase word forms.
+ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(line.split())
+    for line in """
+    i dag
+    i år
+    i morgen
+    i aften
+    i går
+    i øjeblikket
+    for tiden
+    på sigt
+    i tide
+    til tider
+    i forvejen
+    i orden
+    i gang
+    i hvert fald
+    i det hele taget
+    til gengæld
+    alt i alt
+    hånd i hånd
+    en masse
+    på den måde
+    på en måde
+    """.strip().splitlines()
+)
+_LONGEST_IDIOM = max(len(i) for i in ADVERBIAL_IDIOMS)
+
+
 def fixed_nouns(words: list[str]) -> set[int]:
-    """Indices of the middle words of the complex prepositions in ``words``."""
+    """Indices of the middle words of the complex prepositions in ``words``, and of every word of an adverbial idiom."""
     low = [w.lower() for w in words]
-    return {i for i in range(1, len(low) - 1) if (low[i - 1], low[i], low[i + 1]) in COMPLEX_PREPOSITIONS}
+    out = {i for i in range(1, len(low) - 1) if (low[i - 1], low[i], low[i + 1]) in COMPLEX_PREPOSITIONS}
+    for i in range(len(low)):
+        for n in range(2, _LONGEST_IDIOM + 1):
+            if tuple(low[i : i + n]) in ADVERBIAL_IDIOMS:
+                out.update(range(i, i + n))
+    return out

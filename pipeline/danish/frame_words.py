@@ -24,3 +24,9 @@ GENERAL_NOUNS: frozenset[str] = frozenset(
     niveau sted side emne element faktor forskel
     """.split()
 )
+
+#: Prepositions that place a discussion somewhere ("frivillige i ældreplejen", "aktiviteter på
+#: plejehjemmene", "inden for ældreplejen"): a noun that an area's groups mostly name after one
+#: of them, bare, is the setting of their discussion rather than a point they made about it.
+#: Checked against the lowercase one or two words before a unit.
+SETTING_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "indenfor", "inden for"})

@@ -15,22 +15,21 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from pipeline.danish import STOP_WORDS
+from pipeline.danish.inflection import DERIVATIONS
 from pipeline.themes.labels import keyword_ranking, label_phrase, unit_clause
 from pipeline.themes.units import unit_parts
 
 __all__ = ["link_cross", "order_themes", "restates", "restating_share", "theme_key", "theme_quotes", "theme_rows"]
 
-#: Endings that derive a word from another without adding a point of its own (``digital`` →
-#: ``digitalisering``, ``frivillig`` → ``frivillighed``); a longer remainder is a word of its own.
-_DERIVATIONS = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "lig", "isk", "er", "e"})
-
-
 def _derives(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with a derivational ending (not a compound with a word of its own)."""
+    """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole
+    (:func:`pipeline.danish.derives` also lets a verb's final ``e`` go; an area's words are
+    matched as they are)."""
     if len(shorter) < 5 or not longer.startswith(shorter):
         return False
     rest = longer[len(shorter) :]
-    return len(rest) <= 2 or rest in _DERIVATIONS
+    return len(rest) <= 2 or rest in DERIVATIONS
 
 
 @lru_cache(maxsize=256)
@@ -120,6 +119,7 @@ def theme_rows(
     n_quotes: int,
     top_n: int,
     label: str | None = None,
+    names_no_point: bool = False,
 ) -> list[dict]:
     """The ``themes`` rows (one per year) of one theme, described from its own key phrases.
 
@@ -144,9 +144,13 @@ def theme_rows(
         label: The label, when already decided (a codebook name); else the theme's own phrase:
             for a theme of the area's topic its most shared one ("frivillige"), for any other
             one that says more than the question where it has one.
+        names_no_point: The label names no point of its own (a setting of the area, a word
+            spread evenly over all areas): the theme is listed with those restating the area.
     """
     key = theme_key(area, theme_units["lemmas"])
-    topic_only = restating_share(theme_units, topic_words) > 0.5
+    # a label of the topic's words alone ("Frivillige") names the area, however much its phrases add
+    label_words = [w for w in (label or "").lower().split() if w not in STOP_WORDS]
+    topic_only = restating_share(theme_units, topic_words) > 0.5 or (bool(label_words) and bool(topic_words) and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words))
     question_only = restating_share(theme_units, area_words) > 0.5
     label = label or label_phrase(theme_units, None if topic_only else lambda w, words=area_words: restates(w, words))
     keywords = [w for w, _ in keyword_ranking(theme_units, forms, top_n)]
@@ -160,7 +164,7 @@ def theme_rows(
         # A theme restates the area when every group raised it and it holds most of the
         # area's statements, or when its phrases only name the area's topic: it says what
         # the area is about, not a point within it.
-        restating = (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)) or topic_only
+        restating = (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)) or topic_only or names_no_point
         rows.append(
             {
                 "year": int(year),

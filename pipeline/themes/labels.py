@@ -4,7 +4,6 @@ The label is one of the theme's noun phrases, the one whose words most of the th
 used (``Kommunikation`` for "kommunikation" and "tydelig kommunikation"; ``Sårbare unge`` for
 "sårbare unge", "sårbare unge", "sårbare borgere"), written as the groups wrote it. Keywords
 are the theme's content words ranked by how many of its groups used them.
-:class:`NounPhraseRepresentation` is the same rule as a BERTopic representation model.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import pandas as pd
 
 from pipeline.themes.units import unit_parts
 
-__all__ = ["NounPhraseRepresentation", "as_written", "keyword_ranking", "label_forms", "label_phrase", "unit_clause"]
+__all__ = ["as_written", "keyword_ranking", "label_forms", "label_phrase", "unit_clause"]
 
 #: Words after which a clause quoted from a note ends.
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", ")"})
@@ -215,32 +214,3 @@ def unit_clause(tokens: list[str], start: int, unit_end: int | None = None, pos:
     words = [t for t in tokens[start:end] if not (t and set(t) <= _QUOTES)]
     text = as_written(" ".join(words).replace("_", " "))
     return text[:1].upper() + text[1:]
-
-
-class NounPhraseRepresentation:
-    """A BERTopic representation model: each topic is described by its units' noun phrases and words.
-
-    BERTopic passes the documents of each topic; the documents' row ids index into ``units``,
-    so the representation reads the groups and phrases of the topic's units.
-
-    Args:
-        units: The units the model is fitted on, in document order.
-        forms: Word forms per lemma, to show keywords as the groups wrote them.
-        top_n: Keywords per topic.
-    """
-
-    def __init__(self, units: pd.DataFrame, forms: dict[str, Counter], top_n: int = 8) -> None:
-        self.units = units.reset_index(drop=True)
-        self.forms = forms
-        self.top_n = top_n
-
-    def extract_topics(self, topic_model, documents: pd.DataFrame, c_tf_idf, topics):
-        """The label first, then the keywords, with the number of groups as the weight."""
-        out = {}
-        for topic, part in documents.groupby("Topic"):
-            units = self.units.iloc[part["ID"].to_numpy()]
-            label = label_phrase(units)
-            words = [(label, float(units["group"].nunique()))]
-            words += [(w, float(n)) for w, n in keyword_ranking(units, self.forms, self.top_n) if w.lower() != label.lower()]
-            out[int(topic)] = words
-        return out

@@ -1,12 +1,14 @@
 """Sub-themes: which points several groups made within each core area, and which recur across areas.
 
 Per core area the units (:mod:`pipeline.themes.units`) are embedded
-(:mod:`pipeline.themes.features`, centred on the area), clustered by BERTopic with the
-:class:`~pipeline.themes.cluster.PhraseCluster` clusterer and described by the
-:class:`~pipeline.themes.labels.NounPhraseRepresentation`; both are injected through
-:func:`pipeline.topics.build_topic_model`. A theme is recurring when at least
-``[themes] min_groups`` groups of the area raised it. Cross-cutting themes are the clusters of
-the same kind over the units of all areas together that hold units of two or more areas.
+(:mod:`pipeline.themes.features`, centred on the area) and clustered by BERTopic with the
+:class:`~pipeline.themes.cluster.PhraseCluster` clusterer injected through
+:func:`pipeline.topics.build_topic_model` (no representation model is injected: BERTopic's
+own topic words are not used). A cluster only proposes units that may make one point: each
+theme is then the point its groups' own words say (:mod:`pipeline.themes.points`), labelled
+by it and counting only the units that say it, so every "k af n grupper" is true. A theme is
+recurring when at least ``[themes] min_groups`` groups of the area raised it. Cross-cutting
+themes are points said in two or more areas, found the same way over the units of all areas.
 
 With notes from several years the units of all years are clustered together, so a theme is
 the same in every year, and the themes table has a row per year in which the theme occurs.
@@ -22,13 +24,14 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import GENERAL_NOUNS
+from pipeline.danish import GENERAL_NOUNS, STANCES, is_yes_no_question, opening_stance
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
-from pipeline.themes.labels import NounPhraseRepresentation, keyword_ranking, label_phrase
-from pipeline.themes.units import make_units
+from pipeline.themes.labels import keyword_ranking
+from pipeline.themes.points import choose_point, cover_points, label_text, pointless_words, says, setting_words
+from pipeline.themes.units import UNIT_COLUMNS, make_units
 from pipeline.topics import surface_forms
 
 __all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates"]
@@ -91,20 +94,88 @@ def _cluster(
     X = unit_vectors(units["focus"].tolist(), raw, lexical=lexical)
     if n < 3:
         return np.full(n, -1, dtype=int), 0.0, X
-    from bertopic.representation import BaseRepresentation
-
-    class _Representation(NounPhraseRepresentation, BaseRepresentation):
-        """The noun-phrase representation as the BERTopic type it checks for."""
-
     clusterer = PhraseCluster(n_clusters=cfg.themes.n_themes)
     model = build_topic_model(
         cfg.topics,
         stop_words=stop_words,
         cluster_model=clusterer,
-        representation_model=_Representation(units, forms, top_n=cfg.topics.top_n_words),
     )
     topics, _ = model.fit_transform(units["focus"].tolist(), embeddings=X)
     return np.asarray(topics, dtype=int), clusterer.silhouette_, X
+
+
+def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
+    """One unit per answer to a yes/no question that opens with a stance ("Ja.", "Nej, …"):
+    :func:`pipeline.danish.opening_stance` of each note's first statement, where its area's
+    question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`)."""
+    questions = {a.name: a.question for a in cfg.core_areas}
+    first = statements[statements["position"] == 0] if "position" in statements.columns else statements.drop_duplicates("note_id")
+    rows = []
+    for s in first.itertuples(index=False):
+        if not is_yes_no_question(questions.get(s.core_area, "")):
+            continue
+        tokens = s.tokens.split()
+        word = opening_stance(tokens)
+        if word is None:
+            continue
+        end = 1 if tokens[0].lower() == word else 3
+        text = " ".join(tokens[:end])
+        rows.append(
+            {
+                "unit_id": f"{s.statement_id}-s0", "statement_id": s.statement_id, "note_id": s.note_id, "year": int(s.year),
+                "core_area": s.core_area, "group": int(s.group), "start": 0, "end": end, "text": text, "lemmas": word,
+                "head": word, "words": text, "content_at": "0", "verbs": "", "stance": True,
+            }
+        )
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "stance"])
+
+
+def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], restates_question) -> list[tuple]:
+    """The themes of one area's units: the points they say, the units that say them, and their labels.
+
+    First the points two or more groups say (:func:`cover_points`, most groups first). Then the
+    clusters of the rest: a cluster of similar units may hold more than one point, and units that
+    only share a word with the rest, so its point is the phrase most of its groups say
+    (:func:`choose_point`); only the units that say it stay, and the rest of the cluster is
+    searched again for a point of two or more units. A unit in no theme that says a theme's label joins it (the theme with
+    most groups first), and themes with the same label are one. A theme whose label names no
+    point of its own (``empty``: a setting, a word spread evenly over the areas) is kept and
+    marked, so it is listed with the themes that restate the area.
+
+    Returns:
+        ``(positions in part, units, label, names_no_point)`` per theme.
+    """
+    found: dict[str, list] = {}
+    stance = part["stance"].to_numpy(dtype=bool)
+    said = np.flatnonzero(~stance)
+    for lemmas, members in cover_points(part.iloc[said], empty=empty, restates=restates_question):
+        found[lemmas] = [{int(i) for i in said[members]}, False]
+    taken = set().union(*(m for m, _ in found.values())) if found else set()
+    for label in sorted(set(labels) - {-1}):
+        idx = np.array([i for i in np.flatnonzero(labels == label) if i not in taken], dtype=int)
+        while len(idx) >= 2:
+            point = choose_point(part.iloc[idx], empty=empty, restates=restates_question)
+            if point is None or point.fits.sum() < 2:
+                break
+            entry = found.setdefault(point.lemmas, [set(), point.excluded])
+            entry[0].update(int(i) for i in idx[point.fits])
+            idx = idx[~point.fits]
+    taken = set().union(*(m for m, _ in found.values())) if found else set()
+    # a unit the clusters left out joins the most widely raised theme whose label it says
+    order = sorted(found, key=lambda k: (found[k][1], -part.iloc[sorted(found[k][0])]["group"].nunique(), k))
+    for i, (doc, verbs, stance) in enumerate(zip(part["lemmas"], part["verbs"], part["stance"], strict=True)):
+        if i in taken or stance:
+            continue
+        for key in order:
+            if not found[key][1] and says(key, doc, frozenset(verbs.split())):
+                found[key][0].add(i)
+                break
+    out = []
+    for key, (members, no_point) in found.items():
+        members = np.asarray(sorted(members), dtype=int)
+        theme_units = part.iloc[members]
+        out.append((members, theme_units, label_text(key, theme_units), no_point))
+    return out
 
 
 def find_themes(
@@ -137,7 +208,8 @@ def find_themes(
         The :class:`ThemeResult`.
     """
     units = make_units(statements, stop_words)
-    units = units[units["lemmas"].str.len() > 0].reset_index(drop=True)
+    units = units[units["lemmas"].str.len() > 0].assign(stance=False)
+    units = pd.concat([units, stance_units(statements, cfg)], ignore_index=True) if len(statements) else units.reset_index(drop=True)
     area_words, topic_words = area_words or {}, topic_words or {}
     # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
     units["focus"] = [focus_lemmas(d, topic_words.get(a, frozenset())) for d, a in zip(units["lemmas"], units["core_area"], strict=True)]
@@ -150,22 +222,26 @@ def find_themes(
     theme_of = np.full(len(units), -1, dtype=int)
     rows, quality = [], {"n_units": len(units), "areas": {}}
     next_id = 0
+    # words that name no point on their own: spread evenly over all areas, or an area's setting
+    pointless = pointless_words(units, statements)
+    settings = setting_words(units, statements)
     for area in [a for a in area_order if a in set(units["core_area"])]:
         mask = (units["core_area"] == area).to_numpy()
         part, part_raw = units[mask].reset_index(drop=True), raw[mask]
         labels, silhouette, X = _cluster(part, part_raw, cfg, stop_words, forms, lexical)
-        quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(set(labels) - {-1})}
-        if not (labels >= 0).any():
-            continue
-        clusters = []
-        for label in sorted(set(labels) - {-1}):
-            members = np.flatnonzero(labels == label)
-            clusters.append((members, part.iloc[members]))
+        stance = part["stance"].to_numpy(dtype=bool)
+        labels[stance] = -1  # an opening "Ja." is a point of its own, not a phrase to cluster
         words = area_words.get(area, frozenset())
+        empty = pointless | settings.get(area, frozenset())
+        points = _points(part, labels, empty, lambda w, words=words: restates(w, words))
+        for word in sorted(set(part.loc[stance, "lemmas"])):
+            members = np.flatnonzero(stance & (part["lemmas"] == word).to_numpy())
+            points.append((members, part.iloc[members], STANCES[word], False))
+        quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(points)}
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
-        clusters.sort(key=lambda c: (-c[1]["group"].nunique(), restating_share(c[1], words) > 0.5, -len(c[0]), label_phrase(c[1])))
-        for members, theme_units in clusters:
+        points.sort(key=lambda p: (-p[1]["group"].nunique(), restating_share(p[1], words) > 0.5, -len(p[0]), p[2]))
+        for members, theme_units, label, no_point in points:
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
@@ -174,31 +250,40 @@ def find_themes(
                 forms=forms, groups_total=groups_total, statements_per_area=statements_per_area,
                 area_words=words, topic_words=topic_words.get(area, frozenset()),
                 min_groups=cfg.themes.min_groups, n_quotes=cfg.themes.n_quotes, top_n=cfg.topics.top_n_words,
+                label=label, names_no_point=no_point,
             )
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
-    cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical)
-    units = units.drop(columns="focus")
+    cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical, pointless)
+    units = units.drop(columns=["focus", "words", "content_at", "verbs", "stance"])
     themes = order_themes(link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
     return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
 
 
-def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical):
-    """Clusters over the units of all areas that hold units of two or more areas, and a theme of at least one."""
+def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical, pointless=frozenset()):
+    """The same point in two or more areas: clusters over the units of all areas, each narrowed to
+    the units that say its point (:func:`choose_point`), kept when those are in a theme of each
+    of two or more areas; a point that names nothing on its own (a general noun, a
+    word spread evenly over the areas) is no cross-cutting theme."""
     labels = _cluster(units, raw, cfg, stop_words, forms, lexical)[0] if units["core_area"].nunique() > 1 else np.full(len(units), -1)
+    labels[units["stance"].to_numpy(dtype=bool)] = -1  # "Ja" in two areas answers two questions
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
     clusters = []
     for label in sorted(set(labels) - {-1}):
-        members = np.flatnonzero(labels == label)
+        idx = np.flatnonzero(labels == label)
+        point = choose_point(units.iloc[idx], empty=pointless)
+        if point is None or point.excluded:
+            continue
+        members = idx[point.fits]
         part = units.iloc[members]
-        # A point of two or more areas that is a theme (not a stray word) in at least one of them.
-        if part["core_area"].nunique() >= 2 and (part["theme"] >= 0).any():
-            clusters.append((members, part))
-    clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), label_phrase(c[1])))
-    for cross_id, (members, part) in enumerate(clusters):
+        # The same point in two or more areas: a theme (not a word used in passing) in at least two.
+        if part.loc[part["theme"] >= 0, "core_area"].nunique() >= 2:
+            clusters.append((members, part, label_text(point.lemmas, part)))
+    clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), c[2]))
+    for cross_id, (members, part, label) in enumerate(clusters):
         cross_of[members] = cross_id
         areas = []
         for area, a_part in part.groupby("core_area", sort=False):
@@ -214,7 +299,7 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
         rows.append(
             {
                 "cross_theme": cross_id,
-                "label": label_phrase(part),
+                "label": label,
                 "keywords": "; ".join(w for w, _ in keyword_ranking(part, forms, cfg.topics.top_n_words)),
                 "n_areas": part["core_area"].nunique(),
                 "n_groups": len(set(zip(part["core_area"], part["group"], strict=True))),

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, split_compound
+from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, nominalise, split_compound
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 
@@ -139,6 +139,24 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
     return spans
 
 
+def _verbs_before(words: list[str], lemmas: list[str], upos: list[str], start: int, stops: frozenset[str]) -> list[int]:
+    """The content verbs whose object is the phrase at ``start``: right before it (an article or
+    numeral between), and a verb coordinated with that one ("koordinere og integrere frivillige")."""
+    j = start - 1
+    while j >= 0 and start - j <= 2 and upos[j] in ("DET", "NUM"):
+        j -= 1
+
+    def verb(i: int) -> bool:
+        return i >= 0 and upos[i] == "VERB" and _content(lemmas[i], words[i], stops) and not _participle(words[i])
+
+    if not verb(j):
+        return []
+    out = [j]
+    if j >= 2 and words[j - 1].lower() in ("og", "eller") and verb(j - 2):
+        out.insert(0, j - 2)
+    return out
+
+
 def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset()) -> pd.DataFrame:
     """The units of every statement.
 
@@ -149,8 +167,11 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
     Returns:
         One row per unit: ``unit_id`` (``<statement_id>-u<n>``), the statement's ids, area and
         group, the token span ``start``/``end``, ``text`` (the words as the group wrote them),
-        ``lemmas`` (content lemmas of the span, space-separated) and ``head`` (the lemma of the
-        last word: what the phrase is about).
+        ``lemmas`` (content lemmas of the span, space-separated), ``head`` (the lemma of the
+        last word: what the phrase is about), and ``words`` (the span's tokens) with
+        ``content_at`` (the positions of its content words in them): labels are written from
+        these two; ``verbs``: its lemmas tagged as verbs (participles: "forebyggende"). The
+        units table keeps none of these three.
     """
     rows = []
     has_pos = "pos" in statements.columns
@@ -159,15 +180,27 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         upos = s.pos.split() if has_pos else ["X"] * len(words)
         if not (len(words) == len(lemmas) == len(upos)):
             continue  # a statement whose analysis does not align has no units (never seen; defensive)
-        n = 0
+        found = []
         for start, end in _spans(words, lemmas, upos, stop_words):
             # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
             # so the phrase reads as Danish on its own (the article is no content word)
             if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
                 start -= 1
-            content = [lem for lem, w in zip(lemmas[start:end], words[start:end], strict=True) if _content(lem, w, stop_words)]
+            at = [i for i in range(start, end) if _content(lemmas[i], words[i], stop_words)]
+            content = [lemmas[i] for i in at]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays
+            found.append((start, end, " ".join(words[start:end]), at, content))
+        # a point said with a verb and its object: "koordinere og integrere frivillige" is also
+        # "koordinering af frivillige" (the noun of the verb, written so in the label)
+        for start, end, _, at, content in list(found):
+            for verb in _verbs_before(words, lemmas, upos, start, stop_words):
+                noun = nominalise(lemmas[verb])
+                if noun is not None:
+                    written = f"{noun} af " + " ".join(words[start:end])
+                    found.append((verb, end, written, [verb] + at, [noun, *content], 2 - start))
+        for n, (start, end, written, at, content, *shift) in enumerate(found):
+            offset = shift[0] if shift else -start
             rows.append(
                 {
                     "unit_id": f"{s.statement_id}-u{n}",
@@ -180,8 +213,11 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "end": end,
                     "text": " ".join(words[start:end]).replace("_", " "),
                     "lemmas": " ".join(content),
+                    "words": written,
+                    # positions of the content words in ``words`` (a verb's noun comes first)
+                    "content_at": " ".join(["0"] * bool(shift) + [str(i + offset) for i in at[bool(shift) :]]),
+                    "verbs": " ".join(sorted({lemmas[i] for i in at[bool(shift) :] if upos[i] == "VERB"})),
                     "head": lemmas[end - 1],
                 }
             )
-            n += 1
-    return pd.DataFrame(rows, columns=UNIT_COLUMNS)
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs"])

@@ -1,0 +1,118 @@
+"""Danish word relations a point is recognised by: derivation, definite forms and base forms.
+
+* :func:`derives` / :func:`related`: one word is the other with a derivational ending
+  (``koordinere`` / ``koordinering``, ``frivillig`` / ``frivillighed``, ``digital`` /
+  ``digitalisering``), not a compound with a word of its own (``kompetenceudvikling`` is not
+  ``kompetence``).
+* :func:`is_definite` / :func:`base_phrase`: a label names a point, so it is written in the
+  base (indefinite) form: "risiciene" → "risiko", "plejehjemmene" → "plejehjem", "de
+  frivillige" → "frivillige", "den teknologiske udvikling" → "teknologisk udvikling".
+* :func:`nominalise`: a point said with a verb is named by its noun ("koordinere frivillige"
+  → "koordinering af frivillige").
+"""
+
+from __future__ import annotations
+
+__all__ = ["ARTICLES", "DERIVATIONS", "base_phrase", "derives", "is_definite", "nominalise", "related"]
+
+#: Endings that derive a word from another without adding a point of its own.
+DERIVATIONS: frozenset[str] = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "ning", "lig", "isk", "er", "e"})
+
+#: Definite articles before an adjective ("den", "det", "de").
+ARTICLES: frozenset[str] = frozenset({"den", "det", "de"})
+
+#: Endings of the definite form after the lemma (or the lemma with its last consonant doubled):
+#: plejen, arbejdet, risikoen; plejehjemmene, borgerne, opgaverne.
+_DEFINITE_ENDINGS = ("en", "et", "n", "t", "ne", "ene", "erne", "rne", "enes", "ernes", "nes", "ens", "ets")
+
+_MIN_STEM = 5
+
+
+def derives(longer: str, shorter: str, verb: bool = True) -> bool:
+    """Whether ``longer`` is ``shorter`` with a derivational ending (:data:`DERIVATIONS`).
+
+    When ``shorter`` is a verb (``verb``), its final ``e`` goes before the ending
+    (``koordinere`` → ``koordinering``, ``forebygge`` → ``forebyggelse``); the noun "styrke"
+    (strength) is no verb, and "styrkelse" does not derive from it. The shorter word has at
+    least five letters: short stems begin too many unrelated words.
+    """
+    longer, shorter = longer.lower(), shorter.lower()
+    if len(shorter) < _MIN_STEM or longer == shorter:
+        return False
+    for stem in (shorter, shorter[:-1] if verb and shorter.endswith("e") else None):
+        if stem and len(stem) >= _MIN_STEM and longer.startswith(stem):
+            rest = longer[len(stem) :]
+            if len(rest) <= 2 or rest in DERIVATIONS:
+                return True
+    return False
+
+
+def related(a: str, b: str, verbs: frozenset[str] | None = None) -> bool:
+    """Whether two lemmas are the same word or one derives from the other.
+
+    ``verbs``: the lemmas that are verbs where they were used (a verb's final ``e`` goes before
+    a derivational ending); None treats every word as possibly a verb.
+    """
+    if a == b:
+        return True
+    return derives(a, b, verbs is None or b in verbs) or derives(b, a, verbs is None or a in verbs)
+
+
+def is_definite(form: str, lemma: str) -> bool:
+    """Whether a word form is the definite form of its lemma ("plejen", "risiciene", "plejehjemmene").
+
+    Plural indefinite forms ("løsninger", "unge") are not definite. A form that is not built on
+    its lemma ("risiciene" of "risiko") is definite when it ends as a definite plural does.
+    """
+    f, lem = form.lower(), lemma.lower()
+    if f == lem or not f.isalpha():
+        return False
+    stems = [lem, lem + lem[-1:]] + ([lem[:-1]] if lem.endswith("e") else [])
+    for stem in stems:
+        if len(stem) >= 2 and f.startswith(stem) and f[len(stem) :] in _DEFINITE_ENDINGS:
+            return True
+    return f.endswith(("ene", "erne"))
+
+
+def base_phrase(words: list[str], lemmas: list[str]) -> str:
+    """A noun phrase in its base form, as a label shows it (lowercase).
+
+    A leading article goes ("de frivillige" → "frivillige"); a definite noun becomes its lemma
+    ("risiciene" → "risiko", "ældreplejen" → "ældrepleje"); after that, an adjective in the
+    definite ``-e`` form before a singular noun becomes its lemma ("det politiske niveau" →
+    "politisk niveau"). Other words stay as written.
+    """
+    words, lemmas = [w.lower() for w in words], [lem.lower() for lem in lemmas]
+    if len(words) > 1 and words[0] in ARTICLES:
+        words, lemmas, had_article = words[1:], lemmas[1:], True
+    else:
+        had_article = False
+    if not words:
+        return ""
+    head_definite = is_definite(words[-1], lemmas[-1])
+    if head_definite:
+        words[-1] = lemmas[-1]
+    singular_head = words[-1] == lemmas[-1]
+    if (had_article or head_definite) and singular_head and len(words) > 1:
+        words = [lem if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem)) else w for w, lem in zip(words[:-1], lemmas[:-1], strict=True)] + [words[-1]]
+    return " ".join(words)
+
+
+def nominalise(verb: str) -> str | None:
+    """The noun of a verb's action, when Danish makes it with an ending the dictionary knows.
+
+    "koordinere" → "koordinering", "forebygge" → "forebyggelse", "sænke" → "sænkning",
+    "udvikle" → "udvikling"; None when no such noun is a known word ("bruge").
+    """
+    from pipeline.danish.lemma_model import get_sources
+
+    v = verb.lower()
+    if not v.endswith("e") or len(v) < 4:
+        return None
+    stem = v[:-1]
+    order = [stem + "ing"] if v.endswith("ere") else [v + "lse", stem + "ning", stem + "ing"]
+    known = get_sources()
+    for noun in order:
+        if known.dict_lemma(noun) == noun:
+            return noun
+    return None

@@ -1,0 +1,162 @@
+"""Points: a group counts for a theme only if its own words say the label; Danish word relations behind it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.danish import base_phrase, derives, is_definite, related, synonyms
+from pipeline.themes.points import choose_point, label_text, pointless_words, same_point, says, setting_words, unfit_groups
+
+
+def test_a_shared_head_with_another_modifier_is_not_the_same_point():
+    assert not says("serviceniveau", "politisk niveau")  # "det politiske niveau" is no "serviceniveau"
+    assert not says("fysisk handicap", "psykisk handicap")
+    assert not says("social fællesskab", "social omsorg")
+    assert not says("aflastningsfamilie", "plejefamilie")
+    assert not same_point("politisk niveau", "serviceniveau").same
+
+
+def test_word_derivation_compound_head_and_synonym_say_the_label():
+    assert says("kommunikation", "tydelig kommunikation")
+    assert says("niveau", "serviceniveau")  # a serviceniveau is a niveau ...
+    assert not says("ældre", "ældrepleje")  # ... but ældrepleje is no "ældre"
+    assert says("koordinering frivillig", "koordinere frivillig", frozenset({"koordinere"}))
+    assert says("fleksibilitet", "smidighed")  # DanNet, both words' main sense
+    assert says("forebygge tiltag", "tidlig forebygge indsats")  # general nouns say one another
+    match = same_point("tydelig kommunikation", "kommunikation")
+    assert match.same and match.reasons
+
+
+def test_a_noun_is_not_the_verb_its_derivation_comes_from():
+    assert not says("styrkelse kvalitet", "individ styrke")  # "individets styrker" / "styrkelse af kvaliteten"
+    assert not says("styrkelse", "styrke")
+    assert says("forebyggelse", "forebygge", frozenset({"forebygge"}))
+    # one word of the unit says one word of the label
+    assert not says("styrkelse kvalitet", "styrke", frozenset({"styrke"}))
+
+
+def test_danish_inflection_rules():
+    assert derives("koordinering", "koordinere") and derives("frivillighed", "frivillig")
+    assert not derives("kompetenceudvikling", "kompetence") and not related("styrke", "styrkelse", frozenset())
+    assert is_definite("plejehjemmene", "plejehjem") and is_definite("risiciene", "risiko") and is_definite("ældreplejen", "ældrepleje")
+    assert not is_definite("løsninger", "løsning") and not is_definite("unge", "ung")
+    assert base_phrase(["de", "frivillige"], ["_", "frivillig"]) == "frivillige"
+    assert base_phrase(["det", "politiske", "niveau"], ["_", "politisk", "niveau"]) == "politisk niveau"
+    assert base_phrase(["risiciene"], ["risiko"]) == "risiko"
+    assert "smidighed" in synonyms("fleksibilitet")
+
+
+def _units(rows):
+    out = []
+    for i, (group, words, lemmas) in enumerate(rows):
+        out.append(
+            {
+                "unit_id": f"s{i}-u0",
+                "statement_id": f"s{i}",
+                "year": 2024,
+                "core_area": "A",
+                "group": group,
+                "start": 0,
+                "text": words,
+                "words": words,
+                "lemmas": lemmas,
+                "content_at": " ".join(str(j) for j in range(len(lemmas.split()))),
+                "verbs": "",
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def test_label_is_what_most_groups_say_and_only_they_count():
+    units = _units(
+        [
+            (3, "uens serviceniveau", "uens serviceniveau"),
+            (2, "serviceniveau", "serviceniveau"),
+            (3, "politiske niveau", "politisk niveau"),
+            (5, "tydelig kommunikation", "tydelig kommunikation"),
+        ]
+    )
+    point = choose_point(units.iloc[:3])
+    assert point.lemmas == "serviceniveau"
+    assert list(point.fits) == [True, True, False]  # "det politiske niveau" is not counted
+    assert label_text(point.lemmas, units.iloc[:3][point.fits]) == "Serviceniveau"
+
+
+def test_a_setting_is_no_label_when_a_point_is_said():
+    units = _units([(1, "ældreplejen", "ældrepleje"), (2, "ældreplejen", "ældrepleje"), (1, "plejehjemmene", "plejehjem"), (2, "plejehjem", "plejehjem")])
+    point = choose_point(units, empty=frozenset({"ældrepleje"}))
+    assert point.lemmas == "plejehjem" and not point.excluded
+    assert label_text(point.lemmas, units[point.fits]) == "Plejehjem"  # base form, not "Plejehjemmene"
+
+
+def test_settings_and_evenly_spread_words_are_found_from_the_notes():
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["s0", "s1", "s2"],
+            "tokens": ["frivillige i ældreplejen", "klarhed i ældreplejen", "ældreplejen mangler hænder"],
+        }
+    )
+    units = _units([(1, "ældreplejen", "ældrepleje"), (2, "ældreplejen", "ældrepleje"), (3, "ældreplejen", "ældrepleje")])
+    units["start"] = [2, 2, 0]
+    assert setting_words(units, statements) == {"A": frozenset({"ældrepleje"})}
+    # "danmark" in every one of eight questions; "asyl" four times, all in one
+    many = pd.DataFrame({"core_area": [f"Q{i}" for i in range(8)] + ["Q0"] * 4, "lemmas": ["danmark"] * 8 + ["asyl"] * 4})
+    assert "danmark" in pointless_words(many, many) and "asyl" not in pointless_words(many, many)
+    assert pointless_words(many.head(5), many.head(5)) == frozenset()  # too few areas to tell
+
+
+def test_unfit_groups_reports_a_group_whose_words_do_not_say_the_label():
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["s0", "s1"],
+            "tokens": ["uens serviceniveau", "det politiske niveau"],
+            "lemmas": ["uens serviceniveau", "den politisk niveau"],
+            "pos": ["ADJ NOUN", "DET ADJ NOUN"],
+        }
+    )
+    units = pd.DataFrame({"unit_id": ["s0-u0", "s1-u0"], "statement_id": ["s0", "s1"], "group": [2, 3], "text": ["uens serviceniveau", "det politiske niveau"], "lemmas": ["uens serviceniveau", "politisk niveau"]})
+    themes = pd.DataFrame({"label": ["Serviceniveau"], "core_area": ["A"], "units": ["s0-u0 s1-u0"]})
+    bad = unfit_groups(themes, units, statements)
+    assert [b["group"] for b in bad] == [3]
+
+
+def test_stance_of_an_answer_to_a_yes_no_question():
+    from pipeline.danish import is_yes_no_question, opening_stance
+
+    assert is_yes_no_question("Skal afgiften på cigaretter sættes op?")
+    assert not is_yes_no_question("Hvordan kan vi konkret tænke partnerskaber ind i opgaveløsningen?")
+    assert not is_yes_no_question("Drøft frivillighed.")
+    assert opening_stance("Nej , vi synes ikke , at afgiften skal op .".split()) == "nej"
+    assert opening_stance("Ja .".split()) == "ja"
+    assert opening_stance("Ja til mere velfærd .".split()) is None  # not a stance on its own
+
+
+def test_adverbial_idioms_head_no_noun_phrase():
+    from pipeline.nlp import noun_phrases
+
+    words = "miljø og vækst går hånd i hånd i dag".split()
+    upos = "NOUN CCONJ NOUN VERB NOUN ADP NOUN ADP NOUN".split()
+    heads = {words[end - 1] for _, end in noun_phrases(words, upos)}
+    assert heads == {"miljø", "vækst"}
+
+
+def test_a_point_said_with_a_verb_is_named_by_its_noun():
+    from pipeline.danish import nominalise
+    from pipeline.themes.units import make_units
+
+    assert nominalise("koordinere") == "koordinering" and nominalise("forebygge") == "forebyggelse"
+    st = pd.DataFrame(
+        [
+            {
+                "statement_id": "a-00", "note_id": "a", "year": 2024, "core_area": "S", "group": 1,
+                "tokens": "udfordringerne ved at koordinere og integrere frivillige i ældreplejen .",
+                "lemmas": "udfordring ved at koordinere og integrere frivillig i ældrepleje .",
+                "pos": "NOUN ADP PART VERB CCONJ VERB ADJ ADP NOUN PUNCT",
+            }
+        ]
+    )
+    units = make_units(st, frozenset({"ved", "at", "og", "i"}))
+    claim = units[units["lemmas"] == "koordinering frivillig"]
+    assert list(claim["text"]) == ["koordinere og integrere frivillige"]  # the group's own words
+    assert label_text("koordinering frivillig", claim) == "Koordinering af frivillige"
+    assert says("koordinering", "koordinering frivillig")

@@ -59,7 +59,7 @@ def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
 def test_markdown_quotes_point_at_listed_statements(tiny_analysis):
     _, _, _, pages = tiny_analysis
     for name, md in pages.items():
-        if name.endswith(".md"):
+        if name.endswith(".md") and name != "overblik.md":  # the overview cites the area pages' statements
             cited = set(re.findall(r"\]\(#s-([0-9a-f]{12}-\d\d)\)", md))
             listed = set(re.findall(r"^- `([0-9a-f]{12}-\d\d)` <a id=\"s-\1\"></a>", md, re.M))
             assert cited and cited <= listed, name

@@ -32,6 +32,7 @@ __all__ = [
     "area_words",
     "curate_analysis",
     "curate_themes",
+    "starting_codebook",
     "statements_of",
     "theme_embedder",
     "theme_embedding_choice",
@@ -272,3 +273,30 @@ def analyse_seminar(
     return Analysis(
         notes, rejects, statements, result.themes, result.units, result.cross, terms, result.quality, nlp_name, curation=curation, timings=timings
     )
+
+
+def starting_codebook(
+    notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, xlsx: bool = False, previous: Codebook | None = None, previous_name: str = ""
+) -> tuple[str | bytes, int]:
+    """A codebook to start curating from: one entry per automatic theme (found without a codebook).
+
+    Args:
+        notes: Accepted notes.
+        rejects: Rejected notes.
+        cfg: Seminar configuration.
+        xlsx: An Excel workbook (bytes) instead of commented YAML (text).
+        previous: An earlier year's codebook whose names, memos, merges and new themes are carried over.
+        previous_name: How the earlier codebook is named in the YAML's comments.
+
+    Returns:
+        The codebook, and the number of themes it has an entry for.
+    """
+    from pipeline.curation import codebook_text
+    from pipeline.curation.excel import codebook_workbook
+
+    analysis = analyse_seminar(notes, rejects, cfg)
+    if xlsx:
+        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements)
+    else:
+        book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
+    return book, int(analysis.themes["topic"].nunique())

@@ -128,12 +128,9 @@ def curate_init_cli(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing codebook.")] = False,
 ) -> None:
     """Find the themes (without a codebook) and write a codebook with one entry per theme: YAML with comments, or an Excel workbook with --xlsx."""
-    from pipeline.curation import codebook_text
-    from pipeline.curation.excel import codebook_workbook
     from pipeline.curation import CodebookError
-    from pipeline.flows import analyse_seminar
+    from pipeline.flows import starting_codebook
     from pipeline.ingest import ingest
-    from pipeline.nlp import build_nlp
 
     cfg = io.read_config(config)
     xlsx = xlsx or (out is not None and out.suffix.lower() == ".xlsx")
@@ -147,23 +144,18 @@ def curate_init_cli(
     if from_year is not None:
         if from_year >= cfg.year:
             raise typer.BadParameter(f"{from_year} is not earlier than the seminar's year {cfg.year}", param_hint="--from")
-        previous, previous_name = io.read_year_codebook(raw_dir, from_year)
+        from pipeline.years import read_year_codebook
+
+        previous, previous_name = read_year_codebook(raw_dir, from_year)
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
     if not result.ok:
         report_ingest(result)
         echo_err("error: no usable notes were read; nothing to curate")
         raise typer.Exit(1)
-    with step("Loading the Danish language pipeline"):
-        nlp = build_nlp(cfg.nlp)
     with step(f"Finding the themes of {len(result.notes)} notes"):
-        analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
-    if xlsx:
-        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements)
-    else:
-        book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
+        book, n = starting_codebook(result.notes, result.rejects, cfg, xlsx=xlsx, previous=previous, previous_name=previous_name)
     written = io.write_codebook(book, target, force=force)
-    n = analysis.themes["topic"].nunique()
     typer.echo(f"wrote {written} ({n} themes{', carried over from ' + previous_name if previous else ''})")
     typer.echo(f"edit it, then run: seminar run --config {config}")
 
@@ -183,32 +175,29 @@ def compare_cli(
 ) -> None:
     """Compare the themes of two or more years on each year's own pages (new, growing, persisting, shrinking, faded),
     with the groups' own words; a year without a stored analysis of its notes is analysed first and its pages written."""
-    from pipeline.flows import YearInput, compare_seminars
-    from pipeline.ingest import ingest
+    from pipeline import years as y
+    from pipeline.flows import compare_seminars
 
-    cfgs = io.comparison_configs(raw_dir, config, _compare_years(ctx, base, target, years))
-    name, last = io.comparison_name(list(cfgs)), max(cfgs)
-    inputs, ingested, caches = {}, {}, {}
-    for year, c in cfgs.items():
-        codebook = io.read_codebook(c)  # a bad codebook stops before the long steps
-        with step(f"Reading the notes of {year}"):
-            ingested[year] = result = ingest(io.config_sources(c), c)
-        report_ingest(result)
-        if not result.ok:
+    cfgs = y.comparison_configs(raw_dir, config, _compare_years(ctx, base, target, years))
+    name, last = y.comparison_name(list(cfgs)), max(cfgs)
+    with step(f"Reading the notes of {len(cfgs)} years"):
+        read = y.read_years(cfgs)
+    for year, files in read.items():
+        report_ingest(files.result)
+        if not files.result.ok:
             echo_err(f"error: no usable notes were read for {year}; nothing to compare")
             raise typer.Exit(1)
-        caches[year], stored = io.RunCache.load(c), io.read_year_pages(c)
-        inputs[year] = YearInput(c, result.notes, result.rejects, codebook, stored, caches[year].reusable, io.seminar_title(c), result.method_lines(c))
+    inputs, caches = {year: f.year_input() for year, f in read.items()}, {year: f.cache for year, f in read.items()}
     with step(f"Comparing {len(cfgs)} years"), io.chart_renderer(caches[last].charts) as png:
-        compared = compare_seminars(inputs, embedding_cache=caches[last].embeddings, render_png=png, year_links=io.year_links(cfgs, name), folder_name=name)
+        compared = compare_seminars(inputs, embedding_cache=caches[last].embeddings, render_png=png, year_links=y.year_links(cfgs, name), folder_name=name)
     for year, (analysis, reusable, pages) in compared.analysed.items():
-        io.write_run(ingested[year], analysis, pages, cfgs[year])
+        io.write_run(read[year].result, analysis, pages, cfgs[year])
         caches[year].reusable = reusable
         typer.echo(f"{year}: analysed first; wrote {cfgs[year].reports_dir / 'index.html'}")
     for cache in caches.values():
         cache.save()
     with step("Writing the comparison"):
-        tables, page = io.write_comparison(compared.comparison, compared.pages, cfgs[last], name)
+        tables, page = y.write_comparison(compared.comparison, compared.pages, cfgs[last], name)
     c = compared.comparison
     typer.echo(f"{c.base} → {c.target}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.status["status"].value_counts().items()) if k != "enkeltstående"))
     typer.echo(f"wrote {tables}/ and {page}")

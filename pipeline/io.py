@@ -4,16 +4,15 @@ Stage functions elsewhere take and return DataFrames and dataclasses; the I/O si
 :mod:`pipeline.cli` are the only places that touch paths. The I/O side is this module (where a
 seminar's files are and what is written where), :mod:`pipeline.files` (single files: tables,
 text, JSON) and :mod:`pipeline.caches` (what a run keeps for the next); every public name of
-the three can be used from here (``io.write_table``, ``io.RunCache``).
+the three can be used from here (``io.write_table``, ``io.RunCache``). Which seminars a
+comparison reads and where it is written: :mod:`pipeline.years`.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import pandera.pandas as pa
 import tomli_w
 
@@ -36,15 +35,11 @@ from pipeline.caches import (
 from pipeline.files import read_any_table, read_table, read_text_file, write_bytes, write_json, write_table, write_text
 from pipeline.outputs import atomic_folders
 from pipeline.schemas import (
-    ComparisonQuotes,
     CrossThemes,
     Curation,
-    Matches,
     Notes,
-    Prevalence,
     Rejects,
     Statements,
-    Status,
     Terms,
     Themes,
     Units,
@@ -57,28 +52,23 @@ if TYPE_CHECKING:
 __all__ = [
     "ANALYSIS_TABLES",
     "CODEBOOK",
-    "COMPARISON_TABLES",
     "EMBEDDING_CACHE",
     "EmbeddingCache",
     "RunCache",
     "atomic_folders",
     "chart_renderer",
     "codebook_path",
-    "comparison_configs",
-    "comparison_name",
     "collect_sources",
     "config_sources",
     "embedding_cache_path",
     "load_embedding_cache",
     "load_reusable_analysis",
-    "find_year_configs",
     "read_any_table",
     "read_codebook",
     "read_config",
     "read_year_pages",
     "read_table",
     "read_text_file",
-    "read_year_codebook",
     "reusable_analysis_path",
     "save_embedding_cache",
     "save_reusable_analysis",
@@ -86,7 +76,6 @@ __all__ = [
     "write_analysis",
     "write_bytes",
     "write_codebook",
-    "write_comparison",
     "write_config_snapshot",
     "write_ingest_outputs",
     "write_json",
@@ -94,7 +83,6 @@ __all__ = [
     "write_table",
     "write_text",
     "write_topics",
-    "year_links",
 ]
 
 CONFIG_SNAPSHOT = "seminar.config.toml"
@@ -142,21 +130,6 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
     return redact_codebook(parse_codebook(text, str(path)), cfg_or_path.privacy if isinstance(cfg_or_path, SeminarConfig) else None)
 
 
-def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
-    """The codebook of an earlier year's seminar (``raw_dir/*/seminar.toml`` with that year) and its path.
-
-    Raises:
-        ConfigError: No seminar of that year, or it has no codebook.
-    """
-    cfg = find_year_configs(raw_dir, year, year)[year]
-    codebook = read_codebook(cfg)
-    if codebook is None:
-        raise ConfigError(
-            str(codebook_path(cfg)), f"no codebook for {year}", f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, or leave out --from"
-        )
-    return codebook, str(codebook_path(cfg))
-
-
 def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) -> Path:
     """Write a starting codebook (YAML text or workbook bytes); an existing one (the analyst's work) is kept unless ``force``.
 
@@ -181,75 +154,6 @@ def read_config(path: str | Path) -> SeminarConfig:
     from pipeline.privacy import redact_config
 
     return redact_config(parse_config(text, file=str(path), base_dir=path.parent))
-
-
-def find_year_configs(raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None) -> dict[int, SeminarConfig]:
-    """Seminar configurations under ``raw_dir/*/seminar.toml``: every year found, those from
-    ``first`` to ``last``, or exactly ``years``; in year order.
-
-    Raises:
-        ConfigError: No configuration for ``first``, ``last`` or one of ``years``, or two for one year.
-    """
-    found: dict[int, SeminarConfig] = {}
-    where: dict[int, Path] = {}
-    for path in sorted(Path(raw_dir).glob("*/seminar.toml")):
-        cfg = read_config(path)
-        if (first is None or cfg.year >= first) and (last is None or cfg.year <= last) and (years is None or cfg.year in years):
-            if cfg.year in found:
-                raise ConfigError(str(path), f"a second seminar for {cfg.year} (the first is {where[cfg.year]})", "give the configs to compare with --config")
-            found[cfg.year], where[cfg.year] = cfg, path
-    for year in [y for y in (first, last, *(years or [])) if y is not None]:
-        if year not in found:
-            raise ConfigError(str(raw_dir), f"no seminar.toml with year = {year} in its sub-folders", "add the seminar's folder, or give its config with --config")
-    return dict(sorted(found.items()))
-
-
-def comparison_configs(raw_dir: str | Path, paths: list[Path] | None, years: list[int] | None) -> dict[int, SeminarConfig]:
-    """The configurations of the years to compare (None: every year found), from ``paths`` or else ``raw_dir/*/seminar.toml``; in year order.
-
-    Raises:
-        ConfigError: A year has no configuration, two have the same year, or fewer than two years are found.
-    """
-    if paths:
-        found = {c.year: c for c in (read_config(p) for p in paths)}
-        missing = [y for y in years or [] if y not in found]
-        if missing:
-            raise ConfigError(", ".join(map(str, paths)), f"no seminar.toml with year = {', '.join(map(str, missing))} among them", "give its config with another --config")
-        cfgs = {y: c for y, c in sorted(found.items()) if years is None or y in years}
-    else:
-        cfgs = find_year_configs(raw_dir, years=years)
-    if len(cfgs) < 2:
-        raise ConfigError(str(raw_dir), f"{len(cfgs)} seminar found", "a comparison needs two years or more: add their folders, or give their configs with --config")
-    return cfgs
-
-
-def comparison_name(years: list[int]) -> str:
-    """The folder name of a comparison: ``compare_2024_2025``, ``compare_2022_2023_2024``."""
-    return "compare_" + "_".join(str(y) for y in sorted(years))
-
-
-def year_links(cfgs: dict[int, SeminarConfig], name: str) -> dict[int, str]:
-    """Per year, the folder of its pages as seen from the comparison page (``../2024``)."""
-    here = Path(cfgs[max(cfgs)].output.reports_dir) / name
-    return {y: Path(os.path.relpath(c.reports_dir, here)).as_posix() for y, c in cfgs.items()}
-
-
-def write_comparison(comparison, pages: dict[str, str | bytes], cfg: SeminarConfig, name: str) -> tuple[Path, Path]:
-    """Write a comparison: its tables (each checked against its schema, :data:`COMPARISON_TABLES`) and the
-    configuration to ``data/processed/<name>/``, its pages to ``reports/<name>/``; the previous ones are
-    replaced only when all is written.
-
-    Returns:
-        The tables' folder and the HTML page.
-    """
-    tables, reports = Path(cfg.output.processed_dir) / name, Path(cfg.output.reports_dir) / name
-    with atomic_folders(tables, reports) as (t, r):
-        for table, schema in COMPARISON_TABLES.items():
-            write_table(validate(getattr(comparison, table), schema), t / f"{table}.csv")
-        write_config_snapshot(cfg, t)
-        for file, page in sorted(pages.items()):
-            (write_bytes if isinstance(page, bytes) else write_text)(page, r / file)
-    return tables, reports / next(f for f in sorted(pages) if f.endswith(".html"))
 
 
 def _is_input(path: Path) -> bool:
@@ -316,14 +220,6 @@ ANALYSIS_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "terms": Terms,
 }
 #: Stored tables of a comparison and their schemas (``data/processed/compare_<base>_<target>/``).
-COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
-    "prevalence": Prevalence,
-    "status": Status,
-    "quotes": ComparisonQuotes,
-    "matches": Matches,
-}
-
-
 def read_year_pages(cfg: SeminarConfig):
     """The stored tables of a seminar's pages that a comparison reads (:class:`~pipeline.compare.YearTables`).
 

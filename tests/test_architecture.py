@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 MAX_LINES = 400
 #: Modules another open change brings under the limit (issue 28: the tagger); empty once it is merged.
-PENDING = {"pipeline.danish.tagger"}
+PENDING: set[str] = set()
 
 
 def _module_name(path: Path) -> str:

@@ -22,7 +22,7 @@ from pipeline.report import blocks as pm
 from pipeline.report.wording import count, da_list, lower_first, number_word, theme_status
 
 if TYPE_CHECKING:
-    from pipeline.flows import Analysis
+    from pipeline.analysis import Analysis
 
 __all__ = ["MAX_CROSS", "MAX_POINTS", "OVERVIEW", "overview_page", "top_points"]
 

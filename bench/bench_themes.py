@@ -166,6 +166,19 @@ def _root(word: str) -> str:
     return _base(w)
 
 
+def _stems(word: str) -> set[str]:
+    """Every stem of at least four letters left by taking one inflectional or derivational ending off."""
+    w = word.lower()
+    out = {w}
+    for end in (*_ENDINGS, *_DERIVATIONS):
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            stem = w[: -len(end)]
+            out.add(stem)
+            if stem[-1] == stem[-2] and stem[-1] not in "aeiouyæøå":
+                out.add(stem[:-1])
+    return out
+
+
 def _close(label_word: str, evidence_word: str) -> bool:
     """The evidence word is the label word, an inflected or derived form of it, or a compound holding it.
 
@@ -174,7 +187,7 @@ def _close(label_word: str, evidence_word: str) -> bool:
     enough ('niveau' does not say 'serviceniveau').
     """
     a, b = label_word.lower(), evidence_word.lower()
-    if a == b or _base(a) == _base(b) or _root(a) == _root(b):
+    if a == b or _base(a) == _base(b) or _root(a) == _root(b) or _stems(a) & _stems(b):
         return True
     ba, bb = _base(a), _base(b)
     short, long_ = sorted((ba, bb), key=len)
@@ -248,16 +261,28 @@ def group_evidence(theme, statements) -> dict[int, set[str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _lemmas(words: tuple[str, ...]) -> list[str]:
+    """The project's lemmas of a label's words ('større' -> 'stor'); the words themselves when it has none."""
+    try:
+        from pipeline.danish.lemmatizer import lemmatize_tokens
+    except ImportError:
+        return list(words)
+    return [lm.lower() or w for w, lm in zip(words, lemmatize_tokens(list(words)), strict=True)]
+
+
 def fit_check(recurring, statements, stop_words: frozenset[str]) -> tuple[int, int, list[str]]:
     """(pairs that fit, pairs, lines naming each group whose evidence lacks a label word)."""
     ok = total = 0
     failures = []
     for t in recurring.itertuples():
         words = label_words(str(t.label), stop_words)
+        lemmas = _lemmas(tuple(words))
         evidence = group_evidence(t, statements)
         for g in sorted(theme_groups(t)):
             total += 1
-            missing = [w for w in words if not word_in_evidence(w, evidence.get(g, set()))]
+            ev = evidence.get(g, set())
+            missing = [w for w, lm in zip(words, lemmas, strict=True) if not (word_in_evidence(w, ev) or word_in_evidence(lm, ev))]
             if missing:
                 failures.append(f"  {t.core_area} | {t.label} | group {g}: no {', '.join(missing)}")
             else:

@@ -74,7 +74,7 @@ MOVED = "605391d43322-00-u2"
 @pytest.fixture(scope="module")
 def edited_book(start_book):
     book = start_book
-    ids = {label: _id(book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Ældrepleje"), (SOCIAL, "Plejehjem"), (OPIT, "It-sikkerhed"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
+    ids = {label: _id(book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Ældrepleje"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
     book = _edit(
         book,
         THEMES_SHEET,
@@ -82,7 +82,7 @@ def edited_book(start_book):
             ({"id": ids["Pårørende"]}, "name", "Pårørende som ressource"),
             ({"id": ids["Pårørende"]}, "memo", "To grupper; skal drøftes med Pårørendeforeningen."),
             ({"id": ids["Ældrepleje"]}, "merge into", ids["Plejehjem"]),
-            ({"id": ids["It-sikkerhed"]}, "exclude", "yes"),
+            ({"id": ids["Risiko"]}, "exclude", "yes"),
             ({"id": ids["Velfærd"]}, "confirm", "ja"),
         ],
     )
@@ -100,11 +100,11 @@ def _yaml_edit(text: str, entry_id: str, field: str, value: str) -> str:
 def edited_yaml(analysis_2024, cfg_2024, start_book):
     """The same curation as ``edited_book``, in the YAML codebook."""
     text = codebook_text(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label)
-    ids = {label: _id(start_book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Ældrepleje"), (SOCIAL, "Plejehjem"), (OPIT, "It-sikkerhed"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
+    ids = {label: _id(start_book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Ældrepleje"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
     text = _yaml_edit(text, ids["Pårørende"], "name", '"Pårørende som ressource"')
     text = _yaml_edit(text, ids["Pårørende"], "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _yaml_edit(text, ids["Ældrepleje"], "merge_into", json.dumps(ids["Plejehjem"]))
-    text = _yaml_edit(text, ids["It-sikkerhed"], "exclude", "true")
+    text = _yaml_edit(text, ids["Risiko"], "exclude", "true")
     text = _yaml_edit(text, ids["Velfærd"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
     return text + '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
@@ -159,7 +159,7 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
     assert social.at["Pårørende som ressource", "curated"] and "Pårørendeforeningen" in social.at["Pårørende som ressource", "memo"]
     assert "Ældrepleje" not in social.index and social.at["Plejehjem", "curated"]
     opit = t[t["core_area"] == OPIT].set_index("label")
-    assert "It-sikkerhed" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
+    assert "Risiko" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
     assert opit.at["Velfærd", "units"] == analysis_2024.themes.set_index("label").at["Velfærd", "units"]
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert MOVED in vtf.at["Infrastruktur", "units"].split() and vtf.at["Åbenhed og kommunikation", "curated"]
@@ -179,12 +179,12 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
     for text in (pages["overblik.html"], pages["overblik.md"], _docx_text(pages["overblik.docx"])):
         assert "(Kurateret)" in text and "(Maskinforslag)" in text  # the merged Plejehjem is a top point, curated
         assert re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "Ret kodebogen" in text
-        assert "It-sikkerhed" not in text
+        assert "Risiko" not in text
     sheets = {name: pd.read_excel(io.BytesIO(pages[THEMES_WORKBOOK]), sheet_name=name, dtype=str).fillna("") for name in ("Temaer", "Citater", "Noter")}
     themes = sheets["Temaer"].set_index("Tema")
     assert themes.at["Pårørende som ressource", "Status"] == "Kurateret" and "Pårørendeforeningen" in themes.at["Pårørende som ressource", "Memo"]
     assert themes.at["Kapacitet", "Status"] == "Maskinforslag"
-    assert "It-sikkerhed" not in themes.index and "Ældrepleje" not in themes.index and "Åbenhed og kommunikation" in themes.index
+    assert "Risiko" not in themes.index and "Ældrepleje" not in themes.index and "Åbenhed og kommunikation" in themes.index
     assert "Pårørende som ressource" in set(sheets["Citater"]["Tema"])
 
 

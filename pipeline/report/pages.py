@@ -12,7 +12,7 @@ import datetime as dt
 
 from pipeline.report import blocks as pm
 from pipeline.report.context import AreaContext
-from pipeline.report.wording import count, da_list
+from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, count, da_list
 
 __all__ = ["LANG", "area_page", "index_page", "marked"]
 
@@ -97,7 +97,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
     if t["summary"]:
         s = t["summary"]
-        blocks.append(pm.Paragraph((pm.Strong("Kort sagt:"), " ", s["text"], " – ", _statement(s["statement_id"], f"Gruppe {s['group']}")), kind="summary"))
+        blocks.append(pm.Paragraph((pm.Strong(f"{IN_SHORT}:"), " ", s["text"], " – ", _statement(s["statement_id"], f"Gruppe {s['group']}")), kind="summary"))
     for q in t["quotes"]:
         blocks.append(pm.Quote(marked(q["text"], q.get("unit", "")), (_statement(q["statement_id"], f"Gruppe {q['group']}"),)))
     evidence = _joined([_statement(s, s) for s in t["evidence"]])
@@ -135,7 +135,7 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         for t in ctx.question_themes
     )
     return [
-        pm.Heading(2, ("Spørgsmålets egne ord",)),
+        pm.Heading(2, (QUESTION_WORDS,)),
         pm.Paragraph(("Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord.",)),
         pm.BulletList(items),
     ]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.report.wording import da_place, single_heading, theme_status
+from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, da_place, single_heading, theme_status
 from pipeline.xlsx import add_rows, new_sheet, workbook_bytes
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def theme_kind(row, min_groups: int) -> str:
     if bool(row["restates_area"]):
         return "Kerneområdets eget emne"
     if bool(row["restates_question"]) and int(row["n_groups"]) >= min_groups:
-        return "Spørgsmålets egne ord"
+        return QUESTION_WORDS
     if bool(row["recurring"]):
         return "Tilbagevendende"
     return single_heading(min_groups).replace("Temaer rejst", "Rejst")
@@ -77,7 +77,7 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     ws = new_sheet(
         wb,
         "Temaer",
-        ["Kerneområde", "Udvalg", "Tema", "Grupper (k)", "I alt (n)", "Hvilke grupper", "Art", "Status", "Kort sagt", "Kort sagt af gruppe", "Memo"],
+        ["Kerneområde", "Udvalg", "Tema", "Grupper (k)", "I alt (n)", "Hvilke grupper", "Art", "Status", IN_SHORT, f"{IN_SHORT} af gruppe", "Memo"],
         [26, 22, 30, 12, 10, 15, 24, 15, 70, 19, 40],
         first=True,
     )

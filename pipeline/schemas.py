@@ -284,8 +284,8 @@ class Matches(_Table):
     lexical: Series[float]
     semantic: Series[float]
     score: Series[float]
-    bar: Series[float]
     matched: Series[bool]
+    reason: Series[str] = pa.Field(description="why the points are or are not the same (pipeline.compare.match.says_same)")
     shared_words: Series[str]
 
 

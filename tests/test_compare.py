@@ -226,8 +226,8 @@ def test_the_same_years_give_the_same_bytes(runs):
     assert [p.name for p in before if before[p] != after[p]] == []
 
 
-def _point(year, key, label, *phrases):
-    return PointEvidence(year, "A", key, label, tuple(phrases), phrases[0])
+def _point(year, key, label, *phrases, verbs=frozenset()):
+    return PointEvidence(year, "A", key, label, tuple(phrases), phrases[0], frozenset(verbs))
 
 
 def test_same_point_reads_compound_parts_and_derivations():
@@ -236,6 +236,26 @@ def test_same_point_reads_compound_parts_and_derivations():
     same = same_point(a, b)
     assert same.lexical[0, 0] > 0 and same.lexical[1, 1] > 0  # a compound's part, a derivation
     assert same.lexical[0, 2] == 0 and same.lexical[1, 2] == 0
+
+
+def test_themes_are_the_same_point_by_the_points_rule_not_by_a_shared_word():
+    points = [
+        _point(2024, 0, "Koordinering af frivillige", "koordinering frivillig"),
+        _point(2024, 1, "Fleksibilitet", "fleksibilitet"),
+        _point(2024, 2, "Serviceniveau", "serviceniveau"),
+        _point(2025, 0, "Koordinere frivillige", "koordinere frivillig", verbs={"koordinere"}),  # a derivation
+        _point(2025, 1, "Smidighed", "smidighed"),  # a DanNet synonym, no word in common
+        _point(2025, 2, "Det politiske niveau", "politisk niveau"),  # "niveau" shared, the point is another
+    ]
+    rows, decisions = match_points(points, [2024, 2025], same_point(points, points))
+    pairs = {tuple(p.label for ps in r.points.values() for p in ps) for r in rows}
+    assert ("Koordinering af frivillige", "Koordinere frivillige") in pairs
+    assert ("Fleksibilitet", "Smidighed") in pairs
+    assert ("Serviceniveau",) in pairs and ("Det politiske niveau",) in pairs
+    reasons = {d["point"].label: (d["matched"], d["reason"]) for d in decisions}
+    assert reasons["Smidighed"][0] and "synonym" in reasons["Smidighed"][1]
+    assert reasons["Koordinere frivillige"][0] and "derivation" in reasons["Koordinere frivillige"][1]
+    assert reasons["Det politiske niveau"][0] is False
 
 
 def test_matching_is_one_to_one_or_merged_with_the_reason():
@@ -247,7 +267,7 @@ def test_matching_is_one_to_one_or_merged_with_the_reason():
         _point(2025, 1, "Demens", "demens"),
     ]
     same = same_point(points, points)
-    rows, decisions = match_points(points, [2024, 2025], same, bar=0.3)
+    rows, decisions = match_points(points, [2024, 2025], same)
     by_label = {tuple(p.label for ps in r.points.values() for p in ps): r for r in rows}
     merged = by_label[("Sårbare unge", "Unge", "Sårbare unge")]
     assert merged.reasons and "lagt sammen" in merged.reasons[0]

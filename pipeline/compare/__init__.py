@@ -2,13 +2,13 @@
 
 * :mod:`~pipeline.compare.status`: the status rule and its vocabulary;
 * :mod:`~pipeline.compare.match`: which themes of different years are the same point
-  (:func:`~pipeline.compare.match.same_point`);
+  (:func:`~pipeline.compare.match.says_same`, by the rule of :mod:`pipeline.themes.points`);
 * :mod:`~pipeline.compare.yearly`: the comparison of the years' own pages
   (:func:`~pipeline.compare.yearly.compare_years_tables`);
 * the page: :mod:`pipeline.report.compare_page`; the flow: :mod:`pipeline.flows_compare`.
 """
 
-from pipeline.compare.match import PointEvidence, SamePoint, match_points, same_point, same_point_bar, shared_words
+from pipeline.compare.match import PointEvidence, SamePoint, match_points, same_point, says_same, shared_words
 from pipeline.compare.status import NOT_A_CHANGE, OVERALL, STATUS_ORDER, STATUSES, StatusWords, reported, status_of
 from pipeline.compare.yearly import Comparison, YearTables, compare_years_tables, cross_points, theme_points
 
@@ -27,7 +27,7 @@ __all__ = [
     "match_points",
     "reported",
     "same_point",
-    "same_point_bar",
+    "says_same",
     "shared_words",
     "status_of",
     "theme_points",

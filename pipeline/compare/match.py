@@ -1,36 +1,41 @@
 """Which points of different years are the same point: matched by what they say, not by their number.
 
 Each year's themes come from that year's own analysis, so their numbers mean nothing across
-years. A point (a core area's theme, or a cross-cutting theme) is known by its evidence: the
-key phrases the groups wrote (as lemmas). Two points are compared on two signals, weighted
-equally as in the sub-theme stage (:mod:`pipeline.themes.features`):
+years. A point (a core area's theme, or a cross-cutting theme) is known by its evidence: its
+label and the key phrases the groups wrote (as lemmas).
+
+Whether two points of different years are the same is decided in one place,
+:func:`says_same`, by the rule of the theme stage (:mod:`pipeline.themes.points`): their
+labels make the same point (:func:`pipeline.themes.points.same_point`: derivations,
+compound heads, DanNet synonyms; "koordinering af frivillige" / "koordinere frivillige",
+"fleksibilitet" / "smidighed", not "serviceniveau" / "det politiske niveau"), or each one's
+label is said by a key phrase of the other (:func:`pipeline.themes.points.why_said`).
+
+Among the points that are the same, the most alike is chosen by a score (:func:`same_point`) of
+two signals, weighted equally as in the sub-theme stage (:mod:`pipeline.themes.features`):
 
 * lexical: TF-IDF cosine of their key phrases' lemmas, the parts of their compounds and the
-  words they derive from (``infrastrukturudvikling`` shares ``infrastruktur``,
-  ``frivillighed`` shares ``frivillig``), with the IDF of all points of the scope, so a word
-  every point uses weighs little;
+  words they derive from, with the IDF of all points of the scope, so a word every point
+  uses weighs little;
 * semantic: cosine of the mean E5 vectors of their key phrases, centred on the mean of all
   points of the scope (what every point of the area shares says nothing about which is which).
 
-:func:`same_point` is the one place that scores this; when the claims/points machinery of the
-theme stage offers its own "same point" function, this is where it is called.
-
 Matching is one to one, year after year (:func:`match_points`), by the Hungarian algorithm on
-the scores. The bar is the data's own (:func:`same_point_bar`): two points of different years
-are the same when they are more alike than the points one year's analysis kept apart usually
-are (the mean plus two standard deviations of the scores of distinct points of the same year).
+the scores of the pairs that are the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from pipeline.themes import points as point_rule
 from pipeline.themes.features import lexical_documents
 
-__all__ = ["MatchedRow", "PointEvidence", "SamePoint", "match_points", "same_point", "same_point_bar", "shared_words"]
+__all__ = ["MatchedRow", "PointEvidence", "SamePoint", "match_points", "same_point", "says_same", "shared_words"]
 
 #: Share of the semantic signal in the score (the rest is lexical), as in the sub-theme stage.
 SEMANTIC_WEIGHT = 0.5
@@ -47,6 +52,7 @@ class PointEvidence:
         label: Its label on that year's page.
         phrases: The content lemmas of each of its key phrases (space-separated).
         label_lemmas: The lemmas of its label (the key phrase it is named after).
+        verbs: The lemmas tagged as verbs in its statements ("koordinere" / "koordinering").
     """
 
     year: int
@@ -55,6 +61,7 @@ class PointEvidence:
     label: str
     phrases: tuple[str, ...]
     label_lemmas: str = ""
+    verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -129,15 +136,6 @@ def shared_words(a: PointEvidence, b: PointEvidence, vocabulary: set[str] | None
     return [w for w in dict.fromkeys(wa) if w in set(wb)]
 
 
-def same_point_bar(scores_within_years: Sequence[float]) -> float:
-    """The score from which two points of different years are the same: mean plus two standard
-    deviations of the scores of distinct points of one year (points its analysis kept apart)."""
-    values = np.asarray(scores_within_years, dtype=np.float64)
-    if len(values) < 3:  # too few to tell: only a near-identical point matches
-        return 0.9
-    return float(values.mean() + 2 * values.std())
-
-
 @dataclass
 class MatchedRow:
     """One compared point of a scope: per year, the points of that year it holds, and why several."""
@@ -147,27 +145,54 @@ class MatchedRow:
     reasons: list[str]
 
 
-def is_same(same: SamePoint, i: int, j: int, bar: float) -> bool:
-    """Points ``i`` and ``j`` say the same: a score at the bar or above, and a word, part or stem in common
-    (meaning alone, without a shared word, is too weak a sign at a seminar's size)."""
-    return bool(same.score[i, j] >= bar and same.lexical[i, j] > 0)
+def _said_by(label: str, phrases: Sequence[str], verbs: frozenset[str]) -> tuple[str, ...] | None:
+    """Why one of ``phrases`` says ``label`` (:func:`pipeline.themes.points.why_said`), or None."""
+    for phrase in dict.fromkeys(phrases):
+        reasons = point_rule.why_said(label, phrase, verbs)
+        if reasons is not None:
+            return reasons
+    return None
 
 
-def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: SamePoint, bar: float) -> tuple[list[MatchedRow], list[dict]]:
+@lru_cache(maxsize=100_000)
+def says_same(a: PointEvidence, b: PointEvidence) -> point_rule.PointMatch:
+    """Whether two points make the same point, and why: the one place this is decided (the module docs).
+
+    The same when their labels do (:func:`pipeline.themes.points.same_point`), or when each
+    one's label is said by a key phrase of the other. A shared word with the rest different
+    is not enough ("serviceniveau" / "politisk niveau"); the score (:func:`same_point`) only
+    chooses among the points that are the same.
+
+    Returns:
+        :class:`pipeline.themes.points.PointMatch`; its reasons name how the words were matched.
+    """
+    if not a.label_lemmas.split() or not b.label_lemmas.split():
+        return point_rule.PointMatch(False, ("no label lemmas",))
+    verbs = a.verbs | b.verbs
+    labels = point_rule.same_point(a.label_lemmas, b.label_lemmas, verbs)
+    if labels.same:
+        return point_rule.PointMatch(True, ("labels: " + ", ".join(labels.reasons),))
+    a_in_b, b_in_a = _said_by(a.label_lemmas, b.phrases, verbs), _said_by(b.label_lemmas, a.phrases, verbs)
+    if a_in_b is not None and b_in_a is not None:
+        return point_rule.PointMatch(True, ("each label said by the other's key phrases: " + ", ".join(dict.fromkeys([*a_in_b, *b_in_a])),))
+    return labels
+
+
+def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: SamePoint) -> tuple[list[MatchedRow], list[dict]]:
     """Chain the points of one scope year after year: one to one, or merged with the reason stated.
 
-    The points of each year are matched to the rows built from the earlier years (a row
-    scores as its most alike point), best total score first (Hungarian algorithm), when they
-    are the same (:func:`is_same`). A point left over whose most alike row already holds a
-    point of its year, and is the same as that row, joins it: the row then holds two themes
+    The points of each year are matched to the rows built from the earlier years, among the
+    pairs that are the same (:func:`says_same`, with a row's point of another year that is
+    the same, else its most alike), best total score first (Hungarian algorithm). A point
+    left over that is the same as a row's point of another year, where that row already
+    holds a point of its year, joins the most alike such row: the row then holds two themes
     of that year (their groups are counted together), and the reason says so. Any other point
     starts a row of its own.
 
     Args:
         points: The scope's points of every year.
         years: The years, in order.
-        same: ``same_point(points, points)``.
-        bar: :func:`same_point_bar`.
+        same: ``same_point(points, points)``: the score that chooses among the same.
 
     Returns:
         ``(rows, decisions)``: the rows, and per point of a later year its most alike point of
@@ -179,60 +204,59 @@ def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: Sa
     rows: list[MatchedRow] = []
     decisions: list[dict] = []
 
+    def score(q: PointEvidence, p: PointEvidence) -> float:
+        return float(same.score[index[id(q)], index[id(p)]])
+
     def closest(row: MatchedRow, p: PointEvidence) -> PointEvidence:
         others = [q for y, qs in sorted(row.points.items()) if y != p.year for q in qs]
-        return max(others, key=lambda q: (same.score[index[id(q)], index[id(p)]], -abs(q.year - p.year)))
+        return max(others, key=lambda q: (says_same(q, p).same, score(q, p), -abs(q.year - p.year)))
 
     for year in years:
         mine = [p for p in points if p.year == year]
         earlier = [r for r in rows if year not in r.points]
         partner: dict[int, int] = {}
         if earlier and mine:
-            S = np.array([[same.score[index[id(closest(r, p))], index[id(p)]] for p in mine] for r in earlier])
+            # a pair that is not the same weighs far below any that is: the most pairs that are the same, then the best score
+            S = np.array([[score(q, p) - (0 if says_same(q, p).same else 1e6) for p in mine for q in [closest(r, p)]] for r in earlier])
             for ri, pi in zip(*linear_sum_assignment(-S), strict=True):
-                q = closest(earlier[ri], mine[pi])
-                if is_same(same, index[id(q)], index[id(mine[pi])], bar):
+                if says_same(closest(earlier[ri], mine[pi]), mine[pi]).same:
                     partner[pi] = ri
         for pi, p in enumerate(mine):
             if pi in partner:
                 earlier[partner[pi]].points[year] = [p]
             else:
                 rows.append(MatchedRow(p.scope, {year: [p]}, []))
-    # A point left alone whose most alike row holds a point of its year, and says the same as
-    # that row's point of another year, joins the row (one year's analysis kept apart what the
-    # other year's groups said as one point).
+    # A point left alone that says the same as a matched row's point of another year, where the
+    # row holds a point of its year, joins the most alike such row (one year's analysis kept
+    # apart what the other year's groups said as one point).
     matched = [r for r in rows if len(r.points) > 1]
     alone = [r for r in rows if len(r.points) == 1 and len(next(iter(r.points.values()))) == 1]
     for row in alone:
         (year, (p,)), = row.points.items()
-        candidates = [r for r in matched if year in r.points]
-        best = max(candidates, key=lambda r: same.score[index[id(closest(r, p))], index[id(p)]], default=None)
+        candidates = [r for r in matched if year in r.points and says_same(closest(r, p), p).same]
+        best = max(candidates, key=lambda r: score(closest(r, p), p), default=None)
         if best is None:
             continue
         q = closest(best, p)
-        # joined only when the other year's point also says what this one is named after
-        # ("Unge" joins "Sårbare unge", not "De frivillige" through "unge frivillige")
-        said = set(shared_words(p, q)) | set(lexical_documents([" ".join(q.phrases)], None)[0].split())
-        if is_same(same, index[id(q)], index[id(p)], bar) and p.label_lemmas and set(p.label_lemmas.split()) <= said:
-            kept = best.points[year][0]
-            best.points[year].append(p)
-            words = shared_words(p, q)
-            best.reasons.append(
-                f"{year}: „{p.label}“ og „{kept.label}“ er lagt sammen: begge siger det samme som {q.year}: „{q.label}“"
-                + (f" (fælles ord: {', '.join(words[:4])})" if words else "")
-            )
-            rows.remove(row)
+        kept = best.points[year][0]
+        best.points[year].append(p)
+        words = shared_words(p, q)
+        best.reasons.append(
+            f"{year}: „{p.label}“ og „{kept.label}“ er lagt sammen: begge siger det samme som {q.year}: „{q.label}“"
+            + (f" (fælles ord: {', '.join(words[:4])})" if words else "")
+        )
+        rows.remove(row)
     for row in rows:
         for year, pts in row.points.items():
             for p in pts:
                 if len(row.points) > 1 and year != min(row.points):
                     q = closest(row, p)
-                    decisions.append({"point": p, "other": q, "score": float(same.score[index[id(q)], index[id(p)]]), "matched": True})
+                    decisions.append({"point": p, "other": q, "score": score(q, p), "matched": True, "reason": "; ".join(says_same(q, p).reasons)})
     for p in points:
         if any(p in r.points.get(p.year, []) and len(r.points) > 1 for r in rows):
             continue
         others = [q for q in points if q.year != p.year]
         if others and p.year != years[0]:
-            q = max(others, key=lambda q: same.score[index[id(q)], index[id(p)]])
-            decisions.append({"point": p, "other": q, "score": float(same.score[index[id(q)], index[id(p)]]), "matched": False})
+            q = max(others, key=lambda q: (says_same(q, p).same, score(q, p)))
+            decisions.append({"point": p, "other": q, "score": score(q, p), "matched": False, "reason": "; ".join(says_same(q, p).reasons)})
     return rows, decisions

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from pipeline.compare.match import MatchedRow, PointEvidence, SamePoint, match_points, same_point, same_point_bar, shared_words
+from pipeline.compare.match import MatchedRow, PointEvidence, match_points, same_point, shared_words
 from pipeline.compare.status import OVERALL, STATUS_ORDER, status_of
 from pipeline.config import SeminarConfig, slugify
 
@@ -83,15 +83,27 @@ STATUS_COLUMNS = [
     "target_share_groups", "delta_share_groups", "status", "first_year", "first_groups", "trend", "counts", "reason",
 ]
 QUOTE_COLUMNS = ["point", "scope", "year", "core_area", "group", "statement_id", "text"]
-MATCH_COLUMNS = ["scope", "year", "key", "label", "other_year", "other_key", "other_label", "lexical", "semantic", "score", "bar", "matched", "shared_words"]
+MATCH_COLUMNS = ["scope", "year", "key", "label", "other_year", "other_key", "other_label", "lexical", "semantic", "score", "matched", "reason", "shared_words"]
 
 
-def _label_lemmas(label: str, part: pd.DataFrame) -> str:
-    """The lemmas of the key phrase a point is named after (else of its most frequent key phrase)."""
-    if not len(part):
-        return ""
-    named = part[part["text"].str.casefold() == label.casefold()]
-    return str((named if len(named) else part)["lemmas"].mode().sort_values().iloc[0])
+def _label_lemmas(t: YearTables, label: str) -> str:
+    """The content lemmas of a label as its year's page shows it, read as the theme stage reads them
+    (:func:`pipeline.themes.points.label_lemmas`, word forms → lemmas from that year's statements)."""
+    from pipeline.themes.points import label_lemmas
+
+    lemma_of: dict[str, str] = {}
+    for toks, lems in zip(t.statements["tokens"], t.statements["lemmas"], strict=True):
+        for tok, lem in zip(toks.lower().split(), lems.split(), strict=False):
+            lemma_of.setdefault(tok, lem)
+    return label_lemmas(label, lemma_of)
+
+
+def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
+    """The lemmas tagged as verbs in the statements of a point's key phrases (as the theme stage reads them)."""
+    statements = t.statements[t.statements["statement_id"].isin(set(part["statement_id"]))]
+    if "pos" not in statements.columns:
+        return frozenset()
+    return frozenset(lem for lems, pos in zip(statements["lemmas"], statements["pos"], strict=True) for lem, tag in zip(lems.split(), pos.split(), strict=False) if tag == "VERB")
 
 
 def theme_points(t: YearTables) -> list[PointEvidence]:
@@ -100,8 +112,9 @@ def theme_points(t: YearTables) -> list[PointEvidence]:
     parts = {int(k): part for k, part in in_theme.groupby("theme", sort=True)}
     empty = in_theme.iloc[0:0]
     return [
-        PointEvidence(t.year, r.core_area, int(r.topic), r.label, tuple(parts.get(int(r.topic), empty)["lemmas"]), _label_lemmas(r.label, parts.get(int(r.topic), empty)))
+        PointEvidence(t.year, r.core_area, int(r.topic), r.label, tuple(part["lemmas"]), _label_lemmas(t, r.label), _verbs(t, part))
         for r in t.themes.drop_duplicates("topic").itertuples()
+        for part in [parts.get(int(r.topic), empty)]
     ]
 
 
@@ -115,21 +128,11 @@ def cross_points(t: YearTables) -> list[PointEvidence]:
     parts = {int(k): part for k, part in in_cross.groupby("cross_theme", sort=True)}
     empty = in_cross.iloc[0:0]
     return [
-        PointEvidence(t.year, OVERALL, int(r.cross_theme), r.label, tuple(parts.get(int(r.cross_theme), empty)["lemmas"]), _label_lemmas(r.label, parts.get(int(r.cross_theme), empty)))
+        PointEvidence(t.year, OVERALL, int(r.cross_theme), r.label, tuple(part["lemmas"]), _label_lemmas(t, r.label), _verbs(t, part))
         for r in t.cross.itertuples()
         if _recurs_across_areas(r.areas)
+        for part in [parts.get(int(r.cross_theme), empty)]
     ]
-
-
-def _bar(scores: dict[str, tuple[list[PointEvidence], SamePoint]]) -> float:
-    """:func:`same_point_bar` over the pairs of distinct points of the same year and scope."""
-    within = []
-    for points, sp in scores.values():
-        for i, p in enumerate(points):
-            for j in range(i + 1, len(points)):
-                if points[j].year == p.year:
-                    within.append(sp.score[i, j])
-    return same_point_bar(within)
 
 
 def merge_same_labels(rows: list[MatchedRow]) -> list[MatchedRow]:
@@ -231,9 +234,6 @@ def compare_years_tables(
         for p in [*cross_points(tables[y]), *theme_points(tables[y])]:
             points.setdefault(p.scope, []).append(p)
     scores = {scope: (pts, same_point(pts, pts, context=pts, embed=embed)) for scope, pts in points.items()}
-    # One bar for every scope: one area alone has too few pairs to tell its spread.
-    bar = _bar(scores)
-    bars = {s: bar for s in scores}
     totals = {y: _totals(tables[y]) for y in years}
     prevalence, status, quotes, matches = [], [], [], []
     point_id = 0
@@ -241,7 +241,7 @@ def compare_years_tables(
         if scope not in scores:
             continue
         pts, sp = scores[scope]
-        rows, decisions = match_points(pts, years, sp, bars[scope])
+        rows, decisions = match_points(pts, years, sp)
         at = {id(p): i for i, p in enumerate(pts)}
         for d in decisions:
             p, q = d["point"], d["other"]
@@ -249,8 +249,8 @@ def compare_years_tables(
             matches.append(
                 {
                     "scope": scope, "year": p.year, "key": p.key, "label": p.label, "other_year": q.year, "other_key": q.key,
-                    "other_label": q.label, "lexical": round(float(sp.lexical[i, j]), 4), "semantic": round(float(sp.semantic[i, j]), 4), "score": round(d["score"], 4), "bar": round(bars[scope], 4),
-                    "matched": bool(d["matched"]), "shared_words": " ".join(shared_words(p, q)),
+                    "other_label": q.label, "lexical": round(float(sp.lexical[i, j]), 4), "semantic": round(float(sp.semantic[i, j]), 4), "score": round(d["score"], 4),
+                    "matched": bool(d["matched"]), "reason": d["reason"], "shared_words": " ".join(shared_words(p, q)),
                 }
             )
         for row in merge_same_labels(rows):
@@ -286,7 +286,9 @@ def compare_years_tables(
                 p, q = row.points[later][0], row.points[earlier][0]
                 words = shared_words(p, q)
                 if p.label != q.label or not words:
-                    reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“" + (f" (fælles ord: {', '.join(words[:4])})" if words else " (samme betydning)"))
+                    # says_same decided the pair; without a shared word it was a synonym or a derivation
+                    how = f" (fælles ord: {', '.join(words[:4])})" if words else " (samme pointe: synonym eller afledning)"
+                    reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“{how}")
             status.append(
                 {
                     "point": point_id, "label": label, "core_area": scope, "base_year": base, "target_year": target,

@@ -166,9 +166,9 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
                 blocks += _evidence(r, comparison, prev, links, unit)
     if comparison.matches["matched"].any() or len(comparison.matches):
         blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
-        blocks.append(Paragraph(("For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. Lighed er gennemsnittet af ordlighed og betydningslighed; grænsen er ",
-                                 da_decimal(float(comparison.matches["bar"].iloc[0]) if len(comparison.matches) else 0.0, 2),
-                                 " (temaer, som samme års analyse holdt adskilt, ligger sjældent over den), og parrede temaer skal have et ord, en orddel eller en afledning til fælles.")))
+        blocks.append(Paragraph(("For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
+                                 "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
+                                 "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",)))
         blocks.append(
             Table(
                 ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),

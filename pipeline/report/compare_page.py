@@ -128,8 +128,8 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
         Paragraph(
             (
                 f"Et temas antal grupper i et år er antallet på det års egen side (med analytikerens kodebog, når der er en). "
-                f"Temaer fra forskellige år er parret ud fra, hvad de siger: deres nøglefraser, ordenes dele og afledninger og "
-                f"betydningen af fraserne (E5); et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
+                f"Temaer fra forskellige år er parret, når de siger det samme: samme ord, en afledning, et sammensat ords led "
+                f"eller et synonym (se „Parring af temaer“); betydningen af fraserne (E5) vælger kun blandt dem; et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
                 f"delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden står ved temaet. "
                 f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i mindst to kerneområder, "
                 f"talt i gruppedrøftelser (en gruppe ved ét kerneområdes bord). ",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import base_phrase, derives, is_definite, related, synonyms
-from pipeline.themes.points import choose_point, label_text, pointless_words, same_point, says, setting_words, unfit_groups
+from pipeline.danish import base_phrase, derives, is_action_noun, is_definite, related, synonyms
+from pipeline.themes.points import choose_point, label_text, pointless_words, same_point, says, setting_words, unfit_groups, why_said
 
 
 def test_a_shared_head_with_another_modifier_is_not_the_same_point():
@@ -25,6 +25,20 @@ def test_word_derivation_compound_head_and_synonym_say_the_label():
     assert says("forebygge tiltag", "tidlig forebygge indsats")  # general nouns say one another
     match = same_point("tydelig kommunikation", "kommunikation")
     assert match.same and match.reasons
+
+
+def test_the_object_of_an_action_compound_is_said():
+    # "infrastrukturudvikling" is "udvikling af infrastruktur": the group spoke of infrastructure
+    assert says("infrastruktur", "infrastrukturudvikling")
+    assert says("kapacitet", "kapacitetsudvidelse")
+    assert says("forebyggelse", "forebyggelsesindsats")  # a general noun's modifier is its point
+    assert "infrastrukturudvikling" in " ".join(why_said("infrastruktur", "infrastrukturudvikling"))
+    # a head that names no action leaves the modifier unsaid; a label compound still needs its parts
+    assert not says("ældre", "ældrepleje")
+    assert not says("hjem", "hjemmearbejde")
+    assert not says("infrastrukturudvikling", "infrastruktur")
+    assert is_action_noun("udvikling") and is_action_noun("udvidelse") and is_action_noun("håndtering")
+    assert not is_action_noun("pleje") and not is_action_noun("ting") and not is_action_noun("arbejde")
 
 
 def test_a_noun_is_not_the_verb_its_derivation_comes_from():

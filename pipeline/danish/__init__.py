@@ -9,7 +9,7 @@ from .answers import STANCES, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS
-from .inflection import ARTICLES, base_phrase, derives, is_definite, nominalise, related
+from .inflection import ACTION_ENDINGS, ARTICLES, base_phrase, derives, is_action_noun, is_definite, nominalise, related
 from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
@@ -17,6 +17,7 @@ from .stop_words import DOMAIN_STOP_WORDS, STOP_WORDS, is_stop
 
 __all__ = [
     "ABBREVIATIONS",
+    "ACTION_ENDINGS",
     "ARTICLES",
     "COMPLEX_PREPOSITIONS",
     "DOMAIN_STOP_WORDS",
@@ -30,6 +31,7 @@ __all__ = [
     "base_phrase",
     "derives",
     "fixed_nouns",
+    "is_action_noun",
     "is_definite",
     "is_stop",
     "is_yes_no_question",

@@ -7,16 +7,24 @@
 * :func:`is_definite` / :func:`base_phrase`: a label names a point, so it is written in the
   base (indefinite) form: "risiciene" → "risiko", "plejehjemmene" → "plejehjem", "de
   frivillige" → "frivillige", "den teknologiske udvikling" → "teknologisk udvikling".
+* :func:`is_action_noun`: a noun that names an action ("udvikling", "forbedring",
+  "styrkelse"); the first part of a compound with such a head is what the action is done to:
+  "infrastrukturudvikling" is "udvikling af infrastruktur", so it says "infrastruktur" (where
+  "ældrepleje" names a setting, not "ældre").
 * :func:`nominalise`: a point said with a verb is named by its noun ("koordinere frivillige"
   → "koordinering af frivillige").
 """
 
 from __future__ import annotations
 
-__all__ = ["ARTICLES", "DERIVATIONS", "base_phrase", "derives", "is_definite", "nominalise", "related"]
+__all__ = ["ACTION_ENDINGS", "ARTICLES", "DERIVATIONS", "base_phrase", "derives", "is_action_noun", "is_definite", "nominalise", "related"]
 
 #: Endings that derive a word from another without adding a point of its own.
 DERIVATIONS: frozenset[str] = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "ning", "lig", "isk", "er", "e"})
+
+#: Endings of a noun made from a verb to name its action ("udvikling", "håndtering",
+#: "udvidelse", "styrkelse").
+ACTION_ENDINGS: tuple[str, ...] = ("ing", "else")
 
 #: Definite articles before an adjective ("den", "det", "de").
 ARTICLES: frozenset[str] = frozenset({"den", "det", "de"})
@@ -45,6 +53,17 @@ def derives(longer: str, shorter: str, verb: bool = True) -> bool:
             if len(rest) <= 2 or rest in DERIVATIONS:
                 return True
     return False
+
+
+def is_action_noun(lemma: str) -> bool:
+    """Whether a noun names an action by its ending (:data:`ACTION_ENDINGS`): "udvikling", "udvidelse".
+
+    Six letters at least: shorter words with these endings are seldom actions ("ting", "else").
+    "pleje" names an action too, but without an ending that says so; such a head is not
+    recognised, which keeps "ældrepleje" from saying "ældre".
+    """
+    lemma = lemma.lower()
+    return len(lemma) >= 6 and lemma.isalpha() and lemma.endswith(ACTION_ENDINGS)
 
 
 def related(a: str, b: str, verbs: frozenset[str] | None = None) -> bool:

@@ -7,6 +7,10 @@ label. :func:`says` is that check: every content word of the label is said by th
   :func:`pipeline.danish.related`);
 * as the head of one of the unit's compounds (label ``niveau``, unit ``serviceniveau``; a
   modifier is not enough: "ældrepleje" says nothing about "ældre");
+* as the first part of a compound whose head names an action done to it
+  (:func:`pipeline.danish.is_action_noun`) or is a general noun: "infrastrukturudvikling" is
+  "udvikling af infrastruktur" and says "infrastruktur", "forebyggelsesindsats" says
+  "forebyggelse";
 * a compound word of the label only through all its parts: "serviceniveau" is not said by "det
   politiske niveau", "aflastningsfamilier" not by "plejefamilier"; and a label's modifier and
   head together by one compound of the unit ("frivillighedsarbejde" says "frivilligt arbejde");
@@ -36,7 +40,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, base_phrase, related, synonyms
+from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, base_phrase, is_action_noun, related, synonyms
 from pipeline.themes.units import unit_parts
 
 __all__ = [
@@ -80,6 +84,11 @@ def _word_said(word: str, unit_words: tuple[str, ...], verbs: frozenset[str], wh
         parts = unit_parts(u)
         if parts and (parts[-1] == word or related(parts[-1], word, verbs)):
             return f"'{word}' heads '{u}' (compound)", u
+    for u in unit_words:
+        # "infrastrukturudvikling" is "udvikling af infrastruktur": an action's object is said
+        parts = unit_parts(u)
+        if len(parts) >= 2 and (is_action_noun(parts[-1]) or parts[-1] in GENERAL_NOUNS) and (parts[-2] == word or related(parts[-2], word, verbs)):
+            return f"'{word}' is what '{u}' is about (compound: {parts[-2]} + {parts[-1]})", u
     # "b-alternativer" needs its "b": every part of a hyphenated word, however short
     parts = [p for p in word.split("-") if p] if "-" in word else unit_parts(word)
     if parts and all(_word_said(p, unit_words, verbs, False) for p in parts):

@@ -118,9 +118,9 @@ def _curation_line(themes: pd.DataFrame, has_codebook: bool) -> pm.Note:
     per_theme = themes.drop_duplicates(["core_area", "topic"])
     done, total = int(per_theme["curated"].sum()), len(per_theme)
     how: pm.Inlines = (
-        ("Ret kodebogen ved siden af seminar.toml, og kør ", pm.Code("seminar run"), " igen.")
+        ("Til analytikeren: ret kodebogen ved siden af seminar.toml, og kør ", pm.Code("seminar run"), " igen.")
         if has_codebook
-        else ("Kuratér dem i en kodebog: ", pm.Code("seminar curate init --xlsx"), ", ret den i Excel, og kør ", pm.Code("seminar run"), " igen.")
+        else ("Til analytikeren: kuratér temaerne i en kodebog med ", pm.Code("seminar curate init --xlsx"), ", ret den i Excel, og kør ", pm.Code("seminar run"), " igen.")
     )
     rest = "; resten er maskinforslag, som en analytiker endnu ikke har bekræftet. " if done < total else ". "
     return pm.Note(pm.inlines(pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), rest, how), kind="status")
@@ -142,8 +142,8 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     title = f"Overblik: {cfg.name} {cfg.year}"
     intro = (
         f"{count(len(notes), 'gruppenote', 'gruppenoter')} fra {count(len(areas), 'kerneområde', 'kerneområder')}. "
-        f"For hvert kerneområde de punkter, flest grupper pegede på (mindst {number_word(cfg.themes.min_groups)}), hver med gruppernes egne ord. "
-        "Et punkt tæller en gruppe, når gruppens egen note rummer det; intet er omskrevet."
+        f"For hvert kerneområde vises de punkter, som flest grupper pegede på (mindst {number_word(cfg.themes.min_groups)}), "
+        "hver med et citat fra en af gruppernes noter. En gruppe tælles kun med, når dens egen note siger punktet, og citaterne er uddrag af noterne, ikke omskrivninger."
     )
     blocks: list[pm.Block] = [
         pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),

@@ -51,6 +51,24 @@ def test_units_are_noun_phrases_without_frame_nouns_and_with_their_article():
     assert list(units["lemmas"]) == ["tydelig kommunikation", "eksistere samarbejde", "politisk niveau", "ung frivillig", "energioptimering bygningsmasse"]
 
 
+def test_a_modified_frame_noun_is_the_point_and_a_past_participle_modifies_its_noun():
+    st = pd.DataFrame(
+        [
+            _statement(
+                "De talte om behovet for differentierede indsatser for at imødekomme individuelle behov .",
+                "de tale om behov for differentiere indsats for at imødekomme individuel behov .",
+                "PRON VERB ADP NOUN ADP VERB NOUN ADP PART VERB ADJ NOUN PUNCT",
+            ),
+        ]
+    )
+    units = make_units(st, frozenset({"de", "tale", "om", "behov", "for", "at"}))
+    texts = list(units["text"])
+    # "behovet for" stays a frame; "individuelle behov" is what the group asked for
+    assert "individuelle behov" in texts and "behovet" not in " ".join(texts)
+    # a finite verb cannot follow "for": "differentierede" modifies "indsatser"
+    assert "differentierede indsatser" in texts
+
+
 def test_label_is_the_most_shared_phrase_as_written():
     units = pd.DataFrame(
         {

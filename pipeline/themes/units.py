@@ -38,12 +38,43 @@ def unit_parts(lemma: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def _content(lemma: str, word: str, stops: frozenset[str]) -> bool:
-    return len(lemma) > 1 and any(ch.isalpha() for ch in word) and lemma not in stops and lemma not in FRAME_NOUNS
+def _content(lemma: str, word: str, stops: frozenset[str], kept: bool = False) -> bool:
+    """A content word: not a stop word, and not a frame noun unless it is ``kept`` (:func:`_kept_frames`)."""
+    if len(lemma) <= 1 or not any(ch.isalpha() for ch in word):
+        return False
+    return kept or (lemma not in stops and lemma not in FRAME_NOUNS)
+
+
+#: Prepositions that open a frame noun's complement ("behovet for", "vigtigheden af").
+_FRAME_PREPOSITIONS = frozenset({"for", "af", "til", "om", "i", "på", "ved", "med", "mellem"})
+
+
+def _kept_frames(words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]) -> frozenset[int]:
+    """Positions of frame nouns that carry the point themselves: modified, with no complement after.
+
+    "behovet for X" says X matters; "individuelle behov" and "psykiske udfordringer" are the
+    point, so a frame noun right after a content adjective and not followed by a preposition
+    that opens its complement is a content word there.
+    """
+    n = len(words)
+    out = set()
+    for i in range(1, n):
+        if lemmas[i] not in FRAME_NOUNS or upos[i] not in _NOUN_TAGS:
+            continue
+        if upos[i - 1] != "ADJ" or not _content(lemmas[i - 1], words[i - 1], stops):
+            continue
+        if i + 1 < n and words[i + 1].lower() in _FRAME_PREPOSITIONS:
+            continue
+        out.add(i)
+    return frozenset(out)
 
 
 def _participle(word: str) -> bool:
     return word.lower().endswith("ende") and len(word) > 5
+
+
+def _past_participle(word: str) -> bool:
+    return len(word) > 4 and word.lower().endswith(("ede", "ete", "te", "et"))
 
 
 def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
@@ -55,6 +86,8 @@ def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
       itself ("forebyggende og indgribende tiltag").
     * An adverb right before a modifier of a noun belongs to the phrase ("tidlig forebyggende
       indsats"); a stop word there ("meget") is trimmed off later like any other.
+    * A past participle tagged VERB after a preposition or an article and before a noun
+      modifies that noun ("behovet for differentierede indsatser").
     """
     fixed = list(upos)
     n = len(words)
@@ -70,6 +103,11 @@ def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
             fixed[i] = "ADJ"
     for i in range(n - 2):
         if fixed[i] == "ADV" and modifier(i + 1) and fixed[i + 2] in _NOUN_TAGS:
+            fixed[i] = "ADJ"
+    for i in range(1, n - 1):
+        # "behovet for differentierede indsatser": a finite verb cannot follow a preposition or
+        # an article, so a past participle there modifies the noun after it
+        if fixed[i] == "VERB" and fixed[i + 1] in _NOUN_TAGS and fixed[i - 1] in ("ADP", "DET") and _past_participle(words[i]):
             fixed[i] = "ADJ"
     return fixed
 
@@ -118,12 +156,13 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
         from pipeline.nlp import noun_phrases
 
         upos = _repair_tags(words, upos)
+        kept = _kept_frames(words, lemmas, upos, stops)
         spans = []
         for start, end in noun_phrases(words, upos):
             # "behovet" alone, or "tydelig kommunikation": keep from the first content word on
             while start < end and not _content(lemmas[start], words[start], stops):
                 start += 1
-            if start < end and upos[end - 1] in _NOUN_TAGS and _content(lemmas[end - 1], words[end - 1], stops):
+            if start < end and upos[end - 1] in _NOUN_TAGS and _content(lemmas[end - 1], words[end - 1], stops, end - 1 in kept):
                 spans.append((start, end))
         spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
         return _chain_of(sorted(spans), words)
@@ -181,12 +220,13 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         if not (len(words) == len(lemmas) == len(upos)):
             continue  # a statement whose analysis does not align has no units (never seen; defensive)
         found = []
+        kept = _kept_frames(words, lemmas, _repair_tags(words, upos), stop_words) if has_pos else frozenset()
         for start, end in _spans(words, lemmas, upos, stop_words):
             # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
             # so the phrase reads as Danish on its own (the article is no content word)
             if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
                 start -= 1
-            at = [i for i in range(start, end) if _content(lemmas[i], words[i], stop_words)]
+            at = [i for i in range(start, end) if _content(lemmas[i], words[i], stop_words, i in kept)]
             content = [lemmas[i] for i in at]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays

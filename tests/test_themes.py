@@ -69,6 +69,21 @@ def test_a_modified_frame_noun_is_the_point_and_a_past_participle_modifies_its_n
     assert "differentierede indsatser" in texts
 
 
+def test_experiences_with_something_frame_what_was_discussed():
+    st = pd.DataFrame(
+        [
+            _statement(
+                "Gruppe 1 diskuterede erfaringer med frivilligt arbejde og gode erfaringer .",
+                "gruppe 1 diskutere erfaring med frivillig arbejde og god erfaring .",
+                "NOUN NUM VERB NOUN ADP ADJ NOUN CCONJ ADJ NOUN PUNCT",
+            ),
+        ]
+    )
+    texts = list(make_units(st, frozenset({"gruppe", "diskutere", "med", "og"}))["text"])
+    # "erfaringer med X": the point is X; "gode erfaringer" on its own is the point
+    assert texts == ["frivilligt arbejde", "gode erfaringer"]
+
+
 def test_label_is_the_most_shared_phrase_as_written():
     units = pd.DataFrame(
         {

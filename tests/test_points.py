@@ -145,6 +145,46 @@ def test_stance_of_an_answer_to_a_yes_no_question():
     assert opening_stance("Ja til mere velfærd .".split()) is None  # not a stance on its own
 
 
+def test_a_stance_given_in_the_questions_own_words():
+    from pipeline.danish import echoed_stance
+
+    q = "Skal afgiften på cigaretter sættes op?"
+    no = "Udgangspunktet er , at afgifter på cigaretter ikke skal sættes op ."
+    tags = "NOUN AUX PUNCT SCONJ NOUN ADP NOUN ADV AUX VERB ADP PUNCT"
+    assert echoed_stance(q, no.split(), tags.split()) == ("nej", 7, 11)  # "ikke skal sættes op"
+    # the question's particle must follow: "sættes ned" is not "sættes op"
+    assert echoed_stance(q, "Afgiften skal sættes ned .".split(), "NOUN AUX VERB ADV PUNCT".split()) is None
+    q2 = "Skal den offentlige kulturstøtte sænkes?"
+    assert echoed_stance(q2, "Vi ønsker , at støtten skal sænkes en smule".split(), "PRON VERB PUNCT SCONJ NOUN AUX VERB DET NOUN".split())[0] == "ja"
+    # a coordinated verb shares the modal; the negation is before the verb
+    assert echoed_stance(q2, "Støtten skal omlægges , men ikke sænkes .".split(), "NOUN AUX VERB PUNCT CCONJ ADV VERB PUNCT".split())[0] == "nej"
+    # without the modal, or for a question without one, no stance is read
+    assert echoed_stance(q2, "Støtten sænkes hvert år .".split(), "NOUN VERB DET NOUN PUNCT".split()) is None
+    assert echoed_stance("Bestemmer EU for meget?", "På nogle områder bestemmer EU for meget .".split(), "ADP DET NOUN VERB PROPN ADP ADV PUNCT".split()) is None
+
+
+def test_stance_units_read_the_opening_word_or_the_echo_of_the_question():
+    from pipeline.config import parse_config
+    from pipeline.themes.subthemes import stance_units
+
+    cfg = parse_config('[seminar]\nname = "Test"\nyear = 2015\n\n[[core_areas]]\nname = "Ulandsbistand"\nquestion = "Skal ulandsbistanden sænkes?"\n')
+    rows = [
+        ("aaaaaaaaaaaa-00", 1, "Nej .", "INTJ PUNCT"),
+        ("bbbbbbbbbbbb-00", 2, "Ulandsbistanden skal overhovedet ikke sænkes .", "NOUN AUX ADV ADV VERB PUNCT"),
+        ("cccccccccccc-00", 3, "Ulandsbistanden skal sænkes til 0,7 procent .", "NOUN AUX VERB ADP NUM NOUN PUNCT"),
+        ("dddddddddddd-00", 4, "Vi skal hjælpe flere .", "PRON AUX VERB ADJ PUNCT"),
+    ]
+    st = pd.DataFrame(
+        [{"statement_id": sid, "note_id": sid[:12], "year": 2015, "core_area": "Ulandsbistand", "group": g, "position": 0, "tokens": t, "lemmas": t.lower(), "pos": p} for sid, g, t, p in rows]
+    )
+    units = stance_units(st, cfg)
+    assert list(zip(units["group"], units["lemmas"], units["text"], strict=True)) == [
+        (1, "nej", "Nej"),
+        (2, "nej", "skal overhovedet ikke sænkes"),
+        (3, "ja", "skal sænkes"),
+    ]
+
+
 def test_adverbial_idioms_head_no_noun_phrase():
     from pipeline.nlp import noun_phrases
 

@@ -5,7 +5,7 @@ Importing this package registers the spaCy components ``danish_lemmatizer``,
 """
 
 from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
-from .answers import STANCES, is_yes_no_question, opening_stance
+from .answers import STANCES, echoed_stance, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS
@@ -30,6 +30,7 @@ __all__ = [
     "add_to_tokenizer",
     "base_phrase",
     "derives",
+    "echoed_stance",
     "fixed_nouns",
     "is_action_noun",
     "is_definite",

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import GENERAL_NOUNS, STANCES, is_yes_no_question, opening_stance
+from pipeline.danish import GENERAL_NOUNS, STANCES, echoed_stance, is_yes_no_question, opening_stance
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
@@ -105,9 +105,11 @@ def _cluster(
 
 
 def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
-    """One unit per answer to a yes/no question that opens with a stance ("Ja.", "Nej, …"):
-    :func:`pipeline.danish.opening_stance` of each note's first statement, where its area's
-    question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`)."""
+    """One unit per answer to a yes/no question that gives a stance in its first statement,
+    where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`):
+    the stance it opens with ("Ja.", "Nej, …": :func:`pipeline.danish.opening_stance`), or
+    else the question's modal and verb repeated with or without a negation ("… skal ikke
+    sænkes": :func:`pipeline.danish.echoed_stance`)."""
     questions = {a.name: a.question for a in cfg.core_areas}
     first = statements[statements["position"] == 0] if "position" in statements.columns else statements.drop_duplicates("note_id")
     rows = []
@@ -115,15 +117,20 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
         if not is_yes_no_question(questions.get(s.core_area, "")):
             continue
         tokens = s.tokens.split()
-        word = opening_stance(tokens)
-        if word is None:
-            continue
-        end = 1 if tokens[0].lower() == word else 3
-        text = " ".join(tokens[:end])
+        word, start = opening_stance(tokens), 0
+        if word is not None:
+            end = 1 if tokens[0].lower() == word else 3
+        else:
+            upos = s.pos.split() if isinstance(getattr(s, "pos", None), str) else []
+            echo = echoed_stance(questions[s.core_area], tokens, upos) if len(upos) == len(tokens) else None
+            if echo is None:
+                continue
+            word, start, end = echo
+        text = " ".join(tokens[start:end])
         rows.append(
             {
                 "unit_id": f"{s.statement_id}-s0", "statement_id": s.statement_id, "note_id": s.note_id, "year": int(s.year),
-                "core_area": s.core_area, "group": int(s.group), "start": 0, "end": end, "text": text, "lemmas": word,
+                "core_area": s.core_area, "group": int(s.group), "start": start, "end": end, "text": text, "lemmas": word,
                 "head": word, "words": text, "content_at": "0", "verbs": "", "stance": True,
             }
         )

@@ -87,7 +87,8 @@ def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
     * An adverb right before a modifier of a noun belongs to the phrase ("tidlig forebyggende
       indsats"); a stop word there ("meget") is trimmed off later like any other.
     * A past participle tagged VERB after a preposition or an article and before a noun
-      modifies that noun ("behovet for differentierede indsatser").
+      modifies that noun ("behovet for differentierede indsatser"); so does a word in -t tagged
+      ADV there (the neuter adjective: "med frivilligt arbejde").
     """
     fixed = list(upos)
     n = len(words)
@@ -105,6 +106,10 @@ def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
         if fixed[i] == "ADV" and modifier(i + 1) and fixed[i + 2] in _NOUN_TAGS:
             fixed[i] = "ADJ"
     for i in range(1, n - 1):
+        # "erfaringer med frivilligt arbejde": an adverb in -t between a preposition or article
+        # and a noun is the neuter adjective modifying it
+        if fixed[i] == "ADV" and fixed[i + 1] in _NOUN_TAGS and fixed[i - 1] in ("ADP", "DET") and words[i].lower().endswith("t") and len(words[i]) > 4:
+            fixed[i] = "ADJ"
         # "behovet for differentierede indsatser": a finite verb cannot follow a preposition or
         # an article, so a past participle there modifies the noun after it
         if fixed[i] == "VERB" and fixed[i + 1] in _NOUN_TAGS and fixed[i - 1] in ("ADP", "DET") and _past_participle(words[i]):

@@ -60,6 +60,10 @@ ROLES = (
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 _VERB_POS = frozenset({"VERB", "AUX"})
+# Heads of a noun that are not part of its phrase: prepositions, and "som", "såsom", "end"
+# (CDT: they head the noun they introduce), infinitive "at".
+_GOVERNING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "PART"})
+_EDGE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "ADP"})
 # Links climbed from a noun to the top of its phrase (CDT: determiner/possessor heads).
 _CUT = frozenset({"rel", "coord", "conj", "pnct", "appa", "appr"})
 # Prepositions that place something ("aktiviteter på plejehjemmene").
@@ -128,11 +132,11 @@ def _top(tok):
         head = top.head
         if head.i == top.i:
             return top, None
-        if top.dep_ == "possd" or (top.dep_ == "nobj" and head.pos_ != "ADP" and head.pos_ not in _VERB_POS
-                                   and head.pos_ not in _NOUN_POS and head.pos_ != "PART"):
+        if top.dep_ == "possd" or (top.dep_ == "nobj" and head.pos_ not in _GOVERNING_POS
+                                   and head.pos_ not in _VERB_POS and head.pos_ not in _NOUN_POS):
             top = head
             continue
-        if top.dep_ == "nobj" and head.pos_ == "ADP":
+        if top.dep_ == "nobj" and head.pos_ in _GOVERNING_POS:
             return top, head
         return top, None
 
@@ -155,6 +159,8 @@ def _is_temporal(noun, prep) -> bool:
 def _noun_role(tok) -> tuple[str, int | None, int | None]:
     """(role, governor, frame) of the noun phrase headed by ``tok``."""
     top, prep = _top(tok)
+    if prep is not None and prep.pos_ != "ADP":  # "såsom robotkatte": where "såsom" stands
+        top, prep = prep, None
     if prep is None:
         if top.dep_ == "conj":
             first = _first_conjunct(top)
@@ -212,16 +218,19 @@ def _collect(tok, keep: set[int], cut_on: set[int]) -> None:
         _collect(c, keep, cut_on)
 
 
-def _block(doc, keep: set[int], head: int) -> tuple[int, int]:
+def _block(doc, keep: set[int], head: int, trim: frozenset[str] = frozenset()) -> tuple[int, int]:
     """The contiguous run of ``keep`` around ``head``, without punctuation at its edges."""
     start = end = head
     while start - 1 in keep:
         start -= 1
     while end + 1 in keep:
         end += 1
-    while start < head and (doc[start].is_punct or doc[start].is_space):
+    # punctuation, and the word classes in ``trim`` left at an edge (noun phrases: "herunder
+    # familiebaserede tiltag", "såsom robotkatte", "en mere positiv betegnelse end" when the
+    # compared word is cut; a noun's own preposition is never inside its span)
+    while start < head and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in trim):
         start += 1
-    while end > head and (doc[end].is_punct or doc[end].is_space):
+    while end > head and (doc[end].is_punct or doc[end].is_space or doc[end].pos_ in trim):
         end -= 1
     return start, end + 1
 
@@ -232,7 +241,7 @@ def _noun_span(tok) -> tuple[int, int]:
     keep: set[int] = set()
     _collect(top, keep, {t.i for t in chain})
     # a possessor's other possessed nouns and a determiner's other nouns are not this phrase
-    return _block(tok.doc, keep, tok.i)
+    return _block(tok.doc, keep, tok.i, _EDGE_POS)
 
 
 def _base_span(tok) -> tuple[int, int]:

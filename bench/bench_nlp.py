@@ -121,7 +121,7 @@ def parse_scores(cdt_dir: Path, conllu: Path) -> dict:
     from train_lemmatizer import read_conllu_sentences, read_split, sentence_key
 
     from pipeline.danish import make_nlp
-    from pipeline.evaluate import GoldTree, evaluate_dependencies
+    from pipeline.evaluate_parse import GoldTree, evaluate_dependencies
     from pipeline.danish.treebank import cdt_tree, read_conllx
 
     ud_keys = {sentence_key(s) for s in read_conllu_sentences(conllu)}

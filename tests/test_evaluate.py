@@ -127,7 +127,7 @@ class _FixedParser:
 
 
 def test_dependency_scores_exclude_punctuation_and_unattached_words():
-    from pipeline.evaluate import conllx_trees, evaluate_dependencies
+    from pipeline.evaluate_parse import conllx_trees, evaluate_dependencies
 
     trees = conllx_trees(CONLLX)
     nlp = spacy.blank("da")
@@ -143,7 +143,8 @@ def test_dependency_scores_exclude_punctuation_and_unattached_words():
 
 
 def test_conllu_dependency_scores_need_the_same_scheme():
-    from pipeline.evaluate import conllu_trees, evaluate_dependencies, read_conllu
+    from pipeline.evaluate import read_conllu
+    from pipeline.evaluate_parse import conllu_trees, evaluate_dependencies
 
     trees = conllu_trees(read_conllu(CONLLU))
     assert trees[0].heads == (1, 1, 1, 1, 1, 1) and trees[0].deps[1] == "ROOT"

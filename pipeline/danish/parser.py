@@ -79,7 +79,7 @@ def parsing_nlp(path: str | Path = PARSER_PATH):
     """A blank Danish pipeline with the bundled tagger and the parser at ``path`` only (for scoring)."""
     import spacy
 
-    from . import components  # noqa: F401  (registers danish_tagger)
+    from . import tagger  # noqa: F401  (registers danish_tagger)
 
     nlp = spacy.blank("da")
     nlp.add_pipe("danish_tagger")

@@ -33,6 +33,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .cdt_walk import (
+    EDGE_POS as _EDGE_POS,
+    NOUN_POS as _NOUN_POS,
+    VERB_POS as _VERB_POS,
+    argument_noun as _argument_noun,
+    clause_subject as _subject,
+    clause_top as _clause_top,
+    collect_subtree as _collect,
+    contiguous_span as _block,
+    first_conjunct as _first_conjunct,
+    is_negated as _negated,
+    is_nominal as _is_nominal,
+    lemma_of as _lemma,
+    phrase_chain as _chain,
+    phrase_top as _top,
+)
 from .frame_words import FRAME_NOUNS
 
 #: Kinds of phrase.
@@ -57,15 +73,7 @@ ROLES = (
     PREDICATE, ROOT, RELATIVE, CLAUSE, OTHER,
 )
 
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
-_VERB_POS = frozenset({"VERB", "AUX"})
-# Heads of a noun that are not part of its phrase: prepositions, and "som", "såsom", "end"
-# (CDT: they head the noun they introduce), infinitive "at".
-_GOVERNING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "PART"})
-_EDGE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "ADP"})
-# Links climbed from a noun to the top of its phrase (CDT: determiner/possessor heads).
-_CUT = frozenset({"rel", "coord", "conj", "pnct", "appa", "appr"})
 # Prepositions that place something ("aktiviteter på plejehjemmene").
 LOCATIVE_PREPOSITIONS = frozenset(
     "i på ved hos blandt under over mellem bag foran udenfor indenfor uden_for inden_for rundt".split()
@@ -80,8 +88,6 @@ TEMPORAL_NOUNS = frozenset(
     """.split()
 )
 _COPULAS = frozenset({"være", "blive", "forblive", "virke", "synes", "føles", "forekomme"})
-_NEGATIONS = frozenset({"ikke", "aldrig", "ingen"})
-_RELATIVIZERS = frozenset({"som", "der"})
 
 
 @dataclass(frozen=True)
@@ -116,38 +122,6 @@ class Phrase:
     frame: int | None = None
     arguments: tuple[Phrase, ...] = ()
     negated: bool = False
-
-
-def _lemma(tok) -> str:
-    return (tok.lemma_ or tok.text).lower()
-
-
-def _top(tok):
-    """The top of the noun phrase of ``tok`` and the preposition above it, if any.
-
-    Climbs determiners and possessors (CDT: they head the noun).
-    """
-    top = tok
-    while True:
-        head = top.head
-        if head.i == top.i:
-            return top, None
-        if top.dep_ == "possd" or (top.dep_ == "nobj" and head.pos_ not in _GOVERNING_POS
-                                   and head.pos_ not in _VERB_POS and head.pos_ not in _NOUN_POS):
-            top = head
-            continue
-        if top.dep_ == "nobj" and head.pos_ in _GOVERNING_POS:
-            return top, head
-        return top, None
-
-
-def _first_conjunct(tok):
-    """The first conjunct of the coordination ``tok`` is a later conjunct of (else ``tok``)."""
-    seen = 0
-    while tok.dep_ == "conj" and tok.head.dep_ == "coord" and seen < 20:
-        tok = tok.head.head
-        seen += 1
-    return tok
 
 
 def _is_temporal(noun, prep) -> bool:
@@ -197,44 +171,6 @@ def _noun_role(tok) -> tuple[str, int | None, int | None]:
     return ADVERBIAL, None, None
 
 
-def _chain(tok) -> list:
-    """The noun and the tokens above it up to the top of its phrase (prepositions excluded)."""
-    out = [tok]
-    top, _ = _top(tok)
-    t = tok
-    while t.i != top.i:
-        t = t.head
-        out.append(t)
-    return out
-
-
-def _collect(tok, keep: set[int], cut_on: set[int]) -> None:
-    keep.add(tok.i)
-    for c in tok.children:
-        if tok.i in cut_on and c.dep_ in _CUT:
-            continue
-        if c.dep_ == "pnct":
-            continue
-        _collect(c, keep, cut_on)
-
-
-def _block(doc, keep: set[int], head: int, trim: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """The contiguous run of ``keep`` around ``head``, without punctuation at its edges."""
-    start = end = head
-    while start - 1 in keep:
-        start -= 1
-    while end + 1 in keep:
-        end += 1
-    # punctuation, and the word classes in ``trim`` left at an edge (noun phrases: "herunder
-    # familiebaserede tiltag", "såsom robotkatte", "en mere positiv betegnelse end" when the
-    # compared word is cut; a noun's own preposition is never inside its span)
-    while start < head and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in trim):
-        start += 1
-    while end > head and (doc[end].is_punct or doc[end].is_space or doc[end].pos_ in trim):
-        end -= 1
-    return start, end + 1
-
-
 def _noun_span(tok) -> tuple[int, int]:
     chain = _chain(tok)
     top = chain[-1]
@@ -247,23 +183,6 @@ def _noun_span(tok) -> tuple[int, int]:
 def _base_span(tok) -> tuple[int, int]:
     start, _ = _noun_span(tok)
     return start, tok.i + 1
-
-
-def _is_nominal(tok) -> bool:
-    """A noun, or an adjective used as one.
-
-    UD Danish tags "inddrage <frivillige>", "for <unge>" ADJ: an adjective in an argument
-    position heading no noun of its own is taken as a noun.
-    """
-    if tok.pos_ in _NOUN_POS:
-        return True
-    if tok.pos_ != "ADJ" or any(c.dep_ == "nobj" for c in tok.children):
-        return False
-    t = _first_conjunct(tok) if tok.dep_ == "conj" else tok
-    if t.dep_ in {"subj", "dobj", "iobj"}:
-        return True
-    # not "for milde" / "meget vigtigt" taken as preposition + noun under a copula
-    return t.dep_ == "nobj" and t.head.pos_ in {"ADP", "DET"} and t.head.dep_ != "pred"
 
 
 def _is_phrase_noun(tok) -> bool:
@@ -279,60 +198,6 @@ def _noun_phrase(tok, role: str | None = None) -> Phrase:
         kind=NOUN, role=role or r, start=start, end=end, head=tok.i, text=doc[start:end].text,
         lemma=_lemma(tok), heads=(tok.i,), governor=gov, frame=frame,
     )
-
-
-def _argument_noun(tok):
-    """The noun (or pronoun) a subject/object token stands for (CDT: determiners head nouns)."""
-    seen = 0
-    while not _is_nominal(tok) and tok.pos_ != "PRON" and seen < 5:
-        nxt = next((c for c in tok.children if c.dep_ in {"nobj", "possd"}), None)
-        if nxt is None:
-            break
-        tok, seen = nxt, seen + 1
-    return tok
-
-
-def _clause_top(verb):
-    """Climb auxiliaries, modals and infinitive ``at`` above a verb (``vobj`` links)."""
-    top = verb
-    while top.dep_ == "vobj" and top.head.i != top.i:
-        top = top.head
-    return top
-
-
-def _subject(verb):
-    """The subject of the clause of ``verb`` (on it or on an auxiliary above it), or None.
-
-    A relativizer (``som``, ``der``) stands for its antecedent, which is returned instead.
-    """
-    t = verb
-    for _ in range(6):
-        subj = next((c for c in t.children if c.dep_ == "subj"), None)
-        if subj is not None:
-            if _lemma(subj) in _RELATIVIZERS or subj.text.lower() in _RELATIVIZERS:
-                top = _clause_top(t)
-                if top.dep_ == "rel":
-                    return top.head
-            return subj
-        if t.dep_ in {"vobj", "conj"} and t.head.i != t.i:
-            t = t.head if t.dep_ == "vobj" else _first_conjunct(t)
-            continue
-        break
-    top = _clause_top(verb)
-    if top.dep_ == "rel" and top.head.i != top.i:  # "frivillige, der hjælper"
-        return top.head
-    return None
-
-
-def _negated(verb) -> bool:
-    t = verb
-    for _ in range(6):
-        if any(_lemma(c) in _NEGATIONS and c.dep_ in {"mod", "dobj", "subj"} for c in t.children):
-            return True
-        if t.dep_ != "vobj" or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
 
 
 def _verb_role(verb) -> tuple[str, int | None, int | None]:

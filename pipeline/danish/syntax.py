@@ -226,8 +226,11 @@ def _coordinated_verbs(verb) -> list:
     out = [verb]
     t = verb
     for _ in range(10):
-        coord = next((c for c in t.children if c.dep_ == "coord"), None)
-        nxt = next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in _VERB_POS), None) if coord else None
+        nxt = _next_conjunct_verb(t)
+        if nxt is None and t is verb and verb.dep_ == "vobj" and verb.head.i != verb.i:
+            # "skal koordinere og integrere": the coordination may hang on the auxiliary
+            nxt = _next_conjunct_verb(verb.head)
+            nxt = nxt if nxt is not None and nxt.i > verb.i and nxt.pos_ == "VERB" else None
         if nxt is None:
             break
         out.append(nxt)
@@ -235,13 +238,17 @@ def _coordinated_verbs(verb) -> list:
     return out
 
 
+def _next_conjunct_verb(tok):
+    """The verb coordinated right after ``tok`` (``tok -coord-> og -conj-> verb``), or None."""
+    coord = next((c for c in tok.children if c.dep_ == "coord"), None)
+    return next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in _VERB_POS), None) if coord else None
+
+
 def _verb_phrases(doc, start: int, end: int) -> Iterator[Phrase]:
     done: set[int] = set()
     for tok in doc[start:end]:
-        if tok.pos_ != "VERB" or tok.i in done:
+        if tok.pos_ != "VERB" or tok.i in done:  # a later conjunct is reached from the first
             continue
-        if tok.dep_ == "conj" and tok.head.dep_ == "coord" and _first_conjunct(tok).pos_ in _VERB_POS:
-            continue  # reached from its first conjunct
         verbs = _coordinated_verbs(tok)
         done.update(v.i for v in verbs)
         objs = [o for v in verbs for o in _objects(v)]
@@ -271,7 +278,7 @@ def _predicative_adjective(tok):
     if tok.pos_ == "ADJ":
         return tok
     if tok.pos_ in {"ADP", "ADV"}:
-        return next((c for c in tok.children if c.pos_ == "ADJ" and c.dep_ in {"nobj", "mod", "pred"}), None)
+        return next((c for c in tok.children if c.pos_ == "ADJ" and c.dep_ in {"nobj", "aobj", "mod", "pred"}), None)
     return None
 
 

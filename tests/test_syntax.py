@@ -38,6 +38,9 @@ def test_coordinated_verbs_share_their_object(nlp):
     assert [doc[i].text for i in p.heads] == ["koordinere", "integrere"]
     assert [(a.text, a.role) for a in p.arguments] == [("de frivillige", syntax.OBJECT)]
     assert p.role == syntax.CLAUSE and not p.negated
+    # an adjective used as a noun after its determiner is a noun phrase of its own
+    assert _find(syntax.phrases(doc), syntax.NOUN, "de frivillige").role == syntax.OBJECT
+    assert "de frivillige" in [c.text for c in doc.noun_chunks]
 
 
 def test_predicative_adjective_with_its_subject(nlp):

@@ -37,8 +37,10 @@ def phrase_top(tok):
         head = top.head
         if head.i == top.i:
             return top, None
-        if top.dep_ == "possd" or (top.dep_ == "nobj" and head.pos_ not in GOVERNING_POS
-                                   and head.pos_ not in VERB_POS and head.pos_ not in NOUN_POS):
+        if top.dep_ == "possd" or _under_determiner(top) or (
+            top.dep_ == "nobj" and head.pos_ not in GOVERNING_POS
+            and head.pos_ not in VERB_POS and head.pos_ not in NOUN_POS
+        ):
             top = head
             continue
         if top.dep_ == "nobj" and head.pos_ in GOVERNING_POS:
@@ -112,7 +114,18 @@ def is_nominal(tok) -> bool:
     if t.dep_ in {"subj", "dobj", "iobj"}:
         return True
     # not "for milde" / "meget vigtigt" taken as preposition + noun under a copula
-    return t.dep_ == "nobj" and t.head.pos_ in {"ADP", "DET"} and t.head.dep_ != "pred"
+    if t.dep_ == "nobj" and t.head.pos_ in {"ADP", "DET"} and t.head.dep_ != "pred":
+        return True
+    return _under_determiner(t)
+
+
+def _under_determiner(tok) -> bool:
+    """An adjective after a determiner that heads no noun ("de -mod-> frivillige")."""
+    head = tok.head
+    return (
+        tok.pos_ == "ADJ" and tok.dep_ == "mod" and head.pos_ == "DET" and head.i < tok.i
+        and not any(c.dep_ == "nobj" for c in head.children)
+    )
 
 
 def argument_noun(tok):

@@ -15,8 +15,10 @@ VERB_POS = frozenset({"VERB", "AUX"})
 # Heads of a noun that are not part of its phrase: prepositions, and "som", "såsom", "end"
 # (CDT: they head the noun they introduce), infinitive "at".
 GOVERNING_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "PART"})
+# Word classes trimmed from the edges of a noun phrase ("herunder …", "såsom …").
 EDGE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PART", "ADP"})
-# Links climbed from a noun to the top of its phrase (CDT: determiner/possessor heads).
+# Dependents of a noun phrase's head words that are not part of the phrase: relative clauses,
+# coordinated phrases, punctuation, appositions.
 CUT_RELATIONS = frozenset({"rel", "coord", "conj", "pnct", "appa", "appr"})
 NEGATIONS = frozenset({"ikke", "aldrig", "ingen"})
 RELATIVIZERS = frozenset({"som", "der"})

@@ -12,9 +12,11 @@ Dependency Treebank, whose analysis differs from UD in ways this module relies o
 * ``pobj`` is a prepositional argument, ``mod`` a modifier, ``pred`` a predicative, ``rel``
   a relative clause (on its antecedent).
 
-:func:`phrases` yields :class:`Phrase` records of three kinds:
+(The climbing and collecting along these links lives in :mod:`pipeline.danish.cdt_walk`.)
 
-* ``noun``: a noun with its determiners, adjectives, possessor and prepositional complements,
+:func:`phrases` returns :class:`Phrase` records of three kinds:
+
+* ``noun``: a noun (or an adjective used as one: "de frivillige") with its determiners, adjectives, possessor and prepositional complements,
   without relative clauses and coordinated nouns ("klarhed omkring opgaverne"); its ``role``
   says how it hangs in the sentence (:data:`ROLES`), e.g. ``frame_object`` under a frame noun
   (:data:`pipeline.danish.frame_words.FRAME_NOUNS`: "behovet for klarhed omkring opgaverne"),

@@ -1,0 +1,76 @@
+"""Redact what must go, keep what must stay (issue 36): one normalised text, numbers and names by
+context. Each row of the two tables below is also a row of the table in docs/bad-input.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.privacy import Redactor, normalise_text
+
+NAMES = ("Hanne Jensen", "Per Olsen", "Bo Storm", "Lise Møller-Kjær", "Søren Vestergaard", "Tom Bonde", "Åse Dam")
+
+#: (text, what it must become): personal data in the forms a note, a memo or a file name holds it.
+REDACTED = [
+    ("Han\u00adne Jen\u00adsen foreslog det", "[navn] foreslog det"),  # soft hyphens (Word's optional hyphens)
+    ("Borger 010203\u00ad1234 ringede", "Borger [CPR] ringede"),
+    ("Hanne\u200b Jensen og 0102\u200b031234", "[navn] og [CPR]"),  # zero-width spaces
+    ("A\u030ase mente noget andet", "[navn] mente noget andet"),  # decomposed Å (macOS)
+    ("Нanne Jеnsen (kyrillisk H og e)", "[navn] (kyrillisk H og e)"),  # look-alike letters
+    ("Kjær foreslog en ny plan", "[navn] foreslog en ny plan"),  # part of a double surname
+    ("Møller-Kjær og Møller mødtes", "[navn] og [navn] mødtes"),
+    ("Vestergaard-modellen virker", "[navn]-modellen virker"),  # a surname inside a compound
+    ("Vi bruger Vestergaardmodellen", "Vi bruger [navn]modellen"),
+    ("Det sagde Per i går", "Det sagde [navn] i går"),  # capitalised mid-sentence
+    ("Per sagde at det var godt", "[navn] sagde at det var godt"),  # a verb of saying
+    ("Storm mente noget andet", "[navn] mente noget andet"),
+    ("Per Hansen kom også", "[navn] Hansen kom også"),  # followed by a surname
+    ("per olsen kom også", "[navn] kom også"),  # the whole name in lower case
+    ("Borgeren 150585 -1234 ringede", "Borgeren [CPR] ringede"),
+    ("CPR 010203-1234/150585-1234", "CPR [CPR]/[CPR]"),
+    ("tlf. 2045 2078", "tlf. [telefon]"),  # would read as two years
+    ("tlf. 20231105", "tlf. [telefon]"),  # would read as a date
+    ("tlf. 2345 6789/2045 2078", "tlf. [telefon]/[telefon]"),
+    ("Ring +45 20 452 078", "Ring [telefon]"),  # 2-3-3 after +45
+    ("Ring 7012 12 12", "Ring [telefon]"),
+    ("Ring 45 23 45 67 89", "Ring [telefon]"),  # the country code without +
+    ("Skriv til hanne (at) kommune.dk", "Skriv til [e-mail]"),
+    ("Skriv til hanne[at]kommune.dk", "Skriv til [e-mail]"),
+    ("Tlf.\u00a02345\u00a06789", "Tlf.\u00a0[telefon]"),
+    ("mobil 2０45 2078", "mobil [telefon]"),  # a fullwidth digit
+]
+
+#: Figures and words that are not personal data and must stay exactly as written.
+KEPT = [
+    "udgiften per borger stiger",
+    "Per borger bruges 300 kr.",
+    "en tom stol og en dam i parken",
+    "Storm og regn ødelagde taget",
+    "bonden og hans bo",
+    "rammen er 45000000",
+    "budgettet er 12.345.678 kr.",
+    "CVR-nr. 29189943",
+    "SE-nr. 29189943",
+    "postnumrene 8700-8781",
+    "mødet 12.03.25 1430",
+    "mødet 12.03.2025 kl. 14.30",
+    "i årene 2024 2025",
+    "§ 12345678 i loven",
+    "12 % af 2000 borgere",
+    "sag 24/12345 og journal 2024-123456",
+    "Dato 20240101 og 2024-02-26",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REDACTED)
+def test_personal_data_in_every_written_form_is_redacted(text, expected):
+    assert Redactor(names=NAMES).redact(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_figures_and_words_that_are_not_personal_data_are_kept(text):
+    assert Redactor(names=NAMES).redact(text)[0] == text
+
+
+def test_normalised_text_has_no_invisible_characters_and_is_nfc():
+    assert normalise_text("A\u030ase\u00ad\u200b\u200e\x07 ok\n\tja") == "\u00c5se ok\n\tja"
+    assert Redactor().redact("Han\u00adne")[0] == "Hanne"  # normalised even when nothing is found

@@ -49,9 +49,11 @@ __all__ = [
     "Redactor",
     "cpr_birth_date",
     "describe_counts",
+    "fold_for_matching",
     "is_cpr",
-    "redact",
+    "normalise_text",
     "public_config_dict",
+    "redact",
     "redact_codebook",
     "redact_config",
     "redact_frame",
@@ -74,7 +76,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
 # and joiners, direction marks, the byte-order mark, and control characters other than line breaks
 # and tabs. They are removed before any check, so "Han\u00adne" and "0102\u200b031234" are found.
 _INVISIBLE_RE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Letters of other scripts that look like Latin ones ("Наnnе" with Cyrillic Н, а and е): folded for
+# Letters of other scripts that look like Latin ones ("Hanne" typed with Cyrillic H, a and e): folded for
 # matching only; the text keeps them where nothing is found.
 _CONFUSABLES = str.maketrans(
     "АВЕКМНОРСТХУЅІЈаеорсухіјѕԁһӏΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνοτυχ",
@@ -83,9 +85,11 @@ _CONFUSABLES = str.maketrans(
 
 
 def normalise_text(text: str) -> str:
-    """The one normalised form of a text, before any personal-data check and any output: NFC
-    (``Åse`` as A + ring becomes one letter), no soft hyphens, zero-width or direction marks, no
-    control characters other than line breaks and tabs."""
+    """The one normalised form of a text, before any personal-data check and any output.
+
+    NFC (``Åse`` as A + ring becomes one letter), no soft hyphens, zero-width or direction marks,
+    no control characters other than line breaks and tabs.
+    """
     if not isinstance(text, str):
         return text
     return _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
@@ -103,13 +107,15 @@ def _fold_char(ch: str) -> str:
         return "-"
     if ch.isspace():
         return " "
-    nfkc = unicodedata.normalize("NFKC", ch)  # fullwidth and mathematical letters: 𝐇 → H, Ｈ → H
+    nfkc = unicodedata.normalize("NFKC", ch)  # fullwidth and mathematical letters
     return nfkc if len(nfkc) == 1 else ch
 
 
 def fold_for_matching(text: str) -> str:
-    """``text`` with look-alike letters, digits of other scripts, dashes and spaces folded to their
-    plain forms, one character for one (so a match in the folded text is a match in the text)."""
+    """``text`` with look-alike letters, digits of other scripts, dashes and spaces folded.
+
+    One character for one, so a match in the folded text is a match in the text.
+    """
     return "".join(_fold_char(ch) for ch in text)
 
 
@@ -260,9 +266,12 @@ def _is_date(parts: list[str]) -> bool:
 
 
 def _is_phone(text: str, match: re.Match) -> bool:
-    """Whether a number of a Danish phone shape is a phone number: the context decides (``tlf.``,
-    ``+45`` make it one; ``CVR-nr.``, ``kr.``, a budget word, a postcode word keep it), then the shape
-    (two years, a range, a date, a round amount, thousands groups are not phone numbers)."""
+    """Whether a number of a Danish phone shape is a phone number.
+
+    The context decides first (``tlf.``, ``+45`` make it one; ``CVR-nr.``, ``kr.``, a budget word,
+    a postcode word keep it), then the shape (two years, a range, a date, a round amount, thousands
+    groups are not phone numbers).
+    """
     number = match.group("number")
     if match.group("prefix") or match.start() != match.start("number"):
         return True
@@ -295,8 +304,10 @@ def _is_phone(text: str, match: re.Match) -> bool:
 # --- names ----------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _lower_case_words() -> frozenset[str]:
-    """Danish words as written in lower case (treebank lexicon, stop words and the names that are
-    also words): a listed name that is such a word is taken only where it reads as a name."""
+    """Danish words as written in lower case (treebank lexicon, stop words, names that are words).
+
+    A listed name that is such a word is taken only where it reads as a name.
+    """
     from pipeline.danish.name_words import COMMON_WORD_NAMES
 
     try:
@@ -329,8 +340,10 @@ def _name_variants(names: Iterable[str]) -> set[str]:
 
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
-    """Listed names and their parts in any letter case, with a genitive ending, also as the first
-    part of a compound ("Vestergaard-modellen", "Vestergaardmodellen")."""
+    """Listed names and their parts in any letter case, with a genitive ending.
+
+    Also as the first part of a compound ("Vestergaard-modellen", "Vestergaardmodellen").
+    """
     variants = _name_variants(names)
     if not variants:
         return None
@@ -338,13 +351,16 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![^\W\d_])(?P<name>{alternatives}){_GENITIVE}(?P<rest>[^\W\d_]*)", re.IGNORECASE)
 
 
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|^\s*[-•*–]\s+|[\"'«»„“(]\s*)$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|^\s*[-•*\u2013]\s+|[\"'«»„“(]\s*)$")
 
 
 def _is_name(text: str, match: re.Match, words: frozenset[str]) -> bool:
-    """Whether a match of a listed name reads as the name: a name that is not a Danish word always;
-    one that is ("Per", "Bo", "Storm") only capitalised inside a sentence, or followed by a surname
-    or a verb of saying; never written in lower case as the word ("udgiften per borger")."""
+    """Whether a match of a listed name reads as the name.
+
+    A name that is not a Danish word always; one that is ("Per", "Bo", "Storm") only capitalised
+    inside a sentence, or followed by a surname or a verb of saying; never written in lower case as
+    the word ("udgiften per borger").
+    """
     from pipeline.danish.name_words import SAYING_VERBS
 
     found, rest = match.group("name"), match.group("rest")

@@ -15,7 +15,7 @@ REDACTED = [
     ("Borger 010203\u00ad1234 ringede", "Borger [CPR] ringede"),
     ("Hanne\u200b Jensen og 0102\u200b031234", "[navn] og [CPR]"),  # zero-width spaces
     ("A\u030ase mente noget andet", "[navn] mente noget andet"),  # decomposed Å (macOS)
-    ("Нanne Jеnsen (kyrillisk H og e)", "[navn] (kyrillisk H og e)"),  # look-alike letters
+    ("\u041danne J\u0435nsen (kyrillisk H og e)", "[navn] (kyrillisk H og e)"),  # look-alike letters
     ("Kjær foreslog en ny plan", "[navn] foreslog en ny plan"),  # part of a double surname
     ("Møller-Kjær og Møller mødtes", "[navn] og [navn] mødtes"),
     ("Vestergaard-modellen virker", "[navn]-modellen virker"),  # a surname inside a compound
@@ -36,7 +36,7 @@ REDACTED = [
     ("Skriv til hanne (at) kommune.dk", "Skriv til [e-mail]"),
     ("Skriv til hanne[at]kommune.dk", "Skriv til [e-mail]"),
     ("Tlf.\u00a02345\u00a06789", "Tlf.\u00a0[telefon]"),
-    ("mobil 2０45 2078", "mobil [telefon]"),  # a fullwidth digit
+    ("mobil 2\uff1045 2078", "mobil [telefon]"),  # a fullwidth digit
 ]
 
 #: Figures and words that are not personal data and must stay exactly as written.

@@ -461,17 +461,34 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(parts) or "ingen"
 
 
+def _redact_cell(redactor: Redactor, value):
+    """A table cell of any type without personal data: text is redacted, a number is redacted as
+    it is written (an integral float without its ``.0``) and becomes the placeholder text when it is
+    personal data (a phone number typed into a number column)."""
+    if isinstance(value, str):
+        return redactor.redact(value)[0]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        return value
+    written = str(int(value)) if float(value).is_integer() else str(value)
+    redacted = redactor.redact(written)[0]
+    return value if redacted == written else redacted
+
+
 def redact_frame(df, privacy=None):
-    """A copy of a table with personal data redacted in every text column (``privacy``: a
-    :class:`~pipeline.config.PrivacyConfig`; None means the defaults: redact everything)."""
+    """A copy of a table with personal data redacted in every cell of any type and in the headers.
+
+    ``privacy``: a :class:`~pipeline.config.PrivacyConfig`; None means the defaults (redact everything).
+    """
     if privacy is not None and not privacy.redact:
         return df
     redactor = Redactor(tuple(privacy.kinds), tuple(privacy.names)) if privacy is not None else Redactor()
     out = df.copy()
     for i in range(out.shape[1]):
         col = out.iloc[:, i]
-        if col.dtype == object or str(col.dtype).startswith(("str", "string")):
-            out.isetitem(i, col.map(lambda v: redactor.redact(v)[0] if isinstance(v, str) else v))
+        new = col.map(lambda v: _redact_cell(redactor, v))
+        if not new.equals(col):
+            out.isetitem(i, new.astype(object) if new.map(type).nunique() > 1 else new)
+    out.columns = [redactor.redact(c)[0] if isinstance(c, str) else _redact_cell(redactor, c) for c in out.columns]
     return out
 
 
@@ -509,7 +526,14 @@ def redact_config(cfg):
         return value
 
     areas = tuple(
-        replace(a, name=clean(a.name), theme=clean(a.theme), question=clean(a.question), aliases=clean(a.aliases))
+        replace(
+            a,
+            name=clean(a.name),
+            theme=clean(a.theme),
+            question=clean(a.question),
+            aliases=clean(a.aliases),
+            committee=clean(a.committee),
+        )
         for a in cfg.core_areas
     )
     return replace(cfg, name=clean(cfg.name), municipality=clean(cfg.municipality), core_areas=areas)
@@ -525,7 +549,7 @@ def redact_message(text: str) -> str:
 def public_config_dict(cfg) -> dict:
     """The configuration as plain data for the published ``seminar.config.toml``: the
     ``[privacy] names`` list is replaced by how many names it has (the names are personal data),
-    and the input file and sheet names are redacted."""
+    and every other text (input file, sheet and column names, stop words, committees) is redacted."""
     from pipeline.config import config_to_dict
 
     data = config_to_dict(cfg)
@@ -533,14 +557,19 @@ def public_config_dict(cfg) -> dict:
     names = privacy.pop("names", [])
     privacy["names_not_published"] = len(names)
     redactor = redactor_for(cfg.privacy)
-    if redactor is not None:  # input file and sheet names are read as written, but published redacted
-        section = data.get("input", {})
-        for key in ("files", "sheet"):
-            if isinstance(section.get(key), str):
-                section[key] = redactor.redact(section[key])[0]
-            elif isinstance(section.get(key), list):
-                section[key] = [redactor.redact(v)[0] for v in section[key]]
-    return data
+    if redactor is None:
+        return data
+
+    def clean(value):  # every text of it: file, sheet and column names, stop words, committees
+        if isinstance(value, str):
+            return redactor.redact(value)[0]
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return {k: (v if k == "privacy" else clean(v)) for k, v in data.items()}
 
 
 def redact_codebook(codebook, privacy=None):

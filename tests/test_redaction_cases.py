@@ -74,3 +74,47 @@ def test_figures_and_words_that_are_not_personal_data_are_kept(text):
 def test_normalised_text_has_no_invisible_characters_and_is_nfc():
     assert normalise_text("A\u030ase\u00ad\u200b\u200e\x07 ok\n\tja") == "\u00c5se ok\n\tja"
     assert Redactor().redact("Han\u00adne")[0] == "Hanne"  # normalised even when nothing is found
+
+
+def test_config_texts_are_normalised_and_redacted_where_published(tmp_path):
+    """A committee, column names and stop words are published (pages, workbook, seminar.config.toml)."""
+    from pipeline import io
+    from tests.conftest import TINY_TOML
+
+    toml = TINY_TOML.replace(
+        'question = "Hvordan inddrager vi frivillige?"',
+        'question = "Hvordan inddrager vi frivillige?"\ncommittee = "Udvalg v/ Han\u00adne Jensen, tlf. 2045 2078"',
+    )
+    toml += '\n[input]\ncolumns = { text = "Noter fra Hanne Jensen" }\n[nlp]\nextra_stop_words = ["jensen", "trivsel"]\n'
+    toml += '[privacy]\nnames = ["Hanne Jensen"]\n'
+    path = tmp_path / "seminar.toml"
+    path.write_text(toml, encoding="utf-8")
+    cfg = io.read_config(path)
+    assert cfg.core_areas[0].committee == "Udvalg v/ [navn], tlf. [telefon]"
+    snapshot = io.write_config_snapshot(cfg, tmp_path / "out").read_text(encoding="utf-8")
+    for secret in ("Hanne", "Jensen", "jensen", "2045"):
+        assert secret not in snapshot, secret
+    assert "trivsel" in snapshot and "Noter fra [navn]" in snapshot
+    assert cfg.input.columns["text"] == "Noter fra Hanne Jensen"  # read as written: it names the file's header
+
+
+def test_topics_redacts_cells_of_every_type_and_the_headers():
+    import pandas as pd
+
+    from pipeline.config import PrivacyConfig
+    from pipeline.privacy import redact_frame
+
+    df = pd.DataFrame({"Hanne Jensen": [22334455, 7], "svar": ["a", "b"], "beløb": [45000000.0, 1.5]})
+    out = redact_frame(df, PrivacyConfig(names=("Hanne Jensen",)))
+    assert list(out.columns) == ["[navn]", "svar", "beløb"]
+    assert list(out["[navn]"]) == ["[telefon]", 7]
+    assert list(out["beløb"]) == [45000000.0, 1.5]
+
+
+def test_codebook_memo_with_soft_hyphens_is_redacted():
+    from pipeline.config import PrivacyConfig
+    from pipeline.curation.codebook import Codebook, Entry
+    from pipeline.privacy import redact_codebook
+
+    book = Codebook(file="c.yaml", entries=(Entry(id="t1", area="Læring", name="Trivsel", memo="Spørg Han\u00adne Jen\u00adsen"),))
+    assert redact_codebook(book, PrivacyConfig(names=("Hanne Jensen",))).entries[0].memo == "Spørg [navn]"

@@ -25,6 +25,7 @@ from pipeline.ingest.word import read_docx_notes
 
 __all__ = [
     "COLUMN_ALIASES",
+    "SAVE_AS",
     "SUPPORTED_SUFFIXES",
     "FileReport",
     "IngestResult",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".pdf", ".txt", ".md", ".markdown")
+#: Formats of notes that are not read, and the format to save them in: a folder's files in these
+#: formats are listed in the manifest with that fix rather than passed over in silence.
+SAVE_AS = {".doc": ".docx", ".odt": ".docx", ".rtf": ".docx", ".pages": ".docx", ".xls": ".xlsx", ".ods": ".xlsx", ".numbers": ".xlsx"}
 
 
 @dataclass(frozen=True)
@@ -214,9 +218,12 @@ def read_source(source: SourceFile, cfg: SeminarConfig) -> tuple[str, list[RawNo
             if "no group notes" not in exc.problem:
                 raise
             return ("text", *read_markdown_notes(data, name, cfg))
-    if suffix in (".xls", ".doc"):
+    if suffix in SAVE_AS:
         raise InputError(
-            name, "whole file", f"the old binary format {suffix} is not supported", f"save it as {suffix}x from Office."
+            name,
+            "whole file",
+            f"the {suffix} format is not read",
+            f"open it in Word, Excel or LibreOffice and save it as {SAVE_AS[suffix]} (File > Save As), then run again.",
         )
     raise InputError(
         name,

@@ -85,3 +85,17 @@ def test_a_folder_with_sub_folders_and_formats_to_save_again(tmp_path, tiny_csv_
     errors = [f["error"] for f in result.manifest()["files"] if f["error"]]
     assert len(errors) == 3 and all("save it as .docx" in e for e in errors)
     assert 9 in set(result.notes.group)
+
+
+def test_a_252_character_seminar_name_gives_every_page(tiny_cfg):
+    from dataclasses import replace
+
+    from pipeline.names import slugify
+    from tests.helpers import analyse_rows
+
+    cfg = replace(tiny_cfg, name="Seminar " + "om trivsel og frivillighed " * 9 + "x")
+    assert len(cfg.name) == 252
+    rows = ["kerneområde;gruppe;tekst", "Læring;1;Trivsel i klassen og mobning.", "Læring;2;Trivsel og mobning i frikvarteret."]
+    _, _, pages = analyse_rows(rows, cfg)
+    assert any(isinstance(p, bytes) for p in pages.values())  # the DOCX pages were written
+    assert len(slugify("område " * 60)) <= 80 and slugify("a " * 60) != slugify("b " * 60)

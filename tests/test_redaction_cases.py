@@ -118,3 +118,21 @@ def test_codebook_memo_with_soft_hyphens_is_redacted():
 
     book = Codebook(file="c.yaml", entries=(Entry(id="t1", area="Læring", name="Trivsel", memo="Spørg Han\u00adne Jen\u00adsen"),))
     assert redact_codebook(book, PrivacyConfig(names=("Hanne Jensen",))).entries[0].memo == "Spørg [navn]"
+
+
+def _docs_rows() -> list[tuple[str, str]]:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "bad-input.md").read_text(encoding="utf-8")
+    section = text.split("## Redacted and kept: examples", 1)[1]
+    rows = re.findall(r"^\| `([^`]*)` \| (?:`([^`]*)`|kept as written) \|$", section, re.M)
+
+    def unescape(s: str) -> str:
+        return re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), s)
+
+    return [(unescape(a), unescape(b) if b else unescape(a)) for a, b in rows]
+
+
+def test_the_table_in_the_docs_is_the_table_tested():
+    assert _docs_rows() == REDACTED + [(k, k) for k in KEPT]

@@ -99,3 +99,16 @@ def test_a_252_character_seminar_name_gives_every_page(tiny_cfg):
     _, _, pages = analyse_rows(rows, cfg)
     assert any(isinstance(p, bytes) for p in pages.values())  # the DOCX pages were written
     assert len(slugify("område " * 60)) <= 80 and slugify("a " * 60) != slugify("b " * 60)
+
+
+def test_the_reason_a_docx_table_is_skipped_carries_no_personal_data(tiny_cfg):
+    import json
+    from dataclasses import replace
+
+    from pipeline.config import PrivacyConfig
+
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(names=("Hanne Jensen",)))
+    docx = docx_bytes([("t", [["Tekst", "Hanne Jensen"], ["a", "b"]]), ("h", "Læring"), ("p", "Gruppe 1 talte om trivsel.")])
+    result = ingest([SourceFile("noter.docx", docx)], cfg)
+    dumped = json.dumps(result.manifest(), ensure_ascii=False)
+    assert "Hanne" not in dumped and "not a notes table" in dumped

@@ -276,7 +276,7 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
         counts: Counter = Counter()
         if redactor:
             notes = [_redact_note(note, redactor, counts) for note in notes]
-            details = {k: redactor.redact(v)[0] if isinstance(v, str) else v for k, v in details.items()}
+            details = _redact_details(details, redactor)
         raw_notes.extend(notes)
         reports.append(FileReport(source.name, fmt, len(notes), details=details, redacted={k: v for k, v in counts.items() if v}))
     notes_df, rejects_df = resolve_notes(raw_notes, cfg)
@@ -285,6 +285,18 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
 
 # Every field, the place too: a sheet's name is written into it ("sheet 'Hanne', row 2").
 _TEXT_FIELDS = tuple(f.name for f in fields(RawNote) if f.name != "source_file")
+
+
+def _redact_details(value, redactor):
+    """A file's details with personal data removed from every text in them, nested ones too (the
+    headers of a column mapping, the reasons and places of skipped paragraphs and tables)."""
+    if isinstance(value, str):
+        return redactor.redact(value)[0]
+    if isinstance(value, dict):
+        return {_redact_details(k, redactor): _redact_details(v, redactor) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_redact_details(v, redactor) for v in value)
+    return value
 
 
 def _redact_note(note: RawNote, redactor, counts: Counter) -> RawNote:

@@ -153,7 +153,8 @@ _AMOUNT_AFTER_RE = re.compile(
 # What the words just before a number say it is. The nearest such word in the same sentence wins:
 # "tlf." makes a phone number of "2045 2078"; "CVR-nr.", "rammen er" or "postnumrene" keep the number.
 _CONTEXT_WORDS = {
-    "phone": r"tlf|telefon\w*|mobil\w*|mob|ring\w*|sms|fax|direkte|hotline|opkald|kontakt\w*",
+    "phone": r"tlf|telefon(?:nummer|numre|nr|tid)?|mobil(?:nummer|numre|nr|tlf)?|mob|ring|ringe|ringer|ringede|ringes"
+    r"|sms|fax|direkte|hotline|opkald|kontakt|kontaktnummer|kontakttelefon",
     "id": r"cvr\w*|se-?nr\w*|se-?nummer\w*|p-?nr\w*|p-?nummer\w*|ean\w*|konto\w*|reg\w*|sag\w*|j\.?\s?nr|journal\w*"
     r"|faktura\w*|ordre\w*|bilag\w*|post\w*|§+|stk|lov\w*|bekendtgørelse\w*|matr\w*|isbn|issn|version|id",
     "amount": r"ramme\w*|budget\w*|beløb\w*|udgift\w*|bevilg\w*|pulje\w*|tilskud\w*|bespar\w*|spar\w*|koste\w*|pris\w*"

@@ -1,36 +1,39 @@
 """Personal data out of the notes before anything else sees them.
 
-Pure ``str -> str`` redaction of the personal data that Danish seminar notes sometimes hold:
+Pure ``str -> str`` redaction of the personal data that Danish seminar notes sometimes hold. Every
+text is first brought to one normalised form (:func:`normalise_text`: NFC, no soft hyphens, zero-width
+or control characters) and matched in a folded copy (:func:`fold_for_matching`: look-alike letters of
+other scripts, digits of other scripts, dashes and spaces folded), so nothing invisible hides a match.
 
-* CPR numbers in every common written form: ``DDMMÅÅ-LLLL``, ``DDMMÅÅLLLL``, with a space, dot or
-  slash before the serial number, or the date written with separators (``12.03.79-1233``,
-  ``12 03 79 1233``). The digits count as a CPR number only when their first six digits are a
-  real date once the century is taken from the seventh digit (the CPR-kontoret rule below);
-  that date check keeps ordinary numbers out. The modulus-11 check is *not* used: CPR numbers
-  issued since 1 October 2007 need not satisfy it, so a mod-11 test would let valid numbers through.
-* e-mail addresses;
-* Danish phone numbers: eight digits together, in pairs, in fours or as 3-2-3, with spaces,
-  dashes or dots (``12345678``, ``12 34 56 78``, ``12-34-56-78``, ``1234 5678``, ``1234-5678``),
-  optionally after ``+45``, ``0045`` or ``(+45)``. A number that starts with 0 is not taken
-  (Danish numbers never do), nor one followed by ``kr.``, ``%``, ``mio.`` and the like, two
-  years (``2024 2025``, ``2024-2025``), a range of round figures (``1000-2000``) or a compact
-  date (``20240101``);
+* CPR numbers in every written form: ``DDMMÅÅ-LLLL``, ``DDMMÅÅLLLL``, with a space, dot, slash or
+  dash (with spaces around it or not: ``150585 -1234``) before the serial number, the date written
+  with separators (``12.03.79-1233``, ``12 03 79 1233``), two joined by a slash. The digits count as
+  a CPR number only when their first six digits are a real date once the century is taken from the
+  seventh digit (the CPR-kontoret rule below). The modulus-11 check is *not* used: CPR numbers issued
+  since 1 October 2007 need not satisfy it. A written date of this century with a clock time
+  (``mødet 12.03.25 1430``) is a date unless the text names a CPR number.
+* e-mail addresses, also written ``navn (at) kommune.dk``;
+* Danish phone numbers by context first, then by shape: after ``tlf.``, ``mobil``, ``ring``, ``+45``
+  (also ``45 23 45 67 89``) any Danish grouping of eight digits is a phone number (``2045 2078``,
+  ``20231105``, ``20 452 078``); after ``CVR-nr.``, ``SE-nr.``, ``konto``, ``sag``, ``post…``, ``§``, a
+  budget word (``rammen er 45000000``) or before ``kr.``, ``%``, ``mio.`` it is kept. Without context
+  the shape decides: pairs, fours, 3-2-3 and 4-2-2 (``7012 12 12``) are phone numbers; two years,
+  ranges (``8700-8781``, ``1000-2000``), dates (``20240101``), round amounts and thousands groups
+  (``12.345.678``) are not;
 * names from a list in the configuration (``[privacy] names``), whole or in parts (first name,
-  surname), in any letter case and in the genitive (``Hanne Jensens``, ``Bo's``, ``Lars'``);
-  only a lower-case word that is also a Danish word (``bo``, ``skov``) is left as the word.
+  surname, either half of a double surname), in any letter case, in the genitive, and as the first
+  part of a compound (``Vestergaard-modellen``). A listed name that is also a Danish word (``Per``,
+  ``Bo``, ``Storm``) is taken only where it reads as a name: capitalised inside a sentence, followed
+  by a surname or a verb of saying (``udgiften per borger`` stays).
 
 The same filter is applied to every text that can reach an output, not only note text: the
 configuration's own texts (:func:`redact_config`), input file names and sheet names, messages
-(:func:`redact_message`); the published configuration holds the number of listed names, never
-the names (:func:`public_config_dict`).
+(:func:`redact_message`), every cell and header of a ``seminar topics`` table (:func:`redact_frame`);
+the published configuration holds the number of listed names, never the names
+(:func:`public_config_dict`). Examples of what is redacted and kept: ``docs/bad-input.md``.
 
 Each match is replaced by a placeholder (``[CPR]``, ``[e-mail]``, ``[telefon]``, ``[navn]``);
 the caller gets the number of matches per kind, never the matched text.
-
-Things that look like numbers but are not personal data are left alone: amounts
-(``1.200.000 kr.``, ``12000000 kr.``), years and year ranges (``2024-2025``, ``2024 2025``),
-dates (``01.02.2024``, ``20240101``), percentages and case or account numbers of other shapes
-(``sag 24/12345``, ``1234-5678901``).
 """
 
 from __future__ import annotations
@@ -463,9 +466,11 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def _redact_cell(redactor: Redactor, value):
-    """A table cell of any type without personal data: text is redacted, a number is redacted as
-    it is written (an integral float without its ``.0``) and becomes the placeholder text when it is
-    personal data (a phone number typed into a number column)."""
+    """A table cell of any type without personal data.
+
+    Text is redacted; a number is redacted as it is written (an integral float without its ``.0``)
+    and becomes the placeholder text when it is personal data (a phone typed into a number column).
+    """
     if isinstance(value, str):
         return redactor.redact(value)[0]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:

@@ -288,8 +288,10 @@ _TEXT_FIELDS = tuple(f.name for f in fields(RawNote) if f.name != "source_file")
 
 
 def _redact_details(value, redactor):
-    """A file's details with personal data removed from every text in them, nested ones too (the
-    headers of a column mapping, the reasons and places of skipped paragraphs and tables)."""
+    """A file's details with personal data removed from every text in them, nested ones too.
+
+    The headers of a column mapping, the reasons and places of skipped paragraphs and tables.
+    """
     if isinstance(value, str):
         return redactor.redact(value)[0]
     if isinstance(value, dict):

@@ -172,6 +172,16 @@ _CONTEXT_RE = re.compile(
 _CPR_WORD_RE = re.compile(r"(?<![\w])(?:cpr\w*|person\s?n(?:umme)?r\w*|personnr|fødselsdato)", re.I)
 
 
+# The label of a company's or a place's number directly before it: "P-nummer", "CVR-nr.", "EAN:".
+_ID_LABEL_RE = re.compile(r"(?<![\w])(?:p|cvr|se|ean|gln)[- ]?(?:nr|nummer|no)?\.?:?\s*$", re.I)
+
+
+def _in_address(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is part of a web address ("www.kommune.dk/2024/12345678")."""
+    token = text[:start].rsplit(None, 1)[-1] if text[:start].strip() else ""
+    return "/" in token and ("://" in token or token.lower().startswith("www."))
+
+
 def _sentence_before(text: str, start: int, width: int = 60) -> str:
     """The text of the same sentence before ``start`` (at most ``width`` characters)."""
     window = text[max(0, start - width) : start]
@@ -226,6 +236,8 @@ def _is_cpr(text: str, match: re.Match) -> bool:
     """A date and serial number that make a CPR number; "mødet 12.03.25 1430" is a date and a time."""
     if cpr_birth_date("".join(match.group(1, 3, 4, 6))) is None:
         return False
+    if _ID_LABEL_RE.search(text[max(0, match.start() - 16) : match.start()]) or _in_address(text, match.start()):
+        return False  # "P-nummer 1003388394": ten digits of a production unit, not a person
     date_sep, serial_sep = match.group(2), match.group(5)
     if date_sep in (".", "/", "-") and serial_sep.isspace() and _is_time(match.group(6)) and int(match.group(4)) < 40:
         # A written date of this century, a space and a clock time ("12.03.25 1430"): as a CPR number
@@ -279,6 +291,8 @@ def _is_phone(text: str, match: re.Match) -> bool:
     number = match.group("number")
     if match.group("prefix") or match.start() != match.start("number"):
         return True
+    if _in_address(text, match.start()):
+        return False
     context = _context(text, match.start())
     if context == "phone":
         return True

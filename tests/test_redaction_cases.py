@@ -60,6 +60,8 @@ KEPT = [
     "12 % af 2000 borgere",
     "sag 24/12345 og journal 2024-123456",
     "Dato 20240101 og 2024-02-26",
+    "P-nummer 1003388394",
+    "Se www.kommune.dk/2024/12345678 for mere",
 ]
 
 

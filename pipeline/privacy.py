@@ -365,7 +365,8 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
     variants = _name_variants(names)
     if not variants:
         return None
-    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=len, reverse=True))
+    # Words of a whole name may stand without a space ("HanneJensen" once a zero-width space is gone).
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s*") for v in sorted(variants, key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])(?P<name>{alternatives}){_GENITIVE}(?P<rest>[^\W\d_]*)", re.IGNORECASE)
 
 

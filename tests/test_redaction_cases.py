@@ -16,6 +16,7 @@ REDACTED = [
     ("Han\u00adne Jen\u00adsen foreslog det", "[navn] foreslog det"),  # soft hyphens (Word's optional hyphens)
     ("Borger 010203\u00ad1234 ringede", "Borger [CPR] ringede"),
     ("Hanne\u200b Jensen og 0102\u200b031234", "[navn] og [CPR]"),  # zero-width spaces
+    ("Hanne\u2060Jensen er her", "[navn] er her"),  # a word joiner instead of the space
     ("A\u030ase mente noget andet", "[navn] mente noget andet"),  # decomposed Å (macOS)
     ("\u041danne J\u0435nsen (kyrillisk H og e)", "[navn] (kyrillisk H og e)"),  # look-alike letters
     ("Kjær foreslog en ny plan", "[navn] foreslog en ny plan"),  # part of a double surname

@@ -18,8 +18,8 @@ other scripts, digits of other scripts, dashes and spaces folded), so nothing in
   ``20231105``, ``20 452 078``); after ``CVR-nr.``, ``SE-nr.``, ``konto``, ``sag``, ``post…``, ``§``, a
   budget word (``rammen er 45000000``) or before ``kr.``, ``%``, ``mio.`` it is kept. Without context
   the shape decides: pairs, fours, 3-2-3 and 4-2-2 (``7012 12 12``) are phone numbers; two years,
-  ranges (``8700-8781``, ``1000-2000``), dates (``20240101``), round amounts and thousands groups
-  (``12.345.678``) are not;
+  ranges (``8700-8781``, ``1000-2000``), dates (``20240101``) and thousands groups (``12.345.678``)
+  are not;
 * names from a list in the configuration (``[privacy] names``), whole or in parts (first name,
   surname, either half of a double surname), in any letter case, in the genitive, and as the first
   part of a compound (``Vestergaard-modellen``). A listed name that is also a Danish word (``Per``,
@@ -285,8 +285,9 @@ def _is_phone(text: str, match: re.Match) -> bool:
     """Whether a number of a Danish phone shape is a phone number.
 
     The context decides first (``tlf.``, ``+45`` make it one; ``CVR-nr.``, ``kr.``, a budget word,
-    a postcode word keep it), then the shape (two years, a range, a date, a round amount, thousands
-    groups are not phone numbers).
+    a postcode word keep it), then the shape (two years, a range, a date, thousands groups are not
+    phone numbers). A round figure without context ("20000000") is taken as a phone number: the
+    budget sentence that makes it an amount ("rammen er 45000000") says so.
     """
     number = match.group("number")
     if match.group("prefix") or match.start() != match.start("number"):
@@ -314,8 +315,6 @@ def _is_phone(text: str, match: re.Match) -> bool:
             return False  # "8700-8781": a range of postcodes or figures
     if [len(p) for p in parts] == [2, 3, 3]:
         return False  # "12 345 678", "12.345.678": thousands, a phone only after +45 or tlf.
-    if len(parts) == 1 and digits.endswith("00000"):
-        return False  # "45000000": a round amount
     return True
 
 
@@ -480,10 +479,11 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(parts) or "ingen"
 
 
-def _redact_cell(redactor: Redactor, value):
+def _redact_cell(redactor: Redactor, value, header: str = ""):
     """A table cell of any type without personal data.
 
-    Text is redacted; a number is redacted as it is written (an integral float without its ``.0``)
+    Text is redacted; a number is redacted as it is written (an integral float without its ``.0``),
+    read after its column's header (a "beløb" column holds amounts, a "tlf." column phone numbers),
     and becomes the placeholder text when it is personal data (a phone typed into a number column).
     """
     if isinstance(value, str):
@@ -491,8 +491,11 @@ def _redact_cell(redactor: Redactor, value):
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         return value
     written = str(int(value)) if float(value).is_integer() else str(value)
-    redacted = redactor.redact(written)[0]
-    return value if redacted == written else redacted
+    context = redactor.redact(f"{header}: ")[0] if header else ""
+    redacted = redactor.redact(context + written)[0]
+    if redacted == context + written:
+        return value
+    return redacted.removeprefix(context) if redacted.startswith(context) else redactor.redact(written)[0]
 
 
 def redact_frame(df, privacy=None):
@@ -506,7 +509,8 @@ def redact_frame(df, privacy=None):
     out = df.copy()
     for i in range(out.shape[1]):
         col = out.iloc[:, i]
-        new = col.map(lambda v: _redact_cell(redactor, v))
+        header = str(out.columns[i])
+        new = col.map(lambda v, h=header: _redact_cell(redactor, v, h))
         if not new.equals(col):
             out.isetitem(i, new.astype(object) if new.map(type).nunique() > 1 else new)
     out.columns = [redactor.redact(c)[0] if isinstance(c, str) else _redact_cell(redactor, c) for c in out.columns]

@@ -40,6 +40,7 @@ REDACTED = [
     ("Skriv til hanne[at]kommune.dk", "Skriv til [e-mail]"),
     ("Tlf.\u00a02345\u00a06789", "Tlf.\u00a0[telefon]"),
     ("mobil 2\uff1045 2078", "mobil [telefon]"),  # a fullwidth digit
+    ("Kontakt os på 20000000", "Kontakt os på [telefon]"),  # a round figure without a budget word
 ]
 
 #: Figures and words that are not personal data and must stay exactly as written.

@@ -19,7 +19,7 @@ import tomli_w
 from pipeline.config import SeminarConfig, parse_config
 from pipeline.curation import Codebook, CodebookError, parse_codebook
 from pipeline.errors import ConfigError, InputError
-from pipeline.ingest import SUPPORTED_SUFFIXES, IngestResult, SourceFile
+from pipeline.ingest import SAVE_AS, SUPPORTED_SUFFIXES, IngestResult, SourceFile
 from pipeline.caches import (
     EMBEDDING_CACHE,
     EmbeddingCache,
@@ -157,12 +157,25 @@ def read_config(path: str | Path) -> SeminarConfig:
 
 
 def _is_input(path: Path) -> bool:
+    """A notes file of a folder: a supported format, or one to save again (listed with the fix)."""
     return (
         path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and (path.suffix.lower() in SUPPORTED_SUFFIXES or path.suffix.lower() in SAVE_AS)
         and not path.name.startswith((".", "~$"))
         and not path.name.lower().startswith("readme")
     )
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The notes files of a folder and of its sub-folders (not hidden ones), sorted by their path."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith((".", "~$")) for p in parts[:-1]):
+            continue
+        if _is_input(path):
+            found.append(path)
+    return found
 
 
 def _source(path: Path, root: Path | None) -> SourceFile:
@@ -179,7 +192,10 @@ def _source(path: Path, root: Path | None) -> SourceFile:
 
 
 def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> list[SourceFile]:
-    """Read the bytes of the given files; folders contribute their supported files, sorted by name.
+    """Read the bytes of the given files; folders contribute their notes files, sub-folders included.
+
+    A folder's files in a format that is not read (``.doc``, ``.odt``, ``.rtf``) are passed on too:
+    the reader lists them as unreadable with the format to save them in.
 
     Files are read only from inside ``root`` (the seminar's folder) when given, and a folder's
     files only from inside that folder: a link leading elsewhere is refused (reported, not read).
@@ -191,7 +207,7 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if _is_input(p))
+            files = _folder_files(path)
             if not files:
                 raise InputError(str(path), "folder", "the folder holds no notes file", f"put files ending in {', '.join(SUPPORTED_SUFFIXES)} in it.")
             sources.extend(_source(p, Path(root) if root is not None else path) for p in files)

@@ -111,7 +111,8 @@ def atomic_folders(*targets: str | Path) -> Iterator[list[Path]]:
 
     On an exception nothing is replaced and the temporary folders are removed. On success each
     target is replaced by two renames (old folder aside, new folder in) and the old folder is
-    deleted afterwards; a run killed between the two renames is repaired by
+    deleted afterwards; when a target cannot be replaced, the targets replaced before it are
+    put back (all or none); a run killed between the two renames is repaired by
     :func:`recover_folder` at the start of the next run.
     """
     unique = list(dict.fromkeys(Path(t) for t in targets))
@@ -129,15 +130,32 @@ def atomic_folders(*targets: str | Path) -> Iterator[list[Path]]:
         for temp in temps.values():
             shutil.rmtree(temp, ignore_errors=True)
         raise
-    olds = []
-    for target, temp in temps.items():
-        old = _temp_name(target, "old")
-        if target.exists():
-            os.replace(target, old)
-            olds.append(old)
-        os.replace(temp, target)
-    for old in olds:
-        shutil.rmtree(old, ignore_errors=True)
+    swapped: list[tuple[Path, Path, Path | None]] = []  # (target, its new folder's temp name, old folder)
+    try:
+        for target, temp in temps.items():
+            old = _temp_name(target, "old") if target.exists() else None
+            if old is not None:
+                os.replace(target, old)
+            try:
+                os.replace(temp, target)
+            except BaseException:
+                if old is not None:
+                    os.replace(old, target)
+                raise
+            swapped.append((target, temp, old))
+    except BaseException:
+        # One outcome per run: a folder that cannot be swapped in (reports/ not writable) undoes
+        # the swaps already made, so the tables and the pages stay as the last run left them.
+        for target, temp, old in reversed(swapped):
+            os.replace(target, temp)
+            if old is not None:
+                os.replace(old, target)
+        for temp in temps.values():
+            shutil.rmtree(temp, ignore_errors=True)
+        raise
+    for _, _, old in swapped:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ from pipeline.config import NlpConfig, SeminarConfig, TopicConfig
 from pipeline.errors import InputError
 from pipeline.ingest import note_id
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, stop_words
-from pipeline.privacy import redact_frame
+from pipeline.privacy import redact_frame, redactor_for
 from pipeline.topics import TopicResult, fit_topics
 
 __all__ = ["TableTopics", "seed_topics", "statements_and_topics", "topic_settings", "topics_for_table", "topics_for_texts"]
@@ -197,6 +197,9 @@ def topics_for_table(
             topics in; the message names the table and the fix.
     """
     df = redact_frame(df, cfg.privacy if cfg else None)  # personal data never reaches the output
+    redactor = redactor_for(cfg.privacy if cfg else None)
+    if redactor is not None:  # the headers are redacted too: the text column's name with them
+        text_col = redactor.redact(text_col)[0]
     if text_col not in df.columns:
         raise InputError(source, "header row", f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}", "name the text column with --text-col.")
     if df.empty:

@@ -10,6 +10,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from pipeline.names import shorten
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
@@ -82,7 +84,7 @@ def workbook_bytes(wb: Workbook, title: str) -> bytes:
     """The workbook as XLSX bytes that are the same for the same content (fixed properties and time stamps)."""
     props = wb.properties
     props.creator = props.lastModifiedBy = "seminar-themes"
-    props.title = title
+    props.title = shorten(title, 255)
     props.created = props.modified = _STAMP
     buf = io.BytesIO()
     wb.save(buf)

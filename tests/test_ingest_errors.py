@@ -167,9 +167,10 @@ def test_xlsx_finds_the_one_sheet_that_holds_notes(tiny_cfg):
 
 
 def test_unsupported_and_old_formats(tiny_cfg):
-    result = ingest([SourceFile("noter.doc", b"x"), SourceFile("noter.odt", b"x")], tiny_cfg)
-    assert "save it as .docx" in _error(result, 0)
-    assert "unsupported file type '.odt'" in _error(result, 1)
+    result = ingest([SourceFile("noter.doc", b"x"), SourceFile("noter.odt", b"x"), SourceFile("n.rtf", b"x"), SourceFile("n.png", b"x")], tiny_cfg)
+    for i in range(3):  # Word's older and other formats: the format to save them in
+        assert "save it as .docx" in _error(result, i)
+    assert "unsupported file type '.png'" in _error(result, 3)
 
 
 def test_a_bad_file_does_not_stop_the_others(tiny_cfg, tiny_csv_bytes):

@@ -136,6 +136,33 @@ def test_atomic_folders_replace_on_success_and_keep_the_old_on_failure(tmp_path)
     assert sorted(p.name for p in target.parent.iterdir()) == ["2025"]
 
 
+def test_a_reports_folder_that_cannot_be_swapped_in_leaves_the_tables_as_they_were(tmp_path, monkeypatch):
+    """One outcome per run: the tables are published with the pages or not at all."""
+    import os
+
+    from pipeline import outputs
+
+    processed, reports = tmp_path / "data" / "processed" / "2025", tmp_path / "reports" / "2025"
+    for folder, name in ((processed, "notes.csv"), (reports, "index.html")):
+        folder.mkdir(parents=True)
+        (folder / name).write_text("gammel", encoding="utf-8")
+    before = (_snapshot(processed), _snapshot(reports))
+    real_replace = os.replace
+
+    def refuse_reports(src, dst):
+        if Path(dst) == reports and ".tmp-" in str(src):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(outputs.os, "replace", refuse_reports)
+    with pytest.raises(PermissionError), atomic_folders(processed, reports) as (p, r):
+        (p / "notes.csv").write_text("ny", encoding="utf-8")
+        (r / "index.html").write_text("ny", encoding="utf-8")
+    assert (_snapshot(processed), _snapshot(reports)) == before
+    assert sorted(p.name for p in processed.parent.iterdir()) == ["2025"]  # no temporary folder left
+    assert sorted(p.name for p in reports.parent.iterdir()) == ["2025"]
+
+
 def test_recover_folder_after_a_kill_between_the_two_renames(tmp_path):
     target = tmp_path / "2025"
     old = tmp_path / ".2025.old-999"

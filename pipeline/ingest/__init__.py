@@ -25,6 +25,7 @@ from pipeline.ingest.word import read_docx_notes
 
 __all__ = [
     "COLUMN_ALIASES",
+    "SAVE_AS",
     "SUPPORTED_SUFFIXES",
     "FileReport",
     "IngestResult",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".pdf", ".txt", ".md", ".markdown")
+#: Formats of notes that are not read, and the format to save them in: a folder's files in these
+#: formats are listed in the manifest with that fix rather than passed over in silence.
+SAVE_AS = {".doc": ".docx", ".odt": ".docx", ".rtf": ".docx", ".pages": ".docx", ".xls": ".xlsx", ".ods": ".xlsx", ".numbers": ".xlsx"}
 
 
 @dataclass(frozen=True)
@@ -214,9 +218,12 @@ def read_source(source: SourceFile, cfg: SeminarConfig) -> tuple[str, list[RawNo
             if "no group notes" not in exc.problem:
                 raise
             return ("text", *read_markdown_notes(data, name, cfg))
-    if suffix in (".xls", ".doc"):
+    if suffix in SAVE_AS:
         raise InputError(
-            name, "whole file", f"the old binary format {suffix} is not supported", f"save it as {suffix}x from Office."
+            name,
+            "whole file",
+            f"the {suffix} format is not read",
+            f"open it in Word, Excel or LibreOffice and save it as {SAVE_AS[suffix]} (File > Save As), then run again.",
         )
     raise InputError(
         name,
@@ -269,7 +276,7 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
         counts: Counter = Counter()
         if redactor:
             notes = [_redact_note(note, redactor, counts) for note in notes]
-            details = {k: redactor.redact(v)[0] if isinstance(v, str) else v for k, v in details.items()}
+            details = _redact_details(details, redactor)
         raw_notes.extend(notes)
         reports.append(FileReport(source.name, fmt, len(notes), details=details, redacted={k: v for k, v in counts.items() if v}))
     notes_df, rejects_df = resolve_notes(raw_notes, cfg)
@@ -278,6 +285,20 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
 
 # Every field, the place too: a sheet's name is written into it ("sheet 'Hanne', row 2").
 _TEXT_FIELDS = tuple(f.name for f in fields(RawNote) if f.name != "source_file")
+
+
+def _redact_details(value, redactor):
+    """A file's details with personal data removed from every text in them, nested ones too.
+
+    The headers of a column mapping, the reasons and places of skipped paragraphs and tables.
+    """
+    if isinstance(value, str):
+        return redactor.redact(value)[0]
+    if isinstance(value, dict):
+        return {_redact_details(k, redactor): _redact_details(v, redactor) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_redact_details(v, redactor) for v in value)
+    return value
 
 
 def _redact_note(note: RawNote, redactor, counts: Counter) -> RawNote:

@@ -17,7 +17,25 @@ __all__ = ["RawNote", "note_id", "parse_group", "resolve_notes"]
 
 #: Highest group number (three digits).
 MAX_GROUP = 999
-_GROUP_RE = re.compile(rf"^(?:{GROUP_ALIASES}|gr\.?)?\s*(?:nr\.?|no\.?)?\s*(\d{{1,3}})(?:\.0+)?$", re.I)
+_GROUP_RE = re.compile(rf"^(?:{GROUP_ALIASES}|gr\.?)?\s*(?:nr\.?|no\.?)?\s*(\d+)(?:\.0+)?$", re.I)
+# A Roman numeral in capitals ("III", "Gruppe IV"): a lower-case "x" or "i" is no group.
+_ROMAN_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES}|gr\.?)\s*)?(?:(?i:nr\.?)\s*)?([IVXL]{{1,6}})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a Roman numeral up to 89 written the usual way ("III", "IV", "XII"), else None."""
+    values = [_ROMAN[c] for c in numeral.upper()]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 and _to_roman(total) == numeral.upper() else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, sym in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
 
 
 @dataclass(frozen=True)
@@ -38,9 +56,17 @@ class RawNote:
 
 
 def parse_group(value: str) -> int | None:
-    """Parse ``"3"``, ``"Gruppe 3"``, ``"Bord 3"`` or ``"3.0"`` (Excel) into 3; ``None`` if it is not a group."""
-    match = _GROUP_RE.match(str(value).strip())
-    return int(match.group(1)) if match else None
+    """Parse ``"3"``, ``"Gruppe 3"``, ``"Bord 3"``, ``"Gr. 3"``, ``"Gruppe III"`` or ``"3.0"`` into 3.
+
+    ``None`` if it is not a group. Any number of digits is read ("Gruppe 101" is 101); the limit
+    :data:`MAX_GROUP` is checked with the note.
+    """
+    text = " ".join(str(value).split())
+    match = _GROUP_RE.match(text)
+    if match:
+        return int(match.group(1))
+    roman = _ROMAN_RE.match(text)
+    return _roman(roman.group(1)) if roman else None
 
 
 def note_id(year: int, core_area: str, group: int, text: str) -> str:
@@ -109,11 +135,10 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, _unknown_area_reason(area_name, cfg)))
             continue
         group = parse_group(raw.group)
-        if group is None:
-            too_big = _GROUP_RE.match(re.sub(r"\d{4,}", "999", str(raw.group).strip()))
+        if group is None or group > MAX_GROUP:
             why = (
                 f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; number the groups within each seminar."
-                if too_big
+                if group is not None
                 else f"group '{raw.group}' is not a group number; write it as 3 or 'Gruppe 3'."
             )
             rejects.append(_reject(raw, why))

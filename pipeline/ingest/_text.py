@@ -11,10 +11,13 @@ SOFT_HYPHEN = "\u00ad"
 BULLET_RE = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
 
 # How notes name a group, in one place for every reader.
-#: The words a summary or document writes before a group's number ("Gruppe 3", "Bord 2").
-GROUP_WORD = r"(?:Gruppe|Bord)"
+#: The words a summary or document writes before a group's number ("Gruppe 3", "Bord 2", "Gr. 5").
+GROUP_WORD = r"(?:Gruppe|Bord|Gr\.)"
+#: A group's number: digits of any length (the limit is checked with the note, so "Gruppe 1000" is
+#: rejected with its reason, not read as group 100) or a Roman numeral ("Gruppe III").
+GROUP_NUMBER = r"(?:\d+|[IVXL]{1,6})(?![\w])"
 #: "Gruppe 3" with the word and the number as named groups ``label`` and ``num``.
-GROUP_LABEL = r"(?P<label>Gruppe|Bord)\s+(?P<num>\d{1,2})"
+GROUP_LABEL = rf"(?P<label>Gruppe|Bord|Gr\.)\s*(?<=\s|\.)(?P<num>{GROUP_NUMBER})"
 #: Words that may stand before a group number in a table cell or a file name (any case).
 GROUP_ALIASES = r"(?:gruppe|grupper|bord|group|table)"
 # A hyphen before one of these words is a suspended compound ("familie- og netværksbaseret"),

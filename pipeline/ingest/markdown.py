@@ -20,7 +20,7 @@ __all__ = ["parse_markdown_notes", "read_markdown_notes"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _GROUP_PAR = re.compile(rf"^\s*\**{GROUP_LABEL}\**\s*[:.\-–]?\s*(?P<rest>.*)$")
-_FILE_GROUP = re.compile(rf"{GROUP_ALIASES}[\s_\-]*(\d{{1,2}})", re.I)
+_FILE_GROUP = re.compile(rf"{GROUP_ALIASES}[\s_\-]*(\d+)(?!\d)", re.I)
 _KEYS = {
     "core_area": {"core_area", "core area", "kerneområde", "kerneomraade", "område"},
     "group": {"group", "gruppe", "bord", "table"},

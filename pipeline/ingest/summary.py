@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 
 from pipeline.config import CoreArea, SeminarConfig, normalize_name
 from pipeline.errors import InputError
-from pipeline.ingest._notes import RawNote
+from pipeline.ingest._notes import RawNote, parse_group
 from pipeline.ingest._text import GROUP_LABEL, GROUP_WORD, join_wrapped_lines, read_text_notes
 
 __all__ = ["parse_summary_text", "read_pdf_notes", "read_summary_notes"]
 
 # "Gruppe 5 5 fremhævede" is a typo for "Gruppe 5 fremhævede": the repeated number is dropped.
 _GROUP_START = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?(?=[\s:.,]|$)")
-_MIDLINE_GROUP = re.compile(rf"(?<=[.!?])\s*(?={GROUP_WORD}\s+\d{{1,2}}\s)")
+_MIDLINE_GROUP = re.compile(rf"(?<=[.!?])\s*(?={GROUP_WORD}\s*\d+\s)")
 _MARKER = re.compile(r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;”\")]\s*$")
 
@@ -156,7 +156,7 @@ def parse_summary_text(
             new_run_pending = True
         elif group:
             close()
-            number = int(group.group("num"))
+            number = parse_group(group.group("num"))
             if new_run_pending or number <= last_group:
                 runs.append((current_area, []))
                 new_run_pending = False

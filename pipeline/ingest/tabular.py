@@ -31,6 +31,30 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_\-]+", " ", normalize_name(name)).strip()
 
 
+def _choose_delimiter(text: str, cfg: InputConfig) -> str:
+    """The separator under which the header line names the most note columns.
+
+    A comma inside a header of a ``;`` file ("tekst, noter") misleads a sniffer that counts
+    characters; naming columns does not. Ties go to the sniffed separator.
+    """
+    import csv
+
+    sniffed = sniff_delimiter(text)
+    line = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+
+    def named(delimiter: str) -> int:
+        try:
+            keys = {_key(h) for h in next(csv.reader([line], delimiter=delimiter), [])}
+        except csv.Error:
+            return 0
+        return sum(
+            any(_key(a) in keys for a in ([cfg.columns[f]] if f in cfg.columns else []) + list(aliases))
+            for f, aliases in COLUMN_ALIASES.items()
+        )
+
+    return max((sniffed, ";", "\t", ","), key=named)  # max keeps the first of equals: the sniffed one
+
+
 def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) -> dict[str, str]:
     """Map the canonical fields to the headers of a table.
 
@@ -152,7 +176,7 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
     text, encoding = decode_bytes(data)
     if not text.strip():
         raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no text.")
-    delimiter = sniff_delimiter(text)
+    delimiter = _choose_delimiter(text, cfg)
     records, broken = _csv_records(text, delimiter)
     if not records:
         raise InputError(file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst.")

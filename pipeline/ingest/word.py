@@ -10,7 +10,8 @@ Two layouts are understood, also mixed in one document:
 The text is what Word shows: tracked insertions count, tracked deletions do not; paragraphs in
 content controls (block and inline) and in text boxes are read where they stand. Every body
 paragraph with text is a note, part of one, or listed in the file's details as skipped with the
-reason (a heading, text outside any group note).
+reason (a heading, text outside any group note); a table that is no notes table (a programme) is
+listed there too, and the document's other notes are still read.
 """
 
 from __future__ import annotations
@@ -145,6 +146,7 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
     styles = {st.style_id: st.name or "" for st in document.styles}
     skipped: list[dict[str, str]] = []
     n_par = n_table = 0
+    table_errors: list[InputError] = []
     for kind, element in _blocks(document.element.body):
         if kind == "p":
             n_par += 1
@@ -185,12 +187,17 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             headers = rows[0]
             place = f"table {n_table}, header row"
             try:
-                mapping = map_columns(headers, cfg.input, file=file, place=place)
-            except InputError as exc:
-                if area and "core_area" in exc.problem and all(f not in exc.problem for f in ("group", "text")):
-                    mapping = map_columns(headers + ["kerneområde"], cfg.input, file=file, place=place)
-                else:
-                    raise
+                try:
+                    mapping = map_columns(headers, cfg.input, file=file, place=place)
+                except InputError as exc:
+                    if area and "core_area" in exc.problem and all(f not in exc.problem for f in ("group", "text")):
+                        mapping = map_columns(headers + ["kerneområde"], cfg.input, file=file, place=place)
+                    else:
+                        raise
+            except InputError as exc:  # a table that is no notes table (a programme, a participant list)
+                table_errors.append(exc)
+                skipped.append({"place": f"table {n_table}", "reason": f"not a notes table: {exc.problem}"})
+                continue
             records = [dict(zip(headers, r, strict=False)) for r in rows[1:]]
             if "kerneområde" in mapping.values() and "kerneområde" not in headers:
                 for r in records:
@@ -198,6 +205,8 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             table_no = n_table
             notes.extend(rows_to_notes(records, mapping, file=file, ref=lambda i, t=table_no: f"table {t}, row {i + 2}"))
     flush()
+    if not notes and table_errors:
+        raise table_errors[0]  # the document's only notes may be in that table: say what is wrong with it
     if not notes:
         raise InputError(
             file,

@@ -13,6 +13,7 @@ import zipfile
 
 from collections.abc import Mapping
 
+from pipeline.names import shorten
 from pipeline.report import blocks as pm
 
 __all__ = ["render_docx"]
@@ -224,7 +225,7 @@ def render_docx(page: pm.Page, images: Mapping[str, bytes | None]) -> bytes:
     _page_setup(doc)
     stamp = dt.datetime.combine(page.date or dt.date(2000, 1, 1), dt.time())
     props = doc.core_properties
-    props.title = page.title
+    props.title = shorten(page.title, 255)  # python-docx refuses a longer title
     props.author = props.last_modified_by = "seminar-themes"
     props.created = props.modified = stamp
     props.revision = 1

@@ -1,0 +1,32 @@
+"""Words that tell a person's name from an ordinary Danish word (used by :mod:`pipeline.privacy`).
+
+A listed name that is also a Danish word ("Per", "Bo", "Storm", "Bonde", "Tom", "Dam") is read as
+the name only where the sentence says so: written with a capital letter inside a sentence, followed
+by a surname, or followed by a verb of saying ("Per sagde", "Bo mente").
+"""
+
+from __future__ import annotations
+
+__all__ = ["COMMON_WORD_NAMES", "SAYING_VERBS"]
+
+#: Danish first names and surnames that are also ordinary words (in lower case). The treebank
+#: lexicon does not hold all of them (``per`` is a preposition there is no lemma entry for).
+COMMON_WORD_NAMES = frozenset(
+    """
+    per bo storm bonde tom dam skov holm lund bak krog hjort vinter sommer due ravn fisker smed
+    kok mark sten ask hede vang bjerg dal bro strand mose eng ege have lind birk by gram
+    rask stærk lykke fryd glad dahl bach bang kamp kirk lind mølle ulv bjørn ørn falk svane
+    hvid sort brun grøn lille hans
+    """.split()
+)
+
+#: Verbs of saying (and of writing or asking) that follow a person's name: "Per sagde", "Bo mente".
+SAYING_VERBS = frozenset(
+    """
+    sagde siger sige nævnte nævner mente mener foreslog foreslår fortalte fortæller spurgte spørger
+    svarede svarer påpegede påpeger understregede understreger tilføjede tilføjer synes syntes
+    fremhævede fremhæver pointerede pointerer bemærkede bemærker forklarede forklarer skrev skriver
+    ringede ringer sendte sender opfordrede opfordrer argumenterede argumenterer konkluderede
+    konkluderer foreslog fortæller beskrev beskriver efterlyste efterlyser præsenterede præsenterer
+    """.split()
+)

@@ -104,6 +104,7 @@ class Codebook:
     entries: tuple[Entry, ...] = ()
     order: str = "groups"
     line_of_order: int = 0
+    decisions: tuple = ()  # :class:`pipeline.curation.decisions.Decision`, in file order
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
@@ -270,7 +271,7 @@ def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
         return Codebook(file)
     if not isinstance(data, _Marked):
         raise CodebookError(file, "the codebook must be a mapping with themes:", "start from the file `seminar curate init` writes", "line 1")
-    _unknown(data, {"version", "order", "themes", "seminar"}, file, "the codebook")
+    _unknown(data, {"version", "order", "themes", "seminar", "suggestions"}, file, "the codebook")
     order = _text(data.get("order", "groups"), file, data.lines.get("order", 1), "order") or "groups"
     if order not in ORDERS:
         raise CodebookError(file, f"order: {order!r} is not known", "write order: groups (most groups first) or order: codebook (the order of the entries)", f"line {data.lines['order']}")
@@ -279,7 +280,31 @@ def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
         raise CodebookError(file, "themes: must be a list of entries", "write each entry as '- id: ...' under themes:", f"line {data.lines.get('themes', 1)}")
     entries = tuple(_entry(item, file, getattr(item, "line", data.lines.get("themes", 1))) for item in themes)
     check_entries(entries, file)
-    return Codebook(file, entries, order, data.lines.get("order", 0))
+    decisions = _decisions(data.get("suggestions") or [], file, data.lines.get("suggestions", 1))
+    return Codebook(file, entries, order, data.lines.get("order", 0), decisions)
+
+
+_DECISION_FIELDS = {"id", "area", "kind", "decision", "theme", "other", "theme_words", "other_words", "theme_key", "other_key"}
+
+
+def _decisions(items, file: str, line: int) -> tuple:
+    """The ``suggestions:`` block: one decision per suggestion the analyst accepted or rejected."""
+    from pipeline.curation.decisions import Decision
+
+    if not isinstance(items, list):
+        raise CodebookError(file, "suggestions: must be a list", "let `seminar curate accept`/`reject` write it", f"line {line}")
+    out = []
+    for item in items:
+        if not isinstance(item, _Marked):
+            raise CodebookError(file, "a decision under suggestions: must be a mapping", "let `seminar curate accept`/`reject` write it", f"line {line}")
+        _unknown(item, _DECISION_FIELDS, file, "a decision under suggestions:")
+        get = lambda key: _text(item.get(key), file, item.lines.get(key, item.line), key)  # noqa: E731
+        verdict = get("decision")
+        if verdict not in ("accept", "reject"):
+            raise CodebookError(file, f"decision: {verdict!r} of suggestion {get('id')!r} is not accept or reject", "write decision: accept (or reject)", f"line {item.lines.get('decision', item.line)}")
+        kind = get("kind") or "merge"
+        out.append(Decision(get("id"), get("area"), kind, verdict == "accept", get("theme"), get("other"), get("theme_words"), get("other_words"), get("theme_key"), get("other_key"), "", item.line))
+    return tuple(out)
 
 
 def check_entries(entries: tuple[Entry, ...], file: str) -> None:

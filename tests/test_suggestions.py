@@ -1,0 +1,117 @@
+"""Suggestions for the analyst, decisions recorded in the codebook, and joins carried to another year (tiny tables, offline)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pipeline.curation import parse_codebook
+from pipeline.curation.decisions import Decision, decision_entries, known_pairs
+from pipeline.curation.record import record_decisions
+from pipeline.curation.suggest import suggest, suggestion_id
+
+AREA = "Social omsorg"
+
+
+def _tables(year: int = 2024, phrases=None):
+    """A theme 'Unge' (groups 1 and 4) and one-group key phrases of groups 2, 3 and 5."""
+    phrases = phrases or [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (5, "kommende generationer", "kommende generation", -1),
+        (2, "koordinering af frivillige", "koordinering frivillig", -1),
+        (3, "retningslinjer for frivillige", "retningslinje frivillig", -1),
+    ]
+    statements, units = [], []
+    for i, (group, text, lemmas, theme) in enumerate(phrases):
+        sid = f"{year % 100:02d}{i:010x}-00"
+        statements.append({"statement_id": sid, "text": f"Vi taler om {text}.", "tokens": text, "lemmas": lemmas, "group": group, "core_area": AREA})
+        units.append({"unit_id": f"{sid}-u0", "statement_id": sid, "core_area": AREA, "group": group, "text": text, "lemmas": lemmas, "theme": theme, "year": year})
+    units = pd.DataFrame(units)
+    in_theme = units[units["theme"] == 0]
+    themes = pd.DataFrame(
+        [{"core_area": AREA, "topic": 0, "label": "Unge", "theme_key": f"k{year}", "units": " ".join(in_theme["unit_id"]), "groups": " ".join(str(g) for g in sorted(in_theme["group"]))}]
+    )
+    return themes, units, pd.DataFrame(statements)
+
+
+def _embed(texts: list[str]) -> np.ndarray:
+    """A fake embedder: young people and generations are near, volunteers' organisation near each other."""
+    axes = {"ung": 0, "generation": 0, "koordinering": 1, "retningslinje": 1}
+    out = np.zeros((len(texts), 3))
+    for i, t in enumerate(texts):
+        for w in t.split():
+            out[i, axes.get(w, 2)] += 1
+    return out
+
+
+def test_suggestions_rank_the_near_pairs_first_with_a_reason_and_a_quote_from_each_side():
+    themes, units, statements = _tables()
+    out = suggest(themes, units, statements, embed=_embed)
+    assert len(out) <= 25 and out["id"].is_unique
+    top = {frozenset((r.theme, r.other)): r for r in out.head(2).itertuples()}
+    assert set(top) == {frozenset(("Unge", "kommende generationer")), frozenset(("koordinering af frivillige", "retningslinjer for frivillige"))}
+    young = top[frozenset(("Unge", "kommende generationer"))]
+    assert young.kind == "move" and young.theme == "Unge"  # a key phrase into a theme
+    assert "E5" in young.reason and young.theme_quote.startswith("Vi taler om") and young.other_quote.startswith("Vi taler om")
+
+
+def test_ids_are_stable_whatever_the_row_order_and_decided_ones_are_not_proposed_again():
+    themes, units, statements = _tables()
+    out = suggest(themes, units, statements, embed=_embed)
+    again = suggest(themes, units.iloc[::-1].reset_index(drop=True), statements.iloc[::-1].reset_index(drop=True), embed=_embed)
+    assert list(out["id"]) == list(again["id"])
+    assert suggestion_id(AREA, "a b", "c") == suggestion_id(AREA, "c", "a b")
+    fewer = suggest(themes, units, statements, embed=_embed, decided=[out["id"].iloc[0]])
+    assert out["id"].iloc[0] not in set(fewer["id"]) and len(fewer) == len(out) - 1
+    assert len(suggest(themes, units, statements, embed=_embed, limit=1)) == 1
+
+
+def _decision(row, accept=True, source="") -> Decision:
+    return Decision(row["id"], row["core_area"], row["kind"], accept, row["theme"], row["other"], row["theme_words"], row["other_words"], row["theme_key"], row["other_key"], source)
+
+
+def test_accepted_suggestions_become_ordinary_merges_and_moves_named_from_both_sides():
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
+    young = next(r for r in rows if {r["theme"], r["other"]} == {"Unge", "kommende generationer"})
+    volunteers = next(r for r in rows if "koordinering af frivillige" in (r["theme"], r["other"]) and "retningslinjer for frivillige" in (r["theme"], r["other"]))
+    entries, log = decision_entries([_decision(young), _decision(volunteers), _decision(rows[-1], accept=False)], themes, units, statements)
+    assert all(r["applied"] for r in log) and len(log) == 2
+    theme_entry = next(e for e in entries if e.key == "k2024")
+    assert theme_entry.name == "Unge og kommende generationer" and theme_entry.confirm
+    assert theme_entry.pin == (units.loc[units["group"] == 5, "unit_id"].item(),)
+    new = next(e for e in entries if e.is_new)
+    assert new.name == "Koordinering af frivillige og retningslinjer for frivillige" and len(new.pin) == 2
+    assert (AREA, young["theme_words"], young["other_words"]) in known_pairs([_decision(young)])
+
+
+def test_a_2025_run_applies_every_2024_join_whose_words_occur_in_2025():
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
+    true = [r for r in rows if {r["theme"], r["other"]} in ({"Unge", "kommende generationer"}, {"koordinering af frivillige", "retningslinjer for frivillige"})]
+    joins = [_decision(r, source="kodebog 2024") for r in true]
+    # 2025 (invented): the same points in other groups' words, and no 'retningslinjer' at all
+    themes25, units25, statements25 = _tables(2025, [
+        (2, "unge", "ung", 0), (3, "unge mennesker", "ung menneske", 0),
+        (1, "de kommende generationer", "kommende generation", -1),
+        (4, "koordinering af frivillige", "koordinering frivillig", -1),
+    ])
+    entries, log = decision_entries(joins, themes25, units25, statements25)
+    words25 = set(" ".join(units25["lemmas"]).split())
+    occurs = {r["id"] for r in true if set((r["theme_words"] + " " + r["other_words"]).split()) <= words25}
+    assert len(occurs) == 1 and {r["id"] for r in log if r["applied"]} == occurs
+    assert all(r["source"] == "kodebog 2024" for r in log)
+    young = next(e for e in entries if e.key == "k2025")
+    assert young.pin == (units25.loc[units25["group"] == 1, "unit_id"].item(),)
+
+
+def test_decisions_are_recorded_in_a_new_yaml_codebook_and_read_back(tmp_path):
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
+    path = tmp_path / "codebook.yaml"
+    record_decisions(path, rows[:1], accept=False)
+    record_decisions(path, rows[:2], accept=True)  # taken again: the later decision holds
+    book = parse_codebook(path.read_text(encoding="utf-8"), str(path))
+    assert [(d.id, d.accept) for d in book.decisions] == [(rows[0]["id"], True), (rows[1]["id"], True)]
+    assert book.decisions[0].theme_words == rows[0]["theme_words"] and book.entries == ()

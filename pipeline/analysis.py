@@ -318,9 +318,11 @@ def starting_codebook(
     from pipeline.curation import codebook_text
     from pipeline.curation.excel import codebook_workbook
 
-    analysis = analyse_seminar(notes, rejects, cfg)
+    nlp = build_nlp(cfg.nlp)
+    analysis = analyse_seminar(notes, rejects, cfg, nlp=nlp)
     if xlsx:
-        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements)
+        suggestions = suggestions_of(analysis, cfg, words=area_words(cfg, notes, nlp, stop_words(cfg.nlp)))
+        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements, suggestions)
     else:
         book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
     return book, int(analysis.themes["topic"].nunique())

@@ -115,3 +115,21 @@ def test_decisions_are_recorded_in_a_new_yaml_codebook_and_read_back(tmp_path):
     book = parse_codebook(path.read_text(encoding="utf-8"), str(path))
     assert [(d.id, d.accept) for d in book.decisions] == [(rows[0]["id"], True), (rows[1]["id"], True)]
     assert book.decisions[0].theme_words == rows[0]["theme_words"] and book.entries == ()
+
+
+def test_decisions_in_an_excel_codebook_go_to_its_sheet_forslag_and_read_back(tmp_path):
+    from openpyxl import Workbook
+
+    from pipeline.curation.excel import THEMES_SHEET, parse_codebook_xlsx
+
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).astype(str).to_dict("records")
+    wb = Workbook()
+    wb.active.title = THEMES_SHEET
+    wb.active.append(["id", "core area", "name", "confirm", "exclude", "merge into", "memo", "match key", "match phrases", "match statements"])
+    path = tmp_path / "codebook.xlsx"
+    wb.save(path)
+    record_decisions(path, rows[:1], accept=True)
+    record_decisions(path, rows[1:2], accept=False)
+    book = parse_codebook_xlsx(path.read_bytes(), str(path))
+    assert [(d.id, d.accept, d.other_words) for d in book.decisions] == [(rows[0]["id"], True, rows[0]["other_words"]), (rows[1]["id"], False, rows[1]["other_words"])]

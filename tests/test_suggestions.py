@@ -133,3 +133,36 @@ def test_decisions_in_an_excel_codebook_go_to_its_sheet_forslag_and_read_back(tm
     record_decisions(path, rows[1:2], accept=False)
     book = parse_codebook_xlsx(path.read_bytes(), str(path))
     assert [(d.id, d.accept, d.other_words) for d in book.decisions] == [(rows[0]["id"], True, rows[0]["other_words"]), (rows[1]["id"], False, rows[1]["other_words"])]
+
+
+def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_curated(analysis_2024, cfg_2024, danish_nlp):
+    from pipeline.curation import Codebook
+    from pipeline.flows import curate_analysis
+    from pipeline.report.workbook import build_themes_workbook, themes_frame
+
+    from pipeline.themes.points import label_lemmas
+
+    themes = analysis_2024.themes
+    pairs = [
+        (a, b)
+        for a in themes[themes["recurring"]].itertuples()
+        for b in themes[themes["n_groups"] == 1].itertuples()
+        if a.core_area == b.core_area and not set(b.groups.split()) & set(a.groups.split())
+    ]
+    young, other = (t._asdict() for t in pairs[0])
+    lemma_of = dict(zip(" ".join(analysis_2024.statements["tokens"]).lower().split(), " ".join(analysis_2024.statements["lemmas"]).split(), strict=False))
+    words = [label_lemmas(t["label"], lemma_of) for t in (young, other)]
+    area = young["core_area"]
+    decision = Decision("0123abcd", area, "merge", True, young["label"], other["label"], *words, young["theme_key"], other["theme_key"])
+    curated = curate_analysis(analysis_2024, cfg_2024, Codebook("codebook.yaml", decisions=(decision,)), nlp=danish_nlp)
+    row = curated.themes[curated.themes["codebook_key"].str.startswith("forslag-")].iloc[0]
+    assert set(row["groups"].split()) == set(young["groups"].split()) | set(other["groups"].split())
+    assert row["label"] == f"{young['label']} og {other['label'][:1].lower()}{other['label'][1:]}" and row["curated"]
+    labels = set(curated.themes.loc[curated.themes["core_area"] == area, "label"])
+    assert young["label"] not in labels and other["label"] not in labels
+    # the analyst's sheet Forslag in temaer.xlsx
+    rows = suggest(analysis_2024.themes, analysis_2024.units, analysis_2024.statements)
+    from dataclasses import replace
+
+    sheet = themes_frame(build_themes_workbook(replace(analysis_2024, suggestions=rows), cfg_2024), "Forslag")
+    assert list(sheet["Id"]) == list(rows["id"]) and len(sheet) <= 25

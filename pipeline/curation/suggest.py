@@ -155,6 +155,7 @@ def suggest(
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, -(-n_areas // 10))
     decided, area_words = set(decided), area_words or {}
+    restating = set(themes.loc[themes["restates_area"].astype(bool), "theme_key"]) if "restates_area" in themes.columns else set()
     unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
     unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
     candidates = []
@@ -172,17 +173,21 @@ def suggest(
             V = V - V.mean(axis=0)  # E5 shares a large common component: centre it per area
             V = V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
             sim = V @ V.T
+        # a key phrase of only the area's own words restates the question; a theme every group
+        # raised that holds most of the area restates the area: neither is a point to join
+        skip = [(s.topic < 0 and not (w - own)) or s.key in restating for s, w in zip(mine, words, strict=True)]
         for i, a in enumerate(mine):
-            if not (words[i] - own):
-                continue  # only the area's own words: it restates the question
+            if skip[i]:
+                continue
             for j in range(i + 1, len(mine)):
                 b = mine[j]
-                if not (words[j] - own) or a.groups <= b.groups or b.groups <= a.groups:
+                if skip[j] or a.groups <= b.groups or b.groups <= a.groups:
                     continue  # joining would count no group more
                 links = _links(words[i] - own, words[j] - own)
                 shared = sorted(parts[i] & parts[j])
                 together = bool(said[i] & said[j])
-                score = float(sim[i, j]) + 0.15 * bool(links) + 0.1 * bool(shared) + 0.05 * together
+                # a join that counts more groups is worth reading first
+                score = float(sim[i, j]) + 0.15 * bool(links) + 0.1 * bool(shared) + 0.05 * together + 0.05 * (len(a.groups | b.groups) - 2)
                 if a.kind == b.kind == "phrase":
                     score -= 0.05  # a new theme of two phrases: after a theme that gains a group
                 reasons = []

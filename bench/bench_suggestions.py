@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_themes import SETS, _stem_in, names, score_set, synthesis_top6  # noqa: E402
+from bench_themes import SETS, _stem_in, score_set, synthesis_top6  # noqa: E402
 
 
 def side_names(label: str, keywords: str, groups: str, point: dict) -> bool:
@@ -54,6 +54,7 @@ def simulate(rows: list[dict], themes, points: list[dict]) -> list[tuple[dict, b
 
 
 def run_set(bench) -> dict | None:
+    """Analyse one set, simulate the analyst on its suggestions, print the figures (None: the set is absent)."""
     from pipeline.curation import Codebook
     from pipeline.curation.decisions import Decision
     from pipeline.danish.stop_words import STOP_WORDS
@@ -117,6 +118,7 @@ def run_set(bench) -> dict | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the sets asked for (default: both)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)")
     args = parser.parse_args(argv)

@@ -245,7 +245,7 @@ def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise sheet.error(n, name, f"{name} is {value!r}, not yes or no", f"write yes or no (or leave the cell empty for no)")
+    raise sheet.error(n, name, f"{name} is {value!r}, not yes or no", "write yes or no (or leave the cell empty for no)")
 
 
 def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:

@@ -166,3 +166,14 @@ def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_c
 
     sheet = themes_frame(build_themes_workbook(replace(analysis_2024, suggestions=rows), cfg_2024), "Forslag")
     assert list(sheet["Id"]) == list(rows["id"]) and len(sheet) <= 25
+
+
+def test_compare_matching_takes_the_known_same_point_pairs():
+    from pipeline.compare.match import PointEvidence, says_same
+
+    a = PointEvidence(2024, AREA, 0, "Unge", ("ung",), "ung")
+    b = PointEvidence(2025, AREA, 3, "Kommende generationer", ("kommende generation",), "kommende generation")
+    decision = Decision("0123abcd", AREA, "merge", True, "Unge", "Kommende generationer", "ung", "kommende generation")
+    assert not says_same(a, b).same
+    assert says_same(a, b, known_pairs([decision])).same and says_same(b, a, known_pairs([decision])).same
+    assert not says_same(a, b, known_pairs([decision], accepted=False)).same

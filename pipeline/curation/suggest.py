@@ -32,7 +32,7 @@ import pandas as pd
 
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 
-#: At most this many suggestions per seminar (per ten core areas beyond ten).
+#: At most this many suggestions per seminar (per whole ten core areas: 25 for up to 19 areas).
 MAX_SUGGESTIONS = 25
 _PER_SIDE = 2
 _QUOTE = 220
@@ -153,7 +153,7 @@ def suggest(
     columns = list(Suggestions.to_schema().columns)
     sides = sides_of(themes, units, statements)
     n_areas = themes["core_area"].nunique() if len(themes) else 1
-    limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, -(-n_areas // 10))
+    limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
     decided, area_words = set(decided), area_words or {}
     restating = set(themes.loc[themes["restates_area"].astype(bool), "theme_key"]) if "restates_area" in themes.columns else set()
     unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))

@@ -177,3 +177,26 @@ def test_compare_matching_takes_the_known_same_point_pairs():
     assert not says_same(a, b).same
     assert says_same(a, b, known_pairs([decision])).same and says_same(b, a, known_pairs([decision])).same
     assert not says_same(a, b, known_pairs([decision], accepted=False)).same
+
+
+def test_curate_accept_and_reject_from_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import TINY_TOML
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "seminar.toml").write_text(TINY_TOML, encoding="utf-8")
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed)
+    (tmp_path / "data" / "processed" / "2025").mkdir(parents=True)
+    rows.to_csv(tmp_path / "data" / "processed" / "2025" / "suggestions.csv", index=False)
+    seminar = [sys.executable, "-m", "pipeline", "curate"]
+    run = lambda *args: subprocess.run([*seminar, *args, "--config", "raw/seminar.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120)  # noqa: E731
+    accepted = run("accept", rows["id"].iloc[0])
+    rejected = run("reject", rows["id"].iloc[1])
+    assert accepted.returncode == 0 and rejected.returncode == 0, accepted.stderr + rejected.stderr
+    book = parse_codebook((tmp_path / "raw" / "codebook.yaml").read_text(encoding="utf-8"))
+    assert [(d.id, d.accept) for d in book.decisions] == [(rows["id"].iloc[0], True), (rows["id"].iloc[1], False)]
+    unknown = run("accept", "ffffffff")
+    assert unknown.returncode != 0 and "ffffffff" in unknown.stderr and "Traceback" not in unknown.stderr

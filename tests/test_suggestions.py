@@ -200,3 +200,20 @@ def test_curate_accept_and_reject_from_the_command_line(tmp_path):
     assert [(d.id, d.accept) for d in book.decisions] == [(rows["id"].iloc[0], True), (rows["id"].iloc[1], False)]
     unknown = run("accept", "ffffffff")
     assert unknown.returncode != 0 and "ffffffff" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_suggestions_are_on_the_analysts_area_page_and_never_in_the_committee_overview(analysis_2024, cfg_2024):
+    from dataclasses import replace
+
+    from pipeline.report.blocks import block_text, walk
+    from pipeline.report.context import build_area_context
+    from pipeline.report.overview import overview_page
+    from pipeline.report.pages import area_page
+
+    rows = suggest(analysis_2024.themes, analysis_2024.units, analysis_2024.statements)
+    analysis = replace(analysis_2024, suggestions=rows)
+    area = rows["core_area"].iloc[0]
+    text = lambda page: " ".join(block_text(b) for b in walk(page.blocks))  # noqa: E731
+    assert rows["id"].iloc[0] in text(area_page(build_area_context(analysis, cfg_2024, area)))
+    committee = text(overview_page(analysis, cfg_2024))
+    assert not any(i in committee for i in rows["id"]) and "Forslag" not in committee

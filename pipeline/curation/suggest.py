@@ -173,6 +173,10 @@ def suggest(
             V = V - V.mean(axis=0)  # E5 shares a large common component: centre it per area
             V = V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
             sim = V @ V.T
+        # each other's nearest: a pair where each side is among the other's three nearest
+        # sides is likelier one point than one side near everything (a common word)
+        order = np.argsort(-(sim - 2 * np.eye(len(mine))), axis=1, kind="stable")[:, :3] if embed is not None else np.zeros((len(mine), 0), dtype=int)
+        near = [set(row.tolist()) for row in order]
         # a key phrase of only the area's own words restates the question; a theme every group
         # raised that holds most of the area restates the area: neither is a point to join
         skip = [(s.topic < 0 and not (w - own)) or s.key in restating for s, w in zip(mine, words, strict=True)]
@@ -187,7 +191,8 @@ def suggest(
                 shared = sorted(parts[i] & parts[j])
                 together = bool(said[i] & said[j])
                 # a join that counts more groups is worth reading first
-                score = float(sim[i, j]) + 0.15 * bool(links) + 0.1 * bool(shared) + 0.05 * together + 0.05 * (len(a.groups | b.groups) - 2)
+                mutual = j in near[i] and i in near[j]
+                score = float(sim[i, j]) + 0.1 * mutual + 0.15 * bool(links) + 0.1 * bool(shared) + 0.05 * together + 0.05 * (len(a.groups | b.groups) - 2)
                 if a.kind == b.kind == "phrase":
                     score -= 0.05  # a new theme of two phrases: after a theme that gains a group
                 reasons = []
@@ -205,15 +210,20 @@ def suggest(
                 candidates.append((-score, sid, first, second, "; ".join(reasons)))
     candidates.sort(key=lambda c: (c[0], c[1]))
     used: dict[tuple[str, str], int] = {}
-    rows, seen = [], set()
-    for neg, sid, a, b, reason in candidates:
-        if len(rows) >= limit:
-            break
-        if sid in seen or used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
+    picked, deferred, seen = [], [], set()
+    for cand in candidates:
+        _, sid, a, b, _ = cand
+        if sid in seen:
             continue
         seen.add(sid)  # two sides of the same words (two groups' "frivillige"): one decision
+        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
+            deferred.append(cand)  # one side near many: its further pairs after the others
+            continue
         used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
         used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
+        picked.append(cand)
+    rows = []
+    for neg, sid, a, b, reason in (picked + deferred)[:limit]:
         rows.append(
             {
                 "id": sid,

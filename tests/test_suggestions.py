@@ -217,3 +217,21 @@ def test_suggestions_are_on_the_analysts_area_page_and_never_in_the_committee_ov
     assert rows["id"].iloc[0] in text(area_page(build_area_context(analysis, cfg_2024, area)))
     committee = text(overview_page(analysis, cfg_2024))
     assert not any(i in committee for i in rows["id"]) and "Forslag" not in committee
+
+
+def test_a_run_knows_the_decisions_of_the_other_years_codebooks(tmp_path):
+    from pipeline import io
+    from tests.conftest import TINY_TOML
+
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
+    for year in (2024, 2025):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / str(year) / "seminar.toml").write_text(TINY_TOML.replace("year = 2025", f"year = {year}"), encoding="utf-8")
+    record_decisions(tmp_path / "2024" / "codebook.yaml", rows[:1], accept=True)
+    record_decisions(tmp_path / "2024" / "codebook.yaml", rows[1:2], accept=False)
+    cfg = io.read_config(tmp_path / "2025" / "seminar.toml")
+    known = io.read_known_decisions(cfg)
+    assert [(d.id, d.accept, d.source) for d in known] == [(rows[0]["id"], True, "kodebog 2024"), (rows[1]["id"], False, "kodebog 2024")]
+    (tmp_path / "2025" / "seminar.toml").write_text(TINY_TOML + "\n[themes]\ncodebook_years = []\n", encoding="utf-8")
+    assert io.read_known_decisions(io.read_config(tmp_path / "2025" / "seminar.toml")) == ()

@@ -112,11 +112,9 @@ def run_cli(
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 
 
-curate_app = typer.Typer(
-    help="Curate themes in the seminar's codebook (data/raw/<year>/codebook.yaml, or codebook.xlsx).", no_args_is_help=True, rich_markup_mode=None
-)
+from pipeline.cli_curate import curate_app  # noqa: E402  (holds curate accept/reject; init is below)
+
 app.add_typer(curate_app, name="curate", short_help="Curate themes: a codebook that survives re-runs.")
-from pipeline import cli_curate  # noqa: E402,F401  (registers curate accept/reject on curate_app)
 
 
 @curate_app.command("init", short_help="Write a starting codebook from the current themes.")

@@ -1,4 +1,4 @@
-"""``seminar curate accept`` and ``reject``: the analyst's decisions on the run's suggestions, recorded in the codebook."""
+"""The ``seminar curate`` command group (``init`` is added in :mod:`pipeline.cli`); ``accept`` and ``reject``: the analyst's decisions on the run's suggestions, recorded in the codebook."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from typing import Annotated
 import typer
 
 from pipeline import io
-from pipeline.cli import ConfigOpt, curate_app
+
+curate_app = typer.Typer(
+    help="Curate themes in the seminar's codebook (data/raw/<year>/codebook.yaml, or codebook.xlsx).", no_args_is_help=True, rich_markup_mode=None
+)
+ConfigOpt = Annotated[Path, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML file, e.g. data/raw/2024/seminar.toml.")]
 
 IdsArg = Annotated[list[str], typer.Argument(metavar="ID", help="Ids of suggestions (column id of suggestions.csv, sheet Forslag of temaer.xlsx).")]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pipeline.errors import SeminarError
 
-__all__ = ["ORDERS", "Codebook", "CodebookError", "Entry", "SplitPart", "check_entries", "parse_codebook"]
+__all__ = ["ORDERS", "Codebook", "CodebookError", "Decision", "Entry", "SplitPart", "check_entries", "parse_codebook"]
 
 #: ``groups``: the automatic order (most groups first); ``codebook``: the order of the entries in the file.
 ORDERS = ("groups", "codebook")
@@ -97,6 +97,36 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An accepted or rejected suggestion (:mod:`pipeline.curation.suggest`).
+
+    Attributes:
+        id: The suggestion's stable id.
+        area: Its core area.
+        kind: ``merge`` or ``move``.
+        accept: Accepted (a known same-point pair) or rejected (a known different pair).
+        theme, other: The two sides' labels when decided.
+        theme_words, other_words: The two sides' lemmas: how they are found again.
+        theme_key, other_key: The theme's key or the key phrase's id when decided (the same notes).
+        source: Where it was decided, for the method appendix ("kodebog 2024"); empty: this codebook.
+        line: Its line (or row) in the codebook.
+    """
+
+    id: str
+    area: str
+    kind: str
+    accept: bool
+    theme: str
+    other: str
+    theme_words: str
+    other_words: str
+    theme_key: str = ""
+    other_key: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Codebook:
     """A seminar's codebook: its entries in file order and the order themes are shown in."""
 
@@ -104,7 +134,7 @@ class Codebook:
     entries: tuple[Entry, ...] = ()
     order: str = "groups"
     line_of_order: int = 0
-    decisions: tuple = ()  # :class:`pipeline.curation.decisions.Decision`, in file order
+    decisions: tuple[Decision, ...] = ()  # in file order
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
@@ -289,8 +319,6 @@ _DECISION_FIELDS = {"id", "area", "kind", "decision", "theme", "other", "theme_w
 
 def _decisions(items, file: str, line: int) -> tuple:
     """The ``suggestions:`` block: one decision per suggestion the analyst accepted or rejected."""
-    from pipeline.curation.decisions import Decision
-
     if not isinstance(items, list):
         raise CodebookError(file, "suggestions: must be a list", "let `seminar curate accept`/`reject` write it", f"line {line}")
     out = []

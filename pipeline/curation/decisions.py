@@ -16,43 +16,13 @@ theme become a new theme. The theme is named from both sides' words and counts a
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 
-from pipeline.curation.codebook import Entry
+from pipeline.curation.codebook import Decision, Entry
 
 __all__ = ["Decision", "decision_entries", "known_pairs"]
-
-
-@dataclass(frozen=True)
-class Decision:
-    """An accepted or rejected suggestion (:mod:`pipeline.curation.suggest`).
-
-    Attributes:
-        id: The suggestion's stable id.
-        area: Its core area.
-        kind: ``merge`` or ``move``.
-        accept: Accepted (a known same-point pair) or rejected (a known different pair).
-        theme, other: The two sides' labels when decided.
-        theme_words, other_words: The two sides' lemmas: how they are found again.
-        theme_key, other_key: The theme's key or the key phrase's id when decided (the same notes).
-        source: Where it was decided, for the method appendix ("kodebog 2024"); empty: this codebook.
-        line: Its line (or row) in the codebook.
-    """
-
-    id: str
-    area: str
-    kind: str
-    accept: bool
-    theme: str
-    other: str
-    theme_words: str
-    other_words: str
-    theme_key: str = ""
-    other_key: str = ""
-    source: str = ""
-    line: int = 0
 
 
 def known_pairs(decisions, *, accepted: bool = True) -> frozenset[tuple[str, str, str]]:

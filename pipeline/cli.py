@@ -84,7 +84,7 @@ def run_cli(
     from pipeline.report import render_seminar_pages
 
     cfg = io.read_config(config)
-    codebook = io.read_codebook(cfg)  # a bad codebook stops the run before the long steps
+    codebook, known = io.read_codebook(cfg), io.read_known_decisions(cfg)  # a bad codebook stops the run before the long steps
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
     report_ingest(result)
@@ -96,7 +96,7 @@ def run_cli(
     cache = io.RunCache.load(cfg, fresh=no_cache)
     with step(f"Finding statements and themes in {len(result.notes)} notes"):
         analysis, cache.reusable = analyse_seminar_reusing(
-            result.notes, result.rejects, cfg, codebook=codebook, reusable=cache.reusable, embedding_cache=cache.embeddings
+            result.notes, result.rejects, cfg, codebook=codebook, reusable=cache.reusable, embedding_cache=cache.embeddings, known=known
         )
     cache.save()
     if analysis.curation is not None:
@@ -112,9 +112,8 @@ def run_cli(
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 
 
-curate_app = typer.Typer(
-    help="Curate themes in the seminar's codebook (data/raw/<year>/codebook.yaml, or codebook.xlsx).", no_args_is_help=True, rich_markup_mode=None
-)
+from pipeline.cli_curate import curate_app  # noqa: E402  (holds curate accept/reject; init is below)
+
 app.add_typer(curate_app, name="curate", short_help="Curate themes: a codebook that survives re-runs.")
 
 

@@ -154,11 +154,15 @@ class ThemesConfig:
         n_quotes: Representative statements shown per theme.
         n_themes: Cut each core area's units into this many clusters instead of choosing the
             cut from the data (clusters that do not hold together are still left out).
+        codebook_years: The other years of the same seminar whose codebooks' decisions on
+            suggestions are known here (accepted: the same point; rejected: different points);
+            None: every other year under the folder above the seminar's; ``[]``: none.
     """
 
     min_groups: int = 2
     n_quotes: int = 3
     n_themes: int | None = None
+    codebook_years: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from pipeline.outputs import atomic_folders
 from pipeline.schemas import (
     CrossThemes,
     Curation,
+    Suggestions,
     Notes,
     Rejects,
     Statements,
@@ -66,9 +67,10 @@ __all__ = [
     "read_any_table",
     "read_codebook",
     "read_config",
-    "read_year_pages",
+    "read_known_decisions",
     "read_table",
     "read_text_file",
+    "read_year_pages",
     "reusable_analysis_path",
     "save_embedding_cache",
     "save_reusable_analysis",
@@ -128,6 +130,37 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
     from pipeline.privacy import redact_codebook
 
     return redact_codebook(parse_codebook(text, str(path)), cfg_or_path.privacy if isinstance(cfg_or_path, SeminarConfig) else None)
+
+
+def read_known_decisions(cfg: SeminarConfig) -> tuple:
+    """The decisions on suggestions in the codebooks of the seminar's other years (``[themes] codebook_years``).
+
+    Every other year's ``seminar.toml`` in the folder above this seminar's (``data/raw/*/``), or
+    only the years configured; each decision is marked with its source ("kodebog 2024"). A
+    year whose configuration or codebook cannot be read is left out with a warning: this
+    year's run does not stop for another year's file.
+    """
+    import logging
+    from dataclasses import replace
+
+    years = cfg.themes.codebook_years
+    if years is not None and not years:
+        return ()
+    out = []
+    for toml in sorted(cfg.base_dir.resolve().parent.glob("*/seminar.toml")):
+        if toml.parent == cfg.base_dir.resolve():
+            continue
+        try:
+            other = read_config(toml)
+            if other.year == cfg.year or (years is not None and other.year not in years):
+                continue
+            codebook = read_codebook(other)
+        except (ConfigError, CodebookError) as exc:
+            logging.getLogger(__name__).warning("the codebook of %s is left out: %s", toml.parent, exc)
+            continue
+        if codebook is not None:
+            out += [replace(d, source=f"kodebog {other.year}") for d in codebook.decisions]
+    return tuple(out)
 
 
 def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) -> Path:
@@ -288,6 +321,8 @@ def write_analysis(
     written = {name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv") for name, df in tables.items()}
     if getattr(analysis, "curation", None) is not None:
         written["curation"] = write_table(validate(analysis.curation.log, Curation), processed / "curation.csv")
+    if getattr(analysis, "suggestions", None) is not None:
+        written["suggestions"] = write_table(validate(analysis.suggestions, Suggestions), processed / "suggestions.csv")
     written["quality"] = write_json(analysis.quality, processed / "theme_quality.json")
     written["config"] = write_config_snapshot(cfg, processed)
     for name, page in sorted(pages.items()):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from pipeline.analysis import Analysis, analyse_seminar, area_and_topic_words, curate_analysis
+from pipeline.analysis import Analysis, analyse_seminar, area_and_topic_words, curate_analysis, suggestions_of
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
 from pipeline.nlp import build_nlp, stop_words
@@ -78,6 +78,7 @@ def analyse_seminar_reusing(
     nlp=None,
     embedding_cache: MutableMapping | None = None,
     key: str | None = None,
+    known: tuple = (),
 ) -> tuple[Analysis, ReusableAnalysis]:
     """:func:`analyse_seminar`, reusing the automatic part of an earlier run when nothing it depends on changed.
 
@@ -94,6 +95,9 @@ def analyse_seminar_reusing(
         nlp: A spaCy pipeline to reuse; built when needed.
         embedding_cache: Vectors of phrases embedded before.
         key: :func:`analysis_key` of ``notes`` and ``cfg`` when the caller has it already.
+        known: Other years' decisions on suggestions (:func:`pipeline.io.read_known_decisions`).
+
+    The analysis carries the analyst's suggestions (:func:`pipeline.analysis.suggestions_of`).
 
     Returns:
         ``(analysis, reusable)``: the analysis, and its automatic part for the next run.
@@ -110,8 +114,14 @@ def analyse_seminar_reusing(
         auto = analyse_seminar(notes, rejects, cfg, nlp=nlp, embedding_cache=embedding_cache)
         words, topic_words = area_and_topic_words(cfg, notes, nlp, stop_words(cfg.nlp))
         reusable = ReusableAnalysis(key, auto, words, topic_words)
+    decided = tuple(d.id for d in (*(codebook.decisions if codebook else ()), *known))
+    if codebook is None and known:
+        codebook = Codebook("")
     if codebook is None:
-        return auto, reusable
-    start = time.perf_counter()
-    analysis = curate_analysis(auto, cfg, codebook, words=words, topic_words=topic_words)
-    return replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start}), reusable
+        analysis = auto
+    else:
+        start = time.perf_counter()
+        analysis = curate_analysis(auto, cfg, codebook, words=words, topic_words=topic_words, known=known)
+        analysis = replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start})
+    suggestions = suggestions_of(analysis, cfg, words=words, decided=decided, embedding_cache=embedding_cache)
+    return replace(analysis, suggestions=suggestions), reusable

@@ -21,6 +21,7 @@ __all__ = [
     "StatementTopics",
     "Statements",
     "Status",
+    "Suggestions",
     "Terms",
     "Themes",
     "TopicInfo",
@@ -147,6 +148,35 @@ class Themes(_Table):
             if col in df:
                 df[col] = df[col].astype(object).where(df[col].notna(), value)
         return df
+
+
+class Suggestions(_Table):
+    """Pairs that may be one point, for the analyst to accept or reject (``suggestions.csv``), best first.
+
+    ``kind``: ``merge`` (two themes, or two one-group key phrases into a new theme) or ``move``
+    (a one-group key phrase into a theme). ``theme``/``other`` are the labels shown on the page;
+    ``*_words`` their lemmas (how the decision is found again next run and next year), ``*_key``
+    the theme's key or the key phrase's id, ``*_units`` the key phrases of each side.
+    """
+
+    id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{8}$")
+    rank: Series[int] = pa.Field(ge=1)
+    core_area: Series[str]
+    kind: Series[str] = pa.Field(isin=["merge", "move"])
+    theme: Series[str]
+    other: Series[str]
+    reason: Series[str]
+    theme_quote: Series[str]
+    other_quote: Series[str]
+    score: Series[float]
+    theme_words: Series[str]
+    other_words: Series[str]
+    theme_key: Series[str]
+    other_key: Series[str]
+    theme_groups: Series[str]
+    other_groups: Series[str]
+    theme_units: Series[str]
+    other_units: Series[str]
 
 
 class Curation(_Table):

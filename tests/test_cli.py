@@ -88,7 +88,7 @@ def test_run_writes_reports_for_every_area(tmp_path):
         ["index.html", "overblik.html", "social-omsorg.html", "beskaeftigelse.html", "laering.html", "vaekst-teknik-og-faellesskab.html", "oekonomi-personale-og-it.html"]
     )
     assert (reports / "overblik.docx").exists() and (reports / "overblik.md").exists() and (reports / "temaer.xlsx").exists()
-    for table in ("notes.csv", "statements.csv", "themes.csv", "units.csv", "cross_themes.csv", "terms.csv", "rejects.csv", "theme_quality.json", "seminar.config.toml"):
+    for table in ("notes.csv", "statements.csv", "themes.csv", "units.csv", "cross_themes.csv", "terms.csv", "rejects.csv", "suggestions.csv", "theme_quality.json", "seminar.config.toml"):
         assert (tmp_path / "data" / "processed" / "2024" / table).exists(), table
     assert Path(reports / "seminar.config.toml").exists()
     # Not a terminal: no progress display, no log lines.

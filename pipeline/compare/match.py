@@ -155,19 +155,26 @@ def _said_by(label: str, phrases: Sequence[str], verbs: frozenset[str]) -> tuple
 
 
 @lru_cache(maxsize=100_000)
-def says_same(a: PointEvidence, b: PointEvidence) -> point_rule.PointMatch:
+def says_same(a: PointEvidence, b: PointEvidence, known: frozenset[tuple[str, str, str]] = frozenset()) -> point_rule.PointMatch:
     """Whether two points make the same point, and why: the one place this is decided (the module docs).
 
     The same when their labels do (:func:`pipeline.themes.points.same_point`), or when each
     one's label is said by a key phrase of the other. A shared word with the rest different
     is not enough ("serviceniveau" / "politisk niveau"); the score (:func:`same_point`) only
-    chooses among the points that are the same.
+    chooses among the points that are the same. ``known``: the analyst's same-point pairs,
+    ``(scope, words, words)`` (:func:`pipeline.curation.decisions.known_pairs` of the years'
+    codebooks): a pair of them is the same whatever the words.
 
     Returns:
         :class:`pipeline.themes.points.PointMatch`; its reasons name how the words were matched.
     """
     if not a.label_lemmas.split() or not b.label_lemmas.split():
         return point_rule.PointMatch(False, ("no label lemmas",))
+    if known:
+        mine, theirs = {a.label_lemmas, *a.phrases}, {b.label_lemmas, *b.phrases}
+        pair = next(((x, y) for x in sorted(mine) for y in sorted(theirs) if (a.scope, x, y) in known), None)
+        if pair is not None:
+            return point_rule.PointMatch(True, (f"kendt fra kodebogen: '{pair[0]}' = '{pair[1]}'",))
     verbs = a.verbs | b.verbs
     labels = point_rule.same_point(a.label_lemmas, b.label_lemmas, verbs)
     if labels.same:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pipeline.errors import SeminarError
 
-__all__ = ["ORDERS", "Codebook", "CodebookError", "Entry", "SplitPart", "check_entries", "parse_codebook"]
+__all__ = ["ORDERS", "Codebook", "CodebookError", "Decision", "Entry", "SplitPart", "check_entries", "parse_codebook"]
 
 #: ``groups``: the automatic order (most groups first); ``codebook``: the order of the entries in the file.
 ORDERS = ("groups", "codebook")
@@ -97,6 +97,36 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """An accepted or rejected suggestion (:mod:`pipeline.curation.suggest`).
+
+    Attributes:
+        id: The suggestion's stable id.
+        area: Its core area.
+        kind: ``merge`` or ``move``.
+        accept: Accepted (a known same-point pair) or rejected (a known different pair).
+        theme, other: The two sides' labels when decided.
+        theme_words, other_words: The two sides' lemmas: how they are found again.
+        theme_key, other_key: The theme's key or the key phrase's id when decided (the same notes).
+        source: Where it was decided, for the method appendix ("kodebog 2024"); empty: this codebook.
+        line: Its line (or row) in the codebook.
+    """
+
+    id: str
+    area: str
+    kind: str
+    accept: bool
+    theme: str
+    other: str
+    theme_words: str
+    other_words: str
+    theme_key: str = ""
+    other_key: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Codebook:
     """A seminar's codebook: its entries in file order and the order themes are shown in."""
 
@@ -104,6 +134,7 @@ class Codebook:
     entries: tuple[Entry, ...] = ()
     order: str = "groups"
     line_of_order: int = 0
+    decisions: tuple[Decision, ...] = ()  # in file order
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
@@ -270,7 +301,7 @@ def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
         return Codebook(file)
     if not isinstance(data, _Marked):
         raise CodebookError(file, "the codebook must be a mapping with themes:", "start from the file `seminar curate init` writes", "line 1")
-    _unknown(data, {"version", "order", "themes", "seminar"}, file, "the codebook")
+    _unknown(data, {"version", "order", "themes", "seminar", "suggestions"}, file, "the codebook")
     order = _text(data.get("order", "groups"), file, data.lines.get("order", 1), "order") or "groups"
     if order not in ORDERS:
         raise CodebookError(file, f"order: {order!r} is not known", "write order: groups (most groups first) or order: codebook (the order of the entries)", f"line {data.lines['order']}")
@@ -279,7 +310,29 @@ def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
         raise CodebookError(file, "themes: must be a list of entries", "write each entry as '- id: ...' under themes:", f"line {data.lines.get('themes', 1)}")
     entries = tuple(_entry(item, file, getattr(item, "line", data.lines.get("themes", 1))) for item in themes)
     check_entries(entries, file)
-    return Codebook(file, entries, order, data.lines.get("order", 0))
+    decisions = _decisions(data.get("suggestions") or [], file, data.lines.get("suggestions", 1))
+    return Codebook(file, entries, order, data.lines.get("order", 0), decisions)
+
+
+_DECISION_FIELDS = {"id", "area", "kind", "decision", "theme", "other", "theme_words", "other_words", "theme_key", "other_key"}
+
+
+def _decisions(items, file: str, line: int) -> tuple:
+    """The ``suggestions:`` block: one decision per suggestion the analyst accepted or rejected."""
+    if not isinstance(items, list):
+        raise CodebookError(file, "suggestions: must be a list", "let `seminar curate accept`/`reject` write it", f"line {line}")
+    out = []
+    for item in items:
+        if not isinstance(item, _Marked):
+            raise CodebookError(file, "a decision under suggestions: must be a mapping", "let `seminar curate accept`/`reject` write it", f"line {line}")
+        _unknown(item, _DECISION_FIELDS, file, "a decision under suggestions:")
+        get = lambda key: _text(item.get(key), file, item.lines.get(key, item.line), key)  # noqa: E731
+        verdict = get("decision")
+        if verdict not in ("accept", "reject"):
+            raise CodebookError(file, f"decision: {verdict!r} of suggestion {get('id')!r} is not accept or reject", "write decision: accept (or reject)", f"line {item.lines.get('decision', item.line)}")
+        kind = get("kind") or "merge"
+        out.append(Decision(get("id"), get("area"), kind, verdict == "accept", get("theme"), get("other"), get("theme_words"), get("other_words"), get("theme_key"), get("other_key"), "", item.line))
+    return tuple(out)
 
 
 def check_entries(entries: tuple[Entry, ...], file: str) -> None:

@@ -86,6 +86,10 @@ notes or the program change.
 Sheet Key phrases: to move a key phrase to another theme of its core area, write that theme's id
 under "move to theme".
 
+Sheet Forslag: pairs the machine thinks may be one point. Write accept in the decision column to
+join the two sides (the next run merges the themes or moves the key phrase, and names the theme
+from both sides' words), reject to have the pair never proposed again (also in later years).
+
 Keep either codebook.xlsx or codebook.yaml beside seminar.toml, not both. A mistake stops the
 run with the sheet, row and column; nothing is applied half-way. Splitting a theme by words is
 done in codebook.yaml; here, add a new theme and move its key phrases to it.
@@ -93,7 +97,12 @@ done in codebook.yaml; here, add a new theme and move its key phrases to it.
 
 
 def codebook_workbook(
-    themes: pd.DataFrame, units: pd.DataFrame, title: str, previous: Codebook | None = None, statements: pd.DataFrame | None = None
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    title: str,
+    previous: Codebook | None = None,
+    statements: pd.DataFrame | None = None,
+    suggestions: pd.DataFrame | None = None,
 ) -> bytes:
     """A starting codebook as a workbook: one row per automatic theme (last year's entries carried over as in :func:`~pipeline.curation.template.codebook_text`).
 
@@ -103,6 +112,8 @@ def codebook_workbook(
         title: The seminar, for the help sheet.
         previous: Last year's codebook to carry over, or None.
         statements: The statements, so the key-phrase sheet shows each phrase's sentence.
+        suggestions: The run's suggestions (:mod:`pipeline.curation.suggest`): a sheet ``Forslag``
+            with a column to accept or reject each.
 
     Returns:
         The XLSX bytes.
@@ -173,6 +184,13 @@ def codebook_workbook(
     ws.add_data_validation(move)
     move.add(f"G2:G{max(ws.max_row, 2)}")
 
+    if suggestions is not None:
+        from pipeline.curation.record import suggestions_sheet
+
+        suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
+        dv = DataValidation(type="list", formula1='"accept,reject"', allow_blank=True, showErrorMessage=True, errorTitle="accept or reject", error="Write accept or reject.")
+        wb["Forslag"].add_data_validation(dv)
+        dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
     help_ws = wb.create_sheet(HELP_SHEET)
     help_ws.column_dimensions["A"].width = 110
     for line in _HELP.format(title=title).splitlines():
@@ -227,7 +245,7 @@ def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise sheet.error(n, name, f"{name} is {value!r}, not yes or no", f"write yes or no (or leave the cell empty for no)")
+    raise sheet.error(n, name, f"{name} is {value!r}, not yes or no", "write yes or no (or leave the cell empty for no)")
 
 
 def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
@@ -334,4 +352,29 @@ def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
         )
     entries = tuple(entries)
     check_entries(entries, file)  # the YAML codebook's checks too (two rows claiming one theme)
-    return Codebook(file, entries)
+    return Codebook(file, entries, decisions=_sheet_decisions(wb, file))
+
+
+_ACCEPT, _REJECT = {"accept", "accepter", "ja", "yes", "x"}, {"reject", "afvis", "nej", "no"}
+
+
+def _sheet_decisions(wb, file: str) -> tuple:
+    """The decisions in the sheet ``Forslag`` (rows with accept or reject in the decision column)."""
+    from pipeline.curation.codebook import Decision
+    from pipeline.curation.record import SUGGESTIONS_SHEET
+
+    if SUGGESTIONS_SHEET not in wb.sheetnames:
+        return ()
+    sheet = _Sheet(wb[SUGGESTIONS_SHEET], file, ("id", "decision", "core area", "theme words", "other words"))
+    out = []
+    for n, row in sheet.rows:
+        verdict = sheet.get(row, "decision").strip().lower()
+        if not verdict:
+            continue
+        if verdict not in _ACCEPT | _REJECT:
+            raise sheet.error(n, "decision", f"the decision is {verdict!r}, not accept or reject", "write accept or reject (or leave the cell empty)")
+        get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731
+        out.append(
+            Decision(get("id"), get("core area"), get("kind") or "merge", verdict in _ACCEPT, get("theme"), get("other"), get("theme words"), get("other words"), get("theme key"), get("other key"), "", n)
+        )
+    return tuple(out)

@@ -59,6 +59,7 @@ class AreaContext:
     question_themes: list[dict] = field(default_factory=list)
     curation: dict = field(default_factory=dict)
     committee: str = ""
+    suggestions: list[dict] = field(default_factory=list)  # the analyst's: never on a committee page
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -136,8 +137,10 @@ def curation_context(analysis: Analysis, area: str | None = None) -> dict:
     ]
     agree = curation.agreement["areas"].get(area) if area is not None else curation.agreement["total"]
     name = curation.file.replace(chr(92), "/").rsplit("/", 1)[-1]
+    joins = [j for j in analysis.quality.get("curation", {}).get("joins", []) if area is None or j["area"] == area]
     return {
         "file": name,
+        "known": [f"»{j['theme']}« og »{j['other']}« er ét punkt (kendt fra {j['source']})" for j in joins if j["source"] and j["applied"]],
         "applied": lines(log[log["applied"]]),
         "skipped": lines(log[~log["applied"]]),
         "agreement": _agreement_text(agree) if agree else "",
@@ -308,6 +311,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         method=method,
         curation=curation_context(analysis, area),
         committee=area_cfg.committee,
+        suggestions=[] if getattr(analysis, "suggestions", None) is None else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
     )
 
 

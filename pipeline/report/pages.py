@@ -239,11 +239,27 @@ def _method(ctx: AreaContext) -> list[pm.Block]:
                     f"ved hver kørsel. I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}.",
                 )
             ),
+            *([pm.Paragraph(("Kendt fra andre års kodebøger:",)), pm.BulletList(tuple((k,) for k in cur["known"]))] if cur.get("known") else []),
             *_changes("Anvendte ændringer:", cur["applied"]),
             *_changes("Ikke anvendt:", cur["skipped"]),
         ]
     blocks += _rejects(ctx.rejects, 3)
     return [pm.Heading(2, ("Metode",)), pm.Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet")]
+
+
+def _suggestions(ctx: AreaContext) -> list[pm.Block]:
+    """The analyst's section: pairs that may be one point (never in committee text)."""
+    if not ctx.suggestions:
+        return []
+    items = tuple(
+        (pm.Code(s["id"]), " ", pm.Strong(s["theme"]), " + ", pm.Strong(s["other"]), f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / »{s['other_quote']}«")
+        for s in ctx.suggestions
+    )
+    text = (
+        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. Acceptér med "
+        "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i arket Forslag)."
+    )
+    return [pm.Heading(2, ("Forslag til sammenlægning",)), pm.Section((pm.Paragraph((text,)), pm.BulletList(items)), kind="method", collapsed="Forslag til analytikeren")]
 
 
 def _stamp(cfg) -> dt.date:
@@ -292,6 +308,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_single(ctx),
         *_figures(ctx),
         *_notes(ctx),
+        *_suggestions(ctx),
         *_method(ctx),
         pm.Paragraph(("Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"),
     ]

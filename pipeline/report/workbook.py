@@ -53,7 +53,7 @@ def _source(file: str, ref: str) -> str:
 
 
 def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
-    """``temaer.xlsx``: sheets *Temaer*, *Citater* and *Noter* of one seminar's analysis.
+    """``temaer.xlsx``: sheets *Temaer*, *Citater*, *Noter* and (with suggestions) *Forslag* of one seminar's analysis.
 
     * Temaer: one row per theme, in report order: core area, committee, theme, how many
       groups of how many raised it (k, n), which, what kind of theme it is on the page,
@@ -117,6 +117,16 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
         for r in analysis.rejects.itertuples()
     ]
     add_rows(ws, rows, wrap=(4, 5))
+
+    suggestions = getattr(analysis, "suggestions", None)
+    if suggestions is not None:
+        # the analyst's worksheet: pairs the machine thinks may be one point; decided with `seminar curate accept`/`reject`
+        ws = new_sheet(
+            wb, "Forslag", ["Id", "Kerneområde", "Slags", "Tema", "Andet", "Hvorfor", "Citat (tema)", "Citat (andet)", "Beslutning"], [10, 26, 9, 30, 30, 44, 60, 60, 12]
+        )
+        kinds = {"merge": "Læg sammen", "move": "Flyt"}
+        rows = [[r.id, r.core_area, kinds.get(r.kind, r.kind), r.theme, r.other, r.reason, r.theme_quote, r.other_quote, ""] for r in suggestions.itertuples()]
+        add_rows(ws, rows, wrap=(4, 5, 6, 7, 8))
     return workbook_bytes(wb, f"Temaer – {cfg.name} {cfg.year}")
 
 

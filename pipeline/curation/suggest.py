@@ -1,0 +1,256 @@
+"""Suggestions for the analyst: pairs of themes, or a theme and a one-group key phrase, that may be one point.
+
+The points rule (:mod:`pipeline.themes.points`) joins what the groups' own words prove. What
+they do not prove ("koordinere frivillige" / "retningslinjer for frivillige", "unge" /
+"kommende generationer") no reachable Danish resource decides safely, so the machine only
+proposes and the analyst decides (``seminar curate accept`` / ``reject``).
+
+A *side* is a theme of a core area or a key phrase of one group that is in no theme. Two sides
+of different groups are a candidate when joining them would count a group more; each is
+scored from:
+
+* semantic similarity of the sides' key phrases (E5 vectors, centred per area);
+* a word of the one derived from, or a DanNet synonym of, a word of the other (thesaurus and
+  derivation links, :func:`pipeline.danish.related`, :func:`pipeline.danish.synonyms`);
+* a shared word (the same lemma or compound part), not one of the area's own words: a shared
+  frame or predicate;
+* the two in one statement.
+
+At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
+not fill the list). Ids are stable across runs and years: a hash of the core area and the two
+sides' words (sorted), not of row order, so a decision recorded for an id holds next year too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
+
+#: At most this many suggestions per seminar (per whole ten core areas: 25 for up to 19 areas).
+MAX_SUGGESTIONS = 25
+_PER_SIDE = 2
+#: Weights of the signals beside the E5 similarity (a cosine of centred vectors, about -0.3 to 1).
+_W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
+_QUOTE = 220
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a suggestion: a theme (``topic`` ≥ 0) or a one-group key phrase (``unit``).
+
+    Attributes:
+        area: Its core area.
+        label: As shown on the page (a theme's label, a key phrase's own words).
+        words: Its lemmas (a theme: its label's lemmas): its identity across runs and years.
+        topic: The theme's number, -1 for a key phrase.
+        key: The theme's stable key, or the key phrase's id.
+        unit_ids: The key phrases it is made of.
+        groups: The groups it counts.
+        quote: One statement of it, as the group wrote it.
+    """
+
+    area: str
+    label: str
+    words: str
+    topic: int
+    key: str
+    unit_ids: tuple[str, ...]
+    groups: frozenset[int]
+    quote: str
+
+    @property
+    def kind(self) -> str:
+        """``theme`` or ``phrase``."""
+        return "theme" if self.topic >= 0 else "phrase"
+
+
+def suggestion_id(area: str, a_words: str, b_words: str) -> str:
+    """The stable id of a suggestion: a hash of the area and the two sides' words, sorted (8 hex digits)."""
+    text = "\x1f".join([area, *sorted([" ".join(a_words.split()), " ".join(b_words.split())])])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _short(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= _QUOTE else text[: _QUOTE - 1].rsplit(" ", 1)[0] + " …"
+
+
+def sides_of(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame) -> list[Side]:
+    """The sides of a run: every theme, and every key phrase that is in no theme (a one-group claim)."""
+    from pipeline.themes.points import label_lemmas
+
+    lemma_of: dict[str, str] = {}
+    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
+        for t, lem in zip(str(toks).lower().split(), str(lems).split(), strict=False):
+            lemma_of.setdefault(t, lem)
+    text_of = dict(zip(statements["statement_id"], statements["text"], strict=True))
+    by_id = units.set_index("unit_id")
+    out = []
+    for t in themes.itertuples(index=False):
+        ids = tuple(str(t.units).split())
+        first = next((by_id.loc[u, "statement_id"] for u in ids if u in by_id.index), "")
+        words = label_lemmas(str(t.label), lemma_of) or str(t.label).lower()
+        out.append(Side(t.core_area, str(t.label), words, int(t.topic), str(t.theme_key), ids, frozenset(int(g) for g in str(t.groups).split()), _short(text_of.get(first, ""))))
+    for u in units[units["theme"].astype(int) < 0].itertuples(index=False):
+        if not str(u.lemmas).strip():
+            continue
+        out.append(Side(u.core_area, str(u.text), str(u.lemmas), -1, str(u.unit_id), (str(u.unit_id),), frozenset([int(u.group)]), _short(text_of.get(u.statement_id, ""))))
+    return out
+
+
+def _links(a: set[str], b: set[str]) -> list[str]:
+    """Derivation and synonym links between the words of two sides (not the same word)."""
+    from pipeline.danish import related, synonyms
+
+    out = []
+    for x in sorted(a):
+        for y in sorted(b):
+            if x == y:
+                continue
+            if related(x, y):
+                out.append(f"'{x}' ~ '{y}' (afledning)")
+            elif y in synonyms(x) or x in synonyms(y):
+                out.append(f"'{x}' ~ '{y}' (synonym)")
+    return out
+
+
+def _parts(words: set[str]) -> set[str]:
+    from pipeline.themes.units import unit_parts
+
+    return words | {p for w in words for p in unit_parts(w) if len(p) > 3}
+
+
+def suggest(
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    statements: pd.DataFrame,
+    *,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    area_words: dict[str, frozenset[str]] | None = None,
+    decided: Sequence[str] = (),
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Ranked suggestions of a run (:class:`~pipeline.schemas.Suggestions`): pure, deterministic.
+
+    Args:
+        themes: The run's themes (curated or not).
+        units: The key phrases with their theme (-1: none).
+        statements: The statements (tokens and lemmas for the labels' words; the quotes).
+        embed: Texts → vectors (E5); None: no similarity signal (the word signals only).
+        area_words: Per area, its own words (a shared one of them says nothing).
+        decided: Ids the analyst accepted or rejected already: not proposed again.
+        limit: At most this many (default :data:`MAX_SUGGESTIONS` per ten core areas).
+
+    Returns:
+        One row per suggestion, best first.
+    """
+    from pipeline.schemas import Suggestions, validate
+
+    columns = list(Suggestions.to_schema().columns)
+    sides = sides_of(themes, units, statements)
+    n_areas = themes["core_area"].nunique() if len(themes) else 1
+    limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
+    decided, area_words = set(decided), area_words or {}
+    restating = set(themes.loc[themes["restates_area"].astype(bool), "theme_key"]) if "restates_area" in themes.columns else set()
+    unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
+    unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
+    unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
+    candidates = []
+    for area in dict.fromkeys(s.area for s in sides):
+        mine = [s for s in sides if s.area == area]
+        own = area_words.get(area, frozenset())
+        words = [{w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split()) for s in mine]
+        parts = [_parts(w) - own for w in words]
+        said = [{unit_statement.get(u) for u in s.unit_ids} for s in mine]
+        sim = np.zeros((len(mine), len(mine)))
+        if embed is not None and len(mine) > 1:
+            texts = sorted({unit_text[u] for s in mine for u in s.unit_ids})
+            vec = dict(zip(texts, np.asarray(embed(texts), dtype=float), strict=True))
+            V = np.array([np.mean([vec[unit_text[u]] for u in s.unit_ids], axis=0) for s in mine])
+            V = V - V.mean(axis=0)  # E5 shares a large common component: centre it per area
+            V = V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
+            sim = V @ V.T
+        # each other's nearest: a pair where each side is among the other's three nearest
+        # sides is likelier one point than one side near everything (a common word)
+        order = np.argsort(-(sim - 2 * np.eye(len(mine))), axis=1, kind="stable")[:, :3] if embed is not None else np.zeros((len(mine), 0), dtype=int)
+        near = [set(row.tolist()) for row in order]
+        # a key phrase of only the area's own words restates the question; a theme every group
+        # raised that holds most of the area restates the area: neither is a point to join
+        skip = [(s.topic < 0 and not (w - own)) or s.key in restating for s, w in zip(mine, words, strict=True)]
+        for i, a in enumerate(mine):
+            if skip[i]:
+                continue
+            for j in range(i + 1, len(mine)):
+                b = mine[j]
+                if skip[j] or a.groups <= b.groups or b.groups <= a.groups:
+                    continue  # joining would count no group more
+                links = _links(words[i] - own, words[j] - own)
+                shared = sorted(parts[i] & parts[j])
+                together = bool(said[i] & said[j])
+                # a join that counts more groups is worth reading first
+                mutual = j in near[i] and i in near[j]
+                score = (
+                    float(sim[i, j]) + _W_MUTUAL * mutual + _W_LINK * bool(links) + _W_SHARED * bool(shared)
+                    + _W_TOGETHER * together + _W_GROUPS * (len(a.groups | b.groups) - 2)
+                )
+                if a.kind == b.kind == "phrase":
+                    score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
+                reasons = []
+                if embed is not None:
+                    reasons.append(f"beslægtede ord (E5-lighed {sim[i, j]:.2f})".replace(".", ","))
+                reasons += links[:2]
+                if shared:
+                    reasons.append("fælles ord: " + ", ".join(f"'{w}'" for w in shared[:3]))
+                if together:
+                    reasons.append("i samme udsagn")
+                first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
+                sid = suggestion_id(area, first.words, second.words)
+                if sid in decided:
+                    continue
+                candidates.append((-score, sid, first, second, "; ".join(reasons)))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    used: dict[tuple[str, str], int] = {}
+    picked, deferred, seen = [], [], set()
+    for cand in candidates:
+        _, sid, a, b, _ = cand
+        if sid in seen:
+            continue
+        seen.add(sid)  # two sides of the same words (two groups' "frivillige"): one decision
+        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
+            deferred.append(cand)  # one side near many: its further pairs after the others
+            continue
+        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
+        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
+        picked.append(cand)
+    rows = []
+    for neg, sid, a, b, reason in (picked + deferred)[:limit]:
+        rows.append(
+            {
+                "id": sid,
+                "rank": len(rows) + 1,
+                "core_area": a.area,
+                "kind": "merge" if b.topic >= 0 or a.topic < 0 else "move",
+                "theme": a.label,
+                "other": b.label,
+                "reason": reason or "beslægtede ord",
+                "theme_quote": a.quote,
+                "other_quote": b.quote,
+                "score": round(-neg, 4),
+                "theme_words": a.words,
+                "other_words": b.words,
+                "theme_key": a.key,
+                "other_key": b.key,
+                "theme_groups": " ".join(str(g) for g in sorted(a.groups)),
+                "other_groups": " ".join(str(g) for g in sorted(b.groups)),
+                "theme_units": " ".join(a.unit_ids),
+                "other_units": " ".join(b.unit_ids),
+            }
+        )
+    return validate(pd.DataFrame(rows, columns=columns), Suggestions)
+

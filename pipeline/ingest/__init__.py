@@ -87,6 +87,15 @@ class IngestResult:
         return len(self.notes) > 0
 
     @property
+    def options(self) -> dict[str, tuple[str, ...]]:
+        """The options each core area's question listed, as the input files give them (the first file that does)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for f in self.files:
+            for area, options in f.details.get("options", {}).items():
+                out.setdefault(area, tuple(options))
+        return out
+
+    @property
     def redacted(self) -> dict[str, int]:
         """Personal data removed from all files, per kind."""
         total: Counter = Counter()

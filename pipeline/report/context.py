@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes, theme_group_matrix
+from pipeline.plots import option_group_matrix, plot_group_theme_heatmap, plot_option_groups, plot_theme_sizes, theme_group_matrix
 from pipeline.report.wording import count, da_decimal, da_list, da_place, lower_first, single_heading, theme_status
 
 if TYPE_CHECKING:
@@ -59,6 +59,10 @@ class AreaContext:
     question_themes: list[dict] = field(default_factory=list)
     curation: dict = field(default_factory=dict)
     committee: str = ""
+    #: The options the question gave, in its order: ``option``, ``groups``, ``statements``, and
+    #: ``topic`` when a theme names only that option (its anchor); empty when it gave none.
+    options: list[dict] = field(default_factory=list)
+    options_figure: go.Figure | None = None
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -178,6 +182,20 @@ def area_synthesis(
     return text + tail
 
 
+def options_sentence(options: list[dict], n_groups: int) -> str:
+    """The options the most groups chose, said first (``options`` ranked as the page shows them).
+
+    >>> options_sentence([{"option": "infrastruktur", "groups": [1, 2, 3]}, {"option": "kapacitet", "groups": [1]}], 3)
+    'Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (3 af 3). '
+    """
+    chosen = [o for o in options if o["groups"]]
+    if not chosen:
+        return "Ingen gruppe nævnte en af spørgsmålets givne muligheder. " if options else ""
+    top = len(chosen[0]["groups"])
+    named = [f"{o['option']} ({len(o['groups'])} af {n_groups})" for o in chosen if len(o["groups"]) >= top - 1][:3]
+    return f"Af spørgsmålets givne muligheder valgte flest grupper {da_list(named)}. "
+
+
 def _restating_sentence(restating: list[dict]) -> str:
     """The themes that restate the area (its topic, or every group and most statements): named once, not as sub-themes."""
     if not restating:
@@ -277,12 +295,17 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     # sub-theme nor under the heading of themes raised by too few groups.
     # A theme of several groups that only repeats the question's words is listed apart: the
     # groups answered the question, but the theme names no point of their own.
+    # A theme that only names one of the question's given options is shown with the options.
+    option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
+    given = area_theme_options(analysis, cfg, area, option_topics)
     asked = area_themes["restates_question"] & ~area_themes["restates_area"] & (area_themes["n_groups"] >= cfg.themes.min_groups)
+    asked &= ~area_themes["topic"].isin(list(option_topics))
     question_themes = theme_dicts(area_themes[asked], links)
     single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links)
     restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
     n_groups = int(area_notes["group"].nunique())
     figures: list[tuple[str, str, go.Figure]] = []
+    options_figure = plot_option_groups(option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique()))) if given else None
     if len(area_themes):
         figures.append(("temaer", "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).", plot_theme_sizes(area_themes)))
         matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], sorted(int(g) for g in area_notes["group"].unique()))
@@ -299,7 +322,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         recurring=recurring,
         single=single,
         single_heading=single_heading(cfg.themes.min_groups),
-        synthesis=area_synthesis(recurring, single, n_groups, restating, question_themes),
+        synthesis=options_sentence(given, n_groups) + area_synthesis(recurring, single, n_groups, restating, question_themes),
         question_themes=question_themes,
         terms=term_rows,
         notes=note_rows,
@@ -308,7 +331,20 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         method=method,
         curation=curation_context(analysis, area),
         committee=area_cfg.committee,
+        options=given,
+        options_figure=options_figure,
     )
+
+
+def area_theme_options(analysis: Analysis, cfg: SeminarConfig, area: str, option_topics: dict[int, str]) -> list[dict]:
+    """The area's given options for the seminar's year (``quality["options"]``), each with the
+    theme that names only it (``topic``, or -1)."""
+    found = analysis.quality.get("options", {}).get(area, {})
+    rows = found.get(str(cfg.year)) or (next(iter(found.values())) if len(found) == 1 else [])
+    topic_of = {o: t for t, o in option_topics.items()}
+    # the options the most groups took up first (the question's order among equals)
+    ranked = sorted(enumerate(rows), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))
+    return [{**r, "topic": int(topic_of.get(r["option"], -1))} for _, r in ranked]
 
 
 def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict | None = None) -> dict:

@@ -105,6 +105,29 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
 
+def _options(ctx: AreaContext) -> list[pm.Block]:
+    """The question's given options first: which of them the groups took up (the points beyond them follow)."""
+    if not ctx.options:
+        return []
+    rows = []
+    for o in ctx.options:
+        anchor = (pm.Anchor("", f"emne-{o['topic']}"),) if o["topic"] >= 0 else ()
+        groups = f"{len(o['groups'])} af {ctx.n_groups}" + (f" (gr. {da_list(o['groups'])})" if o["groups"] else "")
+        rows.append(((*anchor, o["option"][:1].upper() + o["option"][1:]), (groups,), _joined([_statement(s, s) for s in o["statements"]], " ")))
+    return [
+        pm.Heading(2, ("Spørgsmålets givne muligheder",)),
+        pm.Paragraph(
+            (
+                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
+                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
+                "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
+            )
+        ),
+        *([pm.Figure(f"{ctx.slug}-muligheder", "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).", ctx.options_figure)] if ctx.options_figure is not None else []),
+        pm.Table(("Mulighed", "Grupper", "Udsagn"), tuple(rows)),
+    ]
+
+
 def _recurring(ctx: AreaContext) -> list[pm.Block]:
     min_groups = ctx.cfg.themes.min_groups
     blocks: list[pm.Block] = [pm.Heading(2, ("Tilbagevendende temaer",))]
@@ -286,6 +309,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         pm.Paragraph((facts,), kind="facts"),
         pm.Heading(2, ("Sammenfatning",)),
         pm.Paragraph((ctx.synthesis,)),
+        *_options(ctx),
         *_recurring(ctx),
         *_question_themes(ctx),
         *_terms(ctx),

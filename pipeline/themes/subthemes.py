@@ -30,7 +30,8 @@ from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
 from pipeline.themes.labels import keyword_ranking
-from pipeline.themes.points import choose_point, cover_points, label_text, pointless_words, says, setting_words
+from pipeline.themes.options import option_counts, option_of
+from pipeline.themes.points import choose_point, cover_points, label_lemmas, label_text, pointless_words, says, setting_words
 from pipeline.themes.units import UNIT_COLUMNS, make_units
 from pipeline.topics import surface_forms
 
@@ -194,6 +195,7 @@ def find_themes(
     stop_words: frozenset[str] = frozenset(),
     area_words: dict[str, frozenset[str]] | None = None,
     topic_words: dict[str, frozenset[str]] | None = None,
+    options: dict[str, list[tuple[str, str]]] | None = None,
 ) -> ThemeResult:
     """Find the sub-themes of every core area and the cross-cutting themes.
 
@@ -210,6 +212,10 @@ def find_themes(
         topic_words: Per core area, the lemmas of its name and theme only (what the whole
             area is about). Units are clustered on what they say beyond these
             (:func:`focus_lemmas`).
+        options: Per core area, the options its question gave (``(option, content lemmas)``,
+            see :mod:`pipeline.themes.options`): which groups took up each goes to
+            ``quality["options"]`` (per area and year), and a theme whose label only names an
+            option is marked as repeating the question (never a recurring point).
 
     Returns:
         The :class:`ThemeResult`.
@@ -232,6 +238,8 @@ def find_themes(
     # words that name no point on their own: spread evenly over all areas, or an area's setting
     pointless = pointless_words(units, statements)
     settings = setting_words(units, statements)
+    options = options or {}
+    lemma_of = _lemma_of(statements) if options else {}
     for area in [a for a in area_order if a in set(units["core_area"])]:
         mask = (units["core_area"] == area).to_numpy()
         part, part_raw = units[mask].reset_index(drop=True), raw[mask]
@@ -248,17 +256,30 @@ def find_themes(
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
         points.sort(key=lambda p: (-p[1]["group"].nunique(), restating_share(p[1], words) > 0.5, -len(p[0]), p[2]))
+        given = options.get(area, [])
+        if given:
+            said = part[~part["stance"].to_numpy(dtype=bool)]
+            quality.setdefault("options", {})[area] = {
+                str(int(year)): [c.as_dict() for c in option_counts(yearly, given)] for year, yearly in said.groupby("year", sort=True)
+            }
         for members, theme_units, label, no_point in points:
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
-            rows += theme_rows(
+            new = theme_rows(
                 area, theme_id, theme_units, X[members], statements,
                 forms=forms, groups_total=groups_total, statements_per_area=statements_per_area,
                 area_words=words, topic_words=topic_words.get(area, frozenset()),
                 min_groups=cfg.themes.min_groups, n_quotes=cfg.themes.n_quotes, top_n=cfg.topics.top_n_words,
                 label=label, names_no_point=no_point,
             )
+            option = option_of(label_lemmas(label, lemma_of), given) if given else None
+            if option is not None:
+                # the groups chose a given option: shown with the options, not as a point they found
+                for row in new:
+                    row.update(recurring=False, restates_question=True)
+                quality.setdefault("option_themes", {}).setdefault(area, {})[str(theme_id)] = option
+            rows += new
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical, pointless)
@@ -267,6 +288,15 @@ def find_themes(
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
     return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
+
+
+def _lemma_of(statements: pd.DataFrame) -> dict[str, str]:
+    """Lowercase word form → lemma over the statements (the first seen), to read a label's lemmas."""
+    out: dict[str, str] = {}
+    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
+        for t, lem in zip(toks.lower().split(), lems.split(), strict=False):
+            out.setdefault(t, lem)
+    return out
 
 
 def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical, pointless=frozenset()):

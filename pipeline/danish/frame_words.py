@@ -30,3 +30,31 @@ GENERAL_NOUNS: frozenset[str] = frozenset(
 #: of them, bare, is the setting of their discussion rather than a point they made about it.
 #: Checked against the lowercase one or two words before a unit.
 SETTING_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "indenfor", "inden for"})
+
+__all__ = ["FRAME_NOUNS", "GENERAL_NOUNS", "SETTING_PREPOSITIONS", "is_setting"]
+
+
+#: Word classes of a word whose place a placing phrase can give: a thing or a person ("aktiviteter
+#: på plejehjemmene", "frivillige i ældreplejen"). After a verb the phrase is its object
+#: ("fokusere på", "investere i").
+_PLACED = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def is_setting(lemmas: list[str], upos: list[str], words: list[str], at: int) -> bool:
+    """Whether the noun at ``at`` only says where something happens: the setting, not a point.
+
+    "aktiviteter på plejehjemmene", "frivillige i ældreplejen", "indsatser i familierne": a
+    placing preposition (:data:`SETTING_PREPOSITIONS`) right before the noun, and before that a
+    noun or adjective whose place it gives. Not after a verb (its object: "fokuserede på
+    kapacitetsudvidelse"), a frame noun (its complement: "potentialet i facilitetsplaner") or a
+    noun of an action (what changes: "en ændring i kulturen").
+    """
+    from pipeline.danish.inflection import is_action_noun
+
+    if at < 2 or words[at - 1].lower() not in SETTING_PREPOSITIONS:
+        return False
+    before = at - 2
+    if upos[before] not in _PLACED:
+        return False
+    lemma = lemmas[before].lower()
+    return lemma not in FRAME_NOUNS and not is_action_noun(lemma)

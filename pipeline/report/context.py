@@ -63,6 +63,9 @@ class AreaContext:
     #: ``topic`` when a theme names only that option (its anchor); empty when it gave none.
     options: list[dict] = field(default_factory=list)
     options_figure: go.Figure | None = None
+    #: The yes/no answers to a yes/no question (``stance``, ``groups``, ``statements``), most
+    #: groups first; empty when the question asks for more than a yes or no.
+    stances: list[dict] = field(default_factory=list)
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -333,14 +336,19 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         committee=area_cfg.committee,
         options=given,
         options_figure=options_figure,
+        stances=_for_year(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
     )
+
+
+def _for_year(by_year: dict[str, list[dict]], year: int) -> list[dict]:
+    """The entry of a seminar's year in a per-year quality record (keys are years as text)."""
+    return list(by_year.get(str(year)) or (next(iter(by_year.values())) if len(by_year) == 1 else []))
 
 
 def area_theme_options(analysis: Analysis, cfg: SeminarConfig, area: str, option_topics: dict[int, str]) -> list[dict]:
     """The area's given options for the seminar's year (``quality["options"]``), each with the
     theme that names only it (``topic``, or -1)."""
-    found = analysis.quality.get("options", {}).get(area, {})
-    rows = found.get(str(cfg.year)) or (next(iter(found.values())) if len(found) == 1 else [])
+    rows = _for_year(analysis.quality.get("options", {}).get(area, {}), cfg.year)
     topic_of = {o: t for t, o in option_topics.items()}
     # the options the most groups took up first (the question's order among equals)
     ranked = sorted(enumerate(rows), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))

@@ -105,6 +105,18 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
 
+def _stances(ctx: AreaContext) -> list[pm.Block]:
+    """One line under a yes/no question: how many groups answered yes and how many no (with the statements)."""
+    if not ctx.stances:
+        return []
+    parts: list[pm.Inline] = []
+    for i, st in enumerate(ctx.stances):
+        if i:
+            parts.append(" · ")
+        parts += [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} (gruppe {da_list(st['groups'])}; ", *_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
+    return [pm.Paragraph(tuple(parts), kind="facts")]
+
+
 def _options(ctx: AreaContext) -> list[pm.Block]:
     """The question's given options first: which of them the groups took up (the points beyond them follow)."""
     if not ctx.options:
@@ -306,6 +318,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         top,
         pm.Paragraph(_joined(nav, " · "), kind="pages"),
         *([pm.Paragraph((ctx.question,), kind="question")] if ctx.question else []),
+        *_stances(ctx),
         pm.Paragraph((facts,), kind="facts"),
         pm.Heading(2, ("Sammenfatning",)),
         pm.Paragraph((ctx.synthesis,)),

@@ -35,7 +35,7 @@ from pipeline.themes.points import choose_point, cover_points, label_lemmas, lab
 from pipeline.themes.units import UNIT_COLUMNS, make_units
 from pipeline.topics import surface_forms
 
-__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates"]
+__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates", "same_evidence_one_point", "stance_counts"]
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,63 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "stance"])
+
+
+def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=None) -> list[tuple]:
+    """Themes built from the very same statements are one theme: the same groups said them in the same sentences.
+
+    "Cyberangreb" and "It-sikkerhed" resting on the same four statements are one point, not two
+    rows of a page. The label kept is the one of the theme with more key phrases (then the longer,
+    more specific label, then the alphabetically first); every counted group still says it, since
+    the theme that gave it counts the same groups. A theme whose label names no point of its own
+    gives way to one that does. ``keep_apart(label)``: labels never joined (the question's given
+    options, shown apart).
+
+    Args:
+        part: The area's units (``points`` hold positions in it).
+        points: ``(positions, units, label, names_no_point)`` per theme (:func:`_points`).
+
+    Returns:
+        The themes, each set of statements once, in the order of their first theme.
+    """
+    out: list[tuple] = []
+    at: dict[frozenset, int] = {}
+    for p in points:
+        members, units, label, no_point = p
+        key = frozenset(units["statement_id"])
+        apart = keep_apart is not None and keep_apart(label)
+        if apart or key not in at:
+            if not apart:
+                at[key] = len(out)
+            out.append(p)
+            continue
+        i = at[key]
+        o_members, _, o_label, o_no_point = out[i]
+        best = min((o_no_point, -len(o_members), -len(o_label.split()), o_label), (no_point, -len(members), -len(label.split()), label))
+        joined = np.union1d(o_members, members).astype(int)
+        out[i] = (joined, part.iloc[joined], best[3], o_no_point and no_point)
+    return out
+
+
+def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
+    """Per year (a string key), each stance the groups gave and which groups gave it, most groups first.
+
+    Args:
+        stances: Stance units of one core area (:func:`stance_units`).
+
+    Returns:
+        ``{year: [{"stance": "Ja", "groups": [...], "statements": [...]}, ...]}``; among as many
+        groups, in the order of :data:`pipeline.danish.STANCES`.
+    """
+    order = list(STANCES)
+    out = {}
+    for year, yearly in stances.groupby("year", sort=True):
+        rows = []
+        for word in sorted(set(yearly["lemmas"]), key=order.index):
+            own = yearly[yearly["lemmas"] == word]
+            rows.append({"stance": STANCES[word], "groups": sorted({int(g) for g in own["group"]}), "statements": list(dict.fromkeys(own["statement_id"]))})
+        out[str(int(year))] = sorted(rows, key=lambda r: -len(r["groups"]))
+    return out
 
 
 def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], restates_question) -> list[tuple]:
@@ -249,14 +306,15 @@ def find_themes(
         words = area_words.get(area, frozenset())
         empty = pointless | settings.get(area, frozenset())
         points = _points(part, labels, empty, lambda w, words=words: restates(w, words))
-        for word in sorted(set(part.loc[stance, "lemmas"])):
-            members = np.flatnonzero(stance & (part["lemmas"] == word).to_numpy())
-            points.append((members, part.iloc[members], STANCES[word], False))
+        given = options.get(area, [])
+        points = same_evidence_one_point(part, points, keep_apart=lambda label, given=given: bool(given) and option_of(label_lemmas(label, lemma_of), given) is not None)
+        if stance.any():
+            # a yes or no answers the question: one line under it, not a theme named "Ja"
+            quality.setdefault("stances", {})[area] = stance_counts(part[stance])
         quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(points)}
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
         points.sort(key=lambda p: (-p[1]["group"].nunique(), restating_share(p[1], words) > 0.5, -len(p[0]), p[2]))
-        given = options.get(area, [])
         if given:
             said = part[~part["stance"].to_numpy(dtype=bool)]
             quality.setdefault("options", {})[area] = {

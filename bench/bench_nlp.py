@@ -2,11 +2,12 @@
 
 Usage: python bench/bench_nlp.py [--conllu PATH] [--sentences danish_sentences|sentencizer] [--runs 3]
 
-Three pipelines are measured:
+Four pipelines are measured:
 
 * ``ud``: ``make_nlp()`` -- spacy.blank("da") + our tokenizer exceptions, the sentence
-  splitter, the shipped UPOS tagger and ``danish_lemmatizer`` with UD Danish lemma
-  conventions (the evaluated setting; its scores are the ones to report);
+  splitter, the shipped UPOS tagger, the shipped dependency parser and ``danish_lemmatizer``
+  with UD Danish lemma conventions (the evaluated setting; its scores are the ones to report);
+* ``ud-noparser``: the same without the parser (what the parser costs);
 * ``ud-notagger``: the same without the tagger (the fallback pipeline);
 * ``app``: ``make_nlp(ud_conventions=False, compounds=True)`` -- the pipeline used for
   theme reports (adjectival lemmas for ``-t`` adverbs, ``ældre`` kept, compound splitting).
@@ -20,13 +21,20 @@ less. Each pipeline is measured ``--runs`` times and the best run is reported (t
 shared; the best run is the least disturbed one); all runs are listed in the JSON. ``warm`` is
 a second pass over the same texts in the same process (the one that gives the scores).
 ``blank_tokenizer`` is bare ``spacy.blank("da").tokenizer`` on the same texts, measured cold
-in each of the same processes. Prints a table and one JSON line.
+in each of the same processes. The workers run with one thread (``OMP_NUM_THREADS=1``).
+
+The parser is scored on the CDT texts held out from its training (:func:`parse_scores`): the
+CDT sentences that UD Danish DDT dev also carries (the "UD-dev CDT texts", from any CDT
+document) and, separately, every CDT document ``ud_split.tsv`` labels ``dev``: UAS/LAS on
+gold tokens with the pipeline's own tags, punctuation excluded, next to the anchors
+(:data:`ANCHORS`). Prints a table and one JSON line.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -36,8 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DEFAULT = ROOT.parent / "shared" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
+CDT = ROOT.parent / "shared" / "data" / "cdt-danish"
 PIPELINES = {
     "ud": {"ud_conventions": True, "compounds": False},
+    "ud-noparser": {"ud_conventions": True, "compounds": False, "parser": False},
     "ud-notagger": {"ud_conventions": True, "compounds": False, "tagger": False},
     "app": {"ud_conventions": False, "compounds": True},
 }
@@ -93,11 +103,56 @@ def worker(conllu: Path, pipeline: str, sentences: str) -> dict:
     }
 
 
+#: Published Danish dependency parsing figures (UAS, LAS, punctuation excluded unless said).
+ANCHORS = [
+    {"system": "MSTParser, CoNLL-X 2006 shared task (CDT, gold tags)", "uas": 0.906, "las": 0.848},
+    {"system": "MaltParser, CoNLL-X 2006 shared task (CDT, gold tags)", "uas": 0.906, "las": 0.848},
+    {"system": "spaCy da_core_news_sm 3.5.0 (UD Danish DDT 2.8 test, predicted everything, model card)",
+     "uas": 0.8103, "las": 0.7632},
+]
+
+
+def parse_scores(cdt_dir: Path, conllu: Path) -> dict:
+    """UAS/LAS of the bundled pipeline on the CDT texts held out from the parser's training."""
+    import glob
+    import html
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_lemmatizer import read_conllu_sentences, read_split, sentence_key
+
+    from pipeline.danish import make_nlp
+    from pipeline.evaluate import GoldTree, evaluate_dependencies
+    from pipeline.danish.treebank import cdt_tree, read_conllx
+
+    ud_keys = {sentence_key(s) for s in read_conllu_sentences(conllu)}
+    split = read_split(cdt_dir)
+    in_ud, dev_docs = [], []
+    for f in sorted(glob.glob(str(cdt_dir / "*.conll"))):
+        doc_id = Path(f).name.split("-")[0]
+        for rows in read_conllx(Path(f).read_text(encoding="utf-8")):
+            t = cdt_tree(rows)
+            g = GoldTree(words=t.words, heads=t.heads, deps=t.deps, scored=t.scored,
+                         punct=tuple(t.is_punct(i) for i in range(len(t.words))))
+            if sentence_key(html.unescape(c[1]) for c in rows) in ud_keys:
+                in_ud.append(g)
+            if split.get(doc_id) == "dev":
+                dev_docs.append(g)
+    nlp = make_nlp()
+    out = {}
+    for name, trees in (("cdt_in_ud_dev", in_ud), ("cdt_dev_docs", dev_docs)):
+        r = evaluate_dependencies(nlp, trees)
+        out[name] = {"sentences": len(trees), "words_scored": r["dep_words"],
+                     "uas": round(r["uas"], 4), "las": round(r["las"], 4),
+                     "uas_with_punct": round(evaluate_dependencies(nlp, trees, punct=True)["uas"], 4)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--conllu", type=Path, default=DEFAULT)
     ap.add_argument("--sentences", default="danish_sentences")
     ap.add_argument("--runs", type=int, default=3, help="cold runs per pipeline (best is reported)")
+    ap.add_argument("--cdt", type=Path, default=CDT)
     ap.add_argument("--worker", choices=sorted(PIPELINES), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -109,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in PIPELINES:  # interleaved, so both see the same machine load
             cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name,
                    "--conllu", str(args.conllu), "--sentences", args.sentences]
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            env = {**os.environ, "OMP_NUM_THREADS": "1"}
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
             runs[name].append(json.loads(out.strip().splitlines()[-1]))
 
     result: dict = {"runs": args.runs, "sentences": args.sentences}
@@ -144,6 +200,17 @@ def main(argv: list[str] | None = None) -> int:
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    if args.cdt.is_dir():
+        os.environ["OMP_NUM_THREADS"] = "1"
+        result["parser"] = parse_scores(args.cdt, args.conllu)
+        result["parser_anchors"] = ANCHORS
+        print()
+        print("dependency parsing (gold tokens, predicted tags, punctuation excluded)  UAS     LAS")
+        for name, r in result["parser"].items():
+            print(f"  bundled parser, {name} ({r['sentences']} sentences, {r['words_scored']} words)"
+                  f"  {r['uas']:.4f}  {r['las']:.4f}")
+        for a in ANCHORS:
+            print(f"  {a['system']}  {a['uas']:.4f}  {a['las']:.4f}")
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

@@ -263,15 +263,15 @@ def topics_cli(
     typer.echo(f"wrote {written} ({len(topics.table)} rows)")
 
 
-@app.command("eval-nlp", short_help="Score the Danish NLP pipeline on a CoNLL-U file.")
+@app.command("eval-nlp", short_help="Score the Danish NLP pipeline on a CoNLL-U or CDT CoNLL-X file.")
 def eval_nlp_cli(
-    conllu: Annotated[Path, typer.Argument(metavar="CONLLU", help="Gold CoNLL-U file, e.g. UD Danish DDT dev.")],
+    conllu: Annotated[Path, typer.Argument(metavar="CONLLU", help="Gold CoNLL-U file (e.g. UD Danish DDT dev) or CDT CoNLL-X file.")],
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="TOML", help="Seminar TOML whose [nlp] pipeline to evaluate.")] = None,
     pipeline: Annotated[str | None, typer.Option(metavar="NAME", help="Pipeline to evaluate instead: danish, auto, a package name or a path.")] = None,
     conventions: Annotated[str, typer.Option(metavar="NAME", help="Lemma conventions: 'ud' (as the treebank) or 'themes'.")] = "ud",
     as_json: Annotated[bool, typer.Option("--json", help="Also print one JSON object on the last line.")] = False,
 ) -> None:
-    """Evaluate the Danish pipeline on a CoNLL-U file: token_f, sents_f, lemma_acc, pos_acc, words/s."""
+    """Evaluate the Danish pipeline on a CoNLL-U or CDT CoNLL-X file: token_f, sents_f, lemma_acc, pos_acc, uas, las, words/s."""
     import json
     from dataclasses import replace
 

@@ -15,6 +15,15 @@ The scores follow spaCy's ``Scorer`` conventions:
   ``lemma_acc_content`` is the same restricted to gold UPOS NOUN/VERB/ADJ, and
   ``lemma_acc_by_upos`` per gold UPOS (recall over the gold tokens of that class).
 * ``pos_acc`` is ``None`` when the pipeline has no component that sets POS.
+* ``uas`` / ``las``: unlabelled and labelled attachment scores of the dependency parser on the
+  gold tokens, one gold sentence per document, tags predicted by the pipeline (its sentence
+  splitter is left out), punctuation excluded (as the CoNLL-X 2006 shared task scored Danish):
+  ``dep_words`` says how many words were scored. A CoNLL-X file is read as the Copenhagen
+  Dependency Treebank writes it (:mod:`pipeline.danish.treebank`: multiword tokens split, words
+  CDT left unattached not scored). The scores are ``None`` when the pipeline has no parser or
+  when its relations are not the file's (the bundled parser gives CDT relations, a CoNLL-U
+  file has UD's: ``dep_note`` says so). For a CoNLL-X file the token, sentence, lemma and POS
+  scores are ``None`` (CDT's lemmas and tags follow other conventions than UD's).
 * ``words_per_second``: gold tokens divided by the wall time of ``nlp.pipe`` over all docs;
   ``tokenizer_words_per_second`` the same for a bare ``spacy.blank(lang)`` tokenizer,
   measured just before in the same run (the floor the pipeline's components add to).
@@ -40,6 +49,8 @@ class Token:
     lemma: str | None = None
     upos: str | None = None
     space_after: bool = True
+    head: int | None = None  # 0-based index of the head word in the sentence (itself for the root)
+    deprel: str | None = None
 
 
 @dataclass
@@ -113,9 +124,11 @@ def read_conllu(text: str) -> list[Sentence]:
             continue
         if int(tid) <= skip_until:
             continue
+        head = int(cols[6]) - 1 if cols[6].isdigit() else None
         cur.tokens.append(
             Token(form=cols[1], lemma=cols[2] if (cols[2] != "_" or cols[1] == "_") else None,
-                  upos=_none(cols[3]), space_after=space_after)
+                  upos=_none(cols[3]), space_after=space_after,
+                  head=(int(tid) - 1 if head == -1 else head), deprel=_none(cols[7]))
         )
     flush()
     return sentences
@@ -279,6 +292,116 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
     }
 
 
+#: Relations only the CDT scheme has (the bundled parser's), to tell it from a UD parser.
+_CDT_RELATIONS = frozenset({"nobj", "pobj", "possd", "vobj"})
+_SENTENCE_COMPONENTS = frozenset({"danish_sentences", "sentencizer", "senter"})
+
+
+@dataclass(frozen=True)
+class GoldTree:
+    """Gold words of one sentence and their dependency tree (0-based heads, root on itself)."""
+
+    words: tuple[str, ...]
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+    punct: tuple[bool, ...]
+    scored: tuple[bool, ...]
+
+
+def conllu_trees(sentences: list[Sentence]) -> list[GoldTree]:
+    """Gold trees of CoNLL-U sentences.
+
+    Sentences with multiword tokens (their surface forms are not syntactic words) or without
+    heads are left out.
+    """
+    out = []
+    for s in sentences:
+        if not s.tokens or any(t.head is None or t.deprel is None for t in s.tokens):
+            continue
+        out.append(GoldTree(
+            words=tuple(t.form for t in s.tokens),
+            heads=tuple(t.head for t in s.tokens),  # type: ignore[misc]
+            deps=tuple("ROOT" if t.deprel == "root" else t.deprel for t in s.tokens),  # type: ignore[misc]
+            punct=tuple(t.upos == "PUNCT" for t in s.tokens),
+            scored=(True,) * len(s.tokens),
+        ))
+    return out
+
+
+def conllx_trees(text: str) -> list[GoldTree]:
+    """Gold trees of a CDT CoNLL-X file (:func:`pipeline.danish.treebank.cdt_tree`)."""
+    from pipeline.danish.treebank import cdt_tree, read_conllx
+
+    out = []
+    for rows in read_conllx(text):
+        t = cdt_tree(rows)
+        out.append(GoldTree(words=t.words, heads=t.heads, deps=t.deps,
+                            punct=tuple(t.is_punct(i) for i in range(len(t.words))), scored=t.scored))
+    return out
+
+
+def parser_scheme(nlp: Any) -> str | None:
+    """``"cdt"`` or ``"ud"``: the relations of the pipeline's parser; None without one."""
+    if "parser" not in nlp.pipe_names:
+        return None
+    labels = set(nlp.get_pipe("parser").labels)
+    return "cdt" if labels & _CDT_RELATIONS else "ud"
+
+
+def evaluate_dependencies(nlp: Any, trees: list[GoldTree], punct: bool = False, batch_size: int = 64) -> dict:
+    """UAS and LAS of ``nlp``'s parser on gold-tokenised trees (see the module docstring).
+
+    Each tree is one document, one sentence (the pipeline's sentence splitter is left out);
+    the tags are the pipeline's own. Words marked not scored are skipped, and punctuation
+    unless ``punct``.
+    """
+    from spacy.tokens import Doc
+
+    docs = [Doc(nlp.vocab, words=list(t.words), sent_starts=[True] + [False] * (len(t.words) - 1))
+            for t in trees]
+    skip = [n for n in nlp.pipe_names if n in _SENTENCE_COMPONENTS]
+    with nlp.select_pipes(disable=skip):
+        parsed = list(nlp.pipe(docs, batch_size=batch_size))
+    n = uas = las = 0
+    for t, doc in zip(trees, parsed, strict=True):
+        for i, tok in enumerate(doc):
+            if not t.scored[i] or (t.punct[i] and not punct):
+                continue
+            n += 1
+            if tok.head.i == t.heads[i]:
+                uas += 1
+                las += tok.dep_.lower() == t.deps[i].lower()
+    return {"uas": uas / n if n else None, "las": las / n if n else None, "dep_words": n}
+
+
+def _dependency_scores(nlp: Any, trees: list[GoldTree], gold_scheme: str) -> dict:
+    scheme = parser_scheme(nlp)
+    if scheme is None:
+        return {"uas": None, "las": None, "dep_words": 0, "dep_note": "the pipeline has no parser"}
+    if scheme != gold_scheme:
+        return {"uas": None, "las": None, "dep_words": 0,
+                "dep_note": f"the parser gives {scheme.upper()} relations, the file has {gold_scheme.upper()}'s: "
+                            "not comparable (score the parser on a CDT CoNLL-X file)"}
+    return {**evaluate_dependencies(nlp, trees), "dep_note": "gold tokens, predicted tags, punctuation excluded"}
+
+
+def evaluate_conllx(nlp: Any, conllx_text: str, batch_size: int = 64) -> dict:
+    """Scores of ``nlp`` on a CDT CoNLL-X file: UAS/LAS and words/s of the parse (gold tokens)."""
+    trees = conllx_trees(conllx_text)
+    t0 = time.perf_counter()
+    deps = _dependency_scores(nlp, trees, "cdt")
+    elapsed = time.perf_counter() - t0
+    n_tokens = sum(len(t.words) for t in trees)
+    return {
+        "token_f": None, "sents_f": None, "sent_starts_f": None, "lemma_acc": None, "lemma_acc_content": None,
+        "pos_acc": None, "lemma_acc_by_upos": {},
+        **deps,
+        "words_per_second": n_tokens / elapsed if elapsed > 0 else float("inf"),
+        "tokenizer_words_per_second": None,
+        "n_sentences": len(trees), "n_tokens": n_tokens, "n_docs": len(trees),
+    }
+
+
 def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str) -> dict:
     """What ``seminar eval-nlp`` prints: the pipeline, its components and :func:`evaluate_nlp`'s scores, rounded.
 
@@ -287,9 +410,15 @@ def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str)
     """
     import gc
 
+    from pipeline.danish.treebank import is_conllx
+
     gc.collect()
     gc.freeze()
-    scores = evaluate_nlp(nlp, conllu_text)
+    if is_conllx(conllu_text):
+        scores = evaluate_conllx(nlp, conllu_text)
+    else:
+        scores = evaluate_nlp(nlp, conllu_text)
+        scores.update(_dependency_scores(nlp, conllu_trees(read_conllu(conllu_text)), "ud"))
     result = {
         "pipeline": pipeline_name,
         "components": nlp.pipe_names,
@@ -297,5 +426,6 @@ def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str)
         **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
     }
     result["words_per_second"] = round(scores["words_per_second"])
-    result["tokenizer_words_per_second"] = round(scores["tokenizer_words_per_second"])
+    if scores["tokenizer_words_per_second"] is not None:
+        result["tokenizer_words_per_second"] = round(scores["tokenizer_words_per_second"])
     return result

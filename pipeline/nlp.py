@@ -54,7 +54,9 @@ def build_nlp(cfg: NlpConfig):
 
     ``"danish"`` is the bundled offline pipeline: spaCy's blank Danish tokenizer with the
     project's abbreviation exceptions, a sentence splitter for notes, the shipped UPOS tagger
-    (``token.pos_``), the Danish lemmatizer (which uses the tags where they decide the lemma)
+    (``token.pos_``), the shipped dependency parser (``token.dep_``/``token.head`` with CDT
+    relations, one tree per sentence; ``doc.noun_chunks`` and :func:`pipeline.danish.syntax.phrases`
+    read it), the Danish lemmatizer (which uses the tags where they decide the lemma)
     and the compound splitter (``token._.compound_parts``). Without the tagger's model files
     it falls back to the tagger-free pipeline (logged); ``"danish-notagger"`` asks for that
     pipeline directly. Any other value is
@@ -236,9 +238,10 @@ def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
     return rows
 
 
-#: Components that only tag, which a caller that needs no word classes can leave out (the
-#: bundled lemmatizer then lemmatizes without them, as the tagger-free pipeline does).
-TAG_ONLY = ("danish_tagger",)
+#: Components that only tag or parse, which a caller that needs no word classes can leave out (the
+#: bundled lemmatizer then lemmatizes without them, as the tagger-free pipeline does; the parser
+#: reads the tags).
+TAG_ONLY = ("danish_tagger", "parser")
 
 
 def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig, *, n_process: int | None = None, tags: bool = True) -> pd.DataFrame:

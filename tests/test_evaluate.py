@@ -85,3 +85,92 @@ def test_evaluate_tokenization_errors(nlp):
     # lemma pairs: 3 aligned and correct, 4 gold -> P 1, R 0.75
     assert r["lemma_acc"] == pytest.approx(2 * 0.75 / 1.75)
     assert r["sents_f"] == 1.0
+
+
+# A CDT sentence in CoNLL-X: the multiword token "i_dag" and an unattached particle ("på").
+CONLLX = (
+    "1\tPigerne\tpige\tNC\tNCCPU==D\t_\t2\tsubj\t_\t_\n"
+    "2\tgik\tgå\tVA\tVADA=----A-\t_\t0\tROOT\t_\t_\n"
+    "3\tpå\tpå\tSP\tSP\t_\t0\tROOT\t_\t_\n"
+    "4\tbanen\tbane\tNC\tNCCSU==D\t_\t3\tnobj\t_\t_\n"
+    "5\ti_dag\ti_dag\tRG\tRGU\t_\t2\tmod\t_\t_\n"
+    "6\t.\t.\tXP\tXP\t_\t2\tpnct\t_\t_\n"
+    "\n"
+)
+
+
+def test_cdt_tree_splits_multiword_tokens_and_attaches_unattached_words():
+    from pipeline.danish.treebank import cdt_tree, is_conllx, read_conllx
+
+    assert is_conllx(CONLLX) and not is_conllx(CONLLU)
+    t = cdt_tree(read_conllx(CONLLX)[0])
+    assert t.words == ("Pigerne", "gik", "på", "banen", "i", "dag", ".")
+    assert t.heads == (1, 1, 1, 2, 1, 4, 1)
+    assert t.deps == ("subj", "ROOT", "mod", "nobj", "mod", "fixed", "pnct")
+    assert t.scored == (True, True, False, True, True, True, True)
+
+
+class _FixedParser:
+    """Sets the given heads and relations (a stand-in for a parser), by sentence length."""
+
+    def __init__(self, trees):
+        self.trees = {len(t.words): t for t in trees}
+
+    def __call__(self, doc):
+        t = self.trees[len(doc)]
+        heads = list(t.heads)
+        heads[0] = 0  # one wrong head on the first word
+        for tok, h, d in zip(doc, heads, t.deps):
+            tok.head = doc[h]
+            tok.dep_ = d
+        return doc
+
+
+def test_dependency_scores_exclude_punctuation_and_unattached_words():
+    from pipeline.evaluate import conllx_trees, evaluate_dependencies
+
+    trees = conllx_trees(CONLLX)
+    nlp = spacy.blank("da")
+
+    @Language.component("test_fixed_cdt_parser")
+    def _parse(doc):
+        return _FixedParser(trees)(doc)
+
+    nlp.add_pipe("test_fixed_cdt_parser")
+    # scored: Pigerne (wrong head), gik, banen, i, dag; not "på" (unattached), not "." (punctuation)
+    assert evaluate_dependencies(nlp, trees) == {"uas": 0.8, "las": 0.8, "dep_words": 5}
+    assert evaluate_dependencies(nlp, trees, punct=True)["dep_words"] == 6
+
+
+def test_conllu_dependency_scores_need_the_same_scheme():
+    from pipeline.evaluate import conllu_trees, evaluate_dependencies, read_conllu
+
+    trees = conllu_trees(read_conllu(CONLLU))
+    assert trees[0].heads == (1, 1, 1, 1, 1, 1) and trees[0].deps[1] == "ROOT"
+    assert trees[0].punct == (False, False, False, False, False, True)
+    nlp = spacy.blank("da")
+
+    @Language.component("test_fixed_ud_parser")
+    def _parse(doc):
+        return _FixedParser(trees)(doc)
+
+    nlp.add_pipe("test_fixed_ud_parser")
+    # sentence 1: 5 words, "Vi" wrong; sentence 2: 3 words, "Det" wrong
+    scores = evaluate_dependencies(nlp, trees)
+    assert scores["dep_words"] == 8 and scores["uas"] == pytest.approx(6 / 8)
+
+
+def test_bundled_parser_is_not_scored_against_ud_relations():
+    from pipeline.danish.parser import parser_available
+    from pipeline.evaluate import nlp_report
+    from pipeline.nlp import build_nlp
+
+    if not parser_available():
+        pytest.skip("no parser model")
+    from pipeline.config import NlpConfig
+
+    nlp = build_nlp(NlpConfig())
+    ud = nlp_report(nlp, CONLLU, "danish", "ud")
+    assert ud["uas"] is None and "not comparable" in ud["dep_note"] and ud["pos_acc"] is not None
+    cdt = nlp_report(nlp, CONLLX, "danish", "ud")
+    assert cdt["dep_words"] == 5 and cdt["uas"] is not None and cdt["lemma_acc"] is None

@@ -14,6 +14,7 @@ from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
 from .stop_words import DOMAIN_STOP_WORDS, STOP_WORDS, is_stop
+from .syntax import Phrase, noun_chunks, phrases
 
 __all__ = [
     "ABBREVIATIONS",
@@ -27,6 +28,7 @@ __all__ = [
     "STANCES",
     "STOP_WORDS",
     "DanishLemmatizer",
+    "Phrase",
     "add_to_tokenizer",
     "base_phrase",
     "derives",
@@ -40,7 +42,9 @@ __all__ = [
     "lemmatize_tokens",
     "make_nlp",
     "nominalise",
+    "noun_chunks",
     "opening_stance",
+    "phrases",
     "related",
     "sentence_starts",
     "split_compound",

@@ -6,6 +6,7 @@ Importing ``pipeline.danish`` registers them. ``make_nlp()`` builds the default 
     nlp = spacy.blank("da")                  # + our tokenizer exceptions
     nlp.add_pipe("danish_sentences")         # or "sentencizer"
     nlp.add_pipe("danish_tagger")            # UPOS; left out when the model files are missing
+    nlp.add_pipe("parser", source=...)       # CDT dependencies (pipeline.danish.parser)
     nlp.add_pipe("danish_lemmatizer")        # uses the tags where they help
     nlp.add_pipe("danish_compounds")         # optional: token._.compound_parts
 """
@@ -24,6 +25,8 @@ from . import segmentation  # noqa: F401  (registers "danish_sentences")
 from .abbreviations import add_to_tokenizer
 from .lemma_model import Model, get_sources
 from .lemmatizer import DanishLemmatizer, default_model, split_compound
+from .parser import PARSER_PATH, add_parser, parser_available
+from .syntax import use_noun_chunks
 from .tagger import TAGGER_PATH, tagger_available
 
 log = logging.getLogger(__name__)
@@ -125,6 +128,7 @@ def make_nlp(
     ud_conventions: bool = True,
     overrides: dict | None = None,
     tagger: bool = True,
+    parser: bool = True,
 ) -> Language:
     """Blank Danish spaCy pipeline with our tokenizer exceptions, sentences, POS and lemmas.
 
@@ -132,7 +136,9 @@ def make_nlp(
     ``False`` (for theme reports) ``frivilligt`` -> ``frivillig`` and ``ældre`` -> ``ældre``.
     ``tagger=True`` adds the shipped UPOS tagger (``danish_tagger``) when its model files are
     in the package; without them (or with ``tagger=False``) the pipeline is tagger-free and
-    ``token.pos_`` stays empty.
+    ``token.pos_`` stays empty. ``parser=True`` adds the shipped dependency parser after the
+    tagger (``token.dep_``/``token.head``, CDT relations; ``doc.noun_chunks`` from
+    :mod:`pipeline.danish.syntax`) when the tagger runs and the parser's model files are there.
     """
     import spacy
 
@@ -145,6 +151,12 @@ def make_nlp(
             nlp.add_pipe("danish_tagger")
         else:
             log.warning("NLP: no tagger model in %s; using the tagger-free Danish pipeline", TAGGER_PATH)
+    if parser and "danish_tagger" in nlp.pipe_names:
+        if parser_available():
+            add_parser(nlp)
+            use_noun_chunks(nlp)
+        else:
+            log.warning("NLP: no parser model in %s; the pipeline does not parse", PARSER_PATH)
     ov = {} if ud_conventions else dict(APP_OVERRIDES)
     ov.update(overrides or {})
     nlp.add_pipe(

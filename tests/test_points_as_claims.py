@@ -84,3 +84,33 @@ def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
 def test_one_labeller_a_curated_theme_is_labelled_in_base_form_as_an_automatic_one():
     units = pd.DataFrame({"lemmas": ["politisk niveau", "politisk niveau"], "text": ["det politiske niveau", "det politiske niveau"], "group": [1, 2]})
     assert label_phrase(units) == "Politisk niveau"  # as pipeline.themes.points.label_text writes it
+
+
+def test_the_empty_nouns_are_a_data_file_of_lemmas():
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.danish.frame_words import read_lexicon
+
+    assert read_lexicon("empty_nouns.txt") == EMPTY_NOUNS
+    assert {"problem", "konsekvens", "menneske"} <= EMPTY_NOUNS
+    assert all(w == w.lower() and " " not in w and not w.startswith("#") for w in EMPTY_NOUNS)
+    assert not EMPTY_NOUNS & {"samarbejde", "kommunikation", "frivillig"}  # words that name points
+
+
+def test_a_label_of_an_empty_noun_alone_is_no_point_but_a_phrase_with_it_is():
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.themes.points import cover_points
+
+    units = pd.DataFrame({"lemmas": ["problem", "stor problem", "menneske nød", "fattig menneske nød"], "year": [2015] * 4, "group": [1, 2, 3, 4]})
+    points = [lemmas for lemmas, _ in cover_points(units, empty=EMPTY_NOUNS)]
+    assert "problem" not in points and "menneske nød" in points
+
+
+def test_claims_from_the_parse_give_places_and_verbs_with_their_objects(danish_nlp):
+    from pipeline.themes.claims import parse_statement
+
+    doc = danish_nlp("De ville inddrage børn og unge i aktiviteter på plejehjemmene.")
+    words, pos, lemmas = [t.text for t in doc], [t.pos_ for t in doc], [t.lemma_ for t in doc]
+    parse = parse_statement(words, pos, lemmas)
+    assert words.index("plejehjemmene") in parse.locative
+    assert any(words.index("inddrage") in verbs and words[s:e] == ["børn"] for verbs, (s, e) in parse.verb_objects)
+    assert (words.index("børn"), words.index("børn") + 1) in parse.chunks

@@ -31,7 +31,21 @@ GENERAL_NOUNS: frozenset[str] = frozenset(
 #: Checked against the lowercase one or two words before a unit.
 SETTING_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "indenfor", "inden for"})
 
-__all__ = ["FRAME_NOUNS", "GENERAL_NOUNS", "SETTING_PREPOSITIONS", "is_setting"]
+__all__ = ["EMPTY_NOUNS", "FRAME_NOUNS", "GENERAL_NOUNS", "SETTING_PREPOSITIONS", "is_setting", "read_lexicon"]
+
+
+def read_lexicon(name: str) -> frozenset[str]:
+    """The lemmas of a lexicon file in ``pipeline/danish/data`` (one a line; ``#`` starts a comment)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
+
+
+#: Nouns that name no point on their own (``data/empty_nouns.txt``): never a theme's label alone,
+#: as a setting or a word spread over every question is not (the theme stage adds the time words
+#: of :data:`pipeline.danish.syntax.TEMPORAL_NOUNS`).
+EMPTY_NOUNS: frozenset[str] = read_lexicon("empty_nouns.txt")
 
 
 #: Word classes of a word whose place a placing phrase can give: a thing or a person ("aktiviteter

@@ -106,6 +106,36 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
     return out
 
 
+def group_specifics(label: str, units: pd.DataFrame) -> list[dict]:
+    """What each group said about a theme named by a bare word: its own more specific phrases.
+
+    "Samarbejde" alone hides that one group meant "samarbejde med virksomheder" and two others
+    "tværfagligt samarbejde"; the page lists each group's own words beside the label, the groups
+    that wrote the same phrase together. Empty for a label of two or more words (it already says
+    what about what) or when no group wrote more than the bare word.
+
+    Args:
+        label: The theme's label.
+        units: The theme's key phrases (``text``, ``group``, ``lemmas``).
+
+    Returns:
+        ``{"text": phrase as written, "groups": [...]}`` in the order of the first group.
+    """
+    if len(label.split()) > 1 or units.empty:
+        return []
+    by_text: dict[str, set[int]] = {}
+    for g, part in units.groupby("group", sort=True):
+        longer = part[part["lemmas"].str.split().str.len() > 1]
+        if longer.empty:
+            continue
+        # the group's longest phrase says the most ("større synlighed af plejehjemmene")
+        text = " ".join(str(min(longer["text"], key=lambda t: (-len(t.split()), t))).split())
+        by_text.setdefault(text[:1].lower() + text[1:], set()).add(int(g))
+    if not by_text:
+        return []
+    return [{"text": t, "groups": sorted(gs)} for t, gs in sorted(by_text.items(), key=lambda kv: (min(kv[1]), kv[0]))]
+
+
 #: The codebook's actions as the method appendix names them.
 CURATION_ACTIONS = {
     "match": "ikke fundet",
@@ -294,6 +324,8 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     ]
     links = _cross_links(analysis.themes)
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
+    for t in recurring:
+        t["specifics"] = group_specifics(t["label"], area_units[area_units["theme"] == t["topic"]])
     # A theme that restates the area is named once in the synthesis, neither as a recurring
     # sub-theme nor under the heading of themes raised by too few groups.
     # A theme of several groups that only repeats the question's words is listed apart: the

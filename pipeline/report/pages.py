@@ -71,6 +71,11 @@ def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
     return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
 
 
+def _specifics(specifics: list[dict]) -> str:
+    """Each group's own phrase under a bare label: "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)"."""
+    return "; ".join(f"{s['text']} (gruppe {da_list(s['groups'])})" for s in specifics)
+
+
 def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
@@ -91,6 +96,8 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     facts.append(".")
     status = _status(ctx, t)
     blocks: list[pm.Block] = [pm.Heading(3, (t["label"],)), pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta")]
+    if t.get("specifics"):
+        blocks.append(pm.Paragraph((pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"])), kind="meta"))
     if t["keywords"]:
         blocks.append(pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]]))))
     if t.get("memo"):

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import GENERAL_NOUNS, STANCES, echoed_stance, is_yes_no_question, opening_stance
+from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS, STANCES, echoed_stance, is_yes_no_question, opening_stance
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
@@ -293,7 +293,10 @@ def find_themes(
     rows, quality = [], {"n_units": len(units), "areas": {}}
     next_id = 0
     # words that name no point on their own: spread evenly over all areas, or an area's setting
-    pointless = pointless_words(units, statements)
+    # (a noun that names no point alone, "problem", "mennesker", "måneder", is one everywhere)
+    from pipeline.danish.syntax import TEMPORAL_NOUNS
+
+    pointless = pointless_words(units, statements) | EMPTY_NOUNS | TEMPORAL_NOUNS
     settings = setting_words(units, statements)
     options = options or {}
     lemma_of = _lemma_of(statements) if options else {}

@@ -114,3 +114,22 @@ def test_claims_from_the_parse_give_places_and_verbs_with_their_objects(danish_n
     assert words.index("plejehjemmene") in parse.locative
     assert any(words.index("inddrage") in verbs and words[s:e] == ["børn"] for verbs, (s, e) in parse.verb_objects)
     assert (words.index("børn"), words.index("børn") + 1) in parse.chunks
+
+
+def test_a_genitive_is_the_lemma_or_its_definite_form_plus_s():
+    from pipeline.danish import base_phrase, is_genitive
+
+    assert is_genitive("lokalsamfundets", "lokalsamfund") and is_genitive("medarbejdernes", "medarbejder") and is_genitive("Danmarks", "danmark")
+    assert not is_genitive("proces", "proces") and not is_genitive("løsninger", "løsning") and not is_genitive("lokalsamfund", "lokalsamfund")
+    assert base_phrase(["lokalsamfundets"], ["lokalsamfund"]) == "lokalsamfund"  # a one-word label in base form
+
+
+def test_what_two_groups_phrases_are_about_is_a_point_they_share():
+    """"lokalsamfundets trivsel" and "lokalsamfundets kulturliv": the groups share what they talk about."""
+    from pipeline.themes.points import cover_points
+
+    units = pd.DataFrame(
+        {"lemmas": ["lokalsamfund trivsel", "lokalsamfund kulturliv"], "year": [2024, 2024], "group": [2, 5], "about": ["lokalsamfund", "lokalsamfund"]}
+    )
+    assert [(c, list(m)) for c, m in cover_points(units)] == [("lokalsamfund", [0, 1])]
+    assert cover_points(units.drop(columns="about")) == []  # only the phrases' endings: nothing shared

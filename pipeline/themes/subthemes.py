@@ -280,6 +280,7 @@ def find_themes(
     units = make_units(statements, stop_words)
     units = units[units["lemmas"].str.len() > 0].assign(stance=False)
     units = pd.concat([units, stance_units(statements, cfg)], ignore_index=True) if len(statements) else units.reset_index(drop=True)
+    units["about"] = units["about"].fillna("") if "about" in units.columns else ""
     area_words, topic_words = area_words or {}, topic_words or {}
     # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
     units["focus"] = [focus_lemmas(d, topic_words.get(a, frozenset())) for d, a in zip(units["lemmas"], units["core_area"], strict=True)]
@@ -344,7 +345,7 @@ def find_themes(
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical, pointless)
-    units = units.drop(columns=["focus", "words", "content_at", "verbs", "stance"])
+    units = units.drop(columns=["focus", "words", "content_at", "verbs", "stance", "about"], errors="ignore")
     themes = order_themes(link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)

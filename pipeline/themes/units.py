@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_setting, nominalise, split_compound
+from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
 from pipeline.themes.claims import parse_statement
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
@@ -204,6 +204,14 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
     return sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
 
 
+def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:
+    """The lemma of a genitive that opens a phrase of two or more content words: what the phrase is
+    about ("lokalsamfundets trivsel" is about "lokalsamfund"); "" otherwise."""
+    if len(at) < 2 or not is_genitive(words[at[0]], lemmas[at[0]]):
+        return ""
+    return lemmas[at[0]]
+
+
 def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset()) -> pd.DataFrame:
     """The units of every statement.
 
@@ -268,7 +276,9 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     # positions of the content words in ``words`` (a verb's noun comes first)
                     "content_at": " ".join(["0"] * bool(shift) + [str(i + offset) for i in at[bool(shift) :]]),
                     "verbs": " ".join(sorted({lemmas[i] for i in at[bool(shift) :] if upos[i] == "VERB"})),
+                    # what a phrase is about when it starts with a genitive ("lokalsamfundets trivsel")
+                    "about": _about(words, lemmas, at[bool(shift) :]),
                     "head": lemmas[end - 1],
                 }
             )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs"])
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "about"])

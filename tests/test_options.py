@@ -116,3 +116,11 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
     assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")
     assert ctx.synthesis.startswith("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)")
+
+
+def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cfg_2024):
+    from pipeline.report.blocks import block_text, walk
+    from pipeline.report.overview import overview_page
+
+    text = "\n".join(block_text(b) for b in walk(overview_page(analysis_2024, cfg_2024).blocks))
+    assert text.count("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)") == 1

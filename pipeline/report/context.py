@@ -29,9 +29,12 @@ __all__ = [
     "build_area_context",
     "build_index_context",
     "curation_context",
+    "group_specifics",
     "method_facts",
+    "options_sentence",
     "package_versions",
     "theme_dicts",
+    "year_entry",
 ]
 
 
@@ -368,11 +371,11 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         committee=area_cfg.committee,
         options=given,
         options_figure=options_figure,
-        stances=_for_year(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
+        stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
     )
 
 
-def _for_year(by_year: dict[str, list[dict]], year: int) -> list[dict]:
+def year_entry(by_year: dict[str, list[dict]], year: int) -> list[dict]:
     """The entry of a seminar's year in a per-year quality record (keys are years as text)."""
     return list(by_year.get(str(year)) or (next(iter(by_year.values())) if len(by_year) == 1 else []))
 
@@ -380,7 +383,7 @@ def _for_year(by_year: dict[str, list[dict]], year: int) -> list[dict]:
 def area_theme_options(analysis: Analysis, cfg: SeminarConfig, area: str, option_topics: dict[int, str]) -> list[dict]:
     """The area's given options for the seminar's year (``quality["options"]``), each with the
     theme that names only it (``topic``, or -1)."""
-    rows = _for_year(analysis.quality.get("options", {}).get(area, {}), cfg.year)
+    rows = year_entry(analysis.quality.get("options", {}).get(area, {}), cfg.year)
     topic_of = {o: t for t, o in option_topics.items()}
     # the options the most groups took up first (the question's order among equals)
     ranked = sorted(enumerate(rows), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))

@@ -97,7 +97,7 @@ def is_genitive(form: str, lemma: str) -> bool:
     """Whether a word form is the genitive of its lemma: the lemma or its definite form plus "s"
     ("lokalsamfundets", "medarbejdernes", "Danmarks"); "proces" of "proces" is no genitive."""
     f, lem = form.lower(), lemma.lower()
-    if len(f) < 3 or not f.endswith("s") or lem.endswith("s") and f == lem:
+    if len(f) < 3 or not f.endswith("s") or (lem.endswith("s") and f == lem):
         return False
     stem = f[:-1]
     return stem == lem or is_definite(stem, lem)

@@ -145,12 +145,13 @@ def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=
     rows of a page. The label kept is the one of the theme with more key phrases (then the longer,
     more specific label, then the alphabetically first); every counted group still says it, since
     the theme that gave it counts the same groups. A theme whose label names no point of its own
-    gives way to one that does. ``keep_apart(label)``: labels never joined (the question's given
-    options, shown apart).
+    gives way to one that does.
 
     Args:
         part: The area's units (``points`` hold positions in it).
         points: ``(positions, units, label, names_no_point)`` per theme (:func:`_points`).
+        keep_apart: ``keep_apart(label)``: whether a theme is never joined (it names one of the
+            question's given options, shown apart).
 
     Returns:
         The themes, each set of statements once, in the order of their first theme.

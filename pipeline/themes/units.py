@@ -153,7 +153,11 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
 
         kept = _kept_frames(words, lemmas, upos, stops)
         spans = [sp for start, end in noun_phrases(words, upos) if (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
-        parsed = [sp for start, end in chunks if (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
+        from pipeline.danish import fixed_nouns
+
+        # the noun of a complex preposition ("på grund af") heads no phrase, in the parse either
+        fixed = fixed_nouns(words)
+        parsed = [sp for start, end in chunks if not fixed & set(range(start, end)) and (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
         spans = _merge_chunks(spans, parsed)
         spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
         return _chain_of(sorted(spans), words)

@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 
 from pipeline import __version__, io
-from pipeline.config import with_options
 from pipeline.console import Settings, StderrProxy, echo_err, report_curation, report_ingest, run, step
 
 app = typer.Typer(
@@ -88,7 +87,7 @@ def run_cli(
     codebook = io.read_codebook(cfg)  # a bad codebook stops the run before the long steps
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
-    cfg = with_options(cfg, result.options)  # a question's options the summary listed
+    cfg = result.configured(cfg)  # a question's options the summary listed
     report_ingest(result)
     if not result.ok:
         echo_err("error: no usable notes were read; nothing to analyse")

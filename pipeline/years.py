@@ -132,11 +132,9 @@ def read_years(cfgs: dict[int, SeminarConfig]) -> dict[int, YearFiles]:
 
     out = {}
     for year, cfg in cfgs.items():
-        from pipeline.config import with_options
-
         codebook = read_codebook(cfg)
         result = ingest(config_sources(cfg), cfg)
-        cfg = with_options(cfg, result.options)  # a question's options the summary listed
+        cfg = result.configured(cfg)  # a question's options the summary listed
         out[year] = YearFiles(cfg, result, codebook, read_year_pages(cfg), RunCache.load(cfg))
     return out
 

@@ -95,6 +95,13 @@ class IngestResult:
                 out.setdefault(area, tuple(options))
         return out
 
+    def configured(self, cfg: SeminarConfig) -> SeminarConfig:
+        """``cfg`` with the options the files listed given to the core areas that configure none
+        (:func:`pipeline.config.with_options`): what ``seminar run`` analyses with."""
+        from pipeline.config import with_options
+
+        return with_options(cfg, self.options)
+
     @property
     def redacted(self) -> dict[str, int]:
         """Personal data removed from all files, per kind."""

@@ -19,7 +19,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig, slugify
 from pipeline.report import blocks as pm
-from pipeline.report.context import options_sentence, year_entry
+from pipeline.report.answers import options_sentence, year_entry
 from pipeline.report.wording import count, da_list, lower_first, number_word, theme_status
 
 if TYPE_CHECKING:

@@ -118,9 +118,8 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
         return []
     parts: list[pm.Inline] = []
     for i, st in enumerate(ctx.stances):
-        if i:
-            parts.append(" · ")
-        parts += [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} (gruppe {da_list(st['groups'])}; ", *_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
+        parts += [" · "] * bool(i) + [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} (gruppe {da_list(st['groups'])}; "]
+        parts += [*_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
 
@@ -135,13 +134,9 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
         rows.append(((*anchor, o["option"][:1].upper() + o["option"][1:]), (groups,), _joined([_statement(s, s) for s in o["statements"]], " ")))
     return [
         pm.Heading(2, ("Spørgsmålets givne muligheder",)),
-        pm.Paragraph(
-            (
-                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
-                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
-                "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
-            )
-        ),
+        pm.Paragraph(("Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
+                      "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
+                      "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",)),
         *([pm.Figure(f"{ctx.slug}-muligheder", "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).", ctx.options_figure)] if ctx.options_figure is not None else []),
         pm.Table(("Mulighed", "Grupper", "Udsagn"), tuple(rows)),
     ]

@@ -24,18 +24,27 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS, STANCES, echoed_stance, is_yes_no_question, opening_stance
+from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
 from pipeline.themes.labels import keyword_ranking
 from pipeline.themes.options import option_counts, option_of
-from pipeline.themes.points import choose_point, cover_points, label_lemmas, label_text, pointless_words, says, setting_words
-from pipeline.themes.units import UNIT_COLUMNS, make_units
+from pipeline.themes.points import (
+    choose_point,
+    cover_points,
+    label_lemmas,
+    label_text,
+    pointless_words,
+    says,
+    setting_words,
+)
+from pipeline.themes.stances import stance_counts, stance_units
+from pipeline.themes.units import make_units
 from pipeline.topics import surface_forms
 
-__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates", "same_evidence_one_point", "stance_counts"]
+__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates", "same_evidence_one_point", "stance_counts", "stance_units"]
 
 log = logging.getLogger(__name__)
 
@@ -105,39 +114,6 @@ def _cluster(
     return np.asarray(topics, dtype=int), clusterer.silhouette_, X
 
 
-def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
-    """One unit per answer to a yes/no question that gives a stance in its first statement,
-    where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`):
-    the stance it opens with ("Ja.", "Nej, …": :func:`pipeline.danish.opening_stance`), or
-    else the question's modal and verb repeated with or without a negation ("… skal ikke
-    sænkes": :func:`pipeline.danish.echoed_stance`)."""
-    questions = {a.name: a.question for a in cfg.core_areas}
-    first = statements[statements["position"] == 0] if "position" in statements.columns else statements.drop_duplicates("note_id")
-    rows = []
-    for s in first.itertuples(index=False):
-        if not is_yes_no_question(questions.get(s.core_area, "")):
-            continue
-        tokens = s.tokens.split()
-        word, start = opening_stance(tokens), 0
-        if word is not None:
-            end = 1 if tokens[0].lower() == word else 3
-        else:
-            upos = s.pos.split() if isinstance(getattr(s, "pos", None), str) else []
-            echo = echoed_stance(questions[s.core_area], tokens, upos) if len(upos) == len(tokens) else None
-            if echo is None:
-                continue
-            word, start, end = echo
-        text = " ".join(tokens[start:end])
-        rows.append(
-            {
-                "unit_id": f"{s.statement_id}-s0", "statement_id": s.statement_id, "note_id": s.note_id, "year": int(s.year),
-                "core_area": s.core_area, "group": int(s.group), "start": start, "end": end, "text": text, "lemmas": word,
-                "head": word, "words": text, "content_at": "0", "verbs": "", "stance": True,
-            }
-        )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "stance"])
-
-
 def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=None) -> list[tuple]:
     """Themes built from the very same statements are one theme: the same groups said them in the same sentences.
 
@@ -172,27 +148,6 @@ def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=
         best = min((o_no_point, -len(o_members), -len(o_label.split()), o_label), (no_point, -len(members), -len(label.split()), label))
         joined = np.union1d(o_members, members).astype(int)
         out[i] = (joined, part.iloc[joined], best[3], o_no_point and no_point)
-    return out
-
-
-def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
-    """Per year (a string key), each stance the groups gave and which groups gave it, most groups first.
-
-    Args:
-        stances: Stance units of one core area (:func:`stance_units`).
-
-    Returns:
-        ``{year: [{"stance": "Ja", "groups": [...], "statements": [...]}, ...]}``; among as many
-        groups, in the order of :data:`pipeline.danish.STANCES`.
-    """
-    order = list(STANCES)
-    out = {}
-    for year, yearly in stances.groupby("year", sort=True):
-        rows = []
-        for word in sorted(set(yearly["lemmas"]), key=order.index):
-            own = yearly[yearly["lemmas"] == word]
-            rows.append({"stance": STANCES[word], "groups": sorted({int(g) for g in own["group"]}), "statements": list(dict.fromkeys(own["statement_id"]))})
-        out[str(int(year))] = sorted(rows, key=lambda r: -len(r["groups"]))
     return out
 
 

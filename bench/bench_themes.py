@@ -359,18 +359,37 @@ def print_evidence(analysis, verdicts: dict) -> None:
 # ----------------------------------------------------------------------------- the bench
 
 
+def answered(analysis) -> list:
+    """What a page shows apart from the themes, as theme-like rows: the given options the groups
+    took up (two or more groups) and the stance line of a yes/no question ("Ja: 5 af 10")."""
+    from types import SimpleNamespace
+
+    out = []
+    for kind, key in (("options", "option"), ("stances", "stance")):
+        for area, by_year in analysis.quality.get(kind, {}).items():
+            for rows in by_year.values():
+                for r in rows:
+                    if len(r["groups"]) >= 2:
+                        out.append(SimpleNamespace(core_area=area, label=r[key], keywords="", groups=" ".join(map(str, r["groups"])), kind=kind))
+    return out
+
+
 def score_set(analysis, points: list[dict], stop_words: frozenset[str], verdicts: dict | None = None) -> dict:
     """Every figure of one set (``verdicts``: a reader's, by area, label and groups)."""
     themes = analysis.themes
     recurring = themes[themes["recurring"]]
+    given = answered(analysis)
     single = [p for p in points if len(p["groups"]) < 2]
     points = [p for p in points if len(p["groups"]) >= 2]  # a recurring theme needs two groups
     restating = themes[(themes["restates_question"] | themes["restates_area"]) & ~themes["recurring"] & (themes["n_groups"] >= 2)]
-    named = [p for p in points if any(names(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
-    found = [p for p in points if any(finds(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
+    shown = [*recurring.itertuples(), *given]
+    named = [p for p in points if any(names(t, p) for t in shown if t.core_area == p["area"])]
+    found = [p for p in points if any(finds(t, p) for t in shown if t.core_area == p["area"])]
+    found_given = [p for p in found if not any(finds(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
     verdicts = verdicts or {}
     real_themes = [t for t in recurring.itertuples() if verdicts.get((t.core_area, t.label, str(t.groups)), {}).get("verdict") == "real"]
-    found_real = [p for p in points if any(finds(t, p) for t in real_themes if t.core_area == p["area"])]
+    # an option the groups took up, or a stance line, is what the notes say (no reader's verdict needed)
+    found_real = [p for p in points if any(finds(t, p) for t in [*real_themes, *given] if t.core_area == p["area"])]
     only_restating = [
         p for p in points if p not in found and any(finds(t, p) for t in restating.itertuples() if t.core_area == p["area"])
     ]
@@ -402,6 +421,8 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str], verdicts
         "named": len(named),
         "found": len(found),
         "found_by_real": len(found_real),
+        "found_by_options_or_stances": len(found_given),
+        "stance_themes": int(recurring["label"].isin(["Ja", "Nej"]).sum()),
         "found_stance": f"{sum(p in found for p in stance)}/{len(stance)}" if stance else "",
         "found_argument": f"{sum(p in found for p in argument)}/{len(argument)}",
         "found_only_among_restating": [p["point"] for p in only_restating],
@@ -451,8 +472,11 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
         print(f"(skipped: {bench.config} not found; the DR set is read from ../shared)")
         return None
     points = tomllib.loads(bench.points.read_text(encoding="utf-8"))["theme"]
+    from pipeline.config import with_options
+
     cfg = read_config(bench.config)
     result = ingest(config_sources(cfg), cfg)
+    cfg = with_options(cfg, result.options)  # as `seminar run` does
     t = time.perf_counter()
     analysis = analyse_seminar(result.notes, result.rejects, cfg)
     seconds = round(time.perf_counter() - t, 1)
@@ -467,11 +491,13 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     s["judged_restating"] = restates
     s["unjudged"] = len(unjudged)
 
-    print(f"hand-read points found among the recurring themes: {pct(s['found'], s['points'])}", end="")
+    print(f"hand-read points found among the recurring themes, given options and stance lines: {pct(s['found'], s['points'])}", end="")
     print(f"  (named by label/keywords, any groups: {pct(s['named'], s['points'])})")
     if s["found_stance"]:
         print(f"  stances found {s['found_stance']}, arguments found {s['found_argument']}")
+    print(f"  of them found by a given option the groups took up or the stance line (not a theme): {s['found_by_options_or_stances']}")
     print(f"  found only among the themes restating the area or question: {len(s['found_only_among_restating'])}")
+    print(f"recurring themes named only 'Ja' or 'Nej' (stance themes): {s['stance_themes']}")
     print(f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: {pct(s['themes_naming_a_point'], s['recurring'])}")
     fit_ok, fit_n = (int(x) for x in s["group_fits_label"].split("/"))
     print(f"counted group fits label (its evidence has every label word or a close form): {pct(fit_ok, fit_n)}")

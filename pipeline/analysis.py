@@ -119,6 +119,14 @@ def area_words(
     return out
 
 
+def option_lemmas(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> dict[str, list[tuple[str, str]]]:
+    """Per core area with given options (``options`` in its configuration), each option and its
+    content lemmas ("rekreative faciliteter" → "rekreativ facilitet"), in the given order."""
+    return {
+        a.name: [(o, " ".join(content_lemmas(o, nlp, stops))) for o in a.options] for a in cfg.core_areas if a.options
+    }
+
+
 def area_and_topic_words(
     cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -157,7 +165,9 @@ def themes_of(
     own, topics = area_and_topic_words(cfg, notes, nlp, stops)
     from pipeline.themes import find_themes
 
-    result = find_themes(statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics)
+    result = find_themes(
+        statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics, options=option_lemmas(cfg, nlp, stops)
+    )
     result.quality.update(choice.as_dict())
     return result
 

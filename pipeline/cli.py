@@ -87,6 +87,7 @@ def run_cli(
     codebook, known = io.read_codebook(cfg), io.read_known_decisions(cfg)  # a bad codebook stops the run before the long steps
     with step("Reading notes"):
         result = ingest(io.config_sources(cfg), cfg)
+    cfg = result.configured(cfg)  # a question's options the summary listed
     report_ingest(result)
     if not result.ok:
         echo_err("error: no usable notes were read; nothing to analyse")

@@ -47,6 +47,12 @@ class CoreArea:
         committee: The political committee (udvalg) that receives the area's themes, e.g.
             ``"Udvalg for Læring"``; shown on the area page, the overview and the workbook.
             Empty: not configured (nothing is shown).
+        options: The options the question gave the groups to weigh ("facilitetsplaner",
+            "kapacitet", …), as the invitation listed them. The area's page shows first which
+            of them the groups prioritised; a theme that only names an option is never shown
+            as a point the groups found. Empty: the question gave none (a summary read as
+            text fills them from the bullet list under the question, see
+            :func:`pipeline.ingest.summary.summary_options`).
     """
 
     name: str
@@ -54,6 +60,7 @@ class CoreArea:
     question: str = ""
     aliases: tuple[str, ...] = ()
     committee: str = ""
+    options: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -345,6 +352,15 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
         raise ConfigError(file, f"[topics] unit = {seminar_cfg.topics.unit!r}", 'use "statement" or "note"')
     check_config(seminar_cfg, file)
     return replace(seminar_cfg, base_dir=base_dir)
+
+
+def with_options(cfg: SeminarConfig, found: dict[str, tuple[str, ...]]) -> SeminarConfig:
+    """The configuration with the options an input document listed (``found``: area name → options)
+    given to the core areas whose configuration lists none; a configured list always wins."""
+    areas = tuple(
+        replace(a, options=tuple(found[a.name])) if not a.options and found.get(a.name) else a for a in cfg.core_areas
+    )
+    return cfg if areas == cfg.core_areas else replace(cfg, core_areas=areas)
 
 
 def config_to_dict(cfg: SeminarConfig) -> dict[str, Any]:

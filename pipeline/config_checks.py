@@ -46,6 +46,20 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
 }
 
 
+def _check_options(area, file: str) -> None:
+    """A core area's ``options``: each a text on one line, none twice (case-insensitive)."""
+    seen: set[str] = set()
+    for option in area.options:
+        if not option.strip() or "\n" in option or "\r" in option:
+            raise ConfigError(
+                file, f"[[core_areas]] {area.name!r}: options has {option!r}, which is not an option", 'write each option on one line, e.g. options = ["kapacitet", "infrastruktur"]'
+            )
+        key = " ".join(option.lower().split())
+        if key in seen:
+            raise ConfigError(file, f"[[core_areas]] {area.name!r}: the option {option!r} is given twice", "give each option once")
+        seen.add(key)
+
+
 def _describe(hint: Any) -> str:
     if hint is str:
         return "a text in quotes"
@@ -246,6 +260,7 @@ def check_config(cfg, file: str) -> None:
             raise ConfigError(
                 file, f"[[core_areas]] {area.name!r}: committee = {area.committee!r} is not a committee's name", 'write it on one line, e.g. committee = "Udvalg for Læring", or leave the key out'
             )
+        _check_options(area, file)
         if slug in seen:
             raise ConfigError(
                 file,

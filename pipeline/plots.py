@@ -109,6 +109,51 @@ def plot_group_theme_heatmap(matrix: pd.DataFrame) -> go.Figure:
     return _layout(fig, "Hvilke grupper rejste hvilke temaer", height=140 + 34 * len(labels))
 
 
+def option_group_matrix(options: list[dict], groups: list[int]) -> pd.DataFrame:
+    """The given option × group matrix of one core area as a tidy table (computed apart from its plot).
+
+    Args:
+        options: The area's options in the question's order, each with ``option`` and ``groups``
+            (:meth:`pipeline.themes.options.OptionCount.as_dict`).
+        groups: The area's groups.
+
+    Returns:
+        ``option, group, chosen`` (1 when the group took the option up, else 0) for every option and group.
+    """
+    rows = [{"option": o["option"], "group": int(g), "chosen": int(int(g) in set(o["groups"]))} for o in options for g in groups]
+    return pd.DataFrame(rows, columns=["option", "group", "chosen"])
+
+
+def plot_option_groups(matrix: pd.DataFrame) -> go.Figure:
+    """Which groups took up which of the question's given options: options (rows, in the question's
+    order) by group (columns), filled where a group's notes name the option.
+
+    Args:
+        matrix: The tidy table of :func:`option_group_matrix`.
+    """
+    options = list(dict.fromkeys(matrix["option"]))
+    groups = sorted(set(int(g) for g in matrix["group"]))
+    z = matrix.pivot_table(index="option", columns="group", values="chosen", aggfunc="max").reindex(index=options, columns=groups).fillna(0).astype(int)
+    totals = z.sum(axis=1)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(),
+            x=[f"Gruppe {g}" for g in groups],
+            y=[f"{_short(o, 36)} ({totals[o]})" for o in options],
+            colorscale=[[0, "#f3f3f3"], [1, "#2b6cb0"]],
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y}<br>%{x}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    return _layout(fig, "De givne muligheder: hvilke grupper valgte hvad", height=140 + 34 * len(options))
+
+
 @functools.lru_cache(maxsize=8)
 def _warn_once(message: str) -> None:
     log.warning(message)

@@ -133,7 +133,9 @@ def read_years(cfgs: dict[int, SeminarConfig]) -> dict[int, YearFiles]:
     out = {}
     for year, cfg in cfgs.items():
         codebook = read_codebook(cfg)
-        out[year] = YearFiles(cfg, ingest(config_sources(cfg), cfg), codebook, read_year_pages(cfg), RunCache.load(cfg))
+        result = ingest(config_sources(cfg), cfg)
+        cfg = result.configured(cfg)  # a question's options the summary listed
+        out[year] = YearFiles(cfg, result, codebook, read_year_pages(cfg), RunCache.load(cfg))
     return out
 
 

@@ -58,7 +58,7 @@ def edited_text(analysis_2024, start_text):
     paaroerende = _entry_id(text, "Pårørende")
     text = _edit(text, paaroerende, "name", '"Pårørende som ressource"')
     text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
-    text = _edit(text, _entry_id(text, "Ældrepleje"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
+    text = _edit(text, _entry_id(text, "Opgave"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
     text = _edit(text, _entry_id(text, "Kompetencer"), "split", '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]')
     text = _edit(text, _entry_id(text, "Velfærd"), "exclude", "true")
     # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
@@ -107,12 +107,12 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     renamed = social[social["label"] == "Pårørende som ressource"].iloc[0]
     assert renamed["curated"] and "Pårørendeforeningen" in renamed["memo"]
     assert renamed["evidence"] == a.themes.loc[a.themes["label"] == "Pårørende", "evidence"].iloc[0]  # same evidence
-    # merged: Ældrepleje is gone, Plejehjem holds both themes' key phrases and groups
-    assert "Ældrepleje" not in set(social["label"])
+    # merged ("Opgave" into "Plejehjem"; "Ældrepleje" is a setting now, no theme): Opgave is gone, Plejehjem holds both themes' key phrases and groups
+    assert "Opgave" not in set(social["label"])
     plejehjem = social[social["topic"] == _topic(a, SOCIAL, "Plejehjem")].iloc[0]
     old = a.themes.set_index("label")
-    assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(old.at["Ældrepleje", "units"].split())
-    assert plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Ældrepleje", "n_groups"] and plejehjem["curated"]
+    assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(old.at["Opgave", "units"].split())
+    assert plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Opgave", "n_groups"] and plejehjem["curated"]
     # split: the IT part holds the phrase with "IT-kompetencer", the rest stays
     opit = t[t["core_area"] == OPIT].set_index("label")
     # "tilstrækkelige IT-kompetencer" and the claim "sikre tilstrækkelige IT-kompetencer"
@@ -136,7 +136,7 @@ def test_each_change_shows_in_html_markdown_and_docx(pages):
     html, md, docx = pages["social-omsorg.html"], pages["social-omsorg.md"], _docx_text(pages["social-omsorg.docx"])
     for text in (html, md, docx):
         assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text and "Kuratering" in text
-        assert "Ældrepleje" in text.split("Kuratering")[-1]  # the merge is listed in the method appendix
+        assert "Opgave" in text.split("Kuratering")[-1]  # the merge is listed in the method appendix
         assert "Cohens kappa" in text
     assert "Kurateret" in html and "Maskinforslag" in html
     opit = [pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(pages["oekonomi-personale-og-it.docx"])]
@@ -231,14 +231,16 @@ def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, 
 
 def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text, nlp):
     text = start_text.replace("order: groups", "order: codebook")
-    pleje, friv = _entry_id(text, "Kommunikation"), _entry_id(text, "Plejehjem")
+    auto = analysis_2024.themes[(analysis_2024.themes["core_area"] == SOCIAL) & analysis_2024.themes["recurring"]]
+    first_label, later_label = auto["label"].iloc[0], "Kommunikation"  # the analyst moves a later theme first
+    pleje, friv = _entry_id(text, later_label), _entry_id(text, first_label)
     a, b = text.index(f'- id: "{friv}"'), text.index(f'- id: "{pleje}"')
     block = text[b : text.index("- id:", b + 1)]
     text = text[:b] + text[b + len(block) :]
     text = text[:a] + block + text[a:]
     result = _curate(analysis_2024, cfg_2024, text, nlp)
     social = result.themes[(result.themes["core_area"] == SOCIAL) & result.themes["recurring"]]
-    assert list(social["label"][:2]) == ["Kommunikation", "Plejehjem"]
+    assert list(social["label"][:2]) == [later_label, first_label]
 
 
 def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):

@@ -74,14 +74,14 @@ MOVED = "605391d43322-00-u2"
 @pytest.fixture(scope="module")
 def edited_book(start_book):
     book = start_book
-    ids = {label: _id(book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Ældrepleje"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
+    ids = {label: _id(book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Opgave"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
     book = _edit(
         book,
         THEMES_SHEET,
         [
             ({"id": ids["Pårørende"]}, "name", "Pårørende som ressource"),
             ({"id": ids["Pårørende"]}, "memo", "To grupper; skal drøftes med Pårørendeforeningen."),
-            ({"id": ids["Ældrepleje"]}, "merge into", ids["Plejehjem"]),
+            ({"id": ids["Opgave"]}, "merge into", ids["Plejehjem"]),
             ({"id": ids["Risiko"]}, "exclude", "yes"),
             ({"id": ids["Velfærd"]}, "confirm", "ja"),
         ],
@@ -100,10 +100,10 @@ def _yaml_edit(text: str, entry_id: str, field: str, value: str) -> str:
 def edited_yaml(analysis_2024, cfg_2024, start_book):
     """The same curation as ``edited_book``, in the YAML codebook."""
     text = codebook_text(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label)
-    ids = {label: _id(start_book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Ældrepleje"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
+    ids = {label: _id(start_book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Opgave"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
     text = _yaml_edit(text, ids["Pårørende"], "name", '"Pårørende som ressource"')
     text = _yaml_edit(text, ids["Pårørende"], "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
-    text = _yaml_edit(text, ids["Ældrepleje"], "merge_into", json.dumps(ids["Plejehjem"]))
+    text = _yaml_edit(text, ids["Opgave"], "merge_into", json.dumps(ids["Plejehjem"]))
     text = _yaml_edit(text, ids["Risiko"], "exclude", "true")
     text = _yaml_edit(text, ids["Velfærd"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
@@ -157,7 +157,7 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
     t = curated.themes
     social = t[t["core_area"] == SOCIAL].set_index("label")
     assert social.at["Pårørende som ressource", "curated"] and "Pårørendeforeningen" in social.at["Pårørende som ressource", "memo"]
-    assert "Ældrepleje" not in social.index and social.at["Plejehjem", "curated"]
+    assert "Opgave" not in social.index and social.at["Plejehjem", "curated"]
     opit = t[t["core_area"] == OPIT].set_index("label")
     assert "Risiko" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
     assert opit.at["Velfærd", "units"] == analysis_2024.themes.set_index("label").at["Velfærd", "units"]
@@ -172,7 +172,7 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
         assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text  # renamed, with a memo
         assert "Kurateret" in text and "Maskinforslag" in text
         assert "codebook.xlsx" in text and "række" in text  # the method appendix names the workbook's rows
-        assert "lagt sammen med" in text and "Ældrepleje" not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]  # merged
+        assert "lagt sammen med" in text and "Opgave" not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]  # merged
     opit = pages["oekonomi-personale-og-it.docx"]
     for text in (pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(opit)):
         assert "udeladt som støj" in text and "bekræftet" in text.lower()  # excluded; confirmed
@@ -184,7 +184,7 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
     themes = sheets["Temaer"].set_index("Tema")
     assert themes.at["Pårørende som ressource", "Status"] == "Kurateret" and "Pårørendeforeningen" in themes.at["Pårørende som ressource", "Memo"]
     assert themes.at["Kapacitet", "Status"] == "Maskinforslag"
-    assert "Risiko" not in themes.index and "Ældrepleje" not in themes.index and "Åbenhed og kommunikation" in themes.index
+    assert "Risiko" not in themes.index and "Opgave" not in themes.index and "Åbenhed og kommunikation" in themes.index
     assert "Pårørende som ressource" in set(sheets["Citater"]["Tema"])
 
 

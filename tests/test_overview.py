@@ -56,9 +56,10 @@ def test_every_point_is_a_theme_with_its_true_count_groups_and_a_groups_own_word
 def test_points_per_area_are_the_top_two_to_four(page, analysis_2024, cfg_2024):
     for area, themes in analysis_2024.themes.groupby("core_area", sort=False):
         top = top_points(themes, cfg_2024.themes.min_groups)
-        assert 2 <= len(top) <= 4
-        assert list(top["n_groups"]) == sorted(top["n_groups"], reverse=True)
         rest = themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
+        # an area whose question gave options (Vækst) has fewer points beyond them
+        assert min(2, len(rest)) <= len(top) <= 4
+        assert list(top["n_groups"]) == sorted(top["n_groups"], reverse=True)
         left = rest["n_groups"].drop(top.index)
         assert not len(left) or top["n_groups"].min() >= left.max()
 

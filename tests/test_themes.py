@@ -24,51 +24,6 @@ def _statement(words: str, lemmas: str, pos: str, group: int = 1, sid: str = "aa
     }
 
 
-def test_units_are_noun_phrases_without_frame_nouns_and_with_their_article():
-    st = pd.DataFrame(
-        [
-            _statement(
-                "De påpegede behovet for tydelig kommunikation og eksisterende samarbejder med det politiske niveau .",
-                "de påpege behov for tydelig kommunikation og eksistere samarbejde med den politisk niveau .",
-                "PRON VERB NOUN ADP ADJ NOUN CCONJ VERB VERB ADP DET ADJ NOUN PUNCT",
-            ),
-            _statement(
-                "Gruppen ville inddrage unge frivillige og energioptimering af bygningsmasse .",
-                "gruppe ville inddrage ung frivillig og energioptimering af bygningsmasse .",
-                "NOUN AUX VERB ADJ ADJ CCONJ NOUN ADP NOUN PUNCT",
-                sid="aaaaaaaaaaaa-01",
-            ),
-        ]
-    )
-    units = make_units(st, frozenset({"de", "for", "og", "med", "den", "af", "ville", "gruppe", "påpege", "inddrage"}))
-    assert list(units["text"]) == [
-        "tydelig kommunikation",  # "behovet for" is a frame, not a point
-        "eksisterende samarbejder",  # the verb tag after a participle is repaired to a noun
-        "det politiske niveau",  # a definite adjective keeps its article
-        "unge frivillige",  # adjectives used as nouns, after a verb
-        "energioptimering af bygningsmasse",  # an "af" complement stays with its noun
-    ]
-    assert list(units["lemmas"]) == ["tydelig kommunikation", "eksistere samarbejde", "politisk niveau", "ung frivillig", "energioptimering bygningsmasse"]
-
-
-def test_a_modified_frame_noun_is_the_point_and_a_past_participle_modifies_its_noun():
-    st = pd.DataFrame(
-        [
-            _statement(
-                "De talte om behovet for differentierede indsatser for at imødekomme individuelle behov .",
-                "de tale om behov for differentiere indsats for at imødekomme individuel behov .",
-                "PRON VERB ADP NOUN ADP VERB NOUN ADP PART VERB ADJ NOUN PUNCT",
-            ),
-        ]
-    )
-    units = make_units(st, frozenset({"de", "tale", "om", "behov", "for", "at"}))
-    texts = list(units["text"])
-    # "behovet for" stays a frame; "individuelle behov" is what the group asked for
-    assert "individuelle behov" in texts and "behovet" not in " ".join(texts)
-    # a finite verb cannot follow "for": "differentierede" modifies "indsatser"
-    assert "differentierede indsatser" in texts
-
-
 def test_experiences_with_something_frame_what_was_discussed():
     st = pd.DataFrame(
         [
@@ -145,20 +100,6 @@ def test_phrase_cluster_leaves_loose_units_out_and_is_deterministic():
     assert (first[12:] == -1).all()  # the loose units are in no theme
 
 
-def test_tag_repairs_keep_modifiers_with_their_noun():
-    st = pd.DataFrame(
-        [
-            _statement(
-                "balancen mellem forebyggende og indgribende tiltag og tidlig forebyggende indsats",
-                "balance mellem forebygge og indgribe tiltag og tidlig forebygge indsats",
-                "NOUN ADP NOUN CCONJ VERB NOUN CCONJ ADV VERB NOUN",
-            )
-        ]
-    )
-    units = make_units(st, frozenset({"mellem", "og"}))
-    assert list(units["text"]) == ["balancen", "forebyggende og indgribende tiltag", "tidlig forebyggende indsats"]
-
-
 def test_one_word_label_in_the_definite_singular_is_named_by_the_word():
     """"styrke ældreplejen" → the theme "Ældrepleje"; a plural the lemma cannot give stays."""
     import pandas as pd
@@ -228,3 +169,41 @@ def test_unit_clause_keeps_a_relative_clause_and_stops_before_a_joined_verb():
     tokens = "behovet for tidlig intervention og forebyggende tiltag .".split()
     pos = "NOUN ADP ADJ NOUN CCONJ VERB NOUN PUNCT".split()
     assert unit_clause(tokens, 2, 4, pos) == "Tidlig intervention og forebyggende tiltag"  # a participle, not a verb phrase
+
+
+def _parsed_statement(nlp, text: str) -> pd.DataFrame:
+    """One statement as the pipeline tags it (words, lemmas, word classes)."""
+    doc = nlp(text)
+    return pd.DataFrame(
+        [
+            {
+                "statement_id": "aaaaaaaaaaaa-00", "note_id": "aaaaaaaaaaaa", "year": 2024, "core_area": "A", "group": 1,
+                "tokens": " ".join(t.text for t in doc), "lemmas": " ".join((t.lemma_ or t.text).lower() for t in doc),
+                "pos": " ".join(t.pos_ for t in doc),
+            }
+        ]
+    )
+
+
+def test_units_are_the_parse_s_noun_phrases_without_frame_nouns_settings_or_tag_repairs(danish_nlp):
+    """Units come from the word classes and the parse (no tag repairs in the theme stage): modifiers
+    the parse attaches stay with their noun, a frame noun is left out, a place is no unit."""
+    from pipeline.nlp import stop_words
+    from pipeline.config import NlpConfig
+
+    stops = stop_words(NlpConfig())
+
+    def texts(text):
+        return list(make_units(_parsed_statement(danish_nlp, text), stops)["text"])
+
+    assert texts("De påpegede behovet for tydelig kommunikation og eksisterende samarbejder med det politiske niveau.") == [
+        "tydelig kommunikation", "eksisterende samarbejder", "det politiske niveau",
+    ]
+    assert texts("Fokus lå på balancen mellem forebyggende og indgribende tiltag.") == ["balancen", "forebyggende og indgribende tiltag"]
+    assert texts("De diskuterede erfaringer med frivilligt arbejde.") == ["frivilligt arbejde"]  # the parse's modifier ("frivilligt")
+    # "aktiviteter på plejehjemmene": the place is no unit; the verb's object is a claim of its own
+    assert texts("De ville inddrage børn og unge i aktiviteter på plejehjemmene.") == ["børn", "unge", "inddrage børn"]
+    # the noun of a complex preposition ("på grund af") is no unit, from the parse either
+    assert not [t for t in texts("De talte om opgraderinger på grund af teknologiens hurtige udvikling.") if t.startswith("grund")]
+    # a modified frame noun is the point ("individuelle behov")
+    assert "individuelle behov" in texts("De talte om behovet for differentierede indsatser for at imødekomme individuelle behov.")

@@ -8,8 +8,8 @@ from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
 from .answers import STANCES, echoed_stance, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
-from .frame_words import FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS
-from .inflection import ACTION_ENDINGS, ARTICLES, base_phrase, derives, is_action_noun, is_definite, nominalise, related
+from .frame_words import EMPTY_NOUNS, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, is_setting
+from .inflection import ACTION_ENDINGS, ARTICLES, base_phrase, derives, is_action_noun, is_definite, is_genitive, nominalise, related
 from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
@@ -22,6 +22,7 @@ __all__ = [
     "ARTICLES",
     "COMPLEX_PREPOSITIONS",
     "DOMAIN_STOP_WORDS",
+    "EMPTY_NOUNS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
     "SETTING_PREPOSITIONS",
@@ -36,6 +37,8 @@ __all__ = [
     "fixed_nouns",
     "is_action_noun",
     "is_definite",
+    "is_genitive",
+    "is_setting",
     "is_stop",
     "is_yes_no_question",
     "lemmatize_tokens",

@@ -30,3 +30,45 @@ GENERAL_NOUNS: frozenset[str] = frozenset(
 #: of them, bare, is the setting of their discussion rather than a point they made about it.
 #: Checked against the lowercase one or two words before a unit.
 SETTING_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "indenfor", "inden for"})
+
+__all__ = ["EMPTY_NOUNS", "FRAME_NOUNS", "GENERAL_NOUNS", "SETTING_PREPOSITIONS", "is_setting", "read_lexicon"]
+
+
+def read_lexicon(name: str) -> frozenset[str]:
+    """The lemmas of a lexicon file in ``pipeline/danish/data`` (one a line; ``#`` starts a comment)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
+
+
+#: Nouns that name no point on their own (``data/empty_nouns.txt``): never a theme's label alone,
+#: as a setting or a word spread over every question is not (the theme stage adds the time words
+#: of :data:`pipeline.danish.syntax.TEMPORAL_NOUNS`).
+EMPTY_NOUNS: frozenset[str] = read_lexicon("empty_nouns.txt")
+
+
+#: Word classes of a word whose place a placing phrase can give: a thing or a person ("aktiviteter
+#: på plejehjemmene", "frivillige i ældreplejen"). After a verb the phrase is its object
+#: ("fokusere på", "investere i").
+_PLACED = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def is_setting(lemmas: list[str], upos: list[str], words: list[str], at: int) -> bool:
+    """Whether the noun at ``at`` only says where something happens: the setting, not a point.
+
+    "aktiviteter på plejehjemmene", "frivillige i ældreplejen", "indsatser i familierne": a
+    placing preposition (:data:`SETTING_PREPOSITIONS`) right before the noun, and before that a
+    noun or adjective whose place it gives. Not after a verb (its object: "fokuserede på
+    kapacitetsudvidelse"), a frame noun (its complement: "potentialet i facilitetsplaner") or a
+    noun of an action (what changes: "en ændring i kulturen").
+    """
+    from pipeline.danish.inflection import is_action_noun
+
+    if at < 2 or words[at - 1].lower() not in SETTING_PREPOSITIONS:
+        return False
+    before = at - 2
+    if upos[before] not in _PLACED:
+        return False
+    lemma = lemmas[before].lower()
+    return lemma not in FRAME_NOUNS and not is_action_noun(lemma)

@@ -93,6 +93,16 @@ def is_definite(form: str, lemma: str) -> bool:
     return f.endswith(("ene", "erne"))
 
 
+def is_genitive(form: str, lemma: str) -> bool:
+    """Whether a word form is the genitive of its lemma: the lemma or its definite form plus "s"
+    ("lokalsamfundets", "medarbejdernes", "Danmarks"); "proces" of "proces" is no genitive."""
+    f, lem = form.lower(), lemma.lower()
+    if len(f) < 3 or not f.endswith("s") or (lem.endswith("s") and f == lem):
+        return False
+    stem = f[:-1]
+    return stem == lem or is_definite(stem, lem)
+
+
 def base_phrase(words: list[str], lemmas: list[str]) -> str:
     """A noun phrase in its base form, as a label shows it (lowercase).
 
@@ -108,7 +118,7 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
         had_article = False
     if not words:
         return ""
-    head_definite = is_definite(words[-1], lemmas[-1])
+    head_definite = is_definite(words[-1], lemmas[-1]) or (len(words) == 1 and is_genitive(words[-1], lemmas[-1]))
     if head_definite:
         words[-1] = lemmas[-1]
     singular_head = words[-1] == lemmas[-1]

@@ -2,7 +2,7 @@
 
 ``STOP_WORDS`` is spaCy's Danish list plus words that are frequent in seminar group notes but
 say nothing about the theme of a note: reporting verbs (the group *drøftede*, *fremhævede*,
-*talte om*, ...) and list/abbreviation glue (herunder, samt, såsom, fx, bl.a., mv.). Since the check
+*talte om*, ...) and list/abbreviation glue (herunder, samt, såsom, "og lignende", fx, bl.a., mv.). Since the check
 is on lemmas, the verbs are listed in the infinitive; surface forms the lemmatizer may leave
 unchanged (abbreviations, ``talte``) are listed too. Content words are
 deliberately NOT stop words, with one exception: *behov* ("behovet for …") frames almost every
@@ -20,7 +20,7 @@ DOMAIN_STOP_WORDS: frozenset[str] = frozenset(
     gruppe grupperne gruppen
     drøfte diskutere fremhæve tale nævne påpege understrege fokusere adressere berøre betone
     foreslå dele udforske opfordre
-    herunder samt også desuden såsom
+    herunder samt også desuden såsom lignende
     behov både forskellig betydning vigtighed fokus
     blandt_andet for_eksempel eventuelt med_videre
     fx fx. bl.a. bla. f.eks. mv. m.v. evt. ifm. ift. i.f.t. mht. mhp. pba. jf. osv. etc.

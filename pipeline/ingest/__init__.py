@@ -91,6 +91,22 @@ class IngestResult:
         return len(self.notes) > 0
 
     @property
+    def options(self) -> dict[str, tuple[str, ...]]:
+        """The options each core area's question listed, as the input files give them (the first file that does)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for f in self.files:
+            for area, options in f.details.get("options", {}).items():
+                out.setdefault(area, tuple(options))
+        return out
+
+    def configured(self, cfg: SeminarConfig) -> SeminarConfig:
+        """``cfg`` with the options the files listed given to the core areas that configure none
+        (:func:`pipeline.config.with_options`): what ``seminar run`` analyses with."""
+        from pipeline.config import with_options
+
+        return with_options(cfg, self.options)
+
+    @property
     def redacted(self) -> dict[str, int]:
         """Personal data removed from all files, per kind."""
         total: Counter = Counter()

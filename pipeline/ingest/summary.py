@@ -25,13 +25,15 @@ from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote, parse_group
 from pipeline.ingest._text import GROUP_LABEL, GROUP_WORD, join_wrapped_lines, read_text_notes
 
-__all__ = ["parse_summary_text", "read_pdf_notes", "read_summary_notes"]
+__all__ = ["parse_summary_text", "read_pdf_notes", "read_summary_notes", "summary_options"]
 
 # "Gruppe 5 5 fremhævede" is a typo for "Gruppe 5 fremhævede": the repeated number is dropped.
 _GROUP_START = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?(?=[\s:.,]|$)")
 _MIDLINE_GROUP = re.compile(rf"(?<=[.!?])\s*(?={GROUP_WORD}\s*\d+\s)")
 _MARKER = re.compile(r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;”\")]\s*$")
+#: A bullet of a list ("•\t facilitetsplaner", "- kapacitet", "* infrastruktur").
+_BULLET = re.compile(r"^[•▪◦·\-–*]\s*(?P<text>\S.*)$")
 
 
 @dataclass
@@ -199,9 +201,72 @@ def parse_summary_text(
     return notes
 
 
+def summary_options(text: str, cfg: SeminarConfig) -> dict[str, tuple[str, ...]]:
+    """The options a discussion's question gave, per core area: the bullet list under the question.
+
+    A list counts when it stands between a discussion's opening marker ("Gruppedrøftelse om …",
+    whose paragraph asks the question) and the first group paragraph or "Indblik i
+    gruppedrøftelser" marker; a list elsewhere (an area's strategic headings, a process's
+    milestones) is not the question's. A bullet that wraps goes on until a blank line or the
+    next bullet. "lokalsamfundsprojekter og lignende" stays as written.
+
+    Returns:
+        Core-area name → its options in the document's order (areas without a list left out).
+    """
+    out: dict[str, list[str]] = {}
+    current: CoreArea | None = None
+    owner: CoreArea | None = None  # the area whose question is open (after its marker)
+    bullet: list[str] | None = None
+
+    def close() -> None:
+        nonlocal bullet
+        if bullet and owner is not None:
+            option = " ".join(" ".join(bullet).split()).rstrip(" .,;")
+            if option and option.lower() not in {o.lower() for o in out.get(owner.name, [])}:
+                out.setdefault(owner.name, []).append(option)
+        bullet = None
+
+    for line in _split_lines(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"), None):
+        stripped = line.text
+        if not stripped:
+            close()
+            continue
+        area, marker = _match_area(stripped, cfg), _MARKER.match(stripped)
+        if area is not None:
+            close()
+            current, owner = area, None
+            continue
+        if marker:
+            close()
+            opening = not stripped.lower().startswith("indblik")
+            theme = marker.group("theme").rstrip(" ?:.")
+            owner = (_area_for_theme(theme, cfg) or current) if opening else None
+            continue
+        if _GROUP_START.match(stripped):
+            close()
+            owner = None
+            continue
+        item = _BULLET.match(stripped)
+        if item:
+            close()
+            bullet = [item.group("text")] if owner is not None else None
+        elif bullet is not None:
+            bullet.append(stripped)
+    close()
+    return {area: tuple(options) for area, options in out.items()}
+
+
 def read_summary_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
-    """Read a seminar summary given as plain text (e.g. text extracted from the PDF)."""
-    return read_text_notes(data, file, lambda text: parse_summary_text(text, file, cfg), empty_fix="extract the summary's text again.")
+    """Read a seminar summary given as plain text (e.g. text extracted from the PDF).
+
+    The details carry ``options``: the options each discussion's question listed
+    (:func:`summary_options`), when the text has such a list.
+    """
+    notes, details = read_text_notes(data, file, lambda text: parse_summary_text(text, file, cfg), empty_fix="extract the summary's text again.")
+    from pipeline.ingest._text import decode_bytes
+
+    options = summary_options(decode_bytes(data)[0], cfg)
+    return notes, {**details, **({"options": {a: list(o) for a, o in options.items()}} if options else {})}
 
 
 def _page_lines(page) -> list[str]:

@@ -17,8 +17,23 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import plot_group_theme_heatmap, plot_theme_sizes, theme_group_matrix
-from pipeline.report.wording import count, da_decimal, da_list, da_place, lower_first, single_heading, theme_status
+from pipeline.plots import (
+    option_group_matrix,
+    plot_group_theme_heatmap,
+    plot_option_groups,
+    plot_theme_sizes,
+    theme_group_matrix,
+)
+from pipeline.report.answers import area_theme_options, group_specifics, options_sentence, year_entry
+from pipeline.report.wording import (
+    count,
+    da_decimal,
+    da_list,
+    da_place,
+    lower_first,
+    single_heading,
+    theme_status,
+)
 
 if TYPE_CHECKING:
     from pipeline.analysis import Analysis
@@ -60,6 +75,13 @@ class AreaContext:
     curation: dict = field(default_factory=dict)
     committee: str = ""
     suggestions: list[dict] = field(default_factory=list)  # the analyst's: never on a committee page
+    #: The options the question gave, in its order: ``option``, ``groups``, ``statements``, and
+    #: ``topic`` when a theme names only that option (its anchor); empty when it gave none.
+    options: list[dict] = field(default_factory=list)
+    options_figure: go.Figure | None = None
+    #: The yes/no answers to a yes/no question (``stance``, ``groups``, ``statements``), most
+    #: groups first; empty when the question asks for more than a yes or no.
+    stances: list[dict] = field(default_factory=list)
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -276,16 +298,23 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     ]
     links = _cross_links(analysis.themes)
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
+    for t in recurring:
+        t["specifics"] = group_specifics(t["label"], area_units[area_units["theme"] == t["topic"]])
     # A theme that restates the area is named once in the synthesis, neither as a recurring
     # sub-theme nor under the heading of themes raised by too few groups.
     # A theme of several groups that only repeats the question's words is listed apart: the
     # groups answered the question, but the theme names no point of their own.
+    # A theme that only names one of the question's given options is shown with the options.
+    option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
+    given = area_theme_options(analysis, cfg, area, option_topics)
     asked = area_themes["restates_question"] & ~area_themes["restates_area"] & (area_themes["n_groups"] >= cfg.themes.min_groups)
+    asked &= ~area_themes["topic"].isin(list(option_topics))
     question_themes = theme_dicts(area_themes[asked], links)
     single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links)
     restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
     n_groups = int(area_notes["group"].nunique())
     figures: list[tuple[str, str, go.Figure]] = []
+    options_figure = plot_option_groups(option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique()))) if given else None
     if len(area_themes):
         figures.append(("temaer", "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).", plot_theme_sizes(area_themes)))
         matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], sorted(int(g) for g in area_notes["group"].unique()))
@@ -302,7 +331,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         recurring=recurring,
         single=single,
         single_heading=single_heading(cfg.themes.min_groups),
-        synthesis=area_synthesis(recurring, single, n_groups, restating, question_themes),
+        synthesis=options_sentence(given, n_groups) + area_synthesis(recurring, single, n_groups, restating, question_themes),
         question_themes=question_themes,
         terms=term_rows,
         notes=note_rows,
@@ -312,6 +341,9 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         curation=curation_context(analysis, area),
         committee=area_cfg.committee,
         suggestions=[] if getattr(analysis, "suggestions", None) is None else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
+        options=given,
+        options_figure=options_figure,
+        stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
     )
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig, slugify
 from pipeline.report import blocks as pm
+from pipeline.report.answers import options_sentence, year_entry
 from pipeline.report.wording import count, da_list, lower_first, number_word, theme_status
 
 if TYPE_CHECKING:
@@ -77,6 +78,13 @@ def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: Semi
     theme = str(notes["theme"].iloc[0]) if len(notes) and str(notes["theme"].iloc[0]) else area_cfg.theme
     about += [f"Gruppedrøftelse om {theme} · " if theme else "", count(n_groups, "gruppe", "grupper")]
     blocks: list[pm.Block] = [pm.Heading(2, (area,), anchor=slug), pm.Paragraph(pm.inlines(*about), kind="meta")]
+    stances = year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year)
+    if stances:  # a yes/no question: how the groups answered, before their points
+        blocks.append(pm.Paragraph((" · ".join(f"{st['stance']}: {len(st['groups'])} af {n_groups}" for st in stances),), kind="meta"))
+    given = year_entry(analysis.quality.get("options", {}).get(area, {}), cfg.year)
+    if given:  # the question's own options first: chosen among, not found
+        ranked = [r for _, r in sorted(enumerate(given), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))]
+        blocks.append(pm.Paragraph((options_sentence(ranked, n_groups).strip(),)))
     if len(points):
         blocks.append(pm.BulletList(tuple(_point(r) for r in points.itertuples())))
     else:

@@ -71,6 +71,11 @@ def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
     return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
 
 
+def _specifics(specifics: list[dict]) -> str:
+    """Each group's own phrase under a bare label: "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)"."""
+    return "; ".join(f"{s['text']} (gruppe {da_list(s['groups'])})" for s in specifics)
+
+
 def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
@@ -91,6 +96,8 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     facts.append(".")
     status = _status(ctx, t)
     blocks: list[pm.Block] = [pm.Heading(3, (t["label"],)), pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta")]
+    if t.get("specifics"):
+        blocks.append(pm.Paragraph((pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"])), kind="meta"))
     if t["keywords"]:
         blocks.append(pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]]))))
     if t.get("memo"):
@@ -103,6 +110,36 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     evidence = _joined([_statement(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
+
+
+def _stances(ctx: AreaContext) -> list[pm.Block]:
+    """One line under a yes/no question: how many groups answered yes and how many no (with the statements)."""
+    if not ctx.stances:
+        return []
+    parts: list[pm.Inline] = []
+    for i, st in enumerate(ctx.stances):
+        parts += [" · "] * bool(i) + [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} (gruppe {da_list(st['groups'])}; "]
+        parts += [*_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
+    return [pm.Paragraph(tuple(parts), kind="facts")]
+
+
+def _options(ctx: AreaContext) -> list[pm.Block]:
+    """The question's given options first: which of them the groups took up (the points beyond them follow)."""
+    if not ctx.options:
+        return []
+    rows = []
+    for o in ctx.options:
+        anchor = (pm.Anchor("", f"emne-{o['topic']}"),) if o["topic"] >= 0 else ()
+        groups = f"{len(o['groups'])} af {ctx.n_groups}" + (f" (gr. {da_list(o['groups'])})" if o["groups"] else "")
+        rows.append(((*anchor, o["option"][:1].upper() + o["option"][1:]), (groups,), _joined([_statement(s, s) for s in o["statements"]], " ")))
+    return [
+        pm.Heading(2, ("Spørgsmålets givne muligheder",)),
+        pm.Paragraph(("Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
+                      "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
+                      "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",)),
+        *([pm.Figure(f"{ctx.slug}-muligheder", "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).", ctx.options_figure)] if ctx.options_figure is not None else []),
+        pm.Table(("Mulighed", "Grupper", "Udsagn"), tuple(rows)),
+    ]
 
 
 def _recurring(ctx: AreaContext) -> list[pm.Block]:
@@ -299,9 +336,11 @@ def area_page(ctx: AreaContext) -> pm.Page:
         top,
         pm.Paragraph(_joined(nav, " · "), kind="pages"),
         *([pm.Paragraph((ctx.question,), kind="question")] if ctx.question else []),
+        *_stances(ctx),
         pm.Paragraph((facts,), kind="facts"),
         pm.Heading(2, ("Sammenfatning",)),
         pm.Paragraph((ctx.synthesis,)),
+        *_options(ctx),
         *_recurring(ctx),
         *_question_themes(ctx),
         *_terms(ctx),

@@ -17,7 +17,7 @@ import pandas as pd
 
 from pipeline.danish import STOP_WORDS
 from pipeline.danish.inflection import DERIVATIONS
-from pipeline.themes.labels import keyword_ranking, label_phrase, unit_clause
+from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.units import unit_parts
 
 __all__ = ["link_cross", "order_themes", "restates", "restating_share", "theme_key", "theme_quotes", "theme_rows"]
@@ -89,18 +89,25 @@ def theme_quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n
         quotes.append({"statement_id": u.statement_id, "note_id": u.note_id, "group": int(u.group), "text": s.text, "unit": u.text})
         if len(quotes) == n:
             break
-    top = units.iloc[int(ranked["pos"].iloc[0])]
-    summary = {
-        "statement_id": top.statement_id,
-        "group": int(top.group),
-        "text": unit_clause(
-            st.loc[top.statement_id, "tokens"].split(),
-            int(top.start),
-            int(top.end),
-            st.loc[top.statement_id, "pos"].split() if "pos" in st.columns else None,
-        ),
-    }
-    return quotes, summary
+    return quotes, in_short(units, ranked["pos"].tolist(), st)
+
+
+def in_short(units: pd.DataFrame, ranked: list[int], st: pd.DataFrame) -> dict:
+    """The theme "in short": one whole sentence of a counted group's notes that makes its point.
+
+    A clause cut out of a sentence can change what it says ("frivillighedsarbejde blandt
+    pårørende" was a group's wish for a better word than "opgaveløsning" for it), so the summary
+    is a whole statement (a sentence or a bullet as the notes give it): the shortest of the
+    theme's statements, the one nearest the theme's centre among as short ones (``ranked``:
+    unit positions, most central first).
+    """
+    seen: dict[str, int] = {}
+    for rank, pos in enumerate(ranked):
+        seen.setdefault(units.iloc[int(pos)].statement_id, rank)
+    best = min(seen, key=lambda sid: (len(str(st.loc[sid, "text"]).split()), seen[sid]))
+    first = units[units["statement_id"] == best].iloc[0]
+    text = " ".join(str(st.loc[best, "text"]).split())
+    return {"statement_id": best, "group": int(first.group), "text": text[:1].upper() + text[1:]}
 
 
 def theme_rows(

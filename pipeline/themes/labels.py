@@ -95,7 +95,20 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
 
 
 def _label_form(text: str, lemmas: str) -> str:
-    """A unit's phrase (lowercase) as a label shows it, before the capital."""
+    """A unit's phrase (lowercase) as a label shows it, before the capital: in base form as the
+    automatic labels are (:func:`pipeline.danish.base_phrase`: "det politiske niveau" → "politisk
+    niveau"), so a curated theme and an automatic one with the same words get the same label.
+
+    The base form needs a lemma per word; a phrase whose words do not line up with its content
+    lemmas (an article aside) stays as written.
+    """
+    from pipeline.danish import ARTICLES, base_phrase
+
+    words, lems = text.lower().split(), lemmas.split()
+    if words and words[0] in ARTICLES and len(words) == len(lems) + 1:
+        lems = [words[0], *lems]
+    if len(words) == len(lems) and len(words) > 1:
+        return as_written(base_phrase(words, lems))
     return as_written(_indefinite(text.lower(), lemmas))
 
 

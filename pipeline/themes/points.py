@@ -359,7 +359,10 @@ def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
     docs = units["lemmas"].tolist()
     verbs = [frozenset(v.split()) for v in units["verbs"]] if "verbs" in units.columns else [frozenset()] * len(docs)
     keys = np.array([hash((y, g)) for y, g in zip(units["year"], units["group"], strict=True)])
-    cands = [c for c in _candidates(docs) if not all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty) for w in c.split())]
+    # a genitive that opens a phrase is what it is about: "lokalsamfundets trivsel" and
+    # "lokalsamfundets kulturliv" share "lokalsamfund" (a bare label; the page lists each group's words)
+    about = [a for a in units["about"] if a] if "about" in units.columns else []
+    cands = [c for c in dict.fromkeys([*_candidates(docs), *about]) if not all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty) for w in c.split())]
     fits = {c: np.array([says(c, d, v) for d, v in zip(docs, verbs, strict=True)], dtype=bool) for c in sorted(cands)}
     free = np.ones(len(docs), dtype=bool)
     out = []

@@ -24,17 +24,27 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import GENERAL_NOUNS, STANCES, echoed_stance, is_yes_no_question, opening_stance
+from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
 from pipeline.themes.features import fit_lexical, unit_vectors
 from pipeline.themes.labels import keyword_ranking
-from pipeline.themes.points import choose_point, cover_points, label_text, pointless_words, says, setting_words
-from pipeline.themes.units import UNIT_COLUMNS, make_units
+from pipeline.themes.options import option_counts, option_of
+from pipeline.themes.points import (
+    choose_point,
+    cover_points,
+    label_lemmas,
+    label_text,
+    pointless_words,
+    says,
+    setting_words,
+)
+from pipeline.themes.stances import stance_counts, stance_units
+from pipeline.themes.units import make_units
 from pipeline.topics import surface_forms
 
-__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates"]
+__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates", "same_evidence_one_point", "stance_counts", "stance_units"]
 
 log = logging.getLogger(__name__)
 
@@ -104,37 +114,41 @@ def _cluster(
     return np.asarray(topics, dtype=int), clusterer.silhouette_, X
 
 
-def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
-    """One unit per answer to a yes/no question that gives a stance in its first statement,
-    where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`):
-    the stance it opens with ("Ja.", "Nej, …": :func:`pipeline.danish.opening_stance`), or
-    else the question's modal and verb repeated with or without a negation ("… skal ikke
-    sænkes": :func:`pipeline.danish.echoed_stance`)."""
-    questions = {a.name: a.question for a in cfg.core_areas}
-    first = statements[statements["position"] == 0] if "position" in statements.columns else statements.drop_duplicates("note_id")
-    rows = []
-    for s in first.itertuples(index=False):
-        if not is_yes_no_question(questions.get(s.core_area, "")):
+def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=None) -> list[tuple]:
+    """Themes built from the very same statements are one theme: the same groups said them in the same sentences.
+
+    "Cyberangreb" and "It-sikkerhed" resting on the same four statements are one point, not two
+    rows of a page. The label kept is the one of the theme with more key phrases (then the longer,
+    more specific label, then the alphabetically first); every counted group still says it, since
+    the theme that gave it counts the same groups. A theme whose label names no point of its own
+    gives way to one that does.
+
+    Args:
+        part: The area's units (``points`` hold positions in it).
+        points: ``(positions, units, label, names_no_point)`` per theme (:func:`_points`).
+        keep_apart: ``keep_apart(label)``: whether a theme is never joined (it names one of the
+            question's given options, shown apart).
+
+    Returns:
+        The themes, each set of statements once, in the order of their first theme.
+    """
+    out: list[tuple] = []
+    at: dict[frozenset, int] = {}
+    for p in points:
+        members, units, label, no_point = p
+        key = frozenset(units["statement_id"])
+        apart = keep_apart is not None and keep_apart(label)
+        if apart or key not in at:
+            if not apart:
+                at[key] = len(out)
+            out.append(p)
             continue
-        tokens = s.tokens.split()
-        word, start = opening_stance(tokens), 0
-        if word is not None:
-            end = 1 if tokens[0].lower() == word else 3
-        else:
-            upos = s.pos.split() if isinstance(getattr(s, "pos", None), str) else []
-            echo = echoed_stance(questions[s.core_area], tokens, upos) if len(upos) == len(tokens) else None
-            if echo is None:
-                continue
-            word, start, end = echo
-        text = " ".join(tokens[start:end])
-        rows.append(
-            {
-                "unit_id": f"{s.statement_id}-s0", "statement_id": s.statement_id, "note_id": s.note_id, "year": int(s.year),
-                "core_area": s.core_area, "group": int(s.group), "start": start, "end": end, "text": text, "lemmas": word,
-                "head": word, "words": text, "content_at": "0", "verbs": "", "stance": True,
-            }
-        )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "stance"])
+        i = at[key]
+        o_members, _, o_label, o_no_point = out[i]
+        best = min((o_no_point, -len(o_members), -len(o_label.split()), o_label), (no_point, -len(members), -len(label.split()), label))
+        joined = np.union1d(o_members, members).astype(int)
+        out[i] = (joined, part.iloc[joined], best[3], o_no_point and no_point)
+    return out
 
 
 def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], restates_question) -> list[tuple]:
@@ -194,6 +208,7 @@ def find_themes(
     stop_words: frozenset[str] = frozenset(),
     area_words: dict[str, frozenset[str]] | None = None,
     topic_words: dict[str, frozenset[str]] | None = None,
+    options: dict[str, list[tuple[str, str]]] | None = None,
 ) -> ThemeResult:
     """Find the sub-themes of every core area and the cross-cutting themes.
 
@@ -210,6 +225,10 @@ def find_themes(
         topic_words: Per core area, the lemmas of its name and theme only (what the whole
             area is about). Units are clustered on what they say beyond these
             (:func:`focus_lemmas`).
+        options: Per core area, the options its question gave (``(option, content lemmas)``,
+            see :mod:`pipeline.themes.options`): which groups took up each goes to
+            ``quality["options"]`` (per area and year), and a theme whose label only names an
+            option is marked as repeating the question (never a recurring point).
 
     Returns:
         The :class:`ThemeResult`.
@@ -217,6 +236,7 @@ def find_themes(
     units = make_units(statements, stop_words)
     units = units[units["lemmas"].str.len() > 0].assign(stance=False)
     units = pd.concat([units, stance_units(statements, cfg)], ignore_index=True) if len(statements) else units.reset_index(drop=True)
+    units["about"] = units["about"].fillna("") if "about" in units.columns else ""
     area_words, topic_words = area_words or {}, topic_words or {}
     # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
     units["focus"] = [focus_lemmas(d, topic_words.get(a, frozenset())) for d, a in zip(units["lemmas"], units["core_area"], strict=True)]
@@ -230,8 +250,13 @@ def find_themes(
     rows, quality = [], {"n_units": len(units), "areas": {}}
     next_id = 0
     # words that name no point on their own: spread evenly over all areas, or an area's setting
-    pointless = pointless_words(units, statements)
+    # (a noun that names no point alone, "problem", "mennesker", "måneder", is one everywhere)
+    from pipeline.danish.syntax import TEMPORAL_NOUNS
+
+    pointless = pointless_words(units, statements) | EMPTY_NOUNS | TEMPORAL_NOUNS
     settings = setting_words(units, statements)
+    options = options or {}
+    lemma_of = _lemma_of(statements) if options else {}
     for area in [a for a in area_order if a in set(units["core_area"])]:
         mask = (units["core_area"] == area).to_numpy()
         part, part_raw = units[mask].reset_index(drop=True), raw[mask]
@@ -241,32 +266,55 @@ def find_themes(
         words = area_words.get(area, frozenset())
         empty = pointless | settings.get(area, frozenset())
         points = _points(part, labels, empty, lambda w, words=words: restates(w, words))
-        for word in sorted(set(part.loc[stance, "lemmas"])):
-            members = np.flatnonzero(stance & (part["lemmas"] == word).to_numpy())
-            points.append((members, part.iloc[members], STANCES[word], False))
+        given = options.get(area, [])
+        points = same_evidence_one_point(part, points, keep_apart=lambda label, given=given: bool(given) and option_of(label_lemmas(label, lemma_of), given) is not None)
+        if stance.any():
+            # a yes or no answers the question: one line under it, not a theme named "Ja"
+            quality.setdefault("stances", {})[area] = stance_counts(part[stance])
         quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(points)}
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
         points.sort(key=lambda p: (-p[1]["group"].nunique(), restating_share(p[1], words) > 0.5, -len(p[0]), p[2]))
+        if given:
+            said = part[~part["stance"].to_numpy(dtype=bool)]
+            quality.setdefault("options", {})[area] = {
+                str(int(year)): [c.as_dict() for c in option_counts(yearly, given)] for year, yearly in said.groupby("year", sort=True)
+            }
         for members, theme_units, label, no_point in points:
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
-            rows += theme_rows(
+            new = theme_rows(
                 area, theme_id, theme_units, X[members], statements,
                 forms=forms, groups_total=groups_total, statements_per_area=statements_per_area,
                 area_words=words, topic_words=topic_words.get(area, frozenset()),
                 min_groups=cfg.themes.min_groups, n_quotes=cfg.themes.n_quotes, top_n=cfg.topics.top_n_words,
                 label=label, names_no_point=no_point,
             )
+            option = option_of(label_lemmas(label, lemma_of), given) if given else None
+            if option is not None:
+                # the groups chose a given option: shown with the options, not as a point they found
+                for row in new:
+                    row.update(recurring=False, restates_question=True)
+                quality.setdefault("option_themes", {}).setdefault(area, {})[str(theme_id)] = option
+            rows += new
     units = units.assign(theme=theme_of)
     themes = pd.DataFrame(rows, columns=list(Themes.to_schema().columns))
     cross, units = _cross_cutting(units, raw, cfg, stop_words, forms, lexical, pointless)
-    units = units.drop(columns=["focus", "words", "content_at", "verbs", "stance"])
+    units = units.drop(columns=["focus", "words", "content_at", "verbs", "stance", "about"], errors="ignore")
     themes = order_themes(link_cross(themes, units), area_order)
     quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
     quality["n_cross_themes"] = len(cross)
     return ThemeResult(validate(themes, Themes), units, validate(cross, CrossThemes), quality)
+
+
+def _lemma_of(statements: pd.DataFrame) -> dict[str, str]:
+    """Lowercase word form → lemma over the statements (the first seen), to read a label's lemmas."""
+    out: dict[str, str] = {}
+    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
+        for t, lem in zip(toks.lower().split(), lems.split(), strict=False):
+            out.setdefault(t, lem)
+    return out
 
 
 def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical, pointless=frozenset()):

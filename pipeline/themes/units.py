@@ -1,22 +1,27 @@
-"""Units below the sentence: the key phrases a sub-theme is made of.
+"""Units below the sentence: the key phrases (claims) a sub-theme is made of.
 
 One sentence of a note often makes two or three points ("… behovet for klarhed omkring
 opgaverne i ældreplejen, samt mulighederne for at udnytte teknologi og inddrage unge
-frivillige"), so themes are found over *units*: the noun phrases of each statement
-(:func:`pipeline.nlp.noun_phrases` over the tagger's word classes, adjectives used as nouns
-such as "de frivillige" and "sårbare unge", and a phrase joined with its "af" complement as in
-"energioptimering af bygningsmasse"), without the frame nouns
-that only say that something matters (``behovet for …``, see
-:mod:`pipeline.danish.frame_words`). Without word classes (a pipeline with no tagger) a unit
-is a run of content words. A statement can hold several units, so it can belong to several
-themes.
+frivillige"), so themes are found over *units*: the noun phrases of each statement, read from
+the word classes (:func:`pipeline.nlp.noun_phrases`) and the dependency parse
+(:mod:`pipeline.themes.claims`: noun chunks with the modifiers the parse attaches, a verb with
+its object), adjectives used as nouns ("de frivillige", "sårbare unge"), and a phrase joined with
+its "af" complement ("energioptimering af bygningsmasse"); without the frame nouns that only say
+that something matters (``behovet for …``, see :mod:`pipeline.danish.frame_words`) and without
+a noun that only places something ("aktiviteter på plejehjemmene":
+:func:`pipeline.danish.is_setting`, confirmed by the parse). The theme stage repairs no tags: a
+word the tagger got wrong is read through the parse or left out. A verb with its object
+("koordinere og integrere frivillige") is also a unit of the verb's noun ("koordinering af
+frivillige"). Without word classes (a pipeline with no tagger) a unit is a run of content
+words. A statement can hold several units, so it can belong to several themes.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, nominalise, split_compound
+from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
+from pipeline.themes.claims import parse_statement
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 
@@ -73,50 +78,6 @@ def _participle(word: str) -> bool:
     return word.lower().endswith("ende") and len(word) > 5
 
 
-def _past_participle(word: str) -> bool:
-    return len(word) > 4 and word.lower().endswith(("ede", "ete", "te", "et"))
-
-
-def _repair_tags(words: list[str], upos: list[str]) -> list[str]:
-    """Fix tags the tagger gets wrong in noun phrases, where Danish grammar leaves no doubt.
-
-    * A word tagged VERB right after a present participle is the participle's noun
-      ("eksisterende samarbejder"): a finite verb cannot follow a present participle.
-    * A present participle tagged NOUN before "og"/"eller" and another modifier is a modifier
-      itself ("forebyggende og indgribende tiltag").
-    * An adverb right before a modifier of a noun belongs to the phrase ("tidlig forebyggende
-      indsats"); a stop word there ("meget") is trimmed off later like any other.
-    * A past participle tagged VERB after a preposition or an article and before a noun
-      modifies that noun ("behovet for differentierede indsatser"); so does a word in -t tagged
-      ADV there (the neuter adjective: "med frivilligt arbejde").
-    """
-    fixed = list(upos)
-    n = len(words)
-
-    def modifier(i: int) -> bool:
-        return i < n and (fixed[i] == "ADJ" or (fixed[i] in ("VERB", "NOUN") and _participle(words[i])))
-
-    for i in range(1, n):
-        if fixed[i] == "VERB" and fixed[i - 1] in ("VERB", "ADJ") and _participle(words[i - 1]):
-            fixed[i] = "NOUN"
-    for i in range(n - 2):
-        if fixed[i] == "NOUN" and _participle(words[i]) and words[i + 1].lower() in ("og", "eller") and modifier(i + 2):
-            fixed[i] = "ADJ"
-    for i in range(n - 2):
-        if fixed[i] == "ADV" and modifier(i + 1) and fixed[i + 2] in _NOUN_TAGS:
-            fixed[i] = "ADJ"
-    for i in range(1, n - 1):
-        # "erfaringer med frivilligt arbejde": an adverb in -t between a preposition or article
-        # and a noun is the neuter adjective modifying it
-        if fixed[i] == "ADV" and fixed[i + 1] in _NOUN_TAGS and fixed[i - 1] in ("ADP", "DET") and words[i].lower().endswith("t") and len(words[i]) > 4:
-            fixed[i] = "ADJ"
-        # "behovet for differentierede indsatser": a finite verb cannot follow a preposition or
-        # an article, so a past participle there modifies the noun after it
-        if fixed[i] == "VERB" and fixed[i + 1] in _NOUN_TAGS and fixed[i - 1] in ("ADP", "DET") and _past_participle(words[i]):
-            fixed[i] = "ADJ"
-    return fixed
-
-
 def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
     """Join a phrase and the phrase after "af" into one unit: "energioptimering af bygningsmasse", "koordinering af frivillige"."""
     out: list[tuple[int, int]] = []
@@ -155,20 +116,49 @@ def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, in
     return spans
 
 
-def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]) -> list[tuple[int, int]]:
-    """Noun-phrase spans without leading frame nouns, or runs of content words when there are no tags."""
+def _content_span(start: int, end: int, words, lemmas, upos, stops, kept) -> tuple[int, int] | None:
+    """A noun phrase from its first content word on, when it ends in a content noun ("behovet" alone is none)."""
+    # "behovet" alone, or "tydelig kommunikation": keep from the first content word on
+    while start < end and (not _content(lemmas[start], words[start], stops) or upos[start] in ("VERB", "AUX", "PRON", "DET")):
+        if upos[start] == "VERB" and _participle(words[start]):
+            break  # "eksisterende samarbejder": the participle modifies the noun
+        start += 1
+    if start < end and upos[end - 1] in _NOUN_TAGS and _content(lemmas[end - 1], words[end - 1], stops, end - 1 in kept):
+        return start, end
+    return None
+
+
+def _merge_chunks(spans: list[tuple[int, int]], chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The word-class spans with the parse's noun chunks: a chunk that no span overlaps is added, and
+    one that holds a shorter span in full replaces it ("eksisterende samarbejder", whose noun the
+    tagger read as a verb, over nothing; "forebyggende og indgribende tiltag" over its parts)."""
+    out = list(spans)
+    for c in chunks:
+        inside = [sp for sp in out if c[0] <= sp[0] and sp[1] <= c[1]]
+        overlapping = [sp for sp in out if sp[0] < c[1] and c[0] < sp[1]]
+        if len(overlapping) == len(inside) and c not in out:
+            out = [sp for sp in out if sp not in inside] + [c]
+    return sorted(out)
+
+
+def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str], chunks=()) -> list[tuple[int, int]]:
+    """Noun-phrase spans without leading frame nouns, or runs of content words when there are no tags.
+
+    With word classes the spans are the word-class noun phrases (:func:`pipeline.nlp.noun_phrases`)
+    merged with the parse's noun chunks (``chunks``, see :mod:`pipeline.themes.claims`), and the
+    adjectives used as nouns; a phrase and its "af" complement are one span.
+    """
     if any(tag != "X" for tag in upos):
         from pipeline.nlp import noun_phrases
 
-        upos = _repair_tags(words, upos)
         kept = _kept_frames(words, lemmas, upos, stops)
-        spans = []
-        for start, end in noun_phrases(words, upos):
-            # "behovet" alone, or "tydelig kommunikation": keep from the first content word on
-            while start < end and not _content(lemmas[start], words[start], stops):
-                start += 1
-            if start < end and upos[end - 1] in _NOUN_TAGS and _content(lemmas[end - 1], words[end - 1], stops, end - 1 in kept):
-                spans.append((start, end))
+        spans = [sp for start, end in noun_phrases(words, upos) if (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
+        from pipeline.danish import fixed_nouns
+
+        # the noun of a complex preposition ("på grund af") heads no phrase, in the parse either
+        fixed = fixed_nouns(words)
+        parsed = [sp for start, end in chunks if not fixed & set(range(start, end)) and (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
+        spans = _merge_chunks(spans, parsed)
         spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
         return _chain_of(sorted(spans), words)
     spans, start = [], None
@@ -201,6 +191,31 @@ def _verbs_before(words: list[str], lemmas: list[str], upos: list[str], start: i
     return out
 
 
+def _setting(parse, lemmas, upos, words, start: int, end: int) -> bool:
+    """Whether a one-word unit only places something (:func:`pipeline.danish.is_setting`), and the
+    parse, when there is one, agrees that the noun gives a place (role ``locative``)."""
+    return is_setting(lemmas, upos, words, start) and (parse is None or end - 1 in parse.locative)
+
+
+def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[int]:
+    """The content verbs whose object is the unit ``[start, end)``: from the parse (the verb phrase
+    whose object ends where the unit ends, coordinated verbs together), else the verbs right before it."""
+    out: list[int] = []
+    if parse is not None:
+        for verbs, (s, e) in parse.verb_objects:
+            if e == end or s <= end - 1 < e:
+                out += [v for v in verbs if upos[v] == "VERB" and _content(lemmas[v], words[v], stops) and not _participle(words[v])]
+    return sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
+
+
+def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:
+    """The lemma of a genitive that opens a phrase of two or more content words: what the phrase is
+    about ("lokalsamfundets trivsel" is about "lokalsamfund"); "" otherwise."""
+    if len(at) < 2 or not is_genitive(words[at[0]], lemmas[at[0]]):
+        return ""
+    return lemmas[at[0]]
+
+
 def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset()) -> pd.DataFrame:
     """The units of every statement.
 
@@ -225,8 +240,9 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         if not (len(words) == len(lemmas) == len(upos)):
             continue  # a statement whose analysis does not align has no units (never seen; defensive)
         found = []
-        kept = _kept_frames(words, lemmas, _repair_tags(words, upos), stop_words) if has_pos else frozenset()
-        for start, end in _spans(words, lemmas, upos, stop_words):
+        kept = _kept_frames(words, lemmas, upos, stop_words) if has_pos else frozenset()
+        parse = parse_statement(words, upos, lemmas) if has_pos else None
+        for start, end in _spans(words, lemmas, upos, stop_words, parse.chunks if parse else ()):
             # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
             # so the phrase reads as Danish on its own (the article is no content word)
             if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
@@ -235,11 +251,13 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
             content = [lemmas[i] for i in at]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays
+            if len(content) == 1 and has_pos and _setting(parse, lemmas, upos, words, start, end):
+                continue  # "aktiviteter på plejehjemmene": where it happens, not a point made
             found.append((start, end, " ".join(words[start:end]), at, content))
         # a point said with a verb and its object: "koordinere og integrere frivillige" is also
         # "koordinering af frivillige" (the noun of the verb, written so in the label)
         for start, end, _, at, content in list(found):
-            for verb in _verbs_before(words, lemmas, upos, start, stop_words):
+            for verb in _verbs_of(parse, words, lemmas, upos, start, end, stop_words):
                 noun = nominalise(lemmas[verb])
                 if noun is not None:
                     written = f"{noun} af " + " ".join(words[start:end])
@@ -262,7 +280,9 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     # positions of the content words in ``words`` (a verb's noun comes first)
                     "content_at": " ".join(["0"] * bool(shift) + [str(i + offset) for i in at[bool(shift) :]]),
                     "verbs": " ".join(sorted({lemmas[i] for i in at[bool(shift) :] if upos[i] == "VERB"})),
+                    # what a phrase is about when it starts with a genitive ("lokalsamfundets trivsel")
+                    "about": _about(words, lemmas, at[bool(shift) :]),
                     "head": lemmas[end - 1],
                 }
             )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs"])
+    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "about"])

@@ -1,0 +1,96 @@
+"""Claims from the parse: what each statement says about what, read from the bundled dependency parser.
+
+The theme stage works on the statements table (words, word classes, lemmas). A statement is
+parsed once here with the shipped parser (:mod:`pipeline.danish.parser`) over the words and
+tags it already has, and :func:`pipeline.danish.syntax.phrases` reads the parse:
+
+* noun chunks (:func:`pipeline.danish.syntax.noun_chunks`): the base noun phrases a unit is
+  made of ("eksisterende samarbejder", "tydelig kommunikation"), beside those the word classes
+  give;
+* a noun phrase's role: a place ("aktiviteter på plejehjemmene", role ``locative``) is the
+  setting of a point, not a point;
+* verb phrases with their objects ("koordinere og integrere frivillige"): the claim is the
+  verb's action on its object.
+
+Without the parser's model files (a trimmed install) every function returns nothing, and the
+theme stage keeps its word-class rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Parse", "parse_statement"]
+
+
+@dataclass(frozen=True)
+class Parse:
+    """What the parse of one statement gives the theme stage.
+
+    Attributes:
+        chunks: Base noun phrases as token spans ``(start, end)``, in order.
+        locative: Token positions of the heads of noun phrases that give a place.
+        verb_objects: ``(verb positions, object span)`` per verb phrase with an object: the
+            coordinated verbs ("koordinere og integrere") and the object's base span.
+    """
+
+    chunks: tuple[tuple[int, int], ...] = ()
+    locative: frozenset[int] = frozenset()
+    verb_objects: tuple[tuple[tuple[int, ...], tuple[int, int]], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    """The bundled parser pipeline (loaded once), or None without its model files."""
+    from pipeline.danish.parser import PARSER_PATH, _load, parser_available
+
+    return _load(str(PARSER_PATH.resolve())) if parser_available() else None
+
+
+#: Word classes of a modifier the parse attaches to a noun that a noun chunk leaves out: an adverb
+#: form ("frivilligt arbejde") or a participle read as a verb ("differentierede indsatser").
+_MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB"})
+
+
+def _with_modifiers(doc, start: int, end: int) -> tuple[int, int]:
+    """A noun chunk with the modifiers right before it that the parse attaches to it (``mod``)."""
+    inside = set(range(start, end))
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.dep_ != "mod" or tok.head.i not in inside or tok.pos_ not in _MODIFIER_POS:
+            break
+        start -= 1
+        inside.add(start)
+    return start, end
+
+
+def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Parse | None:
+    """Parse one statement (one sentence) over its own words and tags; None without the parser.
+
+    Args:
+        words: The statement's tokens.
+        upos: Their word classes (the parser reads them).
+        lemmas: Their lemmas (the phrases' lemmas).
+    """
+    nlp = _parser()
+    if nlp is None or not words:
+        return None
+    from spacy.tokens import Doc
+
+    from pipeline.danish.syntax import LOCATIVE, NOUN, VERB, noun_chunks, phrases
+
+    doc = Doc(nlp.vocab, words=list(words), pos=list(upos), lemmas=list(lemmas), sent_starts=[True] + [False] * (len(words) - 1))
+    doc = nlp.get_pipe("parser")(doc)
+    found = phrases(doc)
+    chunks = tuple(_with_modifiers(doc, s, e) for s, e, _ in noun_chunks(doc))
+    locative = frozenset(p.head for p in found if p.kind == NOUN and p.role == LOCATIVE)
+    base = {doc[s:e].root.i: (s, e) for s, e in chunks}
+    verb_objects = []
+    for p in found:
+        if p.kind != VERB:
+            continue
+        for arg in p.arguments:
+            span = base.get(arg.head, (arg.start, arg.end))
+            verb_objects.append((tuple(p.heads), span))
+    return Parse(chunks, locative, tuple(verb_objects))

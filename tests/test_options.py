@@ -1,0 +1,126 @@
+"""Given options: read from the configuration or the summary, counted per group, shown apart from the points found."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.config import parse_config, with_options
+from pipeline.errors import ConfigError
+from pipeline.ingest.summary import summary_options
+from pipeline.themes.options import option_counts, option_of
+from tests.conftest import TINY_TOML
+
+OPTIONS_TOML = TINY_TOML.replace('aliases = ["Skole"]', 'aliases = ["Skole"]\noptions = ["kapacitet", "grøn omstilling"]')
+
+
+def test_options_are_read_per_core_area():
+    cfg = parse_config(OPTIONS_TOML)
+    assert [a.options for a in cfg.core_areas] == [(), ("kapacitet", "grøn omstilling")]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [('["kapacitet", "Kapacitet"]', "given twice"), ('["  "]', "is not an option"), ('["a\\nb"]', "is not an option"), ("[3]", "not")],
+)
+def test_bad_options_give_one_message(options, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_config(TINY_TOML.replace('aliases = ["Skole"]', f'aliases = ["Skole"]\noptions = {options}'))
+
+
+def test_options_found_in_a_document_fill_only_areas_without_configured_ones():
+    cfg = parse_config(OPTIONS_TOML)
+    filled = with_options(cfg, {"Social omsorg": ("pårørende",), "Læring": ("trivsel",)})
+    assert [a.options for a in filled.core_areas] == [("pårørende",), ("kapacitet", "grøn omstilling")]
+    assert with_options(cfg, {}) is cfg
+
+
+SUMMARY = """Social omsorg
+I Social omsorg er der følgende strategiske indsatsområder:
+•	 Det nære sundhedsvæsen
+•	 Frivillighed
+
+Gruppedrøftelse om frivillighed
+Hvordan inddrager vi frivillige? Grupperne drøftede med afsæt i:
+•	 pårørende
+•	 lokalsamfundsprojekter og
+lignende
+
+Nedenfor gives et indblik.
+Indblik i gruppedrøftelser om frivillighed
+Gruppe 1 talte om pårørende.
+- ikke en mulighed
+Læring
+Gruppedrøftelse om trivsel
+Hvordan styrker vi trivsel?
+Gruppe 1 talte om trivsel.
+"""
+
+
+def test_the_summary_gives_the_bullet_list_under_the_question_only(tiny_cfg):
+    # the area's strategic headings before the question, and a dash after the first group, are no options
+    assert summary_options(SUMMARY, tiny_cfg) == {"Social omsorg": ("pårørende", "lokalsamfundsprojekter og lignende")}
+
+
+def test_the_2024_summary_lists_the_seven_options_of_the_vaekst_question(seed_text, cfg_2024):
+    found = summary_options(seed_text, cfg_2024)
+    assert list(found) == ["Vækst, Teknik og Fællesskab"]
+    assert found["Vækst, Teknik og Fællesskab"] == cfg_2024.area("Vækst, Teknik og Fællesskab").options
+    assert len(found["Vækst, Teknik og Fællesskab"]) == 7
+
+
+def _units(rows):
+    return pd.DataFrame(rows, columns=["lemmas", "group", "statement_id", "verbs"])
+
+
+def test_an_option_counts_the_groups_whose_phrases_say_it():
+    units = _units(
+        [
+            ("infrastrukturudvikling", 1, "a", ""),  # "udvikling af infrastruktur"
+            ("infrastruktur", 2, "b", ""),
+            ("grøn omstilling", 2, "b", ""),
+            ("grøn energi", 3, "c", ""),  # green, but not the transition
+            ("kapacitetsudvidelse", 3, "c", ""),
+        ]
+    )
+    counts = option_counts(units, [("infrastruktur", "infrastruktur"), ("grøn omstilling", "grøn omstilling"), ("kapacitet", "kapacitet"), ("tom", "")])
+    assert [(c.option, c.groups, c.statements) for c in counts] == [
+        ("infrastruktur", (1, 2), ("a", "b")),
+        ("grøn omstilling", (2,), ("b",)),
+        ("kapacitet", (3,), ("c",)),
+    ]
+
+
+def test_a_label_is_an_option_only_when_it_adds_nothing_to_it():
+    options = [("infrastruktur", "infrastruktur"), ("rekreative faciliteter", "rekreativ facilitet")]
+    assert option_of("infrastruktur", options) == "infrastruktur"
+    assert option_of("facilitet", options) == "rekreative faciliteter"
+    assert option_of("infrastruktur byudvikling", options) is None  # says more than the option
+    assert option_of("facilitetsplan", options) is None
+    assert option_of("energi", options) is None
+
+
+def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(analysis_2024, cfg_2024):
+    from pipeline.report.context import build_area_context
+    from pipeline.report.pages import area_page
+    from pipeline.report.blocks import block_text
+
+    area = "Vækst, Teknik og Fællesskab"
+    ctx = build_area_context(analysis_2024, cfg_2024, area)
+    chosen = {o["option"]: o["groups"] for o in ctx.options}
+    assert chosen["infrastruktur"] == [1, 2, 3, 4, 5]
+    assert chosen["kapacitet"] == [1, 2, 4, 5]
+    assert ctx.options_figure is not None
+    labels = {t["label"].lower() for t in ctx.recurring + ctx.question_themes}
+    assert not labels & {"infrastruktur", "kapacitet", "facilitetsplaner", "byforskønnelse"}
+    headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
+    assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")
+    assert ctx.synthesis.startswith("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)")
+
+
+def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cfg_2024):
+    from pipeline.report.blocks import block_text, walk
+    from pipeline.report.overview import overview_page
+
+    text = "\n".join(block_text(b) for b in walk(overview_page(analysis_2024, cfg_2024).blocks))
+    assert text.count("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)") == 1

@@ -1,0 +1,135 @@
+"""What a page counts as a point: no setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pipeline.danish import is_setting
+from pipeline.themes.describe import in_short
+from pipeline.themes.labels import label_phrase
+from pipeline.themes.subthemes import same_evidence_one_point, stance_counts
+
+
+def _tagged(text: str, tags: str, lemmas: str | None = None):
+    words = text.split()
+    return (lemmas or text.lower()).split(), tags.split(), words
+
+
+def test_a_noun_placed_after_a_thing_is_its_setting():
+    lem, pos, words = _tagged("inddrage unge i aktiviteter på plejehjemmene", "VERB ADJ ADP NOUN ADP NOUN", "inddrage ung i aktivitet på plejehjem")
+    assert is_setting(lem, pos, words, 5)  # "på plejehjemmene": where the activities are
+    lem, pos, words = _tagged("indsatser i familierne", "NOUN ADP NOUN", "indsats i familie")
+    assert is_setting(lem, pos, words, 2)
+
+
+def test_an_object_a_complement_or_what_changes_is_no_setting():
+    lem, pos, words = _tagged("fokuserede på kapacitetsudvidelse", "VERB ADP NOUN", "fokusere på kapacitetsudvidelse")
+    assert not is_setting(lem, pos, words, 2)  # the verb's object
+    lem, pos, words = _tagged("potentialet i facilitetsplaner", "NOUN ADP NOUN", "potentiale i facilitetsplan")
+    assert not is_setting(lem, pos, words, 2)  # a frame noun's complement
+    lem, pos, words = _tagged("en ændring i kulturen", "DET NOUN ADP NOUN", "en ændring i kultur")
+    assert not is_setting(lem, pos, words, 3)  # what changes
+    lem, pos, words = _tagged("samarbejde med virksomheder", "NOUN ADP NOUN", "samarbejde med virksomhed")
+    assert not is_setting(lem, pos, words, 2)  # not a placing preposition
+
+
+def _part(rows):
+    return pd.DataFrame(rows, columns=["unit_id", "statement_id", "group", "lemmas"])
+
+
+def test_themes_resting_on_the_same_statements_are_one():
+    part = _part([("a-u0", "a", 1, "cyberangreb"), ("a-u1", "a", 1, "it-sikkerhed"), ("b-u0", "b", 2, "cyberangreb"), ("b-u1", "b", 2, "it-sikkerhed"), ("c-u0", "c", 3, "it-sikkerhed")])
+    points = [
+        (np.array([0, 2]), part.iloc[[0, 2]], "Cyberangreb", False),
+        (np.array([1, 3]), part.iloc[[1, 3]], "It-sikkerhed", False),
+        (np.array([1, 3, 4]), part.iloc[[1, 3, 4]], "Sikkerhed", False),  # a third statement: another theme
+    ]
+    joined = same_evidence_one_point(part, points)
+    assert [p[2] for p in joined] == ["Cyberangreb", "Sikkerhed"]
+    assert list(joined[0][0]) == [0, 1, 2, 3] and list(joined[0][1]["unit_id"]) == ["a-u0", "a-u1", "b-u0", "b-u1"]
+    # a label that names no point gives way; a given option is never joined
+    named = same_evidence_one_point(part, [(np.array([0, 2]), part.iloc[[0, 2]], "Sted", True), points[1]])
+    assert [(p[2], p[3]) for p in named] == [("It-sikkerhed", False)]
+    apart = same_evidence_one_point(part, points[:2], keep_apart=lambda label: label == "It-sikkerhed")
+    assert [p[2] for p in apart] == ["Cyberangreb", "It-sikkerhed"]
+
+
+def test_stances_are_counted_per_year_most_groups_first():
+    stances = pd.DataFrame(
+        {"year": [2015] * 4, "group": [1, 2, 3, 3], "lemmas": ["nej", "ja", "ja", "ja"], "statement_id": ["a", "b", "c", "d"]}
+    )
+    assert stance_counts(stances) == {
+        "2015": [{"stance": "Ja", "groups": [2, 3], "statements": ["b", "c", "d"]}, {"stance": "Nej", "groups": [1], "statements": ["a"]}]
+    }
+
+
+def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
+    st = pd.DataFrame(
+        {
+            "statement_id": ["a", "b"],
+            "text": [
+                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende.",
+                "Gruppe 3 fremhævede frivillighedsarbejde.",
+            ],
+        }
+    ).set_index("statement_id")
+    units = pd.DataFrame({"statement_id": ["a", "b"], "group": [2, 3]})
+    short = in_short(units, [0, 1], st)
+    assert short == {"statement_id": "b", "group": 3, "text": "Gruppe 3 fremhævede frivillighedsarbejde."}
+    # among equally short sentences, the one nearest the theme's centre
+    assert in_short(units, [1, 0], st.assign(text=["Et to tre.", "Fire fem seks."]))["statement_id"] == "b"
+
+
+def test_one_labeller_a_curated_theme_is_labelled_in_base_form_as_an_automatic_one():
+    units = pd.DataFrame({"lemmas": ["politisk niveau", "politisk niveau"], "text": ["det politiske niveau", "det politiske niveau"], "group": [1, 2]})
+    assert label_phrase(units) == "Politisk niveau"  # as pipeline.themes.points.label_text writes it
+
+
+def test_the_empty_nouns_are_a_data_file_of_lemmas():
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.danish.frame_words import read_lexicon
+
+    assert read_lexicon("empty_nouns.txt") == EMPTY_NOUNS
+    assert {"problem", "konsekvens", "menneske"} <= EMPTY_NOUNS
+    assert all(w == w.lower() and " " not in w and not w.startswith("#") for w in EMPTY_NOUNS)
+    assert not EMPTY_NOUNS & {"samarbejde", "kommunikation", "frivillig"}  # words that name points
+
+
+def test_a_label_of_an_empty_noun_alone_is_no_point_but_a_phrase_with_it_is():
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.themes.points import cover_points
+
+    units = pd.DataFrame({"lemmas": ["problem", "stor problem", "menneske nød", "fattig menneske nød"], "year": [2015] * 4, "group": [1, 2, 3, 4]})
+    points = [lemmas for lemmas, _ in cover_points(units, empty=EMPTY_NOUNS)]
+    assert "problem" not in points and "menneske nød" in points
+
+
+def test_claims_from_the_parse_give_places_and_verbs_with_their_objects(danish_nlp):
+    from pipeline.themes.claims import parse_statement
+
+    doc = danish_nlp("De ville inddrage børn og unge i aktiviteter på plejehjemmene.")
+    words, pos, lemmas = [t.text for t in doc], [t.pos_ for t in doc], [t.lemma_ for t in doc]
+    parse = parse_statement(words, pos, lemmas)
+    assert words.index("plejehjemmene") in parse.locative
+    assert any(words.index("inddrage") in verbs and words[s:e] == ["børn"] for verbs, (s, e) in parse.verb_objects)
+    assert (words.index("børn"), words.index("børn") + 1) in parse.chunks
+
+
+def test_a_genitive_is_the_lemma_or_its_definite_form_plus_s():
+    from pipeline.danish import base_phrase, is_genitive
+
+    assert is_genitive("lokalsamfundets", "lokalsamfund") and is_genitive("medarbejdernes", "medarbejder") and is_genitive("Danmarks", "danmark")
+    assert not is_genitive("proces", "proces") and not is_genitive("løsninger", "løsning") and not is_genitive("lokalsamfund", "lokalsamfund")
+    assert base_phrase(["lokalsamfundets"], ["lokalsamfund"]) == "lokalsamfund"  # a one-word label in base form
+
+
+def test_what_two_groups_phrases_are_about_is_a_point_they_share():
+    """"lokalsamfundets trivsel" and "lokalsamfundets kulturliv": the groups share what they talk about."""
+    from pipeline.themes.points import cover_points
+
+    units = pd.DataFrame(
+        {"lemmas": ["lokalsamfund trivsel", "lokalsamfund kulturliv"], "year": [2024, 2024], "group": [2, 5], "about": ["lokalsamfund", "lokalsamfund"]}
+    )
+    assert [(c, list(m)) for c, m in cover_points(units)] == [("lokalsamfund", [0, 1])]
+    assert cover_points(units.drop(columns="about")) == []  # only the phrases' endings: nothing shared

@@ -384,7 +384,7 @@ def test_a_point_one_group_raised_counts_one_and_is_quoted(runs):
         q = quotes[(quotes["point"] == r.point) & (quotes["year"] == r.year)]
         assert len(q) == min(r.n_groups, CompareConfig().n_quotes) and set(q["group"].astype(str)) <= {g.rsplit("#", 1)[-1] for g in r.groups.split()}, r
     page = (cwd / "reports" / "compare_2024_2025" / "hvad-er-nyt.md").read_text(encoding="utf-8")
-    assert "ingen gruppe nævnte det i 2024" in page and "intet tema på årets side" not in page
+    assert "ingen gruppe nævnte det i 2024" in page and "intet tema på årets side for" not in page and "intet tværgående tema" not in page
 
 
 def test_no_two_rows_of_one_area_rest_on_the_same_statements(runs):
@@ -496,3 +496,11 @@ def test_trajectories_sort_the_points_by_how_much_they_moved():
     pandemic = paths[paths["label"] == "Pandemi"]
     assert pandemic["n_groups"].tolist() == [0, 5, 1] and pandemic["peak_year"].iloc[0] == 2021 and pandemic["swing"].iloc[0] == 1.0
     assert paths[paths["label"] == "Stigende"]["change"].iloc[0] == 0.4
+
+
+def test_the_comparison_is_the_committee_edition(runs):
+    cwd, _, _ = runs
+    page = (cwd / "reports" / "compare_2024_2025" / "hvad-er-nyt.md").read_text(encoding="utf-8")
+    assert page.count("Maskinforslag") == 1 and page.index("Maskinforslag") < page.index("## ")  # once, at the top
+    for words in ("Til analytikeren", "seminar run", "seminar curate", "kodebog", "kør "):
+        assert words not in page, words

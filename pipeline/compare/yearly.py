@@ -66,6 +66,7 @@ class Comparison:
         quotes: The evidence per point and year (the groups' own words).
         matches: Per theme of a later year, the most alike point of the earlier years, its score and whether it was matched.
         seminars: Per year, how its pages name the seminar.
+        curation: Per year, (themes an analyst has curated, themes) on its pages.
     """
 
     years: tuple[int, ...]
@@ -76,6 +77,7 @@ class Comparison:
     quotes: pd.DataFrame
     matches: pd.DataFrame
     seminars: dict[int, str] = field(default_factory=dict)
+    curation: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 PREVALENCE_COLUMNS = [
@@ -264,6 +266,13 @@ def _href(t: YearTables, p: PointEvidence) -> str:
     return f"{t.year}/{slugify(p.scope)}.html" + ("" if bool(row["restates_area"]) else f"#emne-{p.key}")
 
 
+def _curation(t: YearTables) -> tuple[int, int]:
+    """(themes an analyst has curated, themes) on one year's pages."""
+    per_theme = t.themes.drop_duplicates(["core_area", "topic"]) if len(t.themes) else t.themes
+    done = int(per_theme["curated"].astype(bool).sum()) if "curated" in per_theme.columns else 0
+    return done, len(per_theme)
+
+
 def _totals(t: YearTables) -> dict[str, int]:
     totals = {a: int(n) for a, n in t.notes.groupby("core_area")["group"].nunique().items()}
     totals[OVERALL] = int(t.notes[["core_area", "group"]].drop_duplicates().shape[0])
@@ -423,6 +432,7 @@ def compare_years_tables(
         pd.DataFrame(quotes, columns=QUOTE_COLUMNS),
         pd.DataFrame(matches, columns=MATCH_COLUMNS),
         {y: tables[y].seminar for y in years},
+        {y: _curation(tables[y]) for y in years},
     )
 
 

@@ -270,8 +270,12 @@ def page_anchors(blocks: tuple[Block, ...]) -> set[str]:
 
 
 def unlink_missing(page: Page) -> Page:
-    """The page with every link to a place on it that the page does not show (``#emne-3`` of a theme left out)
-    made plain text: a link is drawn only where it opens something."""
+    """The page with each link to a place on it that the page does not show made plain text.
+
+    A theme tag under a statement links to ``#emne-3``; when the page leaves that theme out
+    (it restates the area, or is below the page's threshold), the tag stays as words, without a
+    link that opens nothing.
+    """
     ids = page_anchors(page.blocks)
 
     def fix(runs: Inlines) -> Inlines:

@@ -15,7 +15,7 @@ import pandas as pd
 from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison, trajectories
 from pipeline.config import SeminarConfig, slugify
 from pipeline.plots import plot_theme_years, plot_trajectories
-from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines
+from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines, unlink_missing
 from pipeline.report.wording import da_decimal, da_list, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
@@ -123,6 +123,15 @@ def _rule(cfg: SeminarConfig, base: int, target: int) -> str:
     )
 
 
+def _curation_note(comparison: Comparison) -> Note:
+    """Whether an analyst has checked the years' themes, said once at the top (the committee's page carries no how-to)."""
+    done = {y: d for y, (d, _) in comparison.curation.items()}
+    if not any(done.values()):
+        return Note((Strong("Maskinforslag:"), " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem."), kind="status")
+    parts = [f"{y}: {d} af {n} temaer kurateret" for y, (d, n) in sorted(comparison.curation.items())]
+    return Note((Strong("Kuratering:"), " " + "; ".join(parts) + "; resten er maskinforslag, fundet af metoden alene."), kind="status")
+
+
 def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = "") -> Page:
     """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes with their evidence.
 
@@ -154,6 +163,7 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
             )
         ),
     ]
+    blocks.append(_curation_note(comparison))
     prev = comparison.prevalence.set_index(["point", "year"], drop=False)
     scopes = list(dict.fromkeys(comparison.status["core_area"]))
     for scope in scopes:
@@ -212,7 +222,7 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
         )
     blocks.append(Paragraph((f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/." if folder_name else "Genereret af seminar-themes.",), kind="footer"))
     date = cfg.date
-    return Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date)
+    return unlink_missing(Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date))
 
 
 def comparison_pages(

@@ -192,7 +192,11 @@ def test_the_chart_has_a_legend_of_the_years(runs):
     for data in charts:
         names = re.findall(r'"name":"(\d{4})"', data)
         assert names == ["2024", "2025", "2026"], names
-    assert '"showlegend":false' not in page.replace(" ", "")
+    for chart in page.split("Plotly.newPlot(")[1:]:
+        if chart.lstrip().startswith('"fig-compare-'):
+            assert '"showlegend":false' not in chart.split("</script>")[0].replace(" ", "")
+    # over more than two years, a small-multiples chart of the points that moved (one panel each, no legend needed)
+    assert 'id="fig-forloeb-' in page
 
 
 def test_three_years_end_to_end(runs):
@@ -384,7 +388,7 @@ def test_a_point_one_group_raised_counts_one_and_is_quoted(runs):
         q = quotes[(quotes["point"] == r.point) & (quotes["year"] == r.year)]
         assert len(q) == min(r.n_groups, CompareConfig().n_quotes) and set(q["group"].astype(str)) <= {g.rsplit("#", 1)[-1] for g in r.groups.split()}, r
     page = (cwd / "reports" / "compare_2024_2025" / "hvad-er-nyt.md").read_text(encoding="utf-8")
-    assert "ingen gruppe nævnte det i 2024" in page and "intet tema på årets side for" not in page and "intet tværgående tema" not in page
+    assert "Ingen gruppe nævnte det i 2024." in page and "intet tema på årets side for" not in page and "intet tværgående tema" not in page
 
 
 def test_no_two_rows_of_one_area_rest_on_the_same_statements(runs):

@@ -93,7 +93,7 @@ def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int,
         mine = quotes[quotes["year"] == y]
         if not len(mine):
             # the count is read from the notes: no quote means no group's words say it
-            blocks.append(Paragraph((f"{y}: ingen gruppe nævnte det i {y}.",), kind="meta"))
+            blocks.append(Paragraph((f"Ingen gruppe nævnte det i {y}.",), kind="meta"))
         also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
         if also:
             who = da_list([g.replace("#", ", gruppe ") if "#" in g else f"gruppe {g}" for g in also])

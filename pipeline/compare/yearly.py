@@ -207,11 +207,11 @@ def merge_same_evidence(rows: list[MatchedRow], tables: Mapping[int, YearTables]
             out[root] = row
             continue
         kept = out[root]
-        joined = [p for y, pts in sorted(row.points.items()) for p in pts]
+        names = [p.label for r in (kept, row) for _, pts in sorted(r.points.items()) for p in pts]
         for year, pts in row.points.items():
-            kept.points.setdefault(year, []).extend(p for p in pts if p not in kept.points[year])
+            kept.points.setdefault(year, []).extend(p for p in pts if p not in kept.points.get(year, []))
         kept.reasons += row.reasons
-        kept.reasons.append(f"„{'“, „'.join(p.label for p in joined)}“ er lagt sammen: bygger på de samme udsagn")
+        kept.reasons.append(f"„{'“ og „'.join(dict.fromkeys(names))}“ er lagt sammen: de bygger på de samme udsagn")
     return list(out.values())
 
 
@@ -242,9 +242,18 @@ def _lemma_map(t: YearTables) -> dict[str, str]:
 
 
 def _row_label(row: MatchedRow, tables: Mapping[int, YearTables] | None = None) -> str:
+    """The row's name: its last year's theme labels in base form; the analyst's (curated) names alone when it has one."""
     year = max(row.points)
-    lemma_of = _lemma_map(tables[year]) if tables is not None and year in tables else {}
-    return " / ".join(dict.fromkeys(_base_label(p.label, lemma_of) for p in row.points[year]))
+    mine = row.points[year]
+    if tables is not None and year in tables:
+        t = tables[year]
+        lemma_of = _lemma_map(t)
+        if "curated" in t.themes.columns and t.themes["curated"].astype(bool).any():
+            curated = set(t.themes.loc[t.themes["curated"].astype(bool), "topic"].astype(int))
+            mine = [p for p in mine if p.scope != OVERALL and p.key in curated] or mine
+    else:
+        lemma_of = {}
+    return " / ".join(dict.fromkeys(_base_label(p.label, lemma_of) for p in mine))
 
 
 def _groups_of(t: YearTables, p: PointEvidence) -> tuple[list[str], int]:

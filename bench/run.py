@@ -8,7 +8,9 @@
 * topics: ``seminar topics`` against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on
   SIB-200 Danish (needs ../shared/data/sib200-da);
 * scale: ``seminar topics`` at 1,000 to 100,000 statements and ``seminar run`` cold and warm,
-  each in fresh processes (``bench/bench_scale.py``; writes its tables into BENCHMARKS.md).
+  each in fresh processes (``bench/bench_scale.py``; writes its tables into BENCHMARKS.md);
+* years: ``seminar compare --years all`` over the Folketing's agenda 2013–2023, each known event's
+  counts per year beside a hand count (``bench/bench_years.py``; needs ../shared/data/ft-dagsorden).
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ def main() -> int:
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_suggestions.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
+    print("\n## Trajectories over years: the Folketing's agenda 2013–2023 against a hand count of known events")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_years.py")], check=True)
     print("\n## Scale: seminar topics from 1,000 to 100,000 statements, seminar run cold and warm")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scale.py")], check=True)
     return 0

@@ -230,3 +230,41 @@ def plot_theme_years(counts: pd.DataFrame, title: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.06, x=1, xanchor="right", title_text="År"), bargap=0.25)
     return _layout(fig, title, height=150 + (12 + 12 * len(years)) * len(labels))
+
+
+def plot_trajectories(paths: pd.DataFrame, title: str, columns: int = 4) -> go.Figure:
+    """Small multiples: one small line chart per point, its number of groups per year (the same axes in every panel).
+
+    Args:
+        paths: One row per point and year: ``point``, ``label``, ``year``, ``n_groups``,
+            ``n_groups_total``; points in the order to show them (:func:`pipeline.compare.trajectories`).
+        title: The chart's title.
+        columns: Panels per row.
+    """
+    from plotly.subplots import make_subplots
+
+    points = list(dict.fromkeys(paths["point"]))
+    labels = {p: _short(str(lab), 28) for p, lab in zip(paths["point"], paths["label"], strict=True)}
+    rows = max(1, -(-len(points) // columns))
+    fig = make_subplots(rows=rows, cols=columns, subplot_titles=[labels[p] for p in points], shared_xaxes=True, shared_yaxes=True, vertical_spacing=0.5 / rows if rows > 1 else 0.1)
+    for i, p in enumerate(points):
+        part = paths[paths["point"] == p].sort_values("year")
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"].astype(int),
+                y=part["n_groups"].astype(int),
+                mode="lines+markers",
+                line=dict(color=_YEAR_COLOURS[-2], width=2),
+                marker=dict(size=5),
+                customdata=part["n_groups_total"].astype(int),
+                hovertemplate=labels[p] + "<br>%{x}: %{y} af %{customdata}<extra></extra>",
+                showlegend=False,
+            ),
+            row=i // columns + 1,
+            col=i % columns + 1,
+        )
+    top = int(max(paths["n_groups"].max(), 1)) if len(paths) else 1
+    fig.update_yaxes(range=[0, top * 1.1], rangemode="tozero", gridcolor="#e5e5e5")
+    fig.update_xaxes(dtick=1 if paths["year"].nunique() <= 8 else None, tickformat="d", gridcolor="#f0f0f0")
+    fig.update_annotations(font_size=11)
+    return _layout(fig, title, height=120 + 170 * rows)

@@ -247,7 +247,11 @@ class Terms(_Table):
 
 
 class Prevalence(_Table):
-    """Per compared point and year, its theme(s) on that year's page and their count (comparison ``prevalence.csv``).
+    """Per compared point and year, its theme(s) on that year's page and the groups that say it (comparison ``prevalence.csv``).
+
+    A year whose page has a theme for the point counts as that page does; a year without one
+    counts the groups whose notes say the point (:mod:`pipeline.compare.said`), so a zero means
+    no group said it.
 
     ``point`` numbers the rows of one comparison; ``topics`` are the theme numbers on the year's
     page (several when themes were merged, none when the point was not raised), ``href`` where
@@ -261,7 +265,9 @@ class Prevalence(_Table):
     year: Series[int]
     topics: Series[str]
     theme_label: Series[str]
-    n_groups: Series[int] = pa.Field(ge=0)
+    n_groups: Series[int] = pa.Field(ge=0, description="its theme's count on that year's page; without one, the groups whose notes say it")
+    page_groups: Series[int] = pa.Field(ge=0, description="the count of its theme(s) on that year's page (0: no theme)")
+    also_groups: Series[str] = pa.Field(description="groups whose notes say it too but whose words the page counts under another theme")
     n_groups_total: Series[int] = pa.Field(ge=0)
     share_groups: Series[float] = pa.Field(ge=0, le=1)
     groups: Series[str]

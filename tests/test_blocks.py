@@ -179,3 +179,25 @@ aliases = ["Læring"]
         assert "<img" not in rendered, name
         assert "javascript:" not in " ".join(re.findall(r'href="[^"]*"', rendered)), name
         assert IMG.replace("<", "&lt;").replace(">", "&gt;") in text or JS_LINK.replace("[", "\\[").replace("]", "\\]") in text
+
+
+def test_a_link_to_a_place_the_page_does_not_show_is_not_drawn():
+    from pipeline.report import blocks as pm
+    from pipeline.report.markdown import render_markdown
+
+    page = pm.Page(
+        "t",
+        "da",
+        (
+            pm.Section((pm.Heading(3, ("Frivillige",)),), kind="theme", anchor="emne-1"),
+            pm.BulletList(((pm.Anchor("Et udsagn", "s-1"), " [", pm.Link("Frivillige", "#emne-1"), "; ", pm.Link("Unge", "#emne-0"), "]"),)),
+            pm.Paragraph((pm.Link("udsagnet", "#s-1"), " ", pm.Link("andet år", "../2024/laering.html#emne-0"))),
+        ),
+    )
+    fixed = pm.unlink_missing(page)
+    assert pm.page_anchors(page.blocks) == {"emne-1", "s-1"}
+    links = [r.href for b in pm.walk(fixed.blocks) for runs in ([b.text] if hasattr(b, "text") else list(getattr(b, "items", ()))) for r in runs if isinstance(r, pm.Link)]
+    assert links == ["#emne-1", "#s-1", "../2024/laering.html#emne-0"]  # another page's anchors are checked by the report tests
+    assert pm.block_text(fixed.blocks[1]) == pm.block_text(page.blocks[1])  # the words stay
+    md = render_markdown(fixed)
+    assert '<a id="emne-1"></a>' in md and "[Unge]" not in md and "[Frivillige](#emne-1)" in md

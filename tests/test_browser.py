@@ -48,7 +48,7 @@ def comparison_page(tmp_path_factory, cfg_2024):
     points = [("Frivillige", (3, 2), "vedvarende"), ("Demens", (0, 3), "ny"), ("Kommunikation", (2, 0), "forsvundet")]
     prevalence = pd.DataFrame(
         [
-            [i, label, area, y, "" if not n[j] else str(i), label if n[j] else "", n[j], 5, n[j] / 5, " ".join(map(str, range(1, n[j] + 1))), f"{y}/social-omsorg.html#emne-{i}" if n[j] else ""]
+            [i, label, area, y, "" if not n[j] else str(i), label if n[j] else "", n[j], n[j], "", 5, n[j] / 5, " ".join(map(str, range(1, n[j] + 1))), f"{y}/social-omsorg.html#emne-{i}" if n[j] else ""]
             for i, (label, n, _) in enumerate(points)
             for j, y in enumerate(years)
         ],

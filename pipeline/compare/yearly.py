@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from pipeline.compare.match import MatchedRow, PointEvidence, match_points, same_point, shared_words
+from pipeline.compare.said import groups_saying, year_units
 from pipeline.compare.status import OVERALL, STATUS_ORDER, status_of
 from pipeline.config import SeminarConfig, slugify
 
-__all__ = ["Comparison", "YearTables", "compare_years_tables", "cross_points", "merge_same_labels", "theme_points"]
+__all__ = ["Comparison", "YearTables", "compare_years_tables", "cross_points", "merge_same_evidence", "merge_same_labels", "theme_points", "trajectories"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Comparison:
         quotes: The evidence per point and year (the groups' own words).
         matches: Per theme of a later year, the most alike point of the earlier years, its score and whether it was matched.
         seminars: Per year, how its pages name the seminar.
+        curation: Per year, (themes an analyst has curated, themes) on its pages.
     """
 
     years: tuple[int, ...]
@@ -75,9 +77,12 @@ class Comparison:
     quotes: pd.DataFrame
     matches: pd.DataFrame
     seminars: dict[int, str] = field(default_factory=dict)
+    curation: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
-PREVALENCE_COLUMNS = ["point", "label", "core_area", "year", "topics", "theme_label", "n_groups", "n_groups_total", "share_groups", "groups", "href"]
+PREVALENCE_COLUMNS = [
+    "point", "label", "core_area", "year", "topics", "theme_label", "n_groups", "page_groups", "also_groups", "n_groups_total", "share_groups", "groups", "href",
+]
 STATUS_COLUMNS = [
     "point", "label", "core_area", "base_year", "target_year", "base_groups", "target_groups", "base_share_groups",
     "target_share_groups", "delta_share_groups", "status", "first_year", "first_groups", "trend", "counts", "reason",
@@ -135,12 +140,12 @@ def cross_points(t: YearTables) -> list[PointEvidence]:
     ]
 
 
-def merge_same_labels(rows: list[MatchedRow]) -> list[MatchedRow]:
+def merge_same_labels(rows: list[MatchedRow], tables: Mapping[int, YearTables] | None = None) -> list[MatchedRow]:
     """Rows of one scope whose labels would be the same become one row, with the reason stated."""
     out: list[MatchedRow] = []
     by_label: dict[str, MatchedRow] = {}
     for row in rows:
-        name = _row_label(row).casefold()
+        name = _row_label(row, tables).casefold()
         if name in by_label:
             kept = by_label[name]
             for year, pts in row.points.items():
@@ -152,9 +157,103 @@ def merge_same_labels(rows: list[MatchedRow]) -> list[MatchedRow]:
     return out
 
 
-def _row_label(row: MatchedRow) -> str:
-    last = row.points[max(row.points)]
-    return " / ".join(dict.fromkeys(p.label for p in last))
+def _statements_of(t: YearTables, p: PointEvidence) -> frozenset[str]:
+    """The statements a point of one year's page rests on (its key phrases' statements)."""
+    column = "cross_theme" if p.scope == OVERALL else "theme"
+    return frozenset(t.units.loc[t.units[column] == p.key, "statement_id"])
+
+
+def _given_options(cfg: SeminarConfig, scope: str) -> frozenset[str]:
+    """The options a core area's question gave (``options`` in the configuration, when it has them), lowercased."""
+    for area in cfg.core_areas:
+        if area.name == scope:
+            return frozenset(str(o).casefold() for o in getattr(area, "options", ()) or ())
+    return frozenset()
+
+
+def merge_same_evidence(rows: list[MatchedRow], tables: Mapping[int, YearTables], options: frozenset[str] = frozenset()) -> list[MatchedRow]:
+    """Rows of one scope whose themes of one year rest on the very same statements become one row.
+
+    Two themes built from the same statements are one point said twice (the theme stage named
+    it two ways: "Cyberangreb" / "It-sikkerhed"), so they are counted and shown once. Themes
+    that are two of the options the question gave stay apart: the groups weighed them against
+    each other in the same sentences.
+    """
+    owner = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    def is_option(row: MatchedRow) -> bool:
+        return bool(options) and all(p.label.casefold() in options for pts in row.points.values() for p in pts)
+
+    seen: dict[tuple[int, frozenset[str]], int] = {}
+    for i, row in enumerate(rows):
+        for year, pts in sorted(row.points.items()):
+            for p in pts:
+                key = (year, _statements_of(tables[year], p))
+                if not key[1]:
+                    continue
+                j = seen.setdefault(key, i)
+                if j != i and not (is_option(row) and is_option(rows[j])):
+                    owner[find(i)] = find(j)
+    out: dict[int, MatchedRow] = {}
+    for i, row in enumerate(rows):
+        root = find(i)
+        if root not in out:
+            out[root] = row
+            continue
+        kept = out[root]
+        names = [p.label for r in (kept, row) for _, pts in sorted(r.points.items()) for p in pts]
+        for year, pts in row.points.items():
+            kept.points.setdefault(year, []).extend(p for p in pts if p not in kept.points.get(year, []))
+        kept.reasons += row.reasons
+        kept.reasons.append(f"„{'“ og „'.join(dict.fromkeys(names))}“ er lagt sammen: de bygger på de samme udsagn")
+    return list(out.values())
+
+
+def _base_label(label: str, lemma_of: Mapping[str, str]) -> str:
+    """A label in base form and whole: no trailing function word ("Demens og på" → "Demens"), no genitive ("Ældres" → "Ældre")."""
+    from pipeline.danish import STOP_WORDS
+    from pipeline.danish.inflection import is_definite
+
+    words = label.split()
+    while len(words) > 1 and words[-1].casefold().strip(",;:") in STOP_WORDS:
+        words.pop()
+    out = []
+    for w in words:
+        low = w.casefold()
+        lemma = lemma_of.get(low, low)
+        if low.endswith("s") and lemma != low and (low[:-1] == lemma or is_definite(low[:-1], lemma)):
+            w = lemma if not w[:1].isupper() else lemma[:1].upper() + lemma[1:]
+        out.append(w)
+    return " ".join(out)
+
+
+def _lemma_map(t: YearTables) -> dict[str, str]:
+    lemma_of: dict[str, str] = {}
+    for toks, lems in zip(t.statements["tokens"], t.statements["lemmas"], strict=True):
+        for tok, lem in zip(toks.lower().split(), lems.split(), strict=False):
+            lemma_of.setdefault(tok, lem)
+    return lemma_of
+
+
+def _row_label(row: MatchedRow, tables: Mapping[int, YearTables] | None = None) -> str:
+    """The row's name: its last year's theme labels in base form; the analyst's (curated) names alone when it has one."""
+    year = max(row.points)
+    mine = row.points[year]
+    if tables is not None and year in tables:
+        t = tables[year]
+        lemma_of = _lemma_map(t)
+        if "curated" in t.themes.columns and t.themes["curated"].astype(bool).any():
+            curated = set(t.themes.loc[t.themes["curated"].astype(bool), "topic"].astype(int))
+            mine = [p for p in mine if p.scope != OVERALL and p.key in curated] or mine
+    else:
+        lemma_of = {}
+    return " / ".join(dict.fromkeys(_base_label(p.label, lemma_of) for p in mine))
 
 
 def _groups_of(t: YearTables, p: PointEvidence) -> tuple[list[str], int]:
@@ -174,6 +273,13 @@ def _href(t: YearTables, p: PointEvidence) -> str:
     row = t.themes[t.themes["topic"] == p.key].iloc[0]
     # a theme restating the area is named in the page's synthesis, without an anchor of its own
     return f"{t.year}/{slugify(p.scope)}.html" + ("" if bool(row["restates_area"]) else f"#emne-{p.key}")
+
+
+def _curation(t: YearTables) -> tuple[int, int]:
+    """(themes an analyst has curated, themes) on one year's pages."""
+    per_theme = t.themes.drop_duplicates(["core_area", "topic"]) if len(t.themes) else t.themes
+    done = int(per_theme["curated"].astype(bool).sum()) if "curated" in per_theme.columns else 0
+    return done, len(per_theme)
 
 
 def _totals(t: YearTables) -> dict[str, int]:
@@ -235,6 +341,8 @@ def compare_years_tables(
             points.setdefault(p.scope, []).append(p)
     scores = {scope: (pts, same_point(pts, pts, context=pts, embed=embed)) for scope, pts in points.items()}
     totals = {y: _totals(tables[y]) for y in years}
+    units = {y: year_units(y, tables[y].units, tables[y].statements) for y in years}
+    texts = {y: dict(zip(tables[y].statements["statement_id"], tables[y].statements["text"], strict=True)) for y in years}
     prevalence, status, quotes, matches = [], [], [], []
     point_id = 0
     for scope in [OVERALL, *order]:
@@ -253,8 +361,10 @@ def compare_years_tables(
                     "matched": bool(d["matched"]), "reason": d["reason"], "shared_words": " ".join(shared_words(p, q)),
                 }
             )
-        for row in merge_same_labels(rows):
-            label = _row_label(row)
+        rows = merge_same_evidence(merge_same_labels(rows, tables), tables, _given_options(cfg, scope))
+        for row in rows:
+            label = _row_label(row, tables)
+            labels = [p.label_lemmas for y in sorted(row.points) for p in row.points[y]]
             counts = {}
             for y in years:
                 mine = row.points.get(y, [])
@@ -263,21 +373,35 @@ def compare_years_tables(
                 for p in mine:
                     g, shown = _groups_of(tables[y], p)
                     groups += [x for x in g if x not in groups]
-                n = shown if len(mine) == 1 else len(groups)  # one theme: the number its page shows
+                page = shown if len(mine) == 1 else len(groups)  # one theme: the number its page shows
+                # the notes decide, not the page's themes: a group whose words say the point counts
+                said = groups_saying(units[y], scope, labels)
+                extra = [g for g in said if g not in groups]
+                # with a theme on the page, its count (every counted group says it; the page shows the same
+                # number); the groups whose words the page counted under another theme are named beside it
+                n = page if mine else len(extra)
+                also, extra = (extra, []) if mine else ([], extra)
                 total = totals[y].get(scope, 0)
                 counts[y] = (n, round(n / total, 4) if total else 0.0)
                 prevalence.append(
                     {
                         "point": point_id, "label": label, "core_area": scope, "year": y,
                         "topics": " ".join(str(p.key) for p in mine), "theme_label": " / ".join(p.label for p in mine),
-                        "n_groups": n, "n_groups_total": total, "share_groups": counts[y][1],
-                        "groups": " ".join(sorted(groups, key=lambda g: (g.rsplit("#", 1)[0], int(g.rsplit("#", 1)[-1])))),
+                        "n_groups": n, "page_groups": page, "also_groups": " ".join(also), "n_groups_total": total, "share_groups": counts[y][1],
+                        "groups": " ".join(sorted(groups + extra, key=lambda g: (g.rsplit("#", 1)[0] if "#" in g else "", int(g.rsplit("#", 1)[-1])))),
                         "href": " ".join(_href(tables[y], p) for p in mine),
                     }
                 )
+                quoted: list[dict] = []
                 for p in mine:
-                    for q in _quotes(tables[y], p, cfg.compare.n_quotes):
-                        quotes.append({"point": point_id, "scope": scope, "year": y, **q})
+                    quoted += [q for q in _quotes(tables[y], p, cfg.compare.n_quotes) if q["statement_id"] not in {x["statement_id"] for x in quoted}]
+                # the groups no theme of the page counts: their own words, as evidence of the count
+                text = texts[y]
+                for g in extra[: cfg.compare.n_quotes]:
+                    e = said[g]
+                    quoted.append({"core_area": e.core_area, "group": int(g.rsplit("#", 1)[-1]), "statement_id": e.statement_id, "text": text[e.statement_id]})
+                for q in quoted:
+                    quotes.append({"point": point_id, "scope": scope, "year": y, **q})
             (b, sb), (t, st) = counts[base], counts[target]
             (f, sf) = counts[years[0]]
             reasons = list(row.reasons)
@@ -317,4 +441,40 @@ def compare_years_tables(
         pd.DataFrame(quotes, columns=QUOTE_COLUMNS),
         pd.DataFrame(matches, columns=MATCH_COLUMNS),
         {y: tables[y].seminar for y in years},
+        {y: _curation(tables[y]) for y in years},
     )
+
+
+def trajectories(comparison: Comparison, scope: str | None = None) -> pd.DataFrame:
+    """Each point's count per year, the points sorted by how much they moved.
+
+    ``swing`` is the largest minus the smallest share of groups over the years (a point that rose
+    and fell again moved as much as one that only rose); ``change`` the last year's share minus
+    the first's; ``peak_year`` the first year of its largest share. Points by swing (largest
+    first), then change, then label; the years in order.
+
+    Args:
+        comparison: The comparison (two or more years).
+        scope: One core area or :data:`~pipeline.compare.status.OVERALL`; None: every scope.
+
+    Returns:
+        One row per point and year: ``point, label, core_area, year, n_groups, n_groups_total,
+        share_groups, swing, change, peak_year``.
+    """
+    columns = ["point", "label", "core_area", "year", "n_groups", "n_groups_total", "share_groups", "swing", "change", "peak_year"]
+    prev = comparison.prevalence
+    if scope is not None:
+        prev = prev[prev["core_area"] == scope]
+    if prev.empty:
+        return pd.DataFrame(columns=columns)
+    prev = prev.sort_values(["point", "year"])
+    stats = []
+    for point, part in prev.groupby("point", sort=True):
+        shares = part["share_groups"].astype(float).tolist()
+        peak = int(part["year"].iloc[int(np.argmax(shares))])
+        stats.append({"point": point, "swing": round(max(shares) - min(shares), 4), "change": round(shares[-1] - shares[0], 4), "peak_year": peak})
+    out = prev.merge(pd.DataFrame(stats), on="point")
+    order = out.drop_duplicates("point").sort_values(["swing", "change", "label"], ascending=[False, False, True], kind="stable")["point"].tolist()
+    rank = {p: i for i, p in enumerate(order)}
+    out = out.assign(_rank=out["point"].map(rank)).sort_values(["_rank", "year"], kind="stable").drop(columns="_rank")
+    return out[columns].reset_index(drop=True)

@@ -16,8 +16,8 @@ DOCX leaves out because a Word document stands alone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ __all__ = [
     "block_text",
     "inline_text",
     "inlines",
+    "page_anchors",
+    "unlink_missing",
     "walk",
 ]
 
@@ -232,3 +234,51 @@ def block_text(block: Block) -> str:
     else:  # pragma: no cover - the union is closed
         raise TypeError(f"not a block: {block!r}")
     return " ".join(" ".join(parts).split())
+
+
+def _map_inlines(block: Block, f: Callable[[Inlines], Inlines]) -> Block:
+    """The block with ``f`` applied to each of its runs of inlines (sections opened)."""
+    if isinstance(block, (Heading, Paragraph, Note)):
+        return replace(block, text=f(block.text))
+    if isinstance(block, BulletList):
+        return replace(block, items=tuple(f(item) for item in block.items))
+    if isinstance(block, Table):
+        return replace(block, rows=tuple(tuple(f(cell) for cell in row) for row in block.rows))
+    if isinstance(block, Quote):
+        return replace(block, text=f(block.text), source=f(block.source))
+    if isinstance(block, Section):
+        return replace(block, blocks=tuple(_map_inlines(b, f) for b in block.blocks))
+    return block
+
+
+def page_anchors(blocks: tuple[Block, ...]) -> set[str]:
+    """Every id on a page that a ``#link`` can open: headings', sections' and anchors' ids."""
+    found: set[str] = set()
+
+    def collect(runs: Inlines) -> Inlines:
+        found.update(r.id for r in runs if isinstance(r, Anchor) and r.id)
+        return runs
+
+    for block in blocks:
+        if isinstance(block, (Heading, Section)) and block.anchor:
+            found.add(block.anchor)
+        if isinstance(block, Section):
+            found |= page_anchors(block.blocks)
+        else:
+            _map_inlines(block, collect)
+    return found
+
+
+def unlink_missing(page: Page) -> Page:
+    """The page with each link to a place on it that the page does not show made plain text.
+
+    A theme tag under a statement links to ``#emne-3``; when the page leaves that theme out
+    (it restates the area, or is below the page's threshold), the tag stays as words, without a
+    link that opens nothing.
+    """
+    ids = page_anchors(page.blocks)
+
+    def fix(runs: Inlines) -> Inlines:
+        return tuple(r.text if isinstance(r, Link) and r.href.startswith("#") and r.href[1:] not in ids else r for r in runs)
+
+    return replace(page, blocks=tuple(_map_inlines(b, fix) for b in page.blocks))

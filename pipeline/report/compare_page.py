@@ -12,16 +12,18 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
-from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison
+from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison, trajectories
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import plot_theme_years
-from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines
+from pipeline.plots import plot_theme_years, plot_trajectories
+from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines, unlink_missing
 from pipeline.report.wording import da_decimal, da_list, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
 
 #: The file name (without suffix) of the comparison page.
 PAGE_NAME = "hvad-er-nyt"
+#: Panels of the small-multiples chart of the points that moved most (over more than two years).
+MAX_PANELS = 16
 #: What a status means in the trend column (over more than two years).
 TREND_WORDS = {"ny": "ny", "voksende": "voksende", "vedvarende": "vedvarende", "aftagende": "aftagende", "forsvundet": "forsvundet", NOT_A_CHANGE: "–"}
 
@@ -38,11 +40,15 @@ def _link(href: str, links: Mapping[int, str], year: int) -> str:
 
 
 def _count_cell(prev: pd.Series, links: Mapping[int, str], unit: str) -> Inlines:
-    """``"4 af 5"`` linking to the theme on its year's page (the page shows the same count); ``"–"`` when not raised."""
-    if not prev["topics"]:
-        return (f"0 af {prev['n_groups_total']}",)
-    hrefs = prev["href"].split()
+    """``"4 af 5"``: the groups that say the point, linking to its theme on the year's page when it has one.
+
+    A count without a theme on the page (one group said it, or its words went to another theme) is
+    not linked: there is no theme to open; its evidence is quoted under the point.
+    """
     text = f"{prev['n_groups']} af {prev['n_groups_total']}"
+    if not prev["topics"]:
+        return (text,)
+    hrefs = prev["href"].split()
     if len(hrefs) == 1:
         return (Link(text, _link(hrefs[0], links, int(prev["year"]))),)
     # merged themes: the count is their groups together; each theme links to its own place
@@ -67,7 +73,12 @@ def _scope_table(scope: str, status: pd.DataFrame, prev: pd.DataFrame, years: tu
             cells.append((TREND_WORDS[r.trend],))
         rows.append(tuple(cells))
     what = "gruppedrøftelser (en gruppe ved ét kerneområdes bord)" if scope == OVERALL else "grupper"
-    return Table(header, tuple(rows), caption=f"Antal {what}, der rejste temaet, som på hvert års egen side.")
+    return Table(
+        header,
+        tuple(rows),
+        caption=f"Antal {what}, hvis noter det år siger temaet. Et tal med link er temaet på årets egen side; "
+        "et tal uden link har intet tema på årets side (fx kun én gruppe), og grupperne citeres under temaet.",
+    )
 
 
 def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], unit: str) -> list[Block]:
@@ -81,9 +92,12 @@ def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int,
     for y in steps:
         mine = quotes[quotes["year"] == y]
         if not len(mine):
-            # not "no group said it": the year's page has no theme that says it, which is what is compared
-            where = "intet tværgående tema på årets oversigt" if r.core_area == OVERALL else f"intet tema på årets side for {r.core_area}"
-            blocks.append(Paragraph((f"{y}: {where} siger det samme.",), kind="meta"))
+            # the count is read from the notes: no quote means no group's words say it
+            blocks.append(Paragraph((f"Ingen gruppe nævnte det i {y}.",), kind="meta"))
+        also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
+        if also:
+            who = da_list([g.replace("#", ", gruppe ") if "#" in g else f"gruppe {g}" for g in also])
+            blocks.append(Paragraph((f"{y}: også {who} skriver det; årets side tæller de ord under et andet tema.",), kind="meta"))
         for q in mine.itertuples():
             href = f"{links[y]}/{slugify(q.core_area)}.html#s-{q.statement_id}"
             where = f"{y}, {q.core_area}, gruppe {q.group}" if r.core_area == OVERALL else f"{y}, gruppe {q.group}"
@@ -109,6 +123,15 @@ def _rule(cfg: SeminarConfig, base: int, target: int) -> str:
     )
 
 
+def _curation_note(comparison: Comparison) -> Note:
+    """Whether an analyst has checked the years' themes, said once at the top (the committee's page carries no how-to)."""
+    done = {y: d for y, (d, _) in comparison.curation.items()}
+    if not any(done.values()):
+        return Note((Strong("Maskinforslag:"), " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem."), kind="status")
+    parts = [f"{y}: {d} af {n} temaer kurateret" for y, (d, n) in sorted(comparison.curation.items())]
+    return Note((Strong("Kuratering:"), " " + "; ".join(parts) + "; resten er maskinforslag, fundet af metoden alene."), kind="status")
+
+
 def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = "") -> Page:
     """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes with their evidence.
 
@@ -127,7 +150,9 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
         Note(("Sammenligningen bygger på hvert års egne sider: ", *[x for i, y in enumerate(years) for x in (("; " if i else ""), Link(f"{y}", f"{links[y]}/index.html"), f": {comparison.seminars.get(y, '')}")], "."), kind="info"),
         Paragraph(
             (
-                f"Et temas antal grupper i et år er antallet på det års egen side (med analytikerens kodebog, når der er en). "
+                f"Et temas antal grupper i et år er antallet af grupper, hvis noter det år siger temaet efter samme regel som årets egne sider "
+                f"(temaets ord, en afledning, et sammensat ords led eller et synonym), også når året intet tema har for det; "
+                f"0 betyder, at ingen gruppe skrev det. "
                 f"Temaer fra forskellige år er parret, når de siger det samme: samme ord, en afledning, et sammensat ords led "
                 f"eller et synonym (se „Parring af temaer“); betydningen af fraserne (E5) vælger kun blandt dem; et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
                 f"delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden står ved temaet. "
@@ -138,13 +163,30 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
             )
         ),
     ]
+    blocks.append(_curation_note(comparison))
     prev = comparison.prevalence.set_index(["point", "year"], drop=False)
     scopes = list(dict.fromkeys(comparison.status["core_area"]))
     for scope in scopes:
         rows = comparison.status[comparison.status["core_area"] == scope]
         unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
         blocks += [Heading(2, (scope,), anchor=slugify(scope)), Paragraph((_summary(rows, cfg.themes.min_groups),), kind="summary")]
+        if len(years) > 2:
+            # over several years: the points that moved most first (each count per year, true zeros included)
+            paths = trajectories(comparison, scope)
+            order = list(dict.fromkeys(paths["point"]))
+            rows = rows.set_index("point", drop=False).loc[[p for p in order if p in set(rows["point"])]]
         blocks.append(_scope_table(scope, rows, prev, years, links, unit))
+        if len(years) > 2:
+            moved = paths[paths["swing"] > 0]
+            moved = moved[moved["point"].isin(list(dict.fromkeys(moved["point"]))[:MAX_PANELS])]
+            if len(moved):
+                blocks.append(
+                    Figure(
+                        f"forloeb-{slugify(scope)}",
+                        f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de temaer, der ændrede sig mest, først.",
+                        plot_trajectories(moved, f"{scope}: forløb pr. tema"),
+                    )
+                )
         shown = rows[(rows["status"] != NOT_A_CHANGE) | (len(years) > 2) & (rows["trend"] != NOT_A_CHANGE)]
         if len(shown):
             chart = pd.DataFrame(
@@ -180,7 +222,7 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
         )
     blocks.append(Paragraph((f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/." if folder_name else "Genereret af seminar-themes.",), kind="footer"))
     date = cfg.date
-    return Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date)
+    return unlink_missing(Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date))
 
 
 def comparison_pages(

@@ -62,6 +62,7 @@ class _Writer:
     def block(self, b: pm.Block) -> None:
         out = self.parts.append
         if isinstance(b, pm.Heading):
+            self.anchor(b.anchor)
             out("#" * min(max(b.level, 1), 6) + " " + _inlines(b.text))
         elif isinstance(b, pm.Paragraph):
             text = _inlines(b.text)
@@ -78,9 +79,16 @@ class _Writer:
         elif isinstance(b, pm.Note):
             out("> " + _inlines(b.text))
         elif isinstance(b, pm.Section):
+            self.anchor(b.anchor)
             self.blocks(b.blocks)
         else:
             raise TypeError(f"not a block: {b!r}")
+
+    def anchor(self, anchor: str) -> None:
+        """The place a link points at, on a line of its own (as the HTML's id): a link to a theme opens in Markdown too."""
+        anchor = _ID.sub("", anchor)
+        if anchor:
+            self.parts.append(f'<a id="{anchor}"></a>')
 
     @staticmethod
     def table(b: pm.Table) -> str:

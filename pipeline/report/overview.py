@@ -3,7 +3,9 @@
 Per core area (with its committee, when configured) the points most groups raised, each as one
 sentence ("4 af 5 grupper pegede på …") with a short quote in a group's own words and the group,
 and a link to the area's page; then the points that recur across core areas; and how many
-themes an analyst has curated. Everything is extractive: a point's name is the theme's label
+themes an analyst has curated (once at the top; per point only when some are and some are not).
+It is the committee's page: it carries no instructions for the analyst (those are on the area
+pages' method appendix and in the workbook). Everything is extractive: a point's name is the theme's label
 (the groups' own phrase, or the analyst's name for it), the counts are the groups whose notes
 hold the theme, and the quote is the theme's *kort sagt*, a clause of one group's note as
 written. Sections are written once here; the HTML, Markdown and DOCX renderers show them.
@@ -54,19 +56,20 @@ def _quote(row) -> pm.Inlines:
     return (", fx »", pm.Link(summary["text"], href), f"« (gruppe {summary['group']})")
 
 
-def _point(row) -> pm.Inlines:
+def _point(row, per_point: bool) -> pm.Inlines:
+    """One point as a sentence; its status (Maskinforslag or Kurateret) only when some themes are curated and some not."""
     groups = [int(g) for g in str(row.groups).split()]
     return pm.inlines(
         f"{row.n_groups} af {row.n_groups_total} grupper pegede på ",
         pm.Strong(lower_first(row.label)),
         f" (gruppe {da_list(groups)})",
         _quote(row),
-        ". ",
-        pm.Emph(f"({theme_status(bool(row.curated))})"),
+        ".",
+        (" ", pm.Emph(f"({theme_status(bool(row.curated))})")) if per_point else (),
     )
 
 
-def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig) -> list[pm.Block]:
+def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig, per_point: bool) -> list[pm.Block]:
     slug = slugify(area)
     area_cfg = cfg.area(area)
     notes = analysis.notes[analysis.notes["core_area"] == area]
@@ -86,7 +89,7 @@ def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: Semi
         ranked = [r for _, r in sorted(enumerate(given), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))]
         blocks.append(pm.Paragraph((options_sentence(ranked, n_groups).strip(),)))
     if len(points):
-        blocks.append(pm.BulletList(tuple(_point(r) for r in points.itertuples())))
+        blocks.append(pm.BulletList(tuple(_point(r, per_point) for r in points.itertuples())))
     else:
         singles = themes[~themes["restates_area"]]
         blocks.append(pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",)))
@@ -121,17 +124,26 @@ def _cross(analysis: Analysis) -> list[pm.Block]:
     return blocks
 
 
-def _curation_line(themes: pd.DataFrame, has_codebook: bool) -> pm.Note:
-    """How many themes an analyst has curated, and how to curate (one line)."""
+def _per_point(themes: pd.DataFrame) -> bool:
+    """Whether each point names its status: only when some themes are curated and some are not (else the page says it once)."""
+    curated = themes.drop_duplicates(["core_area", "topic"])["curated"].astype(bool)
+    return bool(curated.any() and not curated.all())
+
+
+def _curation_line(themes: pd.DataFrame) -> pm.Note:
+    """How far an analyst has checked the points, said once (the committee's page; the how-to is on the analyst's pages)."""
     per_theme = themes.drop_duplicates(["core_area", "topic"])
     done, total = int(per_theme["curated"].sum()), len(per_theme)
-    how: pm.Inlines = (
-        ("Til analytikeren: ret kodebogen ved siden af seminar.toml, og kør ", pm.Code("seminar run"), " igen.")
-        if has_codebook
-        else ("Til analytikeren: kuratér temaerne i en kodebog med ", pm.Code("seminar curate init --xlsx"), ", ret den i Excel, og kør ", pm.Code("seminar run"), " igen.")
-    )
-    rest = "; resten er maskinforslag, som en analytiker endnu ikke har bekræftet. " if done < total else ". "
-    return pm.Note(pm.inlines(pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), rest, how), kind="status")
+    if done == 0:
+        text: pm.Inlines = (
+            pm.Strong("Maskinforslag:"),
+            " alle punkter er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem.",
+        )
+    elif done < total:
+        text = (pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), " af en analytiker; ved hvert punkt står, om det er kurateret eller et maskinforslag.")
+    else:
+        text = (pm.Strong("Kurateret:"), " alle temaer er bekræftet eller tilrettet af en analytiker.")
+    return pm.Note(text, kind="status")
 
 
 def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
@@ -157,10 +169,11 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
         pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),
         pm.Paragraph((pm.Link("Alle kerneområder", "index.html"), " · ", pm.Link("Word-udgave", f"{OVERVIEW}.docx"), " · ", pm.Link("Markdown-udgave", f"{OVERVIEW}.md"), " · ", pm.Link("Excel", "temaer.xlsx")), kind="pages"),
         pm.Paragraph((intro,)),
-        _curation_line(themes, getattr(analysis, "curation", None) is not None),
+        _curation_line(themes),
     ]
+    per_point = _per_point(themes)
     for area in areas:
-        blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg)
+        blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg, per_point)
     blocks += _cross(analysis)
     blocks.append(pm.Paragraph(("Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"))
-    return pm.Page(f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1))
+    return pm.unlink_missing(pm.Page(f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1)))

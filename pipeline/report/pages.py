@@ -351,7 +351,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_method(ctx),
         pm.Paragraph(("Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"),
     ]
-    return pm.Page(f"{ctx.area} – {cfg.name} {cfg.year}", LANG, tuple(blocks), date=_stamp(cfg))
+    return pm.unlink_missing(pm.Page(f"{ctx.area} – {cfg.name} {cfg.year}", LANG, tuple(blocks), date=_stamp(cfg)))
 
 
 def index_page(index: dict) -> pm.Page:
@@ -408,7 +408,7 @@ def index_page(index: dict) -> pm.Page:
         blocks.append(pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",)))
     blocks += _rejects(index["rejects"], 2)
     blocks.append(pm.Paragraph(("Genereret af seminar-themes.",), kind="footer"))
-    return pm.Page(f"{cfg.name} {cfg.year} – temaer fra gruppedrøftelserne", LANG, tuple(blocks), date=_stamp(cfg))
+    return pm.unlink_missing(pm.Page(f"{cfg.name} {cfg.year} – temaer fra gruppedrøftelserne", LANG, tuple(blocks), date=_stamp(cfg)))
 
 
 def _flat(cell) -> pm.Inlines:

@@ -1,0 +1,187 @@
+"""Trajectories over many years on real texts: the Folketing's agenda 2013–2023 (``../shared/data/ft-dagsorden``).
+
+Each year's agenda subject lines are read as one seminar:
+
+* one core area, "Folketingets dagsorden" (every case type together: the events cut across them);
+* ten "groups" per year: the year's lines in date order, cut into ten equal parts (about five
+  weeks of sittings each), so a count is "in how many of the year's ten periods did the
+  agenda raise it" and a true count lies between 0 and 10;
+* each group's note is its subject lines, one sentence each.
+
+``seminar compare --years all`` then compares the years as it compares seminars. For each known
+event (the pandemic 2020–21, Ukraine 2022–23, refugees 2014–16) the bench finds the comparison's
+rows that name it and reports their counts per year beside a hand count: a transparent keyword
+rule written here (:data:`EVENTS`), counting the periods in which at least one subject line names
+the event. The target: every year within one group of the hand count, and the rise and fall
+visible (the peak years of the hand count are the peak years of the tool's count).
+
+Run: ``python bench/bench_years.py [--first 2013] [--last 2023] [--keep DIR]``. Not a test: it
+reads ../shared, takes minutes, and its figures go into BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "ft-dagsorden" / "ft_dagsorden_2007_2023.csv"
+AREA = "Folketingets dagsorden"
+N_GROUPS = 10
+
+#: The hand count's rule per event: a subject line names the event when one of its words starts with one of these
+#: stems (case-insensitive); the stems are the README's ("corona/covid/pandemi", "Ukraine/Rusland", "flygtning/asyl")
+#: with the Danish inflections they take ("Ruslands", "russisk", "flygtninge", "asylansøgere").
+EVENTS: dict[str, tuple[str, ...]] = {
+    "pandemien": ("corona", "covid", "pandemi"),
+    "Ukraine": ("ukrain", "rusland", "russisk"),
+    "flygtninge": ("flygtning", "asyl"),
+}
+#: How the tool's rows are recognised as an event: a label word starting with one of these stems.
+LABEL_STEMS: dict[str, tuple[str, ...]] = EVENTS
+
+
+def _names(text: str, stems: tuple[str, ...]) -> bool:
+    return any(w.startswith(stems) for w in re.findall(r"[\wæøå-]+", text.lower()))
+
+
+def read_years(first: int, last: int, per_year: int = 0) -> dict[int, list[dict]]:
+    """The agenda lines per year, in date order (then case number), from ``first`` to ``last``.
+
+    ``per_year``: keep every k-th line so that a year has at most this many (0: all); the hand
+    count reads the same lines, so the comparison with it stays exact.
+    """
+    with DATA.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if first <= int(r["year"]) <= last]
+    out: dict[int, list[dict]] = {}
+    for r in sorted(rows, key=lambda r: (int(r["year"]), r["date"], r["group"])):
+        out.setdefault(int(r["year"]), []).append(r)
+    if per_year:
+        out = {y: lines[:: -(-len(lines) // per_year)] for y, lines in out.items()}
+    return out
+
+
+def chunks(lines: list[dict], n: int = N_GROUPS) -> list[list[dict]]:
+    """The year's lines cut into ``n`` consecutive parts of (nearly) equal size: the "groups"."""
+    size = len(lines) / n
+    return [lines[round(i * size) : round((i + 1) * size)] for i in range(n)]
+
+
+def hand_count(lines: list[dict], stems: tuple[str, ...]) -> int:
+    """In how many of the year's groups (periods) at least one subject line names the event."""
+    return sum(any(_names(r["text"], stems) for r in part) for part in chunks(lines))
+
+
+def label_hand_count(lines: list[dict], label: str) -> int:
+    """In how many of the year's groups a subject line writes every word of a row's label.
+
+    A word is written when a word of the line contains its stem (the label word without its last
+    two letters, at least four: "flygtninge" → "flygtnin", found in "flygtningestrømmen"), so
+    this count is more generous than the tool's rule, which does not count a compound's modifier.
+    """
+    stems = [w[: max(4, len(w) - 2)] for w in re.findall(r"[\wæøå-]+", label.lower()) if len(w) > 2]
+    def writes(text: str) -> bool:
+        words = re.findall(r"[\wæøå-]+", text.lower())
+        return bool(stems) and all(any(st in w for w in words) for st in stems)
+    return sum(any(writes(r["text"]) for r in part) for part in chunks(lines))
+
+
+def write_seminars(years: dict[int, list[dict]], folder: Path) -> None:
+    """One seminar folder per year: ``seminar.toml`` and ``noter.csv`` (one note per group)."""
+    for year, lines in years.items():
+        d = folder / str(year)
+        d.mkdir(parents=True)
+        (d / "seminar.toml").write_text(
+            f'[seminar]\nname = "Folketingets dagsorden"\nyear = {year}\ndate = {year}-12-31\nmunicipality = "Folketinget (ft.dk)"\n\n'
+            f'[[core_areas]]\nname = "{AREA}"\ntheme = "sager på Folketingets dagsorden"\nquestion = "Hvad var på Folketingets dagsorden?"\n\n'
+            '[input]\nfiles = ["noter.csv"]\n\n[topics]\nseed = 42\nembedding = "static"\n\n[themes]\nmin_groups = 2\n',
+            encoding="utf-8",
+        )
+        with (d / "noter.csv").open("w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(["kerneområde", "gruppe", "tekst"])
+            for g, part in enumerate(chunks(lines), start=1):
+                w.writerow([AREA, g, " ".join(r["text"].strip().rstrip(".?!") + "." for r in part)])
+
+
+def main() -> int:
+    """Write the seminars, run the comparison, print each event's counts beside the hand count."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--first", type=int, default=2013)
+    ap.add_argument("--last", type=int, default=2023)
+    ap.add_argument("--per-year", type=int, default=150, help="at most this many lines a year (every k-th; 0: all)")
+    ap.add_argument("--reuse", action="store_true", help="with --keep: read the comparison already there")
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = ap.parse_args()
+    if not DATA.exists():
+        print(f"(skipped: {DATA} not found)")
+        return 0
+    import pandas as pd
+
+    years = read_years(args.first, args.last, args.per_year)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-years-"))
+    shutil.rmtree(work / "raw", ignore_errors=True)
+    write_seminars(years, work / "raw")
+    name = "compare_" + "_".join(str(y) for y in sorted(years))
+    t = time.perf_counter()
+    if not (args.reuse and (work / "data" / "processed" / name / "prevalence.csv").exists()):
+        proc = subprocess.run(
+            [sys.executable, "-m", "pipeline", "compare", "--years", "all", "--raw-dir", str(work / "raw")],
+            cwd=work, capture_output=True, text=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+        )
+        if proc.returncode:
+            print(proc.stdout[-2000:], proc.stderr[-4000:])
+            return 1
+    seconds = time.perf_counter() - t
+    prev = pd.read_csv(work / "data" / "processed" / name / "prevalence.csv", dtype={"topics": str, "groups": str, "also_groups": str}, keep_default_na=False)
+    print(f"{len(years)} years ({min(years)}–{max(years)}), {sum(map(len, years.values())):,} agenda lines (at most {args.per_year} a year, every k-th), "
+          f"{N_GROUPS} groups (periods) a year; "
+          f"`seminar compare --years all` {seconds:.0f} s\n")
+    ys = sorted(years)
+    head = "| event | count | " + " | ".join(str(y) for y in ys) + " | max diff |\n|---|---|" + "---|" * len(ys) + "---|"
+    print("Each row of the comparison that names an event: the tool's count per year, and the hand count of the same")
+    print("label (periods with a line writing the label's words, `label_hand_count`).\n")
+    print(head)
+    worst_row = 0
+    union: dict[str, list[int]] = {}
+    for event, stems in EVENTS.items():
+        rows = prev[prev["label"].map(lambda lab, s=LABEL_STEMS[event]: _names(lab, s))]
+        per_year: dict[int, set[str]] = {y: set() for y in ys}
+        for (point, label), part in rows.groupby(["point", "label"], sort=True):
+            got = [int(part.loc[part["year"] == y, "n_groups"].iloc[0]) for y in ys]
+            for y in ys:
+                r = part[part["year"] == y].iloc[0]
+                per_year[y] |= set(str(r["groups"]).split()) | set(str(r["also_groups"]).split())
+            hand = [label_hand_count(years[y], label) for y in ys]
+            diff = max(abs(a - b) for a, b in zip(got, hand, strict=True))
+            worst_row = max(worst_row, diff)
+            print(f"| {event} | tool: „{label}“ | " + " | ".join(map(str, got)) + f" | {diff} |")
+            print(f"| {event} | hand: „{label}“ | " + " | ".join(map(str, hand)) + " | |")
+        union[event] = [len(per_year[y]) for y in ys]
+    print(f"\nLargest difference between a row and its label's hand count in any year: {worst_row} group(s).\n")
+    print("Each event: the hand count (periods with a line naming it, `EVENTS`) and the groups the tool counts")
+    print("in any of its rows that name the event (union).\n")
+    print(head)
+    worst = 0
+    for event, stems in EVENTS.items():
+        hand = [hand_count(years[y], stems) for y in ys]
+        diff = max(abs(a - b) for a, b in zip(union[event], hand, strict=True))
+        worst = max(worst, diff)
+        print(f"| {event} | hand count | " + " | ".join(map(str, hand)) + " | |")
+        print(f"| {event} | tool (its rows together) | " + " | ".join(map(str, union[event])) + f" | {diff} |")
+    print(f"\nLargest difference from the event's hand count in any year: {worst} group(s) (target: at most 1).")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

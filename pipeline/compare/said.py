@@ -1,0 +1,84 @@
+"""Which groups of one year say a point: counted from that year's notes, not from whether it has a theme for it.
+
+A count of zero read off the absence of a recurring theme is false whenever a group said the
+point but its words went to another theme, or no second group said it. So each compared point
+is looked up in the notes of every year by the rule the year pages count with
+(:func:`pipeline.themes.points.says`: the label's words, their derivations, a compound's head
+or parts, DanNet synonyms): a group says it when one of its key phrases (the ``units`` of that
+year and scope) says one of the point's labels.
+
+Pure: tables in, groups and their evidence out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from pipeline.compare.status import OVERALL
+from pipeline.themes.points import says
+
+__all__ = ["Said", "YearUnits", "groups_saying", "year_units"]
+
+
+@dataclass(frozen=True)
+class Said:
+    """One group's evidence that it said a point: the statement and the key phrase that say it."""
+
+    group: str
+    core_area: str
+    statement_id: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class YearUnits:
+    """One year's key phrases, read once: per phrase its scope, group, lemmas and the verbs of its statement."""
+
+    year: int
+    rows: tuple[tuple[str, int, str, str, str, frozenset[str]], ...]  # core_area, group, statement_id, lemmas, text, verbs
+
+
+def year_units(year: int, units: pd.DataFrame, statements: pd.DataFrame) -> YearUnits:
+    """The key phrases of one year with their statement's verbs (as the theme stage reads them)."""
+    verbs: dict[str, frozenset[str]] = {}
+    if "pos" in statements.columns:
+        for sid, lems, pos in zip(statements["statement_id"], statements["lemmas"], statements["pos"], strict=True):
+            verbs[sid] = frozenset(lem for lem, tag in zip(lems.split(), pos.split(), strict=False) if tag == "VERB")
+    order = units.sort_values(["core_area", "group", "statement_id", "start"], kind="stable")
+    rows = tuple(
+        (str(u.core_area), int(u.group), str(u.statement_id), str(u.lemmas), str(u.text), verbs.get(u.statement_id, frozenset()))
+        for u in order.itertuples(index=False)
+    )
+    return YearUnits(year, rows)
+
+
+def group_key(scope: str, core_area: str, group: int) -> str:
+    """How a group is named in a scope: its number in a core area, ``area#number`` across areas."""
+    return f"{core_area}#{group}" if scope == OVERALL else str(group)
+
+
+def groups_saying(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[str, Said]:
+    """The groups of one year and scope whose key phrases say one of ``labels`` (lemma strings), with the first evidence.
+
+    Args:
+        year: The year's key phrases (:func:`year_units`).
+        scope: A core area, or :data:`~pipeline.compare.status.OVERALL` (every area; groups are group discussions).
+        labels: The point's labels as lemmas (one per theme the point holds in any year).
+
+    Returns:
+        Group key (:func:`group_key`) → its first phrase that says a label, in group order.
+    """
+    wanted: Sequence[str] = [lab for lab in dict.fromkeys(labels) if lab.split()]
+    out: dict[str, Said] = {}
+    for area, group, sid, lemmas, text, verbs in year.rows:
+        if scope != OVERALL and area != scope:
+            continue
+        key = group_key(scope, area, group)
+        if key in out:
+            continue
+        if any(says(lab, lemmas, verbs) for lab in wanted):
+            out[key] = Said(key, area, sid, text)
+    return out

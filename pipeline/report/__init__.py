@@ -17,7 +17,8 @@ from pipeline.report.context import AreaContext, area_synthesis, build_area_cont
 from pipeline.report.docx import render_docx
 from pipeline.report.html import PLOTLY_JS, plotly_bundle, render_html
 from pipeline.report.markdown import render_markdown
-from pipeline.report.pages import area_page, index_page
+from pipeline.report.index import index_page
+from pipeline.report.pages import area_page
 from pipeline.report.wording import escape_markdown
 from pipeline.report.overview import OVERVIEW, overview_page
 from pipeline.report.workbook import THEMES_WORKBOOK, build_themes_workbook

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CURATED", "MACHINE", "IN_SHORT", "QUESTION_WORDS", "theme_status", "count", "da_decimal", "da_list", "da_place", "escape_markdown", "lower_first", "number_word", "single_heading"]
+__all__ = ["CURATED", "IN_SHORT", "MACHINE", "QUESTION_WORDS", "RECURRING", "theme_status", "count", "da_decimal", "da_list", "da_place", "escape_markdown", "lower_first", "number_word", "single_heading"]
 
 #: Names used both on the area pages (:mod:`pipeline.report.pages`) and in the workbook: a theme's
 #: one-line summary from the notes, and the themes that only repeat the question's words.
 IN_SHORT = "Kort sagt"
+#: The heading of an area's recurring themes, and the index column that counts them.
+RECURRING = "Tilbagevendende temaer"
 QUESTION_WORDS = "Spørgsmålets egne ord"
 
 #: A theme's status on every page and in the workbook: found by the method and not yet read by

@@ -174,10 +174,11 @@ def tables(q: list[dict], s: list[dict], header: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
     from bench_scale import machine, write_section
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--clusterings", default="spectral,leiden,auto", help="clusterings compared")
+    ap.add_argument("--clusterings", default="spectral,leiden", help="clusterings compared")
     ap.add_argument("--scale", default="10000,50000,200000", help="distinct-document sizes for the graph step alone ('' to skip)")
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = ap.parse_args(argv)

@@ -1,4 +1,4 @@
-"""Scale benchmark (issues 16, 28): ``seminar topics`` from 1,000 to 100,000 statements, and ``seminar run`` cold and warm.
+"""Scale benchmark (issues 16, 28, 37): ``seminar topics`` from 1,000 to 200,000 statements, and ``seminar run`` cold and warm.
 
 Every measurement runs the real command in a fresh process; wall time is the median of
 ``--repeats`` runs (``--big-repeats`` at 50k and above), peak RSS the largest of them (from
@@ -26,7 +26,7 @@ Topic quality: ARI/NMI on SIB-200 Danish train+dev (800 sentences, k = 7) for ea
 
 The tables are printed and written into BENCHMARKS.md between the ``bench_scale`` markers.
 
-Usage: ``python bench/bench_scale.py [--sizes 1000,10000,50000,100000] [--repeats 3] [--no-write]``
+Usage: ``python bench/bench_scale.py [--sizes 1000,10000,50000,200000] [--repeats 3] [--no-write]``
 """
 
 from __future__ import annotations
@@ -342,7 +342,7 @@ def write_section(text: str, path: Path, begin: str = BEGIN, end: str = END) -> 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000,50000,100000", help="comma-separated statement counts")
+    ap.add_argument("--sizes", default="1000,10000,50000,200000", help="comma-separated statement counts")
     ap.add_argument("--repeats", type=int, default=3, help="fresh runs per size below 50k (median)")
     ap.add_argument("--big-repeats", type=int, default=1, help="fresh runs per size from 50k")
     ap.add_argument("--bertopic-max", type=int, default=50_000, help="largest size BERTopic's UMAP+HDBSCAN path is timed at")

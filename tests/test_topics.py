@@ -196,7 +196,7 @@ def test_leiden_is_deterministic_and_the_seed_only_moves_ties():
     X = X + np.random.default_rng(4).normal(scale=0.2, size=X.shape)  # noisier: seeds could disagree
     a, b = LeidenCluster(random_state=7).fit(X), LeidenCluster(random_state=7).fit(X)
     np.testing.assert_array_equal(a.labels_, b.labels_)
-    assert a.describe() | {"seconds": None} == b.describe() | {"seconds": None}
+    assert a.describe() == b.describe()  # what goes into topic_quality.json: no timings
 
 
 def test_leiden_treats_copies_of_a_document_as_one_node():

@@ -1,4 +1,4 @@
-"""Scale benchmark (issues 16, 28): ``seminar topics`` from 1,000 to 100,000 statements, and ``seminar run`` cold and warm.
+"""Scale benchmark (issues 16, 28, 37): ``seminar topics`` from 1,000 to 200,000 statements, and ``seminar run`` cold and warm.
 
 Every measurement runs the real command in a fresh process; wall time is the median of
 ``--repeats`` runs (``--big-repeats`` at 50k and above), peak RSS the largest of them (from
@@ -26,7 +26,7 @@ Topic quality: ARI/NMI on SIB-200 Danish train+dev (800 sentences, k = 7) for ea
 
 The tables are printed and written into BENCHMARKS.md between the ``bench_scale`` markers.
 
-Usage: ``python bench/bench_scale.py [--sizes 1000,10000,50000,100000] [--repeats 3] [--no-write]``
+Usage: ``python bench/bench_scale.py [--sizes 1000,10000,50000,200000] [--repeats 3] [--no-write]``
 """
 
 from __future__ import annotations
@@ -329,12 +329,12 @@ def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str, path: Path) -> None:
+def write_section(text: str, path: Path, begin: str = BEGIN, end: str = END) -> None:
     """Replace what lies between the markers in ``path`` (or append the section)."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{BEGIN}\n{text}{END}"
-    if BEGIN in old and END in old:
-        new = old[: old.index(BEGIN)] + block + old[old.index(END) + len(END) :]
+    block = f"{begin}\n{text}{end}"
+    if begin in old and end in old:
+        new = old[: old.index(begin)] + block + old[old.index(end) + len(end) :]
     else:
         new = old.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(new, encoding="utf-8")
@@ -342,7 +342,7 @@ def write_section(text: str, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000,50000,100000", help="comma-separated statement counts")
+    ap.add_argument("--sizes", default="1000,10000,50000,200000", help="comma-separated statement counts")
     ap.add_argument("--repeats", type=int, default=3, help="fresh runs per size below 50k (median)")
     ap.add_argument("--big-repeats", type=int, default=1, help="fresh runs per size from 50k")
     ap.add_argument("--bertopic-max", type=int, default=50_000, help="largest size BERTopic's UMAP+HDBSCAN path is timed at")

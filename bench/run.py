@@ -7,10 +7,13 @@
   words fit its theme's label, and their stability under reversed input order;
 * topics: ``seminar topics`` against LDA, NMF, TF-IDF+SVD+k-means and BERTopic UMAP+HDBSCAN on
   SIB-200 Danish (needs ../shared/data/sib200-da);
-* scale: ``seminar topics`` at 1,000 to 100,000 statements and ``seminar run`` cold and warm,
-  each in fresh processes (``bench/bench_scale.py``; writes its tables into BENCHMARKS.md);
 * years: ``seminar compare --years all`` over the Folketing's agenda 2013–2023, each known event's
-  counts per year beside a hand count (``bench/bench_years.py``; needs ../shared/data/ft-dagsorden).
+  counts per year beside a hand count (``bench/bench_years.py``; needs ../shared/data/ft-dagsorden);
+* graph: Leiden on a neighbour graph against spectral clustering on SIB-200, an agenda-title set
+  and the 2024 seminar, and the graph step alone at 10,000 to 200,000 distinct documents
+  (``bench/bench_graph.py``; writes its tables into BENCHMARKS.md);
+* scale: ``seminar topics`` at 1,000 to 200,000 statements and ``seminar run`` cold and warm,
+  each in fresh processes (``bench/bench_scale.py``; writes its tables into BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -62,7 +65,9 @@ def main() -> int:
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
     print("\n## Trajectories over years: the Folketing's agenda 2013–2023 against a hand count of known events")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_years.py")], check=True)
-    print("\n## Scale: seminar topics from 1,000 to 100,000 statements, seminar run cold and warm")
+    print("\n## Topics on a neighbour graph (Leiden) against spectral clustering; the graph step at scale")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_graph.py")], check=True)
+    print("\n## Scale: seminar topics from 1,000 to 200,000 statements, seminar run cold and warm")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_scale.py")], check=True)
     return 0
 

@@ -130,8 +130,9 @@ class TopicConfig:
         embedding_budget: Seconds E5 may take for ``"auto"`` to choose it, estimated from the
             number of texts and their characters (never from a clock; see
             :func:`pipeline.topics.embedders.choose_embedding`).
-        clustering: ``"auto"`` (by corpus size, see :mod:`pipeline.topics`), ``"agglomerative"``,
-            ``"spectral"``, ``"kmeans"`` or ``"minibatch-kmeans"``.
+        clustering: ``"auto"`` (by corpus size, see :mod:`pipeline.topics.cluster`), ``"agglomerative"``,
+            ``"spectral"``, ``"kmeans"``, ``"minibatch-kmeans"`` or ``"leiden"`` (communities of a
+            nearest-neighbour graph; the number of topics comes from the data).
         guided: Guide topics with the core areas' themes, questions and ``seed_words``
             (BERTopic's seeded topic modelling).
         seed_words: Extra lemmas per core area name, e.g. ``{"Social omsorg" = ["frivillig"]}``.

@@ -21,7 +21,7 @@ from pipeline.names import slugify
 __all__ = ["check_config", "check_output_dir", "check_tables", "check_values"]
 
 CANONICAL_FIELDS = ("text", "group", "core_area", "theme", "question", "year", "seminar")
-CLUSTERINGS = ("auto", "agglomerative", "spectral", "kmeans", "minibatch-kmeans")
+CLUSTERINGS = ("auto", "agglomerative", "spectral", "kmeans", "minibatch-kmeans", "leiden")
 PRIVACY_KINDS = ("cpr", "email", "phone", "name")
 #: Pages of a seminar's report that a core area's page must not overwrite (file slug → what it is).
 RESERVED_PAGES = {"index": "index page", "overblik": "overview page"}

@@ -161,3 +161,114 @@ def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path
     assert "unexpected" not in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 2  # the message and its fix
     assert not (tmp_path / "out.csv").exists()
+
+
+# ------------------------------------------------------------------ Leiden on a neighbour graph (issue 37)
+def _planted(k: int, n_per: int, dims: int = 16, seed: int = 0, copies: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """``k`` tight groups of ``n_per`` unit vectors around orthogonal centres; each vector ``copies`` times."""
+    rng = np.random.default_rng(seed)
+    X = np.vstack([np.eye(dims)[c] * 3 + rng.normal(scale=0.4, size=(n_per, dims)) for c in range(k)])
+    X = np.repeat(X / np.linalg.norm(X, axis=1, keepdims=True), copies, axis=0)
+    return X, np.repeat(np.arange(k), n_per * copies)
+
+
+def test_leiden_finds_planted_communities_without_being_told_how_many():
+    from sklearn.metrics import adjusted_rand_score
+
+    from pipeline.topics.graph import RESOLUTIONS, LeidenCluster
+
+    X, gold = _planted(4, 40)
+    model = LeidenCluster().fit(X)
+    assert model.n_clusters_ == 4 and adjusted_rand_score(gold, model.labels_) == 1.0
+    assert model.resolution_ in RESOLUTIONS and set(model.stability_) <= set(RESOLUTIONS)
+    assert list(model.predict(X)) == list(model.labels_)
+    # numbered by size, largest first
+    X2, _ = _planted(3, 30, seed=1)
+    uneven = LeidenCluster().fit(np.vstack([X2[:10], X2[30:], X2[:10]]))  # group sizes 10, 60, 10 in this order
+    counts = np.bincount(uneven.labels_)
+    assert (np.diff(counts) <= 0).all() and uneven.labels_[15] == 0
+
+
+def test_leiden_is_deterministic_and_the_seed_only_moves_ties():
+    from pipeline.topics.graph import LeidenCluster
+
+    X, _ = _planted(5, 30, seed=3)
+    X = X + np.random.default_rng(4).normal(scale=0.2, size=X.shape)  # noisier: seeds could disagree
+    a, b = LeidenCluster(random_state=7).fit(X), LeidenCluster(random_state=7).fit(X)
+    np.testing.assert_array_equal(a.labels_, b.labels_)
+    assert a.describe() == b.describe()  # what goes into topic_quality.json: no timings
+
+
+def test_leiden_treats_copies_of_a_document_as_one_node():
+    from sklearn.metrics import adjusted_rand_score
+
+    from pipeline.topics.graph import LeidenCluster
+
+    # 20 copies of each vector: without merging them each vector's 15 neighbours are its own copies
+    X, gold = _planted(3, 12, copies=20)
+    model = LeidenCluster().fit(X)
+    assert model.n_nodes_ == 36
+    assert model.n_clusters_ == 3 and adjusted_rand_score(gold, model.labels_) == 1.0
+
+
+def test_leiden_with_k_given_merges_whole_communities():
+    from sklearn.metrics import adjusted_rand_score
+
+    from pipeline.topics.graph import LeidenCluster
+
+    X, gold = _planted(4, 30)
+    merged = LeidenCluster(n_clusters=2).fit(X)
+    assert merged.n_clusters_ == 2
+    # every planted group lies whole in one of the two topics
+    assert all(len(set(merged.labels_[gold == g])) == 1 for g in range(4))
+    capped = LeidenCluster(max_clusters=3).fit(X)
+    assert capped.n_clusters_ == 3 and adjusted_rand_score(gold, capped.labels_) > 0.5
+
+
+def test_neighbours_exact_and_by_inverted_file():
+    from sklearn.metrics import adjusted_rand_score
+
+    from pipeline.topics.graph import LeidenCluster, knn
+
+    X, gold = _planted(4, 60, seed=5)
+    idx, dist = knn(X, 5)
+    sims = X @ X.T
+    np.fill_diagonal(sims, -np.inf)
+    np.testing.assert_array_equal(idx, np.argsort(-sims, axis=1, kind="stable")[:, :5])
+    assert (np.diff(dist, axis=1) >= -1e-6).all() and (idx != np.arange(len(X))[:, None]).all()
+    # the inverted file (forced by exact_max) gives the same communities on planted groups
+    approx = LeidenCluster(exact_max=50).fit(X)
+    assert approx.describe()["neighbours"].startswith("inverted file")
+    assert adjusted_rand_score(gold, approx.labels_) == 1.0
+    np.testing.assert_array_equal(approx.labels_, LeidenCluster(exact_max=50).fit(X).labels_)
+
+
+def test_leiden_plugs_into_bertopic_and_its_choice_is_recorded(nlp):
+    from sklearn.metrics import adjusted_rand_score
+
+    from pipeline.topics.graph import LeidenCluster
+
+    X, gold = _planted(3, 20)
+    words = ["frivillig ældre plejehjem", "cykelsti vej trafik", "skole elev undervisning"]
+    docs = [words[g] for g in gold]
+    model = build_topic_model(TopicConfig(), cluster_model=LeidenCluster())
+    topics, _ = model.fit_transform(docs, embeddings=X)
+    assert adjusted_rand_score(gold, topics) == 1.0 and -1 not in topics
+    assert {w for phrase, _ in model.get_topic(topics[0]) for w in phrase.split()} == {"frivillig", "ældre", "plejehjem"}
+    # through AutoCluster and seminar topics' own path: the choice and its parameters are in quality
+    assert AutoCluster(method="leiden").fit(X).graph_.n_clusters_ == 3
+    cfg = TopicConfig(unit="note", clustering="leiden", embedding="tfidf-svd")
+    _, result = topics_for_texts(TEXTS * 3, cfg, nlp, stop_words=stop_words(NlpConfig()))
+    q = result.quality
+    assert q["clustering"] == "leiden" and q["k_chosen_by"].startswith("Leiden communities")
+    assert {"resolution", "stability_by_resolution", "n_neighbors"} <= set(q["clustering_params"])
+
+
+def test_auto_clustering_by_size_and_k():
+    from pipeline.topics.cluster import LARGE_CORPUS, SMALL_CORPUS, resolve_clustering
+
+    assert resolve_clustering("auto", SMALL_CORPUS - 1) == "agglomerative"
+    assert resolve_clustering("auto", SMALL_CORPUS) == "leiden"
+    assert resolve_clustering("auto", SMALL_CORPUS, n_clusters=7) == "spectral"
+    assert resolve_clustering("auto", LARGE_CORPUS + 1, n_clusters=7) == "leiden"
+    assert resolve_clustering("kmeans", LARGE_CORPUS + 1) == "kmeans"

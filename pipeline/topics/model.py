@@ -197,12 +197,21 @@ def fit_topics(
         _, other_topics = _fit_labels(docs, other, stop_words, seeds, embedder, embeddings)
         stability.append(adjusted_rand_score(topics, other_topics))
     quality = topic_quality(topic_info, docs, stop_words=stop_words)
+    clusterer = model.hdbscan_model
+    graph = getattr(clusterer, "graph_", None)
+    if cfg.n_topics:
+        chosen_by = "fixed (n_topics)"
+    elif graph is not None:
+        chosen_by = f"Leiden communities of a {graph.n_neighbors}-neighbour graph, resolution {graph.resolution_} (most stable over seeds)"
+    else:
+        chosen_by = "best cosine silhouette"
     quality.update(
         {
             "n_topics": int(topic_info["topic"].ne(-1).sum()),
-            "k_chosen_by": "fixed (n_topics)" if cfg.n_topics else "best cosine silhouette",
+            "k_chosen_by": chosen_by,
             **choice.as_dict(),
-            "clustering": model.hdbscan_model.method_,
+            "clustering": clusterer.method_,
+            "clustering_params": graph.describe() if graph is not None else None,
             "silhouette_by_k": {int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()},
             "stability_ari": round(float(np.mean(stability)), 4) if stability else None,
             "unit": cfg.unit,

@@ -171,3 +171,16 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
     assert point.lemmas.split()[-1] == "barn" and len(point.lemmas.split()) == 2
     assert {int(g) for g in units.loc[point.fits, "group"]} == {1, 2}
     assert label_text(point.lemmas, units[point.fits]).startswith("Inddragelse af børn")
+
+
+def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
+    """"teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
+    from pipeline.themes.points import cover_points
+
+    units = pd.DataFrame(
+        {"lemmas": ["teknologi hurtig udvikling", "teknologisk udvikling", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]}
+    )
+    assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologisk udvikling", [0, 1])]
+    # with nothing more specific shared, the bare noun stays and counts all its groups
+    units = pd.DataFrame({"lemmas": ["teknologi hurtig", "velfærdsteknologi", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]})
+    assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologi", [0, 1, 2])]

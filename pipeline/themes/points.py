@@ -342,6 +342,10 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
     return out
 
 
+#: How many groups more a single word must be said by to come before a phrase of two or more words.
+_SPECIFIC = 1
+
+
 def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None) -> list[tuple[str, np.ndarray]]:
     """The points two or more groups say, most groups first, each unit counted for one point.
 
@@ -377,7 +381,11 @@ def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
             only_question = bool(restates) and all(restates(w) for w in words)
             # the wording most units use literally names the point ("tiltag" over "indsats")
             literal = sum(set(words) <= set(docs[i].split()) for i in np.flatnonzero(live))
-            key = (only_question, -n_groups, -min(len(words), 2), len(words), -int(live.sum()), -literal, c)
+            # what about what before the bare noun: a phrase one group fewer say is taken before
+            # a single word ("teknologisk udvikling" 2/5 before "teknologi" 3/5, whose groups
+            # said different things about it); the word's other units stay for a later point
+            said = n_groups + (len(words) >= 2 and _SPECIFIC)
+            key = (only_question, -said, -min(len(words), 2), len(words), -int(live.sum()), -literal, c)
             if best is None or key < best[0]:
                 best = (key, c, live)
         if best is None:

@@ -244,3 +244,16 @@ def test_a_side_of_only_a_stance_or_an_empty_noun_is_never_proposed():
     out = suggest(themes, units, statements, embed=_embed)
     shown = set(out["theme"]) | set(out["other"])
     assert "Nej" not in shown and "folk" not in shown and "kommende generationer" in shown
+
+
+def test_a_side_of_only_the_area_s_setting_is_never_proposed(monkeypatch):
+    """A word the theme stage finds names no point in the area (its setting, a word spread over every
+    area: :func:`pipeline.themes.points.empty_words`) names none as a suggestion's side either."""
+    import pipeline.themes.points as points
+
+    themes, units, statements = _tables()
+    units = units.assign(start=0, end=units["text"].str.split().str.len())  # a run's key phrases have their spans
+    shown = lambda out: set(out["other"]) | set(out["theme"])  # noqa: E731
+    assert "kommende generationer" in shown(suggest(themes, units, statements, embed=_embed))
+    monkeypatch.setattr(points, "empty_words", lambda u, s: {AREA: frozenset({"kommende", "generation"})})
+    assert "kommende generationer" not in shown(suggest(themes, units, statements, embed=_embed))

@@ -46,7 +46,7 @@ def _no_point_words() -> frozenset[str]:
     return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
 
 
-#: Words that name no point on their own: stances (the stance line gives them), empty and general nouns.
+#: Words that name no point on their own anywhere: stances (the stance line gives them), empty and general nouns.
 _NO_POINT = _no_point_words()
 
 
@@ -171,6 +171,10 @@ def suggest(
     unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
     unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
     unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
+    from pipeline.themes.points import empty_words
+
+    # as the theme stage: a word spread over all areas, an area's setting, an empty noun
+    no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
         mine = [s for s in sides if s.area == area]
@@ -194,7 +198,7 @@ def suggest(
         # raised that holds most of the area restates the area: neither is a point to join
         # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
         # ("folk", "løsning") names no point of its own either; nor one without words
-        skip = [(s.topic < 0 and not (w - own - _NO_POINT)) or s.key in restating or not s.label.strip() for s, w in zip(mine, words, strict=True)]
+        skip = [(s.topic < 0 and not (w - own - _NO_POINT - no_point.get(area, frozenset()))) or s.key in restating or not s.label.strip() for s, w in zip(mine, words, strict=True)]
         for i, a in enumerate(mine):
             if skip[i]:
                 continue

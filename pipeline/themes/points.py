@@ -47,8 +47,10 @@ __all__ = [
     "Point",
     "PointMatch",
     "choose_point",
+    "empty_words",
     "label_lemmas",
     "label_text",
+    "no_point_anywhere",
     "pointless_words",
     "same_point",
     "says",
@@ -226,6 +228,28 @@ class Point:
     lemmas: str
     fits: np.ndarray
     excluded: bool
+
+
+def no_point_anywhere(units: pd.DataFrame, statements: pd.DataFrame) -> frozenset[str]:
+    """Words that name no point on their own in any area.
+
+    Those spread evenly over all areas (:func:`pointless_words`), and the nouns that name none
+    ("problem", "mennesker", "måneder": ``EMPTY_NOUNS``, the parser's time words).
+    """
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.danish.syntax import TEMPORAL_NOUNS
+
+    return pointless_words(units, statements) | EMPTY_NOUNS | TEMPORAL_NOUNS
+
+
+def empty_words(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """Per core area, the words that name no point on their own.
+
+    :func:`no_point_anywhere` and the area's settings (:func:`setting_words`).
+    """
+    anywhere = no_point_anywhere(units, statements)
+    settings = setting_words(units, statements)
+    return {area: anywhere | settings.get(area, frozenset()) for area in dict.fromkeys(units["core_area"])}
 
 
 def _candidates(docs: list[str]) -> list[str]:

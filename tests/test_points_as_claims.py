@@ -133,3 +133,54 @@ def test_what_two_groups_phrases_are_about_is_a_point_they_share():
     )
     assert [(c, list(m)) for c, m in cover_points(units)] == [("lokalsamfund", [0, 1])]
     assert cover_points(units.drop(columns="about")) == []  # only the phrases' endings: nothing shared
+
+
+def _statements(danish_nlp, texts: list[str]) -> pd.DataFrame:
+    rows = []
+    for n, text in enumerate(texts, start=1):
+        doc = danish_nlp(text)
+        rows.append(
+            {
+                "statement_id": f"{n:012x}-00", "note_id": f"{n:012x}", "year": 2024, "core_area": "Kultur", "group": n, "text": text,
+                "tokens": " ".join(t.text for t in doc), "lemmas": " ".join(t.lemma_ for t in doc), "pos": " ".join(t.pos_ for t in doc),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_every_coordinated_object_of_a_verb_is_its_object(danish_nlp):
+    """"støtte naboer og pårørende": the verb's claim holds for "pårørende" as for "naboer"."""
+    from pipeline.themes.claims import parse_statement
+
+    doc = danish_nlp("Kommunen skal støtte naboer og pårørende.")
+    words, pos, lemmas = [t.text for t in doc], [t.pos_ for t in doc], [t.lemma_ for t in doc]
+    objects = {tuple(words[s:e]) for verbs, (s, e) in parse_statement(words, pos, lemmas).verb_objects if words.index("støtte") in verbs}
+    assert ("naboer",) in objects and ("pårørende",) in objects
+
+
+def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nlp):
+    """Two groups "inddrage" the children, one of them in a coordination: "Inddragelse af børn", not "Børn"."""
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.themes.points import choose_point, label_text
+    from pipeline.themes.units import make_units
+
+    statements = _statements(danish_nlp, ["Vi vil inddrage forældre og børn.", "Foreningerne skal inddrage børn."])
+    units = make_units(statements)
+    units = units[units["lemmas"].str.contains("barn")]
+    point = choose_point(units, empty=EMPTY_NOUNS)
+    assert point.lemmas.split()[-1] == "barn" and len(point.lemmas.split()) == 2
+    assert {int(g) for g in units.loc[point.fits, "group"]} == {1, 2}
+    assert label_text(point.lemmas, units[point.fits]).startswith("Inddragelse af børn")
+
+
+def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
+    """"teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
+    from pipeline.themes.points import cover_points
+
+    units = pd.DataFrame(
+        {"lemmas": ["teknologi hurtig udvikling", "teknologisk udvikling", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]}
+    )
+    assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologisk udvikling", [0, 1])]
+    # with nothing more specific shared, the bare noun stays and counts all its groups
+    units = pd.DataFrame({"lemmas": ["teknologi hurtig", "velfærdsteknologi", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]})
+    assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologi", [0, 1, 2])]

@@ -235,3 +235,25 @@ def test_a_run_knows_the_decisions_of_the_other_years_codebooks(tmp_path):
     assert [(d.id, d.accept, d.source) for d in known] == [(rows[0]["id"], True, "kodebog 2024"), (rows[1]["id"], False, "kodebog 2024")]
     (tmp_path / "2025" / "seminar.toml").write_text(TINY_TOML + "\n[themes]\ncodebook_years = []\n", encoding="utf-8")
     assert io.read_known_decisions(io.read_config(tmp_path / "2025" / "seminar.toml")) == ()
+
+
+def test_a_side_of_only_a_stance_or_an_empty_noun_is_never_proposed():
+    """"Nej" of two groups is the stance line's; "folk" names no point: neither is a pair to join."""
+    phrases = [(1, "unge", "ung", 0), (4, "unge frivillige", "ung frivillig", 0), (2, "Nej", "nej", -1), (3, "Nej", "nej", -1), (5, "folk", "folk", -1), (2, "folk", "folk", -1), (5, "kommende generationer", "kommende generation", -1)]
+    themes, units, statements = _tables(phrases=phrases)
+    out = suggest(themes, units, statements, embed=_embed)
+    shown = set(out["theme"]) | set(out["other"])
+    assert "Nej" not in shown and "folk" not in shown and "kommende generationer" in shown
+
+
+def test_a_side_of_only_the_area_s_setting_is_never_proposed(monkeypatch):
+    """A word the theme stage finds names no point in the area (its setting, a word spread over every
+    area: :func:`pipeline.themes.points.empty_words`) names none as a suggestion's side either."""
+    import pipeline.themes.points as points
+
+    themes, units, statements = _tables()
+    units = units.assign(start=0, end=units["text"].str.split().str.len())  # a run's key phrases have their spans
+    shown = lambda out: set(out["other"]) | set(out["theme"])  # noqa: E731
+    assert "kommende generationer" in shown(suggest(themes, units, statements, embed=_embed))
+    monkeypatch.setattr(points, "empty_words", lambda u, s: {AREA: frozenset({"kommende", "generation"})})
+    assert "kommende generationer" not in shown(suggest(themes, units, statements, embed=_embed))

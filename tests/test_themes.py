@@ -201,8 +201,9 @@ def test_units_are_the_parse_s_noun_phrases_without_frame_nouns_settings_or_tag_
     ]
     assert texts("Fokus lå på balancen mellem forebyggende og indgribende tiltag.") == ["balancen", "forebyggende og indgribende tiltag"]
     assert texts("De diskuterede erfaringer med frivilligt arbejde.") == ["frivilligt arbejde"]  # the parse's modifier ("frivilligt")
-    # "aktiviteter på plejehjemmene": the place is no unit; the verb's object is a claim of its own
-    assert texts("De ville inddrage børn og unge i aktiviteter på plejehjemmene.") == ["børn", "unge", "inddrage børn"]
+    # "aktiviteter på plejehjemmene": the place is no unit; the verb's objects are claims of their own
+    # (each coordinated object: "inddrage børn og unge" is also "inddragelse af unge")
+    assert texts("De ville inddrage børn og unge i aktiviteter på plejehjemmene.") == ["børn", "unge", "inddrage børn", "inddrage børn og unge"]
     # the noun of a complex preposition ("på grund af") is no unit, from the parse either
     assert not [t for t in texts("De talte om opgraderinger på grund af teknologiens hurtige udvikling.") if t.startswith("grund")]
     # a modified frame noun is the point ("individuelle behov")

@@ -40,6 +40,16 @@ _W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 
 _QUOTE = 220
 
 
+def _no_point_words() -> frozenset[str]:
+    from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS, STANCES
+
+    return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
+
+
+#: Words that name no point on their own anywhere: stances (the stance line gives them), empty and general nouns.
+_NO_POINT = _no_point_words()
+
+
 @dataclass(frozen=True)
 class Side:
     """One side of a suggestion: a theme (``topic`` ≥ 0) or a one-group key phrase (``unit``).
@@ -161,6 +171,10 @@ def suggest(
     unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
     unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
     unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
+    from pipeline.themes.points import empty_words
+
+    # as the theme stage: a word spread over all areas, an area's setting, an empty noun
+    no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
         mine = [s for s in sides if s.area == area]
@@ -182,7 +196,9 @@ def suggest(
         near = [set(row.tolist()) for row in order]
         # a key phrase of only the area's own words restates the question; a theme every group
         # raised that holds most of the area restates the area: neither is a point to join
-        skip = [(s.topic < 0 and not (w - own)) or s.key in restating for s, w in zip(mine, words, strict=True)]
+        # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
+        # ("folk", "løsning") names no point of its own either; nor one without words
+        skip = [(s.topic < 0 and not (w - own - _NO_POINT - no_point.get(area, frozenset()))) or s.key in restating or not s.label.strip() for s, w in zip(mine, words, strict=True)]
         for i, a in enumerate(mine):
             if skip[i]:
                 continue

@@ -65,6 +65,18 @@ def _with_modifiers(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _conjuncts(tok) -> list[int]:
+    """The nouns coordinated after ``tok`` (CDT chains them: noun ``-coord->`` "og" ``-conj->`` noun)."""
+    out = []
+    while True:
+        coord = next((c for c in tok.children if c.dep_ == "coord"), None)
+        nxt = next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")), None) if coord is not None else None
+        if nxt is None or nxt.i in out:
+            return out
+        out.append(nxt.i)
+        tok = nxt
+
+
 def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Parse | None:
     """Parse one statement (one sentence) over its own words and tags; None without the parser.
 
@@ -91,6 +103,8 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
         if p.kind != VERB:
             continue
         for arg in p.arguments:
-            span = base.get(arg.head, (arg.start, arg.end))
-            verb_objects.append((tuple(p.heads), span))
+            # "inddrage børn og unge": every coordinated noun is the verb's object
+            for head in (arg.head, *_conjuncts(doc[arg.head])):
+                span = base.get(head, (arg.start, arg.end) if head == arg.head else (head, head + 1))
+                verb_objects.append((tuple(p.heads), span))
     return Parse(chunks, locative, tuple(verb_objects))

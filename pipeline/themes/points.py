@@ -47,8 +47,10 @@ __all__ = [
     "Point",
     "PointMatch",
     "choose_point",
+    "empty_words",
     "label_lemmas",
     "label_text",
+    "no_point_anywhere",
     "pointless_words",
     "same_point",
     "says",
@@ -228,6 +230,28 @@ class Point:
     excluded: bool
 
 
+def no_point_anywhere(units: pd.DataFrame, statements: pd.DataFrame) -> frozenset[str]:
+    """Words that name no point on their own in any area.
+
+    Those spread evenly over all areas (:func:`pointless_words`), and the nouns that name none
+    ("problem", "mennesker", "måneder": ``EMPTY_NOUNS``, the parser's time words).
+    """
+    from pipeline.danish import EMPTY_NOUNS
+    from pipeline.danish.syntax import TEMPORAL_NOUNS
+
+    return pointless_words(units, statements) | EMPTY_NOUNS | TEMPORAL_NOUNS
+
+
+def empty_words(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """Per core area, the words that name no point on their own.
+
+    :func:`no_point_anywhere` and the area's settings (:func:`setting_words`).
+    """
+    anywhere = no_point_anywhere(units, statements)
+    settings = setting_words(units, statements)
+    return {area: anywhere | settings.get(area, frozenset()) for area in dict.fromkeys(units["core_area"])}
+
+
 def _candidates(docs: list[str]) -> list[str]:
     """The label candidates: every ending of every unit's lemma phrase (the head and what modifies it)."""
     out = []
@@ -342,6 +366,10 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
     return out
 
 
+#: How many groups more a single word must be said by to come before a phrase of two or more words.
+_SPECIFIC = 1
+
+
 def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None) -> list[tuple[str, np.ndarray]]:
     """The points two or more groups say, most groups first, each unit counted for one point.
 
@@ -377,7 +405,11 @@ def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
             only_question = bool(restates) and all(restates(w) for w in words)
             # the wording most units use literally names the point ("tiltag" over "indsats")
             literal = sum(set(words) <= set(docs[i].split()) for i in np.flatnonzero(live))
-            key = (only_question, -n_groups, -min(len(words), 2), len(words), -int(live.sum()), -literal, c)
+            # what about what before the bare noun: a phrase one group fewer say is taken before
+            # a single word ("teknologisk udvikling" 2/5 before "teknologi" 3/5, whose groups
+            # said different things about it); the word's other units stay for a later point
+            said = n_groups + (len(words) >= 2 and _SPECIFIC)
+            key = (only_question, -said, -min(len(words), 2), len(words), -int(live.sum()), -literal, c)
             if best is None or key < best[0]:
                 best = (key, c, live)
         if best is None:

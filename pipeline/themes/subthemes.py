@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS
+from pipeline.danish import GENERAL_NOUNS
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import link_cross, order_themes, restates, restating_share, theme_rows
@@ -36,7 +36,7 @@ from pipeline.themes.points import (
     cover_points,
     label_lemmas,
     label_text,
-    pointless_words,
+    no_point_anywhere,
     says,
     setting_words,
 )
@@ -251,9 +251,7 @@ def find_themes(
     next_id = 0
     # words that name no point on their own: spread evenly over all areas, or an area's setting
     # (a noun that names no point alone, "problem", "mennesker", "måneder", is one everywhere)
-    from pipeline.danish.syntax import TEMPORAL_NOUNS
-
-    pointless = pointless_words(units, statements) | EMPTY_NOUNS | TEMPORAL_NOUNS
+    pointless = no_point_anywhere(units, statements)
     settings = setting_words(units, statements)
     options = options or {}
     lemma_of = _lemma_of(statements) if options else {}

@@ -184,3 +184,24 @@ def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
     # with nothing more specific shared, the bare noun stays and counts all its groups
     units = pd.DataFrame({"lemmas": ["teknologi hurtig", "velfærdsteknologi", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]})
     assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologi", [0, 1, 2])]
+
+
+def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
+    """"drøftede også sårbare unge": the adverb does not hide the verb's object; "er også meget sårbare" is a predicate."""
+    from pipeline.themes.units import make_units
+
+    rows = [
+        ("De drøftede også sårbare unge .", "PRON VERB ADV ADJ ADJ PUNCT", "de drøfte også sårbar ung ."),
+        ("De er også meget sårbare .", "PRON AUX ADV ADV ADJ PUNCT", "de være også meget sårbar ."),
+    ]
+    statements = pd.DataFrame(
+        [
+            {"statement_id": f"{n:012x}-00", "note_id": f"{n:012x}", "year": 2024, "core_area": "Kultur", "group": n, "text": t,
+             "tokens": t, "pos": p, "lemmas": lem}
+            for n, (t, p, lem) in enumerate(rows, start=1)
+        ]
+    )
+    units = make_units(statements)
+    assert units[units["group"] == 1]["text"].tolist() == ["sårbare unge"]
+    assert units[units["group"] == 2].empty
+

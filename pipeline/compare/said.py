@@ -5,7 +5,8 @@ point but its words went to another theme, or no second group said it. So each c
 is looked up in the notes of every year by the rule the year pages count with
 (:func:`pipeline.themes.points.says`: the label's words, their derivations, a compound's head
 or parts, DanNet synonyms): a group says it when one of its key phrases (the ``units`` of that
-year and scope) says one of the point's labels.
+year and scope) says one of the point's labels, or failing that one of its sentences does (its
+content words taken together; the quote is then the sentence).
 
 Pure: tables in, groups and their evidence out.
 """
@@ -52,6 +53,16 @@ def year_units(year: int, units: pd.DataFrame, statements: pd.DataFrame) -> Year
         (str(u.core_area), int(u.group), str(u.statement_id), str(u.lemmas), str(u.text), verbs.get(u.statement_id, frozenset()))
         for u in order.itertuples(index=False)
     )
+    # then each statement's content words as a whole: a group whose sentence says the point
+    # across its phrases ("sårbare unge og borgere" says "sårbare borgere") said it that year,
+    # so a zero is written only when no sentence of the year says it
+    if "content_lemmas" in statements.columns:
+        said = statements.sort_values(["core_area", "group", "statement_id"], kind="stable")
+        rows += tuple(
+            (str(s.core_area), int(s.group), str(s.statement_id), str(s.content_lemmas), str(s.text), verbs.get(s.statement_id, frozenset()))
+            for s in said.itertuples(index=False)
+            if isinstance(s.content_lemmas, str) and s.content_lemmas
+        )
     return YearUnits(year, rows)
 
 

@@ -90,7 +90,7 @@ def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int,
 
 
 def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, int]]:
-    """Adjectives used as nouns: a run of adjectives not followed by a noun and not after a verb.
+    """Adjectives used as nouns: a run of adjectives not followed by a noun, after a word that opens a noun phrase.
 
     Danish notes name people by adjectives: "de frivillige", "sårbare unge", "børn og unge",
     "de ældre". The tagger rightly calls them ADJ, so the noun-phrase rule does not see them.
@@ -104,7 +104,12 @@ def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, in
         j = i
         while j < n and upos[j] == "ADJ" and j not in covered:
             j += 1
-        before = upos[i - 1] if i else "PUNCT"
+        # what the run follows, past adverbs: "drøftede også sårbare unge" is a verb's object as
+        # "drøftede sårbare unge" is; "er også meget sårbare" stays a predicate (AUX)
+        k = i - 1
+        while k >= 0 and upos[k] == "ADV":
+            k -= 1
+        before = upos[k] if k >= 0 and k < i - 1 and upos[k] == "VERB" else (upos[i - 1] if i else "PUNCT")
         after = upos[j] if j < n else "PUNCT"
         if after not in _NOUN_TAGS and before in _NOMINAL_BEFORE and _content(lemmas[j - 1], words[j - 1], stops):
             start = i

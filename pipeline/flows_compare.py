@@ -19,6 +19,7 @@ import pandas as pd
 from pipeline.compare import Comparison, YearTables, compare_years_tables
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
+from pipeline.curation.decisions import known_pairs
 from pipeline.analysis import Analysis, theme_embedder
 from pipeline.reuse import ReusableAnalysis, analyse_seminar_reusing
 
@@ -129,7 +130,9 @@ def compare_seminars(
     n_phrases = sum(len(t.units) for t in tables.values())
     embedder, _ = theme_embedder(cfg, n_phrases, embedding_cache)
     encode = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
-    comparison = compare_years_tables(tables, cfg, embed=lambda texts: encode(list(texts)))
+    # a join an analyst accepted in any compared year's codebook is one row across the years
+    known = known_pairs(d for given in ordered.values() if given.codebook is not None for d in given.codebook.decisions)
+    comparison = compare_years_tables(tables, cfg, embed=lambda texts: encode(list(texts)), known=known)
     links = {y: (year_links or {}).get(y, f"../{y}") for y in ordered}
     pages = comparison_pages(comparison, cfg, links=links, render_png=render_png, folder_name=folder_name)
     return ComparisonRun(comparison, pages, analysed, tuple(reused))

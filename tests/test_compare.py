@@ -281,6 +281,20 @@ def test_themes_are_the_same_point_by_the_points_rule_not_by_a_shared_word():
     assert reasons["Det politiske niveau"][0] is False
 
 
+def test_a_join_the_analyst_accepted_is_one_row_across_the_years():
+    """"Klarhed omkring opgaverne" and "Retningslinjer for frivillige" share no word: one row only when a codebook joined them."""
+    points = [
+        _point(2024, 0, "Klarhed omkring opgaverne", "klarhed opgave"),
+        _point(2025, 0, "Retningslinjer for frivillige", "retningslinje frivillig"),
+    ]
+    same = same_point(points, points)
+    rows, _ = match_points(points, [2024, 2025], same)
+    assert len(rows) == 2
+    known = frozenset({("A", "klarhed opgave", "retningslinje frivillig"), ("A", "retningslinje frivillig", "klarhed opgave")})
+    rows, decisions = match_points(points, [2024, 2025], same, known)
+    assert len(rows) == 1 and "kendt fra kodebogen" in decisions[0]["reason"]
+
+
 def test_matching_is_one_to_one_or_merged_with_the_reason():
     points = [
         _point(2024, 0, "Sårbare unge", "sårbar ung", "sårbar ung"),

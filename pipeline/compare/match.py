@@ -185,7 +185,9 @@ def says_same(a: PointEvidence, b: PointEvidence, known: frozenset[tuple[str, st
     return labels
 
 
-def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: SamePoint) -> tuple[list[MatchedRow], list[dict]]:
+def match_points(
+    points: Sequence[PointEvidence], years: Sequence[int], same: SamePoint, known: frozenset[tuple[str, str, str]] = frozenset()
+) -> tuple[list[MatchedRow], list[dict]]:
     """Chain the points of one scope year after year: one to one, or merged with the reason stated.
 
     The points of each year are matched to the rows built from the earlier years, among the
@@ -200,6 +202,7 @@ def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: Sa
         points: The scope's points of every year.
         years: The years, in order.
         same: ``same_point(points, points)``: the score that chooses among the same.
+        known: The analyst's same-point pairs from the years' codebooks (see :func:`says_same`).
 
     Returns:
         ``(rows, decisions)``: the rows, and per point of a later year its most alike point of
@@ -216,7 +219,7 @@ def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: Sa
 
     def closest(row: MatchedRow, p: PointEvidence) -> PointEvidence:
         others = [q for y, qs in sorted(row.points.items()) if y != p.year for q in qs]
-        return max(others, key=lambda q: (says_same(q, p).same, score(q, p), -abs(q.year - p.year)))
+        return max(others, key=lambda q: (says_same(q, p, known).same, score(q, p), -abs(q.year - p.year)))
 
     for year in years:
         mine = [p for p in points if p.year == year]
@@ -224,9 +227,9 @@ def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: Sa
         partner: dict[int, int] = {}
         if earlier and mine:
             # a pair that is not the same weighs far below any that is: the most pairs that are the same, then the best score
-            S = np.array([[score(q, p) - (0 if says_same(q, p).same else 1e6) for p in mine for q in [closest(r, p)]] for r in earlier])
+            S = np.array([[score(q, p) - (0 if says_same(q, p, known).same else 1e6) for p in mine for q in [closest(r, p)]] for r in earlier])
             for ri, pi in zip(*linear_sum_assignment(-S), strict=True):
-                if says_same(closest(earlier[ri], mine[pi]), mine[pi]).same:
+                if says_same(closest(earlier[ri], mine[pi]), mine[pi], known).same:
                     partner[pi] = ri
         for pi, p in enumerate(mine):
             if pi in partner:
@@ -240,7 +243,7 @@ def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: Sa
     alone = [r for r in rows if len(r.points) == 1 and len(next(iter(r.points.values()))) == 1]
     for row in alone:
         (year, (p,)), = row.points.items()
-        candidates = [r for r in matched if year in r.points and says_same(closest(r, p), p).same]
+        candidates = [r for r in matched if year in r.points and says_same(closest(r, p), p, known).same]
         best = max(candidates, key=lambda r: score(closest(r, p), p), default=None)
         if best is None:
             continue
@@ -258,12 +261,12 @@ def match_points(points: Sequence[PointEvidence], years: Sequence[int], same: Sa
             for p in pts:
                 if len(row.points) > 1 and year != min(row.points):
                     q = closest(row, p)
-                    decisions.append({"point": p, "other": q, "score": score(q, p), "matched": True, "reason": "; ".join(says_same(q, p).reasons)})
+                    decisions.append({"point": p, "other": q, "score": score(q, p), "matched": True, "reason": "; ".join(says_same(q, p, known).reasons)})
     for p in points:
         if any(p in r.points.get(p.year, []) and len(r.points) > 1 for r in rows):
             continue
         others = [q for q in points if q.year != p.year]
         if others and p.year != years[0]:
-            q = max(others, key=lambda q: (says_same(q, p).same, score(q, p)))
-            decisions.append({"point": p, "other": q, "score": score(q, p), "matched": False, "reason": "; ".join(says_same(q, p).reasons)})
+            q = max(others, key=lambda q: (says_same(q, p, known).same, score(q, p)))
+            decisions.append({"point": p, "other": q, "score": score(q, p), "matched": False, "reason": "; ".join(says_same(q, p, known).reasons)})
     return rows, decisions

@@ -258,6 +258,7 @@ def compare_years_tables(
     *,
     embed: Callable[[list[str]], np.ndarray] | None = None,
     area_order: list[str] | None = None,
+    known: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> Comparison:
     """Compare the pages of two or more years: which points are new, growing, persisting, shrinking or gone.
 
@@ -267,6 +268,8 @@ def compare_years_tables(
         embed: Texts → vectors for the semantic signal of :func:`~pipeline.compare.match.same_point`
             (E5); None matches on the lexical signal alone.
         area_order: Core areas in report order (default: the last year's configuration, then the rest).
+        known: The analyst's same-point pairs (:func:`pipeline.curation.decisions.known_pairs` of
+            the years' codebooks): a point joined in one year's codebook is one row.
 
     Returns:
         The :class:`Comparison`; its last step is the last two years.
@@ -295,7 +298,7 @@ def compare_years_tables(
         if scope not in scores:
             continue
         pts, sp = scores[scope]
-        rows, decisions = match_points(pts, years, sp)
+        rows, decisions = match_points(pts, years, sp, known)
         at = {id(p): i for i, p in enumerate(pts)}
         for d in decisions:
             p, q = d["point"], d["other"]

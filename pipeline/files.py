@@ -100,7 +100,11 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
             df = restore_frame(pd.read_csv(fh, dtype=str, keep_default_na=False))
     if schema is None:
         return df
-    for name, column in schema.to_schema().columns.items():
+    columns = schema.to_schema().columns
+    if "group_name" in columns and "group_name" not in df and "group" in df:
+        # Notes stored before groups could have names: every group there is numbered.
+        df.insert(df.columns.get_loc("group") + 1, "group_name", "")
+    for name, column in columns.items():
         # text cells (object or pandas' string dtype) "True"/"False": coercing them would make every non-empty text true
         if name in df and str(column.dtype) == "bool" and not pd.api.types.is_bool_dtype(df[name]):
             df[name] = df[name].map({"True": True, "False": False, "true": True, "false": False})

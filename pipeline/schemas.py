@@ -50,7 +50,10 @@ class Notes(_Table):
     core_area: Series[str] = pa.Field(str_length={"min_value": 1})
     theme: Series[str]
     question: Series[str]
+    #: An ordinal: a numbered group keeps its number; a named group gets one after the year's numbers.
     group: Series[int] = pa.Field(ge=0)
+    #: The group's name as written ("Bord A", "Gruppe Rød"); empty for a numbered group.
+    group_name: Series[str]
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     source_file: Series[str]
     source_ref: Series[str]

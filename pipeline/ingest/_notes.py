@@ -13,7 +13,7 @@ from pipeline.config import SeminarConfig, normalize_name, slugify
 from pipeline.ingest._text import GROUP_ALIASES, clean_text
 from pipeline.schemas import Notes, Rejects, validate
 
-__all__ = ["RawNote", "note_id", "parse_group", "resolve_notes"]
+__all__ = ["RawNote", "group_sort_key", "note_id", "parse_group", "parse_group_name", "resolve_notes"]
 
 #: Highest group number (three digits).
 MAX_GROUP = 999
@@ -69,8 +69,49 @@ def parse_group(value: str) -> int | None:
     return _roman(roman.group(1)) if roman else None
 
 
-def note_id(year: int, core_area: str, group: int, text: str) -> str:
-    """A stable id from the note's position (year, core area, group) and its content."""
+#: Longest group name kept (a longer cell is text in the wrong column, not a name).
+MAX_GROUP_NAME = 40
+# A name starts with a letter or digit; on its own (no "Bord"/"Gruppe" before it) with a capital
+# or a digit, so a stray "x" or "?" in the group column is still rejected.
+_NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_])[\w .\-/&'’]*$")
+_ROMAN_ONLY = re.compile(r"^[IVXLivxl]+$")
+
+
+def parse_group_name(value: str) -> str | None:
+    """A group's name as written ("Bord A", "Gruppe Rød", "S 24"), for a group that has no number.
+
+    ``None`` for a number (:func:`parse_group` reads it), an empty cell, a lower-case word on its
+    own ("x"), a malformed Roman numeral ("IIII") or a text longer than :data:`MAX_GROUP_NAME`.
+    """
+    text = " ".join(str(value).split())
+    if not text or len(text) > MAX_GROUP_NAME or parse_group(text) is not None:
+        return None
+    match = _NAME_RE.match(text)
+    if match is None or _ROMAN_ONLY.match(text):
+        return None
+    bare = match.start("first") == 0
+    if bare and not (match.group("first").isupper() or match.group("first").isdigit()):
+        return None
+    if not bare and _ROMAN_ONLY.match(text[match.start("first"):]):
+        return None
+    return text
+
+
+def group_sort_key(name: str) -> tuple:
+    """Natural order of group names: "Bord 2" before "Bord 10", letters alphabetically ("Bord A" < "bord b")."""
+    parts = re.split(r"(\d+)", name.casefold())
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p), name
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def note_id(year: int, core_area: str, group: int | str, text: str) -> str:
+    """A stable id from the note's position (year, core area, group) and its content.
+
+    A named group enters by its name, not its ordinal, so adding a group elsewhere changes no id.
+    """
     key = f"{year}\x1f{normalize_name(core_area)}\x1f{group}\x1f{' '.join(text.split())}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
@@ -112,7 +153,7 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     """
     accepted: list[dict] = []
     rejects: list[dict] = []
-    seen: dict[tuple[int, str, int], RawNote] = {}
+    seen: dict[tuple[int, str, int | str], RawNote] = {}
     area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
     area_slugs: dict[str, str] = {}
     for raw in raw_notes:
@@ -135,11 +176,12 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, _unknown_area_reason(area_name, cfg)))
             continue
         group = parse_group(raw.group)
-        if group is None or group > MAX_GROUP:
+        group_name = parse_group_name(raw.group) if group is None else None
+        if (group is None and group_name is None) or (group is not None and group > MAX_GROUP):
             why = (
                 f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; number the groups within each seminar."
                 if group is not None
-                else f"group '{raw.group}' is not a group number; write it as 3 or 'Gruppe 3'."
+                else f"group '{raw.group}' is not a group number or name; write it as 3, 'Gruppe 3' or a short name such as 'Bord A'."
             )
             rejects.append(_reject(raw, why))
             continue
@@ -163,7 +205,7 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
                 )
                 rejects.append(_reject(raw, f"core area '{name}' {why}; write the area name the same way in every row, or rename it."))
                 continue
-        key = (year, name, group)
+        key = (year, name, group if group_name is None else _name_key(group_name))
         if key in seen:
             first = seen[key]
             same = " ".join(first.text.split()) == " ".join(raw.text.split())
@@ -171,27 +213,29 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(
                 _reject(
                     raw,
-                    f"duplicate: {what} group {group} in '{name}' ({year}) already read from "
-                    f"{first.source_file} ({first.source_ref}). Keep one note per group and core area "
-                    "(merge the texts), or correct the group number.",
+                    f"duplicate: {what} group {group if group_name is None else repr(group_name)} in '{name}' ({year}) "
+                    f"already read from {first.source_file} ({first.source_ref}). Keep one note per group and core area "
+                    f"(merge the texts), or correct the group {'number' if group_name is None else 'name'}.",
                 )
             )
             continue
         seen[key] = raw
         accepted.append(
             {
-                "note_id": note_id(year, name, group, text),
+                "note_id": note_id(year, name, group if group_name is None else _name_key(group_name), text),
                 "year": year,
                 "seminar": raw.seminar.strip() or cfg.seminar_label,
                 "core_area": name,
                 "theme": raw.theme.strip() or (area.theme if area else ""),
                 "question": raw.question.strip() or (area.question if area else ""),
                 "group": group,
+                "group_name": group_name or "",
                 "text": text,
                 "source_file": raw.source_file,
                 "source_ref": raw.source_ref,
             }
         )
+    _number_named_groups(accepted)
     notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
     if len(notes):
         notes["_order"] = notes["core_area"].map(area_order).fillna(len(area_order))
@@ -199,3 +243,26 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     notes = validate(notes.reset_index(drop=True), Notes)
     rejects_df = validate(pd.DataFrame(rejects, columns=list(Rejects.to_schema().columns)), Rejects)
     return notes, rejects_df
+
+
+def _number_named_groups(accepted: list[dict]) -> None:
+    """Give each named group of a year an ordinal after the year's numbered groups, in natural order.
+
+    The same name (any case or spacing) is the same group in every core area of the year and is
+    written one way (the first in natural order). The ordinals depend only on the set of groups,
+    never on the order the files were read.
+    """
+    for year in {row["year"] for row in accepted}:
+        rows = [row for row in accepted if row["year"] == year]
+        named = [row for row in rows if row["group_name"]]
+        if not named:
+            continue
+        written: dict[str, str] = {}
+        for row in sorted(named, key=lambda r: group_sort_key(r["group_name"])):
+            written.setdefault(_name_key(row["group_name"]), row["group_name"])
+        start = max((row["group"] for row in rows if not row["group_name"]), default=0)
+        order = sorted(written.values(), key=group_sort_key)
+        ordinal = {_name_key(n): start + i for i, n in enumerate(order, start=1)}
+        for row in named:
+            key = _name_key(row["group_name"])
+            row["group"], row["group_name"] = ordinal[key], written[key]

@@ -1,0 +1,106 @@
+"""Groups with a name instead of a number (issue 36): read in every format, kept as written,
+numbered by a stable ordinal after the numbered groups, in natural order."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import SourceFile, ingest
+from pipeline.ingest._notes import group_sort_key, parse_group_name
+from tests.helpers import docx_bytes
+
+
+def _groups(result) -> list[tuple[str, int, str]]:
+    return list(zip(result.notes.core_area, result.notes.group, result.notes.group_name, strict=True))
+
+
+@pytest.mark.parametrize(("written", "name"), [("Bord A", "Bord A"), ("Gruppe  Rød", "Gruppe Rød"), ("S 24", "S 24"), ("Rød", "Rød"), ("bord b", "bord b")])
+def test_a_group_name_is_kept_as_written(written, name):
+    assert parse_group_name(written) == name
+
+
+@pytest.mark.parametrize("written", ["", "x", "?", "3", "Gruppe 3", "IIII", "Gruppe IIII", "A" * 41])
+def test_not_a_group_name(written):
+    assert parse_group_name(written) is None
+
+
+def test_natural_order_of_names():
+    names = ["S 10", "bord b", "S 2", "Bord A", "Gruppe Rød"]
+    assert sorted(names, key=group_sort_key) == ["Bord A", "bord b", "Gruppe Rød", "S 2", "S 10"]
+
+
+def test_csv_with_named_groups_and_numbers(tiny_cfg):
+    csv = (
+        "kerneområde,gruppe,tekst\n"
+        "Læring,Gruppe Rød,Trivsel i frikvarteret.\n"
+        "Læring,Bord B,Lektiehjælp efter skole.\n"
+        "Læring,2,Bevægelse i timerne.\n"
+        "Læring,Bord A,Praktisk undervisning.\n"
+        "Social omsorg,Bord A,Frivillige i ældreplejen.\n"
+    )
+    result = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg)
+    assert result.rejects.empty
+    assert _groups(result) == [
+        ("Social omsorg", 3, "Bord A"),
+        ("Læring", 2, ""),
+        ("Læring", 3, "Bord A"),
+        ("Læring", 4, "Bord B"),
+        ("Læring", 5, "Gruppe Rød"),
+    ]
+
+
+def test_ordinals_do_not_depend_on_reading_order(tiny_cfg):
+    a = "kerneområde,gruppe,tekst\nLæring,S 10,Trivsel i frikvarteret.\nLæring,1,Bevægelse i timerne.\n"
+    b = "kerneområde,gruppe,tekst\nLæring,S 2,Lektiehjælp efter skole.\n"
+    one = ingest([SourceFile("a.csv", a.encode()), SourceFile("b.csv", b.encode())], tiny_cfg)
+    two = ingest([SourceFile("b.csv", b.encode()), SourceFile("a.csv", a.encode())], tiny_cfg)
+    assert _groups(one) == _groups(two) == [("Læring", 1, ""), ("Læring", 2, "S 2"), ("Læring", 3, "S 10")]
+    assert sorted(one.notes.note_id) == sorted(two.notes.note_id)
+
+
+def test_a_duplicate_name_in_one_area_is_rejected_with_its_reason(tiny_cfg):
+    csv = "kerneområde,gruppe,tekst\nLæring,Bord A,Trivsel i frikvarteret.\nLæring,bord  a,Lektiehjælp efter skole.\n"
+    result = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg)
+    assert len(result.notes) == 1 and len(result.rejects) == 1
+    reason = result.rejects.reason[0]
+    assert reason.startswith("duplicate: a second note for the same group as group 'bord a' in 'Læring'") and "group name" in reason
+
+
+def test_docx_headings_and_paragraphs_with_names(tiny_cfg):
+    docx = docx_bytes(
+        [
+            ("h", "Læring"),
+            ("h", "Bord A"),
+            ("p", "Praktisk undervisning og bevægelse."),
+            ("p", "Gruppe Rød: Trivsel i frikvarteret."),
+            ("p", "Gruppe 1 talte om lektier."),
+        ]
+    )
+    result = ingest([SourceFile("noter.docx", docx)], tiny_cfg)
+    assert result.rejects.empty
+    assert _groups(result) == [("Læring", 1, ""), ("Læring", 2, "Bord A"), ("Læring", 3, "Gruppe Rød")]
+    assert list(result.notes.text) == ["Gruppe 1 talte om lektier.", "Praktisk undervisning og bevægelse.", "Gruppe Rød Trivsel i frikvarteret."]
+
+
+def test_markdown_headings_paragraphs_and_file_names_with_names(tiny_cfg):
+    md = "# Læring\n\n## Bord A\n\nPraktisk undervisning.\n\nGruppe Rød: Trivsel i frikvarteret.\n"
+    own = "---\nkerneområde: Social omsorg\n---\nFrivillige i ældreplejen.\n"
+    result = ingest([SourceFile("noter.md", md.encode()), SourceFile("noter/bord-b.md", own.encode())], tiny_cfg)
+    assert result.rejects.empty
+    assert _groups(result) == [("Social omsorg", 2, "Bord B"), ("Læring", 1, "Bord A"), ("Læring", 3, "Gruppe Rød")]
+
+
+def test_summary_text_with_named_group_paragraphs(tiny_cfg):
+    summary = (
+        "Læring\n\nGruppe Rød: Trivsel i frikvarteret og leg.\n\nGruppe Blå: Lektiehjælp efter skole.\n\n"
+        "Social omsorg\n\nGruppe Rød: Frivillige i ældreplejen.\n\nGruppe 4 talte om besøgsvenner.\n"
+    )
+    result = ingest([SourceFile("referat.txt", summary.encode())], tiny_cfg)
+    assert result.rejects.empty
+    assert _groups(result) == [("Social omsorg", 4, ""), ("Social omsorg", 6, "Gruppe Rød"), ("Læring", 5, "Gruppe Blå"), ("Læring", 6, "Gruppe Rød")]
+
+
+def test_a_sentence_opening_with_the_word_is_no_group_name(tiny_cfg):
+    md = "---\nkerneområde: Læring\ngruppe: 1\n---\nBord Alle var enige om trivsel.\n"
+    result = ingest([SourceFile("noter.md", md.encode())], tiny_cfg)
+    assert _groups(result) == [("Læring", 1, "")]

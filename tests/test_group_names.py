@@ -3,6 +3,9 @@ numbered by a stable ordinal after the numbered groups, in natural order."""
 
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
 
 from pipeline.ingest import SourceFile, ingest
@@ -104,3 +107,49 @@ def test_a_sentence_opening_with_the_word_is_no_group_name(tiny_cfg):
     md = "---\nkerneområde: Læring\ngruppe: 1\n---\nBord Alle var enige om trivsel.\n"
     result = ingest([SourceFile("noter.md", md.encode())], tiny_cfg)
     assert _groups(result) == [("Læring", 1, "")]
+
+
+@pytest.fixture(scope="module")
+def named_analysis(danish_nlp):
+    """A tiny seminar whose Læring groups have names (and one a number): ``(cfg, result, analysis, pages)``."""
+    from pipeline.config import parse_config
+    from tests.conftest import TINY_TOML
+    from tests.helpers import analyse_rows
+
+    cfg = parse_config(TINY_TOML)
+    rows = [
+        "kerneområde;gruppe;tekst",
+        'Social omsorg;1;"Koordinering af frivillige er svær. Pårørende vil gerne hjælpe."',
+        'Social omsorg;2;"Koordinering af frivillige kræver en fast kontaktperson."',
+        'Læring;Bord B;"Mobning skal forebygges med fællesskab i klassen. Praktisk undervisning motiverer."',
+        'Læring;Gruppe Rød;"Mobning skal forebygges tidligt. Trivsel i klassen kræver fællesskab."',
+        'Læring;Bord A;"Mobning skal forebygges. Fællesskab i klassen giver trivsel."',
+        'Læring;2;"Praktisk undervisning og trivsel hænger sammen."',
+    ]
+    result, analysis, pages = analyse_rows(rows, cfg, nlp=danish_nlp)
+    return cfg, result, analysis, pages
+
+
+def test_pages_and_workbook_name_the_groups_as_written(named_analysis):
+    from openpyxl import load_workbook
+
+    _, result, analysis, pages = named_analysis
+    assert _groups(result)[2:] == [("Læring", 2, ""), ("Læring", 3, "Bord A"), ("Læring", 4, "Bord B"), ("Læring", 5, "Gruppe Rød")]
+    html, md = str(pages["laering.html"]), str(pages["laering.md"])
+    for page in (html, md):
+        for name in ("Bord A", "Bord B", "Gruppe Rød", "Gruppe 2"):
+            assert name in page
+        # an ordinal is never shown as if it were the group's number
+        assert not re.search(r"[Gg]ruppe [345]\b|gr\. [345]\b", page)
+    themes = analysis.themes[analysis.themes["core_area"] == "Læring"]
+    top = themes.sort_values("n_groups", ascending=False).iloc[0]
+    assert int(top.n_groups) >= 2 and int(top.n_groups_total) == 4
+    names = {2: "gruppe 2", 3: "Bord A", 4: "Bord B", 5: "Gruppe Rød"}
+    listed = [names[int(g)] for g in top.groups.split()]
+    assert f"{top.n_groups} af 4 grupper ({', '.join(listed[:-1])} og {listed[-1]})" in html
+    wb = load_workbook(io.BytesIO(pages["temaer.xlsx"]))
+    notes_sheet = [[c.value for c in row] for row in wb["Noter"].iter_rows(min_row=2)]
+    assert [r[1] for r in notes_sheet if r[0] == "Læring"] == [2, "Bord A", "Bord B", "Gruppe Rød"]
+    themes_sheet = [[c.value for c in row] for row in wb["Temaer"].iter_rows(min_row=2)]
+    row = next(r for r in themes_sheet if r[0] == "Læring" and r[2] == top.label)
+    assert row[5] == ", ".join(n if n.startswith(("Bord", "Gruppe")) else n.split()[-1] for n in listed)

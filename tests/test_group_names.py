@@ -153,3 +153,17 @@ def test_pages_and_workbook_name_the_groups_as_written(named_analysis):
     themes_sheet = [[c.value for c in row] for row in wb["Temaer"].iter_rows(min_row=2)]
     row = next(r for r in themes_sheet if r[0] == "Læring" and r[2] == top.label)
     assert row[5] == ", ".join(n if n.startswith(("Bord", "Gruppe")) else n.split()[-1] for n in listed)
+
+
+def test_a_group_name_goes_through_the_redactor(tiny_cfg):
+    from dataclasses import replace
+
+    from pipeline.config import PrivacyConfig
+
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(names=("Hanne Jensen",)))
+    csv = "kerneområde,gruppe,tekst\nLæring,Bord Hanne Jensen,Trivsel i frikvarteret.\n"
+    docx = docx_bytes([("h", "Læring"), ("h", "Gruppe Hanne"), ("p", "Lektiehjælp efter skole.")])
+    result = ingest([SourceFile("noter.csv", csv.encode()), SourceFile("noter.docx", docx)], cfg)
+    assert result.rejects.empty
+    assert sorted(result.notes.group_name) == ["Bord [navn]", "Gruppe [navn]"]
+    assert "Hanne" not in str(result.manifest())

@@ -73,7 +73,8 @@ def parse_group(value: str) -> int | None:
 MAX_GROUP_NAME = 40
 # A name starts with a letter or digit; on its own (no "Bord"/"Gruppe" before it) with a capital
 # or a digit, so a stray "x" or "?" in the group column is still rejected.
-_NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_])[\w .\-/&'’]*$")
+# "[" and "]": a name the redactor replaced ("Bord [navn]") is still the group's name.
+_NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_]|\[)[\w .\-/&'’\[\]]*$")
 _ROMAN_ONLY = re.compile(r"^[IVXLivxl]+$")
 
 

@@ -28,8 +28,8 @@ def test_not_a_group_name(written):
 
 
 def test_natural_order_of_names():
-    names = ["S 10", "bord b", "S 2", "Bord A", "Gruppe Rød"]
-    assert sorted(names, key=group_sort_key) == ["Bord A", "bord b", "Gruppe Rød", "S 2", "S 10"]
+    names = ["S 10", "bord b", "S 2", "Bord A", "Gruppe Rød", "Bord Å", "Bord Ø", "Bord Æ", "Bord Z"]
+    assert sorted(names, key=group_sort_key) == ["Bord A", "bord b", "Bord Z", "Bord Æ", "Bord Ø", "Bord Å", "Gruppe Rød", "S 2", "S 10"]
 
 
 def test_csv_with_named_groups_and_numbers(tiny_cfg):

@@ -99,9 +99,10 @@ def parse_group_name(value: str) -> str | None:
 
 
 def group_sort_key(name: str) -> tuple:
-    """Natural order of group names: "Bord 2" before "Bord 10", letters alphabetically ("Bord A" < "bord b")."""
-    parts = re.split(r"(\d+)", name.casefold())
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p), name
+    """Natural order of group names: "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å")."""
+    from pipeline.danish.collation import natural_key  # the package registers spaCy components: only when names are sorted
+
+    return natural_key(name)
 
 
 def _name_key(name: str) -> str:

@@ -167,3 +167,12 @@ def test_a_group_name_goes_through_the_redactor(tiny_cfg):
     assert result.rejects.empty
     assert sorted(result.notes.group_name) == ["Bord [navn]", "Gruppe [navn]"]
     assert "Hanne" not in str(result.manifest())
+
+
+def test_lettered_groups_keep_i_and_v_as_letters(tiny_cfg):
+    csv = "kerneområde,gruppe,tekst\n" + "".join(f"Læring,{g},Trivsel hos gruppe {g}.\n" for g in ("A", "I", "V", "Bord C"))
+    result = ingest([SourceFile("noter.csv", csv.encode()), SourceFile("bord-x.md", b"---\nkerneomr\xc3\xa5de: L\xc3\xa6ring\n---\nLektier.\n")], tiny_cfg)
+    assert result.rejects.empty
+    assert list(result.notes.group_name) == ["A", "Bord C", "Bord X", "I", "V"]
+    roman = "kerneområde,gruppe,tekst\nLæring,Gruppe I,Trivsel.\nLæring,V,Lektier.\n"
+    assert sorted(ingest([SourceFile("noter.csv", roman.encode())], tiny_cfg).notes.group) == [1, 5]

@@ -78,13 +78,17 @@ _NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_]|\[)[\w .\
 _ROMAN_ONLY = re.compile(r"^[IVXLivxl]+$")
 
 
-def parse_group_name(value: str) -> str | None:
+def parse_group_name(value: str, *, letter: bool = False) -> str | None:
     """A group's name as written ("Bord A", "Gruppe Rød", "S 24"), for a group that has no number.
 
     ``None`` for a number (:func:`parse_group` reads it), an empty cell, a lower-case word on its
     own ("x"), a malformed Roman numeral ("IIII") or a text longer than :data:`MAX_GROUP_NAME`.
+    With ``letter`` (the groups are lettered), one capital letter is a name even when it is also a
+    Roman numeral ("I", "Bord V").
     """
     text = " ".join(str(value).split())
+    if letter and _ONE_LETTER.match(text):
+        return text
     if not text or len(text) > MAX_GROUP_NAME or parse_group(text) is not None:
         return None
     match = _NAME_RE.match(text)
@@ -96,6 +100,18 @@ def parse_group_name(value: str) -> str | None:
     if not bare and _ROMAN_ONLY.match(text[match.start("first"):]):
         return None
     return text
+
+
+# A group named by one capital letter ("A", "Bord C"); "I", "V", "X" and "L" are also Roman numerals.
+_ONE_LETTER = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?[A-ZÆØÅ]$")
+
+
+def _letter_named(raw_notes: list[RawNote]) -> bool:
+    """Whether the groups are lettered: some group is one capital letter that is no Roman numeral ("Bord A").
+
+    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A–J).
+    """
+    return any(_ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes)
 
 
 def group_sort_key(name: str) -> tuple:
@@ -158,6 +174,7 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     seen: dict[tuple[int, str, int | str], RawNote] = {}
     area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
     area_slugs: dict[str, str] = {}
+    lettered = _letter_named(raw_notes)
     for raw in raw_notes:
         if raw.problem:
             rejects.append(_reject(raw, raw.problem))
@@ -178,7 +195,9 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, _unknown_area_reason(area_name, cfg)))
             continue
         group = parse_group(raw.group)
-        group_name = parse_group_name(raw.group) if group is None else None
+        if lettered and _ONE_LETTER.match(" ".join(str(raw.group).split())):
+            group = None
+        group_name = parse_group_name(raw.group, letter=lettered) if group is None else None
         if (group is None and group_name is None) or (group is not None and group > MAX_GROUP):
             why = (
                 f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; number the groups within each seminar."

@@ -176,3 +176,14 @@ def test_lettered_groups_keep_i_and_v_as_letters(tiny_cfg):
     assert list(result.notes.group_name) == ["A", "Bord C", "Bord X", "I", "V"]
     roman = "kerneområde,gruppe,tekst\nLæring,Gruppe I,Trivsel.\nLæring,V,Lektier.\n"
     assert sorted(ingest([SourceFile("noter.csv", roman.encode())], tiny_cfg).notes.group) == [1, 5]
+
+
+def test_one_display_of_a_group():
+    from pipeline.report.wording import group_label, group_names, groups_text
+
+    names = group_names([2, 5, 6, 5], ["", "Bord A", "Gruppe Rød", "Bord A"])
+    assert names == {5: "Bord A", 6: "Gruppe Rød"}
+    assert (group_label(3), group_label(3, names, capital=True), group_label(5, names)) == ("gruppe 3", "Gruppe 3", "Bord A")
+    assert groups_text([1, 2, 4]) == "gruppe 1, 2 og 4" and groups_text([1, 2], short=True) == "gr. 1 og 2"
+    assert groups_text([5, 6], names) == groups_text([5, 6], names, short=True) == "Bord A og Gruppe Rød"
+    assert groups_text([2, 5], names) == "gruppe 2 og Bord A"

@@ -74,7 +74,7 @@ MAX_GROUP_NAME = 40
 # A name starts with a letter or digit; on its own (no "Bord"/"Gruppe" before it) with a capital
 # or a digit, so a stray "x" or "?" in the group column is still rejected.
 # "[" and "]": a name the redactor replaced ("Bord [navn]") is still the group's name.
-_NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_]|\[)[\w .\-/&'’\[\]]*$")
+_NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_]|\[)[\w .\-/&'\u2019\[\]]*$")
 _ROMAN_ONLY = re.compile(r"^[IVXLivxl]+$")
 
 
@@ -109,7 +109,7 @@ _ONE_LETTER = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?[A-ZÆØÅ]$")
 def _letter_named(raw_notes: list[RawNote]) -> bool:
     """Whether the groups are lettered: some group is one capital letter that is no Roman numeral ("Bord A").
 
-    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A–J).
+    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A to J).
     """
     return any(_ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes)
 

@@ -6,8 +6,23 @@ import re
 from collections.abc import Iterable, Mapping
 
 __all__ = [
-    "CURATED", "IN_SHORT", "MACHINE", "QUESTION_WORDS", "RECURRING", "theme_status", "count", "da_decimal", "da_list", "da_place",
-    "escape_markdown", "group_label", "group_names", "groups_text", "lower_first", "number_word", "single_heading",
+    "CURATED",
+    "IN_SHORT",
+    "MACHINE",
+    "QUESTION_WORDS",
+    "RECURRING",
+    "count",
+    "da_decimal",
+    "da_list",
+    "da_place",
+    "escape_markdown",
+    "group_label",
+    "group_names",
+    "groups_text",
+    "lower_first",
+    "number_word",
+    "single_heading",
+    "theme_status",
 ]
 
 #: Names used both on the area pages (:mod:`pipeline.report.pages`) and in the workbook: a theme's

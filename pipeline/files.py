@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from pipeline.errors import InputError
 from pipeline.outputs import atomic_file, neutralise_frame, restore_frame
-from pipeline.schemas import validate
+from pipeline.schemas import numbered_groups, validate
 
 __all__ = ["read_any_table", "read_table", "read_text_file", "write_bytes", "write_json", "write_table", "write_text"]
 
@@ -101,9 +101,8 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
     if schema is None:
         return df
     columns = schema.to_schema().columns
-    if "group_name" in columns and "group_name" not in df and "group" in df:
-        # Notes stored before groups could have names: every group there is numbered.
-        df.insert(df.columns.get_loc("group") + 1, "group_name", "")
+    if "group_name" in columns:
+        df = numbered_groups(df)
     for name, column in columns.items():
         # text cells (object or pandas' string dtype) "True"/"False": coercing them would make every non-empty text true
         if name in df and str(column.dtype) == "bool" and not pd.api.types.is_bool_dtype(df[name]):

@@ -26,6 +26,7 @@ __all__ = [
     "Themes",
     "TopicInfo",
     "Units",
+    "numbered_groups",
     "validate",
 ]
 
@@ -326,6 +327,18 @@ class Matches(_Table):
     matched: Series[bool]
     reason: Series[str] = pa.Field(description="why the points are or are not the same (pipeline.compare.match.says_same)")
     shared_words: Series[str]
+
+
+def numbered_groups(notes: pd.DataFrame) -> pd.DataFrame:
+    """``notes`` with an empty ``group_name`` column when it has none.
+
+    Notes stored (or built by a caller) before groups could have names: every group there is numbered.
+    """
+    if "group_name" in notes or "group" not in notes:
+        return notes
+    notes = notes.copy()
+    notes.insert(notes.columns.get_loc("group") + 1, "group_name", "")
+    return notes
 
 
 def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:

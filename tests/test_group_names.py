@@ -187,3 +187,14 @@ def test_one_display_of_a_group():
     assert groups_text([1, 2, 4]) == "gruppe 1, 2 og 4" and groups_text([1, 2], short=True) == "gr. 1 og 2"
     assert groups_text([5, 6], names) == groups_text([5, 6], names, short=True) == "Bord A og Gruppe Rød"
     assert groups_text([2, 5], names) == "gruppe 2 og Bord A"
+
+
+def test_notes_stored_before_groups_had_names_are_read_as_numbered(tmp_path, tiny_cfg):
+    from pipeline.files import read_table
+    from pipeline.schemas import Notes
+
+    csv = "kerneområde,gruppe,tekst\nLæring,1,Trivsel i frikvarteret.\n"
+    notes = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg).notes
+    (tmp_path / "notes.csv").write_text(notes.drop(columns="group_name").to_csv(index=False), encoding="utf-8")
+    back = read_table(tmp_path / "notes.csv", Notes)
+    assert list(back.columns) == list(notes.columns) and list(back.group_name) == [""]

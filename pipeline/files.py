@@ -16,7 +16,7 @@ import pandera.pandas as pa
 
 from pipeline.errors import InputError
 from pipeline.outputs import atomic_file, neutralise_frame, restore_frame
-from pipeline.schemas import validate
+from pipeline.schemas import numbered_groups, validate
 
 __all__ = ["read_any_table", "read_table", "read_text_file", "write_bytes", "write_json", "write_table", "write_text"]
 
@@ -100,7 +100,10 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
             df = restore_frame(pd.read_csv(fh, dtype=str, keep_default_na=False))
     if schema is None:
         return df
-    for name, column in schema.to_schema().columns.items():
+    columns = schema.to_schema().columns
+    if "group_name" in columns:
+        df = numbered_groups(df)
+    for name, column in columns.items():
         # text cells (object or pandas' string dtype) "True"/"False": coercing them would make every non-empty text true
         if name in df and str(column.dtype) == "bool" and not pd.api.types.is_bool_dtype(df[name]):
             df[name] = df[name].map({"True": True, "False": False, "true": True, "false": False})

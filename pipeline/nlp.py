@@ -15,7 +15,7 @@ import pandas as pd
 from pipeline.config import NlpConfig
 from pipeline.errors import ConfigError
 from pipeline.ingest._text import BULLET_RE, nlp_blocks
-from pipeline.schemas import Notes, Statements, validate
+from pipeline.schemas import Notes, Statements, numbered_groups, validate
 
 __all__ = [
     "build_nlp",
@@ -265,7 +265,7 @@ def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig, *, n_process: int 
     if skip:
         with nlp.select_pipes(disable=skip):
             return make_statements(notes, nlp, cfg, n_process=n_process)
-    notes = validate(notes, Notes)
+    notes = validate(numbered_groups(notes), Notes)
     stops = stop_words(cfg)
     note_rows = list(notes.itertuples(index=False))
     n_process = _processes(notes) if n_process is None else n_process

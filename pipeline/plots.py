@@ -6,6 +6,7 @@ import functools
 import logging
 import os
 import shutil
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -82,19 +83,22 @@ def theme_group_matrix(units: pd.DataFrame, themes: pd.DataFrame, groups: list[i
     return pd.DataFrame(rows, columns=["topic", "label", "group", "n_units"])
 
 
-def plot_group_theme_heatmap(matrix: pd.DataFrame) -> go.Figure:
+def plot_group_theme_heatmap(matrix: pd.DataFrame, names: Mapping[int, str] | None = None) -> go.Figure:
     """Heatmap of themes (rows) by group (columns): how many of each group's key phrases fall in each theme.
 
     Args:
         matrix: The tidy table of :func:`theme_group_matrix`.
+        names: The named groups' names by ordinal (:func:`pipeline.report.wording.group_names`).
     """
+    from pipeline.report.wording import group_label  # here: pipeline.report imports this module
+
     labels = list(dict.fromkeys(matrix["label"]))
     groups = sorted(set(int(g) for g in matrix["group"]))
     z = matrix.pivot_table(index="label", columns="group", values="n_units", aggfunc="sum").reindex(index=labels, columns=groups).fillna(0).astype(int)
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(),
-            x=[f"Gruppe {g}" for g in groups],
+            x=[group_label(g, names, capital=True) for g in groups],
             y=[_short(v, 40) for v in labels],
             colorscale="Blues",
             zmin=0,
@@ -124,13 +128,16 @@ def option_group_matrix(options: list[dict], groups: list[int]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["option", "group", "chosen"])
 
 
-def plot_option_groups(matrix: pd.DataFrame) -> go.Figure:
+def plot_option_groups(matrix: pd.DataFrame, names: Mapping[int, str] | None = None) -> go.Figure:
     """Which groups took up which of the question's given options: options (rows, in the question's
     order) by group (columns), filled where a group's notes name the option.
 
     Args:
         matrix: The tidy table of :func:`option_group_matrix`.
+        names: The named groups' names by ordinal (:func:`pipeline.report.wording.group_names`).
     """
+    from pipeline.report.wording import group_label  # here: pipeline.report imports this module
+
     options = list(dict.fromkeys(matrix["option"]))
     groups = sorted(set(int(g) for g in matrix["group"]))
     z = matrix.pivot_table(index="option", columns="group", values="chosen", aggfunc="max").reindex(index=options, columns=groups).fillna(0).astype(int)
@@ -138,7 +145,7 @@ def plot_option_groups(matrix: pd.DataFrame) -> go.Figure:
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(),
-            x=[f"Gruppe {g}" for g in groups],
+            x=[group_label(g, names, capital=True) for g in groups],
             y=[f"{_short(o, 36)} ({totals[o]})" for o in options],
             colorscale=[[0, "#f3f3f3"], [1, "#2b6cb0"]],
             zmin=0,

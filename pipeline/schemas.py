@@ -26,6 +26,7 @@ __all__ = [
     "Themes",
     "TopicInfo",
     "Units",
+    "numbered_groups",
     "validate",
 ]
 
@@ -50,7 +51,10 @@ class Notes(_Table):
     core_area: Series[str] = pa.Field(str_length={"min_value": 1})
     theme: Series[str]
     question: Series[str]
+    #: An ordinal: a numbered group keeps its number; a named group gets one after the year's numbers.
     group: Series[int] = pa.Field(ge=0)
+    #: The group's name as written ("Bord A", "Gruppe Rød"); empty for a numbered group.
+    group_name: Series[str]
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     source_file: Series[str]
     source_ref: Series[str]
@@ -323,6 +327,18 @@ class Matches(_Table):
     matched: Series[bool]
     reason: Series[str] = pa.Field(description="why the points are or are not the same (pipeline.compare.match.says_same)")
     shared_words: Series[str]
+
+
+def numbered_groups(notes: pd.DataFrame) -> pd.DataFrame:
+    """``notes`` with an empty ``group_name`` column when it has none.
+
+    Notes stored (or built by a caller) before groups could have names: every group there is numbered.
+    """
+    if "group_name" in notes or "group" not in notes:
+        return notes
+    notes = notes.copy()
+    notes.insert(notes.columns.get_loc("group") + 1, "group_name", "")
+    return notes
 
 
 def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:

@@ -51,6 +51,7 @@ class Comparison:
         matches: Per theme of a later year, the most alike point of the earlier years, its score and whether it was matched.
         seminars: Per year, how its pages name the seminar.
         curation: Per year, (themes an analyst has curated, themes) on its pages.
+        group_names: Per year, the names of its named groups by ordinal.
     """
 
     years: tuple[int, ...]
@@ -62,6 +63,8 @@ class Comparison:
     matches: pd.DataFrame
     seminars: dict[int, str] = field(default_factory=dict)
     curation: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: Per year, the named groups' names by ordinal (:func:`pipeline.report.wording.group_label`).
+    group_names: dict[int, dict[int, str]] = field(default_factory=dict)
 
 
 PREVALENCE_COLUMNS = [

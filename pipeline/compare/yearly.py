@@ -391,4 +391,12 @@ def compare_years_tables(
         pd.DataFrame(matches, columns=MATCH_COLUMNS),
         {y: tables[y].seminar for y in years},
         {y: _curation(tables[y]) for y in years},
+        {y: _group_names(tables[y].notes) for y in years},
     )
+
+
+def _group_names(notes: pd.DataFrame) -> dict[int, str]:
+    """The year's named groups by ordinal (notes stored before groups had names have none)."""
+    if "group_name" not in notes:
+        return {}
+    return {int(g): str(n) for g, n in zip(notes["group"], notes["group_name"], strict=True) if n}

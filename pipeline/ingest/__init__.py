@@ -179,7 +179,14 @@ class IngestResult:
             "notes_rejected": len(self.rejects),
             "redacted": self.redacted,
             "accepted": [
-                {"note_id": r.note_id, "core_area": r.core_area, "group": int(r.group), "source_file": r.source_file, "source_ref": r.source_ref}
+                {
+                    "note_id": r.note_id,
+                    "core_area": r.core_area,
+                    "group": int(r.group),
+                    **({"group_name": r.group_name} if r.group_name else {}),
+                    "source_file": r.source_file,
+                    "source_ref": r.source_ref,
+                }
                 for r in self.notes.itertuples()
             ],
             "rejected": self.rejects.to_dict("records"),

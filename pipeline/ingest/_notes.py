@@ -13,7 +13,7 @@ from pipeline.config import SeminarConfig, normalize_name, slugify
 from pipeline.ingest._text import GROUP_ALIASES, clean_text
 from pipeline.schemas import Notes, Rejects, validate
 
-__all__ = ["RawNote", "note_id", "parse_group", "resolve_notes"]
+__all__ = ["RawNote", "group_sort_key", "note_id", "parse_group", "parse_group_name", "resolve_notes"]
 
 #: Highest group number (three digits).
 MAX_GROUP = 999
@@ -69,8 +69,67 @@ def parse_group(value: str) -> int | None:
     return _roman(roman.group(1)) if roman else None
 
 
-def note_id(year: int, core_area: str, group: int, text: str) -> str:
-    """A stable id from the note's position (year, core area, group) and its content."""
+#: Longest group name kept (a longer cell is text in the wrong column, not a name).
+MAX_GROUP_NAME = 40
+# A name starts with a letter or digit; on its own (no "Bord"/"Gruppe" before it) with a capital
+# or a digit, so a stray "x" or "?" in the group column is still rejected.
+# "[" and "]": a name the redactor replaced ("Bord [navn]") is still the group's name.
+_NAME_RE = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?(?P<first>[^\W_]|\[)[\w .\-/&'\u2019\[\]]*$")
+_ROMAN_ONLY = re.compile(r"^[IVXLivxl]+$")
+
+
+def parse_group_name(value: str, *, letter: bool = False) -> str | None:
+    """A group's name as written ("Bord A", "Gruppe Rød", "S 24"), for a group that has no number.
+
+    ``None`` for a number (:func:`parse_group` reads it), an empty cell, a lower-case word on its
+    own ("x"), a malformed Roman numeral ("IIII") or a text longer than :data:`MAX_GROUP_NAME`.
+    With ``letter`` (the groups are lettered), one capital letter is a name even when it is also a
+    Roman numeral ("I", "Bord V").
+    """
+    text = " ".join(str(value).split())
+    if letter and _ONE_LETTER.match(text):
+        return text
+    if not text or len(text) > MAX_GROUP_NAME or parse_group(text) is not None:
+        return None
+    match = _NAME_RE.match(text)
+    if match is None or _ROMAN_ONLY.match(text):
+        return None
+    bare = match.start("first") == 0
+    if bare and not (match.group("first").isupper() or match.group("first").isdigit()):
+        return None
+    if not bare and _ROMAN_ONLY.match(text[match.start("first"):]):
+        return None
+    return text
+
+
+# A group named by one capital letter ("A", "Bord C"); "I", "V", "X" and "L" are also Roman numerals.
+_ONE_LETTER = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?[A-ZÆØÅ]$")
+
+
+def _letter_named(raw_notes: list[RawNote]) -> bool:
+    """Whether the groups are lettered: some group is one capital letter that is no Roman numeral ("Bord A").
+
+    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A to J).
+    """
+    return any(_ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes)
+
+
+def group_sort_key(name: str) -> tuple:
+    """Natural order of group names: "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å")."""
+    from pipeline.danish.collation import natural_key  # the package registers spaCy components: only when names are sorted
+
+    return natural_key(name)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def note_id(year: int, core_area: str, group: int | str, text: str) -> str:
+    """A stable id from the note's position (year, core area, group) and its content.
+
+    A named group enters by its name, not its ordinal, so adding a group elsewhere changes no id.
+    """
     key = f"{year}\x1f{normalize_name(core_area)}\x1f{group}\x1f{' '.join(text.split())}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
@@ -112,9 +171,10 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     """
     accepted: list[dict] = []
     rejects: list[dict] = []
-    seen: dict[tuple[int, str, int], RawNote] = {}
+    seen: dict[tuple[int, str, int | str], RawNote] = {}
     area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
     area_slugs: dict[str, str] = {}
+    lettered = _letter_named(raw_notes)
     for raw in raw_notes:
         if raw.problem:
             rejects.append(_reject(raw, raw.problem))
@@ -135,11 +195,14 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, _unknown_area_reason(area_name, cfg)))
             continue
         group = parse_group(raw.group)
-        if group is None or group > MAX_GROUP:
+        if lettered and _ONE_LETTER.match(" ".join(str(raw.group).split())):
+            group = None
+        group_name = parse_group_name(raw.group, letter=lettered) if group is None else None
+        if (group is None and group_name is None) or (group is not None and group > MAX_GROUP):
             why = (
                 f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; number the groups within each seminar."
                 if group is not None
-                else f"group '{raw.group}' is not a group number; write it as 3 or 'Gruppe 3'."
+                else f"group '{raw.group}' is not a group number or name; write it as 3, 'Gruppe 3' or a short name such as 'Bord A'."
             )
             rejects.append(_reject(raw, why))
             continue
@@ -163,7 +226,7 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
                 )
                 rejects.append(_reject(raw, f"core area '{name}' {why}; write the area name the same way in every row, or rename it."))
                 continue
-        key = (year, name, group)
+        key = (year, name, group if group_name is None else _name_key(group_name))
         if key in seen:
             first = seen[key]
             same = " ".join(first.text.split()) == " ".join(raw.text.split())
@@ -171,27 +234,29 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(
                 _reject(
                     raw,
-                    f"duplicate: {what} group {group} in '{name}' ({year}) already read from "
-                    f"{first.source_file} ({first.source_ref}). Keep one note per group and core area "
-                    "(merge the texts), or correct the group number.",
+                    f"duplicate: {what} group {group if group_name is None else repr(group_name)} in '{name}' ({year}) "
+                    f"already read from {first.source_file} ({first.source_ref}). Keep one note per group and core area "
+                    f"(merge the texts), or correct the group {'number' if group_name is None else 'name'}.",
                 )
             )
             continue
         seen[key] = raw
         accepted.append(
             {
-                "note_id": note_id(year, name, group, text),
+                "note_id": note_id(year, name, group if group_name is None else _name_key(group_name), text),
                 "year": year,
                 "seminar": raw.seminar.strip() or cfg.seminar_label,
                 "core_area": name,
                 "theme": raw.theme.strip() or (area.theme if area else ""),
                 "question": raw.question.strip() or (area.question if area else ""),
                 "group": group,
+                "group_name": group_name or "",
                 "text": text,
                 "source_file": raw.source_file,
                 "source_ref": raw.source_ref,
             }
         )
+    _number_named_groups(accepted)
     notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
     if len(notes):
         notes["_order"] = notes["core_area"].map(area_order).fillna(len(area_order))
@@ -199,3 +264,26 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     notes = validate(notes.reset_index(drop=True), Notes)
     rejects_df = validate(pd.DataFrame(rejects, columns=list(Rejects.to_schema().columns)), Rejects)
     return notes, rejects_df
+
+
+def _number_named_groups(accepted: list[dict]) -> None:
+    """Give each named group of a year an ordinal after the year's numbered groups, in natural order.
+
+    The same name (any case or spacing) is the same group in every core area of the year and is
+    written one way (the first in natural order). The ordinals depend only on the set of groups,
+    never on the order the files were read.
+    """
+    for year in {row["year"] for row in accepted}:
+        rows = [row for row in accepted if row["year"] == year]
+        named = [row for row in rows if row["group_name"]]
+        if not named:
+            continue
+        written: dict[str, str] = {}
+        for row in sorted(named, key=lambda r: group_sort_key(r["group_name"])):
+            written.setdefault(_name_key(row["group_name"]), row["group_name"])
+        start = max((row["group"] for row in rows if not row["group_name"]), default=0)
+        order = sorted(written.values(), key=group_sort_key)
+        ordinal = {_name_key(n): start + i for i, n in enumerate(order, start=1)}
+        for row in named:
+            key = _name_key(row["group_name"])
+            row["group"], row["group_name"] = ordinal[key], written[key]

@@ -20,6 +20,10 @@ GROUP_NUMBER = r"(?:\d+|[IVXL]{1,6})(?![\w])"
 GROUP_LABEL = rf"(?P<label>Gruppe|Bord|Gr\.)\s*(?<=\s|\.)(?P<num>{GROUP_NUMBER})"
 #: Words that may stand before a group number in a table cell or a file name (any case).
 GROUP_ALIASES = r"(?:gruppe|grupper|bord|group|table)"
+#: A group with a name instead of a number, as a heading or a paragraph opens it ("Bord A",
+#: "Gruppe Rød", "Bord Nord 2"): the word, then one to three words whose first starts with a
+#: capital letter (so "Gruppe drøftede …" and "Bord til …" are no group), as ``name``.
+GROUP_NAMED = r"(?P<name>(?:Gruppe|Bord)\s+[A-ZÆØÅ][\wÆØÅæøå]{0,20}(?:[ \-][A-ZÆØÅ0-9][\wÆØÅæøå]{0,20}){0,2})"
 # A hyphen before one of these words is a suspended compound ("familie- og netværksbaseret"),
 # not a word broken across lines.
 _SUSPENSION_WORDS = {"og", "eller", "samt", "til", "som", "men", "&"}

@@ -3,8 +3,9 @@
 A file may start with front matter (``---`` / ``key: value`` lines / ``---``) giving
 ``kerneområde``/``core_area``, ``gruppe``/``bord``/``group``, ``tema``, ``spørgsmål``, ``år``.
 Headings (``#``) that name a core area, or ``Gruppe N``, set the area or group of the text
-below them; a paragraph starting ``Gruppe N`` starts that group's note. Without a group
-anywhere, the number in the file name (``bord-3.md``, ``gruppe_3.txt``) is used.
+below them; a paragraph starting ``Gruppe N`` starts that group's note. A group may have a name
+instead: a heading ``## Bord A`` or a paragraph ``Gruppe Rød: …``. Without a group anywhere, the
+number or name in the file name (``bord-3.md``, ``gruppe_3.txt``, ``bord-a.md``) is used.
 """
 
 from __future__ import annotations
@@ -13,14 +14,33 @@ import re
 
 from pipeline.config import SeminarConfig, normalize_name
 from pipeline.errors import InputError
-from pipeline.ingest._notes import RawNote, parse_group
-from pipeline.ingest._text import GROUP_ALIASES, GROUP_LABEL, read_text_notes
+from pipeline.ingest._notes import RawNote, parse_group, parse_group_name
+from pipeline.ingest._text import GROUP_ALIASES, GROUP_LABEL, GROUP_NAMED, read_text_notes
 
 __all__ = ["parse_markdown_notes", "read_markdown_notes"]
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _GROUP_PAR = re.compile(rf"^\s*\**{GROUP_LABEL}\**\s*[:.\-–]?\s*(?P<rest>.*)$")
 _FILE_GROUP = re.compile(rf"{GROUP_ALIASES}[\s_\-]*(\d+)(?!\d)", re.I)
+# A named group: a whole heading ("## Bord A") or a paragraph opening "Gruppe Rød:" (the colon
+# tells a name from a sentence that begins with the word).
+_NAMED_HEADING = re.compile(rf"^\**{GROUP_NAMED}\**\s*:?$")
+_NAMED_PAR = re.compile(rf"^\s*\**{GROUP_NAMED}\**\s*:\s*(?P<rest>\S.*)$")
+# "bord-a.md", "gruppe_roed.txt": the word and a short name, the name's words joined by - or _.
+_FILE_NAMED = re.compile(rf"^(?P<word>{GROUP_ALIASES})[\s_\-]+(?P<name>[^\W\d_][^\W_]{{0,20}}(?:[\s_\-][^\W_]{{1,20}}){{0,2}})$", re.I)
+
+
+def _file_group(file: str) -> str:
+    """The group a file's name gives: its number ("bord-3.md"), or a name ("bord-a.md" → "Bord A")."""
+    base = file.rsplit("/", 1)[-1]
+    number = _FILE_GROUP.search(base)
+    if number:
+        return number.group(1)
+    named = _FILE_NAMED.match(base.rsplit(".", 1)[0])
+    if not named:
+        return ""
+    words = [named.group("word").capitalize(), *re.split(r"[\s_\-]+", named.group("name"))]
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 _KEYS = {
     "core_area": {"core_area", "core area", "kerneområde", "kerneomraade", "område"},
     "group": {"group", "gruppe", "bord", "table"},
@@ -48,9 +68,8 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
     """Parse the notes in one Markdown or plain-text file."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     meta, start = _front_matter(lines)
-    file_group = _FILE_GROUP.search(file.rsplit("/", 1)[-1])
     area = meta.get("core_area", "")
-    group = meta.get("group", "") or (file_group.group(1) if file_group else "")
+    group = meta.get("group", "") or _file_group(file)
     notes: list[RawNote] = []
     current: dict | None = None
 
@@ -77,23 +96,26 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
             title = heading.group(2).strip()
             found = cfg.find_area(title)
             match = _GROUP_PAR.match(title)
+            named = _NAMED_HEADING.match(title)
             if found is not None:
                 flush()
                 area = found.name
-            elif match:
+            elif match or named:
                 flush()
-                group = match.group("num")
+                group = match.group("num") if match else named.group("name")
                 current = {"ref": f"line {number}", "area": area, "group": group, "text": []}
             continue
         match = _GROUP_PAR.match(line)
-        if match and match.group("rest"):
+        named = None if match else _NAMED_PAR.match(line)
+        if (match and match.group("rest")) or named:
             flush()
-            group = match.group("num")
+            group = match.group("num") if match else named.group("name")
+            label = f"{match.group('label')} {group}" if match else group
             current = {
                 "ref": f"line {number}",
                 "area": area,
                 "group": group,
-                "text": [f"{match.group('label')} {group} {match.group('rest')}"],
+                "text": [f"{label} {(match or named).group('rest')}"],
             }
             continue
         if not line.strip() and current is None:
@@ -110,7 +132,7 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
             "write the note below a heading with the core area, with front matter 'gruppe: N', "
             "or name the file after the table, e.g. bord-3.md.",
         )
-    missing_group = [n for n in notes if parse_group(n.group) is None]
+    missing_group = [n for n in notes if parse_group(n.group) is None and parse_group_name(n.group) is None]
     if missing_group and not group:
         raise InputError(
             file,

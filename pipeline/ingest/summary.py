@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from pipeline.config import CoreArea, SeminarConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote, parse_group
-from pipeline.ingest._text import GROUP_LABEL, GROUP_WORD, join_wrapped_lines, read_text_notes
+from pipeline.ingest._text import GROUP_LABEL, GROUP_NAMED, GROUP_WORD, join_wrapped_lines, read_text_notes
 
 __all__ = ["parse_summary_text", "read_pdf_notes", "read_summary_notes", "summary_options"]
 
 # "Gruppe 5 5 fremhævede" is a typo for "Gruppe 5 fremhævede": the repeated number is dropped.
 _GROUP_START = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?(?=[\s:.,]|$)")
+# A named group opens its paragraph with the name and a colon ("Gruppe Rød: …").
+_NAMED_START = re.compile(rf"^{GROUP_NAMED}\s*:")
 _MIDLINE_GROUP = re.compile(rf"(?<=[.!?])\s*(?={GROUP_WORD}\s*\d+\s)")
 _MARKER = re.compile(r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;”\")]\s*$")
@@ -49,7 +51,7 @@ class _Line:
 
 @dataclass
 class _Paragraph:
-    group: int
+    group: int | str  # a number, or a name as written ("Gruppe Rød")
     lines: list[_Line] = field(default_factory=list)
 
 
@@ -146,6 +148,7 @@ def parse_summary_text(
         area = _match_area(stripped, cfg)
         marker = _MARKER.match(stripped)
         group = _GROUP_START.match(stripped)
+        named = None if group else _NAMED_START.match(stripped)
         if area is not None:
             close()
             current_area = area
@@ -165,6 +168,14 @@ def parse_summary_text(
             last_group = number
             body = f"{group.group('label')} {number}{stripped[group.end():]}"
             par = _Paragraph(number, [_Line(line.number, line.raw.replace(stripped, body, 1), line.page)])
+        elif named:
+            close()
+            # Names have no order: a name met again starts the next core area's run.
+            name = named.group("name")
+            if new_run_pending or any(p.group == name for p in runs[-1][1]):
+                runs.append((current_area, []))
+                new_run_pending = False
+            par = _Paragraph(name, [line])
         elif par is not None:
             par.lines.append(line)
     close()
@@ -242,7 +253,7 @@ def summary_options(text: str, cfg: SeminarConfig) -> dict[str, tuple[str, ...]]
             theme = marker.group("theme").rstrip(" ?:.")
             owner = (_area_for_theme(theme, cfg) or current) if opening else None
             continue
-        if _GROUP_START.match(stripped):
+        if _GROUP_START.match(stripped) or _NAMED_START.match(stripped):
             close()
             owner = None
             continue

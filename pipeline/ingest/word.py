@@ -22,12 +22,15 @@ import re
 from pipeline.config import SeminarConfig
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
-from pipeline.ingest._text import GROUP_LABEL, require_zip_package
+from pipeline.ingest._text import GROUP_LABEL, GROUP_NAMED, require_zip_package
 from pipeline.ingest.tabular import map_columns, rows_to_notes
 
 __all__ = ["read_docx_notes"]
 
 _GROUP_PAR = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?\s*[:.\-–]?\s*(?P<rest>.*)$", re.S)
+# A named group: a heading that is only the name ("Bord A"), or a paragraph "Gruppe Rød: …".
+_NAMED_HEADING = re.compile(rf"^{GROUP_NAMED}\s*:?$")
+_NAMED_PAR = re.compile(rf"^{GROUP_NAMED}\s*:\s*(?P<rest>\S.*)$", re.S)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -156,7 +159,8 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             place = f"paragraph {n_par}"
             heading = _is_heading(_style_name(element, styles))
             found = cfg.find_area(text)
-            if found is not None or (heading and not _GROUP_PAR.match(text)):
+            named = _NAMED_HEADING.match(text) if heading else _NAMED_PAR.match(text)
+            if found is not None or (heading and not _GROUP_PAR.match(text) and not named):
                 flush()
                 if found is not None:
                     area = found.name
@@ -173,6 +177,11 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
                 rest = match.group("rest").strip()
                 body = f"{match.group('label')} {match.group('num')} {rest}".strip() if rest else ""
                 current = {"ref": place, "area": area, "group": match.group("num"), "text": [body] if body else []}
+            elif named:
+                flush()
+                rest = named.groupdict().get("rest") or ""
+                body = f"{named.group('name')} {rest.strip()}" if rest.strip() else ""
+                current = {"ref": place, "area": area, "group": named.group("name"), "text": [body] if body else []}
             elif current is not None:
                 current["text"].append(text)
             else:

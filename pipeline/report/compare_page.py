@@ -16,7 +16,7 @@ from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison, trajec
 from pipeline.config import SeminarConfig, slugify
 from pipeline.plots import plot_theme_years, plot_trajectories
 from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines, unlink_missing
-from pipeline.report.wording import da_decimal, da_list, number_word
+from pipeline.report.wording import da_decimal, da_list, group_label, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
 
@@ -96,11 +96,13 @@ def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int,
             blocks.append(Paragraph((f"Ingen gruppe nævnte det i {y}.",), kind="meta"))
         also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
         if also:
-            who = da_list([g.replace("#", ", gruppe ") if "#" in g else f"gruppe {g}" for g in also])
+            names = comparison.group_names.get(y, {})
+            who = da_list([f"{g.rsplit('#', 1)[0]}, {group_label(int(g.rsplit('#', 1)[1]), names)}" if "#" in g else group_label(int(g), names) for g in also])
             blocks.append(Paragraph((f"{y}: også {who} skriver det; årets side tæller de ord under et andet tema.",), kind="meta"))
         for q in mine.itertuples():
             href = f"{links[y]}/{slugify(q.core_area)}.html#s-{q.statement_id}"
-            where = f"{y}, {q.core_area}, gruppe {q.group}" if r.core_area == OVERALL else f"{y}, gruppe {q.group}"
+            group = group_label(q.group, comparison.group_names.get(y, {}))
+            where = f"{y}, {q.core_area}, {group}" if r.core_area == OVERALL else f"{y}, {group}"
             blocks.append(Quote((q.text,), (Link(where, href),)))
     return [Section(tuple(blocks), kind="theme")]
 

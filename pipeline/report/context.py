@@ -30,6 +30,7 @@ from pipeline.report.wording import (
     da_decimal,
     da_list,
     da_place,
+    group_names,
     lower_first,
     single_heading,
     theme_status,
@@ -82,6 +83,8 @@ class AreaContext:
     #: The yes/no answers to a yes/no question (``stance``, ``groups``, ``statements``), most
     #: groups first; empty when the question asks for more than a yes or no.
     stances: list[dict] = field(default_factory=list)
+    #: The named groups' names as written, by ordinal (:func:`~pipeline.report.wording.group_label`).
+    group_names: dict[int, str] = field(default_factory=dict)
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -257,6 +260,11 @@ def _cross_links(themes: pd.DataFrame) -> dict[int, dict[str, int]]:
     return links
 
 
+def notes_group_names(notes: pd.DataFrame) -> dict[int, str]:
+    """The named groups' names by ordinal in a notes table (none in notes stored before groups had names)."""
+    return group_names(notes["group"], notes["group_name"]) if "group_name" in notes else {}
+
+
 def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None) -> AreaContext:
     """Collect everything one core area's report shows from the analysis tables.
 
@@ -313,13 +321,14 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links)
     restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
     n_groups = int(area_notes["group"].nunique())
+    names = notes_group_names(area_notes)
     figures: list[tuple[str, str, go.Figure]] = []
-    options_figure = plot_option_groups(option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique()))) if given else None
+    options_figure = plot_option_groups(option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique())), names) if given else None
     if len(area_themes):
         figures.append(("temaer", "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).", plot_theme_sizes(area_themes)))
         matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], sorted(int(g) for g in area_notes["group"].unique()))
         if len(matrix):
-            figures.append(("grupper-temaer", "Hvilke grupper rejste hvilke temaer (antal nøglefraser).", plot_group_theme_heatmap(matrix)))
+            figures.append(("grupper-temaer", "Hvilke grupper rejste hvilke temaer (antal nøglefraser).", plot_group_theme_heatmap(matrix, names)))
     return AreaContext(
         cfg=cfg,
         area=area,
@@ -344,6 +353,7 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         options=given,
         options_figure=options_figure,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
+        group_names=names,
     )
 
 
@@ -385,6 +395,7 @@ def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict 
         "areas": areas,
         "cross": cross,
         "n_notes": len(notes),
+        "group_names": notes_group_names(notes),
         "n_rejects": len(analysis.rejects),
         "rejects": [{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records")],
         "method": method,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.report import blocks as pm
 from pipeline.report.pages import LANG, _joined, _rejects, _stamp
-from pipeline.report.wording import RECURRING, da_list
+from pipeline.report.wording import RECURRING, groups_text
 
 __all__ = ["index_page"]
 
@@ -50,7 +50,7 @@ def index_page(index: dict) -> pm.Page:
         cross_rows = tuple(
             (
                 (pm.Anchor("", f"tvaer-{c['id']}"), pm.Strong(c["label"]), f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)"),
-                _joined([pm.inlines(pm.Link(a["name"], a["href"]), f" (gruppe {da_list(a['groups'])})") for a in c["areas"]], "; "),
+                _joined([pm.inlines(pm.Link(a["name"], a["href"]), f" ({groups_text(a['groups'], index.get('group_names'))})") for a in c["areas"]], "; "),
                 ("; ".join(p for a in c["areas"] for p in a["phrases"]),),
             )
             for c in index["cross"]

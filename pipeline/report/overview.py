@@ -22,7 +22,8 @@ import pandas as pd
 from pipeline.config import SeminarConfig, slugify
 from pipeline.report import blocks as pm
 from pipeline.report.answers import options_sentence, year_entry
-from pipeline.report.wording import count, da_list, lower_first, number_word, theme_status
+from pipeline.report.context import notes_group_names
+from pipeline.report.wording import count, da_list, group_label, groups_text, lower_first, number_word, theme_status
 
 if TYPE_CHECKING:
     from pipeline.analysis import Analysis
@@ -47,23 +48,23 @@ def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd
     return own.sort_values("n_groups", ascending=False, kind="stable").head(n)
 
 
-def _quote(row) -> pm.Inlines:
+def _quote(row, names: dict[int, str]) -> pm.Inlines:
     """The theme's *kort sagt* (a group's own words), linked to its statement on the area's page, and the group; or nothing."""
     summary = json.loads(row.summary) if row.summary else {}
     if not summary.get("text"):
         return ()
     href = f"{slugify(row.core_area)}.html#s-{summary['statement_id']}"
-    return (", fx »", pm.Link(summary["text"], href), f"« (gruppe {summary['group']})")
+    return (", fx »", pm.Link(summary["text"], href), f"« ({group_label(summary['group'], names)})")
 
 
-def _point(row, per_point: bool) -> pm.Inlines:
+def _point(row, per_point: bool, names: dict[int, str]) -> pm.Inlines:
     """One point as a sentence; its status (Maskinforslag or Kurateret) only when some themes are curated and some not."""
     groups = [int(g) for g in str(row.groups).split()]
     return pm.inlines(
         f"{row.n_groups} af {row.n_groups_total} grupper pegede på ",
         pm.Strong(lower_first(row.label)),
-        f" (gruppe {da_list(groups)})",
-        _quote(row),
+        f" ({groups_text(groups, names)})",
+        _quote(row, names),
         ".",
         (" ", pm.Emph(f"({theme_status(bool(row.curated))})")) if per_point else (),
     )
@@ -89,7 +90,7 @@ def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: Semi
         ranked = [r for _, r in sorted(enumerate(given), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))]
         blocks.append(pm.Paragraph((options_sentence(ranked, n_groups).strip(),)))
     if len(points):
-        blocks.append(pm.BulletList(tuple(_point(r, per_point) for r in points.itertuples())))
+        blocks.append(pm.BulletList(tuple(_point(r, per_point, notes_group_names(notes)) for r in points.itertuples())))
     else:
         singles = themes[~themes["restates_area"]]
         blocks.append(pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",)))
@@ -109,11 +110,12 @@ def _cross(analysis: Analysis) -> list[pm.Block]:
         return [*blocks, pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",))]
     cross = cross.sort_values(["n_areas", "n_groups"], ascending=False, kind="stable")
     items = []
+    names = notes_group_names(analysis.notes)
     for row in cross.head(MAX_CROSS).itertuples():
         areas = json.loads(row.areas)
         where = []
         for i, a in enumerate(areas):
-            where += ["; " if i else "", pm.Link(a["core_area"], f"{slugify(a['core_area'])}.html"), f" (gruppe {da_list(a['groups'])})"]
+            where += ["; " if i else "", pm.Link(a["core_area"], f"{slugify(a['core_area'])}.html"), f" ({groups_text(a['groups'], names)})"]
         items.append(pm.inlines(pm.Strong(row.label), f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ", *where, "."))
     blocks += [
         pm.Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med de grupper, der rejste dem.",)),

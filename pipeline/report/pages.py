@@ -12,7 +12,7 @@ import datetime as dt
 
 from pipeline.report import blocks as pm
 from pipeline.report.context import AreaContext
-from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, RECURRING, count, da_list
+from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, RECURRING, count, group_label, groups_text
 
 __all__ = ["LANG", "area_page", "marked"]
 
@@ -71,16 +71,16 @@ def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
     return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
 
 
-def _specifics(specifics: list[dict]) -> str:
+def _specifics(specifics: list[dict], names: dict[int, str]) -> str:
     """Each group's own phrase under a bare label: "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)"."""
-    return "; ".join(f"{s['text']} (gruppe {da_list(s['groups'])})" for s in specifics)
+    return "; ".join(f"{s['text']} ({groups_text(s['groups'], names)})" for s in specifics)
 
 
 def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
             (t["label"],),
-            (f"{t['n_groups']} af {t['n_groups_total']} (gr. {da_list(t['groups'])})",),
+            (f"{t['n_groups']} af {t['n_groups_total']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
             (", ".join(t["keywords"][:6]),),
             _other_areas(t),
         )
@@ -90,23 +90,23 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
 
 
 def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
-    facts: list[pm.Inline] = [f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper (gruppe {da_list(t['groups'])}); {t['n_statements']} udsagn"]
+    facts: list[pm.Inline] = [f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper ({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"]
     if t["other_areas"]:
         facts += ["; også i ", *_other_areas(t)]
     facts.append(".")
     status = _status(ctx, t)
     blocks: list[pm.Block] = [pm.Heading(3, (t["label"],)), pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta")]
     if t.get("specifics"):
-        blocks.append(pm.Paragraph((pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"])), kind="meta"))
+        blocks.append(pm.Paragraph((pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"], ctx.group_names)), kind="meta"))
     if t["keywords"]:
         blocks.append(pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]]))))
     if t.get("memo"):
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
     if t["summary"]:
         s = t["summary"]
-        blocks.append(pm.Paragraph((pm.Strong(f"{IN_SHORT}:"), " ", s["text"], " – ", _statement(s["statement_id"], f"Gruppe {s['group']}")), kind="summary"))
+        blocks.append(pm.Paragraph((pm.Strong(f"{IN_SHORT}:"), " ", s["text"], " – ", _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True))), kind="summary"))
     for q in t["quotes"]:
-        blocks.append(pm.Quote(marked(q["text"], q.get("unit", "")), (_statement(q["statement_id"], f"Gruppe {q['group']}"),)))
+        blocks.append(pm.Quote(marked(q["text"], q.get("unit", "")), (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),)))
     evidence = _joined([_statement(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
@@ -118,7 +118,7 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
         return []
     parts: list[pm.Inline] = []
     for i, st in enumerate(ctx.stances):
-        parts += [" · "] * bool(i) + [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} (gruppe {da_list(st['groups'])}; "]
+        parts += [" · "] * bool(i) + [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; "]
         parts += [*_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
@@ -130,7 +130,7 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
     rows = []
     for o in ctx.options:
         anchor = (pm.Anchor("", f"emne-{o['topic']}"),) if o["topic"] >= 0 else ()
-        groups = f"{len(o['groups'])} af {ctx.n_groups}" + (f" (gr. {da_list(o['groups'])})" if o["groups"] else "")
+        groups = f"{len(o['groups'])} af {ctx.n_groups}" + (f" ({groups_text(o['groups'], ctx.group_names, short=True)})" if o["groups"] else "")
         rows.append(((*anchor, o["option"][:1].upper() + o["option"][1:]), (groups,), _joined([_statement(s, s) for s in o["statements"]], " ")))
     return [
         pm.Heading(2, ("Spørgsmålets givne muligheder",)),
@@ -165,7 +165,7 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         pm.inlines(
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
-            f" ({t['n_groups']} af {t['n_groups_total']} grupper: gruppe {da_list(t['groups'])}) ",
+            f" ({t['n_groups']} af {t['n_groups_total']} grupper: {groups_text(t['groups'], ctx.group_names)}) ",
             _status(ctx, t),
             _summary_link(t),
         )
@@ -184,7 +184,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
     rows = tuple(
         (
             (t["surface"],),
-            (f"{t['n_groups']} (gr. {da_list(t['groups'])})",),
+            (f"{t['n_groups']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
             _joined([_statement(s, s) for s in t["statements"]], " "),
         )
         for t in ctx.terms
@@ -215,7 +215,7 @@ def _single(ctx: AreaContext) -> list[pm.Block]:
                 pm.Strong(t["label"]),
                 " " if status else "",
                 status,
-                f" (gruppe {da_list(t['groups'])})",
+                f" ({groups_text(t['groups'], ctx.group_names)})",
                 others,
                 _summary_link(t),
                 memo,
@@ -240,7 +240,7 @@ def _notes(ctx: AreaContext) -> list[pm.Block]:
         for s in n["statements"]:
             themes = _joined([pm.Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
             items.append(pm.inlines(pm.Code(s["id"]), " ", pm.Anchor(s["text"], f"s-{s['id']}"), (" [", *themes, "]") if themes else ()))
-        note = (pm.Heading(3, (f"Gruppe {n['group']}",)), pm.BulletList(tuple(items)), pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"))
+        note = (pm.Heading(3, (group_label(n["group"], ctx.group_names, capital=True),)), pm.BulletList(tuple(items)), pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"))
         blocks.append(pm.Section(note, kind="note", anchor=f"n-{n['note_id']}"))
     return blocks
 

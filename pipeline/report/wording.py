@@ -3,8 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
-__all__ = ["CURATED", "IN_SHORT", "MACHINE", "QUESTION_WORDS", "RECURRING", "theme_status", "count", "da_decimal", "da_list", "da_place", "escape_markdown", "lower_first", "number_word", "single_heading"]
+__all__ = [
+    "CURATED",
+    "IN_SHORT",
+    "MACHINE",
+    "QUESTION_WORDS",
+    "RECURRING",
+    "count",
+    "da_decimal",
+    "da_list",
+    "da_place",
+    "escape_markdown",
+    "group_label",
+    "group_names",
+    "groups_text",
+    "lower_first",
+    "number_word",
+    "single_heading",
+    "theme_status",
+]
 
 #: Names used both on the area pages (:mod:`pipeline.report.pages`) and in the workbook: a theme's
 #: one-line summary from the notes, and the themes that only repeat the question's words.
@@ -32,6 +51,35 @@ def da_list(items) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def group_names(groups: Iterable[int], names: Iterable[str]) -> dict[int, str]:
+    """The names of the named groups by their ordinal, from the notes' ``group`` and ``group_name`` columns."""
+    return {int(g): str(n) for g, n in zip(groups, names, strict=True) if isinstance(n, str) and n}
+
+
+def group_label(group: int, names: Mapping[int, str] | None = None, *, capital: bool = False) -> str:
+    """A group as every page, table and message names it: ``"gruppe 3"``, or its name as written (``"Bord A"``).
+
+    >>> group_label(3), group_label(3, capital=True), group_label(7, {7: "Bord A"})
+    ('gruppe 3', 'Gruppe 3', 'Bord A')
+    """
+    name = (names or {}).get(int(group))
+    return name if name else f"{'G' if capital else 'g'}ruppe {int(group)}"
+
+
+def groups_text(groups: Iterable[int], names: Mapping[int, str] | None = None, *, short: bool = False) -> str:
+    """Groups as a Danish list: ``"gruppe 1, 2 og 4"`` (``"gr. 1, 2 og 4"`` in a table); named groups by name.
+
+    >>> groups_text([1, 2, 4]), groups_text([1, 2], short=True)
+    ('gruppe 1, 2 og 4', 'gr. 1 og 2')
+    >>> groups_text([2, 5, 6], {5: "Bord A", 6: "Gruppe Rød"})
+    'gruppe 2, Bord A og Gruppe Rød'
+    """
+    groups = [int(g) for g in groups]
+    if not any((names or {}).get(g) for g in groups):
+        return f"{'gr.' if short else 'gruppe'} {da_list(groups)}"
+    return da_list(group_label(g, names) for g in groups)
 
 
 def count(n: int, singular: str, plural: str) -> str:

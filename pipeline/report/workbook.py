@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.config import SeminarConfig
+from pipeline.report.context import notes_group_names
 from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, da_place, single_heading, theme_status
 from pipeline.xlsx import add_rows, new_sheet, workbook_bytes
 
@@ -74,6 +75,11 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     wb = Workbook()
     committee = {a.name: a.committee for a in cfg.core_areas}
     themes = analysis.themes
+    names = notes_group_names(analysis.notes)
+
+    def group_cell(group) -> int | str:  # a number stays a number cell (sorting, filters); a name as written
+        return names.get(int(group)) or int(group)
+
     ws = new_sheet(
         wb,
         "Temaer",
@@ -91,11 +97,11 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
                 row["label"],
                 int(row["n_groups"]),
                 int(row["n_groups_total"]),
-                ", ".join(row["groups"].split()),
+                ", ".join(str(group_cell(g)) for g in row["groups"].split()),
                 theme_kind(row, cfg.themes.min_groups),
                 theme_status(bool(row["curated"])),
                 summary.get("text", ""),
-                int(summary["group"]) if summary.get("group") is not None else None,
+                group_cell(summary["group"]) if summary.get("group") is not None else None,
                 str(row["memo"] or ""),
             ]
         )
@@ -107,11 +113,11 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     for row in themes.to_dict("records"):
         for quote in json.loads(row["quotes"]):
             note = quote.get("note_id") or quote["statement_id"].rsplit("-", 1)[0]
-            rows.append([row["core_area"], row["label"], int(quote["group"]), quote["text"], quote["statement_id"], source_of.get(note, "")])
+            rows.append([row["core_area"], row["label"], group_cell(quote["group"]), quote["text"], quote["statement_id"], source_of.get(note, "")])
     add_rows(ws, rows, wrap=(2, 4))
 
     ws = new_sheet(wb, "Noter", ["Kerneområde", "Gruppe", "Status", "Årsag", "Tekst", "Kilde", "Note-id"], [26, 8, 16, 40, 90, 40, 15])
-    rows = [[n.core_area, int(n.group), "Med i analysen", "", n.text, source_of[n.note_id], n.note_id] for n in analysis.notes.itertuples()]
+    rows = [[n.core_area, group_cell(n.group), "Med i analysen", "", n.text, source_of[n.note_id], n.note_id] for n in analysis.notes.itertuples()]
     rows += [
         [r.core_area, int(r.group) if str(r.group).strip().isdigit() else str(r.group), "Afvist", r.reason, r.text, _source(r.source_file, r.source_ref), ""]
         for r in analysis.rejects.itertuples()

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from pipeline.config import SeminarConfig, slugify
 from pipeline.report.blocks import Figure, Page, walk
-from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context, method_facts
+from pipeline.report.context import AreaContext, area_synthesis, build_area_context, build_index_context
+from pipeline.report.method import method_facts
 from pipeline.report.docx import render_docx
 from pipeline.report.html import PLOTLY_JS, plotly_bundle, render_html
 from pipeline.report.markdown import render_markdown

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -24,10 +23,9 @@ from pipeline.plots import (
     plot_theme_sizes,
     theme_group_matrix,
 )
+from pipeline.report.method import curation_context, method_facts
 from pipeline.report.answers import area_theme_options, group_specifics, options_sentence, year_entry
 from pipeline.report.wording import (
-    count,
-    da_decimal,
     da_list,
     da_place,
     group_names,
@@ -45,8 +43,6 @@ __all__ = [
     "build_area_context",
     "build_index_context",
     "curation_context",
-    "method_facts",
-    "package_versions",
     "theme_dicts",
 ]
 
@@ -125,54 +121,6 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
     return out
 
 
-#: The codebook's actions as the method appendix names them.
-CURATION_ACTIONS = {
-    "match": "ikke fundet",
-    "confirm": "bekræftet",
-    "rename": "nyt navn",
-    "memo": "memo",
-    "merge": "lagt sammen",
-    "split": "delt",
-    "new": "nyt tema",
-    "pin": "udsagn fastgjort",
-    "exclude": "udeladt",
-}
-
-
-def _agreement_text(a: dict) -> str:
-    share = da_decimal(100 * a["share_moved"], 1)
-    return f"{a['moved']} af {count(a['units'], 'nøglefrase', 'nøglefraser')} flyttet ({share} %), Cohens kappa {da_decimal(a['kappa'])}"
-
-
-def curation_context(analysis: Analysis, area: str | None = None) -> dict:
-    """What the method appendix says about the analyst's codebook: every change applied and every entry that did not apply, with the reason.
-
-    Args:
-        analysis: The analysis (``curation`` None: no codebook, an empty dict).
-        area: Only this core area's entries (None: all).
-    """
-    curation = getattr(analysis, "curation", None)
-    if curation is None:
-        return {}
-    log = curation.log if area is None else curation.log[curation.log["core_area"] == area]
-    row_word = "række" if curation.file.lower().endswith(".xlsx") else "linje"  # a workbook's entries are rows
-    lines = lambda rows: [  # noqa: E731
-        {"entry": r.entry, "line": int(r.line), "place": f"{row_word} {int(r.line)}", "action": CURATION_ACTIONS[r.action], "reason": r.reason, "area": r.core_area}
-        for r in rows.itertuples()
-    ]
-    agree = curation.agreement["areas"].get(area) if area is not None else curation.agreement["total"]
-    name = curation.file.replace(chr(92), "/").rsplit("/", 1)[-1]
-    joins = [j for j in analysis.quality.get("curation", {}).get("joins", []) if area is None or j["area"] == area]
-    return {
-        "file": name,
-        "known": [f"»{j['theme']}« og »{j['other']}« er ét punkt (kendt fra {j['source']})" for j in joins if j["source"] and j["applied"]],
-        "applied": lines(log[log["applied"]]),
-        "skipped": lines(log[~log["applied"]]),
-        "agreement": _agreement_text(agree) if agree else "",
-        "total": _agreement_text(curation.agreement["total"]),
-    }
-
-
 def area_synthesis(
     recurring: list[dict], single: list[dict], n_groups: int, restating: list[dict] | None = None, question: list[dict] | None = None
 ) -> str:
@@ -212,45 +160,6 @@ def _restating_sentence(restating: list[dict]) -> str:
         return ""
     parts = [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating]
     return f" Kerneområdets eget emne gik igen: {da_list(parts)}."
-
-
-def package_versions() -> dict[str, str]:
-    """Versions of the packages that shape the results."""
-    versions = {}
-    for name in ("seminar-themes", "bertopic", "spacy", "scikit-learn", "pandas", "plotly"):
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
-
-
-def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
-    """What the method appendix of every page shows: counts, settings, how themes were found, versions."""
-    q = analysis.quality
-    areas = q.get("areas", {})
-    cuts = "; ".join(
-        f"{a}: {count(v['themes'], 'tema', 'temaer')} af {count(v['units'], 'nøglefrase', 'nøglefraser')} (silhuet {da_decimal(v['silhouette'])})"
-        for a, v in areas.items()
-    )
-    facts = {
-        "Seminar": f"{cfg.seminar_label} ({cfg.municipality})",
-        "Noter analyseret / afvist": f"{len(analysis.notes)} / {len(analysis.rejects)}",
-        "Udsagn / nøglefraser": f"{len(analysis.statements)} / {q.get('n_units', 0)}",
-        "Temaer pr. kerneområde": cuts or "ingen",
-        "Tværgående temaer": str(q.get("n_cross_themes", 0)),
-        "Tilbagevendende fra": count(cfg.themes.min_groups, "gruppe", "grupper"),
-        "Sprogmodel (betydning)": str(q.get("embedding", "")),
-        "NLP": analysis.nlp_name,
-        "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
-    }
-    cur = curation_context(analysis)
-    if cur:
-        facts["Kuratering"] = (
-            f"analytikerens kodebog ({cur['file']}): {count(len(cur['applied']), 'ændring', 'ændringer')} anvendt, "
-            f"{len(cur['skipped'])} ikke anvendt; i alt {cur['total']}"
-        )
-    return facts
 
 
 def _cross_links(themes: pd.DataFrame) -> dict[int, dict[str, int]]:

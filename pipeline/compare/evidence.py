@@ -1,0 +1,63 @@
+"""The points of one year's pages as the comparison reads them: each theme, and each cross-cutting theme
+that is a theme in two or more areas, with its label's lemmas, key phrases and verbs."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from pipeline.compare.match import PointEvidence
+from pipeline.compare.status import OVERALL
+from pipeline.compare.tables import YearTables
+
+__all__ = ["cross_points", "theme_points"]
+
+
+def _label_lemmas(t: YearTables, label: str) -> str:
+    """The content lemmas of a label as its year's page shows it, read as the theme stage reads them
+    (:func:`pipeline.themes.points.label_lemmas`, word forms → lemmas from that year's statements)."""
+    from pipeline.themes.points import label_lemmas
+
+    lemma_of: dict[str, str] = {}
+    for toks, lems in zip(t.statements["tokens"], t.statements["lemmas"], strict=True):
+        for tok, lem in zip(toks.lower().split(), lems.split(), strict=False):
+            lemma_of.setdefault(tok, lem)
+    return label_lemmas(label, lemma_of)
+
+
+def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
+    """The lemmas tagged as verbs in the statements of a point's key phrases (as the theme stage reads them)."""
+    statements = t.statements[t.statements["statement_id"].isin(set(part["statement_id"]))]
+    if "pos" not in statements.columns:
+        return frozenset()
+    return frozenset(lem for lems, pos in zip(statements["lemmas"], statements["pos"], strict=True) for lem, tag in zip(lems.split(), pos.split(), strict=False) if tag == "VERB")
+
+
+def theme_points(t: YearTables) -> list[PointEvidence]:
+    """The themes of one year's core-area pages as points (their key phrases as lemmas)."""
+    in_theme = t.units[t.units["theme"] >= 0]
+    parts = {int(k): part for k, part in in_theme.groupby("theme", sort=True)}
+    empty = in_theme.iloc[0:0]
+    return [
+        PointEvidence(t.year, r.core_area, int(r.topic), r.label, tuple(part["lemmas"]), _label_lemmas(t, r.label), _verbs(t, part))
+        for r in t.themes.drop_duplicates("topic").itertuples()
+        for part in [parts.get(int(r.topic), empty)]
+    ]
+
+
+def _recurs_across_areas(areas_json: str) -> bool:
+    return sum(1 for a in json.loads(areas_json) if a["themes"]) >= 2
+
+
+def cross_points(t: YearTables) -> list[PointEvidence]:
+    """The cross-cutting themes of one year's overview page that are a theme in two or more core areas."""
+    in_cross = t.units[t.units["cross_theme"] >= 0]
+    parts = {int(k): part for k, part in in_cross.groupby("cross_theme", sort=True)}
+    empty = in_cross.iloc[0:0]
+    return [
+        PointEvidence(t.year, OVERALL, int(r.cross_theme), r.label, tuple(part["lemmas"]), _label_lemmas(t, r.label), _verbs(t, part))
+        for r in t.cross.itertuples()
+        if _recurs_across_areas(r.areas)
+        for part in [parts.get(int(r.cross_theme), empty)]
+    ]

@@ -163,6 +163,8 @@ def suggest(
     from pipeline.schemas import Suggestions, validate
 
     columns = list(Suggestions.to_schema().columns)
+    if themes.empty or units.empty or statements.empty:
+        return validate(pd.DataFrame(columns=columns), Suggestions)  # nothing said: nothing to join
     sides = sides_of(themes, units, statements)
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)

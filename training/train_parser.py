@@ -44,6 +44,7 @@ import pipeline.danish  # noqa: E402,F401  (registers danish_tagger)
 from pipeline.danish.parser import PARSER_PATH  # noqa: E402
 from pipeline.danish.treebank import CdtTree, cdt_tree  # noqa: E402
 from train_lemmatizer import HeldOut, add_treebank_arguments, read_cdt_rows, read_conllu_sentences  # noqa: E402
+from train_tagger import dir_size  # noqa: E402  (the same size as the tagger's model reports)
 
 CONFIG = Path(__file__).with_name("parser.cfg")
 N_FOLDS = 10
@@ -71,11 +72,6 @@ def write_docbin(trees: list[CdtTree], path: Path) -> None:
     for t in trees:
         db.add(Doc(vocab, words=list(t.words), heads=list(t.heads), deps=list(t.deps)))
     db.to_disk(path)
-
-
-def dir_size(path: Path) -> int:
-    """Total bytes of the files under ``path``."""
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -205,3 +205,21 @@ def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
     assert units[units["group"] == 1]["text"].tolist() == ["sårbare unge"]
     assert units[units["group"] == 2].empty
 
+
+
+def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
+    """The cross-area cluster left out "bedre tværfagligt samarbejde"; its area theme counts it, and so does the point."""
+    import numpy as np
+
+    from pipeline.themes.subthemes import _with_area_themes
+
+    units = pd.DataFrame(
+        {
+            "lemmas": ["samarbejde", "samarbejde", "god tværfaglig samarbejde", "fleksibilitet", "samarbejde"],
+            "verbs": [""] * 5,
+            "theme": [0, 1, 1, 1, 2],
+            "core_area": ["A", "B", "B", "B", "C"],
+        }
+    )
+    assert _with_area_themes(units, np.array([0, 1]), "samarbejde", set()).tolist() == [0, 1, 2]
+    assert _with_area_themes(units, np.array([0, 1]), "samarbejde", {2}).tolist() == [0, 1]  # an earlier point took it

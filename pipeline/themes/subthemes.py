@@ -334,9 +334,19 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
         part = units.iloc[members]
         # The same point in two or more areas: a theme (not a word used in passing) in at least two.
         if part.loc[part["theme"] >= 0, "core_area"].nunique() >= 2:
-            clusters.append((members, part, label_text(point.lemmas, part)))
+            clusters.append((members, part, label_text(point.lemmas, part), point.lemmas))
     clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), c[2]))
-    for cross_id, (members, part, label) in enumerate(clusters):
+    # every key phrase of the area themes a point joins that says the point counts, as on the area
+    # pages: the groups listed per area are those the area's own theme counts for it
+    claimed: set[int] = set()
+    joined = []
+    for members, _, label, lemmas in clusters:
+        members = _with_area_themes(units, members, lemmas, claimed)
+        part = units.iloc[members]
+        if part.loc[part["theme"] >= 0, "core_area"].nunique() >= 2:
+            claimed.update(int(i) for i in members)
+            joined.append((members, part, label))
+    for cross_id, (members, part, label) in enumerate(joined):
         cross_of[members] = cross_id
         areas = []
         for area, a_part in part.groupby("core_area", sort=False):
@@ -362,4 +372,22 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
     cross = pd.DataFrame(rows, columns=list(CrossThemes.to_schema().columns))
     return cross, units.assign(cross_theme=cross_of)
 
+
+def _with_area_themes(units: pd.DataFrame, members: np.ndarray, lemmas: str, claimed: set[int]) -> np.ndarray:
+    """A cross-cutting point's units and the units of the area themes it joins that say it too.
+
+    A cluster over all areas can leave out a phrase its area's theme holds ("bedre tværfagligt
+    samarbejde" beside "samarbejde"), so the cross-area section would list fewer groups than the
+    area's page counts. Each added unit says the point (:func:`~pipeline.themes.points.says`);
+    one an earlier (larger) cross-cutting point took stays there.
+    """
+    themes = {int(t) for t in units["theme"].iloc[members] if t >= 0}
+    taken = set(int(i) for i in members)
+    extra = [
+        int(i)
+        for i in np.flatnonzero(units["theme"].isin(themes).to_numpy())
+        if int(i) not in taken and int(i) not in claimed and says(lemmas, units["lemmas"].iat[i], frozenset(str(units["verbs"].iat[i]).split()))
+    ]
+    kept = [i for i in members if int(i) not in claimed]
+    return np.asarray(sorted(set(kept) | set(extra)), dtype=int)
 

@@ -214,3 +214,12 @@ def test_a_point_said_with_a_verb_is_named_by_its_noun():
     assert list(claim["text"]) == ["koordinere og integrere frivillige"]  # the group's own words
     assert label_text("koordinering frivillig", claim) == "Koordinering af frivillige"
     assert says("koordinering", "koordinering frivillig")
+
+
+def test_an_adjective_in_il_or_bel_and_its_noun_in_ilitet_are_one_word():
+    """"fleksible job" says "fleksibilitet"; "aktive" does not say "aktiviteter" (two points), nor "bel" any -itet."""
+    from pipeline.danish import related
+
+    assert related("fleksibilitet", "fleksibel") and related("stabil", "stabilitet") and related("mobilitet", "mobil")
+    assert says("fleksibilitet", "fleksibel job")
+    assert not related("aktivitet", "aktiv") and not related("universitet", "univers") and not related("kvalitet", "kvalitativ")

@@ -42,7 +42,8 @@ def derives(longer: str, shorter: str, verb: bool = True) -> bool:
     When ``shorter`` is a verb (``verb``), its final ``e`` goes before the ending
     (``koordinere`` → ``koordinering``, ``forebygge`` → ``forebyggelse``); the noun "styrke"
     (strength) is no verb, and "styrkelse" does not derive from it. The shorter word has at
-    least five letters: short stems begin too many unrelated words.
+    least five letters: short stems begin too many unrelated words. An adjective in -il or -bel
+    and its noun in -ilitet derive too ("fleksibel" / "fleksibilitet").
     """
     longer, shorter = longer.lower(), shorter.lower()
     if len(shorter) < _MIN_STEM or longer == shorter:
@@ -52,7 +53,10 @@ def derives(longer: str, shorter: str, verb: bool = True) -> bool:
             rest = longer[len(stem) :]
             if len(rest) <= 2 or rest in DERIVATIONS:
                 return True
-    return False
+    # the Latin adjectives in -il and -bel and their nouns in -ilitet: "stabil" / "stabilitet",
+    # "fleksibel" / "fleksibilitet" (not every -itet: "aktiv" / "aktivitet" are two points)
+    stem = shorter[:-2] + "il" if shorter.endswith("bel") else shorter
+    return stem.endswith("il") and longer == stem + "itet"
 
 
 def is_action_noun(lemma: str) -> bool:

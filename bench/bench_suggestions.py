@@ -18,14 +18,13 @@ import argparse
 import json
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_themes import SETS, _stem_in, score_set, synthesis_top6  # noqa: E402
+from bench_themes import SETS, _stem_in, load_set, score_set, synthesis_top6  # noqa: E402
 
 
 def side_names(label: str, keywords: str, groups: str, point: dict) -> bool:
@@ -60,17 +59,12 @@ def run_set(bench) -> dict | None:
     from pipeline.danish.stop_words import STOP_WORDS
     from pipeline.flows import analyse_seminar, area_and_topic_words, curate_analysis
     from pipeline.analysis import suggestions_of
-    from pipeline.ingest import ingest
-    from pipeline.io import config_sources, read_config
     from pipeline.nlp import build_nlp, stop_words
 
-    print(f"\n### {bench.title}")
-    if not bench.config.exists():
-        print(f"(skipped: {bench.config} not found)")
+    loaded = load_set(bench)
+    if loaded is None:
         return None
-    points = tomllib.loads(bench.points.read_text(encoding="utf-8"))["theme"]
-    cfg = read_config(bench.config)
-    result = ingest(config_sources(cfg), cfg)
+    points, cfg, result = loaded
     nlp = build_nlp(cfg.nlp)
     auto = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
     words, topic_words = area_and_topic_words(cfg, result.notes, nlp, stop_words(cfg.nlp))

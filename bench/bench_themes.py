@@ -460,10 +460,13 @@ def pct(k: int, n: int) -> str:
     return f"{k}/{n} ({100 * k / n:.0f} %)" if n else "0/0"
 
 
-def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> dict | None:
-    """Run the theme stage on one set and print its figures."""
-    from pipeline.danish.stop_words import STOP_WORDS
-    from pipeline.flows import analyse_seminar
+def load_set(bench: BenchSet):
+    """A set's hand-read points, its configuration and its ingested notes, as ``seminar run`` reads them.
+
+    Returns:
+        ``(points, cfg, result)``, or None (after saying so) when the set is not here.
+    """
+    from pipeline.config import with_options
     from pipeline.ingest import ingest
     from pipeline.io import config_sources, read_config
 
@@ -472,11 +475,20 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
         print(f"(skipped: {bench.config} not found; the DR set is read from ../shared)")
         return None
     points = tomllib.loads(bench.points.read_text(encoding="utf-8"))["theme"]
-    from pipeline.config import with_options
-
     cfg = read_config(bench.config)
     result = ingest(config_sources(cfg), cfg)
-    cfg = with_options(cfg, result.options)  # as `seminar run` does
+    return points, with_options(cfg, result.options), result  # a summary's options, as `seminar run` applies them
+
+
+def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> dict | None:
+    """Run the theme stage on one set and print its figures."""
+    from pipeline.danish.stop_words import STOP_WORDS
+    from pipeline.flows import analyse_seminar
+
+    loaded = load_set(bench)
+    if loaded is None:
+        return None
+    points, cfg, result = loaded
     t = time.perf_counter()
     analysis = analyse_seminar(result.notes, result.rejects, cfg)
     seconds = round(time.perf_counter() - t, 1)

@@ -83,10 +83,14 @@ def topic_sets() -> list[tuple[str, list[str], list[str] | None, str]]:
         out.append(("sib200 (800)", sib["text"].tolist(), sib["label"].tolist(), "note"))
     agenda = agenda_set()
     if len(agenda):
-        out.append((f"agenda proxy ({len(agenda):,})", agenda["text"].tolist(), agenda["label"].tolist(), "note"))
+        out.append(
+            (f"agenda proxy ({len(agenda):,})", agenda["text"].tolist(), agenda["label"].tolist(), "note")
+        )
     notes = ROOT / "data" / "raw" / "2024" / "group_notes.csv"
     if notes.exists():
-        out.append(("seminar 2024 (statements)", pd.read_csv(notes)["text"].astype(str).tolist(), None, "statement"))
+        out.append(
+            ("seminar 2024 (statements)", pd.read_csv(notes)["text"].astype(str).tolist(), None, "statement")
+        )
     return out
 
 
@@ -109,10 +113,19 @@ def quality(clusterings: list[str]) -> list[dict]:
                 assigned, result = topics_for_texts(texts, cfg, nlp, stop_words=stops)
                 q = result.quality
                 row = {
-                    "set": name, "k_given": k, "clustering": clustering, "used": q["clustering"], "embedding": q["embedding"],
-                    "documents": q["n_documents"], "topics": q["n_topics"],
-                    "ari": round(float(adjusted_rand_score(labels, assigned["topic"])), 3) if labels else None,
-                    "diversity": q["diversity"], "npmi": q["npmi"], "seconds": round(time.perf_counter() - start, 1),
+                    "set": name,
+                    "k_given": k,
+                    "clustering": clustering,
+                    "used": q["clustering"],
+                    "embedding": q["embedding"],
+                    "documents": q["n_documents"],
+                    "topics": q["n_topics"],
+                    "ari": round(float(adjusted_rand_score(labels, assigned["topic"])), 3)
+                    if labels
+                    else None,
+                    "diversity": q["diversity"],
+                    "npmi": q["npmi"],
+                    "seconds": round(time.perf_counter() - start, 1),
                     "resolution": (q.get("clustering_params") or {}).get("resolution"),
                 }
                 rows.append(row)
@@ -142,9 +155,18 @@ def scale(sizes: list[int]) -> list[dict]:
     """The graph step alone on ``n`` distinct documents, each in a fresh process."""
     rows = []
     for n in sizes:
-        out = subprocess.run([sys.executable, "-c", _SCALE, str(n), str(ROOT)], capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            [sys.executable, "-c", _SCALE, str(n), str(ROOT)], capture_output=True, text=True, check=False
+        )
         if out.returncode != 0:
-            rows.append({"n": n, "error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"})
+            rows.append(
+                {
+                    "n": n,
+                    "error": out.stderr.strip().splitlines()[-1]
+                    if out.stderr.strip()
+                    else f"exit {out.returncode}",
+                }
+            )
         else:
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(f"# {json.dumps(rows[-1], ensure_ascii=False)}", file=sys.stderr, flush=True)
@@ -153,23 +175,33 @@ def scale(sizes: list[int]) -> list[dict]:
 
 def tables(q: list[dict], s: list[dict], header: str) -> str:
     """The Markdown that goes into BENCHMARKS.md."""
-    lines = [header, "", "| set | k | clustering | used | embedding | documents | topics | ARI | diversity | NPMI | resolution | s |",
-             "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        header,
+        "",
+        "| set | k | clustering | used | embedding | documents | topics | ARI | diversity | NPMI | resolution | s |",
+        "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in q:
         lines.append(
             f"| {r['set']} | {r['k_given'] or 'from data'} | {r['clustering']} | {r['used']} | {r['embedding']} | {r['documents']:,} | {r['topics']} | "
             f"{'' if r['ari'] is None else r['ari']} | {r['diversity']} | {r['npmi']} | {r['resolution'] or ''} | {r['seconds']} |"
         )
     if s:
-        lines += ["", "The graph step alone (`LeidenCluster(max_clusters=30)`) on distinct documents, static vectors, fresh process:", "",
-                  "| documents | distinct vectors | neighbours | graph s | Leiden s (3 seeds x 3 resolutions, then the result) | peak RSS MB | resolution | stability by resolution | topics (communities) |",
-                  "|---:|---:|---|---:|---:|---:|---:|---|---|"]
+        lines += [
+            "",
+            "The graph step alone (`LeidenCluster(max_clusters=30)`) on distinct documents, static vectors, fresh process:",
+            "",
+            "| documents | distinct vectors | neighbours | graph s | Leiden s (3 seeds x 3 resolutions, then the result) | peak RSS MB | resolution | stability by resolution | topics (communities) |",
+            "|---:|---:|---|---:|---:|---:|---:|---|---|",
+        ]
         for r in s:
             if "error" in r:
                 lines.append(f"| {r['n']:,} | | | failed: {r['error']} | | | | | |")
                 continue
-            lines.append(f"| {r['n']:,} | {r['distinct']:,} | {r['neighbours']} | {r['seconds']['graph']} | {r['seconds']['leiden']} | {r['rss_mb']:,} | {r['resolution']} | "
-                         f"{r['stability_by_resolution']} | {r['topics']} ({r['communities_before_merging_small']}) |")
+            lines.append(
+                f"| {r['n']:,} | {r['distinct']:,} | {r['neighbours']} | {r['seconds']['graph']} | {r['seconds']['leiden']} | {r['rss_mb']:,} | {r['resolution']} | "
+                f"{r['stability_by_resolution']} | {r['topics']} ({r['communities_before_merging_small']}) |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -179,13 +211,19 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clusterings", default="spectral,leiden", help="clusterings compared")
-    ap.add_argument("--scale", default="10000,50000,200000", help="distinct-document sizes for the graph step alone ('' to skip)")
+    ap.add_argument(
+        "--scale",
+        default="10000,50000,200000",
+        help="distinct-document sizes for the graph step alone ('' to skip)",
+    )
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     warnings.filterwarnings("ignore")
-    header = (f"Measured {time.strftime('%Y-%m-%d')} by `python bench/bench_graph.py --clusterings {args.clusterings} --scale {args.scale}` "
-              f"on {machine()}.")
+    header = (
+        f"Measured {time.strftime('%Y-%m-%d')} by `python bench/bench_graph.py --clusterings {args.clusterings} --scale {args.scale}` "
+        f"on {machine()}."
+    )
     q = quality([c for c in args.clusterings.split(",") if c])
     s = scale([int(n) for n in args.scale.split(",") if n])
     text = tables(q, s, header + f" Load average at the end: {os.getloadavg()[0]:.2f}.")

@@ -106,9 +106,16 @@ def worker(conllu: Path, pipeline: str, sentences: str) -> dict:
 #: Published Danish dependency parsing figures (UAS, LAS, punctuation excluded unless said).
 ANCHORS = [
     # the best Danish figures of the shared task (Buchholz & Marsi 2006), as issue 32 gives them
-    {"system": "best of CoNLL-X 2006 on Danish (MSTParser, MaltParser; CDT, gold tags)", "uas": 0.906, "las": 0.848},
-    {"system": "spaCy da_core_news_sm 3.5.0 (UD Danish DDT 2.8 test, predicted everything, model card)",
-     "uas": 0.8103, "las": 0.7632},
+    {
+        "system": "best of CoNLL-X 2006 on Danish (MSTParser, MaltParser; CDT, gold tags)",
+        "uas": 0.906,
+        "las": 0.848,
+    },
+    {
+        "system": "spaCy da_core_news_sm 3.5.0 (UD Danish DDT 2.8 test, predicted everything, model card)",
+        "uas": 0.8103,
+        "las": 0.7632,
+    },
 ]
 
 
@@ -131,8 +138,13 @@ def parse_scores(cdt_dir: Path, conllu: Path) -> dict:
         doc_id = Path(f).name.split("-")[0]
         for rows in read_conllx(Path(f).read_text(encoding="utf-8")):
             t = cdt_tree(rows)
-            g = GoldTree(words=t.words, heads=t.heads, deps=t.deps, scored=t.scored,
-                         punct=tuple(t.is_punct(i) for i in range(len(t.words))))
+            g = GoldTree(
+                words=t.words,
+                heads=t.heads,
+                deps=t.deps,
+                scored=t.scored,
+                punct=tuple(t.is_punct(i) for i in range(len(t.words))),
+            )
             if sentence_key(html.unescape(c[1]) for c in rows) in ud_keys:
                 in_ud.append(g)
             if split.get(doc_id) == "dev":
@@ -141,9 +153,13 @@ def parse_scores(cdt_dir: Path, conllu: Path) -> dict:
     out = {}
     for name, trees in (("cdt_in_ud_dev", in_ud), ("cdt_dev_docs", dev_docs)):
         r = evaluate_dependencies(nlp, trees)
-        out[name] = {"sentences": len(trees), "words_scored": r["dep_words"],
-                     "uas": round(r["uas"], 4), "las": round(r["las"], 4),
-                     "uas_with_punct": round(evaluate_dependencies(nlp, trees, punct=True)["uas"], 4)}
+        out[name] = {
+            "sentences": len(trees),
+            "words_scored": r["dep_words"],
+            "uas": round(r["uas"], 4),
+            "las": round(r["las"], 4),
+            "uas_with_punct": round(evaluate_dependencies(nlp, trees, punct=True)["uas"], 4),
+        }
     return out
 
 
@@ -162,8 +178,16 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[str, list[dict]] = {name: [] for name in PIPELINES}
     for _ in range(args.runs):
         for name in PIPELINES:  # interleaved, so both see the same machine load
-            cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name,
-                   "--conllu", str(args.conllu), "--sentences", args.sentences]
+            cmd = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--worker",
+                name,
+                "--conllu",
+                str(args.conllu),
+                "--sentences",
+                args.sentences,
+            ]
             env = {**os.environ, "OMP_NUM_THREADS": "1"}
             out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
             runs[name].append(json.loads(out.strip().splitlines()[-1]))
@@ -176,8 +200,20 @@ def main(argv: list[str] | None = None) -> int:
     for name, rs in runs.items():
         first = rs[0]
         result[name] = {
-            **{k: first[k] for k in ("pipeline", "token_f", "sents_f", "sent_starts_f", "lemma_acc",
-                                     "lemma_acc_content", "pos_acc", "n_sentences", "n_tokens")},
+            **{
+                k: first[k]
+                for k in (
+                    "pipeline",
+                    "token_f",
+                    "sents_f",
+                    "sent_starts_f",
+                    "lemma_acc",
+                    "lemma_acc_content",
+                    "pos_acc",
+                    "n_sentences",
+                    "n_tokens",
+                )
+            },
             "words_per_second": max(r["words_per_second"] for r in rs),
             "words_per_second_runs": [r["words_per_second"] for r in rs],
             "words_per_second_cpu": max(r["words_per_second_cpu"] for r in rs),
@@ -186,17 +222,53 @@ def main(argv: list[str] | None = None) -> int:
             "load_seconds": min(r["load_seconds"] for r in rs),
         }
 
-    cols = ["pos_acc", "lemma_acc", "lemma_acc_content", "token_f", "sents_f", "words_per_second",
-            "words_per_second_cpu", "words_per_second_warm", "load_seconds"]
-    head = ["pipeline", "pos_acc", "lemma_acc", "lemma_content", "token_f", "sents_f", "wps_cold",
-            "wps_cold_cpu", "wps_warm", "load_s", "cold runs (wall)"]
+    cols = [
+        "pos_acc",
+        "lemma_acc",
+        "lemma_acc_content",
+        "token_f",
+        "sents_f",
+        "words_per_second",
+        "words_per_second_cpu",
+        "words_per_second_warm",
+        "load_seconds",
+    ]
+    head = [
+        "pipeline",
+        "pos_acc",
+        "lemma_acc",
+        "lemma_content",
+        "token_f",
+        "sents_f",
+        "wps_cold",
+        "wps_cold_cpu",
+        "wps_warm",
+        "load_s",
+        "cold runs (wall)",
+    ]
     rows = [head]
     for name in PIPELINES:
         r = result[name]
-        rows.append([name + ": " + "+".join(r["pipeline"])] + [str(r[c]) for c in cols]
-                    + [" ".join(str(x) for x in r["words_per_second_runs"])])
-    rows.append(["blank tokenizer", "", "", "", "", "", str(result["blank_tokenizer_wps"]),
-                 str(result["blank_tokenizer_wps_cpu"]), "", "", " ".join(str(x) for x in blank_all)])
+        rows.append(
+            [name + ": " + "+".join(r["pipeline"])]
+            + [str(r[c]) for c in cols]
+            + [" ".join(str(x) for x in r["words_per_second_runs"])]
+        )
+    rows.append(
+        [
+            "blank tokenizer",
+            "",
+            "",
+            "",
+            "",
+            "",
+            str(result["blank_tokenizer_wps"]),
+            str(result["blank_tokenizer_wps_cpu"]),
+            "",
+            "",
+            " ".join(str(x) for x in blank_all),
+        ]
+    )
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
@@ -207,8 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print("dependency parsing (gold tokens, predicted tags, punctuation excluded)  UAS     LAS")
         for name, r in result["parser"].items():
-            print(f"  bundled parser, {name} ({r['sentences']} sentences, {r['words_scored']} words)"
-                  f"  {r['uas']:.4f}  {r['las']:.4f}")
+            print(
+                f"  bundled parser, {name} ({r['sentences']} sentences, {r['words_scored']} words)"
+                f"  {r['uas']:.4f}  {r['las']:.4f}"
+            )
         for a in ANCHORS:
             print(f"  {a['system']}  {a['uas']:.4f}  {a['las']:.4f}")
     print(json.dumps(result, ensure_ascii=False))

@@ -67,7 +67,11 @@ def source_sentences(sib: bool = True) -> list[str]:
 
     from train_lemmatizer import read_conllu_sentences
 
-    out = [_detokenise(tokens) for path in sorted((SHARED / "cdt-danish").glob("*.conll")) for tokens in read_conllu_sentences(path)]
+    out = [
+        _detokenise(tokens)
+        for path in sorted((SHARED / "cdt-danish").glob("*.conll"))
+        for tokens in read_conllu_sentences(path)
+    ]
     path = SHARED / "sib200-da" / "sib200_da_train_dev.csv"
     if sib and path.exists():
         out += pd.read_csv(path)["text"].astype(str).tolist()
@@ -77,7 +81,9 @@ def source_sentences(sib: bool = True) -> list[str]:
             out += [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
     keep = [s for s in dict.fromkeys(out) if 5 <= len(s.split()) <= 30 and re.search(r"[a-zæøå]", s)]
     if len(keep) < 1000:
-        raise SystemExit(f"only {len(keep)} sentences found under {SHARED}; the benchmark needs ../shared/data")
+        raise SystemExit(
+            f"only {len(keep)} sentences found under {SHARED}; the benchmark needs ../shared/data"
+        )
     return keep
 
 
@@ -133,7 +139,14 @@ def hidden_ari(out_csv: Path) -> float | None:
 def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> dict:
     """Run ``cmd`` in a fresh process: wall seconds, peak RSS (MB), the stage log, the exit code."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     # wait4 gives the resource use of this child alone, including its peak resident set.
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -230,33 +243,61 @@ def sib_quality(embeddings: list[str]) -> dict[str, dict]:
 
 def machine() -> str:
     """One line describing this machine."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
-    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
     load = os.getloadavg()[0]
     return f"{cpu}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, load average {load:.2f} at start"
 
 
 # ---------------------------------------------------------------- the benchmark
-def bench_topics(sizes: list[int], repeats: int, big_repeats: int, bertopic_max: int, work: Path) -> tuple[list[dict], set[str]]:
+def bench_topics(
+    sizes: list[int], repeats: int, big_repeats: int, bertopic_max: int, work: Path
+) -> tuple[list[dict], set[str]]:
     """``seminar topics`` at each size, with the floor and BERTopic's default path beside it."""
     import pandas as pd
 
     sib = sib_sentences()
     sentences = source_sentences(sib=False)
-    print(f"# {len(sentences)} source sentences (no SIB-200), {len(sib)} SIB-200 sentences hidden from {HIDE_FROM:,}", file=sys.stderr)
+    print(
+        f"# {len(sentences)} source sentences (no SIB-200), {len(sib)} SIB-200 sentences hidden from {HIDE_FROM:,}",
+        file=sys.stderr,
+    )
     rows, used = [], set()
     seminar = str(Path(sys.executable).with_name("seminar"))
     for n in sizes:
-        table = hidden_corpus(sentences, sib, n) if n >= HIDE_FROM and len(sib) else pd.DataFrame({"text": build_corpus(sentences, n), "label": ""})
+        table = (
+            hidden_corpus(sentences, sib, n)
+            if n >= HIDE_FROM and len(sib)
+            else pd.DataFrame({"text": build_corpus(sentences, n), "label": ""})
+        )
         texts = table["text"].tolist()
         csv = work / f"statements_{n}.csv"
         table.to_csv(csv, index=False)
         dup = 1 - len(set(texts)) / len(texts)
         out_csv = work / f"topics_{n}.csv"
-        times = repeat([seminar, "--verbose", "topics", str(csv), "--out", str(out_csv)], repeats if n < 50_000 else big_repeats)
+        times = repeat(
+            [seminar, "--verbose", "topics", str(csv), "--out", str(out_csv)],
+            repeats if n < 50_000 else big_repeats,
+        )
         embedding = re.search(r"embedding \d+ documents \((\w+)\)", times["stderr"])
         n_topics = re.search(r"^(\d+) topics \(", times["stdout"], re.M)
-        name = {"E5Embedder": "e5", "StaticEmbedder": "static", "TfidfSvdEmbedder": "tfidf-svd"}.get(embedding[1] if embedding else "", "?")
+        name = {"E5Embedder": "e5", "StaticEmbedder": "static", "TfidfSvdEmbedder": "tfidf-svd"}.get(
+            embedding[1] if embedding else "", "?"
+        )
         used.add(name)
         floor = measure([sys.executable, "-c", _FLOOR, str(csv)])
         floor_s, tokens = (float(x) for x in floor["stdout"].split())
@@ -276,13 +317,22 @@ def bench_topics(sizes: list[int], repeats: int, big_repeats: int, bertopic_max:
         }
         if n <= bertopic_max:
             try:
-                bt = measure([sys.executable, "-c", _BERTOPIC, str(csv), name if name != "?" else "auto", str(ROOT)])
+                bt = measure(
+                    [sys.executable, "-c", _BERTOPIC, str(csv), name if name != "?" else "auto", str(ROOT)]
+                )
                 seconds, k, outliers = bt["stdout"].split()
-                row["bertopic_default"] = {"seconds": round(float(seconds), 1), "topics": int(k), "outliers": round(float(outliers), 3)}
+                row["bertopic_default"] = {
+                    "seconds": round(float(seconds), 1),
+                    "topics": int(k),
+                    "outliers": round(float(outliers), 3),
+                }
             except SystemExit as exc:
                 row["bertopic_default"] = {"error": str(exc).splitlines()[0]}
         rows.append(row)
-        print(f"# {n:>7} statements: {row['seconds']} s, {row['rss_mb']} MB, floor {row['floor_s']} s, {name}", file=sys.stderr)
+        print(
+            f"# {n:>7} statements: {row['seconds']} s, {row['rss_mb']} MB, floor {row['floor_s']} s, {name}",
+            file=sys.stderr,
+        )
     return rows, used
 
 
@@ -295,35 +345,78 @@ def bench_run(repeats: int) -> dict:
     # cold: nothing kept from earlier runs (analysis, phrase vectors, drawn charts)
     cold = repeat(cmd, repeats, before=lambda: shutil.rmtree(cache, ignore_errors=True))
     warm = repeat(cmd, repeats)
-    keep = lambda stages: {k: round(v, 2) for k, v in stages.items() if not k.startswith(("embedding", "statements ("))}  # noqa: E731
-    return {"cold": round(cold["wall"], 1), "cold_runs": cold["walls"], "warm": round(warm["wall"], 1), "warm_runs": warm["walls"],
-            "rss_mb": round(max(cold["rss_mb"], warm["rss_mb"])), "cold_stages": keep(cold["stages"]), "warm_stages": keep(warm["stages"])}
+    keep = lambda stages: {
+        k: round(v, 2) for k, v in stages.items() if not k.startswith(("embedding", "statements ("))
+    }  # noqa: E731
+    return {
+        "cold": round(cold["wall"], 1),
+        "cold_runs": cold["walls"],
+        "warm": round(warm["wall"], 1),
+        "warm_runs": warm["walls"],
+        "rss_mb": round(max(cold["rss_mb"], warm["rss_mb"])),
+        "cold_stages": keep(cold["stages"]),
+        "warm_stages": keep(warm["stages"]),
+    }
 
 
 def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
     """The Markdown that goes into BENCHMARKS.md."""
-    lines = [header, "", "| statements | tokens | duplicates | `seminar topics` s (median) | peak RSS MB | bare tokenizer s | × tokenizer | embedding | topics | hidden SIB ARI | BERTopic default (UMAP+HDBSCAN) s, topics, outliers |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"]
+    lines = [
+        header,
+        "",
+        "| statements | tokens | duplicates | `seminar topics` s (median) | peak RSS MB | bare tokenizer s | × tokenizer | embedding | topics | hidden SIB ARI | BERTopic default (UMAP+HDBSCAN) s, topics, outliers |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
+    ]
     for r in topics:
         bt = r.get("bertopic_default")
-        bt_s = "not run" if bt is None else (bt.get("error") or f"{bt['seconds']} s, {bt['topics']}, {bt['outliers']:.0%}")
-        lines.append(f"| {r['n']:,} | {r['tokens']:,} | {r['duplicates']:.2%} | {r['seconds']} ({', '.join(map(str, r['runs']))}) | {r['rss_mb']:,} | {r['floor_s']} | {r['x_floor']} | {r['embedding']} | {r.get('topics') or ''} | {r.get('hidden_sib_ari') if r.get('hidden_sib_ari') is not None else ''} | {bt_s} |")
-    lines += ["", "Per stage (median seconds, from `seminar --verbose topics`):", "", "| statements | stage | s |", "|---:|---|---:|"]
+        bt_s = (
+            "not run"
+            if bt is None
+            else (bt.get("error") or f"{bt['seconds']} s, {bt['topics']}, {bt['outliers']:.0%}")
+        )
+        lines.append(
+            f"| {r['n']:,} | {r['tokens']:,} | {r['duplicates']:.2%} | {r['seconds']} ({', '.join(map(str, r['runs']))}) | {r['rss_mb']:,} | {r['floor_s']} | {r['x_floor']} | {r['embedding']} | {r.get('topics') or ''} | {r.get('hidden_sib_ari') if r.get('hidden_sib_ari') is not None else ''} | {bt_s} |"
+        )
+    lines += [
+        "",
+        "Per stage (median seconds, from `seminar --verbose topics`):",
+        "",
+        "| statements | stage | s |",
+        "|---:|---|---:|",
+    ]
     for r in topics:
         for stage, s in r["stages"].items():
             lines.append(f"| {r['n']:,} | {stage} | {s} |")
     by_n = {r["n"]: r for r in topics}
     if 10_000 in by_n and 50_000 in by_n:
-        lines += ["", f"Growth: time(50k) / time(10k) = {by_n[50_000]['seconds'] / by_n[10_000]['seconds']:.2f}."]
+        lines += [
+            "",
+            f"Growth: time(50k) / time(10k) = {by_n[50_000]['seconds'] / by_n[10_000]['seconds']:.2f}.",
+        ]
     if quality:
-        lines += ["", "Topic quality of each embedding `auto` used above, SIB-200 Danish train+dev (800 sentences, k = 7, `--unit document`):", "",
-                  "| embedding asked for | used | ARI | NMI | s |", "|---|---|---:|---:|---:|"]
-        lines += [f"| {k} | {v.get('used', k)} | {v['ari']} | {v['nmi']} | {v['seconds']} |" for k, v in quality.items()]
+        lines += [
+            "",
+            "Topic quality of each embedding `auto` used above, SIB-200 Danish train+dev (800 sentences, k = 7, `--unit document`):",
+            "",
+            "| embedding asked for | used | ARI | NMI | s |",
+            "|---|---|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {k} | {v.get('used', k)} | {v['ari']} | {v['nmi']} | {v['seconds']} |"
+            for k, v in quality.items()
+        ]
     if run:
-        lines += ["", "`seminar run` on the 2024 seminar (25 notes), median wall seconds:", "",
-                  f"- cold (`data/processed/.cache/` deleted first): **{run['cold']} s** (runs {run['cold_runs']})",
-                  f"- re-run, notes unchanged (analysis and charts reused): **{run['warm']} s** (runs {run['warm_runs']})",
-                  f"- peak RSS {run['rss_mb']} MB", "", "| stage | cold s | re-run s |", "|---|---:|---:|"]
+        lines += [
+            "",
+            "`seminar run` on the 2024 seminar (25 notes), median wall seconds:",
+            "",
+            f"- cold (`data/processed/.cache/` deleted first): **{run['cold']} s** (runs {run['cold_runs']})",
+            f"- re-run, notes unchanged (analysis and charts reused): **{run['warm']} s** (runs {run['warm_runs']})",
+            f"- peak RSS {run['rss_mb']} MB",
+            "",
+            "| stage | cold s | re-run s |",
+            "|---|---:|---:|",
+        ]
         for stage in run["cold_stages"]:
             lines.append(f"| {stage} | {run['cold_stages'][stage]} | {run['warm_stages'].get(stage, '')} |")
     return "\n".join(lines) + "\n"
@@ -345,14 +438,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,50000,200000", help="comma-separated statement counts")
     ap.add_argument("--repeats", type=int, default=3, help="fresh runs per size below 50k (median)")
     ap.add_argument("--big-repeats", type=int, default=1, help="fresh runs per size from 50k")
-    ap.add_argument("--bertopic-max", type=int, default=50_000, help="largest size BERTopic's UMAP+HDBSCAN path is timed at")
+    ap.add_argument(
+        "--bertopic-max",
+        type=int,
+        default=50_000,
+        help="largest size BERTopic's UMAP+HDBSCAN path is timed at",
+    )
     ap.add_argument("--skip-run", action="store_true", help="skip the seminar run measurement")
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
-    ap.add_argument("--topics-from", type=Path, help="take the seminar topics rows (and SIB-200 quality) from this JSON line of an earlier run instead of measuring")
+    ap.add_argument(
+        "--topics-from",
+        type=Path,
+        help="take the seminar topics rows (and SIB-200 quality) from this JSON line of an earlier run instead of measuring",
+    )
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    header = (f"Measured {time.strftime('%Y-%m-%d')} by `make bench` (`python bench/bench_scale.py --sizes {args.sizes} "
-              f"--repeats {args.repeats} --big-repeats {args.big_repeats} --bertopic-max {args.bertopic_max}`) on {machine()}.")
+    header = (
+        f"Measured {time.strftime('%Y-%m-%d')} by `make bench` (`python bench/bench_scale.py --sizes {args.sizes} "
+        f"--repeats {args.repeats} --big-repeats {args.big_repeats} --bertopic-max {args.bertopic_max}`) on {machine()}."
+    )
     earlier = json.loads(args.topics_from.read_text(encoding="utf-8")) if args.topics_from else {}
     if args.topics_from:
         topics = earlier["topics"]
@@ -366,7 +470,9 @@ def main(argv: list[str] | None = None) -> int:
     quality = earlier.get("quality") or sib_quality(["auto", *sorted((used - {"?"}) | {"e5", "static"})])
     text = tables(topics, run, quality, header)
     print(text)
-    print(json.dumps({"bench": "scale", "topics": topics, "run": run, "quality": quality}, ensure_ascii=False))
+    print(
+        json.dumps({"bench": "scale", "topics": topics, "run": run, "quality": quality}, ensure_ascii=False)
+    )
     if not args.no_write:
         write_section(text, ROOT / "BENCHMARKS.md")
     return 0

@@ -30,7 +30,9 @@ from bench_themes import SETS, _stem_in, load_set, score_set, synthesis_top6  # 
 def side_names(label: str, keywords: str, groups: str, point: dict) -> bool:
     """A suggestion's side is the point: its label (or a theme's first three keywords) has a stem, and it counts one of its groups."""
     words = [label.lower(), *[k.lower() for k in keywords.split("; ") if k][:3]]
-    return any(_stem_in(s, w) for s in point["stems"] for w in words) and bool({int(g) for g in groups.split()} & set(point["groups"]))
+    return any(_stem_in(s, w) for s in point["stems"] for w in words) and bool(
+        {int(g) for g in groups.split()} & set(point["groups"])
+    )
 
 
 def simulate(rows: list[dict], themes, points: list[dict]) -> list[tuple[dict, bool, str]]:
@@ -43,8 +45,12 @@ def simulate(rows: list[dict], themes, points: list[dict]) -> list[tuple[dict, b
                 p["point"]
                 for p in points
                 if p["area"] == r["core_area"]
-                and side_names(r["theme"], keywords.get((r["core_area"], r["theme"]), ""), r["theme_groups"], p)
-                and side_names(r["other"], keywords.get((r["core_area"], r["other"]), ""), r["other_groups"], p)
+                and side_names(
+                    r["theme"], keywords.get((r["core_area"], r["theme"]), ""), r["theme_groups"], p
+                )
+                and side_names(
+                    r["other"], keywords.get((r["core_area"], r["other"]), ""), r["other_groups"], p
+                )
             ),
             "",
         )
@@ -75,10 +81,23 @@ def run_set(bench) -> dict | None:
     before = score_set(auto, points, stops)
     decided = simulate(sugg.to_dict("records"), auto.themes, points)
     decisions = tuple(
-        Decision(r["id"], r["core_area"], r["kind"], ok, r["theme"], r["other"], r["theme_words"], r["other_words"], r["theme_key"], r["other_key"])
+        Decision(
+            r["id"],
+            r["core_area"],
+            r["kind"],
+            ok,
+            r["theme"],
+            r["other"],
+            r["theme_words"],
+            r["other_words"],
+            r["theme_key"],
+            r["other_key"],
+        )
         for r, ok, _ in decided
     )
-    after_analysis = curate_analysis(auto, cfg, Codebook("simulated", decisions=decisions), words=words, topic_words=topic_words)
+    after_analysis = curate_analysis(
+        auto, cfg, Codebook("simulated", decisions=decisions), words=words, topic_words=topic_words
+    )
     after = score_set(after_analysis, points, stops)
     n_areas = auto.notes["core_area"].nunique()
     out = {
@@ -97,15 +116,26 @@ def run_set(bench) -> dict | None:
     if bench.key == "2024":
         out["synthesis_top6_before"] = synthesis_top6(auto.themes, points)
         out["synthesis_top6_after"] = synthesis_top6(after_analysis.themes, points)
-    print(f"hand-read points found: before {before['found']}/{before['points']}, after accepting {after['found']}/{after['points']}")
-    print(f"suggestions read: {len(sugg)} ({out['suggestions_per_ten_areas']} per ten core areas); accepted {out['accepted']}; false among the first 10: {out['false_in_first_10']}")
+    print(
+        f"hand-read points found: before {before['found']}/{before['points']}, after accepting {after['found']}/{after['points']}"
+    )
+    print(
+        f"suggestions read: {len(sugg)} ({out['suggestions_per_ten_areas']} per ten core areas); accepted {out['accepted']}; false among the first 10: {out['false_in_first_10']}"
+    )
     if "synthesis_top6_after" in out:
-        print(f"Social omsorg top 6 name of the synthesis: before {out['synthesis_top6_before']}, after {out['synthesis_top6_after']}")
+        print(
+            f"Social omsorg top 6 name of the synthesis: before {out['synthesis_top6_before']}, after {out['synthesis_top6_after']}"
+        )
     print("suggestions (rank | area | theme | other | accepted as point):")
     for r, ok, point in decided:
-        print(f"  {r['rank']:>2} | {r['core_area'][:22]} | {r['theme']} | {r['other']} | {point if ok else '-'}")
+        print(
+            f"  {r['rank']:>2} | {r['core_area'][:22]} | {r['theme']} | {r['other']} | {point if ok else '-'}"
+        )
     joined = [t for t in after_analysis.themes.itertuples() if t.curated]
-    print("themes joined by the accepted suggestions:", "; ".join(f"{t.label} ({t.n_groups} af {t.n_groups_total})" for t in joined) or "none")
+    print(
+        "themes joined by the accepted suggestions:",
+        "; ".join(f"{t.label} ({t.n_groups} af {t.n_groups_total})" for t in joined) or "none",
+    )
     print("missed after accepting:", "; ".join(out["missed_after"]) or "none")
     print(json.dumps(out, ensure_ascii=False))
     return out
@@ -114,7 +144,9 @@ def run_set(bench) -> dict | None:
 def main(argv: list[str] | None = None) -> int:
     """Run the sets asked for (default: both)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)")
+    parser.add_argument(
+        "--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)"
+    )
     args = parser.parse_args(argv)
     for bench in SETS:
         if not args.set or bench.key in args.set:

@@ -67,7 +67,8 @@ SETS = (
     BenchSet(
         "2024",
         "2024 seminar (Hedensted)",
-        ROOT / "data/raw/2024/seminar.toml", ROOT / "bench/data/subthemes_2024.toml",
+        ROOT / "data/raw/2024/seminar.toml",
+        ROOT / "bench/data/subthemes_2024.toml",
         ROOT / "bench/data/verdicts_2024.toml",
     ),
     BenchSet(
@@ -282,7 +283,11 @@ def fit_check(recurring, statements, stop_words: frozenset[str]) -> tuple[int, i
         for g in sorted(theme_groups(t)):
             total += 1
             ev = evidence.get(g, set())
-            missing = [w for w, lm in zip(words, lemmas, strict=True) if not (word_in_evidence(w, ev) or word_in_evidence(lm, ev))]
+            missing = [
+                w
+                for w, lm in zip(words, lemmas, strict=True)
+                if not (word_in_evidence(w, ev) or word_in_evidence(lm, ev))
+            ]
             if missing:
                 failures.append(f"  {t.core_area} | {t.label} | group {g}: no {', '.join(missing)}")
             else:
@@ -345,12 +350,16 @@ def print_evidence(analysis, verdicts: dict) -> None:
     for t in recurring.itertuples():
         v = verdicts.get((t.core_area, t.label, str(t.groups)))
         seen = f"judged {v['verdict']}" if v else "not judged yet"
-        print(f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups} | {seen}")
+        print(
+            f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups} | {seen}"
+        )
         print(f"    keywords: {t.keywords}")
         ids = str(t.units).split()
         for g in sorted(theme_groups(t)):
             us = [units.loc[u, "text"] for u in ids if u in units.index and int(units.loc[u, "group"]) == g]
-            sts = [sid for sid in str(t.evidence).split() if sid in st.index and int(st.loc[sid, "group"]) == g]
+            sts = [
+                sid for sid in str(t.evidence).split() if sid in st.index and int(st.loc[sid, "group"]) == g
+            ]
             print(f"  [{g}] units: {' / '.join(us)}")
             for sid in sts:
                 print(f"      {st.loc[sid, 'text']}")
@@ -370,7 +379,15 @@ def answered(analysis) -> list:
             for rows in by_year.values():
                 for r in rows:
                     if len(r["groups"]) >= 2:
-                        out.append(SimpleNamespace(core_area=area, label=r[key], keywords="", groups=" ".join(map(str, r["groups"])), kind=kind))
+                        out.append(
+                            SimpleNamespace(
+                                core_area=area,
+                                label=r[key],
+                                keywords="",
+                                groups=" ".join(map(str, r["groups"])),
+                                kind=kind,
+                            )
+                        )
     return out
 
 
@@ -381,17 +398,31 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str], verdicts
     given = answered(analysis)
     single = [p for p in points if len(p["groups"]) < 2]
     points = [p for p in points if len(p["groups"]) >= 2]  # a recurring theme needs two groups
-    restating = themes[(themes["restates_question"] | themes["restates_area"]) & ~themes["recurring"] & (themes["n_groups"] >= 2)]
+    restating = themes[
+        (themes["restates_question"] | themes["restates_area"])
+        & ~themes["recurring"]
+        & (themes["n_groups"] >= 2)
+    ]
     shown = [*recurring.itertuples(), *given]
     named = [p for p in points if any(names(t, p) for t in shown if t.core_area == p["area"])]
     found = [p for p in points if any(finds(t, p) for t in shown if t.core_area == p["area"])]
-    found_given = [p for p in found if not any(finds(t, p) for t in recurring.itertuples() if t.core_area == p["area"])]
+    found_given = [
+        p for p in found if not any(finds(t, p) for t in recurring.itertuples() if t.core_area == p["area"])
+    ]
     verdicts = verdicts or {}
-    real_themes = [t for t in recurring.itertuples() if verdicts.get((t.core_area, t.label, str(t.groups)), {}).get("verdict") == "real"]
+    real_themes = [
+        t
+        for t in recurring.itertuples()
+        if verdicts.get((t.core_area, t.label, str(t.groups)), {}).get("verdict") == "real"
+    ]
     # an option the groups took up, or a stance line, is what the notes say (no reader's verdict needed)
-    found_real = [p for p in points if any(finds(t, p) for t in [*real_themes, *given] if t.core_area == p["area"])]
+    found_real = [
+        p for p in points if any(finds(t, p) for t in [*real_themes, *given] if t.core_area == p["area"])
+    ]
     only_restating = [
-        p for p in points if p not in found and any(finds(t, p) for t in restating.itertuples() if t.core_area == p["area"])
+        p
+        for p in points
+        if p not in found and any(finds(t, p) for t in restating.itertuples() if t.core_area == p["area"])
     ]
     ok, total, failures = fit_check(recurring, analysis.statements, stop_words)
     rows = [
@@ -452,7 +483,9 @@ def order_check(analysis, notes, rejects, cfg) -> tuple[float, bool]:
     again = analyse_seminar(notes.iloc[::-1].reset_index(drop=True), rejects, cfg)
     a = analysis.units.set_index("unit_id")["theme"]
     b = again.units.set_index("unit_id")["theme"].reindex(a.index).fillna(-2)
-    return round(float(adjusted_rand_score(a, b)), 4), sorted(analysis.themes["label"]) == sorted(again.themes["label"])
+    return round(float(adjusted_rand_score(a, b)), 4), sorted(analysis.themes["label"]) == sorted(
+        again.themes["label"]
+    )
 
 
 def pct(k: int, n: int) -> str:
@@ -477,7 +510,11 @@ def load_set(bench: BenchSet):
     points = tomllib.loads(bench.points.read_text(encoding="utf-8"))["theme"]
     cfg = read_config(bench.config)
     result = ingest(config_sources(cfg), cfg)
-    return points, with_options(cfg, result.options), result  # a summary's options, as `seminar run` applies them
+    return (
+        points,
+        with_options(cfg, result.options),
+        result,
+    )  # a summary's options, as `seminar run` applies them
 
 
 def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> dict | None:
@@ -503,26 +540,47 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     s["judged_restating"] = restates
     s["unjudged"] = len(unjudged)
 
-    print(f"hand-read points found among the recurring themes, given options and stance lines: {pct(s['found'], s['points'])}", end="")
+    print(
+        f"hand-read points found among the recurring themes, given options and stance lines: {pct(s['found'], s['points'])}",
+        end="",
+    )
     print(f"  (named by label/keywords, any groups: {pct(s['named'], s['points'])})")
     if s["found_stance"]:
         print(f"  stances found {s['found_stance']}, arguments found {s['found_argument']}")
-    print(f"  of them found by a given option the groups took up or the stance line (not a theme): {s['found_by_options_or_stances']}")
-    print(f"  found only among the themes restating the area or question: {len(s['found_only_among_restating'])}")
+    print(
+        f"  of them found by a given option the groups took up or the stance line (not a theme): {s['found_by_options_or_stances']}"
+    )
+    print(
+        f"  found only among the themes restating the area or question: {len(s['found_only_among_restating'])}"
+    )
     print(f"recurring themes named only 'Ja' or 'Nej' (stance themes): {s['stance_themes']}")
-    print(f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: {pct(s['themes_naming_a_point'], s['recurring'])}")
+    print(
+        f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: {pct(s['themes_naming_a_point'], s['recurring'])}"
+    )
     fit_ok, fit_n = (int(x) for x in s["group_fits_label"].split("/"))
-    print(f"counted group fits label (its evidence has every label word or a close form): {pct(fit_ok, fit_n)}")
+    print(
+        f"counted group fits label (its evidence has every label word or a close form): {pct(fit_ok, fit_n)}"
+    )
     print(f"hand-read points found by a theme the reader judged real: {pct(s['found_by_real'], s['points'])}")
-    print(f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; not yet judged: {len(unjudged)}")
-    print(f"  of the others, true for every counted group but only restating the area or question: {restates}")
-    print(f"definite-form labels among the recurring: {len(s['definite_labels'])} {s['definite_labels'] or ''}")
+    print(
+        f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; not yet judged: {len(unjudged)}"
+    )
+    print(
+        f"  of the others, true for every counted group but only restating the area or question: {restates}"
+    )
+    print(
+        f"definite-form labels among the recurring: {len(s['definite_labels'])} {s['definite_labels'] or ''}"
+    )
     if bench.key == "2024":
         s["synthesis_in_top6"] = synthesis_top6(analysis.themes, points)
-        print(f"{SYNTHESIS_AREA}: top 6 name {s['synthesis_in_top6']} of the synthesis themes (target >= 5/6)")
+        print(
+            f"{SYNTHESIS_AREA}: top 6 name {s['synthesis_in_top6']} of the synthesis themes (target >= 5/6)"
+        )
     if reverse:
         s["order_ari"], s["same_labels_reversed"] = order_check(analysis, result.notes, result.rejects, cfg)
-        print(f"input order reversed: ARI of unit → theme {s['order_ari']}; same theme labels: {s['same_labels_reversed']}")
+        print(
+            f"input order reversed: ARI of unit → theme {s['order_ari']}; same theme labels: {s['same_labels_reversed']}"
+        )
     print(f"analyse_seminar: {seconds:.1f} s")
 
     print(f"\n{'core area':<40} {'recurring':>9} {'points':>6} {'found':>5}")
@@ -537,16 +595,29 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
             print(f"  {area}: {'; '.join(a['missed'])}")
     print("\ncounted groups whose evidence lacks a label word:")
     print("\n".join(s["fit_failures"]) or "  none")
-    print(json.dumps({"set": bench.key, **{k: v for k, v in s.items() if k not in ("rows", "fit_failures")}}, ensure_ascii=False))
+    print(
+        json.dumps(
+            {"set": bench.key, **{k: v for k, v in s.items() if k not in ("rows", "fit_failures")}},
+            ensure_ascii=False,
+        )
+    )
     return s
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)")
+    parser.add_argument(
+        "--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)"
+    )
     parser.add_argument("--no-reverse", action="store_true", help="skip the reversed-order run")
-    parser.add_argument("--evidence", action="store_true", help="print each recurring theme's evidence per group (to judge it)")
-    parser.add_argument("--code", type=Path, help="run the pipeline of this project tree (e.g. another branch's worktree)")
+    parser.add_argument(
+        "--evidence",
+        action="store_true",
+        help="print each recurring theme's evidence per group (to judge it)",
+    )
+    parser.add_argument(
+        "--code", type=Path, help="run the pipeline of this project tree (e.g. another branch's worktree)"
+    )
     args = parser.parse_args(argv)
     if args.code:
         sys.path.insert(0, str(args.code.resolve()))

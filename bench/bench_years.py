@@ -88,9 +88,11 @@ def label_hand_count(lines: list[dict], label: str) -> int:
     this count is more generous than the tool's rule, which does not count a compound's modifier.
     """
     stems = [w[: max(4, len(w) - 2)] for w in re.findall(r"[\wæøå-]+", label.lower()) if len(w) > 2]
+
     def writes(text: str) -> bool:
         words = re.findall(r"[\wæøå-]+", text.lower())
         return bool(stems) and all(any(st in w for w in words) for st in stems)
+
     return sum(any(writes(r["text"]) for r in part) for part in chunks(lines))
 
 
@@ -117,7 +119,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--first", type=int, default=2013)
     ap.add_argument("--last", type=int, default=2023)
-    ap.add_argument("--per-year", type=int, default=150, help="at most this many lines a year (every k-th; 0: all)")
+    ap.add_argument(
+        "--per-year", type=int, default=150, help="at most this many lines a year (every k-th; 0: all)"
+    )
     ap.add_argument("--reuse", action="store_true", help="with --keep: read the comparison already there")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = ap.parse_args()
@@ -135,19 +139,36 @@ def main() -> int:
     if not (args.reuse and (work / "data" / "processed" / name / "prevalence.csv").exists()):
         proc = subprocess.run(
             [sys.executable, "-m", "pipeline", "compare", "--years", "all", "--raw-dir", str(work / "raw")],
-            cwd=work, capture_output=True, text=True, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+            cwd=work,
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
         )
         if proc.returncode:
             print(proc.stdout[-2000:], proc.stderr[-4000:])
             return 1
     seconds = time.perf_counter() - t
-    prev = pd.read_csv(work / "data" / "processed" / name / "prevalence.csv", dtype={"topics": str, "groups": str, "also_groups": str}, keep_default_na=False)
-    print(f"{len(years)} years ({min(years)}–{max(years)}), {sum(map(len, years.values())):,} agenda lines (at most {args.per_year} a year, every k-th), "
-          f"{N_GROUPS} groups (periods) a year; "
-          f"`seminar compare --years all` {seconds:.0f} s\n")
+    prev = pd.read_csv(
+        work / "data" / "processed" / name / "prevalence.csv",
+        dtype={"topics": str, "groups": str, "also_groups": str},
+        keep_default_na=False,
+    )
+    print(
+        f"{len(years)} years ({min(years)}–{max(years)}), {sum(map(len, years.values())):,} agenda lines (at most {args.per_year} a year, every k-th), "
+        f"{N_GROUPS} groups (periods) a year; "
+        f"`seminar compare --years all` {seconds:.0f} s\n"
+    )
     ys = sorted(years)
-    head = "| event | count | " + " | ".join(str(y) for y in ys) + " | max diff |\n|---|---|" + "---|" * len(ys) + "---|"
-    print("Each row of the comparison that names an event: the tool's count per year, and the hand count of the same")
+    head = (
+        "| event | count | "
+        + " | ".join(str(y) for y in ys)
+        + " | max diff |\n|---|---|"
+        + "---|" * len(ys)
+        + "---|"
+    )
+    print(
+        "Each row of the comparison that names an event: the tool's count per year, and the hand count of the same"
+    )
     print("label (periods with a line writing the label's words, `label_hand_count`).\n")
     print(head)
     worst_row = 0
@@ -166,8 +187,12 @@ def main() -> int:
             print(f"| {event} | tool: „{label}“ | " + " | ".join(map(str, got)) + f" | {diff} |")
             print(f"| {event} | hand: „{label}“ | " + " | ".join(map(str, hand)) + " | |")
         union[event] = [len(per_year[y]) for y in ys]
-    print(f"\nLargest difference between a row and its label's hand count in any year: {worst_row} group(s).\n")
-    print("Each event: the hand count (periods with a line naming it, `EVENTS`) and the groups the tool counts")
+    print(
+        f"\nLargest difference between a row and its label's hand count in any year: {worst_row} group(s).\n"
+    )
+    print(
+        "Each event: the hand count (periods with a line naming it, `EVENTS`) and the groups the tool counts"
+    )
     print("in any of its rows that name the event (union).\n")
     print(head)
     worst = 0
@@ -176,8 +201,12 @@ def main() -> int:
         diff = max(abs(a - b) for a, b in zip(union[event], hand, strict=True))
         worst = max(worst, diff)
         print(f"| {event} | hand count | " + " | ".join(map(str, hand)) + " | |")
-        print(f"| {event} | tool (its rows together) | " + " | ".join(map(str, union[event])) + f" | {diff} |")
-    print(f"\nLargest difference from the event's hand count in any year: {worst} group(s) (target: at most 1).")
+        print(
+            f"| {event} | tool (its rows together) | " + " | ".join(map(str, union[event])) + f" | {diff} |"
+        )
+    print(
+        f"\nLargest difference from the event's hand count in any year: {worst} group(s) (target: at most 1)."
+    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

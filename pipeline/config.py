@@ -289,7 +289,11 @@ def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     moved = [(key, MOVED_KEYS[(section, key)]) for key in sorted(data) if (section, key) in MOVED_KEYS]
     if moved:
         key, where = moved[0]
-        raise ConfigError(file, f"[{section}] {key} has moved to {where}", f"move the line to a [themes] section: {where.split()[1]} = {data[key]!r}")
+        raise ConfigError(
+            file,
+            f"[{section}] {key} has moved to {where}",
+            f"move the line to a [themes] section: {where.split()[1]} = {data[key]!r}",
+        )
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(
@@ -304,7 +308,9 @@ def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     try:
         return cls(**values)
     except TypeError as exc:  # a required key is missing
-        raise ConfigError(file, f"[{section}] is incomplete: {exc}", "see data/raw/2024/seminar.toml") from None
+        raise ConfigError(
+            file, f"[{section}] is incomplete: {exc}", "see data/raw/2024/seminar.toml"
+        ) from None
 
 
 def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path(".")) -> SeminarConfig:
@@ -328,7 +334,9 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
     check_tables(raw, file)
     seminar = dict(raw.pop("seminar", {}))
     if "name" not in seminar or "year" not in seminar:
-        raise ConfigError(file, "[seminar] needs at least 'name' and 'year'", 'add e.g. name = "Forårsseminar", year = 2024')
+        raise ConfigError(
+            file, "[seminar] needs at least 'name' and 'year'", 'add e.g. name = "Forårsseminar", year = 2024'
+        )
     areas = []
     for i, area in enumerate(raw.pop("core_areas", []), start=1):
         if "name" not in area:
@@ -345,10 +353,16 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
     }
     built = {key: _build(cls, dict(raw.pop(key, {})), file, key) for key, cls in sections.items()}
     if raw:
-        raise ConfigError(file, f"unknown section(s) {', '.join(sorted(raw))}", "use [seminar], [[core_areas]], [input], [nlp], [topics], [themes], [compare], [output]")
+        raise ConfigError(
+            file,
+            f"unknown section(s) {', '.join(sorted(raw))}",
+            "use [seminar], [[core_areas]], [input], [nlp], [topics], [themes], [compare], [output]",
+        )
     seminar_cfg = _build(SeminarConfig, {**seminar, "core_areas": areas, **built}, file, "seminar")
     if seminar_cfg.nlp.lemma_conventions not in {"themes", "ud"}:
-        raise ConfigError(file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"')
+        raise ConfigError(
+            file, f"[nlp] lemma_conventions = {seminar_cfg.nlp.lemma_conventions!r}", 'use "themes" or "ud"'
+        )
     if seminar_cfg.topics.unit not in {"statement", "note"}:
         raise ConfigError(file, f"[topics] unit = {seminar_cfg.topics.unit!r}", 'use "statement" or "note"')
     check_config(seminar_cfg, file)
@@ -359,7 +373,8 @@ def with_options(cfg: SeminarConfig, found: dict[str, tuple[str, ...]]) -> Semin
     """The configuration with the options an input document listed (``found``: area name → options)
     given to the core areas whose configuration lists none; a configured list always wins."""
     areas = tuple(
-        replace(a, options=tuple(found[a.name])) if not a.options and found.get(a.name) else a for a in cfg.core_areas
+        replace(a, options=tuple(found[a.name])) if not a.options and found.get(a.name) else a
+        for a in cfg.core_areas
     )
     return cfg if areas == cfg.core_areas else replace(cfg, core_areas=areas)
 
@@ -373,7 +388,8 @@ def config_to_dict(cfg: SeminarConfig) -> dict[str, Any]:
         seminar.pop("date")
     out: dict[str, Any] = {"seminar": seminar}
     out["core_areas"] = [
-        {k: (list(v) if isinstance(v, tuple) else v) for k, v in area.items()} for area in data.pop("core_areas")
+        {k: (list(v) if isinstance(v, tuple) else v) for k, v in area.items()}
+        for area in data.pop("core_areas")
     ]
     for key, section in data.items():
         out[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in section.items() if v is not None}

@@ -52,11 +52,17 @@ def _check_options(area, file: str) -> None:
     for option in area.options:
         if not option.strip() or "\n" in option or "\r" in option:
             raise ConfigError(
-                file, f"[[core_areas]] {area.name!r}: options has {option!r}, which is not an option", 'write each option on one line, e.g. options = ["kapacitet", "infrastruktur"]'
+                file,
+                f"[[core_areas]] {area.name!r}: options has {option!r}, which is not an option",
+                'write each option on one line, e.g. options = ["kapacitet", "infrastruktur"]',
             )
         key = " ".join(option.lower().split())
         if key in seen:
-            raise ConfigError(file, f"[[core_areas]] {area.name!r}: the option {option!r} is given twice", "give each option once")
+            raise ConfigError(
+                file,
+                f"[[core_areas]] {area.name!r}: the option {option!r} is given twice",
+                "give each option once",
+            )
         seen.add(key)
 
 
@@ -176,7 +182,9 @@ def check_values(cls: type, values: dict[str, Any], file: str, section: str) -> 
         if converted is not None and isinstance(converted, (int, float)) and not isinstance(converted, bool):
             if (low is not None and converted < low) or (high is not None and converted > high):
                 bounds = f"at least {low}" if high is None else f"between {low} and {high}"
-                raise ConfigError(file, f"[{section}] {key} = {value!r} is out of range", f"use a value {bounds}")
+                raise ConfigError(
+                    file, f"[{section}] {key} = {value!r} is out of range", f"use a value {bounds}"
+                )
         out[key] = converted
     return out
 
@@ -190,9 +198,17 @@ def check_tables(raw: dict[str, Any], file: str) -> None:
     for key, value in raw.items():
         if key == "core_areas":
             if not isinstance(value, list) or not all(isinstance(a, dict) for a in value):
-                raise ConfigError(file, "core_areas is not a list of [[core_areas]] tables", 'write each area as [[core_areas]] with name = "..."')
+                raise ConfigError(
+                    file,
+                    "core_areas is not a list of [[core_areas]] tables",
+                    'write each area as [[core_areas]] with name = "..."',
+                )
         elif not isinstance(value, dict):
-            raise ConfigError(file, f"{key} = {value!r} is not a section", f"write it as a section: [{key}] followed by its keys")
+            raise ConfigError(
+                file,
+                f"{key} = {value!r} is not a section",
+                f"write it as a section: [{key}] followed by its keys",
+            )
 
 
 def check_output_dir(value: str, key: str, file: str) -> None:
@@ -223,20 +239,40 @@ def check_config(cfg, file: str) -> None:
         ConfigError: The first problem found.
     """
     if not cfg.name.strip():
-        raise ConfigError(file, "[seminar] name is empty", 'give the seminar a name, e.g. name = "Forårsseminar"')
+        raise ConfigError(
+            file, "[seminar] name is empty", 'give the seminar a name, e.g. name = "Forårsseminar"'
+        )
     t = cfg.topics
     if t.max_topics < t.min_topics:
-        raise ConfigError(file, f"[topics] max_topics = {t.max_topics} is below min_topics = {t.min_topics}", "make max_topics at least min_topics")
+        raise ConfigError(
+            file,
+            f"[topics] max_topics = {t.max_topics} is below min_topics = {t.min_topics}",
+            "make max_topics at least min_topics",
+        )
     if t.clustering not in CLUSTERINGS:
-        raise ConfigError(file, f"[topics] clustering = {t.clustering!r}", f"use one of: {', '.join(CLUSTERINGS)}")
+        raise ConfigError(
+            file, f"[topics] clustering = {t.clustering!r}", f"use one of: {', '.join(CLUSTERINGS)}"
+        )
     if not 0 < cfg.compare.change <= 1:
-        raise ConfigError(file, f"[compare] change = {cfg.compare.change!r} is out of range", "use a share above 0 and at most 1, e.g. 0.3")
+        raise ConfigError(
+            file,
+            f"[compare] change = {cfg.compare.change!r} is out of range",
+            "use a share above 0 and at most 1, e.g. 0.3",
+        )
     unknown_fields = sorted(set(cfg.input.columns) - set(CANONICAL_FIELDS))
     if unknown_fields:
-        raise ConfigError(file, f"[input.columns] unknown field(s) {', '.join(unknown_fields)}", f"map only: {', '.join(CANONICAL_FIELDS)}")
+        raise ConfigError(
+            file,
+            f"[input.columns] unknown field(s) {', '.join(unknown_fields)}",
+            f"map only: {', '.join(CANONICAL_FIELDS)}",
+        )
     bad_kinds = sorted(set(cfg.privacy.kinds) - set(PRIVACY_KINDS))
     if bad_kinds:
-        raise ConfigError(file, f"[privacy] kinds has unknown kind(s) {', '.join(bad_kinds)}", f"use some of: {', '.join(PRIVACY_KINDS)}")
+        raise ConfigError(
+            file,
+            f"[privacy] kinds has unknown kind(s) {', '.join(bad_kinds)}",
+            f"use some of: {', '.join(PRIVACY_KINDS)}",
+        )
     check_output_dir(cfg.output.processed_dir, "processed_dir", file)
     check_output_dir(cfg.output.reports_dir, "reports_dir", file)
     processed = Path(os.path.normpath(cfg.output.processed_dir)) / str(cfg.year)
@@ -253,12 +289,24 @@ def check_config(cfg, file: str) -> None:
             raise ConfigError(file, "a [[core_areas]] name is empty", "give every core area a name")
         slug = slugify(area.name)
         if not slug:
-            raise ConfigError(file, f"core area {area.name!r} gives an empty file name", "use letters or digits in the name")
-        if slug in RESERVED_PAGES:
-            raise ConfigError(file, f"core area {area.name!r} would overwrite the {RESERVED_PAGES[slug]} ({slug}.html)", "rename the core area")
-        if (area.committee and not area.committee.strip()) or "\n" in area.committee or "\r" in area.committee:
             raise ConfigError(
-                file, f"[[core_areas]] {area.name!r}: committee = {area.committee!r} is not a committee's name", 'write it on one line, e.g. committee = "Udvalg for Læring", or leave the key out'
+                file, f"core area {area.name!r} gives an empty file name", "use letters or digits in the name"
+            )
+        if slug in RESERVED_PAGES:
+            raise ConfigError(
+                file,
+                f"core area {area.name!r} would overwrite the {RESERVED_PAGES[slug]} ({slug}.html)",
+                "rename the core area",
+            )
+        if (
+            (area.committee and not area.committee.strip())
+            or "\n" in area.committee
+            or "\r" in area.committee
+        ):
+            raise ConfigError(
+                file,
+                f"[[core_areas]] {area.name!r}: committee = {area.committee!r} is not a committee's name",
+                'write it on one line, e.g. committee = "Udvalg for Læring", or leave the key out',
             )
         _check_options(area, file)
         if slug in seen:

@@ -18,7 +18,17 @@ import typer
 
 from pipeline.errors import SeminarError
 
-__all__ = ["Settings", "StderrProxy", "click_class", "echo_err", "report_curation", "report_ingest", "run", "step", "usage_line"]
+__all__ = [
+    "Settings",
+    "StderrProxy",
+    "click_class",
+    "echo_err",
+    "report_curation",
+    "report_ingest",
+    "run",
+    "step",
+    "usage_line",
+]
 
 log = logging.getLogger("pipeline")
 
@@ -66,7 +76,13 @@ def step(text: str):
 
     console = Console(stderr=True, highlight=False)
     start = time.perf_counter()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
         progress.add_task(escape(text), total=None)
         yield
     console.print(f"[green]✓[/green] {escape(text)} ({time.perf_counter() - start:.1f} s)")
@@ -112,7 +128,9 @@ def usage_line(exc) -> str:
     message = " ".join(message.split())  # one line
     is_group = ctx is None or ctx.parent is None
     path = ctx.command_path if ctx is not None else "seminar"
-    return f"error: {message}. Run '{path} --help' for the {'commands and options' if is_group else 'options'}."
+    return (
+        f"error: {message}. Run '{path} --help' for the {'commands and options' if is_group else 'options'}."
+    )
 
 
 def echo_err(text: str) -> None:
@@ -127,7 +145,14 @@ def report_ingest(result) -> None:
             echo_err(f"error: {f.error}")
         else:
             skipped = sum(1 for s in f.details.get("skipped", []) if s["reason"] != "core-area heading")
-            typer.echo(f"read {f.source_file} ({f.format}): {f.notes_found} notes" + (f"; {skipped} paragraph(s) with text are no note (listed in the manifest)" if skipped else ""))
+            typer.echo(
+                f"read {f.source_file} ({f.format}): {f.notes_found} notes"
+                + (
+                    f"; {skipped} paragraph(s) with text are no note (listed in the manifest)"
+                    if skipped
+                    else ""
+                )
+            )
     for r in result.rejects.itertuples():
         echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
     typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
@@ -184,5 +209,7 @@ def run(app: typer.Typer, prog_name: str = "seminar") -> None:
     except Exception as exc:
         if Settings.debug:
             raise
-        echo_err(f"error: unexpected {type(exc).__name__}: {redact_message(str(exc))}\n  Run again with --debug for the traceback, and report it.")
+        echo_err(
+            f"error: unexpected {type(exc).__name__}: {redact_message(str(exc))}\n  Run again with --debug for the traceback, and report it."
+        )
         sys.exit(2)

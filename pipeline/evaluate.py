@@ -126,9 +126,14 @@ def read_conllu(text: str) -> list[Sentence]:
             continue
         head = int(cols[6]) - 1 if cols[6].isdigit() else None
         cur.tokens.append(
-            Token(form=cols[1], lemma=cols[2] if (cols[2] != "_" or cols[1] == "_") else None,
-                  upos=_none(cols[3]), space_after=space_after,
-                  head=(int(tid) - 1 if head == -1 else head), deprel=_none(cols[7]))
+            Token(
+                form=cols[1],
+                lemma=cols[2] if (cols[2] != "_" or cols[1] == "_") else None,
+                upos=_none(cols[3]),
+                space_after=space_after,
+                head=(int(tid) - 1 if head == -1 else head),
+                deprel=_none(cols[7]),
+            )
         )
     flush()
     return sentences

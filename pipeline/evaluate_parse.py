@@ -36,13 +36,15 @@ def conllu_trees(sentences: list) -> list[GoldTree]:
     for s in sentences:
         if not s.tokens or any(t.head is None or t.deprel is None for t in s.tokens):
             continue
-        out.append(GoldTree(
-            words=tuple(t.form for t in s.tokens),
-            heads=tuple(t.head for t in s.tokens),  # type: ignore[misc]
-            deps=tuple("ROOT" if t.deprel == "root" else t.deprel for t in s.tokens),  # type: ignore[misc]
-            punct=tuple(t.upos == "PUNCT" for t in s.tokens),
-            scored=(True,) * len(s.tokens),
-        ))
+        out.append(
+            GoldTree(
+                words=tuple(t.form for t in s.tokens),
+                heads=tuple(t.head for t in s.tokens),  # type: ignore[misc]
+                deps=tuple("ROOT" if t.deprel == "root" else t.deprel for t in s.tokens),  # type: ignore[misc]
+                punct=tuple(t.upos == "PUNCT" for t in s.tokens),
+                scored=(True,) * len(s.tokens),
+            )
+        )
     return out
 
 
@@ -53,8 +55,15 @@ def conllx_trees(text: str) -> list[GoldTree]:
     out = []
     for rows in read_conllx(text):
         t = cdt_tree(rows)
-        out.append(GoldTree(words=t.words, heads=t.heads, deps=t.deps,
-                            punct=tuple(t.is_punct(i) for i in range(len(t.words))), scored=t.scored))
+        out.append(
+            GoldTree(
+                words=t.words,
+                heads=t.heads,
+                deps=t.deps,
+                punct=tuple(t.is_punct(i) for i in range(len(t.words))),
+                scored=t.scored,
+            )
+        )
     return out
 
 
@@ -75,8 +84,9 @@ def evaluate_dependencies(nlp: Any, trees: list[GoldTree], punct: bool = False, 
     """
     from spacy.tokens import Doc
 
-    docs = [Doc(nlp.vocab, words=list(t.words), sent_starts=[True] + [False] * (len(t.words) - 1))
-            for t in trees]
+    docs = [
+        Doc(nlp.vocab, words=list(t.words), sent_starts=[True] + [False] * (len(t.words) - 1)) for t in trees
+    ]
     skip = [n for n in nlp.pipe_names if n in _SENTENCE_COMPONENTS]
     with nlp.select_pipes(disable=skip):
         parsed = list(nlp.pipe(docs, batch_size=batch_size))
@@ -102,10 +112,17 @@ def dependency_scores(nlp: Any, trees: list[GoldTree], gold_scheme: str) -> dict
     if scheme is None:
         return {"uas": None, "las": None, "dep_words": 0, "dep_note": "the pipeline has no parser"}
     if scheme != gold_scheme:
-        return {"uas": None, "las": None, "dep_words": 0,
-                "dep_note": f"the parser gives {scheme.upper()} relations, the file has {gold_scheme.upper()}'s: "
-                            "not comparable (score the parser on a CDT CoNLL-X file)"}
-    return {**evaluate_dependencies(nlp, trees), "dep_note": "gold tokens, predicted tags, punctuation excluded"}
+        return {
+            "uas": None,
+            "las": None,
+            "dep_words": 0,
+            "dep_note": f"the parser gives {scheme.upper()} relations, the file has {gold_scheme.upper()}'s: "
+            "not comparable (score the parser on a CDT CoNLL-X file)",
+        }
+    return {
+        **evaluate_dependencies(nlp, trees),
+        "dep_note": "gold tokens, predicted tags, punctuation excluded",
+    }
 
 
 def evaluate_conllx(nlp: Any, conllx_text: str, batch_size: int = 64) -> dict:
@@ -116,10 +133,17 @@ def evaluate_conllx(nlp: Any, conllx_text: str, batch_size: int = 64) -> dict:
     elapsed = time.perf_counter() - t0
     n_tokens = sum(len(t.words) for t in trees)
     return {
-        "token_f": None, "sents_f": None, "sent_starts_f": None, "lemma_acc": None, "lemma_acc_content": None,
-        "pos_acc": None, "lemma_acc_by_upos": {},
+        "token_f": None,
+        "sents_f": None,
+        "sent_starts_f": None,
+        "lemma_acc": None,
+        "lemma_acc_content": None,
+        "pos_acc": None,
+        "lemma_acc_by_upos": {},
         **deps,
         "words_per_second": n_tokens / elapsed if elapsed > 0 else float("inf"),
         "tokenizer_words_per_second": None,
-        "n_sentences": len(trees), "n_tokens": n_tokens, "n_docs": len(trees),
+        "n_sentences": len(trees),
+        "n_tokens": n_tokens,
+        "n_docs": len(trees),
     }

@@ -15,7 +15,12 @@ def notes_overview(notes: pd.DataFrame) -> pd.DataFrame:
     out = (
         notes.assign(words=words)
         .groupby("core_area", sort=False)
-        .agg(notes=("note_id", "size"), groups=("group", "nunique"), words=("words", "sum"), theme=("theme", "first"))
+        .agg(
+            notes=("note_id", "size"),
+            groups=("group", "nunique"),
+            words=("words", "sum"),
+            theme=("theme", "first"),
+        )
         .reset_index()
     )
     return out
@@ -23,7 +28,9 @@ def notes_overview(notes: pd.DataFrame) -> pd.DataFrame:
 
 def statement_lengths(statements: pd.DataFrame) -> pd.DataFrame:
     """Words per statement with its core area and group (for a histogram or box plot)."""
-    return statements.assign(words=statements["text"].str.split().str.len())[["core_area", "group", "statement_id", "words"]]
+    return statements.assign(words=statements["text"].str.split().str.len())[
+        ["core_area", "group", "statement_id", "words"]
+    ]
 
 
 def top_lemmas(statements: pd.DataFrame, n: int = 10, by: str = "core_area") -> pd.DataFrame:
@@ -31,6 +38,8 @@ def top_lemmas(statements: pd.DataFrame, n: int = 10, by: str = "core_area") -> 
     rows = []
     for key, part in statements.groupby(by, sort=False):
         counts = Counter(w for doc in part["content_lemmas"] for w in doc.split())
-        for rank, (lemma, count) in enumerate(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n], start=1):
+        for rank, (lemma, count) in enumerate(
+            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n], start=1
+        ):
             rows.append({by: key, "rank": rank, "lemma": lemma, "count": count})
     return pd.DataFrame(rows, columns=[by, "rank", "lemma", "count"])

@@ -18,7 +18,15 @@ from pipeline.errors import InputError
 from pipeline.outputs import atomic_file, neutralise_frame, restore_frame
 from pipeline.schemas import numbered_groups, validate
 
-__all__ = ["read_any_table", "read_table", "read_text_file", "write_bytes", "write_json", "write_table", "write_text"]
+__all__ = [
+    "read_any_table",
+    "read_table",
+    "read_text_file",
+    "write_bytes",
+    "write_json",
+    "write_table",
+    "write_text",
+]
 
 
 def read_text_file(path: str | Path) -> str:
@@ -29,11 +37,18 @@ def read_text_file(path: str | Path) -> str:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(str(path), "path", "the file does not exist", "check the path (relative to the folder you run seminar from).")
+        raise InputError(
+            str(path),
+            "path",
+            "the file does not exist",
+            "check the path (relative to the folder you run seminar from).",
+        )
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"byte {exc.start}", "the file is not UTF-8 text", "convert it to UTF-8.") from None
+        raise InputError(
+            str(path), f"byte {exc.start}", "the file is not UTF-8 text", "convert it to UTF-8."
+        ) from None
 
 
 def read_any_table(path: str | Path) -> pd.DataFrame:
@@ -57,13 +72,25 @@ def read_any_table(path: str | Path) -> pd.DataFrame:
             return pd.read_excel(path, dtype=str).fillna("")
         data = path.read_bytes()
         if not data.strip():
-            raise InputError(str(path), "whole file", "the file is empty", "give a table with a header row and one text per row.")
+            raise InputError(
+                str(path),
+                "whole file",
+                "the file is empty",
+                "give a table with a header row and one text per row.",
+            )
         text, _ = decode_bytes(data)
-        return restore_frame(pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False))
+        return restore_frame(
+            pd.read_csv(_io.StringIO(text), sep=sniff_delimiter(text), dtype=str, keep_default_na=False)
+        )
     except InputError:
         raise
     except Exception as exc:  # pandas/pyarrow/openpyxl raise many types for broken files
-        raise InputError(str(path), "whole file", f"cannot be read as a table ({type(exc).__name__}: {exc})", "save it as CSV (UTF-8) or XLSX.") from None
+        raise InputError(
+            str(path),
+            "whole file",
+            f"cannot be read as a table ({type(exc).__name__}: {exc})",
+            "save it as CSV (UTF-8) or XLSX.",
+        ) from None
 
 
 def write_table(df: pd.DataFrame, path: str | Path) -> Path:
@@ -76,8 +103,18 @@ def write_table(df: pd.DataFrame, path: str | Path) -> Path:
         else:
             safe = neutralise_frame(df)
             # The csv module leaves a lone CR unquoted when rows end in LF; quote all texts then.
-            has_cr = any(safe[c].astype(str).str.contains("\r", regex=False).any() for c in safe.columns if not pd.api.types.is_numeric_dtype(safe[c]))
-            safe.to_csv(temp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL)
+            has_cr = any(
+                safe[c].astype(str).str.contains("\r", regex=False).any()
+                for c in safe.columns
+                if not pd.api.types.is_numeric_dtype(safe[c])
+            )
+            safe.to_csv(
+                temp,
+                index=False,
+                encoding="utf-8",
+                lineterminator="\n",
+                quoting=csv.QUOTE_NONNUMERIC if has_cr else csv.QUOTE_MINIMAL,
+            )
     return path
 
 
@@ -92,11 +129,15 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(str(path), "path", "the stored table does not exist", "run `seminar run` for that seminar first.")
+        raise InputError(
+            str(path), "path", "the stored table does not exist", "run `seminar run` for that seminar first."
+        )
     if path.suffix.lower() == ".parquet":
         df = pd.read_parquet(path)
     else:
-        with open(path, encoding="utf-8", newline="") as fh:  # newline="": a CR inside a quoted cell stays a CR
+        with open(
+            path, encoding="utf-8", newline=""
+        ) as fh:  # newline="": a CR inside a quoted cell stays a CR
             df = restore_frame(pd.read_csv(fh, dtype=str, keep_default_na=False))
     if schema is None:
         return df
@@ -111,7 +152,12 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
         return validate(df, schema)
     except (pa.errors.SchemaError, pa.errors.SchemaErrors) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(str(path), "table", f"does not match the {schema.__name__} table ({first[:300]})", "re-run `seminar run` to write it again.") from None
+        raise InputError(
+            str(path),
+            "table",
+            f"does not match the {schema.__name__} table ({first[:300]})",
+            "re-run `seminar run` to write it again.",
+        ) from None
 
 
 def write_json(obj: Any, path: str | Path) -> Path:
@@ -119,7 +165,10 @@ def write_json(obj: Any, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_file(path) as temp:
-        temp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+        temp.write_text(
+            json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n",
+            encoding="utf-8",
+        )
     return path
 
 

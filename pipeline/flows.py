@@ -35,7 +35,14 @@ from pipeline.analysis import (
 )
 from pipeline.flows_compare import ComparisonRun, YearInput, compare_seminars
 from pipeline.reuse import ReusableAnalysis, analyse_seminar_reusing, analysis_key
-from pipeline.text_topics import TableTopics, seed_topics, statements_and_topics, topic_settings, topics_for_table, topics_for_texts
+from pipeline.text_topics import (
+    TableTopics,
+    seed_topics,
+    statements_and_topics,
+    topic_settings,
+    topics_for_table,
+    topics_for_texts,
+)
 
 __all__ = [
     "Analysis",

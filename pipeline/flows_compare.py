@@ -83,7 +83,15 @@ def stored_is_current(stored: YearTables | None, notes: pd.DataFrame) -> bool:
 
 def year_tables(analysis: Analysis, seminar: str) -> YearTables:
     """The tables of an analysis that its pages show."""
-    return YearTables(int(analysis.notes["year"].iloc[0]), seminar, analysis.notes, analysis.statements, analysis.themes, analysis.units, analysis.cross)
+    return YearTables(
+        int(analysis.notes["year"].iloc[0]),
+        seminar,
+        analysis.notes,
+        analysis.statements,
+        analysis.themes,
+        analysis.units,
+        analysis.cross,
+    )
 
 
 def compare_seminars(
@@ -121,9 +129,17 @@ def compare_seminars(
             continue
         log.info("%d: no stored analysis of these notes; analysing the year first", year)
         analysis, reusable = analyse_seminar_reusing(
-            given.notes, given.rejects, given.cfg, codebook=given.codebook, reusable=given.reusable, nlp=nlp, embedding_cache=embedding_cache
+            given.notes,
+            given.rejects,
+            given.cfg,
+            codebook=given.codebook,
+            reusable=given.reusable,
+            nlp=nlp,
+            embedding_cache=embedding_cache,
         )
-        pages = render_seminar_pages(analysis, given.cfg, render_png=render_png, extra_method=given.method_lines)
+        pages = render_seminar_pages(
+            analysis, given.cfg, render_png=render_png, extra_method=given.method_lines
+        )
         analysed[year] = (analysis, reusable, pages)
         tables[year] = year_tables(analysis, given.seminar)
     cfg = ordered[max(ordered)].cfg
@@ -131,7 +147,9 @@ def compare_seminars(
     embedder, _ = theme_embedder(cfg, n_phrases, embedding_cache)
     encode = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
     # a join an analyst accepted in any compared year's codebook is one row across the years
-    known = known_pairs(d for given in ordered.values() if given.codebook is not None for d in given.codebook.decisions)
+    known = known_pairs(
+        d for given in ordered.values() if given.codebook is not None for d in given.codebook.decisions
+    )
     comparison = compare_years_tables(tables, cfg, embed=lambda texts: encode(list(texts)), known=known)
     links = {y: (year_links or {}).get(y, f"../{y}") for y in ordered}
     pages = comparison_pages(comparison, cfg, links=links, render_png=render_png, folder_name=folder_name)

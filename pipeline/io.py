@@ -32,7 +32,15 @@ from pipeline.caches import (
     save_embedding_cache,
     save_reusable_analysis,
 )
-from pipeline.files import read_any_table, read_table, read_text_file, write_bytes, write_json, write_table, write_text
+from pipeline.files import (
+    read_any_table,
+    read_table,
+    read_text_file,
+    write_bytes,
+    write_json,
+    write_table,
+    write_text,
+)
 from pipeline.outputs import atomic_folders
 from pipeline.schemas import (
     CrossThemes,
@@ -126,10 +134,18 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise CodebookError(str(path), "the codebook is not UTF-8 text", "save it as UTF-8 in your editor", f"byte {exc.start}") from None
+        raise CodebookError(
+            str(path),
+            "the codebook is not UTF-8 text",
+            "save it as UTF-8 in your editor",
+            f"byte {exc.start}",
+        ) from None
     from pipeline.privacy import redact_codebook
 
-    return redact_codebook(parse_codebook(text, str(path)), cfg_or_path.privacy if isinstance(cfg_or_path, SeminarConfig) else None)
+    return redact_codebook(
+        parse_codebook(text, str(path)),
+        cfg_or_path.privacy if isinstance(cfg_or_path, SeminarConfig) else None,
+    )
 
 
 def read_known_decisions(cfg: SeminarConfig) -> tuple:
@@ -171,7 +187,11 @@ def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) 
     """
     path = Path(path)
     if path.exists() and not force:
-        raise CodebookError(str(path), "a codebook is already there; it holds your curation", "edit it, or give --force to replace it (keep a copy first)")
+        raise CodebookError(
+            str(path),
+            "a codebook is already there; it holds your curation",
+            "edit it, or give --force to replace it (keep a copy first)",
+        )
     return write_bytes(text, path) if isinstance(text, bytes) else write_text(text, path)
 
 
@@ -179,11 +199,17 @@ def read_config(path: str | Path) -> SeminarConfig:
     """Read a seminar TOML file; input paths in it are relative to its folder."""
     path = Path(path)
     if not path.is_file():
-        raise ConfigError(str(path), "the configuration file does not exist", "give the path to a seminar TOML, e.g. data/raw/2024/seminar.toml")
+        raise ConfigError(
+            str(path),
+            "the configuration file does not exist",
+            "give the path to a seminar TOML, e.g. data/raw/2024/seminar.toml",
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor") from None
+        raise ConfigError(
+            str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor"
+        ) from None
     from pipeline.privacy import redact_config
 
     return redact_config(parse_config(text, file=str(path), base_dir=path.parent))
@@ -220,7 +246,9 @@ def _source(path: Path, root: Path | None) -> SourceFile:
 
     inside = root is not None and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root))
     if inside and not path.resolve().is_relative_to(Path(root).resolve()):
-        return SourceFile(str(path), b"", refused=f"the file is a link to a file outside the folder {root}; it was not read")
+        return SourceFile(
+            str(path), b"", refused=f"the file is a link to a file outside the folder {root}; it was not read"
+        )
     return SourceFile(str(path), path.read_bytes())
 
 
@@ -242,19 +270,31 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
         if path.is_dir():
             files = _folder_files(path)
             if not files:
-                raise InputError(str(path), "folder", "the folder holds no notes file", f"put files ending in {', '.join(SUPPORTED_SUFFIXES)} in it.")
+                raise InputError(
+                    str(path),
+                    "folder",
+                    "the folder holds no notes file",
+                    f"put files ending in {', '.join(SUPPORTED_SUFFIXES)} in it.",
+                )
             sources.extend(_source(p, Path(root) if root is not None else path) for p in files)
         elif path.is_file():
             sources.append(_source(path, Path(root) if root is not None else None))
         else:
-            raise InputError(str(path), "path", "the file does not exist", "check the path (relative to the folder you run seminar from).")
+            raise InputError(
+                str(path),
+                "path",
+                "the file does not exist",
+                "check the path (relative to the folder you run seminar from).",
+            )
     return sources
 
 
 def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
     """Read the input files listed under ``[input] files`` of the configuration."""
     if not cfg.input.files:
-        raise ConfigError("seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]')
+        raise ConfigError(
+            "seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]'
+        )
     return collect_sources([cfg.base_dir / f for f in cfg.input.files], root=cfg.base_dir)
 
 
@@ -268,6 +308,8 @@ ANALYSIS_TABLES: dict[str, type[pa.DataFrameModel]] = {
     "cross_themes": CrossThemes,
     "terms": Terms,
 }
+
+
 #: Stored tables of a comparison and their schemas (``data/processed/compare_<base>_<target>/``).
 def read_year_pages(cfg: SeminarConfig):
     """The stored tables of a seminar's pages that a comparison reads (:class:`~pipeline.compare.YearTables`).
@@ -279,14 +321,24 @@ def read_year_pages(cfg: SeminarConfig):
     from pipeline.compare import YearTables
 
     folder = cfg.processed_dir
-    names = {"notes": Notes, "statements": Statements, "themes": Themes, "units": Units, "cross_themes": CrossThemes}
-    if not (cfg.reports_dir / "index.html").is_file() or not all((folder / f"{n}.csv").is_file() for n in names):
+    names = {
+        "notes": Notes,
+        "statements": Statements,
+        "themes": Themes,
+        "units": Units,
+        "cross_themes": CrossThemes,
+    }
+    if not (cfg.reports_dir / "index.html").is_file() or not all(
+        (folder / f"{n}.csv").is_file() for n in names
+    ):
         return None
     try:
         t = {n: read_table(folder / f"{n}.csv", schema) for n, schema in names.items()}
     except InputError:
         return None  # written by another version: analysed again
-    return YearTables(cfg.year, seminar_title(cfg), t["notes"], t["statements"], t["themes"], t["units"], t["cross_themes"])
+    return YearTables(
+        cfg.year, seminar_title(cfg), t["notes"], t["statements"], t["themes"], t["units"], t["cross_themes"]
+    )
 
 
 def seminar_title(cfg: SeminarConfig) -> str:
@@ -302,7 +354,11 @@ def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
 
 
 def write_analysis(
-    analysis, pages: dict[str, str | bytes], cfg: SeminarConfig, processed: Path | None = None, reports: Path | None = None
+    analysis,
+    pages: dict[str, str | bytes],
+    cfg: SeminarConfig,
+    processed: Path | None = None,
+    reports: Path | None = None,
 ) -> dict[str, Path]:
     """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/`` (or the folders given).
 
@@ -318,15 +374,24 @@ def write_analysis(
         "cross_themes": analysis.cross,
         "terms": analysis.terms,
     }
-    written = {name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv") for name, df in tables.items()}
+    written = {
+        name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv")
+        for name, df in tables.items()
+    }
     if getattr(analysis, "curation", None) is not None:
-        written["curation"] = write_table(validate(analysis.curation.log, Curation), processed / "curation.csv")
+        written["curation"] = write_table(
+            validate(analysis.curation.log, Curation), processed / "curation.csv"
+        )
     if getattr(analysis, "suggestions", None) is not None:
-        written["suggestions"] = write_table(validate(analysis.suggestions, Suggestions), processed / "suggestions.csv")
+        written["suggestions"] = write_table(
+            validate(analysis.suggestions, Suggestions), processed / "suggestions.csv"
+        )
     written["quality"] = write_json(analysis.quality, processed / "theme_quality.json")
     written["config"] = write_config_snapshot(cfg, processed)
     for name, page in sorted(pages.items()):
-        written[name] = write_bytes(page, reports / name) if isinstance(page, bytes) else write_text(page, reports / name)
+        written[name] = (
+            write_bytes(page, reports / name) if isinstance(page, bytes) else write_text(page, reports / name)
+        )
     write_config_snapshot(cfg, reports)
     return written
 
@@ -348,7 +413,9 @@ def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConf
     return written
 
 
-def write_run(result: IngestResult, analysis, pages: dict[str, str | bytes], cfg: SeminarConfig) -> dict[str, Path]:
+def write_run(
+    result: IngestResult, analysis, pages: dict[str, str | bytes], cfg: SeminarConfig
+) -> dict[str, Path]:
     """Write a whole run: the manifest, the tables and the pages, into folders that replace the previous outputs only when complete.
 
     Returns:
@@ -364,5 +431,7 @@ def write_topics(topics: TableTopics, out: str | Path) -> Path:
     written = write_table(topics.table, out)
     stem = written.with_suffix("")
     write_table(topics.result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
-    write_json(topics.result.quality, stem.with_name(stem.name + ".topic_quality.json"))  # with the embedding chosen and why
+    write_json(
+        topics.result.quality, stem.with_name(stem.name + ".topic_quality.json")
+    )  # with the embedding chosen and why
     return written

@@ -30,6 +30,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+
 def stop_words(cfg: NlpConfig) -> frozenset[str]:
     """Danish stop words (spaCy's list plus seminar-note domain words) and the configured extras, as lemmas."""
     from pipeline.danish import STOP_WORDS
@@ -75,7 +76,9 @@ def build_nlp(cfg: NlpConfig):
     ud = cfg.lemma_conventions == "ud"
     if name in {"danish", "danish-notagger"}:
         nlp = make_nlp(compounds=True, ud_conventions=ud, tagger=name == "danish")
-        log.info("NLP: bundled Danish pipeline %s (lemma conventions: %s)", nlp.pipe_names, cfg.lemma_conventions)
+        log.info(
+            "NLP: bundled Danish pipeline %s (lemma conventions: %s)", nlp.pipe_names, cfg.lemma_conventions
+        )
         return nlp
     try:
         nlp = spacy.load(name)
@@ -98,7 +101,8 @@ def has_pos(nlp) -> bool:
     # spaCy's own tagger assigns token.tag only, but trained pipelines map tags to POS with
     # an attribute_ruler, hence the names as well
     return any(
-        "token.pos" in nlp.get_pipe_meta(name).assigns or name in {"tagger", "morphologizer", "attribute_ruler"}
+        "token.pos" in nlp.get_pipe_meta(name).assigns
+        or name in {"tagger", "morphologizer", "attribute_ruler"}
         for name in nlp.pipe_names
     )
 
@@ -179,7 +183,14 @@ def _word_reader(nlp, stops: frozenset[str]):
                 lem = strings[lemma].casefold() if lemma else ""
                 lem = lem or strings[lower]
                 content = bool(alpha) and len(text) > 1 and not stop and lem not in stops
-                word = words[key] = (text, lem, (strings[pos] if pos else "") or "X" if tagged else "X", bool(alpha), bool(space), content)
+                word = words[key] = (
+                    text,
+                    lem,
+                    (strings[pos] if pos else "") or "X" if tagged else "X",
+                    bool(alpha),
+                    bool(space),
+                    content,
+                )
             if not word[3]:
                 parts = None
             elif plain_parts:
@@ -201,7 +212,11 @@ def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
     # One stream over the blocks of all notes, so that the tagger sees full batches (per note,
     # it ran one short batch at a time: twice the time over many short texts).
     # Markup masked and long blocks cut (nlp_blocks); the quote is cut from the block as written.
-    blocks = ((masked, (i, block)) for i, note in enumerate(note_rows) for masked, block in nlp_blocks(split_blocks(note.text)))
+    blocks = (
+        (masked, (i, block))
+        for i, note in enumerate(note_rows)
+        for masked, block in nlp_blocks(split_blocks(note.text))
+    )
     positions = [0] * len(note_rows)
     for doc, (i, block) in nlp.pipe(blocks, as_tuples=True, batch_size=256):
         note = note_rows[i]
@@ -244,7 +259,9 @@ def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
 TAG_ONLY = ("danish_tagger", "parser")
 
 
-def make_statements(notes: pd.DataFrame, nlp, cfg: NlpConfig, *, n_process: int | None = None, tags: bool = True) -> pd.DataFrame:
+def make_statements(
+    notes: pd.DataFrame, nlp, cfg: NlpConfig, *, n_process: int | None = None, tags: bool = True
+) -> pd.DataFrame:
     """One row per statement (sentence or bullet) of every note, with lemmas.
 
     Args:
@@ -310,7 +327,9 @@ def _attributive(words: list[str], upos: list[str], i: int) -> bool:
 def _genitive(word: str) -> bool:
     """A genitive form: ``-s`` (not ``-ss``), or an apostrophe (straight or curly) and ``s``."""
     low = word.lower()
-    return len(low) > 2 and ((low.endswith("s") and not low.endswith("ss")) or low.endswith(("'s", "\u2019s")))
+    return len(low) > 2 and (
+        (low.endswith("s") and not low.endswith("ss")) or low.endswith(("'s", "\u2019s"))
+    )
 
 
 def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:

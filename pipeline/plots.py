@@ -53,7 +53,9 @@ def plot_theme_sizes(themes: pd.DataFrame) -> go.Figure:
             y=[_short(v) for v in data["label"]],
             orientation="h",
             marker_color=["#1f6f8b" if r else "#9bb7c4" for r in data["recurring"]],
-            text=[f"{g} af {t} grupper" for g, t in zip(data["n_groups"], data["n_groups_total"], strict=True)],
+            text=[
+                f"{g} af {t} grupper" for g, t in zip(data["n_groups"], data["n_groups_total"], strict=True)
+            ],
             textposition="auto",
             customdata=data["n_statements"],
             hovertemplate="%{y}<br>%{x} grupper, %{customdata} udsagn<extra></extra>",
@@ -94,7 +96,12 @@ def plot_group_theme_heatmap(matrix: pd.DataFrame, names: Mapping[int, str] | No
 
     labels = list(dict.fromkeys(matrix["label"]))
     groups = sorted(set(int(g) for g in matrix["group"]))
-    z = matrix.pivot_table(index="label", columns="group", values="n_units", aggfunc="sum").reindex(index=labels, columns=groups).fillna(0).astype(int)
+    z = (
+        matrix.pivot_table(index="label", columns="group", values="n_units", aggfunc="sum")
+        .reindex(index=labels, columns=groups)
+        .fillna(0)
+        .astype(int)
+    )
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(),
@@ -124,7 +131,11 @@ def option_group_matrix(options: list[dict], groups: list[int]) -> pd.DataFrame:
     Returns:
         ``option, group, chosen`` (1 when the group took the option up, else 0) for every option and group.
     """
-    rows = [{"option": o["option"], "group": int(g), "chosen": int(int(g) in set(o["groups"]))} for o in options for g in groups]
+    rows = [
+        {"option": o["option"], "group": int(g), "chosen": int(int(g) in set(o["groups"]))}
+        for o in options
+        for g in groups
+    ]
     return pd.DataFrame(rows, columns=["option", "group", "chosen"])
 
 
@@ -140,7 +151,12 @@ def plot_option_groups(matrix: pd.DataFrame, names: Mapping[int, str] | None = N
 
     options = list(dict.fromkeys(matrix["option"]))
     groups = sorted(set(int(g) for g in matrix["group"]))
-    z = matrix.pivot_table(index="option", columns="group", values="chosen", aggfunc="max").reindex(index=options, columns=groups).fillna(0).astype(int)
+    z = (
+        matrix.pivot_table(index="option", columns="group", values="chosen", aggfunc="max")
+        .reindex(index=options, columns=groups)
+        .fillna(0)
+        .astype(int)
+    )
     totals = z.sum(axis=1)
     fig = go.Figure(
         go.Heatmap(
@@ -194,12 +210,18 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None, scal
         log.warning("Charts are left out of DOCX reports: pip install kaleido")
         return None
     if not browser_available():
-        _warn_once("Charts are left out of DOCX reports: no Chrome/Chromium found for Kaleido (install one, or set BROWSER_PATH)")
+        _warn_once(
+            "Charts are left out of DOCX reports: no Chrome/Chromium found for Kaleido (install one, or set BROWSER_PATH)"
+        )
         return None
     try:
-        return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 450), scale=scale)
+        return fig.to_image(
+            format="png", width=width, height=height or int(fig.layout.height or 450), scale=scale
+        )
     except Exception as exc:  # kaleido raises its own types when no browser can be started
-        log.warning("Charts are left out of DOCX reports: no Chrome/Chromium for Kaleido (%s)", type(exc).__name__)
+        log.warning(
+            "Charts are left out of DOCX reports: no Chrome/Chromium for Kaleido (%s)", type(exc).__name__
+        )
         return None
 
 
@@ -217,7 +239,11 @@ def plot_theme_years(counts: pd.DataFrame, title: str) -> go.Figure:
     """
     years = sorted({int(y) for y in counts["year"]})
     labels = list(dict.fromkeys(counts["label"]))
-    colours = _YEAR_COLOURS[-len(years):] if len(years) <= len(_YEAR_COLOURS) else [_YEAR_COLOURS[i % len(_YEAR_COLOURS)] for i in range(len(years))]
+    colours = (
+        _YEAR_COLOURS[-len(years) :]
+        if len(years) <= len(_YEAR_COLOURS)
+        else [_YEAR_COLOURS[i % len(_YEAR_COLOURS)] for i in range(len(years))]
+    )
     fig = go.Figure()
     for year, colour in zip(years, colours, strict=True):
         part = counts[counts["year"] == year].set_index("label").reindex(labels)
@@ -233,9 +259,18 @@ def plot_theme_years(counts: pd.DataFrame, title: str) -> go.Figure:
             )
         )
     top = int(max(counts["n_groups_total"].max(), counts["n_groups"].max(), 1)) if len(counts) else 1
-    fig.update_xaxes(title="Grupper, der rejste temaet", range=[0, top], dtick=1 if top <= 10 else None, gridcolor="#e5e5e5")
+    fig.update_xaxes(
+        title="Grupper, der rejste temaet",
+        range=[0, top],
+        dtick=1 if top <= 10 else None,
+        gridcolor="#e5e5e5",
+    )
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.06, x=1, xanchor="right", title_text="År"), bargap=0.25)
+    fig.update_layout(
+        barmode="group",
+        legend=dict(orientation="h", y=1.06, x=1, xanchor="right", title_text="År"),
+        bargap=0.25,
+    )
     return _layout(fig, title, height=150 + (12 + 12 * len(years)) * len(labels))
 
 
@@ -253,7 +288,14 @@ def plot_trajectories(paths: pd.DataFrame, title: str, columns: int = 4) -> go.F
     points = list(dict.fromkeys(paths["point"]))
     labels = {p: _short(str(lab), 28) for p, lab in zip(paths["point"], paths["label"], strict=True)}
     rows = max(1, -(-len(points) // columns))
-    fig = make_subplots(rows=rows, cols=columns, subplot_titles=[labels[p] for p in points], shared_xaxes=True, shared_yaxes=True, vertical_spacing=0.5 / rows if rows > 1 else 0.1)
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        subplot_titles=[labels[p] for p in points],
+        shared_xaxes=True,
+        shared_yaxes=True,
+        vertical_spacing=0.5 / rows if rows > 1 else 0.1,
+    )
     for i, p in enumerate(points):
         part = paths[paths["point"] == p].sort_values("year")
         fig.add_trace(

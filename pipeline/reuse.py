@@ -62,7 +62,11 @@ def analysis_key(notes: pd.DataFrame, cfg: SeminarConfig) -> str:
         except PackageNotFoundError:
             digest.update(f"{package}=-;".encode())
     root = Path(__file__).parent
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in {".pyc"} and "__pycache__" not in p.parts):
+    for path in sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix not in {".pyc"} and "__pycache__" not in p.parts
+    ):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -107,7 +111,11 @@ def analyse_seminar_reusing(
     """
     key = key or analysis_key(notes, cfg)
     if reusable is not None and reusable.key == key:
-        auto, words, topic_words = replace(reusable.analysis, rejects=rejects, timings={}), reusable.words, reusable.topic_words
+        auto, words, topic_words = (
+            replace(reusable.analysis, rejects=rejects, timings={}),
+            reusable.words,
+            reusable.topic_words,
+        )
         log.info("notes and settings unchanged: the themes of the previous run are reused")
     else:
         nlp = nlp or build_nlp(cfg.nlp)

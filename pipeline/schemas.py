@@ -191,9 +191,13 @@ class Curation(_Table):
     """
 
     entry: Series[str]
-    line: Series[int] = pa.Field(ge=0, description="line of the entry in codebook.yaml (row in codebook.xlsx)")
+    line: Series[int] = pa.Field(
+        ge=0, description="line of the entry in codebook.yaml (row in codebook.xlsx)"
+    )
     core_area: Series[str]
-    action: Series[str] = pa.Field(isin=["match", "confirm", "rename", "memo", "merge", "split", "new", "pin", "exclude"])
+    action: Series[str] = pa.Field(
+        isin=["match", "confirm", "rename", "memo", "merge", "split", "new", "pin", "exclude"]
+    )
     applied: Series[bool]
     topic: Series[int] = pa.Field(ge=-1)
     reason: Series[str]
@@ -269,9 +273,15 @@ class Prevalence(_Table):
     year: Series[int]
     topics: Series[str]
     theme_label: Series[str]
-    n_groups: Series[int] = pa.Field(ge=0, description="its theme's count on that year's page; without one, the groups whose notes say it")
-    page_groups: Series[int] = pa.Field(ge=0, description="the count of its theme(s) on that year's page (0: no theme)")
-    also_groups: Series[str] = pa.Field(description="groups whose notes say it too but whose words the page counts under another theme")
+    n_groups: Series[int] = pa.Field(
+        ge=0, description="its theme's count on that year's page; without one, the groups whose notes say it"
+    )
+    page_groups: Series[int] = pa.Field(
+        ge=0, description="the count of its theme(s) on that year's page (0: no theme)"
+    )
+    also_groups: Series[str] = pa.Field(
+        description="groups whose notes say it too but whose words the page counts under another theme"
+    )
     n_groups_total: Series[int] = pa.Field(ge=0)
     share_groups: Series[float] = pa.Field(ge=0, le=1)
     groups: Series[str]
@@ -325,7 +335,9 @@ class Matches(_Table):
     semantic: Series[float]
     score: Series[float]
     matched: Series[bool]
-    reason: Series[str] = pa.Field(description="why the points are or are not the same (pipeline.compare.match.says_same)")
+    reason: Series[str] = pa.Field(
+        description="why the points are or are not the same (pipeline.compare.match.says_same)"
+    )
     shared_words: Series[str]
 
 
@@ -344,4 +356,3 @@ def numbered_groups(notes: pd.DataFrame) -> pd.DataFrame:
 def validate(df: pd.DataFrame, model: type[pa.DataFrameModel]) -> pd.DataFrame:
     """Check ``df`` against ``model`` and return it with the declared column order and dtypes."""
     return model.validate(df, lazy=True)
-

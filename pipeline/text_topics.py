@@ -21,7 +21,14 @@ from pipeline.nlp import build_nlp, content_lemmas, make_statements, stop_words
 from pipeline.privacy import redact_frame, redactor_for
 from pipeline.topics import TopicResult, fit_topics
 
-__all__ = ["TableTopics", "seed_topics", "statements_and_topics", "topic_settings", "topics_for_table", "topics_for_texts"]
+__all__ = [
+    "TableTopics",
+    "seed_topics",
+    "statements_and_topics",
+    "topic_settings",
+    "topics_for_table",
+    "topics_for_texts",
+]
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +37,9 @@ def seed_topics(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> list[list[str
     """Seed topics from the configuration: each core area's theme, question and seed words, as lemmas."""
     seeds = []
     for area in cfg.core_areas:
-        words = content_lemmas(f"{area.theme}. {area.question}", nlp, stops) + list(cfg.topics.seed_words.get(area.name, []))
+        words = content_lemmas(f"{area.theme}. {area.question}", nlp, stops) + list(
+            cfg.topics.seed_words.get(area.name, [])
+        )
         if words:
             seeds.append(list(dict.fromkeys(words)))
     return seeds
@@ -60,7 +69,11 @@ def statements_and_topics(
     timings["statements"] = time.perf_counter() - start
     start = time.perf_counter()
     topics = fit_topics(
-        statements, cfg.topics, stop_words=stops, seed_topic_list=seed_topics(cfg, nlp, stops), stability_runs=stability_runs
+        statements,
+        cfg.topics,
+        stop_words=stops,
+        seed_topic_list=seed_topics(cfg, nlp, stops),
+        stability_runs=stability_runs,
     )
     timings["topics"] = time.perf_counter() - start
     return stops, statements, topics
@@ -101,8 +114,12 @@ def topics_for_texts(
     )
     start = time.perf_counter()
     # topics read lemmas only: the tagger is left out, whatever the size (the same answer at any size)
-    statements = make_statements(notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))), tags=False)
-    log.info("statements (%d from %d texts): %.2f s", len(statements), len(texts), time.perf_counter() - start)
+    statements = make_statements(
+        notes, nlp, NlpConfig(extra_stop_words=tuple(sorted(stop_words))), tags=False
+    )
+    log.info(
+        "statements (%d from %d texts): %.2f s", len(statements), len(texts), time.perf_counter() - start
+    )
     out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
     if statements.empty:
         return out, None
@@ -111,10 +128,14 @@ def topics_for_texts(
     # (in whole columns: a loop over 50,000 texts took minutes).
     st = result.statement_topics[["note_id", "topic", "topic_label"]].reset_index(drop=True)
     st["order"] = np.arange(len(st))
-    per_topic = st.groupby(["note_id", "topic"], sort=False).agg(
-        count=("order", "size"), first=("order", "min"), label=("topic_label", "first")
-    ).reset_index()
-    best = per_topic.sort_values(["count", "first"], ascending=[False, True], kind="stable").drop_duplicates("note_id")
+    per_topic = (
+        st.groupby(["note_id", "topic"], sort=False)
+        .agg(count=("order", "size"), first=("order", "min"), label=("topic_label", "first"))
+        .reset_index()
+    )
+    best = per_topic.sort_values(["count", "first"], ascending=[False, True], kind="stable").drop_duplicates(
+        "note_id"
+    )
     rows = pd.Series(range(len(ids)), index=ids)[best["note_id"]].to_numpy()
     out.loc[rows, "topic"] = best["topic"].to_numpy()
     out.loc[rows, "topic_label"] = best["label"].to_numpy()
@@ -142,7 +163,9 @@ def topic_settings(
     Returns:
         ``(nlp_settings, topic_settings)``; topics are never guided by seed words here.
     """
-    overrides = {k: v for k, v in {"n_topics": n_topics, "seed": seed, "embedding": embedding}.items() if v is not None}
+    overrides = {
+        k: v for k, v in {"n_topics": n_topics, "seed": seed, "embedding": embedding}.items() if v is not None
+    }
     topic_cfg = replace(cfg.topics if cfg else TopicConfig(), unit=unit, guided=False, **overrides)
     return (cfg.nlp if cfg else NlpConfig()), topic_cfg
 
@@ -201,20 +224,36 @@ def topics_for_table(
     if redactor is not None:  # the headers are redacted too: the text column's name with them
         text_col = redactor.redact(text_col)[0]
     if text_col not in df.columns:
-        raise InputError(source, "header row", f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}", "name the text column with --text-col.")
+        raise InputError(
+            source,
+            "header row",
+            f"no column {text_col!r}; columns found: {', '.join(map(repr, df.columns))}",
+            "name the text column with --text-col.",
+        )
     if df.empty:
-        raise InputError(source, "whole file", "the table has a header but no rows", "add the texts, one per row, below the header.")
+        raise InputError(
+            source,
+            "whole file",
+            "the table has a header but no rows",
+            "add the texts, one per row, below the header.",
+        )
     texts = df[text_col].fillna("").astype(str).tolist()
     nlp = nlp or build_nlp(nlp_cfg)
     try:
-        assigned, result = topics_for_texts(texts, topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0)
+        assigned, result = topics_for_texts(
+            texts, topic_cfg, nlp, stop_words=stop_words(nlp_cfg), stability_runs=0
+        )
     except ValueError as exc:  # scikit-learn: every word was a stop word
         if "vocabulary" not in str(exc):
             raise
         result = None
     if result is None:
         raise InputError(
-            source, f"column {text_col!r}", "no text has a word to find topics in (all are empty, numbers or stop words)",
+            source,
+            f"column {text_col!r}",
+            "no text has a word to find topics in (all are empty, numbers or stop words)",
             "fill the column with the texts, or name the text column with --text-col.",
         )
-    return TableTopics(df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), result)
+    return TableTopics(
+        df.assign(topic=assigned["topic"].to_numpy(), topic_label=assigned["topic_label"].to_numpy()), result
+    )

@@ -23,7 +23,9 @@ _STAMP = dt.datetime(2000, 1, 1)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters Excel cannot store
 
 
-def new_sheet(wb: Workbook, title: str, header: Sequence[str], widths: Sequence[float], *, first: bool = False) -> Worksheet:
+def new_sheet(
+    wb: Workbook, title: str, header: Sequence[str], widths: Sequence[float], *, first: bool = False
+) -> Worksheet:
     """A sheet with a bold, frozen header row and column widths (characters)."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -72,7 +74,13 @@ def add_rows(ws: Worksheet, rows: Iterable[Sequence], *, wrap: Sequence[int] = (
             if cell.column in wrap:
                 cell.alignment = wrapped
                 text = str(cell.value or "")
-                lines = max(lines, sum(math.ceil(max(len(part), 1) / max(widths[cell.column] - 2, 1)) for part in text.split("\n")))
+                lines = max(
+                    lines,
+                    sum(
+                        math.ceil(max(len(part), 1) / max(widths[cell.column] - 2, 1))
+                        for part in text.split("\n")
+                    ),
+                )
             else:
                 cell.alignment = centre if isinstance(cell.value, int) else top
         if lines > 1:  # spreadsheet programs do not grow a row for wrapped text by themselves
@@ -94,7 +102,11 @@ def workbook_bytes(wb: Workbook, title: str) -> bytes:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time into 'modified'
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>2000-01-01T00:00:00Z\g<2>",
+                    data,
+                )
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16

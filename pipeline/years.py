@@ -14,7 +14,16 @@ import pandera.pandas as pa
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
 from pipeline.errors import ConfigError
-from pipeline.io import RunCache, codebook_path, config_sources, read_codebook, read_config, read_year_pages, seminar_title, write_config_snapshot
+from pipeline.io import (
+    RunCache,
+    codebook_path,
+    config_sources,
+    read_codebook,
+    read_config,
+    read_year_pages,
+    seminar_title,
+    write_config_snapshot,
+)
 from pipeline.files import write_bytes, write_table, write_text
 from pipeline.outputs import atomic_folders
 from pipeline.schemas import ComparisonQuotes, Matches, Prevalence, Status, validate
@@ -39,7 +48,9 @@ COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
 }
 
 
-def find_year_configs(raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None) -> dict[int, SeminarConfig]:
+def find_year_configs(
+    raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None
+) -> dict[int, SeminarConfig]:
     """Seminar configurations under ``raw_dir/*/seminar.toml``: every year found, those from
     ``first`` to ``last``, or exactly ``years``; in year order.
 
@@ -50,17 +61,31 @@ def find_year_configs(raw_dir: str | Path, first: int | None = None, last: int |
     where: dict[int, Path] = {}
     for path in sorted(Path(raw_dir).glob("*/seminar.toml")):
         cfg = read_config(path)
-        if (first is None or cfg.year >= first) and (last is None or cfg.year <= last) and (years is None or cfg.year in years):
+        if (
+            (first is None or cfg.year >= first)
+            and (last is None or cfg.year <= last)
+            and (years is None or cfg.year in years)
+        ):
             if cfg.year in found:
-                raise ConfigError(str(path), f"a second seminar for {cfg.year} (the first is {where[cfg.year]})", "give the configs to compare with --config")
+                raise ConfigError(
+                    str(path),
+                    f"a second seminar for {cfg.year} (the first is {where[cfg.year]})",
+                    "give the configs to compare with --config",
+                )
             found[cfg.year], where[cfg.year] = cfg, path
     for year in [y for y in (first, last, *(years or [])) if y is not None]:
         if year not in found:
-            raise ConfigError(str(raw_dir), f"no seminar.toml with year = {year} in its sub-folders", "add the seminar's folder, or give its config with --config")
+            raise ConfigError(
+                str(raw_dir),
+                f"no seminar.toml with year = {year} in its sub-folders",
+                "add the seminar's folder, or give its config with --config",
+            )
     return dict(sorted(found.items()))
 
 
-def comparison_configs(raw_dir: str | Path, paths: list[Path] | None, years: list[int] | None) -> dict[int, SeminarConfig]:
+def comparison_configs(
+    raw_dir: str | Path, paths: list[Path] | None, years: list[int] | None
+) -> dict[int, SeminarConfig]:
     """The configurations of the years to compare (None: every year found), from ``paths`` or else ``raw_dir/*/seminar.toml``; in year order.
 
     Raises:
@@ -70,12 +95,20 @@ def comparison_configs(raw_dir: str | Path, paths: list[Path] | None, years: lis
         found = {c.year: c for c in (read_config(p) for p in paths)}
         missing = [y for y in years or [] if y not in found]
         if missing:
-            raise ConfigError(", ".join(map(str, paths)), f"no seminar.toml with year = {', '.join(map(str, missing))} among them", "give its config with another --config")
+            raise ConfigError(
+                ", ".join(map(str, paths)),
+                f"no seminar.toml with year = {', '.join(map(str, missing))} among them",
+                "give its config with another --config",
+            )
         cfgs = {y: c for y, c in sorted(found.items()) if years is None or y in years}
     else:
         cfgs = find_year_configs(raw_dir, years=years)
     if len(cfgs) < 2:
-        raise ConfigError(str(raw_dir), f"{len(cfgs)} seminar found", "a comparison needs two years or more: add their folders, or give their configs with --config")
+        raise ConfigError(
+            str(raw_dir),
+            f"{len(cfgs)} seminar found",
+            "a comparison needs two years or more: add their folders, or give their configs with --config",
+        )
     return cfgs
 
 
@@ -90,7 +123,9 @@ def year_links(cfgs: dict[int, SeminarConfig], name: str) -> dict[int, str]:
     return {y: Path(os.path.relpath(c.reports_dir, here)).as_posix() for y, c in cfgs.items()}
 
 
-def write_comparison(comparison, pages: dict[str, str | bytes], cfg: SeminarConfig, name: str) -> tuple[Path, Path]:
+def write_comparison(
+    comparison, pages: dict[str, str | bytes], cfg: SeminarConfig, name: str
+) -> tuple[Path, Path]:
     """Write a comparison: its tables (each checked against its schema, :data:`COMPARISON_TABLES`) and the
     configuration to ``data/processed/<name>/``, its pages to ``reports/<name>/``; the previous ones are
     replaced only when all is written.
@@ -107,6 +142,7 @@ def write_comparison(comparison, pages: dict[str, str | bytes], cfg: SeminarConf
             (write_bytes if isinstance(page, bytes) else write_text)(page, r / file)
     return tables, reports / next(f for f in sorted(pages) if f.endswith(".html"))
 
+
 @dataclass
 class YearFiles:
     """What was read of one year for a comparison: its notes (ingested), its codebook, its stored pages and run cache."""
@@ -122,7 +158,16 @@ class YearFiles:
         from pipeline.flows_compare import YearInput
 
         r = self.result
-        return YearInput(self.cfg, r.notes, r.rejects, self.codebook, self.stored, self.cache.reusable, seminar_title(self.cfg), r.method_lines(self.cfg))
+        return YearInput(
+            self.cfg,
+            r.notes,
+            r.rejects,
+            self.codebook,
+            self.stored,
+            self.cache.reusable,
+            seminar_title(self.cfg),
+            r.method_lines(self.cfg),
+        )
 
 
 def read_years(cfgs: dict[int, SeminarConfig]) -> dict[int, YearFiles]:
@@ -149,6 +194,8 @@ def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
     codebook = read_codebook(cfg)
     if codebook is None:
         raise ConfigError(
-            str(codebook_path(cfg)), f"no codebook for {year}", f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, or leave out --from"
+            str(codebook_path(cfg)),
+            f"no codebook for {year}",
+            f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, or leave out --from",
         )
     return codebook, str(codebook_path(cfg))

@@ -97,8 +97,16 @@ def seed_text():
 
 
 TINY_ROWS = [
-    ("Social omsorg", 1, "Gruppe 1 talte om frivillige i ældreplejen. De ønskede bedre koordinering af frivillige."),
-    ("Social omsorg", 2, "Gruppe 2 fremhævede koordinering af frivillige og pårørende. Unge frivillige kan inddrages."),
+    (
+        "Social omsorg",
+        1,
+        "Gruppe 1 talte om frivillige i ældreplejen. De ønskede bedre koordinering af frivillige.",
+    ),
+    (
+        "Social omsorg",
+        2,
+        "Gruppe 2 fremhævede koordinering af frivillige og pårørende. Unge frivillige kan inddrages.",
+    ),
     ("Social omsorg", 3, "Gruppe 3 drøftede teknologi på plejehjem. Velfærdsteknologi kan frigøre tid."),
     ("Læring", 1, "Gruppe 1 drøftede trivsel i skolen. Mobning skal forebygges tidligt."),
     ("Læring", 2, "Gruppe 2 talte om trivsel og fællesskab i klassen. Forebyggelse af mobning er vigtig."),

@@ -12,9 +12,37 @@ from hypothesis import strategies as st
 
 # Syllables that make names no Danish text holds by chance ("Kvozyrux"), so a leak check cannot fail on a word.
 _SYLLABLES = ("kvo", "zy", "rux", "bjæ", "fløx", "quo", "zæ", "vyk", "drø", "jix")
-_LOOK_ALIKE = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441", "x": "\u0445", "y": "\u0443"}
-CPR_FORMS = ("{d}{m}{y}-{s}", "{d}{m}{y}{s}", "{d}{m}{y} {s}", "{d}{m}{y} -{s}", "{d}{m}{y} - {s}", "{d}.{m}.{y}-{s}", "{d} {m} {y} {s}", "{d}{m}{y}/{s}", "{d}-{m}-{y}-{s}", "{d}{m}{y}\u2013{s}")
-PHONE_FORMS = ("{8}", "{2} {2} {2} {2}", "{2}-{2}-{2}-{2}", "{2}.{2}.{2}.{2}", "{4} {4}", "{4}-{4}", "{3} {2} {3}", "{4} {2} {2}")
+_LOOK_ALIKE = {
+    "a": "\u0430",
+    "e": "\u0435",
+    "o": "\u043e",
+    "p": "\u0440",
+    "c": "\u0441",
+    "x": "\u0445",
+    "y": "\u0443",
+}
+CPR_FORMS = (
+    "{d}{m}{y}-{s}",
+    "{d}{m}{y}{s}",
+    "{d}{m}{y} {s}",
+    "{d}{m}{y} -{s}",
+    "{d}{m}{y} - {s}",
+    "{d}.{m}.{y}-{s}",
+    "{d} {m} {y} {s}",
+    "{d}{m}{y}/{s}",
+    "{d}-{m}-{y}-{s}",
+    "{d}{m}{y}\u2013{s}",
+)
+PHONE_FORMS = (
+    "{8}",
+    "{2} {2} {2} {2}",
+    "{2}-{2}-{2}-{2}",
+    "{2}.{2}.{2}.{2}",
+    "{4} {4}",
+    "{4}-{4}",
+    "{3} {2} {3}",
+    "{4} {2} {2}",
+)
 PHONE_PREFIXES = ("", "+45 ", "0045 ", "(+45) ", "45 ", "tlf. ", "mobil ", "Tlf.\u00a0")
 EMAIL_AT = ("@", " (at) ", "[at]", " [at] ", "(at)")
 
@@ -22,6 +50,7 @@ EMAIL_AT = ("@", " (at) ", "[at]", " [at] ", "(at)")
 @st.composite
 def names(draw) -> tuple[str, str]:
     """A listed name: ``(first, surname)``, surname sometimes double ("Kvozy-Ruxbæk")."""
+
     def word(n: int) -> str:
         return "".join(draw(st.sampled_from(_SYLLABLES)) for _ in range(n)).capitalize()
 
@@ -38,7 +67,11 @@ def name_mentions(draw, listed: tuple[str, str]) -> tuple[str, list[str]]:
     whole = f"{first} {surname}"
     parts = [first, surname, *surname.split("-")] if "-" in surname else [first, surname]
     choice = draw(st.sampled_from([whole, *parts]))
-    shape = draw(st.sampled_from(("as is", "lower", "upper", "genitive", "soft hyphen", "zero width", "look-alike", "compound")))
+    shape = draw(
+        st.sampled_from(
+            ("as is", "lower", "upper", "genitive", "soft hyphen", "zero width", "look-alike", "compound")
+        )
+    )
     written = {
         "as is": choice,
         "lower": choice.lower(),
@@ -77,7 +110,9 @@ def phone_numbers(draw) -> tuple[str, list[str]]:
         if size.isdigit():
             groups.append(digits[pos : pos + int(size)])
             pos += int(size)
-    written = prefix + form.replace("{8}", "{}").replace("{4}", "{}").replace("{3}", "{}").replace("{2}", "{}").format(*groups)
+    written = prefix + form.replace("{8}", "{}").replace("{4}", "{}").replace("{3}", "{}").replace(
+        "{2}", "{}"
+    ).format(*groups)
     return written, [written.removeprefix(prefix), digits]
 
 

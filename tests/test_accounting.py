@@ -27,19 +27,33 @@ def assert_accounted(result) -> None:
         if f["error"]:
             assert f["notes_offered"] == 0 and not f["readable"]
     assert manifest["notes_offered"] == manifest["notes_accepted"] + manifest["notes_rejected"]
-    assert manifest["notes_accepted"] == len(result.notes) and manifest["notes_rejected"] == len(result.rejects)
+    assert manifest["notes_accepted"] == len(result.notes) and manifest["notes_rejected"] == len(
+        result.rejects
+    )
     assert manifest["files_read"] + manifest["files_unreadable"] == len(manifest["files"])
 
 
 def test_a_folder_of_good_and_hostile_files_reports_every_file_and_note(tiny_csv_bytes):
     sources = [
         SourceFile("god.csv", tiny_csv_bytes),
-        SourceFile("skæv.csv", "kerneområde,gruppe,tekst\nLæring,4,en,to,tre\nLæring,5,Trivsel.\n,,\nLæring,x,Noget.\n".encode()),
+        SourceFile(
+            "skæv.csv",
+            "kerneområde,gruppe,tekst\nLæring,4,en,to,tre\nLæring,5,Trivsel.\n,,\nLæring,x,Noget.\n".encode(),
+        ),
         SourceFile("tom.csv", b""),
         SourceFile("ikke-word.docx", b"not a docx"),
-        SourceFile("utf16.csv", "kerneområde\tgruppe\ttekst\nSocial omsorg\t7\tFrivillige og pårørende.\n".encode("utf-16")),
-        SourceFile("excel-unicode.txt", "kerneområde\tgruppe\ttekst\nLæring\t8\tMobning forebygges.\n".encode("utf-16")),
-        SourceFile("år.csv", "kerneområde,gruppe,tekst,år\nLæring,9,Trivsel.,1e999\nLæring,10,Trivsel.,99999\nLæring,11,Trivsel.,2025\n".encode()),
+        SourceFile(
+            "utf16.csv",
+            "kerneområde\tgruppe\ttekst\nSocial omsorg\t7\tFrivillige og pårørende.\n".encode("utf-16"),
+        ),
+        SourceFile(
+            "excel-unicode.txt",
+            "kerneområde\tgruppe\ttekst\nLæring\t8\tMobning forebygges.\n".encode("utf-16"),
+        ),
+        SourceFile(
+            "år.csv",
+            "kerneområde,gruppe,tekst,år\nLæring,9,Trivsel.,1e999\nLæring,10,Trivsel.,99999\nLæring,11,Trivsel.,2025\n".encode(),
+        ),
     ]
     result = ingest(sources, CFG)
     assert_accounted(result)
@@ -47,9 +61,19 @@ def test_a_folder_of_good_and_hostile_files_reports_every_file_and_note(tiny_csv
     by_name = {f["source_file"]: f for f in m["files"]}
     assert m["files_unreadable"] == 2 and m["files_read"] == 5
     assert by_name["tom.csv"]["error"].startswith("tom.csv (whole file): the file is empty")
-    assert (by_name["skæv.csv"]["notes_offered"], by_name["skæv.csv"]["notes_accepted"], by_name["skæv.csv"]["notes_rejected"]) == (3, 1, 2)
-    assert (by_name["utf16.csv"]["notes_accepted"], by_name["utf16.csv"]["details"]["encoding"]) == (1, "utf-16")
-    assert (by_name["excel-unicode.txt"]["format"], by_name["excel-unicode.txt"]["notes_accepted"]) == ("csv", 1)
+    assert (
+        by_name["skæv.csv"]["notes_offered"],
+        by_name["skæv.csv"]["notes_accepted"],
+        by_name["skæv.csv"]["notes_rejected"],
+    ) == (3, 1, 2)
+    assert (by_name["utf16.csv"]["notes_accepted"], by_name["utf16.csv"]["details"]["encoding"]) == (
+        1,
+        "utf-16",
+    )
+    assert (by_name["excel-unicode.txt"]["format"], by_name["excel-unicode.txt"]["notes_accepted"]) == (
+        "csv",
+        1,
+    )
     assert (by_name["år.csv"]["notes_accepted"], by_name["år.csv"]["notes_rejected"]) == (1, 2)
     rejects = result.rejects.set_index(["source_file", "source_ref"])["reason"]
     assert rejects["skæv.csv", "line 2"].startswith("the row has 5 fields")
@@ -89,12 +113,18 @@ def test_very_long_note_is_read_whole():
 cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
 header_choice = st.sampled_from(["kerneområde", "gruppe", "tekst", "år", "tema", "", "x", "=SUM(A1)"])
 AREA = st.sampled_from(["Social omsorg", "Læring", "Skole", "ukendt", "", "=1+1"])
-GROUP = st.one_of(st.sampled_from(["1", "2", "Gruppe 3", "3.0", "", "x", "1e999"]), st.integers(-5, 2000).map(str))
+GROUP = st.one_of(
+    st.sampled_from(["1", "2", "Gruppe 3", "3.0", "", "x", "1e999"]), st.integers(-5, 2000).map(str)
+)
 
 
 @st.composite
 def tables(draw):
-    header = ["kerneområde", "gruppe", "tekst"] if draw(st.booleans()) else draw(st.lists(header_choice, min_size=0, max_size=5))
+    header = (
+        ["kerneområde", "gruppe", "tekst"]
+        if draw(st.booleans())
+        else draw(st.lists(header_choice, min_size=0, max_size=5))
+    )
     rows = draw(st.lists(st.lists(st.one_of(cell, AREA, GROUP), min_size=0, max_size=6), max_size=8))
     return [header, *rows]
 
@@ -106,7 +136,9 @@ def _csv(rows, delimiter: str, encoding: str) -> bytes:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tables(), st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+@given(
+    tables(), st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+)
 def test_csv_reader_on_arbitrary_tables(rows, delimiter, encoding):
     data = _csv(rows, delimiter, encoding)
     for cfg in (CFG, OPEN_CFG):
@@ -118,7 +150,10 @@ def test_csv_reader_on_arbitrary_tables(rows, delimiter, encoding):
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.binary(max_size=400), st.sampled_from(["a.csv", "a.txt", "a.md", "a.docx", "a.xlsx", "a.pdf", "a.tsv", "a.xyz"]))
+@given(
+    st.binary(max_size=400),
+    st.sampled_from(["a.csv", "a.txt", "a.md", "a.docx", "a.xlsx", "a.pdf", "a.tsv", "a.xyz"]),
+)
 def test_every_reader_on_arbitrary_bytes_raises_only_input_errors(data, name):
     try:
         read_source(SourceFile(name, data), CFG)

@@ -31,7 +31,9 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
         assert set(own["core_area"]) == {theme.core_area}
         assert theme.evidence.split() == list(dict.fromkeys(own["statement_id"]))
         assert theme.n_groups == own["group"].nunique() == len(theme.groups.split())
-        assert theme.recurring == (theme.n_groups >= 2 and not theme.restates_area and not theme.restates_question)
+        assert theme.recurring == (
+            theme.n_groups >= 2 and not theme.restates_area and not theme.restates_question
+        )
         # A label comes only from the theme's own units, as the groups wrote them (a single
         # definite noun as the word itself: "klassen" names the theme "Klasse").
         from pipeline.themes.labels import label_forms
@@ -49,7 +51,9 @@ def test_themes_count_groups_and_cite_their_statements(tiny_analysis):
 def test_every_quote_in_a_page_links_to_a_statement_in_that_page(tiny_analysis):
     _, _, _, pages = tiny_analysis
     for name, html in pages.items():
-        if name in ("index.html", "overblik.html") or not name.endswith(".html"):  # the overview links the area pages' statements
+        if name in ("index.html", "overblik.html") or not name.endswith(
+            ".html"
+        ):  # the overview links the area pages' statements
             continue
         anchors = set(re.findall(r'id="s-([0-9a-f]{12}-\d\d)"', html))
         links = set(re.findall(r'href="#s-([0-9a-f]{12}-\d\d)"', html))
@@ -86,7 +90,9 @@ def test_docx_has_headings_theme_table_and_charts(tiny_analysis):
     doc = Document(io.BytesIO(pages["laering.docx"]))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == "Læring"
-    assert {"Sammenfatning", "Tilbagevendende temaer", "Figurer", "Gruppernes noter", "Metode"} <= set(headings)
+    assert {"Sammenfatning", "Tilbagevendende temaer", "Figurer", "Gruppernes noter", "Metode"} <= set(
+        headings
+    )
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Tema", "Grupper", "Nøgleord", "Også i"]
     themes = analysis.themes[(analysis.themes.core_area == "Læring") & analysis.themes.recurring]
@@ -114,6 +120,8 @@ def test_pages_load_one_local_plotly_and_stay_light(tiny_analysis):
     _, _, _, pages = tiny_analysis
     page = pages["laering.html"]
     assert page.count("Plotly.newPlot") == 2  # themes by groups, theme × group matrix
-    assert re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", page) == ["plotly.min.js"]  # one local file, nothing fetched
+    assert re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", page) == [
+        "plotly.min.js"
+    ]  # one local file, nothing fetched
     assert "plotly.js v" in pages["plotly.min.js"] and "plotly.js v" not in page
     assert all(len(p.encode()) < 1_000_000 for name, p in pages.items() if name.endswith(".html"))

@@ -94,7 +94,11 @@ def test_no_import_cycles_in_the_package():
 
 
 def test_no_module_over_400_lines():
-    long = {name: n for name, path in _modules().items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        name: n
+        for name, path in _modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert not long, long
 
 
@@ -102,7 +106,21 @@ def test_the_cli_is_thin():
     assert len((PACKAGE / "cli.py").read_text(encoding="utf-8").splitlines()) < 300
 
 
-@pytest.mark.parametrize("heading", ["Tilbagevendende temaer", "Sammenfatning", "Kort sagt", "Spørgsmålets egne ord", "Rejst af", "Gruppernes noter"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Tilbagevendende temaer",
+        "Sammenfatning",
+        "Kort sagt",
+        "Spørgsmålets egne ord",
+        "Rejst af",
+        "Gruppernes noter",
+    ],
+)
 def test_a_report_heading_is_written_in_one_place(heading):
-    files = [p.relative_to(PACKAGE).as_posix() for p in sorted(PACKAGE.rglob("*")) if p.is_file() and p.suffix in {".py", ".j2"} and heading in p.read_text(encoding="utf-8")]
+    files = [
+        p.relative_to(PACKAGE).as_posix()
+        for p in sorted(PACKAGE.rglob("*"))
+        if p.is_file() and p.suffix in {".py", ".j2"} and heading in p.read_text(encoding="utf-8")
+    ]
     assert len(files) == 1, files

@@ -10,7 +10,15 @@ from html.parser import HTMLParser
 import plotly.graph_objects as go
 import pytest
 
-from pipeline.report import area_page, build_area_context, index_page, build_index_context, render_docx, render_html, render_markdown
+from pipeline.report import (
+    area_page,
+    build_area_context,
+    index_page,
+    build_index_context,
+    render_docx,
+    render_html,
+    render_markdown,
+)
 from pipeline.report import blocks as pm
 
 IMG = "Skole<img src=x onerror=alert(1)>"
@@ -91,17 +99,45 @@ def _every_block(text: str) -> pm.Page:
         title=text,
         lang="da",
         blocks=(
-            pm.Section((pm.Heading(1, (text,)), pm.Paragraph((pm.Link(text, "index.html"), " · ", text))), kind="top"),
-            pm.Paragraph((pm.Link("Alle kerneområder", "index.html"), " · ", pm.Link(text, "x.md")), kind="pages"),
+            pm.Section(
+                (pm.Heading(1, (text,)), pm.Paragraph((pm.Link(text, "index.html"), " · ", text))), kind="top"
+            ),
+            pm.Paragraph(
+                (pm.Link("Alle kerneområder", "index.html"), " · ", pm.Link(text, "x.md")), kind="pages"
+            ),
             pm.Paragraph((text,), kind="question"),
             pm.Heading(2, (text,), anchor="a"),
-            pm.Paragraph((pm.Strong(text), " ", pm.Emph(text), " ", pm.Code("ab12-01"), " ", pm.Tag(text, "kw"), " ", pm.Anchor(text, "s-ab12-01"))),
-            pm.BulletList(((pm.Strong(text), " (gruppe 1 og 2)"), (pm.Anchor("", "emne-1"), text, ": ", pm.Link(text, "#s-1")))),
-            pm.Table(("Tema", "Grupper"), (((text,), ("3 af 5",)), ((pm.Link(text, "laering.html#emne-2"),), (text,)))),
+            pm.Paragraph(
+                (
+                    pm.Strong(text),
+                    " ",
+                    pm.Emph(text),
+                    " ",
+                    pm.Code("ab12-01"),
+                    " ",
+                    pm.Tag(text, "kw"),
+                    " ",
+                    pm.Anchor(text, "s-ab12-01"),
+                )
+            ),
+            pm.BulletList(
+                (
+                    (pm.Strong(text), " (gruppe 1 og 2)"),
+                    (pm.Anchor("", "emne-1"), text, ": ", pm.Link(text, "#s-1")),
+                )
+            ),
+            pm.Table(
+                ("Tema", "Grupper"),
+                (((text,), ("3 af 5",)), ((pm.Link(text, "laering.html#emne-2"),), (text,))),
+            ),
             pm.Table((), (((text,), (text,)),)),
             pm.Quote(("før ", pm.Mark(text), " efter"), (pm.Link("Gruppe 3", "#s-1"),)),
             pm.Note((text,), kind="invented"),
-            pm.Section((pm.Paragraph((text,)), pm.BulletList(((text,),))), kind="method", collapsed="Sådan er temaerne fundet"),
+            pm.Section(
+                (pm.Paragraph((text,)), pm.BulletList(((text,),))),
+                kind="method",
+                collapsed="Sådan er temaerne fundet",
+            ),
             pm.Figure("omraade-temaer", f"Hvor mange grupper rejste {text}", fig),
         ),
     )
@@ -124,7 +160,11 @@ def test_markdown_and_html_escape_every_text_from_input(text):
 
 
 def test_a_link_to_a_script_is_text_in_every_format():
-    page = pm.Page("t", "da", (pm.Paragraph((pm.Link("klik", "javascript:alert(3)"), " ", pm.Link("ok", "laering.html#emne-1"))),))
+    page = pm.Page(
+        "t",
+        "da",
+        (pm.Paragraph((pm.Link("klik", "javascript:alert(3)"), " ", pm.Link("ok", "laering.html#emne-1"))),),
+    )
     assert 'href="javascript' not in render_html(page) and 'href="laering.html#emne-1"' in render_html(page)
     assert "(javascript" not in render_markdown(page) and "[ok](laering.html#emne-1)" in render_markdown(page)
 
@@ -178,7 +218,10 @@ aliases = ["Læring"]
         rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
         assert "<img" not in rendered, name
         assert "javascript:" not in " ".join(re.findall(r'href="[^"]*"', rendered)), name
-        assert IMG.replace("<", "&lt;").replace(">", "&gt;") in text or JS_LINK.replace("[", "\\[").replace("]", "\\]") in text
+        assert (
+            IMG.replace("<", "&lt;").replace(">", "&gt;") in text
+            or JS_LINK.replace("[", "\\[").replace("]", "\\]") in text
+        )
 
 
 def test_a_link_to_a_place_the_page_does_not_show_is_not_drawn():
@@ -190,14 +233,37 @@ def test_a_link_to_a_place_the_page_does_not_show_is_not_drawn():
         "da",
         (
             pm.Section((pm.Heading(3, ("Frivillige",)),), kind="theme", anchor="emne-1"),
-            pm.BulletList(((pm.Anchor("Et udsagn", "s-1"), " [", pm.Link("Frivillige", "#emne-1"), "; ", pm.Link("Unge", "#emne-0"), "]"),)),
-            pm.Paragraph((pm.Link("udsagnet", "#s-1"), " ", pm.Link("andet år", "../2024/laering.html#emne-0"))),
+            pm.BulletList(
+                (
+                    (
+                        pm.Anchor("Et udsagn", "s-1"),
+                        " [",
+                        pm.Link("Frivillige", "#emne-1"),
+                        "; ",
+                        pm.Link("Unge", "#emne-0"),
+                        "]",
+                    ),
+                )
+            ),
+            pm.Paragraph(
+                (pm.Link("udsagnet", "#s-1"), " ", pm.Link("andet år", "../2024/laering.html#emne-0"))
+            ),
         ),
     )
     fixed = pm.unlink_missing(page)
     assert pm.page_anchors(page.blocks) == {"emne-1", "s-1"}
-    links = [r.href for b in pm.walk(fixed.blocks) for runs in ([b.text] if hasattr(b, "text") else list(getattr(b, "items", ()))) for r in runs if isinstance(r, pm.Link)]
-    assert links == ["#emne-1", "#s-1", "../2024/laering.html#emne-0"]  # another page's anchors are checked by the report tests
+    links = [
+        r.href
+        for b in pm.walk(fixed.blocks)
+        for runs in ([b.text] if hasattr(b, "text") else list(getattr(b, "items", ())))
+        for r in runs
+        if isinstance(r, pm.Link)
+    ]
+    assert links == [
+        "#emne-1",
+        "#s-1",
+        "../2024/laering.html#emne-0",
+    ]  # another page's anchors are checked by the report tests
     assert pm.block_text(fixed.blocks[1]) == pm.block_text(page.blocks[1])  # the words stay
     md = render_markdown(fixed)
     assert '<a id="emne-1"></a>' in md and "[Unge]" not in md and "[Frivillige](#emne-1)" in md

@@ -21,7 +21,17 @@ def run(args, cwd):
 
 def test_ingest_the_seed_writes_notes_manifest_rejects_and_config(tmp_path):
     out = tmp_path / "out" / "notes.csv"
-    proc = run(["ingest", RAW_2024 / "budget-2025-foraarsseminar-opsamling.txt", "--config", RAW_2024 / "seminar.toml", "--out", out], tmp_path)
+    proc = run(
+        [
+            "ingest",
+            RAW_2024 / "budget-2025-foraarsseminar-opsamling.txt",
+            "--config",
+            RAW_2024 / "seminar.toml",
+            "--out",
+            out,
+        ],
+        tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     notes = pd.read_csv(out, dtype=str)
     assert {"note_id", "year", "core_area", "theme", "group", "text"} <= set(notes.columns)
@@ -34,7 +44,10 @@ def test_ingest_the_seed_writes_notes_manifest_rejects_and_config(tmp_path):
 
 def test_ingest_parquet(tmp_path):
     out = tmp_path / "notes.parquet"
-    proc = run(["ingest", RAW_2024 / "group_notes.csv", "--config", RAW_2024 / "seminar.toml", "--out", out], tmp_path)
+    proc = run(
+        ["ingest", RAW_2024 / "group_notes.csv", "--config", RAW_2024 / "seminar.toml", "--out", out],
+        tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_parquet(out)) == 25
 
@@ -43,7 +56,9 @@ def test_partly_bad_input_exits_zero_and_reports(tmp_path):
     cfg = tmp_path / "seminar.toml"
     cfg.write_text(TINY_TOML, encoding="utf-8")
     (tmp_path / "tom.csv").write_bytes(b"")
-    (tmp_path / "noter.csv").write_text("kerneområde,gruppe,tekst\nLæring,1,Trivsel.\nLæring,2,\n", encoding="cp1252")
+    (tmp_path / "noter.csv").write_text(
+        "kerneområde,gruppe,tekst\nLæring,1,Trivsel.\nLæring,2,\n", encoding="cp1252"
+    )
     proc = run(["ingest", "tom.csv", "noter.csv", "--config", cfg, "--out", "notes.csv"], tmp_path)
     assert proc.returncode == 0
     assert "tom.csv (whole file): the file is empty" in proc.stderr
@@ -85,10 +100,33 @@ def test_run_writes_reports_for_every_area(tmp_path):
     reports = tmp_path / "reports" / "2024"
     names = sorted(p.name for p in reports.glob("*.html"))
     assert names == sorted(
-        ["index.html", "overblik.html", "social-omsorg.html", "beskaeftigelse.html", "laering.html", "vaekst-teknik-og-faellesskab.html", "oekonomi-personale-og-it.html"]
+        [
+            "index.html",
+            "overblik.html",
+            "social-omsorg.html",
+            "beskaeftigelse.html",
+            "laering.html",
+            "vaekst-teknik-og-faellesskab.html",
+            "oekonomi-personale-og-it.html",
+        ]
     )
-    assert (reports / "overblik.docx").exists() and (reports / "overblik.md").exists() and (reports / "temaer.xlsx").exists()
-    for table in ("notes.csv", "statements.csv", "themes.csv", "units.csv", "cross_themes.csv", "terms.csv", "rejects.csv", "suggestions.csv", "theme_quality.json", "seminar.config.toml"):
+    assert (
+        (reports / "overblik.docx").exists()
+        and (reports / "overblik.md").exists()
+        and (reports / "temaer.xlsx").exists()
+    )
+    for table in (
+        "notes.csv",
+        "statements.csv",
+        "themes.csv",
+        "units.csv",
+        "cross_themes.csv",
+        "terms.csv",
+        "rejects.csv",
+        "suggestions.csv",
+        "theme_quality.json",
+        "seminar.config.toml",
+    ):
         assert (tmp_path / "data" / "processed" / "2024" / table).exists(), table
     assert Path(reports / "seminar.config.toml").exists()
     # Not a terminal: no progress display, no log lines.
@@ -111,7 +149,11 @@ def test_version(tmp_path):
 def test_usage_errors_are_one_plain_line_with_the_fix(tmp_path):
     cases = {
         ("run", "--foo"): "error: no such option --foo. Run 'seminar run --help' for the options.",
-        ("run", "--conf", "x.toml"): "error: no such option --conf (did you mean --config?). Run 'seminar run --help' for the options.",
+        (
+            "run",
+            "--conf",
+            "x.toml",
+        ): "error: no such option --conf (did you mean --config?). Run 'seminar run --help' for the options.",
         ("run",): "error: missing option --config. Run 'seminar run --help' for the options.",
         ("topics",): "error: missing argument TABLE. Run 'seminar topics --help' for the options.",
         ("bogus",): "error: no such command 'bogus'. Run 'seminar --help' for the commands and options.",
@@ -156,7 +198,13 @@ def _run_on_terminal(args, cwd) -> tuple[int, str]:
     import threading
 
     master, slave = pty.openpty()
-    proc = subprocess.Popen([*SEMINAR, *map(str, args)], cwd=cwd, stdout=subprocess.PIPE, stderr=slave, env={**os.environ, "TERM": "xterm"})
+    proc = subprocess.Popen(
+        [*SEMINAR, *map(str, args)],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**os.environ, "TERM": "xterm"},
+    )
     os.close(slave)
     chunks: list[bytes] = []
 
@@ -184,7 +232,14 @@ def test_progress_on_a_terminal_only_and_never_with_quiet(tmp_path):
     import pytest
 
     pytest.importorskip("pty")
-    args = ["ingest", RAW_2024 / "budget-2025-foraarsseminar-opsamling.txt", "--config", RAW_2024 / "seminar.toml", "--out", tmp_path / "notes.csv"]
+    args = [
+        "ingest",
+        RAW_2024 / "budget-2025-foraarsseminar-opsamling.txt",
+        "--config",
+        RAW_2024 / "seminar.toml",
+        "--out",
+        tmp_path / "notes.csv",
+    ]
     code, shown = _run_on_terminal(args, tmp_path)
     assert code == 0, shown
     assert "✓ Reading notes" in shown and "✓ Writing the notes table" in shown
@@ -194,4 +249,8 @@ def test_progress_on_a_terminal_only_and_never_with_quiet(tmp_path):
     # Not a terminal (a pipe, as in CI): no progress either.
     proc = run(args, tmp_path)
     assert proc.returncode == 0
-    assert "✓" not in proc.stderr + proc.stdout and "Reading notes" not in proc.stderr and "\r" not in proc.stderr
+    assert (
+        "✓" not in proc.stderr + proc.stdout
+        and "Reading notes" not in proc.stderr
+        and "\r" not in proc.stderr
+    )

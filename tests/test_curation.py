@@ -26,7 +26,10 @@ def _topic(analysis, area: str, label: str) -> int:
 
 def _entry_id(text: str, label: str) -> str:
     """The id ``curate init`` gave the theme with this label."""
-    return re.search(r'- id: "([^"]+)"\n  area: "[^"]+"\n  label: ' + re.escape(json.dumps(label, ensure_ascii=False)), text).group(1)
+    return re.search(
+        r'- id: "([^"]+)"\n  area: "[^"]+"\n  label: ' + re.escape(json.dumps(label, ensure_ascii=False)),
+        text,
+    ).group(1)
 
 
 def _edit(text: str, entry_id: str, field: str, value: str) -> str:
@@ -59,7 +62,12 @@ def edited_text(analysis_2024, start_text):
     text = _edit(text, paaroerende, "name", '"Pårørende som ressource"')
     text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _edit(text, _entry_id(text, "Opgave"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
-    text = _edit(text, _entry_id(text, "Kompetencer"), "split", '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]')
+    text = _edit(
+        text,
+        _entry_id(text, "Kompetencer"),
+        "split",
+        '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]',
+    )
     text = _edit(text, _entry_id(text, "Velfærd"), "exclude", "true")
     # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
     # statement ("partnerskaber med lokale interessenter og organisationer") to Byforskønnelse
@@ -95,7 +103,9 @@ def test_init_writes_one_entry_per_theme_that_reads_back(analysis_2024, start_te
 def test_unchanged_codebook_changes_nothing(analysis_2024, cfg_2024, start_text, nlp):
     same = _curate(analysis_2024, cfg_2024, start_text, nlp)
     cols = [c for c in analysis_2024.themes.columns if c != "codebook_key"]
-    pd.testing.assert_frame_equal(same.themes[cols].reset_index(drop=True), analysis_2024.themes[cols].reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        same.themes[cols].reset_index(drop=True), analysis_2024.themes[cols].reset_index(drop=True)
+    )
     assert (same.themes["codebook_key"] != "").all()  # every theme found its entry
     assert not same.themes["curated"].any()
     assert same.curation.agreement["total"]["moved"] == 0 and same.curation.agreement["total"]["kappa"] == 1.0
@@ -106,25 +116,41 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     social = t[t["core_area"] == SOCIAL]
     renamed = social[social["label"] == "Pårørende som ressource"].iloc[0]
     assert renamed["curated"] and "Pårørendeforeningen" in renamed["memo"]
-    assert renamed["evidence"] == a.themes.loc[a.themes["label"] == "Pårørende", "evidence"].iloc[0]  # same evidence
+    assert (
+        renamed["evidence"] == a.themes.loc[a.themes["label"] == "Pårørende", "evidence"].iloc[0]
+    )  # same evidence
     # merged ("Opgave" into "Plejehjem"; "Ældrepleje" is a setting now, no theme): Opgave is gone, Plejehjem holds both themes' key phrases and groups
     assert "Opgave" not in set(social["label"])
     plejehjem = social[social["topic"] == _topic(a, SOCIAL, "Plejehjem")].iloc[0]
     old = a.themes.set_index("label")
-    assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(old.at["Opgave", "units"].split())
-    assert plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Opgave", "n_groups"] and plejehjem["curated"]
+    assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(
+        old.at["Opgave", "units"].split()
+    )
+    assert (
+        plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Opgave", "n_groups"]
+        and plejehjem["curated"]
+    )
     # split: the IT part holds the phrase with "IT-kompetencer", the rest stays
     opit = t[t["core_area"] == OPIT].set_index("label")
     # "tilstrækkelige IT-kompetencer" and the claim "sikre tilstrækkelige IT-kompetencer"
-    assert opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1 ec081319314e-01-u2" and opit.at["IT-kompetencer", "curated"]
-    assert all("ec081319314e-01-u1" not in units.split() for label, units in opit["units"].items() if label != "IT-kompetencer")
+    assert (
+        opit.at["IT-kompetencer", "units"] == "ec081319314e-01-u1 ec081319314e-01-u2"
+        and opit.at["IT-kompetencer", "curated"]
+    )
+    assert all(
+        "ec081319314e-01-u1" not in units.split()
+        for label, units in opit["units"].items()
+        if label != "IT-kompetencer"
+    )
     assert "Velfærd" not in opit.index  # excluded
     excluded = a.themes.loc[a.themes["label"] == "Velfærd", "units"].iloc[0].split()
     assert (curated.units.loc[curated.units["unit_id"].isin(excluded), "theme"] == -1).all()
     # pinned statement and new theme
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert "605391d43322-00-u2" in vtf.at["Infrastruktur", "units"].split()
-    assert {"605391d43322-01-u0", "605391d43322-01-u2", "605391d43322-01-u3"} <= set(vtf.at["Byforskønnelse", "units"].split())
+    assert {"605391d43322-01-u0", "605391d43322-01-u2", "605391d43322-01-u3"} <= set(
+        vtf.at["Byforskønnelse", "units"].split()
+    )
     new = vtf.loc["Åbenhed og kommunikation"]
     assert new["curated"] and new["codebook_key"] == "kommunikation-vtf" and new["n_units"] >= 1
     validate(t, Themes)
@@ -133,16 +159,28 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
 
 
 def test_each_change_shows_in_html_markdown_and_docx(pages):
-    html, md, docx = pages["social-omsorg.html"], pages["social-omsorg.md"], _docx_text(pages["social-omsorg.docx"])
+    html, md, docx = (
+        pages["social-omsorg.html"],
+        pages["social-omsorg.md"],
+        _docx_text(pages["social-omsorg.docx"]),
+    )
     for text in (html, md, docx):
         assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text and "Kuratering" in text
         assert "Opgave" in text.split("Kuratering")[-1]  # the merge is listed in the method appendix
         assert "Cohens kappa" in text
     assert "Kurateret" in html and "Maskinforslag" in html
-    opit = [pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(pages["oekonomi-personale-og-it.docx"])]
+    opit = [
+        pages["oekonomi-personale-og-it.html"],
+        pages["oekonomi-personale-og-it.md"],
+        _docx_text(pages["oekonomi-personale-og-it.docx"]),
+    ]
     for text in opit:
         assert "IT-kompetencer" in text and "udeladt som støj" in text and "Delt" in text
-    vtf = [pages["vaekst-teknik-og-faellesskab.html"], pages["vaekst-teknik-og-faellesskab.md"], _docx_text(pages["vaekst-teknik-og-faellesskab.docx"])]
+    vtf = [
+        pages["vaekst-teknik-og-faellesskab.html"],
+        pages["vaekst-teknik-og-faellesskab.md"],
+        _docx_text(pages["vaekst-teknik-og-faellesskab.docx"]),
+    ]
     for text in vtf:
         assert "Åbenhed og kommunikation" in text and "Udsagn fastgjort" in text and "Nyt tema" in text
 
@@ -166,7 +204,11 @@ def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2
     text = _edit(edited_text, _entry_id(edited_text, "Ældre"), "name", '"Ældre borgere"')
     start = text.index(f'- id: "{_entry_id(edited_text, "Ældre")}"')
     at = text.index("    key:", start)
-    text = text[:at] + '    key: "000000000000"\n    phrases: ["noget helt andet"]\n    statements: []\n' + text[text.index("- id:", at) :]
+    text = (
+        text[:at]
+        + '    key: "000000000000"\n    phrases: ["noget helt andet"]\n    statements: []\n'
+        + text[text.index("- id:", at) :]
+    )
     result = _curate(analysis_2024, cfg_2024, text, nlp)
     log = result.curation.log
     row = log[log["action"] == "match"].iloc[0]
@@ -175,7 +217,9 @@ def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2
     assert "Ældre" in set(result.themes["label"])  # the theme stays, automatic
 
 
-def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(analysis_2024, cfg_2024, edited_text, nlp):
+def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(
+    analysis_2024, cfg_2024, edited_text, nlp
+):
     # a note of Social omsorg edited: its statement ids change, the themes' phrases mostly stay
     notes = analysis_2024.notes
     victim = notes[notes["core_area"] == VTF].iloc[3]
@@ -205,14 +249,25 @@ def _first_entry(text: str) -> str:
     ("change", "words"),
     [
         (lambda t: t.replace("themes:\n", "themes:\n  - id: [\n", 1), ["not valid YAML", "line"]),
-        (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "pin", '["udsagn 7"]'), ["'udsagn 7'", "not a statement id", "line"]),
-        (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "merge_into", '"findes-ikke"'), ["findes-ikke", "no entry", "line"]),
-        (lambda t: t + _first_entry(t).replace('- id: "', '- id: "kopi-', 1), ["claim the same theme", "line"]),
+        (
+            lambda t: _edit(t, _entry_id(t, "Plejehjem"), "pin", '["udsagn 7"]'),
+            ["'udsagn 7'", "not a statement id", "line"],
+        ),
+        (
+            lambda t: _edit(t, _entry_id(t, "Plejehjem"), "merge_into", '"findes-ikke"'),
+            ["findes-ikke", "no entry", "line"],
+        ),
+        (
+            lambda t: t + _first_entry(t).replace('- id: "', '- id: "kopi-', 1),
+            ["claim the same theme", "line"],
+        ),
         (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "exclude", '"ja"'), ["true or false", "line"]),
     ],
     ids=["yaml", "unknown-statement", "missing-merge-target", "two-claim-one", "bad-type"],
 )
-def test_bad_codebook_is_one_message_with_line_and_fix(analysis_2024, cfg_2024, start_text, change, words, nlp):
+def test_bad_codebook_is_one_message_with_line_and_fix(
+    analysis_2024, cfg_2024, start_text, change, words, nlp
+):
     text = change(start_text)
     with pytest.raises(CodebookError) as err:
         _curate(analysis_2024, cfg_2024, text, nlp, "data/raw/2024/codebook.yaml")
@@ -231,7 +286,9 @@ def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, 
 
 def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, start_text, nlp):
     text = start_text.replace("order: groups", "order: codebook")
-    auto = analysis_2024.themes[(analysis_2024.themes["core_area"] == SOCIAL) & analysis_2024.themes["recurring"]]
+    auto = analysis_2024.themes[
+        (analysis_2024.themes["core_area"] == SOCIAL) & analysis_2024.themes["recurring"]
+    ]
     first_label, later_label = auto["label"].iloc[0], "Kommunikation"  # the analyst moves a later theme first
     pleje, friv = _entry_id(text, later_label), _entry_id(text, first_label)
     a, b = text.index(f'- id: "{friv}"'), text.index(f'- id: "{pleje}"')
@@ -245,7 +302,9 @@ def test_codebook_order_puts_the_analysts_order_first(analysis_2024, cfg_2024, s
 
 def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):
     previous = parse_codebook(edited_text, "data/raw/2024/codebook.yaml")
-    text = codebook_text(analysis_2024.themes, analysis_2024.units, "Næste seminar", previous, "data/raw/2024/codebook.yaml")
+    text = codebook_text(
+        analysis_2024.themes, analysis_2024.units, "Næste seminar", previous, "data/raw/2024/codebook.yaml"
+    )
     seeded = parse_codebook(text)
     by_id = {e.id: e for e in seeded.entries}
     assert by_id[_entry_id(edited_text, "Pårørende")].name == "Pårørende som ressource"
@@ -253,13 +312,17 @@ def test_last_years_codebook_seeds_this_years(analysis_2024, edited_text):
     assert all(not e.pin for e in seeded.entries)  # statement ids are last year's
 
 
-def test_tables_and_pages_are_written_byte_identical(analysis_2024, cfg_2024, edited_text, curated, pages, tmp_path, nlp):
+def test_tables_and_pages_are_written_byte_identical(
+    analysis_2024, cfg_2024, edited_text, curated, pages, tmp_path, nlp
+):
     from pipeline.io import read_table, write_analysis
     from pipeline.schemas import Curation
 
     again = _curate(analysis_2024, cfg_2024, edited_text, nlp)
     first = write_analysis(curated, pages, cfg_2024, tmp_path / "p1", tmp_path / "r1")
-    second = write_analysis(again, render_seminar_pages(again, cfg_2024), cfg_2024, tmp_path / "p2", tmp_path / "r2")
+    second = write_analysis(
+        again, render_seminar_pages(again, cfg_2024), cfg_2024, tmp_path / "p2", tmp_path / "r2"
+    )
     assert first.keys() == second.keys() and "curation" in first
     assert all(first[k].read_bytes() == second[k].read_bytes() for k in first)
     stored = read_table(first["themes"], Themes)
@@ -271,7 +334,9 @@ def test_tables_and_pages_are_written_byte_identical(analysis_2024, cfg_2024, ed
 def test_older_themes_table_reads_with_default_curation_columns(analysis_2024, tmp_path):
     from pipeline.io import read_table, write_table
 
-    path = write_table(analysis_2024.themes.drop(columns=["curated", "memo", "codebook_key"]), tmp_path / "themes.csv")
+    path = write_table(
+        analysis_2024.themes.drop(columns=["curated", "memo", "codebook_key"]), tmp_path / "themes.csv"
+    )
     stored = read_table(path, Themes)
     assert not stored["curated"].any() and (stored["memo"] == "").all()
 
@@ -296,21 +361,34 @@ def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
     # a YAML mistake stops the run before the long steps, with the file and the line
     book.write_text(text.replace("order: groups", "order: [groups"), encoding="utf-8")
     bad = seminar(["run", "--config", config], tmp_path)
-    assert bad.returncode == 1 and "codebook.yaml (line" in bad.stderr and "Fix:" in bad.stderr and "Traceback" not in bad.stderr
+    assert (
+        bad.returncode == 1
+        and "codebook.yaml (line" in bad.stderr
+        and "Fix:" in bad.stderr
+        and "Traceback" not in bad.stderr
+    )
     assert not (tmp_path / "data" / "processed" / "2024").exists()
-    book.write_text(_edit(text, _entry_id(text, "Pårørende"), "name", '"Pårørende som ressource"'), encoding="utf-8")
+    book.write_text(
+        _edit(text, _entry_id(text, "Pårørende"), "name", '"Pårørende som ressource"'), encoding="utf-8"
+    )
     proc = seminar(["run", "--config", config], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "codebook" in proc.stdout and "1 applied, 0 not applied" in proc.stdout
     processed = tmp_path / "data" / "processed" / "2024"
     assert "Pårørende som ressource" in (processed / "themes.csv").read_text(encoding="utf-8")
     assert (processed / "curation.csv").exists()
-    assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(encoding="utf-8")
+    assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(
+        encoding="utf-8"
+    )
     # next year's codebook seeded from this year's: the name carries over to the theme with the same key phrases
     raw_next = tmp_path / "data" / "raw" / "2025"
     raw_next.mkdir()
-    (raw_next / "seminar.toml").write_text(config.read_text(encoding="utf-8").replace("year = 2024", "year = 2025"), encoding="utf-8")
-    (raw_next / "budget-2025-foraarsseminar-opsamling.txt").write_bytes((raw / "budget-2025-foraarsseminar-opsamling.txt").read_bytes())
+    (raw_next / "seminar.toml").write_text(
+        config.read_text(encoding="utf-8").replace("year = 2024", "year = 2025"), encoding="utf-8"
+    )
+    (raw_next / "budget-2025-foraarsseminar-opsamling.txt").write_bytes(
+        (raw / "budget-2025-foraarsseminar-opsamling.txt").read_bytes()
+    )
     proc = seminar(["curate", "init", "--config", raw_next / "seminar.toml", "--from", "2024"], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "carried over from" in proc.stdout
@@ -324,8 +402,14 @@ def test_comparison_uses_the_curated_names():
     from pipeline.ingest import ingest
     from tests.conftest import ROOT
 
-    cfgs = [io.read_config(ROOT / "data/raw/2024/seminar.toml"), io.read_config(ROOT / "data/raw/2025-illustrative/seminar.toml")]
-    book = parse_codebook(f'themes:\n- id: klima\n  area: "{VTF}"\n  name: "Klima og vand"\n  seeds: [klimatilpasning]\n', "codebook.yaml")
+    cfgs = [
+        io.read_config(ROOT / "data/raw/2024/seminar.toml"),
+        io.read_config(ROOT / "data/raw/2025-illustrative/seminar.toml"),
+    ]
+    book = parse_codebook(
+        f'themes:\n- id: klima\n  area: "{VTF}"\n  name: "Klima og vand"\n  seeds: [klimatilpasning]\n',
+        "codebook.yaml",
+    )
     inputs = {}
     for c in cfgs:
         result = ingest(io.config_sources(c), c)
@@ -349,7 +433,10 @@ def test_two_entries_matching_one_theme_after_a_rerun_are_reported(analysis_2024
 def test_a_new_theme_of_the_areas_topic_restates_the_area(analysis_2024, cfg_2024, nlp):
     """A codebook theme made only of the area's topic words (frivillighed in Social omsorg) is
     flagged and not counted as a recurring sub-theme, as an automatic one would be."""
-    book = parse_codebook(f'themes:\n- id: friv\n  area: "{SOCIAL}"\n  name: "Frivillige"\n  seeds: [frivillig]\n', "codebook.yaml")
+    book = parse_codebook(
+        f'themes:\n- id: friv\n  area: "{SOCIAL}"\n  name: "Frivillige"\n  seeds: [frivillig]\n',
+        "codebook.yaml",
+    )
     themes = curate_analysis(analysis_2024, cfg_2024, book, nlp=nlp).themes
     row = themes[themes["label"] == "Frivillige"].iloc[0]
     assert row["n_groups"] >= 2 and row["restates_area"] and not row["recurring"]

@@ -28,7 +28,9 @@ def nlp(cfg_2024):
 
 @pytest.fixture(scope="module")
 def start_book(analysis_2024, cfg_2024):
-    return codebook_workbook(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label, statements=analysis_2024.statements)
+    return codebook_workbook(
+        analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label, statements=analysis_2024.statements
+    )
 
 
 def _edit(data: bytes, sheet: str, changes: list[tuple[dict, str, object]]) -> bytes:
@@ -74,7 +76,17 @@ MOVED = "605391d43322-00-u2"
 @pytest.fixture(scope="module")
 def edited_book(start_book):
     book = start_book
-    ids = {label: _id(book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Opgave"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
+    ids = {
+        label: _id(book, area, label)
+        for area, label in [
+            (SOCIAL, "Pårørende"),
+            (SOCIAL, "Opgave"),
+            (SOCIAL, "Plejehjem"),
+            (OPIT, "Risiko"),
+            (VTF, "Infrastruktur"),
+            (OPIT, "Velfærd"),
+        ]
+    }
     book = _edit(
         book,
         THEMES_SHEET,
@@ -87,7 +99,16 @@ def edited_book(start_book):
         ],
     )
     book = _edit(book, PHRASES_SHEET, [({"key phrase id": MOVED}, "move to theme", ids["Infrastruktur"])])
-    return _append(book, THEMES_SHEET, {"id": "kommunikation-vtf", "core area": VTF, "name": "Åbenhed og kommunikation", "seeds": "gennemsigtighed, kommunikation"})
+    return _append(
+        book,
+        THEMES_SHEET,
+        {
+            "id": "kommunikation-vtf",
+            "core area": VTF,
+            "name": "Åbenhed og kommunikation",
+            "seeds": "gennemsigtighed, kommunikation",
+        },
+    )
 
 
 def _yaml_edit(text: str, entry_id: str, field: str, value: str) -> str:
@@ -100,19 +121,34 @@ def _yaml_edit(text: str, entry_id: str, field: str, value: str) -> str:
 def edited_yaml(analysis_2024, cfg_2024, start_book):
     """The same curation as ``edited_book``, in the YAML codebook."""
     text = codebook_text(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label)
-    ids = {label: _id(start_book, area, label) for area, label in [(SOCIAL, "Pårørende"), (SOCIAL, "Opgave"), (SOCIAL, "Plejehjem"), (OPIT, "Risiko"), (VTF, "Infrastruktur"), (OPIT, "Velfærd")]}
+    ids = {
+        label: _id(start_book, area, label)
+        for area, label in [
+            (SOCIAL, "Pårørende"),
+            (SOCIAL, "Opgave"),
+            (SOCIAL, "Plejehjem"),
+            (OPIT, "Risiko"),
+            (VTF, "Infrastruktur"),
+            (OPIT, "Velfærd"),
+        ]
+    }
     text = _yaml_edit(text, ids["Pårørende"], "name", '"Pårørende som ressource"')
     text = _yaml_edit(text, ids["Pårørende"], "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _yaml_edit(text, ids["Opgave"], "merge_into", json.dumps(ids["Plejehjem"]))
     text = _yaml_edit(text, ids["Risiko"], "exclude", "true")
     text = _yaml_edit(text, ids["Velfærd"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
-    return text + '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
+    return (
+        text
+        + '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
+    )
 
 
 @pytest.fixture(scope="module")
 def curated(analysis_2024, cfg_2024, edited_book, nlp):
-    return curate_analysis(analysis_2024, cfg_2024, parse_codebook_xlsx(edited_book, "codebook.xlsx"), nlp=nlp)
+    return curate_analysis(
+        analysis_2024, cfg_2024, parse_codebook_xlsx(edited_book, "codebook.xlsx"), nlp=nlp
+    )
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +167,15 @@ def test_starting_workbook_reads_back_as_the_yaml_codebook(analysis_2024, cfg_20
     strip = lambda e: (e.id, e.area, e.key, e.phrases, e.statements, e.changes)  # noqa: E731
     assert [strip(e) for e in book.entries] == [strip(e) for e in yaml.entries]
     assert not any(e.changes for e in book.entries)
-    assert codebook_workbook(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label, statements=analysis_2024.statements) == start_book
+    assert (
+        codebook_workbook(
+            analysis_2024.themes,
+            analysis_2024.units,
+            cfg_2024.seminar_label,
+            statements=analysis_2024.statements,
+        )
+        == start_book
+    )
 
 
 def test_starting_workbook_has_drop_downs_and_a_frozen_header(start_book):
@@ -142,21 +186,30 @@ def test_starting_workbook_has_drop_downs_and_a_frozen_header(start_book):
     assert themes.freeze_panes == "A2" and themes["A1"].font.b and themes.auto_filter.ref
     ranges = {str(r) for dv in themes.data_validations.dataValidation for r in dv.sqref.ranges}
     header = {c.value: c.column_letter for c in themes[1]}
-    assert any(r.startswith(header["exclude"]) for r in ranges) and any(r.startswith(header["merge into"]) for r in ranges)
+    assert any(r.startswith(header["exclude"]) for r in ranges) and any(
+        r.startswith(header["merge into"]) for r in ranges
+    )
     assert phrases.data_validations.dataValidation and MOVED in {c.value for c in phrases["A"]}
 
 
 def test_workbook_curation_equals_yaml_curation(analysis_2024, cfg_2024, curated, edited_yaml, nlp):
     from_yaml = curate_analysis(analysis_2024, cfg_2024, parse_codebook(edited_yaml), nlp=nlp)
-    pd.testing.assert_frame_equal(curated.themes.reset_index(drop=True), from_yaml.themes.reset_index(drop=True))
-    pd.testing.assert_frame_equal(curated.units.reset_index(drop=True), from_yaml.units.reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        curated.themes.reset_index(drop=True), from_yaml.themes.reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(
+        curated.units.reset_index(drop=True), from_yaml.units.reset_index(drop=True)
+    )
     assert curated.curation.log["action"].tolist() == from_yaml.curation.log["action"].tolist()
 
 
 def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
     t = curated.themes
     social = t[t["core_area"] == SOCIAL].set_index("label")
-    assert social.at["Pårørende som ressource", "curated"] and "Pårørendeforeningen" in social.at["Pårørende som ressource", "memo"]
+    assert (
+        social.at["Pårørende som ressource", "curated"]
+        and "Pårørendeforeningen" in social.at["Pårørende som ressource", "memo"]
+    )
     assert "Opgave" not in social.index and social.at["Plejehjem", "curated"]
     opit = t[t["core_area"] == OPIT].set_index("label")
     assert "Risiko" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
@@ -167,24 +220,49 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
 
 
 def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
-    html, md, docx = pages["social-omsorg.html"], pages["social-omsorg.md"], _docx_text(pages["social-omsorg.docx"])
+    html, md, docx = (
+        pages["social-omsorg.html"],
+        pages["social-omsorg.md"],
+        _docx_text(pages["social-omsorg.docx"]),
+    )
     for text in (html, md, docx):
         assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text  # renamed, with a memo
         assert "Kurateret" in text and "Maskinforslag" in text
         assert "codebook.xlsx" in text and "række" in text  # the method appendix names the workbook's rows
-        assert "lagt sammen med" in text and "Opgave" not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]  # merged
+        assert (
+            "lagt sammen med" in text
+            and "Opgave" not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]
+        )  # merged
     opit = pages["oekonomi-personale-og-it.docx"]
-    for text in (pages["oekonomi-personale-og-it.html"], pages["oekonomi-personale-og-it.md"], _docx_text(opit)):
+    for text in (
+        pages["oekonomi-personale-og-it.html"],
+        pages["oekonomi-personale-og-it.md"],
+        _docx_text(opit),
+    ):
         assert "udeladt som støj" in text and "bekræftet" in text.lower()  # excluded; confirmed
     for text in (pages["overblik.html"], pages["overblik.md"], _docx_text(pages["overblik.docx"])):
-        assert "(Kurateret)" in text and "(Maskinforslag)" in text  # the merged Plejehjem is a top point, curated
-        assert re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "ret kodebogen" not in text  # the committee edition: no how-to
+        assert (
+            "(Kurateret)" in text and "(Maskinforslag)" in text
+        )  # the merged Plejehjem is a top point, curated
+        assert (
+            re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "ret kodebogen" not in text
+        )  # the committee edition: no how-to
         assert "Risiko" not in text
-    sheets = {name: pd.read_excel(io.BytesIO(pages[THEMES_WORKBOOK]), sheet_name=name, dtype=str).fillna("") for name in ("Temaer", "Citater", "Noter")}
+    sheets = {
+        name: pd.read_excel(io.BytesIO(pages[THEMES_WORKBOOK]), sheet_name=name, dtype=str).fillna("")
+        for name in ("Temaer", "Citater", "Noter")
+    }
     themes = sheets["Temaer"].set_index("Tema")
-    assert themes.at["Pårørende som ressource", "Status"] == "Kurateret" and "Pårørendeforeningen" in themes.at["Pårørende som ressource", "Memo"]
+    assert (
+        themes.at["Pårørende som ressource", "Status"] == "Kurateret"
+        and "Pårørendeforeningen" in themes.at["Pårørende som ressource", "Memo"]
+    )
     assert themes.at["Kapacitet", "Status"] == "Maskinforslag"
-    assert "Risiko" not in themes.index and "Opgave" not in themes.index and "Åbenhed og kommunikation" in themes.index
+    assert (
+        "Risiko" not in themes.index
+        and "Opgave" not in themes.index
+        and "Åbenhed og kommunikation" in themes.index
+    )
     assert "Pårørende som ressource" in set(sheets["Citater"]["Tema"])
 
 
@@ -199,14 +277,21 @@ def test_themes_workbook_sheets(analysis_2024, cfg_2024):
         assert ws.freeze_panes == "A2" and ws["A1"].font.b and ws.auto_filter.ref == ws.dimensions
         assert all(ws.column_dimensions[c].width > 5 for c in "ABC")
     themes = pd.read_excel(io.BytesIO(data), sheet_name="Temaer", dtype=str).fillna("")
-    assert list(themes.columns[:3]) == ["Kerneområde", "Udvalg", "Tema"] and len(themes) == len(analysis_2024.themes)
-    assert set(themes.loc[themes["Kerneområde"] == "Læring", "Udvalg"]) == {"Udvalg for Læring"}  # from seminar.toml
+    assert list(themes.columns[:3]) == ["Kerneområde", "Udvalg", "Tema"] and len(themes) == len(
+        analysis_2024.themes
+    )
+    assert set(themes.loc[themes["Kerneområde"] == "Læring", "Udvalg"]) == {
+        "Udvalg for Læring"
+    }  # from seminar.toml
     assert set(themes.loc[themes["Kerneområde"] == SOCIAL, "Udvalg"]) == {""}  # not configured: empty
     assert set(themes["Status"]) == {"Maskinforslag"}
     notes = pd.read_excel(io.BytesIO(data), sheet_name="Noter", dtype=str)
     assert len(notes) == len(analysis_2024.notes) + len(analysis_2024.rejects)
     quotes = pd.read_excel(io.BytesIO(data), sheet_name="Citater", dtype=str)
-    assert quotes["Kilde"].str.contains("linje|række", regex=True).all() and quotes["Udsagns-id"].str.match(r"^[0-9a-f]{12}-\d+$").all()
+    assert (
+        quotes["Kilde"].str.contains("linje|række", regex=True).all()
+        and quotes["Udsagns-id"].str.match(r"^[0-9a-f]{12}-\d+$").all()
+    )
 
 
 def test_a_note_that_looks_like_a_formula_stays_text(analysis_2024, cfg_2024):
@@ -230,7 +315,11 @@ def test_a_note_that_looks_like_a_formula_stays_text(analysis_2024, cfg_2024):
         (THEMES_SHEET, ("merge into", "findes-ikke"), ["column I (merge into)", "findes-ikke", "no id"]),
         (THEMES_SHEET, ("id", "has space"), ["column A (id)", "no usable id"]),
         (THEMES_SHEET, ("seeds", "trafik"), ["column K (seeds)", "new themes"]),
-        (PHRASES_SHEET, ("move to theme", "infrastruktur"), ["sheet Key phrases", "column G (move to theme)", "a theme of"]),
+        (
+            PHRASES_SHEET,
+            ("move to theme", "infrastruktur"),
+            ["sheet Key phrases", "column G (move to theme)", "a theme of"],
+        ),
     ],
     ids=["exclude-value", "merge-target", "bad-id", "seeds-on-found-theme", "move-across-areas"],
 )
@@ -262,11 +351,18 @@ def test_yaml_and_workbook_beside_each_other_is_an_error(tmp_path, cfg_2024, sta
     (tmp_path / "codebook.yaml").write_text("themes: []\n", encoding="utf-8")
     with pytest.raises(CodebookError) as err:
         read_codebook(cfg)
-    assert "both codebook.yaml and codebook.xlsx" in str(err.value) and "Fix: keep the one you curate in" in str(err.value)
+    assert "both codebook.yaml and codebook.xlsx" in str(
+        err.value
+    ) and "Fix: keep the one you curate in" in str(err.value)
 
 
-def test_pages_and_workbook_are_byte_identical_for_an_unchanged_workbook(analysis_2024, cfg_2024, edited_book, pages, nlp):
-    again = render_seminar_pages(curate_analysis(analysis_2024, cfg_2024, parse_codebook_xlsx(edited_book, "codebook.xlsx"), nlp=nlp), cfg_2024)
+def test_pages_and_workbook_are_byte_identical_for_an_unchanged_workbook(
+    analysis_2024, cfg_2024, edited_book, pages, nlp
+):
+    again = render_seminar_pages(
+        curate_analysis(analysis_2024, cfg_2024, parse_codebook_xlsx(edited_book, "codebook.xlsx"), nlp=nlp),
+        cfg_2024,
+    )
     assert again.keys() == pages.keys() and all(again[k] == pages[k] for k in pages)
 
 
@@ -285,11 +381,21 @@ def test_cli_curate_init_xlsx_then_run_twice(tmp_path):
     book = raw / "codebook.xlsx"
     data = book.read_bytes()
     yaml = seminar(["curate", "init", "--config", config], tmp_path)  # a second codebook beside it is refused
-    assert yaml.returncode == 1 and "codebook.xlsx" in yaml.stderr and "Fix:" in yaml.stderr and not (raw / "codebook.yaml").exists()
+    assert (
+        yaml.returncode == 1
+        and "codebook.xlsx" in yaml.stderr
+        and "Fix:" in yaml.stderr
+        and not (raw / "codebook.yaml").exists()
+    )
     # a bad cell stops the run before anything is written
     book.write_bytes(_edit(data, THEMES_SHEET, [({"automatic label": "Pårørende"}, "exclude", "kanske")]))
     bad = seminar(["run", "--config", config], tmp_path)
-    assert bad.returncode == 1 and "codebook.xlsx (sheet Themes, row" in bad.stderr and "(exclude)" in bad.stderr and "Traceback" not in bad.stderr
+    assert (
+        bad.returncode == 1
+        and "codebook.xlsx (sheet Themes, row" in bad.stderr
+        and "(exclude)" in bad.stderr
+        and "Traceback" not in bad.stderr
+    )
     assert not (tmp_path / "reports" / "2024").exists()
     named = _edit(data, THEMES_SHEET, [({"automatic label": "Pårørende"}, "name", "Pårørende som ressource")])
     book.write_bytes(named)
@@ -299,7 +405,9 @@ def test_cli_curate_init_xlsx_then_run_twice(tmp_path):
     first = {p.name: p.read_bytes() for p in reports.iterdir()}
     themes = pd.read_excel(reports / THEMES_WORKBOOK, sheet_name="Temaer", dtype=str).set_index("Tema")
     assert themes.at["Pårørende som ressource", "Status"] == "Kurateret"
-    assert "Pårørende som ressource" in (tmp_path / "data" / "processed" / "2024" / "themes.csv").read_text(encoding="utf-8")
+    assert "Pårørende som ressource" in (tmp_path / "data" / "processed" / "2024" / "themes.csv").read_text(
+        encoding="utf-8"
+    )
     assert book.read_bytes() == named  # the run never writes data/raw
     proc = seminar(["run", "--config", config], tmp_path)
     assert proc.returncode == 0, proc.stderr

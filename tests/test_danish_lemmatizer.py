@@ -78,7 +78,9 @@ def test_compound_extension(app_nlp):
 
 
 def test_abbreviations_stay_single_tokens(nlp):
-    doc = nlp("Vi talte bl.a. om ift. borgerne, fx ældre mv. og evt. nye tiltag ifm. budgettet. Det koster 20 kr..")
+    doc = nlp(
+        "Vi talte bl.a. om ift. borgerne, fx ældre mv. og evt. nye tiltag ifm. budgettet. Det koster 20 kr.."
+    )
     texts = [t.text for t in doc]
     for abbr in ["bl.a.", "ift.", "fx", "mv.", "evt.", "ifm."]:
         assert abbr in texts
@@ -90,7 +92,9 @@ def test_abbreviations_stay_single_tokens(nlp):
 
 
 def test_sentences_bullets_and_lines(nlp):
-    doc = nlp("Gruppen drøftede trivsel\n• Mere frivillighed\n- Ældreplejen skal styrkes\n1. Budget\nDe sagde. \"Vi vil mere.\" - Ja.")
+    doc = nlp(
+        'Gruppen drøftede trivsel\n• Mere frivillighed\n- Ældreplejen skal styrkes\n1. Budget\nDe sagde. "Vi vil mere." - Ja.'
+    )
     sents = [s.text.strip() for s in doc.sents]
     assert sents == [
         "Gruppen drøftede trivsel",
@@ -142,17 +146,36 @@ def _write_tiny_treebanks(tmp_path):
     (cdt / "ud_split.tsv").write_text("doc_id\tud_split\n0001\ttrain\n0002\tdev\n", encoding="utf-8")
     train_doc = [
         # occurs in UD dev, with the multiword expression joined and other casing/spacing
-        [("Han", "han", "PP"), ("kom", "komme", "VA"), ("i_går", "i_går", "RG"), ("hjem", "hjem", "RG"),
-         (".", ".", "XP")],
+        [
+            ("Han", "han", "PP"),
+            ("kom", "komme", "VA"),
+            ("i_går", "i_går", "RG"),
+            ("hjem", "hjem", "RG"),
+            (".", ".", "XP"),
+        ],
         # a fragment of a longer UD dev sentence (sentence boundaries differ)
         [("Kyllingerne", "kylling"), ("her", "her", "RG"), ("har", "have", "VA")],
         # a near duplicate: a typo corrected in UD
-        [("Der", "der", "U"), ("var", "være", "VA"), ("mange", "mange", "PI"), ("flotte", "flot", "AN"),
-         ("heste", "hest"), ("på", "på", "SP"), ("marken", "mark"), ("i", "i", "SP"), ("går", "gå", "VA"),
-         ("aftes", "aften"), (".", ".", "XP")],
+        [
+            ("Der", "der", "U"),
+            ("var", "være", "VA"),
+            ("mange", "mange", "PI"),
+            ("flotte", "flot", "AN"),
+            ("heste", "hest"),
+            ("på", "på", "SP"),
+            ("marken", "mark"),
+            ("i", "i", "SP"),
+            ("går", "gå", "VA"),
+            ("aftes", "aften"),
+            (".", ".", "XP"),
+        ],
         # not in UD dev: kept
-        [("Bilerne", "bil"), ("kører", "køre", "VA"), ("hurtigt", "hurtig", "AN", "transcat=adverbial"),
-         (".", ".", "XP")],
+        [
+            ("Bilerne", "bil"),
+            ("kører", "køre", "VA"),
+            ("hurtigt", "hurtig", "AN", "transcat=adverbial"),
+            (".", ".", "XP"),
+        ],
     ]
     lines = []
     for sent in train_doc:
@@ -175,8 +198,12 @@ def _write_tiny_treebanks(tmp_path):
         "# sent_id = dev-3\n"
         "1-2\tDerr\t_\t_\t_\t_\t_\t_\t_\t_\n"
         "1\tDe\tde\tPRON\t_\t_\t0\troot\t_\t_\n2\tr\tr\tX\t_\t_\t1\tdep\t_\t_\n"
-        + "".join(f"{i}\t{w}\t{w}\tX\t_\t_\t1\tdep\t_\t_\n" for i, w in enumerate(
-            ["var", "mange", "flotte", "heste", "på", "marken", "i", "går", "aftes", "."], 3))
+        + "".join(
+            f"{i}\t{w}\t{w}\tX\t_\t_\t1\tdep\t_\t_\n"
+            for i, w in enumerate(
+                ["var", "mange", "flotte", "heste", "på", "marken", "i", "går", "aftes", "."], 3
+            )
+        )
         + "\n",
         encoding="utf-8",
     )

@@ -37,7 +37,9 @@ def test_identical_notes_of_every_group_make_one_theme_that_restates_the_area():
 
 
 def test_one_group_and_an_area_without_question():
-    analysis, pages = _analyse(['Læring;1;"Trivsel i klassen. Mobning skal forebygges tidligt. Trivsel kræver fællesskab."'])
+    analysis, pages = _analyse(
+        ['Læring;1;"Trivsel i klassen. Mobning skal forebygges tidligt. Trivsel kræver fællesskab."']
+    )
     assert (analysis.themes["n_groups_total"] == 1).all()
     assert not analysis.themes["recurring"].any()  # one group cannot make a recurring theme
     assert pages["laering.docx"][:2] == b"PK"  # the DOCX is written although the area has no question

@@ -63,7 +63,9 @@ def test_figure_captions_are_numbered_with_a_seq_field(docx):
     # Each chart is kept on the page of its caption.
     for p in captions:
         previous = p._p.getprevious()
-        assert previous.find(f".//{W}drawing") is not None and previous.find(f"{W}pPr/{W}keepNext") is not None
+        assert (
+            previous.find(f".//{W}drawing") is not None and previous.find(f"{W}pPr/{W}keepNext") is not None
+        )
 
 
 def test_theme_table_header_repeats_and_content_matches_the_html(docx, tiny_analysis):  # noqa: F811
@@ -72,7 +74,9 @@ def test_theme_table_header_repeats_and_content_matches_the_html(docx, tiny_anal
     assert header is not None
     text = "\n".join(p.text for p in doc.paragraphs)
     html = pages["laering.html"]
-    for heading in [p.text for p in doc.paragraphs if p.style.name == "Heading 2" and not p.text.startswith("Gruppe ")]:
+    for heading in [
+        p.text for p in doc.paragraphs if p.style.name == "Heading 2" and not p.text.startswith("Gruppe ")
+    ]:
         assert heading in html  # every theme of the DOCX is on the HTML page
     assert "Kort sagt: " in text or "Kort sagt:" not in html
 
@@ -81,7 +85,10 @@ def test_same_report_same_bytes(docx, tiny_analysis):
     pages, _ = docx
     cfg, _, analysis, _ = tiny_analysis
     png = tiny_png()
-    assert render_seminar_pages(analysis, cfg, render_png=lambda fig: png)["laering.docx"] == pages["laering.docx"]
+    assert (
+        render_seminar_pages(analysis, cfg, render_png=lambda fig: png)["laering.docx"]
+        == pages["laering.docx"]
+    )
 
 
 def test_charts_are_requested_at_print_resolution():
@@ -95,4 +102,6 @@ def test_charts_are_requested_at_print_resolution():
 
     print_png(object(), figure_png)
     width, scale = scaled[0]
-    assert width * scale / (16 / 2.54) >= 150 and width <= 1000  # ≥ 150 dpi over 16 cm, the screen layout kept
+    assert (
+        width * scale / (16 / 2.54) >= 150 and width <= 1000
+    )  # ≥ 150 dpi over 16 cm, the screen layout kept

@@ -80,7 +80,9 @@ def test_two_danish_topics_separate_with_tfidf(method):
     X = TfidfSvdEmbedder(n_components=10, random_state=0).fit_transform(DOCS)
     labels = cluster_embeddings(X, 2, method=method, random_state=0, n_neighbors=4)
     assert adjusted_rand_score(GOLD, labels) == 1.0
-    np.testing.assert_array_equal(labels, cluster_embeddings(X, 2, method=method, random_state=0, n_neighbors=4))
+    np.testing.assert_array_equal(
+        labels, cluster_embeddings(X, 2, method=method, random_state=0, n_neighbors=4)
+    )
 
 
 def test_cluster_embeddings_edge_cases():

@@ -43,16 +43,44 @@ SENTENCES = (
     "\u200b\u0007\u00ad",
     "   ",
 )
-AREAS = ("Social omsorg", "Læring", "Skole", "læring", "", "Ukendt område", "Skole<img src=x onerror=alert(1)>")
+AREAS = (
+    "Social omsorg",
+    "Læring",
+    "Skole",
+    "læring",
+    "",
+    "Ukendt område",
+    "Skole<img src=x onerror=alert(1)>",
+)
 GROUPS = ("1", "2", "3", "Gruppe 4", "5.0", "x", "1000", "", "0")
-CPR_FORMS = ("{d}{m}{y}-{s}", "{d}{m}{y}{s}", "{d}{m}{y} {s}", "{d}.{m}.{y}-{s}", "{d} {m} {y} {s}", "{d}{m}{y}/{s}", "{d}-{m}-{y}-{s}")
-PHONE_FORMS = ("{a}{b}{c}{d}", "{a} {b} {c} {d}", "{a}-{b}-{c}-{d}", "{a}.{b}.{c}.{d}", "{a}{b} {c}{d}", "{a}{b}-{c}{d}")
+CPR_FORMS = (
+    "{d}{m}{y}-{s}",
+    "{d}{m}{y}{s}",
+    "{d}{m}{y} {s}",
+    "{d}.{m}.{y}-{s}",
+    "{d} {m} {y} {s}",
+    "{d}{m}{y}/{s}",
+    "{d}-{m}-{y}-{s}",
+)
+PHONE_FORMS = (
+    "{a}{b}{c}{d}",
+    "{a} {b} {c} {d}",
+    "{a}-{b}-{c}-{d}",
+    "{a}.{b}.{c}.{d}",
+    "{a}{b} {c}{d}",
+    "{a}{b}-{c}{d}",
+)
 PHONE_PREFIXES = ("", "+45 ", "0045 ", "(+45) ", "tlf. ")
 
 
 @st.composite
 def cpr_numbers(draw) -> str:
-    born = draw(st.dates(min_value=__import__("datetime").date(1900, 1, 1), max_value=__import__("datetime").date(1999, 12, 31)))
+    born = draw(
+        st.dates(
+            min_value=__import__("datetime").date(1900, 1, 1),
+            max_value=__import__("datetime").date(1999, 12, 31),
+        )
+    )
     serial = f"{draw(st.integers(0, 3))}{draw(st.integers(0, 999)):03d}"  # 7th digit 0-3: born in the 1900s
     form = draw(st.sampled_from(CPR_FORMS))
     return form.format(d=f"{born.day:02d}", m=f"{born.month:02d}", y=f"{born.year % 100:02d}", s=serial)
@@ -62,7 +90,9 @@ def cpr_numbers(draw) -> str:
 def phone_numbers(draw) -> str:
     digits = f"{draw(st.integers(2, 9))}{draw(st.integers(0, 9_999_999)):07d}"
     a, b, c, d = digits[0:2], digits[2:4], digits[4:6], digits[6:8]
-    return draw(st.sampled_from(PHONE_PREFIXES)) + draw(st.sampled_from(PHONE_FORMS)).format(a=a, b=b, c=c, d=d)
+    return draw(st.sampled_from(PHONE_PREFIXES)) + draw(st.sampled_from(PHONE_FORMS)).format(
+        a=a, b=b, c=c, d=d
+    )
 
 
 @st.composite
@@ -72,7 +102,11 @@ def names(draw) -> str:
     return name + draw(st.sampled_from(("", "s", "'s")))
 
 
-emails = st.builds(lambda user, host: f"{user}@{host}.dk", st.from_regex(r"[a-z]{2,6}(\.[a-z]{2,6})?", fullmatch=True), st.sampled_from(("kommune", "mail-x", "hedensted")))
+emails = st.builds(
+    lambda user, host: f"{user}@{host}.dk",
+    st.from_regex(r"[a-z]{2,6}(\.[a-z]{2,6})?", fullmatch=True),
+    st.sampled_from(("kommune", "mail-x", "hedensted")),
+)
 secrets = st.one_of(cpr_numbers(), phone_numbers(), emails, names())
 
 
@@ -86,7 +120,9 @@ def new_forms(draw, listed) -> str:
     if kind == "name":
         written, forms = draw(pf.name_mentions(draw(st.sampled_from(listed))))
     else:
-        written, forms = draw({"cpr": pf.cpr_numbers(), "phone": pf.phone_numbers(), "email": pf.emails}[kind])
+        written, forms = draw(
+            {"cpr": pf.cpr_numbers(), "phone": pf.phone_numbers(), "email": pf.emails}[kind]
+        )
     _NEW_FORMS[written] = forms
     return written
 
@@ -152,7 +188,14 @@ def _published_texts(*folders: Path) -> list[tuple[str, str]]:
             if path.suffix == ".docx":
                 with zipfile.ZipFile(path) as z:
                     # every part that can hold text; the font, style and theme tables hold digit codes of their own
-                    parts = [n for n in z.namelist() if not re.search(r"(fontTable|styles|stylesWithEffects|theme\d*|settings|webSettings|numbering)\.xml$|\.(png|jpe?g|emf)$", n)]
+                    parts = [
+                        n
+                        for n in z.namelist()
+                        if not re.search(
+                            r"(fontTable|styles|stylesWithEffects|theme\d*|settings|webSettings|numbering)\.xml$|\.(png|jpe?g|emf)$",
+                            n,
+                        )
+                    ]
                     out += [(f"{path.name}:{n}", z.read(n).decode("utf-8", "ignore")) for n in parts]
             else:
                 out.append((path.name, path.read_bytes().decode("utf-8", "ignore")))
@@ -180,7 +223,11 @@ def fuzz_nlp():
     return build_nlp(NlpConfig())
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(table=tables())
 def test_hostile_tables_through_the_whole_run(table, fuzz_nlp, tmp_path_factory):
     from pipeline import io
@@ -208,19 +255,29 @@ def test_hostile_tables_through_the_whole_run(table, fuzz_nlp, tmp_path_factory)
         else:
             # markup and the placeholders of removed personal data are no words for themes
             labels = " ".join(analysis.themes["label"].astype(str)).lower()
-            assert not any(word in labels for word in ("alert", "script", "cpr", "navn", "telefon", "e-mail")), labels
+            assert not any(
+                word in labels for word in ("alert", "script", "cpr", "navn", "telefon", "e-mail")
+            ), labels
             pages = render_seminar_pages(analysis, cfg, extra_method=result.method_lines(cfg))
             io.write_analysis(analysis, pages, cfg, processed, reports)
             io.write_json(manifest, processed / "notes.manifest.json")
     # nothing destroyed: every amount, date, CVR number and postcode of a note read is in notes.csv (or,
     # for a rejected note, in its rejects table) as written
     if not result.files[0].error:
-        tables = (processed / "notes.csv").read_text(encoding="utf-8") + (processed / "notes.rejects.csv").read_text(encoding="utf-8")
+        tables = (processed / "notes.csv").read_text(encoding="utf-8") + (
+            processed / "notes.rejects.csv"
+        ).read_text(encoding="utf-8")
         for figures in kept:
             for figure in figures:
                 assert figure in tables, figure
-    published = _published_texts(processed, reports) + [("manifest", json.dumps(manifest, ensure_ascii=False))]
+    published = _published_texts(processed, reports) + [
+        ("manifest", json.dumps(manifest, ensure_ascii=False))
+    ]
     for secret in found:
         for form in _forms(secret):
-            leaks = [where for where, text in published if form in text or (form.islower() and form in text.lower())]
+            leaks = [
+                where
+                for where, text in published
+                if form in text or (form.islower() and form in text.lower())
+            ]
             assert not leaks, f"{form!r} (from {secret!r}) in {leaks}"

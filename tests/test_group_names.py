@@ -17,7 +17,16 @@ def _groups(result) -> list[tuple[str, int, str]]:
     return list(zip(result.notes.core_area, result.notes.group, result.notes.group_name, strict=True))
 
 
-@pytest.mark.parametrize(("written", "name"), [("Bord A", "Bord A"), ("Gruppe  Rød", "Gruppe Rød"), ("S 24", "S 24"), ("Rød", "Rød"), ("bord b", "bord b")])
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Bord A", "Bord A"),
+        ("Gruppe  Rød", "Gruppe Rød"),
+        ("S 24", "S 24"),
+        ("Rød", "Rød"),
+        ("bord b", "bord b"),
+    ],
+)
 def test_a_group_name_is_kept_as_written(written, name):
     assert parse_group_name(written) == name
 
@@ -29,7 +38,17 @@ def test_not_a_group_name(written):
 
 def test_natural_order_of_names():
     names = ["S 10", "bord b", "S 2", "Bord A", "Gruppe Rød", "Bord Å", "Bord Ø", "Bord Æ", "Bord Z"]
-    assert sorted(names, key=group_sort_key) == ["Bord A", "bord b", "Bord Z", "Bord Æ", "Bord Ø", "Bord Å", "Gruppe Rød", "S 2", "S 10"]
+    assert sorted(names, key=group_sort_key) == [
+        "Bord A",
+        "bord b",
+        "Bord Z",
+        "Bord Æ",
+        "Bord Ø",
+        "Bord Å",
+        "Gruppe Rød",
+        "S 2",
+        "S 10",
+    ]
 
 
 def test_csv_with_named_groups_and_numbers(tiny_cfg):
@@ -66,7 +85,10 @@ def test_a_duplicate_name_in_one_area_is_rejected_with_its_reason(tiny_cfg):
     result = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg)
     assert len(result.notes) == 1 and len(result.rejects) == 1
     reason = result.rejects.reason[0]
-    assert reason.startswith("duplicate: a second note for the same group as group 'bord a' in 'Læring'") and "group name" in reason
+    assert (
+        reason.startswith("duplicate: a second note for the same group as group 'bord a' in 'Læring'")
+        and "group name" in reason
+    )
 
 
 def test_docx_headings_and_paragraphs_with_names(tiny_cfg):
@@ -82,15 +104,25 @@ def test_docx_headings_and_paragraphs_with_names(tiny_cfg):
     result = ingest([SourceFile("noter.docx", docx)], tiny_cfg)
     assert result.rejects.empty
     assert _groups(result) == [("Læring", 1, ""), ("Læring", 2, "Bord A"), ("Læring", 3, "Gruppe Rød")]
-    assert list(result.notes.text) == ["Gruppe 1 talte om lektier.", "Praktisk undervisning og bevægelse.", "Gruppe Rød Trivsel i frikvarteret."]
+    assert list(result.notes.text) == [
+        "Gruppe 1 talte om lektier.",
+        "Praktisk undervisning og bevægelse.",
+        "Gruppe Rød Trivsel i frikvarteret.",
+    ]
 
 
 def test_markdown_headings_paragraphs_and_file_names_with_names(tiny_cfg):
     md = "# Læring\n\n## Bord A\n\nPraktisk undervisning.\n\nGruppe Rød: Trivsel i frikvarteret.\n"
     own = "---\nkerneområde: Social omsorg\n---\nFrivillige i ældreplejen.\n"
-    result = ingest([SourceFile("noter.md", md.encode()), SourceFile("noter/bord-b.md", own.encode())], tiny_cfg)
+    result = ingest(
+        [SourceFile("noter.md", md.encode()), SourceFile("noter/bord-b.md", own.encode())], tiny_cfg
+    )
     assert result.rejects.empty
-    assert _groups(result) == [("Social omsorg", 2, "Bord B"), ("Læring", 1, "Bord A"), ("Læring", 3, "Gruppe Rød")]
+    assert _groups(result) == [
+        ("Social omsorg", 2, "Bord B"),
+        ("Læring", 1, "Bord A"),
+        ("Læring", 3, "Gruppe Rød"),
+    ]
 
 
 def test_summary_text_with_named_group_paragraphs(tiny_cfg):
@@ -100,7 +132,12 @@ def test_summary_text_with_named_group_paragraphs(tiny_cfg):
     )
     result = ingest([SourceFile("referat.txt", summary.encode())], tiny_cfg)
     assert result.rejects.empty
-    assert _groups(result) == [("Social omsorg", 4, ""), ("Social omsorg", 6, "Gruppe Rød"), ("Læring", 5, "Gruppe Blå"), ("Læring", 6, "Gruppe Rød")]
+    assert _groups(result) == [
+        ("Social omsorg", 4, ""),
+        ("Social omsorg", 6, "Gruppe Rød"),
+        ("Læring", 5, "Gruppe Blå"),
+        ("Læring", 6, "Gruppe Rød"),
+    ]
 
 
 def test_a_sentence_opening_with_the_word_is_no_group_name(tiny_cfg):
@@ -134,7 +171,12 @@ def test_pages_and_workbook_name_the_groups_as_written(named_analysis):
     from openpyxl import load_workbook
 
     _, result, analysis, pages = named_analysis
-    assert _groups(result)[2:] == [("Læring", 2, ""), ("Læring", 3, "Bord A"), ("Læring", 4, "Bord B"), ("Læring", 5, "Gruppe Rød")]
+    assert _groups(result)[2:] == [
+        ("Læring", 2, ""),
+        ("Læring", 3, "Bord A"),
+        ("Læring", 4, "Bord B"),
+        ("Læring", 5, "Gruppe Rød"),
+    ]
     html, md = str(pages["laering.html"]), str(pages["laering.md"])
     for page in (html, md):
         for name in ("Bord A", "Bord B", "Gruppe Rød", "Gruppe 2"):
@@ -170,8 +212,16 @@ def test_a_group_name_goes_through_the_redactor(tiny_cfg):
 
 
 def test_lettered_groups_keep_i_and_v_as_letters(tiny_cfg):
-    csv = "kerneområde,gruppe,tekst\n" + "".join(f"Læring,{g},Trivsel hos gruppe {g}.\n" for g in ("A", "I", "V", "Bord C"))
-    result = ingest([SourceFile("noter.csv", csv.encode()), SourceFile("bord-x.md", b"---\nkerneomr\xc3\xa5de: L\xc3\xa6ring\n---\nLektier.\n")], tiny_cfg)
+    csv = "kerneområde,gruppe,tekst\n" + "".join(
+        f"Læring,{g},Trivsel hos gruppe {g}.\n" for g in ("A", "I", "V", "Bord C")
+    )
+    result = ingest(
+        [
+            SourceFile("noter.csv", csv.encode()),
+            SourceFile("bord-x.md", b"---\nkerneomr\xc3\xa5de: L\xc3\xa6ring\n---\nLektier.\n"),
+        ],
+        tiny_cfg,
+    )
     assert result.rejects.empty
     assert list(result.notes.group_name) == ["A", "Bord C", "Bord X", "I", "V"]
     roman = "kerneområde,gruppe,tekst\nLæring,Gruppe I,Trivsel.\nLæring,V,Lektier.\n"
@@ -183,7 +233,11 @@ def test_one_display_of_a_group():
 
     names = group_names([2, 5, 6, 5], ["", "Bord A", "Gruppe Rød", "Bord A"])
     assert names == {5: "Bord A", 6: "Gruppe Rød"}
-    assert (group_label(3), group_label(3, names, capital=True), group_label(5, names)) == ("gruppe 3", "Gruppe 3", "Bord A")
+    assert (group_label(3), group_label(3, names, capital=True), group_label(5, names)) == (
+        "gruppe 3",
+        "Gruppe 3",
+        "Bord A",
+    )
     assert groups_text([1, 2, 4]) == "gruppe 1, 2 og 4" and groups_text([1, 2], short=True) == "gr. 1 og 2"
     assert groups_text([5, 6], names) == groups_text([5, 6], names, short=True) == "Bord A og Gruppe Rød"
     assert groups_text([2, 5], names) == "gruppe 2 og Bord A"
@@ -195,6 +249,8 @@ def test_notes_stored_before_groups_had_names_are_read_as_numbered(tmp_path, tin
 
     csv = "kerneområde,gruppe,tekst\nLæring,1,Trivsel i frikvarteret.\n"
     notes = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg).notes
-    (tmp_path / "notes.csv").write_text(notes.drop(columns="group_name").to_csv(index=False), encoding="utf-8")
+    (tmp_path / "notes.csv").write_text(
+        notes.drop(columns="group_name").to_csv(index=False), encoding="utf-8"
+    )
     back = read_table(tmp_path / "notes.csv", Notes)
     assert list(back.columns) == list(notes.columns) and list(back.group_name) == [""]

@@ -10,7 +10,7 @@ from pipeline.ingest import SourceFile, ingest
 def test_markup_is_masked_with_the_same_length():
     from pipeline.ingest._text import mask_markup
 
-    text = 'Trivsel <script>alert(7)</script> og <b>frivillige</b> &amp; [link](javascript:alert(2)) her'
+    text = "Trivsel <script>alert(7)</script> og <b>frivillige</b> &amp; [link](javascript:alert(2)) her"
     masked = mask_markup(text)
     assert len(masked) == len(text)
     assert "alert" not in masked and "script" not in masked and "javascript" not in masked
@@ -81,7 +81,11 @@ def test_xlsx_header_row_can_be_configured_and_is_named_when_not_found(tiny_cfg)
 
     data = _xlsx(build)
     error = ingest([SourceFile("n.xlsx", data)], tiny_cfg).files[0].error
-    assert "no row names the note columns" in error and "[input] header_row" in error and "rename the column" in error
+    assert (
+        "no row names the note columns" in error
+        and "[input] header_row" in error
+        and "rename the column" in error
+    )
     cfg = replace(tiny_cfg, input=replace(tiny_cfg.input, header_row=26))
     assert list(ingest([SourceFile("n.xlsx", data)], cfg).notes.group) == [1]
 
@@ -106,7 +110,11 @@ def test_xlsx_formulas_without_saved_values_say_open_and_save_in_excel(tiny_cfg)
     result = ingest([SourceFile("n.xlsx", _xlsx(build))], tiny_cfg)
     assert len(result.notes) == 1
     reason = result.rejects.reason[0]
-    assert "B3, C3" in reason and "formula without a saved value" in reason and "open the workbook in Excel and save it" in reason
+    assert (
+        "B3, C3" in reason
+        and "formula without a saved value" in reason
+        and "open the workbook in Excel and save it" in reason
+    )
 
 
 def test_more_than_999_groups_states_the_limit(tiny_cfg):
@@ -148,7 +156,10 @@ def _docx_with_xml(*body_xml: str, heading: str = "Læring") -> bytes:
     doc.add_heading(heading, level=1)
     body = doc.element.body
     for xml in body_xml:
-        body.insert(len(body) - 1, parse_xml(xml.replace("<w:p>", f"<w:p {_W_NS}>", 1).replace("<w:sdt>", f"<w:sdt {_W_NS}>", 1)))
+        body.insert(
+            len(body) - 1,
+            parse_xml(xml.replace("<w:p>", f"<w:p {_W_NS}>", 1).replace("<w:sdt>", f"<w:sdt {_W_NS}>", 1)),
+        )
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -160,19 +171,39 @@ def _run(text: str) -> str:
 
 def test_docx_track_changes_keep_insertions_and_drop_deletions(tiny_cfg):
     par = (
-        "<w:p>" + _run("Gruppe 1 talte om ")
-        + '<w:ins w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">' + _run("trivsel og ") + "</w:ins>"
+        "<w:p>"
+        + _run("Gruppe 1 talte om ")
+        + '<w:ins w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">'
+        + _run("trivsel og ")
+        + "</w:ins>"
         + '<w:del w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>mobning og </w:delText></w:r></w:del>'
-        + _run("fællesskab.") + "</w:p>"
+        + _run("fællesskab.")
+        + "</w:p>"
     )
     result = ingest([SourceFile("n.docx", _docx_with_xml(par))], tiny_cfg)
     assert list(result.notes.text) == ["Gruppe 1 talte om trivsel og fællesskab."]
 
 
 def test_docx_content_controls_block_and_inline_are_read(tiny_cfg):
-    block = "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" + _run("Gruppe 2 drøftede trivsel i klassen.") + "</w:p></w:sdtContent></w:sdt>"
-    inline = "<w:p>" + _run("Gruppe 3 ") + "<w:sdt><w:sdtPr/><w:sdtContent>" + _run("fokuserede på praktisk undervisning.") + "</w:sdtContent></w:sdt></w:p>"
-    placeholder = "<w:p>" + _run("Gruppe 4 ") + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>" + _run("Klik her for at skrive tekst.") + "</w:sdtContent></w:sdt></w:p>"
+    block = (
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:p>"
+        + _run("Gruppe 2 drøftede trivsel i klassen.")
+        + "</w:p></w:sdtContent></w:sdt>"
+    )
+    inline = (
+        "<w:p>"
+        + _run("Gruppe 3 ")
+        + "<w:sdt><w:sdtPr/><w:sdtContent>"
+        + _run("fokuserede på praktisk undervisning.")
+        + "</w:sdtContent></w:sdt></w:p>"
+    )
+    placeholder = (
+        "<w:p>"
+        + _run("Gruppe 4 ")
+        + "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+        + _run("Klik her for at skrive tekst.")
+        + "</w:sdtContent></w:sdt></w:p>"
+    )
     result = ingest([SourceFile("n.docx", _docx_with_xml(block, inline, placeholder))], tiny_cfg)
     assert dict(zip(result.notes.group, result.notes.text)) == {
         2: "Gruppe 2 drøftede trivsel i klassen.",
@@ -189,7 +220,7 @@ def test_docx_text_box_is_read_once(tiny_cfg):
     )
     box = "<w:txbxContent><w:p>" + _run("Gruppe 5 talte om mobning i skolen.") + "</w:p></w:txbxContent>"
     par = (
-        f"<w:p><w:r><mc:AlternateContent {ns}><mc:Choice Requires=\"wps\"><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></mc:Choice>"
+        f'<w:p><w:r><mc:AlternateContent {ns}><mc:Choice Requires="wps"><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></mc:Choice>'
         f"<mc:Fallback><v:shape><v:textbox>{box}</v:textbox></v:shape></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     )
     result = ingest([SourceFile("n.docx", _docx_with_xml(par))], tiny_cfg)
@@ -200,7 +231,14 @@ def test_docx_every_paragraph_is_a_note_part_of_one_or_listed_as_skipped(tiny_cf
     from tests.helpers import docx_bytes
 
     data = docx_bytes(
-        [("p", "Referat af budgetseminaret"), ("h", "Læring"), ("p", "Gruppe 1: talte om trivsel."), ("p", "Og om mobning."), ("h", "Bilag"), ("p", "Deltagerliste")]
+        [
+            ("p", "Referat af budgetseminaret"),
+            ("h", "Læring"),
+            ("p", "Gruppe 1: talte om trivsel."),
+            ("p", "Og om mobning."),
+            ("h", "Bilag"),
+            ("p", "Deltagerliste"),
+        ]
     )
     result = ingest([SourceFile("n.docx", data)], tiny_cfg)
     assert list(result.notes.text) == ["Gruppe 1 talte om trivsel. Og om mobning."]
@@ -217,7 +255,9 @@ def test_codebook_memo_and_name_are_redacted(tmp_path):
     from pipeline import io
     from tests.conftest import TINY_TOML
 
-    (tmp_path / "seminar.toml").write_text(TINY_TOML + '\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8")
+    (tmp_path / "seminar.toml").write_text(
+        TINY_TOML + '\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8"
+    )
     (tmp_path / "codebook.yaml").write_text(
         "themes:\n"
         "  - id: frivillige\n"
@@ -247,7 +287,9 @@ def _main(monkeypatch, capsys, *args) -> tuple[int, str]:
     return info.value.code, capsys.readouterr().err
 
 
-def test_an_output_folder_that_cannot_be_written_is_one_message(tmp_path, monkeypatch, capsys, tiny_csv_bytes):
+def test_an_output_folder_that_cannot_be_written_is_one_message(
+    tmp_path, monkeypatch, capsys, tiny_csv_bytes
+):
     from pipeline import io
     from tests.conftest import TINY_TOML
 
@@ -259,15 +301,21 @@ def test_an_output_folder_that_cannot_be_written_is_one_message(tmp_path, monkey
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(io, "write_table", denied)
-    code, err = _main(monkeypatch, capsys, "ingest", "noter.csv", "--config", "seminar.toml", "--out", "ud/notes.csv")
+    code, err = _main(
+        monkeypatch, capsys, "ingest", "noter.csv", "--config", "seminar.toml", "--out", "ud/notes.csv"
+    )
     assert code == 1
     assert "unexpected" not in err and "Traceback" not in err
-    assert "error: ud/notes.csv: Permission denied (PermissionError); the previous outputs are unchanged." in err
+    assert (
+        "error: ud/notes.csv: Permission denied (PermissionError); the previous outputs are unchanged." in err
+    )
     assert "Fix: make the folder writable" in err
 
 
 def test_terminal_errors_carry_no_personal_data(tmp_path, monkeypatch, capsys):
-    code, err = _main(monkeypatch, capsys, "ingest", "noter-0102031234.csv", "--config", tmp_path / "jens@kommune.dk.toml")
+    code, err = _main(
+        monkeypatch, capsys, "ingest", "noter-0102031234.csv", "--config", tmp_path / "jens@kommune.dk.toml"
+    )
     assert code == 1 and "0102031234" not in err and "jens@kommune.dk" not in err and "[e-mail]" in err
 
 
@@ -291,11 +339,15 @@ def test_links_out_of_the_seminar_folder_are_refused_and_not_quoted(tmp_path, ti
     errors = {f.source_file.rsplit("/", 1)[-1]: f.error for f in result.files}
     assert errors["noter.csv"] is None and errors["inde.csv"] is None
     for name in ("link.csv", "system.csv"):
-        assert errors[name].startswith(f"{seminar / name} (whole file): the file is a link to a file outside the folder")
+        assert errors[name].startswith(
+            f"{seminar / name} (whole file): the file is a link to a file outside the folder"
+        )
     published = str(result.manifest()) + str(result.method_lines())
     assert "root:x" not in published and "hemmelig" not in published
     # from the configuration: files are read only from inside the seminar's folder
-    (seminar / "seminar.toml").write_text('[seminar]\nname = "x"\nyear = 2025\n[input]\nfiles = ["link.csv", "noter.csv"]\n', encoding="utf-8")
+    (seminar / "seminar.toml").write_text(
+        '[seminar]\nname = "x"\nyear = 2025\n[input]\nfiles = ["link.csv", "noter.csv"]\n', encoding="utf-8"
+    )
     cfg = io.read_config(seminar / "seminar.toml")
     assert [bool(s.refused) for s in io.config_sources(cfg)] == [True, False]
 
@@ -306,7 +358,11 @@ def test_topics_on_texts_without_content_words_is_one_message(tmp_path):
     (tmp_path / "svar.csv").write_text("text\nog men eller\nhvis og så\n", encoding="utf-8")
     proc = seminar(["topics", "svar.csv", "--out", "ud.csv"], tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert "no text has a word to find topics in" in proc.stderr and "unexpected" not in proc.stderr and "Traceback" not in proc.stderr
+    assert (
+        "no text has a word to find topics in" in proc.stderr
+        and "unexpected" not in proc.stderr
+        and "Traceback" not in proc.stderr
+    )
     assert not (tmp_path / "ud.csv").exists()
 
 
@@ -321,7 +377,9 @@ def test_a_note_longer_than_spacys_limit_is_cut_not_an_exception(monkeypatch, ti
     monkeypatch.setattr(text_module, "MAX_BLOCK_CHARS", 1000)
     sentence = "Frivillige hjælper de ældre med indkøb og samvær. "
     note = sentence * 200  # 10,000 characters in one paragraph
-    notes = ingest([SourceFile("n.csv", f'kerneområde;gruppe;tekst\nSocial omsorg;1;"{note}"\n'.encode())], tiny_cfg).notes
+    notes = ingest(
+        [SourceFile("n.csv", f'kerneområde;gruppe;tekst\nSocial omsorg;1;"{note}"\n'.encode())], tiny_cfg
+    ).notes
     statements = make_statements(notes, nlp, NlpConfig(), n_process=1)
     assert len(statements) == 200 and set(statements["text"]) == {sentence.strip()}
 
@@ -339,6 +397,12 @@ def test_an_office_file_that_unpacks_to_too_much_is_refused_unread(tiny_cfg, mon
     from tests.helpers import docx_bytes, xlsx_bytes
 
     monkeypatch.setattr(text_module, "MAX_UNPACKED_BYTES", 1000)
-    for name, data in (("n.xlsx", xlsx_bytes({"Ark1": [["kerneområde", "gruppe", "tekst"]]})), ("n.docx", docx_bytes([("p", "Gruppe 1 trivsel")]))):
+    for name, data in (
+        ("n.xlsx", xlsx_bytes({"Ark1": [["kerneområde", "gruppe", "tekst"]]})),
+        ("n.docx", docx_bytes([("p", "Gruppe 1 trivsel")])),
+    ):
         error = ingest([SourceFile(name, data)], tiny_cfg).files[0].error
-        assert error.startswith(f"{name} (whole file): the file unpacks to") and "MB a notes file can have" in error
+        assert (
+            error.startswith(f"{name} (whole file): the file unpacks to")
+            and "MB a notes file can have" in error
+        )

@@ -99,7 +99,9 @@ def test_misaligned_csv_row_is_rejected_with_its_line_and_the_file_goes_on(tiny_
     assert result.files[0].error is None
     assert list(result.notes.group) == [2]
     assert list(result.rejects.source_ref) == ["line 2"]
-    assert result.rejects.iloc[0].reason.startswith("the row has 5 fields but the header has 3 (separator ',')")
+    assert result.rejects.iloc[0].reason.startswith(
+        "the row has 5 fields but the header has 3 (separator ',')"
+    )
 
 
 def test_docx_that_is_not_a_docx(tiny_cfg):
@@ -136,7 +138,11 @@ def test_xlsx_that_is_not_a_workbook(tiny_cfg):
     assert _error(result).startswith("noter.xlsx (whole file): this is not an Excel workbook")
 
 
-NOTES_SHEET = [["Kerneområde", "Bord", "Note"], ["Læring", 1, "Gruppe 1 talte om trivsel."], ["Læring", 2, "Gruppe 2 talte om mobning."]]
+NOTES_SHEET = [
+    ["Kerneområde", "Bord", "Note"],
+    ["Læring", 1, "Gruppe 1 talte om trivsel."],
+    ["Læring", 2, "Gruppe 2 talte om mobning."],
+]
 
 
 def test_xlsx_with_several_sheets_and_no_choice_lists_them(tiny_cfg):
@@ -167,7 +173,15 @@ def test_xlsx_finds_the_one_sheet_that_holds_notes(tiny_cfg):
 
 
 def test_unsupported_and_old_formats(tiny_cfg):
-    result = ingest([SourceFile("noter.doc", b"x"), SourceFile("noter.odt", b"x"), SourceFile("n.rtf", b"x"), SourceFile("n.png", b"x")], tiny_cfg)
+    result = ingest(
+        [
+            SourceFile("noter.doc", b"x"),
+            SourceFile("noter.odt", b"x"),
+            SourceFile("n.rtf", b"x"),
+            SourceFile("n.png", b"x"),
+        ],
+        tiny_cfg,
+    )
     for i in range(3):  # Word's older and other formats: the format to save them in
         assert "save it as .docx" in _error(result, i)
     assert "unsupported file type '.png'" in _error(result, 3)
@@ -211,13 +225,20 @@ def test_docx_with_a_table_per_area(tiny_cfg):
     )
     result = ingest([SourceFile("noter.docx", data)], tiny_cfg)
     got = list(zip(result.notes.core_area, result.notes.group, result.notes.source_ref, strict=True))
-    assert got == [("Social omsorg", 3, "table 2, row 2"), ("Læring", 1, "table 1, row 2"), ("Læring", 2, "table 1, row 3")]
+    assert got == [
+        ("Social omsorg", 3, "table 2, row 2"),
+        ("Læring", 1, "table 1, row 2"),
+        ("Læring", 2, "table 1, row 3"),
+    ]
 
 
 def test_markdown_files_one_per_table(tiny_cfg):
     bord1 = "# Social omsorg\n\nVi talte om frivillige.\n\n- koordinering\n- unge frivillige\n\n# Læring\n\nTrivsel og mobning.\n"
     bord2 = "---\ngruppe: 2\n---\n## Læring\nPraktisk undervisning.\n"
-    result = ingest([SourceFile("noter/bord-1.md", bord1.encode()), SourceFile("noter/andet.md", bord2.encode())], tiny_cfg)
+    result = ingest(
+        [SourceFile("noter/bord-1.md", bord1.encode()), SourceFile("noter/andet.md", bord2.encode())],
+        tiny_cfg,
+    )
     got = list(zip(result.notes.core_area, result.notes.group, result.notes.text, strict=True))
     assert got == [
         ("Social omsorg", 1, "Vi talte om frivillige.\n\n- koordinering\n- unge frivillige"),

@@ -40,7 +40,14 @@ def notes_of(*texts: str) -> pd.DataFrame:
 
 def test_split_blocks_keeps_bullets_apart():
     text = "Gruppen talte om:\n• frivillige\n- unge\n* pårørende\n1. teknologi\n2) kultur"
-    assert split_blocks(text) == ["Gruppen talte om:", "frivillige", "unge", "pårørende", "teknologi", "kultur"]
+    assert split_blocks(text) == [
+        "Gruppen talte om:",
+        "frivillige",
+        "unge",
+        "pårørende",
+        "teknologi",
+        "kultur",
+    ]
 
 
 def test_statements_split_sentences_and_bullets(nlp):
@@ -57,7 +64,9 @@ def test_statements_split_sentences_and_bullets(nlp):
 
 
 def test_lemmas_and_content_words(nlp):
-    st = make_statements(notes_of("De talte om frivillighedsarbejdet og de ældre på plejehjemmene."), nlp, NlpConfig())
+    st = make_statements(
+        notes_of("De talte om frivillighedsarbejdet og de ældre på plejehjemmene."), nlp, NlpConfig()
+    )
     row = st.iloc[0]
     assert row.lemmas.split()[1:3] == ["tale", "om"]  # "talte" is tale (spoke), not tælle (count)
     content = row.content_lemmas.split()

@@ -22,7 +22,9 @@ def test_notebook_is_stored_without_outputs_and_has_parameters(path):
     assert all(not c.outputs and c.execution_count is None for c in code)
     assert "parameters" in code[0].metadata.get("tags", [])
     # Thin: no functions or classes defined in a notebook; they belong in the package.
-    assert not any(line.lstrip().startswith(("def ", "class ")) for c in code for line in c.source.splitlines())
+    assert not any(
+        line.lstrip().startswith(("def ", "class ")) for c in code for line in c.source.splitlines()
+    )
     assert not any("BERTopic(" in c.source for c in code)
 
 
@@ -32,7 +34,9 @@ def test_notebook_runs_top_to_bottom(path):
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+    )
     client.execute()  # raises CellExecutionError, naming the cell, when a cell fails
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors

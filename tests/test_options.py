@@ -11,7 +11,9 @@ from pipeline.ingest.summary import summary_options
 from pipeline.themes.options import option_counts, option_of
 from tests.conftest import TINY_TOML
 
-OPTIONS_TOML = TINY_TOML.replace('aliases = ["Skole"]', 'aliases = ["Skole"]\noptions = ["kapacitet", "grøn omstilling"]')
+OPTIONS_TOML = TINY_TOML.replace(
+    'aliases = ["Skole"]', 'aliases = ["Skole"]\noptions = ["kapacitet", "grøn omstilling"]'
+)
 
 
 def test_options_are_read_per_core_area():
@@ -21,7 +23,12 @@ def test_options_are_read_per_core_area():
 
 @pytest.mark.parametrize(
     ("options", "message"),
-    [('["kapacitet", "Kapacitet"]', "given twice"), ('["  "]', "is not an option"), ('["a\\nb"]', "is not an option"), ("[3]", "not")],
+    [
+        ('["kapacitet", "Kapacitet"]', "given twice"),
+        ('["  "]', "is not an option"),
+        ('["a\\nb"]', "is not an option"),
+        ("[3]", "not"),
+    ],
 )
 def test_bad_options_give_one_message(options, message):
     with pytest.raises(ConfigError, match=message):
@@ -59,7 +66,9 @@ Gruppe 1 talte om trivsel.
 
 def test_the_summary_gives_the_bullet_list_under_the_question_only(tiny_cfg):
     # the area's strategic headings before the question, and a dash after the first group, are no options
-    assert summary_options(SUMMARY, tiny_cfg) == {"Social omsorg": ("pårørende", "lokalsamfundsprojekter og lignende")}
+    assert summary_options(SUMMARY, tiny_cfg) == {
+        "Social omsorg": ("pårørende", "lokalsamfundsprojekter og lignende")
+    }
 
 
 def test_the_2024_summary_lists_the_seven_options_of_the_vaekst_question(seed_text, cfg_2024):
@@ -83,7 +92,15 @@ def test_an_option_counts_the_groups_whose_phrases_say_it():
             ("kapacitetsudvidelse", 3, "c", ""),
         ]
     )
-    counts = option_counts(units, [("infrastruktur", "infrastruktur"), ("grøn omstilling", "grøn omstilling"), ("kapacitet", "kapacitet"), ("tom", "")])
+    counts = option_counts(
+        units,
+        [
+            ("infrastruktur", "infrastruktur"),
+            ("grøn omstilling", "grøn omstilling"),
+            ("kapacitet", "kapacitet"),
+            ("tom", ""),
+        ],
+    )
     assert [(c.option, c.groups, c.statements) for c in counts] == [
         ("infrastruktur", (1, 2), ("a", "b")),
         ("grøn omstilling", (2,), ("b",)),
@@ -115,7 +132,9 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     assert not labels & {"infrastruktur", "kapacitet", "facilitetsplaner", "byforskønnelse"}
     headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
     assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")
-    assert ctx.synthesis.startswith("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)")
+    assert ctx.synthesis.startswith(
+        "Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)"
+    )
 
 
 def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cfg_2024):

@@ -17,7 +17,9 @@ from pipeline.report.markdown import render_markdown
 from pipeline.report.overview import overview_page, top_points
 from pipeline.report.wording import lower_first
 
-POINT = re.compile(r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\.(?: \((Maskinforslag|Kurateret)\))?$")
+POINT = re.compile(
+    r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\.(?: \((Maskinforslag|Kurateret)\))?$"
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,13 @@ def page(analysis_2024, cfg_2024):
 
 
 def _points(page) -> list[str]:
-    return [inline_text(item) for b in walk(page.blocks) if isinstance(b, BulletList) for item in b.items if "grupper pegede på" in inline_text(item)]
+    return [
+        inline_text(item)
+        for b in walk(page.blocks)
+        if isinstance(b, BulletList)
+        for item in b.items
+        if "grupper pegede på" in inline_text(item)
+    ]
 
 
 def _groups(text: str) -> list[int]:
@@ -44,7 +52,11 @@ def test_every_point_is_a_theme_with_its_true_count_groups_and_a_groups_own_word
         k, n, label, groups, quote, group, status = m.groups()
         rows = themes[themes["label"].map(lower_first) == label]
         assert len(rows) >= 1, label
-        row = next(r for r in rows.itertuples() if int(r.n_groups) == int(k) and _groups(groups) == [int(g) for g in r.groups.split()])
+        row = next(
+            r
+            for r in rows.itertuples()
+            if int(r.n_groups) == int(k) and _groups(groups) == [int(g) for g in r.groups.split()]
+        )
         assert int(n) == row.n_groups_total and len(_groups(groups)) == int(k)
         assert row.recurring and not row.restates_area and not row.restates_question  # a point of its own
         # the quote: word for word in the note of the group it names, in that core area
@@ -66,7 +78,9 @@ def test_points_per_area_are_the_top_two_to_four(page, analysis_2024, cfg_2024):
 
 def test_committee_link_and_curation_line(page, analysis_2024):
     text = "\n".join(block_text(b) for b in walk(page.blocks))
-    assert "Udvalg: Udvalg for Læring" in text and text.count("Udvalg:") == 1  # only Læring has one in seminar.toml
+    assert (
+        "Udvalg: Udvalg for Læring" in text and text.count("Udvalg:") == 1
+    )  # only Læring has one in seminar.toml
     assert text.count("Hele rapporten for") == analysis_2024.notes["core_area"].nunique()
     note = next(b for b in walk(page.blocks) if isinstance(b, Note))
     assert block_text(note).startswith("Maskinforslag:") and text.count("Maskinforslag") == 1
@@ -78,10 +92,18 @@ def test_committee_link_and_curation_line(page, analysis_2024):
 
 def test_cross_area_points_name_true_groups(page, analysis_2024):
     cross = analysis_2024.cross.set_index("label")
-    items = [inline_text(i) for b in walk(page.blocks) if isinstance(b, BulletList) for i in b.items if "gruppedrøftelser i" in inline_text(i)]
+    items = [
+        inline_text(i)
+        for b in walk(page.blocks)
+        if isinstance(b, BulletList)
+        for i in b.items
+        if "gruppedrøftelser i" in inline_text(i)
+    ]
     assert items
     for text in items:
-        label, n_groups, n_areas = re.match(r"^(.+?): (\d+) gruppedrøftelser i (\d+) kerneområder", text).groups()
+        label, n_groups, n_areas = re.match(
+            r"^(.+?): (\d+) gruppedrøftelser i (\d+) kerneområder", text
+        ).groups()
         row = cross.loc[label]
         assert int(n_groups) == row["n_groups"] and int(n_areas) == row["n_areas"]
         for a in json.loads(row["areas"]):
@@ -106,7 +128,11 @@ def test_overview_without_recurring_points_says_so(analysis_2024, cfg_2024):
     themes = analysis_2024.themes.assign(recurring=False)
     page = overview_page(replace(analysis_2024, themes=themes), cfg_2024)
     text = "\n".join(block_text(b) for b in walk(page.blocks))
-    assert not _points(page) and text.count("Intet punkt blev rejst af mindst to grupper.") == analysis_2024.notes["core_area"].nunique()
+    assert (
+        not _points(page)
+        and text.count("Intet punkt blev rejst af mindst to grupper.")
+        == analysis_2024.notes["core_area"].nunique()
+    )
 
 
 def test_every_quote_links_to_its_statement_on_the_area_page(analysis_2024, cfg_2024):
@@ -122,7 +148,9 @@ def test_every_quote_links_to_its_statement_on_the_area_page(analysis_2024, cfg_
 def test_the_status_is_per_point_only_when_some_are_curated(analysis_2024, cfg_2024):
     themes = analysis_2024.themes
     first = themes["topic"].iloc[0]
-    some = overview_page(replace(analysis_2024, themes=themes.assign(curated=themes["topic"] == first)), cfg_2024)
+    some = overview_page(
+        replace(analysis_2024, themes=themes.assign(curated=themes["topic"] == first)), cfg_2024
+    )
     statuses = [POINT.match(t).group(7) for t in _points(some)]
     assert statuses and None not in statuses and "Maskinforslag" in statuses
     note = next(b for b in walk(some.blocks) if isinstance(b, Note))

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.danish import base_phrase, derives, is_action_noun, is_definite, related, synonyms
-from pipeline.themes.points import choose_point, label_text, pointless_words, same_point, says, setting_words, unfit_groups, why_said
+from pipeline.themes.points import (
+    choose_point,
+    label_text,
+    pointless_words,
+    same_point,
+    says,
+    setting_words,
+    unfit_groups,
+    why_said,
+)
 
 
 def test_a_shared_head_with_another_modifier_is_not_the_same_point():
@@ -42,7 +51,9 @@ def test_the_object_of_an_action_compound_is_said():
 
 
 def test_a_noun_is_not_the_verb_its_derivation_comes_from():
-    assert not says("styrkelse kvalitet", "individ styrke")  # "individets styrker" / "styrkelse af kvaliteten"
+    assert not says(
+        "styrkelse kvalitet", "individ styrke"
+    )  # "individets styrker" / "styrkelse af kvaliteten"
     assert not says("styrkelse", "styrke")
     assert says("forebyggelse", "forebygge", frozenset({"forebygge"}))
     # one word of the unit says one word of the label
@@ -51,8 +62,14 @@ def test_a_noun_is_not_the_verb_its_derivation_comes_from():
 
 def test_danish_inflection_rules():
     assert derives("koordinering", "koordinere") and derives("frivillighed", "frivillig")
-    assert not derives("kompetenceudvikling", "kompetence") and not related("styrke", "styrkelse", frozenset())
-    assert is_definite("plejehjemmene", "plejehjem") and is_definite("risiciene", "risiko") and is_definite("ældreplejen", "ældrepleje")
+    assert not derives("kompetenceudvikling", "kompetence") and not related(
+        "styrke", "styrkelse", frozenset()
+    )
+    assert (
+        is_definite("plejehjemmene", "plejehjem")
+        and is_definite("risiciene", "risiko")
+        and is_definite("ældreplejen", "ældrepleje")
+    )
     assert not is_definite("løsninger", "løsning") and not is_definite("unge", "ung")
     assert base_phrase(["de", "frivillige"], ["_", "frivillig"]) == "frivillige"
     assert base_phrase(["det", "politiske", "niveau"], ["_", "politisk", "niveau"]) == "politisk niveau"
@@ -97,7 +114,14 @@ def test_label_is_what_most_groups_say_and_only_they_count():
 
 
 def test_a_setting_is_no_label_when_a_point_is_said():
-    units = _units([(1, "ældreplejen", "ældrepleje"), (2, "ældreplejen", "ældrepleje"), (1, "plejehjemmene", "plejehjem"), (2, "plejehjem", "plejehjem")])
+    units = _units(
+        [
+            (1, "ældreplejen", "ældrepleje"),
+            (2, "ældreplejen", "ældrepleje"),
+            (1, "plejehjemmene", "plejehjem"),
+            (2, "plejehjem", "plejehjem"),
+        ]
+    )
     point = choose_point(units, empty=frozenset({"ældrepleje"}))
     assert point.lemmas == "plejehjem" and not point.excluded
     assert label_text(point.lemmas, units[point.fits]) == "Plejehjem"  # base form, not "Plejehjemmene"
@@ -110,11 +134,15 @@ def test_settings_and_evenly_spread_words_are_found_from_the_notes():
             "tokens": ["frivillige i ældreplejen", "klarhed i ældreplejen", "ældreplejen mangler hænder"],
         }
     )
-    units = _units([(1, "ældreplejen", "ældrepleje"), (2, "ældreplejen", "ældrepleje"), (3, "ældreplejen", "ældrepleje")])
+    units = _units(
+        [(1, "ældreplejen", "ældrepleje"), (2, "ældreplejen", "ældrepleje"), (3, "ældreplejen", "ældrepleje")]
+    )
     units["start"] = [2, 2, 0]
     assert setting_words(units, statements) == {"A": frozenset({"ældrepleje"})}
     # "danmark" in every one of eight questions; "asyl" four times, all in one
-    many = pd.DataFrame({"core_area": [f"Q{i}" for i in range(8)] + ["Q0"] * 4, "lemmas": ["danmark"] * 8 + ["asyl"] * 4})
+    many = pd.DataFrame(
+        {"core_area": [f"Q{i}" for i in range(8)] + ["Q0"] * 4, "lemmas": ["danmark"] * 8 + ["asyl"] * 4}
+    )
     assert "danmark" in pointless_words(many, many) and "asyl" not in pointless_words(many, many)
     assert pointless_words(many.head(5), many.head(5)) == frozenset()  # too few areas to tell
 
@@ -128,7 +156,15 @@ def test_unfit_groups_reports_a_group_whose_words_do_not_say_the_label():
             "pos": ["ADJ NOUN", "DET ADJ NOUN"],
         }
     )
-    units = pd.DataFrame({"unit_id": ["s0-u0", "s1-u0"], "statement_id": ["s0", "s1"], "group": [2, 3], "text": ["uens serviceniveau", "det politiske niveau"], "lemmas": ["uens serviceniveau", "politisk niveau"]})
+    units = pd.DataFrame(
+        {
+            "unit_id": ["s0-u0", "s1-u0"],
+            "statement_id": ["s0", "s1"],
+            "group": [2, 3],
+            "text": ["uens serviceniveau", "det politiske niveau"],
+            "lemmas": ["uens serviceniveau", "politisk niveau"],
+        }
+    )
     themes = pd.DataFrame({"label": ["Serviceniveau"], "core_area": ["A"], "units": ["s0-u0 s1-u0"]})
     bad = unfit_groups(themes, units, statements)
     assert [b["group"] for b in bad] == [3]
@@ -155,27 +191,73 @@ def test_a_stance_given_in_the_questions_own_words():
     # the question's particle must follow: "sættes ned" is not "sættes op"
     assert echoed_stance(q, "Afgiften skal sættes ned .".split(), "NOUN AUX VERB ADV PUNCT".split()) is None
     q2 = "Skal den offentlige kulturstøtte sænkes?"
-    assert echoed_stance(q2, "Vi ønsker , at støtten skal sænkes en smule".split(), "PRON VERB PUNCT SCONJ NOUN AUX VERB DET NOUN".split())[0] == "ja"
+    assert (
+        echoed_stance(
+            q2,
+            "Vi ønsker , at støtten skal sænkes en smule".split(),
+            "PRON VERB PUNCT SCONJ NOUN AUX VERB DET NOUN".split(),
+        )[0]
+        == "ja"
+    )
     # a coordinated verb shares the modal; the negation is before the verb
-    assert echoed_stance(q2, "Støtten skal omlægges , men ikke sænkes .".split(), "NOUN AUX VERB PUNCT CCONJ ADV VERB PUNCT".split())[0] == "nej"
+    assert (
+        echoed_stance(
+            q2,
+            "Støtten skal omlægges , men ikke sænkes .".split(),
+            "NOUN AUX VERB PUNCT CCONJ ADV VERB PUNCT".split(),
+        )[0]
+        == "nej"
+    )
     # without the modal, or for a question without one, no stance is read
     assert echoed_stance(q2, "Støtten sænkes hvert år .".split(), "NOUN VERB DET NOUN PUNCT".split()) is None
-    assert echoed_stance("Bestemmer EU for meget?", "På nogle områder bestemmer EU for meget .".split(), "ADP DET NOUN VERB PROPN ADP ADV PUNCT".split()) is None
+    assert (
+        echoed_stance(
+            "Bestemmer EU for meget?",
+            "På nogle områder bestemmer EU for meget .".split(),
+            "ADP DET NOUN VERB PROPN ADP ADV PUNCT".split(),
+        )
+        is None
+    )
 
 
 def test_stance_units_read_the_opening_word_or_the_echo_of_the_question():
     from pipeline.config import parse_config
     from pipeline.themes.subthemes import stance_units
 
-    cfg = parse_config('[seminar]\nname = "Test"\nyear = 2015\n\n[[core_areas]]\nname = "Ulandsbistand"\nquestion = "Skal ulandsbistanden sænkes?"\n')
+    cfg = parse_config(
+        '[seminar]\nname = "Test"\nyear = 2015\n\n[[core_areas]]\nname = "Ulandsbistand"\nquestion = "Skal ulandsbistanden sænkes?"\n'
+    )
     rows = [
         ("aaaaaaaaaaaa-00", 1, "Nej .", "INTJ PUNCT"),
-        ("bbbbbbbbbbbb-00", 2, "Ulandsbistanden skal overhovedet ikke sænkes .", "NOUN AUX ADV ADV VERB PUNCT"),
-        ("cccccccccccc-00", 3, "Ulandsbistanden skal sænkes til 0,7 procent .", "NOUN AUX VERB ADP NUM NOUN PUNCT"),
+        (
+            "bbbbbbbbbbbb-00",
+            2,
+            "Ulandsbistanden skal overhovedet ikke sænkes .",
+            "NOUN AUX ADV ADV VERB PUNCT",
+        ),
+        (
+            "cccccccccccc-00",
+            3,
+            "Ulandsbistanden skal sænkes til 0,7 procent .",
+            "NOUN AUX VERB ADP NUM NOUN PUNCT",
+        ),
         ("dddddddddddd-00", 4, "Vi skal hjælpe flere .", "PRON AUX VERB ADJ PUNCT"),
     ]
     st = pd.DataFrame(
-        [{"statement_id": sid, "note_id": sid[:12], "year": 2015, "core_area": "Ulandsbistand", "group": g, "position": 0, "tokens": t, "lemmas": t.lower(), "pos": p} for sid, g, t, p in rows]
+        [
+            {
+                "statement_id": sid,
+                "note_id": sid[:12],
+                "year": 2015,
+                "core_area": "Ulandsbistand",
+                "group": g,
+                "position": 0,
+                "tokens": t,
+                "lemmas": t.lower(),
+                "pos": p,
+            }
+            for sid, g, t, p in rows
+        ]
     )
     units = stance_units(st, cfg)
     assert list(zip(units["group"], units["lemmas"], units["text"], strict=True)) == [
@@ -202,7 +284,11 @@ def test_a_point_said_with_a_verb_is_named_by_its_noun():
     st = pd.DataFrame(
         [
             {
-                "statement_id": "a-00", "note_id": "a", "year": 2024, "core_area": "S", "group": 1,
+                "statement_id": "a-00",
+                "note_id": "a",
+                "year": 2024,
+                "core_area": "S",
+                "group": 1,
                 "tokens": "udfordringerne ved at koordinere og integrere frivillige i ældreplejen .",
                 "lemmas": "udfordring ved at koordinere og integrere frivillig i ældrepleje .",
                 "pos": "NOUN ADP PART VERB CCONJ VERB ADJ ADP NOUN PUNCT",
@@ -217,9 +303,17 @@ def test_a_point_said_with_a_verb_is_named_by_its_noun():
 
 
 def test_an_adjective_in_il_or_bel_and_its_noun_in_ilitet_are_one_word():
-    """"fleksible job" says "fleksibilitet"; "aktive" does not say "aktiviteter" (two points), nor "bel" any -itet."""
+    """ "fleksible job" says "fleksibilitet"; "aktive" does not say "aktiviteter" (two points), nor "bel" any -itet."""
     from pipeline.danish import related
 
-    assert related("fleksibilitet", "fleksibel") and related("stabil", "stabilitet") and related("mobilitet", "mobil")
+    assert (
+        related("fleksibilitet", "fleksibel")
+        and related("stabil", "stabilitet")
+        and related("mobilitet", "mobil")
+    )
     assert says("fleksibilitet", "fleksibel job")
-    assert not related("aktivitet", "aktiv") and not related("universitet", "univers") and not related("kvalitet", "kvalitativ")
+    assert (
+        not related("aktivitet", "aktiv")
+        and not related("universitet", "univers")
+        and not related("kvalitet", "kvalitativ")
+    )

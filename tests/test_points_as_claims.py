@@ -17,16 +17,24 @@ def _tagged(text: str, tags: str, lemmas: str | None = None):
 
 
 def test_a_noun_placed_after_a_thing_is_its_setting():
-    lem, pos, words = _tagged("inddrage unge i aktiviteter på plejehjemmene", "VERB ADJ ADP NOUN ADP NOUN", "inddrage ung i aktivitet på plejehjem")
+    lem, pos, words = _tagged(
+        "inddrage unge i aktiviteter på plejehjemmene",
+        "VERB ADJ ADP NOUN ADP NOUN",
+        "inddrage ung i aktivitet på plejehjem",
+    )
     assert is_setting(lem, pos, words, 5)  # "på plejehjemmene": where the activities are
     lem, pos, words = _tagged("indsatser i familierne", "NOUN ADP NOUN", "indsats i familie")
     assert is_setting(lem, pos, words, 2)
 
 
 def test_an_object_a_complement_or_what_changes_is_no_setting():
-    lem, pos, words = _tagged("fokuserede på kapacitetsudvidelse", "VERB ADP NOUN", "fokusere på kapacitetsudvidelse")
+    lem, pos, words = _tagged(
+        "fokuserede på kapacitetsudvidelse", "VERB ADP NOUN", "fokusere på kapacitetsudvidelse"
+    )
     assert not is_setting(lem, pos, words, 2)  # the verb's object
-    lem, pos, words = _tagged("potentialet i facilitetsplaner", "NOUN ADP NOUN", "potentiale i facilitetsplan")
+    lem, pos, words = _tagged(
+        "potentialet i facilitetsplaner", "NOUN ADP NOUN", "potentiale i facilitetsplan"
+    )
     assert not is_setting(lem, pos, words, 2)  # a frame noun's complement
     lem, pos, words = _tagged("en ændring i kulturen", "DET NOUN ADP NOUN", "en ændring i kultur")
     assert not is_setting(lem, pos, words, 3)  # what changes
@@ -39,7 +47,15 @@ def _part(rows):
 
 
 def test_themes_resting_on_the_same_statements_are_one():
-    part = _part([("a-u0", "a", 1, "cyberangreb"), ("a-u1", "a", 1, "it-sikkerhed"), ("b-u0", "b", 2, "cyberangreb"), ("b-u1", "b", 2, "it-sikkerhed"), ("c-u0", "c", 3, "it-sikkerhed")])
+    part = _part(
+        [
+            ("a-u0", "a", 1, "cyberangreb"),
+            ("a-u1", "a", 1, "it-sikkerhed"),
+            ("b-u0", "b", 2, "cyberangreb"),
+            ("b-u1", "b", 2, "it-sikkerhed"),
+            ("c-u0", "c", 3, "it-sikkerhed"),
+        ]
+    )
     points = [
         (np.array([0, 2]), part.iloc[[0, 2]], "Cyberangreb", False),
         (np.array([1, 3]), part.iloc[[1, 3]], "It-sikkerhed", False),
@@ -47,7 +63,12 @@ def test_themes_resting_on_the_same_statements_are_one():
     ]
     joined = same_evidence_one_point(part, points)
     assert [p[2] for p in joined] == ["Cyberangreb", "Sikkerhed"]
-    assert list(joined[0][0]) == [0, 1, 2, 3] and list(joined[0][1]["unit_id"]) == ["a-u0", "a-u1", "b-u0", "b-u1"]
+    assert list(joined[0][0]) == [0, 1, 2, 3] and list(joined[0][1]["unit_id"]) == [
+        "a-u0",
+        "a-u1",
+        "b-u0",
+        "b-u1",
+    ]
     # a label that names no point gives way; a given option is never joined
     named = same_evidence_one_point(part, [(np.array([0, 2]), part.iloc[[0, 2]], "Sted", True), points[1]])
     assert [(p[2], p[3]) for p in named] == [("It-sikkerhed", False)]
@@ -57,10 +78,18 @@ def test_themes_resting_on_the_same_statements_are_one():
 
 def test_stances_are_counted_per_year_most_groups_first():
     stances = pd.DataFrame(
-        {"year": [2015] * 4, "group": [1, 2, 3, 3], "lemmas": ["nej", "ja", "ja", "ja"], "statement_id": ["a", "b", "c", "d"]}
+        {
+            "year": [2015] * 4,
+            "group": [1, 2, 3, 3],
+            "lemmas": ["nej", "ja", "ja", "ja"],
+            "statement_id": ["a", "b", "c", "d"],
+        }
     )
     assert stance_counts(stances) == {
-        "2015": [{"stance": "Ja", "groups": [2, 3], "statements": ["b", "c", "d"]}, {"stance": "Nej", "groups": [1], "statements": ["a"]}]
+        "2015": [
+            {"stance": "Ja", "groups": [2, 3], "statements": ["b", "c", "d"]},
+            {"stance": "Nej", "groups": [1], "statements": ["a"]},
+        ]
     }
 
 
@@ -82,7 +111,13 @@ def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
 
 
 def test_one_labeller_a_curated_theme_is_labelled_in_base_form_as_an_automatic_one():
-    units = pd.DataFrame({"lemmas": ["politisk niveau", "politisk niveau"], "text": ["det politiske niveau", "det politiske niveau"], "group": [1, 2]})
+    units = pd.DataFrame(
+        {
+            "lemmas": ["politisk niveau", "politisk niveau"],
+            "text": ["det politiske niveau", "det politiske niveau"],
+            "group": [1, 2],
+        }
+    )
     assert label_phrase(units) == "Politisk niveau"  # as pipeline.themes.points.label_text writes it
 
 
@@ -100,7 +135,13 @@ def test_a_label_of_an_empty_noun_alone_is_no_point_but_a_phrase_with_it_is():
     from pipeline.danish import EMPTY_NOUNS
     from pipeline.themes.points import cover_points
 
-    units = pd.DataFrame({"lemmas": ["problem", "stor problem", "menneske nød", "fattig menneske nød"], "year": [2015] * 4, "group": [1, 2, 3, 4]})
+    units = pd.DataFrame(
+        {
+            "lemmas": ["problem", "stor problem", "menneske nød", "fattig menneske nød"],
+            "year": [2015] * 4,
+            "group": [1, 2, 3, 4],
+        }
+    )
     points = [lemmas for lemmas, _ in cover_points(units, empty=EMPTY_NOUNS)]
     assert "problem" not in points and "menneske nød" in points
 
@@ -112,24 +153,41 @@ def test_claims_from_the_parse_give_places_and_verbs_with_their_objects(danish_n
     words, pos, lemmas = [t.text for t in doc], [t.pos_ for t in doc], [t.lemma_ for t in doc]
     parse = parse_statement(words, pos, lemmas)
     assert words.index("plejehjemmene") in parse.locative
-    assert any(words.index("inddrage") in verbs and words[s:e] == ["børn"] for verbs, (s, e) in parse.verb_objects)
+    assert any(
+        words.index("inddrage") in verbs and words[s:e] == ["børn"] for verbs, (s, e) in parse.verb_objects
+    )
     assert (words.index("børn"), words.index("børn") + 1) in parse.chunks
 
 
 def test_a_genitive_is_the_lemma_or_its_definite_form_plus_s():
     from pipeline.danish import base_phrase, is_genitive
 
-    assert is_genitive("lokalsamfundets", "lokalsamfund") and is_genitive("medarbejdernes", "medarbejder") and is_genitive("Danmarks", "danmark")
-    assert not is_genitive("proces", "proces") and not is_genitive("løsninger", "løsning") and not is_genitive("lokalsamfund", "lokalsamfund")
-    assert base_phrase(["lokalsamfundets"], ["lokalsamfund"]) == "lokalsamfund"  # a one-word label in base form
+    assert (
+        is_genitive("lokalsamfundets", "lokalsamfund")
+        and is_genitive("medarbejdernes", "medarbejder")
+        and is_genitive("Danmarks", "danmark")
+    )
+    assert (
+        not is_genitive("proces", "proces")
+        and not is_genitive("løsninger", "løsning")
+        and not is_genitive("lokalsamfund", "lokalsamfund")
+    )
+    assert (
+        base_phrase(["lokalsamfundets"], ["lokalsamfund"]) == "lokalsamfund"
+    )  # a one-word label in base form
 
 
 def test_what_two_groups_phrases_are_about_is_a_point_they_share():
-    """"lokalsamfundets trivsel" and "lokalsamfundets kulturliv": the groups share what they talk about."""
+    """ "lokalsamfundets trivsel" and "lokalsamfundets kulturliv": the groups share what they talk about."""
     from pipeline.themes.points import cover_points
 
     units = pd.DataFrame(
-        {"lemmas": ["lokalsamfund trivsel", "lokalsamfund kulturliv"], "year": [2024, 2024], "group": [2, 5], "about": ["lokalsamfund", "lokalsamfund"]}
+        {
+            "lemmas": ["lokalsamfund trivsel", "lokalsamfund kulturliv"],
+            "year": [2024, 2024],
+            "group": [2, 5],
+            "about": ["lokalsamfund", "lokalsamfund"],
+        }
     )
     assert [(c, list(m)) for c, m in cover_points(units)] == [("lokalsamfund", [0, 1])]
     assert cover_points(units.drop(columns="about")) == []  # only the phrases' endings: nothing shared
@@ -141,20 +199,31 @@ def _statements(danish_nlp, texts: list[str]) -> pd.DataFrame:
         doc = danish_nlp(text)
         rows.append(
             {
-                "statement_id": f"{n:012x}-00", "note_id": f"{n:012x}", "year": 2024, "core_area": "Kultur", "group": n, "text": text,
-                "tokens": " ".join(t.text for t in doc), "lemmas": " ".join(t.lemma_ for t in doc), "pos": " ".join(t.pos_ for t in doc),
+                "statement_id": f"{n:012x}-00",
+                "note_id": f"{n:012x}",
+                "year": 2024,
+                "core_area": "Kultur",
+                "group": n,
+                "text": text,
+                "tokens": " ".join(t.text for t in doc),
+                "lemmas": " ".join(t.lemma_ for t in doc),
+                "pos": " ".join(t.pos_ for t in doc),
             }
         )
     return pd.DataFrame(rows)
 
 
 def test_every_coordinated_object_of_a_verb_is_its_object(danish_nlp):
-    """"støtte naboer og pårørende": the verb's claim holds for "pårørende" as for "naboer"."""
+    """ "støtte naboer og pårørende": the verb's claim holds for "pårørende" as for "naboer"."""
     from pipeline.themes.claims import parse_statement
 
     doc = danish_nlp("Kommunen skal støtte naboer og pårørende.")
     words, pos, lemmas = [t.text for t in doc], [t.pos_ for t in doc], [t.lemma_ for t in doc]
-    objects = {tuple(words[s:e]) for verbs, (s, e) in parse_statement(words, pos, lemmas).verb_objects if words.index("støtte") in verbs}
+    objects = {
+        tuple(words[s:e])
+        for verbs, (s, e) in parse_statement(words, pos, lemmas).verb_objects
+        if words.index("støtte") in verbs
+    }
     assert ("naboer",) in objects and ("pårørende",) in objects
 
 
@@ -164,7 +233,9 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
     from pipeline.themes.points import choose_point, label_text
     from pipeline.themes.units import make_units
 
-    statements = _statements(danish_nlp, ["Vi vil inddrage forældre og børn.", "Foreningerne skal inddrage børn."])
+    statements = _statements(
+        danish_nlp, ["Vi vil inddrage forældre og børn.", "Foreningerne skal inddrage børn."]
+    )
     units = make_units(statements)
     units = units[units["lemmas"].str.contains("barn")]
     point = choose_point(units, empty=EMPTY_NOUNS)
@@ -174,20 +245,30 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
 
 
 def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
-    """"teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
+    """ "teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
     from pipeline.themes.points import cover_points
 
     units = pd.DataFrame(
-        {"lemmas": ["teknologi hurtig udvikling", "teknologisk udvikling", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]}
+        {
+            "lemmas": ["teknologi hurtig udvikling", "teknologisk udvikling", "teknologi"],
+            "year": [2024] * 3,
+            "group": [2, 5, 3],
+        }
     )
     assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologisk udvikling", [0, 1])]
     # with nothing more specific shared, the bare noun stays and counts all its groups
-    units = pd.DataFrame({"lemmas": ["teknologi hurtig", "velfærdsteknologi", "teknologi"], "year": [2024] * 3, "group": [2, 5, 3]})
+    units = pd.DataFrame(
+        {
+            "lemmas": ["teknologi hurtig", "velfærdsteknologi", "teknologi"],
+            "year": [2024] * 3,
+            "group": [2, 5, 3],
+        }
+    )
     assert [(c, list(m)) for c, m in cover_points(units)] == [("teknologi", [0, 1, 2])]
 
 
 def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
-    """"drøftede også sårbare unge": the adverb does not hide the verb's object; "er også meget sårbare" is a predicate."""
+    """ "drøftede også sårbare unge": the adverb does not hide the verb's object; "er også meget sårbare" is a predicate."""
     from pipeline.themes.units import make_units
 
     rows = [
@@ -196,15 +277,23 @@ def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
     ]
     statements = pd.DataFrame(
         [
-            {"statement_id": f"{n:012x}-00", "note_id": f"{n:012x}", "year": 2024, "core_area": "Kultur", "group": n, "text": t,
-             "tokens": t, "pos": p, "lemmas": lem}
+            {
+                "statement_id": f"{n:012x}-00",
+                "note_id": f"{n:012x}",
+                "year": 2024,
+                "core_area": "Kultur",
+                "group": n,
+                "text": t,
+                "tokens": t,
+                "pos": p,
+                "lemmas": lem,
+            }
             for n, (t, p, lem) in enumerate(rows, start=1)
         ]
     )
     units = make_units(statements)
     assert units[units["group"] == 1]["text"].tolist() == ["sårbare unge"]
     assert units[units["group"] == 2].empty
-
 
 
 def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
@@ -215,11 +304,20 @@ def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
 
     units = pd.DataFrame(
         {
-            "lemmas": ["samarbejde", "samarbejde", "god tværfaglig samarbejde", "fleksibilitet", "samarbejde"],
+            "lemmas": [
+                "samarbejde",
+                "samarbejde",
+                "god tværfaglig samarbejde",
+                "fleksibilitet",
+                "samarbejde",
+            ],
             "verbs": [""] * 5,
             "theme": [0, 1, 1, 1, 2],
             "core_area": ["A", "B", "B", "B", "C"],
         }
     )
     assert _with_area_themes(units, np.array([0, 1]), "samarbejde", set()).tolist() == [0, 1, 2]
-    assert _with_area_themes(units, np.array([0, 1]), "samarbejde", {2}).tolist() == [0, 1]  # an earlier point took it
+    assert _with_area_themes(units, np.array([0, 1]), "samarbejde", {2}).tolist() == [
+        0,
+        1,
+    ]  # an earlier point took it

@@ -34,7 +34,9 @@ def test_cpr_century_rule_and_no_modulus_11(number, born):
     assert redact(f"Borgerens CPR er {number}.") == "Borgerens CPR er [CPR]."
 
 
-@pytest.mark.parametrize("number", ["320199-1234", "011399-1234", "290223-4123", "000000-0000", "3112991234x"])
+@pytest.mark.parametrize(
+    "number", ["320199-1234", "011399-1234", "290223-4123", "000000-0000", "3112991234x"]
+)
 def test_not_a_date_is_not_a_cpr_number(number):
     assert not is_cpr(number)
 
@@ -48,9 +50,30 @@ def test_realistic_note_loses_all_personal_data_and_keeps_the_rest():
         "konto 1234-5678901, mødet 01.02.2024 kl. 10.30). Bo nævnte at ældre vil bo hjemme; Hanne Jensens idé."
     )
     text, counts = Redactor(names=("Hanne Jensen", "Bo")).redact(note)
-    for secret in ("120358-1234", "1203581234", "jens.hansen", "hanne_j", "23 45 67 89", "87 65 43 21", "40404040", "2345 6789", "Hanne", "Bo "):
+    for secret in (
+        "120358-1234",
+        "1203581234",
+        "jens.hansen",
+        "hanne_j",
+        "23 45 67 89",
+        "87 65 43 21",
+        "40404040",
+        "2345 6789",
+        "Hanne",
+        "Bo ",
+    ):
         assert secret not in text, secret
-    for kept in ("1.200.000 kr.", "2024-2025", "12 %", "fra 2024 til 2025", "sag 24/12345", "konto 1234-5678901", "01.02.2024", "kl. 10.30", "vil bo hjemme"):
+    for kept in (
+        "1.200.000 kr.",
+        "2024-2025",
+        "12 %",
+        "fra 2024 til 2025",
+        "sag 24/12345",
+        "konto 1234-5678901",
+        "01.02.2024",
+        "kl. 10.30",
+        "vil bo hjemme",
+    ):
         assert kept in text, kept
     assert dict(counts) == {"cpr": 2, "email": 2, "phone": 4, "name": 3}
     assert "[CPR]" in text and "[e-mail]" in text and "[telefon]" in text and "[navn]" in text
@@ -74,7 +97,15 @@ def test_no_false_positives_on_figures(text):
 
 @pytest.mark.parametrize(
     "phone",
-    ["12345678", "12 34 56 78", "1234 5678", "+45 12345678", "+4512345678", "+45 12 34 56 78", "0045 22 33 44 55"],
+    [
+        "12345678",
+        "12 34 56 78",
+        "1234 5678",
+        "+45 12345678",
+        "+4512345678",
+        "+45 12 34 56 78",
+        "0045 22 33 44 55",
+    ],
 )
 def test_danish_phone_shapes(phone):
     assert redact(f"Ring på {phone} i dag") == "Ring på [telefon] i dag"
@@ -96,13 +127,18 @@ def test_ingest_redacts_before_anything_downstream_and_counts_in_the_manifest(ti
         "Læring;1;Dublet med CPR 0102031234.\n"
     ).encode()
     result = ingest([SourceFile("noter.csv", data)], cfg)
-    dumped = json.dumps(result.manifest(), ensure_ascii=False) + result.notes.to_csv() + result.rejects.to_csv()
+    dumped = (
+        json.dumps(result.manifest(), ensure_ascii=False) + result.notes.to_csv() + result.rejects.to_csv()
+    )
     for secret in ("010203", "0102031234", "frivillig@kommune.dk", "22 33 44 55", "Hanne"):
         assert secret not in dumped, secret
     manifest = result.manifest()
     assert manifest["redacted"] == {"cpr": 2, "email": 1, "name": 1, "phone": 1}
     assert manifest["files"][0]["redacted"] == manifest["redacted"]
-    assert result.method_lines()["Personoplysninger fjernet"] == "1 e-mailadresse, 2 CPR-numre, 1 telefonnummer, 1 navn"
+    assert (
+        result.method_lines()["Personoplysninger fjernet"]
+        == "1 e-mailadresse, 2 CPR-numre, 1 telefonnummer, 1 navn"
+    )
 
 
 def test_redaction_can_be_switched_off(tiny_cfg):
@@ -148,7 +184,18 @@ def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
         'Social omsorg;3;"Frivillige på plejehjem (cpr 0102031234, tlf. 20304050) skaber samvær."',
     ]
     result, analysis, pages = analyse_rows(rows, tiny_cfg)
-    texts = [df.to_csv(index=False) for df in (analysis.notes, analysis.rejects, analysis.statements, analysis.themes, analysis.units, analysis.cross, analysis.terms)]
+    texts = [
+        df.to_csv(index=False)
+        for df in (
+            analysis.notes,
+            analysis.rejects,
+            analysis.statements,
+            analysis.themes,
+            analysis.units,
+            analysis.cross,
+            analysis.terms,
+        )
+    ]
     for page in pages.values():
         if isinstance(page, bytes):  # a DOCX: every XML part of the package
             with zipfile.ZipFile(io.BytesIO(page)) as z:
@@ -162,7 +209,19 @@ def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
 
 @pytest.mark.parametrize(
     "cpr",
-    ["120379-1233", "120379 1233", "120379.1233", "120379/1233", "12.03.79-1233", "12 03 79 1233", "12-03-79-1233", "12/03/79 1233", "12.03.79.1233", "120379 – 1233", "120379–1233"],
+    [
+        "120379-1233",
+        "120379 1233",
+        "120379.1233",
+        "120379/1233",
+        "12.03.79-1233",
+        "12 03 79 1233",
+        "12-03-79-1233",
+        "12/03/79 1233",
+        "12.03.79.1233",
+        "120379 – 1233",
+        "120379–1233",
+    ],
 )
 def test_cpr_in_every_written_form(cpr):
     assert redact(f"Borgeren ({cpr}) ringede.") == "Borgeren ([CPR]) ringede."
@@ -170,7 +229,17 @@ def test_cpr_in_every_written_form(cpr):
 
 @pytest.mark.parametrize(
     "phone",
-    ["22-33-44-55", "22.33.44.55", "2233-4455", "2233.4455", "223 34 455", "+45 22-33-44-55", "(+45) 22334455", "0045-22334455", "+45.2233 4455"],
+    [
+        "22-33-44-55",
+        "22.33.44.55",
+        "2233-4455",
+        "2233.4455",
+        "223 34 455",
+        "+45 22-33-44-55",
+        "(+45) 22334455",
+        "0045-22334455",
+        "+45.2233 4455",
+    ],
 )
 def test_danish_phone_in_every_grouping(phone):
     assert redact(f"Ring på {phone} i dag") == "Ring på [telefon] i dag"
@@ -178,7 +247,12 @@ def test_danish_phone_in_every_grouping(phone):
 
 @pytest.mark.parametrize(
     "text",
-    ["Perioden 2024-2025 og 2024.2025, krigen (1894-1895) og dynastiet (1644-1912)", "Mellem 1000-2000 kr. og 1500–2500 elever", "Tallene 32 13 79 1233 og 12 13 79 1233", "Mødet 26.02.2024 kl. 10.30 i lokale 12"],
+    [
+        "Perioden 2024-2025 og 2024.2025, krigen (1894-1895) og dynastiet (1644-1912)",
+        "Mellem 1000-2000 kr. og 1500–2500 elever",
+        "Tallene 32 13 79 1233 og 12 13 79 1233",
+        "Mødet 26.02.2024 kl. 10.30 i lokale 12",
+    ],
 )
 def test_figures_with_separators_are_not_personal_data(text):
     assert redact(text) == text
@@ -186,22 +260,35 @@ def test_figures_with_separators_are_not_personal_data(text):
 
 def test_listed_names_in_any_case_and_inflection_and_their_parts():
     r = Redactor(names=("Hanne Jensen", "Bo", "Maria Skov"))
-    text = r.redact("hanne jensen og HANNE JENSENS forslag; Jensen's idé, Hannes plan. Bo og Bos bolig; de vil bo her og gå i skov.")[0]
-    assert text == "[navn] og [navn] forslag; [navn] idé, [navn] plan. [navn] og [navn] bolig; de vil bo her og gå i skov."
+    text = r.redact(
+        "hanne jensen og HANNE JENSENS forslag; Jensen's idé, Hannes plan. Bo og Bos bolig; de vil bo her og gå i skov."
+    )[0]
+    assert (
+        text
+        == "[navn] og [navn] forslag; [navn] idé, [navn] plan. [navn] og [navn] bolig; de vil bo her og gå i skov."
+    )
 
 
 def test_config_text_is_redacted_and_the_names_list_is_never_published(tmp_path):
     from pipeline import io
 
-    toml = TINY_TOML.replace('question = "Hvordan inddrager vi frivillige?"', 'question = "Hvordan inddrager Hanne Jensen (tlf. 22 33 44 55) frivillige?"')
+    toml = TINY_TOML.replace(
+        'question = "Hvordan inddrager vi frivillige?"',
+        'question = "Hvordan inddrager Hanne Jensen (tlf. 22 33 44 55) frivillige?"',
+    )
     toml = toml.replace('name = "Testseminar"', 'name = "Testseminar hos jens@kommune.dk"')
     path = tmp_path / "seminar.toml"
-    path.write_text(toml + '\n[input]\nfiles = ["noter Hanne Jensen.csv"]\n[privacy]\nnames = ["Hanne Jensen"]\n', encoding="utf-8")
+    path.write_text(
+        toml + '\n[input]\nfiles = ["noter Hanne Jensen.csv"]\n[privacy]\nnames = ["Hanne Jensen"]\n',
+        encoding="utf-8",
+    )
     cfg = io.read_config(path)
     assert cfg.core_areas[0].question == "Hvordan inddrager [navn] (tlf. [telefon]) frivillige?"
     assert cfg.name == "Testseminar hos [e-mail]"
     snapshot = io.write_config_snapshot(cfg, tmp_path / "out").read_text(encoding="utf-8")
-    assert "Hanne" not in snapshot and "names_not_published = 1" in snapshot and "noter [navn].csv" in snapshot
+    assert (
+        "Hanne" not in snapshot and "names_not_published = 1" in snapshot and "noter [navn].csv" in snapshot
+    )
     assert cfg.input.files == ("noter Hanne Jensen.csv",)  # read as written
 
 
@@ -212,7 +299,12 @@ def test_file_names_are_redacted_wherever_they_are_written(tiny_cfg, tiny_csv_by
         SourceFile("tom 22334455.csv", b""),
     ]
     result = ingest(sources, cfg)
-    dumped = json.dumps(result.manifest(), ensure_ascii=False) + result.notes.to_csv() + result.rejects.to_csv() + str(result.method_lines())
+    dumped = (
+        json.dumps(result.manifest(), ensure_ascii=False)
+        + result.notes.to_csv()
+        + result.rejects.to_csv()
+        + str(result.method_lines())
+    )
     for secret in ("Hanne", "0102031234", "22334455"):
         assert secret not in dumped, secret
     assert set(result.notes.source_file) == {"noter [navn] [CPR].csv"}
@@ -225,4 +317,6 @@ def test_sheet_names_in_the_place_of_a_note_are_redacted(tiny_cfg):
     data = xlsx_bytes({"Hanne": [["kerneområde", "gruppe", "tekst"], ["Læring", 1, "Trivsel i klassen."]]})
     result = ingest([SourceFile("n.xlsx", data)], cfg)
     assert "Hanne" not in json.dumps(result.manifest(), ensure_ascii=False)
-    assert result.notes.source_ref[0] == "sheet '[navn]', row 2" and result.redacted == {}  # not counted as a note's name
+    assert (
+        result.notes.source_ref[0] == "sheet '[navn]', row 2" and result.redacted == {}
+    )  # not counted as a note's name

@@ -9,11 +9,22 @@ from hypothesis import strategies as st
 
 from pipeline.privacy import Redactor, normalise_text
 
-NAMES = ("Hanne Jensen", "Per Olsen", "Bo Storm", "Lise Møller-Kjær", "Søren Vestergaard", "Tom Bonde", "Åse Dam")
+NAMES = (
+    "Hanne Jensen",
+    "Per Olsen",
+    "Bo Storm",
+    "Lise Møller-Kjær",
+    "Søren Vestergaard",
+    "Tom Bonde",
+    "Åse Dam",
+)
 
 #: (text, what it must become): personal data in the forms a note, a memo or a file name holds it.
 REDACTED = [
-    ("Han\u00adne Jen\u00adsen foreslog det", "[navn] foreslog det"),  # soft hyphens (Word's optional hyphens)
+    (
+        "Han\u00adne Jen\u00adsen foreslog det",
+        "[navn] foreslog det",
+    ),  # soft hyphens (Word's optional hyphens)
     ("Borger 010203\u00ad1234 ringede", "Borger [CPR] ringede"),
     ("Hanne\u200b Jensen og 0102\u200b031234", "[navn] og [CPR]"),  # zero-width spaces
     ("Hanne\u2060Jensen er her", "[navn] er her"),  # a word joiner instead of the space
@@ -101,7 +112,9 @@ def test_config_texts_are_normalised_and_redacted_where_published(tmp_path):
     for secret in ("Hanne", "Jensen", "jensen", "2045"):
         assert secret not in snapshot, secret
     assert "trivsel" in snapshot and "Noter fra [navn]" in snapshot
-    assert cfg.input.columns["text"] == "Noter fra Hanne Jensen"  # read as written: it names the file's header
+    assert (
+        cfg.input.columns["text"] == "Noter fra Hanne Jensen"
+    )  # read as written: it names the file's header
 
 
 def test_topics_redacts_cells_of_every_type_and_the_headers():
@@ -122,7 +135,10 @@ def test_codebook_memo_with_soft_hyphens_is_redacted():
     from pipeline.curation.codebook import Codebook, Entry
     from pipeline.privacy import redact_codebook
 
-    book = Codebook(file="c.yaml", entries=(Entry(id="t1", area="Læring", name="Trivsel", memo="Spørg Han\u00adne Jen\u00adsen"),))
+    book = Codebook(
+        file="c.yaml",
+        entries=(Entry(id="t1", area="Læring", name="Trivsel", memo="Spørg Han\u00adne Jen\u00adsen"),),
+    )
     assert redact_codebook(book, PrivacyConfig(names=("Hanne Jensen",))).entries[0].memo == "Spørg [navn]"
 
 

@@ -9,7 +9,13 @@ from dataclasses import replace
 import pandas as pd
 
 from pipeline.config import ThemesConfig
-from pipeline.report import build_area_context, build_area_docx, render_area_html, render_area_markdown, render_seminar_pages
+from pipeline.report import (
+    build_area_context,
+    build_area_docx,
+    render_area_html,
+    render_area_markdown,
+    render_seminar_pages,
+)
 from pipeline.report.wording import da_list, number_word, single_heading
 
 
@@ -17,7 +23,9 @@ def _docx_text(data: bytes) -> tuple[list[str], list[list[str]]]:
     from docx import Document
 
     doc = Document(io.BytesIO(data))
-    return [p.text for p in doc.paragraphs], [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
+    return [p.text for p in doc.paragraphs], [
+        [c.text for c in row.cells] for t in doc.tables for row in t.rows
+    ]
 
 
 def test_wording_helpers():
@@ -36,7 +44,11 @@ def test_three_formats_list_the_same_themes_in_the_same_order(analysis_2024, cfg
         md = render_area_markdown(ctx)
         paragraphs, cells = _docx_text(build_area_docx(ctx, {}))
         html_order = re.findall(r'<section class="theme" id="emne-\d+">\s*<h3>(.*?)</h3>', html)
-        md_order = [line[4:] for line in md.splitlines() if line.startswith("### ") and not line.startswith("### Gruppe")]
+        md_order = [
+            line[4:]
+            for line in md.splitlines()
+            if line.startswith("### ") and not line.startswith("### Gruppe")
+        ]
         docx_order = [row[0] for row in cells if row[0] not in {"Tema", "Ord"} and row[0] in labels]
         assert html_order == md_order[: len(labels)] == docx_order == labels, area
 
@@ -74,7 +86,18 @@ def test_method_facts_and_index_come_from_the_analysis(analysis_2024, cfg_2024):
     assert "Tilbagevendende fra" in pages["index.html"] or "Kerneområder" in pages["index.html"]
     assert f"{len(analysis_2024.notes)} gruppenoter" in pages["index.html"]
     assert sorted(pages) == sorted(
-        ["index.html", "plotly.min.js", "temaer.xlsx", "overblik.html", "overblik.md", "overblik.docx"] + [f"{s}.{ext}" for s in ("social-omsorg", "beskaeftigelse", "laering", "vaekst-teknik-og-faellesskab", "oekonomi-personale-og-it") for ext in ("html", "md", "docx")]
+        ["index.html", "plotly.min.js", "temaer.xlsx", "overblik.html", "overblik.md", "overblik.docx"]
+        + [
+            f"{s}.{ext}"
+            for s in (
+                "social-omsorg",
+                "beskaeftigelse",
+                "laering",
+                "vaekst-teknik-og-faellesskab",
+                "oekonomi-personale-og-it",
+            )
+            for ext in ("html", "md", "docx")
+        ]
     )
 
 
@@ -83,13 +106,20 @@ def test_themes_in_the_question_own_words_are_listed_apart_in_all_three_formats(
     # a theme that only names one of the question's given options is shown with the options instead
     options = {(a, int(t)) for a, by in analysis_2024.quality.get("option_themes", {}).items() for t in by}
     given = [(a, int(t)) in options for a, t in zip(themes["core_area"], themes["topic"], strict=True)]
-    asked = themes[themes["restates_question"] & ~themes["restates_area"] & (themes["n_groups"] >= 2) & ~pd.Series(given, index=themes.index)]
+    asked = themes[
+        themes["restates_question"]
+        & ~themes["restates_area"]
+        & (themes["n_groups"] >= 2)
+        & ~pd.Series(given, index=themes.index)
+    ]
     assert len(asked), "the 2024 seminar has themes that only repeat the question (e.g. anbringelser)"
     assert not asked["recurring"].any()
     for area, part in asked.groupby("core_area"):
         ctx = build_area_context(analysis_2024, cfg_2024, area)
         assert [t["label"] for t in ctx.question_themes] == list(part["label"])
-        assert not {t["label"] for t in ctx.question_themes} & {t["label"] for t in ctx.recurring + ctx.single}
+        assert not {t["label"] for t in ctx.question_themes} & {
+            t["label"] for t in ctx.recurring + ctx.single
+        }
         md = render_area_markdown(ctx)
         section = md.split("## Spørgsmålets egne ord", 1)[1].split("\n## ", 1)[0]
         html = render_area_html(ctx).split("<h2>Spørgsmålets egne ord</h2>", 1)[1].split("<h2>", 1)[0]
@@ -97,6 +127,9 @@ def test_themes_in_the_question_own_words_are_listed_apart_in_all_three_formats(
         docx = "\n".join(paragraphs).split("Spørgsmålets egne ord", 1)[1]
         for t in ctx.question_themes:
             line = f"{t['label']}** ({t['n_groups']} af {t['n_groups_total']} grupper"
-            assert line in section and f"<b>{t['label']}</b>" in html and t["label"] in docx, (area, t["label"])
+            assert line in section and f"<b>{t['label']}</b>" in html and t["label"] in docx, (
+                area,
+                t["label"],
+            )
         # the synthesis names them after the sub-themes, as the question's own words
         assert "spørgsmålets egne ord" in ctx.synthesis

@@ -22,7 +22,20 @@ from pipeline.ingest import SourceFile, ingest
 from pipeline.outputs import FORMULA_CHARS, atomic_folders, neutralise_cell, recover_folder, restore_cell
 from tests.conftest import TINY_TOML
 
-HOSTILE = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", "'=already quoted", "''-two", "=HYPERLINK(\"http://x\")", "ok", "", "'plain"]
+HOSTILE = [
+    "=1+1",
+    "+SUM(A1)",
+    "-2+3",
+    "@cmd",
+    "\tTAB",
+    "\rCR",
+    "'=already quoted",
+    "''-two",
+    '=HYPERLINK("http://x")',
+    "ok",
+    "",
+    "'plain",
+]
 
 
 def _cells(path: Path) -> list[str]:
@@ -73,19 +86,28 @@ def test_notes_written_by_the_tool_are_read_back_by_ingest_unchanged(tmp_path, t
         ('[topics]\nguided = "yes"', r"\[topics\] guided = 'yes' is not true or false"),
         ("[topics]\nmin_topics = 5\nmax_topics = 3", r"max_topics = 3 is below min_topics = 5"),
         ('[topics]\nclustering = "dbscan"', r"\[topics\] clustering = 'dbscan'"),
-        ('[topics]\nseed_words = { "Læring" = "trivsel" }', r"\[topics\] seed_words .* is not a table of lists"),
+        (
+            '[topics]\nseed_words = { "Læring" = "trivsel" }',
+            r"\[topics\] seed_words .* is not a table of lists",
+        ),
         ("[compare]\nchange = 0", r"\[compare\] change = 0.0 is out of range"),
         ("[compare]\nchange = 1.5", r"\[compare\] change = 1.5 is out of range"),
         ('[compare]\nchange = "0.3"', r"\[compare\] change = '0.3' is not a number"),
         ('[input]\nfiles = "noter.csv"', r"\[input\] files = 'noter.csv' is not a list of texts"),
         ('[input]\nfiles = ["a.csv", 3]', r"\[input\] files = .* is not a list of texts"),
         ('[input.columns]\ntekst = "Svar"', r"\[input.columns\] unknown field\(s\) tekst"),
-        ('[output]\nreports_dir = "../ud"', r"\[output\] reports_dir = '../ud' points outside the working directory"),
+        (
+            '[output]\nreports_dir = "../ud"',
+            r"\[output\] reports_dir = '../ud' points outside the working directory",
+        ),
         ('[output]\nprocessed_dir = "data/../../ud"', r"points outside the working directory"),
         ('[output]\nreports_dir = ""', r"\[output\] reports_dir is empty"),
         ('[output]\nprocessed_dir = "ud/2025"\nreports_dir = "ud"', r"lie inside each other"),
         ("^topics = 3", r"topics = 3 is not a section"),
-        ('[[core_areas]]\nname = "Social-omsorg"', r"'Social omsorg' and 'Social-omsorg' give the same report file name \(social-omsorg.html\)"),
+        (
+            '[[core_areas]]\nname = "Social-omsorg"',
+            r"'Social omsorg' and 'Social-omsorg' give the same report file name \(social-omsorg.html\)",
+        ),
         ('[[core_areas]]\nname = "Index"', r"would overwrite the index page"),
         ('[[core_areas]]\nname = "Overblik"', r"would overwrite the overview page"),
         ('[[core_areas]]\nname = "Teknik"\ncommittee = "  "', r"committee = '  ' is not a committee's name"),
@@ -104,7 +126,10 @@ def test_config_is_validated_with_key_value_and_fix(extra, message):
 
 
 def test_valid_values_pass_and_absolute_output_paths_are_allowed(tmp_path):
-    cfg = parse_config(TINY_TOML + f'\n[compare]\nchange = 1\n[output]\nreports_dir = "{tmp_path.as_posix()}/r"\nprocessed_dir = "a/../b"\n')
+    cfg = parse_config(
+        TINY_TOML
+        + f'\n[compare]\nchange = 1\n[output]\nreports_dir = "{tmp_path.as_posix()}/r"\nprocessed_dir = "a/../b"\n'
+    )
     assert cfg.compare.change == 1.0 and isinstance(cfg.compare.change, float)
     assert cfg.reports_dir == tmp_path / "r" / "2025"
 
@@ -183,8 +208,15 @@ def _fake_analysis(notes, rejects, cfg, **kwargs):
         return pd.DataFrame(columns=list(model.to_schema().columns))
 
     return Analysis(
-        notes=notes, rejects=rejects, statements=empty(Statements), themes=empty(Themes), units=empty(Units),
-        cross=empty(CrossThemes), terms=empty(Terms), quality={"n_units": 0}, nlp_name="fake",
+        notes=notes,
+        rejects=rejects,
+        statements=empty(Statements),
+        themes=empty(Themes),
+        units=empty(Units),
+        cross=empty(CrossThemes),
+        terms=empty(Terms),
+        quality={"n_units": 0},
+        nlp_name="fake",
     )
 
 
@@ -196,7 +228,9 @@ def _seminar(tmp_path: Path) -> Path:
     cfg = tmp_path / "raw" / "seminar.toml"
     cfg.parent.mkdir()
     cfg.write_text(TINY_TOML + '\n[input]\nfiles = ["noter.csv"]\n', encoding="utf-8")
-    (cfg.parent / "noter.csv").write_text("kerneområde;gruppe;tekst\nLæring;1;Trivsel i skolen.\nLæring;2;Mobning.\n", encoding="utf-8")
+    (cfg.parent / "noter.csv").write_text(
+        "kerneområde;gruppe;tekst\nLæring;1;Trivsel i skolen.\nLæring;2;Mobning.\n", encoding="utf-8"
+    )
     for folder in (tmp_path / "data" / "processed" / "2025", tmp_path / "reports" / "2025"):
         folder.mkdir(parents=True)
         (folder / "forrige.html").write_text("forrige kørsel " * 100, encoding="utf-8")
@@ -283,7 +317,9 @@ def test_run_killed_during_writing_leaves_previous_outputs_intact(tmp_path, afte
     before = _snapshot(*folders)
     (tmp_path / "driver.py").write_text(DRIVER.format(root=root), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": root}
-    proc = subprocess.Popen([sys.executable, "driver.py"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "driver.py"], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     flag = tmp_path / "writing.flag"
     deadline = time.time() + 240
     while not flag.exists() and time.time() < deadline and proc.poll() is None:
@@ -301,6 +337,8 @@ def test_run_killed_during_writing_leaves_previous_outputs_intact(tmp_path, afte
 
 
 def test_a_committee_is_optional_per_core_area():
-    cfg = parse_config(TINY_TOML.replace('aliases = ["Skole"]', 'aliases = ["Skole"]\ncommittee = "Udvalg for Læring"'))
+    cfg = parse_config(
+        TINY_TOML.replace('aliases = ["Skole"]', 'aliases = ["Skole"]\ncommittee = "Udvalg for Læring"')
+    )
     assert [a.committee for a in cfg.core_areas] == ["", "Udvalg for Læring"]
     assert cfg.area("Skole").committee == "Udvalg for Læring"

@@ -62,7 +62,12 @@ def test_static_weights_rare_words_by_the_corpus_idf(tiny_vectors):
 
 
 def test_static_rows_are_unit_length_centred_and_deterministic():
-    docs = ["frivillig ældre plejehjem besøg", "digitalisering it system data", "skole elev lærer trivsel", "vej cykelsti trafik"]
+    docs = [
+        "frivillig ældre plejehjem besøg",
+        "digitalisering it system data",
+        "skole elev lærer trivsel",
+        "vej cykelsti trafik",
+    ]
     a = StaticEmbedder().fit_transform(docs)
     b = StaticEmbedder().fit_transform(docs)
     np.testing.assert_array_equal(a, b)
@@ -97,7 +102,9 @@ def test_static_vectors_are_the_only_packaged_data_file_of_topics():
 # ------------------------------------------------------------------ choosing the embedding
 def test_e5_time_is_estimated_from_texts_and_characters_not_a_clock():
     assert e5_seconds(0, 0) == 0
-    assert e5_seconds(1000, 50_000) == pytest.approx(1000 * E5_SECONDS_PER_TEXT + 50_000 * E5_SECONDS_PER_CHAR)
+    assert e5_seconds(1000, 50_000) == pytest.approx(
+        1000 * E5_SECONDS_PER_TEXT + 50_000 * E5_SECONDS_PER_CHAR
+    )
 
 
 def test_auto_takes_e5_exactly_while_its_estimated_time_fits_the_budget():
@@ -113,7 +120,11 @@ def test_auto_takes_e5_exactly_while_its_estimated_time_fits_the_budget():
     assert choose_embedding("auto", 10, 100, budget=120.0, e5_installed=False).name == "static"
     assert choose_embedding("e5", 10**6, 10**8, budget=1.0).name == "e5"  # an explicit choice is kept
     stored = choose_embedding("auto", 100, 1000, budget=120.0).as_dict()
-    assert stored["embedding"] == "e5" and stored["e5_seconds_estimate"] == 1.9 and stored["embedding_budget"] == 120.0
+    assert (
+        stored["embedding"] == "e5"
+        and stored["e5_seconds_estimate"] == 1.9
+        and stored["embedding_budget"] == 120.0
+    )
 
 
 def test_auto_embedding_logs_its_choice_and_builds_it(caplog, monkeypatch):
@@ -262,13 +273,41 @@ def test_parallel_statements_equal_serial_ones(monkeypatch):
 # ------------------------------------------------------------------ the CLI
 def test_topics_cli_embedding_option(tmp_path):
     src = tmp_path / "svar.csv"
-    texts = ["Flere frivillige på plejehjemmet.", "Bedre cykelstier i byen.", "Frivillige besøger ældre.", "Nye veje og stier."] * 3
+    texts = [
+        "Flere frivillige på plejehjemmet.",
+        "Bedre cykelstier i byen.",
+        "Frivillige besøger ældre.",
+        "Nye veje og stier.",
+    ] * 3
     pd.DataFrame({"text": texts}).to_csv(src, index=False)
-    bad = subprocess.run([sys.executable, "-m", "pipeline", "topics", str(src), "--embedding", "bert"], capture_output=True, text=True, timeout=120)
-    assert bad.returncode == 2 and "--embedding" in bad.stderr and "static" in bad.stderr and "Traceback" not in bad.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "pipeline", "topics", str(src), "--embedding", "bert"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        bad.returncode == 2
+        and "--embedding" in bad.stderr
+        and "static" in bad.stderr
+        and "Traceback" not in bad.stderr
+    )
     out = tmp_path / "out.csv"
     ok = subprocess.run(
-        [sys.executable, "-m", "pipeline", "-v", "topics", str(src), "--embedding", "static", "--n-topics", "2", "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "-v",
+            "topics",
+            str(src),
+            "--embedding",
+            "static",
+            "--n-topics",
+            "2",
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -298,7 +337,9 @@ def test_analysis_key_follows_the_notes_and_the_settings(tiny_cfg, tiny_csv_byte
     assert analysis_key(notes, replace(tiny_cfg, topics=replace(tiny_cfg.topics, seed=7))) != key
 
 
-def test_reusing_flow_takes_the_kept_analysis_without_loading_the_pipeline(tiny_cfg, tiny_csv_bytes, monkeypatch):
+def test_reusing_flow_takes_the_kept_analysis_without_loading_the_pipeline(
+    tiny_cfg, tiny_csv_bytes, monkeypatch
+):
     import pipeline.flows as flows
     import pipeline.reuse
 
@@ -319,7 +360,9 @@ def test_reusable_analysis_file_round_trip_and_broken_file(tmp_path):
 
     path = tmp_path / ".cache" / "analysis-2024.pkl"
     assert io.load_reusable_analysis(path) is None
-    kept = flows.ReusableAnalysis("k", flows.Analysis(*[pd.DataFrame({"a": [1]})] * 7), {"Læring": frozenset({"skole"})})
+    kept = flows.ReusableAnalysis(
+        "k", flows.Analysis(*[pd.DataFrame({"a": [1]})] * 7), {"Læring": frozenset({"skole"})}
+    )
     io.save_reusable_analysis(kept, path)
     back = io.load_reusable_analysis(path)
     assert back.key == "k" and back.words == {"Læring": frozenset({"skole"})}

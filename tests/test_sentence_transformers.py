@@ -29,7 +29,9 @@ def model_dir():
 def test_embedder_reads_the_local_model(model_dir):
     from pipeline.topics import SentenceTransformerEmbedder
 
-    X = SentenceTransformerEmbedder(model_dir).fit_transform(["Frivillige på plejehjem", "Cykelstier langs vejen", "Frivillige hjælper ældre"])
+    X = SentenceTransformerEmbedder(model_dir).fit_transform(
+        ["Frivillige på plejehjem", "Cykelstier langs vejen", "Frivillige hjælper ældre"]
+    )
     assert X.shape == (3, 384)
     assert np.allclose(np.linalg.norm(X, axis=1), 1.0)
     assert X[0] @ X[2] > X[0] @ X[1]
@@ -40,7 +42,14 @@ def test_topics_with_a_local_model_directory(model_dir):
     from pipeline.nlp import build_nlp
     from pipeline.flows import topics_for_texts
 
-    texts = ["Frivillige hjælper på plejehjemmet.", "Flere frivillige besøger de ældre.", "Vejen trænger til en cykelsti.", "Cykelstien langs vejen skal udbygges."]
-    assigned, result = topics_for_texts(texts, TopicConfig(embedding=model_dir, n_topics=2, unit="note"), build_nlp(NlpConfig()))
+    texts = [
+        "Frivillige hjælper på plejehjemmet.",
+        "Flere frivillige besøger de ældre.",
+        "Vejen trænger til en cykelsti.",
+        "Cykelstien langs vejen skal udbygges.",
+    ]
+    assigned, result = topics_for_texts(
+        texts, TopicConfig(embedding=model_dir, n_topics=2, unit="note"), build_nlp(NlpConfig())
+    )
     assert sorted(set(assigned["topic"])) == [0, 1]
     assert result.quality["embedding"] == model_dir

@@ -25,12 +25,41 @@ def _tables(year: int = 2024, phrases=None):
     statements, units = [], []
     for i, (group, text, lemmas, theme) in enumerate(phrases):
         sid = f"{year % 100:02d}{i:010x}-00"
-        statements.append({"statement_id": sid, "text": f"Vi taler om {text}.", "tokens": text, "lemmas": lemmas, "group": group, "core_area": AREA})
-        units.append({"unit_id": f"{sid}-u0", "statement_id": sid, "core_area": AREA, "group": group, "text": text, "lemmas": lemmas, "theme": theme, "year": year})
+        statements.append(
+            {
+                "statement_id": sid,
+                "text": f"Vi taler om {text}.",
+                "tokens": text,
+                "lemmas": lemmas,
+                "group": group,
+                "core_area": AREA,
+            }
+        )
+        units.append(
+            {
+                "unit_id": f"{sid}-u0",
+                "statement_id": sid,
+                "core_area": AREA,
+                "group": group,
+                "text": text,
+                "lemmas": lemmas,
+                "theme": theme,
+                "year": year,
+            }
+        )
     units = pd.DataFrame(units)
     in_theme = units[units["theme"] == 0]
     themes = pd.DataFrame(
-        [{"core_area": AREA, "topic": 0, "label": "Unge", "theme_key": f"k{year}", "units": " ".join(in_theme["unit_id"]), "groups": " ".join(str(g) for g in sorted(in_theme["group"]))}]
+        [
+            {
+                "core_area": AREA,
+                "topic": 0,
+                "label": "Unge",
+                "theme_key": f"k{year}",
+                "units": " ".join(in_theme["unit_id"]),
+                "groups": " ".join(str(g) for g in sorted(in_theme["group"])),
+            }
+        ]
     )
     return themes, units, pd.DataFrame(statements)
 
@@ -50,16 +79,28 @@ def test_suggestions_rank_the_near_pairs_first_with_a_reason_and_a_quote_from_ea
     out = suggest(themes, units, statements, embed=_embed)
     assert len(out) <= 25 and out["id"].is_unique
     top = {frozenset((r.theme, r.other)): r for r in out.head(2).itertuples()}
-    assert set(top) == {frozenset(("Unge", "kommende generationer")), frozenset(("koordinering af frivillige", "retningslinjer for frivillige"))}
+    assert set(top) == {
+        frozenset(("Unge", "kommende generationer")),
+        frozenset(("koordinering af frivillige", "retningslinjer for frivillige")),
+    }
     young = top[frozenset(("Unge", "kommende generationer"))]
     assert young.kind == "move" and young.theme == "Unge"  # a key phrase into a theme
-    assert "E5" in young.reason and young.theme_quote.startswith("Vi taler om") and young.other_quote.startswith("Vi taler om")
+    assert (
+        "E5" in young.reason
+        and young.theme_quote.startswith("Vi taler om")
+        and young.other_quote.startswith("Vi taler om")
+    )
 
 
 def test_ids_are_stable_whatever_the_row_order_and_decided_ones_are_not_proposed_again():
     themes, units, statements = _tables()
     out = suggest(themes, units, statements, embed=_embed)
-    again = suggest(themes, units.iloc[::-1].reset_index(drop=True), statements.iloc[::-1].reset_index(drop=True), embed=_embed)
+    again = suggest(
+        themes,
+        units.iloc[::-1].reset_index(drop=True),
+        statements.iloc[::-1].reset_index(drop=True),
+        embed=_embed,
+    )
     assert list(out["id"]) == list(again["id"])
     assert suggestion_id(AREA, "a b", "c") == suggestion_id(AREA, "c", "a b")
     fewer = suggest(themes, units, statements, embed=_embed, decided=[out["id"].iloc[0]])
@@ -68,15 +109,37 @@ def test_ids_are_stable_whatever_the_row_order_and_decided_ones_are_not_proposed
 
 
 def _decision(row, accept=True, source="") -> Decision:
-    return Decision(row["id"], row["core_area"], row["kind"], accept, row["theme"], row["other"], row["theme_words"], row["other_words"], row["theme_key"], row["other_key"], source)
+    return Decision(
+        row["id"],
+        row["core_area"],
+        row["kind"],
+        accept,
+        row["theme"],
+        row["other"],
+        row["theme_words"],
+        row["other_words"],
+        row["theme_key"],
+        row["other_key"],
+        source,
+    )
 
 
 def test_accepted_suggestions_become_ordinary_merges_and_moves_named_from_both_sides():
     themes, units, statements = _tables()
     rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
     young = next(r for r in rows if {r["theme"], r["other"]} == {"Unge", "kommende generationer"})
-    volunteers = next(r for r in rows if "koordinering af frivillige" in (r["theme"], r["other"]) and "retningslinjer for frivillige" in (r["theme"], r["other"]))
-    entries, log = decision_entries([_decision(young), _decision(volunteers), _decision(rows[-1], accept=False)], themes, units, statements)
+    volunteers = next(
+        r
+        for r in rows
+        if "koordinering af frivillige" in (r["theme"], r["other"])
+        and "retningslinjer for frivillige" in (r["theme"], r["other"])
+    )
+    entries, log = decision_entries(
+        [_decision(young), _decision(volunteers), _decision(rows[-1], accept=False)],
+        themes,
+        units,
+        statements,
+    )
     assert all(r["applied"] for r in log) and len(log) == 2
     theme_entry = next(e for e in entries if e.key == "k2024")
     assert theme_entry.name == "Unge og kommende generationer" and theme_entry.confirm
@@ -89,14 +152,26 @@ def test_accepted_suggestions_become_ordinary_merges_and_moves_named_from_both_s
 def test_a_2025_run_applies_every_2024_join_whose_words_occur_in_2025():
     themes, units, statements = _tables()
     rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
-    true = [r for r in rows if {r["theme"], r["other"]} in ({"Unge", "kommende generationer"}, {"koordinering af frivillige", "retningslinjer for frivillige"})]
+    true = [
+        r
+        for r in rows
+        if {r["theme"], r["other"]}
+        in (
+            {"Unge", "kommende generationer"},
+            {"koordinering af frivillige", "retningslinjer for frivillige"},
+        )
+    ]
     joins = [_decision(r, source="kodebog 2024") for r in true]
     # 2025 (invented): the same points in other groups' words, and no 'retningslinjer' at all
-    themes25, units25, statements25 = _tables(2025, [
-        (2, "unge", "ung", 0), (3, "unge mennesker", "ung menneske", 0),
-        (1, "de kommende generationer", "kommende generation", -1),
-        (4, "koordinering af frivillige", "koordinering frivillig", -1),
-    ])
+    themes25, units25, statements25 = _tables(
+        2025,
+        [
+            (2, "unge", "ung", 0),
+            (3, "unge mennesker", "ung menneske", 0),
+            (1, "de kommende generationer", "kommende generation", -1),
+            (4, "koordinering af frivillige", "koordinering frivillig", -1),
+        ],
+    )
     entries, log = decision_entries(joins, themes25, units25, statements25)
     words25 = set(" ".join(units25["lemmas"]).split())
     occurs = {r["id"] for r in true if set((r["theme_words"] + " " + r["other_words"]).split()) <= words25}
@@ -126,16 +201,34 @@ def test_decisions_in_an_excel_codebook_go_to_its_sheet_forslag_and_read_back(tm
     rows = suggest(themes, units, statements, embed=_embed).astype(str).to_dict("records")
     wb = Workbook()
     wb.active.title = THEMES_SHEET
-    wb.active.append(["id", "core area", "name", "confirm", "exclude", "merge into", "memo", "match key", "match phrases", "match statements"])
+    wb.active.append(
+        [
+            "id",
+            "core area",
+            "name",
+            "confirm",
+            "exclude",
+            "merge into",
+            "memo",
+            "match key",
+            "match phrases",
+            "match statements",
+        ]
+    )
     path = tmp_path / "codebook.xlsx"
     wb.save(path)
     record_decisions(path, rows[:1], accept=True)
     record_decisions(path, rows[1:2], accept=False)
     book = parse_codebook_xlsx(path.read_bytes(), str(path))
-    assert [(d.id, d.accept, d.other_words) for d in book.decisions] == [(rows[0]["id"], True, rows[0]["other_words"]), (rows[1]["id"], False, rows[1]["other_words"])]
+    assert [(d.id, d.accept, d.other_words) for d in book.decisions] == [
+        (rows[0]["id"], True, rows[0]["other_words"]),
+        (rows[1]["id"], False, rows[1]["other_words"]),
+    ]
 
 
-def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_curated(analysis_2024, cfg_2024, danish_nlp):
+def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_curated(
+    analysis_2024, cfg_2024, danish_nlp
+):
     from pipeline.curation import Codebook
     from pipeline.flows import curate_analysis
     from pipeline.report.workbook import build_themes_workbook, themes_frame
@@ -150,14 +243,35 @@ def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_c
         if a.core_area == b.core_area and not set(b.groups.split()) & set(a.groups.split())
     ]
     young, other = (t._asdict() for t in pairs[0])
-    lemma_of = dict(zip(" ".join(analysis_2024.statements["tokens"]).lower().split(), " ".join(analysis_2024.statements["lemmas"]).split(), strict=False))
+    lemma_of = dict(
+        zip(
+            " ".join(analysis_2024.statements["tokens"]).lower().split(),
+            " ".join(analysis_2024.statements["lemmas"]).split(),
+            strict=False,
+        )
+    )
     words = [label_lemmas(t["label"], lemma_of) for t in (young, other)]
     area = young["core_area"]
-    decision = Decision("0123abcd", area, "merge", True, young["label"], other["label"], *words, young["theme_key"], other["theme_key"])
-    curated = curate_analysis(analysis_2024, cfg_2024, Codebook("codebook.yaml", decisions=(decision,)), nlp=danish_nlp)
+    decision = Decision(
+        "0123abcd",
+        area,
+        "merge",
+        True,
+        young["label"],
+        other["label"],
+        *words,
+        young["theme_key"],
+        other["theme_key"],
+    )
+    curated = curate_analysis(
+        analysis_2024, cfg_2024, Codebook("codebook.yaml", decisions=(decision,)), nlp=danish_nlp
+    )
     row = curated.themes[curated.themes["codebook_key"].str.startswith("forslag-")].iloc[0]
     assert set(row["groups"].split()) == set(young["groups"].split()) | set(other["groups"].split())
-    assert row["label"] == f"{young['label']} og {other['label'][:1].lower()}{other['label'][1:]}" and row["curated"]
+    assert (
+        row["label"] == f"{young['label']} og {other['label'][:1].lower()}{other['label'][1:]}"
+        and row["curated"]
+    )
     labels = set(curated.themes.loc[curated.themes["core_area"] == area, "label"])
     assert young["label"] not in labels and other["label"] not in labels
     # the analyst's sheet Forslag in temaer.xlsx
@@ -173,7 +287,9 @@ def test_compare_matching_takes_the_known_same_point_pairs():
 
     a = PointEvidence(2024, AREA, 0, "Unge", ("ung",), "ung")
     b = PointEvidence(2025, AREA, 3, "Kommende generationer", ("kommende generation",), "kommende generation")
-    decision = Decision("0123abcd", AREA, "merge", True, "Unge", "Kommende generationer", "ung", "kommende generation")
+    decision = Decision(
+        "0123abcd", AREA, "merge", True, "Unge", "Kommende generationer", "ung", "kommende generation"
+    )
     assert not says_same(a, b).same
     assert says_same(a, b, known_pairs([decision])).same and says_same(b, a, known_pairs([decision])).same
     assert not says_same(a, b, known_pairs([decision], accepted=False)).same
@@ -192,17 +308,28 @@ def test_curate_accept_and_reject_from_the_command_line(tmp_path):
     (tmp_path / "data" / "processed" / "2025").mkdir(parents=True)
     rows.to_csv(tmp_path / "data" / "processed" / "2025" / "suggestions.csv", index=False)
     seminar = [sys.executable, "-m", "pipeline", "curate"]
-    run = lambda *args: subprocess.run([*seminar, *args, "--config", "raw/seminar.toml"], cwd=tmp_path, capture_output=True, text=True, timeout=120)  # noqa: E731
+    run = lambda *args: subprocess.run(
+        [*seminar, *args, "--config", "raw/seminar.toml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # noqa: E731
     accepted = run("accept", rows["id"].iloc[0])
     rejected = run("reject", rows["id"].iloc[1])
     assert accepted.returncode == 0 and rejected.returncode == 0, accepted.stderr + rejected.stderr
     book = parse_codebook((tmp_path / "raw" / "codebook.yaml").read_text(encoding="utf-8"))
-    assert [(d.id, d.accept) for d in book.decisions] == [(rows["id"].iloc[0], True), (rows["id"].iloc[1], False)]
+    assert [(d.id, d.accept) for d in book.decisions] == [
+        (rows["id"].iloc[0], True),
+        (rows["id"].iloc[1], False),
+    ]
     unknown = run("accept", "ffffffff")
     assert unknown.returncode != 0 and "ffffffff" in unknown.stderr and "Traceback" not in unknown.stderr
 
 
-def test_suggestions_are_on_the_analysts_area_page_and_never_in_the_committee_overview(analysis_2024, cfg_2024):
+def test_suggestions_are_on_the_analysts_area_page_and_never_in_the_committee_overview(
+    analysis_2024, cfg_2024
+):
     from dataclasses import replace
 
     from pipeline.report.blocks import block_text, walk
@@ -227,19 +354,34 @@ def test_a_run_knows_the_decisions_of_the_other_years_codebooks(tmp_path):
     rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
     for year in (2024, 2025):
         (tmp_path / str(year)).mkdir()
-        (tmp_path / str(year) / "seminar.toml").write_text(TINY_TOML.replace("year = 2025", f"year = {year}"), encoding="utf-8")
+        (tmp_path / str(year) / "seminar.toml").write_text(
+            TINY_TOML.replace("year = 2025", f"year = {year}"), encoding="utf-8"
+        )
     record_decisions(tmp_path / "2024" / "codebook.yaml", rows[:1], accept=True)
     record_decisions(tmp_path / "2024" / "codebook.yaml", rows[1:2], accept=False)
     cfg = io.read_config(tmp_path / "2025" / "seminar.toml")
     known = io.read_known_decisions(cfg)
-    assert [(d.id, d.accept, d.source) for d in known] == [(rows[0]["id"], True, "kodebog 2024"), (rows[1]["id"], False, "kodebog 2024")]
-    (tmp_path / "2025" / "seminar.toml").write_text(TINY_TOML + "\n[themes]\ncodebook_years = []\n", encoding="utf-8")
+    assert [(d.id, d.accept, d.source) for d in known] == [
+        (rows[0]["id"], True, "kodebog 2024"),
+        (rows[1]["id"], False, "kodebog 2024"),
+    ]
+    (tmp_path / "2025" / "seminar.toml").write_text(
+        TINY_TOML + "\n[themes]\ncodebook_years = []\n", encoding="utf-8"
+    )
     assert io.read_known_decisions(io.read_config(tmp_path / "2025" / "seminar.toml")) == ()
 
 
 def test_a_side_of_only_a_stance_or_an_empty_noun_is_never_proposed():
-    """"Nej" of two groups is the stance line's; "folk" names no point: neither is a pair to join."""
-    phrases = [(1, "unge", "ung", 0), (4, "unge frivillige", "ung frivillig", 0), (2, "Nej", "nej", -1), (3, "Nej", "nej", -1), (5, "folk", "folk", -1), (2, "folk", "folk", -1), (5, "kommende generationer", "kommende generation", -1)]
+    """ "Nej" of two groups is the stance line's; "folk" names no point: neither is a pair to join."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (2, "Nej", "nej", -1),
+        (3, "Nej", "nej", -1),
+        (5, "folk", "folk", -1),
+        (2, "folk", "folk", -1),
+        (5, "kommende generationer", "kommende generation", -1),
+    ]
     themes, units, statements = _tables(phrases=phrases)
     out = suggest(themes, units, statements, embed=_embed)
     shown = set(out["theme"]) | set(out["other"])
@@ -252,7 +394,9 @@ def test_a_side_of_only_the_area_s_setting_is_never_proposed(monkeypatch):
     import pipeline.themes.points as points
 
     themes, units, statements = _tables()
-    units = units.assign(start=0, end=units["text"].str.split().str.len())  # a run's key phrases have their spans
+    units = units.assign(
+        start=0, end=units["text"].str.split().str.len()
+    )  # a run's key phrases have their spans
     shown = lambda out: set(out["other"]) | set(out["theme"])  # noqa: E731
     assert "kommende generationer" in shown(suggest(themes, units, statements, embed=_embed))
     monkeypatch.setattr(points, "empty_words", lambda u, s: {AREA: frozenset({"kommende", "generation"})})

@@ -26,8 +26,11 @@ def spans(text: str, tags: str) -> list[str]:
     "text, tags, expected",
     [
         ("medarbejdernes kompetencer skal styrkes", "NOUN NOUN AUX VERB", ["medarbejdernes kompetencer"]),
-        ("fysisk og digital kontakt med borgerne", "ADJ CCONJ ADJ NOUN ADP NOUN",
-         ["fysisk og digital kontakt", "borgerne"]),
+        (
+            "fysisk og digital kontakt med borgerne",
+            "ADJ CCONJ ADJ NOUN ADP NOUN",
+            ["fysisk og digital kontakt", "borgerne"],
+        ),
         ("en tidlig forebyggende indsats", "DET ADJ ADJ NOUN", ["tidlig forebyggende indsats"]),
         ("en tidlig forebyggende indsats", "DET ADJ VERB NOUN", ["tidlig forebyggende indsats"]),
         # a keyword list: the adjective has no noun, so it is not a candidate on its own
@@ -35,16 +38,22 @@ def spans(text: str, tags: str) -> list[str]:
         ("Tilbyde og forstå", "VERB CCONJ VERB", []),
         ("borgernes egen indsats er vigtig", "NOUN ADJ NOUN AUX ADJ", ["borgernes egen indsats"]),
         ("indsatsen er tidlig og forebyggende", "NOUN AUX ADJ CCONJ ADJ", ["indsatsen"]),
-        ("faglig , personlig og social udvikling", "ADJ PUNCT ADJ CCONJ ADJ NOUN",
-         ["faglig , personlig og social udvikling"]),
+        (
+            "faglig , personlig og social udvikling",
+            "ADJ PUNCT ADJ CCONJ ADJ NOUN",
+            ["faglig , personlig og social udvikling"],
+        ),
         ("Aarhus Kommunes nye strategi", "PROPN PROPN ADJ NOUN", ["Aarhus Kommunes nye strategi"]),
         ("de ansatte og lederne", "DET NOUN CCONJ NOUN", ["ansatte", "lederne"]),
         # a finite verb in -ende does not exist, but a past participle tagged VERB is not taken
         ("styrket samarbejde", "VERB NOUN", ["samarbejde"]),
         ("vi taler om det", "PRON VERB ADP PRON", []),
         # the noun of a complex preposition names nothing; a real collaboration stays
-        ("opgraderinger på grund af teknologiens hurtige udvikling", "NOUN ADP NOUN ADP NOUN ADJ NOUN",
-         ["opgraderinger", "teknologiens hurtige udvikling"]),
+        (
+            "opgraderinger på grund af teknologiens hurtige udvikling",
+            "NOUN ADP NOUN ADP NOUN ADJ NOUN",
+            ["opgraderinger", "teknologiens hurtige udvikling"],
+        ),
         ("I forhold til borgerne", "ADP NOUN ADP NOUN", ["borgerne"]),
         ("i samarbejde med foreningerne", "ADP NOUN ADP NOUN", ["samarbejde", "foreningerne"]),
         ("", "", []),
@@ -55,9 +64,9 @@ def test_noun_phrases_exact(text, tags, expected):
 
 
 def test_noun_phrases_spans_are_token_indices():
-    assert noun_phrases(["en", "tidlig", "forebyggende", "indsats", "."], ["DET", "ADJ", "VERB", "NOUN", "PUNCT"]) == [
-        (1, 4)
-    ]
+    assert noun_phrases(
+        ["en", "tidlig", "forebyggende", "indsats", "."], ["DET", "ADJ", "VERB", "NOUN", "PUNCT"]
+    ) == [(1, 4)]
 
 
 def test_noun_phrases_needs_one_tag_per_word():
@@ -120,8 +129,9 @@ def test_tags_decide_lemmas(nlp):
 def test_statements_have_aligned_pos(nlp):
     from tests.test_nlp import notes_of
 
-    st = make_statements(notes_of("Medarbejdernes kompetencer skal styrkes.\n• fysisk og digital kontakt"), nlp,
-                         NlpConfig())
+    st = make_statements(
+        notes_of("Medarbejdernes kompetencer skal styrkes.\n• fysisk og digital kontakt"), nlp, NlpConfig()
+    )
     for row in st.itertuples():
         assert len(row.pos.split()) == len(row.tokens.split()) == len(row.lemmas.split())
     assert st.pos.iloc[0].split()[:2] == ["NOUN", "NOUN"]

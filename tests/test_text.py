@@ -6,13 +6,19 @@ from pipeline.ingest import clean_text, decode_bytes, join_wrapped_lines, parse_
 @pytest.mark.parametrize(
     "lines, expected",
     [
-        (["behovet for støtte til pårøren-", "de og frivillige."], "behovet for støtte til pårørende og frivillige."),
+        (
+            ["behovet for støtte til pårøren-", "de og frivillige."],
+            "behovet for støtte til pårørende og frivillige.",
+        ),
         (["behovet for IT-", "sikkerhed."], "behovet for IT-sikkerhed."),
         (["familie- ", "og netværksbaserede tiltag"], "familie- og netværksbaserede tiltag"),
         (["Covid-", "19 ramte"], "Covid-19 ramte"),
         (["første linje ", "anden linje"], "første linje anden linje"),
         # Most line ends carry a trailing space; the one without marks a dropped soft hyphen.
-        (["vi skal træne ", "grund", "læggende færdigheder ", "og mere."], "vi skal træne grundlæggende færdigheder og mere."),
+        (
+            ["vi skal træne ", "grund", "læggende færdigheder ", "og mere."],
+            "vi skal træne grundlæggende færdigheder og mere.",
+        ),
         # Without the trailing-space convention every plain break is a space.
         (["vi skal træne", "grund", "læggende færdigheder"], "vi skal træne grund læggende færdigheder"),
         (["ord med blødt\u00ad", "bindestreg"], "ord med blødtbindestreg"),

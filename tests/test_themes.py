@@ -51,7 +51,13 @@ def test_label_is_the_most_shared_phrase_as_written():
     assert label_phrase(units) == "Kommunikation"
     # among phrases as shared, one that says more than the question comes first
     question = frozenset({"kommunikation", "tydelig"})
-    units2 = pd.DataFrame({"group": [1, 2], "text": ["pårørende", "pårørendes indsats"], "lemmas": ["pårørende", "pårørende indsats"]})
+    units2 = pd.DataFrame(
+        {
+            "group": [1, 2],
+            "text": ["pårørende", "pårørendes indsats"],
+            "lemmas": ["pårørende", "pårørende indsats"],
+        }
+    )
     assert label_phrase(units2, lambda w: w in {"pårørende"} | question) == "Pårørende"
 
 
@@ -65,7 +71,9 @@ def test_restating_words_and_derivations():
     assert restates("frivillig", area) and restates("anbringelse", area) and restates("pårørende", area)
     assert not restates("kommunikation", area) and not restates("samarbejde", area)
     # a derivation repeats the word; a compound with a word of its own says more
-    assert restates("digitalisering", frozenset({"digital"})) and restates("kompetence", frozenset({"kompetence"}))
+    assert restates("digitalisering", frozenset({"digital"})) and restates(
+        "kompetence", frozenset({"kompetence"})
+    )
     assert not restates("kompetenceudvikling", frozenset({"kompetence"}))
     assert not restates("frivillighedsarbejde", frozenset({"frivillighed"}))
 
@@ -82,7 +90,12 @@ def test_units_are_clustered_on_what_they_say_beyond_the_area_topic():
 
 def test_lexical_documents_add_parts_and_stems_that_occur_as_words():
     docs = lexical_documents(["frivillighed", "frivillig organisation", "kompetenceudvikling", "kompetence"])
-    assert docs == ["frivillighed frivillig", "frivillig organisation", "kompetenceudvikling kompetence", "kompetence"]
+    assert docs == [
+        "frivillighed frivillig",
+        "frivillig organisation",
+        "kompetenceudvikling kompetence",
+        "kompetence",
+    ]
 
 
 def test_phrase_cluster_leaves_loose_units_out_and_is_deterministic():
@@ -101,7 +114,7 @@ def test_phrase_cluster_leaves_loose_units_out_and_is_deterministic():
 
 
 def test_one_word_label_in_the_definite_singular_is_named_by_the_word():
-    """"styrke ældreplejen" → the theme "Ældrepleje"; a plural the lemma cannot give stays."""
+    """ "styrke ældreplejen" → the theme "Ældrepleje"; a plural the lemma cannot give stays."""
     import pandas as pd
 
     from pipeline.themes.labels import label_phrase
@@ -112,7 +125,10 @@ def test_one_word_label_in_the_definite_singular_is_named_by_the_word():
     assert label_phrase(units(["ældreplejen", "ældreplejen"], ["ældrepleje", "ældrepleje"])) == "Ældrepleje"
     assert label_phrase(units(["arbejdet", "arbejdet"], ["arbejde", "arbejde"])) == "Arbejde"
     assert label_phrase(units(["risiciene", "risiciene"], ["risiko", "risiko"])) == "Risiciene"
-    assert label_phrase(units(["tydelig kommunikation"] * 2, ["tydelig kommunikation"] * 2)) == "Tydelig kommunikation"
+    assert (
+        label_phrase(units(["tydelig kommunikation"] * 2, ["tydelig kommunikation"] * 2))
+        == "Tydelig kommunikation"
+    )
     coordinated = "faglig , personlig og social udvikling"
     assert label_phrase(units([coordinated] * 2, ["faglig personlig social udvikling"] * 2)) == (
         "Faglig, personlig og social udvikling"
@@ -124,13 +140,17 @@ def test_unit_clause_leaves_out_quotation_marks():
 
     tokens = "en betegnelse end “ opgaveløsning ” for frivillighedsarbejde blandt pårørende .".split()
     assert unit_clause(tokens, 4) == "Opgaveløsning for frivillighedsarbejde blandt pårørende"
-    assert unit_clause(tokens, 0) == "En betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende"
+    assert (
+        unit_clause(tokens, 0) == "En betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende"
+    )
 
 
 def test_unit_clause_of_a_unit_at_the_end_of_its_clause_starts_at_the_clause():
     from pipeline.themes.labels import unit_clause
 
-    tokens = "De udforskede balancen , samt udfordringerne ved at integrere frivillige i ældreplejen .".split()
+    tokens = (
+        "De udforskede balancen , samt udfordringerne ved at integrere frivillige i ældreplejen .".split()
+    )
     assert unit_clause(tokens, 11, 12) == "Udfordringerne ved at integrere frivillige i ældreplejen"
     assert unit_clause(tokens, 2, 3) == "De udforskede balancen"
     assert unit_clause(tokens, 11) == "Ældreplejen"  # without the unit's end: from the unit on
@@ -143,7 +163,10 @@ def test_unit_clause_leaves_out_the_clause_subject_and_verb():
 
     tokens = "Gruppe 1 diskuterede forskellige tilgange til anbringelser og behovet for tidlig intervention .".split()
     pos = "NOUN NUM VERB ADJ NOUN ADP NOUN CCONJ NOUN ADP ADJ NOUN PUNCT".split()
-    assert unit_clause(tokens, 10, 12, pos) == "Forskellige tilgange til anbringelser og behovet for tidlig intervention"
+    assert (
+        unit_clause(tokens, 10, 12, pos)
+        == "Forskellige tilgange til anbringelser og behovet for tidlig intervention"
+    )
     assert unit_clause(tokens, 10, 12, ["X"] * len(tokens)) == (
         "Gruppe 1 diskuterede forskellige tilgange til anbringelser og behovet for tidlig intervention"
     )
@@ -168,7 +191,9 @@ def test_unit_clause_keeps_a_relative_clause_and_stops_before_a_joined_verb():
     assert unit_clause(tokens, 9, 11) == "Teknologiske udvikling og sikre kompetencer"  # untagged: as before
     tokens = "behovet for tidlig intervention og forebyggende tiltag .".split()
     pos = "NOUN ADP ADJ NOUN CCONJ VERB NOUN PUNCT".split()
-    assert unit_clause(tokens, 2, 4, pos) == "Tidlig intervention og forebyggende tiltag"  # a participle, not a verb phrase
+    assert (
+        unit_clause(tokens, 2, 4, pos) == "Tidlig intervention og forebyggende tiltag"
+    )  # a participle, not a verb phrase
 
 
 def _parsed_statement(nlp, text: str) -> pd.DataFrame:
@@ -177,8 +202,13 @@ def _parsed_statement(nlp, text: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "statement_id": "aaaaaaaaaaaa-00", "note_id": "aaaaaaaaaaaa", "year": 2024, "core_area": "A", "group": 1,
-                "tokens": " ".join(t.text for t in doc), "lemmas": " ".join((t.lemma_ or t.text).lower() for t in doc),
+                "statement_id": "aaaaaaaaaaaa-00",
+                "note_id": "aaaaaaaaaaaa",
+                "year": 2024,
+                "core_area": "A",
+                "group": 1,
+                "tokens": " ".join(t.text for t in doc),
+                "lemmas": " ".join((t.lemma_ or t.text).lower() for t in doc),
                 "pos": " ".join(t.pos_ for t in doc),
             }
         ]
@@ -196,15 +226,35 @@ def test_units_are_the_parse_s_noun_phrases_without_frame_nouns_settings_or_tag_
     def texts(text):
         return list(make_units(_parsed_statement(danish_nlp, text), stops)["text"])
 
-    assert texts("De påpegede behovet for tydelig kommunikation og eksisterende samarbejder med det politiske niveau.") == [
-        "tydelig kommunikation", "eksisterende samarbejder", "det politiske niveau",
+    assert texts(
+        "De påpegede behovet for tydelig kommunikation og eksisterende samarbejder med det politiske niveau."
+    ) == [
+        "tydelig kommunikation",
+        "eksisterende samarbejder",
+        "det politiske niveau",
     ]
-    assert texts("Fokus lå på balancen mellem forebyggende og indgribende tiltag.") == ["balancen", "forebyggende og indgribende tiltag"]
-    assert texts("De diskuterede erfaringer med frivilligt arbejde.") == ["frivilligt arbejde"]  # the parse's modifier ("frivilligt")
+    assert texts("Fokus lå på balancen mellem forebyggende og indgribende tiltag.") == [
+        "balancen",
+        "forebyggende og indgribende tiltag",
+    ]
+    assert texts("De diskuterede erfaringer med frivilligt arbejde.") == [
+        "frivilligt arbejde"
+    ]  # the parse's modifier ("frivilligt")
     # "aktiviteter på plejehjemmene": the place is no unit; the verb's objects are claims of their own
     # (each coordinated object: "inddrage børn og unge" is also "inddragelse af unge")
-    assert texts("De ville inddrage børn og unge i aktiviteter på plejehjemmene.") == ["børn", "unge", "inddrage børn", "inddrage børn og unge"]
+    assert texts("De ville inddrage børn og unge i aktiviteter på plejehjemmene.") == [
+        "børn",
+        "unge",
+        "inddrage børn",
+        "inddrage børn og unge",
+    ]
     # the noun of a complex preposition ("på grund af") is no unit, from the parse either
-    assert not [t for t in texts("De talte om opgraderinger på grund af teknologiens hurtige udvikling.") if t.startswith("grund")]
+    assert not [
+        t
+        for t in texts("De talte om opgraderinger på grund af teknologiens hurtige udvikling.")
+        if t.startswith("grund")
+    ]
     # a modified frame noun is the point ("individuelle behov")
-    assert "individuelle behov" in texts("De talte om behovet for differentierede indsatser for at imødekomme individuelle behov.")
+    assert "individuelle behov" in texts(
+        "De talte om behovet for differentierede indsatser for at imødekomme individuelle behov."
+    )

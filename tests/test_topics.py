@@ -48,7 +48,10 @@ def test_lemma_ngrams_do_not_span_removed_words():
 
 
 def test_label_is_danish_and_skips_contained_keywords():
-    assert label_from_keywords(["unge frivillige", "frivillige", "pårørende", "plejehjem"]) == "Unge frivillige, pårørende og plejehjem"
+    assert (
+        label_from_keywords(["unge frivillige", "frivillige", "pårørende", "plejehjem"])
+        == "Unge frivillige, pårørende og plejehjem"
+    )
     assert label_from_keywords(["kapacitet"]) == "Kapacitet"
 
 
@@ -114,10 +117,26 @@ def test_guided_model_gets_seed_topics():
 
 def test_seminar_topics_cli_keeps_rows_and_order(tmp_path):
     src = tmp_path / "svar.csv"
-    pd.DataFrame({"id": range(len(TEXTS)), "svar": TEXTS}).iloc[::-1].to_csv(src, sep=";", index=False, encoding="cp1252")
+    pd.DataFrame({"id": range(len(TEXTS)), "svar": TEXTS}).iloc[::-1].to_csv(
+        src, sep=";", index=False, encoding="cp1252"
+    )
     out = tmp_path / "out.csv"
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "svar", "--n-topics", "3", "--unit", "document", "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "topics",
+            str(src),
+            "--text-col",
+            "svar",
+            "--n-topics",
+            "3",
+            "--unit",
+            "document",
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -134,7 +153,12 @@ def test_seminar_topics_cli_keeps_rows_and_order(tmp_path):
 def test_seminar_topics_cli_unknown_column(tmp_path):
     src = tmp_path / "svar.csv"
     src.write_text("id,svar\n1,Hej\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "tekst"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "tekst"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1
     assert "no column 'tekst'; columns found: 'id', 'svar'" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -151,7 +175,17 @@ def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path
     src = tmp_path / "svar.csv"
     src.write_text(content, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "svar", "--out", str(tmp_path / "out.csv")],
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "topics",
+            str(src),
+            "--text-col",
+            "svar",
+            "--out",
+            str(tmp_path / "out.csv"),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -164,7 +198,9 @@ def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path
 
 
 # ------------------------------------------------------------------ Leiden on a neighbour graph (issue 37)
-def _planted(k: int, n_per: int, dims: int = 16, seed: int = 0, copies: int = 1) -> tuple[np.ndarray, np.ndarray]:
+def _planted(
+    k: int, n_per: int, dims: int = 16, seed: int = 0, copies: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
     """``k`` tight groups of ``n_per`` unit vectors around orthogonal centres; each vector ``copies`` times."""
     rng = np.random.default_rng(seed)
     X = np.vstack([np.eye(dims)[c] * 3 + rng.normal(scale=0.4, size=(n_per, dims)) for c in range(k)])
@@ -184,7 +220,9 @@ def test_leiden_finds_planted_communities_without_being_told_how_many():
     assert list(model.predict(X)) == list(model.labels_)
     # numbered by size, largest first
     X2, _ = _planted(3, 30, seed=1)
-    uneven = LeidenCluster().fit(np.vstack([X2[:10], X2[30:], X2[:10]]))  # group sizes 10, 60, 10 in this order
+    uneven = LeidenCluster().fit(
+        np.vstack([X2[:10], X2[30:], X2[:10]])
+    )  # group sizes 10, 60, 10 in this order
     counts = np.bincount(uneven.labels_)
     assert (np.diff(counts) <= 0).all() and uneven.labels_[15] == 0
 
@@ -254,7 +292,11 @@ def test_leiden_plugs_into_bertopic_and_its_choice_is_recorded(nlp):
     model = build_topic_model(TopicConfig(), cluster_model=LeidenCluster())
     topics, _ = model.fit_transform(docs, embeddings=X)
     assert adjusted_rand_score(gold, topics) == 1.0 and -1 not in topics
-    assert {w for phrase, _ in model.get_topic(topics[0]) for w in phrase.split()} == {"frivillig", "ældre", "plejehjem"}
+    assert {w for phrase, _ in model.get_topic(topics[0]) for w in phrase.split()} == {
+        "frivillig",
+        "ældre",
+        "plejehjem",
+    }
     # through AutoCluster and seminar topics' own path: the choice and its parameters are in quality
     assert AutoCluster(method="leiden").fit(X).graph_.n_clusters_ == 3
     cfg = TopicConfig(unit="note", clustering="leiden", embedding="tfidf-svd")

@@ -131,7 +131,9 @@ def teacher_documents() -> list[str]:
     return list(dict.fromkeys(docs))
 
 
-def fit_to_teacher(words: list[str], word_vectors: np.ndarray, docs: list[str], doc_vectors: np.ndarray, strength: float) -> np.ndarray:
+def fit_to_teacher(
+    words: list[str], word_vectors: np.ndarray, docs: list[str], doc_vectors: np.ndarray, strength: float
+) -> np.ndarray:
     """Word vectors whose IDF-weighted mean over a document comes close to E5's vector of the whole document.
 
     Ridge regression towards the distilled vectors (the method of tokenlearn, with a closed
@@ -183,12 +185,27 @@ def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", type=int, default=40_000, help="words taken from the frequency-ranked lemma list")
-    parser.add_argument("--dims", type=int, default=128, help="PCA dimensions (128: as good as 256 on SIB-200 train, half the size)")
+    parser.add_argument(
+        "--size", type=int, default=40_000, help="words taken from the frequency-ranked lemma list"
+    )
+    parser.add_argument(
+        "--dims",
+        type=int,
+        default=128,
+        help="PCA dimensions (128: as good as 256 on SIB-200 train, half the size)",
+    )
     parser.add_argument("--drop", type=int, default=2, help="largest PCA components left out")
-    parser.add_argument("--strength", type=float, default=0.3, help="pull of the regression towards the distilled vectors")
-    parser.add_argument("--raw-cache", type=Path, help="keep the raw E5 word vectors here (words found there are not embedded again)")
-    parser.add_argument("--teacher-cache", type=Path, help="keep the E5 vectors of the teacher documents here")
+    parser.add_argument(
+        "--strength", type=float, default=0.3, help="pull of the regression towards the distilled vectors"
+    )
+    parser.add_argument(
+        "--raw-cache",
+        type=Path,
+        help="keep the raw E5 word vectors here (words found there are not embedded again)",
+    )
+    parser.add_argument(
+        "--teacher-cache", type=Path, help="keep the E5 vectors of the teacher documents here"
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
 
@@ -204,7 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"embedding {len(missing)} words", file=sys.stderr)
         known.update(zip(missing, embed(missing), strict=True))
         if args.raw_cache:
-            np.savez(args.raw_cache, words=np.array(sorted(known)), raw=np.vstack([known[w] for w in sorted(known)]))
+            np.savez(
+                args.raw_cache,
+                words=np.array(sorted(known)),
+                raw=np.vstack([known[w] for w in sorted(known)]),
+            )
     raw = np.vstack([known[w] for w in words])
     docs = teacher_documents()
     print(f"teacher: {len(docs)} CDT lemma documents", file=sys.stderr)
@@ -216,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     if todo:
         teacher.update(zip(todo, embed(todo), strict=True))
         if args.teacher_cache:
-            np.savez(args.teacher_cache, docs=np.array(sorted(teacher)), vectors=np.vstack([teacher[d] for d in sorted(teacher)]))
+            np.savez(
+                args.teacher_cache,
+                docs=np.array(sorted(teacher)),
+                vectors=np.vstack([teacher[d] for d in sorted(teacher)]),
+            )
     fitted = fit_to_teacher(words, raw, docs, np.vstack([teacher[d] for d in docs]), args.strength)
     vectors, scales = quantise(reduce(fitted, args.dims, args.drop))
     from importlib.metadata import version
@@ -231,8 +256,17 @@ def main(argv: list[str] | None = None) -> int:
         "teacher": f"{len(docs)} lemma documents of CDT training sentences and their halves, ridge strength {args.strength}",
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out, words=np.array(words), vectors=vectors, scales=scales, meta=np.array(json.dumps(meta, sort_keys=True)))
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s", file=sys.stderr)
+    np.savez_compressed(
+        args.out,
+        words=np.array(words),
+        vectors=vectors,
+        scales=scales,
+        meta=np.array(json.dumps(meta, sort_keys=True)),
+    )
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - started:.0f} s",
+        file=sys.stderr,
+    )
     return 0
 
 

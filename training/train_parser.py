@@ -57,8 +57,11 @@ def load_trees(cdt_dir: Path, dev_conllu: Path) -> dict[str, list[CdtTree]]:
     stats: Counter = Counter()
     rows = read_cdt_rows(cdt_dir, held_out, stats)
     n_ex = sum(v for k, v in stats.items() if k.startswith("sents_") and k != "sents_kept")
-    print(f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
-          f"{stats['tokens_excluded']} words of train docs matching {dev_conllu.name}", file=sys.stderr)
+    print(
+        f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
+        f"{stats['tokens_excluded']} words of train docs matching {dev_conllu.name}",
+        file=sys.stderr,
+    )
     return {d: [cdt_tree(s) for s in sents] for d, sents in rows.items()}
 
 
@@ -80,10 +83,17 @@ def main(argv: list[str] | None = None) -> int:
     add_treebank_arguments(ap)
     ap.add_argument("--out", type=Path, default=PARSER_PATH)
     ap.add_argument("--config", type=Path, default=CONFIG)
-    ap.add_argument("--fold", type=int, default=FOLD, help=f"train doc fold (of {N_FOLDS}) held out, picks the checkpoint")
+    ap.add_argument(
+        "--fold", type=int, default=FOLD, help=f"train doc fold (of {N_FOLDS}) held out, picks the checkpoint"
+    )
     ap.add_argument("--work", type=Path, default=None, help="keep the DocBins and checkpoints here")
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                    help="config override, e.g. training.max_steps=3000 (experiments)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="config override, e.g. training.max_steps=3000 (experiments)",
+    )
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     t0 = time.time()
@@ -91,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     ids = sorted(docs)
     train = [t for j, d in enumerate(ids) if j % N_FOLDS != args.fold for t in docs[d]]
     held = [t for j, d in enumerate(ids) if j % N_FOLDS == args.fold for t in docs[d]]
-    print(f"{len(train)} train sentences / {sum(len(t.words) for t in train)} words; fold {args.fold} held out: "
-          f"{len(held)} sentences / {sum(len(t.words) for t in held)} words", file=sys.stderr)
+    print(
+        f"{len(train)} train sentences / {sum(len(t.words) for t in train)} words; fold {args.fold} held out: "
+        f"{len(held)} sentences / {sum(len(t.words) for t in held)} words",
+        file=sys.stderr,
+    )
 
     from spacy.cli.train import train as spacy_train
 
@@ -103,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "held.spacy")}
     for kv in args.set:
         k, v = kv.split("=", 1)
-        overrides[k] = json.loads(v) if v[:1] in "0123456789-[{\"" else v
+        overrides[k] = json.loads(v) if v[:1] in '0123456789-[{"' else v
     t1, c1 = time.time(), time.process_time()
     spacy_train(args.config, work / "model", overrides=overrides, use_gpu=-1)
     train_s, train_cpu = time.time() - t1, time.process_time() - c1
@@ -116,30 +129,37 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)
     cfg_path = args.out / "config.cfg"
-    cfg_path.write_text(re.sub(r"(?m)^(train|dev) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")),
-                        encoding="utf-8")
+    cfg_path.write_text(
+        re.sub(r"(?m)^(train|dev) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     from pipeline.danish.parser import score_trees
 
     scores = score_trees(held, path=args.out)
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.pop("performance", None)
-    meta.update({
-        "name": "danish_parser",
-        "spacy_version": ">=3.8.0,<3.9.0",
-        "description": "Dependency parser (CDT relations) trained on CDT train documents (UD Danish DDT dev "
-                       f"sentences excluded; train fold {args.fold} held out to pick the checkpoint) on the "
-                       "shipped tagger's predicted UPOS, by training/train_parser.py",
-        "held_out_fold": {"fold": args.fold, **scores},
-        "training_seconds": round(train_s),
-        "training_cpu_seconds": round(train_cpu),  # the machine is shared: CPU time is the cost
-    })
+    meta.update(
+        {
+            "name": "danish_parser",
+            "spacy_version": ">=3.8.0,<3.9.0",
+            "description": "Dependency parser (CDT relations) trained on CDT train documents (UD Danish DDT dev "
+            f"sentences excluded; train fold {args.fold} held out to pick the checkpoint) on the "
+            "shipped tagger's predicted UPOS, by training/train_parser.py",
+            "held_out_fold": {"fold": args.fold, **scores},
+            "training_seconds": round(train_s),
+            "training_cpu_seconds": round(train_cpu),  # the machine is shared: CPU time is the cost
+        }
+    )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
     print(f"held-out fold {args.fold}: {json.dumps(scores)}", file=sys.stderr)
-    print(f"wrote {args.out} ({dir_size(args.out) / 1e6:.2f} MB); training {train_s:.0f}s ({train_cpu:.0f}s CPU), "
-          f"total {time.time() - t0:.0f}s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({dir_size(args.out) / 1e6:.2f} MB); training {train_s:.0f}s ({train_cpu:.0f}s CPU), "
+        f"total {time.time() - t0:.0f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

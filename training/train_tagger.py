@@ -65,9 +65,24 @@ JACKKNIFE_FOLDS = 10
 
 # DDT coarse tags whose UPOS does not depend on the word or the tree.
 _SIMPLE = {
-    "NC": "NOUN", "NP": "PROPN", "XP": "PUNCT", "XS": "PUNCT", "SP": "ADP", "RG": "ADV",
-    "PP": "PRON", "PC": "PRON", "PT": "PRON", "CC": "CCONJ", "AC": "NUM", "AO": "ADJ",
-    "I": "INTJ", "VE": "VERB", "PO": "DET", "XF": "X", "XA": "X", "XX": "X",
+    "NC": "NOUN",
+    "NP": "PROPN",
+    "XP": "PUNCT",
+    "XS": "PUNCT",
+    "SP": "ADP",
+    "RG": "ADV",
+    "PP": "PRON",
+    "PC": "PRON",
+    "PT": "PRON",
+    "CC": "CCONJ",
+    "AC": "NUM",
+    "AO": "ADJ",
+    "I": "INTJ",
+    "VE": "VERB",
+    "PO": "DET",
+    "XF": "X",
+    "XA": "X",
+    "XX": "X",
 }
 # Verbs UD Danish tags AUX when they govern a verb (CDT: a ``vobj`` dependent).
 _AUX_LEMMAS = frozenset("være have blive kunne skulle ville måtte burde turde gide".split())
@@ -79,9 +94,24 @@ _PREPOSITIONS = frozenset(
 )
 # Words inside CDT multiword tokens (``i_hvert_fald``, ``til_sidst``) that are not nouns in UD.
 _MW_WORDS = {
-    "hvert": "DET", "hver": "DET", "a.": "PRON", "sidst": "ADV", "øvrigt": "ADV", "ikke": "ADV",
-    "desto": "ADV", "mindre": "ADJ", "ny": "ADJ", "som": "ADV", "selv": "ADV", "så": "ADV",
-    "længe": "ADV", "mens": "ADV", "nu": "ADV", "da": "ADV", "end": "ADP", "at": "PART",
+    "hvert": "DET",
+    "hver": "DET",
+    "a.": "PRON",
+    "sidst": "ADV",
+    "øvrigt": "ADV",
+    "ikke": "ADV",
+    "desto": "ADV",
+    "mindre": "ADJ",
+    "ny": "ADJ",
+    "som": "ADV",
+    "selv": "ADV",
+    "så": "ADV",
+    "længe": "ADV",
+    "mens": "ADV",
+    "nu": "ADV",
+    "da": "ADV",
+    "end": "ADP",
+    "at": "PART",
 }
 
 
@@ -193,14 +223,19 @@ def check_mapping(cdt_dir: Path, dev_conllu: Path) -> float:
                             errors[(w.lower(), p, t)] += 1
             sent = []
     acc = agree / max(total, 1)
-    print(f"mapping check: {n_sents} CDT sentences aligned with {dev_conllu.name}, "
-          f"{total} words, UPOS agreement {acc:.4f}", file=sys.stderr)
+    print(
+        f"mapping check: {n_sents} CDT sentences aligned with {dev_conllu.name}, "
+        f"{total} words, UPOS agreement {acc:.4f}",
+        file=sys.stderr,
+    )
     for (w, p, t), n in errors.most_common(15):
         print(f"  {n:4d}  {w!r}: mapped {p}, UD {t}", file=sys.stderr)
     return acc
 
 
-def load_train(cdt_dir: Path, dev_conllu: Path, fine: bool = False) -> dict[str, list[list[tuple[str, str, str]]]]:
+def load_train(
+    cdt_dir: Path, dev_conllu: Path, fine: bool = False
+) -> dict[str, list[list[tuple[str, str, str]]]]:
     """CDT train documents, UD-dev sentences excluded: doc_id -> sentences of (word, UPOS, lemma).
 
     The lemmas are the lemmatizer's training lemmas (``read_cdt``: UD conventions).
@@ -210,10 +245,15 @@ def load_train(cdt_dir: Path, dev_conllu: Path, fine: bool = False) -> dict[str,
     rows = read_cdt_rows(cdt_dir, held_out, stats)
     lemmas = read_cdt(cdt_dir, held_out)
     n_ex = sum(v for k, v in stats.items() if k.startswith("sents_") and k != "sents_kept")
-    print(f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
-          f"{stats['tokens_excluded']} words of train docs matching {dev_conllu.name}", file=sys.stderr)
-    print(f"{len(rows)} train docs, {stats['sents_kept']} sentences, {stats['tokens_kept']} words",
-          file=sys.stderr)
+    print(
+        f"held out: {stats['docs_not_train']} CDT docs not labelled train; {n_ex} sentences / "
+        f"{stats['tokens_excluded']} words of train docs matching {dev_conllu.name}",
+        file=sys.stderr,
+    )
+    print(
+        f"{len(rows)} train docs, {stats['sents_kept']} sentences, {stats['tokens_kept']} words",
+        file=sys.stderr,
+    )
     out = {}
     for d, sents in rows.items():
         out[d] = []
@@ -252,7 +292,9 @@ def build_pos_lemmas(sents: list[list[tuple[str, str, str]]]) -> dict[str, dict[
     return {t: dict(sorted(v.items())) for t, v in sorted(out.items())}
 
 
-def build_tagdict(sents: list[list[tuple[str, str]]], min_count: int = MIN_TAGDICT_COUNT) -> dict[str, list[str]]:
+def build_tagdict(
+    sents: list[list[tuple[str, str]]], min_count: int = MIN_TAGDICT_COUNT
+) -> dict[str, list[str]]:
     """Lowercase word -> the tags training gave it (sorted), for words seen ``min_count``+ times.
 
     A tag seen for under 1 % of a word's occurrences is left out (annotation noise).
@@ -285,7 +327,9 @@ def build_jackknife(docs: dict[str, list[list[tuple[str, str]]]], k: int, min_co
     for d in ids:
         for s in docs[d]:
             sentences.setdefault(jackknife_key([w for w, _ in s]), fold_of[d])
-    tagdicts = [build_tagdict([s for d in ids if fold_of[d] != j for s in docs[d]], min_count) for j in range(k)]
+    tagdicts = [
+        build_tagdict([s for d in ids if fold_of[d] != j for s in docs[d]], min_count) for j in range(k)
+    ]
     return {"sentences": sentences, "tagdicts": tagdicts}
 
 
@@ -312,20 +356,38 @@ def main(argv: list[str] | None = None) -> int:
     add_treebank_arguments(ap)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--config", type=Path, default=CONFIG)
-    ap.add_argument("--fold", type=int, default=0,
-                    help=f"train doc fold (of {N_FOLDS}) held out and scored (experiments)")
-    ap.add_argument("--all", action="store_true",
-                    help="train on every train document for training.max_steps and ship the last "
-                         "checkpoint (the shipped model; the fold is then only logged, not held out)")
+    ap.add_argument(
+        "--fold", type=int, default=0, help=f"train doc fold (of {N_FOLDS}) held out and scored (experiments)"
+    )
+    ap.add_argument(
+        "--all",
+        action="store_true",
+        help="train on every train document for training.max_steps and ship the last "
+        "checkpoint (the shipped model; the fold is then only logged, not held out)",
+    )
     ap.add_argument("--work", type=Path, default=None, help="keep the DocBins and checkpoints here")
     ap.add_argument("--fine", action="store_true", help="train on UPOS|DDT-tag labels (experiment)")
-    ap.add_argument("--jackknife", type=int, default=JACKKNIFE_FOLDS, metavar="K",
-                    help="jackknifed lexical features: K folds of the train documents (0: off)")
-    ap.add_argument("--min-count", type=int, default=MIN_TAGDICT_COUNT,
-                    help="a word enters the tag dictionary after this many training occurrences")
+    ap.add_argument(
+        "--jackknife",
+        type=int,
+        default=JACKKNIFE_FOLDS,
+        metavar="K",
+        help="jackknifed lexical features: K folds of the train documents (0: off)",
+    )
+    ap.add_argument(
+        "--min-count",
+        type=int,
+        default=MIN_TAGDICT_COUNT,
+        help="a word enters the tag dictionary after this many training occurrences",
+    )
     ap.add_argument("--check-mapping", action="store_true", help="only check the DDT->UPOS mapping")
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                    help="config override, e.g. training.max_steps=3000 (for experiments on train folds)")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="config override, e.g. training.max_steps=3000 (for experiments on train folds)",
+    )
     args = ap.parse_args(argv)
     if args.check_mapping:
         check_mapping(args.cdt, args.dev_conllu)
@@ -337,8 +399,11 @@ def main(argv: list[str] | None = None) -> int:
     train_l = [s for j, d in enumerate(ids) if args.all or j % N_FOLDS != args.fold for s in docs[d]]
     train = [[(w, t) for w, t, _ in s] for s in train_l]
     held = [[(w, t) for w, t, _ in s] for j, d in enumerate(ids) if j % N_FOLDS == args.fold for s in docs[d]]
-    print(f"{sum(map(len, train))} train words; fold {args.fold}: {sum(map(len, held))} words "
-          f"({'also trained on, logged only' if args.all else 'held out, picks the checkpoint'})", file=sys.stderr)
+    print(
+        f"{sum(map(len, train))} train words; fold {args.fold}: {sum(map(len, held))} words "
+        f"({'also trained on, logged only' if args.all else 'held out, picks the checkpoint'})",
+        file=sys.stderr,
+    )
     tags = Counter(t for s in train for _, t in s)
     print("UPOS in train: " + ", ".join(f"{t} {n}" for t, n in tags.most_common()), file=sys.stderr)
 
@@ -350,20 +415,33 @@ def main(argv: list[str] | None = None) -> int:
     write_docbin(train, work / "train.spacy")
     write_docbin(held, work / "held.spacy")
     tagdict = build_tagdict(train, args.min_count)
-    (work / TAGDICT_FILE).write_text(json.dumps(tagdict, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    (work / TAGDICT_FILE).write_text(
+        json.dumps(tagdict, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+    )
     print(f"tag dictionary: {len(tagdict)} words seen at least {args.min_count} times", file=sys.stderr)
-    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "held.spacy"),
-                 "paths.tagdict": str(work / TAGDICT_FILE)}
+    overrides = {
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "held.spacy"),
+        "paths.tagdict": str(work / TAGDICT_FILE),
+    }
     if args.jackknife:
-        train_docs = {d: [[(w, t) for w, t, _ in s] for s in docs[d]]
-                      for j, d in enumerate(ids) if args.all or j % N_FOLDS != args.fold}
+        train_docs = {
+            d: [[(w, t) for w, t, _ in s] for s in docs[d]]
+            for j, d in enumerate(ids)
+            if args.all or j % N_FOLDS != args.fold
+        }
         jk = build_jackknife(train_docs, args.jackknife, args.min_count)
-        (work / "jackknife.json").write_text(json.dumps(jk, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        (work / "jackknife.json").write_text(
+            json.dumps(jk, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+        )
         overrides["paths.jackknife"] = str(work / "jackknife.json")
-        print(f"jackknifed features: {args.jackknife} folds of {len(train_docs)} train documents", file=sys.stderr)
+        print(
+            f"jackknifed features: {args.jackknife} folds of {len(train_docs)} train documents",
+            file=sys.stderr,
+        )
     for kv in args.set:
         k, v = kv.split("=", 1)
-        overrides[k] = json.loads(v) if v[:1] in "0123456789-[{\"tf" and v not in {"t", "f"} else v
+        overrides[k] = json.loads(v) if v[:1] in '0123456789-[{"tf' and v not in {"t", "f"} else v
     t1 = time.time()
     spacy_train(args.config, work / "model", overrides=overrides, use_gpu=-1)
     train_s = time.time() - t1
@@ -375,28 +453,39 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / POS_LEMMAS_FILE).write_text(
         json.dumps(pos_lemmas, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
     )
-    print(f"lemmas decided by the tag: {sum(map(len, pos_lemmas.values()))} (form, UPOS) pairs", file=sys.stderr)
+    print(
+        f"lemmas decided by the tag: {sum(map(len, pos_lemmas.values()))} (form, UPOS) pairs", file=sys.stderr
+    )
     # the dictionary travels inside the weights; the saved config must not point at a temp file
     cfg_path = args.out / "config.cfg"
-    cfg_path.write_text(re.sub(r"(?m)^(train|dev|tagdict|jackknife) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")),
-                        encoding="utf-8")
+    cfg_path.write_text(
+        re.sub(
+            r"(?m)^(train|dev|tagdict|jackknife) = .*$", r"\1 = null", cfg_path.read_text(encoding="utf-8")
+        ),
+        encoding="utf-8",
+    )
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     if args.all:  # scores on a fold it also trained on would mislead
         meta.pop("performance", None)
-    meta.update({
-        "name": "danish_upos_tagger",
-        # the package pins spacy>=3.8,<3.9; the saved weights load with any 3.8
-        "spacy_version": ">=3.8.0,<3.9.0",
-        "description": "UPOS tagger trained on CDT train documents (UD Danish DDT dev sentences "
-                       "excluded), DDT tags mapped to UPOS by training/train_tagger.py",
-        "training_seconds": round(train_s),
-    })
+    meta.update(
+        {
+            "name": "danish_upos_tagger",
+            # the package pins spacy>=3.8,<3.9; the saved weights load with any 3.8
+            "spacy_version": ">=3.8.0,<3.9.0",
+            "description": "UPOS tagger trained on CDT train documents (UD Danish DDT dev sentences "
+            "excluded), DDT tags mapped to UPOS by training/train_tagger.py",
+            "training_seconds": round(train_s),
+        }
+    )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"wrote {args.out} ({dir_size(args.out) / 1e6:.2f} MB); training {train_s:.0f}s, "
-          f"total {time.time() - t0:.0f}s", file=sys.stderr)
+    print(
+        f"wrote {args.out} ({dir_size(args.out) / 1e6:.2f} MB); training {train_s:.0f}s, "
+        f"total {time.time() - t0:.0f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -9,8 +9,23 @@
 """
 
 from pipeline.compare.match import PointEvidence, SamePoint, match_points, same_point, says_same, shared_words
-from pipeline.compare.status import NOT_A_CHANGE, OVERALL, STATUS_ORDER, STATUSES, StatusWords, reported, status_of
-from pipeline.compare.yearly import Comparison, YearTables, compare_years_tables, cross_points, theme_points, trajectories
+from pipeline.compare.status import (
+    NOT_A_CHANGE,
+    OVERALL,
+    STATUS_ORDER,
+    STATUSES,
+    StatusWords,
+    reported,
+    status_of,
+)
+from pipeline.compare.yearly import (
+    Comparison,
+    YearTables,
+    compare_years_tables,
+    cross_points,
+    theme_points,
+    trajectories,
+)
 
 __all__ = [
     "NOT_A_CHANGE",

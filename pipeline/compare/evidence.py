@@ -31,7 +31,12 @@ def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
     statements = t.statements[t.statements["statement_id"].isin(set(part["statement_id"]))]
     if "pos" not in statements.columns:
         return frozenset()
-    return frozenset(lem for lems, pos in zip(statements["lemmas"], statements["pos"], strict=True) for lem, tag in zip(lems.split(), pos.split(), strict=False) if tag == "VERB")
+    return frozenset(
+        lem
+        for lems, pos in zip(statements["lemmas"], statements["pos"], strict=True)
+        for lem, tag in zip(lems.split(), pos.split(), strict=False)
+        if tag == "VERB"
+    )
 
 
 def theme_points(t: YearTables) -> list[PointEvidence]:
@@ -40,7 +45,15 @@ def theme_points(t: YearTables) -> list[PointEvidence]:
     parts = {int(k): part for k, part in in_theme.groupby("theme", sort=True)}
     empty = in_theme.iloc[0:0]
     return [
-        PointEvidence(t.year, r.core_area, int(r.topic), r.label, tuple(part["lemmas"]), _label_lemmas(t, r.label), _verbs(t, part))
+        PointEvidence(
+            t.year,
+            r.core_area,
+            int(r.topic),
+            r.label,
+            tuple(part["lemmas"]),
+            _label_lemmas(t, r.label),
+            _verbs(t, part),
+        )
         for r in t.themes.drop_duplicates("topic").itertuples()
         for part in [parts.get(int(r.topic), empty)]
     ]
@@ -56,7 +69,15 @@ def cross_points(t: YearTables) -> list[PointEvidence]:
     parts = {int(k): part for k, part in in_cross.groupby("cross_theme", sort=True)}
     empty = in_cross.iloc[0:0]
     return [
-        PointEvidence(t.year, OVERALL, int(r.cross_theme), r.label, tuple(part["lemmas"]), _label_lemmas(t, r.label), _verbs(t, part))
+        PointEvidence(
+            t.year,
+            OVERALL,
+            int(r.cross_theme),
+            r.label,
+            tuple(part["lemmas"]),
+            _label_lemmas(t, r.label),
+            _verbs(t, part),
+        )
         for r in t.cross.itertuples()
         if _recurs_across_areas(r.areas)
         for part in [parts.get(int(r.cross_theme), empty)]

@@ -35,7 +35,15 @@ import numpy as np
 from pipeline.themes import points as point_rule
 from pipeline.themes.features import lexical_documents
 
-__all__ = ["MatchedRow", "PointEvidence", "SamePoint", "match_points", "same_point", "says_same", "shared_words"]
+__all__ = [
+    "MatchedRow",
+    "PointEvidence",
+    "SamePoint",
+    "match_points",
+    "same_point",
+    "says_same",
+    "shared_words",
+]
 
 #: Share of the semantic signal in the score (the rest is lexical), as in the sub-theme stage.
 SEMANTIC_WEIGHT = 0.5
@@ -155,7 +163,9 @@ def _said_by(label: str, phrases: Sequence[str], verbs: frozenset[str]) -> tuple
 
 
 @lru_cache(maxsize=100_000)
-def says_same(a: PointEvidence, b: PointEvidence, known: frozenset[tuple[str, str, str]] = frozenset()) -> point_rule.PointMatch:
+def says_same(
+    a: PointEvidence, b: PointEvidence, known: frozenset[tuple[str, str, str]] = frozenset()
+) -> point_rule.PointMatch:
     """Whether two points make the same point, and why: the one place this is decided (the module docs).
 
     The same when their labels do (:func:`pipeline.themes.points.same_point`), or when each
@@ -181,12 +191,18 @@ def says_same(a: PointEvidence, b: PointEvidence, known: frozenset[tuple[str, st
         return point_rule.PointMatch(True, ("labels: " + ", ".join(labels.reasons),))
     a_in_b, b_in_a = _said_by(a.label_lemmas, b.phrases, verbs), _said_by(b.label_lemmas, a.phrases, verbs)
     if a_in_b is not None and b_in_a is not None:
-        return point_rule.PointMatch(True, ("each label said by the other's key phrases: " + ", ".join(dict.fromkeys([*a_in_b, *b_in_a])),))
+        return point_rule.PointMatch(
+            True,
+            ("each label said by the other's key phrases: " + ", ".join(dict.fromkeys([*a_in_b, *b_in_a])),),
+        )
     return labels
 
 
 def match_points(
-    points: Sequence[PointEvidence], years: Sequence[int], same: SamePoint, known: frozenset[tuple[str, str, str]] = frozenset()
+    points: Sequence[PointEvidence],
+    years: Sequence[int],
+    same: SamePoint,
+    known: frozenset[tuple[str, str, str]] = frozenset(),
 ) -> tuple[list[MatchedRow], list[dict]]:
     """Chain the points of one scope year after year: one to one, or merged with the reason stated.
 
@@ -227,7 +243,16 @@ def match_points(
         partner: dict[int, int] = {}
         if earlier and mine:
             # a pair that is not the same weighs far below any that is: the most pairs that are the same, then the best score
-            S = np.array([[score(q, p) - (0 if says_same(q, p, known).same else 1e6) for p in mine for q in [closest(r, p)]] for r in earlier])
+            S = np.array(
+                [
+                    [
+                        score(q, p) - (0 if says_same(q, p, known).same else 1e6)
+                        for p in mine
+                        for q in [closest(r, p)]
+                    ]
+                    for r in earlier
+                ]
+            )
             for ri, pi in zip(*linear_sum_assignment(-S), strict=True):
                 if says_same(closest(earlier[ri], mine[pi]), mine[pi], known).same:
                     partner[pi] = ri
@@ -242,7 +267,7 @@ def match_points(
     matched = [r for r in rows if len(r.points) > 1]
     alone = [r for r in rows if len(r.points) == 1 and len(next(iter(r.points.values()))) == 1]
     for row in alone:
-        (year, (p,)), = row.points.items()
+        ((year, (p,)),) = row.points.items()
         candidates = [r for r in matched if year in r.points and says_same(closest(r, p), p, known).same]
         best = max(candidates, key=lambda r: score(closest(r, p), p), default=None)
         if best is None:
@@ -261,12 +286,28 @@ def match_points(
             for p in pts:
                 if len(row.points) > 1 and year != min(row.points):
                     q = closest(row, p)
-                    decisions.append({"point": p, "other": q, "score": score(q, p), "matched": True, "reason": "; ".join(says_same(q, p, known).reasons)})
+                    decisions.append(
+                        {
+                            "point": p,
+                            "other": q,
+                            "score": score(q, p),
+                            "matched": True,
+                            "reason": "; ".join(says_same(q, p, known).reasons),
+                        }
+                    )
     for p in points:
         if any(p in r.points.get(p.year, []) and len(r.points) > 1 for r in rows):
             continue
         others = [q for q in points if q.year != p.year]
         if others and p.year != years[0]:
             q = max(others, key=lambda q: (says_same(q, p, known).same, score(q, p)))
-            decisions.append({"point": p, "other": q, "score": score(q, p), "matched": False, "reason": "; ".join(says_same(q, p, known).reasons)})
+            decisions.append(
+                {
+                    "point": p,
+                    "other": q,
+                    "score": score(q, p),
+                    "matched": False,
+                    "reason": "; ".join(says_same(q, p, known).reasons),
+                }
+            )
     return rows, decisions

@@ -39,18 +39,31 @@ class YearUnits:
     """One year's key phrases, read once: per phrase its scope, group, lemmas and the verbs of its statement."""
 
     year: int
-    rows: tuple[tuple[str, int, str, str, str, frozenset[str]], ...]  # core_area, group, statement_id, lemmas, text, verbs
+    rows: tuple[
+        tuple[str, int, str, str, str, frozenset[str]], ...
+    ]  # core_area, group, statement_id, lemmas, text, verbs
 
 
 def year_units(year: int, units: pd.DataFrame, statements: pd.DataFrame) -> YearUnits:
     """The key phrases of one year with their statement's verbs (as the theme stage reads them)."""
     verbs: dict[str, frozenset[str]] = {}
     if "pos" in statements.columns:
-        for sid, lems, pos in zip(statements["statement_id"], statements["lemmas"], statements["pos"], strict=True):
-            verbs[sid] = frozenset(lem for lem, tag in zip(lems.split(), pos.split(), strict=False) if tag == "VERB")
+        for sid, lems, pos in zip(
+            statements["statement_id"], statements["lemmas"], statements["pos"], strict=True
+        ):
+            verbs[sid] = frozenset(
+                lem for lem, tag in zip(lems.split(), pos.split(), strict=False) if tag == "VERB"
+            )
     order = units.sort_values(["core_area", "group", "statement_id", "start"], kind="stable")
     rows = tuple(
-        (str(u.core_area), int(u.group), str(u.statement_id), str(u.lemmas), str(u.text), verbs.get(u.statement_id, frozenset()))
+        (
+            str(u.core_area),
+            int(u.group),
+            str(u.statement_id),
+            str(u.lemmas),
+            str(u.text),
+            verbs.get(u.statement_id, frozenset()),
+        )
         for u in order.itertuples(index=False)
     )
     # then each statement's content words as a whole: a group whose sentence says the point
@@ -59,7 +72,14 @@ def year_units(year: int, units: pd.DataFrame, statements: pd.DataFrame) -> Year
     if "content_lemmas" in statements.columns:
         said = statements.sort_values(["core_area", "group", "statement_id"], kind="stable")
         rows += tuple(
-            (str(s.core_area), int(s.group), str(s.statement_id), str(s.content_lemmas), str(s.text), verbs.get(s.statement_id, frozenset()))
+            (
+                str(s.core_area),
+                int(s.group),
+                str(s.statement_id),
+                str(s.content_lemmas),
+                str(s.text),
+                verbs.get(s.statement_id, frozenset()),
+            )
             for s in said.itertuples(index=False)
             if isinstance(s.content_lemmas, str) and s.content_lemmas
         )

@@ -46,7 +46,9 @@ STATUSES: dict[str, StatusWords] = {
     "vedvarende": StatusWords("Vedvarende temaer", "vedvarende tema", "vedvarende temaer", "#7a8a94"),
     "aftagende": StatusWords("Aftagende temaer", "aftagende tema", "aftagende temaer", "#d08a2e"),
     "forsvundet": StatusWords("Forsvundne temaer", "forsvundet tema", "forsvundne temaer", "#c0392b"),
-    "enkeltstående": StatusWords("Enkeltstående temaer", "enkeltstående tema", "enkeltstående temaer", "#c5ccd1"),
+    "enkeltstående": StatusWords(
+        "Enkeltstående temaer", "enkeltstående tema", "enkeltstående temaer", "#c5ccd1"
+    ),
 }
 STATUS_ORDER = list(STATUSES)
 #: The status of a theme that no year had enough groups for: not a change to report.

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-__all__ = ["MATCH_COLUMNS", "PREVALENCE_COLUMNS", "QUOTE_COLUMNS", "STATUS_COLUMNS", "Comparison", "YearTables", "trajectories"]
+__all__ = [
+    "MATCH_COLUMNS",
+    "PREVALENCE_COLUMNS",
+    "QUOTE_COLUMNS",
+    "STATUS_COLUMNS",
+    "Comparison",
+    "YearTables",
+    "trajectories",
+]
 
 
 @dataclass(frozen=True)
@@ -68,15 +76,54 @@ class Comparison:
 
 
 PREVALENCE_COLUMNS = [
-    "point", "label", "core_area", "year", "topics", "theme_label", "n_groups", "page_groups", "also_groups", "n_groups_total", "share_groups", "groups", "href",
+    "point",
+    "label",
+    "core_area",
+    "year",
+    "topics",
+    "theme_label",
+    "n_groups",
+    "page_groups",
+    "also_groups",
+    "n_groups_total",
+    "share_groups",
+    "groups",
+    "href",
 ]
 STATUS_COLUMNS = [
-    "point", "label", "core_area", "base_year", "target_year", "base_groups", "target_groups", "base_share_groups",
-    "target_share_groups", "delta_share_groups", "status", "first_year", "first_groups", "trend", "counts", "reason",
+    "point",
+    "label",
+    "core_area",
+    "base_year",
+    "target_year",
+    "base_groups",
+    "target_groups",
+    "base_share_groups",
+    "target_share_groups",
+    "delta_share_groups",
+    "status",
+    "first_year",
+    "first_groups",
+    "trend",
+    "counts",
+    "reason",
 ]
 QUOTE_COLUMNS = ["point", "scope", "year", "core_area", "group", "statement_id", "text"]
-MATCH_COLUMNS = ["scope", "year", "key", "label", "other_year", "other_key", "other_label", "lexical", "semantic", "score", "matched", "reason", "shared_words"]
-
+MATCH_COLUMNS = [
+    "scope",
+    "year",
+    "key",
+    "label",
+    "other_year",
+    "other_key",
+    "other_label",
+    "lexical",
+    "semantic",
+    "score",
+    "matched",
+    "reason",
+    "shared_words",
+]
 
 
 def trajectories(comparison: Comparison, scope: str | None = None) -> pd.DataFrame:
@@ -95,7 +142,18 @@ def trajectories(comparison: Comparison, scope: str | None = None) -> pd.DataFra
         One row per point and year: ``point, label, core_area, year, n_groups, n_groups_total,
         share_groups, swing, change, peak_year``.
     """
-    columns = ["point", "label", "core_area", "year", "n_groups", "n_groups_total", "share_groups", "swing", "change", "peak_year"]
+    columns = [
+        "point",
+        "label",
+        "core_area",
+        "year",
+        "n_groups",
+        "n_groups_total",
+        "share_groups",
+        "swing",
+        "change",
+        "peak_year",
+    ]
     prev = comparison.prevalence
     if scope is not None:
         prev = prev[prev["core_area"] == scope]
@@ -106,9 +164,24 @@ def trajectories(comparison: Comparison, scope: str | None = None) -> pd.DataFra
     for point, part in prev.groupby("point", sort=True):
         shares = part["share_groups"].astype(float).tolist()
         peak = int(part["year"].iloc[int(np.argmax(shares))])
-        stats.append({"point": point, "swing": round(max(shares) - min(shares), 4), "change": round(shares[-1] - shares[0], 4), "peak_year": peak})
+        stats.append(
+            {
+                "point": point,
+                "swing": round(max(shares) - min(shares), 4),
+                "change": round(shares[-1] - shares[0], 4),
+                "peak_year": peak,
+            }
+        )
     out = prev.merge(pd.DataFrame(stats), on="point")
-    order = out.drop_duplicates("point").sort_values(["swing", "change", "label"], ascending=[False, False, True], kind="stable")["point"].tolist()
+    order = (
+        out.drop_duplicates("point")
+        .sort_values(["swing", "change", "label"], ascending=[False, False, True], kind="stable")["point"]
+        .tolist()
+    )
     rank = {p: i for i, p in enumerate(order)}
-    out = out.assign(_rank=out["point"].map(rank)).sort_values(["_rank", "year"], kind="stable").drop(columns="_rank")
+    out = (
+        out.assign(_rank=out["point"].map(rank))
+        .sort_values(["_rank", "year"], kind="stable")
+        .drop(columns="_rank")
+    )
     return out[columns].reset_index(drop=True)

@@ -35,10 +35,21 @@ from pipeline.compare.tables import (
 )
 from pipeline.config import SeminarConfig, slugify
 
-__all__ = ["Comparison", "YearTables", "compare_years_tables", "cross_points", "merge_same_evidence", "merge_same_labels", "theme_points", "trajectories"]
+__all__ = [
+    "Comparison",
+    "YearTables",
+    "compare_years_tables",
+    "cross_points",
+    "merge_same_evidence",
+    "merge_same_labels",
+    "theme_points",
+    "trajectories",
+]
 
 
-def merge_same_labels(rows: list[MatchedRow], tables: Mapping[int, YearTables] | None = None) -> list[MatchedRow]:
+def merge_same_labels(
+    rows: list[MatchedRow], tables: Mapping[int, YearTables] | None = None
+) -> list[MatchedRow]:
     """Rows of one scope whose labels would be the same become one row, with the reason stated."""
     out: list[MatchedRow] = []
     by_label: dict[str, MatchedRow] = {}
@@ -48,7 +59,9 @@ def merge_same_labels(rows: list[MatchedRow], tables: Mapping[int, YearTables] |
             kept = by_label[name]
             for year, pts in row.points.items():
                 kept.points.setdefault(year, []).extend(pts)
-            kept.reasons.append(f"lagt sammen med et andet tema af samme navn ({', '.join(str(y) for y in sorted(row.points))})")
+            kept.reasons.append(
+                f"lagt sammen med et andet tema af samme navn ({', '.join(str(y) for y in sorted(row.points))})"
+            )
             continue
         by_label[name] = row
         out.append(row)
@@ -69,7 +82,9 @@ def _given_options(cfg: SeminarConfig, scope: str) -> frozenset[str]:
     return frozenset()
 
 
-def merge_same_evidence(rows: list[MatchedRow], tables: Mapping[int, YearTables], options: frozenset[str] = frozenset()) -> list[MatchedRow]:
+def merge_same_evidence(
+    rows: list[MatchedRow], tables: Mapping[int, YearTables], options: frozenset[str] = frozenset()
+) -> list[MatchedRow]:
     """Rows of one scope whose themes of one year rest on the very same statements become one row.
 
     Two themes built from the same statements are one point said twice (the theme stage named
@@ -86,7 +101,9 @@ def merge_same_evidence(rows: list[MatchedRow], tables: Mapping[int, YearTables]
         return i
 
     def is_option(row: MatchedRow) -> bool:
-        return bool(options) and all(p.label.casefold() in options for pts in row.points.values() for p in pts)
+        return bool(options) and all(
+            p.label.casefold() in options for pts in row.points.values() for p in pts
+        )
 
     seen: dict[tuple[int, frozenset[str]], int] = {}
     for i, row in enumerate(rows):
@@ -109,7 +126,9 @@ def merge_same_evidence(rows: list[MatchedRow], tables: Mapping[int, YearTables]
         for year, pts in row.points.items():
             kept.points.setdefault(year, []).extend(p for p in pts if p not in kept.points.get(year, []))
         kept.reasons += row.reasons
-        kept.reasons.append(f"„{'“ og „'.join(dict.fromkeys(names))}“ er lagt sammen: de bygger på de samme udsagn")
+        kept.reasons.append(
+            f"„{'“ og „'.join(dict.fromkeys(names))}“ er lagt sammen: de bygger på de samme udsagn"
+        )
     return list(out.values())
 
 
@@ -198,10 +217,20 @@ def _quotes(t: YearTables, p: PointEvidence, n: int) -> list[dict]:
             first = in_area.iloc[0]
             if first["statement_id"] not in seen:
                 seen.add(first["statement_id"])
-                out.append({"core_area": a["core_area"], "group": int(first["group"]), "statement_id": first["statement_id"], "text": text[first["statement_id"]]})
+                out.append(
+                    {
+                        "core_area": a["core_area"],
+                        "group": int(first["group"]),
+                        "statement_id": first["statement_id"],
+                        "text": text[first["statement_id"]],
+                    }
+                )
         return out[:n]
     row = t.themes[t.themes["topic"] == p.key].iloc[0]
-    return [{"core_area": p.scope, "group": int(q["group"]), "statement_id": q["statement_id"], "text": q["text"]} for q in json.loads(row["quotes"])[:n]]
+    return [
+        {"core_area": p.scope, "group": int(q["group"]), "statement_id": q["statement_id"], "text": q["text"]}
+        for q in json.loads(row["quotes"])[:n]
+    ]
 
 
 def compare_years_tables(
@@ -243,7 +272,10 @@ def compare_years_tables(
     scores = {scope: (pts, same_point(pts, pts, context=pts, embed=embed)) for scope, pts in points.items()}
     totals = {y: _totals(tables[y]) for y in years}
     units = {y: year_units(y, tables[y].units, tables[y].statements) for y in years}
-    texts = {y: dict(zip(tables[y].statements["statement_id"], tables[y].statements["text"], strict=True)) for y in years}
+    texts = {
+        y: dict(zip(tables[y].statements["statement_id"], tables[y].statements["text"], strict=True))
+        for y in years
+    }
     prevalence, status, quotes, matches = [], [], [], []
     point_id = 0
     for scope in [OVERALL, *order]:
@@ -257,9 +289,19 @@ def compare_years_tables(
             i, j = at[id(p)], at[id(q)]
             matches.append(
                 {
-                    "scope": scope, "year": p.year, "key": p.key, "label": p.label, "other_year": q.year, "other_key": q.key,
-                    "other_label": q.label, "lexical": round(float(sp.lexical[i, j]), 4), "semantic": round(float(sp.semantic[i, j]), 4), "score": round(d["score"], 4),
-                    "matched": bool(d["matched"]), "reason": d["reason"], "shared_words": " ".join(shared_words(p, q)),
+                    "scope": scope,
+                    "year": p.year,
+                    "key": p.key,
+                    "label": p.label,
+                    "other_year": q.year,
+                    "other_key": q.key,
+                    "other_label": q.label,
+                    "lexical": round(float(sp.lexical[i, j]), 4),
+                    "semantic": round(float(sp.semantic[i, j]), 4),
+                    "score": round(d["score"], 4),
+                    "matched": bool(d["matched"]),
+                    "reason": d["reason"],
+                    "shared_words": " ".join(shared_words(p, q)),
                 }
             )
         rows = merge_same_evidence(merge_same_labels(rows, tables), tables, _given_options(cfg, scope))
@@ -286,21 +328,48 @@ def compare_years_tables(
                 counts[y] = (n, round(n / total, 4) if total else 0.0)
                 prevalence.append(
                     {
-                        "point": point_id, "label": label, "core_area": scope, "year": y,
-                        "topics": " ".join(str(p.key) for p in mine), "theme_label": " / ".join(p.label for p in mine),
-                        "n_groups": n, "page_groups": page, "also_groups": " ".join(also), "n_groups_total": total, "share_groups": counts[y][1],
-                        "groups": " ".join(sorted(groups + extra, key=lambda g: (g.rsplit("#", 1)[0] if "#" in g else "", int(g.rsplit("#", 1)[-1])))),
+                        "point": point_id,
+                        "label": label,
+                        "core_area": scope,
+                        "year": y,
+                        "topics": " ".join(str(p.key) for p in mine),
+                        "theme_label": " / ".join(p.label for p in mine),
+                        "n_groups": n,
+                        "page_groups": page,
+                        "also_groups": " ".join(also),
+                        "n_groups_total": total,
+                        "share_groups": counts[y][1],
+                        "groups": " ".join(
+                            sorted(
+                                groups + extra,
+                                key=lambda g: (
+                                    g.rsplit("#", 1)[0] if "#" in g else "",
+                                    int(g.rsplit("#", 1)[-1]),
+                                ),
+                            )
+                        ),
                         "href": " ".join(_href(tables[y], p) for p in mine),
                     }
                 )
                 quoted: list[dict] = []
                 for p in mine:
-                    quoted += [q for q in _quotes(tables[y], p, cfg.compare.n_quotes) if q["statement_id"] not in {x["statement_id"] for x in quoted}]
+                    quoted += [
+                        q
+                        for q in _quotes(tables[y], p, cfg.compare.n_quotes)
+                        if q["statement_id"] not in {x["statement_id"] for x in quoted}
+                    ]
                 # the groups no theme of the page counts: their own words, as evidence of the count
                 text = texts[y]
                 for g in extra[: cfg.compare.n_quotes]:
                     e = said[g]
-                    quoted.append({"core_area": e.core_area, "group": int(g.rsplit("#", 1)[-1]), "statement_id": e.statement_id, "text": text[e.statement_id]})
+                    quoted.append(
+                        {
+                            "core_area": e.core_area,
+                            "group": int(g.rsplit("#", 1)[-1]),
+                            "statement_id": e.statement_id,
+                            "text": text[e.statement_id],
+                        }
+                    )
                 for q in quoted:
                     quotes.append({"point": point_id, "scope": scope, "year": y, **q})
             (b, sb), (t, st) = counts[base], counts[target]
@@ -312,15 +381,30 @@ def compare_years_tables(
                 words = shared_words(p, q)
                 if p.label != q.label or not words:
                     # says_same decided the pair; without a shared word it was a synonym or a derivation
-                    how = f" (fælles ord: {', '.join(words[:4])})" if words else " (samme pointe: synonym eller afledning)"
+                    how = (
+                        f" (fælles ord: {', '.join(words[:4])})"
+                        if words
+                        else " (samme pointe: synonym eller afledning)"
+                    )
                     reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“{how}")
             status.append(
                 {
-                    "point": point_id, "label": label, "core_area": scope, "base_year": base, "target_year": target,
-                    "base_groups": b, "target_groups": t, "base_share_groups": sb, "target_share_groups": st,
-                    "delta_share_groups": round(st - sb, 4), "status": status_of(b, t, sb, st, cfg.compare, cfg.themes.min_groups),
-                    "first_year": years[0], "first_groups": f, "trend": status_of(f, t, sf, st, cfg.compare, cfg.themes.min_groups),
-                    "counts": " → ".join(str(counts[y][0]) for y in years), "reason": "; ".join(reasons),
+                    "point": point_id,
+                    "label": label,
+                    "core_area": scope,
+                    "base_year": base,
+                    "target_year": target,
+                    "base_groups": b,
+                    "target_groups": t,
+                    "base_share_groups": sb,
+                    "target_share_groups": st,
+                    "delta_share_groups": round(st - sb, 4),
+                    "status": status_of(b, t, sb, st, cfg.compare, cfg.themes.min_groups),
+                    "first_year": years[0],
+                    "first_groups": f,
+                    "trend": status_of(f, t, sf, st, cfg.compare, cfg.themes.min_groups),
+                    "counts": " → ".join(str(counts[y][0]) for y in years),
+                    "reason": "; ".join(reasons),
                 }
             )
             point_id += 1
@@ -330,7 +414,11 @@ def compare_years_tables(
         scope_rank = {s: i for i, s in enumerate([OVERALL, *order])}
         status_df = status_df.sort_values(
             ["core_area", "status", "target_groups", "base_groups", "label"],
-            key=lambda c: c.map(scope_rank) if c.name == "core_area" else (c.map(rank) if c.name == "status" else (-c if c.dtype.kind in "if" else c)),
+            key=lambda c: (
+                c.map(scope_rank)
+                if c.name == "core_area"
+                else (c.map(rank) if c.name == "status" else (-c if c.dtype.kind in "if" else c))
+            ),
             kind="stable",
         ).reset_index(drop=True)
     return Comparison(

@@ -35,6 +35,7 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(f"pipeline.curation.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'pipeline.curation' has no attribute {name!r}")
 
+
 __all__ = [
     "MIN_OVERLAP",
     "Codebook",

@@ -42,7 +42,9 @@ class CurationResult:
     file: str = ""
 
 
-def check_codebook(codebook: Codebook, notes: pd.DataFrame, statements: pd.DataFrame, units: pd.DataFrame) -> dict[str, str]:
+def check_codebook(
+    codebook: Codebook, notes: pd.DataFrame, statements: pd.DataFrame, units: pd.DataFrame
+) -> dict[str, str]:
     """Check the codebook against the analysis before anything is applied.
 
     Returns:
@@ -61,23 +63,48 @@ def check_codebook(codebook: Codebook, notes: pd.DataFrame, statements: pd.DataF
     gone: dict[str, str] = {}
     for entry in codebook.entries:
         if entry.area not in areas:
-            raise CodebookError(file, f"the core area {entry.area!r} of {entry.id!r} is not in the notes", f"write one of: {', '.join(areas)}", entry.where)
-        for pin, place in [(p, entry.where) for p in entry.pin] + [(p, f"line {part.line}") for part in entry.split for p in part.pin]:
+            raise CodebookError(
+                file,
+                f"the core area {entry.area!r} of {entry.id!r} is not in the notes",
+                f"write one of: {', '.join(areas)}",
+                entry.where,
+            )
+        for pin, place in [(p, entry.where) for p in entry.pin] + [
+            (p, f"line {part.line}") for part in entry.split for p in part.pin
+        ]:
             unit = _UNIT_ID.match(pin)
             statement = unit.group(1) if unit else pin
             shape = _STATEMENT_ID.match(statement)
             if not shape:
-                raise CodebookError(file, f"{pin!r} under pin: of {entry.id!r} is not a statement id", "copy a statement id (such as 1a2b3c4d5e6f-02) from the report's notes or statements.csv", place)
+                raise CodebookError(
+                    file,
+                    f"{pin!r} under pin: of {entry.id!r} is not a statement id",
+                    "copy a statement id (such as 1a2b3c4d5e6f-02) from the report's notes or statements.csv",
+                    place,
+                )
             if shape.group(1) not in note_ids:
                 gone[pin] = "noten med udsagnet findes ikke længere (ændret eller fjernet)"
                 continue
             if statement not in area_of_statement:
-                raise CodebookError(file, f"unknown statement id {statement!r} under pin: of {entry.id!r}", "copy the statement id from the report's notes or statements.csv", place)
+                raise CodebookError(
+                    file,
+                    f"unknown statement id {statement!r} under pin: of {entry.id!r}",
+                    "copy the statement id from the report's notes or statements.csv",
+                    place,
+                )
             if unit and pin not in unit_ids:
-                raise CodebookError(file, f"unknown key-phrase id {pin!r} under pin: of {entry.id!r}", f"pin the whole statement ({statement}) or a key phrase from units.csv", place)
+                raise CodebookError(
+                    file,
+                    f"unknown key-phrase id {pin!r} under pin: of {entry.id!r}",
+                    f"pin the whole statement ({statement}) or a key phrase from units.csv",
+                    place,
+                )
             if area_of_statement[statement] != entry.area:
                 raise CodebookError(
-                    file, f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}", "pin it to a theme of its own core area", place
+                    file,
+                    f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}",
+                    "pin it to a theme of its own core area",
+                    place,
                 )
     return gone
 
@@ -93,9 +120,18 @@ def _seeded(units: pd.DataFrame, seeds: tuple[str, ...]) -> np.ndarray:
     seeds_lower = [s.lower() for s in seeds]
     hits = []
     for lemmas, text in zip(units["lemmas"], units["text"], strict=True):
-        words = set(lemmas.split()) | {p for w in lemmas.split() for p in unit_parts(w)} | set(re.findall(r"\w[\w-]*", text.lower()))
+        words = (
+            set(lemmas.split())
+            | {p for w in lemmas.split() for p in unit_parts(w)}
+            | set(re.findall(r"\w[\w-]*", text.lower()))
+        )
         phrase = f" {' '.join(text.lower().split())} "
-        hits.append(any((s in words) if " " not in s else (f" {s} " in phrase or f" {s} " in f" {lemmas} ") for s in seeds_lower))
+        hits.append(
+            any(
+                (s in words) if " " not in s else (f" {s} " in phrase or f" {s} " in f" {lemmas} ")
+                for s in seeds_lower
+            )
+        )
     return np.asarray(hits, dtype=bool)
 
 
@@ -148,8 +184,20 @@ def apply_codebook(
     meta: dict[int, dict] = {}  # topic → name, memo, codebook key, curated, order rank
     labels = dict(zip(themes["topic"], themes["label"], strict=False))
 
-    def note(entry: Entry, action: str, applied: bool, topic: int, reason: str, line: int | None = None) -> None:
-        log.append({"entry": entry.id, "line": line or entry.line, "core_area": entry.area, "action": action, "applied": applied, "topic": topic, "reason": reason})
+    def note(
+        entry: Entry, action: str, applied: bool, topic: int, reason: str, line: int | None = None
+    ) -> None:
+        log.append(
+            {
+                "entry": entry.id,
+                "line": line or entry.line,
+                "core_area": entry.area,
+                "action": action,
+                "applied": applied,
+                "topic": topic,
+                "reason": reason,
+            }
+        )
 
     for rank, entry in enumerate(codebook.entries):
         if entry.is_new:
@@ -157,19 +205,43 @@ def apply_codebook(
         m = matches[entry.id]
         if m.topic < 0:
             if m.taken_by:
-                note(entry, "match", False, -1, f"temaet »{m.best_label}« passer bedre til posten {m.taken_by}; ret den ene af de to poster")
+                note(
+                    entry,
+                    "match",
+                    False,
+                    -1,
+                    f"temaet »{m.best_label}« passer bedre til posten {m.taken_by}; ret den ene af de to poster",
+                )
                 continue
             best = f" (nærmest: »{m.best_label}«, {round(100 * m.score)} % fælles)" if m.best_label else ""
-            note(entry, "match", False, -1, f"intet tema deler mindst halvdelen af nøglefraserne eller udsagnene{best}")
+            note(
+                entry,
+                "match",
+                False,
+                -1,
+                f"intet tema deler mindst halvdelen af nøglefraserne eller udsagnene{best}",
+            )
             continue
         topic_of[entry.id] = m.topic
-        meta[m.topic] = {"key": entry.id, "name": entry.name, "memo": entry.memo, "curated": bool(entry.name or entry.memo or entry.confirm), "rank": (rank, 0)}
+        meta[m.topic] = {
+            "key": entry.id,
+            "name": entry.name,
+            "memo": entry.memo,
+            "curated": bool(entry.name or entry.memo or entry.confirm),
+            "rank": (rank, 0),
+        }
         if entry.confirm and not (entry.name or entry.exclude or entry.merge_into):
             note(entry, "confirm", True, m.topic, f"»{labels.get(m.topic, '')}« bekræftet")
         if entry.name:
             note(entry, "rename", True, m.topic, f"»{labels.get(m.topic, '')}« hedder »{entry.name}«")
         if entry.memo:
-            note(entry, "memo", True, m.topic, f"memo til »{entry.name or labels.get(m.topic, '')}«: {' '.join(entry.memo.split())}")
+            note(
+                entry,
+                "memo",
+                True,
+                m.topic,
+                f"memo til »{entry.name or labels.get(m.topic, '')}«: {' '.join(entry.memo.split())}",
+            )
     area_mask = {a: (units["core_area"] == a).to_numpy() for a in dict.fromkeys(units["core_area"])}
 
     # 1. merges
@@ -179,13 +251,25 @@ def apply_codebook(
         target = topic_of.get(entry.merge_into)
         source = topic_of[entry.id]
         if target is None:
-            note(entry, "merge", False, source, f"temaet det skulle lægges sammen med ({entry.merge_into}) blev ikke fundet")
+            note(
+                entry,
+                "merge",
+                False,
+                source,
+                f"temaet det skulle lægges sammen med ({entry.merge_into}) blev ikke fundet",
+            )
             continue
         assign[assign == source] = target
         meta[target]["curated"] = True
         meta.pop(source, None)
         topic_of[entry.id] = target
-        note(entry, "merge", True, target, f"»{labels.get(source, '')}« lagt sammen med »{meta[target]['name'] or labels.get(target, '')}«")
+        note(
+            entry,
+            "merge",
+            True,
+            target,
+            f"»{labels.get(source, '')}« lagt sammen med »{meta[target]['name'] or labels.get(target, '')}«",
+        )
     # 2. splits
     for entry in codebook.entries:
         if not entry.split or entry.id not in topic_of:
@@ -194,12 +278,27 @@ def apply_codebook(
         rank = meta[parent]["rank"][0]
         for j, part in enumerate(entry.split, start=1):
             inside = assign == parent
-            hit = inside & (_seeded(units, part.seeds) if part.seeds else False) | inside & _pinned(units, part.pin)
+            hit = inside & (_seeded(units, part.seeds) if part.seeds else False) | inside & _pinned(
+                units, part.pin
+            )
             if not hit.any():
-                note(entry, "split", False, parent, f"delen »{part.name}«: ingen nøglefrase i temaet indeholder {da_list(part.seeds) or 'de fastgjorte udsagn'}", part.line)
+                note(
+                    entry,
+                    "split",
+                    False,
+                    parent,
+                    f"delen »{part.name}«: ingen nøglefrase i temaet indeholder {da_list(part.seeds) or 'de fastgjorte udsagn'}",
+                    part.line,
+                )
                 continue
             assign[hit] = next_id
-            meta[next_id] = {"key": f"{entry.id}/{j}", "name": part.name, "memo": part.memo, "curated": True, "rank": (rank, j)}
+            meta[next_id] = {
+                "key": f"{entry.id}/{j}",
+                "name": part.name,
+                "memo": part.memo,
+                "curated": True,
+                "rank": (rank, j),
+            }
             meta[parent]["curated"] = True
             note(entry, "split", True, next_id, f"»{part.name}« delt ud ({_phrases(hit)})", part.line)
             next_id += 1
@@ -208,15 +307,33 @@ def apply_codebook(
         if not entry.is_new:
             continue
         topic_of[entry.id] = next_id
-        meta[next_id] = {"key": entry.id, "name": entry.name, "memo": entry.memo, "curated": True, "rank": (rank, 0)}
+        meta[next_id] = {
+            "key": entry.id,
+            "name": entry.name,
+            "memo": entry.memo,
+            "curated": True,
+            "rank": (rank, 0),
+        }
         next_id += 1
         if entry.seeds:
             hit = area_mask[entry.area] & _seeded(units, entry.seeds)
             assign[hit] = topic_of[entry.id]
             if hit.any():
-                note(entry, "new", True, topic_of[entry.id], f"nyt tema »{entry.name}« ud fra ordene {da_list(entry.seeds)} ({_phrases(hit)})")
+                note(
+                    entry,
+                    "new",
+                    True,
+                    topic_of[entry.id],
+                    f"nyt tema »{entry.name}« ud fra ordene {da_list(entry.seeds)} ({_phrases(hit)})",
+                )
             else:
-                note(entry, "new", False, -1, f"ingen nøglefrase i {entry.area} indeholder {da_list(entry.seeds)}")
+                note(
+                    entry,
+                    "new",
+                    False,
+                    -1,
+                    f"ingen nøglefrase i {entry.area} indeholder {da_list(entry.seeds)}",
+                )
     for entry in codebook.entries:
         if not entry.pin or entry.id not in topic_of:
             continue
@@ -230,7 +347,13 @@ def apply_codebook(
         elif known:
             assign[hit] = topic_of[entry.id]
             meta[topic_of[entry.id]]["curated"] = True
-            note(entry, "pin", True, topic_of[entry.id], f"{da_list(known)} fastgjort til »{meta[topic_of[entry.id]]['name'] or labels.get(topic_of[entry.id], '')}« ({_phrases(hit)})")
+            note(
+                entry,
+                "pin",
+                True,
+                topic_of[entry.id],
+                f"{da_list(known)} fastgjort til »{meta[topic_of[entry.id]]['name'] or labels.get(topic_of[entry.id], '')}« ({_phrases(hit)})",
+            )
     # 5. exclusions
     for entry in codebook.entries:
         if entry.exclude and entry.id in topic_of:
@@ -240,10 +363,22 @@ def apply_codebook(
             note(entry, "exclude", True, topic, f"»{labels.get(topic, '')}« udeladt som støj")
     curated_units = units.assign(theme=assign)
     # The reports' order: the configured areas first, then any other the notes name.
-    area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
+    area_order = [a.name for a in cfg.core_areas] + [
+        a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None
+    ]
     new_themes, new_cross = rebuild_themes(
-        themes, units, curated_units, cross, notes, statements, meta, cfg,
-        order=codebook.order, area_order=area_order, area_words=area_words or {}, topic_words=topic_words or {},
+        themes,
+        units,
+        curated_units,
+        cross,
+        notes,
+        statements,
+        meta,
+        cfg,
+        order=codebook.order,
+        area_order=area_order,
+        area_words=area_words or {},
+        topic_words=topic_words or {},
     )
     present = set(new_themes["topic"])  # a new theme or part can lose every key phrase to a later step
     for row in log:
@@ -256,4 +391,11 @@ def apply_codebook(
     agree["applied"] = sum(1 for r in log if r["applied"])
     agree["not_applied"] = sum(1 for r in log if not r["applied"])
     table = pd.DataFrame(log, columns=list(Curation.to_schema().columns))
-    return CurationResult(validate(new_themes, Themes), curated_units, validate(new_cross, CrossThemes), validate(table, Curation), agree, codebook.file)
+    return CurationResult(
+        validate(new_themes, Themes),
+        curated_units,
+        validate(new_cross, CrossThemes),
+        validate(table, Curation),
+        agree,
+        codebook.file,
+    )

@@ -48,7 +48,11 @@ def _label_of(labels: list[str]) -> str:
 
 
 def decision_entries(
-    decisions, themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, entries: tuple[Entry, ...] = ()
+    decisions,
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    statements: pd.DataFrame,
+    entries: tuple[Entry, ...] = (),
 ) -> tuple[tuple[Entry, ...], list[dict]]:
     """The codebook entries that apply the accepted decisions to a run's automatic themes.
 
@@ -88,11 +92,19 @@ def decision_entries(
             return {("t", key_topic[(area, key)])}
         if key in unit_theme and unit_area[key] == area:
             return {node(key)}
-        hit = {("t", s.topic) for s in theme_sides.values() if s.area == area and words and same_point(s.words, words).same}
+        hit = {
+            ("t", s.topic)
+            for s in theme_sides.values()
+            if s.area == area and words and same_point(s.words, words).same
+        }
         if hit:
             return hit
         area_units = units[units["core_area"] == area]
-        return {node(u) for u, lem in zip(area_units["unit_id"], area_units["lemmas"], strict=True) if words and says(words, str(lem))}
+        return {
+            node(u)
+            for u, lem in zip(area_units["unit_id"], area_units["lemmas"], strict=True)
+            if words and says(words, str(lem))
+        }
 
     log = []
     labels: dict[tuple, list[str]] = {}
@@ -100,7 +112,16 @@ def decision_entries(
         if not d.accept:
             continue
         a, b = resolve(d.area, d.theme_key, d.theme_words), resolve(d.area, d.other_key, d.other_words)
-        log.append({"id": d.id, "area": d.area, "source": d.source, "applied": bool(a and b), "theme": d.theme, "other": d.other})
+        log.append(
+            {
+                "id": d.id,
+                "area": d.area,
+                "source": d.source,
+                "applied": bool(a and b),
+                "theme": d.theme,
+                "other": d.other,
+            }
+        )
         if not (a and b):
             continue
         first, *rest = sorted(a | b)
@@ -116,12 +137,20 @@ def decision_entries(
     for members in components.values():
         if len(members) < 2:
             continue
-        topics = sorted((m[1] for m in members if m[0] == "t"), key=lambda t: (-len(theme_sides[t].groups), t))
+        topics = sorted(
+            (m[1] for m in members if m[0] == "t"), key=lambda t: (-len(theme_sides[t].groups), t)
+        )
         pins = tuple(m[1] for m in members if m[0] == "u")
         area = theme_sides[topics[0]].area if topics else unit_area[pins[0]]
         # the labels as decided first (the themes before the key phrases), so a name reads as the analyst read it
-        ordered = sorted(members, key=lambda m: (m[0] != "t", -len(theme_sides[m[1]].groups) if m[0] == "t" else 0, m))
-        names = [x for m in ordered for x in labels.get(m, [])] + [theme_sides[t].label for t in topics] + [unit_text[u] for u in pins]
+        ordered = sorted(
+            members, key=lambda m: (m[0] != "t", -len(theme_sides[m[1]].groups) if m[0] == "t" else 0, m)
+        )
+        names = (
+            [x for m in ordered for x in labels.get(m, [])]
+            + [theme_sides[t].label for t in topics]
+            + [unit_text[u] for u in pins]
+        )
         name = _label_of(list(dict.fromkeys(names)))
         ident = hashlib.sha1("\x1f".join(map(str, members)).encode()).hexdigest()[:8]
         if not topics:

@@ -127,7 +127,9 @@ def codebook_workbook(
 
     entries, new, _ = starting_entries(themes, units, previous)
     wb = Workbook()
-    ws = new_sheet(wb, THEMES_SHEET, [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS], first=True)
+    ws = new_sheet(
+        wb, THEMES_SHEET, [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS], first=True
+    )
     rows = []
     for e in entries:
         c, r = e.carried, e.row
@@ -149,7 +151,10 @@ def codebook_workbook(
                 " ".join(sorted(e.evidence.statements)),
             ]
         )
-    rows += [[e.id, e.area, "", "", "", e.name, "no", "no", "", e.memo, ", ".join(e.seeds), "", "", ""] for e in new]
+    rows += [
+        [e.id, e.area, "", "", "", e.name, "no", "no", "", e.memo, ", ".join(e.seeds), "", "", ""]
+        for e in new
+    ]
     add_rows(ws, rows, wrap=(5, 10))
     n_rows = ws.max_row
     grey = PatternFill("solid", fgColor="EEEEEE")
@@ -158,8 +163,22 @@ def codebook_workbook(
             for cell in ws[get_column_letter(i)][1:]:
                 cell.fill = grey
     ids = f"'{THEMES_SHEET}'!$A$2:$A${max(n_rows, 2) + 200}"  # room for new theme rows
-    yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True, showErrorMessage=True, errorTitle="yes or no", error="Write yes or no.")
-    merge = DataValidation(type="list", formula1=f"={ids}", allow_blank=True, showErrorMessage=True, errorTitle="Theme id", error="Pick the id of a theme in the Themes sheet.")
+    yes_no = DataValidation(
+        type="list",
+        formula1='"yes,no"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="yes or no",
+        error="Write yes or no.",
+    )
+    merge = DataValidation(
+        type="list",
+        formula1=f"={ids}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Theme id",
+        error="Pick the id of a theme in the Themes sheet.",
+    )
     letters = {c.header: get_column_letter(i) for i, c in enumerate(THEME_COLUMNS, start=1)}
     last = max(n_rows, 2) + 200
     for dv in (yes_no, merge):
@@ -170,17 +189,39 @@ def codebook_workbook(
 
     ws = new_sheet(wb, PHRASES_SHEET, [c.header for c in PHRASE_COLUMNS], [c.width for c in PHRASE_COLUMNS])
     id_of = {int(e.row.topic): e.id for e in entries}
-    text_of = dict(zip(statements["statement_id"], statements["text"], strict=True)) if statements is not None else {}
+    text_of = (
+        dict(zip(statements["statement_id"], statements["text"], strict=True))
+        if statements is not None
+        else {}
+    )
     add_rows(  # every key phrase, also those the method left in no theme (the theme cell is empty then)
         ws,
-        [[u.unit_id, u.core_area, id_of.get(int(u.theme), ""), int(u.group), u.text, text_of.get(u.statement_id, ""), ""] for u in units.itertuples()],
+        [
+            [
+                u.unit_id,
+                u.core_area,
+                id_of.get(int(u.theme), ""),
+                int(u.group),
+                u.text,
+                text_of.get(u.statement_id, ""),
+                "",
+            ]
+            for u in units.itertuples()
+        ],
         wrap=(6,),
     )
     for i, col in enumerate(PHRASE_COLUMNS, start=1):
         if not col.editable:
             for cell in ws[get_column_letter(i)][1:]:
                 cell.fill = grey
-    move = DataValidation(type="list", formula1=f"={ids}", allow_blank=True, showErrorMessage=True, errorTitle="Theme id", error="Pick the id of a theme in the Themes sheet.")
+    move = DataValidation(
+        type="list",
+        formula1=f"={ids}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Theme id",
+        error="Pick the id of a theme in the Themes sheet.",
+    )
     ws.add_data_validation(move)
     move.add(f"G2:G{max(ws.max_row, 2)}")
 
@@ -188,7 +229,14 @@ def codebook_workbook(
         from pipeline.curation.record import suggestions_sheet
 
         suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
-        dv = DataValidation(type="list", formula1='"accept,reject"', allow_blank=True, showErrorMessage=True, errorTitle="accept or reject", error="Write accept or reject.")
+        dv = DataValidation(
+            type="list",
+            formula1='"accept,reject"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="accept or reject",
+            error="Write accept or reject.",
+        )
         wb["Forslag"].add_data_validation(dv)
         dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
     help_ws = wb.create_sheet(HELP_SHEET)
@@ -196,7 +244,6 @@ def codebook_workbook(
     for line in _HELP.format(title=title).splitlines():
         help_ws.append([line])
     return workbook_bytes(wb, f"Codebook – {title}")
-
 
 
 def _cell_text(value) -> str:
@@ -224,9 +271,14 @@ class _Sheet:
         for name in required:
             if name not in self.column:
                 raise CodebookError(
-                    file, f"the sheet {self.name!r} has no column {name!r}", f"keep the header row as `seminar curate init --xlsx` wrote it (columns: {', '.join(required)})", f"sheet {self.name}, row 1"
+                    file,
+                    f"the sheet {self.name!r} has no column {name!r}",
+                    f"keep the header row as `seminar curate init --xlsx` wrote it (columns: {', '.join(required)})",
+                    f"sheet {self.name}, row 1",
                 )
-        self.rows = [(n, row) for n, row in enumerate(rows[1:], start=2) if any(_cell_text(v).strip() for v in row)]
+        self.rows = [
+            (n, row) for n, row in enumerate(rows[1:], start=2) if any(_cell_text(v).strip() for v in row)
+        ]
 
     def get(self, row: tuple, name: str) -> str:
         i = self.column.get(name)
@@ -245,7 +297,9 @@ def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise sheet.error(n, name, f"{name} is {value!r}, not yes or no", "write yes or no (or leave the cell empty for no)")
+    raise sheet.error(
+        n, name, f"{name} is {value!r}, not yes or no", "write yes or no (or leave the cell empty for no)"
+    )
 
 
 def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
@@ -267,22 +321,60 @@ def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
         wb = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # zipfile, XML and openpyxl raise many types for a file that is no workbook
         raise CodebookError(
-            file, f"cannot be read as an Excel workbook ({type(exc).__name__})", "save it from Excel as .xlsx, or write a new one with `seminar curate init --xlsx --force`", "whole file"
+            file,
+            f"cannot be read as an Excel workbook ({type(exc).__name__})",
+            "save it from Excel as .xlsx, or write a new one with `seminar curate init --xlsx --force`",
+            "whole file",
         ) from None
     if THEMES_SHEET not in wb.sheetnames:
-        raise CodebookError(file, f"the workbook has no sheet {THEMES_SHEET!r} (sheets: {', '.join(wb.sheetnames)})", "keep the sheets as `seminar curate init --xlsx` wrote them", "whole file")
-    sheet = _Sheet(wb[THEMES_SHEET], file, ("id", "core area", "name", "confirm", "exclude", "merge into", "memo", "match key", "match phrases", "match statements"))
+        raise CodebookError(
+            file,
+            f"the workbook has no sheet {THEMES_SHEET!r} (sheets: {', '.join(wb.sheetnames)})",
+            "keep the sheets as `seminar curate init --xlsx` wrote them",
+            "whole file",
+        )
+    sheet = _Sheet(
+        wb[THEMES_SHEET],
+        file,
+        (
+            "id",
+            "core area",
+            "name",
+            "confirm",
+            "exclude",
+            "merge into",
+            "memo",
+            "match key",
+            "match phrases",
+            "match statements",
+        ),
+    )
     rows: dict[str, dict] = {}
     for n, row in sheet.rows:
         get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731 - one-line text of a cell
         entry_id = get("id")
         if not entry_id or not _ID.match(entry_id):
-            raise sheet.error(n, "id", f"the theme has no usable id ({entry_id!r})", "give it an id of letters, digits, '-' or '_', e.g. frivillige")
+            raise sheet.error(
+                n,
+                "id",
+                f"the theme has no usable id ({entry_id!r})",
+                "give it an id of letters, digits, '-' or '_', e.g. frivillige",
+            )
         if entry_id in rows:
-            raise sheet.error(n, "id", f"two rows have the id {entry_id!r} (the first in row {rows[entry_id]['row']})", "give each row its own id")
+            raise sheet.error(
+                n,
+                "id",
+                f"two rows have the id {entry_id!r} (the first in row {rows[entry_id]['row']})",
+                "give each row its own id",
+            )
         area = get("core area")
         if not area:
-            raise sheet.error(n, "core area", f"the theme {entry_id!r} has no core area", "write its core area as in seminar.toml, e.g. Social omsorg")
+            raise sheet.error(
+                n,
+                "core area",
+                f"the theme {entry_id!r} has no core area",
+                "write its core area as in seminar.toml, e.g. Social omsorg",
+            )
         memo = "\n".join(line.rstrip() for line in sheet.get(row, "memo").strip().splitlines())
         item = {
             "row": n,
@@ -293,35 +385,77 @@ def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
             "confirm": _yes_no(sheet, n, row, "confirm"),
             "exclude": _yes_no(sheet, n, row, "exclude"),
             "merge_into": get("merge into"),
-            "seeds": tuple(dict.fromkeys(w.strip() for w in re.split(r"[,;]", sheet.get(row, "seeds")) if w.strip())),
+            "seeds": tuple(
+                dict.fromkeys(w.strip() for w in re.split(r"[,;]", sheet.get(row, "seeds")) if w.strip())
+            ),
             "key": get("match key"),
-            "phrases": tuple(dict.fromkeys(p.strip() for p in sheet.get(row, "match phrases").split("|") if p.strip())),
+            "phrases": tuple(
+                dict.fromkeys(p.strip() for p in sheet.get(row, "match phrases").split("|") if p.strip())
+            ),
             "statements": tuple(dict.fromkeys(sheet.get(row, "match statements").split())),
             "pin": [],
         }
         item["new"] = not (item["key"] or item["phrases"] or item["statements"])
         if item["new"] and not item["name"]:
-            raise sheet.error(n, "name", f"the new theme {entry_id!r} (a row without match columns) has no name", "name it, or copy the match columns of the theme it is")
+            raise sheet.error(
+                n,
+                "name",
+                f"the new theme {entry_id!r} (a row without match columns) has no name",
+                "name it, or copy the match columns of the theme it is",
+            )
         if item["seeds"] and not item["new"]:
-            raise sheet.error(n, "seeds", f"seeds belong to new themes, but {entry_id!r} is a theme the method found", "empty the cell; move key phrases to the theme in the Key phrases sheet instead")
+            raise sheet.error(
+                n,
+                "seeds",
+                f"seeds belong to new themes, but {entry_id!r} is a theme the method found",
+                "empty the cell; move key phrases to the theme in the Key phrases sheet instead",
+            )
         if item["exclude"] and item["merge_into"]:
-            raise sheet.error(n, "exclude", f"{entry_id!r} is excluded and merged at the same time", "keep exclude = yes or merge into, not both")
+            raise sheet.error(
+                n,
+                "exclude",
+                f"{entry_id!r} is excluded and merged at the same time",
+                "keep exclude = yes or merge into, not both",
+            )
         rows[entry_id] = item
     for item in rows.values():
         target_id = item["merge_into"]
         if not target_id:
             continue
         target = rows.get(target_id)
-        others = ", ".join(x["id"] for x in rows.values() if x["area"] == item["area"] and x["id"] != item["id"]) or "(none)"
+        others = (
+            ", ".join(x["id"] for x in rows.values() if x["area"] == item["area"] and x["id"] != item["id"])
+            or "(none)"
+        )
         if target is None:
-            raise sheet.error(item["row"], "merge into", f"{item['id']!r} is merged into {target_id!r}, which is no id in the sheet", f"pick an id of {item['area']!r}: {others}")
+            raise sheet.error(
+                item["row"],
+                "merge into",
+                f"{item['id']!r} is merged into {target_id!r}, which is no id in the sheet",
+                f"pick an id of {item['area']!r}: {others}",
+            )
         if target is item:
-            raise sheet.error(item["row"], "merge into", f"{item['id']!r} is merged into itself", f"pick another theme of {item['area']!r}: {others}")
+            raise sheet.error(
+                item["row"],
+                "merge into",
+                f"{item['id']!r} is merged into itself",
+                f"pick another theme of {item['area']!r}: {others}",
+            )
         if target["area"] != item["area"]:
-            raise sheet.error(item["row"], "merge into", f"{item['id']!r} cannot be merged into {target_id!r}, a theme of {target['area']!r}", f"pick a theme of {item['area']!r}: {others}")
+            raise sheet.error(
+                item["row"],
+                "merge into",
+                f"{item['id']!r} cannot be merged into {target_id!r}, a theme of {target['area']!r}",
+                f"pick a theme of {item['area']!r}: {others}",
+            )
         if target["exclude"] or target["merge_into"]:
             what = "excluded" if target["exclude"] else f"merged into {target['merge_into']!r}"
-            raise sheet.error(item["row"], "merge into", f"{item['id']!r} is merged into {target_id!r}, which is itself {what}", "merge into the theme that remains")
+            raise sheet.error(
+                item["row"],
+                "merge into",
+                f"{item['id']!r} is merged into {target_id!r}, which is itself {what}",
+                "merge into the theme that remains",
+            )
     if PHRASES_SHEET in wb.sheetnames:
         phrases = _Sheet(wb[PHRASES_SHEET], file, ("key phrase id", "core area", "move to theme"))
         for n, row in phrases.rows:
@@ -330,24 +464,54 @@ def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
                 continue
             unit = phrases.get(row, "key phrase id").strip()
             if not _UNIT_ID.match(unit):
-                raise phrases.error(n, "key phrase id", f"{unit!r} is not a key-phrase id", "leave the key phrase id as it was written (such as 1a2b3c4d5e6f-02-u1)")
+                raise phrases.error(
+                    n,
+                    "key phrase id",
+                    f"{unit!r} is not a key-phrase id",
+                    "leave the key phrase id as it was written (such as 1a2b3c4d5e6f-02-u1)",
+                )
             target = rows.get(target_id)
             if target is None:
-                raise phrases.error(n, "move to theme", f"{target_id!r} is no id in the sheet {THEMES_SHEET}", "pick the id of a theme of the same core area")
+                raise phrases.error(
+                    n,
+                    "move to theme",
+                    f"{target_id!r} is no id in the sheet {THEMES_SHEET}",
+                    "pick the id of a theme of the same core area",
+                )
             area = " ".join(phrases.get(row, "core area").split())
             if area != target["area"]:
-                raise phrases.error(n, "move to theme", f"the key phrase is of {area!r}, but {target_id!r} is a theme of {target['area']!r}", "move it to a theme of its own core area")
+                raise phrases.error(
+                    n,
+                    "move to theme",
+                    f"the key phrase is of {area!r}, but {target_id!r} is a theme of {target['area']!r}",
+                    "move it to a theme of its own core area",
+                )
             target["pin"].append(unit)
     entries = []
     for item in rows.values():
         if item["new"] and not (item["seeds"] or item["pin"]):
-            raise sheet.error(item["row"], "seeds", f"the new theme {item['id']!r} has no seeds and no key phrases moved to it", "write words of its key phrases under seeds, or move key phrases to it in the Key phrases sheet")
+            raise sheet.error(
+                item["row"],
+                "seeds",
+                f"the new theme {item['id']!r} has no seeds and no key phrases moved to it",
+                "write words of its key phrases under seeds, or move key phrases to it in the Key phrases sheet",
+            )
         entries.append(
             Entry(
-                id=item["id"], area=item["area"], key=item["key"], phrases=item["phrases"], statements=item["statements"],
-                name=item["name"], memo=item["memo"], exclude=item["exclude"], merge_into=item["merge_into"],
-                seeds=item["seeds"], pin=tuple(dict.fromkeys(item["pin"])), confirm=item["confirm"],
-                line=item["row"], place=f"sheet {THEMES_SHEET}, row {item['row']}",
+                id=item["id"],
+                area=item["area"],
+                key=item["key"],
+                phrases=item["phrases"],
+                statements=item["statements"],
+                name=item["name"],
+                memo=item["memo"],
+                exclude=item["exclude"],
+                merge_into=item["merge_into"],
+                seeds=item["seeds"],
+                pin=tuple(dict.fromkeys(item["pin"])),
+                confirm=item["confirm"],
+                line=item["row"],
+                place=f"sheet {THEMES_SHEET}, row {item['row']}",
             )
         )
     entries = tuple(entries)
@@ -372,9 +536,27 @@ def _sheet_decisions(wb, file: str) -> tuple:
         if not verdict:
             continue
         if verdict not in _ACCEPT | _REJECT:
-            raise sheet.error(n, "decision", f"the decision is {verdict!r}, not accept or reject", "write accept or reject (or leave the cell empty)")
+            raise sheet.error(
+                n,
+                "decision",
+                f"the decision is {verdict!r}, not accept or reject",
+                "write accept or reject (or leave the cell empty)",
+            )
         get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731
         out.append(
-            Decision(get("id"), get("core area"), get("kind") or "merge", verdict in _ACCEPT, get("theme"), get("other"), get("theme words"), get("other words"), get("theme key"), get("other key"), "", n)
+            Decision(
+                get("id"),
+                get("core area"),
+                get("kind") or "merge",
+                verdict in _ACCEPT,
+                get("theme"),
+                get("other"),
+                get("theme words"),
+                get("other words"),
+                get("theme key"),
+                get("other key"),
+                "",
+                n,
+            )
         )
     return tuple(out)

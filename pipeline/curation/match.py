@@ -51,7 +51,16 @@ def theme_evidence(themes: pd.DataFrame, units: pd.DataFrame) -> list[ThemeEvide
     by_topic = {int(t): part for t, part in in_theme.groupby("theme")}
     for row in themes.drop_duplicates("topic").itertuples():
         part = by_topic.get(int(row.topic), units.iloc[0:0])
-        out.append(ThemeEvidence(row.core_area, int(row.topic), row.theme_key, row.label, frozenset(part["lemmas"]), frozenset(part["statement_id"])))
+        out.append(
+            ThemeEvidence(
+                row.core_area,
+                int(row.topic),
+                row.theme_key,
+                row.label,
+                frozenset(part["lemmas"]),
+                frozenset(part["statement_id"]),
+            )
+        )
     return out
 
 
@@ -65,7 +74,9 @@ def overlap(entry: Entry, theme: ThemeEvidence) -> float:
         return 0.0
     if entry.key and entry.key == theme.key:
         return 1.0
-    return max(_dice(frozenset(entry.phrases), theme.phrases), _dice(frozenset(entry.statements), theme.statements))
+    return max(
+        _dice(frozenset(entry.phrases), theme.phrases), _dice(frozenset(entry.statements), theme.statements)
+    )
 
 
 def match_entries(entries: tuple[Entry, ...], themes: list[ThemeEvidence]) -> dict[str, Match]:
@@ -93,7 +104,9 @@ def match_entries(entries: tuple[Entry, ...], themes: list[ThemeEvidence]) -> di
         taken[topic] = entry.id
     for neg, _, topic, entry, theme in candidates:  # the best candidate of an entry left without a theme
         if entry.id not in out:
-            out[entry.id] = Match(entry, -1, -neg, theme.label, taken.get(topic, "") if -neg >= MIN_OVERLAP else "")
+            out[entry.id] = Match(
+                entry, -1, -neg, theme.label, taken.get(topic, "") if -neg >= MIN_OVERLAP else ""
+            )
     for entry in entries:
         if not entry.is_new and entry.id not in out:
             out[entry.id] = Match(entry, -1, 0.0, "")
@@ -117,4 +130,9 @@ def agreement(auto: pd.Series, curated: pd.Series) -> dict:
     else:
         kappa = float(cohen_kappa_score(auto, curated))
         kappa = 0.0 if kappa != kappa else kappa  # NaN: one category only
-    return {"units": n, "moved": moved, "share_moved": round(moved / n, 4) if n else 0.0, "kappa": round(kappa, 4)}
+    return {
+        "units": n,
+        "moved": moved,
+        "share_moved": round(moved / n, 4) if n else 0.0,
+        "kappa": round(kappa, 4),
+    }

@@ -15,9 +15,33 @@ __all__ = ["DECISION_FIELDS", "SUGGESTIONS_SHEET", "record_decisions"]
 
 SUGGESTIONS_SHEET = "Forslag"
 #: What a decision records of its suggestion (``suggestions.csv`` columns), in order.
-DECISION_FIELDS = ("id", "core_area", "kind", "theme", "other", "theme_words", "other_words", "theme_key", "other_key")
+DECISION_FIELDS = (
+    "id",
+    "core_area",
+    "kind",
+    "theme",
+    "other",
+    "theme_words",
+    "other_words",
+    "theme_key",
+    "other_key",
+)
 #: The workbook's columns: the decision first after the id, then what the analyst reads.
-SHEET_COLUMNS = ("id", "decision", "core area", "kind", "theme", "other", "reason", "theme quote", "other quote", "theme words", "other words", "theme key", "other key")
+SHEET_COLUMNS = (
+    "id",
+    "decision",
+    "core area",
+    "kind",
+    "theme",
+    "other",
+    "reason",
+    "theme quote",
+    "other quote",
+    "theme words",
+    "other words",
+    "theme key",
+    "other key",
+)
 
 
 def _yaml_item(row: dict, decision: str) -> dict:
@@ -29,7 +53,11 @@ def _yaml_item(row: dict, decision: str) -> dict:
 def _record_yaml(path: Path, rows: list[dict], decision: str) -> None:
     import yaml
 
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Codebook written by `seminar curate accept`/`reject`.\nthemes: []\n"
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else "# Codebook written by `seminar curate accept`/`reject`.\nthemes: []\n"
+    )
     data = yaml.safe_load(text) or {}
     ids = {r["id"] for r in rows}
     old = [d for d in data.get("suggestions") or [] if d.get("id") not in ids]
@@ -37,10 +65,16 @@ def _record_yaml(path: Path, rows: list[dict], decision: str) -> None:
     keys = re.findall(r"^([A-Za-z_]+):", text, flags=re.M)
     if not data.get("suggestions") and "suggestions" not in keys:
         block = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000)
-        text = text.rstrip("\n") + "\n\n# Decisions on the suggestions (seminar curate accept/reject): accept joins the two sides.\nsuggestions:\n" + block
+        text = (
+            text.rstrip("\n")
+            + "\n\n# Decisions on the suggestions (seminar curate accept/reject): accept joins the two sides.\nsuggestions:\n"
+            + block
+        )
     elif keys and keys[-1] == "suggestions":
         head = text[: [m.start() for m in re.finditer(r"^suggestions:", text, flags=re.M)][-1]]
-        text = head + "suggestions:\n" + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000)
+        text = (
+            head + "suggestions:\n" + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000)
+        )
     else:
         data["suggestions"] = items
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
@@ -53,15 +87,27 @@ def suggestions_sheet(wb, rows: list[dict], decision: str = "") -> None:
     if ws is None:
         ws = wb.create_sheet(SUGGESTIONS_SHEET)
         ws.append(list(SHEET_COLUMNS))
-        for letter, width in zip("ABCDEFGHIJKLM", (10, 10, 22, 8, 28, 28, 40, 50, 50, 20, 20, 14, 14), strict=True):
+        for letter, width in zip(
+            "ABCDEFGHIJKLM", (10, 10, 22, 8, 28, 28, 40, 50, 50, 20, 20, 14, 14), strict=True
+        ):
             ws.column_dimensions[letter].width = width
     header = [str(c.value or "").strip().lower() for c in ws[1]]
     where = {str(r[0].value): r[0].row for r in ws.iter_rows(min_row=2) if r and r[0].value}
     for row in rows:
         values = {
-            "id": row["id"], "decision": decision, "core area": row["core_area"], "kind": row["kind"], "theme": row["theme"], "other": row["other"],
-            "reason": row.get("reason", ""), "theme quote": row.get("theme_quote", ""), "other quote": row.get("other_quote", ""),
-            "theme words": row["theme_words"], "other words": row["other_words"], "theme key": row["theme_key"], "other key": row["other_key"],
+            "id": row["id"],
+            "decision": decision,
+            "core area": row["core_area"],
+            "kind": row["kind"],
+            "theme": row["theme"],
+            "other": row["other"],
+            "reason": row.get("reason", ""),
+            "theme quote": row.get("theme_quote", ""),
+            "other quote": row.get("other_quote", ""),
+            "theme words": row["theme_words"],
+            "other words": row["other_words"],
+            "theme key": row["theme_key"],
+            "other key": row["other_key"],
         }
         n = where.get(str(row["id"]))
         if n is None:

@@ -31,7 +31,9 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
     lexical = fit_lexical(units["lemmas"].tolist())
     if lexical is None:
         return np.zeros((len(units), 1))
-    return normalize(lexical.transform(lexical_documents(units["lemmas"].tolist(), set(lexical.vocabulary_))).toarray())
+    return normalize(
+        lexical.transform(lexical_documents(units["lemmas"].tolist(), set(lexical.vocabulary_))).toarray()
+    )
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ class _Described:
     topic_words: dict[str, frozenset[str]]
     cfg: SeminarConfig
 
-    def rows(self, area: str, topic: int, part: pd.DataFrame, X: np.ndarray, old_label: str, name: str) -> list[dict]:
+    def rows(
+        self, area: str, topic: int, part: pd.DataFrame, X: np.ndarray, old_label: str, name: str
+    ) -> list[dict]:
         """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``).
 
         The label: the codebook's name, else the old label while the theme's phrases still give
@@ -54,10 +58,20 @@ class _Described:
         """
         label = name or (old_label if old_label and old_label.lower() in label_forms(part) else None)
         return theme_rows(
-            area, topic, part, X, self.statements,
-            forms=self.forms, groups_total=self.groups_total, statements_per_area=self.statements_per_area,
-            area_words=self.area_words.get(area, frozenset()), topic_words=self.topic_words.get(area, frozenset()),
-            min_groups=self.cfg.themes.min_groups, n_quotes=self.cfg.themes.n_quotes, top_n=self.cfg.topics.top_n_words, label=label,
+            area,
+            topic,
+            part,
+            X,
+            self.statements,
+            forms=self.forms,
+            groups_total=self.groups_total,
+            statements_per_area=self.statements_per_area,
+            area_words=self.area_words.get(area, frozenset()),
+            topic_words=self.topic_words.get(area, frozenset()),
+            min_groups=self.cfg.themes.min_groups,
+            n_quotes=self.cfg.themes.n_quotes,
+            top_n=self.cfg.topics.top_n_words,
+            label=label,
         )
 
 
@@ -122,8 +136,12 @@ def rebuild_themes(
             continue
         area = part["core_area"].iloc[0]
         idx = np.flatnonzero((units["theme"] == topic).to_numpy())
-        rows.extend(described.rows(area, topic, part, X[idx], old_labels.get(topic, ""), info.get("name", "")))
-    out = pd.DataFrame(rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")])
+        rows.extend(
+            described.rows(area, topic, part, X[idx], old_labels.get(topic, ""), info.get("name", ""))
+        )
+    out = pd.DataFrame(
+        rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")]
+    )
     out["curated"] = [bool(meta.get(int(t), {}).get("curated", False)) for t in out["topic"]]
     out["memo"] = [meta.get(int(t), {}).get("memo", "") for t in out["topic"]]
     out["codebook_key"] = [meta.get(int(t), {}).get("key", "") for t in out["topic"]]
@@ -131,10 +149,19 @@ def rebuild_themes(
     if order == "codebook":
         # the analyst's order: themes of the codebook in file order (parts after their theme), then the rest as found
         big = (10**9, 0)
-        out = out.assign(_rank=[meta.get(int(t), {}).get("rank", big) if meta.get(int(t), {}).get("key") else big for t in out["topic"]])
+        out = out.assign(
+            _rank=[
+                meta.get(int(t), {}).get("rank", big) if meta.get(int(t), {}).get("key") else big
+                for t in out["topic"]
+            ]
+        )
         out["_area"] = out["core_area"].map({a: i for i, a in enumerate(area_order)})
         out["_pos"] = range(len(out))
-        out = out.sort_values(["year", "_area", "_rank", "_pos"], kind="stable").drop(columns=["_rank", "_area", "_pos"]).reset_index(drop=True)
+        out = (
+            out.sort_values(["year", "_area", "_rank", "_pos"], kind="stable")
+            .drop(columns=["_rank", "_area", "_pos"])
+            .reset_index(drop=True)
+        )
     return out, _cross_themes_of(cross, units)
 
 
@@ -148,7 +175,9 @@ def _cross_themes_of(cross: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
         areas = json.loads(row.areas)
         part = units[units["cross_theme"] == row.cross_theme]
         for a in areas:
-            a["themes"] = sorted({int(t) for t in part.loc[part["core_area"] == a["core_area"], "theme"] if t >= 0})
+            a["themes"] = sorted(
+                {int(t) for t in part.loc[part["core_area"] == a["core_area"], "theme"] if t >= 0}
+            )
         areas_out.append(json.dumps(areas, ensure_ascii=False))
     cross["areas"] = areas_out
     return cross

@@ -106,11 +106,33 @@ def sides_of(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
         ids = tuple(str(t.units).split())
         first = next((by_id.loc[u, "statement_id"] for u in ids if u in by_id.index), "")
         words = label_lemmas(str(t.label), lemma_of) or str(t.label).lower()
-        out.append(Side(t.core_area, str(t.label), words, int(t.topic), str(t.theme_key), ids, frozenset(int(g) for g in str(t.groups).split()), _short(text_of.get(first, ""))))
+        out.append(
+            Side(
+                t.core_area,
+                str(t.label),
+                words,
+                int(t.topic),
+                str(t.theme_key),
+                ids,
+                frozenset(int(g) for g in str(t.groups).split()),
+                _short(text_of.get(first, "")),
+            )
+        )
     for u in units[units["theme"].astype(int) < 0].itertuples(index=False):
         if not str(u.lemmas).strip():
             continue
-        out.append(Side(u.core_area, str(u.text), str(u.lemmas), -1, str(u.unit_id), (str(u.unit_id),), frozenset([int(u.group)]), _short(text_of.get(u.statement_id, ""))))
+        out.append(
+            Side(
+                u.core_area,
+                str(u.text),
+                str(u.lemmas),
+                -1,
+                str(u.unit_id),
+                (str(u.unit_id),),
+                frozenset([int(u.group)]),
+                _short(text_of.get(u.statement_id, "")),
+            )
+        )
     return out
 
 
@@ -169,7 +191,11 @@ def suggest(
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
     decided, area_words = set(decided), area_words or {}
-    restating = set(themes.loc[themes["restates_area"].astype(bool), "theme_key"]) if "restates_area" in themes.columns else set()
+    restating = (
+        set(themes.loc[themes["restates_area"].astype(bool), "theme_key"])
+        if "restates_area" in themes.columns
+        else set()
+    )
     unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
     unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
     unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
@@ -181,7 +207,10 @@ def suggest(
     for area in dict.fromkeys(s.area for s in sides):
         mine = [s for s in sides if s.area == area]
         own = area_words.get(area, frozenset())
-        words = [{w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split()) for s in mine]
+        words = [
+            {w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split())
+            for s in mine
+        ]
         parts = [_parts(w) - own for w in words]
         said = [{unit_statement.get(u) for u in s.unit_ids} for s in mine]
         sim = np.zeros((len(mine), len(mine)))
@@ -194,13 +223,22 @@ def suggest(
             sim = V @ V.T
         # each other's nearest: a pair where each side is among the other's three nearest
         # sides is likelier one point than one side near everything (a common word)
-        order = np.argsort(-(sim - 2 * np.eye(len(mine))), axis=1, kind="stable")[:, :3] if embed is not None else np.zeros((len(mine), 0), dtype=int)
+        order = (
+            np.argsort(-(sim - 2 * np.eye(len(mine))), axis=1, kind="stable")[:, :3]
+            if embed is not None
+            else np.zeros((len(mine), 0), dtype=int)
+        )
         near = [set(row.tolist()) for row in order]
         # a key phrase of only the area's own words restates the question; a theme every group
         # raised that holds most of the area restates the area: neither is a point to join
         # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
         # ("folk", "løsning") names no point of its own either; nor one without words
-        skip = [(s.topic < 0 and not (w - own - _NO_POINT - no_point.get(area, frozenset()))) or s.key in restating or not s.label.strip() for s, w in zip(mine, words, strict=True)]
+        skip = [
+            (s.topic < 0 and not (w - own - _NO_POINT - no_point.get(area, frozenset())))
+            or s.key in restating
+            or not s.label.strip()
+            for s, w in zip(mine, words, strict=True)
+        ]
         for i, a in enumerate(mine):
             if skip[i]:
                 continue
@@ -214,8 +252,12 @@ def suggest(
                 # a join that counts more groups is worth reading first
                 mutual = j in near[i] and i in near[j]
                 score = (
-                    float(sim[i, j]) + _W_MUTUAL * mutual + _W_LINK * bool(links) + _W_SHARED * bool(shared)
-                    + _W_TOGETHER * together + _W_GROUPS * (len(a.groups | b.groups) - 2)
+                    float(sim[i, j])
+                    + _W_MUTUAL * mutual
+                    + _W_LINK * bool(links)
+                    + _W_SHARED * bool(shared)
+                    + _W_TOGETHER * together
+                    + _W_GROUPS * (len(a.groups | b.groups) - 2)
                 )
                 if a.kind == b.kind == "phrase":
                     score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
@@ -227,7 +269,9 @@ def suggest(
                     reasons.append("fælles ord: " + ", ".join(f"'{w}'" for w in shared[:3]))
                 if together:
                     reasons.append("i samme udsagn")
-                first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
+                first, second = (
+                    (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
+                )
                 sid = suggestion_id(area, first.words, second.words)
                 if sid in decided:
                     continue
@@ -271,4 +315,3 @@ def suggest(
             }
         )
     return validate(pd.DataFrame(rows, columns=columns), Suggestions)
-

@@ -83,7 +83,9 @@ def _entry_lines(entry_id: str, row, evidence, carried: Entry | None, merge_into
     if parts:
         lines.append("  split:")
         for p in parts:
-            lines += [f"  - name: {_q(p.name)}", f"    seeds: {_q(list(p.seeds))}"] + ([f"    memo: {_q(p.memo)}"] if p.memo else [])
+            lines += [f"  - name: {_q(p.name)}", f"    seeds: {_q(list(p.seeds))}"] + (
+                [f"    memo: {_q(p.memo)}"] if p.memo else []
+            )
     else:
         lines.append("  split: []")
     lines += [
@@ -107,7 +109,9 @@ class StartingEntry:
     merge_into: str
 
 
-def starting_entries(themes: pd.DataFrame, units: pd.DataFrame, previous: Codebook | None = None) -> tuple[list[StartingEntry], list[Entry], list[Entry]]:
+def starting_entries(
+    themes: pd.DataFrame, units: pd.DataFrame, previous: Codebook | None = None
+) -> tuple[list[StartingEntry], list[Entry], list[Entry]]:
     """The entries of a starting codebook: one per automatic theme, with last year's entry carried over where it matches.
 
     Returns:
@@ -149,7 +153,13 @@ def starting_entries(themes: pd.DataFrame, units: pd.DataFrame, previous: Codebo
     return out, new, left
 
 
-def codebook_text(themes: pd.DataFrame, units: pd.DataFrame, title: str, previous: Codebook | None = None, previous_name: str = "") -> str:
+def codebook_text(
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    title: str,
+    previous: Codebook | None = None,
+    previous_name: str = "",
+) -> str:
     """The text of a starting codebook for the automatic themes (``themes``, ``units``: one analysis, no codebook applied).
 
     Args:
@@ -167,9 +177,20 @@ def codebook_text(themes: pd.DataFrame, units: pd.DataFrame, title: str, previou
     for e in entries:
         lines += _entry_lines(e.id, e.row, e.evidence, e.carried, e.merge_into)
     for entry in new:
-        lines += [f"- id: {_q(entry.id)}", f"  area: {_q(entry.area)}", f"  # new theme carried over from {previous_name or 'last year'}"]
-        lines += [f"  name: {_q(entry.name)}", f"  memo: {_q(entry.memo)}", f"  seeds: {_q(list(entry.seeds))}"]
+        lines += [
+            f"- id: {_q(entry.id)}",
+            f"  area: {_q(entry.area)}",
+            f"  # new theme carried over from {previous_name or 'last year'}",
+        ]
+        lines += [
+            f"  name: {_q(entry.name)}",
+            f"  memo: {_q(entry.memo)}",
+            f"  seeds: {_q(list(entry.seeds))}",
+        ]
     if left:
-        lines += ["", f"# Entries of {previous_name or 'last year'} that match no theme of this year (not carried over):"]
+        lines += [
+            "",
+            f"# Entries of {previous_name or 'last year'} that match no theme of this year (not carried over):",
+        ]
         lines += [f"#   {e.id} ({e.area}){': ' + e.name if e.name else ''}" for e in left]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,17 @@ from .answers import STANCES, echoed_stance, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import EMPTY_NOUNS, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, is_setting
-from .inflection import ACTION_ENDINGS, ARTICLES, base_phrase, derives, is_action_noun, is_definite, is_genitive, nominalise, related
+from .inflection import (
+    ACTION_ENDINGS,
+    ARTICLES,
+    base_phrase,
+    derives,
+    is_action_noun,
+    is_definite,
+    is_genitive,
+    nominalise,
+    related,
+)
 from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts

@@ -13,7 +13,15 @@ yes. Only the question's modal and its verb, as the question writes them, count 
 
 from __future__ import annotations
 
-__all__ = ["INTERROGATIVES", "MODALS", "NEGATIONS", "STANCES", "echoed_stance", "is_yes_no_question", "opening_stance"]
+__all__ = [
+    "INTERROGATIVES",
+    "MODALS",
+    "NEGATIONS",
+    "STANCES",
+    "echoed_stance",
+    "is_yes_no_question",
+    "opening_stance",
+]
 
 #: Opening words of an answer → the stance as a label shows it.
 STANCES: dict[str, str] = {
@@ -48,7 +56,11 @@ _AFTER_STANCE = frozenset({",", ".", "!", ":", ";", "–", "-"})
 def is_yes_no_question(question: str) -> bool:
     """Whether a question asks for a yes or no ("Skal …?", "Er …?", "Bestemmer EU for meget?")."""
     words = question.strip().split()
-    return bool(words) and question.strip().endswith("?") and words[0].lower().strip("¿\"'“") not in INTERROGATIVES
+    return (
+        bool(words)
+        and question.strip().endswith("?")
+        and words[0].lower().strip("¿\"'“") not in INTERROGATIVES
+    )
 
 
 def opening_stance(tokens: list[str]) -> str | None:

@@ -39,9 +39,15 @@ def phrase_top(tok):
         head = top.head
         if head.i == top.i:
             return top, None
-        if top.dep_ == "possd" or _under_determiner(top) or (
-            top.dep_ == "nobj" and head.pos_ not in GOVERNING_POS
-            and head.pos_ not in VERB_POS and head.pos_ not in NOUN_POS
+        if (
+            top.dep_ == "possd"
+            or _under_determiner(top)
+            or (
+                top.dep_ == "nobj"
+                and head.pos_ not in GOVERNING_POS
+                and head.pos_ not in VERB_POS
+                and head.pos_ not in NOUN_POS
+            )
         ):
             top = head
             continue
@@ -125,7 +131,10 @@ def _under_determiner(tok) -> bool:
     """An adjective after a determiner that heads no noun ("de -mod-> frivillige")."""
     head = tok.head
     return (
-        tok.pos_ == "ADJ" and tok.dep_ == "mod" and head.pos_ == "DET" and head.i < tok.i
+        tok.pos_ == "ADJ"
+        and tok.dep_ == "mod"
+        and head.pos_ == "DET"
+        and head.i < tok.i
         and not any(c.dep_ == "nobj" for c in head.children)
     )
 

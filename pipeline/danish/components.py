@@ -35,7 +35,12 @@ POS_LEMMAS_FILE = "pos_lemmas.json"
 
 @Language.factory(
     "danish_lemmatizer",
-    default_config={"overrides": {}, "data_path": None, "adverbs_as_adjectives": False, "pos_lemmas_path": None},
+    default_config={
+        "overrides": {},
+        "data_path": None,
+        "adverbs_as_adjectives": False,
+        "pos_lemmas_path": None,
+    },
     assigns=["token.lemma"],
 )
 def make_danish_lemmatizer(
@@ -159,9 +164,7 @@ def make_nlp(
             log.warning("NLP: no parser model in %s; the pipeline does not parse", PARSER_PATH)
     ov = {} if ud_conventions else dict(APP_OVERRIDES)
     ov.update(overrides or {})
-    nlp.add_pipe(
-        "danish_lemmatizer", config={"overrides": ov, "adverbs_as_adjectives": not ud_conventions}
-    )
+    nlp.add_pipe("danish_lemmatizer", config={"overrides": ov, "adverbs_as_adjectives": not ud_conventions})
     if compounds:
         nlp.add_pipe("danish_compounds")
     return nlp

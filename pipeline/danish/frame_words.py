@@ -31,7 +31,14 @@ GENERAL_NOUNS: frozenset[str] = frozenset(
 #: Checked against the lowercase one or two words before a unit.
 SETTING_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "indenfor", "inden for"})
 
-__all__ = ["EMPTY_NOUNS", "FRAME_NOUNS", "GENERAL_NOUNS", "SETTING_PREPOSITIONS", "is_setting", "read_lexicon"]
+__all__ = [
+    "EMPTY_NOUNS",
+    "FRAME_NOUNS",
+    "GENERAL_NOUNS",
+    "SETTING_PREPOSITIONS",
+    "is_setting",
+    "read_lexicon",
+]
 
 
 def read_lexicon(name: str) -> frozenset[str]:

@@ -17,10 +17,22 @@
 
 from __future__ import annotations
 
-__all__ = ["ACTION_ENDINGS", "ARTICLES", "DERIVATIONS", "base_phrase", "derives", "is_action_noun", "is_definite", "nominalise", "related"]
+__all__ = [
+    "ACTION_ENDINGS",
+    "ARTICLES",
+    "DERIVATIONS",
+    "base_phrase",
+    "derives",
+    "is_action_noun",
+    "is_definite",
+    "nominalise",
+    "related",
+]
 
 #: Endings that derive a word from another without adding a point of its own.
-DERIVATIONS: frozenset[str] = frozenset({"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "ning", "lig", "isk", "er", "e"})
+DERIVATIONS: frozenset[str] = frozenset(
+    {"isering", "ering", "ighed", "elig", "ende", "else", "hed", "ing", "ning", "lig", "isk", "er", "e"}
+)
 
 #: Endings of a noun made from a verb to name its action ("udvikling", "håndtering",
 #: "udvidelse", "styrkelse").
@@ -122,12 +134,17 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
         had_article = False
     if not words:
         return ""
-    head_definite = is_definite(words[-1], lemmas[-1]) or (len(words) == 1 and is_genitive(words[-1], lemmas[-1]))
+    head_definite = is_definite(words[-1], lemmas[-1]) or (
+        len(words) == 1 and is_genitive(words[-1], lemmas[-1])
+    )
     if head_definite:
         words[-1] = lemmas[-1]
     singular_head = words[-1] == lemmas[-1]
     if (had_article or head_definite) and singular_head and len(words) > 1:
-        words = [lem if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem)) else w for w, lem in zip(words[:-1], lemmas[:-1], strict=True)] + [words[-1]]
+        words = [
+            lem if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem)) else w
+            for w, lem in zip(words[:-1], lemmas[:-1], strict=True)
+        ] + [words[-1]]
     return " ".join(words)
 
 

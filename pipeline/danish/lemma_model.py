@@ -24,9 +24,9 @@ DATA_PATH = Path(__file__).parent / "data" / "lemmatizer_da.json.gz"
 def edit_script(form: str, lemma: str) -> str:
     """The suffix rewrite turning ``form`` into ``lemma`` (both as given), as ``strip>add``."""
     if form.startswith(lemma):  # the common cases (huse -> hus, hus -> hus), without a loop
-        return form[len(lemma):] + ">"
+        return form[len(lemma) :] + ">"
     if lemma.startswith(form):
-        return ">" + lemma[len(form):]
+        return ">" + lemma[len(form) :]
     n = min(len(form), len(lemma))
     p = 0
     while p < n and form[p] == lemma[p]:
@@ -152,7 +152,7 @@ class Model:
             for f, v in self.weights.items():
                 i = f.find("|")
                 while i >= 0:
-                    nested.setdefault(f[:i], {})[f[i + 1:]] = v
+                    nested.setdefault(f[:i], {})[f[i + 1 :]] = v
                     i = f.find("|", i + 1)
             self._nested = nested
         return self._nested
@@ -286,7 +286,9 @@ class Model:
         )
 
     @staticmethod
-    def static_features(form: str, lemma: str, tags: Iterable[str], ctx: tuple[str, ...], known: bool) -> list[str]:
+    def static_features(
+        form: str, lemma: str, tags: Iterable[str], ctx: tuple[str, ...], known: bool
+    ) -> list[str]:
         """Features of a (token, candidate) pair that do not depend on neighbouring words."""
         low = form.lower()
         case = "K" if lemma[:1].isupper() else "L"
@@ -315,11 +317,23 @@ class Model:
     def dynamic_features(keys: tuple[str, str], ctx: tuple[str, ...]) -> list[str]:
         """Features of a (token, candidate) pair that depend on neighbouring words."""
         e, fc = keys
-        return [e + ctx[5], e + ctx[6], e + ctx[7], e + ctx[8],
-                fc + ctx[5], fc + ctx[6], fc + ctx[7], fc + ctx[8], fc + ctx[9], fc + ctx[10]]
+        return [
+            e + ctx[5],
+            e + ctx[6],
+            e + ctx[7],
+            e + ctx[8],
+            fc + ctx[5],
+            fc + ctx[6],
+            fc + ctx[7],
+            fc + ctx[8],
+            fc + ctx[9],
+            fc + ctx[10],
+        ]
 
     @classmethod
-    def features(cls, form: str, lemma: str, tags: Iterable[str], ctx: tuple[str, ...], known: bool) -> list[str]:
+    def features(
+        cls, form: str, lemma: str, tags: Iterable[str], ctx: tuple[str, ...], known: bool
+    ) -> list[str]:
         """All features of one (token, candidate) pair."""
         return cls.static_features(form, lemma, tags, ctx, known) + cls.dynamic_features(
             cls.dynamic_keys(form, lemma), ctx

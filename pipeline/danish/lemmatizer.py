@@ -104,8 +104,9 @@ class DanishLemmatizer:
                 tk = (t, kn, sh)
                 v = tagw.get(tk)
                 if v is None:
-                    v = tagw[tk] = (w.get("T" + t, 0.0) + w.get("T" + t + "|" + kn, 0.0)
-                                    + w.get("T" + t + "|" + sh, 0.0))
+                    v = tagw[tk] = (
+                        w.get("T" + t, 0.0) + w.get("T" + t + "|" + kn, 0.0) + w.get("T" + t + "|" + sh, 0.0)
+                    )
                 score += v
             ck = (case, sh, kn)
             v = tagw.get(ck)
@@ -255,4 +256,3 @@ def default_lemmatizer() -> DanishLemmatizer:
 def lemmatize_tokens(words: list[str]) -> list[str]:
     """Lemmatize one sentence given as a list of tokens (no spaCy needed)."""
     return default_lemmatizer().lemmatize_sentence(words)
-

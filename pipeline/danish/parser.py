@@ -38,7 +38,9 @@ def add_parser(nlp, path: str | Path = PARSER_PATH, name: str = "parser") -> Non
     nlp.add_pipe("parser", name=name, source=_load(str(Path(path).resolve())))
 
 
-def score_trees(trees: Iterable[CdtTree], nlp=None, punct: bool = False, path: str | Path = PARSER_PATH) -> dict:
+def score_trees(
+    trees: Iterable[CdtTree], nlp=None, punct: bool = False, path: str | Path = PARSER_PATH
+) -> dict:
     """Unlabelled and labelled attachment scores of the parser on gold-tokenised trees.
 
     Each tree is one document of its gold words, one sentence; the tags are predicted (the

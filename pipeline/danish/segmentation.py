@@ -23,7 +23,9 @@ from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-TERMINALS = frozenset({".", "!", "?", "…", "...", "..", "!!", "??", "?!", "!?", "!!!", "???", "....", "?.", "!."})
+TERMINALS = frozenset(
+    {".", "!", "?", "…", "...", "..", "!!", "??", "?!", "!?", "!!!", "???", "....", "?.", "!."}
+)
 CLOSERS = frozenset({'"', "'", "”", "’", "»", ")", "]", "}", "«", "›"})
 OPENERS = frozenset({'"', "'", "“", "„", "«", "»", "(", "[", "-", "–", "—", "‘"})
 BULLETS = frozenset({"•", "-", "–", "—", "*", "·", "▪", "◦", "●", "■", "‣", "○", "➢", "→", ">"})

@@ -71,8 +71,19 @@ RELATIVE = "relative"  # a verb phrase in a relative clause
 CLAUSE = "clause"  # a verb phrase of a main or subordinate clause
 OTHER = "other"
 ROLES = (
-    SUBJECT, OBJECT, FRAME_OBJECT, PREPOSITIONAL_OBJECT, COMPLEMENT, LOCATIVE, TEMPORAL, ADVERBIAL,
-    PREDICATE, ROOT, RELATIVE, CLAUSE, OTHER,
+    SUBJECT,
+    OBJECT,
+    FRAME_OBJECT,
+    PREPOSITIONAL_OBJECT,
+    COMPLEMENT,
+    LOCATIVE,
+    TEMPORAL,
+    ADVERBIAL,
+    PREDICATE,
+    ROOT,
+    RELATIVE,
+    CLAUSE,
+    OTHER,
 )
 
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
@@ -129,7 +140,9 @@ class Phrase:
 def _is_temporal(noun, prep) -> bool:
     if _lemma(noun) in TEMPORAL_NOUNS or noun.text.lower() in TEMPORAL_NOUNS:
         return True
-    return any(c.dep_ == "fixed" and c.text.lower() in TEMPORAL_NOUNS for c in (prep.children if prep else ()))
+    return any(
+        c.dep_ == "fixed" and c.text.lower() in TEMPORAL_NOUNS for c in (prep.children if prep else ())
+    )
 
 
 def _noun_role(tok) -> tuple[str, int | None, int | None]:
@@ -144,9 +157,17 @@ def _noun_role(tok) -> tuple[str, int | None, int | None]:
                 return _noun_role(first)
         if top.dep_ in {"appa", "appr"} and top.head.i != top.i:
             return _noun_role(top.head)
-        return {
-            "subj": SUBJECT, "dobj": OBJECT, "iobj": OBJECT, "pred": PREDICATE, "ROOT": ROOT,
-        }.get(top.dep_, OTHER), None, None
+        return (
+            {
+                "subj": SUBJECT,
+                "dobj": OBJECT,
+                "iobj": OBJECT,
+                "pred": PREDICATE,
+                "ROOT": ROOT,
+            }.get(top.dep_, OTHER),
+            None,
+            None,
+        )
     # a prepositional phrase: what does the preposition hang on?
     p = _first_conjunct(prep) if prep.dep_ == "conj" else prep
     gov = p.head if p.head.i != p.i else None
@@ -197,8 +218,16 @@ def _noun_phrase(tok, role: str | None = None) -> Phrase:
     start, end = _noun_span(tok)
     r, gov, frame = _noun_role(tok)
     return Phrase(
-        kind=NOUN, role=role or r, start=start, end=end, head=tok.i, text=doc[start:end].text,
-        lemma=_lemma(tok), heads=(tok.i,), governor=gov, frame=frame,
+        kind=NOUN,
+        role=role or r,
+        start=start,
+        end=end,
+        head=tok.i,
+        text=doc[start:end].text,
+        lemma=_lemma(tok),
+        heads=(tok.i,),
+        governor=gov,
+        frame=frame,
     )
 
 
@@ -243,7 +272,9 @@ def _coordinated_verbs(verb) -> list:
 def _next_conjunct_verb(tok):
     """The verb coordinated right after ``tok`` (``tok -coord-> og -conj-> verb``), or None."""
     coord = next((c for c in tok.children if c.dep_ == "coord"), None)
-    return next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in _VERB_POS), None) if coord else None
+    return (
+        next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in _VERB_POS), None) if coord else None
+    )
 
 
 def _verb_phrases(doc, start: int, end: int) -> Iterator[Phrase]:
@@ -265,9 +296,18 @@ def _verb_phrases(doc, start: int, end: int) -> Iterator[Phrase]:
         span_end = max([last.i + 1, *(a.end for a in args)])
         role, gov, frame = _verb_role(tok)
         yield Phrase(
-            kind=VERB, role=role, start=span_start, end=span_end, head=tok.i,
-            text=doc[span_start:span_end].text, lemma=_lemma(tok), heads=tuple(v.i for v in verbs),
-            governor=gov, frame=frame, arguments=args, negated=_negated(tok),
+            kind=VERB,
+            role=role,
+            start=span_start,
+            end=span_end,
+            head=tok.i,
+            text=doc[span_start:span_end].text,
+            lemma=_lemma(tok),
+            heads=tuple(v.i for v in verbs),
+            governor=gov,
+            frame=frame,
+            arguments=args,
+            negated=_negated(tok),
         )
 
 
@@ -280,7 +320,9 @@ def _predicative_adjective(tok):
     if tok.pos_ == "ADJ":
         return tok
     if tok.pos_ in {"ADP", "ADV"}:
-        return next((c for c in tok.children if c.pos_ == "ADJ" and c.dep_ in {"nobj", "aobj", "mod", "pred"}), None)
+        return next(
+            (c for c in tok.children if c.pos_ == "ADJ" and c.dep_ in {"nobj", "aobj", "mod", "pred"}), None
+        )
     return None
 
 
@@ -304,8 +346,16 @@ def _predicatives(doc, start: int, end: int) -> Iterator[Phrase]:
         noun = _argument_noun(subj)
         arg = _noun_phrase(noun, role=SUBJECT)
         yield Phrase(
-            kind=PREDICATIVE, role=PREDICATE, start=s, end=e, head=adj.i, text=doc[s:e].text,
-            lemma=_lemma(adj), heads=(adj.i,), arguments=(arg,), negated=_negated(cop),
+            kind=PREDICATIVE,
+            role=PREDICATE,
+            start=s,
+            end=e,
+            head=adj.i,
+            text=doc[s:e].text,
+            lemma=_lemma(adj),
+            heads=(adj.i,),
+            arguments=(arg,),
+            negated=_negated(cop),
         )
 
 

@@ -149,7 +149,11 @@ def _word_info(word: str, tagdict: dict[str, list[str]]) -> tuple[str | None, st
 
     low = word.lower()
     lem = get_sources().dict_lemma(low) if low.isalpha() else None
-    aux = lem.lower() if lem and lem.lower() in _AUX_CONTEXT_LEMMAS else (low if low in _AUX_CONTEXT_LEMMAS else None)
+    aux = (
+        lem.lower()
+        if lem and lem.lower() in _AUX_CONTEXT_LEMMAS
+        else (low if low in _AUX_CONTEXT_LEMMAS else None)
+    )
     tags = tagdict.get(low)
     if tags:
         amb = "|".join(tags)
@@ -188,9 +192,16 @@ def jackknife_key(words: list[str]) -> str:
     return " ".join(words)
 
 
-def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: dict | None, n_lexical: int,
-                            static_vocab: dict[str, int] | None = None, n_static: int = 0,
-                            with_aux: bool = False, jackknife: dict | None = None):
+def _make_feature_extractor(
+    attrs: list[str],
+    tagdict: dict | None,
+    paradigms: dict | None,
+    n_lexical: int,
+    static_vocab: dict[str, int] | None = None,
+    n_static: int = 0,
+    with_aux: bool = False,
+    jackknife: dict | None = None,
+):
     from spacy.attrs import intify_attr
     from spacy.strings import get_string_id
     from thinc.api import Model
@@ -232,7 +243,9 @@ def _make_feature_extractor(attrs: list[str], tagdict: dict | None, paradigms: d
                         row.append(n_static if r == NO_VECTOR else r)
                     cache[orth] = row
                 rows.append(row)
-            extra = numpy.array(rows, dtype="uint64").reshape(len(doc), n_lexical + (static_vocab is not None))
+            extra = numpy.array(rows, dtype="uint64").reshape(
+                len(doc), n_lexical + (static_vocab is not None)
+            )
             if with_aux:
                 infos = []
                 for orth in orths:
@@ -271,10 +284,18 @@ def _register() -> None:
     from spacy.util import registry
 
     @registry.architectures("danish.TaggerEmbed.v1")
-    def tagger_embed(width: int, attrs: list[str], rows: list[int], lexical_rows: list[int],
-                     tagdict_path: str | None = None, table_widths: list[int] | None = None,
-                     static_dims: int = 0, aux_context_rows: int = 0, aux_context_width: int = 16,
-                     jackknife_path: str | None = None):
+    def tagger_embed(
+        width: int,
+        attrs: list[str],
+        rows: list[int],
+        lexical_rows: list[int],
+        tagdict_path: str | None = None,
+        table_widths: list[int] | None = None,
+        static_dims: int = 0,
+        aux_context_rows: int = 0,
+        aux_context_width: int = 16,
+        jackknife_path: str | None = None,
+    ):
         """MultiHashEmbed with the :func:`lexical_features` columns added.
 
         ``tagdict_path`` (a JSON ``word -> [tags]``) is read when training; a saved model
@@ -298,14 +319,18 @@ def _register() -> None:
         all_rows = list(rows) + list(lexical_rows)
         n_lexical = len(lexical_rows)
         if n_lexical not in (N_LEXICAL, N_LEXICAL + 1):
-            raise ValueError(f"lexical_rows needs {N_LEXICAL} values ({N_LEXICAL + 1} with the paradigm feature)")
+            raise ValueError(
+                f"lexical_rows needs {N_LEXICAL} values ({N_LEXICAL + 1} with the paradigm feature)"
+            )
         # built from simplemma when training; a saved model carries it in its weights
         paradigms = build_paradigms() if tagdict_path and n_lexical > N_LEXICAL else None
         widths = list(table_widths) if table_widths else [width] * len(all_rows)
         if len(widths) != len(all_rows):
             raise ValueError("table_widths needs one value per table")
-        embeddings = [HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
-                      for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))]
+        embeddings = [
+            HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
+            for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))
+        ]
         static_vocab = None
         n_in = sum(widths)
         if static_dims:
@@ -313,12 +338,27 @@ def _register() -> None:
             embeddings.append(_static_lookup(table, len(attrs) + n_lexical))
             n_in += static_dims
         if aux_context_rows:
-            embeddings.append(HashEmbed(aux_context_width, aux_context_rows,
-                                        column=len(attrs) + n_lexical + bool(static_dims), seed=30, dropout=0.0))
+            embeddings.append(
+                HashEmbed(
+                    aux_context_width,
+                    aux_context_rows,
+                    column=len(attrs) + n_lexical + bool(static_dims),
+                    seed=30,
+                    dropout=0.0,
+                )
+            )
             n_in += aux_context_width
         return chain(
-            _make_feature_extractor(attrs, tagdict, paradigms, n_lexical, static_vocab,
-                                    len(table) - 1 if static_dims else 0, bool(aux_context_rows), jackknife),
+            _make_feature_extractor(
+                attrs,
+                tagdict,
+                paradigms,
+                n_lexical,
+                static_vocab,
+                len(table) - 1 if static_dims else 0,
+                bool(aux_context_rows),
+                jackknife,
+            ),
             list2ragged(),
             with_array(concatenate(*embeddings)),
             with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),

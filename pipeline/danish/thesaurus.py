@@ -60,7 +60,10 @@ def _table() -> dict[str, frozenset[str]]:
     if not TABLE.exists():
         return {}
     with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
-        return {word: frozenset(rest.split()) for word, _, rest in (line.rstrip("\n").partition("\t") for line in fh)}
+        return {
+            word: frozenset(rest.split())
+            for word, _, rest in (line.rstrip("\n").partition("\t") for line in fh)
+        }
 
 
 def synonyms(lemma: str) -> frozenset[str]:

@@ -114,9 +114,7 @@ def read_conllx(text: str) -> list[list[list[str]]]:
     return out
 
 
-_UPOS = frozenset(
-    "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X _".split()
-)
+_UPOS = frozenset("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X _".split())
 
 
 def is_conllx(text: str) -> bool:

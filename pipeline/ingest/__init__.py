@@ -45,7 +45,15 @@ __all__ = [
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".pdf", ".txt", ".md", ".markdown")
 #: Formats of notes that are not read, and the format to save them in: a folder's files in these
 #: formats are listed in the manifest with that fix rather than passed over in silence.
-SAVE_AS = {".doc": ".docx", ".odt": ".docx", ".rtf": ".docx", ".pages": ".docx", ".xls": ".xlsx", ".ods": ".xlsx", ".numbers": ".xlsx"}
+SAVE_AS = {
+    ".doc": ".docx",
+    ".odt": ".docx",
+    ".rtf": ".docx",
+    ".pages": ".docx",
+    ".xls": ".xlsx",
+    ".ods": ".xlsx",
+    ".numbers": ".xlsx",
+}
 
 
 @dataclass(frozen=True)
@@ -280,7 +288,12 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
             source = replace(source, name=redactor.redact(source.name)[0])
         try:
             if source.refused:
-                raise InputError(source.name, "whole file", source.refused, "copy the file into the seminar's folder, or give its path directly.")
+                raise InputError(
+                    source.name,
+                    "whole file",
+                    source.refused,
+                    "copy the file into the seminar's folder, or give its path directly.",
+                )
             fmt, notes, details = read_source(source, cfg)
         except InputError as exc:
             error = redactor.redact(str(exc))[0] if redactor else str(exc)
@@ -301,7 +314,11 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
             notes = [_redact_note(note, redactor, counts) for note in notes]
             details = _redact_details(details, redactor)
         raw_notes.extend(notes)
-        reports.append(FileReport(source.name, fmt, len(notes), details=details, redacted={k: v for k, v in counts.items() if v}))
+        reports.append(
+            FileReport(
+                source.name, fmt, len(notes), details=details, redacted={k: v for k, v in counts.items() if v}
+            )
+        )
     notes_df, rejects_df = resolve_notes(raw_notes, cfg)
     return IngestResult(notes_df, rejects_df, tuple(reports))
 

@@ -97,7 +97,7 @@ def parse_group_name(value: str, *, letter: bool = False) -> str | None:
     bare = match.start("first") == 0
     if bare and not (match.group("first").isupper() or match.group("first").isdigit()):
         return None
-    if not bare and _ROMAN_ONLY.match(text[match.start("first"):]):
+    if not bare and _ROMAN_ONLY.match(text[match.start("first") :]):
         return None
     return text
 
@@ -111,12 +111,16 @@ def _letter_named(raw_notes: list[RawNote]) -> bool:
 
     Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A to J).
     """
-    return any(_ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes)
+    return any(
+        _ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes
+    )
 
 
 def group_sort_key(name: str) -> tuple:
     """Natural order of group names: "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å")."""
-    from pipeline.danish.collation import natural_key  # the package registers spaCy components: only when names are sorted
+    from pipeline.danish.collation import (
+        natural_key,
+    )  # the package registers spaCy components: only when names are sorted
 
     return natural_key(name)
 
@@ -184,7 +188,9 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, "empty text: the note has no words; fill it in or delete the row."))
             continue
         if not any(ch.isalpha() for ch in text):
-            rejects.append(_reject(raw, "no words: the text has only numbers or punctuation; write out the note."))
+            rejects.append(
+                _reject(raw, "no words: the text has only numbers or punctuation; write out the note.")
+            )
             continue
         area_name = " ".join(str(raw.core_area).split())
         if not area_name:
@@ -224,7 +230,12 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
                     if slug and slug != "index"
                     else "cannot be used as a report file name"
                 )
-                rejects.append(_reject(raw, f"core area '{name}' {why}; write the area name the same way in every row, or rename it."))
+                rejects.append(
+                    _reject(
+                        raw,
+                        f"core area '{name}' {why}; write the area name the same way in every row, or rename it.",
+                    )
+                )
                 continue
         key = (year, name, group if group_name is None else _name_key(group_name))
         if key in seen:
@@ -260,7 +271,9 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
     if len(notes):
         notes["_order"] = notes["core_area"].map(area_order).fillna(len(area_order))
-        notes = notes.sort_values(["year", "_order", "core_area", "group"], kind="stable").drop(columns="_order")
+        notes = notes.sort_values(["year", "_order", "core_area", "group"], kind="stable").drop(
+            columns="_order"
+        )
     notes = validate(notes.reset_index(drop=True), Notes)
     rejects_df = validate(pd.DataFrame(rejects, columns=list(Rejects.to_schema().columns)), Rejects)
     return notes, rejects_df

@@ -27,7 +27,10 @@ _FILE_GROUP = re.compile(rf"{GROUP_ALIASES}[\s_\-]*(\d+)(?!\d)", re.I)
 _NAMED_HEADING = re.compile(rf"^\**{GROUP_NAMED}\**\s*:?$")
 _NAMED_PAR = re.compile(rf"^\s*\**{GROUP_NAMED}\**\s*:\s*(?P<rest>\S.*)$")
 # "bord-a.md", "gruppe_roed.txt": the word and a short name, the name's words joined by - or _.
-_FILE_NAMED = re.compile(rf"^(?P<word>{GROUP_ALIASES})[\s_\-]+(?P<name>[^\W\d_][^\W_]{{0,20}}(?:[\s_\-][^\W_]{{1,20}}){{0,2}})$", re.I)
+_FILE_NAMED = re.compile(
+    rf"^(?P<word>{GROUP_ALIASES})[\s_\-]+(?P<name>[^\W\d_][^\W_]{{0,20}}(?:[\s_\-][^\W_]{{1,20}}){{0,2}})$",
+    re.I,
+)
 
 
 def _file_group(file: str) -> str:
@@ -41,6 +44,8 @@ def _file_group(file: str) -> str:
         return ""
     words = [named.group("word").capitalize(), *re.split(r"[\s_\-]+", named.group("name"))]
     return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
 _KEYS = {
     "core_area": {"core_area", "core area", "kerneområde", "kerneomraade", "område"},
     "group": {"group", "gruppe", "bord", "table"},
@@ -146,5 +151,8 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
 def read_markdown_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
     """Read a Markdown (or front-matter plain-text) notes file."""
     return read_text_notes(
-        data, file, lambda text: parse_markdown_notes(text, file, cfg), empty_fix="write the group's note in it, or remove it from the folder."
+        data,
+        file,
+        lambda text: parse_markdown_notes(text, file, cfg),
+        empty_fix="write the group's note in it, or remove it from the folder.",
     )

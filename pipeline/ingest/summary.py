@@ -32,7 +32,9 @@ _GROUP_START = re.compile(rf"^{GROUP_LABEL}(?:\s+(?P=num))?(?=[\s:.,]|$)")
 # A named group opens its paragraph with the name and a colon ("Gruppe Rød: …").
 _NAMED_START = re.compile(rf"^{GROUP_NAMED}\s*:")
 _MIDLINE_GROUP = re.compile(rf"(?<=[.!?])\s*(?={GROUP_WORD}\s*\d+\s)")
-_MARKER = re.compile(r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I)
+_MARKER = re.compile(
+    r"^(?:Gruppedrøftelse(?:r)?|Indblik i gruppedrøftelser(?:ne)?)\s+(?:om|ved|ifm\.?)\s+(?P<theme>.+)$", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?:;”\")]\s*$")
 #: A bullet of a list ("•\t facilitetsplaner", "- kapacitet", "* infrastruktur").
 _BULLET = re.compile(r"^[•▪◦·\-–*]\s*(?P<text>\S.*)$")
@@ -166,7 +168,7 @@ def parse_summary_text(
                 runs.append((current_area, []))
                 new_run_pending = False
             last_group = number
-            body = f"{group.group('label')} {number}{stripped[group.end():]}"
+            body = f"{group.group('label')} {number}{stripped[group.end() :]}"
             par = _Paragraph(number, [_Line(line.number, line.raw.replace(stripped, body, 1), line.page)])
         elif named:
             close()
@@ -273,7 +275,12 @@ def read_summary_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list
     The details carry ``options``: the options each discussion's question listed
     (:func:`summary_options`), when the text has such a list.
     """
-    notes, details = read_text_notes(data, file, lambda text: parse_summary_text(text, file, cfg), empty_fix="extract the summary's text again.")
+    notes, details = read_text_notes(
+        data,
+        file,
+        lambda text: parse_summary_text(text, file, cfg),
+        empty_fix="extract the summary's text again.",
+    )
     from pipeline.ingest._text import decode_bytes
 
     options = summary_options(decode_bytes(data)[0], cfg)

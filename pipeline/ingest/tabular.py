@@ -12,7 +12,14 @@ from pipeline.ingest._notes import RawNote
 from pipeline.ingest._text import decode_bytes, require_zip_package, sniff_delimiter
 from pipeline.outputs import restore_cell
 
-__all__ = ["COLUMN_ALIASES", "REQUIRED_FIELDS", "map_columns", "read_csv_notes", "read_xlsx_notes", "rows_to_notes"]
+__all__ = [
+    "COLUMN_ALIASES",
+    "REQUIRED_FIELDS",
+    "map_columns",
+    "read_csv_notes",
+    "read_xlsx_notes",
+    "rows_to_notes",
+]
 
 #: Accepted header names per canonical field (compared case- and whitespace-insensitively).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -84,7 +91,9 @@ def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) 
             found = ", ".join(repr(_short(h)) for h in headers if str(h).strip()) or "(none)"
         else:  # nothing looks like a notes column: the file may be anything; its content is not quoted
             n = sum(1 for h in headers if str(h).strip())
-            found = f"{n} column(s), none named like a notes column (not quoted: this may not be a notes file)"
+            found = (
+                f"{n} column(s), none named like a notes column (not quoted: this may not be a notes file)"
+            )
         accepted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f])}" for f in missing)
         raise InputError(
             file,
@@ -172,19 +181,32 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
         The raw notes and facts for the manifest (encoding, delimiter).
     """
     if not data.strip():
-        raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no bytes.")
+        raise InputError(
+            file, "whole file", "the file is empty", "export the notes again; the file has no bytes."
+        )
     text, encoding = decode_bytes(data)
     if not text.strip():
-        raise InputError(file, "whole file", "the file is empty", "export the notes again; the file has no text.")
+        raise InputError(
+            file, "whole file", "the file is empty", "export the notes again; the file has no text."
+        )
     delimiter = _choose_delimiter(text, cfg)
     records, broken = _csv_records(text, delimiter)
     if not records:
-        raise InputError(file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst.")
+        raise InputError(
+            file, "whole file", "the file has no header row", "add a header row: kerneområde, gruppe, tekst."
+        )
     (header_line, headers), body = records[0], records[1:]
     headers = [h.strip() for h in headers]
-    mapping = map_columns(headers, cfg, file=file, place="header row" if header_line == 1 else f"header row (line {header_line})")
+    mapping = map_columns(
+        headers,
+        cfg,
+        file=file,
+        place="header row" if header_line == 1 else f"header row (line {header_line})",
+    )
     if not body and not broken:
-        raise InputError(file, "whole file", "the file has a header row but no notes", "add one row per group note.")
+        raise InputError(
+            file, "whole file", "the file has a header row but no notes", "add one row per group note."
+        )
     rows, refs, problems = [], [], []
     for line_num, row in body:
         rows.append(dict(zip(headers, row, strict=False)))
@@ -238,12 +260,20 @@ def _sheet_rows(ws, formulas) -> tuple[list[list[str]], set[tuple[int, int]]]:
     if formulas is not None:
         for r, row in enumerate(formulas.iter_rows(values_only=True)):
             for c, v in enumerate(row):
-                if isinstance(v, str) and v.startswith("=") and r < len(rows) and c < len(rows[r]) and not rows[r][c]:
+                if (
+                    isinstance(v, str)
+                    and v.startswith("=")
+                    and r < len(rows)
+                    and c < len(rows[r])
+                    and not rows[r][c]
+                ):
                     unsaved.add((r, c))
     return rows, unsaved
 
 
-def _find_header(rows: list[list[str]], cfg: InputConfig, file: str, sheet: str) -> tuple[int, dict[str, str]]:
+def _find_header(
+    rows: list[list[str]], cfg: InputConfig, file: str, sheet: str
+) -> tuple[int, dict[str, str]]:
     """Index and column mapping of the header row: the configured one, else the first top row naming the note columns.
 
     Raises:
@@ -252,8 +282,15 @@ def _find_header(rows: list[list[str]], cfg: InputConfig, file: str, sheet: str)
     if cfg.header_row is not None:
         i = cfg.header_row - 1
         if i >= len(rows):
-            raise InputError(file, f"sheet '{sheet}'", f"[input] header_row = {cfg.header_row}, but the sheet has {len(rows)} rows", "set [input] header_row to the row that holds the column names.")
-        return i, map_columns(rows[i], cfg, file=file, place=f"sheet '{sheet}', row {i + 1} ([input] header_row)")
+            raise InputError(
+                file,
+                f"sheet '{sheet}'",
+                f"[input] header_row = {cfg.header_row}, but the sheet has {len(rows)} rows",
+                "set [input] header_row to the row that holds the column names.",
+            )
+        return i, map_columns(
+            rows[i], cfg, file=file, place=f"sheet '{sheet}', row {i + 1} ([input] header_row)"
+        )
     first = next((i for i, row in enumerate(rows) if any(v.strip() for v in row)), 0)
     for i in range(first, min(len(rows), first + HEADER_SEARCH_ROWS)):
         try:
@@ -267,7 +304,8 @@ def _find_header(rows: list[list[str]], cfg: InputConfig, file: str, sheet: str)
             file,
             f"sheet '{sheet}', rows {first + 1}-{first + HEADER_SEARCH_ROWS}",
             f"no row names the note columns. {exc.problem}",
-            exc.fix + " If the column names stand lower in the sheet, point at that row: [input] header_row = 5.",
+            exc.fix
+            + " If the column names stand lower in the sheet, point at that row: [input] header_row = 5.",
         ) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -298,7 +336,10 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
         formulas_wb = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # openpyxl raises many types for corrupt packages
         raise InputError(
-            file, "whole file", f"the workbook cannot be read ({type(exc).__name__})", "save it again from Excel as .xlsx."
+            file,
+            "whole file",
+            f"the workbook cannot be read ({type(exc).__name__})",
+            "save it again from Excel as .xlsx.",
         ) from None
     sheets = {ws.title: _sheet_rows(ws, formulas_wb[ws.title]) for ws in values_wb.worksheets}
     names = list(sheets)
@@ -335,7 +376,9 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
         chosen = usable[0]
     rows, unsaved = sheets[chosen]
     if not any(any(v.strip() for v in row) for row in rows):
-        raise InputError(file, f"sheet '{chosen}'", "the sheet is empty", "put the notes in this sheet, one row per group.")
+        raise InputError(
+            file, f"sheet '{chosen}'", "the sheet is empty", "put the notes in this sheet, one row per group."
+        )
     header_i, mapping = _find_header(rows, cfg, file, chosen)
     headers = [v.strip() for v in rows[header_i]]
     columns = {h: c for c, h in enumerate(headers)}
@@ -352,9 +395,18 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
             else ""
         )
     if not any(any(str(v).strip() for v in rec.values()) for rec in records):
-        raise InputError(file, f"sheet '{chosen}'", "the sheet has a header row but no notes", "add one row per group note.")
+        raise InputError(
+            file,
+            f"sheet '{chosen}'",
+            "the sheet has a header row but no notes",
+            "add one row per group note.",
+        )
     notes = rows_to_notes(
-        records, mapping, file=file, ref=lambda i: f"sheet '{chosen}', row {header_i + i + 2}", problems=problems
+        records,
+        mapping,
+        file=file,
+        ref=lambda i: f"sheet '{chosen}', row {header_i + i + 2}",
+        problems=problems,
     )
     return notes, {"sheet": chosen, **({"header_row": header_i + 1} if header_i else {})}
 

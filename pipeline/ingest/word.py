@@ -38,8 +38,21 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Parts of a paragraph that Word does not show as its text: tracked deletions and moves away,
 # the fallback copy of a drawing (its text is also in the drawing's text box), and text boxes
 # (read as paragraphs of their own, after the paragraph that anchors them).
-_HIDDEN = {_W + "del", _W + "moveFrom", _MC + "Fallback", _W + "txbxContent", _W + "delText", _W + "instrText"}
-_CHARS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-", _W + "softHyphen": ""}
+_HIDDEN = {
+    _W + "del",
+    _W + "moveFrom",
+    _MC + "Fallback",
+    _W + "txbxContent",
+    _W + "delText",
+    _W + "instrText",
+}
+_CHARS = {
+    _W + "tab": "\t",
+    _W + "br": "\n",
+    _W + "cr": "\n",
+    _W + "noBreakHyphen": "-",
+    _W + "softHyphen": "",
+}
 
 
 def _is_placeholder(element) -> bool:
@@ -94,7 +107,13 @@ def _blocks(parent):
                 yield from _blocks(box)
         elif tag == _W + "tbl":
             yield "tbl", child
-        elif tag in (_W + "sdt", _W + "customXml", _W + "sdtContent", _W + "ins", _W + "moveTo") and not _is_placeholder(child):
+        elif tag in (
+            _W + "sdt",
+            _W + "customXml",
+            _W + "sdtContent",
+            _W + "ins",
+            _W + "moveTo",
+        ) and not _is_placeholder(child):
             yield from _blocks(child.find(_W + "sdtContent") if tag == _W + "sdt" else child)
 
 
@@ -131,7 +150,10 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for broken packages
         raise InputError(
-            file, "whole file", f"the Word document is damaged ({type(exc).__name__}: {exc})", "save it again from Word as .docx."
+            file,
+            "whole file",
+            f"the Word document is damaged ({type(exc).__name__}: {exc})",
+            "save it again from Word as .docx.",
         ) from None
 
     notes: list[RawNote] = []
@@ -142,7 +164,9 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
         nonlocal current
         if current is not None:
             notes.append(
-                RawNote(file, current["ref"], current["area"], str(current["group"]), "\n".join(current["text"]))
+                RawNote(
+                    file, current["ref"], current["area"], str(current["group"]), "\n".join(current["text"])
+                )
             )
         current = None
 
@@ -176,16 +200,31 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
                 flush()
                 rest = match.group("rest").strip()
                 body = f"{match.group('label')} {match.group('num')} {rest}".strip() if rest else ""
-                current = {"ref": place, "area": area, "group": match.group("num"), "text": [body] if body else []}
+                current = {
+                    "ref": place,
+                    "area": area,
+                    "group": match.group("num"),
+                    "text": [body] if body else [],
+                }
             elif named:
                 flush()
                 rest = named.groupdict().get("rest") or ""
                 body = f"{named.group('name')} {rest.strip()}" if rest.strip() else ""
-                current = {"ref": place, "area": area, "group": named.group("name"), "text": [body] if body else []}
+                current = {
+                    "ref": place,
+                    "area": area,
+                    "group": named.group("name"),
+                    "text": [body] if body else [],
+                }
             elif current is not None:
                 current["text"].append(text)
             else:
-                skipped.append({"place": place, "reason": "text outside any group note (no 'Gruppe N' paragraph above it)"})
+                skipped.append(
+                    {
+                        "place": place,
+                        "reason": "text outside any group note (no 'Gruppe N' paragraph above it)",
+                    }
+                )
         else:
             flush()
             n_table += 1
@@ -199,7 +238,11 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
                 try:
                     mapping = map_columns(headers, cfg.input, file=file, place=place)
                 except InputError as exc:
-                    if area and "core_area" in exc.problem and all(f not in exc.problem for f in ("group", "text")):
+                    if (
+                        area
+                        and "core_area" in exc.problem
+                        and all(f not in exc.problem for f in ("group", "text"))
+                    ):
                         mapping = map_columns(headers + ["kerneområde"], cfg.input, file=file, place=place)
                     else:
                         raise
@@ -212,7 +255,11 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
                 for r in records:
                     r["kerneområde"] = area
             table_no = n_table
-            notes.extend(rows_to_notes(records, mapping, file=file, ref=lambda i, t=table_no: f"table {t}, row {i + 2}"))
+            notes.extend(
+                rows_to_notes(
+                    records, mapping, file=file, ref=lambda i, t=table_no: f"table {t}, row {i + 2}"
+                )
+            )
     flush()
     if not notes and table_errors:
         raise table_errors[0]  # the document's only notes may be in that table: say what is wrong with it

@@ -27,7 +27,8 @@ _CPR_RE = re.compile(_NUM_BEFORE + r"(\d{2})([ ./-]?)(\d{2})\2(\d{2})(\s?[-./]\s
 # front of four pairs ("45 23 45 67 89").
 _PHONE_RE = re.compile(
     r"(?:(?P<prefix>(?<![\w+])\(?(?:\+|00)45\)?[ .-]?|(?<![\w+])45[ .-](?=\d\d([ .-])\d\d\2\d\d\2\d\d(?!\d)))|"
-    + _NUM_BEFORE + r"(?<!\d )(?<!\+))"
+    + _NUM_BEFORE
+    + r"(?<!\d )(?<!\+))"
     r"(?P<number>\d{8}"
     r"|\d{4}(?P<s1>[ .-])\d{4}"
     r"|\d\d(?P<s2>[ .-])\d\d(?P=s2)\d\d(?P=s2)\d\d"
@@ -36,7 +37,8 @@ _PHONE_RE = re.compile(
     r"|\d\d(?P<s5>[ .-])\d{3}(?P=s5)\d{3})" + _NUM_AFTER
 )
 _AMOUNT_AFTER_RE = re.compile(
-    r"^\s*(?:kr\b|kr\.|kroner|dkk|mio|mia|t\.\s?kr|%|procent|euro|€|borgere|personer|timer|elever|stk\b)", re.I
+    r"^\s*(?:kr\b|kr\.|kroner|dkk|mio|mia|t\.\s?kr|%|procent|euro|€|borgere|personer|timer|elever|stk\b)",
+    re.I,
 )
 # What the words just before a number say it is. The nearest such word in the same sentence wins:
 # "tlf." makes a phone number of "2045 2078"; "CVR-nr.", "rammen er" or "postnumrene" keep the number.
@@ -121,10 +123,17 @@ def _is_cpr(text: str, match: re.Match) -> bool:
     """A date and serial number that make a CPR number; "mødet 12.03.25 1430" is a date and a time."""
     if cpr_birth_date("".join(match.group(1, 3, 4, 6))) is None:
         return False
-    if _ID_LABEL_RE.search(text[max(0, match.start() - 16) : match.start()]) or _in_address(text, match.start()):
+    if _ID_LABEL_RE.search(text[max(0, match.start() - 16) : match.start()]) or _in_address(
+        text, match.start()
+    ):
         return False  # "P-nummer 1003388394": ten digits of a production unit, not a person
     date_sep, serial_sep = match.group(2), match.group(5)
-    if date_sep in (".", "/", "-") and serial_sep.isspace() and _is_time(match.group(6)) and int(match.group(4)) < 40:
+    if (
+        date_sep in (".", "/", "-")
+        and serial_sep.isspace()
+        and _is_time(match.group(6))
+        and int(match.group(4)) < 40
+    ):
         # A written date of this century, a space and a clock time ("12.03.25 1430"): as a CPR number
         # (a serial that reads as a time starts 0-2, so the person would be born 1900-1939) only
         # where the text says so.
@@ -188,7 +197,9 @@ def _is_phone(text: str, match: re.Match) -> bool:
     digits = "".join(parts)
     if digits[0] == "0":
         return False  # Danish numbers never start with 0
-    if _is_date(parts) or (context == "date" and len(parts) == 2 and _is_time(parts[0]) and _is_time(parts[1])):
+    if _is_date(parts) or (
+        context == "date" and len(parts) == 2 and _is_time(parts[0]) and _is_time(parts[1])
+    ):
         return False
     if len(parts) == 2:
         first, second = int(parts[0]), int(parts[1])

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from pipeline.privacy.text import fold_for_matching, normalise_text
 
+
 @lru_cache(maxsize=1)
 def _lower_case_words() -> frozenset[str]:
     """Danish words as written in lower case (treebank lexicon, stop words, names that are words).
@@ -20,7 +21,11 @@ def _lower_case_words() -> frozenset[str]:
         from pipeline.danish.lemmatizer import default_model
         from pipeline.danish.stop_words import STOP_WORDS
 
-        return frozenset(w for w in default_model().lex if w.islower()) | frozenset(STOP_WORDS) | COMMON_WORD_NAMES
+        return (
+            frozenset(w for w in default_model().lex if w.islower())
+            | frozenset(STOP_WORDS)
+            | COMMON_WORD_NAMES
+        )
     except Exception:  # no lexicon: only the known ones are words
         return COMMON_WORD_NAMES
 
@@ -54,7 +59,9 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
     if not variants:
         return None
     # Words of a whole name may stand without a space ("HanneJensen" once a zero-width space is gone).
-    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s*") for v in sorted(variants, key=len, reverse=True))
+    alternatives = "|".join(
+        re.escape(v).replace(r"\ ", r"\s*") for v in sorted(variants, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![^\W\d_])(?P<name>{alternatives}){_GENITIVE}(?P<rest>[^\W\d_]*)", re.IGNORECASE)
 
 

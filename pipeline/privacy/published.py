@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.privacy.redactor import KINDS, Redactor
 
+
 def _redact_cell(redactor: Redactor, value, header: str = ""):
     """A table cell of any type without personal data.
 
@@ -38,7 +39,9 @@ def redact_frame(df, privacy=None):
         new = col.map(lambda v, h=header: _redact_cell(redactor, v, h))
         if not new.equals(col):
             out.isetitem(i, new.astype(object) if new.map(type).nunique() > 1 else new)
-    out.columns = [redactor.redact(c)[0] if isinstance(c, str) else _redact_cell(redactor, c) for c in out.columns]
+    out.columns = [
+        redactor.redact(c)[0] if isinstance(c, str) else _redact_cell(redactor, c) for c in out.columns
+    ]
     return out
 
 

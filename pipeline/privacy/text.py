@@ -11,7 +11,9 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
 # Characters that carry no letter of their own: Word's optional (soft) hyphen, zero-width spaces
 # and joiners, direction marks, the byte-order mark, and control characters other than line breaks
 # and tabs. They are removed before any check, so "Han\u00adne" and "0102\u200b031234" are found.
-_INVISIBLE_RE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE_RE = re.compile(
+    r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
 # Letters of other scripts that look like Latin ones ("Hanne" typed with Cyrillic H, a and e): folded for
 # matching only; the text keeps them where nothing is found.
 _CONFUSABLES = str.maketrans(

@@ -52,9 +52,15 @@ __all__ = [
 ]
 
 
-def figure_images(page: Page, render_png: Callable[[go.Figure], bytes | None] | None) -> dict[str, bytes | None]:
+def figure_images(
+    page: Page, render_png: Callable[[go.Figure], bytes | None] | None
+) -> dict[str, bytes | None]:
     """PNG bytes of every chart on the page, by figure name, for :func:`render_docx` (None: no charts)."""
-    return {b.name: (render_png(b.figure) if render_png else None) for b in walk(page.blocks) if isinstance(b, Figure)}
+    return {
+        b.name: (render_png(b.figure) if render_png else None)
+        for b in walk(page.blocks)
+        if isinstance(b, Figure)
+    }
 
 
 def render_area_html(ctx: AreaContext) -> str:

@@ -47,7 +47,10 @@ def group_specifics(label: str, units: pd.DataFrame) -> list[dict]:
         by_text.setdefault(text[:1].lower() + text[1:], set()).add(int(g))
     if not by_text:
         return []
-    return [{"text": t, "groups": sorted(gs)} for t, gs in sorted(by_text.items(), key=lambda kv: (min(kv[1]), kv[0]))]
+    return [
+        {"text": t, "groups": sorted(gs)}
+        for t, gs in sorted(by_text.items(), key=lambda kv: (min(kv[1]), kv[0]))
+    ]
 
 
 def options_sentence(options: list[dict], n_groups: int) -> str:
@@ -60,7 +63,9 @@ def options_sentence(options: list[dict], n_groups: int) -> str:
     if not chosen:
         return "Ingen gruppe nævnte en af spørgsmålets givne muligheder. " if options else ""
     top = len(chosen[0]["groups"])
-    named = [f"{o['option']} ({len(o['groups'])} af {n_groups})" for o in chosen if len(o["groups"]) >= top - 1][:3]
+    named = [
+        f"{o['option']} ({len(o['groups'])} af {n_groups})" for o in chosen if len(o["groups"]) >= top - 1
+    ][:3]
     return f"Af spørgsmålets givne muligheder valgte flest grupper {da_list(named)}. "
 
 
@@ -69,7 +74,9 @@ def year_entry(by_year: dict[str, list[dict]], year: int) -> list[dict]:
     return list(by_year.get(str(year)) or (next(iter(by_year.values())) if len(by_year) == 1 else []))
 
 
-def area_theme_options(analysis: Analysis, cfg: SeminarConfig, area: str, option_topics: dict[int, str]) -> list[dict]:
+def area_theme_options(
+    analysis: Analysis, cfg: SeminarConfig, area: str, option_topics: dict[int, str]
+) -> list[dict]:
     """The area's given options for the seminar's year (``quality["options"]``), each with the
     theme that names only it (``topic``, or -1)."""
     rows = year_entry(analysis.quality.get("options", {}).get(area, {}), cfg.year)

@@ -279,6 +279,9 @@ def unlink_missing(page: Page) -> Page:
     ids = page_anchors(page.blocks)
 
     def fix(runs: Inlines) -> Inlines:
-        return tuple(r.text if isinstance(r, Link) and r.href.startswith("#") and r.href[1:] not in ids else r for r in runs)
+        return tuple(
+            r.text if isinstance(r, Link) and r.href.startswith("#") and r.href[1:] not in ids else r
+            for r in runs
+        )
 
     return replace(page, blocks=tuple(_map_inlines(b, fix) for b in page.blocks))

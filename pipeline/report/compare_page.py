@@ -15,7 +15,22 @@ import pandas as pd
 from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison, trajectories
 from pipeline.config import SeminarConfig, slugify
 from pipeline.plots import plot_theme_years, plot_trajectories
-from pipeline.report.blocks import Block, Figure, Heading, Inlines, Link, Note, Page, Paragraph, Quote, Section, Strong, Table, inlines, unlink_missing
+from pipeline.report.blocks import (
+    Block,
+    Figure,
+    Heading,
+    Inlines,
+    Link,
+    Note,
+    Page,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    inlines,
+    unlink_missing,
+)
 from pipeline.report.wording import da_decimal, da_list, group_label, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
@@ -25,7 +40,14 @@ PAGE_NAME = "hvad-er-nyt"
 #: Panels of the small-multiples chart of the points that moved most (over more than two years).
 MAX_PANELS = 16
 #: What a status means in the trend column (over more than two years).
-TREND_WORDS = {"ny": "ny", "voksende": "voksende", "vedvarende": "vedvarende", "aftagende": "aftagende", "forsvundet": "forsvundet", NOT_A_CHANGE: "–"}
+TREND_WORDS = {
+    "ny": "ny",
+    "voksende": "voksende",
+    "vedvarende": "vedvarende",
+    "aftagende": "aftagende",
+    "forsvundet": "forsvundet",
+    NOT_A_CHANGE: "–",
+}
 
 
 def status_count(status: str, n: int) -> str:
@@ -53,7 +75,16 @@ def _count_cell(prev: pd.Series, links: Mapping[int, str], unit: str) -> Inlines
         return (Link(text, _link(hrefs[0], links, int(prev["year"]))),)
     # merged themes: the count is their groups together; each theme links to its own place
     names = prev["theme_label"].split(" / ")
-    return inlines(text, " (", *[x for i, (n, h) in enumerate(zip(names, hrefs, strict=False)) for x in ((", " if i else ""), Link(n, _link(h, links, int(prev["year"]))))], ")")
+    return inlines(
+        text,
+        " (",
+        *[
+            x
+            for i, (n, h) in enumerate(zip(names, hrefs, strict=False))
+            for x in ((", " if i else ""), Link(n, _link(h, links, int(prev["year"]))))
+        ],
+        ")",
+    )
 
 
 def _step_word(r) -> str:
@@ -61,8 +92,20 @@ def _step_word(r) -> str:
     return "–" if r.base_groups == 0 and r.target_groups == 0 else r.status
 
 
-def _scope_table(scope: str, status: pd.DataFrame, prev: pd.DataFrame, years: tuple[int, ...], links: Mapping[int, str], unit: str) -> Table:
-    header = ("Tema", *[str(y) for y in years], f"{years[-2]} → {years[-1]}", *(["Over alle år"] if len(years) > 2 else []))
+def _scope_table(
+    scope: str,
+    status: pd.DataFrame,
+    prev: pd.DataFrame,
+    years: tuple[int, ...],
+    links: Mapping[int, str],
+    unit: str,
+) -> Table:
+    header = (
+        "Tema",
+        *[str(y) for y in years],
+        f"{years[-2]} → {years[-1]}",
+        *(["Over alle år"] if len(years) > 2 else []),
+    )
     rows = []
     for r in status.itertuples():
         cells = [(r.label,)]
@@ -81,11 +124,23 @@ def _scope_table(scope: str, status: pd.DataFrame, prev: pd.DataFrame, years: tu
     )
 
 
-def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], unit: str) -> list[Block]:
+def _evidence(
+    r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], unit: str
+) -> list[Block]:
     """One point's status with its evidence from each year it was raised (the groups' own words)."""
     steps = [y for y in comparison.years if y in (r.base_year, r.target_year)]
-    counts = " → ".join(f"{prev.loc[(r.point, y)]['n_groups']} af {prev.loc[(r.point, y)]['n_groups_total']} {unit} i {y}" for y in steps)
-    blocks: list[Block] = [Paragraph(inlines(Strong(r.label), f": {counts}" + (f" (alle år: {r.counts})" if len(comparison.years) > 2 else "") + "."))]
+    counts = " → ".join(
+        f"{prev.loc[(r.point, y)]['n_groups']} af {prev.loc[(r.point, y)]['n_groups_total']} {unit} i {y}"
+        for y in steps
+    )
+    blocks: list[Block] = [
+        Paragraph(
+            inlines(
+                Strong(r.label),
+                f": {counts}" + (f" (alle år: {r.counts})" if len(comparison.years) > 2 else "") + ".",
+            )
+        )
+    ]
     if r.reason:
         blocks.append(Paragraph((f"Hvorfor samme tema: {r.reason}.",), kind="meta"))
     quotes = comparison.quotes[(comparison.quotes["point"] == r.point)]
@@ -97,8 +152,20 @@ def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int,
         also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
         if also:
             names = comparison.group_names.get(y, {})
-            who = da_list([f"{g.rsplit('#', 1)[0]}, {group_label(int(g.rsplit('#', 1)[1]), names)}" if "#" in g else group_label(int(g), names) for g in also])
-            blocks.append(Paragraph((f"{y}: også {who} skriver det; årets side tæller de ord under et andet tema.",), kind="meta"))
+            who = da_list(
+                [
+                    f"{g.rsplit('#', 1)[0]}, {group_label(int(g.rsplit('#', 1)[1]), names)}"
+                    if "#" in g
+                    else group_label(int(g), names)
+                    for g in also
+                ]
+            )
+            blocks.append(
+                Paragraph(
+                    (f"{y}: også {who} skriver det; årets side tæller de ord under et andet tema.",),
+                    kind="meta",
+                )
+            )
         for q in mine.itertuples():
             href = f"{links[y]}/{slugify(q.core_area)}.html#s-{q.statement_id}"
             group = group_label(q.group, comparison.group_names.get(y, {}))
@@ -108,7 +175,11 @@ def _evidence(r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int,
 
 
 def _summary(rows: pd.DataFrame, min_groups: int) -> str:
-    counts = {s: int((rows["status"] == s).sum()) for s in STATUSES if s != NOT_A_CHANGE and (rows["status"] == s).any()}
+    counts = {
+        s: int((rows["status"] == s).sum())
+        for s in STATUSES
+        if s != NOT_A_CHANGE and (rows["status"] == s).any()
+    }
     if not counts:
         return f"Ingen ændringer i temaer, som mindst {number_word(min_groups)} grupper rejste."
     text = da_list([status_count(s, n) for s, n in counts.items()])
@@ -129,12 +200,26 @@ def _curation_note(comparison: Comparison) -> Note:
     """Whether an analyst has checked the years' themes, said once at the top (the committee's page carries no how-to)."""
     done = {y: d for y, (d, _) in comparison.curation.items()}
     if not any(done.values()):
-        return Note((Strong("Maskinforslag:"), " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem."), kind="status")
+        return Note(
+            (
+                Strong("Maskinforslag:"),
+                " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem.",
+            ),
+            kind="status",
+        )
     parts = [f"{y}: {d} af {n} temaer kurateret" for y, (d, n) in sorted(comparison.curation.items())]
-    return Note((Strong("Kuratering:"), " " + "; ".join(parts) + "; resten er maskinforslag, fundet af metoden alene."), kind="status")
+    return Note(
+        (
+            Strong("Kuratering:"),
+            " " + "; ".join(parts) + "; resten er maskinforslag, fundet af metoden alene.",
+        ),
+        kind="status",
+    )
 
 
-def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = "") -> Page:
+def comparison_page(
+    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = ""
+) -> Page:
     """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes with their evidence.
 
     Args:
@@ -147,9 +232,31 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
     span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
     title = f"Hvad er nyt i år: {span}"
     blocks: list[Block] = [
-        Paragraph(tuple(x for i, y in enumerate(reversed(years)) for x in ((" · " if i else ""), Link(f"{y}: alle kerneområder", f"{links[y]}/index.html"))), kind="pages"),
+        Paragraph(
+            tuple(
+                x
+                for i, y in enumerate(reversed(years))
+                for x in ((" · " if i else ""), Link(f"{y}: alle kerneområder", f"{links[y]}/index.html"))
+            ),
+            kind="pages",
+        ),
         Heading(1, (title,)),
-        Note(("Sammenligningen bygger på hvert års egne sider: ", *[x for i, y in enumerate(years) for x in (("; " if i else ""), Link(f"{y}", f"{links[y]}/index.html"), f": {comparison.seminars.get(y, '')}")], "."), kind="info"),
+        Note(
+            (
+                "Sammenligningen bygger på hvert års egne sider: ",
+                *[
+                    x
+                    for i, y in enumerate(years)
+                    for x in (
+                        ("; " if i else ""),
+                        Link(f"{y}", f"{links[y]}/index.html"),
+                        f": {comparison.seminars.get(y, '')}",
+                    )
+                ],
+                ".",
+            ),
+            kind="info",
+        ),
         Paragraph(
             (
                 f"Et temas antal grupper i et år er antallet af grupper, hvis noter det år siger temaet efter samme regel som årets egne sider "
@@ -161,7 +268,13 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
                 f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i mindst to kerneområder, "
                 f"talt i gruppedrøftelser (en gruppe ved ét kerneområdes bord). ",
                 _rule(cfg, base, target),
-                *((f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme regel anvendt på {years[0]} og {target}.",) if len(years) > 2 else ()),
+                *(
+                    (
+                        f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme regel anvendt på {years[0]} og {target}.",
+                    )
+                    if len(years) > 2
+                    else ()
+                ),
             )
         ),
     ]
@@ -171,7 +284,10 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
     for scope in scopes:
         rows = comparison.status[comparison.status["core_area"] == scope]
         unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
-        blocks += [Heading(2, (scope,), anchor=slugify(scope)), Paragraph((_summary(rows, cfg.themes.min_groups),), kind="summary")]
+        blocks += [
+            Heading(2, (scope,), anchor=slugify(scope)),
+            Paragraph((_summary(rows, cfg.themes.min_groups),), kind="summary"),
+        ]
         if len(years) > 2:
             # over several years: the points that moved most first (each count per year, true zeros included)
             paths = trajectories(comparison, scope)
@@ -193,45 +309,94 @@ def comparison_page(comparison: Comparison, cfg: SeminarConfig, *, links: Mappin
         if len(shown):
             chart = pd.DataFrame(
                 [
-                    {"label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label, "year": y, "n_groups": int(prev.loc[(r.point, y)]["n_groups"]), "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"])}
+                    {
+                        "label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label,
+                        "year": y,
+                        "n_groups": int(prev.loc[(r.point, y)]["n_groups"]),
+                        "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"]),
+                    }
                     for r in shown.itertuples()
                     for y in years
                 ]
             )
-            blocks.append(Figure(f"compare-{slugify(scope)}", f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).", plot_theme_years(chart, f"{scope}: {unit} pr. tema og år")))
+            blocks.append(
+                Figure(
+                    f"compare-{slugify(scope)}",
+                    f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).",
+                    plot_theme_years(chart, f"{scope}: {unit} pr. tema og år"),
+                )
+            )
         for status in STATUSES:
             if status == NOT_A_CHANGE:
                 continue
             mine = rows[rows["status"] == status]
             if not len(mine):
                 continue
-            blocks.append(Heading(3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],)))
+            blocks.append(
+                Heading(
+                    3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],)
+                )
+            )
             for r in mine.itertuples():
                 blocks += _evidence(r, comparison, prev, links, unit)
     if comparison.matches["matched"].any() or len(comparison.matches):
         blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
-        blocks.append(Paragraph(("For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
-                                 "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
-                                 "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",)))
+        blocks.append(
+            Paragraph(
+                (
+                    "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
+                    "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
+                    "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
+                )
+            )
+        )
         blocks.append(
             Table(
                 ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),
                 tuple(
-                    ((m.scope,), (f"{m.year}: {m.label}",), (f"{m.other_year}: {m.other_label}",), (da_decimal(m.score, 2),), ("ja" if m.matched else "nej",), (m.shared_words.replace(" ", ", "),))
+                    (
+                        (m.scope,),
+                        (f"{m.year}: {m.label}",),
+                        (f"{m.other_year}: {m.other_label}",),
+                        (da_decimal(m.score, 2),),
+                        ("ja" if m.matched else "nej",),
+                        (m.shared_words.replace(" ", ", "),),
+                    )
                     for m in comparison.matches.itertuples()
                 ),
             )
         )
-    blocks.append(Paragraph((f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/." if folder_name else "Genereret af seminar-themes.",), kind="footer"))
+    blocks.append(
+        Paragraph(
+            (
+                f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/."
+                if folder_name
+                else "Genereret af seminar-themes.",
+            ),
+            kind="footer",
+        )
+    )
     date = cfg.date
     return unlink_missing(Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date))
 
 
 def comparison_pages(
-    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], render_png: Callable | None = None, folder_name: str = ""
+    comparison: Comparison,
+    cfg: SeminarConfig,
+    *,
+    links: Mapping[int, str],
+    render_png: Callable | None = None,
+    folder_name: str = "",
 ) -> dict[str, str | bytes]:
     """The comparison page as HTML, Markdown and DOCX (the same blocks), and the Plotly bundle the HTML loads."""
-    from pipeline.report import PLOTLY_JS, figure_images, plotly_bundle, render_docx, render_html, render_markdown
+    from pipeline.report import (
+        PLOTLY_JS,
+        figure_images,
+        plotly_bundle,
+        render_docx,
+        render_html,
+        render_markdown,
+    )
 
     page = comparison_page(comparison, cfg, links=links, folder_name=folder_name)
     return {

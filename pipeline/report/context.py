@@ -96,7 +96,15 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
         for name in (a for a in row.other_areas.split("; ") if a):
             target = area_links.get(int(row.cross_theme), {}).get(name)
             anchor = f"emne-{target}" if target is not None else f"tvaer-{row.cross_theme}"
-            others.append({"name": name, "slug": slugify(name), "href": f"{slugify(name)}.html#{anchor}" if target is not None else f"index.html#{anchor}"})
+            others.append(
+                {
+                    "name": name,
+                    "slug": slugify(name),
+                    "href": f"{slugify(name)}.html#{anchor}"
+                    if target is not None
+                    else f"index.html#{anchor}",
+                }
+            )
         out.append(
             {
                 "topic": int(row.topic),
@@ -122,7 +130,11 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
 
 
 def area_synthesis(
-    recurring: list[dict], single: list[dict], n_groups: int, restating: list[dict] | None = None, question: list[dict] | None = None
+    recurring: list[dict],
+    single: list[dict],
+    n_groups: int,
+    restating: list[dict] | None = None,
+    question: list[dict] | None = None,
 ) -> str:
     """An extractive synthesis of an area: the recurring sub-themes in the groups' words, with how many groups raised each.
 
@@ -136,10 +148,20 @@ def area_synthesis(
     tail = _restating_sentence(restating or [])
     if not recurring:
         if question:
-            return f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe." + tail
+            return (
+                f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe."
+                + tail
+            )
         if single:
-            return f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}." + tail
-        return ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail) if tail else "Noterne gav ingen temaer."
+            return (
+                f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}."
+                + tail
+            )
+        return (
+            ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail)
+            if tail
+            else "Noterne gav ingen temaer."
+        )
     by_count: dict[int, list[str]] = {}
     for t in recurring:
         by_count.setdefault(t["n_groups"], []).append(lower_first(t["label"]))
@@ -158,7 +180,9 @@ def _restating_sentence(restating: list[dict]) -> str:
     """The themes that restate the area (its topic, or every group and most statements): named once, not as sub-themes."""
     if not restating:
         return ""
-    parts = [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating]
+    parts = [
+        f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating
+    ]
     return f" Kerneområdets eget emne gik igen: {da_list(parts)}."
 
 
@@ -174,7 +198,9 @@ def notes_group_names(notes: pd.DataFrame) -> dict[int, str]:
     return group_names(notes["group"], notes["group_name"]) if "group_name" in notes else {}
 
 
-def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None) -> AreaContext:
+def build_area_context(
+    analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None
+) -> AreaContext:
     """Collect everything one core area's report shows from the analysis tables.
 
     Args:
@@ -206,11 +232,23 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
                 "note_id": note.note_id,
                 "group": int(note.group),
                 "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {da_place(note.source_ref)}",
-                "statements": [{"id": s.statement_id, "text": s.text, "themes": themes_of_statement.get(s.statement_id, [])} for s in sentences.itertuples()],
+                "statements": [
+                    {
+                        "id": s.statement_id,
+                        "text": s.text,
+                        "themes": themes_of_statement.get(s.statement_id, []),
+                    }
+                    for s in sentences.itertuples()
+                ],
             }
         )
     term_rows = [
-        {"surface": t.surface, "n_groups": t.n_groups, "groups": [int(g) for g in t.groups.split()], "statements": t.statement_ids.split()}
+        {
+            "surface": t.surface,
+            "n_groups": t.n_groups,
+            "groups": [int(g) for g in t.groups.split()],
+            "statements": t.statement_ids.split(),
+        }
         for t in analysis.terms[analysis.terms["core_area"] == area].itertuples()
     ]
     links = _cross_links(analysis.themes)
@@ -224,20 +262,48 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
     # A theme that only names one of the question's given options is shown with the options.
     option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
     given = area_theme_options(analysis, cfg, area, option_topics)
-    asked = area_themes["restates_question"] & ~area_themes["restates_area"] & (area_themes["n_groups"] >= cfg.themes.min_groups)
+    asked = (
+        area_themes["restates_question"]
+        & ~area_themes["restates_area"]
+        & (area_themes["n_groups"] >= cfg.themes.min_groups)
+    )
     asked &= ~area_themes["topic"].isin(list(option_topics))
     question_themes = theme_dicts(area_themes[asked], links)
-    single = theme_dicts(area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links)
+    single = theme_dicts(
+        area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links
+    )
     restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
     n_groups = int(area_notes["group"].nunique())
     names = notes_group_names(area_notes)
     figures: list[tuple[str, str, go.Figure]] = []
-    options_figure = plot_option_groups(option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique())), names) if given else None
+    options_figure = (
+        plot_option_groups(
+            option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique())), names
+        )
+        if given
+        else None
+    )
     if len(area_themes):
-        figures.append(("temaer", "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).", plot_theme_sizes(area_themes)))
-        matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], sorted(int(g) for g in area_notes["group"].unique()))
+        figures.append(
+            (
+                "temaer",
+                "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).",
+                plot_theme_sizes(area_themes),
+            )
+        )
+        matrix = theme_group_matrix(
+            area_units,
+            area_themes[area_themes["recurring"]],
+            sorted(int(g) for g in area_notes["group"].unique()),
+        )
         if len(matrix):
-            figures.append(("grupper-temaer", "Hvilke grupper rejste hvilke temaer (antal nøglefraser).", plot_group_theme_heatmap(matrix, names)))
+            figures.append(
+                (
+                    "grupper-temaer",
+                    "Hvilke grupper rejste hvilke temaer (antal nøglefraser).",
+                    plot_group_theme_heatmap(matrix, names),
+                )
+            )
     return AreaContext(
         cfg=cfg,
         area=area,
@@ -249,16 +315,23 @@ def build_area_context(analysis: Analysis, cfg: SeminarConfig, area: str, *, met
         recurring=recurring,
         single=single,
         single_heading=single_heading(cfg.themes.min_groups),
-        synthesis=options_sentence(given, n_groups) + area_synthesis(recurring, single, n_groups, restating, question_themes),
+        synthesis=options_sentence(given, n_groups)
+        + area_synthesis(recurring, single, n_groups, restating, question_themes),
         question_themes=question_themes,
         terms=term_rows,
         notes=note_rows,
         figures=figures,
-        rejects=[{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records") if r["core_area"] == area],
+        rejects=[
+            {**r, "source_ref": da_place(r["source_ref"])}
+            for r in analysis.rejects.to_dict("records")
+            if r["core_area"] == area
+        ],
         method=method,
         curation=curation_context(analysis, area),
         committee=area_cfg.committee,
-        suggestions=[] if getattr(analysis, "suggestions", None) is None else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
+        suggestions=[]
+        if getattr(analysis, "suggestions", None) is None
+        else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
         options=given,
         options_figure=options_figure,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
@@ -293,12 +366,21 @@ def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict 
                 {
                     "name": a["core_area"],
                     "slug": slugify(a["core_area"]),
-                    "href": f"{slugify(a['core_area'])}.html" + (f"#emne-{target}" if target is not None else ""),
+                    "href": f"{slugify(a['core_area'])}.html"
+                    + (f"#emne-{target}" if target is not None else ""),
                     "groups": a["groups"],
                     "phrases": list(dict.fromkeys(a["units"]))[:4],
                 }
             )
-        cross.append({"id": int(row.cross_theme), "label": row.label, "n_areas": int(row.n_areas), "n_groups": int(row.n_groups), "areas": per_area})
+        cross.append(
+            {
+                "id": int(row.cross_theme),
+                "label": row.label,
+                "n_areas": int(row.n_areas),
+                "n_groups": int(row.n_groups),
+                "areas": per_area,
+            }
+        )
     return {
         "cfg": cfg,
         "areas": areas,
@@ -306,6 +388,8 @@ def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict 
         "n_notes": len(notes),
         "group_names": notes_group_names(notes),
         "n_rejects": len(analysis.rejects),
-        "rejects": [{**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records")],
+        "rejects": [
+            {**r, "source_ref": da_place(r["source_ref"])} for r in analysis.rejects.to_dict("records")
+        ],
         "method": method,
     }

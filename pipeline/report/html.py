@@ -171,7 +171,9 @@ class _Writer:
 
 
 def _has_figure(blocks: tuple[pm.Block, ...]) -> bool:
-    return any(isinstance(b, pm.Figure) or (isinstance(b, pm.Section) and _has_figure(b.blocks)) for b in blocks)
+    return any(
+        isinstance(b, pm.Figure) or (isinstance(b, pm.Section) and _has_figure(b.blocks)) for b in blocks
+    )
 
 
 def render_html(page: pm.Page) -> str:

@@ -24,7 +24,14 @@ def index_page(index: dict) -> pm.Page:
         analysed += f"; {index['n_rejects']} noter blev afvist (se nederst)"
     rows = tuple(
         (
-            (pm.Link(a["name"], f"{a['slug']}.html"), " (", pm.Link("md", f"{a['slug']}.md"), ", ", pm.Link("docx", f"{a['slug']}.docx"), ")"),
+            (
+                pm.Link(a["name"], f"{a['slug']}.html"),
+                " (",
+                pm.Link("md", f"{a['slug']}.md"),
+                ", ",
+                pm.Link("docx", f"{a['slug']}.docx"),
+                ")",
+            ),
             (str(a["n_groups"]),),
             (str(a["n_statements"]),),
             (str(a["n_recurring"]),),
@@ -37,7 +44,12 @@ def index_page(index: dict) -> pm.Page:
         pm.Paragraph((analysed + ".",)),
         pm.Paragraph(
             (
-                pm.Link("Overblik til udvalgene", "overblik.html"), " (", pm.Link("Word", "overblik.docx"), ", ", pm.Link("Markdown", "overblik.md"), ") · ",
+                pm.Link("Overblik til udvalgene", "overblik.html"),
+                " (",
+                pm.Link("Word", "overblik.docx"),
+                ", ",
+                pm.Link("Markdown", "overblik.md"),
+                ") · ",
                 pm.Link("Temaer, citater og noter i Excel", "temaer.xlsx"),
             ),
             kind="pages",
@@ -49,21 +61,45 @@ def index_page(index: dict) -> pm.Page:
     if index["cross"]:
         cross_rows = tuple(
             (
-                (pm.Anchor("", f"tvaer-{c['id']}"), pm.Strong(c["label"]), f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)"),
-                _joined([pm.inlines(pm.Link(a["name"], a["href"]), f" ({groups_text(a['groups'], index.get('group_names'))})") for a in c["areas"]], "; "),
+                (
+                    pm.Anchor("", f"tvaer-{c['id']}"),
+                    pm.Strong(c["label"]),
+                    f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)",
+                ),
+                _joined(
+                    [
+                        pm.inlines(
+                            pm.Link(a["name"], a["href"]),
+                            f" ({groups_text(a['groups'], index.get('group_names'))})",
+                        )
+                        for a in c["areas"]
+                    ],
+                    "; ",
+                ),
                 ("; ".join(p for a in c["areas"] for p in a["phrases"]),),
             )
             for c in index["cross"]
         )
         blocks += [
-            pm.Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med gruppernes egne ord fra hvert område.",)),
-            pm.Table(("Tema", "Kerneområder", "Gruppernes ord"), tuple(tuple(_flat(cell) for cell in row) for row in cross_rows)),
+            pm.Paragraph(
+                (
+                    "Punkter, som grupperne rejste i flere kerneområder, med gruppernes egne ord fra hvert område.",
+                )
+            ),
+            pm.Table(
+                ("Tema", "Kerneområder", "Gruppernes ord"),
+                tuple(tuple(_flat(cell) for cell in row) for row in cross_rows),
+            ),
         ]
     else:
         blocks.append(pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",)))
     blocks += _rejects(index["rejects"], 2)
     blocks.append(pm.Paragraph(("Genereret af seminar-themes.",), kind="footer"))
-    return pm.unlink_missing(pm.Page(f"{cfg.name} {cfg.year} – temaer fra gruppedrøftelserne", LANG, tuple(blocks), date=_stamp(cfg)))
+    return pm.unlink_missing(
+        pm.Page(
+            f"{cfg.name} {cfg.year} – temaer fra gruppedrøftelserne", LANG, tuple(blocks), date=_stamp(cfg)
+        )
+    )
 
 
 def _flat(cell) -> pm.Inlines:

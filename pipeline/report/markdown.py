@@ -96,7 +96,9 @@ class _Writer:
         if b.caption:
             lines += [f"*{_text(b.caption)}*", ""]
         if not b.header:  # a key–value table: one line per key
-            lines += [f"- **{_inlines(row[0])}:** " + " · ".join(_inlines(c) for c in row[1:]) for row in b.rows]
+            lines += [
+                f"- **{_inlines(row[0])}:** " + " · ".join(_inlines(c) for c in row[1:]) for row in b.rows
+            ]
             return "\n".join(lines)
         lines.append("| " + " | ".join(_text(h) for h in b.header) + " |")
         lines.append("|" + "---|" * len(b.header))

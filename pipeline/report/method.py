@@ -43,17 +43,32 @@ def curation_context(analysis: Analysis, area: str | None = None) -> dict:
     if curation is None:
         return {}
     log = curation.log if area is None else curation.log[curation.log["core_area"] == area]
-    row_word = "række" if curation.file.lower().endswith(".xlsx") else "linje"  # a workbook's entries are rows
+    row_word = (
+        "række" if curation.file.lower().endswith(".xlsx") else "linje"
+    )  # a workbook's entries are rows
     lines = lambda rows: [  # noqa: E731
-        {"entry": r.entry, "line": int(r.line), "place": f"{row_word} {int(r.line)}", "action": CURATION_ACTIONS[r.action], "reason": r.reason, "area": r.core_area}
+        {
+            "entry": r.entry,
+            "line": int(r.line),
+            "place": f"{row_word} {int(r.line)}",
+            "action": CURATION_ACTIONS[r.action],
+            "reason": r.reason,
+            "area": r.core_area,
+        }
         for r in rows.itertuples()
     ]
     agree = curation.agreement["areas"].get(area) if area is not None else curation.agreement["total"]
     name = curation.file.replace(chr(92), "/").rsplit("/", 1)[-1]
-    joins = [j for j in analysis.quality.get("curation", {}).get("joins", []) if area is None or j["area"] == area]
+    joins = [
+        j for j in analysis.quality.get("curation", {}).get("joins", []) if area is None or j["area"] == area
+    ]
     return {
         "file": name,
-        "known": [f"»{j['theme']}« og »{j['other']}« er ét punkt (kendt fra {j['source']})" for j in joins if j["source"] and j["applied"]],
+        "known": [
+            f"»{j['theme']}« og »{j['other']}« er ét punkt (kendt fra {j['source']})"
+            for j in joins
+            if j["source"] and j["applied"]
+        ],
         "applied": lines(log[log["applied"]]),
         "skipped": lines(log[~log["applied"]]),
         "agreement": _agreement_text(agree) if agree else "",

@@ -23,7 +23,15 @@ from pipeline.config import SeminarConfig, slugify
 from pipeline.report import blocks as pm
 from pipeline.report.answers import options_sentence, year_entry
 from pipeline.report.context import notes_group_names
-from pipeline.report.wording import count, da_list, group_label, groups_text, lower_first, number_word, theme_status
+from pipeline.report.wording import (
+    count,
+    da_list,
+    group_label,
+    groups_text,
+    lower_first,
+    number_word,
+    theme_status,
+)
 
 if TYPE_CHECKING:
     from pipeline.analysis import Analysis
@@ -44,7 +52,12 @@ def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd
     A theme that restates the area's topic or only repeats its question is left out (it tells a
     committee nothing); the rest by how many groups raised them (ties in report order).
     """
-    own = themes[(themes["n_groups"] >= min_groups) & themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
+    own = themes[
+        (themes["n_groups"] >= min_groups)
+        & themes["recurring"]
+        & ~themes["restates_area"]
+        & ~themes["restates_question"]
+    ]
     return own.sort_values("n_groups", ascending=False, kind="stable").head(n)
 
 
@@ -70,7 +83,9 @@ def _point(row, per_point: bool, names: dict[int, str]) -> pm.Inlines:
     )
 
 
-def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig, per_point: bool) -> list[pm.Block]:
+def _area_section(
+    area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig, per_point: bool
+) -> list[pm.Block]:
     slug = slugify(area)
     area_cfg = cfg.area(area)
     notes = analysis.notes[analysis.notes["core_area"] == area]
@@ -81,25 +96,60 @@ def _area_section(area: str, themes: pd.DataFrame, analysis: Analysis, cfg: Semi
         about += ["Udvalg: ", pm.Strong(area_cfg.committee), " · "]
     theme = str(notes["theme"].iloc[0]) if len(notes) and str(notes["theme"].iloc[0]) else area_cfg.theme
     about += [f"Gruppedrøftelse om {theme} · " if theme else "", count(n_groups, "gruppe", "grupper")]
-    blocks: list[pm.Block] = [pm.Heading(2, (area,), anchor=slug), pm.Paragraph(pm.inlines(*about), kind="meta")]
+    blocks: list[pm.Block] = [
+        pm.Heading(2, (area,), anchor=slug),
+        pm.Paragraph(pm.inlines(*about), kind="meta"),
+    ]
     stances = year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year)
     if stances:  # a yes/no question: how the groups answered, before their points
-        blocks.append(pm.Paragraph((" · ".join(f"{st['stance']}: {len(st['groups'])} af {n_groups}" for st in stances),), kind="meta"))
+        blocks.append(
+            pm.Paragraph(
+                (" · ".join(f"{st['stance']}: {len(st['groups'])} af {n_groups}" for st in stances),),
+                kind="meta",
+            )
+        )
     given = year_entry(analysis.quality.get("options", {}).get(area, {}), cfg.year)
     if given:  # the question's own options first: chosen among, not found
         ranked = [r for _, r in sorted(enumerate(given), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))]
         blocks.append(pm.Paragraph((options_sentence(ranked, n_groups).strip(),)))
     if len(points):
-        blocks.append(pm.BulletList(tuple(_point(r, per_point, notes_group_names(notes)) for r in points.itertuples())))
+        blocks.append(
+            pm.BulletList(tuple(_point(r, per_point, notes_group_names(notes)) for r in points.itertuples()))
+        )
     else:
         singles = themes[~themes["restates_area"]]
-        blocks.append(pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",)))
+        blocks.append(
+            pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",))
+        )
         if len(singles):
-            blocks.append(pm.Paragraph((f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",)))
-    rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(points)
-    more = f" – {count(rest, 'punkt mere', 'punkter mere')}, citater og gruppernes noter" if rest > 0 else " – citater og gruppernes noter"
+            blocks.append(
+                pm.Paragraph(
+                    (
+                        f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",
+                    )
+                )
+            )
+    rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(
+        points
+    )
+    more = (
+        f" – {count(rest, 'punkt mere', 'punkter mere')}, citater og gruppernes noter"
+        if rest > 0
+        else " – citater og gruppernes noter"
+    )
     # the Word file's name is the link text: in the DOCX, where links are plain text, it says which file to open
-    blocks.append(pm.Paragraph((pm.Link(f"Hele rapporten for {area}", f"{slug}.html"), more, " (Word: ", pm.Link(f"{slug}.docx", f"{slug}.docx"), ")."), kind="more"))
+    blocks.append(
+        pm.Paragraph(
+            (
+                pm.Link(f"Hele rapporten for {area}", f"{slug}.html"),
+                more,
+                " (Word: ",
+                pm.Link(f"{slug}.docx", f"{slug}.docx"),
+                ").",
+            ),
+            kind="more",
+        )
+    )
     return [pm.Section(tuple(blocks), kind="overview-area", anchor=f"omraade-{slug}")]
 
 
@@ -115,14 +165,31 @@ def _cross(analysis: Analysis) -> list[pm.Block]:
         areas = json.loads(row.areas)
         where = []
         for i, a in enumerate(areas):
-            where += ["; " if i else "", pm.Link(a["core_area"], f"{slugify(a['core_area'])}.html"), f" ({groups_text(a['groups'], names)})"]
-        items.append(pm.inlines(pm.Strong(row.label), f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ", *where, "."))
+            where += [
+                "; " if i else "",
+                pm.Link(a["core_area"], f"{slugify(a['core_area'])}.html"),
+                f" ({groups_text(a['groups'], names)})",
+            ]
+        items.append(
+            pm.inlines(
+                pm.Strong(row.label),
+                f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ",
+                *where,
+                ".",
+            )
+        )
     blocks += [
-        pm.Paragraph(("Punkter, som grupperne rejste i flere kerneområder, med de grupper, der rejste dem.",)),
+        pm.Paragraph(
+            ("Punkter, som grupperne rejste i flere kerneområder, med de grupper, der rejste dem.",)
+        ),
         pm.BulletList(tuple(items)),
     ]
     if len(cross) > MAX_CROSS:
-        blocks.append(pm.Paragraph((pm.Link(f"Alle {len(cross)} tværgående punkter", "index.html"), " står på forsiden."),))
+        blocks.append(
+            pm.Paragraph(
+                (pm.Link(f"Alle {len(cross)} tværgående punkter", "index.html"), " står på forsiden."),
+            )
+        )
     return blocks
 
 
@@ -142,7 +209,10 @@ def _curation_line(themes: pd.DataFrame) -> pm.Note:
             " alle punkter er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem.",
         )
     elif done < total:
-        text = (pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"), " af en analytiker; ved hvert punkt står, om det er kurateret eller et maskinforslag.")
+        text = (
+            pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"),
+            " af en analytiker; ved hvert punkt står, om det er kurateret eller et maskinforslag.",
+        )
     else:
         text = (pm.Strong("Kurateret:"), " alle temaer er bekræftet eller tilrettet af en analytiker.")
     return pm.Note(text, kind="status")
@@ -169,7 +239,18 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     )
     blocks: list[pm.Block] = [
         pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),
-        pm.Paragraph((pm.Link("Alle kerneområder", "index.html"), " · ", pm.Link("Word-udgave", f"{OVERVIEW}.docx"), " · ", pm.Link("Markdown-udgave", f"{OVERVIEW}.md"), " · ", pm.Link("Excel", "temaer.xlsx")), kind="pages"),
+        pm.Paragraph(
+            (
+                pm.Link("Alle kerneområder", "index.html"),
+                " · ",
+                pm.Link("Word-udgave", f"{OVERVIEW}.docx"),
+                " · ",
+                pm.Link("Markdown-udgave", f"{OVERVIEW}.md"),
+                " · ",
+                pm.Link("Excel", "temaer.xlsx"),
+            ),
+            kind="pages",
+        ),
         pm.Paragraph((intro,)),
         _curation_line(themes),
     ]
@@ -177,5 +258,16 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     for area in areas:
         blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg, per_point)
     blocks += _cross(analysis)
-    blocks.append(pm.Paragraph(("Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"))
-    return pm.unlink_missing(pm.Page(f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1)))
+    blocks.append(
+        pm.Paragraph(
+            (
+                "Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",
+            ),
+            kind="footer",
+        )
+    )
+    return pm.unlink_missing(
+        pm.Page(
+            f"Overblik – {cfg.name} {cfg.year}", "da", tuple(blocks), date=cfg.date or dt.date(cfg.year, 1, 1)
+        )
+    )

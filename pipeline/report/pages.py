@@ -80,7 +80,9 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
             (t["label"],),
-            (f"{t['n_groups']} af {t['n_groups_total']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
+            (
+                f"{t['n_groups']} af {t['n_groups_total']} ({groups_text(t['groups'], ctx.group_names, short=True)})",
+            ),
             (", ".join(t["keywords"][:6]),),
             _other_areas(t),
         )
@@ -90,23 +92,51 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
 
 
 def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
-    facts: list[pm.Inline] = [f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper ({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"]
+    facts: list[pm.Inline] = [
+        f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper ({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
+    ]
     if t["other_areas"]:
         facts += ["; også i ", *_other_areas(t)]
     facts.append(".")
     status = _status(ctx, t)
-    blocks: list[pm.Block] = [pm.Heading(3, (t["label"],)), pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta")]
+    blocks: list[pm.Block] = [
+        pm.Heading(3, (t["label"],)),
+        pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta"),
+    ]
     if t.get("specifics"):
-        blocks.append(pm.Paragraph((pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"], ctx.group_names)), kind="meta"))
+        blocks.append(
+            pm.Paragraph(
+                (pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"], ctx.group_names)),
+                kind="meta",
+            )
+        )
     if t["keywords"]:
-        blocks.append(pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]]))))
+        blocks.append(
+            pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]])))
+        )
     if t.get("memo"):
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
     if t["summary"]:
         s = t["summary"]
-        blocks.append(pm.Paragraph((pm.Strong(f"{IN_SHORT}:"), " ", s["text"], " – ", _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True))), kind="summary"))
+        blocks.append(
+            pm.Paragraph(
+                (
+                    pm.Strong(f"{IN_SHORT}:"),
+                    " ",
+                    s["text"],
+                    " – ",
+                    _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
+                ),
+                kind="summary",
+            )
+        )
     for q in t["quotes"]:
-        blocks.append(pm.Quote(marked(q["text"], q.get("unit", "")), (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),)))
+        blocks.append(
+            pm.Quote(
+                marked(q["text"], q.get("unit", "")),
+                (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
+            )
+        )
     evidence = _joined([_statement(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
@@ -118,7 +148,10 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
         return []
     parts: list[pm.Inline] = []
     for i, st in enumerate(ctx.stances):
-        parts += [" · "] * bool(i) + [pm.Strong(f"{st['stance']}:"), f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; "]
+        parts += [" · "] * bool(i) + [
+            pm.Strong(f"{st['stance']}:"),
+            f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; ",
+        ]
         parts += [*_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
@@ -130,14 +163,36 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
     rows = []
     for o in ctx.options:
         anchor = (pm.Anchor("", f"emne-{o['topic']}"),) if o["topic"] >= 0 else ()
-        groups = f"{len(o['groups'])} af {ctx.n_groups}" + (f" ({groups_text(o['groups'], ctx.group_names, short=True)})" if o["groups"] else "")
-        rows.append(((*anchor, o["option"][:1].upper() + o["option"][1:]), (groups,), _joined([_statement(s, s) for s in o["statements"]], " ")))
+        groups = f"{len(o['groups'])} af {ctx.n_groups}" + (
+            f" ({groups_text(o['groups'], ctx.group_names, short=True)})" if o["groups"] else ""
+        )
+        rows.append(
+            (
+                (*anchor, o["option"][:1].upper() + o["option"][1:]),
+                (groups,),
+                _joined([_statement(s, s) for s in o["statements"]], " "),
+            )
+        )
     return [
         pm.Heading(2, ("Spørgsmålets givne muligheder",)),
-        pm.Paragraph(("Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
-                      "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
-                      "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",)),
-        *([pm.Figure(f"{ctx.slug}-muligheder", "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).", ctx.options_figure)] if ctx.options_figure is not None else []),
+        pm.Paragraph(
+            (
+                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
+                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
+                "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
+            )
+        ),
+        *(
+            [
+                pm.Figure(
+                    f"{ctx.slug}-muligheder",
+                    "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).",
+                    ctx.options_figure,
+                )
+            ]
+            if ctx.options_figure is not None
+            else []
+        ),
         pm.Table(("Mulighed", "Grupper", "Udsagn"), tuple(rows)),
     ]
 
@@ -148,7 +203,11 @@ def _recurring(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.recurring:
         return [*blocks, pm.Paragraph((f"Ingen temaer blev rejst af mindst {min_groups} grupper.",))]
     blocks += [
-        pm.Paragraph((f"Temaer, som mindst {min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",)),
+        pm.Paragraph(
+            (
+                f"Temaer, som mindst {min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",
+            )
+        ),
         _theme_table(ctx),
     ]
     return blocks + [_theme_section(ctx, t) for t in ctx.recurring]
@@ -227,20 +286,36 @@ def _single(ctx: AreaContext) -> list[pm.Block]:
 def _figures(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.figures:
         return []
-    return [pm.Heading(2, ("Figurer",)), *(pm.Figure(f"{ctx.slug}-{name}", caption, fig) for name, caption, fig in ctx.figures)]
+    return [
+        pm.Heading(2, ("Figurer",)),
+        *(pm.Figure(f"{ctx.slug}-{name}", caption, fig) for name, caption, fig in ctx.figures),
+    ]
 
 
 def _notes(ctx: AreaContext) -> list[pm.Block]:
     blocks: list[pm.Block] = [
         pm.Heading(2, ("Gruppernes noter",)),
-        pm.Paragraph(("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)),
+        pm.Paragraph(
+            ("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)
+        ),
     ]
     for n in ctx.notes:
         items = []
         for s in n["statements"]:
             themes = _joined([pm.Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
-            items.append(pm.inlines(pm.Code(s["id"]), " ", pm.Anchor(s["text"], f"s-{s['id']}"), (" [", *themes, "]") if themes else ()))
-        note = (pm.Heading(3, (group_label(n["group"], ctx.group_names, capital=True),)), pm.BulletList(tuple(items)), pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"))
+            items.append(
+                pm.inlines(
+                    pm.Code(s["id"]),
+                    " ",
+                    pm.Anchor(s["text"], f"s-{s['id']}"),
+                    (" [", *themes, "]") if themes else (),
+                )
+            )
+        note = (
+            pm.Heading(3, (group_label(n["group"], ctx.group_names, capital=True),)),
+            pm.BulletList(tuple(items)),
+            pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"),
+        )
         blocks.append(pm.Section(note, kind="note", anchor=f"n-{n['note_id']}"))
     return blocks
 
@@ -248,7 +323,9 @@ def _notes(ctx: AreaContext) -> list[pm.Block]:
 def _changes(title: str, changes: list[dict]) -> list[pm.Block]:
     if not changes:
         return []
-    items = tuple((f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, {c['place']})",) for c in changes)
+    items = tuple(
+        (f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, {c['place']})",) for c in changes
+    )
     return [pm.Paragraph((title,)), pm.BulletList(items)]
 
 
@@ -276,12 +353,22 @@ def _method(ctx: AreaContext) -> list[pm.Block]:
                     f"ved hver kørsel. I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}.",
                 )
             ),
-            *([pm.Paragraph(("Kendt fra andre års kodebøger:",)), pm.BulletList(tuple((k,) for k in cur["known"]))] if cur.get("known") else []),
+            *(
+                [
+                    pm.Paragraph(("Kendt fra andre års kodebøger:",)),
+                    pm.BulletList(tuple((k,) for k in cur["known"])),
+                ]
+                if cur.get("known")
+                else []
+            ),
             *_changes("Anvendte ændringer:", cur["applied"]),
             *_changes("Ikke anvendt:", cur["skipped"]),
         ]
     blocks += _rejects(ctx.rejects, 3)
-    return [pm.Heading(2, ("Metode",)), pm.Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet")]
+    return [
+        pm.Heading(2, ("Metode",)),
+        pm.Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet"),
+    ]
 
 
 def _suggestions(ctx: AreaContext) -> list[pm.Block]:
@@ -289,14 +376,26 @@ def _suggestions(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.suggestions:
         return []
     items = tuple(
-        (pm.Code(s["id"]), " ", pm.Strong(s["theme"]), " + ", pm.Strong(s["other"]), f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / »{s['other_quote']}«")
+        (
+            pm.Code(s["id"]),
+            " ",
+            pm.Strong(s["theme"]),
+            " + ",
+            pm.Strong(s["other"]),
+            f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / »{s['other_quote']}«",
+        )
         for s in ctx.suggestions
     )
     text = (
         "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. Acceptér med "
         "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i arket Forslag)."
     )
-    return [pm.Heading(2, ("Forslag til sammenlægning",)), pm.Section((pm.Paragraph((text,)), pm.BulletList(items)), kind="method", collapsed="Forslag til analytikeren")]
+    return [
+        pm.Heading(2, ("Forslag til sammenlægning",)),
+        pm.Section(
+            (pm.Paragraph((text,)), pm.BulletList(items)), kind="method", collapsed="Forslag til analytikeren"
+        ),
+    ]
 
 
 def _stamp(cfg) -> dt.date:
@@ -321,7 +420,10 @@ def area_page(ctx: AreaContext) -> pm.Page:
         (
             pm.Heading(1, (ctx.area,)),
             pm.Paragraph(
-                (pm.Link(f"{cfg.municipality} · {cfg.name} {cfg.year}", "index.html"), f" · Gruppedrøftelse om {ctx.theme}")
+                (
+                    pm.Link(f"{cfg.municipality} · {cfg.name} {cfg.year}", "index.html"),
+                    f" · Gruppedrøftelse om {ctx.theme}",
+                )
                 + ((" · Udvalg: ", pm.Strong(ctx.committee)) if ctx.committee else ())
             ),
         ),
@@ -349,6 +451,13 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_notes(ctx),
         *_suggestions(ctx),
         *_method(ctx),
-        pm.Paragraph(("Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",), kind="footer"),
+        pm.Paragraph(
+            (
+                "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",
+            ),
+            kind="footer",
+        ),
     ]
-    return pm.unlink_missing(pm.Page(f"{ctx.area} – {cfg.name} {cfg.year}", LANG, tuple(blocks), date=_stamp(cfg)))
+    return pm.unlink_missing(
+        pm.Page(f"{ctx.area} – {cfg.name} {cfg.year}", LANG, tuple(blocks), date=_stamp(cfg))
+    )

@@ -42,7 +42,20 @@ def theme_status(curated: bool) -> str:
     return CURATED if curated else MACHINE
 
 
-_NUMBER_WORDS = {1: "én", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks", 7: "syv", 8: "otte", 9: "ni", 10: "ti", 11: "elleve", 12: "tolv"}
+_NUMBER_WORDS = {
+    1: "én",
+    2: "to",
+    3: "tre",
+    4: "fire",
+    5: "fem",
+    6: "seks",
+    7: "syv",
+    8: "otte",
+    9: "ni",
+    10: "ti",
+    11: "elleve",
+    12: "tolv",
+}
 
 
 def da_list(items) -> str:
@@ -93,8 +106,20 @@ def da_decimal(value: float, digits: int = 2) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-_PLACE_WORDS = {"line": "linje", "lines": "linje", "page": "side", "row": "række", "sheet": "ark", "paragraph": "afsnit", "table": "tabel", "whole file": "hele filen", "cell": "celle"}
-_PLACE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True)) + r")\b")
+_PLACE_WORDS = {
+    "line": "linje",
+    "lines": "linje",
+    "page": "side",
+    "row": "række",
+    "sheet": "ark",
+    "paragraph": "afsnit",
+    "table": "tabel",
+    "whole file": "hele filen",
+    "cell": "celle",
+}
+_PLACE_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True)) + r")\b"
+)
 
 
 def da_place(place: str) -> str:

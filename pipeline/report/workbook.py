@@ -83,7 +83,19 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     ws = new_sheet(
         wb,
         "Temaer",
-        ["Kerneområde", "Udvalg", "Tema", "Grupper (k)", "I alt (n)", "Hvilke grupper", "Art", "Status", IN_SHORT, f"{IN_SHORT} af gruppe", "Memo"],
+        [
+            "Kerneområde",
+            "Udvalg",
+            "Tema",
+            "Grupper (k)",
+            "I alt (n)",
+            "Hvilke grupper",
+            "Art",
+            "Status",
+            IN_SHORT,
+            f"{IN_SHORT} af gruppe",
+            "Memo",
+        ],
         [26, 22, 30, 12, 10, 15, 24, 15, 70, 19, 40],
         first=True,
     )
@@ -108,18 +120,48 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     add_rows(ws, rows, wrap=(3, 9, 11))
 
     source_of = {n.note_id: _source(n.source_file, n.source_ref) for n in analysis.notes.itertuples()}
-    ws = new_sheet(wb, "Citater", ["Kerneområde", "Tema", "Gruppe", "Citat", "Udsagns-id", "Kilde"], [26, 30, 8, 90, 17, 40])
+    ws = new_sheet(
+        wb,
+        "Citater",
+        ["Kerneområde", "Tema", "Gruppe", "Citat", "Udsagns-id", "Kilde"],
+        [26, 30, 8, 90, 17, 40],
+    )
     rows = []
     for row in themes.to_dict("records"):
         for quote in json.loads(row["quotes"]):
             note = quote.get("note_id") or quote["statement_id"].rsplit("-", 1)[0]
-            rows.append([row["core_area"], row["label"], group_cell(quote["group"]), quote["text"], quote["statement_id"], source_of.get(note, "")])
+            rows.append(
+                [
+                    row["core_area"],
+                    row["label"],
+                    group_cell(quote["group"]),
+                    quote["text"],
+                    quote["statement_id"],
+                    source_of.get(note, ""),
+                ]
+            )
     add_rows(ws, rows, wrap=(2, 4))
 
-    ws = new_sheet(wb, "Noter", ["Kerneområde", "Gruppe", "Status", "Årsag", "Tekst", "Kilde", "Note-id"], [26, 8, 16, 40, 90, 40, 15])
-    rows = [[n.core_area, group_cell(n.group), "Med i analysen", "", n.text, source_of[n.note_id], n.note_id] for n in analysis.notes.itertuples()]
+    ws = new_sheet(
+        wb,
+        "Noter",
+        ["Kerneområde", "Gruppe", "Status", "Årsag", "Tekst", "Kilde", "Note-id"],
+        [26, 8, 16, 40, 90, 40, 15],
+    )
+    rows = [
+        [n.core_area, group_cell(n.group), "Med i analysen", "", n.text, source_of[n.note_id], n.note_id]
+        for n in analysis.notes.itertuples()
+    ]
     rows += [
-        [r.core_area, int(r.group) if str(r.group).strip().isdigit() else str(r.group), "Afvist", r.reason, r.text, _source(r.source_file, r.source_ref), ""]
+        [
+            r.core_area,
+            int(r.group) if str(r.group).strip().isdigit() else str(r.group),
+            "Afvist",
+            r.reason,
+            r.text,
+            _source(r.source_file, r.source_ref),
+            "",
+        ]
         for r in analysis.rejects.itertuples()
     ]
     add_rows(ws, rows, wrap=(4, 5))
@@ -128,10 +170,36 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
     if suggestions is not None:
         # the analyst's worksheet: pairs the machine thinks may be one point; decided with `seminar curate accept`/`reject`
         ws = new_sheet(
-            wb, "Forslag", ["Id", "Kerneområde", "Slags", "Tema", "Andet", "Hvorfor", "Citat (tema)", "Citat (andet)", "Beslutning"], [10, 26, 9, 30, 30, 44, 60, 60, 12]
+            wb,
+            "Forslag",
+            [
+                "Id",
+                "Kerneområde",
+                "Slags",
+                "Tema",
+                "Andet",
+                "Hvorfor",
+                "Citat (tema)",
+                "Citat (andet)",
+                "Beslutning",
+            ],
+            [10, 26, 9, 30, 30, 44, 60, 60, 12],
         )
         kinds = {"merge": "Læg sammen", "move": "Flyt"}
-        rows = [[r.id, r.core_area, kinds.get(r.kind, r.kind), r.theme, r.other, r.reason, r.theme_quote, r.other_quote, ""] for r in suggestions.itertuples()]
+        rows = [
+            [
+                r.id,
+                r.core_area,
+                kinds.get(r.kind, r.kind),
+                r.theme,
+                r.other,
+                r.reason,
+                r.theme_quote,
+                r.other_quote,
+                "",
+            ]
+            for r in suggestions.itertuples()
+        ]
         add_rows(ws, rows, wrap=(4, 5, 6, 7, 8))
     return workbook_bytes(wb, f"Temaer – {cfg.name} {cfg.year}")
 

@@ -70,7 +70,11 @@ def _conjuncts(tok) -> list[int]:
     out = []
     while True:
         coord = next((c for c in tok.children if c.dep_ == "coord"), None)
-        nxt = next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")), None) if coord is not None else None
+        nxt = (
+            next((c for c in coord.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+            if coord is not None
+            else None
+        )
         if nxt is None or nxt.i in out:
             return out
         out.append(nxt.i)
@@ -92,7 +96,13 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
 
     from pipeline.danish.syntax import LOCATIVE, NOUN, VERB, noun_chunks, phrases
 
-    doc = Doc(nlp.vocab, words=list(words), pos=list(upos), lemmas=list(lemmas), sent_starts=[True] + [False] * (len(words) - 1))
+    doc = Doc(
+        nlp.vocab,
+        words=list(words),
+        pos=list(upos),
+        lemmas=list(lemmas),
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
     doc = nlp.get_pipe("parser")(doc)
     found = phrases(doc)
     chunks = tuple(_with_modifiers(doc, s, e) for s, e, _ in noun_chunks(doc))

@@ -58,7 +58,13 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         cohesion_bar_: The similarity a unit must have, on average, to the rest of its cluster.
     """
 
-    def __init__(self, n_clusters: int | None = None, min_size: int = 2, sample_size: int | None = FIT_SAMPLE, random_state: int = 0) -> None:
+    def __init__(
+        self,
+        n_clusters: int | None = None,
+        min_size: int = 2,
+        sample_size: int | None = FIT_SAMPLE,
+        random_state: int = 0,
+    ) -> None:
         self.n_clusters = n_clusters
         self.min_size = min_size
         self.sample_size = sample_size
@@ -131,7 +137,11 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         n = len(X)
         pick = np.sort(np.random.RandomState(self.random_state).choice(n, self.sample_size, replace=False))
         inner = PhraseCluster(self.n_clusters, self.min_size, sample_size=None).fit(X[pick])
-        self.silhouette_, self.n_clusters_, self.cohesion_bar_ = inner.silhouette_, inner.n_clusters_, getattr(inner, "cohesion_bar_", 0.0)
+        self.silhouette_, self.n_clusters_, self.cohesion_bar_ = (
+            inner.silhouette_,
+            inner.n_clusters_,
+            getattr(inner, "cohesion_bar_", 0.0),
+        )
         self.fit_X_ = X
         labels = np.full(n, -1, dtype=int)
         labels[pick] = inner.labels_

@@ -20,7 +20,16 @@ from pipeline.danish.inflection import DERIVATIONS
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.units import unit_parts
 
-__all__ = ["link_cross", "order_themes", "restates", "restating_share", "theme_key", "theme_quotes", "theme_rows"]
+__all__ = [
+    "link_cross",
+    "order_themes",
+    "restates",
+    "restating_share",
+    "theme_key",
+    "theme_quotes",
+    "theme_rows",
+]
+
 
 def _derives(longer: str, shorter: str) -> bool:
     """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole
@@ -71,10 +80,19 @@ def theme_key(area: str, lemma_docs) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def theme_quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n: int) -> tuple[list[dict], dict]:
+def theme_quotes(
+    units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n: int
+) -> tuple[list[dict], dict]:
     """Quotes nearest the theme's centre, one per group first; and the most central unit's clause."""
     centre = X.mean(axis=0)
-    order = pd.DataFrame({"pos": np.arange(len(units)), "score": -(X @ centre).round(9), "group": units["group"].to_numpy(), "unit_id": units["unit_id"].to_numpy()})
+    order = pd.DataFrame(
+        {
+            "pos": np.arange(len(units)),
+            "score": -(X @ centre).round(9),
+            "group": units["group"].to_numpy(),
+            "unit_id": units["unit_id"].to_numpy(),
+        }
+    )
     order = order.sort_values(["score", "group", "unit_id"], kind="stable")
     first = order.drop_duplicates("group")
     ranked = pd.concat([first, order.drop(first.index)])
@@ -86,7 +104,15 @@ def theme_quotes(units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n
             continue
         seen.add(u.statement_id)
         s = st.loc[u.statement_id]
-        quotes.append({"statement_id": u.statement_id, "note_id": u.note_id, "group": int(u.group), "text": s.text, "unit": u.text})
+        quotes.append(
+            {
+                "statement_id": u.statement_id,
+                "note_id": u.note_id,
+                "group": int(u.group),
+                "text": s.text,
+                "unit": u.text,
+            }
+        )
         if len(quotes) == n:
             break
     return quotes, in_short(units, ranked["pos"].tolist(), st)
@@ -157,9 +183,15 @@ def theme_rows(
     key = theme_key(area, theme_units["lemmas"])
     # a label of the topic's words alone ("Frivillige") names the area, however much its phrases add
     label_words = [w for w in (label or "").lower().split() if w not in STOP_WORDS]
-    topic_only = restating_share(theme_units, topic_words) > 0.5 or (bool(label_words) and bool(topic_words) and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words))
+    topic_only = restating_share(theme_units, topic_words) > 0.5 or (
+        bool(label_words)
+        and bool(topic_words)
+        and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
+    )
     question_only = restating_share(theme_units, area_words) > 0.5
-    label = label or label_phrase(theme_units, None if topic_only else lambda w, words=area_words: restates(w, words))
+    label = label or label_phrase(
+        theme_units, None if topic_only else lambda w, words=area_words: restates(w, words)
+    )
     keywords = [w for w, _ in keyword_ranking(theme_units, forms, top_n)]
     rows = []
     for year, yearly in theme_units.groupby("year", sort=True):
@@ -171,7 +203,11 @@ def theme_rows(
         # A theme restates the area when every group raised it and it holds most of the
         # area's statements, or when its phrases only name the area's topic: it says what
         # the area is about, not a point within it.
-        restating = (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0)) or topic_only or names_no_point
+        restating = (
+            (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0))
+            or topic_only
+            or names_no_point
+        )
         rows.append(
             {
                 "year": int(year),
@@ -225,7 +261,12 @@ def link_cross(themes: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     if themes.empty:
         return themes
     in_theme = units[units["theme"] >= 0]
-    cross_areas = units[units["cross_theme"] >= 0].groupby("cross_theme")["core_area"].agg(lambda s: list(dict.fromkeys(s))).to_dict()
+    cross_areas = (
+        units[units["cross_theme"] >= 0]
+        .groupby("cross_theme")["core_area"]
+        .agg(lambda s: list(dict.fromkeys(s)))
+        .to_dict()
+    )
     best = {}
     for theme, part in in_theme.groupby("theme"):
         counts = part.loc[part["cross_theme"] >= 0, "cross_theme"].value_counts()
@@ -234,6 +275,7 @@ def link_cross(themes: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     themes = themes.copy()
     themes["cross_theme"] = [best.get(int(t), -1) for t in themes["topic"]]
     themes["other_areas"] = [
-        "; ".join(a for a in cross_areas.get(c, []) if a != area) if c >= 0 else "" for c, area in zip(themes["cross_theme"], themes["core_area"], strict=True)
+        "; ".join(a for a in cross_areas.get(c, []) if a != area) if c >= 0 else ""
+        for c, area in zip(themes["cross_theme"], themes["core_area"], strict=True)
     ]
     return themes

@@ -65,7 +65,9 @@ def setting_words(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, fr
         if len(words) == 1:
             toks = tokens.get(u.statement_id, "").lower().split()
             before = toks[max(0, u.start - 2) : u.start]
-            if before[-1:] and (before[-1] in SETTING_PREPOSITIONS or " ".join(before) in SETTING_PREPOSITIONS):
+            if before[-1:] and (
+                before[-1] in SETTING_PREPOSITIONS or " ".join(before) in SETTING_PREPOSITIONS
+            ):
                 bare[(u.core_area, words[0])] += 1
     out: dict[str, set[str]] = {}
     for (area, w), n in bare.items():

@@ -53,7 +53,9 @@ def lexical_documents(lemma_docs: list[str], vocabulary: set[str] | None = None)
     out = []
     for doc in lemma_docs:
         words = doc.split()
-        extra = [p for w in words for p in unit_parts(w) if p in vocabulary] + [v for w in words for v in stems.get(w, [])]
+        extra = [p for w in words for p in unit_parts(w) if p in vocabulary] + [
+            v for w in words for v in stems.get(w, [])
+        ]
         # a part that is also a stem ("kompetence" of "kompetenceudvikling") counts once
         out.append(" ".join(words + [e for e in dict.fromkeys(extra) if e not in words]))
     return out
@@ -68,7 +70,11 @@ def fit_lexical(lemma_docs: list[str]) -> TfidfVectorizer | None:
 
 
 def unit_vectors(
-    lemma_docs: list[str], raw_embeddings: np.ndarray, *, lexical: TfidfVectorizer | None = None, semantic_weight: float = 0.5
+    lemma_docs: list[str],
+    raw_embeddings: np.ndarray,
+    *,
+    lexical: TfidfVectorizer | None = None,
+    semantic_weight: float = 0.5,
 ) -> np.ndarray:
     """Vectors of units that are clustered together (one core area, or all areas for cross-cutting themes).
 
@@ -90,5 +96,7 @@ def unit_vectors(
     if lexical is None:
         words = np.zeros((n, 1))
     else:
-        words = normalize(lexical.transform(lexical_documents(lemma_docs, set(lexical.vocabulary_))).toarray())
+        words = normalize(
+            lexical.transform(lexical_documents(lemma_docs, set(lexical.vocabulary_))).toarray()
+        )
     return normalize(np.hstack([np.sqrt(semantic_weight) * semantic, np.sqrt(1 - semantic_weight) * words]))

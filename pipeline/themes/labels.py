@@ -23,7 +23,10 @@ _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", 
 
 def _lemma_sets(units: pd.DataFrame) -> list[set[str]]:
     vocabulary = {w for doc in units["lemmas"] for w in doc.split()}
-    return [set(doc.split()) | {p for w in doc.split() for p in unit_parts(w) if p in vocabulary} for doc in units["lemmas"]]
+    return [
+        set(doc.split()) | {p for w in doc.split() for p in unit_parts(w) if p in vocabulary}
+        for doc in units["lemmas"]
+    ]
 
 
 def _coverage(units: pd.DataFrame) -> Counter:
@@ -87,7 +90,13 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
         lemmas, entry = item
         words = entry["words"]
         only_question = bool(restates) and all(restates(w) for w in words)
-        return (-round(sum(shared(w) for w in words) / len(words), 6), only_question, -len(entry["groups"]), len(words), lemmas)
+        return (
+            -round(sum(shared(w) for w in words) / len(words), 6),
+            only_question,
+            -len(entry["groups"]),
+            len(words),
+            lemmas,
+        )
 
     lemmas, best = min(keys.items(), key=score)
     form = _label_form(min(best["forms"], key=lambda f: (-best["forms"][f], f)), lemmas)
@@ -136,11 +145,11 @@ def _indefinite(form: str, lemmas: str) -> str:
     """
     if " " in form or " " in lemmas or form == lemmas or not form.startswith(lemmas):
         return form
-    return lemmas if form[len(lemmas):] in _DEFINITE_SINGULAR else form
+    return lemmas if form[len(lemmas) :] in _DEFINITE_SINGULAR else form
 
 
 #: Quotation marks: a clause cut out of a sentence would keep one of a pair ("opgaveløsning” for …").
-_QUOTES = frozenset('"“”„«»‘’\'')
+_QUOTES = frozenset("\"“”„«»‘’'")
 
 
 #: Word classes of a clause's subject ("Gruppe 1", "De", "Fokus", "Den enkelte gruppe").
@@ -197,13 +206,21 @@ def _clause_end(tokens: list[str], start: int, pos: list[str] | None) -> int:
             continue
         if word in _CLAUSE_END:
             break
-        if pos is not None and word in {"og", "eller"} and end > start and end + 1 < len(tokens) and _joins_verb(tokens[end + 1], pos[end + 1]):
+        if (
+            pos is not None
+            and word in {"og", "eller"}
+            and end > start
+            and end + 1 < len(tokens)
+            and _joins_verb(tokens[end + 1], pos[end + 1])
+        ):
             break
         end += 1
     return end
 
 
-def unit_clause(tokens: list[str], start: int, unit_end: int | None = None, pos: list[str] | None = None) -> str:
+def unit_clause(
+    tokens: list[str], start: int, unit_end: int | None = None, pos: list[str] | None = None
+) -> str:
     """The words of a statement from a unit's first word to the end of its clause (:func:`_clause_end`), as a quotable phrase.
 
     When that is the unit alone (``unit_end``: where the unit ends), the clause is taken from

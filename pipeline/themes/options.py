@@ -38,7 +38,12 @@ class OptionCount:
 
     def as_dict(self) -> dict:
         """Plain data (for ``quality.json`` and the report context)."""
-        return {"option": self.option, "lemmas": self.lemmas, "groups": list(self.groups), "statements": list(self.statements)}
+        return {
+            "option": self.option,
+            "lemmas": self.lemmas,
+            "groups": list(self.groups),
+            "statements": list(self.statements),
+        }
 
 
 def option_counts(units: pd.DataFrame, options: list[tuple[str, str]]) -> list[OptionCount]:
@@ -53,14 +58,25 @@ def option_counts(units: pd.DataFrame, options: list[tuple[str, str]]) -> list[O
         One :class:`OptionCount` per option with lemmas, in the given order.
     """
     docs = units["lemmas"].tolist()
-    verbs = [frozenset(v.split()) for v in units["verbs"]] if "verbs" in units.columns else [frozenset()] * len(docs)
+    verbs = (
+        [frozenset(v.split()) for v in units["verbs"]]
+        if "verbs" in units.columns
+        else [frozenset()] * len(docs)
+    )
     out = []
     for option, lemmas in options:
         if not lemmas.split():
             continue
         said = [i for i, (d, v) in enumerate(zip(docs, verbs, strict=True)) if says(lemmas, d, v)]
         part = units.iloc[said]
-        out.append(OptionCount(option, lemmas, tuple(sorted({int(g) for g in part["group"]})), tuple(dict.fromkeys(part["statement_id"]))))
+        out.append(
+            OptionCount(
+                option,
+                lemmas,
+                tuple(sorted({int(g) for g in part["group"]})),
+                tuple(dict.fromkeys(part["statement_id"])),
+            )
+        )
     return out
 
 

@@ -39,7 +39,15 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, base_phrase, is_action_noun, related, synonyms
+from pipeline.danish import (
+    ARTICLES,
+    FRAME_NOUNS,
+    GENERAL_NOUNS,
+    base_phrase,
+    is_action_noun,
+    related,
+    synonyms,
+)
 from pipeline.themes.empty import empty_words, no_point_anywhere, pointless_words, setting_words
 from pipeline.themes.units import unit_parts
 
@@ -61,7 +69,9 @@ __all__ = [
 
 
 @lru_cache(maxsize=200_000)
-def _word_said(word: str, unit_words: tuple[str, ...], verbs: frozenset[str], whole: bool = True) -> tuple[str, str | None] | None:
+def _word_said(
+    word: str, unit_words: tuple[str, ...], verbs: frozenset[str], whole: bool = True
+) -> tuple[str, str | None] | None:
     """How one label word is said by the unit's words: (reason, the unit word that says it), or None."""
     for u in unit_words:
         if u == word:
@@ -89,7 +99,11 @@ def _word_said(word: str, unit_words: tuple[str, ...], verbs: frozenset[str], wh
     for u in unit_words:
         # "infrastrukturudvikling" is "udvikling af infrastruktur": an action's object is said
         parts = unit_parts(u)
-        if len(parts) >= 2 and (is_action_noun(parts[-1]) or parts[-1] in GENERAL_NOUNS) and (parts[-2] == word or related(parts[-2], word, verbs)):
+        if (
+            len(parts) >= 2
+            and (is_action_noun(parts[-1]) or parts[-1] in GENERAL_NOUNS)
+            and (parts[-2] == word or related(parts[-2], word, verbs))
+        ):
             return f"'{word}' is what '{u}' is about (compound: {parts[-2]} + {parts[-1]})", u
     # "b-alternativer" needs its "b": every part of a hyphenated word, however short
     parts = [p for p in word.split("-") if p] if "-" in word else unit_parts(word)
@@ -112,7 +126,9 @@ def why_said(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> tupl
     for u in list(left):
         parts = unit_parts(u)
         for i in range(len(words) - 1) if len(parts) >= 2 else ():
-            if _word_said(words[i], (parts[-2],), verbs, False) and _word_said(words[i + 1], (parts[-1],), verbs, False):
+            if _word_said(words[i], (parts[-2],), verbs, False) and _word_said(
+                words[i + 1], (parts[-1],), verbs, False
+            ):
                 reasons.append(f"'{words[i]} {words[i + 1]}' = '{u}' (compound)")
                 words = words[:i] + words[i + 2 :]
                 left.remove(u)
@@ -197,7 +213,9 @@ def choose_point(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
         The :class:`Point`, or None when the units have no words.
     """
     docs = units["lemmas"].tolist()
-    verbs = frozenset(w for v in units["verbs"] for w in v.split()) if "verbs" in units.columns else frozenset()
+    verbs = (
+        frozenset(w for v in units["verbs"] for w in v.split()) if "verbs" in units.columns else frozenset()
+    )
     keys = list(zip(units["year"], units["group"], strict=True))
     best = None
     for cand in _candidates(docs):
@@ -205,7 +223,10 @@ def choose_point(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
         fits = np.array([says(cand, d, verbs) for d in docs], dtype=bool)
         n_groups = len({k for k, f in zip(keys, fits, strict=True) if f})
         # a derivation of such a word names nothing either ("borgerlig" of "borger")
-        excluded = all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty) for w in words)
+        excluded = all(
+            w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty)
+            for w in words
+        )
         only_question = bool(restates) and all(restates(w) for w in words)
         key = (excluded, -n_groups, only_question, -min(len(words), 2), len(words), -int(fits.sum()), cand)
         if best is None or key < best[0]:
@@ -275,15 +296,26 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
         for t, lem in zip(toks, lems, strict=False):
             lemma_of.setdefault(t, lem)
         if has_pos:
-            verbs_of[s.statement_id] = frozenset(lem for lem, p in zip(lems, s.pos.split(), strict=False) if p == "VERB")
+            verbs_of[s.statement_id] = frozenset(
+                lem for lem, p in zip(lems, s.pos.split(), strict=False) if p == "VERB"
+            )
     by_id = units.set_index("unit_id")
     out = []
     for t in themes.itertuples(index=False):
         target = label_lemmas(t.label, lemma_of)
         own = by_id.loc[t.units.split()]
         for group, part in own.groupby("group"):
-            if not any(says(target, u.lemmas, verbs_of.get(u.statement_id, frozenset())) for u in part.itertuples()):
-                out.append({"label": t.label, "core_area": t.core_area, "group": int(group), "units": list(part["text"])})
+            if not any(
+                says(target, u.lemmas, verbs_of.get(u.statement_id, frozenset())) for u in part.itertuples()
+            ):
+                out.append(
+                    {
+                        "label": t.label,
+                        "core_area": t.core_area,
+                        "group": int(group),
+                        "units": list(part["text"]),
+                    }
+                )
     return out
 
 
@@ -291,7 +323,9 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
 _SPECIFIC = 1
 
 
-def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None) -> list[tuple[str, np.ndarray]]:
+def cover_points(
+    units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None
+) -> list[tuple[str, np.ndarray]]:
     """The points two or more groups say, most groups first, each unit counted for one point.
 
     Every ending of every unit's lemma phrase is a candidate (as in :func:`choose_point`);
@@ -306,13 +340,27 @@ def cover_points(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), re
         ``(label lemmas, positions of its units)`` per point.
     """
     docs = units["lemmas"].tolist()
-    verbs = [frozenset(v.split()) for v in units["verbs"]] if "verbs" in units.columns else [frozenset()] * len(docs)
+    verbs = (
+        [frozenset(v.split()) for v in units["verbs"]]
+        if "verbs" in units.columns
+        else [frozenset()] * len(docs)
+    )
     keys = np.array([hash((y, g)) for y, g in zip(units["year"], units["group"], strict=True)])
     # a genitive that opens a phrase is what it is about: "lokalsamfundets trivsel" and
     # "lokalsamfundets kulturliv" share "lokalsamfund" (a bare label; the page lists each group's words)
     about = [a for a in units["about"] if a] if "about" in units.columns else []
-    cands = [c for c in dict.fromkeys([*_candidates(docs), *about]) if not all(w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty) for w in c.split())]
-    fits = {c: np.array([says(c, d, v) for d, v in zip(docs, verbs, strict=True)], dtype=bool) for c in sorted(cands)}
+    cands = [
+        c
+        for c in dict.fromkeys([*_candidates(docs), *about])
+        if not all(
+            w in empty or w in GENERAL_NOUNS or w in FRAME_NOUNS or any(related(w, e) for e in empty)
+            for w in c.split()
+        )
+    ]
+    fits = {
+        c: np.array([says(c, d, v) for d, v in zip(docs, verbs, strict=True)], dtype=bool)
+        for c in sorted(cands)
+    }
     free = np.ones(len(docs), dtype=bool)
     out = []
     while True:

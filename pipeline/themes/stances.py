@@ -24,7 +24,11 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
     else the question's modal and verb repeated with or without a negation ("… skal ikke
     sænkes": :func:`pipeline.danish.echoed_stance`)."""
     questions = {a.name: a.question for a in cfg.core_areas}
-    first = statements[statements["position"] == 0] if "position" in statements.columns else statements.drop_duplicates("note_id")
+    first = (
+        statements[statements["position"] == 0]
+        if "position" in statements.columns
+        else statements.drop_duplicates("note_id")
+    )
     rows = []
     for s in first.itertuples(index=False):
         if not is_yes_no_question(questions.get(s.core_area, "")):
@@ -42,9 +46,21 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
         text = " ".join(tokens[start:end])
         rows.append(
             {
-                "unit_id": f"{s.statement_id}-s0", "statement_id": s.statement_id, "note_id": s.note_id, "year": int(s.year),
-                "core_area": s.core_area, "group": int(s.group), "start": start, "end": end, "text": text, "lemmas": word,
-                "head": word, "words": text, "content_at": "0", "verbs": "", "stance": True,
+                "unit_id": f"{s.statement_id}-s0",
+                "statement_id": s.statement_id,
+                "note_id": s.note_id,
+                "year": int(s.year),
+                "core_area": s.core_area,
+                "group": int(s.group),
+                "start": start,
+                "end": end,
+                "text": text,
+                "lemmas": word,
+                "head": word,
+                "words": text,
+                "content_at": "0",
+                "verbs": "",
+                "stance": True,
             }
         )
     return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "stance"])
@@ -66,6 +82,12 @@ def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
         rows = []
         for word in sorted(set(yearly["lemmas"]), key=order.index):
             own = yearly[yearly["lemmas"] == word]
-            rows.append({"stance": STANCES[word], "groups": sorted({int(g) for g in own["group"]}), "statements": list(dict.fromkeys(own["statement_id"]))})
+            rows.append(
+                {
+                    "stance": STANCES[word],
+                    "groups": sorted({int(g) for g in own["group"]}),
+                    "statements": list(dict.fromkeys(own["statement_id"])),
+                }
+            )
         out[str(int(year))] = sorted(rows, key=lambda r: -len(r["groups"]))
     return out

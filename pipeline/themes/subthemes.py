@@ -44,7 +44,16 @@ from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.units import make_units
 from pipeline.topics import surface_forms
 
-__all__ = ["ThemeResult", "embed_units", "find_themes", "focus_lemmas", "restates", "same_evidence_one_point", "stance_counts", "stance_units"]
+__all__ = [
+    "ThemeResult",
+    "embed_units",
+    "find_themes",
+    "focus_lemmas",
+    "restates",
+    "same_evidence_one_point",
+    "stance_counts",
+    "stance_units",
+]
 
 log = logging.getLogger(__name__)
 
@@ -145,7 +154,10 @@ def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=
             continue
         i = at[key]
         o_members, _, o_label, o_no_point = out[i]
-        best = min((o_no_point, -len(o_members), -len(o_label.split()), o_label), (no_point, -len(members), -len(label.split()), label))
+        best = min(
+            (o_no_point, -len(o_members), -len(o_label.split()), o_label),
+            (no_point, -len(members), -len(label.split()), label),
+        )
         joined = np.union1d(o_members, members).astype(int)
         out[i] = (joined, part.iloc[joined], best[3], o_no_point and no_point)
     return out
@@ -235,17 +247,26 @@ def find_themes(
     """
     units = make_units(statements, stop_words)
     units = units[units["lemmas"].str.len() > 0].assign(stance=False)
-    units = pd.concat([units, stance_units(statements, cfg)], ignore_index=True) if len(statements) else units.reset_index(drop=True)
+    units = (
+        pd.concat([units, stance_units(statements, cfg)], ignore_index=True)
+        if len(statements)
+        else units.reset_index(drop=True)
+    )
     units["about"] = units["about"].fillna("") if "about" in units.columns else ""
     area_words, topic_words = area_words or {}, topic_words or {}
     # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
-    units["focus"] = [focus_lemmas(d, topic_words.get(a, frozenset())) for d, a in zip(units["lemmas"], units["core_area"], strict=True)]
+    units["focus"] = [
+        focus_lemmas(d, topic_words.get(a, frozenset()))
+        for d, a in zip(units["lemmas"], units["core_area"], strict=True)
+    ]
     raw = embed_units(units, embedder, "focus") if len(units) else np.zeros((0, 1))
     forms = surface_forms(statements)
     lexical = fit_lexical(units["focus"].tolist())
     statements_per_area = statements.groupby(["year", "core_area"]).size().to_dict()
     groups_total = notes.groupby(["year", "core_area"])["group"].nunique().to_dict()
-    area_order = [a.name for a in cfg.core_areas] + [a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None]
+    area_order = [a.name for a in cfg.core_areas] + [
+        a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None
+    ]
     theme_of = np.full(len(units), -1, dtype=int)
     rows, quality = [], {"n_units": len(units), "areas": {}}
     next_id = 0
@@ -265,29 +286,52 @@ def find_themes(
         empty = pointless | settings.get(area, frozenset())
         points = _points(part, labels, empty, lambda w, words=words: restates(w, words))
         given = options.get(area, [])
-        points = same_evidence_one_point(part, points, keep_apart=lambda label, given=given: bool(given) and option_of(label_lemmas(label, lemma_of), given) is not None)
+        points = same_evidence_one_point(
+            part,
+            points,
+            keep_apart=lambda label, given=given: (
+                bool(given) and option_of(label_lemmas(label, lemma_of), given) is not None
+            ),
+        )
         if stance.any():
             # a yes or no answers the question: one line under it, not a theme named "Ja"
             quality.setdefault("stances", {})[area] = stance_counts(part[stance])
-        quality["areas"][area] = {"units": len(part), "silhouette": round(float(silhouette), 4), "themes": len(points)}
+        quality["areas"][area] = {
+            "units": len(part),
+            "silhouette": round(float(silhouette), 4),
+            "themes": len(points),
+        }
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.
-        points.sort(key=lambda p: (-p[1]["group"].nunique(), restating_share(p[1], words) > 0.5, -len(p[0]), p[2]))
+        points.sort(
+            key=lambda p: (-p[1]["group"].nunique(), restating_share(p[1], words) > 0.5, -len(p[0]), p[2])
+        )
         if given:
             said = part[~part["stance"].to_numpy(dtype=bool)]
             quality.setdefault("options", {})[area] = {
-                str(int(year)): [c.as_dict() for c in option_counts(yearly, given)] for year, yearly in said.groupby("year", sort=True)
+                str(int(year)): [c.as_dict() for c in option_counts(yearly, given)]
+                for year, yearly in said.groupby("year", sort=True)
             }
         for members, theme_units, label, no_point in points:
             theme_id = next_id
             next_id += 1
             theme_of[np.flatnonzero(mask)[members]] = theme_id
             new = theme_rows(
-                area, theme_id, theme_units, X[members], statements,
-                forms=forms, groups_total=groups_total, statements_per_area=statements_per_area,
-                area_words=words, topic_words=topic_words.get(area, frozenset()),
-                min_groups=cfg.themes.min_groups, n_quotes=cfg.themes.n_quotes, top_n=cfg.topics.top_n_words,
-                label=label, names_no_point=no_point,
+                area,
+                theme_id,
+                theme_units,
+                X[members],
+                statements,
+                forms=forms,
+                groups_total=groups_total,
+                statements_per_area=statements_per_area,
+                area_words=words,
+                topic_words=topic_words.get(area, frozenset()),
+                min_groups=cfg.themes.min_groups,
+                n_quotes=cfg.themes.n_quotes,
+                top_n=cfg.topics.top_n_words,
+                label=label,
+                names_no_point=no_point,
             )
             option = option_of(label_lemmas(label, lemma_of), given) if given else None
             if option is not None:
@@ -315,12 +359,24 @@ def _lemma_of(statements: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, stop_words: frozenset[str], forms, lexical, pointless=frozenset()):
+def _cross_cutting(
+    units: pd.DataFrame,
+    raw: np.ndarray,
+    cfg: SeminarConfig,
+    stop_words: frozenset[str],
+    forms,
+    lexical,
+    pointless=frozenset(),
+):
     """The same point in two or more areas: clusters over the units of all areas, each narrowed to
     the units that say its point (:func:`choose_point`), kept when those are in a theme of each
     of two or more areas; a point that names nothing on its own (a general noun, a
     word spread evenly over the areas) is no cross-cutting theme."""
-    labels = _cluster(units, raw, cfg, stop_words, forms, lexical)[0] if units["core_area"].nunique() > 1 else np.full(len(units), -1)
+    labels = (
+        _cluster(units, raw, cfg, stop_words, forms, lexical)[0]
+        if units["core_area"].nunique() > 1
+        else np.full(len(units), -1)
+    )
     labels[units["stance"].to_numpy(dtype=bool)] = -1  # "Ja" in two areas answers two questions
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
@@ -335,7 +391,13 @@ def _cross_cutting(units: pd.DataFrame, raw: np.ndarray, cfg: SeminarConfig, sto
         # The same point in two or more areas: a theme (not a word used in passing) in at least two.
         if part.loc[part["theme"] >= 0, "core_area"].nunique() >= 2:
             clusters.append((members, part, label_text(point.lemmas, part), point.lemmas))
-    clusters.sort(key=lambda c: (-c[1]["core_area"].nunique(), -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))), c[2]))
+    clusters.sort(
+        key=lambda c: (
+            -c[1]["core_area"].nunique(),
+            -len(set(zip(c[1]["core_area"], c[1]["group"], strict=True))),
+            c[2],
+        )
+    )
     # every key phrase of the area themes a point joins that says the point counts, as on the area
     # pages: the groups listed per area are those the area's own theme counts for it
     claimed: set[int] = set()
@@ -386,8 +448,9 @@ def _with_area_themes(units: pd.DataFrame, members: np.ndarray, lemmas: str, cla
     extra = [
         int(i)
         for i in np.flatnonzero(units["theme"].isin(themes).to_numpy())
-        if int(i) not in taken and int(i) not in claimed and says(lemmas, units["lemmas"].iat[i], frozenset(str(units["verbs"].iat[i]).split()))
+        if int(i) not in taken
+        and int(i) not in claimed
+        and says(lemmas, units["lemmas"].iat[i], frozenset(str(units["verbs"].iat[i]).split()))
     ]
     kept = [i for i in members if int(i) not in claimed]
     return np.asarray(sorted(set(kept) | set(extra)), dtype=int)
-

@@ -9,7 +9,13 @@ from pipeline.topics import surface_forms
 __all__ = ["recurring_terms"]
 
 
-def recurring_terms(statements: pd.DataFrame, *, min_groups: int = 2, stop_words: frozenset[str] = frozenset(), top_n: int = 15) -> pd.DataFrame:
+def recurring_terms(
+    statements: pd.DataFrame,
+    *,
+    min_groups: int = 2,
+    stop_words: frozenset[str] = frozenset(),
+    top_n: int = 15,
+) -> pd.DataFrame:
     """Words (lemmas) that several groups used within a core area.
 
     A finer lens than topics on seminar-sized notes: with two or three sentences per group
@@ -56,4 +62,6 @@ def recurring_terms(statements: pd.DataFrame, *, min_groups: int = 2, stop_words
                     "statement_ids": " ".join(use["statements"]),
                 }
             )
-    return pd.DataFrame(rows, columns=["year", "core_area", "term", "surface", "n_groups", "groups", "statement_ids"])
+    return pd.DataFrame(
+        rows, columns=["year", "core_area", "term", "surface", "n_groups", "groups", "statement_ids"]
+    )

@@ -25,7 +25,19 @@ from pipeline.themes.claims import parse_statement
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
 
-UNIT_COLUMNS = ["unit_id", "statement_id", "note_id", "year", "core_area", "group", "start", "end", "text", "lemmas", "head"]
+UNIT_COLUMNS = [
+    "unit_id",
+    "statement_id",
+    "note_id",
+    "year",
+    "core_area",
+    "group",
+    "start",
+    "end",
+    "text",
+    "lemmas",
+    "head",
+]
 
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 _ARTICLES = frozenset({"den", "det", "de"})
@@ -54,7 +66,9 @@ def _content(lemma: str, word: str, stops: frozenset[str], kept: bool = False) -
 _FRAME_PREPOSITIONS = frozenset({"for", "af", "til", "om", "i", "på", "ved", "med", "mellem"})
 
 
-def _kept_frames(words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]) -> frozenset[int]:
+def _kept_frames(
+    words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]
+) -> frozenset[int]:
     """Positions of frame nouns that carry the point themselves: modified, with no complement after.
 
     "behovet for X" says X matters; "individuelle behov" and "psykiske udfordringer" are the
@@ -111,7 +125,11 @@ def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, in
             k -= 1
         before = upos[k] if k >= 0 and k < i - 1 and upos[k] == "VERB" else (upos[i - 1] if i else "PUNCT")
         after = upos[j] if j < n else "PUNCT"
-        if after not in _NOUN_TAGS and before in _NOMINAL_BEFORE and _content(lemmas[j - 1], words[j - 1], stops):
+        if (
+            after not in _NOUN_TAGS
+            and before in _NOMINAL_BEFORE
+            and _content(lemmas[j - 1], words[j - 1], stops)
+        ):
             start = i
             while start < j and not _content(lemmas[start], words[start], stops):
                 start += 1
@@ -124,11 +142,17 @@ def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, in
 def _content_span(start: int, end: int, words, lemmas, upos, stops, kept) -> tuple[int, int] | None:
     """A noun phrase from its first content word on, when it ends in a content noun ("behovet" alone is none)."""
     # "behovet" alone, or "tydelig kommunikation": keep from the first content word on
-    while start < end and (not _content(lemmas[start], words[start], stops) or upos[start] in ("VERB", "AUX", "PRON", "DET")):
+    while start < end and (
+        not _content(lemmas[start], words[start], stops) or upos[start] in ("VERB", "AUX", "PRON", "DET")
+    ):
         if upos[start] == "VERB" and _participle(words[start]):
             break  # "eksisterende samarbejder": the participle modifies the noun
         start += 1
-    if start < end and upos[end - 1] in _NOUN_TAGS and _content(lemmas[end - 1], words[end - 1], stops, end - 1 in kept):
+    if (
+        start < end
+        and upos[end - 1] in _NOUN_TAGS
+        and _content(lemmas[end - 1], words[end - 1], stops, end - 1 in kept)
+    ):
         return start, end
     return None
 
@@ -146,7 +170,9 @@ def _merge_chunks(spans: list[tuple[int, int]], chunks: list[tuple[int, int]]) -
     return sorted(out)
 
 
-def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str], chunks=()) -> list[tuple[int, int]]:
+def _spans(
+    words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str], chunks=()
+) -> list[tuple[int, int]]:
     """Noun-phrase spans without leading frame nouns, or runs of content words when there are no tags.
 
     With word classes the spans are the word-class noun phrases (:func:`pipeline.nlp.noun_phrases`)
@@ -157,12 +183,21 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
         from pipeline.nlp import noun_phrases
 
         kept = _kept_frames(words, lemmas, upos, stops)
-        spans = [sp for start, end in noun_phrases(words, upos) if (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
+        spans = [
+            sp
+            for start, end in noun_phrases(words, upos)
+            if (sp := _content_span(start, end, words, lemmas, upos, stops, kept))
+        ]
         from pipeline.danish import fixed_nouns
 
         # the noun of a complex preposition ("på grund af") heads no phrase, in the parse either
         fixed = fixed_nouns(words)
-        parsed = [sp for start, end in chunks if not fixed & set(range(start, end)) and (sp := _content_span(start, end, words, lemmas, upos, stops, kept))]
+        parsed = [
+            sp
+            for start, end in chunks
+            if not fixed & set(range(start, end))
+            and (sp := _content_span(start, end, words, lemmas, upos, stops, kept))
+        ]
         spans = _merge_chunks(spans, parsed)
         spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
         return _chain_of(sorted(spans), words)
@@ -178,7 +213,9 @@ def _spans(words: list[str], lemmas: list[str], upos: list[str], stops: frozense
     return spans
 
 
-def _verbs_before(words: list[str], lemmas: list[str], upos: list[str], start: int, stops: frozenset[str]) -> list[int]:
+def _verbs_before(
+    words: list[str], lemmas: list[str], upos: list[str], start: int, stops: frozenset[str]
+) -> list[int]:
     """The content verbs whose object is the phrase at ``start``: right before it (an article or
     numeral between), and a verb coordinated with that one ("koordinere og integrere frivillige")."""
     j = start - 1
@@ -186,7 +223,12 @@ def _verbs_before(words: list[str], lemmas: list[str], upos: list[str], start: i
         j -= 1
 
     def verb(i: int) -> bool:
-        return i >= 0 and upos[i] == "VERB" and _content(lemmas[i], words[i], stops) and not _participle(words[i])
+        return (
+            i >= 0
+            and upos[i] == "VERB"
+            and _content(lemmas[i], words[i], stops)
+            and not _participle(words[i])
+        )
 
     if not verb(j):
         return []
@@ -209,7 +251,13 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
     if parse is not None:
         for verbs, (s, e) in parse.verb_objects:
             if e == end or s <= end - 1 < e:
-                out += [v for v in verbs if upos[v] == "VERB" and _content(lemmas[v], words[v], stops) and not _participle(words[v])]
+                out += [
+                    v
+                    for v in verbs
+                    if upos[v] == "VERB"
+                    and _content(lemmas[v], words[v], stops)
+                    and not _participle(words[v])
+                ]
     return sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
 
 
@@ -283,7 +331,9 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "lemmas": " ".join(content),
                     "words": written,
                     # positions of the content words in ``words`` (a verb's noun comes first)
-                    "content_at": " ".join(["0"] * bool(shift) + [str(i + offset) for i in at[bool(shift) :]]),
+                    "content_at": " ".join(
+                        ["0"] * bool(shift) + [str(i + offset) for i in at[bool(shift) :]]
+                    ),
                     "verbs": " ".join(sorted({lemmas[i] for i in at[bool(shift) :] if upos[i] == "VERB"})),
                     # what a phrase is about when it starts with a genitive ("lokalsamfundets trivsel")
                     "about": _about(words, lemmas, at[bool(shift) :]),

@@ -112,7 +112,9 @@ class AutoCluster(ClusterMixin, BaseEstimator):
 
     def _labels(self, X: np.ndarray, k: int) -> np.ndarray:
         if self.method_ == "minibatch-kmeans":
-            return MiniBatchKMeans(n_clusters=k, n_init=5, batch_size=4096, random_state=self.random_state).fit_predict(X)
+            return MiniBatchKMeans(
+                n_clusters=k, n_init=5, batch_size=4096, random_state=self.random_state
+            ).fit_predict(X)
         return cluster_embeddings(X, k, method=self.method_, random_state=self.random_state)
 
     def fit(self, X, y=None):
@@ -128,16 +130,24 @@ class AutoCluster(ClusterMixin, BaseEstimator):
             self.graph_ = LeidenCluster(
                 n_clusters=self.n_clusters, max_clusters=self.max_clusters, random_state=self.random_state
             ).fit(X)
-            self.labels_, self.centroids_, self.n_clusters_ = self.graph_.labels_, self.graph_.centroids_, self.graph_.n_clusters_
+            self.labels_, self.centroids_, self.n_clusters_ = (
+                self.graph_.labels_,
+                self.graph_.centroids_,
+                self.graph_.n_clusters_,
+            )
             return self
         self.sampled_ = self.sample_size is not None and n > self.sample_size
         if self.sampled_:
             # An even, seeded draw: the same documents for the same corpus and seed.
-            pick = np.sort(np.random.RandomState(self.random_state).choice(n, self.sample_size, replace=False))
+            pick = np.sort(
+                np.random.RandomState(self.random_state).choice(n, self.sample_size, replace=False)
+            )
             self._fit_all(X[pick])
             # Numbered 0.. again in case a sample cluster is nobody's nearest centre.
             self.labels_ = np.unique(self.predict(X), return_inverse=True)[1].astype(int)
-            self.centroids_ = normalize(np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)]))
+            self.centroids_ = normalize(
+                np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)])
+            )
             self.n_clusters_ = len(self.centroids_)
             return self
         return self._fit_all(X)
@@ -169,7 +179,9 @@ class AutoCluster(ClusterMixin, BaseEstimator):
                 score = float(
                     silhouette_score(distances, trial, metric="precomputed")
                     if distances is not None
-                    else silhouette_score(X, trial, metric="cosine", sample_size=sample, random_state=self.random_state)
+                    else silhouette_score(
+                        X, trial, metric="cosine", sample_size=sample, random_state=self.random_state
+                    )
                 )
                 self.silhouette_scores_[k_try] = score
                 if best is None or round(score, 6) > round(best[0], 6):
@@ -178,22 +190,27 @@ class AutoCluster(ClusterMixin, BaseEstimator):
         # Numbered 0.. without gaps (cluster-QR can leave a cluster empty).
         self.labels_ = np.unique(np.asarray(labels, dtype=int), return_inverse=True)[1].astype(int)
         self.n_clusters_ = k
-        self.centroids_ = normalize(np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)]))
+        self.centroids_ = normalize(
+            np.vstack([X[self.labels_ == c].mean(axis=0) for c in range(int(self.labels_.max()) + 1)])
+        )
         return self
 
     def predict(self, X):
         return np.argmax(normalize(np.asarray(X, dtype=np.float64)) @ self.centroids_.T, axis=1)
 
 
-
-def spectral_maps(X: np.ndarray, n_components: int, random_state: int = 42, n_neighbors: int = 10) -> np.ndarray:
+def spectral_maps(
+    X: np.ndarray, n_components: int, random_state: int = 42, n_neighbors: int = 10
+) -> np.ndarray:
     """The spectral embedding scikit-learn's ``SpectralClustering(affinity="nearest_neighbors")`` clusters, for ``n_components`` eigenvectors."""
     from sklearn.manifold import spectral_embedding
     from sklearn.neighbors import kneighbors_graph
 
     connectivity = kneighbors_graph(X, n_neighbors=max(2, min(n_neighbors, len(X) - 1)), include_self=True)
     affinity = 0.5 * (connectivity + connectivity.T)
-    return spectral_embedding(affinity, n_components=n_components, random_state=random_state, eigen_tol="auto", drop_first=False)
+    return spectral_embedding(
+        affinity, n_components=n_components, random_state=random_state, eigen_tol="auto", drop_first=False
+    )
 
 
 def cluster_qr(maps: np.ndarray) -> np.ndarray:

@@ -37,7 +37,6 @@ class LemmaNgrams:
         return grams
 
 
-
 def topic_documents(statements: pd.DataFrame, unit: str) -> pd.DataFrame:
     """The documents topics are fitted on: statements, or whole notes (their statements joined).
 
@@ -55,7 +54,10 @@ def topic_documents(statements: pd.DataFrame, unit: str) -> pd.DataFrame:
                 "text": st["text"],
                 "content": st["content_lemmas"],
                 "parts": st["compound_parts"],
-                "ordered": [_ordered_content(lem, c) for lem, c in zip(st["lemmas"], st["content_lemmas"], strict=True)],
+                "ordered": [
+                    _ordered_content(lem, c)
+                    for lem, c in zip(st["lemmas"], st["content_lemmas"], strict=True)
+                ],
             }
         )
     elif unit == "note":
@@ -70,12 +72,15 @@ def topic_documents(statements: pd.DataFrame, unit: str) -> pd.DataFrame:
             }
         )
         ordered = pd.Series(
-            [_ordered_content(lem, c) for lem, c in zip(st["lemmas"], st["content_lemmas"], strict=True)], index=st.index
+            [_ordered_content(lem, c) for lem, c in zip(st["lemmas"], st["content_lemmas"], strict=True)],
+            index=st.index,
         )
         docs["ordered"] = ordered.groupby(st["note_id"], sort=False).agg(" ".join).to_list()
     else:
         raise ValueError(f"unit must be 'statement' or 'note', not {unit!r}")
-    docs["lemma_doc"] = [(f"{c} {p}".strip() or "_") for c, p in zip(docs["content"], docs["parts"], strict=True)]
+    docs["lemma_doc"] = [
+        (f"{c} {p}".strip() or "_") for c, p in zip(docs["content"], docs["parts"], strict=True)
+    ]
     docs["topic_doc"] = docs["ordered"]
     return docs.drop(columns=["content", "parts", "ordered"]).reset_index(drop=True)
 

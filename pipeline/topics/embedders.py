@@ -115,7 +115,11 @@ class TfidfSvdEmbedder(TransformerMixin, BaseEstimator):
     """
 
     def __init__(
-        self, n_components: int = 100, weighting: str = "tfidf", min_df: int | float = 1, random_state: int = 42
+        self,
+        n_components: int = 100,
+        weighting: str = "tfidf",
+        min_df: int | float = 1,
+        random_state: int = 42,
     ) -> None:
         self.n_components = n_components
         self.weighting = weighting
@@ -186,7 +190,11 @@ class E5Embedder(TransformerMixin, BaseEstimator):
     """
 
     def __init__(
-        self, prefix: str = "query", center: bool = True, num_threads: int | None = None, cache: MutableMapping | None = None
+        self,
+        prefix: str = "query",
+        center: bool = True,
+        num_threads: int | None = None,
+        cache: MutableMapping | None = None,
     ) -> None:
         self.prefix = prefix
         self.center = center
@@ -242,8 +250,6 @@ class E5Embedder(TransformerMixin, BaseEstimator):
         state = self.__dict__.copy()
         state.pop("_e5", None)  # a ctypes handle; reloaded lazily
         return state
-
-
 
 
 class SentenceTransformerEmbedder(BaseEstimator):
@@ -307,10 +313,17 @@ class EmbeddingChoice:
 
     def as_dict(self) -> dict:
         """The choice as stored with the outputs."""
-        return {"embedding": self.name, "embedding_reason": self.reason, "e5_seconds_estimate": round(self.e5_seconds, 1), "embedding_budget": self.budget}
+        return {
+            "embedding": self.name,
+            "embedding_reason": self.reason,
+            "e5_seconds_estimate": round(self.e5_seconds, 1),
+            "embedding_budget": self.budget,
+        }
 
 
-def choose_embedding(requested: str, n_texts: int, n_chars: int, budget: float, *, e5_installed: bool = True) -> EmbeddingChoice:
+def choose_embedding(
+    requested: str, n_texts: int, n_chars: int, budget: float, *, e5_installed: bool = True
+) -> EmbeddingChoice:
     """The embedding for the work to do: E5 when its estimated time fits ``budget``, else the static vectors.
 
     A pure function of its arguments: the estimate comes from the number of texts and their
@@ -336,7 +349,9 @@ def choose_embedding(requested: str, n_texts: int, n_chars: int, budget: float, 
             budget,
         )
     if cost <= budget:
-        return EmbeddingChoice("e5", f"e5: {estimate}, within the {budget:g} s budget ([topics] embedding_budget)", cost, budget)
+        return EmbeddingChoice(
+            "e5", f"e5: {estimate}, within the {budget:g} s budget ([topics] embedding_budget)", cost, budget
+        )
     return EmbeddingChoice(
         "static",
         f"static: {estimate}, over the {budget:g} s budget ([topics] embedding_budget), so the word vectors distilled "
@@ -369,7 +384,11 @@ def build_embedder(cfg: TopicConfig, n_docs: int = 0, *, cache: MutableMapping |
         n_docs: How many texts will be embedded (decides a still unresolved ``"auto"``, by count).
         cache: An embedding cache for E5 (see :class:`E5Embedder`); the others are fast without.
     """
-    name = cfg.embedding if cfg.embedding != "auto" else resolve_embedding("auto", n_docs, cfg.embedding_budget).name
+    name = (
+        cfg.embedding
+        if cfg.embedding != "auto"
+        else resolve_embedding("auto", n_docs, cfg.embedding_budget).name
+    )
     if name == "e5":
         return E5Embedder(cache=cache)
     if name == "static":

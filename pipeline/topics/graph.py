@@ -60,7 +60,9 @@ RESOLUTIONS = (0.5, 1.0, 2.0)
 STABILITY_SEEDS = 3
 
 
-def knn(X: np.ndarray, n_neighbors: int, random_state: int = 42, exact_max: int = EXACT_MAX) -> tuple[np.ndarray, np.ndarray]:
+def knn(
+    X: np.ndarray, n_neighbors: int, random_state: int = 42, exact_max: int = EXACT_MAX
+) -> tuple[np.ndarray, np.ndarray]:
     """Each row's nearest neighbours by cosine distance, itself excluded.
 
     Args:
@@ -116,7 +118,11 @@ def _ivf_knn(X: np.ndarray, k: int, random_state: int, n_probe: int = 8) -> tupl
     rng = np.random.RandomState(random_state)
     sample = X[np.sort(rng.choice(n, min(n, 40 * n_cells), replace=False))]
     # random (seeded) starting centres: k-means++ took 7 of the 15 s at 50,000 rows, and the cells only bound the search
-    centres = KMeans(n_clusters=n_cells, init="random", n_init=1, max_iter=20, random_state=random_state).fit(sample).cluster_centers_
+    centres = (
+        KMeans(n_clusters=n_cells, init="random", n_init=1, max_iter=20, random_state=random_state)
+        .fit(sample)
+        .cluster_centers_
+    )
     centres = normalize(centres).astype(np.float32)
     cell = np.empty(n, dtype=np.int64)
     for start in range(0, n, 50_000):
@@ -188,7 +194,12 @@ def leiden_labels(graph: sp.csr_matrix, resolution: float, seed: int, n_iteratio
     g = ig.Graph.Weighted_Adjacency(sp.triu(graph, k=1).tocsr(), mode="upper")
     ig.set_random_number_generator(random.Random(seed))
     try:
-        membership = g.community_leiden(objective_function="modularity", weights="weight", resolution=resolution, n_iterations=n_iterations).membership
+        membership = g.community_leiden(
+            objective_function="modularity",
+            weights="weight",
+            resolution=resolution,
+            n_iterations=n_iterations,
+        ).membership
     finally:
         ig.set_random_number_generator(random)
     return _by_size(np.asarray(membership, dtype=np.int64))
@@ -221,7 +232,9 @@ def _community_weights(graph: sp.csr_matrix, labels: np.ndarray) -> np.ndarray:
     return np.asarray((member.T @ graph @ member).todense())
 
 
-def _absorb_small(graph: sp.csr_matrix, labels: np.ndarray, min_size: int, sizes: np.ndarray | None = None) -> np.ndarray:
+def _absorb_small(
+    graph: sp.csr_matrix, labels: np.ndarray, min_size: int, sizes: np.ndarray | None = None
+) -> np.ndarray:
     """Communities below ``min_size`` documents join the kept community they share most edge weight with (the largest when none).
 
     ``sizes`` is the number of documents each node stands for (1 each when None). When no
@@ -340,7 +353,13 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         self.labels_ = _by_size(labels[inverse]).astype(int)
         log.info(
             "leiden: %d documents (%d distinct), %d neighbours, resolution %s (stability %s), %d topics (%d communities before merging)",
-            n, len(nodes), self.n_neighbors, self.resolution_, self.stability_ or "not measured", int(self.labels_.max()) + 1, self.n_communities_,
+            n,
+            len(nodes),
+            self.n_neighbors,
+            self.resolution_,
+            self.stability_ or "not measured",
+            int(self.labels_.max()) + 1,
+            self.n_communities_,
         )
         log.info("neighbour graph (%d distinct documents): %.2f s", len(nodes), self.timings_["graph"])
         log.info("leiden communities: %.2f s", self.timings_["leiden"])
@@ -353,7 +372,10 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         best = None
         for res in self.resolutions:
             # two iterations each for the comparison (scanpy's default), to convergence for the result
-            runs = [leiden_labels(graph, res, self.random_state + s, n_iterations=2) for s in range(STABILITY_SEEDS)]
+            runs = [
+                leiden_labels(graph, res, self.random_state + s, n_iterations=2)
+                for s in range(STABILITY_SEEDS)
+            ]
             if max(int(r.max()) for r in runs) == 0:
                 continue  # one community: nothing to describe
             score = float(np.mean([adjusted_rand_score(a, b) for a, b in combinations(runs, 2)]))
@@ -378,8 +400,12 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
 
     def _finish(self, X: np.ndarray):
         self.n_clusters_ = int(self.labels_.max()) + 1 if len(self.labels_) else 0
-        member = sp.csr_matrix((np.ones(len(X)), (self.labels_, np.arange(len(X)))), shape=(self.n_clusters_, len(X)))
-        self.centroids_ = normalize(np.asarray(member @ X)) if len(X) else np.zeros((0, X.shape[1] if X.ndim == 2 else 0))
+        member = sp.csr_matrix(
+            (np.ones(len(X)), (self.labels_, np.arange(len(X)))), shape=(self.n_clusters_, len(X))
+        )
+        self.centroids_ = (
+            normalize(np.asarray(member @ X)) if len(X) else np.zeros((0, X.shape[1] if X.ndim == 2 else 0))
+        )
         return self
 
     def predict(self, X):
@@ -391,9 +417,13 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         return {
             "n_neighbors": self.n_neighbors,
             "resolution": self.resolution_,
-            "resolution_chosen_by": "fixed" if self.resolution is not None else "stability (mean pairwise ARI of Leiden over seeds)",
+            "resolution_chosen_by": "fixed"
+            if self.resolution is not None
+            else "stability (mean pairwise ARI of Leiden over seeds)",
             "stability_by_resolution": {str(k): v for k, v in self.stability_.items()},
             "communities_before_merging_small": self.n_communities_,
             "distinct_vectors": self.n_nodes_,
-            "neighbours": "exact" if self.n_nodes_ <= self.exact_max else "inverted file (k-means cells, 8 probed)",
+            "neighbours": "exact"
+            if self.n_nodes_ <= self.exact_max
+            else "inverted file (k-means cells, 8 probed)",
         }

@@ -84,7 +84,11 @@ def build_topic_model(
         umap_model=BaseDimensionalityReduction(),
         hdbscan_model=cluster_model
         or AutoCluster(
-            method=cfg.clustering, n_clusters=cfg.n_topics, min_clusters=cfg.min_topics, max_clusters=cfg.max_topics, random_state=cfg.seed
+            method=cfg.clustering,
+            n_clusters=cfg.n_topics,
+            min_clusters=cfg.min_topics,
+            max_clusters=cfg.max_topics,
+            random_state=cfg.seed,
         ),
         vectorizer_model=vectorizer,
         representation_model=representation_model,
@@ -125,7 +129,9 @@ def _embed(docs: pd.DataFrame, cfg: TopicConfig):
     return embedder, embedder.fit_transform(embedder_input(embedder, docs))
 
 
-def _fit_labels(docs: pd.DataFrame, cfg: TopicConfig, stop_words: frozenset[str], seed_topic_list, embedder, embeddings):
+def _fit_labels(
+    docs: pd.DataFrame, cfg: TopicConfig, stop_words: frozenset[str], seed_topic_list, embedder, embeddings
+):
     model = build_topic_model(cfg, stop_words=stop_words, embedder=embedder, seed_topic_list=seed_topic_list)
     topics, _ = model.fit_transform(docs["topic_doc"].tolist(), embeddings=embeddings.copy())
     return model, [int(t) for t in topics]
@@ -160,7 +166,9 @@ def fit_topics(
     seeds = seed_topic_list if cfg.guided else None
     start = time.perf_counter()
     embedder, embeddings = _embed(docs, cfg)
-    log.info("embedding %d documents (%s): %.2f s", len(docs), type(embedder).__name__, time.perf_counter() - start)
+    log.info(
+        "embedding %d documents (%s): %.2f s", len(docs), type(embedder).__name__, time.perf_counter() - start
+    )
     start = time.perf_counter()
     model, topics = _fit_labels(docs, cfg, stop_words, seeds, embedder, embeddings)
     log.info("clustering and topic words: %.2f s", time.perf_counter() - start)
@@ -169,7 +177,9 @@ def fit_topics(
     forms = surface_forms(statements)
     rows = []
     for topic in sorted(set(topics)):
-        keywords = list(dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w not in {"_", BOUNDARY}))
+        keywords = list(
+            dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w not in {"_", BOUNDARY})
+        )
         texts = docs.loc[docs["topic"] == topic, "text"].tolist()
         surface = list(dict.fromkeys(surface_phrase(k, forms, texts) for k in keywords))
         rows.append(
@@ -212,7 +222,9 @@ def fit_topics(
             **choice.as_dict(),
             "clustering": clusterer.method_,
             "clustering_params": graph.describe() if graph is not None else None,
-            "silhouette_by_k": {int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()},
+            "silhouette_by_k": {
+                int(k): round(v, 4) for k, v in getattr(model.hdbscan_model, "silhouette_scores_", {}).items()
+            },
             "stability_ari": round(float(np.mean(stability)), 4) if stability else None,
             "unit": cfg.unit,
             "n_documents": len(docs),

@@ -13,7 +13,9 @@ from pipeline.topics.documents import BOUNDARY
 __all__ = ["topic_quality"]
 
 
-def topic_quality(topic_info: pd.DataFrame, docs: pd.DataFrame, *, stop_words: frozenset[str] = frozenset(), top_n: int = 10) -> dict:
+def topic_quality(
+    topic_info: pd.DataFrame, docs: pd.DataFrame, *, stop_words: frozenset[str] = frozenset(), top_n: int = 10
+) -> dict:
     """Quality figures of a topic model over its own corpus.
 
     * ``diversity``: unique words among the topics' top words / all top words (1 = no overlap);
@@ -26,14 +28,23 @@ def topic_quality(topic_info: pd.DataFrame, docs: pd.DataFrame, *, stop_words: f
     df = Counter(w for s in doc_sets for w in s)
     # the documents of each top word, once: a pair's joint count is then a set intersection
     # (a scan of every document per pair took 10 s of a 50,000-statement run)
-    top_words = {w for kw in topic_info.loc[topic_info["topic"] != -1, "keywords"] for phrase in kw.split("; ") for w in phrase.split()}
+    top_words = {
+        w
+        for kw in topic_info.loc[topic_info["topic"] != -1, "keywords"]
+        for phrase in kw.split("; ")
+        for w in phrase.split()
+    }
     holders: dict[str, set[int]] = {w: set() for w in top_words}
     for i, s in enumerate(doc_sets):
         for w in s & top_words:
             holders[w].add(i)
     tops, scores = [], []
     for kw in topic_info.loc[topic_info["topic"] != -1, "keywords"]:
-        words = [w for w in dict.fromkeys(k for phrase in kw.split("; ") for k in phrase.split()) if w not in stop_words][:top_n]
+        words = [
+            w
+            for w in dict.fromkeys(k for phrase in kw.split("; ") for k in phrase.split())
+            if w not in stop_words
+        ][:top_n]
         tops.append(words)
         for i, a in enumerate(words):
             for b in words[i + 1 :]:

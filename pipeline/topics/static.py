@@ -50,7 +50,9 @@ def load_static_vectors(path: str | Path = STATIC_PATH) -> tuple[dict[str, int],
     """
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"{path}: static word vectors are missing; rebuild them with `make train-static`")
+        raise FileNotFoundError(
+            f"{path}: static word vectors are missing; rebuild them with `make train-static`"
+        )
     with np.load(path, allow_pickle=False) as data:
         words = data["words"].tolist()
         vectors = data["vectors"].astype(np.float32)
@@ -96,12 +98,18 @@ class StaticEmbedder(TransformerMixin, BaseEstimator):
         row = self._lookup(vocab)
         indptr, indices, total = [0], [], 0
         for doc in docs:
-            words = [p for w in (doc or "").lower().split() for p in ([w] if w in vocab else w.split("-")) if p]
+            words = [
+                p for w in (doc or "").lower().split() for p in ([w] if w in vocab else w.split("-")) if p
+            ]
             total += len(words)
             indices.extend(r for r in map(row, words) if r >= 0)
             indptr.append(len(indices))
         counts = sp.csr_matrix(
-            (np.ones(len(indices), dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            (
+                np.ones(len(indices), dtype=np.float32),
+                np.asarray(indices, dtype=np.int64),
+                np.asarray(indptr),
+            ),
             shape=(len(docs), len(vectors)),
         )
         counts.sum_duplicates()

@@ -14,7 +14,7 @@ Four pipelines are measured:
   Its lemma scores are against UD lemmas, so they are lower by design.
 
 ``words_per_second`` is the cold pass: the first ``nlp.pipe`` pass (as in
-``pipeline.evaluate.evaluate_nlp``) of a freshly built pipeline over the dev texts, in a fresh
+``pipeline.danish.evaluate.evaluate_nlp``) of a freshly built pipeline over the dev texts, in a fresh
 Python process (no cache of an earlier run survives), by wall clock. ``words_per_second_cpu``
 is the same pass by the process's CPU time, which other load on the machine disturbs much
 less. Each pipeline is measured ``--runs`` times and the best run is reported (the machine is
@@ -57,7 +57,7 @@ def worker(conllu: Path, pipeline: str, sentences: str) -> dict:
     """One cold measurement in this (fresh) process."""
     import spacy
 
-    from pipeline.evaluate import build_gold_doc, evaluate_nlp, group_documents, read_conllu
+    from pipeline.danish.evaluate import build_gold_doc, evaluate_nlp, group_documents, read_conllu
 
     text = conllu.read_text(encoding="utf-8")
     sents = read_conllu(text)
@@ -128,7 +128,7 @@ def parse_scores(cdt_dir: Path, conllu: Path) -> dict:
     from train_lemmatizer import read_conllu_sentences, read_split, sentence_key
 
     from pipeline.danish import make_nlp
-    from pipeline.evaluate_parse import GoldTree, evaluate_dependencies
+    from pipeline.danish.evaluate_parse import GoldTree, evaluate_dependencies
     from pipeline.danish.treebank import cdt_tree, read_conllx
 
     ud_keys = {sentence_key(s) for s in read_conllu_sentences(conllu)}

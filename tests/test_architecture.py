@@ -1,4 +1,5 @@
-"""The package's shape: no import cycles (imports inside functions count), no module over 400 lines."""
+"""The package's shape: no import cycles (imports inside functions count), no module over 400 lines, a short
+top level, a thin CLI."""
 
 from __future__ import annotations
 
@@ -103,7 +104,18 @@ def test_no_module_over_400_lines():
 
 
 def test_the_cli_is_thin():
-    assert len((PACKAGE / "cli.py").read_text(encoding="utf-8").splitlines()) < 300
+    long = {
+        path.name: n
+        for path in sorted((PACKAGE / "cli").glob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) >= 300
+    }
+    assert not long, long
+
+
+def test_the_top_level_is_read_in_one_glance():
+    """At most 12 modules directly in pipeline/ (``__init__`` and ``__main__`` count): the rest live in their stage."""
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 12, top
 
 
 @pytest.mark.parametrize(

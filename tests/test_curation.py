@@ -398,7 +398,7 @@ def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
 @pytest.mark.slow
 def test_comparison_uses_the_curated_names():
     from pipeline import io
-    from pipeline.flows_compare import YearInput, compare_seminars
+    from pipeline.flows.compare import YearInput, compare_seminars
     from pipeline.ingest import ingest
     from tests.conftest import ROOT
 

@@ -2,7 +2,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.evaluate import build_gold_doc, evaluate_nlp, group_documents, read_conllu
+from pipeline.danish.evaluate import build_gold_doc, evaluate_nlp, group_documents, read_conllu
 
 CONLLU = """# newdoc id = d1
 # sent_id = 1
@@ -131,7 +131,7 @@ class _FixedParser:
 
 
 def test_dependency_scores_exclude_punctuation_and_unattached_words():
-    from pipeline.evaluate_parse import conllx_trees, evaluate_dependencies
+    from pipeline.danish.evaluate_parse import conllx_trees, evaluate_dependencies
 
     trees = conllx_trees(CONLLX)
     nlp = spacy.blank("da")
@@ -147,8 +147,8 @@ def test_dependency_scores_exclude_punctuation_and_unattached_words():
 
 
 def test_conllu_dependency_scores_need_the_same_scheme():
-    from pipeline.evaluate import read_conllu
-    from pipeline.evaluate_parse import conllu_trees, evaluate_dependencies
+    from pipeline.danish.evaluate import read_conllu
+    from pipeline.danish.evaluate_parse import conllu_trees, evaluate_dependencies
 
     trees = conllu_trees(read_conllu(CONLLU))
     assert trees[0].heads == (1, 1, 1, 1, 1, 1) and trees[0].deps[1] == "ROOT"
@@ -167,7 +167,7 @@ def test_conllu_dependency_scores_need_the_same_scheme():
 
 def test_bundled_parser_is_not_scored_against_ud_relations():
     from pipeline.danish.parser import parser_available
-    from pipeline.evaluate import nlp_report
+    from pipeline.danish.evaluate import nlp_report
     from pipeline.nlp import build_nlp
 
     if not parser_available():

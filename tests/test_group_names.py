@@ -244,7 +244,7 @@ def test_one_display_of_a_group():
 
 
 def test_notes_stored_before_groups_had_names_are_read_as_numbered(tmp_path, tiny_cfg):
-    from pipeline.files import read_table
+    from pipeline.io.files import read_table
     from pipeline.schemas import Notes
 
     csv = "kerneområde,gruppe,tekst\nLæring,1,Trivsel i frikvarteret.\n"

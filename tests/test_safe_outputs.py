@@ -19,7 +19,7 @@ from pipeline import io
 from pipeline.config import parse_config
 from pipeline.errors import ConfigError
 from pipeline.ingest import SourceFile, ingest
-from pipeline.outputs import FORMULA_CHARS, atomic_folders, neutralise_cell, recover_folder, restore_cell
+from pipeline.io.outputs import FORMULA_CHARS, atomic_folders, neutralise_cell, recover_folder, restore_cell
 from tests.conftest import TINY_TOML
 
 HOSTILE = [
@@ -165,7 +165,7 @@ def test_a_reports_folder_that_cannot_be_swapped_in_leaves_the_tables_as_they_we
     """One outcome per run: the tables are published with the pages or not at all."""
     import os
 
-    from pipeline import outputs
+    from pipeline.io import outputs
 
     processed, reports = tmp_path / "data" / "processed" / "2025", tmp_path / "reports" / "2025"
     for folder, name in ((processed, "notes.csv"), (reports, "index.html")):
@@ -242,12 +242,12 @@ def test_run_that_fails_while_writing_leaves_previous_outputs_byte_identical(tmp
     from typer.testing import CliRunner
 
     import pipeline.report
-    import pipeline.reuse
+    import pipeline.flows.reuse
     from pipeline import cli
 
     cfg = _seminar(tmp_path)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(pipeline.reuse, "analyse_seminar", _fake_analysis)
+    monkeypatch.setattr(pipeline.flows.reuse, "analyse_seminar", _fake_analysis)
     monkeypatch.setattr(pipeline.report, "render_seminar_pages", _fake_pages)
     monkeypatch.setattr(io, "chart_renderer", _no_renderer)
     folders = (tmp_path / "data" / "processed" / "2025", tmp_path / "reports" / "2025")
@@ -290,10 +290,10 @@ class _no_renderer:
 DRIVER = """
 import sys, time
 from pathlib import Path
-import pipeline.io as io, pipeline.reuse, pipeline.report, pipeline.cli as cli
+import pipeline.io as io, pipeline.flows.reuse, pipeline.report, pipeline.cli as cli
 sys.path.insert(0, {root!r})
 from tests.test_safe_outputs import _fake_analysis, _fake_pages, _no_renderer
-pipeline.reuse.analyse_seminar = _fake_analysis
+pipeline.flows.reuse.analyse_seminar = _fake_analysis
 pipeline.report.render_seminar_pages = _fake_pages
 io.chart_renderer = _no_renderer
 real = io.write_text

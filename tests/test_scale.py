@@ -341,13 +341,13 @@ def test_reusing_flow_takes_the_kept_analysis_without_loading_the_pipeline(
     tiny_cfg, tiny_csv_bytes, monkeypatch
 ):
     import pipeline.flows as flows
-    import pipeline.reuse
+    import pipeline.flows.reuse
 
     result = _tiny_ingest(tiny_cfg, tiny_csv_bytes)
     empty = pd.DataFrame()
     kept = flows.Analysis(result.notes, empty, empty, empty, empty, empty, empty, {"kept": True}, "danish")
     reusable = flows.ReusableAnalysis(flows.analysis_key(result.notes, tiny_cfg), kept, {})
-    monkeypatch.setattr(pipeline.reuse, "build_nlp", lambda *_: pytest.fail("the pipeline was loaded"))
+    monkeypatch.setattr(pipeline.flows.reuse, "build_nlp", lambda *_: pytest.fail("the pipeline was loaded"))
     analysis, again = flows.analyse_seminar_reusing(result.notes, result.rejects, tiny_cfg, reusable=reusable)
     assert analysis.quality == {"kept": True} and analysis.rejects is result.rejects and again is reusable
     stale = flows.ReusableAnalysis("another key", kept, {})
@@ -373,7 +373,7 @@ def test_reusable_analysis_file_round_trip_and_broken_file(tmp_path):
 def test_charts_are_left_out_not_waited_for_without_a_browser(monkeypatch, caplog):
     import plotly.graph_objects as go
 
-    import pipeline.plots as plots
+    import pipeline.report.plots as plots
 
     monkeypatch.setattr(plots, "browser_available", lambda: False)
     plots._warn_once.cache_clear()

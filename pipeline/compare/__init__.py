@@ -5,7 +5,7 @@
   (:func:`~pipeline.compare.match.says_same`, by the rule of :mod:`pipeline.themes.points`);
 * :mod:`~pipeline.compare.yearly`: the comparison of the years' own pages
   (:func:`~pipeline.compare.yearly.compare_years_tables`);
-* the page: :mod:`pipeline.report.compare_page`; the flow: :mod:`pipeline.flows_compare`.
+* the page: :mod:`pipeline.report.compare_page`; the flow: :mod:`pipeline.flows.compare`.
 """
 
 from pipeline.compare.match import PointEvidence, SamePoint, match_points, same_point, says_same, shared_words

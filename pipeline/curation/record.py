@@ -119,7 +119,7 @@ def suggestions_sheet(wb, rows: list[dict], decision: str = "") -> None:
 def _record_xlsx(path: Path, rows: list[dict], decision: str) -> None:
     from openpyxl import load_workbook
 
-    from pipeline.files import write_bytes
+    from pipeline.io.files import write_bytes
 
     wb = load_workbook(io.BytesIO(path.read_bytes()))
     suggestions_sheet(wb, rows, decision)

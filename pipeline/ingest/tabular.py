@@ -10,7 +10,7 @@ from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
 from pipeline.ingest._text import decode_bytes, require_zip_package, sniff_delimiter
-from pipeline.outputs import restore_cell
+from pipeline.io.outputs import restore_cell
 
 __all__ = [
     "COLUMN_ALIASES",

@@ -27,7 +27,7 @@ from pipeline.report.workbook import THEMES_WORKBOOK, build_themes_workbook
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-    from pipeline.analysis import Analysis
+    from pipeline.flows.analysis import Analysis
 
 __all__ = [
     "PLOTLY_JS",
@@ -96,7 +96,7 @@ def render_seminar_pages(
         analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).
         cfg: Its configuration.
         render_png: Renders a chart to PNG for the DOCX reports (see
-            :func:`pipeline.plots.figure_png`); None leaves the charts out of the DOCX.
+            :func:`pipeline.report.plots.figure_png`); None leaves the charts out of the DOCX.
         extra_method: More lines for the method appendix (personal data removed, files that
             could not be read: :meth:`pipeline.ingest.IngestResult.method_lines`).
 

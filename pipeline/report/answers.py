@@ -15,7 +15,7 @@ from pipeline.config import SeminarConfig
 from pipeline.report.wording import da_list
 
 if TYPE_CHECKING:
-    from pipeline.analysis import Analysis
+    from pipeline.flows.analysis import Analysis
 
 __all__ = ["area_theme_options", "group_specifics", "options_sentence", "year_entry"]
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.compare import NOT_A_CHANGE, OVERALL, STATUSES, Comparison, trajectories
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import plot_theme_years, plot_trajectories
+from pipeline.report.plots import plot_theme_years, plot_trajectories
 from pipeline.report.blocks import (
     Block,
     Figure,

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from pipeline.config import SeminarConfig, slugify
-from pipeline.plots import (
+from pipeline.report.plots import (
     option_group_matrix,
     plot_group_theme_heatmap,
     plot_option_groups,
@@ -35,7 +35,7 @@ from pipeline.report.wording import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.analysis import Analysis
+    from pipeline.flows.analysis import Analysis
 
 __all__ = [
     "AreaContext",

@@ -1,8 +1,8 @@
 """Charts as PNG images for the DOCX reports: print resolution, and one Kaleido browser for the whole run.
 
-Drawing a chart needs a Chrome or Chromium (:func:`pipeline.plots.figure_png`); without one the
+Drawing a chart needs a Chrome or Chromium (:func:`pipeline.report.plots.figure_png`); without one the
 DOCX says the chart is in the HTML report. Keeping the images between runs is the I/O side's
-(:func:`pipeline.caches.chart_renderer`).
+(:func:`pipeline.io.caches.chart_renderer`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
-from pipeline import plots
+from pipeline.report import plots
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -29,7 +29,7 @@ def print_png(fig: go.Figure, figure_png: Callable[..., bytes | None] | None = N
 
     Args:
         fig: The chart.
-        figure_png: What draws it (default :func:`pipeline.plots.figure_png`).
+        figure_png: What draws it (default :func:`pipeline.report.plots.figure_png`).
     """
     return (figure_png or plots.figure_png)(fig, width=DOCX_CHART_WIDTH, scale=DOCX_CHART_SCALE)
 

@@ -9,7 +9,7 @@ from pipeline.config import SeminarConfig
 from pipeline.report.wording import count, da_decimal
 
 if TYPE_CHECKING:
-    from pipeline.analysis import Analysis
+    from pipeline.flows.analysis import Analysis
 
 __all__ = ["CURATION_ACTIONS", "curation_context", "method_facts", "package_versions"]
 

@@ -34,7 +34,7 @@ from pipeline.report.wording import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.analysis import Analysis
+    from pipeline.flows.analysis import Analysis
 
 __all__ = ["MAX_CROSS", "MAX_POINTS", "OVERVIEW", "overview_page", "top_points"]
 

@@ -1,6 +1,6 @@
 """Dependency scores for ``seminar eval-nlp`` and the bench: UAS and LAS on gold tokens.
 
-See :mod:`pipeline.evaluate` for the conventions (punctuation excluded, tags predicted, the
+See :mod:`pipeline.danish.evaluate` for the conventions (punctuation excluded, tags predicted, the
 scheme of the relations checked). The functions take text or parsed sentences, never paths.
 """
 

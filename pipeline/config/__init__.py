@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline.config_checks import check_config, check_tables, check_values
+from pipeline.config.checks import check_config, check_tables, check_values
 from pipeline.errors import ConfigError
 from pipeline.names import normalize_name, slugify
 

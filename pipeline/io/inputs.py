@@ -1,101 +1,31 @@
-"""All file-system access of the pipeline: reading inputs and configs, writing outputs.
+"""Where a seminar's inputs are and how they are read: the configuration, the notes files, the codebook.
 
-Stage functions elsewhere take and return DataFrames and dataclasses; the I/O side and
-:mod:`pipeline.cli` are the only places that touch paths. The I/O side is this module (where a
-seminar's files are and what is written where), :mod:`pipeline.files` (single files: tables,
-text, JSON) and :mod:`pipeline.caches` (what a run keeps for the next); every public name of
-the three can be used from here (``io.write_table``, ``io.RunCache``). Which seminars a
-comparison reads and where it is written: :mod:`pipeline.years`.
+Part of :mod:`pipeline.io`; nothing here writes except :func:`write_codebook` (the analyst's starting
+codebook, beside the seminar's TOML).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pandera.pandas as pa
-import tomli_w
 
 from pipeline.config import SeminarConfig, parse_config
 from pipeline.curation import Codebook, CodebookError, parse_codebook
 from pipeline.errors import ConfigError, InputError
-from pipeline.ingest import SAVE_AS, SUPPORTED_SUFFIXES, IngestResult, SourceFile
-from pipeline.caches import (
-    EMBEDDING_CACHE,
-    EmbeddingCache,
-    RunCache,
-    chart_renderer,
-    embedding_cache_path,
-    load_embedding_cache,
-    load_reusable_analysis,
-    reusable_analysis_path,
-    save_embedding_cache,
-    save_reusable_analysis,
-)
-from pipeline.files import (
-    read_any_table,
-    read_table,
-    read_text_file,
-    write_bytes,
-    write_json,
-    write_table,
-    write_text,
-)
-from pipeline.outputs import atomic_folders
-from pipeline.schemas import (
-    CrossThemes,
-    Curation,
-    Suggestions,
-    Notes,
-    Rejects,
-    Statements,
-    Terms,
-    Themes,
-    Units,
-    validate,
-)
-
-if TYPE_CHECKING:
-    from pipeline.text_topics import TableTopics
+from pipeline.ingest import SAVE_AS, SUPPORTED_SUFFIXES, SourceFile
+from pipeline.io.files import write_bytes, write_text
 
 __all__ = [
-    "ANALYSIS_TABLES",
     "CODEBOOK",
-    "EMBEDDING_CACHE",
-    "EmbeddingCache",
-    "RunCache",
-    "atomic_folders",
-    "chart_renderer",
+    "CODEBOOK_XLSX",
     "codebook_path",
     "collect_sources",
     "config_sources",
-    "embedding_cache_path",
-    "load_embedding_cache",
-    "load_reusable_analysis",
-    "read_any_table",
     "read_codebook",
     "read_config",
     "read_known_decisions",
-    "read_table",
-    "read_text_file",
-    "read_year_pages",
-    "reusable_analysis_path",
-    "save_embedding_cache",
-    "save_reusable_analysis",
-    "seminar_title",
-    "write_analysis",
-    "write_bytes",
     "write_codebook",
-    "write_config_snapshot",
-    "write_ingest_outputs",
-    "write_json",
-    "write_run",
-    "write_table",
-    "write_text",
-    "write_topics",
 ]
 
-CONFIG_SNAPSHOT = "seminar.config.toml"
 #: The analyst's codebook, beside the seminar's TOML (``data/raw/<year>/codebook.yaml``), or
 #: the same as a workbook (``codebook.xlsx``); one of the two.
 CODEBOOK, CODEBOOK_XLSX = "codebook.yaml", "codebook.xlsx"
@@ -296,142 +226,3 @@ def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
             "seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]'
         )
     return collect_sources([cfg.base_dir / f for f in cfg.input.files], root=cfg.base_dir)
-
-
-#: Stored tables of one seminar's analysis and their schemas (``data/processed/<year>/<name>.csv``).
-ANALYSIS_TABLES: dict[str, type[pa.DataFrameModel]] = {
-    "notes": Notes,
-    "rejects": Rejects,
-    "statements": Statements,
-    "themes": Themes,
-    "units": Units,
-    "cross_themes": CrossThemes,
-    "terms": Terms,
-}
-
-
-#: Stored tables of a comparison and their schemas (``data/processed/compare_<base>_<target>/``).
-def read_year_pages(cfg: SeminarConfig):
-    """The stored tables of a seminar's pages that a comparison reads (:class:`~pipeline.compare.YearTables`).
-
-    Returns:
-        The tables, typed by their schemas; None when the seminar has no complete stored analysis
-        (a table or its overview page is missing, or a table does not match its schema).
-    """
-    from pipeline.compare import YearTables
-
-    folder = cfg.processed_dir
-    names = {
-        "notes": Notes,
-        "statements": Statements,
-        "themes": Themes,
-        "units": Units,
-        "cross_themes": CrossThemes,
-    }
-    if not (cfg.reports_dir / "index.html").is_file() or not all(
-        (folder / f"{n}.csv").is_file() for n in names
-    ):
-        return None
-    try:
-        t = {n: read_table(folder / f"{n}.csv", schema) for n, schema in names.items()}
-    except InputError:
-        return None  # written by another version: analysed again
-    return YearTables(
-        cfg.year, seminar_title(cfg), t["notes"], t["statements"], t["themes"], t["units"], t["cross_themes"]
-    )
-
-
-def seminar_title(cfg: SeminarConfig) -> str:
-    """How the pages name a seminar: municipality, seminar name and date (they carry the marker of invented data)."""
-    return " · ".join(x for x in (cfg.municipality, cfg.seminar_label) if x)
-
-
-def write_config_snapshot(cfg: SeminarConfig, folder: str | Path) -> Path:
-    """Save the configuration that produced the outputs in ``folder``."""
-    from pipeline.privacy import public_config_dict
-
-    return write_text(tomli_w.dumps(public_config_dict(cfg)), Path(folder) / CONFIG_SNAPSHOT)
-
-
-def write_analysis(
-    analysis,
-    pages: dict[str, str | bytes],
-    cfg: SeminarConfig,
-    processed: Path | None = None,
-    reports: Path | None = None,
-) -> dict[str, Path]:
-    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/`` (or the folders given).
-
-    Every table is checked against its schema (:data:`ANALYSIS_TABLES`) before it is written.
-    """
-    processed, reports = processed or cfg.processed_dir, reports or cfg.reports_dir
-    tables = {
-        "notes": analysis.notes,
-        "rejects": analysis.rejects,
-        "statements": analysis.statements,
-        "themes": analysis.themes,
-        "units": analysis.units,
-        "cross_themes": analysis.cross,
-        "terms": analysis.terms,
-    }
-    written = {
-        name: write_table(validate(df, ANALYSIS_TABLES[name]), processed / f"{name}.csv")
-        for name, df in tables.items()
-    }
-    if getattr(analysis, "curation", None) is not None:
-        written["curation"] = write_table(
-            validate(analysis.curation.log, Curation), processed / "curation.csv"
-        )
-    if getattr(analysis, "suggestions", None) is not None:
-        written["suggestions"] = write_table(
-            validate(analysis.suggestions, Suggestions), processed / "suggestions.csv"
-        )
-    written["quality"] = write_json(analysis.quality, processed / "theme_quality.json")
-    written["config"] = write_config_snapshot(cfg, processed)
-    for name, page in sorted(pages.items()):
-        written[name] = (
-            write_bytes(page, reports / name) if isinstance(page, bytes) else write_text(page, reports / name)
-        )
-    write_config_snapshot(cfg, reports)
-    return written
-
-
-def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConfig) -> dict[str, Path]:
-    """Write the notes table, its rejects table, the manifest and the config snapshot.
-
-    ``out`` is the notes file (``.csv`` or ``.parquet``); the others go next to it as
-    ``<stem>.rejects.csv``, ``<stem>.manifest.json`` and ``seminar.config.toml``.
-    """
-    out = Path(out)
-    stem = out.with_suffix("")
-    written = {
-        "notes": write_table(result.notes, out),
-        "rejects": write_table(result.rejects, stem.with_name(stem.name + ".rejects.csv")),
-        "manifest": write_json(result.manifest(), stem.with_name(stem.name + ".manifest.json")),
-        "config": write_config_snapshot(cfg, out.parent),
-    }
-    return written
-
-
-def write_run(
-    result: IngestResult, analysis, pages: dict[str, str | bytes], cfg: SeminarConfig
-) -> dict[str, Path]:
-    """Write a whole run: the manifest, the tables and the pages, into folders that replace the previous outputs only when complete.
-
-    Returns:
-        Name → path of every table and page written.
-    """
-    with atomic_folders(cfg.processed_dir, cfg.reports_dir) as (processed, reports):
-        write_json(result.manifest(), processed / "notes.manifest.json")
-        return write_analysis(analysis, pages, cfg, processed, reports)
-
-
-def write_topics(topics: TableTopics, out: str | Path) -> Path:
-    """Write a table's rows with their topics to ``out`` (CSV or Parquet), and the topics beside it (``<stem>.topic_info.csv``) and their quality figures with the embedding chosen (``<stem>.topic_quality.json``)."""
-    written = write_table(topics.table, out)
-    stem = written.with_suffix("")
-    write_table(topics.result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))
-    write_json(
-        topics.result.quality, stem.with_name(stem.name + ".topic_quality.json")
-    )  # with the embedding chosen and why
-    return written

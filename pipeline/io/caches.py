@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from pipeline.config import SeminarConfig
-from pipeline.files import write_bytes
-from pipeline.outputs import atomic_file
+from pipeline.io.files import write_bytes
+from pipeline.io.outputs import atomic_file
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-    from pipeline.reuse import ReusableAnalysis
+    from pipeline.flows.reuse import ReusableAnalysis
 
 __all__ = [
     "EMBEDDING_CACHE",
@@ -97,14 +97,14 @@ def reusable_analysis_path(cfg: SeminarConfig) -> Path:
 
 
 def load_reusable_analysis(path: str | Path):
-    """The :class:`~pipeline.reuse.ReusableAnalysis` kept at ``path``, or None (missing, unreadable or from another version).
+    """The :class:`~pipeline.flows.reuse.ReusableAnalysis` kept at ``path``, or None (missing, unreadable or from another version).
 
     The file is a pickle this tool wrote itself into the processed-data folder; like any cache it
     is only trusted as far as that folder is.
     """
     import pickle
 
-    from pipeline.reuse import ReusableAnalysis
+    from pipeline.flows.reuse import ReusableAnalysis
 
     try:
         with open(path, "rb") as handle:

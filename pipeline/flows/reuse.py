@@ -13,7 +13,13 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from pipeline.analysis import Analysis, analyse_seminar, area_and_topic_words, curate_analysis, suggestions_of
+from pipeline.flows.analysis import (
+    Analysis,
+    analyse_seminar,
+    area_and_topic_words,
+    curate_analysis,
+    suggestions_of,
+)
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
 from pipeline.nlp import build_nlp, stop_words
@@ -101,7 +107,7 @@ def analyse_seminar_reusing(
         key: :func:`analysis_key` of ``notes`` and ``cfg`` when the caller has it already.
         known: Other years' decisions on suggestions (:func:`pipeline.io.read_known_decisions`).
 
-    The analysis carries the analyst's suggestions (:func:`pipeline.analysis.suggestions_of`).
+    The analysis carries the analyst's suggestions (:func:`pipeline.flows.analysis.suggestions_of`).
 
     Returns:
         ``(analysis, reusable)``: the analysis, and its automatic part for the next run.

@@ -1,6 +1,6 @@
 """The comparison's file side: which seminars (years) there are, how each is read for a comparison, and
-where the comparison is written. Like :mod:`pipeline.io` (which it builds on), it is I/O: the flow
-:func:`pipeline.flows_compare.compare_seminars` takes what it reads and returns tables and pages.
+where the comparison is written. Part of :mod:`pipeline.io`: the flow
+:func:`pipeline.flows.compare.compare_seminars` takes what it reads and returns tables and pages.
 """
 
 from __future__ import annotations
@@ -14,18 +14,11 @@ import pandera.pandas as pa
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
 from pipeline.errors import ConfigError
-from pipeline.io import (
-    RunCache,
-    codebook_path,
-    config_sources,
-    read_codebook,
-    read_config,
-    read_year_pages,
-    seminar_title,
-    write_config_snapshot,
-)
-from pipeline.files import write_bytes, write_table, write_text
-from pipeline.outputs import atomic_folders
+from pipeline.io.caches import RunCache
+from pipeline.io.catalog import read_year_pages, seminar_title, write_config_snapshot
+from pipeline.io.inputs import codebook_path, config_sources, read_codebook, read_config
+from pipeline.io.files import write_bytes, write_table, write_text
+from pipeline.io.outputs import atomic_folders
 from pipeline.schemas import ComparisonQuotes, Matches, Prevalence, Status, validate
 
 __all__ = [
@@ -154,8 +147,8 @@ class YearFiles:
     cache: RunCache
 
     def year_input(self):
-        """The year as the comparison flow takes it (:class:`pipeline.flows_compare.YearInput`)."""
-        from pipeline.flows_compare import YearInput
+        """The year as the comparison flow takes it (:class:`pipeline.flows.compare.YearInput`)."""
+        from pipeline.flows.compare import YearInput
 
         r = self.result
         return YearInput(

@@ -1,6 +1,6 @@
 """Single files in the formats the pipeline reads and writes: tables (CSV, Parquet, XLSX), text, JSON, bytes.
 
-Part of the I/O side (with :mod:`pipeline.io` and :mod:`pipeline.caches`): every write is
+Part of the I/O side (with :mod:`pipeline.io` and :mod:`pipeline.io.caches`): every write is
 atomic (a file is replaced only when complete), tables are checked against their schema.
 """
 
@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.errors import InputError
-from pipeline.outputs import atomic_file, neutralise_frame, restore_frame
+from pipeline.io.outputs import atomic_file, neutralise_frame, restore_frame
 from pipeline.schemas import numbered_groups, validate
 
 __all__ = [

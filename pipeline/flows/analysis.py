@@ -2,7 +2,7 @@
 
 A flow: tables in, tables out, no paths. :func:`analyse_seminar` wires the stages once; the
 codebook is applied last (:func:`curate_themes`), and :func:`curate_analysis` applies it to an
-analysis made without one. Re-runs that reuse an earlier analysis are :mod:`pipeline.reuse`.
+analysis made without one. Re-runs that reuse an earlier analysis are :mod:`pipeline.flows.reuse`.
 """
 
 from __future__ import annotations

@@ -306,7 +306,7 @@ def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str)
     import gc
 
     from pipeline.danish.treebank import is_conllx
-    from pipeline.evaluate_parse import conllu_trees, dependency_scores, evaluate_conllx
+    from pipeline.danish.evaluate_parse import conllu_trees, dependency_scores, evaluate_conllx
 
     gc.collect()
     gc.freeze()

@@ -3,15 +3,15 @@
 The CLI, the notebooks and the benchmarks call these; nothing else wires the stages. Each flow
 lives in the module of its job; every one can be imported from here:
 
-* :func:`~pipeline.analysis.analyse_seminar` (:mod:`pipeline.analysis`): one seminar's notes →
+* :func:`~pipeline.flows.analysis.analyse_seminar` (:mod:`pipeline.flows.analysis`): one seminar's notes →
   statements, sub-themes per core area, cross-cutting themes, recurring words; the codebook
-  applied last (:func:`~pipeline.analysis.curate_analysis`);
-* :func:`~pipeline.reuse.analyse_seminar_reusing` (:mod:`pipeline.reuse`): the same, reusing an
+  applied last (:func:`~pipeline.flows.analysis.curate_analysis`);
+* :func:`~pipeline.flows.reuse.analyse_seminar_reusing` (:mod:`pipeline.flows.reuse`): the same, reusing an
   earlier run's automatic analysis when nothing it depends on changed;
-* :func:`~pipeline.flows_compare.compare_seminars` (:mod:`pipeline.flows_compare`): two or more
+* :func:`~pipeline.flows.compare.compare_seminars` (:mod:`pipeline.flows.compare`): two or more
   years compared on each year's own pages (a year without them analysed first);
-* :func:`~pipeline.text_topics.topics_for_table`, :func:`~pipeline.text_topics.topics_for_texts`
-  and :func:`~pipeline.text_topics.statements_and_topics` (:mod:`pipeline.text_topics`):
+* :func:`~pipeline.flows.topics.topics_for_table`, :func:`~pipeline.flows.topics.topics_for_texts`
+  and :func:`~pipeline.flows.topics.statements_and_topics` (:mod:`pipeline.flows.topics`):
   statement-level topics for any Danish texts.
 
 Rendering the tables as pages is :func:`pipeline.report.render_seminar_pages`' job.
@@ -19,7 +19,7 @@ Rendering the tables as pages is :func:`pipeline.report.render_seminar_pages`' j
 
 from __future__ import annotations
 
-from pipeline.analysis import (
+from pipeline.flows.analysis import (
     Analysis,
     analyse_seminar,
     area_and_topic_words,
@@ -33,9 +33,9 @@ from pipeline.analysis import (
     theme_embedding_choice,
     themes_of,
 )
-from pipeline.flows_compare import ComparisonRun, YearInput, compare_seminars
-from pipeline.reuse import ReusableAnalysis, analyse_seminar_reusing, analysis_key
-from pipeline.text_topics import (
+from pipeline.flows.compare import ComparisonRun, YearInput, compare_seminars
+from pipeline.flows.reuse import ReusableAnalysis, analyse_seminar_reusing, analysis_key
+from pipeline.flows.topics import (
     TableTopics,
     seed_topics,
     statements_and_topics,

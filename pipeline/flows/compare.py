@@ -20,8 +20,8 @@ from pipeline.compare import Comparison, YearTables, compare_years_tables
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
 from pipeline.curation.decisions import known_pairs
-from pipeline.analysis import Analysis, theme_embedder
-from pipeline.reuse import ReusableAnalysis, analyse_seminar_reusing
+from pipeline.flows.analysis import Analysis, theme_embedder
+from pipeline.flows.reuse import ReusableAnalysis, analyse_seminar_reusing
 
 __all__ = ["ComparisonRun", "YearInput", "compare_seminars", "stored_is_current", "year_tables"]
 

@@ -173,7 +173,7 @@ def report_curation(curation) -> None:
 
 def run(app: typer.Typer, prog_name: str = "seminar") -> None:
     """Run the Typer ``app`` and turn every way it can end into an exit code and at most one line of error."""
-    from pipeline.outputs import describe_os_error
+    from pipeline.io.outputs import describe_os_error
     from pipeline.privacy import redact_message
 
     usage_error, click_error = click_class("UsageError"), click_class("ClickException")

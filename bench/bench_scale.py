@@ -192,7 +192,8 @@ from pipeline.config import NlpConfig, TopicConfig
 from pipeline.nlp import build_nlp, make_statements, stop_words
 from pipeline.flows import topics_for_texts
 from pipeline.topics.documents import topic_documents
-from pipeline.topics.embedders import build_embedder, embedder_input
+from pipeline.topics.embedders import embedder_input
+from pipeline.topics.embedding import build_embedder
 texts = pd.read_csv(sys.argv[1])["text"].tolist()
 cfg = TopicConfig(unit="note", embedding=sys.argv[2])
 import pipeline.flows as flows

@@ -28,28 +28,20 @@ sys.path.insert(0, str(ROOT))
 
 
 def bench_pipeline() -> None:
-    """Time each stage of what `seminar run` does, through the same flows."""
-    from pipeline.flows import analyse_seminar
-    from pipeline.ingest import ingest
-    from pipeline.io import config_sources, read_config
-    from pipeline.report import render_seminar_pages
+    """Time each stage of what `seminar run` does, through the same flow (no cache, no DOCX charts, nothing written)."""
+    from pipeline.flows import run_seminar
+    from pipeline.io import read_config
 
-    timings = {}
-    t = time.perf_counter()
     cfg = read_config(ROOT / "data/raw/2024/seminar.toml")
-    result = ingest(config_sources(cfg), cfg)
-    timings["ingest (summary text)"] = time.perf_counter() - t
-    analysis = analyse_seminar(result.notes, result.rejects, cfg)
-    timings.update(analysis.timings)
-    t = time.perf_counter()
-    render_seminar_pages(analysis, cfg)
-    timings["reports (no DOCX charts)"] = time.perf_counter() - t
+    run = run_seminar(cfg)
+    names = {"ingest": "ingest (summary text)", "reports": "reports (no DOCX charts)"}
     print(
-        f"\n## Pipeline stages, 2024 seminar ({len(result.notes)} notes, {len(analysis.statements)} statements)"
+        f"\n## Pipeline stages, 2024 seminar ({len(run.ingest.notes)} notes, "
+        f"{len(run.analysis.statements)} statements)"
     )
     print(f"{'stage':<26} seconds")
-    for name, seconds in timings.items():
-        print(f"{name:<26} {seconds:7.2f}")
+    for name, seconds in run.timings.items():
+        print(f"{names.get(name, name):<26} {seconds:7.2f}")
 
 
 def main() -> int:

@@ -52,12 +52,12 @@ def danish_nlp():
 @pytest.fixture(scope="session")
 def analysis_2024(cfg_2024, danish_nlp):
     """The 2024 seminar (from the hand-cleaned CSV) analysed once per test session; tests only read it."""
-    from pipeline.flows import analyse_seminar
-    from pipeline.ingest import SourceFile, ingest
+    from pipeline.flows import run_seminar
+    from pipeline.ingest import SourceFile
 
     assert cfg_2024.nlp == NlpConfig()
-    result = ingest([SourceFile("group_notes.csv", (RAW_2024 / "group_notes.csv").read_bytes())], cfg_2024)
-    return analyse_seminar(result.notes, result.rejects, cfg_2024, nlp=danish_nlp)
+    source = SourceFile("group_notes.csv", (RAW_2024 / "group_notes.csv").read_bytes())
+    return run_seminar(cfg_2024, sources=[source], nlp=danish_nlp, suggest=False, render=False).analysis
 
 
 @pytest.fixture(scope="session")

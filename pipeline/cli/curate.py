@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from pipeline import io
-from pipeline.cli.console import echo_err, report_ingest, step
+from pipeline.cli.console import ConsoleProgress, echo_err, report_ingest
 from pipeline.cli.options import ConfigOpt
 
 curate_app = typer.Typer(
@@ -102,8 +102,8 @@ def curate_init_cli(
 ) -> None:
     """Find the themes (without a codebook) and write a codebook with one entry per theme: YAML with comments, or an Excel workbook with --xlsx."""
     from pipeline.curation import CodebookError
-    from pipeline.flows import starting_codebook
-    from pipeline.ingest import ingest
+    from pipeline.flows.curate import starting_codebook
+    from pipeline.flows.seminar import run_seminar
 
     cfg = io.read_config(config)
     xlsx = xlsx or (out is not None and out.suffix.lower() == ".xlsx")
@@ -126,16 +126,21 @@ def curate_init_cli(
         from pipeline.io.comparison import read_year_codebook
 
         previous, previous_name = read_year_codebook(raw_dir, from_year)
-    with step("Reading notes"):
-        result = ingest(io.config_sources(cfg), cfg)
-    if not result.ok:
-        report_ingest(result)
+    found = run_seminar(cfg, suggest=xlsx, render=False, progress=_InitProgress())
+    if found.analysis is None:
         echo_err("error: no usable notes were read; nothing to curate")
         raise typer.Exit(1)
-    with step(f"Finding the themes of {len(result.notes)} notes"):
-        book, n = starting_codebook(
-            result.notes, result.rejects, cfg, xlsx=xlsx, previous=previous, previous_name=previous_name
-        )
+    book, n = starting_codebook(
+        found.analysis, found.cfg, xlsx=xlsx, previous=previous, previous_name=previous_name
+    )
     written = io.write_codebook(book, target, force=force)
     typer.echo(f"wrote {written} ({n} themes{', carried over from ' + previous_name if previous else ''})")
     typer.echo(f"edit it, then run: seminar run --config {config}")
+
+
+class _InitProgress(ConsoleProgress):
+    """``seminar run``'s progress, but what was read is shown only when nothing usable was."""
+
+    def ingested(self, result) -> None:
+        if not result.ok:
+            report_ingest(result)

@@ -62,7 +62,7 @@ def topics_cli(
 ) -> None:
     """Topics for any table of Danish texts; writes every input row with its topic, in input order."""
     from pipeline.flows import topic_settings, topics_for_table
-    from pipeline.topics.embedders import EMBEDDINGS
+    from pipeline.topics.embedding import EMBEDDINGS
 
     units = {"statement": "statement", "document": "note", "note": "note"}
     if unit not in units:

@@ -129,7 +129,7 @@ class TopicConfig:
             sentence-transformers model directory.
         embedding_budget: Seconds E5 may take for ``"auto"`` to choose it, estimated from the
             number of texts and their characters (never from a clock; see
-            :func:`pipeline.topics.embedders.choose_embedding`).
+            :func:`pipeline.topics.embedding.choose_embedding`).
         clustering: ``"auto"`` (by corpus size, see :mod:`pipeline.topics.cluster`), ``"agglomerative"``,
             ``"spectral"``, ``"kmeans"``, ``"minibatch-kmeans"`` or ``"leiden"`` (communities of a
             nearest-neighbour graph; the number of topics comes from the data).

@@ -123,7 +123,7 @@ def codebook_workbook(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from pipeline.io.xlsx import add_rows, new_sheet, workbook_bytes
+    from pipeline.report.xlsx import add_rows, new_sheet, workbook_bytes
 
     entries, new, _ = starting_entries(themes, units, previous)
     wb = Workbook()

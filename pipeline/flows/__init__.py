@@ -1,43 +1,27 @@
-"""Flows: the stages wired once, tables in and tables out, no paths.
+"""Flows: the stages wired once. The CLI, the bench, the notebooks and the tests' helpers call these.
 
-The CLI, the notebooks and the benchmarks call these; nothing else wires the stages. Each flow
-lives in the module of its job; every one can be imported from here:
-
-* :func:`~pipeline.flows.analysis.analyse_seminar` (:mod:`pipeline.flows.analysis`): one seminar's notes →
-  statements, sub-themes per core area, cross-cutting themes, recurring words; the codebook
-  applied last (:func:`~pipeline.flows.analysis.curate_analysis`);
-* :func:`~pipeline.flows.reuse.analyse_seminar_reusing` (:mod:`pipeline.flows.reuse`): the same, reusing an
-  earlier run's automatic analysis when nothing it depends on changed;
-* :func:`~pipeline.flows.compare.compare_seminars` (:mod:`pipeline.flows.compare`): two or more
-  years compared on each year's own pages (a year without them analysed first);
-* :func:`~pipeline.flows.topics.topics_for_table`, :func:`~pipeline.flows.topics.topics_for_texts`
-  and :func:`~pipeline.flows.topics.statements_and_topics` (:mod:`pipeline.flows.topics`):
-  statement-level topics for any Danish texts.
-
-Rendering the tables as pages is :func:`pipeline.report.render_seminar_pages`' job.
+* :mod:`~pipeline.flows.seminar`: :func:`run_seminar`, one seminar from its notes files to its
+  tables and pages (ingest → analyse → curate → render → write, reusing earlier work);
+* :mod:`~pipeline.flows.analysis`: :func:`analyse_seminar`, the automatic analysis (statements,
+  sub-themes per core area, cross-cutting themes, recurring words), tables in and out;
+* :mod:`~pipeline.flows.curate`: the analyst's codebook applied (:func:`curate_analysis`), the
+  suggestions (:func:`suggestions_of`) and a starting codebook (:func:`starting_codebook`);
+* :mod:`~pipeline.flows.reuse`: the analysis reused while nothing it depends on changed;
+* :mod:`~pipeline.flows.compare`: :func:`compare_seminars`, two or more years compared on each
+  year's own pages (a year without them analysed first);
+* :mod:`~pipeline.flows.topics`: :func:`topics_for_table` and :func:`topics_for_texts`,
+  statement-level topics for any Danish texts (``seminar topics``).
 """
 
 from __future__ import annotations
 
-from pipeline.flows.analysis import (
-    Analysis,
-    analyse_seminar,
-    area_and_topic_words,
-    area_words,
-    curate_analysis,
-    curate_themes,
-    starting_codebook,
-    statements_of,
-    suggestions_of,
-    theme_embedder,
-    theme_embedding_choice,
-    themes_of,
-)
+from pipeline.flows.analysis import Analysis, analyse_seminar, area_and_topic_words, area_words, statements_of
 from pipeline.flows.compare import ComparisonRun, YearInput, compare_seminars
-from pipeline.flows.reuse import ReusableAnalysis, analyse_seminar_reusing, analysis_key
+from pipeline.flows.curate import curate_analysis, starting_codebook, suggestions_of
+from pipeline.flows.reuse import ReusableAnalysis, analysis_key
+from pipeline.flows.seminar import Progress, SeminarRun, run_seminar
 from pipeline.flows.topics import (
     TableTopics,
-    seed_topics,
     statements_and_topics,
     topic_settings,
     topics_for_table,
@@ -47,25 +31,22 @@ from pipeline.flows.topics import (
 __all__ = [
     "Analysis",
     "ComparisonRun",
-    "TableTopics",
+    "Progress",
     "ReusableAnalysis",
+    "SeminarRun",
+    "TableTopics",
     "YearInput",
     "analyse_seminar",
-    "analyse_seminar_reusing",
     "analysis_key",
     "area_and_topic_words",
     "area_words",
     "compare_seminars",
     "curate_analysis",
-    "curate_themes",
-    "seed_topics",
+    "run_seminar",
     "starting_codebook",
     "statements_and_topics",
     "statements_of",
     "suggestions_of",
-    "theme_embedder",
-    "theme_embedding_choice",
-    "themes_of",
     "topic_settings",
     "topics_for_table",
     "topics_for_texts",

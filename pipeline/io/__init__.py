@@ -9,7 +9,7 @@ Stage functions elsewhere take and return DataFrames and dataclasses; this packa
 * :mod:`~pipeline.io.outputs`: safe outputs (cells that cannot run as formulas, folders replaced at once);
 * :mod:`~pipeline.io.caches`: what a run keeps for the next under ``.cache/``;
 * :mod:`~pipeline.io.comparison`: which years a comparison reads and where it is written;
-* :mod:`~pipeline.io.xlsx`: Excel sheets with fixed bytes (the workbook and the Excel codebook).
+* :mod:`~pipeline.report.xlsx`: Excel sheets with fixed bytes (the workbook and the Excel codebook).
 
 The names used most are importable from here (``io.read_config``, ``io.write_run``, ``io.RunCache``).
 """

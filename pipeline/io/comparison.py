@@ -15,7 +15,7 @@ from pipeline.config import SeminarConfig
 from pipeline.curation import Codebook
 from pipeline.errors import ConfigError
 from pipeline.io.caches import RunCache
-from pipeline.io.catalog import read_year_pages, seminar_title, write_config_snapshot
+from pipeline.io.catalog import read_year_pages, write_config_snapshot
 from pipeline.io.inputs import codebook_path, config_sources, read_codebook, read_config
 from pipeline.io.files import write_bytes, write_table, write_text
 from pipeline.io.outputs import atomic_folders
@@ -145,22 +145,6 @@ class YearFiles:
     codebook: object
     stored: object
     cache: RunCache
-
-    def year_input(self):
-        """The year as the comparison flow takes it (:class:`pipeline.flows.compare.YearInput`)."""
-        from pipeline.flows.compare import YearInput
-
-        r = self.result
-        return YearInput(
-            self.cfg,
-            r.notes,
-            r.rejects,
-            self.codebook,
-            self.stored,
-            self.cache.reusable,
-            seminar_title(self.cfg),
-            r.method_lines(self.cfg),
-        )
 
 
 def read_years(cfgs: dict[int, SeminarConfig]) -> dict[int, YearFiles]:

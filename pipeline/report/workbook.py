@@ -6,7 +6,7 @@ a frozen header row. The bytes are fixed for the same analysis (workbook propert
 timestamps inside the package are set, not taken from the clock), so an unchanged run writes
 an identical file. Nothing here writes files.
 
-The sheet helpers it shares with the Excel codebook are :mod:`pipeline.io.xlsx`.
+The sheet helpers it shares with the Excel codebook are :mod:`pipeline.report.xlsx`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pandas as pd
 from pipeline.config import SeminarConfig
 from pipeline.report.context import notes_group_names
 from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, da_place, single_heading, theme_status
-from pipeline.io.xlsx import add_rows, new_sheet, workbook_bytes
+from pipeline.report.xlsx import add_rows, new_sheet, workbook_bytes
 
 if TYPE_CHECKING:
     from pipeline.flows.analysis import Analysis

@@ -16,14 +16,8 @@ The parts are kept apart as in BERTopic's own plug-in packages:
 from pipeline.topics.cluster import AutoCluster, cluster_embeddings, resolve_clustering
 from pipeline.topics.documents import BOUNDARY, LemmaNgrams, topic_documents
 from pipeline.topics.graph import LeidenCluster
-from pipeline.topics.embedders import (
-    E5Embedder,
-    SentenceTransformerEmbedder,
-    TfidfSvdEmbedder,
-    bm25_weight,
-    build_embedder,
-    resolve_embedding,
-)
+from pipeline.topics.embedders import E5Embedder, SentenceTransformerEmbedder, TfidfSvdEmbedder, bm25_weight
+from pipeline.topics.embedding import ChosenEmbedder, EmbeddingParams, build_embedder, resolve_embedding
 from pipeline.topics.model import TopicResult, build_topic_model, fit_topics
 from pipeline.topics.quality import topic_quality
 from pipeline.topics.representation import label_from_keywords, surface_forms
@@ -31,7 +25,9 @@ from pipeline.topics.representation import label_from_keywords, surface_forms
 __all__ = [
     "BOUNDARY",
     "AutoCluster",
+    "ChosenEmbedder",
     "E5Embedder",
+    "EmbeddingParams",
     "LeidenCluster",
     "LemmaNgrams",
     "SentenceTransformerEmbedder",

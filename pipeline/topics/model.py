@@ -1,11 +1,16 @@
-"""The topic model: :func:`build_topic_model` is the one place a BERTopic model is built.
+"""The topic model of ``seminar topics``: :func:`build_topic_model` is the one place a BERTopic model is built.
 
 Its parts are injected: the embedder's vectors are passed in pre-computed, there is no
 dimensionality reduction (the embeddings are already small and dense), the clusterer is
 :class:`~pipeline.topics.cluster.AutoCluster`, and topic words are c-TF-IDF over lemma
 unigrams and bigrams (:class:`~pipeline.topics.documents.LemmaNgrams`) without Danish stop
 words. With ``guided`` the core areas' themes and questions guide the topics as BERTopic seed
-topics.
+topics. Here BERTopic does real work: its c-TF-IDF words are the topics' keywords and labels.
+
+In the theme stage it does not: :mod:`pipeline.themes.subthemes` passes its own clusterer
+(:class:`~pipeline.themes.cluster.PhraseCluster`) and vectors through this model and keeps only
+the cluster numbers; its topic words are not read (a theme's label is the point its groups'
+own words say, :mod:`pipeline.themes.points`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from pipeline.config import TopicConfig
 from pipeline.schemas import Statements, StatementTopics, validate
 from pipeline.topics.cluster import AutoCluster
 from pipeline.topics.documents import BOUNDARY, LemmaNgrams, topic_documents
-from pipeline.topics.embedders import build_embedder, e5_input, embedder_input, resolve_embedding
+from pipeline.topics.embedders import e5_input, embedder_input
+from pipeline.topics.embedding import EmbeddingParams, named_embedder, resolve_embedding
 from pipeline.topics.quality import topic_quality
 from pipeline.topics.representation import label_from_keywords, surface_forms, surface_phrase
 
@@ -50,7 +56,6 @@ def build_topic_model(
     embedder=None,
     seed_topic_list: list[list[str]] | None = None,
     cluster_model=None,
-    representation_model=None,
 ):
     """Build the (unfitted) BERTopic model with its injected sub-models.
 
@@ -61,8 +66,6 @@ def build_topic_model(
         seed_topic_list: Lemma lists that guide topics (BERTopic's guided topic modelling).
         cluster_model: The clusterer (``fit`` and ``labels_``); default :class:`AutoCluster`
             from ``cfg``. Sub-themes inject :class:`pipeline.themes.cluster.PhraseCluster`.
-        representation_model: A BERTopic representation model that turns c-TF-IDF words into
-            the topic's representation (sub-themes inject their noun-phrase representation).
 
     Returns:
         A ``bertopic.BERTopic`` that expects pre-computed embeddings and documents given as
@@ -91,7 +94,6 @@ def build_topic_model(
             random_state=cfg.seed,
         ),
         vectorizer_model=vectorizer,
-        representation_model=representation_model,
         ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
         seed_topic_list=seed_topic_list if guided else None,
         top_n_words=cfg.top_n_words,
@@ -124,8 +126,8 @@ class TopicResult:
     embeddings: np.ndarray | None = None
 
 
-def _embed(docs: pd.DataFrame, cfg: TopicConfig):
-    embedder = build_embedder(cfg, len(docs))
+def _embed(docs: pd.DataFrame, name: str, seed: int):
+    embedder = named_embedder(name, seed=seed)
     return embedder, embedder.fit_transform(embedder_input(embedder, docs))
 
 
@@ -161,11 +163,11 @@ def fit_topics(
     docs = topic_documents(statements, cfg.unit)
     # "auto" is resolved once, by E5's estimated time on these documents (it warns when the
     # faster, weaker static vectors are used)
-    choice = resolve_embedding(cfg.embedding, e5_input(docs), cfg.embedding_budget)
-    cfg = replace(cfg, embedding=choice.name)
+    params = EmbeddingParams.of(cfg)
+    choice = resolve_embedding(params.requested, e5_input(docs), params.budget)
     seeds = seed_topic_list if cfg.guided else None
     start = time.perf_counter()
-    embedder, embeddings = _embed(docs, cfg)
+    embedder, embeddings = _embed(docs, choice.name, params.seed)
     log.info(
         "embedding %d documents (%s): %.2f s", len(docs), type(embedder).__name__, time.perf_counter() - start
     )

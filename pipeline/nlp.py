@@ -22,7 +22,6 @@ __all__ = [
     "content_lemmas",
     "is_content",
     "make_statements",
-    "noun_phrases",
     "split_blocks",
     "stop_words",
     "token_lemma",
@@ -306,101 +305,3 @@ def make_statements(
 def content_lemmas(text: str, nlp, stops: frozenset[str]) -> list[str]:
     """Content-word lemmas of a short text (a theme, a question), in order, without repeats."""
     return list(dict.fromkeys(token_lemma(t) for t in nlp(text) if is_content(t, stops)))
-
-
-# Word classes of noun-phrase candidates (Universal POS).
-_NOUNS = frozenset({"NOUN", "PROPN"})
-_COORD = frozenset({"og", "eller", "samt", ","})
-
-
-def _attributive(words: list[str], upos: list[str], i: int) -> bool:
-    """An adjective, or a present participle tagged VERB (``forebyggende``), at ``i``.
-
-    Only ``-ende`` participles are taken from VERB: a past participle (``styrket``) is spelt
-    like a finite verb or a predicative, so it cannot be told apart safely from tags alone.
-    """
-    if upos[i] == "ADJ":
-        return True
-    return upos[i] == "VERB" and words[i].lower().endswith("ende") and len(words[i]) > 5
-
-
-def _genitive(word: str) -> bool:
-    """A genitive form: ``-s`` (not ``-ss``), or an apostrophe (straight or curly) and ``s``."""
-    low = word.lower()
-    return len(low) > 2 and (
-        (low.endswith("s") and not low.endswith("ss")) or low.endswith(("'s", "\u2019s"))
-    )
-
-
-def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
-    """Noun-phrase candidates of a tagged sentence, as token spans ``[start, end)``.
-
-    A candidate is: modifiers, then one or more NOUN/PROPN. Modifiers are adjectives (and
-    ``-ende`` participles tagged VERB, see ``_attributive``), possibly coordinated (``fysisk
-    og digital kontakt``, ``faglig, personlig og social udvikling``), and genitive nouns
-    before an adjective (``borgernes egen indsats``); a genitive directly before a noun
-    needs no rule (``medarbejdernes kompetencer`` is NOUN NOUN). Determiners, verbs,
-    punctuation and conjunctions are never inside a span; an adjective not followed by its
-    noun (``indsatsen er tidlig``) gives no candidate, so no adjective is cut from its noun.
-    The noun of a complex preposition (``på grund af``, ``i forhold til``: see
-    :mod:`pipeline.danish.fixed_expressions`) is no candidate either.
-    Spans are leftmost-longest and do not overlap.
-
-    Args:
-        words: The word forms of one sentence.
-        upos: Their Universal POS tags (same length).
-
-    Returns:
-        The spans, in order.
-
-    Raises:
-        ValueError: ``words`` and ``upos`` differ in length.
-    """
-    if len(words) != len(upos):
-        raise ValueError(f"{len(words)} words but {len(upos)} tags")
-    from pipeline.danish import fixed_nouns
-
-    # the noun of a complex preposition ("på grund af") heads no phrase
-    fixed = fixed_nouns(words)
-    upos = [("ADP" if i in fixed else t) for i, t in enumerate(upos)] if fixed else upos
-    n = len(words)
-
-    def modifiers_end(j: int) -> int:
-        """End of the run of (coordinated) attributive words and genitives starting at ``j``."""
-        while j < n:
-            if _attributive(words, upos, j):
-                j += 1
-                # coordinated adjectives: "fysisk og digital", "faglig, personlig og social"
-                while j + 1 < n and words[j].lower() in _COORD and _attributive(words, upos, j + 1):
-                    j += 2
-                    while j < n and _attributive(words, upos, j):
-                        j += 1
-            elif upos[j] in _NOUNS and _genitive(words[j]) and j + 1 < n and _attributive(words, upos, j + 1):
-                j += 1
-            else:
-                break
-        return j
-
-    def heads_end(j: int) -> int:
-        while j < n and upos[j] in _NOUNS:
-            j += 1
-        return j
-
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        j = modifiers_end(i)
-        k = heads_end(j)
-        if k == j:
-            i += 1
-            continue
-        # a genitive head goes on into the next phrase: "Aarhus Kommunes nye strategi"
-        while k < n and _genitive(words[k - 1]):
-            j2 = modifiers_end(k)
-            k2 = heads_end(j2)
-            if j2 == k or k2 == j2:
-                break
-            k = k2
-        spans.append((i, k))
-        i = k
-    return spans

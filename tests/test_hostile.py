@@ -290,7 +290,7 @@ def _main(monkeypatch, capsys, *args) -> tuple[int, str]:
 def test_an_output_folder_that_cannot_be_written_is_one_message(
     tmp_path, monkeypatch, capsys, tiny_csv_bytes
 ):
-    from pipeline import io
+    from pipeline.io import catalog
     from tests.conftest import TINY_TOML
 
     (tmp_path / "seminar.toml").write_text(TINY_TOML, encoding="utf-8")
@@ -300,7 +300,7 @@ def test_an_output_folder_that_cannot_be_written_is_one_message(
     def denied(df, path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(io, "write_table", denied)
+    monkeypatch.setattr(catalog, "write_table", denied)  # the module that writes the ingest's outputs
     code, err = _main(
         monkeypatch, capsys, "ingest", "noter.csv", "--config", "seminar.toml", "--out", "ud/notes.csv"
     )

@@ -268,7 +268,7 @@ def test_stance_units_read_the_opening_word_or_the_echo_of_the_question():
 
 
 def test_adverbial_idioms_head_no_noun_phrase():
-    from pipeline.nlp import noun_phrases
+    from pipeline.danish.phrases import noun_phrases
 
     words = "miljø og vækst går hånd i hånd i dag".split()
     upos = "NOUN CCONJ NOUN VERB NOUN ADP NOUN ADP NOUN".split()

@@ -241,8 +241,9 @@ def _seminar(tmp_path: Path) -> Path:
 def test_run_that_fails_while_writing_leaves_previous_outputs_byte_identical(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    import pipeline.report
     import pipeline.flows.reuse
+    import pipeline.io.catalog
+    import pipeline.report
     from pipeline import cli
 
     cfg = _seminar(tmp_path)
@@ -261,14 +262,14 @@ def test_run_that_fails_while_writing_leaves_previous_outputs_byte_identical(tmp
             raise OSError("disk full")
         return real_write_text(text, path)
 
-    monkeypatch.setattr(io, "write_text", failing_write_text)
+    monkeypatch.setattr(pipeline.io.catalog, "write_text", failing_write_text)
     result = CliRunner().invoke(cli.app, ["run", "--config", str(cfg)])
     assert result.exit_code != 0 and calls["n"] == 5
     assert _snapshot(*folders) == before
     # no temporary folder is left; the work cache beside the outputs is not an output
     assert sorted(p.name for p in folders[0].parent.iterdir() if p.name != ".cache") == ["2025"]
 
-    monkeypatch.setattr(io, "write_text", real_write_text)
+    monkeypatch.setattr(pipeline.io.catalog, "write_text", real_write_text)
     result = CliRunner().invoke(cli.app, ["run", "--config", str(cfg)])
     assert result.exit_code == 0, result.output
     assert not (folders[1] / "forrige.html").exists()  # stale pages are gone after a successful run
@@ -290,19 +291,19 @@ class _no_renderer:
 DRIVER = """
 import sys, time
 from pathlib import Path
-import pipeline.io as io, pipeline.flows.reuse, pipeline.report, pipeline.cli as cli
+import pipeline.io as io, pipeline.io.catalog as catalog, pipeline.flows.reuse, pipeline.report, pipeline.cli as cli
 sys.path.insert(0, {root!r})
 from tests.test_safe_outputs import _fake_analysis, _fake_pages, _no_renderer
 pipeline.flows.reuse.analyse_seminar = _fake_analysis
 pipeline.report.render_seminar_pages = _fake_pages
 io.chart_renderer = _no_renderer
-real = io.write_text
+real = catalog.write_text
 def slow(text, path):
     result = real(text, path)
     Path("writing.flag").touch()
     time.sleep(0.5)
     return result
-io.write_text = slow
+catalog.write_text = slow  # the module that writes a run's pages
 sys.argv = ["seminar", "run", "--config", "raw/seminar.toml"]
 cli.main()
 """

@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.config import NlpConfig
 from pipeline.danish.tagger import TAGGER_PATH, tagger_available
-from pipeline.nlp import build_nlp, make_statements, noun_phrases
+from pipeline.danish.phrases import noun_phrases
+from pipeline.nlp import build_nlp, make_statements
 
 needs_model = pytest.mark.skipif(not tagger_available(), reason="no tagger model in the package")
 

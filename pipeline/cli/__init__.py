@@ -1,5 +1,7 @@
-"""The ``seminar`` command: :mod:`~pipeline.cli.app` (the commands), :mod:`~pipeline.cli.console` (what the
-terminal shows) and one module per command group. ``seminar`` is :func:`main` (pyproject's ``[project.scripts]``).
+"""The ``seminar`` command.
+
+:mod:`~pipeline.cli.app` holds the commands, :mod:`~pipeline.cli.console` what the terminal shows, and
+each command group has its module. ``seminar`` is :func:`main` (pyproject's ``[project.scripts]``).
 """
 
 from pipeline.cli.app import app, main

@@ -1,4 +1,4 @@
-"""The ``seminar`` command: each command parses its options, reads through :mod:`pipeline.io` and calls a flow.
+"""The ``seminar`` command: each command parses its options, reads through :mod:`pipeline.io`, calls a flow.
 
 What the terminal shows (progress, what was read, errors in one line) is :mod:`pipeline.cli.console`'s.
 """

@@ -36,8 +36,11 @@ def compare_cli(
         Path, typer.Option(metavar="DIR", help="Where to look for the seminars' folders.")
     ] = Path("data/raw"),
 ) -> None:
-    """Compare the themes of two or more years on each year's own pages (new, growing, persisting, shrinking, faded),
-    with the groups' own words; a year without a stored analysis of its notes is analysed first and its pages written."""
+    """Compare the themes of two or more years on each year's own pages.
+
+    Each theme is new, growing, persisting, shrinking or faded, with the groups' own words; a year
+    without a stored analysis of its notes is analysed first and its pages written.
+    """
     from pipeline.flows.compare import run_comparison
     from pipeline.io import comparison as y
 
@@ -62,13 +65,13 @@ def compare_cli(
 def _compare_years(
     ctx: typer.Context, base: int | None, target: int | None, years: str | None
 ) -> list[int] | None:
-    """The years asked for: ``--base``/``--target``, ``--years Y1 Y2 ...`` (the rest arrive as extra arguments) or ``--years all`` (None)."""
+    """The years asked for: ``--base``/``--target``, ``--years Y1 Y2 ...`` or ``--years all`` (None).
+
+    The years after the first of ``--years`` arrive as extra arguments.
+    """
     values = [*(years or "").replace(",", " ").split(), *ctx.args]
-    if (
-        years is None
-        and (ctx.args or base is None or target is None)
-        or years is not None
-        and (base, target) != (None, None)
+    if (years is None and (ctx.args or base is None or target is None)) or (
+        years is not None and (base, target) != (None, None)
     ):
         raise typer.BadParameter(
             "give --base and --target (two years), or --years (not both)", param_hint="--years"

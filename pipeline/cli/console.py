@@ -1,4 +1,4 @@
-"""What the ``seminar`` command shows on the terminal: progress of long steps, what was read, and every error in one line.
+"""What the ``seminar`` command shows on the terminal: progress, what was read, every error in one line.
 
 Progress is a spinner with the elapsed time, shown on a terminal only and never with
 ``--quiet``; off the terminal a step is only logged (seen with ``--verbose``). Errors the user
@@ -44,9 +44,11 @@ class StderrProxy:
     """``sys.stderr`` looked up on every write (a progress display replaces it while it runs)."""
 
     def write(self, text: str) -> int:
+        """Write to the current ``sys.stderr``."""
         return sys.stderr.write(text)
 
     def flush(self) -> None:
+        """Flush the current ``sys.stderr``."""
         sys.stderr.flush()
 
 
@@ -60,7 +62,7 @@ def _show_progress() -> bool:
 
 @contextmanager
 def step(text: str):
-    """Show ``text`` with a spinner and the elapsed time while the block runs; then a ✓ line with the time taken.
+    """Show ``text`` with a spinner and the elapsed time while the block runs, then a ✓ line with the time.
 
     Off the terminal (or with ``--quiet``) the step is only logged (seen with ``--verbose``).
     """
@@ -89,7 +91,7 @@ def step(text: str):
 
 
 def click_class(name: str) -> type:
-    """Click's exception class ``name`` as this Typer raises it (recent Typer versions carry their own copy of click)."""
+    """Click's exception class ``name`` as this Typer raises it (recent Typers carry their own click)."""
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
 
 
@@ -139,7 +141,7 @@ def echo_err(text: str) -> None:
 
 
 def report_ingest(result) -> None:
-    """What was read: notes per file, every file that could not be read and every rejected note with the reason."""
+    """What was read: notes per file, every file that could not be read, every rejected note and why."""
     for f in result.files:
         if f.error:
             echo_err(f"error: {f.error}")
@@ -164,7 +166,8 @@ def report_curation(curation) -> None:
     applied, skipped = log_[log_["applied"]], log_[~log_["applied"]]
     total = curation.agreement["total"]
     typer.echo(
-        f"codebook {curation.file}: {len(applied)} applied, {len(skipped)} not applied (see the method appendix); "
+        f"codebook {curation.file}: {len(applied)} applied, {len(skipped)} not applied "
+        "(see the method appendix); "
         f"{total['moved']} of {total['units']} key phrases moved (kappa {total['kappa']})"
     )
     for r in skipped.itertuples():
@@ -172,8 +175,10 @@ def report_curation(curation) -> None:
 
 
 class ConsoleProgress:
-    """A run's progress on the terminal (:class:`pipeline.flows.seminar.Progress`): a spinner per step, what was read,
-    what the codebook changed."""
+    """A run's progress on the terminal (:class:`pipeline.flows.seminar.Progress`).
+
+    A spinner per step, what was read, what the codebook changed.
+    """
 
     def step(self, label: str):
         """:func:`step`."""
@@ -227,6 +232,7 @@ def run(app: typer.Typer, prog_name: str = "seminar") -> None:
         if Settings.debug:
             raise
         echo_err(
-            f"error: unexpected {type(exc).__name__}: {redact_message(str(exc))}\n  Run again with --debug for the traceback, and report it."
+            f"error: unexpected {type(exc).__name__}: {redact_message(str(exc))}\n"
+            "  Run again with --debug for the traceback, and report it."
         )
         sys.exit(2)

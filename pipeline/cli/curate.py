@@ -1,5 +1,8 @@
-"""The ``seminar curate`` command group: ``init`` (a starting codebook), ``accept`` and ``reject`` (the analyst's
-decisions on the run's suggestions, recorded in the codebook)."""
+"""The ``seminar curate`` command group.
+
+``init`` writes a starting codebook; ``accept`` and ``reject`` record the analyst's decisions on the
+run's suggestions in the codebook.
+"""
 
 from __future__ import annotations
 
@@ -56,13 +59,16 @@ def _decide(config: Path, ids: list[str], accept: bool) -> None:
 
 @curate_app.command("accept", short_help="Accept suggestions: the next run joins their two sides.")
 def curate_accept_cli(ids: IdsArg, config: ConfigOpt) -> None:
-    """Record accepted suggestions in the codebook (YAML or XLSX; a new codebook.yaml if none): the next run merges the two themes or moves the key phrase, and later years know the pair."""
+    """Record accepted suggestions in the codebook (YAML or XLSX; a new codebook.yaml if none).
+
+    The next run merges the two themes or moves the key phrase, and later years know the pair.
+    """
     _decide(config, ids, True)
 
 
 @curate_app.command("reject", short_help="Reject suggestions: they are not proposed again.")
 def curate_reject_cli(ids: IdsArg, config: ConfigOpt) -> None:
-    """Record rejected suggestions in the codebook: not proposed again, this year or in the seminar's other years."""
+    """Record rejected suggestions in the codebook: not proposed again, this year or in other years."""
     _decide(config, ids, False)
 
 
@@ -100,7 +106,10 @@ def curate_init_cli(
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing codebook.")] = False,
 ) -> None:
-    """Find the themes (without a codebook) and write a codebook with one entry per theme: YAML with comments, or an Excel workbook with --xlsx."""
+    """Find the themes (without a codebook) and write a codebook with one entry per theme.
+
+    YAML with comments, or an Excel workbook with --xlsx.
+    """
     from pipeline.curation import CodebookError
     from pipeline.flows.curate import starting_codebook
     from pipeline.flows.seminar import run_seminar

@@ -1,4 +1,4 @@
-"""``seminar topics`` (topics for any table of Danish texts) and ``seminar eval-nlp`` (the Danish pipeline scored)."""
+"""``seminar topics`` (topics for any table of Danish texts) and ``seminar eval-nlp`` (the NLP scored)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,10 @@ def topics_cli(
         str | None,
         typer.Option(
             metavar="NAME",
-            help="auto (E5 while its estimated time fits [topics] embedding_budget, static word vectors beyond), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder.",
+            help=(
+                "auto (E5 while its estimated time fits [topics] embedding_budget, static word vectors "
+                "beyond), e5 (best, slow), static (fast), tfidf-svd, or a local sentence-transformers folder."
+            ),
         ),
     ] = None,
     out: Annotated[
@@ -112,7 +115,10 @@ def eval_nlp_cli(
         bool, typer.Option("--json", help="Also print one JSON object on the last line.")
     ] = False,
 ) -> None:
-    """Evaluate the Danish pipeline on a CoNLL-U or CDT CoNLL-X file: token_f, sents_f, lemma_acc, pos_acc, uas, las, words/s."""
+    """Evaluate the Danish pipeline on a CoNLL-U or CDT CoNLL-X file.
+
+    Scores: token_f, sents_f, lemma_acc, pos_acc, uas, las, words/s.
+    """
     import json
     from dataclasses import replace
 

@@ -37,7 +37,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class CoreArea:
-    """A core area (kerneområde), the question its groups discussed and the committee that receives its report.
+    """A core area (kerneområde), the question its groups discussed and the committee receiving its report.
 
     Attributes:
         name: The area's name as the notes give it.
@@ -370,8 +370,10 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
 
 
 def with_options(cfg: SeminarConfig, found: dict[str, tuple[str, ...]]) -> SeminarConfig:
-    """The configuration with the options an input document listed (``found``: area name → options)
-    given to the core areas whose configuration lists none; a configured list always wins."""
+    """The configuration with the options an input document listed given to the areas that list none.
+
+    ``found``: area name → options. A configured list always wins.
+    """
     areas = tuple(
         replace(a, options=tuple(found[a.name])) if not a.options and found.get(a.name) else a
         for a in cfg.core_areas

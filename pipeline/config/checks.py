@@ -131,7 +131,7 @@ def _convert(value: Any, hint: Any) -> tuple[bool, Any]:
             return all(isinstance(v, item) for v in value), tuple(value)
         return all(_convert(v, item)[0] for v in value), tuple(value)
     if origin is dict:
-        key_t, val_t = typing.get_args(hint)
+        _, val_t = typing.get_args(hint)
         if not isinstance(value, dict):
             return False, value
         out = {}
@@ -176,7 +176,8 @@ def check_values(cls: type, values: dict[str, Any], file: str, section: str) -> 
             raise ConfigError(
                 file,
                 f"[{section}] {key} = {value!r} is not {_describe(hints[key])}",
-                f"write {key} as {_describe(hints[key])} in the seminar TOML (see data/raw/2024/seminar.toml)",
+                f"write {key} as {_describe(hints[key])} in the seminar TOML "
+                "(see data/raw/2024/seminar.toml)",
             )
         low, high = RANGES.get((section, key), (None, None))
         if converted is not None and isinstance(converted, (int, float)) and not isinstance(converted, bool):

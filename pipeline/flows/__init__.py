@@ -18,7 +18,7 @@ from __future__ import annotations
 from pipeline.flows.analysis import Analysis, analyse_seminar, area_and_topic_words, area_words, statements_of
 from pipeline.flows.compare import ComparisonRun, YearInput, compare_seminars
 from pipeline.flows.curate import curate_analysis, starting_codebook, suggestions_of
-from pipeline.flows.reuse import ReusableAnalysis, analysis_key
+from pipeline.flows.reuse import ReusableAnalysis, analyse_seminar_reusing, analysis_key
 from pipeline.flows.seminar import Progress, SeminarRun, run_seminar
 from pipeline.flows.topics import (
     TableTopics,
@@ -37,6 +37,7 @@ __all__ = [
     "TableTopics",
     "YearInput",
     "analyse_seminar",
+    "analyse_seminar_reusing",
     "analysis_key",
     "area_and_topic_words",
     "area_words",

@@ -1,9 +1,10 @@
-"""One seminar's automatic analysis: notes → statements → key phrases → sub-themes per core area, cross-cutting
-themes, recurring words.
+"""One seminar's automatic analysis: notes → statements → key phrases → themes, recurring words.
 
-Tables in, tables out, no paths. :func:`analyse_seminar` runs the stages once; the analyst's codebook is
-applied after it (:mod:`pipeline.flows.curate`), re-runs reuse it (:mod:`pipeline.flows.reuse`), and
-:func:`pipeline.flows.seminar.run_seminar` wires all of it for the CLI, the bench, the notebooks and the tests.
+Tables in, tables out, no paths. :func:`analyse_seminar` runs the stages once (sub-themes per core
+area, cross-cutting themes, recurring words); the analyst's codebook is applied after it
+(:mod:`pipeline.flows.curate`), re-runs reuse it (:mod:`pipeline.flows.reuse`), and
+:func:`pipeline.flows.seminar.run_seminar` wires all of it for the CLI, the bench, the notebooks and
+the tests.
 """
 
 from __future__ import annotations
@@ -96,8 +97,10 @@ def area_words(
 
 
 def option_lemmas(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> dict[str, list[tuple[str, str]]]:
-    """Per core area with given options (``options`` in its configuration), each option and its
-    content lemmas ("rekreative faciliteter" → "rekreativ facilitet"), in the given order."""
+    """Per core area with given options (``options`` in its configuration), each option and its lemmas.
+
+    The content lemmas, in the given order: "rekreative faciliteter" → "rekreativ facilitet".
+    """
     return {
         a.name: [(o, " ".join(content_lemmas(o, nlp, stops))) for o in a.options]
         for a in cfg.core_areas
@@ -108,8 +111,9 @@ def option_lemmas(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> dict[str, l
 def area_and_topic_words(
     cfg: SeminarConfig, notes: pd.DataFrame, nlp, stops: frozenset[str]
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Per core area, its own words and its topic words (:func:`area_words` with and without the
-    question): what the theme stage and curation read to tell a theme that restates them.
+    """Per core area, its own words and its topic words (:func:`area_words` with and without the question).
+
+    What the theme stage and curation read to tell a theme that restates them.
     """
     return area_words(cfg, notes, nlp, stops), area_words(cfg, notes, nlp, stops, question=False)
 

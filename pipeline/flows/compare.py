@@ -1,6 +1,7 @@
 """The year-over-year flow: each year's own analysis (reused or made), then the comparison of their pages.
 
-:func:`compare_seminars`: tables in, tables and pages out, no paths. :func:`run_comparison` wires it for\n``seminar compare`` and the notebooks: the years read, compared and written.
+:func:`compare_seminars`: tables in, tables and pages out, no paths. :func:`run_comparison` wires it
+for ``seminar compare`` and the notebooks: the years read, compared and written.
 
 A year whose stored analysis was made from the notes read now is compared as stored: its pages
 show the same counts the comparison reads. A year without one (or whose notes changed) is

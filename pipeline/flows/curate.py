@@ -131,7 +131,7 @@ def suggestions_of(
     decided: tuple[str, ...] = (),
     embedding_cache: MutableMapping | None = None,
 ) -> pd.DataFrame:
-    """The analyst's suggestions for an analysis (:func:`pipeline.curation.suggest.suggest`), by the theme stage's embedder.
+    """The analyst's suggestions (:func:`pipeline.curation.suggest.suggest`), by the theme stage's embedder.
 
     The embedding is the one the theme stage chose for these phrases and stored with its quality
     figures (``quality["embedding"]``); it is not decided again.
@@ -160,7 +160,7 @@ def starting_codebook(
     previous: Codebook | None = None,
     previous_name: str = "",
 ) -> tuple[str | bytes, int]:
-    """A codebook to start curating from: one entry per automatic theme of ``analysis`` (made without a codebook).
+    """A codebook to start curating from: one entry per automatic theme of ``analysis`` (no codebook).
 
     Args:
         analysis: The automatic analysis (with its suggestions for the workbook's sheet of them).

@@ -26,13 +26,14 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ReusableAnalysis:
-    """The automatic part of an analysis, kept so that a re-run with the same notes and settings does not redo it.
+    """The automatic part of an analysis, kept so that a re-run with the same notes and settings skips it.
 
     Attributes:
         key: :func:`analysis_key` of the notes and configuration it was made from.
         analysis: The analysis without curation.
         words: The core areas' own words (:func:`~pipeline.flows.analysis.area_words`), which curation needs.
-        topic_words: The core areas' topic words (:func:`~pipeline.flows.analysis.area_words` without the question).
+        topic_words: The core areas' topic words (:func:`~pipeline.flows.analysis.area_words` without
+            the question).
     """
 
     key: str
@@ -86,7 +87,7 @@ def analyse_seminar_reusing(
     known: tuple = (),
     suggest: bool = True,
 ) -> tuple[Analysis, ReusableAnalysis]:
-    """:func:`analyse_seminar`, reusing the automatic part of an earlier run when nothing it depends on changed.
+    """:func:`analyse_seminar`, reusing the automatic part of an earlier run while nothing it reads changed.
 
     After a codebook edit only the curation is done again; the tables are the same as a run
     from scratch gives.

@@ -151,7 +151,7 @@ def topic_settings(
     seed: int | None = None,
     embedding: str | None = None,
 ) -> tuple[NlpConfig, TopicConfig]:
-    """The NLP and topic settings of a ``seminar topics`` run: the config's (or the defaults), the command line's over them.
+    """The NLP and topic settings of a ``seminar topics`` run: the command line's over the config's.
 
     Args:
         cfg: The seminar configuration given with ``--config`` (None: the defaults).
@@ -183,10 +183,11 @@ class TableTopics:
     result: TopicResult
 
     def summary(self) -> str:
-        """Two lines on the topics found: how many, how chosen, over how many documents, diversity and NPMI; the embedding and why."""
+        """Two lines on the topics found: how many and how chosen, their quality, the embedding."""
         q = self.result.quality
         return (
-            f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; diversity {q['diversity']}, NPMI {q['npmi']}\n"
+            f"{q['n_topics']} topics ({q['k_chosen_by']}) over {q['n_documents']} documents; "
+            f"diversity {q['diversity']}, NPMI {q['npmi']}\n"
             f"embedding {q['embedding_reason']}"
         )
 

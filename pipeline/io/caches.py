@@ -1,4 +1,4 @@
-"""What a run keeps for the next one, under the processed folder's ``.cache/``: embeddings, the automatic analysis, chart images.
+"""What a run keeps for the next one under the processed folder's ``.cache/``: embeddings, analysis, charts.
 
 Part of the I/O side (with :mod:`pipeline.io`). Everything here is only a cache: a missing,
 unreadable or foreign file is a miss, and the outputs are the same with or without it.
@@ -64,12 +64,12 @@ class EmbeddingCache(dict):
 
 
 def embedding_cache_path(cfg: SeminarConfig) -> Path:
-    """Where the embedding cache of a seminar lives: beside its processed folder, so a run's atomic replacement keeps it."""
+    """Where a seminar's embedding cache lives: beside its processed folder, which a run replaces whole."""
     return Path(cfg.processed_dir).parent / EMBEDDING_CACHE
 
 
 def load_embedding_cache(path: str | Path) -> EmbeddingCache:
-    """The embedding cache at ``path``; an empty one when the file is missing or unreadable (it is only a cache)."""
+    """The embedding cache at ``path``; an empty one when the file is missing or unreadable (only a cache)."""
     path = Path(path)
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -79,7 +79,7 @@ def load_embedding_cache(path: str | Path) -> EmbeddingCache:
 
 
 def save_embedding_cache(cache: EmbeddingCache, path: str | Path) -> Path | None:
-    """Write the cache when entries were added (the newest :data:`EMBEDDING_CACHE_MAX` kept); None when unchanged."""
+    """Write the cache when entries were added (the newest :data:`EMBEDDING_CACHE_MAX`); None if unchanged."""
     if not cache.changed or not cache:
         return None
     path = Path(path)
@@ -97,7 +97,9 @@ def reusable_analysis_path(cfg: SeminarConfig) -> Path:
 
 
 def load_reusable_analysis(path: str | Path):
-    """The :class:`~pipeline.flows.reuse.ReusableAnalysis` kept at ``path``, or None (missing, unreadable or from another version).
+    """The :class:`~pipeline.flows.reuse.ReusableAnalysis` kept at ``path``, or None.
+
+    None when the file is missing, unreadable or from another version.
 
     The file is a pickle this tool wrote itself into the processed-data folder; like any cache it
     is only trusted as far as that folder is.
@@ -133,7 +135,10 @@ def charts_path(cfg: SeminarConfig) -> Path:
 def cached_charts(
     render: Callable[[go.Figure], bytes | None], folder: str | Path
 ) -> Callable[[go.Figure], bytes | None]:
-    """``render``, with each chart's PNG kept in ``folder``: a chart drawn before (same figure, size and Kaleido) is read, not drawn again."""
+    """``render``, with each chart's PNG kept in ``folder``.
+
+    A chart drawn before (same figure, size and Kaleido) is read, not drawn again.
+    """
     from pipeline.report.images import chart_spec
 
     folder = Path(folder)
@@ -152,7 +157,7 @@ def cached_charts(
 
 @contextmanager
 def chart_renderer(cache_dir: str | Path | None = None) -> Iterator[Callable[[go.Figure], bytes | None]]:
-    """Charts to PNG for the DOCX reports (:func:`pipeline.report.images.png_renderer`), kept in ``cache_dir`` when given."""
+    """Charts to PNG for the DOCX (:func:`pipeline.report.images.png_renderer`), kept in ``cache_dir``."""
     from pipeline.report.images import png_renderer
 
     with png_renderer() as render:
@@ -177,7 +182,7 @@ class RunCache:
 
     @classmethod
     def load(cls, cfg: SeminarConfig, *, fresh: bool = False) -> RunCache:
-        """The caches of the seminar's last run; empty ones with ``fresh`` (everything is done again, nothing read)."""
+        """The caches of the seminar's last run; empty ones with ``fresh`` (nothing read, all done again)."""
         if fresh:
             return cls(cfg)
         return cls(

@@ -90,7 +90,7 @@ def read_year_pages(cfg: SeminarConfig):
 
 
 def seminar_title(cfg: SeminarConfig) -> str:
-    """How the pages name a seminar: municipality, seminar name and date (they carry the marker of invented data)."""
+    """How the pages name a seminar: municipality, seminar name and date (with any invented-data marker)."""
     return " · ".join(x for x in (cfg.municipality, cfg.seminar_label) if x)
 
 
@@ -108,7 +108,7 @@ def write_analysis(
     processed: Path | None = None,
     reports: Path | None = None,
 ) -> dict[str, Path]:
-    """Write the processed tables to ``data/processed/<year>/`` and the pages to ``reports/<year>/`` (or the folders given).
+    """Write the tables to ``data/processed/<year>/``, the pages to ``reports/<year>/`` (or where given).
 
     Every table is checked against its schema (:data:`ANALYSIS_TABLES`) before it is written.
     """
@@ -164,7 +164,9 @@ def write_ingest_outputs(result: IngestResult, out: str | Path, cfg: SeminarConf
 def write_run(
     result: IngestResult, analysis, pages: dict[str, str | bytes], cfg: SeminarConfig
 ) -> dict[str, Path]:
-    """Write a whole run: the manifest, the tables and the pages, into folders that replace the previous outputs only when complete.
+    """Write a whole run: the manifest, the tables and the pages.
+
+    They go into folders that replace the previous outputs only when complete.
 
     Returns:
         Name → path of every table and page written.
@@ -175,7 +177,11 @@ def write_run(
 
 
 def write_topics(topics: TableTopics, out: str | Path) -> Path:
-    """Write a table's rows with their topics to ``out`` (CSV or Parquet), and the topics beside it (``<stem>.topic_info.csv``) and their quality figures with the embedding chosen (``<stem>.topic_quality.json``)."""
+    """Write a table's rows with their topics to ``out`` (CSV or Parquet), and the topics beside it.
+
+    The topics go to ``<stem>.topic_info.csv``, their quality figures with the embedding chosen to
+    ``<stem>.topic_quality.json``.
+    """
     written = write_table(topics.table, out)
     stem = written.with_suffix("")
     write_table(topics.result.topic_info, stem.with_name(stem.name + ".topic_info.csv"))

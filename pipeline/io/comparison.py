@@ -1,6 +1,7 @@
-"""The comparison's file side: which seminars (years) there are, how each is read for a comparison, and
-where the comparison is written. Part of :mod:`pipeline.io`: the flow
-:func:`pipeline.flows.compare.compare_seminars` takes what it reads and returns tables and pages.
+"""The comparison's file side: which seminars (years) there are, how each is read, where it is written.
+
+Part of :mod:`pipeline.io`: the flow :func:`pipeline.flows.compare.compare_seminars` takes what it
+reads and returns tables and pages.
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ COMPARISON_TABLES: dict[str, type[pa.DataFrameModel]] = {
 def find_year_configs(
     raw_dir: str | Path, first: int | None = None, last: int | None = None, years: list[int] | None = None
 ) -> dict[int, SeminarConfig]:
-    """Seminar configurations under ``raw_dir/*/seminar.toml``: every year found, those from
-    ``first`` to ``last``, or exactly ``years``; in year order.
+    """Seminar configurations under ``raw_dir/*/seminar.toml``, in year order.
+
+    Every year found, those from ``first`` to ``last``, or exactly ``years``.
 
     Raises:
         ConfigError: No configuration for ``first``, ``last`` or one of ``years``, or two for one year.
@@ -79,7 +81,9 @@ def find_year_configs(
 def comparison_configs(
     raw_dir: str | Path, paths: list[Path] | None, years: list[int] | None
 ) -> dict[int, SeminarConfig]:
-    """The configurations of the years to compare (None: every year found), from ``paths`` or else ``raw_dir/*/seminar.toml``; in year order.
+    """The configurations of the years to compare (None: every year found), in year order.
+
+    From ``paths``, or else ``raw_dir/*/seminar.toml``.
 
     Raises:
         ConfigError: A year has no configuration, two have the same year, or fewer than two years are found.
@@ -119,9 +123,11 @@ def year_links(cfgs: dict[int, SeminarConfig], name: str) -> dict[int, str]:
 def write_comparison(
     comparison, pages: dict[str, str | bytes], cfg: SeminarConfig, name: str
 ) -> tuple[Path, Path]:
-    """Write a comparison: its tables (each checked against its schema, :data:`COMPARISON_TABLES`) and the
-    configuration to ``data/processed/<name>/``, its pages to ``reports/<name>/``; the previous ones are
-    replaced only when all is written.
+    """Write a comparison: its tables and configuration, and its pages.
+
+    The tables (each checked against its schema, :data:`COMPARISON_TABLES`) and the configuration go
+    to ``data/processed/<name>/``, the pages to ``reports/<name>/``; the previous ones are replaced
+    only when all is written.
 
     Returns:
         The tables' folder and the HTML page.
@@ -138,7 +144,7 @@ def write_comparison(
 
 @dataclass
 class YearFiles:
-    """What was read of one year for a comparison: its notes (ingested), its codebook, its stored pages and run cache."""
+    """What was read of one year for a comparison: notes (ingested), codebook, stored pages, run cache."""
 
     cfg: SeminarConfig
     result: object  # pipeline.ingest.IngestResult
@@ -148,8 +154,10 @@ class YearFiles:
 
 
 def read_years(cfgs: dict[int, SeminarConfig]) -> dict[int, YearFiles]:
-    """Read every year to compare: the codebook first (a bad one stops before the long steps), then the notes,
-    the stored pages and the run cache."""
+    """Read every year to compare: the codebook, the notes, the stored pages and the run cache.
+
+    The codebook first: a bad one stops before the long steps.
+    """
     from pipeline.ingest import ingest
 
     out = {}
@@ -173,6 +181,7 @@ def read_year_codebook(raw_dir: str | Path, year: int) -> tuple[Codebook, str]:
         raise ConfigError(
             str(codebook_path(cfg)),
             f"no codebook for {year}",
-            f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, or leave out --from",
+            f"write one with `seminar curate init --config {cfg.base_dir / 'seminar.toml'}`, "
+            "or leave out --from",
         )
     return codebook, str(codebook_path(cfg))

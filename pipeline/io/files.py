@@ -145,7 +145,8 @@ def read_table(path: str | Path, schema: type[pa.DataFrameModel] | None = None) 
     if "group_name" in columns:
         df = numbered_groups(df)
     for name, column in columns.items():
-        # text cells (object or pandas' string dtype) "True"/"False": coercing them would make every non-empty text true
+        # text cells (object or pandas' string dtype) "True"/"False": coercing them would make every
+        # non-empty text true
         if name in df and str(column.dtype) == "bool" and not pd.api.types.is_bool_dtype(df[name]):
             df[name] = df[name].map({"True": True, "False": False, "true": True, "false": False})
     try:

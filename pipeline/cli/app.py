@@ -100,7 +100,7 @@ def run_cli(
     cfg = io.read_config(config)
     # a bad codebook stops the run before the long steps
     codebook, known = io.read_codebook(cfg), io.read_known_decisions(cfg)
-    run = run_seminar(
+    done = run_seminar(
         cfg,
         codebook=codebook,
         known=known,
@@ -110,13 +110,13 @@ def run_cli(
         write=True,
         progress=ConsoleProgress(),
     )
-    if run.analysis is None:
+    if done.analysis is None:
         echo_err("error: no usable notes were read; nothing to analyse")
         raise typer.Exit(1)
-    cfg = run.cfg
-    typer.echo(f"NLP pipeline: {run.analysis.nlp_name}")
-    n_pages = sum(1 for k in run.written if k.endswith((".html", ".md", ".docx")))
-    n_tables = sum(1 for k in run.written if k in io.ANALYSIS_TABLES)
+    cfg = done.cfg
+    typer.echo(f"NLP pipeline: {done.analysis.nlp_name}")
+    n_pages = sum(1 for k in done.written if k.endswith((".html", ".md", ".docx")))
+    n_tables = sum(1 for k in done.written if k in io.ANALYSIS_TABLES)
     typer.echo(f"wrote {n_tables} tables to {cfg.processed_dir} and {n_pages} pages to {cfg.reports_dir}")
     typer.echo(f"open {cfg.reports_dir / 'index.html'}")
 

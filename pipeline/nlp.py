@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 def stop_words(cfg: NlpConfig) -> frozenset[str]:
-    """Danish stop words (spaCy's list plus seminar-note domain words) and the configured extras, as lemmas."""
+    """Danish stop words (spaCy's list plus seminar-note domain words) and the configured extras (lemmas)."""
     from pipeline.danish import STOP_WORDS
 
     return STOP_WORDS | frozenset(w.casefold() for w in cfg.extra_stop_words)
@@ -112,7 +112,7 @@ def token_lemma(token) -> str:
 
 
 def is_content(token, stops: frozenset[str]) -> bool:
-    """A content word: letters only, longer than one letter, and neither its form nor its lemma a stop word."""
+    """A content word: letters only, longer than one letter, neither its form nor its lemma a stop word."""
     return token.is_alpha and len(token) > 1 and not token.is_stop and token_lemma(token) not in stops
 
 
@@ -152,8 +152,9 @@ def _worker_rows(bounds: tuple[int, int]) -> list[dict]:
 
 
 def _word_reader(nlp, stops: frozenset[str]):
-    """A function from a document to its tokens' ``(text, lemma, pos, is_alpha, is_space, is_content, parts)``.
+    """A function from a document to its tokens.
 
+    Each token is ``(text, lemma, pos, is_alpha, is_space, is_content, parts)``.
     It reads whole attribute arrays and looks each distinct word up once (a dict per run),
     instead of a Python ``Token`` object per word and attribute: the same values as
     :func:`token_lemma`, :func:`is_content` and ``token._.compound_parts``, several times faster.

@@ -67,7 +67,7 @@ def _top_k(sims: np.ndarray, cand: np.ndarray, k: int) -> tuple[np.ndarray, np.n
 
 
 def _ivf_knn(X: np.ndarray, k: int, random_state: int, n_probe: int = 8) -> tuple[np.ndarray, np.ndarray]:
-    """Approximate neighbours by an inverted file (as FAISS's IVF): exact search among the rows of the nearest cells.
+    """Approximate neighbours by an inverted file (as FAISS's IVF): exact search in the nearest cells' rows.
 
     The rows are split into about √n cells by k-means (fitted on a seeded sample); the rows of a
     cell are compared with every row of the ``n_probe`` cells whose centres lie nearest that
@@ -80,7 +80,8 @@ def _ivf_knn(X: np.ndarray, k: int, random_state: int, n_probe: int = 8) -> tupl
     n_cells = max(1, round(float(np.sqrt(n))))
     rng = np.random.RandomState(random_state)
     sample = X[np.sort(rng.choice(n, min(n, 40 * n_cells), replace=False))]
-    # random (seeded) starting centres: k-means++ took 7 of the 15 s at 50,000 rows, and the cells only bound the search
+    # random (seeded) starting centres: k-means++ took 7 of the 15 s at 50,000 rows, and the cells only
+    # bound the search
     centres = (
         KMeans(n_clusters=n_cells, init="random", n_init=1, max_iter=20, random_state=random_state)
         .fit(sample)

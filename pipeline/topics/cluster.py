@@ -13,7 +13,7 @@ text, hence the cap), or for Leiden the communities of the most stable resolutio
 For the other methods, above ``sample_size`` documents (default :data:`FIT_SAMPLE`) the
 clusters are found on an evenly drawn sample of that size and every document then goes to the
 nearest cluster centre, so time and memory grow linearly with the corpus instead of with its
-square (spectral clustering builds an n × n graph Laplacian, the silhouette an n × n distance
+square (spectral clustering builds an n-by-n graph Laplacian, the silhouette an n-by-n distance
 block).
 """
 
@@ -47,7 +47,8 @@ AUTO_METHODS = ("auto", "agglomerative", "spectral", "kmeans", "minibatch-kmeans
 
 #: Below this many documents "auto" clustering is agglomerative (average linkage, cosine).
 SMALL_CORPUS = 200
-#: Above this many documents "auto" clustering is Leiden on a neighbour graph of every document even with k given.
+#: Above this many documents "auto" clustering is Leiden on a neighbour graph of every document, even with k
+#: given.
 LARGE_CORPUS = 10_000
 #: Above this many documents the clusters are found on a sample of this size and the rest assigned.
 FIT_SAMPLE = 3_000
@@ -196,13 +197,17 @@ class AutoCluster(ClusterMixin, BaseEstimator):
         return self
 
     def predict(self, X):
+        """The nearest centroid (cosine) of each row."""
         return np.argmax(normalize(np.asarray(X, dtype=np.float64)) @ self.centroids_.T, axis=1)
 
 
 def spectral_maps(
     X: np.ndarray, n_components: int, random_state: int = 42, n_neighbors: int = 10
 ) -> np.ndarray:
-    """The spectral embedding scikit-learn's ``SpectralClustering(affinity="nearest_neighbors")`` clusters, for ``n_components`` eigenvectors."""
+    """The spectral embedding that ``SpectralClustering(affinity="nearest_neighbors")`` clusters.
+
+    ``n_components`` eigenvectors, as scikit-learn computes them.
+    """
     from sklearn.manifold import spectral_embedding
     from sklearn.neighbors import kneighbors_graph
 
@@ -214,7 +219,10 @@ def spectral_maps(
 
 
 def cluster_qr(maps: np.ndarray) -> np.ndarray:
-    """Labels from a spectral embedding by column-pivoted QR (Damle et al. 2019), as scikit-learn's ``assign_labels="cluster_qr"``."""
+    """Labels from a spectral embedding by column-pivoted QR (Damle et al. 2019).
+
+    As scikit-learn's ``assign_labels="cluster_qr"``.
+    """
     from scipy.linalg import qr, svd
 
     k = maps.shape[1]

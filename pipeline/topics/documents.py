@@ -24,6 +24,7 @@ class LemmaNgrams:
         self.stop_words = frozenset(stop_words)
 
     def __call__(self, doc: str) -> list[str]:
+        """The document's lemma unigrams and bigrams (no bigram across a removed word or a boundary)."""
         grams: list[str] = []
         prev = None
         for word in doc.split():

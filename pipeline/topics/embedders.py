@@ -1,4 +1,4 @@
-"""Document embedders: every one has ``fit_transform(docs)`` and ``transform(docs)`` and returns L2-normalised rows.
+"""Document embedders with ``fit_transform(docs)`` and ``transform(docs)``, each returning L2-normalised rows.
 
 * :class:`TfidfSvdEmbedder` -- TF-IDF (or BM25) over lemmas reduced by truncated SVD (LSA).
   Pure scikit-learn.
@@ -243,15 +243,18 @@ class SentenceTransformerEmbedder(BaseEstimator):
             except ImportError as exc:
                 raise ImportError(
                     f"[topics] embedding = {self.model_path!r} needs sentence-transformers: "
-                    "pip install 'seminar-themes[embeddings]' (pulls torch; install a CPU build of torch first)"
+                    "pip install 'seminar-themes[embeddings]' "
+                    "(pulls torch; install a CPU build of torch first)"
                 ) from exc
             self.model_ = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
         return self.model_
 
     def fit_transform(self, docs: list[str]) -> np.ndarray:
+        """:meth:`transform` (the model is not fitted here)."""
         return self.transform(docs)
 
     def transform(self, docs: list[str]) -> np.ndarray:
+        """L2-normalised sentence vectors of the documents."""
         return normalize(np.asarray(self._model().encode(list(docs), show_progress_bar=False), dtype=float))
 
 
@@ -266,7 +269,7 @@ def e5_input(docs: pd.DataFrame) -> list[str]:
 
 
 def embedder_input(embedder, docs: pd.DataFrame) -> list[str]:
-    """What each embedder reads: E5 the content lemmas, TF-IDF lemmas and compound parts, a sentence model the text."""
+    """What each embedder reads: E5 content lemmas, TF-IDF lemmas and compound parts, sentence models text."""
     if isinstance(embedder, E5Embedder):
         return e5_input(docs)
     if isinstance(embedder, TfidfSvdEmbedder) or type(embedder).__name__ == "StaticEmbedder":

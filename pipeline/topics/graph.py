@@ -53,7 +53,7 @@ STABILITY_SEEDS = 3
 
 
 def leiden_labels(graph: sp.csr_matrix, resolution: float, seed: int, n_iterations: int = -1) -> np.ndarray:
-    """Leiden communities of a weighted graph (modularity with ``resolution``), numbered by size, largest first.
+    """Leiden communities of a weighted graph (modularity with ``resolution``), numbered largest first.
 
     igraph's own Leiden (C), as scanpy's ``flavor="igraph"``: on 6,358 documents it took 0.6 s
     where ``leidenalg`` took 23 s for the same partition quality (BENCHMARKS.md, issue 37).
@@ -89,7 +89,7 @@ def _distinct_rows(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _by_size(labels: np.ndarray) -> np.ndarray:
-    """Labels renumbered 0.. by community size (largest first; ties by first member), so the numbering is canonical."""
+    """Labels renumbered 0.. by community size (largest first, ties by first member): canonical numbers."""
     uniq, first, counts = np.unique(labels, return_index=True, return_counts=True)
     order = np.lexsort((first, -counts))
     rank = np.empty(len(uniq), dtype=np.int64)
@@ -107,7 +107,9 @@ def _community_weights(graph: sp.csr_matrix, labels: np.ndarray) -> np.ndarray:
 def _absorb_small(
     graph: sp.csr_matrix, labels: np.ndarray, min_size: int, sizes: np.ndarray | None = None
 ) -> np.ndarray:
-    """Communities below ``min_size`` documents join the kept community they share most edge weight with (the largest when none).
+    """Communities below ``min_size`` documents join the kept community they share most edge weight with.
+
+    With no shared edge, the largest.
 
     ``sizes`` is the number of documents each node stands for (1 each when None). When no
     community reaches ``min_size`` the labels stay as they are.
@@ -224,7 +226,8 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         # numbered by documents per topic, largest first
         self.labels_ = _by_size(labels[inverse]).astype(int)
         log.info(
-            "leiden: %d documents (%d distinct), %d neighbours, resolution %s (stability %s), %d topics (%d communities before merging)",
+            "leiden: %d documents (%d distinct), %d neighbours, resolution %s (stability %s), "
+            "%d topics (%d communities before merging)",
             n,
             len(nodes),
             self.n_neighbors,
@@ -285,7 +288,7 @@ class LeidenCluster(ClusterMixin, BaseEstimator):
         return np.argmax(normalize(np.asarray(X, dtype=np.float64)) @ self.centroids_.T, axis=1)
 
     def describe(self) -> dict:
-        """What was chosen and why, for ``*.topic_quality.json`` (no timings: the file is byte-identical run to run)."""
+        """What was chosen and why, for ``*.topic_quality.json`` (no timings: the same bytes on every run)."""
         return {
             "n_neighbors": self.n_neighbors,
             "resolution": self.resolution_,

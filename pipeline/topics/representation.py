@@ -19,7 +19,7 @@ def surface_forms(statements: pd.DataFrame) -> dict[str, Counter]:
 
 
 def surface_phrase(keyword: str, forms: dict[str, Counter], texts: list[str]) -> str:
-    """A lemma keyword in the word forms the groups used most (a bigram as written, when its words stand together)."""
+    """A lemma keyword in the word forms the groups used most (a bigram as written, its words together)."""
     words = keyword.split()
     if len(words) == 2:
         # The bigram as the groups wrote it, when its words stand next to each other.

@@ -32,7 +32,7 @@ _MIN_HEAD, _MIN_REST = 4, 3
 
 
 def head_row(word: str, vocab: dict[str, int]) -> int:
-    """The row of ``word``, else of its longest known tail (a compound's head: 4+ letters after 3+), else -1."""
+    """The row of ``word``, else of its longest known tail (a compound's head: 4+ letters after 3+), or -1."""
     hit = vocab.get(word, -1)
     for cut in range(_MIN_REST, len(word) - _MIN_HEAD + 1):
         if hit >= 0:

@@ -118,7 +118,7 @@ def read_conllu(text: str) -> list[Sentence]:
         if "." in tid:
             continue
         if "-" in tid:
-            start, end = (int(x) for x in tid.split("-"))
+            _, end = (int(x) for x in tid.split("-"))
             skip_until = end
             cur.tokens.append(Token(form=cols[1], space_after=space_after))
             continue
@@ -298,9 +298,9 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
 
 
 def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str) -> dict:
-    """What ``seminar eval-nlp`` prints: the pipeline, its components and :func:`evaluate_nlp`'s scores, rounded.
+    """What ``seminar eval-nlp`` prints: the pipeline, its components and :func:`evaluate_nlp`'s scores.
 
-    Long-lived objects (the lexicon, imported modules) are frozen out of the garbage collector
+    The scores are rounded. Long-lived objects (the lexicon, imported modules) are frozen out of the garbage collector
     first, so that its passes do not count in the words per second.
     """
     import gc

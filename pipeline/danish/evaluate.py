@@ -300,8 +300,8 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
 def nlp_report(nlp: Any, conllu_text: str, pipeline_name: str, conventions: str) -> dict:
     """What ``seminar eval-nlp`` prints: the pipeline, its components and :func:`evaluate_nlp`'s scores.
 
-    The scores are rounded. Long-lived objects (the lexicon, imported modules) are frozen out of the garbage collector
-    first, so that its passes do not count in the words per second.
+    The scores are rounded. Long-lived objects (the lexicon, imported modules) are frozen out of the
+    garbage collector first, so that its passes do not count in the words per second.
     """
     import gc
 

@@ -284,6 +284,11 @@ def check_config(cfg, file: str) -> None:
             f"[output] the folders {processed} and {reports} lie inside each other",
             "give processed_dir and reports_dir separate folders (or the same one)",
         )
+    _check_areas(cfg, file)
+
+
+def _check_areas(cfg, file: str) -> None:
+    """Every core area has a name, a file name no other page has, and a committee on one line."""
     seen: dict[str, str] = {}
     for area in cfg.core_areas:
         if not area.name.strip():

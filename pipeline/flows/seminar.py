@@ -141,13 +141,26 @@ def run_seminar(
     if analysis.curation is not None:
         progress.curated(analysis.curation)
     pages = _render(analysis, cfg, result, kept, charts, progress, timings) if render else {}
-    written = {}
-    if write:
-        start = time.perf_counter()
-        with progress.step("Writing tables and reports"):
-            written = io.write_run(result, analysis, pages, cfg)
-        timings["writing"] = time.perf_counter() - start
+    written = _write(result, analysis, pages, cfg, progress, timings) if write else {}
     return SeminarRun(cfg, result, analysis, pages, written, timings)
+
+
+def _write(
+    result: IngestResult,
+    analysis: Analysis,
+    pages: dict[str, str | bytes],
+    cfg: SeminarConfig,
+    progress: Progress,
+    timings: dict[str, float],
+) -> dict[str, Path]:
+    """Write the run; the previous outputs are replaced only when all is written."""
+    from pipeline import io
+
+    start = time.perf_counter()
+    with progress.step("Writing tables and reports"):
+        written = io.write_run(result, analysis, pages, cfg)
+    timings["writing"] = time.perf_counter() - start
+    return written
 
 
 def _render(

@@ -140,6 +140,39 @@ def _fit_labels(
     return model, [int(t) for t in topics]
 
 
+def _topic_info(model, docs: pd.DataFrame, forms) -> pd.DataFrame:
+    """One row per topic: its documents, its c-TF-IDF keywords (lemmas, and as written), a label."""
+    rows = []
+    for topic in sorted({int(t) for t in docs["topic"]}):
+        keywords = list(
+            dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w not in {"_", BOUNDARY})
+        )
+        texts = docs.loc[docs["topic"] == topic, "text"].tolist()
+        surface = list(dict.fromkeys(surface_phrase(k, forms, texts) for k in keywords))
+        rows.append(
+            {
+                "topic": topic,
+                "n_docs": int((docs["topic"] == topic).sum()),
+                "label": label_from_keywords(surface) if topic != -1 else "Uden for emnerne",
+                "keywords": "; ".join(keywords),
+                "keywords_surface": "; ".join(surface),
+            }
+        )
+    return pd.DataFrame(rows, columns=["topic", "n_docs", "label", "keywords", "keywords_surface"])
+
+
+def _chosen_by(cfg: TopicConfig, graph) -> str:
+    """How the number of topics was chosen, for the quality figures."""
+    if cfg.n_topics:
+        return "fixed (n_topics)"
+    if graph is not None:
+        return (
+            f"Leiden communities of a {graph.n_neighbors}-neighbour graph, "
+            f"resolution {graph.resolution_} (most stable over seeds)"
+        )
+    return "best cosine silhouette"
+
+
 def fit_topics(
     statements: pd.DataFrame,
     cfg: TopicConfig,
@@ -177,24 +210,7 @@ def fit_topics(
     log.info("clustering and topic words: %.2f s", time.perf_counter() - start)
     docs = docs.assign(topic=topics)
 
-    forms = surface_forms(statements)
-    rows = []
-    for topic in sorted(set(topics)):
-        keywords = list(
-            dict.fromkeys(w for w, _ in (model.get_topic(topic) or []) if w and w not in {"_", BOUNDARY})
-        )
-        texts = docs.loc[docs["topic"] == topic, "text"].tolist()
-        surface = list(dict.fromkeys(surface_phrase(k, forms, texts) for k in keywords))
-        rows.append(
-            {
-                "topic": topic,
-                "n_docs": int((docs["topic"] == topic).sum()),
-                "label": label_from_keywords(surface) if topic != -1 else "Uden for emnerne",
-                "keywords": "; ".join(keywords),
-                "keywords_surface": "; ".join(surface),
-            }
-        )
-    topic_info = pd.DataFrame(rows, columns=["topic", "n_docs", "label", "keywords", "keywords_surface"])
+    topic_info = _topic_info(model, docs, surface_forms(statements))
     labels = dict(zip(topic_info["topic"], topic_info["label"], strict=True))
     docs["topic_label"] = docs["topic"].map(labels)
 
@@ -212,19 +228,10 @@ def fit_topics(
     quality = topic_quality(topic_info, docs, stop_words=stop_words)
     clusterer = model.hdbscan_model
     graph = getattr(clusterer, "graph_", None)
-    if cfg.n_topics:
-        chosen_by = "fixed (n_topics)"
-    elif graph is not None:
-        chosen_by = (
-            f"Leiden communities of a {graph.n_neighbors}-neighbour graph, "
-            f"resolution {graph.resolution_} (most stable over seeds)"
-        )
-    else:
-        chosen_by = "best cosine silhouette"
     quality.update(
         {
             "n_topics": int(topic_info["topic"].ne(-1).sum()),
-            "k_chosen_by": chosen_by,
+            "k_chosen_by": _chosen_by(cfg, graph),
             **choice.as_dict(),
             "clustering": clusterer.method_,
             "clustering_params": graph.describe() if graph is not None else None,

@@ -211,6 +211,31 @@ def _has_pos(nlp: Any) -> bool:
     return any(name in POS_COMPONENTS or "tagger" in name or "morpholog" in name for name in nlp.pipe_names)
 
 
+def _tokenizer_seconds(nlp: Any, texts: list[str], batch_size: int) -> float:
+    """Seconds the bare tokenizer of a fresh blank pipeline takes on ``texts``.
+
+    Its own cold caches, so that neither this run nor the pipeline's warms the other's.
+    """
+    import spacy
+
+    bare = spacy.blank(nlp.lang).tokenizer
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - t0
+
+
+def _sentence_spans(doc) -> set[tuple[int, int]]:
+    """The predicted sentences as character spans from their first to their last word."""
+    spans = set()
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            words = [t for t in sent if not t.text.isspace()]
+            if words:
+                spans.add((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return spans
+
+
 def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size: int = 64) -> dict:
     """Run ``nlp`` on text rebuilt from gold CoNLL-U and score it (see module docstring)."""
     sentences = read_conllu(conllu_text)
@@ -218,15 +243,7 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
     texts = [g.text for g in gold_docs]
     n_tokens = sum(len(g.tokens) for g in gold_docs)
 
-    # The bare tokenizer of a fresh blank pipeline first (its own cold caches), so that
-    # neither run warms the other's.
-    import spacy
-
-    bare = spacy.blank(nlp.lang).tokenizer
-    t0 = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=batch_size):
-        pass
-    tok_elapsed = time.perf_counter() - t0
+    tok_elapsed = _tokenizer_seconds(nlp, texts, batch_size)
 
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=batch_size))
@@ -245,12 +262,7 @@ def evaluate_nlp(nlp: Any, conllu_text: str, sents_per_doc: int = 10, batch_size
         gold_spans = {(s, e): tok for s, e, tok in gold.tokens}
         tok_prf.score_set(set(pred_spans), set(gold_spans))
 
-        pred_sents = set()
-        if doc.has_annotation("SENT_START"):
-            for sent in doc.sents:
-                words = [t for t in sent if not t.text.isspace()]
-                if words:
-                    pred_sents.add((words[0].idx, words[-1].idx + len(words[-1].text)))
+        pred_sents = _sentence_spans(doc)
         sent_prf.score_set(pred_sents, set(gold.sents))
         start_prf.score_set({s for s, _ in pred_sents}, {s for s, _ in gold.sents})
 

@@ -121,8 +121,11 @@ def analyse_seminar_reusing(
         )
         log.info("notes and settings unchanged: the themes of the previous run are reused")
     else:
+        start = time.perf_counter()
         nlp = nlp or build_nlp(cfg.nlp)
+        loading = time.perf_counter() - start
         auto = analyse_seminar(notes, rejects, cfg, nlp=nlp, embedding_cache=embedding_cache)
+        auto = replace(auto, timings={**auto.timings, "nlp (load)": loading})  # loaded here, not there
         words, topic_words = area_and_topic_words(cfg, notes, nlp, stop_words(cfg.nlp))
         reusable = ReusableAnalysis(key, auto, words, topic_words)
     decided = tuple(d.id for d in (*(codebook.decisions if codebook else ()), *known))

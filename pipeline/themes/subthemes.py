@@ -42,6 +42,7 @@ from pipeline.themes.points import (
 )
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.units import make_units
+from pipeline.themes.words import is_bare_general, split_bare_words
 from pipeline.topics import surface_forms
 
 __all__ = [
@@ -76,7 +77,10 @@ class ThemeResult:
 
 
 def embed_units(units: pd.DataFrame, embedder, column: str = "lemmas") -> np.ndarray:
-    """Raw semantic vectors of the units' lemmas (or another column of lemma strings); each distinct string is embedded once."""
+    """Raw semantic vectors of the units' lemmas (or another column of lemma strings).
+
+    Each distinct string is embedded once.
+    """
     docs = [d or "_" for d in units[column]]
     distinct = list(dict.fromkeys(docs))
     if not distinct:
@@ -124,7 +128,7 @@ def _cluster(
 
 
 def same_evidence_one_point(part: pd.DataFrame, points: list[tuple], keep_apart=None) -> list[tuple]:
-    """Themes built from the very same statements are one theme: the same groups said them in the same sentences.
+    """Themes built from the very same statements are one theme: the same groups said them in the same words.
 
     "Cyberangreb" and "It-sikkerhed" resting on the same four statements are one point, not two
     rows of a page. The label kept is the one of the theme with more key phrases (then the longer,
@@ -170,8 +174,10 @@ def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], resta
     clusters of the rest: a cluster of similar units may hold more than one point, and units that
     only share a word with the rest, so its point is the phrase most of its groups say
     (:func:`choose_point`); only the units that say it stay, and the rest of the cluster is
-    searched again for a point of two or more units. A unit in no theme that says a theme's label joins it (the theme with
-    most groups first), and themes with the same label are one. A theme whose label names no
+    searched again for a point of two or more units. A unit in no theme that says a theme's
+    label joins it (the theme with most groups first), and themes with the same label are one.
+    A theme labelled by a general noun alone is taken apart into its groups' own claims
+    (:func:`~pipeline.themes.words.split_bare_words`). A theme whose label names no
     point of its own (``empty``: a setting, a word spread evenly over the areas) is kept and
     marked, so it is listed with the themes that restate the area.
 
@@ -203,6 +209,8 @@ def _points(part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], resta
             if not found[key][1] and says(key, doc, frozenset(verbs.split())):
                 found[key][0].add(i)
                 break
+    # a general noun alone ("plads", "samarbejde") is no point: its groups' own claims are
+    found = split_bare_words(part, found, empty)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)
@@ -368,10 +376,13 @@ def _cross_cutting(
     lexical,
     pointless=frozenset(),
 ):
-    """The same point in two or more areas: clusters over the units of all areas, each narrowed to
-    the units that say its point (:func:`choose_point`), kept when those are in a theme of each
-    of two or more areas; a point that names nothing on its own (a general noun, a
-    word spread evenly over the areas) is no cross-cutting theme."""
+    """The same point in two or more areas.
+
+    Clusters over the units of all areas, each narrowed to the units that say its point
+    (:func:`choose_point`), kept when those are in a theme of each of two or more areas; a point
+    that names nothing on its own (a general noun alone, a word spread evenly over the areas) is
+    no cross-cutting theme.
+    """
     labels = (
         _cluster(units, raw, cfg, stop_words, forms, lexical)[0]
         if units["core_area"].nunique() > 1
@@ -384,8 +395,8 @@ def _cross_cutting(
     for label in sorted(set(labels) - {-1}):
         idx = np.flatnonzero(labels == label)
         point = choose_point(units.iloc[idx], empty=pointless)
-        if point is None or point.excluded:
-            continue
+        if point is None or point.excluded or is_bare_general(point.lemmas):
+            continue  # a general noun alone ("samarbejde") is no point in one area or across them
         members = idx[point.fits]
         part = units.iloc[members]
         # The same point in two or more areas: a theme (not a word used in passing) in at least two.

@@ -92,3 +92,19 @@ def test_groups_that_say_the_same_about_a_general_noun_stay_one_point():
     # one group's bare word counts no one else: kept as it is
     one = split_bare_words(part, {"samarbejde": [{2}, False]}, frozenset())
     assert one == {"samarbejde": [{2}, False]}
+
+
+def test_a_genitive_before_its_noun_stays_a_possessor_and_a_genitive_head_becomes_base_form():
+    from pipeline.danish.inflection import base_label
+
+    lemma_of = {
+        "kommunens": "kommune",
+        "ældres": "ældre",
+        "borgernes": "borger",
+        "lokalsamfundets": "lokalsamfund",
+    }
+    assert base_label("Kommunens jordbesiddelser", lemma_of) == "Kommunens jordbesiddelser"
+    assert base_label("Lokalsamfundets trivsel", lemma_of) == "Lokalsamfundets trivsel"
+    assert base_label("Ældres", lemma_of) == "Ældre"
+    assert base_label("Borgernes", lemma_of) == "Borger"
+    assert base_label("Demens og på", {}) == "Demens"

@@ -1,4 +1,7 @@
-"""What a page counts as a point: no setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller."""
+"""What a page counts as a point.
+
+No setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.danish import is_setting
+from pipeline.danish.places import is_place_noun, place_nouns
 from pipeline.themes.describe import in_short
 from pipeline.themes.labels import label_phrase
 from pipeline.themes.subthemes import same_evidence_one_point, stance_counts
@@ -23,8 +27,44 @@ def test_a_noun_placed_after_a_thing_is_its_setting():
         "inddrage ung i aktivitet på plejehjem",
     )
     assert is_setting(lem, pos, words, 5)  # "på plejehjemmene": where the activities are
-    lem, pos, words = _tagged("indsatser i familierne", "NOUN ADP NOUN", "indsats i familie")
+    lem, pos, words = _tagged("frivillige i kommunen", "NOUN ADP NOUN", "frivillig i kommune")
     assert is_setting(lem, pos, words, 2)
+
+
+def test_a_noun_after_a_placing_preposition_is_a_setting_only_when_it_names_a_place():
+    assert is_place_noun("plejehjem") and is_place_noun("kommune") and is_place_noun("ældrecenter")
+    assert not is_place_noun("anbringelse") and not is_place_noun("familie")
+    # an "anbringelse" is an act: the phrase says what the quality is of, not where
+    lem, pos, words = _tagged(
+        "styrkelse af kvaliteten i anbringelser",
+        "NOUN ADP NOUN ADP NOUN",
+        "styrkelse af kvalitet i anbringelse",
+    )
+    assert not is_setting(lem, pos, words, 4)
+    lem, pos, words = _tagged("indsatser i familier", "NOUN ADP NOUN", "indsats i familie")
+    assert not is_setting(lem, pos, words, 2)  # a family is no place ...
+    lem, pos, words = _tagged("indsatser i familierne", "NOUN ADP NOUN", "indsats i familie")
+    assert is_setting(lem, pos, words, 2)  # ... but "familierne" are the known circle it is set in
+    lem, pos, words = _tagged("frivillige i ældreplejen", "NOUN ADP NOUN", "frivillig i ældrepleje")
+    assert is_setting(lem, pos, words, 2)
+
+
+def test_place_nouns_come_from_dannet_broader_words():
+    lines = [
+        "utf-8",
+        "plejehjem|1",
+        "(navneord) institution hvor personer bor|institution (overbegreb)",
+        "kommune|1",
+        "(navneord) område|distrikt (overbegreb)",
+        "distrikt|1",
+        "(navneord) afgrænset område|område (overbegreb)",
+        "placering|1",
+        "(navneord) sted|sted (overbegreb)",
+        "anbringelse|1",
+        "(navneord) det at placere|placering (overbegreb)|handling (overbegreb)",
+    ]
+    # "sted" counts one step up only: a "placering" is a place, an "anbringelse" (a placing) is not
+    assert place_nouns(lines) == {"plejehjem", "kommune", "distrikt", "placering"}
 
 
 def test_an_object_a_complement_or_what_changes_is_no_setting():
@@ -98,7 +138,8 @@ def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
         {
             "statement_id": ["a", "b"],
             "text": [
-                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende.",
+                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning "
+                "for frivillighedsarbejde blandt pårørende.",
                 "Gruppe 3 fremhævede frivillighedsarbejde.",
             ],
         }
@@ -228,7 +269,7 @@ def test_every_coordinated_object_of_a_verb_is_its_object(danish_nlp):
 
 
 def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nlp):
-    """Two groups "inddrage" the children, one of them in a coordination: "Inddragelse af børn", not "Børn"."""
+    """Two groups "inddrage" the children, one in a coordination: "Inddragelse af børn", not "Børn"."""
     from pipeline.danish import EMPTY_NOUNS
     from pipeline.themes.points import choose_point, label_text
     from pipeline.themes.units import make_units
@@ -245,7 +286,7 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
 
 
 def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
-    """ "teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
+    """ "teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else)."""
     from pipeline.themes.points import cover_points
 
     units = pd.DataFrame(
@@ -268,7 +309,10 @@ def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
 
 
 def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
-    """ "drøftede også sårbare unge": the adverb does not hide the verb's object; "er også meget sårbare" is a predicate."""
+    """ "drøftede også sårbare unge": the adverb does not hide the verb's object.
+
+    "er også meget sårbare" is a predicate.
+    """
     from pipeline.themes.units import make_units
 
     rows = [
@@ -297,7 +341,7 @@ def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
 
 
 def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
-    """The cross-area cluster left out "bedre tværfagligt samarbejde"; its area theme counts it, and so does the point."""
+    """The cross-area cluster missed "bedre tværfagligt samarbejde"; its area theme and the point count it."""
     import numpy as np
 
     from pipeline.themes.subthemes import _with_area_themes
@@ -321,3 +365,33 @@ def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
         0,
         1,
     ]  # an earlier point took it
+
+
+def test_a_measure_noun_restates_another_the_question_holds():
+    from pipeline.danish import MEASURE_NOUNS
+    from pipeline.themes.describe import restates
+
+    assert {"tiltag", "indsats", "løsning", "initiativ"} <= MEASURE_NOUNS
+    question = frozenset({"familiebaseret", "forebyggende", "tiltag", "anbringelsesområde"})
+    # "forebyggende indsats" / "familiebaserede løsninger" answer "forebyggende tiltag" with another noun
+    assert restates("indsats", question) and restates("løsning", question)
+    assert not restates("tidlig", question)  # says more than the question
+    # a question without such a noun is not restated by one
+    assert not restates("indsats", frozenset({"frivillighed", "partnerskab"}))
+
+
+def test_a_label_is_read_as_the_lemmas_its_own_phrases_give():
+    from pipeline.themes.describe import _as_lemmas
+
+    units = pd.DataFrame(
+        {
+            "words": ["familiebaserede løsninger", "de familiebaserede tiltag"],
+            "content_at": ["0 1", "1 2"],
+            "lemmas": ["familiebaseret løsning", "familiebaseret tiltag"],
+        }
+    )
+    assert _as_lemmas(["familiebaserede", "løsninger", "andet"], units) == [
+        "familiebaseret",
+        "løsning",
+        "andet",
+    ]

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from pipeline.danish import STOP_WORDS
+from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
 from pipeline.danish.inflection import DERIVATIONS
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.units import unit_parts
@@ -32,9 +32,11 @@ __all__ = [
 
 
 def _derives(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole
-    (:func:`pipeline.danish.derives` also lets a verb's final ``e`` go; an area's words are
-    matched as they are)."""
+    """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole.
+
+    :func:`pipeline.danish.derives` also lets a verb's final ``e`` go; an area's words are
+    matched as they are.
+    """
     if len(shorter) < 5 or not longer.startswith(shorter):
         return False
     rest = longer[len(shorter) :]
@@ -54,14 +56,21 @@ def restates(lemma: str, area_words: frozenset[str]) -> bool:
     (``anbringelse`` of ``anbringelsesområde``) or a derivation of one (``frivillig`` and
     ``frivillighed``, ``digital`` and ``digitalisering``), or when each part of the compound
     does. A compound with a part of its own says more: ``kompetenceudvikling`` is not
-    ``kompetence``.
+    ``kompetence``. A noun of a measure that does not say which (:data:`pipeline.danish.MEASURE_NOUNS`:
+    "indsats", "løsning") repeats another the words hold ("tiltag"): a group that answers a question
+    about "forebyggende tiltag" with "forebyggende indsats" only swapped the noun.
     """
     if not area_words:
         return False
     words = _with_parts(area_words)
+    measure = bool(words & MEASURE_NOUNS)
 
     def repeats(word: str) -> bool:
-        return word in words or any(_derives(word, w) or _derives(w, word) for w in words)
+        return (
+            word in words
+            or (measure and word in MEASURE_NOUNS)
+            or any(_derives(word, w) or _derives(w, word) for w in words)
+        )
 
     parts = unit_parts(lemma)
     return repeats(lemma) or (bool(parts) and all(repeats(p) for p in parts))
@@ -72,6 +81,23 @@ def restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:
     if units.empty or not area_words:
         return 0.0
     return float(np.mean([all(restates(w, area_words) for w in doc.split()) for doc in units["lemmas"]]))
+
+
+def _as_lemmas(words: list[str], units: pd.DataFrame) -> list[str]:
+    """The label's words as the lemmas the theme's own phrases give them ("løsninger" → "løsning").
+
+    Read from the units' words and the positions of their content words (``words``,
+    ``content_at``); a word the phrases do not hold (or units without those columns) stays as it is.
+    """
+    lemma_of: dict[str, str] = {}
+    if {"words", "content_at"} <= set(units.columns):
+        for span, at, doc in zip(units["words"], units["content_at"], units["lemmas"], strict=True):
+            tokens, lemmas = str(span).split(), doc.split()
+            positions = [int(i) for i in str(at).split()]
+            if len(positions) == len(lemmas):
+                for i, lem in zip(positions, lemmas, strict=True):
+                    lemma_of.setdefault(tokens[i].lower(), lem)
+    return [lemma_of.get(w, w) for w in words]
 
 
 def theme_key(area: str, lemma_docs) -> str:
@@ -188,7 +214,16 @@ def theme_rows(
         and bool(topic_words)
         and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
     )
-    question_only = restating_share(theme_units, area_words) > 0.5
+    # a label whose every word repeats the question ("Forebyggende indsats" for "forebyggende
+    # tiltag") restates it, however many of the theme's phrases add a word of their own
+    question_only = restating_share(theme_units, area_words) > 0.5 or (
+        bool(label_words)
+        and bool(area_words)
+        and all(
+            restates(w, area_words) or restates(w.rstrip("e"), area_words)
+            for w in _as_lemmas(label_words, theme_units)
+        )
+    )
     label = label or label_phrase(
         theme_units, None if topic_only else lambda w, words=area_words: restates(w, words)
     )
@@ -237,9 +272,12 @@ def theme_rows(
 
 
 def order_themes(themes: pd.DataFrame, area_order: list[str]) -> pd.DataFrame:
-    """The order every report shows within an area: most groups first; a theme that restates the
-    area or its question after the others; among as many groups, one that recurs in more core
-    areas first (it matters beyond this area), then more key phrases, then the label."""
+    """The order every report shows within an area.
+
+    Most groups first; a theme that restates the area or its question after the others; among as
+    many groups, one that recurs in more core areas first (it matters beyond this area), then
+    more key phrases, then the label.
+    """
     if themes.empty:
         return themes
     rank = {a: i for i, a in enumerate(area_order)}

@@ -5,13 +5,17 @@ No setting, no bare stance, one theme per set of statements, a whole sentence in
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
+import pytest
 import pandas as pd
 
 from pipeline.danish import is_setting
 from pipeline.danish.places import is_place_noun, place_nouns
 from pipeline.themes.describe import in_short
 from pipeline.themes.labels import label_phrase
+from pipeline.themes.records import FoundTheme, ThemeParams
 from pipeline.themes.subthemes import same_evidence_one_point, stance_counts
 
 
@@ -97,23 +101,26 @@ def test_themes_resting_on_the_same_statements_are_one():
         ]
     )
     points = [
-        (np.array([0, 2]), part.iloc[[0, 2]], "Cyberangreb", False),
-        (np.array([1, 3]), part.iloc[[1, 3]], "It-sikkerhed", False),
-        (np.array([1, 3, 4]), part.iloc[[1, 3, 4]], "Sikkerhed", False),  # a third statement: another theme
+        FoundTheme(np.array([0, 2]), part.iloc[[0, 2]], "Cyberangreb", False),
+        FoundTheme(np.array([1, 3]), part.iloc[[1, 3]], "It-sikkerhed", False),
+        # a third statement: another theme
+        FoundTheme(np.array([1, 3, 4]), part.iloc[[1, 3, 4]], "Sikkerhed", False),
     ]
     joined = same_evidence_one_point(part, points)
-    assert [p[2] for p in joined] == ["Cyberangreb", "Sikkerhed"]
-    assert list(joined[0][0]) == [0, 1, 2, 3] and list(joined[0][1]["unit_id"]) == [
+    assert [p.label for p in joined] == ["Cyberangreb", "Sikkerhed"]
+    assert list(joined[0].members) == [0, 1, 2, 3] and list(joined[0].units["unit_id"]) == [
         "a-u0",
         "a-u1",
         "b-u0",
         "b-u1",
     ]
     # a label that names no point gives way; a given option is never joined
-    named = same_evidence_one_point(part, [(np.array([0, 2]), part.iloc[[0, 2]], "Sted", True), points[1]])
-    assert [(p[2], p[3]) for p in named] == [("It-sikkerhed", False)]
+    named = same_evidence_one_point(
+        part, [FoundTheme(np.array([0, 2]), part.iloc[[0, 2]], "Sted", True), points[1]]
+    )
+    assert [(p.label, p.no_point) for p in named] == [("It-sikkerhed", False)]
     apart = same_evidence_one_point(part, points[:2], keep_apart=lambda label: label == "It-sikkerhed")
-    assert [p[2] for p in apart] == ["Cyberangreb", "It-sikkerhed"]
+    assert [p.label for p in apart] == ["Cyberangreb", "It-sikkerhed"]
 
 
 def test_stances_are_counted_per_year_most_groups_first():
@@ -344,7 +351,7 @@ def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
     """The cross-area cluster missed "bedre tværfagligt samarbejde"; its area theme and the point count it."""
     import numpy as np
 
-    from pipeline.themes.subthemes import _with_area_themes
+    from pipeline.themes.cross import _with_area_themes
 
     units = pd.DataFrame(
         {
@@ -395,3 +402,16 @@ def test_a_label_is_read_as_the_lemmas_its_own_phrases_give():
         "løsning",
         "andet",
     ]
+
+
+def test_theme_params_are_built_once_from_the_config_and_decide_what_recurs(cfg_2024):
+    params = ThemeParams.from_config(cfg_2024)
+    assert params.min_groups == cfg_2024.themes.min_groups and params.topics == cfg_2024.topics
+    assert params.recurs(params.min_groups) and not params.recurs(params.min_groups - 1)
+    # the configured areas first, in their order; an area only the notes name after them
+    assert params.area_order(["Ukendt", cfg_2024.core_areas[1].name]) == [
+        *(a.name for a in cfg_2024.core_areas),
+        "Ukendt",
+    ]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        params.min_groups = 5

@@ -18,9 +18,11 @@ import pandas as pd
 from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
 from pipeline.danish.inflection import DERIVATIONS
 from pipeline.themes.labels import keyword_ranking, label_phrase
+from pipeline.themes.records import AreaFacts, ThemeParams
 from pipeline.themes.units import unit_parts
 
 __all__ = [
+    "describe_theme",
     "link_cross",
     "order_themes",
     "restates",
@@ -180,42 +182,38 @@ def theme_rows(
     label: str | None = None,
     names_no_point: bool = False,
 ) -> list[dict]:
-    """The ``themes`` rows (one per year) of one theme, described from its own key phrases.
+    """The ``themes`` rows of one theme from the values one by one (:func:`describe_theme` takes records).
 
-    The one place a theme's groups, evidence, keywords, quotes and flags are computed: the
-    automatic themes (:func:`pipeline.themes.subthemes.find_themes`) and the curated ones
-    (:func:`pipeline.curation.rows.rebuild_themes`) both come through here.
-
-    Args:
-        area: The core area.
-        topic: The theme's number.
-        theme_units: The theme's key phrases (rows of the units table).
-        X: Their vectors, row for row (quotes nearest the centre come first).
-        statements: The statements table (quotes).
-        forms: Word forms per lemma (keywords as the groups wrote them).
-        groups_total: ``(year, area)`` → groups at the table.
-        statements_per_area: ``(year, area)`` → statements.
-        area_words: The area's own words (name, theme and question).
-        topic_words: The area's topic words (name and theme).
-        min_groups: Groups that make a theme recurring.
-        n_quotes: Quotes per theme and year.
-        top_n: Keywords.
-        label: The label, when already decided (a codebook name); else the theme's own phrase:
-            for a theme of the area's topic its most shared one ("frivillige"), for any other
-            one that says more than the question where it has one.
-        names_no_point: The label names no point of its own (a setting of the area, a word
-            spread evenly over all areas): the theme is listed with those restating the area.
+    Kept for callers that pass the configuration's values (the curation's rebuild); the
+    arguments are those of :class:`~pipeline.themes.records.AreaFacts` and
+    :class:`~pipeline.themes.records.ThemeParams`.
     """
-    key = theme_key(area, theme_units["lemmas"])
-    # a label of the topic's words alone ("Frivillige") names the area, however much its phrases add
+    facts = AreaFacts(
+        statements=statements,
+        forms=forms,
+        groups_total=groups_total,
+        statements_per_area=statements_per_area,
+        area_words=area_words,
+        topic_words=topic_words,
+        params=ThemeParams(min_groups=min_groups, n_quotes=n_quotes, top_n_words=top_n),
+    )
+    return describe_theme(area, topic, theme_units, X, facts, label=label, names_no_point=names_no_point)
+
+
+def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts) -> tuple[bool, bool]:
+    """Whether a theme only names its area's topic, and whether it only repeats its question.
+
+    A label of the topic's words alone ("Frivillige") names the area, however much its phrases
+    add; a label whose every word repeats the question ("Forebyggende indsats" for
+    "forebyggende tiltag") restates it, however many of the theme's phrases add a word of their own.
+    """
+    area_words, topic_words = facts.area_words, facts.topic_words
     label_words = [w for w in (label or "").lower().split() if w not in STOP_WORDS]
     topic_only = restating_share(theme_units, topic_words) > 0.5 or (
         bool(label_words)
         and bool(topic_words)
         and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
     )
-    # a label whose every word repeats the question ("Forebyggende indsats" for "forebyggende
-    # tiltag") restates it, however many of the theme's phrases add a word of their own
     question_only = restating_share(theme_units, area_words) > 0.5 or (
         bool(label_words)
         and bool(area_words)
@@ -224,25 +222,64 @@ def theme_rows(
             for w in _as_lemmas(label_words, theme_units)
         )
     )
+    return topic_only, question_only
+
+
+def _says_the_area(n_groups: int, total: int, n_evidence: int, n_statements: int) -> bool:
+    """Every group raised it and it holds most of the area's statements: it says what the area is about.
+
+    A theme also restates the area when its phrases only name the area's topic, or its label
+    names no point of its own (decided by the caller).
+    """
+    return n_groups == total > 1 and n_evidence > 0.5 * n_statements
+
+
+def describe_theme(
+    area: str,
+    topic: int,
+    theme_units: pd.DataFrame,
+    X: np.ndarray,
+    facts: AreaFacts,
+    *,
+    label: str | None = None,
+    names_no_point: bool = False,
+) -> list[dict]:
+    """The ``themes`` rows (one per year) of one theme, described from its own key phrases.
+
+    The one place a theme's groups, evidence, keywords, quotes and flags are computed: the
+    automatic themes (:class:`pipeline.themes.finder.ThemeFinder`) and the curated ones
+    (:func:`pipeline.curation.rows.rebuild_themes`) both come through here, and whether the
+    theme recurs is decided here, once (:meth:`~pipeline.themes.records.ThemeParams.recurs`).
+
+    Args:
+        area: The core area.
+        topic: The theme's number.
+        theme_units: The theme's key phrases (rows of the units table).
+        X: Their vectors, row for row (quotes nearest the centre come first).
+        facts: The area's statements, counts and words, and the stage's parameters.
+        label: The label, when already decided (a codebook name); else the theme's own phrase:
+            for a theme of the area's topic its most shared one ("frivillige"), for any other
+            one that says more than the question where it has one.
+        names_no_point: The label names no point of its own (a setting of the area, a word
+            spread evenly over all areas): the theme is listed with those restating the area.
+    """
+    key = theme_key(area, theme_units["lemmas"])
+    topic_only, question_only = _repeats_area(label, theme_units, facts)
     label = label or label_phrase(
-        theme_units, None if topic_only else lambda w, words=area_words: restates(w, words)
+        theme_units, None if topic_only else lambda w, words=facts.area_words: restates(w, words)
     )
-    keywords = [w for w, _ in keyword_ranking(theme_units, forms, top_n)]
+    keywords = [w for w, _ in keyword_ranking(theme_units, facts.forms, facts.params.top_n_words)]
     rows = []
     for year, yearly in theme_units.groupby("year", sort=True):
         idx = np.flatnonzero((theme_units["year"] == year).to_numpy())
-        quotes, summary = theme_quotes(theme_units.iloc[idx], X[idx], statements, n_quotes)
+        quotes, summary = theme_quotes(theme_units.iloc[idx], X[idx], facts.statements, facts.params.n_quotes)
         groups = sorted({int(g) for g in yearly["group"]})
         evidence = list(dict.fromkeys(yearly["statement_id"]))
-        total = int(groups_total.get((year, area), len(groups)))
-        # A theme restates the area when every group raised it and it holds most of the
-        # area's statements, or when its phrases only name the area's topic: it says what
-        # the area is about, not a point within it.
-        restating = (
-            (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0))
-            or topic_only
-            or names_no_point
+        total = int(facts.groups_total.get((year, area), len(groups)))
+        restating = _says_the_area(
+            len(groups), total, len(evidence), facts.statements_per_area.get((year, area), 0)
         )
+        restating = restating or topic_only or names_no_point
         rows.append(
             {
                 "year": int(year),
@@ -257,7 +294,7 @@ def theme_rows(
                 "n_groups_total": total,
                 "groups": " ".join(map(str, groups)),
                 # a theme that only repeats the area or its question tells the reader nothing new
-                "recurring": len(groups) >= min_groups and not restating and not question_only,
+                "recurring": facts.params.recurs(len(groups)) and not restating and not question_only,
                 "restates_area": restating,
                 "restates_question": question_only,
                 "cross_theme": -1,

@@ -108,3 +108,20 @@ def test_a_genitive_before_its_noun_stays_a_possessor_and_a_genitive_head_become
     assert base_label("Ældres", lemma_of) == "Ældre"
     assert base_label("Borgernes", lemma_of) == "Borger"
     assert base_label("Demens og på", {}) == "Demens"
+
+
+def test_a_word_taken_apart_is_recorded_with_each_groups_own_words():
+    part = _units([(1, "plads offentlig vækst"), (2, "plads")]).assign(
+        text=["plads til offentlig vækst", "plads"]
+    )
+    apart: list = []
+    split_bare_words(part, {"plads": [{0, 1}, False]}, frozenset(), apart)
+    assert [a.as_dict() for a in apart] == [
+        {
+            "word": "plads",
+            "groups": [
+                {"year": 2024, "group": 1, "words": ["plads til offentlig vækst"]},
+                {"year": 2024, "group": 2, "words": ["plads"]},
+            ],
+        }
+    ]

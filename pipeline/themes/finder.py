@@ -189,11 +189,15 @@ class ThemeFinder:
         labels[stance] = -1  # an opening "Ja." is a point of its own, not a phrase to cluster
         words = run.area_words.get(area, frozenset())
         given = run.options.get(area, [])
+        apart: list = []
         points = same_evidence_one_point(
             part,
-            area_points(part, labels, empty, lambda w, words=words: restates(w, words)),
+            area_points(part, labels, empty, lambda w, words=words: restates(w, words), apart),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
+        if apart:
+            # words several groups used about different things: each group's own words, no point
+            run.quality.setdefault("words_apart", {})[area] = [a.as_dict() for a in apart]
         if stance.any():
             # a yes or no answers the question: one line under it, not a theme named "Ja"
             run.quality.setdefault("stances", {})[area] = stance_counts(part[stance])

@@ -154,7 +154,11 @@ def same_evidence_one_point(
 
 
 def area_points(
-    part: pd.DataFrame, labels: np.ndarray, empty: frozenset[str], restates_question
+    part: pd.DataFrame,
+    labels: np.ndarray,
+    empty: frozenset[str],
+    restates_question,
+    apart: list | None = None,
 ) -> list[FoundTheme]:
     """The themes of one area's units: the points they say, the units that say them, and their labels.
 
@@ -167,7 +171,8 @@ def area_points(
     A theme labelled by a general noun alone is taken apart into its groups' own claims
     (:func:`~pipeline.themes.words.split_bare_words`). A theme whose label names no
     point of its own (``empty``: a setting, a word spread evenly over the areas) is kept and
-    marked, so it is listed with the themes that restate the area.
+    marked, so it is listed with the themes that restate the area. ``apart``: when given, the
+    general nouns taken apart are added to it (:class:`~pipeline.themes.words.WordApart`).
 
     Returns:
         The themes, in the order they were found.
@@ -198,7 +203,7 @@ def area_points(
                 found[key][0].add(i)
                 break
     # a general noun alone ("plads", "samarbejde") is no point: its groups' own claims are
-    found = split_bare_words(part, found, empty)
+    found = split_bare_words(part, found, empty, apart)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

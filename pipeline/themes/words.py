@@ -13,13 +13,45 @@ A rare or domain noun ("grænsehandel", "kommunikation", "energi") alone is a po
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from pipeline.danish.generality import is_general_noun
 from pipeline.themes.points import says
 
-__all__ = ["is_bare_general", "split_bare_words"]
+__all__ = ["WordApart", "is_bare_general", "split_bare_words"]
+
+
+@dataclass(frozen=True)
+class WordApart:
+    """A general noun several groups used about different things, and each group's own words.
+
+    Attributes:
+        word: The noun's lemma.
+        groups: ``(year, group, the group's own phrases holding the word)`` per group.
+    """
+
+    word: str
+    groups: tuple[tuple[int, int, tuple[str, ...]], ...]
+
+    def as_dict(self) -> dict:
+        """For the quality record: ``{"word", "groups": [{"year", "group", "words"}]}``."""
+        return {
+            "word": self.word,
+            "groups": [{"year": y, "group": g, "words": list(w)} for y, g, w in self.groups],
+        }
+
+
+def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
+    """Each counted group's phrases holding the word, as written, longest first."""
+    units = part.iloc[members]
+    groups = []
+    for (year, group), rows in units.groupby(["year", "group"], sort=True):
+        texts = sorted({" ".join(str(t).split()) for t in rows["text"]}, key=lambda t: (-len(t.split()), t))
+        groups.append((int(year), int(group), tuple(texts)))
+    return WordApart(word, tuple(groups))
 
 
 def is_bare_general(lemmas: str) -> bool:
@@ -69,13 +101,17 @@ def _group_claims(part: pd.DataFrame, members: list[int], word: str, empty: froz
     return out
 
 
-def split_bare_words(part: pd.DataFrame, found: dict[str, list], empty: frozenset[str]) -> dict:
+def split_bare_words(
+    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], apart: list | None = None
+) -> dict:
     """Take apart every theme labelled by a bare general noun into its groups' own claims.
 
     Args:
         part: One area's units.
         found: ``label lemmas → [positions in part, names_no_point]`` (the area's themes).
         empty: Words that name no point on their own (never a group's claim).
+        apart: When given, a :class:`WordApart` is added to it for each word taken apart (what
+            the page can list as a word several groups used about different things).
 
     Returns:
         The themes with each bare general noun's theme replaced by its groups' claims: one theme
@@ -90,7 +126,9 @@ def split_bare_words(part: pd.DataFrame, found: dict[str, list], empty: frozense
         if no_point or len(groups) < 2 or not is_bare_general(key):
             out[key] = [set(members), no_point]
             continue
-        claims += _group_claims(part, sorted(members), key, empty)
+        claims += _group_claims(part, at, key, empty)
+        if apart is not None:
+            apart.append(_apart(part, at, key))
     for lemmas, idx in claims:
         out.setdefault(lemmas, [set(), False])[0].update(idx)
     return out

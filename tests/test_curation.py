@@ -61,7 +61,9 @@ def edited_text(analysis_2024, start_text):
     paaroerende = _entry_id(text, "Pårørende")
     text = _edit(text, paaroerende, "name", '"Pårørende som ressource"')
     text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
-    text = _edit(text, _entry_id(text, "Opgave"), "merge_into", json.dumps(_entry_id(text, "Plejehjem")))
+    text = _edit(
+        text, _entry_id(text, "Kommende generationer"), "merge_into", json.dumps(_entry_id(text, "Plejehjem"))
+    )
     text = _edit(
         text,
         _entry_id(text, "Kompetencer"),
@@ -119,15 +121,18 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     assert (
         renamed["evidence"] == a.themes.loc[a.themes["label"] == "Pårørende", "evidence"].iloc[0]
     )  # same evidence
-    # merged ("Opgave" into "Plejehjem"; "Ældrepleje" is a setting now, no theme): Opgave is gone, Plejehjem holds both themes' key phrases and groups
-    assert "Opgave" not in set(social["label"])
+    # merged ("Kommende generationer" into "Plejehjem"; "Opgave", a general noun alone, is no theme now):
+    # it is gone, Plejehjem holds both themes' key phrases and groups
+    assert "Kommende generationer" not in set(social["label"])
     plejehjem = social[social["topic"] == _topic(a, SOCIAL, "Plejehjem")].iloc[0]
     old = a.themes.set_index("label")
     assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(
-        old.at["Opgave", "units"].split()
+        old.at["Kommende generationer", "units"].split()
     )
     assert (
-        plejehjem["n_groups"] == len(set(plejehjem["groups"].split())) >= old.at["Opgave", "n_groups"]
+        plejehjem["n_groups"]
+        == len(set(plejehjem["groups"].split()))
+        >= old.at["Kommende generationer", "n_groups"]
         and plejehjem["curated"]
     )
     # split: the IT part holds the phrase with "IT-kompetencer", the rest stays
@@ -166,7 +171,9 @@ def test_each_change_shows_in_html_markdown_and_docx(pages):
     )
     for text in (html, md, docx):
         assert "Pårørende som ressource" in text and "Pårørendeforeningen" in text and "Kuratering" in text
-        assert "Opgave" in text.split("Kuratering")[-1]  # the merge is listed in the method appendix
+        assert (
+            "Kommende generationer" in text.split("Kuratering")[-1]
+        )  # the merge is listed in the method appendix
         assert "Cohens kappa" in text
     assert "Kurateret" in html and "Maskinforslag" in html
     opit = [

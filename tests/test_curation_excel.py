@@ -80,9 +80,9 @@ def edited_book(start_book):
         label: _id(book, area, label)
         for area, label in [
             (SOCIAL, "Pårørende"),
-            (SOCIAL, "Opgave"),
+            (SOCIAL, "Kommende generationer"),
             (SOCIAL, "Plejehjem"),
-            (OPIT, "Risiko"),
+            (OPIT, "Kompetencer"),
             (VTF, "Infrastruktur"),
             (OPIT, "Velfærd"),
         ]
@@ -93,8 +93,8 @@ def edited_book(start_book):
         [
             ({"id": ids["Pårørende"]}, "name", "Pårørende som ressource"),
             ({"id": ids["Pårørende"]}, "memo", "To grupper; skal drøftes med Pårørendeforeningen."),
-            ({"id": ids["Opgave"]}, "merge into", ids["Plejehjem"]),
-            ({"id": ids["Risiko"]}, "exclude", "yes"),
+            ({"id": ids["Kommende generationer"]}, "merge into", ids["Plejehjem"]),
+            ({"id": ids["Kompetencer"]}, "exclude", "yes"),
             ({"id": ids["Velfærd"]}, "confirm", "ja"),
         ],
     )
@@ -125,17 +125,17 @@ def edited_yaml(analysis_2024, cfg_2024, start_book):
         label: _id(start_book, area, label)
         for area, label in [
             (SOCIAL, "Pårørende"),
-            (SOCIAL, "Opgave"),
+            (SOCIAL, "Kommende generationer"),
             (SOCIAL, "Plejehjem"),
-            (OPIT, "Risiko"),
+            (OPIT, "Kompetencer"),
             (VTF, "Infrastruktur"),
             (OPIT, "Velfærd"),
         ]
     }
     text = _yaml_edit(text, ids["Pårørende"], "name", '"Pårørende som ressource"')
     text = _yaml_edit(text, ids["Pårørende"], "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
-    text = _yaml_edit(text, ids["Opgave"], "merge_into", json.dumps(ids["Plejehjem"]))
-    text = _yaml_edit(text, ids["Risiko"], "exclude", "true")
+    text = _yaml_edit(text, ids["Kommende generationer"], "merge_into", json.dumps(ids["Plejehjem"]))
+    text = _yaml_edit(text, ids["Kompetencer"], "exclude", "true")
     text = _yaml_edit(text, ids["Velfærd"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
     return (
@@ -210,9 +210,9 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
         social.at["Pårørende som ressource", "curated"]
         and "Pårørendeforeningen" in social.at["Pårørende som ressource", "memo"]
     )
-    assert "Opgave" not in social.index and social.at["Plejehjem", "curated"]
+    assert "Kommende generationer" not in social.index and social.at["Plejehjem", "curated"]
     opit = t[t["core_area"] == OPIT].set_index("label")
-    assert "Risiko" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
+    assert "Kompetencer" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
     assert opit.at["Velfærd", "units"] == analysis_2024.themes.set_index("label").at["Velfærd", "units"]
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert MOVED in vtf.at["Infrastruktur", "units"].split() and vtf.at["Åbenhed og kommunikation", "curated"]
@@ -231,7 +231,8 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
         assert "codebook.xlsx" in text and "række" in text  # the method appendix names the workbook's rows
         assert (
             "lagt sammen med" in text
-            and "Opgave" not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]
+            and "Kommende generationer"
+            not in text.split("Tilbagevendende temaer")[1].split("Gruppernes noter")[0]
         )  # merged
     opit = pages["oekonomi-personale-og-it.docx"]
     for text in (
@@ -247,7 +248,7 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
         assert (
             re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "ret kodebogen" not in text
         )  # the committee edition: no how-to
-        assert "Risiko" not in text
+        assert "Kompetencer" not in text
     sheets = {
         name: pd.read_excel(io.BytesIO(pages[THEMES_WORKBOOK]), sheet_name=name, dtype=str).fillna("")
         for name in ("Temaer", "Citater", "Noter")
@@ -259,8 +260,8 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
     )
     assert themes.at["Kapacitet", "Status"] == "Maskinforslag"
     assert (
-        "Risiko" not in themes.index
-        and "Opgave" not in themes.index
+        "Kompetencer" not in themes.index
+        and "Kommende generationer" not in themes.index
         and "Åbenhed og kommunikation" in themes.index
     )
     assert "Pårørende som ressource" in set(sheets["Citater"]["Tema"])

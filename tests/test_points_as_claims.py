@@ -1,13 +1,21 @@
-"""What a page counts as a point: no setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller."""
+"""What a page counts as a point.
+
+No setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
+import pytest
 import pandas as pd
 
 from pipeline.danish import is_setting
+from pipeline.danish.places import is_place_noun, place_nouns
 from pipeline.themes.describe import in_short
 from pipeline.themes.labels import label_phrase
+from pipeline.themes.records import FoundTheme, ThemeParams
 from pipeline.themes.subthemes import same_evidence_one_point, stance_counts
 
 
@@ -23,8 +31,44 @@ def test_a_noun_placed_after_a_thing_is_its_setting():
         "inddrage ung i aktivitet på plejehjem",
     )
     assert is_setting(lem, pos, words, 5)  # "på plejehjemmene": where the activities are
-    lem, pos, words = _tagged("indsatser i familierne", "NOUN ADP NOUN", "indsats i familie")
+    lem, pos, words = _tagged("frivillige i kommunen", "NOUN ADP NOUN", "frivillig i kommune")
     assert is_setting(lem, pos, words, 2)
+
+
+def test_a_noun_after_a_placing_preposition_is_a_setting_only_when_it_names_a_place():
+    assert is_place_noun("plejehjem") and is_place_noun("kommune") and is_place_noun("ældrecenter")
+    assert not is_place_noun("anbringelse") and not is_place_noun("familie")
+    # an "anbringelse" is an act: the phrase says what the quality is of, not where
+    lem, pos, words = _tagged(
+        "styrkelse af kvaliteten i anbringelser",
+        "NOUN ADP NOUN ADP NOUN",
+        "styrkelse af kvalitet i anbringelse",
+    )
+    assert not is_setting(lem, pos, words, 4)
+    lem, pos, words = _tagged("indsatser i familier", "NOUN ADP NOUN", "indsats i familie")
+    assert not is_setting(lem, pos, words, 2)  # a family is no place ...
+    lem, pos, words = _tagged("indsatser i familierne", "NOUN ADP NOUN", "indsats i familie")
+    assert is_setting(lem, pos, words, 2)  # ... but "familierne" are the known circle it is set in
+    lem, pos, words = _tagged("frivillige i ældreplejen", "NOUN ADP NOUN", "frivillig i ældrepleje")
+    assert is_setting(lem, pos, words, 2)
+
+
+def test_place_nouns_come_from_dannet_broader_words():
+    lines = [
+        "utf-8",
+        "plejehjem|1",
+        "(navneord) institution hvor personer bor|institution (overbegreb)",
+        "kommune|1",
+        "(navneord) område|distrikt (overbegreb)",
+        "distrikt|1",
+        "(navneord) afgrænset område|område (overbegreb)",
+        "placering|1",
+        "(navneord) sted|sted (overbegreb)",
+        "anbringelse|1",
+        "(navneord) det at placere|placering (overbegreb)|handling (overbegreb)",
+    ]
+    # "sted" counts one step up only: a "placering" is a place, an "anbringelse" (a placing) is not
+    assert place_nouns(lines) == {"plejehjem", "kommune", "distrikt", "placering"}
 
 
 def test_an_object_a_complement_or_what_changes_is_no_setting():
@@ -57,23 +101,26 @@ def test_themes_resting_on_the_same_statements_are_one():
         ]
     )
     points = [
-        (np.array([0, 2]), part.iloc[[0, 2]], "Cyberangreb", False),
-        (np.array([1, 3]), part.iloc[[1, 3]], "It-sikkerhed", False),
-        (np.array([1, 3, 4]), part.iloc[[1, 3, 4]], "Sikkerhed", False),  # a third statement: another theme
+        FoundTheme(np.array([0, 2]), part.iloc[[0, 2]], "Cyberangreb", False),
+        FoundTheme(np.array([1, 3]), part.iloc[[1, 3]], "It-sikkerhed", False),
+        # a third statement: another theme
+        FoundTheme(np.array([1, 3, 4]), part.iloc[[1, 3, 4]], "Sikkerhed", False),
     ]
     joined = same_evidence_one_point(part, points)
-    assert [p[2] for p in joined] == ["Cyberangreb", "Sikkerhed"]
-    assert list(joined[0][0]) == [0, 1, 2, 3] and list(joined[0][1]["unit_id"]) == [
+    assert [p.label for p in joined] == ["Cyberangreb", "Sikkerhed"]
+    assert list(joined[0].members) == [0, 1, 2, 3] and list(joined[0].units["unit_id"]) == [
         "a-u0",
         "a-u1",
         "b-u0",
         "b-u1",
     ]
     # a label that names no point gives way; a given option is never joined
-    named = same_evidence_one_point(part, [(np.array([0, 2]), part.iloc[[0, 2]], "Sted", True), points[1]])
-    assert [(p[2], p[3]) for p in named] == [("It-sikkerhed", False)]
+    named = same_evidence_one_point(
+        part, [FoundTheme(np.array([0, 2]), part.iloc[[0, 2]], "Sted", True), points[1]]
+    )
+    assert [(p.label, p.no_point) for p in named] == [("It-sikkerhed", False)]
     apart = same_evidence_one_point(part, points[:2], keep_apart=lambda label: label == "It-sikkerhed")
-    assert [p[2] for p in apart] == ["Cyberangreb", "It-sikkerhed"]
+    assert [p.label for p in apart] == ["Cyberangreb", "It-sikkerhed"]
 
 
 def test_stances_are_counted_per_year_most_groups_first():
@@ -98,7 +145,8 @@ def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
         {
             "statement_id": ["a", "b"],
             "text": [
-                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende.",
+                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning "
+                "for frivillighedsarbejde blandt pårørende.",
                 "Gruppe 3 fremhævede frivillighedsarbejde.",
             ],
         }
@@ -228,7 +276,7 @@ def test_every_coordinated_object_of_a_verb_is_its_object(danish_nlp):
 
 
 def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nlp):
-    """Two groups "inddrage" the children, one of them in a coordination: "Inddragelse af børn", not "Børn"."""
+    """Two groups "inddrage" the children, one in a coordination: "Inddragelse af børn", not "Børn"."""
     from pipeline.danish import EMPTY_NOUNS
     from pipeline.themes.points import choose_point, label_text
     from pipeline.themes.units import make_units
@@ -245,7 +293,7 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
 
 
 def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
-    """ "teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
+    """ "teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else)."""
     from pipeline.themes.points import cover_points
 
     units = pd.DataFrame(
@@ -268,7 +316,10 @@ def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
 
 
 def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
-    """ "drøftede også sårbare unge": the adverb does not hide the verb's object; "er også meget sårbare" is a predicate."""
+    """ "drøftede også sårbare unge": the adverb does not hide the verb's object.
+
+    "er også meget sårbare" is a predicate.
+    """
     from pipeline.themes.units import make_units
 
     rows = [
@@ -297,10 +348,10 @@ def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
 
 
 def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
-    """The cross-area cluster left out "bedre tværfagligt samarbejde"; its area theme counts it, and so does the point."""
+    """The cross-area cluster missed "bedre tværfagligt samarbejde"; its area theme and the point count it."""
     import numpy as np
 
-    from pipeline.themes.subthemes import _with_area_themes
+    from pipeline.themes.cross import _with_area_themes
 
     units = pd.DataFrame(
         {
@@ -321,3 +372,46 @@ def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
         0,
         1,
     ]  # an earlier point took it
+
+
+def test_a_measure_noun_restates_another_the_question_holds():
+    from pipeline.danish import MEASURE_NOUNS
+    from pipeline.themes.describe import restates
+
+    assert {"tiltag", "indsats", "løsning", "initiativ"} <= MEASURE_NOUNS
+    question = frozenset({"familiebaseret", "forebyggende", "tiltag", "anbringelsesområde"})
+    # "forebyggende indsats" / "familiebaserede løsninger" answer "forebyggende tiltag" with another noun
+    assert restates("indsats", question) and restates("løsning", question)
+    assert not restates("tidlig", question)  # says more than the question
+    # a question without such a noun is not restated by one
+    assert not restates("indsats", frozenset({"frivillighed", "partnerskab"}))
+
+
+def test_a_label_is_read_as_the_lemmas_its_own_phrases_give():
+    from pipeline.themes.describe import _as_lemmas
+
+    units = pd.DataFrame(
+        {
+            "words": ["familiebaserede løsninger", "de familiebaserede tiltag"],
+            "content_at": ["0 1", "1 2"],
+            "lemmas": ["familiebaseret løsning", "familiebaseret tiltag"],
+        }
+    )
+    assert _as_lemmas(["familiebaserede", "løsninger", "andet"], units) == [
+        "familiebaseret",
+        "løsning",
+        "andet",
+    ]
+
+
+def test_theme_params_are_built_once_from_the_config_and_decide_what_recurs(cfg_2024):
+    params = ThemeParams.from_config(cfg_2024)
+    assert params.min_groups == cfg_2024.themes.min_groups and params.topics == cfg_2024.topics
+    assert params.recurs(params.min_groups) and not params.recurs(params.min_groups - 1)
+    # the configured areas first, in their order; an area only the notes name after them
+    assert params.area_order(["Ukendt", cfg_2024.core_areas[1].name]) == [
+        *(a.name for a in cfg_2024.core_areas),
+        "Ukendt",
+    ]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        params.min_groups = 5

@@ -133,21 +133,10 @@ def merge_same_evidence(
 
 
 def _base_label(label: str, lemma_of: Mapping[str, str]) -> str:
-    """A label in base form and whole: no trailing function word ("Demens og på" → "Demens"), no genitive ("Ældres" → "Ældre")."""
-    from pipeline.danish import STOP_WORDS
-    from pipeline.danish.inflection import is_definite
+    """A label in base form and whole (:func:`pipeline.danish.inflection.base_label`)."""
+    from pipeline.danish.inflection import base_label
 
-    words = label.split()
-    while len(words) > 1 and words[-1].casefold().strip(",;:") in STOP_WORDS:
-        words.pop()
-    out = []
-    for w in words:
-        low = w.casefold()
-        lemma = lemma_of.get(low, low)
-        if low.endswith("s") and lemma != low and (low[:-1] == lemma or is_definite(low[:-1], lemma)):
-            w = lemma if not w[:1].isupper() else lemma[:1].upper() + lemma[1:]
-        out.append(w)
-    return " ".join(out)
+    return base_label(label, lemma_of)
 
 
 def _lemma_map(t: YearTables) -> dict[str, str]:

@@ -8,7 +8,14 @@ from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
 from .answers import STANCES, echoed_stance, is_yes_no_question, opening_stance
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
-from .frame_words import EMPTY_NOUNS, FRAME_NOUNS, GENERAL_NOUNS, SETTING_PREPOSITIONS, is_setting
+from .frame_words import (
+    EMPTY_NOUNS,
+    FRAME_NOUNS,
+    GENERAL_NOUNS,
+    MEASURE_NOUNS,
+    SETTING_PREPOSITIONS,
+    is_setting,
+)
 from .inflection import (
     ACTION_ENDINGS,
     ARTICLES,
@@ -35,6 +42,7 @@ __all__ = [
     "EMPTY_NOUNS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
+    "MEASURE_NOUNS",
     "SETTING_PREPOSITIONS",
     "STANCES",
     "STOP_WORDS",

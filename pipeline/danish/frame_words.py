@@ -35,6 +35,7 @@ __all__ = [
     "EMPTY_NOUNS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
+    "MEASURE_NOUNS",
     "SETTING_PREPOSITIONS",
     "is_setting",
     "read_lexicon",
@@ -54,6 +55,10 @@ def read_lexicon(name: str) -> frozenset[str]:
 #: of :data:`pipeline.danish.syntax.TEMPORAL_NOUNS`).
 EMPTY_NOUNS: frozenset[str] = read_lexicon("empty_nouns.txt")
 
+#: Nouns of a measure taken that do not say which (``data/measure_nouns.txt``: "tiltag",
+#: "indsats", "løsning"): interchangeable when a theme is checked against its question's words.
+MEASURE_NOUNS: frozenset[str] = read_lexicon("measure_nouns.txt")
+
 
 #: Word classes of a word whose place a placing phrase can give: a thing or a person ("aktiviteter
 #: på plejehjemmene", "frivillige i ældreplejen"). After a verb the phrase is its object
@@ -68,11 +73,16 @@ def is_setting(lemmas: list[str], upos: list[str], words: list[str], at: int) ->
     placing preposition (:data:`SETTING_PREPOSITIONS`) right before the noun, and before that a
     noun or adjective whose place it gives. Not after a verb (its object: "fokuserede på
     kapacitetsudvidelse"), a frame noun (its complement: "potentialet i facilitetsplaner") or a
-    noun of an action (what changes: "en ændring i kulturen").
+    noun of an action (what changes: "en ændring i kulturen"). And only when the noun can be a
+    setting (:func:`pipeline.danish.places.names_setting`: a place, or a known field in the
+    definite form): "kvaliteten i anbringelser" says what the quality is of.
     """
     from pipeline.danish.inflection import is_action_noun
+    from pipeline.danish.places import names_setting
 
     if at < 2 or words[at - 1].lower() not in SETTING_PREPOSITIONS:
+        return False
+    if not names_setting(words[at], lemmas[at]):
         return False
     before = at - 2
     if upos[before] not in _PLACED:

@@ -17,10 +17,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 __all__ = [
     "ACTION_ENDINGS",
     "ARTICLES",
     "DERIVATIONS",
+    "base_label",
     "base_phrase",
     "derives",
     "is_action_noun",
@@ -110,8 +113,10 @@ def is_definite(form: str, lemma: str) -> bool:
 
 
 def is_genitive(form: str, lemma: str) -> bool:
-    """Whether a word form is the genitive of its lemma: the lemma or its definite form plus "s"
-    ("lokalsamfundets", "medarbejdernes", "Danmarks"); "proces" of "proces" is no genitive."""
+    """Whether a word form is the genitive of its lemma: the lemma or its definite form plus "s".
+
+    "lokalsamfundets", "medarbejdernes", "Danmarks"; "proces" of "proces" is no genitive.
+    """
     f, lem = form.lower(), lemma.lower()
     if len(f) < 3 or not f.endswith("s") or (lem.endswith("s") and f == lem):
         return False
@@ -166,3 +171,30 @@ def nominalise(verb: str) -> str | None:
         if known.dict_lemma(noun) == noun:
             return noun
     return None
+
+
+def base_label(label: str, lemma_of: Mapping[str, str]) -> str:
+    """A label in base form and whole, as a comparison row shows it.
+
+    A trailing function word goes ("Demens og på" → "Demens"); the head (the last word) in the
+    genitive becomes its lemma ("Ældres" → "Ældre", "Borgernes" → "Borger"). A genitive *before*
+    another word is its possessor and stays as written: "Kommunens jordbesiddelser" (the
+    municipality's land), never "Kommune jordbesiddelser", which is no Danish.
+
+    Args:
+        label: The label as shown.
+        lemma_of: Lowercase word form → lemma (from the statements); a word not in it is its own.
+    """
+    from pipeline.danish.stop_words import STOP_WORDS
+
+    words = label.split()
+    while len(words) > 1 and words[-1].casefold().strip(",;:") in STOP_WORDS:
+        words.pop()
+    if not words:
+        return label
+    head = words[-1]
+    low = head.casefold()
+    lemma = lemma_of.get(low, low)
+    if low.endswith("s") and lemma != low and (low[:-1] == lemma or is_definite(low[:-1], lemma)):
+        words[-1] = lemma if not head[:1].isupper() else lemma[:1].upper() + lemma[1:]
+    return " ".join(words)

@@ -5,20 +5,28 @@
 * :mod:`~pipeline.themes.cluster`: the clusterer with a data-driven cut;
 * :mod:`~pipeline.themes.points`: when a group's words say a label, labels of points, :func:`same_point`;
 * :mod:`~pipeline.themes.labels`: keywords and quoted clauses from a theme's own units;
-* :mod:`~pipeline.themes.subthemes`: :func:`find_themes`, per area and across areas;
+* :mod:`~pipeline.themes.subthemes`: the points of one area's units;
+* :mod:`~pipeline.themes.cross`: the points said in two or more areas;
+* :mod:`~pipeline.themes.finder`: :class:`ThemeFinder` (``fit`` → ``themes_``), the whole stage;
+* :mod:`~pipeline.themes.records`: :class:`ThemeParams` and the stage's records;
+* :mod:`~pipeline.themes.words`: a general noun alone is no point;
 * :mod:`~pipeline.themes.terms`: words several groups used.
 """
 
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.points import PointMatch, choose_point, same_point, says
-from pipeline.themes.subthemes import ThemeResult, embed_units, find_themes
+from pipeline.themes.finder import ThemeFinder, find_themes
+from pipeline.themes.records import ThemeParams
+from pipeline.themes.subthemes import ThemeResult, embed_units
 from pipeline.themes.terms import recurring_terms
 from pipeline.themes.units import make_units
 
 __all__ = [
     "PhraseCluster",
     "PointMatch",
+    "ThemeFinder",
+    "ThemeParams",
     "ThemeResult",
     "choose_point",
     "embed_units",

@@ -19,7 +19,7 @@ Above :data:`FIT_SAMPLE` units (material far larger than a seminar) the clusters
 an evenly drawn sample of that many units, and every other unit joins the cluster whose centre
 it is nearest, if it is at least as close to that centre as the cluster's own least typical
 member; otherwise it stays out. Time and memory then grow linearly with the units instead of
-with their square (the dendrogram needs all n × n distances).
+with their square (the dendrogram needs all n x n distances).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
         sample_size: int | None = FIT_SAMPLE,
         random_state: int = 0,
     ) -> None:
+        """Keep the parameters (scikit-learn style: nothing is computed before ``fit``)."""
         self.n_clusters = n_clusters
         self.min_size = min_size
         self.sample_size = sample_size
@@ -151,7 +152,7 @@ class PhraseCluster(ClusterMixin, BaseEstimator):
             # A cluster's own least typical member sets how far from its centre a newcomer may be.
             floor = np.array([(X[pick][inner.labels_ == c] @ centres[i]).min() for i, c in enumerate(kept)])
             rest = np.setdiff1d(np.arange(n), pick)
-            for start in range(0, len(rest), 10_000):  # in blocks: never an n × k matrix of all units at once
+            for start in range(0, len(rest), 10_000):  # in blocks: never an n x k matrix of all units at once
                 block = rest[start : start + 10_000]
                 sims = X[block] @ centres.T
                 best = sims.argmax(axis=1)

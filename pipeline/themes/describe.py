@@ -15,12 +15,14 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from pipeline.danish import STOP_WORDS
+from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
 from pipeline.danish.inflection import DERIVATIONS
 from pipeline.themes.labels import keyword_ranking, label_phrase
+from pipeline.themes.records import AreaFacts, ThemeParams
 from pipeline.themes.units import unit_parts
 
 __all__ = [
+    "describe_theme",
     "link_cross",
     "order_themes",
     "restates",
@@ -32,9 +34,11 @@ __all__ = [
 
 
 def _derives(longer: str, shorter: str) -> bool:
-    """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole
-    (:func:`pipeline.danish.derives` also lets a verb's final ``e`` go; an area's words are
-    matched as they are)."""
+    """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole.
+
+    :func:`pipeline.danish.derives` also lets a verb's final ``e`` go; an area's words are
+    matched as they are.
+    """
     if len(shorter) < 5 or not longer.startswith(shorter):
         return False
     rest = longer[len(shorter) :]
@@ -54,14 +58,21 @@ def restates(lemma: str, area_words: frozenset[str]) -> bool:
     (``anbringelse`` of ``anbringelsesområde``) or a derivation of one (``frivillig`` and
     ``frivillighed``, ``digital`` and ``digitalisering``), or when each part of the compound
     does. A compound with a part of its own says more: ``kompetenceudvikling`` is not
-    ``kompetence``.
+    ``kompetence``. A noun of a measure that does not say which (:data:`pipeline.danish.MEASURE_NOUNS`:
+    "indsats", "løsning") repeats another the words hold ("tiltag"): a group that answers a question
+    about "forebyggende tiltag" with "forebyggende indsats" only swapped the noun.
     """
     if not area_words:
         return False
     words = _with_parts(area_words)
+    measure = bool(words & MEASURE_NOUNS)
 
     def repeats(word: str) -> bool:
-        return word in words or any(_derives(word, w) or _derives(w, word) for w in words)
+        return (
+            word in words
+            or (measure and word in MEASURE_NOUNS)
+            or any(_derives(word, w) or _derives(w, word) for w in words)
+        )
 
     parts = unit_parts(lemma)
     return repeats(lemma) or (bool(parts) and all(repeats(p) for p in parts))
@@ -72,6 +83,23 @@ def restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:
     if units.empty or not area_words:
         return 0.0
     return float(np.mean([all(restates(w, area_words) for w in doc.split()) for doc in units["lemmas"]]))
+
+
+def _as_lemmas(words: list[str], units: pd.DataFrame) -> list[str]:
+    """The label's words as the lemmas the theme's own phrases give them ("løsninger" → "løsning").
+
+    Read from the units' words and the positions of their content words (``words``,
+    ``content_at``); a word the phrases do not hold (or units without those columns) stays as it is.
+    """
+    lemma_of: dict[str, str] = {}
+    if {"words", "content_at"} <= set(units.columns):
+        for span, at, doc in zip(units["words"], units["content_at"], units["lemmas"], strict=True):
+            tokens, lemmas = str(span).split(), doc.split()
+            positions = [int(i) for i in str(at).split()]
+            if len(positions) == len(lemmas):
+                for i, lem in zip(positions, lemmas, strict=True):
+                    lemma_of.setdefault(tokens[i].lower(), lem)
+    return [lemma_of.get(w, w) for w in words]
 
 
 def theme_key(area: str, lemma_docs) -> str:
@@ -154,26 +182,81 @@ def theme_rows(
     label: str | None = None,
     names_no_point: bool = False,
 ) -> list[dict]:
+    """The ``themes`` rows of one theme from the values one by one (:func:`describe_theme` takes records).
+
+    Kept for callers that pass the configuration's values (the curation's rebuild); the
+    arguments are those of :class:`~pipeline.themes.records.AreaFacts` and
+    :class:`~pipeline.themes.records.ThemeParams`.
+    """
+    facts = AreaFacts(
+        statements=statements,
+        forms=forms,
+        groups_total=groups_total,
+        statements_per_area=statements_per_area,
+        area_words=area_words,
+        topic_words=topic_words,
+        params=ThemeParams(min_groups=min_groups, n_quotes=n_quotes, top_n_words=top_n),
+    )
+    return describe_theme(area, topic, theme_units, X, facts, label=label, names_no_point=names_no_point)
+
+
+def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts) -> tuple[bool, bool]:
+    """Whether a theme only names its area's topic, and whether it only repeats its question.
+
+    A label of the topic's words alone ("Frivillige") names the area, however much its phrases
+    add; a label whose every word repeats the question ("Forebyggende indsats" for
+    "forebyggende tiltag") restates it, however many of the theme's phrases add a word of their own.
+    """
+    area_words, topic_words = facts.area_words, facts.topic_words
+    label_words = [w for w in (label or "").lower().split() if w not in STOP_WORDS]
+    topic_only = restating_share(theme_units, topic_words) > 0.5 or (
+        bool(label_words)
+        and bool(topic_words)
+        and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
+    )
+    question_only = restating_share(theme_units, area_words) > 0.5 or (
+        bool(label_words)
+        and bool(area_words)
+        and all(
+            restates(w, area_words) or restates(w.rstrip("e"), area_words)
+            for w in _as_lemmas(label_words, theme_units)
+        )
+    )
+    return topic_only, question_only
+
+
+def _says_the_area(n_groups: int, total: int, n_evidence: int, n_statements: int) -> bool:
+    """Every group raised it and it holds most of the area's statements: it says what the area is about.
+
+    A theme also restates the area when its phrases only name the area's topic, or its label
+    names no point of its own (decided by the caller).
+    """
+    return n_groups == total > 1 and n_evidence > 0.5 * n_statements
+
+
+def describe_theme(
+    area: str,
+    topic: int,
+    theme_units: pd.DataFrame,
+    X: np.ndarray,
+    facts: AreaFacts,
+    *,
+    label: str | None = None,
+    names_no_point: bool = False,
+) -> list[dict]:
     """The ``themes`` rows (one per year) of one theme, described from its own key phrases.
 
     The one place a theme's groups, evidence, keywords, quotes and flags are computed: the
-    automatic themes (:func:`pipeline.themes.subthemes.find_themes`) and the curated ones
-    (:func:`pipeline.curation.rows.rebuild_themes`) both come through here.
+    automatic themes (:class:`pipeline.themes.finder.ThemeFinder`) and the curated ones
+    (:func:`pipeline.curation.rows.rebuild_themes`) both come through here, and whether the
+    theme recurs is decided here, once (:meth:`~pipeline.themes.records.ThemeParams.recurs`).
 
     Args:
         area: The core area.
         topic: The theme's number.
         theme_units: The theme's key phrases (rows of the units table).
         X: Their vectors, row for row (quotes nearest the centre come first).
-        statements: The statements table (quotes).
-        forms: Word forms per lemma (keywords as the groups wrote them).
-        groups_total: ``(year, area)`` → groups at the table.
-        statements_per_area: ``(year, area)`` → statements.
-        area_words: The area's own words (name, theme and question).
-        topic_words: The area's topic words (name and theme).
-        min_groups: Groups that make a theme recurring.
-        n_quotes: Quotes per theme and year.
-        top_n: Keywords.
+        facts: The area's statements, counts and words, and the stage's parameters.
         label: The label, when already decided (a codebook name); else the theme's own phrase:
             for a theme of the area's topic its most shared one ("frivillige"), for any other
             one that says more than the question where it has one.
@@ -181,33 +264,22 @@ def theme_rows(
             spread evenly over all areas): the theme is listed with those restating the area.
     """
     key = theme_key(area, theme_units["lemmas"])
-    # a label of the topic's words alone ("Frivillige") names the area, however much its phrases add
-    label_words = [w for w in (label or "").lower().split() if w not in STOP_WORDS]
-    topic_only = restating_share(theme_units, topic_words) > 0.5 or (
-        bool(label_words)
-        and bool(topic_words)
-        and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
-    )
-    question_only = restating_share(theme_units, area_words) > 0.5
+    topic_only, question_only = _repeats_area(label, theme_units, facts)
     label = label or label_phrase(
-        theme_units, None if topic_only else lambda w, words=area_words: restates(w, words)
+        theme_units, None if topic_only else lambda w, words=facts.area_words: restates(w, words)
     )
-    keywords = [w for w, _ in keyword_ranking(theme_units, forms, top_n)]
+    keywords = [w for w, _ in keyword_ranking(theme_units, facts.forms, facts.params.top_n_words)]
     rows = []
     for year, yearly in theme_units.groupby("year", sort=True):
         idx = np.flatnonzero((theme_units["year"] == year).to_numpy())
-        quotes, summary = theme_quotes(theme_units.iloc[idx], X[idx], statements, n_quotes)
+        quotes, summary = theme_quotes(theme_units.iloc[idx], X[idx], facts.statements, facts.params.n_quotes)
         groups = sorted({int(g) for g in yearly["group"]})
         evidence = list(dict.fromkeys(yearly["statement_id"]))
-        total = int(groups_total.get((year, area), len(groups)))
-        # A theme restates the area when every group raised it and it holds most of the
-        # area's statements, or when its phrases only name the area's topic: it says what
-        # the area is about, not a point within it.
-        restating = (
-            (len(groups) == total > 1 and len(evidence) > 0.5 * statements_per_area.get((year, area), 0))
-            or topic_only
-            or names_no_point
+        total = int(facts.groups_total.get((year, area), len(groups)))
+        restating = _says_the_area(
+            len(groups), total, len(evidence), facts.statements_per_area.get((year, area), 0)
         )
+        restating = restating or topic_only or names_no_point
         rows.append(
             {
                 "year": int(year),
@@ -222,7 +294,7 @@ def theme_rows(
                 "n_groups_total": total,
                 "groups": " ".join(map(str, groups)),
                 # a theme that only repeats the area or its question tells the reader nothing new
-                "recurring": len(groups) >= min_groups and not restating and not question_only,
+                "recurring": facts.params.recurs(len(groups)) and not restating and not question_only,
                 "restates_area": restating,
                 "restates_question": question_only,
                 "cross_theme": -1,
@@ -237,9 +309,12 @@ def theme_rows(
 
 
 def order_themes(themes: pd.DataFrame, area_order: list[str]) -> pd.DataFrame:
-    """The order every report shows within an area: most groups first; a theme that restates the
-    area or its question after the others; among as many groups, one that recurs in more core
-    areas first (it matters beyond this area), then more key phrases, then the label."""
+    """The order every report shows within an area.
+
+    Most groups first; a theme that restates the area or its question after the others; among as
+    many groups, one that recurs in more core areas first (it matters beyond this area), then
+    more key phrases, then the label.
+    """
     if themes.empty:
         return themes
     rank = {a: i for i, a in enumerate(area_order)}

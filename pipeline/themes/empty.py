@@ -18,7 +18,7 @@ __all__ = ["empty_words", "no_point_anywhere", "pointless_words", "setting_words
 
 
 def pointless_words(units: pd.DataFrame, statements: pd.DataFrame, min_areas: int = 6) -> frozenset[str]:
-    """Words that carry no point: the units' words that the statements spread over many core areas (questions).
+    """Words that carry no point: the units' words the statements spread over many core areas (questions).
 
     A word a discussion is about gathers in the areas where that is discussed; "Danmark",
     "alle", "store", "folk" turn up wherever anyone speaks. A word's spread is the effective
@@ -51,8 +51,12 @@ def setting_words(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, fr
 
     A lemma is a setting when two or more of the area's groups name it, and more than half of
     its units are that noun alone right after a placing preposition
-    (:data:`pipeline.danish.SETTING_PREPOSITIONS`: "frivillige i ældreplejen").
+    (:data:`pipeline.danish.SETTING_PREPOSITIONS`: "frivillige i ældreplejen") where it can be a
+    setting (:func:`pipeline.danish.places.names_setting`: a place, or a known field in the
+    definite form; not "kvaliteten i anbringelser").
     """
+    from pipeline.danish.places import names_setting
+
     tokens = statements.set_index("statement_id")["tokens"].to_dict()
     bare: Counter = Counter()
     total: Counter = Counter()
@@ -65,8 +69,11 @@ def setting_words(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, fr
         if len(words) == 1:
             toks = tokens.get(u.statement_id, "").lower().split()
             before = toks[max(0, u.start - 2) : u.start]
-            if before[-1:] and (
-                before[-1] in SETTING_PREPOSITIONS or " ".join(before) in SETTING_PREPOSITIONS
+            word = toks[u.start] if u.start < len(toks) else words[0]
+            if (
+                before[-1:]
+                and (before[-1] in SETTING_PREPOSITIONS or " ".join(before) in SETTING_PREPOSITIONS)
+                and names_setting(word, words[0])
             ):
                 bare[(u.core_area, words[0])] += 1
     out: dict[str, set[str]] = {}

@@ -30,8 +30,11 @@ __all__ = ["fit_lexical", "lexical_documents", "unit_vectors"]
 
 
 def _stems(vocabulary: set[str]) -> dict[str, list[str]]:
-    """Per word, the shorter words of the vocabulary it is derived from (``frivillighed`` → ``frivillig``,
-    ``koordinering`` → ``koordinere``): one begins with the other less a final ``e``, at least five letters."""
+    """Per word, the shorter words of the vocabulary it is derived from.
+
+    ``frivillighed`` → ``frivillig``, ``koordinering`` → ``koordinere``: one begins with the other
+    less a final ``e``, at least five letters.
+    """
     stems: dict[str, list[str]] = {}
     by_prefix = sorted(vocabulary)
     for v in by_prefix:
@@ -47,7 +50,10 @@ def _stems(vocabulary: set[str]) -> dict[str, list[str]]:
 
 
 def lexical_documents(lemma_docs: list[str], vocabulary: set[str] | None = None) -> list[str]:
-    """Each unit's lemmas, then the parts of its compounds and the words it derives from, when those occur among the units (or in ``vocabulary``)."""
+    """Each unit's lemmas, then the parts of its compounds and the words it derives from.
+
+    Parts and stems only when they occur among the units (or in ``vocabulary``).
+    """
     vocabulary = vocabulary if vocabulary is not None else {w for doc in lemma_docs for w in doc.split()}
     stems = _stems(vocabulary)
     out = []
@@ -62,7 +68,10 @@ def lexical_documents(lemma_docs: list[str], vocabulary: set[str] | None = None)
 
 
 def fit_lexical(lemma_docs: list[str]) -> TfidfVectorizer | None:
-    """The lexical space, fitted on all units of the analysis so that a general word (``løsning``, used in every area) weighs little."""
+    """The lexical space, fitted on all units of the analysis.
+
+    So a general word (``løsning``, used in every area) weighs little.
+    """
     docs = lexical_documents(lemma_docs)
     if not any(d.strip() for d in docs):
         return None

@@ -104,9 +104,11 @@ def label_phrase(units: pd.DataFrame, restates=None) -> str:
 
 
 def _label_form(text: str, lemmas: str) -> str:
-    """A unit's phrase (lowercase) as a label shows it, before the capital: in base form as the
-    automatic labels are (:func:`pipeline.danish.base_phrase`: "det politiske niveau" → "politisk
-    niveau"), so a curated theme and an automatic one with the same words get the same label.
+    """A unit's phrase (lowercase) as a label shows it, before the capital.
+
+    In base form as the automatic labels are (:func:`pipeline.danish.base_phrase`: "det politiske
+    niveau" → "politisk niveau"), so a curated theme and an automatic one with the same words get
+    the same label.
 
     The base form needs a lemma per word; a phrase whose words do not line up with its content
     lemmas (an article aside) stays as written.
@@ -127,7 +129,7 @@ def label_forms(units: pd.DataFrame) -> set[str]:
 
 
 def as_written(text: str) -> str:
-    """Tokens joined by spaces, with punctuation back against its word: "faglig , personlig" → "faglig, personlig"."""
+    """Tokens joined, punctuation back against its word ("faglig , personlig" → "faglig, personlig")."""
     return re.sub(r"\( ", "(", re.sub(r" ([,.;:!?)])", r"\1", text))
 
 
@@ -149,7 +151,7 @@ def _indefinite(form: str, lemmas: str) -> str:
 
 
 #: Quotation marks: a clause cut out of a sentence would keep one of a pair ("opgaveløsning” for …").
-_QUOTES = frozenset("\"“”„«»‘’'")
+_QUOTES = frozenset("\"“”„«»‘’'")  # noqa: RUF001 - the quotation marks Danish notes use
 
 
 #: Word classes of a clause's subject ("Gruppe 1", "De", "Fokus", "Den enkelte gruppe").
@@ -186,8 +188,11 @@ _RELATIVE = frozenset({"der", "som"})
 
 
 def _joins_verb(word: str, tag: str) -> bool:
-    """Whether a word after "og" starts a verb phrase: a verb that is not a participle used as an
-    adjective ("forebyggende tiltag", "styrket samarbejde", which the tagger also calls VERB)."""
+    """Whether a word after "og" starts a verb phrase.
+
+    A verb that is not a participle used as an adjective ("forebyggende tiltag", "styrket
+    samarbejde", which the tagger also calls VERB).
+    """
     return tag in _VERB_POS and not word.lower().endswith(("ende", "t"))
 
 
@@ -221,7 +226,9 @@ def _clause_end(tokens: list[str], start: int, pos: list[str] | None) -> int:
 def unit_clause(
     tokens: list[str], start: int, unit_end: int | None = None, pos: list[str] | None = None
 ) -> str:
-    """The words of a statement from a unit's first word to the end of its clause (:func:`_clause_end`), as a quotable phrase.
+    """The words of a statement from a unit's first word to the end of its clause, as a quotable phrase.
+
+    The clause ends where :func:`_clause_end` says.
 
     When that is the unit alone (``unit_end``: where the unit ends), the clause is taken from
     its beginning instead: "udfordringerne ved at koordinere og integrere frivillige i

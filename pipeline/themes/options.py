@@ -3,7 +3,7 @@
 A question can list what the groups were to weigh ("Hvad er det vigtigste at investere vores
 ressourcer i med afsæt i: facilitetsplaner, kapacitet, infrastruktur, …"). That five of five
 groups name "infrastruktur" is then the groups choosing among given options, not a point they
-found: the area's page shows a chart of option × groups first, and a theme that only names an
+found: the area's page shows a chart of options by groups first, and a theme that only names an
 option is not listed among the points the groups made. An option counts a group when one of
 the group's key phrases says it (:func:`pipeline.themes.points.says`: "infrastrukturudvikling"
 says "infrastruktur", "den grønne omstilling" says "grøn omstilling").
@@ -81,9 +81,11 @@ def option_counts(units: pd.DataFrame, options: list[tuple[str, str]]) -> list[O
 
 
 def option_of(label_lemmas: str, options: list[tuple[str, str]]) -> str | None:
-    """The given option a theme's label only names: the option says every word of the label
-    ("Infrastruktur", "Kapacitet"), so the label adds nothing to it; None when the label says more
-    ("Infrastruktur til byudvikling") or names no option."""
+    """The given option a theme's label only names.
+
+    The option says every word of the label ("Infrastruktur", "Kapacitet"), so the label adds
+    nothing to it; None when the label says more ("Infrastruktur til byudvikling") or names no option.
+    """
     for option, lemmas in options:
         if lemmas.split() and label_lemmas.split() and why_said(label_lemmas, lemmas) is not None:
             return option

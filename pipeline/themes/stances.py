@@ -18,11 +18,13 @@ __all__ = ["stance_counts", "stance_units"]
 
 
 def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
-    """One unit per answer to a yes/no question that gives a stance in its first statement,
-    where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`):
+    """One unit per answer to a yes/no question that gives a stance in its first statement.
+
+    Where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`):
     the stance it opens with ("Ja.", "Nej, …": :func:`pipeline.danish.opening_stance`), or
     else the question's modal and verb repeated with or without a negation ("… skal ikke
-    sænkes": :func:`pipeline.danish.echoed_stance`)."""
+    sænkes": :func:`pipeline.danish.echoed_stance`).
+    """
     questions = {a.name: a.question for a in cfg.core_areas}
     first = (
         statements[statements["position"] == 0]

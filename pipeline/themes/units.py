@@ -48,7 +48,10 @@ _NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PR
 
 
 def unit_parts(lemma: str) -> list[str]:
-    """The parts of a compound lemma (``it-kompetence`` → ``it``, ``kompetence``; ``kompetenceudvikling`` → ``kompetence``, ``udvikling``)."""
+    """The parts of a compound lemma.
+
+    ``it-kompetence`` → ``it``, ``kompetence``; ``kompetenceudvikling`` → ``kompetence``, ``udvikling``.
+    """
     if "-" in lemma:
         return [p for p in lemma.split("-") if len(p) > 1]
     parts = split_compound(lemma)
@@ -93,7 +96,10 @@ def _participle(word: str) -> bool:
 
 
 def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
-    """Join a phrase and the phrase after "af" into one unit: "energioptimering af bygningsmasse", "koordinering af frivillige"."""
+    """Join a phrase and the phrase after "af" into one unit.
+
+    "energioptimering af bygningsmasse", "koordinering af frivillige".
+    """
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out and out[-1][1] + 1 == start and words[out[-1][1]].lower() == "af":
@@ -104,7 +110,7 @@ def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int,
 
 
 def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, int]]:
-    """Adjectives used as nouns: a run of adjectives not followed by a noun, after a word that opens a noun phrase.
+    """Adjectives used as nouns: a run of adjectives not followed by a noun, after a noun phrase's opener.
 
     Danish notes name people by adjectives: "de frivillige", "sårbare unge", "børn og unge",
     "de ældre". The tagger rightly calls them ADJ, so the noun-phrase rule does not see them.
@@ -140,7 +146,7 @@ def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, in
 
 
 def _content_span(start: int, end: int, words, lemmas, upos, stops, kept) -> tuple[int, int] | None:
-    """A noun phrase from its first content word on, when it ends in a content noun ("behovet" alone is none)."""
+    """A noun phrase from its first content word on, when it ends in a content noun ("behovet" is none)."""
     # "behovet" alone, or "tydelig kommunikation": keep from the first content word on
     while start < end and (
         not _content(lemmas[start], words[start], stops) or upos[start] in ("VERB", "AUX", "PRON", "DET")
@@ -158,9 +164,12 @@ def _content_span(start: int, end: int, words, lemmas, upos, stops, kept) -> tup
 
 
 def _merge_chunks(spans: list[tuple[int, int]], chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The word-class spans with the parse's noun chunks: a chunk that no span overlaps is added, and
-    one that holds a shorter span in full replaces it ("eksisterende samarbejder", whose noun the
-    tagger read as a verb, over nothing; "forebyggende og indgribende tiltag" over its parts)."""
+    """The word-class spans with the parse's noun chunks.
+
+    A chunk that no span overlaps is added, and one that holds a shorter span in full replaces it
+    ("eksisterende samarbejder", whose noun the tagger read as a verb, over nothing; "forebyggende
+    og indgribende tiltag" over its parts).
+    """
     out = list(spans)
     for c in chunks:
         inside = [sp for sp in out if c[0] <= sp[0] and sp[1] <= c[1]]
@@ -216,8 +225,11 @@ def _spans(
 def _verbs_before(
     words: list[str], lemmas: list[str], upos: list[str], start: int, stops: frozenset[str]
 ) -> list[int]:
-    """The content verbs whose object is the phrase at ``start``: right before it (an article or
-    numeral between), and a verb coordinated with that one ("koordinere og integrere frivillige")."""
+    """The content verbs whose object is the phrase at ``start``.
+
+    Right before it (an article or numeral between), and a verb coordinated with that one
+    ("koordinere og integrere frivillige").
+    """
     j = start - 1
     while j >= 0 and start - j <= 2 and upos[j] in ("DET", "NUM"):
         j -= 1
@@ -239,14 +251,19 @@ def _verbs_before(
 
 
 def _setting(parse, lemmas, upos, words, start: int, end: int) -> bool:
-    """Whether a one-word unit only places something (:func:`pipeline.danish.is_setting`), and the
-    parse, when there is one, agrees that the noun gives a place (role ``locative``)."""
+    """Whether a one-word unit only places something (:func:`pipeline.danish.is_setting`).
+
+    And the parse, when there is one, agrees that the noun gives a place (role ``locative``).
+    """
     return is_setting(lemmas, upos, words, start) and (parse is None or end - 1 in parse.locative)
 
 
 def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[int]:
-    """The content verbs whose object is the unit ``[start, end)``: from the parse (the verb phrase
-    whose object ends where the unit ends, coordinated verbs together), else the verbs right before it."""
+    """The content verbs whose object is the unit ``[start, end)``.
+
+    From the parse (the verb phrase whose object ends where the unit ends, coordinated verbs
+    together), else the verbs right before it.
+    """
     out: list[int] = []
     if parse is not None:
         for verbs, (s, e) in parse.verb_objects:
@@ -262,8 +279,10 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
 
 
 def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:
-    """The lemma of a genitive that opens a phrase of two or more content words: what the phrase is
-    about ("lokalsamfundets trivsel" is about "lokalsamfund"); "" otherwise."""
+    """The lemma of a genitive that opens a phrase of two or more content words.
+
+    What the phrase is about ("lokalsamfundets trivsel" is about "lokalsamfund"); "" otherwise.
+    """
     if len(at) < 2 or not is_genitive(words[at[0]], lemmas[at[0]]):
         return ""
     return lemmas[at[0]]
@@ -314,7 +333,7 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                 noun = nominalise(lemmas[verb])
                 if noun is not None:
                     written = f"{noun} af " + " ".join(words[start:end])
-                    found.append((verb, end, written, [verb] + at, [noun, *content], 2 - start))
+                    found.append((verb, end, written, [verb, *at], [noun, *content], 2 - start))
         for n, (start, end, written, at, content, *shift) in enumerate(found):
             offset = shift[0] if shift else -start
             rows.append(

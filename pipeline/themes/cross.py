@@ -1,0 +1,147 @@
+"""Cross-cutting themes: the same point said in two or more core areas.
+
+Clusters over the units of all areas (the clusterer of :mod:`pipeline.themes.subthemes`), each
+narrowed to the units that say its point (:func:`~pipeline.themes.points.choose_point`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pipeline.schemas import CrossThemes
+from pipeline.themes.labels import keyword_ranking
+from pipeline.themes.points import choose_point, label_text, says
+from pipeline.themes.records import ThemeParams
+from pipeline.themes.subthemes import cluster_units
+from pipeline.themes.words import is_bare_general
+
+__all__ = ["cross_cutting"]
+
+
+@dataclass(frozen=True)
+class CrossPoint:
+    """A point said in two or more areas: its units (positions in all units), label and label lemmas."""
+
+    members: np.ndarray
+    units: pd.DataFrame
+    label: str
+    lemmas: str = ""
+
+    @property
+    def order(self) -> tuple:
+        """Most areas first, then most (area, group) pairs, then the label."""
+        pairs = set(zip(self.units["core_area"], self.units["group"], strict=True))
+        return (-self.units["core_area"].nunique(), -len(pairs), self.label)
+
+
+def _in_two_areas(part: pd.DataFrame) -> bool:
+    """The same point in two or more areas: a theme (not a word used in passing) in at least two."""
+    return part.loc[part["theme"] >= 0, "core_area"].nunique() >= 2
+
+
+def _cross_points(units: pd.DataFrame, labels: np.ndarray, pointless: frozenset[str]) -> list[CrossPoint]:
+    """Each cluster's point, narrowed to the units that say it, where those are in themes of two areas."""
+    out = []
+    for label in sorted(set(labels) - {-1}):
+        idx = np.flatnonzero(labels == label)
+        point = choose_point(units.iloc[idx], empty=pointless)
+        if point is None or point.excluded or is_bare_general(point.lemmas):
+            continue  # a general noun alone ("samarbejde") is no point in one area or across them
+        members = idx[point.fits]
+        part = units.iloc[members]
+        if _in_two_areas(part):
+            out.append(CrossPoint(members, part, label_text(point.lemmas, part), point.lemmas))
+    out.sort(key=lambda c: c.order)
+    # every key phrase of the area themes a point joins that says the point counts, as on the area
+    # pages: the groups listed per area are those the area's own theme counts for it
+    claimed: set[int] = set()
+    joined = []
+    for c in out:
+        members = _with_area_themes(units, c.members, c.lemmas, claimed)
+        part = units.iloc[members]
+        if _in_two_areas(part):
+            claimed.update(int(i) for i in members)
+            joined.append(CrossPoint(members, part, c.label))
+    return joined
+
+
+def _cross_row(cross_id: int, point: CrossPoint, forms, top_n: int) -> dict:
+    """The ``cross_themes`` row of one cross-cutting point."""
+    part = point.units
+    areas = [
+        {
+            "core_area": area,
+            "groups": sorted({int(g) for g in a_part["group"]}),
+            "statement_ids": list(dict.fromkeys(a_part["statement_id"])),
+            "themes": sorted({int(t) for t in a_part["theme"] if t >= 0}),
+            "units": a_part["text"].tolist(),
+        }
+        for area, a_part in part.groupby("core_area", sort=False)
+    ]
+    return {
+        "cross_theme": cross_id,
+        "label": point.label,
+        "keywords": "; ".join(w for w, _ in keyword_ranking(part, forms, top_n)),
+        "n_areas": part["core_area"].nunique(),
+        "n_groups": len(set(zip(part["core_area"], part["group"], strict=True))),
+        "areas": json.dumps(areas, ensure_ascii=False),
+    }
+
+
+def cross_cutting(
+    units: pd.DataFrame,
+    raw: np.ndarray,
+    params: ThemeParams,
+    stop_words: frozenset[str],
+    forms,
+    lexical,
+    pointless: frozenset[str] = frozenset(),
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The same point in two or more areas.
+
+    Clusters over the units of all areas, each narrowed to the units that say its point
+    (:func:`choose_point`), kept when those are in a theme of each of two or more areas; a point
+    that names nothing on its own (a general noun alone, a word spread evenly over the areas) is
+    no cross-cutting theme.
+
+    Returns:
+        The ``cross_themes`` table and the units with ``cross_theme`` (``-1``: none).
+    """
+    labels = (
+        cluster_units(units, raw, params, stop_words, lexical)[0]
+        if units["core_area"].nunique() > 1
+        else np.full(len(units), -1)
+    )
+    labels[units["stance"].to_numpy(dtype=bool)] = -1  # "Ja" in two areas answers two questions
+    cross_of = np.full(len(units), -1, dtype=int)
+    rows = []
+    for cross_id, point in enumerate(_cross_points(units, labels, pointless)):
+        cross_of[point.members] = cross_id
+        rows.append(_cross_row(cross_id, point, forms, params.top_n_words))
+    cross = pd.DataFrame(rows, columns=list(CrossThemes.to_schema().columns))
+    return cross, units.assign(cross_theme=cross_of)
+
+
+def _with_area_themes(units: pd.DataFrame, members: np.ndarray, lemmas: str, claimed: set[int]) -> np.ndarray:
+    """A cross-cutting point's units and the units of the area themes it joins that say it too.
+
+    A cluster over all areas can leave out a phrase its area's theme holds ("bedre tværfagligt
+    samarbejde" beside "samarbejde"), so the cross-area section would list fewer groups than the
+    area's page counts. Each added unit says the point (:func:`~pipeline.themes.points.says`);
+    one an earlier (larger) cross-cutting point took stays there.
+    """
+    themes = {int(t) for t in units["theme"].iloc[members] if t >= 0}
+    taken = set(int(i) for i in members)
+    extra = [
+        int(i)
+        for i in np.flatnonzero(units["theme"].isin(themes).to_numpy())
+        if int(i) not in taken
+        and int(i) not in claimed
+        and says(lemmas, units["lemmas"].iat[i], frozenset(str(units["verbs"].iat[i]).split()))
+    ]
+    kept = [i for i in members if int(i) not in claimed]
+    return np.asarray(sorted(set(kept) | set(extra)), dtype=int)

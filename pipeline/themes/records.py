@@ -1,0 +1,106 @@
+"""The theme stage's parameters and records: built once, passed on, never read from the config again.
+
+* :class:`ThemeParams`: what the stage needs from ``[themes]`` and ``[topics]``, frozen and built
+  once (:meth:`ThemeParams.from_config`). Whether a theme recurs is decided here
+  (:meth:`ThemeParams.recurs`) and stored in the themes table's ``recurring`` column; reports
+  read that column.
+* :class:`FoundTheme`: one theme of an area as the stage finds it (its units and label).
+* :class:`AreaFacts`: what describing a theme of an area needs besides its units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from pipeline.config import CoreArea, SeminarConfig, TopicConfig
+
+__all__ = ["AreaFacts", "FoundTheme", "ThemeParams"]
+
+
+@dataclass(frozen=True)
+class ThemeParams:
+    """The theme stage's parameters.
+
+    Attributes:
+        min_groups: A theme recurs when at least this many groups of the area raised it.
+        n_quotes: Quotes per theme and year.
+        n_themes: Clusters per area (None: the cut comes from the data).
+        top_n_words: Keywords per theme.
+        topics: The topic model's settings (the clusterer runs through BERTopic).
+        core_areas: The configured core areas, in the configured order (their questions give the
+            stance line of yes/no questions; their names the order of the areas).
+    """
+
+    min_groups: int = 2
+    n_quotes: int = 3
+    n_themes: int | None = None
+    top_n_words: int = 8
+    topics: TopicConfig | None = None
+    core_areas: tuple[CoreArea, ...] = ()
+
+    @classmethod
+    def from_config(cls, cfg: SeminarConfig) -> ThemeParams:
+        """The parameters of a seminar's configuration (``[themes]``, ``[topics]``, the core areas)."""
+        return cls(
+            min_groups=cfg.themes.min_groups,
+            n_quotes=cfg.themes.n_quotes,
+            n_themes=cfg.themes.n_themes,
+            top_n_words=cfg.topics.top_n_words,
+            topics=cfg.topics,
+            core_areas=tuple(cfg.core_areas),
+        )
+
+    def recurs(self, n_groups: int) -> bool:
+        """Whether a theme raised by ``n_groups`` groups is raised by enough to recur."""
+        return n_groups >= self.min_groups
+
+    def area_order(self, seen) -> list[str]:
+        """The configured areas in their order, then the other areas ``seen`` in the order seen."""
+        return [a.name for a in self.core_areas] + [
+            a for a in dict.fromkeys(seen) if not any(c.matches(a) for c in self.core_areas)
+        ]
+
+
+@dataclass(frozen=True)
+class FoundTheme:
+    """One theme of a core area as the theme stage finds it.
+
+    Attributes:
+        members: Positions of its units in the area's units.
+        units: Those units (rows of the units table).
+        label: Its label as shown.
+        no_point: The label names no point of its own (a setting, a word spread over the areas).
+    """
+
+    members: np.ndarray
+    units: pd.DataFrame
+    label: str
+    no_point: bool = False
+
+
+@dataclass(frozen=True)
+class AreaFacts:
+    """What describing a theme of one core area needs besides its own units.
+
+    Attributes:
+        statements: The statements table (quotes).
+        forms: Word forms per lemma (keywords as the groups wrote them).
+        groups_total: ``(year, area)`` → groups at the table.
+        statements_per_area: ``(year, area)`` → statements.
+        area_words: The area's own words (name, theme and question).
+        topic_words: The area's topic words (name and theme).
+        params: The stage's parameters (quotes, keywords, whether a theme recurs).
+    """
+
+    statements: pd.DataFrame
+    forms: dict
+    groups_total: dict
+    statements_per_area: dict
+    area_words: frozenset[str]
+    topic_words: frozenset[str]
+    params: ThemeParams

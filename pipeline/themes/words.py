@@ -1,0 +1,134 @@
+"""Bare general nouns: a word several groups used is not a point unless they say more of it alike.
+
+"Plads" said by two parties ("plads til offentlig vækst", "plads til skattelettelser"), "Lov",
+"System", "Hus": a general noun (:func:`pipeline.danish.generality.is_general_noun`, a noun most
+texts use) names no claim on its own, so a theme labelled by one alone would count "2 af 10
+pegede på plads" where the groups made different points. Such a theme is taken apart: each
+counted group keeps its own, more specific words as a theme of its own ("Bedre tværfagligt
+samarbejde", gruppe 3), groups whose own words are the same claim stay one theme (then "k af n"
+is that claim, a real point), and a group that wrote only the bare word is in no theme (the
+word and its groups stay listed among the words several groups used, :mod:`pipeline.themes.terms`).
+A rare or domain noun ("grænsehandel", "kommunikation", "energi") alone is a point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pipeline.danish.generality import is_general_noun
+from pipeline.themes.points import says
+
+__all__ = ["WordApart", "is_bare_general", "split_bare_words"]
+
+
+@dataclass(frozen=True)
+class WordApart:
+    """A general noun several groups used about different things, and each group's own words.
+
+    Attributes:
+        word: The noun's lemma.
+        groups: ``(year, group, the group's own phrases holding the word)`` per group.
+    """
+
+    word: str
+    groups: tuple[tuple[int, int, tuple[str, ...]], ...]
+
+    def as_dict(self) -> dict:
+        """For the quality record: ``{"word", "groups": [{"year", "group", "words"}]}``."""
+        return {
+            "word": self.word,
+            "groups": [{"year": y, "group": g, "words": list(w)} for y, g, w in self.groups],
+        }
+
+
+def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
+    """Each counted group's phrases holding the word, as written, longest first."""
+    units = part.iloc[members]
+    groups = []
+    for (year, group), rows in units.groupby(["year", "group"], sort=True):
+        texts = sorted({" ".join(str(t).split()) for t in rows["text"]}, key=lambda t: (-len(t.split()), t))
+        groups.append((int(year), int(group), tuple(texts)))
+    return WordApart(word, tuple(groups))
+
+
+def is_bare_general(lemmas: str) -> bool:
+    """Whether a label's lemmas are one general noun alone ("plads", "samarbejde"; not "grænsehandel")."""
+    words = lemmas.split()
+    return len(words) == 1 and is_general_noun(words[0])
+
+
+def _claims_about(docs: list[str], word: str, empty: frozenset[str]) -> list[str]:
+    """The endings of two or more words of the units' phrases that hold ``word`` and a word naming something.
+
+    An ending keeps the phrase's head (its last word) with what modifies it, as the label
+    candidates do (:mod:`pipeline.themes.points`): "tværfaglig samarbejde" of "bedre tværfaglig
+    samarbejde", never a cut such as "plads offentlig" of "plads offentlig vækst".
+    """
+    out = []
+    for doc in docs:
+        words = doc.split()
+        for i in range(len(words) - 1):
+            span = words[i:]
+            if word in span and any(w != word and w not in empty for w in span):
+                out.append(" ".join(span))
+    return list(dict.fromkeys(out))
+
+
+def _group_claims(part: pd.DataFrame, members: list[int], word: str, empty: frozenset[str]) -> list[tuple]:
+    """Each counted group's own claim about ``word``: ``(lemmas, positions)`` per group saying more than it.
+
+    The claim is the phrase holding the word that most of the group's units say (:func:`says`),
+    then the shortest ("tværfaglig samarbejde" of "bedre tværfaglig samarbejde"), then the first
+    alphabetically: the result does not depend on the units' order.
+    """
+    out = []
+    units = part.iloc[members]
+    for _, rows in units.groupby(["year", "group"], sort=True):
+        idx = np.asarray([members[i] for i in range(len(members)) if units.index[i] in rows.index], dtype=int)
+        docs = part["lemmas"].iloc[idx].tolist()
+        verbs = [frozenset(str(v).split()) for v in part["verbs"].iloc[idx]]
+        best = None
+        for claim in _claims_about(docs, word, empty):
+            fits = np.array([says(claim, d, v) for d, v in zip(docs, verbs, strict=True)], dtype=bool)
+            key = (-int(fits.sum()), len(claim.split()), claim)
+            if fits.any() and (best is None or key < best[0]):
+                best = (key, claim, fits)
+        if best is not None:  # else the group wrote only the word
+            out.append((best[1], {int(i) for i in idx[best[2]]}))
+    return out
+
+
+def split_bare_words(
+    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], apart: list | None = None
+) -> dict:
+    """Take apart every theme labelled by a bare general noun into its groups' own claims.
+
+    Args:
+        part: One area's units.
+        found: ``label lemmas → [positions in part, names_no_point]`` (the area's themes).
+        empty: Words that name no point on their own (never a group's claim).
+        apart: When given, a :class:`WordApart` is added to it for each word taken apart (what
+            the page can list as a word several groups used about different things).
+
+    Returns:
+        The themes with each bare general noun's theme replaced by its groups' claims: one theme
+        per claim, holding the units of every group that said it (joined with a theme of the
+        same claim already found); a theme of one group keeps its bare label (it counts no one else).
+    """
+    out: dict[str, list] = {}
+    claims: list[tuple] = []
+    for key, (members, no_point) in found.items():
+        at = sorted(members)
+        groups = set(zip(part["year"].iloc[at], part["group"].iloc[at], strict=True))
+        if no_point or len(groups) < 2 or not is_bare_general(key):
+            out[key] = [set(members), no_point]
+            continue
+        claims += _group_claims(part, at, key, empty)
+        if apart is not None:
+            apart.append(_apart(part, at, key))
+    for lemmas, idx in claims:
+        out.setdefault(lemmas, [set(), False])[0].update(idx)
+    return out

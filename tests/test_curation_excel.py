@@ -269,8 +269,10 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
 def test_themes_workbook_sheets(analysis_2024, cfg_2024):
     from openpyxl import load_workbook
 
-    data = build_themes_workbook(analysis_2024, cfg_2024)
-    assert data == build_themes_workbook(analysis_2024, cfg_2024)  # the same bytes for the same analysis
+    data = build_themes_workbook(analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups)
+    assert data == build_themes_workbook(
+        analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups
+    )  # the same bytes for the same analysis
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["Temaer", "Citater", "Noter"]
     for ws in wb.worksheets:
@@ -301,7 +303,9 @@ def test_a_note_that_looks_like_a_formula_stays_text(analysis_2024, cfg_2024):
 
     notes = analysis_2024.notes.copy()
     notes.loc[0, "text"] = '=HYPERLINK("http://x","klik")'
-    data = build_themes_workbook(replace(analysis_2024, notes=notes), cfg_2024)
+    data = build_themes_workbook(
+        replace(analysis_2024, notes=notes), cfg_2024, recurring_from=cfg_2024.themes.min_groups
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         sheet = z.read("xl/worksheets/sheet3.xml").decode()
     assert "<f>" not in sheet

@@ -278,7 +278,12 @@ def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_c
     rows = suggest(analysis_2024.themes, analysis_2024.units, analysis_2024.statements)
     from dataclasses import replace
 
-    sheet = themes_frame(build_themes_workbook(replace(analysis_2024, suggestions=rows), cfg_2024), "Forslag")
+    sheet = themes_frame(
+        build_themes_workbook(
+            replace(analysis_2024, suggestions=rows), cfg_2024, recurring_from=cfg_2024.themes.min_groups
+        ),
+        "Forslag",
+    )
     assert list(sheet["Id"]) == list(rows["id"]) and len(sheet) <= 25
 
 
@@ -341,8 +346,10 @@ def test_suggestions_are_on_the_analysts_area_page_and_never_in_the_committee_ov
     analysis = replace(analysis_2024, suggestions=rows)
     area = rows["core_area"].iloc[0]
     text = lambda page: " ".join(block_text(b) for b in walk(page.blocks))  # noqa: E731
-    assert rows["id"].iloc[0] in text(area_page(build_area_context(analysis, cfg_2024, area)))
-    committee = text(overview_page(analysis, cfg_2024))
+    assert rows["id"].iloc[0] in text(
+        area_page(build_area_context(analysis, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups))
+    )
+    committee = text(overview_page(analysis, cfg_2024, recurring_from=cfg_2024.themes.min_groups))
     assert not any(i in committee for i in rows["id"]) and "Forslag" not in committee
 
 

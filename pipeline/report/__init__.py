@@ -105,19 +105,26 @@ def render_seminar_pages(
         quotes and notes as a workbook); and ``plotly.min.js``, the one copy
         of Plotly that the HTML pages load.
     """
-    method = {**method_facts(analysis, cfg), **(extra_method or {})}
+    # Which themes recur is decided in the themes table (its ``recurring`` column); the pages only
+    # state the threshold in words, and take it from here.
+    recurring_from = cfg.themes.min_groups
+    method = {**method_facts(analysis, cfg, recurring_from=recurring_from), **(extra_method or {})}
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(analysis.notes["core_area"]):
-        page = area_page(build_area_context(analysis, cfg, area, method=method))
+        page = area_page(
+            build_area_context(analysis, cfg, area, recurring_from=recurring_from, method=method)
+        )
         slug = slugify(area)
         pages[f"{slug}.html"] = render_html(page)
         pages[f"{slug}.md"] = render_markdown(page)
         pages[f"{slug}.docx"] = render_docx(page, figure_images(page, render_png))
-    pages["index.html"] = render_html(index_page(build_index_context(analysis, cfg, method=method)))
-    overview = overview_page(analysis, cfg)
+    pages["index.html"] = render_html(
+        index_page(build_index_context(analysis, cfg, recurring_from=recurring_from, method=method))
+    )
+    overview = overview_page(analysis, cfg, recurring_from=recurring_from)
     pages[f"{OVERVIEW}.html"] = render_html(overview)
     pages[f"{OVERVIEW}.md"] = render_markdown(overview)
     pages[f"{OVERVIEW}.docx"] = render_docx(overview, {})
-    pages[THEMES_WORKBOOK] = build_themes_workbook(analysis, cfg)
+    pages[THEMES_WORKBOOK] = build_themes_workbook(analysis, cfg, recurring_from=recurring_from)
     pages[PLOTLY_JS] = plotly_bundle()
     return pages

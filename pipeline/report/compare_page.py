@@ -174,20 +174,20 @@ def _evidence(
     return [Section(tuple(blocks), kind="theme")]
 
 
-def _summary(rows: pd.DataFrame, min_groups: int) -> str:
+def _summary(rows: pd.DataFrame, recurring_from: int) -> str:
     counts = {
         s: int((rows["status"] == s).sum())
         for s in STATUSES
         if s != NOT_A_CHANGE and (rows["status"] == s).any()
     }
     if not counts:
-        return f"Ingen ændringer i temaer, som mindst {number_word(min_groups)} grupper rejste."
+        return f"Ingen ændringer i temaer, som mindst {number_word(recurring_from)} grupper rejste."
     text = da_list([status_count(s, n) for s, n in counts.items()])
     return text[:1].upper() + text[1:] + "."
 
 
-def _rule(cfg: SeminarConfig, base: int, target: int) -> str:
-    m = cfg.themes.min_groups
+def _rule(cfg: SeminarConfig, base: int, target: int, m: int) -> str:
+    """The rule of the statuses in words; ``m``: groups from which a theme is recurring."""
     return (
         f"Et tema er nyt, når mindst {m} grupper rejste det i {target} og ingen i {base}; forsvundet i det omvendte tilfælde; "
         f"voksende eller aftagende, når andelen af grupper, der rejste det, ændrede sig med mindst {round(cfg.compare.change * 100)} procentpoint, "
@@ -229,6 +229,8 @@ def comparison_page(
         folder_name: Where the tables are stored (named in the footer).
     """
     years, base, target = comparison.years, comparison.base, comparison.target
+    # the statuses were decided in the comparison tables; the page states their threshold in words
+    recurring_from = cfg.themes.min_groups
     span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
     title = f"Hvad er nyt i år: {span}"
     blocks: list[Block] = [
@@ -267,7 +269,7 @@ def comparison_page(
                 f"delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden står ved temaet. "
                 f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i mindst to kerneområder, "
                 f"talt i gruppedrøftelser (en gruppe ved ét kerneområdes bord). ",
-                _rule(cfg, base, target),
+                _rule(cfg, base, target, recurring_from),
                 *(
                     (
                         f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme regel anvendt på {years[0]} og {target}.",
@@ -286,7 +288,7 @@ def comparison_page(
         unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
         blocks += [
             Heading(2, (scope,), anchor=slugify(scope)),
-            Paragraph((_summary(rows, cfg.themes.min_groups),), kind="summary"),
+            Paragraph((_summary(rows, recurring_from),), kind="summary"),
         ]
         if len(years) > 2:
             # over several years: the points that moved most first (each count per year, true zeros included)

@@ -58,6 +58,8 @@ class AreaContext:
     question: str
     n_groups: int
     n_statements: int
+    #: Groups from which a theme is recurring: the one threshold the page states in words.
+    recurring_from: int
     recurring: list[dict]
     single: list[dict]
     single_heading: str
@@ -199,7 +201,7 @@ def notes_group_names(notes: pd.DataFrame) -> dict[int, str]:
 
 
 def build_area_context(
-    analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None
+    analysis: Analysis, cfg: SeminarConfig, area: str, *, recurring_from: int, method: dict | None = None
 ) -> AreaContext:
     """Collect everything one core area's report shows from the analysis tables.
 
@@ -207,12 +209,15 @@ def build_area_context(
         analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).
         cfg: Its configuration.
         area: The core area's name.
+        recurring_from: Groups from which a theme is recurring (the ``recurring`` column says
+            which are); the page states it, and the question's own words are listed apart
+            when as many groups used them.
         method: The method facts (:func:`method_facts`), when already built for other pages.
 
     Returns:
         The :class:`AreaContext`.
     """
-    method = method if method is not None else method_facts(analysis, cfg)
+    method = method if method is not None else method_facts(analysis, cfg, recurring_from=recurring_from)
     area_cfg = cfg.area(area)
     area_notes = analysis.notes[analysis.notes["core_area"] == area]
     area_st = analysis.statements[analysis.statements["core_area"] == area]
@@ -265,7 +270,7 @@ def build_area_context(
     asked = (
         area_themes["restates_question"]
         & ~area_themes["restates_area"]
-        & (area_themes["n_groups"] >= cfg.themes.min_groups)
+        & (area_themes["n_groups"] >= recurring_from)
     )
     asked &= ~area_themes["topic"].isin(list(option_topics))
     question_themes = theme_dicts(area_themes[asked], links)
@@ -312,9 +317,10 @@ def build_area_context(
         question=str(area_notes["question"].iloc[0]) if len(area_notes) else area_cfg.question,
         n_groups=n_groups,
         n_statements=len(area_st),
+        recurring_from=recurring_from,
         recurring=recurring,
         single=single,
-        single_heading=single_heading(cfg.themes.min_groups),
+        single_heading=single_heading(recurring_from),
         synthesis=options_sentence(given, n_groups)
         + area_synthesis(recurring, single, n_groups, restating, question_themes),
         question_themes=question_themes,
@@ -339,10 +345,16 @@ def build_area_context(
     )
 
 
-def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict | None = None) -> dict:
-    """Collect the data of the index page: areas with counts and the cross-cutting themes with evidence per area."""
+def build_index_context(
+    analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int, method: dict | None = None
+) -> dict:
+    """Collect the data of the index page: areas with counts and the cross-cutting themes with evidence per area.
+
+    ``recurring_from`` (groups from which a theme is recurring) goes into the method facts when
+    ``method`` is not given.
+    """
     notes, themes = analysis.notes, analysis.themes
-    method = method if method is not None else method_facts(analysis, cfg)
+    method = method if method is not None else method_facts(analysis, cfg, recurring_from=recurring_from)
     areas = []
     for area in dict.fromkeys(notes["core_area"]):
         t = themes[themes["core_area"] == area]

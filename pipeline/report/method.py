@@ -87,8 +87,11 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
-    """What the method appendix of every page shows: counts, settings, how themes were found, versions."""
+def method_facts(analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int) -> dict[str, str]:
+    """What the method appendix of every page shows: counts, settings, how themes were found, versions.
+
+    ``recurring_from`` is the number of groups from which a theme is recurring, as the pages state it.
+    """
     q = analysis.quality
     areas = q.get("areas", {})
     cuts = "; ".join(
@@ -101,7 +104,7 @@ def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
         "Udsagn / nøglefraser": f"{len(analysis.statements)} / {q.get('n_units', 0)}",
         "Temaer pr. kerneområde": cuts or "ingen",
         "Tværgående temaer": str(q.get("n_cross_themes", 0)),
-        "Tilbagevendende fra": count(cfg.themes.min_groups, "gruppe", "grupper"),
+        "Tilbagevendende fra": count(recurring_from, "gruppe", "grupper"),
         "Sprogmodel (betydning)": str(q.get("embedding", "")),
         "NLP": analysis.nlp_name,
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),

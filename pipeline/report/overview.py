@@ -46,18 +46,13 @@ MAX_POINTS = 4
 MAX_CROSS = 6
 
 
-def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd.DataFrame:
-    """An area's points for the overview: themes raised by at least ``min_groups`` groups that are points of their own.
+def top_points(themes: pd.DataFrame, n: int = MAX_POINTS) -> pd.DataFrame:
+    """An area's points for the overview: its recurring themes (the ``recurring`` column) that are points of their own.
 
     A theme that restates the area's topic or only repeats its question is left out (it tells a
     committee nothing); the rest by how many groups raised them (ties in report order).
     """
-    own = themes[
-        (themes["n_groups"] >= min_groups)
-        & themes["recurring"]
-        & ~themes["restates_area"]
-        & ~themes["restates_question"]
-    ]
+    own = themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
     return own.sort_values("n_groups", ascending=False, kind="stable").head(n)
 
 
@@ -84,13 +79,18 @@ def _point(row, per_point: bool, names: dict[int, str]) -> pm.Inlines:
 
 
 def _area_section(
-    area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig, per_point: bool
+    area: str,
+    themes: pd.DataFrame,
+    analysis: Analysis,
+    cfg: SeminarConfig,
+    per_point: bool,
+    recurring_from: int,
 ) -> list[pm.Block]:
     slug = slugify(area)
     area_cfg = cfg.area(area)
     notes = analysis.notes[analysis.notes["core_area"] == area]
     n_groups = int(notes["group"].nunique())
-    points = top_points(themes, cfg.themes.min_groups)
+    points = top_points(themes)
     about: list = []
     if area_cfg.committee:
         about += ["Udvalg: ", pm.Strong(area_cfg.committee), " · "]
@@ -119,7 +119,7 @@ def _area_section(
     else:
         singles = themes[~themes["restates_area"]]
         blocks.append(
-            pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",))
+            pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(recurring_from)} grupper.",))
         )
         if len(singles):
             blocks.append(
@@ -218,7 +218,7 @@ def _curation_line(themes: pd.DataFrame) -> pm.Note:
     return pm.Note(text, kind="status")
 
 
-def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
+def overview_page(analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int) -> pm.Page:
     """The seminar's overview as blocks (:mod:`pipeline.report.blocks`).
 
     Args:
@@ -234,7 +234,7 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     title = f"Overblik: {cfg.name} {cfg.year}"
     intro = (
         f"{count(len(notes), 'gruppenote', 'gruppenoter')} fra {count(len(areas), 'kerneområde', 'kerneområder')}. "
-        f"For hvert kerneområde vises de punkter, som flest grupper pegede på (mindst {number_word(cfg.themes.min_groups)}), "
+        f"For hvert kerneområde vises de punkter, som flest grupper pegede på (mindst {number_word(recurring_from)}), "
         "hver med et citat fra en af gruppernes noter. En gruppe tælles kun med, når dens egen note siger punktet, og citaterne er uddrag af noterne, ikke omskrivninger."
     )
     blocks: list[pm.Block] = [
@@ -256,7 +256,9 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     ]
     per_point = _per_point(themes)
     for area in areas:
-        blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg, per_point)
+        blocks += _area_section(
+            area, themes[themes["core_area"] == area], analysis, cfg, per_point, recurring_from
+        )
     blocks += _cross(analysis)
     blocks.append(
         pm.Paragraph(

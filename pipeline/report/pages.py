@@ -26,7 +26,7 @@ METHOD_TEXT = (
     "høre til flere temaer. Nøglefraserne i kerneområdet er grupperet efter, hvad de betyder, og hvilke ord de bruger; "
     "det, som alle områdets fraser har til fælles (spørgsmålets egne ord), er trukket fra, så det ikke samler alt i ét tema. "
     "Antallet af temaer er valgt ud fra, hvor tydeligt grupperne skiller sig ud, og et tema tæller kun, når dets fraser "
-    "hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når mindst {min_groups} grupper har rejst det. "
+    "hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når mindst {recurring_from} grupper har rejst det. "
     "Temaets navn er en af dets egne fraser, som grupperne skrev den; citaterne er noternes tekst, der er et referat "
     "af gruppernes drøftelse. Intet er omskrevet."
 )
@@ -198,14 +198,14 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
 
 
 def _recurring(ctx: AreaContext) -> list[pm.Block]:
-    min_groups = ctx.cfg.themes.min_groups
+    recurring_from = ctx.recurring_from
     blocks: list[pm.Block] = [pm.Heading(2, (RECURRING,))]
     if not ctx.recurring:
-        return [*blocks, pm.Paragraph((f"Ingen temaer blev rejst af mindst {min_groups} grupper.",))]
+        return [*blocks, pm.Paragraph((f"Ingen temaer blev rejst af mindst {recurring_from} grupper.",))]
     blocks += [
         pm.Paragraph(
             (
-                f"Temaer, som mindst {min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",
+                f"Temaer, som mindst {recurring_from} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",
             )
         ),
         _theme_table(ctx),
@@ -252,7 +252,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, ("Ord, som flere grupper brugte",)),
         pm.Paragraph(
             (
-                f"Et finere blik end temaerne: de ord, som mindst {ctx.cfg.themes.min_groups} grupper brugte om spørgsmålet "
+                f"Et finere blik end temaerne: de ord, som mindst {ctx.recurring_from} grupper brugte om spørgsmålet "
                 "(bøjninger af samme ord tælles sammen).",
             )
         ),
@@ -338,7 +338,7 @@ def _rejects(rejects: list[dict], level: int) -> list[pm.Block]:
 
 def _method(ctx: AreaContext) -> list[pm.Block]:
     blocks: list[pm.Block] = [
-        pm.Paragraph((METHOD_TEXT.format(min_groups=ctx.cfg.themes.min_groups),)),
+        pm.Paragraph((METHOD_TEXT.format(recurring_from=ctx.recurring_from),)),
         pm.Table((), tuple(((str(k),), (str(v),)) for k, v in ctx.method.items())),
     ]
     if ctx.curation:

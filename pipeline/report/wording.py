@@ -139,17 +139,17 @@ def number_word(n: int) -> str:
     return _NUMBER_WORDS.get(int(n), str(n))
 
 
-def single_heading(min_groups: int) -> str:
-    """The heading over the themes that fewer than ``min_groups`` groups raised.
+def single_heading(recurring_from: int) -> str:
+    """The heading over the themes that fewer than ``recurring_from`` groups raised (not recurring).
 
     >>> single_heading(2)
     'Temaer rejst af én gruppe'
     >>> single_heading(3)
     'Temaer rejst af færre end tre grupper'
     """
-    if min_groups <= 2:
+    if recurring_from <= 2:
         return "Temaer rejst af én gruppe"
-    return f"Temaer rejst af færre end {number_word(min_groups)} grupper"
+    return f"Temaer rejst af færre end {number_word(recurring_from)} grupper"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")

@@ -35,25 +35,26 @@ __all__ = [
 THEMES_WORKBOOK = "temaer.xlsx"
 
 
-def theme_kind(row, min_groups: int) -> str:
+def theme_kind(row, recurring_from: int) -> str:
     """What a theme is on its area's page: recurring, the area's own topic, the question's words, or raised by too few groups.
 
     The same rules as the area page (:func:`pipeline.report.context.build_area_context`).
     """
     if bool(row["restates_area"]):
         return "Kerneområdets eget emne"
-    if bool(row["restates_question"]) and int(row["n_groups"]) >= min_groups:
+    # a theme that repeats the question is never recurring: shown apart when as many groups raised it
+    if bool(row["restates_question"]) and int(row["n_groups"]) >= recurring_from:
         return QUESTION_WORDS
     if bool(row["recurring"]):
         return "Tilbagevendende"
-    return single_heading(min_groups).replace("Temaer rejst", "Rejst")
+    return single_heading(recurring_from).replace("Temaer rejst", "Rejst")
 
 
 def _source(file: str, ref: str) -> str:
     return f"{str(file).replace(chr(92), '/').rsplit('/', 1)[-1]}, {da_place(ref)}"
 
 
-def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
+def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int) -> bytes:
     """``temaer.xlsx``: sheets *Temaer*, *Citater*, *Noter* and (with suggestions) *Forslag* of one seminar's analysis.
 
     * Temaer: one row per theme, in report order: core area, committee, theme, how many
@@ -110,7 +111,7 @@ def build_themes_workbook(analysis: Analysis, cfg: SeminarConfig) -> bytes:
                 int(row["n_groups"]),
                 int(row["n_groups_total"]),
                 ", ".join(str(group_cell(g)) for g in row["groups"].split()),
-                theme_kind(row, cfg.themes.min_groups),
+                theme_kind(row, recurring_from),
                 theme_status(bool(row["curated"])),
                 summary.get("text", ""),
                 group_cell(summary["group"]) if summary.get("group") is not None else None,

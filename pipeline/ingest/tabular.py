@@ -310,17 +310,11 @@ def _find_header(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
-    """Read an XLSX workbook: the configured sheet, the only sheet, or the one sheet with note columns.
-
-    The header row is the configured ``[input] header_row`` or the first of the top rows that names
-    the note columns (title rows above it are skipped). Merged cells count for every row they span.
-    A formula cell without a saved value (a workbook written by a program that does not calculate)
-    makes its note a reject that says to open and save the workbook in Excel.
+def _load_sheets(data: bytes, file: str) -> dict[str, tuple[list[list[str]], set]]:
+    """Every sheet of the workbook by name: its rows as text and the formula cells with no saved value.
 
     Raises:
-        InputError: The file is not a workbook, the configured sheet is missing, or several
-            sheets could hold the notes (the message lists them).
+        InputError: The file is not a workbook or cannot be read.
     """
     from openpyxl import load_workbook
 
@@ -341,7 +335,19 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
             f"the workbook cannot be read ({type(exc).__name__})",
             "save it again from Excel as .xlsx.",
         ) from None
-    sheets = {ws.title: _sheet_rows(ws, formulas_wb[ws.title]) for ws in values_wb.worksheets}
+    return {ws.title: _sheet_rows(ws, formulas_wb[ws.title]) for ws in values_wb.worksheets}
+
+
+def _has_text(rows: list[list[str]]) -> bool:
+    return any(any(v.strip() for v in row) for row in rows)
+
+
+def _choose_sheet(sheets: dict[str, tuple[list[list[str]], set]], cfg: InputConfig, file: str) -> str:
+    """The sheet to read: the configured one, the only one, or the one sheet with note columns.
+
+    Raises:
+        InputError: The configured sheet is missing, or not exactly one sheet could hold the notes.
+    """
     names = list(sheets)
     if cfg.sheet is not None:
         if cfg.sheet not in sheets:
@@ -351,49 +357,68 @@ def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawN
                 f"the configured sheet does not exist; the workbook has: {', '.join(names)}",
                 "set [input] sheet to one of these names in the seminar TOML.",
             )
-        chosen = cfg.sheet
-    elif len(names) == 1:
-        chosen = names[0]
-    else:
-        usable = []
-        for name, (rows, _) in sheets.items():
-            if not any(any(v.strip() for v in row) for row in rows):
-                continue
-            try:
-                _find_header(rows, cfg, file, name)
-                usable.append(name)
-            except InputError:
-                pass
-        if len(usable) != 1:
-            raise InputError(
-                file,
-                "whole workbook",
-                f"the workbook has several sheets ({', '.join(repr(n) for n in names)}) and "
-                + ("none" if not usable else f"{len(usable)}")
-                + " of them look like a notes table",
-                'name the sheet to read in the seminar TOML: [input] sheet = "Noter".',
-            )
-        chosen = usable[0]
+        return cfg.sheet
+    if len(names) == 1:
+        return names[0]
+    usable = []
+    for name, (rows, _) in sheets.items():
+        if not _has_text(rows):
+            continue
+        try:
+            _find_header(rows, cfg, file, name)
+            usable.append(name)
+        except InputError:
+            pass
+    if len(usable) != 1:
+        raise InputError(
+            file,
+            "whole workbook",
+            f"the workbook has several sheets ({', '.join(repr(n) for n in names)}) and "
+            + ("none" if not usable else f"{len(usable)}")
+            + " of them look like a notes table",
+            'name the sheet to read in the seminar TOML: [input] sheet = "Noter".',
+        )
+    return usable[0]
+
+
+def _unsaved_problem(row: int, cells: list[int]) -> str:
+    """Why a note is rejected when its cells hold formulas without saved values (``""`` if none do)."""
+    if not cells:
+        return ""
+    where = ", ".join(_column_letter(c) + str(row + 1) for c in cells)
+    return (
+        f"cell(s) {where} hold a formula without a saved value; "
+        "open the workbook in Excel and save it (Excel stores the values), then run again."
+    )
+
+
+def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
+    """Read an XLSX workbook: the configured sheet, the only sheet, or the one sheet with note columns.
+
+    The header row is the configured ``[input] header_row`` or the first of the top rows that names
+    the note columns (title rows above it are skipped). Merged cells count for every row they span.
+    A formula cell without a saved value (a workbook written by a program that does not calculate)
+    makes its note a reject that says to open and save the workbook in Excel.
+
+    Raises:
+        InputError: The file is not a workbook, the configured sheet is missing, or several
+            sheets could hold the notes (the message lists them).
+    """
+    sheets = _load_sheets(data, file)
+    chosen = _choose_sheet(sheets, cfg, file)
     rows, unsaved = sheets[chosen]
-    if not any(any(v.strip() for v in row) for row in rows):
+    if not _has_text(rows):
         raise InputError(
             file, f"sheet '{chosen}'", "the sheet is empty", "put the notes in this sheet, one row per group."
         )
     header_i, mapping = _find_header(rows, cfg, file, chosen)
     headers = [v.strip() for v in rows[header_i]]
     columns = {h: c for c, h in enumerate(headers)}
-    body = rows[header_i + 1 :]
     records, problems = [], []
-    for offset, values in enumerate(body):
-        r = header_i + 1 + offset
+    for r, values in enumerate(rows[header_i + 1 :], start=header_i + 1):
         records.append(dict(zip(headers, values, strict=False)))
         missing = sorted({columns[h] for h in mapping.values() if (r, columns[h]) in unsaved})
-        problems.append(
-            f"cell(s) {', '.join(_column_letter(c) + str(r + 1) for c in missing)} hold a formula without a saved value; "
-            "open the workbook in Excel and save it (Excel stores the values), then run again."
-            if missing
-            else ""
-        )
+        problems.append(_unsaved_problem(r, missing))
     if not any(any(str(v).strip() for v in rec.values()) for rec in records):
         raise InputError(
             file,

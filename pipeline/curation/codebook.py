@@ -286,7 +286,25 @@ def _part(data, file: str, line: int) -> SplitPart:
     )
 
 
-def _entry(data, file: str, line: int) -> Entry:
+def _flag(data: _Marked, key: str, file: str, entry_id: str) -> bool:
+    """A true/false field of an entry (``exclude``, ``confirm``), false when absent."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise CodebookError(
+            file,
+            f"{key}: of {entry_id!r} must be true or false",
+            f"write {key}: true (or false)",
+            f"line {data.lines.get(key, data.line)}",
+        )
+    return value
+
+
+def _entry_head(data, file: str, line: int) -> tuple[str, str]:
+    """An entry's id and core area, both required.
+
+    Raises:
+        CodebookError: The entry is no mapping, has an unknown field, or no usable id or area.
+    """
     if not isinstance(data, _Marked):
         raise CodebookError(
             file,
@@ -295,16 +313,16 @@ def _entry(data, file: str, line: int) -> Entry:
             f"line {line}",
         )
     _unknown(data, _ENTRY_FIELDS, file, "an entry")
-    at = lambda key: data.lines.get(key, data.line)  # noqa: E731 - the line of a field, for messages
-    entry_id = _text(data.get("id"), file, at("id"), "id")
+    at_id = data.lines.get("id", data.line)
+    entry_id = _text(data.get("id"), file, at_id, "id")
     if not entry_id or not _ID.match(entry_id):
         raise CodebookError(
             file,
             f"the entry has no usable id ({entry_id!r})",
             "give it an id of letters, digits, '-' or '_', e.g. id: frivillige",
-            f"line {at('id')}",
+            f"line {at_id}",
         )
-    area = _text(data.get("area"), file, at("area"), "area")
+    area = _text(data.get("area"), file, data.lines.get("area", data.line), "area")
     if not area:
         raise CodebookError(
             file,
@@ -312,13 +330,18 @@ def _entry(data, file: str, line: int) -> Entry:
             "name its core area as in seminar.toml: area: 'Social omsorg'",
             f"line {data.line}",
         )
+    return entry_id, area
+
+
+def _entry_blocks(data: _Marked, file: str, entry_id: str) -> tuple[_Marked, list]:
+    """An entry's ``match:`` mapping and ``split:`` list (empty when absent), their shapes checked."""
     match = data.get("match") or _Marked()
     if not isinstance(match, _Marked):
         raise CodebookError(
             file,
             f"match: of {entry_id!r} must be a mapping (key, phrases, statements)",
             "leave the match block as `seminar curate init` wrote it",
-            f"line {at('match')}",
+            f"line {data.lines.get('match', data.line)}",
         )
     _unknown(match, _MATCH_FIELDS, file, "match:")
     split = data.get("split") or []
@@ -327,32 +350,65 @@ def _entry(data, file: str, line: int) -> Entry:
             file,
             f"split: of {entry_id!r} must be a list of parts",
             "write split: followed by '- name: ...' lines",
-            f"line {at('split')}",
+            f"line {data.lines.get('split', data.line)}",
         )
-    exclude = data.get("exclude", False)
-    if not isinstance(exclude, bool):
-        raise CodebookError(
-            file,
-            f"exclude: of {entry_id!r} must be true or false",
-            "write exclude: true (or false)",
-            f"line {at('exclude')}",
+    return match, split
+
+
+def _check_entry(entry: Entry, file: str, at) -> None:
+    """A new theme has a name and seeds or pins; seeds only for a new theme; no two exclusive actions."""
+    entry_id, problem = entry.id, None
+    if entry.is_new and not entry.name:
+        problem = (
+            f"the new theme {entry_id!r} has no name",
+            "name it (name: 'Trafiksikkerhed'), or copy the match: block of an existing theme",
+            entry.line,
         )
-    confirm = data.get("confirm", False)
-    if not isinstance(confirm, bool):
-        raise CodebookError(
-            file,
-            f"confirm: of {entry_id!r} must be true or false",
-            "write confirm: true (or false)",
-            f"line {at('confirm')}",
+    elif entry.is_new and not (entry.seeds or entry.pin):
+        problem = (
+            f"the new theme {entry_id!r} has no seeds and no pin",
+            "list words of its key phrases under seeds: or statement ids under pin:",
+            entry.line,
         )
+    elif entry.seeds and not entry.is_new:
+        problem = (
+            f"seeds: belongs to new themes, but {entry_id!r} matches an automatic theme",
+            "use pin: to add statements to it, or split: to divide it",
+            at("seeds"),
+        )
+    elif entry.exclude and (entry.merge_into or entry.split):
+        problem = (
+            f"{entry_id!r} is excluded and merged or split at the same time",
+            "keep exclude: true or the merge/split, not both",
+            at("exclude"),
+        )
+    elif entry.merge_into and entry.split:
+        problem = (
+            f"{entry_id!r} is merged and split at the same time",
+            "split it, or merge it, not both",
+            at("merge_into"),
+        )
+    if problem is not None:
+        raise CodebookError(file, problem[0], problem[1], f"line {problem[2]}")
+
+
+def _entry(data, file: str, line: int) -> Entry:
+    """One entry under ``themes:``, every field checked (the message names the line)."""
+    entry_id, area = _entry_head(data, file, line)
+
+    def at(key: str) -> int:  # the line of a field, for messages
+        return data.lines.get(key, data.line)
+
+    match, split = _entry_blocks(data, file, entry_id)
+    exclude = _flag(data, "exclude", file, entry_id)
+    confirm = _flag(data, "confirm", file, entry_id)
+    in_match = lambda key: match.lines.get(key, at("match"))  # noqa: E731 - a match field's line
     entry = Entry(
         id=entry_id,
         area=area,
-        key=_text(match.get("key"), file, match.lines.get("key", at("match")), "key"),
-        phrases=_words(match.get("phrases"), file, match.lines.get("phrases", at("match")), "phrases"),
-        statements=_words(
-            match.get("statements"), file, match.lines.get("statements", at("match")), "statements"
-        ),
+        key=_text(match.get("key"), file, in_match("key"), "key"),
+        phrases=_words(match.get("phrases"), file, in_match("phrases"), "phrases"),
+        statements=_words(match.get("statements"), file, in_match("statements"), "statements"),
         name=_text(data.get("name"), file, at("name"), "name"),
         memo=_memo(data.get("memo"), file, at("memo")),
         exclude=exclude,
@@ -363,41 +419,7 @@ def _entry(data, file: str, line: int) -> Entry:
         confirm=confirm,
         line=data.line,
     )
-    if entry.is_new and not entry.name:
-        raise CodebookError(
-            file,
-            f"the new theme {entry_id!r} has no name",
-            "name it (name: 'Trafiksikkerhed'), or copy the match: block of an existing theme",
-            f"line {data.line}",
-        )
-    if entry.is_new and not (entry.seeds or entry.pin):
-        raise CodebookError(
-            file,
-            f"the new theme {entry_id!r} has no seeds and no pin",
-            "list words of its key phrases under seeds: or statement ids under pin:",
-            f"line {data.line}",
-        )
-    if entry.seeds and not entry.is_new:
-        raise CodebookError(
-            file,
-            f"seeds: belongs to new themes, but {entry_id!r} matches an automatic theme",
-            "use pin: to add statements to it, or split: to divide it",
-            f"line {at('seeds')}",
-        )
-    if entry.exclude and (entry.merge_into or entry.split):
-        raise CodebookError(
-            file,
-            f"{entry_id!r} is excluded and merged or split at the same time",
-            "keep exclude: true or the merge/split, not both",
-            f"line {at('exclude')}",
-        )
-    if entry.merge_into and entry.split:
-        raise CodebookError(
-            file,
-            f"{entry_id!r} is merged and split at the same time",
-            "split it, or merge it, not both",
-            f"line {at('merge_into')}",
-        )
+    _check_entry(entry, file, at)
     return entry
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -96,40 +96,41 @@ done in codebook.yaml; here, add a new theme and move its key phrases to it.
 """
 
 
-def codebook_workbook(
-    themes: pd.DataFrame,
-    units: pd.DataFrame,
-    title: str,
-    previous: Codebook | None = None,
-    statements: pd.DataFrame | None = None,
-    suggestions: pd.DataFrame | None = None,
-) -> bytes:
-    """A starting codebook as a workbook: one row per automatic theme (last year's entries carried over as in :func:`~pipeline.curation.template.codebook_text`).
-
-    Args:
-        themes: The automatic themes table.
-        units: The key phrases with their automatic theme.
-        title: The seminar, for the help sheet.
-        previous: Last year's codebook to carry over, or None.
-        statements: The statements, so the key-phrase sheet shows each phrase's sentence.
-        suggestions: The run's suggestions (:mod:`pipeline.curation.suggest`): a sheet ``Forslag``
-            with a column to accept or reject each.
-
-    Returns:
-        The XLSX bytes.
-    """
-    from openpyxl import Workbook
+def _grey_fixed(ws, columns: tuple[_Column, ...]) -> None:
+    """Grey the cells the analyst leaves as they are (every column that is not editable)."""
     from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    for i, col in enumerate(columns, start=1):
+        if not col.editable:
+            for cell in ws[get_column_letter(i)][1:]:
+                cell.fill = grey
+
+
+def _pick_a_theme(ids: str):
+    """A drop-down list of the theme ids in ``ids`` (a cell range of the sheet *Themes*)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="list",
+        formula1=f"={ids}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Theme id",
+        error="Pick the id of a theme in the Themes sheet.",
+    )
+
+
+def _themes_sheet(wb, entries: list, new: list) -> str:
+    """The sheet *Themes*: a row per automatic theme and per new theme carried over; returns the id range."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from pipeline.xlsx import add_rows, new_sheet, workbook_bytes
+    from pipeline.xlsx import add_rows, new_sheet
 
-    entries, new, _ = starting_entries(themes, units, previous)
-    wb = Workbook()
-    ws = new_sheet(
-        wb, THEMES_SHEET, [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS], first=True
-    )
+    headers, widths = [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS]
+    ws = new_sheet(wb, THEMES_SHEET, headers, widths, first=True)
     rows = []
     for e in entries:
         c, r = e.carried, e.row
@@ -157,11 +158,7 @@ def codebook_workbook(
     ]
     add_rows(ws, rows, wrap=(5, 10))
     n_rows = ws.max_row
-    grey = PatternFill("solid", fgColor="EEEEEE")
-    for i, col in enumerate(THEME_COLUMNS, start=1):
-        if not col.editable:
-            for cell in ws[get_column_letter(i)][1:]:
-                cell.fill = grey
+    _grey_fixed(ws, THEME_COLUMNS)
     ids = f"'{THEMES_SHEET}'!$A$2:$A${max(n_rows, 2) + 200}"  # room for new theme rows
     yes_no = DataValidation(
         type="list",
@@ -171,14 +168,7 @@ def codebook_workbook(
         errorTitle="yes or no",
         error="Write yes or no.",
     )
-    merge = DataValidation(
-        type="list",
-        formula1=f"={ids}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Theme id",
-        error="Pick the id of a theme in the Themes sheet.",
-    )
+    merge = _pick_a_theme(ids)
     letters = {c.header: get_column_letter(i) for i, c in enumerate(THEME_COLUMNS, start=1)}
     last = max(n_rows, 2) + 200
     for dv in (yes_no, merge):
@@ -186,15 +176,22 @@ def codebook_workbook(
     yes_no.add(f"{letters['confirm']}2:{letters['confirm']}{last}")
     yes_no.add(f"{letters['exclude']}2:{letters['exclude']}{last}")
     merge.add(f"{letters['merge into']}2:{letters['merge into']}{last}")
+    return ids
 
-    ws = new_sheet(wb, PHRASES_SHEET, [c.header for c in PHRASE_COLUMNS], [c.width for c in PHRASE_COLUMNS])
+
+def _phrases_sheet(wb, entries: list, units: pd.DataFrame, statements: pd.DataFrame | None, ids: str) -> None:
+    """The sheet *Key phrases*: every key phrase (also those in no theme) with a column to move it."""
+    from pipeline.xlsx import add_rows, new_sheet
+
+    headers, widths = [c.header for c in PHRASE_COLUMNS], [c.width for c in PHRASE_COLUMNS]
+    ws = new_sheet(wb, PHRASES_SHEET, headers, widths)
     id_of = {int(e.row.topic): e.id for e in entries}
     text_of = (
         dict(zip(statements["statement_id"], statements["text"], strict=True))
         if statements is not None
         else {}
     )
-    add_rows(  # every key phrase, also those the method left in no theme (the theme cell is empty then)
+    add_rows(  # the theme cell is empty for a key phrase the method left in no theme
         ws,
         [
             [
@@ -210,35 +207,65 @@ def codebook_workbook(
         ],
         wrap=(6,),
     )
-    for i, col in enumerate(PHRASE_COLUMNS, start=1):
-        if not col.editable:
-            for cell in ws[get_column_letter(i)][1:]:
-                cell.fill = grey
-    move = DataValidation(
-        type="list",
-        formula1=f"={ids}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Theme id",
-        error="Pick the id of a theme in the Themes sheet.",
-    )
+    _grey_fixed(ws, PHRASE_COLUMNS)
+    move = _pick_a_theme(ids)
     ws.add_data_validation(move)
     move.add(f"G2:G{max(ws.max_row, 2)}")
 
-    if suggestions is not None:
-        from pipeline.curation.record import suggestions_sheet
 
-        suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
-        dv = DataValidation(
-            type="list",
-            formula1='"accept,reject"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="accept or reject",
-            error="Write accept or reject.",
-        )
-        wb["Forslag"].add_data_validation(dv)
-        dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
+def _decision_sheet(wb, suggestions: pd.DataFrame) -> None:
+    """The sheet *Forslag*: the run's suggestions, with a drop-down to accept or reject each."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from pipeline.curation.record import suggestions_sheet
+
+    suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
+    dv = DataValidation(
+        type="list",
+        formula1='"accept,reject"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="accept or reject",
+        error="Write accept or reject.",
+    )
+    wb["Forslag"].add_data_validation(dv)
+    dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
+
+
+def codebook_workbook(
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    title: str,
+    previous: Codebook | None = None,
+    statements: pd.DataFrame | None = None,
+    suggestions: pd.DataFrame | None = None,
+) -> bytes:
+    """A starting codebook as a workbook: one row per automatic theme.
+
+    Last year's entries are carried over as in :func:`~pipeline.curation.template.codebook_text`.
+
+    Args:
+        themes: The automatic themes table.
+        units: The key phrases with their automatic theme.
+        title: The seminar, for the help sheet.
+        previous: Last year's codebook to carry over, or None.
+        statements: The statements, so the key-phrase sheet shows each phrase's sentence.
+        suggestions: The run's suggestions (:mod:`pipeline.curation.suggest`): a sheet ``Forslag``
+            with a column to accept or reject each.
+
+    Returns:
+        The XLSX bytes.
+    """
+    from openpyxl import Workbook
+
+    from pipeline.xlsx import workbook_bytes
+
+    entries, new, _ = starting_entries(themes, units, previous)
+    wb = Workbook()
+    ids = _themes_sheet(wb, entries, new)
+    _phrases_sheet(wb, entries, units, statements, ids)
+    if suggestions is not None:
+        _decision_sheet(wb, suggestions)
     help_ws = wb.create_sheet(HELP_SHEET)
     help_ws.column_dimensions["A"].width = 110
     for line in _HELP.format(title=title).splitlines():
@@ -302,18 +329,49 @@ def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
     )
 
 
-def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
-    """Read a codebook workbook (:func:`codebook_workbook`) into the :class:`Codebook` the YAML codebook gives.
+_THEME_HEADERS = (
+    "id",
+    "core area",
+    "name",
+    "confirm",
+    "exclude",
+    "merge into",
+    "memo",
+    "match key",
+    "match phrases",
+    "match statements",
+)
 
-    Every cell is checked before anything is returned: a bad cell is one :class:`CodebookError`
-    naming the sheet, row and column and the fix.
 
-    Args:
-        data: The XLSX bytes.
-        file: The file name, for messages.
+@dataclass
+class _ThemeRow:
+    """One row of the sheet *Themes* as read (``pin``: key phrases moved to it in *Key phrases*)."""
+
+    row: int
+    id: str
+    area: str
+    name: str
+    memo: str
+    confirm: bool
+    exclude: bool
+    merge_into: str
+    seeds: tuple[str, ...]
+    key: str
+    phrases: tuple[str, ...]
+    statements: tuple[str, ...]
+    pin: list[str] = field(default_factory=list)
+
+    @property
+    def new(self) -> bool:
+        """A row without match columns: a theme the analyst adds."""
+        return not (self.key or self.phrases or self.statements)
+
+
+def _open_codebook(data: bytes, file: str):
+    """The workbook, with its sheet *Themes*.
 
     Raises:
-        CodebookError: The file is no workbook, a sheet or column is missing, or a cell is wrong.
+        CodebookError: The file is no workbook or has no sheet *Themes*.
     """
     from openpyxl import load_workbook
 
@@ -333,188 +391,199 @@ def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
             "keep the sheets as `seminar curate init --xlsx` wrote them",
             "whole file",
         )
-    sheet = _Sheet(
-        wb[THEMES_SHEET],
-        file,
-        (
+    return wb
+
+
+def _theme_row(sheet: _Sheet, n: int, row: tuple, rows: dict[str, _ThemeRow]) -> _ThemeRow:
+    """One row of *Themes*, its cells checked (``rows``: the rows read before it).
+
+    Raises:
+        CodebookError: The id, core area, a yes/no cell, the name or the seeds are wrong.
+    """
+
+    def get(name: str) -> str:  # one-line text of a cell
+        return " ".join(sheet.get(row, name).split())
+
+    entry_id = get("id")
+    if not entry_id or not _ID.match(entry_id):
+        raise sheet.error(
+            n,
             "id",
+            f"the theme has no usable id ({entry_id!r})",
+            "give it an id of letters, digits, '-' or '_', e.g. frivillige",
+        )
+    if entry_id in rows:
+        problem = f"two rows have the id {entry_id!r} (the first in row {rows[entry_id].row})"
+        raise sheet.error(n, "id", problem, "give each row its own id")
+    area = get("core area")
+    if not area:
+        raise sheet.error(
+            n,
             "core area",
-            "name",
-            "confirm",
-            "exclude",
-            "merge into",
-            "memo",
-            "match key",
-            "match phrases",
-            "match statements",
+            f"the theme {entry_id!r} has no core area",
+            "write its core area as in seminar.toml, e.g. Social omsorg",
+        )
+    item = _ThemeRow(
+        row=n,
+        id=entry_id,
+        area=area,
+        name=get("name"),
+        memo="\n".join(line.rstrip() for line in sheet.get(row, "memo").strip().splitlines()),
+        confirm=_yes_no(sheet, n, row, "confirm"),
+        exclude=_yes_no(sheet, n, row, "exclude"),
+        merge_into=get("merge into"),
+        seeds=tuple(
+            dict.fromkeys(w.strip() for w in re.split(r"[,;]", sheet.get(row, "seeds")) if w.strip())
         ),
+        key=get("match key"),
+        phrases=tuple(
+            dict.fromkeys(p.strip() for p in sheet.get(row, "match phrases").split("|") if p.strip())
+        ),
+        statements=tuple(dict.fromkeys(sheet.get(row, "match statements").split())),
     )
-    rows: dict[str, dict] = {}
-    for n, row in sheet.rows:
-        get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731 - one-line text of a cell
-        entry_id = get("id")
-        if not entry_id or not _ID.match(entry_id):
-            raise sheet.error(
-                n,
-                "id",
-                f"the theme has no usable id ({entry_id!r})",
-                "give it an id of letters, digits, '-' or '_', e.g. frivillige",
-            )
-        if entry_id in rows:
-            raise sheet.error(
-                n,
-                "id",
-                f"two rows have the id {entry_id!r} (the first in row {rows[entry_id]['row']})",
-                "give each row its own id",
-            )
-        area = get("core area")
-        if not area:
-            raise sheet.error(
-                n,
-                "core area",
-                f"the theme {entry_id!r} has no core area",
-                "write its core area as in seminar.toml, e.g. Social omsorg",
-            )
-        memo = "\n".join(line.rstrip() for line in sheet.get(row, "memo").strip().splitlines())
-        item = {
-            "row": n,
-            "id": entry_id,
-            "area": area,
-            "name": get("name"),
-            "memo": memo,
-            "confirm": _yes_no(sheet, n, row, "confirm"),
-            "exclude": _yes_no(sheet, n, row, "exclude"),
-            "merge_into": get("merge into"),
-            "seeds": tuple(
-                dict.fromkeys(w.strip() for w in re.split(r"[,;]", sheet.get(row, "seeds")) if w.strip())
-            ),
-            "key": get("match key"),
-            "phrases": tuple(
-                dict.fromkeys(p.strip() for p in sheet.get(row, "match phrases").split("|") if p.strip())
-            ),
-            "statements": tuple(dict.fromkeys(sheet.get(row, "match statements").split())),
-            "pin": [],
-        }
-        item["new"] = not (item["key"] or item["phrases"] or item["statements"])
-        if item["new"] and not item["name"]:
-            raise sheet.error(
-                n,
-                "name",
-                f"the new theme {entry_id!r} (a row without match columns) has no name",
-                "name it, or copy the match columns of the theme it is",
-            )
-        if item["seeds"] and not item["new"]:
-            raise sheet.error(
-                n,
-                "seeds",
-                f"seeds belong to new themes, but {entry_id!r} is a theme the method found",
-                "empty the cell; move key phrases to the theme in the Key phrases sheet instead",
-            )
-        if item["exclude"] and item["merge_into"]:
-            raise sheet.error(
-                n,
-                "exclude",
-                f"{entry_id!r} is excluded and merged at the same time",
-                "keep exclude = yes or merge into, not both",
-            )
-        rows[entry_id] = item
+    _check_theme_row(sheet, item)
+    return item
+
+
+def _check_theme_row(sheet: _Sheet, item: _ThemeRow) -> None:
+    """A new theme has a name, seeds only a new theme, and no theme is both excluded and merged."""
+    n, entry_id = item.row, item.id
+    if item.new and not item.name:
+        raise sheet.error(
+            n,
+            "name",
+            f"the new theme {entry_id!r} (a row without match columns) has no name",
+            "name it, or copy the match columns of the theme it is",
+        )
+    if item.seeds and not item.new:
+        raise sheet.error(
+            n,
+            "seeds",
+            f"seeds belong to new themes, but {entry_id!r} is a theme the method found",
+            "empty the cell; move key phrases to the theme in the Key phrases sheet instead",
+        )
+    if item.exclude and item.merge_into:
+        raise sheet.error(
+            n,
+            "exclude",
+            f"{entry_id!r} is excluded and merged at the same time",
+            "keep exclude = yes or merge into, not both",
+        )
+
+
+def _check_merges(sheet: _Sheet, rows: dict[str, _ThemeRow]) -> None:
+    """Every ``merge into`` names another theme of the same core area that itself remains."""
     for item in rows.values():
-        target_id = item["merge_into"]
+        target_id = item.merge_into
         if not target_id:
             continue
         target = rows.get(target_id)
-        others = (
-            ", ".join(x["id"] for x in rows.values() if x["area"] == item["area"] and x["id"] != item["id"])
-            or "(none)"
-        )
+        others = ", ".join(x.id for x in rows.values() if x.area == item.area and x.id != item.id) or "(none)"
         if target is None:
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} is merged into {target_id!r}, which is no id in the sheet",
-                f"pick an id of {item['area']!r}: {others}",
+            problem = f"{item.id!r} is merged into {target_id!r}, which is no id in the sheet"
+            fix = f"pick an id of {item.area!r}: {others}"
+        elif target is item:
+            problem, fix = (
+                f"{item.id!r} is merged into itself",
+                f"pick another theme of {item.area!r}: {others}",
             )
-        if target is item:
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} is merged into itself",
-                f"pick another theme of {item['area']!r}: {others}",
+        elif target.area != item.area:
+            problem = f"{item.id!r} cannot be merged into {target_id!r}, a theme of {target.area!r}"
+            fix = f"pick a theme of {item.area!r}: {others}"
+        elif target.exclude or target.merge_into:
+            what = "excluded" if target.exclude else f"merged into {target.merge_into!r}"
+            problem = f"{item.id!r} is merged into {target_id!r}, which is itself {what}"
+            fix = "merge into the theme that remains"
+        else:
+            continue
+        raise sheet.error(item.row, "merge into", problem, fix)
+
+
+def _read_moves(wb, file: str, rows: dict[str, _ThemeRow]) -> None:
+    """The sheet *Key phrases*: each phrase moved to a theme is pinned to that theme's row."""
+    if PHRASES_SHEET not in wb.sheetnames:
+        return
+    phrases = _Sheet(wb[PHRASES_SHEET], file, ("key phrase id", "core area", "move to theme"))
+    for n, row in phrases.rows:
+        target_id = " ".join(phrases.get(row, "move to theme").split())
+        if not target_id:
+            continue
+        unit = phrases.get(row, "key phrase id").strip()
+        if not _UNIT_ID.match(unit):
+            raise phrases.error(
+                n,
+                "key phrase id",
+                f"{unit!r} is not a key-phrase id",
+                "leave the key phrase id as it was written (such as 1a2b3c4d5e6f-02-u1)",
             )
-        if target["area"] != item["area"]:
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} cannot be merged into {target_id!r}, a theme of {target['area']!r}",
-                f"pick a theme of {item['area']!r}: {others}",
+        target = rows.get(target_id)
+        if target is None:
+            raise phrases.error(
+                n,
+                "move to theme",
+                f"{target_id!r} is no id in the sheet {THEMES_SHEET}",
+                "pick the id of a theme of the same core area",
             )
-        if target["exclude"] or target["merge_into"]:
-            what = "excluded" if target["exclude"] else f"merged into {target['merge_into']!r}"
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} is merged into {target_id!r}, which is itself {what}",
-                "merge into the theme that remains",
+        area = " ".join(phrases.get(row, "core area").split())
+        if area != target.area:
+            raise phrases.error(
+                n,
+                "move to theme",
+                f"the key phrase is of {area!r}, but {target_id!r} is a theme of {target.area!r}",
+                "move it to a theme of its own core area",
             )
-    if PHRASES_SHEET in wb.sheetnames:
-        phrases = _Sheet(wb[PHRASES_SHEET], file, ("key phrase id", "core area", "move to theme"))
-        for n, row in phrases.rows:
-            target_id = " ".join(phrases.get(row, "move to theme").split())
-            if not target_id:
-                continue
-            unit = phrases.get(row, "key phrase id").strip()
-            if not _UNIT_ID.match(unit):
-                raise phrases.error(
-                    n,
-                    "key phrase id",
-                    f"{unit!r} is not a key-phrase id",
-                    "leave the key phrase id as it was written (such as 1a2b3c4d5e6f-02-u1)",
-                )
-            target = rows.get(target_id)
-            if target is None:
-                raise phrases.error(
-                    n,
-                    "move to theme",
-                    f"{target_id!r} is no id in the sheet {THEMES_SHEET}",
-                    "pick the id of a theme of the same core area",
-                )
-            area = " ".join(phrases.get(row, "core area").split())
-            if area != target["area"]:
-                raise phrases.error(
-                    n,
-                    "move to theme",
-                    f"the key phrase is of {area!r}, but {target_id!r} is a theme of {target['area']!r}",
-                    "move it to a theme of its own core area",
-                )
-            target["pin"].append(unit)
-    entries = []
-    for item in rows.values():
-        if item["new"] and not (item["seeds"] or item["pin"]):
-            raise sheet.error(
-                item["row"],
-                "seeds",
-                f"the new theme {item['id']!r} has no seeds and no key phrases moved to it",
-                "write words of its key phrases under seeds, or move key phrases to it in the Key phrases sheet",
-            )
-        entries.append(
-            Entry(
-                id=item["id"],
-                area=item["area"],
-                key=item["key"],
-                phrases=item["phrases"],
-                statements=item["statements"],
-                name=item["name"],
-                memo=item["memo"],
-                exclude=item["exclude"],
-                merge_into=item["merge_into"],
-                seeds=item["seeds"],
-                pin=tuple(dict.fromkeys(item["pin"])),
-                confirm=item["confirm"],
-                line=item["row"],
-                place=f"sheet {THEMES_SHEET}, row {item['row']}",
-            )
+        target.pin.append(unit)
+
+
+def _entry(sheet: _Sheet, item: _ThemeRow) -> Entry:
+    """A checked row as the codebook's :class:`Entry` (a new theme needs seeds or moved phrases)."""
+    if item.new and not (item.seeds or item.pin):
+        raise sheet.error(
+            item.row,
+            "seeds",
+            f"the new theme {item.id!r} has no seeds and no key phrases moved to it",
+            "write words of its key phrases under seeds, or move key phrases to it in the Key phrases sheet",
         )
-    entries = tuple(entries)
+    return Entry(
+        id=item.id,
+        area=item.area,
+        key=item.key,
+        phrases=item.phrases,
+        statements=item.statements,
+        name=item.name,
+        memo=item.memo,
+        exclude=item.exclude,
+        merge_into=item.merge_into,
+        seeds=item.seeds,
+        pin=tuple(dict.fromkeys(item.pin)),
+        confirm=item.confirm,
+        line=item.row,
+        place=f"sheet {THEMES_SHEET}, row {item.row}",
+    )
+
+
+def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
+    """Read a codebook workbook (:func:`codebook_workbook`) into the :class:`Codebook` the YAML codebook gives.
+
+    Every cell is checked before anything is returned: a bad cell is one :class:`CodebookError`
+    naming the sheet, row and column and the fix.
+
+    Args:
+        data: The XLSX bytes.
+        file: The file name, for messages.
+
+    Raises:
+        CodebookError: The file is no workbook, a sheet or column is missing, or a cell is wrong.
+    """
+    wb = _open_codebook(data, file)
+    sheet = _Sheet(wb[THEMES_SHEET], file, _THEME_HEADERS)
+    rows: dict[str, _ThemeRow] = {}
+    for n, row in sheet.rows:
+        item = _theme_row(sheet, n, row, rows)
+        rows[item.id] = item
+    _check_merges(sheet, rows)
+    _read_moves(wb, file, rows)
+    entries = tuple(_entry(sheet, item) for item in rows.values())
     check_entries(entries, file)  # the YAML codebook's checks too (two rows claiming one theme)
     return Codebook(file, entries, decisions=_sheet_decisions(wb, file))
 

@@ -217,20 +217,11 @@ def _curation_note(comparison: Comparison) -> Note:
     )
 
 
-def comparison_page(
-    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = ""
-) -> Page:
-    """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes with their evidence.
-
-    Args:
-        comparison: The comparison tables.
-        cfg: The last year's configuration (thresholds).
-        links: Per year, the folder of its pages relative to this page (``../2024``).
-        folder_name: Where the tables are stored (named in the footer).
-    """
+def _head(
+    comparison: Comparison, cfg: SeminarConfig, links: Mapping[int, str], recurring_from: int
+) -> list[Block]:
+    """The top of the page: links to each year's pages, the title, the sources and the method in words."""
     years, base, target = comparison.years, comparison.base, comparison.target
-    # the statuses were decided in the comparison tables; the page states their threshold in words
-    recurring_from = cfg.themes.min_groups
     span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
     title = f"Hvad er nyt i år: {span}"
     blocks: list[Block] = [
@@ -280,106 +271,140 @@ def comparison_page(
             )
         ),
     ]
-    blocks.append(_curation_note(comparison))
-    prev = comparison.prevalence.set_index(["point", "year"], drop=False)
-    scopes = list(dict.fromkeys(comparison.status["core_area"]))
-    for scope in scopes:
-        rows = comparison.status[comparison.status["core_area"] == scope]
-        unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
-        blocks += [
-            Heading(2, (scope,), anchor=slugify(scope)),
-            Paragraph((_summary(rows, recurring_from),), kind="summary"),
-        ]
-        if len(years) > 2:
-            # over several years: the points that moved most first (each count per year, true zeros included)
-            paths = trajectories(comparison, scope)
-            order = list(dict.fromkeys(paths["point"]))
-            rows = rows.set_index("point", drop=False).loc[[p for p in order if p in set(rows["point"])]]
-        blocks.append(_scope_table(scope, rows, prev, years, links, unit))
-        if len(years) > 2:
-            moved = paths[paths["swing"] > 0]
-            moved = moved[moved["point"].isin(list(dict.fromkeys(moved["point"]))[:MAX_PANELS])]
-            if len(moved):
-                blocks.append(
-                    Figure(
-                        f"forloeb-{slugify(scope)}",
-                        f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de temaer, der ændrede sig mest, først.",
-                        plot_trajectories(moved, f"{scope}: forløb pr. tema"),
-                    )
-                )
-        shown = rows[(rows["status"] != NOT_A_CHANGE) | (len(years) > 2) & (rows["trend"] != NOT_A_CHANGE)]
-        if len(shown):
-            chart = pd.DataFrame(
-                [
-                    {
-                        "label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label,
-                        "year": y,
-                        "n_groups": int(prev.loc[(r.point, y)]["n_groups"]),
-                        "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"]),
-                    }
-                    for r in shown.itertuples()
-                    for y in years
-                ]
-            )
+    return blocks
+
+
+def _scope(
+    scope: str, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], recurring_from: int
+) -> list[Block]:
+    """One scope (all areas, or one core area): its summary, table, charts and changes with evidence."""
+    years, base, target = comparison.years, comparison.base, comparison.target
+    blocks: list[Block] = []
+    rows = comparison.status[comparison.status["core_area"] == scope]
+    unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
+    blocks += [
+        Heading(2, (scope,), anchor=slugify(scope)),
+        Paragraph((_summary(rows, recurring_from),), kind="summary"),
+    ]
+    if len(years) > 2:
+        # over several years: the points that moved most first (each count per year, true zeros included)
+        paths = trajectories(comparison, scope)
+        order = list(dict.fromkeys(paths["point"]))
+        rows = rows.set_index("point", drop=False).loc[[p for p in order if p in set(rows["point"])]]
+    blocks.append(_scope_table(scope, rows, prev, years, links, unit))
+    if len(years) > 2:
+        moved = paths[paths["swing"] > 0]
+        moved = moved[moved["point"].isin(list(dict.fromkeys(moved["point"]))[:MAX_PANELS])]
+        if len(moved):
             blocks.append(
                 Figure(
-                    f"compare-{slugify(scope)}",
-                    f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).",
-                    plot_theme_years(chart, f"{scope}: {unit} pr. tema og år"),
+                    f"forloeb-{slugify(scope)}",
+                    f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de temaer, der ændrede sig mest, først.",
+                    plot_trajectories(moved, f"{scope}: forløb pr. tema"),
                 )
             )
-        for status in STATUSES:
-            if status == NOT_A_CHANGE:
-                continue
-            mine = rows[rows["status"] == status]
-            if not len(mine):
-                continue
-            blocks.append(
-                Heading(
-                    3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],)
-                )
-            )
-            for r in mine.itertuples():
-                blocks += _evidence(r, comparison, prev, links, unit)
-    if comparison.matches["matched"].any() or len(comparison.matches):
-        blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
-        blocks.append(
-            Paragraph(
-                (
-                    "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
-                    "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
-                    "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
-                )
-            )
+    shown = rows[(rows["status"] != NOT_A_CHANGE) | (len(years) > 2) & (rows["trend"] != NOT_A_CHANGE)]
+    if len(shown):
+        chart = pd.DataFrame(
+            [
+                {
+                    "label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label,
+                    "year": y,
+                    "n_groups": int(prev.loc[(r.point, y)]["n_groups"]),
+                    "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"]),
+                }
+                for r in shown.itertuples()
+                for y in years
+            ]
         )
         blocks.append(
-            Table(
-                ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),
-                tuple(
-                    (
-                        (m.scope,),
-                        (f"{m.year}: {m.label}",),
-                        (f"{m.other_year}: {m.other_label}",),
-                        (da_decimal(m.score, 2),),
-                        ("ja" if m.matched else "nej",),
-                        (m.shared_words.replace(" ", ", "),),
-                    )
-                    for m in comparison.matches.itertuples()
-                ),
+            Figure(
+                f"compare-{slugify(scope)}",
+                f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).",
+                plot_theme_years(chart, f"{scope}: {unit} pr. tema og år"),
             )
         )
+    for status in STATUSES:
+        if status == NOT_A_CHANGE:
+            continue
+        mine = rows[rows["status"] == status]
+        if not len(mine):
+            continue
+        blocks.append(
+            Heading(3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],))
+        )
+        for r in mine.itertuples():
+            blocks += _evidence(r, comparison, prev, links, unit)
+    return blocks
+
+
+def _pairing(comparison: Comparison) -> list[Block]:
+    """How the themes of the years were paired: for each theme the most similar one and whether they were."""
+    blocks: list[Block] = []
+    if not (comparison.matches["matched"].any() or len(comparison.matches)):
+        return blocks
+    blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
     blocks.append(
         Paragraph(
             (
-                f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/."
-                if folder_name
-                else "Genereret af seminar-themes.",
-            ),
-            kind="footer",
+                "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
+                "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
+                "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
+            )
         )
     )
-    date = cfg.date
-    return unlink_missing(Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date))
+    blocks.append(
+        Table(
+            ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),
+            tuple(
+                (
+                    (m.scope,),
+                    (f"{m.year}: {m.label}",),
+                    (f"{m.other_year}: {m.other_label}",),
+                    (da_decimal(m.score, 2),),
+                    ("ja" if m.matched else "nej",),
+                    (m.shared_words.replace(" ", ", "),),
+                )
+                for m in comparison.matches.itertuples()
+            ),
+        )
+    )
+    return blocks
+
+
+def comparison_page(
+    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = ""
+) -> Page:
+    """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes.
+
+    Each change comes with its evidence.
+
+    Args:
+        comparison: The comparison tables.
+        cfg: The last year's configuration (thresholds).
+        links: Per year, the folder of its pages relative to this page (``../2024``).
+        folder_name: Where the tables are stored (named in the footer).
+    """
+    years, base, target = comparison.years, comparison.base, comparison.target
+    span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
+    title = f"Hvad er nyt i år: {span}"
+    # the statuses were decided in the comparison tables; the page states their threshold in words
+    recurring_from = cfg.themes.min_groups
+    blocks = _head(comparison, cfg, links, recurring_from)
+    blocks.append(_curation_note(comparison))
+    prev = comparison.prevalence.set_index(["point", "year"], drop=False)
+    for scope in dict.fromkeys(comparison.status["core_area"]):
+        blocks += _scope(scope, comparison, prev, links, recurring_from)
+    blocks += _pairing(comparison)
+    footer = (
+        f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/."
+        if folder_name
+        else "Genereret af seminar-themes."
+    )
+    blocks.append(Paragraph((footer,), kind="footer"))
+    return unlink_missing(
+        Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=cfg.date)
+    )
 
 
 def comparison_pages(

@@ -200,6 +200,113 @@ def notes_group_names(notes: pd.DataFrame) -> dict[int, str]:
     return group_names(notes["group"], notes["group_name"]) if "group_name" in notes else {}
 
 
+def _note_rows(
+    area_notes: pd.DataFrame, area_st: pd.DataFrame, area_units: pd.DataFrame, label_of: dict
+) -> list[dict]:
+    """The area's notes as the page lists them: each statement with the themes its key phrases are in."""
+    themes_of_statement: dict[str, list[dict]] = {}
+    for u in area_units.itertuples():
+        entry = {"topic": int(u.theme), "label": label_of.get(int(u.theme), "")}
+        if entry not in themes_of_statement.setdefault(u.statement_id, []):
+            themes_of_statement[u.statement_id].append(entry)
+    note_rows = []
+    for note in area_notes.itertuples():
+        sentences = area_st[area_st["note_id"] == note.note_id]
+        file = note.source_file.replace(chr(92), "/").rsplit("/", 1)[-1]
+        note_rows.append(
+            {
+                "note_id": note.note_id,
+                "group": int(note.group),
+                "source": f"{file}, {da_place(note.source_ref)}",
+                "statements": [
+                    {
+                        "id": s.statement_id,
+                        "text": s.text,
+                        "themes": themes_of_statement.get(s.statement_id, []),
+                    }
+                    for s in sentences.itertuples()
+                ],
+            }
+        )
+    return note_rows
+
+
+def _term_rows(analysis: Analysis, area: str) -> list[dict]:
+    """The area's recurring words with the groups and statements that used them."""
+    return [
+        {
+            "surface": t.surface,
+            "n_groups": t.n_groups,
+            "groups": [int(g) for g in t.groups.split()],
+            "statements": t.statement_ids.split(),
+        }
+        for t in analysis.terms[analysis.terms["core_area"] == area].itertuples()
+    ]
+
+
+@dataclass(frozen=True)
+class _ThemeLists:
+    """An area's themes as the page shows them.
+
+    Recurring, raised by too few groups, the question's own words, and those that restate the
+    area (named once in the synthesis).
+    """
+
+    recurring: list[dict]
+    single: list[dict]
+    question: list[dict]
+    restating: list[dict]
+
+
+def _theme_lists(
+    analysis: Analysis,
+    area_themes: pd.DataFrame,
+    area_units: pd.DataFrame,
+    option_topics: dict,
+    recurring_from: int,
+) -> _ThemeLists:
+    """Sort the area's themes into the page's lists (the ``recurring`` column decides the first)."""
+    links = _cross_links(analysis.themes)
+    recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
+    for t in recurring:
+        t["specifics"] = group_specifics(t["label"], area_units[area_units["theme"] == t["topic"]])
+    # A theme that restates the area is named once in the synthesis, neither as a recurring
+    # sub-theme nor under the heading of themes raised by too few groups.
+    # A theme of several groups that only repeats the question's words is listed apart: the
+    # groups answered the question, but the theme names no point of their own.
+    # A theme that only names one of the question's given options is shown with the options.
+    asked = (
+        area_themes["restates_question"]
+        & ~area_themes["restates_area"]
+        & (area_themes["n_groups"] >= recurring_from)
+    )
+    asked &= ~area_themes["topic"].isin(list(option_topics))
+    return _ThemeLists(
+        recurring=recurring,
+        single=theme_dicts(
+            area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links
+        ),
+        question=theme_dicts(area_themes[asked], links),
+        restating=theme_dicts(area_themes[area_themes["restates_area"]], links),
+    )
+
+
+def _figures(
+    area_themes: pd.DataFrame, area_units: pd.DataFrame, groups: list[int], names: dict[int, str]
+) -> list[tuple[str, str, go.Figure]]:
+    """The area's charts: theme sizes, and which groups raised which recurring themes."""
+    figures: list[tuple[str, str, go.Figure]] = []
+    if not len(area_themes):
+        return figures
+    caption = "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende)."
+    figures.append(("temaer", caption, plot_theme_sizes(area_themes)))
+    matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], groups)
+    if len(matrix):
+        caption = "Hvilke grupper rejste hvilke temaer (antal nøglefraser)."
+        figures.append(("grupper-temaer", caption, plot_group_theme_heatmap(matrix, names)))
+    return figures
+
+
 def build_area_context(
     analysis: Analysis, cfg: SeminarConfig, area: str, *, recurring_from: int, method: dict | None = None
 ) -> AreaContext:
@@ -224,91 +331,12 @@ def build_area_context(
     area_themes = analysis.themes[analysis.themes["core_area"] == area]
     area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
     label_of = dict(zip(area_themes["topic"], area_themes["label"], strict=True))
-    themes_of_statement: dict[str, list[dict]] = {}
-    for u in area_units.itertuples():
-        entry = {"topic": int(u.theme), "label": label_of.get(int(u.theme), "")}
-        if entry not in themes_of_statement.setdefault(u.statement_id, []):
-            themes_of_statement[u.statement_id].append(entry)
-    note_rows = []
-    for note in area_notes.itertuples():
-        sentences = area_st[area_st["note_id"] == note.note_id]
-        note_rows.append(
-            {
-                "note_id": note.note_id,
-                "group": int(note.group),
-                "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {da_place(note.source_ref)}",
-                "statements": [
-                    {
-                        "id": s.statement_id,
-                        "text": s.text,
-                        "themes": themes_of_statement.get(s.statement_id, []),
-                    }
-                    for s in sentences.itertuples()
-                ],
-            }
-        )
-    term_rows = [
-        {
-            "surface": t.surface,
-            "n_groups": t.n_groups,
-            "groups": [int(g) for g in t.groups.split()],
-            "statements": t.statement_ids.split(),
-        }
-        for t in analysis.terms[analysis.terms["core_area"] == area].itertuples()
-    ]
-    links = _cross_links(analysis.themes)
-    recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
-    for t in recurring:
-        t["specifics"] = group_specifics(t["label"], area_units[area_units["theme"] == t["topic"]])
-    # A theme that restates the area is named once in the synthesis, neither as a recurring
-    # sub-theme nor under the heading of themes raised by too few groups.
-    # A theme of several groups that only repeats the question's words is listed apart: the
-    # groups answered the question, but the theme names no point of their own.
-    # A theme that only names one of the question's given options is shown with the options.
     option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
     given = area_theme_options(analysis, cfg, area, option_topics)
-    asked = (
-        area_themes["restates_question"]
-        & ~area_themes["restates_area"]
-        & (area_themes["n_groups"] >= recurring_from)
-    )
-    asked &= ~area_themes["topic"].isin(list(option_topics))
-    question_themes = theme_dicts(area_themes[asked], links)
-    single = theme_dicts(
-        area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links
-    )
-    restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
+    lists = _theme_lists(analysis, area_themes, area_units, option_topics, recurring_from)
     n_groups = int(area_notes["group"].nunique())
     names = notes_group_names(area_notes)
-    figures: list[tuple[str, str, go.Figure]] = []
-    options_figure = (
-        plot_option_groups(
-            option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique())), names
-        )
-        if given
-        else None
-    )
-    if len(area_themes):
-        figures.append(
-            (
-                "temaer",
-                "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).",
-                plot_theme_sizes(area_themes),
-            )
-        )
-        matrix = theme_group_matrix(
-            area_units,
-            area_themes[area_themes["recurring"]],
-            sorted(int(g) for g in area_notes["group"].unique()),
-        )
-        if len(matrix):
-            figures.append(
-                (
-                    "grupper-temaer",
-                    "Hvilke grupper rejste hvilke temaer (antal nøglefraser).",
-                    plot_group_theme_heatmap(matrix, names),
-                )
-            )
+    groups = sorted(int(g) for g in area_notes["group"].unique())
     return AreaContext(
         cfg=cfg,
         area=area,
@@ -318,15 +346,15 @@ def build_area_context(
         n_groups=n_groups,
         n_statements=len(area_st),
         recurring_from=recurring_from,
-        recurring=recurring,
-        single=single,
+        recurring=lists.recurring,
+        single=lists.single,
         single_heading=single_heading(recurring_from),
         synthesis=options_sentence(given, n_groups)
-        + area_synthesis(recurring, single, n_groups, restating, question_themes),
-        question_themes=question_themes,
-        terms=term_rows,
-        notes=note_rows,
-        figures=figures,
+        + area_synthesis(lists.recurring, lists.single, n_groups, lists.restating, lists.question),
+        question_themes=lists.question,
+        terms=_term_rows(analysis, area),
+        notes=_note_rows(area_notes, area_st, area_units, label_of),
+        figures=_figures(area_themes, area_units, groups, names),
         rejects=[
             {**r, "source_ref": da_place(r["source_ref"])}
             for r in analysis.rejects.to_dict("records")
@@ -339,7 +367,7 @@ def build_area_context(
         if getattr(analysis, "suggestions", None) is None
         else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
         options=given,
-        options_figure=options_figure,
+        options_figure=plot_option_groups(option_group_matrix(given, groups), names) if given else None,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
     )

@@ -45,7 +45,8 @@ def bench_pipeline() -> None:
     render_seminar_pages(analysis, cfg)
     timings["reports (no DOCX charts)"] = time.perf_counter() - t
     print(
-        f"\n## Pipeline stages, 2024 seminar ({len(result.notes)} notes, {len(analysis.statements)} statements)"
+        f"\n## Pipeline stages, 2024 seminar ({len(result.notes)} notes, {len(analysis.statements)} "
+        "statements)"
     )
     print(f"{'stage':<26} seconds")
     for name, seconds in timings.items():
@@ -53,6 +54,7 @@ def bench_pipeline() -> None:
 
 
 def main() -> int:
+    """Run every benchmark that has its data at hand and print the figures; 0 on success."""
     bench_pipeline()
     conllu = ROOT.parent / "shared" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
     if conllu.exists():

@@ -1,4 +1,7 @@
-"""The page model: one page rendered three ways shows the same text block by block, and every renderer escapes."""
+"""The page model: one page rendered three ways shows the same text block by block.
+
+And every renderer escapes.
+"""
 
 from __future__ import annotations
 

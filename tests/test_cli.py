@@ -158,11 +158,13 @@ def test_usage_errors_are_one_plain_line_with_the_fix(tmp_path):
         ("topics",): "error: missing argument TABLE. Run 'seminar topics --help' for the options.",
         ("bogus",): "error: no such command 'bogus'. Run 'seminar --help' for the commands and options.",
         ("compare", "--base", "2025", "--target", "2024"): (
-            "error: invalid value for --base: 2025 is not earlier than --target 2024; give the earlier year as --base."
+            "error: invalid value for --base: 2025 is not earlier than --target 2024; give the earlier year "
+            "as --base."
             " Run 'seminar compare --help' for the options."
         ),
         ("compare", "--base", "2024", "--target", "2024"): (
-            "error: invalid value for --base: 2024 is not earlier than --target 2024; give the earlier year as --base."
+            "error: invalid value for --base: 2024 is not earlier than --target 2024; give the earlier year "
+            "as --base."
             " Run 'seminar compare --help' for the options."
         ),
     }
@@ -192,7 +194,10 @@ def test_help_shows_every_option_with_its_text(tmp_path):
 
 
 def _run_on_terminal(args, cwd) -> tuple[int, str]:
-    """Run the command with stderr on a pseudo-terminal; returns the exit code and what the terminal showed."""
+    """Run the command with stderr on a pseudo-terminal.
+
+    Returns the exit code and what the terminal showed.
+    """
     import os
     import pty
     import threading

@@ -1,4 +1,7 @@
-"""The Excel codebook (codebook.xlsx) and the themes workbook (temaer.xlsx): curation in a spreadsheet, applied as the YAML codebook."""
+"""The Excel codebook (codebook.xlsx) and the themes workbook (temaer.xlsx).
+
+Curation in a spreadsheet, applied as the YAML codebook.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +37,10 @@ def start_book(analysis_2024, cfg_2024):
 
 
 def _edit(data: bytes, sheet: str, changes: list[tuple[dict, str, object]]) -> bytes:
-    """The workbook with cells changed as an analyst would in Excel: (which row: column → value, column to set, value)."""
+    """The workbook with cells changed as an analyst would in Excel: (which row.
+
+    Column → value, column to set, value).
+    """
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data))
@@ -138,9 +144,9 @@ def edited_yaml(analysis_2024, cfg_2024, start_book):
     text = _yaml_edit(text, ids["Risiko"], "exclude", "true")
     text = _yaml_edit(text, ids["Velfærd"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
-    return (
-        text
-        + '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
+    return text + (
+        '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og '
+        'kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
     )
 
 

@@ -1,4 +1,7 @@
-"""Given options: read from the configuration or the summary, counted per group, shown apart from the points found."""
+"""Given options: read from the configuration or the summary, counted per group.
+
+Shown apart from the points found.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The overview for the committees (overblik): every sentence is the notes' own, every count true, three formats alike."""
+"""The overview for the committees (overblik).
+
+Every sentence is the notes' own, every count true, three formats alike.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,8 @@ from pipeline.report.overview import overview_page, top_points
 from pipeline.report.wording import lower_first
 
 POINT = re.compile(
-    r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\.(?: \((Maskinforslag|Kurateret)\))?$"
+    r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\.(?: "
+    r"\((Maskinforslag|Kurateret)\))?$"
 )
 
 

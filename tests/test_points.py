@@ -225,7 +225,8 @@ def test_stance_units_read_the_opening_word_or_the_echo_of_the_question():
     from pipeline.themes.subthemes import stance_units
 
     cfg = parse_config(
-        '[seminar]\nname = "Test"\nyear = 2015\n\n[[core_areas]]\nname = "Ulandsbistand"\nquestion = "Skal ulandsbistanden sænkes?"\n'
+        '[seminar]\nname = "Test"\nyear = 2015\n\n[[core_areas]]\nname = "Ulandsbistand"\nquestion = "Skal '
+        'ulandsbistanden sænkes?"\n'
     )
     rows = [
         ("aaaaaaaaaaaa-00", 1, "Nej .", "INTJ PUNCT"),
@@ -303,7 +304,10 @@ def test_a_point_said_with_a_verb_is_named_by_its_noun():
 
 
 def test_an_adjective_in_il_or_bel_and_its_noun_in_ilitet_are_one_word():
-    """ "fleksible job" says "fleksibilitet"; "aktive" does not say "aktiviteter" (two points), nor "bel" any -itet."""
+    """ "fleksible job" says "fleksibilitet".
+
+    "aktive" does not say "aktiviteter" (two points), nor "bel" any -itet.
+    """
     from pipeline.danish import related
 
     assert (

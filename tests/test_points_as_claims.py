@@ -1,4 +1,7 @@
-"""What a page counts as a point: no setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller."""
+"""What a page counts as a point.
+
+No setting, no bare stance, one theme per set of statements, a whole sentence in short, one labeller.
+"""
 
 from __future__ import annotations
 
@@ -98,7 +101,8 @@ def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
         {
             "statement_id": ["a", "b"],
             "text": [
-                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning for frivillighedsarbejde blandt pårørende.",
+                "De drøftede behovet for at finde en mere positiv betegnelse end opgaveløsning for "
+                "frivillighedsarbejde blandt pårørende.",
                 "Gruppe 3 fremhævede frivillighedsarbejde.",
             ],
         }
@@ -228,7 +232,10 @@ def test_every_coordinated_object_of_a_verb_is_its_object(danish_nlp):
 
 
 def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nlp):
-    """Two groups "inddrage" the children, one of them in a coordination: "Inddragelse af børn", not "Børn"."""
+    """Two groups "inddrage" the children, one of them in a coordination.
+
+    "Inddragelse af børn", not "Børn".
+    """
     from pipeline.danish import EMPTY_NOUNS
     from pipeline.themes.points import choose_point, label_text
     from pipeline.themes.units import make_units
@@ -245,7 +252,10 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
 
 
 def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
-    """ "teknologisk udvikling" (two groups) before "teknologi" (three, each saying something else about it)."""
+    """ "teknologisk udvikling" (two groups) before "teknologi" (three.
+
+    Each saying something else about it).
+    """
     from pipeline.themes.points import cover_points
 
     units = pd.DataFrame(
@@ -268,7 +278,10 @@ def test_what_about_what_comes_before_a_bare_noun_one_group_more_say():
 
 
 def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
-    """ "drøftede også sårbare unge": the adverb does not hide the verb's object; "er også meget sårbare" is a predicate."""
+    """ "drøftede også sårbare unge".
+
+    The adverb does not hide the verb's object; "er også meget sårbare" is a predicate.
+    """
     from pipeline.themes.units import make_units
 
     rows = [
@@ -297,7 +310,10 @@ def test_adjectives_used_as_a_noun_after_a_verb_and_an_adverb_are_a_unit():
 
 
 def test_a_cross_cutting_point_lists_the_groups_its_area_themes_count():
-    """The cross-area cluster left out "bedre tværfagligt samarbejde"; its area theme counts it, and so does the point."""
+    """The cross-area cluster left out "bedre tværfagligt samarbejde".
+
+    Its area theme counts it, and so does the point.
+    """
     import numpy as np
 
     from pipeline.themes.subthemes import _with_area_themes

@@ -42,7 +42,7 @@ def test_three_formats_list_the_same_themes_in_the_same_order(analysis_2024, cfg
         labels = [t["label"] for t in ctx.recurring]
         html = render_area_html(ctx)
         md = render_area_markdown(ctx)
-        paragraphs, cells = _docx_text(build_area_docx(ctx, {}))
+        _, cells = _docx_text(build_area_docx(ctx, {}))
         html_order = re.findall(r'<section class="theme" id="emne-\d+">\s*<h3>(.*?)</h3>', html)
         md_order = [
             line[4:]

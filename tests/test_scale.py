@@ -1,4 +1,7 @@
-"""Tests of what makes large inputs fast: static word vectors, the embedding cache, sample-and-assign clustering, parallel statements."""
+"""Tests of what makes large inputs fast.
+
+Static word vectors, the embedding cache, sample-and-assign clustering, parallel statements.
+"""
 
 from __future__ import annotations
 

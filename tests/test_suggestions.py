@@ -1,4 +1,7 @@
-"""Suggestions for the analyst, decisions recorded in the codebook, and joins carried to another year (tiny tables, offline)."""
+"""Suggestions for the analyst, decisions recorded in the codebook.
+
+And joins carried to another year (tiny tables, offline).
+"""
 
 from __future__ import annotations
 
@@ -313,13 +316,16 @@ def test_curate_accept_and_reject_from_the_command_line(tmp_path):
     (tmp_path / "data" / "processed" / "2025").mkdir(parents=True)
     rows.to_csv(tmp_path / "data" / "processed" / "2025" / "suggestions.csv", index=False)
     seminar = [sys.executable, "-m", "pipeline", "curate"]
-    run = lambda *args: subprocess.run(
-        [*seminar, *args, "--config", "raw/seminar.toml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )  # noqa: E731
+
+    def run(*args):
+        return subprocess.run(
+            [*seminar, *args, "--config", "raw/seminar.toml"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
     accepted = run("accept", rows["id"].iloc[0])
     rejected = run("reject", rows["id"].iloc[1])
     assert accepted.returncode == 0 and rejected.returncode == 0, accepted.stderr + rejected.stderr

@@ -201,7 +201,10 @@ def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path
 def _planted(
     k: int, n_per: int, dims: int = 16, seed: int = 0, copies: int = 1
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``k`` tight groups of ``n_per`` unit vectors around orthogonal centres; each vector ``copies`` times."""
+    """``k`` tight groups of ``n_per`` unit vectors around orthogonal centres.
+
+    Each vector ``copies`` times.
+    """
     rng = np.random.default_rng(seed)
     X = np.vstack([np.eye(dims)[c] * 3 + rng.normal(scale=0.4, size=(n_per, dims)) for c in range(k)])
     X = np.repeat(X / np.linalg.norm(X, axis=1, keepdims=True), copies, axis=0)

@@ -1,7 +1,8 @@
 """Analyst curation: a codebook per seminar that renames, merges, splits, pins, excludes and adds themes.
 
 * :mod:`~pipeline.curation.codebook`: the codebook (frozen dataclasses) read from YAML with line numbers;
-* :mod:`~pipeline.curation.match`: entries found again among a run's themes by their evidence; agreement figures;
+* :mod:`~pipeline.curation.match`: entries found again among a run's themes by their evidence; agreement
+  figures;
 * :mod:`~pipeline.curation.apply`: the codebook checked against the analysis, then applied;
 * :mod:`~pipeline.curation.rows`: the themes table rebuilt for the curated key phrases;
 * :mod:`~pipeline.curation.template`: the starting codebook of ``seminar curate init``;

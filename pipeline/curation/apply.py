@@ -32,7 +32,10 @@ _UNIT_ID = re.compile(r"^(([0-9a-f]{12})-\d+)-u\d+$")
 
 @dataclass(frozen=True)
 class CurationResult:
-    """The curated tables, what was applied and what not (``log``, :class:`~pipeline.schemas.Curation`), and the agreement figures."""
+    """The curated tables, what was applied and what not (``log``, :class:`~pipeline.schemas.Curation`).
+
+    And the agreement figures.
+    """
 
     themes: pd.DataFrame
     units: pd.DataFrame
@@ -102,7 +105,8 @@ def check_codebook(
             if area_of_statement[statement] != entry.area:
                 raise CodebookError(
                     file,
-                    f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}",
+                    f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a "
+                    f"theme of {entry.area!r}",
                     "pin it to a theme of its own core area",
                     place,
                 )
@@ -114,7 +118,10 @@ def _phrases(hit: np.ndarray) -> str:
 
 
 def _seeded(units: pd.DataFrame, seeds: tuple[str, ...]) -> np.ndarray:
-    """Key phrases that contain a seed word: as a lemma, a compound part or a written word (a seed of several words: as written)."""
+    """Key phrases that contain a seed word.
+
+    As a lemma, a compound part or a written word (a seed of several words: as written).
+    """
     from pipeline.themes.units import unit_parts
 
     seeds_lower = [s.lower() for s in seeds]
@@ -192,7 +199,10 @@ class _Steps:
             m = matches[entry.id]
             if m.topic < 0:
                 if m.taken_by:
-                    why = f"temaet »{m.best_label}« passer bedre til posten {m.taken_by}; ret den ene af de to poster"
+                    why = (
+                        f"temaet »{m.best_label}« passer bedre til posten {m.taken_by}; ret den ene af de to "
+                        "poster"
+                    )
                     self.note(entry, "match", False, -1, why)
                     continue
                 best = (
@@ -238,7 +248,7 @@ class _Steps:
             self.note(entry, "merge", True, target, why)
 
     def split(self) -> None:
-        """2. Splits: the key phrases of a theme with a part's seed words or pins become a theme of their own."""
+        """2. Splits: a theme's key phrases with a part's seed words or pins become a theme of their own."""
         for entry in self.codebook.entries:
             if not entry.split or entry.id not in self.topic_of:
                 continue

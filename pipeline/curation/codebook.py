@@ -91,7 +91,10 @@ class Entry:
 
     @property
     def where(self) -> str:
-        """The entry's place in its file, for messages: ``line 12``, or a workbook's ``sheet Temaer, row 5``."""
+        """The entry's place in its file, for messages.
+
+        ``line 12``, or a workbook's ``sheet Temaer, row 5``.
+        """
         return self.place or f"line {self.line}"
 
     @property
@@ -564,7 +567,8 @@ def check_entries(entries: tuple[Entry, ...], file: str) -> None:
             if first is not None:
                 raise CodebookError(
                     file,
-                    f"the entries {first.id!r} ({first.where}) and {e.id!r} claim the same theme (key {e.key})",
+                    f"the entries {first.id!r} ({first.where}) and {e.id!r} claim the same theme (key "
+                    f"{e.key})",
                     "keep one entry per theme; to merge two themes use merge_into:",
                     e.where,
                 )
@@ -577,7 +581,8 @@ def check_entries(entries: tuple[Entry, ...], file: str) -> None:
             raise CodebookError(
                 file,
                 f"{e.id!r} is merged into {e.merge_into!r}, which is no entry of the codebook",
-                f"use the id of an entry in {e.area!r}: {', '.join(x.id for x in entries if x.area == e.area and x.id != e.id) or '(none)'}",
+                f"use the id of an entry in {e.area!r}: "
+                f"{', '.join(x.id for x in entries if x.area == e.area and x.id != e.id) or '(none)'}",
                 e.where,
             )
         if target.id == e.id or target.area != e.area:
@@ -592,7 +597,8 @@ def check_entries(entries: tuple[Entry, ...], file: str) -> None:
         if target.exclude or target.merge_into:
             raise CodebookError(
                 file,
-                f"{e.id!r} is merged into {target.id!r}, which is itself {'excluded' if target.exclude else 'merged into ' + repr(target.merge_into)}",
+                f"{e.id!r} is merged into {target.id!r}, which is itself "
+                f"{'excluded' if target.exclude else 'merged into ' + repr(target.merge_into)}",
                 "merge into the theme that remains",
                 e.where,
             )

@@ -26,7 +26,10 @@ __all__ = ["Decision", "decision_entries", "known_pairs"]
 
 
 def known_pairs(decisions, *, accepted: bool = True) -> frozenset[tuple[str, str, str]]:
-    """``(area, words, words)`` of the accepted (or rejected) decisions, both orders: what compare's matching can take."""
+    """``(area, words, words)`` of the accepted (or rejected) decisions, both orders.
+
+    What compare's matching can take.
+    """
     out = set()
     for d in decisions:
         if d.accept == accepted:

@@ -7,7 +7,8 @@ The workbook holds what the YAML codebook holds and is read into the same
   (for reading), and the cells the analyst fills in: ``name``, ``confirm``, ``exclude``,
   ``merge into``, ``memo`` (and ``seeds`` for a new theme: a row without a match key). The
   ``match`` columns hold the theme's evidence when written; the theme is found again by them.
-* sheet *Key phrases*: every key phrase with its theme (empty: in no theme); an entry id under ``move to theme``
+* sheet *Key phrases*: every key phrase with its theme (empty: in no theme); an entry id under ``move to
+  theme``
   pins the phrase to that theme (the YAML ``pin:``).
 
 Reading checks every cell first and gives one :class:`CodebookError` naming the sheet, row,
@@ -300,7 +301,8 @@ class _Sheet:
                 raise CodebookError(
                     file,
                     f"the sheet {self.name!r} has no column {name!r}",
-                    f"keep the header row as `seminar curate init --xlsx` wrote it (columns: {', '.join(required)})",
+                    "keep the header row as `seminar curate init --xlsx` wrote it (columns: "
+                    f"{', '.join(required)})",
                     f"sheet {self.name}, row 1",
                 )
         self.rows = [
@@ -563,7 +565,7 @@ def _entry(sheet: _Sheet, item: _ThemeRow) -> Entry:
 
 
 def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
-    """Read a codebook workbook (:func:`codebook_workbook`) into the :class:`Codebook` the YAML codebook gives.
+    """Read a codebook workbook (:func:`codebook_workbook`) into the :class:`Codebook` the YAML one gives.
 
     Every cell is checked before anything is returned: a bad cell is one :class:`CodebookError`
     naming the sheet, row and column and the fix.

@@ -38,7 +38,10 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
 
 @dataclass(frozen=True)
 class _Described:
-    """What describing a theme again needs besides its key phrases: the statements and counts of the analysis, the areas' words, the settings."""
+    """What describing a theme again needs besides its key phrases.
+
+    The statements and counts of the analysis, the areas' words, the settings.
+    """
 
     statements: pd.DataFrame
     groups_total: dict
@@ -99,7 +102,8 @@ def rebuild_themes(
         cross: The cross-cutting themes.
         notes: The notes (groups per area).
         statements: The statements (quotes and the words' written forms).
-        meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file order).
+        meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file
+            order).
         cfg: The seminar's configuration (``[themes] min_groups`` and ``n_quotes``, ``[topics] top_n_words``).
         order: ``groups`` or ``codebook`` (see :data:`pipeline.curation.codebook.ORDERS`).
         area_order: Core areas in report order.
@@ -153,7 +157,10 @@ def rebuild_themes(
 
 
 def _codebook_order(out: pd.DataFrame, meta: dict[int, dict], area_order: list[str]) -> pd.DataFrame:
-    """The analyst's order: the codebook's themes in file order (parts after their theme), then the rest as found."""
+    """The analyst's order: the codebook's themes in file order (parts after their theme).
+
+    Then the rest as found.
+    """
     big = (10**9, 0)
     out = out.assign(
         _rank=[

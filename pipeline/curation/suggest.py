@@ -46,7 +46,8 @@ def _no_point_words() -> frozenset[str]:
     return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
 
 
-#: Words that name no point on their own anywhere: stances (the stance line gives them), empty and general nouns.
+# : Words that name no point on their own anywhere: stances (the stance line gives them), empty and general
+# nouns.
 _NO_POINT = _no_point_words()
 
 

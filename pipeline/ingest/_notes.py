@@ -109,7 +109,8 @@ _ONE_LETTER = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?[A-ZÆØÅ]$")
 def _letter_named(raw_notes: list[RawNote]) -> bool:
     """Whether the groups are lettered: some group is one capital letter that is no Roman numeral ("Bord A").
 
-    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A to J).
+    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A
+    to J).
     """
     return any(
         _ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes
@@ -117,7 +118,10 @@ def _letter_named(raw_notes: list[RawNote]) -> bool:
 
 
 def group_sort_key(name: str) -> tuple:
-    """Natural order of group names: "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å")."""
+    """Natural order of group names.
+
+    "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å").
+    """
     from pipeline.danish.collation import (
         natural_key,
     )  # the package registers spaCy components: only when names are sorted

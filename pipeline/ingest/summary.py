@@ -367,7 +367,8 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
                 file,
                 "whole file",
                 "the PDF is protected with a password",
-                "open it with the password and save or print it as a PDF without one (or export the notes as CSV/XLSX).",
+                "open it with the password and save or print it as a PDF without one (or export the notes "
+                "as CSV/XLSX).",
             ) from None
         raise InputError(
             file,

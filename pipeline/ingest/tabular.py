@@ -98,7 +98,8 @@ def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) 
         raise InputError(
             file,
             place,
-            f"missing required column(s) {', '.join(missing)}. Columns found: {found}. Accepted names: {accepted}.",
+            f"missing required column(s) {', '.join(missing)}. Columns found: {found}. Accepted names: "
+            f"{accepted}.",
             "rename the column(s) in the file, or map your own names in the seminar TOML, e.g. "
             '[input.columns] text = "Min kolonne".',
         )
@@ -227,7 +228,10 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
                 core_area="",
                 group="",
                 text="",
-                problem=f"the row cannot be parsed as CSV ({message}); check the quotes on that line, or save the sheet again as CSV.",
+                problem=(
+                    f"the row cannot be parsed as CSV ({message}); check the quotes on that line, or save "
+                    "the sheet again as CSV."
+                ),
             )
         )
     return notes, {"encoding": encoding, "delimiter": delimiter}
@@ -246,8 +250,10 @@ def _cell_text(value) -> str:
 
 
 def _sheet_rows(ws, formulas) -> tuple[list[list[str]], set[tuple[int, int]]]:
-    """The sheet as rows of text, merged cells filled with their value (a merged core area belongs to
-    every row it spans), and the (row, column) of formula cells that have no saved value."""
+    """The sheet as rows of text, and the (row, column) of formula cells that have no saved value.
+
+    Merged cells are filled with their value (a merged core area belongs to every row it spans).
+    """
     rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     for merged in ws.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else ""
@@ -274,7 +280,9 @@ def _sheet_rows(ws, formulas) -> tuple[list[list[str]], set[tuple[int, int]]]:
 def _find_header(
     rows: list[list[str]], cfg: InputConfig, file: str, sheet: str
 ) -> tuple[int, dict[str, str]]:
-    """Index and column mapping of the header row: the configured one, else the first top row naming the note columns.
+    """Index and column mapping of the header row.
+
+    The configured one, else the first top row naming the note columns.
 
     Raises:
         InputError: No row of the top :data:`HEADER_SEARCH_ROWS` (or the configured row) names them.

@@ -99,7 +99,10 @@ def _text_boxes(paragraph) -> list:
 
 
 def _blocks(parent):
-    """Paragraphs (``"p"``) and tables (``"tbl"``) in reading order, content controls and text boxes opened."""
+    """Paragraphs (``"p"``) and tables (``"tbl"``) in reading order.
+
+    Content controls and text boxes opened.
+    """
     for child in parent:
         tag = child.tag
         if tag == _W + "p":
@@ -240,7 +243,7 @@ class _DocxReader:
                 and "core_area" in exc.problem
                 and all(f not in exc.problem for f in ("group", "text"))
             ):
-                return map_columns(headers + ["kerneområde"], self.cfg.input, file=self.file, place=place)
+                return map_columns([*headers, "kerneområde"], self.cfg.input, file=self.file, place=place)
             raise
 
     def table(self, element, document) -> None:

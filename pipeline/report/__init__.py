@@ -74,7 +74,10 @@ def render_area_markdown(ctx: AreaContext) -> str:
 
 
 def build_area_docx(ctx: AreaContext, images: Mapping[str, bytes | None]) -> bytes:
-    """One core area's page as DOCX bytes; ``images`` maps figure names (:func:`figure_images`) to PNG bytes."""
+    """One core area's page as DOCX bytes.
+
+    ``images`` maps figure names (:func:`figure_images`) to PNG bytes.
+    """
     return render_docx(area_page(ctx), images)
 
 
@@ -90,7 +93,10 @@ def render_seminar_pages(
     render_png: Callable[[go.Figure], bytes | None] | None = None,
     extra_method: dict[str, str] | None = None,
 ) -> dict[str, str | bytes]:
-    """Every page of one seminar's report: per core area HTML, Markdown and DOCX, ``index.html``, and the overview for the committees (``overblik``, three formats).
+    """Every page of one seminar's report.
+
+    Per core area HTML, Markdown and DOCX, ``index.html``, and the overview for the committees (``overblik``,
+    three formats).
 
     Args:
         analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).

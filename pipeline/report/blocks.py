@@ -102,7 +102,10 @@ Inlines = tuple[Inline, ...]
 
 
 def inlines(*parts: Inline | Inlines | None) -> Inlines:
-    """Join runs into one :data:`Inlines` tuple: a ``str`` is plain text, tuples are flattened, None and "" are left out."""
+    """Join runs into one :data:`Inlines` tuple.
+
+    A ``str`` is plain text, tuples are flattened, None and "" are left out.
+    """
     out: list[Inline] = []
     for part in parts:
         if part is None or part == "":
@@ -174,7 +177,9 @@ class Note:
 
 @dataclass(frozen=True)
 class Section:
-    """A group of blocks that belong together (one theme); ``collapsed`` is the summary line of a fold in HTML.
+    """A group of blocks that belong together (one theme).
+
+    ``collapsed`` is the summary line of a fold in HTML.
 
     Markdown and DOCX render the blocks one after the other (a fold's summary line is not shown).
     """

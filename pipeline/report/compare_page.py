@@ -57,7 +57,10 @@ def status_count(status: str, n: int) -> str:
 
 
 def _link(href: str, links: Mapping[int, str], year: int) -> str:
-    """A year page's place (relative to the reports folder, ``2024/laering.html#emne-3``) as seen from the comparison page."""
+    """A year page's place (relative to the reports folder.
+
+    ``2024/laering.html#emne-3``) as seen from the comparison page.
+    """
     return f"{links[year]}/{href.split('/', 1)[1]}"
 
 
@@ -119,8 +122,11 @@ def _scope_table(
     return Table(
         header,
         tuple(rows),
-        caption=f"Antal {what}, hvis noter det år siger temaet. Et tal med link er temaet på årets egen side; "
-        "et tal uden link har intet tema på årets side (fx kun én gruppe), og grupperne citeres under temaet.",
+        caption=(
+            f"Antal {what}, hvis noter det år siger temaet. Et tal med link er temaet på årets egen side; "
+            "et tal uden link har intet tema på årets side (fx kun én gruppe), og grupperne citeres under "
+            "temaet."
+        ),
     )
 
 
@@ -189,21 +195,29 @@ def _summary(rows: pd.DataFrame, recurring_from: int) -> str:
 def _rule(cfg: SeminarConfig, base: int, target: int, m: int) -> str:
     """The rule of the statuses in words; ``m``: groups from which a theme is recurring."""
     return (
-        f"Et tema er nyt, når mindst {m} grupper rejste det i {target} og ingen i {base}; forsvundet i det omvendte tilfælde; "
-        f"voksende eller aftagende, når andelen af grupper, der rejste det, ændrede sig med mindst {round(cfg.compare.change * 100)} procentpoint, "
-        f"eller når den blev mindst {da_decimal(cfg.compare.ratio, 1)} gange så stor (eller så lille) og mindst {m} grupper rejste det det år; "
-        f"ellers vedvarende. Temaer, som færre end {m} grupper rejste i begge år, er kun med i tabellerne (enkeltstående)."
+        f"Et tema er nyt, når mindst {m} grupper rejste det i {target} og ingen i {base}; forsvundet i det "
+        "omvendte tilfælde; "
+        "voksende eller aftagende, når andelen af grupper, der rejste det, ændrede sig med mindst "
+        f"{round(cfg.compare.change * 100)} procentpoint, "
+        f"eller når den blev mindst {da_decimal(cfg.compare.ratio, 1)} gange så stor (eller så lille) og "
+        f"mindst {m} grupper rejste det det år; "
+        f"ellers vedvarende. Temaer, som færre end {m} grupper rejste i begge år, er kun med i tabellerne "
+        "(enkeltstående)."
     )
 
 
 def _curation_note(comparison: Comparison) -> Note:
-    """Whether an analyst has checked the years' themes, said once at the top (the committee's page carries no how-to)."""
+    """Whether an analyst has checked the years' themes.
+
+    Said once at the top (the committee's page carries no how-to).
+    """
     done = {y: d for y, (d, _) in comparison.curation.items()}
     if not any(done.values()):
         return Note(
             (
                 Strong("Maskinforslag:"),
-                " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem.",
+                " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet "
+                "dem.",
             ),
             kind="status",
         )
@@ -252,18 +266,25 @@ def _head(
         ),
         Paragraph(
             (
-                f"Et temas antal grupper i et år er antallet af grupper, hvis noter det år siger temaet efter samme regel som årets egne sider "
-                f"(temaets ord, en afledning, et sammensat ords led eller et synonym), også når året intet tema har for det; "
+                "Et temas antal grupper i et år er antallet af grupper, hvis noter det år siger temaet "
+                "efter samme regel som årets egne sider "
+                "(temaets ord, en afledning, et sammensat ords led eller et synonym), også når året intet "
+                "tema har for det; "
                 f"0 betyder, at ingen gruppe skrev det. "
-                f"Temaer fra forskellige år er parret, når de siger det samme: samme ord, en afledning, et sammensat ords led "
-                f"eller et synonym (se „Parring af temaer“); betydningen af fraserne (E5) vælger kun blandt dem; et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
-                f"delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden står ved temaet. "
-                f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i mindst to kerneområder, "
+                "Temaer fra forskellige år er parret, når de siger det samme: samme ord, en afledning, et "
+                "sammensat ords led "
+                "eller et synonym (se „Parring af temaer“); betydningen af fraserne (E5) vælger kun blandt "
+                "dem; et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
+                "delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden "
+                "står ved temaet. "
+                f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i "
+                "mindst to kerneområder, "
                 f"talt i gruppedrøftelser (en gruppe ved ét kerneområdes bord). ",
                 _rule(cfg, base, target, recurring_from),
                 *(
                     (
-                        f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme regel anvendt på {years[0]} og {target}.",
+                        f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme "
+                        f"regel anvendt på {years[0]} og {target}.",
                     )
                     if len(years) > 2
                     else ()
@@ -299,7 +320,8 @@ def _scope(
             blocks.append(
                 Figure(
                     f"forloeb-{slugify(scope)}",
-                    f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de temaer, der ændrede sig mest, først.",
+                    f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de "
+                    "temaer, der ændrede sig mest, først.",
                     plot_trajectories(moved, f"{scope}: forløb pr. tema"),
                 )
             )
@@ -347,9 +369,13 @@ def _pairing(comparison: Comparison) -> list[Block]:
     blocks.append(
         Paragraph(
             (
-                "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
-                "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
-                "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
+                "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev "
+                "parret. To temaer er samme pointe, når deres navne siger det samme "
+                "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering "
+                "af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske "
+                "niveau“), "
+                "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af "
+                "ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
             )
         )
     )
@@ -375,7 +401,9 @@ def _pairing(comparison: Comparison) -> list[Block]:
 def comparison_page(
     comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = ""
 ) -> Page:
-    """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes.
+    """The comparison page: sources, method, then per scope (all areas first) a table.
+
+    A chart and the changes.
 
     Each change comes with its evidence.
 
@@ -415,7 +443,10 @@ def comparison_pages(
     render_png: Callable | None = None,
     folder_name: str = "",
 ) -> dict[str, str | bytes]:
-    """The comparison page as HTML, Markdown and DOCX (the same blocks), and the Plotly bundle the HTML loads."""
+    """The comparison page as HTML, Markdown and DOCX (the same blocks).
+
+    And the Plotly bundle the HTML loads.
+    """
     from pipeline.report import (
         PLOTLY_JS,
         figure_images,

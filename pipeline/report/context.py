@@ -138,7 +138,9 @@ def area_synthesis(
     restating: list[dict] | None = None,
     question: list[dict] | None = None,
 ) -> str:
-    """An extractive synthesis of an area: the recurring sub-themes in the groups' words, with how many groups raised each.
+    """An extractive synthesis of an area.
+
+    The recurring sub-themes in the groups' words, with how many groups raised each.
 
     Themes that only repeat the question's words (``question``) or the area's topic
     (``restating``) are named after the sub-themes, once.
@@ -151,13 +153,14 @@ def area_synthesis(
     if not recurring:
         if question:
             return (
-                f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe."
-                + tail
+                "Grupperne talte om spørgsmålets eget emne "
+                f"({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev "
+                "rejst af mere end én gruppe." + tail
             )
         if single:
             return (
-                f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}."
-                + tail
+                "Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på "
+                f"{da_list([lower_first(t['label']) for t in single[:4]])}." + tail
             )
         return (
             ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail)
@@ -174,12 +177,18 @@ def area_synthesis(
     if rest:
         text += f" {'Derudover pegede ' + da_list(rest)}."
     if question:
-        text += f" Flere grupper brugte også spørgsmålets egne ord: {da_list([lower_first(t['label']) for t in question[:3]])}."
+        text += (
+            " Flere grupper brugte også spørgsmålets egne ord: "
+            f"{da_list([lower_first(t['label']) for t in question[:3]])}."
+        )
     return text + tail
 
 
 def _restating_sentence(restating: list[dict]) -> str:
-    """The themes that restate the area (its topic, or every group and most statements): named once, not as sub-themes."""
+    """The themes that restate the area (its topic, or every group and most statements).
+
+    Named once, not as sub-themes.
+    """
     if not restating:
         return ""
     parts = [
@@ -376,7 +385,9 @@ def build_area_context(
 def build_index_context(
     analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int, method: dict | None = None
 ) -> dict:
-    """Collect the data of the index page: areas with counts and the cross-cutting themes with evidence per area.
+    """Collect the data of the index page.
+
+    Areas with counts and the cross-cutting themes with evidence per area.
 
     ``recurring_from`` (groups from which a theme is recurring) goes into the method facts when
     ``method`` is not given.

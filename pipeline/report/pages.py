@@ -1,4 +1,6 @@
-"""The report pages as blocks: every Danish heading and sentence of a core area's page and the index page, written once.
+"""The report pages as blocks.
+
+Every Danish heading and sentence of a core area's page and the index page, written once.
 
 :func:`area_page` and :func:`index_page` turn a page's context (:mod:`pipeline.report.context`)
 into a :class:`~pipeline.report.blocks.Page`; :mod:`pipeline.report.html`,
@@ -21,19 +23,29 @@ LANG = "da"
 
 #: How the method found the themes (the method appendix of every area page).
 METHOD_TEXT = (
-    "Noterne er delt i udsagn (sætninger og punkter), og hvert udsagn i nøglefraser: navneordsforbindelser som "
-    "„tydelig kommunikation“ og „medarbejdernes kompetencer“, fundet med ordklasser på dansk. Et udsagn kan derfor "
-    "høre til flere temaer. Nøglefraserne i kerneområdet er grupperet efter, hvad de betyder, og hvilke ord de bruger; "
-    "det, som alle områdets fraser har til fælles (spørgsmålets egne ord), er trukket fra, så det ikke samler alt i ét tema. "
-    "Antallet af temaer er valgt ud fra, hvor tydeligt grupperne skiller sig ud, og et tema tæller kun, når dets fraser "
-    "hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når mindst {recurring_from} grupper har rejst det. "
-    "Temaets navn er en af dets egne fraser, som grupperne skrev den; citaterne er noternes tekst, der er et referat "
+    "Noterne er delt i udsagn (sætninger og punkter), og hvert udsagn i nøglefraser: navneordsforbindelser "
+    "som "
+    "„tydelig kommunikation“ og „medarbejdernes kompetencer“, fundet med ordklasser på dansk. Et udsagn kan "
+    "derfor "
+    "høre til flere temaer. Nøglefraserne i kerneområdet er grupperet efter, hvad de betyder, og hvilke ord "
+    "de bruger; "
+    "det, som alle områdets fraser har til fælles (spørgsmålets egne ord), er trukket fra, så det ikke "
+    "samler alt i ét tema. "
+    "Antallet af temaer er valgt ud fra, hvor tydeligt grupperne skiller sig ud, og et tema tæller kun, når "
+    "dets fraser "
+    "hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når mindst "
+    "{recurring_from} grupper har rejst det. "
+    "Temaets navn er en af dets egne fraser, som grupperne skrev den; citaterne er noternes tekst, der er et "
+    "referat "
     "af gruppernes drøftelse. Intet er omskrevet."
 )
 
 
 def marked(text: str, phrase: str) -> pm.Inlines:
-    """A quote with the theme's key phrase marked (the first match, case-insensitive); unmarked when absent."""
+    """A quote with the theme's key phrase marked (the first match, case-insensitive).
+
+    Unmarked when absent.
+    """
     text, phrase = str(text), str(phrase or "")
     at = text.lower().find(phrase.lower()) if phrase else -1
     if at < 0:
@@ -67,12 +79,18 @@ def _other_areas(t: dict) -> pm.Inlines:
 
 
 def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
-    """The theme's status (Maskinforslag until the analyst's codebook confirms or changes it, then Kurateret)."""
+    """The theme's status (Maskinforslag until the analyst's codebook confirms or changes it.
+
+    Then Kurateret).
+    """
     return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
 
 
 def _specifics(specifics: list[dict], names: dict[int, str]) -> str:
-    """Each group's own phrase under a bare label: "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)"."""
+    """Each group's own phrase under a bare label.
+
+    "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)".
+    """
     return "; ".join(f"{s['text']} ({groups_text(s['groups'], names)})" for s in specifics)
 
 
@@ -81,7 +99,8 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
         (
             (t["label"],),
             (
-                f"{t['n_groups']} af {t['n_groups_total']} ({groups_text(t['groups'], ctx.group_names, short=True)})",
+                f"{t['n_groups']} af {t['n_groups_total']} "
+                f"({groups_text(t['groups'], ctx.group_names, short=True)})",
             ),
             (", ".join(t["keywords"][:6]),),
             _other_areas(t),
@@ -93,7 +112,8 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
 
 def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     facts: list[pm.Inline] = [
-        f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper ({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
+        f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper "
+        f"({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
     ]
     if t["other_areas"]:
         facts += ["; også i ", *_other_areas(t)]
@@ -143,7 +163,10 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
 
 
 def _stances(ctx: AreaContext) -> list[pm.Block]:
-    """One line under a yes/no question: how many groups answered yes and how many no (with the statements)."""
+    """One line under a yes/no question.
+
+    How many groups answered yes and how many no (with the statements).
+    """
     if not ctx.stances:
         return []
     parts: list[pm.Inline] = []
@@ -157,7 +180,10 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
 
 
 def _options(ctx: AreaContext) -> list[pm.Block]:
-    """The question's given options first: which of them the groups took up (the points beyond them follow)."""
+    """The question's given options first.
+
+    Which of them the groups took up (the points beyond them follow).
+    """
     if not ctx.options:
         return []
     rows = []
@@ -177,8 +203,10 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, ("Spørgsmålets givne muligheder",)),
         pm.Paragraph(
             (
-                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
-                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
+                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en "
+                "gruppe tæller, "
+                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer "
+                "grupperne selv fandt. "
                 "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
             )
         ),
@@ -186,7 +214,8 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             [
                 pm.Figure(
                     f"{ctx.slug}-muligheder",
-                    "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).",
+                    "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter "
+                    "nævner den).",
                     ctx.options_figure,
                 )
             ]
@@ -205,7 +234,8 @@ def _recurring(ctx: AreaContext) -> list[pm.Block]:
     blocks += [
         pm.Paragraph(
             (
-                f"Temaer, som mindst {recurring_from} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",
+                f"Temaer, som mindst {recurring_from} grupper rejste, ordnet efter hvor mange grupper der "
+                "rejste dem.",
             )
         ),
         _theme_table(ctx),
@@ -224,7 +254,8 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         pm.inlines(
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
-            f" ({t['n_groups']} af {t['n_groups_total']} grupper: {groups_text(t['groups'], ctx.group_names)}) ",
+            f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
+            f"{groups_text(t['groups'], ctx.group_names)}) ",
             _status(ctx, t),
             _summary_link(t),
         )
@@ -252,7 +283,8 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, ("Ord, som flere grupper brugte",)),
         pm.Paragraph(
             (
-                f"Et finere blik end temaerne: de ord, som mindst {ctx.recurring_from} grupper brugte om spørgsmålet "
+                f"Et finere blik end temaerne: de ord, som mindst {ctx.recurring_from} grupper brugte om "
+                "spørgsmålet "
                 "(bøjninger af samme ord tælles sammen).",
             )
         ),
@@ -347,9 +379,12 @@ def _method(ctx: AreaContext) -> list[pm.Block]:
             pm.Heading(3, ("Kuratering",)),
             pm.Paragraph(
                 (
-                    f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}: navne, memoer, sammenlægninger, "
-                    "opdelinger, fastgjorte udsagn, udeladte og nye temaer. Et tema markeret „Kurateret“ er bekræftet eller ændret af "
-                    "analytikeren og kan bære analytikerens eget navn; „Maskinforslag“ er fundet af metoden alene. Ændringerne er anvendt på samme måde "
+                    f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}: navne, "
+                    "memoer, sammenlægninger, "
+                    "opdelinger, fastgjorte udsagn, udeladte og nye temaer. Et tema markeret „Kurateret“ er "
+                    "bekræftet eller ændret af "
+                    "analytikeren og kan bære analytikerens eget navn; „Maskinforslag“ er fundet af metoden "
+                    "alene. Ændringerne er anvendt på samme måde "
                     f"ved hver kørsel. I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}.",
                 )
             ),
@@ -382,13 +417,16 @@ def _suggestions(ctx: AreaContext) -> list[pm.Block]:
             pm.Strong(s["theme"]),
             " + ",
             pm.Strong(s["other"]),
-            f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / »{s['other_quote']}«",
+            f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / "
+            f"»{s['other_quote']}«",
         )
         for s in ctx.suggestions
     )
     text = (
-        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. Acceptér med "
-        "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i arket Forslag)."
+        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. "
+        "Acceptér med "
+        "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i "
+        "arket Forslag)."
     )
     return [
         pm.Heading(2, ("Forslag til sammenlægning",)),
@@ -453,7 +491,8 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_method(ctx),
         pm.Paragraph(
             (
-                "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",
+                "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af "
+                "rapporten.",
             ),
             kind="footer",
         ),

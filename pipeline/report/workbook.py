@@ -36,7 +36,9 @@ THEMES_WORKBOOK = "temaer.xlsx"
 
 
 def theme_kind(row, recurring_from: int) -> str:
-    """What a theme is on its area's page: recurring, the area's own topic, the question's words, or raised by too few groups.
+    """What a theme is on its area's page.
+
+    Recurring, the area's own topic, the question's words, or raised by too few groups.
 
     The same rules as the area page (:func:`pipeline.report.context.build_area_context`).
     """

@@ -354,7 +354,7 @@ def test_older_themes_table_reads_with_default_curation_columns(analysis_2024, t
 @pytest.mark.slow
 def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
     from tests.conftest import RAW_2024
-    from tests.helpers import seminar
+    from tests.helpers import seminar_main as seminar
 
     raw = tmp_path / "data" / "raw" / "2024"
     raw.mkdir(parents=True)

@@ -379,7 +379,7 @@ def test_pages_and_workbook_are_byte_identical_for_an_unchanged_workbook(
 @pytest.mark.slow
 def test_cli_curate_init_xlsx_then_run_twice(tmp_path):
     from tests.conftest import RAW_2024
-    from tests.helpers import seminar
+    from tests.helpers import seminar_main as seminar
 
     raw = tmp_path / "data" / "raw" / "2024"
     raw.mkdir(parents=True)

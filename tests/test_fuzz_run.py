@@ -224,6 +224,7 @@ def fuzz_nlp():
     return build_nlp(NlpConfig())
 
 
+@pytest.mark.slow  # twelve whole runs
 @settings(
     max_examples=12,
     deadline=None,

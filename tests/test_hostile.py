@@ -357,10 +357,10 @@ def test_links_out_of_the_seminar_folder_are_refused_and_not_quoted(tmp_path, ti
 
 
 def test_topics_on_texts_without_content_words_is_one_message(tmp_path):
-    from tests.helpers import seminar
+    from tests.helpers import seminar_main
 
     (tmp_path / "svar.csv").write_text("text\nog men eller\nhvis og så\n", encoding="utf-8")
-    proc = seminar(["topics", "svar.csv", "--out", "ud.csv"], tmp_path)
+    proc = seminar_main(["topics", "svar.csv", "--out", "ud.csv"], tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert (
         "no text has a word to find topics in" in proc.stderr

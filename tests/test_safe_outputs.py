@@ -314,6 +314,7 @@ cli.main()
 """
 
 
+@pytest.mark.slow  # a real `seminar run` process, killed while it writes
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 @pytest.mark.parametrize("after_pages", [1, 4])
 def test_run_killed_during_writing_leaves_previous_outputs_intact(tmp_path, after_pages):

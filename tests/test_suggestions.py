@@ -304,8 +304,6 @@ def test_compare_matching_takes_the_known_same_point_pairs():
 
 
 def test_curate_accept_and_reject_from_the_command_line(tmp_path):
-    import subprocess
-    import sys
 
     from tests.conftest import TINY_TOML
 
@@ -315,16 +313,10 @@ def test_curate_accept_and_reject_from_the_command_line(tmp_path):
     rows = suggest(themes, units, statements, embed=_embed)
     (tmp_path / "data" / "processed" / "2025").mkdir(parents=True)
     rows.to_csv(tmp_path / "data" / "processed" / "2025" / "suggestions.csv", index=False)
-    seminar = [sys.executable, "-m", "pipeline", "curate"]
+    from tests.helpers import seminar_main
 
     def run(*args):
-        return subprocess.run(
-            [*seminar, *args, "--config", "raw/seminar.toml"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return seminar_main(["curate", *args, "--config", "raw/seminar.toml"], tmp_path)
 
     accepted = run("accept", rows["id"].iloc[0])
     rejected = run("reject", rows["id"].iloc[1])

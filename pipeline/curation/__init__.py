@@ -13,7 +13,8 @@ Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of
 :func:`pipeline.flows.analyse_seminar`.
 """
 
-from pipeline.curation.codebook import Codebook, CodebookError, Entry, SplitPart, parse_codebook
+from pipeline.curation.codebook import Codebook, CodebookError, Entry, SplitPart
+from pipeline.curation.codebook_yaml import parse_codebook
 
 # Applying a codebook needs the theme code (spaCy, scikit-learn); reading one does not. The
 # rest is imported on first use, so that reading the codebook (every run) stays cheap.

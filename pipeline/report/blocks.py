@@ -46,6 +46,7 @@ __all__ = [
     "block_text",
     "inline_text",
     "inlines",
+    "joined",
     "page_anchors",
     "unlink_missing",
     "walk",
@@ -290,3 +291,13 @@ def unlink_missing(page: Page) -> Page:
         )
 
     return replace(page, blocks=tuple(_map_inlines(b, fix) for b in page.blocks))
+
+
+def joined(runs: list[Inline], sep: str = ", ") -> Inlines:
+    """The runs with ``sep`` between each two: ``a, b, c``."""
+    out: list[Inline] = []
+    for i, run in enumerate(runs):
+        if i:
+            out.append(sep)
+        out.append(run)
+    return tuple(out)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pipeline.report import blocks as pm
-from pipeline.report.pages import LANG, _joined, _rejects, _stamp
+from pipeline.report.appendix import rejects_blocks
+from pipeline.report.pages import LANG, _stamp
 from pipeline.report.wording import RECURRING, groups_text
 
 __all__ = ["index_page"]
@@ -41,7 +42,7 @@ def _cross_blocks(index: dict) -> list[pm.Block]:
                 pm.Strong(c["label"]),
                 f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)",
             ),
-            _joined(
+            pm.joined(
                 [
                     pm.inlines(
                         pm.Link(a["name"], a["href"]),
@@ -98,7 +99,7 @@ def index_page(index: dict) -> pm.Page:
         pm.Heading(2, ("Tværgående temaer",)),
         *_cross_blocks(index),
     ]
-    blocks += _rejects(index["rejects"], 2)
+    blocks += rejects_blocks(index["rejects"], 2)
     blocks.append(pm.Paragraph(("Genereret af seminar-themes.",), kind="footer"))
     return pm.unlink_missing(
         pm.Page(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.report import blocks as pm
+from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
 from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, RECURRING, count, group_label, groups_text
 
@@ -20,25 +21,6 @@ __all__ = ["LANG", "area_page", "marked"]
 
 #: The language of every report page.
 LANG = "da"
-
-#: How the method found the themes (the method appendix of every area page).
-METHOD_TEXT = (
-    "Noterne er delt i udsagn (sætninger og punkter), og hvert udsagn i nøglefraser: navneordsforbindelser "
-    "som "
-    "„tydelig kommunikation“ og „medarbejdernes kompetencer“, fundet med ordklasser på dansk. Et udsagn kan "
-    "derfor "
-    "høre til flere temaer. Nøglefraserne i kerneområdet er grupperet efter, hvad de betyder, og hvilke ord "
-    "de bruger; "
-    "det, som alle områdets fraser har til fælles (spørgsmålets egne ord), er trukket fra, så det ikke "
-    "samler alt i ét tema. "
-    "Antallet af temaer er valgt ud fra, hvor tydeligt grupperne skiller sig ud, og et tema tæller kun, når "
-    "dets fraser "
-    "hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når mindst "
-    "{recurring_from} grupper har rejst det. "
-    "Temaets navn er en af dets egne fraser, som grupperne skrev den; citaterne er noternes tekst, der er et "
-    "referat "
-    "af gruppernes drøftelse. Intet er omskrevet."
-)
 
 
 def marked(text: str, phrase: str) -> pm.Inlines:
@@ -58,20 +40,11 @@ def _statement(statement_id: str, text: str) -> pm.Link:
     return pm.Link(text, f"#s-{statement_id}")
 
 
-def _joined(runs: list[pm.Inline], sep: str = ", ") -> pm.Inlines:
-    out: list[pm.Inline] = []
-    for i, run in enumerate(runs):
-        if i:
-            out.append(sep)
-        out.append(run)
-    return tuple(out)
-
-
 def _da_joined(runs: list[pm.Inline]) -> pm.Inlines:
     """Runs as a Danish list: ``a, b og c``."""
     if len(runs) <= 1:
         return tuple(runs)
-    return (*_joined(runs[:-1]), " og ", runs[-1])
+    return (*pm.joined(runs[:-1]), " og ", runs[-1])
 
 
 def _other_areas(t: dict) -> pm.Inlines:
@@ -132,7 +105,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         )
     if t["keywords"]:
         blocks.append(
-            pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]])))
+            pm.Paragraph(pm.inlines("Nøgleord: ", pm.joined([pm.Tag(k, "kw") for k in t["keywords"]])))
         )
     if t.get("memo"):
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
@@ -157,7 +130,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
                 (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
             )
         )
-    evidence = _joined([_statement(s, s) for s in t["evidence"]])
+    evidence = pm.joined([_statement(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
@@ -175,7 +148,7 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
             pm.Strong(f"{st['stance']}:"),
             f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; ",
         ]
-        parts += [*_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
+        parts += [*pm.joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
 
@@ -196,7 +169,7 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             (
                 (*anchor, o["option"][:1].upper() + o["option"][1:]),
                 (groups,),
-                _joined([_statement(s, s) for s in o["statements"]], " "),
+                pm.joined([_statement(s, s) for s in o["statements"]], " "),
             )
         )
     return [
@@ -275,7 +248,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         (
             (t["surface"],),
             (f"{t['n_groups']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
-            _joined([_statement(s, s) for s in t["statements"]], " "),
+            pm.joined([_statement(s, s) for s in t["statements"]], " "),
         )
         for t in ctx.terms
     )
@@ -324,118 +297,6 @@ def _figures(ctx: AreaContext) -> list[pm.Block]:
     ]
 
 
-def _notes(ctx: AreaContext) -> list[pm.Block]:
-    blocks: list[pm.Block] = [
-        pm.Heading(2, ("Gruppernes noter",)),
-        pm.Paragraph(
-            ("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)
-        ),
-    ]
-    for n in ctx.notes:
-        items = []
-        for s in n["statements"]:
-            themes = _joined([pm.Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
-            items.append(
-                pm.inlines(
-                    pm.Code(s["id"]),
-                    " ",
-                    pm.Anchor(s["text"], f"s-{s['id']}"),
-                    (" [", *themes, "]") if themes else (),
-                )
-            )
-        note = (
-            pm.Heading(3, (group_label(n["group"], ctx.group_names, capital=True),)),
-            pm.BulletList(tuple(items)),
-            pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"),
-        )
-        blocks.append(pm.Section(note, kind="note", anchor=f"n-{n['note_id']}"))
-    return blocks
-
-
-def _changes(title: str, changes: list[dict]) -> list[pm.Block]:
-    if not changes:
-        return []
-    items = tuple(
-        (f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, {c['place']})",) for c in changes
-    )
-    return [pm.Paragraph((title,)), pm.BulletList(items)]
-
-
-def _rejects(rejects: list[dict], level: int) -> list[pm.Block]:
-    if not rejects:
-        return []
-    items = tuple((f"{r['source_file']} ({r['source_ref']}): {r['reason']}",) for r in rejects)
-    return [pm.Heading(level, ("Afviste noter",)), pm.BulletList(items)]
-
-
-def _method(ctx: AreaContext) -> list[pm.Block]:
-    blocks: list[pm.Block] = [
-        pm.Paragraph((METHOD_TEXT.format(recurring_from=ctx.recurring_from),)),
-        pm.Table((), tuple(((str(k),), (str(v),)) for k, v in ctx.method.items())),
-    ]
-    if ctx.curation:
-        cur = ctx.curation
-        blocks += [
-            pm.Heading(3, ("Kuratering",)),
-            pm.Paragraph(
-                (
-                    f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}: navne, "
-                    "memoer, sammenlægninger, "
-                    "opdelinger, fastgjorte udsagn, udeladte og nye temaer. Et tema markeret „Kurateret“ er "
-                    "bekræftet eller ændret af "
-                    "analytikeren og kan bære analytikerens eget navn; „Maskinforslag“ er fundet af metoden "
-                    "alene. Ændringerne er anvendt på samme måde "
-                    f"ved hver kørsel. I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}.",
-                )
-            ),
-            *(
-                [
-                    pm.Paragraph(("Kendt fra andre års kodebøger:",)),
-                    pm.BulletList(tuple((k,) for k in cur["known"])),
-                ]
-                if cur.get("known")
-                else []
-            ),
-            *_changes("Anvendte ændringer:", cur["applied"]),
-            *_changes("Ikke anvendt:", cur["skipped"]),
-        ]
-    blocks += _rejects(ctx.rejects, 3)
-    return [
-        pm.Heading(2, ("Metode",)),
-        pm.Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet"),
-    ]
-
-
-def _suggestions(ctx: AreaContext) -> list[pm.Block]:
-    """The analyst's section: pairs that may be one point (never in committee text)."""
-    if not ctx.suggestions:
-        return []
-    items = tuple(
-        (
-            pm.Code(s["id"]),
-            " ",
-            pm.Strong(s["theme"]),
-            " + ",
-            pm.Strong(s["other"]),
-            f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / "
-            f"»{s['other_quote']}«",
-        )
-        for s in ctx.suggestions
-    )
-    text = (
-        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. "
-        "Acceptér med "
-        "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i "
-        "arket Forslag)."
-    )
-    return [
-        pm.Heading(2, ("Forslag til sammenlægning",)),
-        pm.Section(
-            (pm.Paragraph((text,)), pm.BulletList(items)), kind="method", collapsed="Forslag til analytikeren"
-        ),
-    ]
-
-
 def _stamp(cfg) -> dt.date:
     return cfg.date or dt.date(cfg.year, 1, 1)
 
@@ -474,7 +335,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
     )
     blocks: list[pm.Block] = [
         top,
-        pm.Paragraph(_joined(nav, " · "), kind="pages"),
+        pm.Paragraph(pm.joined(nav, " · "), kind="pages"),
         *([pm.Paragraph((ctx.question,), kind="question")] if ctx.question else []),
         *_stances(ctx),
         pm.Paragraph((facts,), kind="facts"),
@@ -486,9 +347,9 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_terms(ctx),
         *_single(ctx),
         *_figures(ctx),
-        *_notes(ctx),
-        *_suggestions(ctx),
-        *_method(ctx),
+        *notes_blocks(ctx),
+        *suggestions_blocks(ctx),
+        *method_blocks(ctx),
         pm.Paragraph(
             (
                 "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af "

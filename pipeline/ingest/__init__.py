@@ -20,7 +20,8 @@ from pipeline.ingest._notes import RawNote, note_id, parse_group, resolve_notes
 from pipeline.ingest._text import clean_text, decode_bytes, join_wrapped_lines, sniff_delimiter
 from pipeline.ingest.markdown import read_markdown_notes
 from pipeline.ingest.summary import parse_summary_text, read_pdf_notes, read_summary_notes
-from pipeline.ingest.tabular import COLUMN_ALIASES, read_csv_notes, read_xlsx_notes
+from pipeline.ingest.tabular import COLUMN_ALIASES, read_csv_notes
+from pipeline.ingest.workbook import read_xlsx_notes
 from pipeline.ingest.word import read_docx_notes
 
 __all__ = [

@@ -19,19 +19,16 @@ from pipeline.report.blocks import (
     Block,
     Figure,
     Heading,
-    Inlines,
     Link,
     Note,
     Page,
     Paragraph,
-    Quote,
-    Section,
     Strong,
     Table,
-    inlines,
     unlink_missing,
 )
-from pipeline.report.wording import da_decimal, da_list, group_label, number_word
+from pipeline.report.compare_rows import evidence_blocks, scope_table, step_word
+from pipeline.report.wording import da_decimal, da_list, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
 
@@ -39,145 +36,12 @@ __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
 PAGE_NAME = "hvad-er-nyt"
 #: Panels of the small-multiples chart of the points that moved most (over more than two years).
 MAX_PANELS = 16
-#: What a status means in the trend column (over more than two years).
-TREND_WORDS = {
-    "ny": "ny",
-    "voksende": "voksende",
-    "vedvarende": "vedvarende",
-    "aftagende": "aftagende",
-    "forsvundet": "forsvundet",
-    NOT_A_CHANGE: "–",
-}
 
 
 def status_count(status: str, n: int) -> str:
     """``"1 nyt tema"``, ``"3 nye temaer"``."""
     words = STATUSES[status]
     return f"{n} {words.singular if n == 1 else words.plural}"
-
-
-def _link(href: str, links: Mapping[int, str], year: int) -> str:
-    """A year page's place (relative to the reports folder.
-
-    ``2024/laering.html#emne-3``) as seen from the comparison page.
-    """
-    return f"{links[year]}/{href.split('/', 1)[1]}"
-
-
-def _count_cell(prev: pd.Series, links: Mapping[int, str], unit: str) -> Inlines:
-    """``"4 af 5"``: the groups that say the point, linking to its theme on the year's page when it has one.
-
-    A count without a theme on the page (one group said it, or its words went to another theme) is
-    not linked: there is no theme to open; its evidence is quoted under the point.
-    """
-    text = f"{prev['n_groups']} af {prev['n_groups_total']}"
-    if not prev["topics"]:
-        return (text,)
-    hrefs = prev["href"].split()
-    if len(hrefs) == 1:
-        return (Link(text, _link(hrefs[0], links, int(prev["year"]))),)
-    # merged themes: the count is their groups together; each theme links to its own place
-    names = prev["theme_label"].split(" / ")
-    return inlines(
-        text,
-        " (",
-        *[
-            x
-            for i, (n, h) in enumerate(zip(names, hrefs, strict=False))
-            for x in ((", " if i else ""), Link(n, _link(h, links, int(prev["year"]))))
-        ],
-        ")",
-    )
-
-
-def _step_word(r) -> str:
-    """The last step's status as the table shows it: "–" when no group raised the point in either year."""
-    return "–" if r.base_groups == 0 and r.target_groups == 0 else r.status
-
-
-def _scope_table(
-    scope: str,
-    status: pd.DataFrame,
-    prev: pd.DataFrame,
-    years: tuple[int, ...],
-    links: Mapping[int, str],
-    unit: str,
-) -> Table:
-    header = (
-        "Tema",
-        *[str(y) for y in years],
-        f"{years[-2]} → {years[-1]}",
-        *(["Over alle år"] if len(years) > 2 else []),
-    )
-    rows = []
-    for r in status.itertuples():
-        cells = [(r.label,)]
-        for y in years:
-            cells.append(_count_cell(prev.loc[(r.point, y)], links, unit))
-        cells.append((_step_word(r),))
-        if len(years) > 2:
-            cells.append((TREND_WORDS[r.trend],))
-        rows.append(tuple(cells))
-    what = "gruppedrøftelser (en gruppe ved ét kerneområdes bord)" if scope == OVERALL else "grupper"
-    return Table(
-        header,
-        tuple(rows),
-        caption=(
-            f"Antal {what}, hvis noter det år siger temaet. Et tal med link er temaet på årets egen side; "
-            "et tal uden link har intet tema på årets side (fx kun én gruppe), og grupperne citeres under "
-            "temaet."
-        ),
-    )
-
-
-def _evidence(
-    r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], unit: str
-) -> list[Block]:
-    """One point's status with its evidence from each year it was raised (the groups' own words)."""
-    steps = [y for y in comparison.years if y in (r.base_year, r.target_year)]
-    counts = " → ".join(
-        f"{prev.loc[(r.point, y)]['n_groups']} af {prev.loc[(r.point, y)]['n_groups_total']} {unit} i {y}"
-        for y in steps
-    )
-    blocks: list[Block] = [
-        Paragraph(
-            inlines(
-                Strong(r.label),
-                f": {counts}" + (f" (alle år: {r.counts})" if len(comparison.years) > 2 else "") + ".",
-            )
-        )
-    ]
-    if r.reason:
-        blocks.append(Paragraph((f"Hvorfor samme tema: {r.reason}.",), kind="meta"))
-    quotes = comparison.quotes[(comparison.quotes["point"] == r.point)]
-    for y in steps:
-        mine = quotes[quotes["year"] == y]
-        if not len(mine):
-            # the count is read from the notes: no quote means no group's words say it
-            blocks.append(Paragraph((f"Ingen gruppe nævnte det i {y}.",), kind="meta"))
-        also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
-        if also:
-            names = comparison.group_names.get(y, {})
-            who = da_list(
-                [
-                    f"{g.rsplit('#', 1)[0]}, {group_label(int(g.rsplit('#', 1)[1]), names)}"
-                    if "#" in g
-                    else group_label(int(g), names)
-                    for g in also
-                ]
-            )
-            blocks.append(
-                Paragraph(
-                    (f"{y}: også {who} skriver det; årets side tæller de ord under et andet tema.",),
-                    kind="meta",
-                )
-            )
-        for q in mine.itertuples():
-            href = f"{links[y]}/{slugify(q.core_area)}.html#s-{q.statement_id}"
-            group = group_label(q.group, comparison.group_names.get(y, {}))
-            where = f"{y}, {q.core_area}, {group}" if r.core_area == OVERALL else f"{y}, {group}"
-            blocks.append(Quote((q.text,), (Link(where, href),)))
-    return [Section(tuple(blocks), kind="theme")]
 
 
 def _summary(rows: pd.DataFrame, recurring_from: int) -> str:
@@ -312,7 +176,7 @@ def _scope(
         paths = trajectories(comparison, scope)
         order = list(dict.fromkeys(paths["point"]))
         rows = rows.set_index("point", drop=False).loc[[p for p in order if p in set(rows["point"])]]
-    blocks.append(_scope_table(scope, rows, prev, years, links, unit))
+    blocks.append(scope_table(scope, rows, prev, years, links, unit))
     if len(years) > 2:
         moved = paths[paths["swing"] > 0]
         moved = moved[moved["point"].isin(list(dict.fromkeys(moved["point"]))[:MAX_PANELS])]
@@ -330,7 +194,7 @@ def _scope(
         chart = pd.DataFrame(
             [
                 {
-                    "label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label,
+                    "label": f"{r.label} ({step_word(r)})" if step_word(r) != "–" else r.label,
                     "year": y,
                     "n_groups": int(prev.loc[(r.point, y)]["n_groups"]),
                     "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"]),
@@ -356,7 +220,7 @@ def _scope(
             Heading(3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],))
         )
         for r in mine.itertuples():
-            blocks += _evidence(r, comparison, prev, links, unit)
+            blocks += evidence_blocks(r, comparison, prev, links, unit)
     return blocks
 
 

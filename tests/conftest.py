@@ -4,7 +4,10 @@ Each analysed once per test session.
 
 The Danish pipeline is loaded once (:func:`danish_nlp`) and every analysis here is computed
 once per session; tests only read them. ``pytest -m "not slow"`` leaves out the end-to-end runs
-(notebooks, the ``seminar`` command over whole seminars) for a quick loop; ``make test`` runs all.
+(notebooks, the ``seminar`` command over whole seminars, a real browser, a run killed while it
+writes) for a quick loop; ``make test`` runs all. A test of what a command does calls its entry
+point in this process (:func:`tests.helpers.seminar_main`); only a test of the process itself
+starts one.
 """
 
 from __future__ import annotations

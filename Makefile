@@ -7,7 +7,7 @@ PIP     = $(PY) -m pip --disable-pip-version-check -q
 BERTOPIC_SPEC = bertopic>=0.17.4,<0.18
 CONFIG ?= data/raw/2024/seminar.toml
 
-.PHONY: demo test test-embeddings bench bench-scale lab install clean browser train-nlp train-static
+.PHONY: demo test test-fast lint test-embeddings bench bench-scale lab install clean browser train-nlp train-static
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,8 +30,19 @@ demo: install browser
 	$(VENV)/bin/seminar run --config $(CONFIG)
 	$(VENV)/bin/seminar compare --base 2024 --target 2025
 
-test: install browser
+# Lint and format are part of the tests: ruff with the project's rules (pyproject.toml, E501 included).
+LINTED = pipeline tests bench training
+lint: install
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+
+test: install browser lint
 	$(PY) -m pytest -q
+
+# The inner loop while editing: every test but the end-to-end runs marked slow (notebooks, whole
+# seminars through the command, a real browser, a run killed while it writes). make test runs all.
+test-fast: install
+	$(PY) -m pytest -q -m "not slow"
 
 # The optional sentence-transformers path, in a separate environment so that the default one
 # stays free of torch. torch==2.13.0 is pinned first so pip takes a CPU build where one is at

@@ -53,7 +53,9 @@ FAMILIES = {
     "ret": r"\b(?:politi|kriminal|straf|fængsel|domstol|bande)",
     "transport": r"\b(?:trafik|vej|motorvej|jernbane|tog|dsb|bus|cykel|lufthavn)",
     "landbrug": r"\b(?:landbrug|landmænd|fiskeri|dyrevelfærd|gylle|pesticid)",
-    "beskæftigelse": r"\b(?:ældre|plejehjem|pension|førtidspension|kontanthjælp|dagpenge|beskæftigelse|ledig)",
+    "beskæftigelse": (
+        r"\b(?:ældre|plejehjem|pension|førtidspension|kontanthjælp|dagpenge|beskæftigelse|ledig)"
+    ),
 }
 
 
@@ -146,8 +148,9 @@ X = StaticEmbedder().fit_transform(docs)
 start = time.perf_counter()
 model = LeidenCluster(max_clusters=30).fit(X)
 seconds = time.perf_counter() - start
-print(json.dumps({**model.describe(), "seconds": model.timings_, "n": n, "distinct": model.n_nodes_, "fit_seconds": round(seconds, 1),
-                  "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024), "topics": model.n_clusters_}))
+rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps({**model.describe(), "seconds": model.timings_, "n": n, "distinct": model.n_nodes_,
+                  "fit_seconds": round(seconds, 1), "rss_mb": rss_mb, "topics": model.n_clusters_}))
 """
 
 
@@ -178,20 +181,25 @@ def tables(q: list[dict], s: list[dict], header: str) -> str:
     lines = [
         header,
         "",
-        "| set | k | clustering | used | embedding | documents | topics | ARI | diversity | NPMI | resolution | s |",
+        "| set | k | clustering | used | embedding | documents | topics | ARI | diversity | NPMI | "
+        "resolution | s |",
         "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in q:
         lines.append(
-            f"| {r['set']} | {r['k_given'] or 'from data'} | {r['clustering']} | {r['used']} | {r['embedding']} | {r['documents']:,} | {r['topics']} | "
-            f"{'' if r['ari'] is None else r['ari']} | {r['diversity']} | {r['npmi']} | {r['resolution'] or ''} | {r['seconds']} |"
+            f"| {r['set']} | {r['k_given'] or 'from data'} | {r['clustering']} | {r['used']} | "
+            f"{r['embedding']} | {r['documents']:,} | {r['topics']} | "
+            f"{'' if r['ari'] is None else r['ari']} | {r['diversity']} | {r['npmi']} | "
+            f"{r['resolution'] or ''} | {r['seconds']} |"
         )
     if s:
         lines += [
             "",
-            "The graph step alone (`LeidenCluster(max_clusters=30)`) on distinct documents, static vectors, fresh process:",
+            "The graph step alone (`LeidenCluster(max_clusters=30)`) on distinct documents, static vectors, "
+            "fresh process:",
             "",
-            "| documents | distinct vectors | neighbours | graph s | Leiden s (3 seeds x 3 resolutions, then the result) | peak RSS MB | resolution | stability by resolution | topics (communities) |",
+            "| documents | distinct vectors | neighbours | graph s | Leiden s (3 seeds x 3 resolutions, "
+            "then the result) | peak RSS MB | resolution | stability by resolution | topics (communities) |",
             "|---:|---:|---|---:|---:|---:|---:|---|---|",
         ]
         for r in s:
@@ -199,7 +207,8 @@ def tables(q: list[dict], s: list[dict], header: str) -> str:
                 lines.append(f"| {r['n']:,} | | | failed: {r['error']} | | | | | |")
                 continue
             lines.append(
-                f"| {r['n']:,} | {r['distinct']:,} | {r['neighbours']} | {r['seconds']['graph']} | {r['seconds']['leiden']} | {r['rss_mb']:,} | {r['resolution']} | "
+                f"| {r['n']:,} | {r['distinct']:,} | {r['neighbours']} | {r['seconds']['graph']} | "
+                f"{r['seconds']['leiden']} | {r['rss_mb']:,} | {r['resolution']} | "
                 f"{r['stability_by_resolution']} | {r['topics']} ({r['communities_before_merging_small']}) |"
             )
     return "\n".join(lines) + "\n"
@@ -221,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     warnings.filterwarnings("ignore")
     header = (
-        f"Measured {time.strftime('%Y-%m-%d')} by `python bench/bench_graph.py --clusterings {args.clusterings} --scale {args.scale}` "
+        f"Measured {time.strftime('%Y-%m-%d')} by `python bench/bench_graph.py --clusterings "
+        f"{args.clusterings} --scale {args.scale}` "
         f"on {machine()}."
     )
     q = quality([c for c in args.clusterings.split(",") if c])

@@ -164,6 +164,7 @@ def parse_scores(cdt_dir: Path, conllu: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark from the command line (see the module docstring); 0 on success."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--conllu", type=Path, default=DEFAULT)
     ap.add_argument("--sentences", default="danish_sentences")

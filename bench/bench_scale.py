@@ -1,4 +1,6 @@
-"""Scale benchmark (issues 16, 28, 37): ``seminar topics`` from 1,000 to 200,000 statements, and ``seminar run`` cold and warm.
+"""Scale benchmark (issues 16, 28, 37).
+
+``seminar topics`` from 1,000 to 200,000 statements, and ``seminar run`` cold and warm.
 
 Every measurement runs the real command in a fresh process; wall time is the median of
 ``--repeats`` runs (``--big-repeats`` at 50k and above), peak RSS the largest of them (from
@@ -44,6 +46,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -62,7 +68,10 @@ def _detokenise(tokens: list[str]) -> str:
 
 
 def source_sentences(sib: bool = True) -> list[str]:
-    """Distinct real Danish sentences of 5–30 words from the material in ``../shared`` (without SIB-200 with ``sib=False``)."""
+    """Distinct real Danish sentences of 5–30 words from the material in ``../shared``.
+
+    Without the SIB-200 sentences when ``sib=False``.
+    """
     import pandas as pd
 
     from train_lemmatizer import read_conllu_sentences
@@ -103,7 +112,7 @@ def build_corpus(sentences: list[str], n: int, seed: int = 7) -> list[str]:
 HIDE_FROM = 10_000
 
 
-def sib_sentences() -> "pd.DataFrame":
+def sib_sentences() -> pd.DataFrame:
     """SIB-200 Danish train+dev: ``text`` and ``label`` (empty when ``../shared`` lacks it)."""
     import pandas as pd
 
@@ -111,8 +120,11 @@ def sib_sentences() -> "pd.DataFrame":
     return pd.read_csv(path)[["text", "label"]] if path.exists() else pd.DataFrame({"text": [], "label": []})
 
 
-def hidden_corpus(sentences: list[str], sib, n: int, seed: int = 7) -> "pd.DataFrame":
-    """``n`` rows (``text``, ``label``): statements from ``sentences`` with the SIB-200 sentences at seeded random places."""
+def hidden_corpus(sentences: list[str], sib, n: int, seed: int = 7) -> pd.DataFrame:
+    """``n`` rows (``text``, ``label``).
+
+    Statements from ``sentences`` with the SIB-200 sentences at seeded random places.
+    """
     import pandas as pd
 
     texts = build_corpus(sentences, n - len(sib), seed)
@@ -198,8 +210,9 @@ texts = pd.read_csv(sys.argv[1])["text"].tolist()
 cfg = TopicConfig(unit="note", embedding=sys.argv[2])
 import pipeline.flows as flows
 nlp = build_nlp(NlpConfig())
-notes = pd.DataFrame({"note_id": [f"{i:012x}" for i in range(len(texts))], "year": 1900, "seminar": "", "core_area": "t", "theme": "",
-                      "question": "", "group": range(len(texts)), "text": texts, "source_file": "", "source_ref": ""})
+notes = pd.DataFrame({"note_id": [f"{i:012x}" for i in range(len(texts))], "year": 1900, "seminar": "",
+                      "core_area": "t", "theme": "", "question": "", "group": range(len(texts)),
+                      "text": texts, "source_file": "", "source_ref": ""})
 st = make_statements(notes, nlp, NlpConfig())
 docs = topic_documents(st, "note")
 emb = build_embedder(cfg, len(docs))
@@ -207,14 +220,19 @@ X = emb.fit_transform(embedder_input(emb, docs))
 from bertopic import BERTopic
 from sklearn.feature_extraction.text import CountVectorizer
 start = time.perf_counter()
-model = BERTopic(language="danish", vectorizer_model=CountVectorizer(token_pattern=r"\\S+"), calculate_probabilities=False)
+model = BERTopic(language="danish", vectorizer_model=CountVectorizer(token_pattern=r"\\S+"),
+                 calculate_probabilities=False)
 topics, _ = model.fit_transform(docs["topic_doc"].tolist(), embeddings=X)
-print(time.perf_counter() - start, len(set(topics)) - (1 if -1 in topics else 0), sum(t == -1 for t in topics) / len(topics))
+n_topics = len(set(topics)) - (1 if -1 in topics else 0)
+print(time.perf_counter() - start, n_topics, sum(t == -1 for t in topics) / len(topics))
 """
 
 
 def sib_quality(embeddings: list[str]) -> dict[str, dict]:
-    """ARI/NMI on SIB-200 Danish (k = 7, one topic per sentence) for each embedding, as ``seminar topics`` fits them."""
+    """ARI/NMI on SIB-200 Danish (k = 7, one topic per sentence) for each embedding.
+
+    As ``seminar topics`` fits them.
+    """
     import pandas as pd
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
@@ -261,7 +279,10 @@ def machine() -> str:
         0,
     )
     load = os.getloadavg()[0]
-    return f"{cpu}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, load average {load:.2f} at start"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB, Python {platform.python_version()}, "
+        f"load average {load:.2f} at start"
+    )
 
 
 # ---------------------------------------------------------------- the benchmark
@@ -274,7 +295,8 @@ def bench_topics(
     sib = sib_sentences()
     sentences = source_sentences(sib=False)
     print(
-        f"# {len(sentences)} source sentences (no SIB-200), {len(sib)} SIB-200 sentences hidden from {HIDE_FROM:,}",
+        f"# {len(sentences)} source sentences (no SIB-200), {len(sib)} SIB-200 sentences hidden from "
+        f"{HIDE_FROM:,}",
         file=sys.stderr,
     )
     rows, used = [], set()
@@ -346,9 +368,10 @@ def bench_run(repeats: int) -> dict:
     # cold: nothing kept from earlier runs (analysis, phrase vectors, drawn charts)
     cold = repeat(cmd, repeats, before=lambda: shutil.rmtree(cache, ignore_errors=True))
     warm = repeat(cmd, repeats)
-    keep = lambda stages: {
-        k: round(v, 2) for k, v in stages.items() if not k.startswith(("embedding", "statements ("))
-    }  # noqa: E731
+
+    def keep(stages: dict) -> dict:
+        return {k: round(v, 2) for k, v in stages.items() if not k.startswith(("embedding", "statements ("))}
+
     return {
         "cold": round(cold["wall"], 1),
         "cold_runs": cold["walls"],
@@ -365,7 +388,9 @@ def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
     lines = [
         header,
         "",
-        "| statements | tokens | duplicates | `seminar topics` s (median) | peak RSS MB | bare tokenizer s | × tokenizer | embedding | topics | hidden SIB ARI | BERTopic default (UMAP+HDBSCAN) s, topics, outliers |",
+        "| statements | tokens | duplicates | `seminar topics` s (median) | peak RSS MB | bare tokenizer s "
+        "| × tokenizer | embedding | topics | hidden SIB ARI | BERTopic default (UMAP+HDBSCAN) s, topics, "
+        "outliers |",
         "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|",
     ]
     for r in topics:
@@ -376,7 +401,10 @@ def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
             else (bt.get("error") or f"{bt['seconds']} s, {bt['topics']}, {bt['outliers']:.0%}")
         )
         lines.append(
-            f"| {r['n']:,} | {r['tokens']:,} | {r['duplicates']:.2%} | {r['seconds']} ({', '.join(map(str, r['runs']))}) | {r['rss_mb']:,} | {r['floor_s']} | {r['x_floor']} | {r['embedding']} | {r.get('topics') or ''} | {r.get('hidden_sib_ari') if r.get('hidden_sib_ari') is not None else ''} | {bt_s} |"
+            f"| {r['n']:,} | {r['tokens']:,} | {r['duplicates']:.2%} | {r['seconds']} "
+            f"({', '.join(map(str, r['runs']))}) | {r['rss_mb']:,} | {r['floor_s']} | {r['x_floor']} | "
+            f"{r['embedding']} | {r.get('topics') or ''} | "
+            f"{r.get('hidden_sib_ari') if r.get('hidden_sib_ari') is not None else ''} | {bt_s} |"
         )
     lines += [
         "",
@@ -397,7 +425,8 @@ def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
     if quality:
         lines += [
             "",
-            "Topic quality of each embedding `auto` used above, SIB-200 Danish train+dev (800 sentences, k = 7, `--unit document`):",
+            "Topic quality of each embedding `auto` used above, SIB-200 Danish train+dev (800 sentences, k "
+            "= 7, `--unit document`):",
             "",
             "| embedding asked for | used | ARI | NMI | s |",
             "|---|---|---:|---:|---:|",
@@ -412,7 +441,8 @@ def tables(topics: list[dict], run: dict, quality: dict, header: str) -> str:
             "`seminar run` on the 2024 seminar (25 notes), median wall seconds:",
             "",
             f"- cold (`data/processed/.cache/` deleted first): **{run['cold']} s** (runs {run['cold_runs']})",
-            f"- re-run, notes unchanged (analysis and charts reused): **{run['warm']} s** (runs {run['warm_runs']})",
+            f"- re-run, notes unchanged (analysis and charts reused): **{run['warm']} s** (runs "
+            f"{run['warm_runs']})",
             f"- peak RSS {run['rss_mb']} MB",
             "",
             "| stage | cold s | re-run s |",
@@ -435,6 +465,7 @@ def write_section(text: str, path: Path, begin: str = BEGIN, end: str = END) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark from the command line (see the module docstring); 0 on success."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,50000,200000", help="comma-separated statement counts")
     ap.add_argument("--repeats", type=int, default=3, help="fresh runs per size below 50k (median)")
@@ -450,19 +481,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--topics-from",
         type=Path,
-        help="take the seminar topics rows (and SIB-200 quality) from this JSON line of an earlier run instead of measuring",
+        help=(
+            "take the seminar topics rows (and SIB-200 quality) from this JSON line of an earlier run "
+            "instead of measuring"
+        ),
     )
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     header = (
-        f"Measured {time.strftime('%Y-%m-%d')} by `make bench` (`python bench/bench_scale.py --sizes {args.sizes} "
-        f"--repeats {args.repeats} --big-repeats {args.big_repeats} --bertopic-max {args.bertopic_max}`) on {machine()}."
+        f"Measured {time.strftime('%Y-%m-%d')} by `make bench` (`python bench/bench_scale.py --sizes "
+        f"{args.sizes} "
+        f"--repeats {args.repeats} --big-repeats {args.big_repeats} --bertopic-max {args.bertopic_max}`) on "
+        f"{machine()}."
     )
     earlier = json.loads(args.topics_from.read_text(encoding="utf-8")) if args.topics_from else {}
     if args.topics_from:
         topics = earlier["topics"]
         used = {r["embedding"] for r in topics}
-        header += f" The `seminar topics` rows are from an earlier run of the same command ({args.topics_from.name})."
+        header += (
+            " The `seminar topics` rows are from an earlier run of the same command "
+            f"({args.topics_from.name})."
+        )
     else:
         with tempfile.TemporaryDirectory() as tmp:
             topics, used = bench_topics(sizes, args.repeats, args.big_repeats, args.bertopic_max, Path(tmp))

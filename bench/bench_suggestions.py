@@ -28,7 +28,10 @@ from bench_themes import SETS, _stem_in, load_set, score_set, synthesis_top6  # 
 
 
 def side_names(label: str, keywords: str, groups: str, point: dict) -> bool:
-    """A suggestion's side is the point: its label (or a theme's first three keywords) has a stem, and it counts one of its groups."""
+    """A suggestion's side is the point.
+
+    Its label (or a theme's first three keywords) has a stem, and it counts one of its groups.
+    """
     words = [label.lower(), *[k.lower() for k in keywords.split("; ") if k][:3]]
     return any(_stem_in(s, w) for s in point["stems"] for w in words) and bool(
         {int(g) for g in groups.split()} & set(point["groups"])
@@ -59,7 +62,10 @@ def simulate(rows: list[dict], themes, points: list[dict]) -> list[tuple[dict, b
 
 
 def run_set(bench) -> dict | None:
-    """Analyse one set, simulate the analyst on its suggestions, print the figures (None: the set is absent)."""
+    """Analyse one set, simulate the analyst on its suggestions, print the figures (None.
+
+    The set is absent).
+    """
     from pipeline.curation import Codebook
     from pipeline.curation.decisions import Decision
     from pipeline.danish.stop_words import STOP_WORDS
@@ -117,14 +123,17 @@ def run_set(bench) -> dict | None:
         out["synthesis_top6_before"] = synthesis_top6(auto.themes, points)
         out["synthesis_top6_after"] = synthesis_top6(after_analysis.themes, points)
     print(
-        f"hand-read points found: before {before['found']}/{before['points']}, after accepting {after['found']}/{after['points']}"
+        f"hand-read points found: before {before['found']}/{before['points']}, after accepting "
+        f"{after['found']}/{after['points']}"
     )
     print(
-        f"suggestions read: {len(sugg)} ({out['suggestions_per_ten_areas']} per ten core areas); accepted {out['accepted']}; false among the first 10: {out['false_in_first_10']}"
+        f"suggestions read: {len(sugg)} ({out['suggestions_per_ten_areas']} per ten core areas); accepted "
+        f"{out['accepted']}; false among the first 10: {out['false_in_first_10']}"
     )
     if "synthesis_top6_after" in out:
         print(
-            f"Social omsorg top 6 name of the synthesis: before {out['synthesis_top6_before']}, after {out['synthesis_top6_after']}"
+            f"Social omsorg top 6 name of the synthesis: before {out['synthesis_top6_before']}, after "
+            f"{out['synthesis_top6_after']}"
         )
     print("suggestions (rank | area | theme | other | accepted as point):")
     for r, ok, point in decided:

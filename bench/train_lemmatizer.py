@@ -128,8 +128,10 @@ class HeldOut:
         return len(self.keys)
 
     def leaks_into(self, words: Sequence[str]) -> str | None:
-        """Why a training sentence matches a held-out sentence (``exact``, ``contained``,
-        ``near``), or None when it does not."""
+        """Why a training sentence matches a held-out sentence, or None when it does not.
+
+        The reason is ``exact``, ``contained`` or ``near``.
+        """
         k = sentence_key(words)
         if not k:
             return None
@@ -257,6 +259,7 @@ def read_cdt(
 
 
 def build_lex(docs: list[list[list[tuple[str, str, str]]]]) -> tuple[dict, dict]:
+    """The lexicon (form → lemmas by count) and the edit scripts per word ending (the three commonest)."""
     lex: dict[str, Counter] = defaultdict(Counter)
     edits: dict[str, Counter] = defaultdict(Counter)
     for sents in docs:
@@ -298,6 +301,7 @@ def instances(model: Model, sents, src):
 
 
 def train_perceptron(data, epochs: int, seed: int = 13) -> dict[str, float]:
+    """An averaged perceptron over ``data`` (shuffled with ``seed`` each epoch): feature weights."""
     w: dict[str, float] = defaultdict(float)
     totals: dict[str, float] = defaultdict(float)
     stamps: dict[str, int] = defaultdict(int)
@@ -334,7 +338,10 @@ def train_perceptron(data, epochs: int, seed: int = 13) -> dict[str, float]:
 
 
 def add_treebank_arguments(ap: argparse.ArgumentParser) -> None:
-    """``--cdt`` (the treebank folder) and ``--dev-conllu`` (UD dev, kept out of training): shared with the tagger's trainer."""
+    """``--cdt`` (the treebank folder) and ``--dev-conllu`` (UD dev, kept out of training).
+
+    Shared with the tagger's trainer.
+    """
     ap.add_argument("--cdt", type=Path, default=ROOT.parent / "shared" / "data" / "cdt-danish")
     ap.add_argument(
         "--dev-conllu",
@@ -345,6 +352,7 @@ def add_treebank_arguments(ap: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Train and measure the lemmatizer from the command line (see the module docstring); 0 on success."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_treebank_arguments(ap)
     ap.add_argument("--out", type=Path, default=DATA_PATH)

@@ -1,8 +1,13 @@
-"""Shared fixtures: the bundled 2024 seminar and a tiny synthetic Danish seminar, each analysed once per test session.
+"""Shared fixtures: the bundled 2024 seminar and a tiny synthetic Danish seminar.
+
+Each analysed once per test session.
 
 The Danish pipeline is loaded once (:func:`danish_nlp`) and every analysis here is computed
 once per session; tests only read them. ``pytest -m "not slow"`` leaves out the end-to-end runs
-(notebooks, the ``seminar`` command over whole seminars) for a quick loop; ``make test`` runs all.
+(notebooks, the ``seminar`` command over whole seminars, a real browser, a run killed while it
+writes) for a quick loop; ``make test`` runs all. A test of what a command does calls its entry
+point in this process (:func:`tests.helpers.seminar_main`); only a test of the process itself
+starts one.
 """
 
 from __future__ import annotations
@@ -62,15 +67,20 @@ def analysis_2024(cfg_2024, danish_nlp):
 
 @pytest.fixture(scope="session")
 def tiny_analysis(danish_nlp):
-    """A tiny seminar (two areas, one empty note) analysed once per session: ``(cfg, ingest_result, analysis, pages)``."""
+    """A tiny seminar (two areas, one empty note) analysed once per session.
+
+    ``(cfg, ingest_result, analysis, pages)``.
+    """
     from tests.helpers import analyse_rows
 
     cfg = parse_config(TINY_TOML)
     rows = [
         "kerneområde;gruppe;tekst",
         'Social omsorg;1;"Gruppe 1 talte om frivillige i ældreplejen. Koordinering af frivillige er svær."',
-        'Social omsorg;2;"Koordinering af frivillige kræver en fast kontaktperson. Pårørende vil gerne hjælpe."',
-        'Social omsorg;3;"Pårørende og frivillige kan hjælpe på plejehjem. Velfærdsteknologi <script>alert(1)</script> frigør tid."',
+        'Social omsorg;2;"Koordinering af frivillige kræver en fast kontaktperson. Pårørende vil gerne '
+        'hjælpe."',
+        'Social omsorg;3;"Pårørende og frivillige kan hjælpe på plejehjem. Velfærdsteknologi '
+        '<script>alert(1)</script> frigør tid."',
         'Læring;1;"Trivsel i klassen kræver fællesskab. Mobning skal forebygges tidligt."',
         'Læring;2;"Mobning skal forebygges med fællesskab i klassen. Praktisk undervisning motiverer."',
         'Læring;3;"Praktisk undervisning og trivsel hænger sammen."',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 
 
 def ws_free(text: str) -> str:
@@ -109,3 +110,72 @@ def seminar(args, cwd, timeout: int = 600):
         text=True,
         timeout=timeout,
     )
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a ``seminar`` command ended with: exit code and the text it wrote (as ``subprocess.run``)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+# Python's own warning filters in a fresh ``python -m pipeline``: these categories are not shown there.
+_HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+def seminar_main(args, cwd) -> Ran:
+    """Run the ``seminar`` command in this process, as ``python -m pipeline`` would, and capture its output.
+
+    For tests of what the command does, not of the process boundary (``seminar`` starts one): the
+    same entry point (:func:`pipeline.cli.main`) with ``sys.argv``, the working directory, a
+    non-terminal stdout and stderr, the logging the command sets up and the warnings a fresh
+    interpreter shows; what the command leaves behind in the process (its global options, the
+    session's redactor, the logging handler) is put back afterwards. An exception that escapes the
+    command fails the test, as its traceback would show in a subprocess.
+    """
+    import contextlib
+    import logging
+    import os
+    import sys
+    import warnings
+
+    from pipeline.cli import main
+    from pipeline.cli.console import Settings
+    from pipeline.privacy import published
+
+    out, err = io.StringIO(), io.StringIO()
+    root = logging.getLogger()
+    saved = (os.getcwd(), sys.argv, root.handlers[:], root.level, Settings.debug, Settings.quiet)
+    session = published._SESSION[0]
+    root.handlers[
+        :
+    ] = []  # the command's logging.basicConfig then installs its own handler, as in a new process
+    code = 0
+    try:
+        os.chdir(cwd)
+        sys.argv = ["seminar", *map(str, args)]
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            warnings.catch_warnings(record=True) as caught,
+        ):
+            warnings.simplefilter("default")
+            try:
+                main()
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if isinstance(exc.code, str):
+                    err.write(exc.code + "\n")
+        for w in caught:
+            if not issubclass(w.category, _HIDDEN_WARNINGS):
+                err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
+    finally:
+        os.chdir(saved[0])
+        sys.argv = saved[1]
+        root.handlers[:] = saved[2]
+        root.setLevel(saved[3])
+        Settings.debug, Settings.quiet = saved[4], saved[5]
+        published._SESSION[0] = session
+    return Ran(code, out.getvalue(), err.getvalue())

@@ -10,7 +10,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-# Syllables that make names no Danish text holds by chance ("Kvozyrux"), so a leak check cannot fail on a word.
+# Syllables that make names no Danish text holds by chance ("Kvozyrux"), so a leak check cannot fail on a
+# word.
 _SYLLABLES = ("kvo", "zy", "rux", "bjæ", "fløx", "quo", "zæ", "vyk", "drø", "jix")
 _LOOK_ALIKE = {
     "a": "\u0430",
@@ -141,7 +142,8 @@ def kept_figures(draw) -> str:
                 f"SE-nr. {n8}",
                 f"Postnumrene {low}-{low + draw(st.integers(1, 99))}",
                 f"Postnummer {low} Horsens",
-                f"Mødet {day:02d}.{month:02d}.{year % 100:02d} {draw(st.integers(8, 16)):02d}{draw(st.sampled_from((0, 15, 30, 45))):02d}",
+                f"Mødet {day:02d}.{month:02d}.{year % 100:02d} "
+                f"{draw(st.integers(8, 16)):02d}{draw(st.sampled_from((0, 15, 30, 45))):02d}",
                 f"Mødet {day:02d}.{month:02d}.{year} kl. 14.30",
                 f"Perioden {year}-{year + 1}",
                 f"Andelen er {draw(st.integers(1, 99))} %",

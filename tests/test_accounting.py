@@ -92,7 +92,10 @@ def test_configured_area_without_notes_is_named(tiny_cfg):
 
 
 def test_area_names_that_would_share_a_report_file_are_rejected_not_overwritten():
-    data = "kerneområde;gruppe;tekst\nSocial omsorg;1;Frivillige.\nSocial-omsorg;2;Pårørende.\nIndex;1;Noget.\n???;1;Noget.\n".encode()
+    data = (
+        "kerneområde;gruppe;tekst\nSocial "
+        "omsorg;1;Frivillige.\nSocial-omsorg;2;Pårørende.\nIndex;1;Noget.\n???;1;Noget.\n"
+    ).encode()
     result = ingest([SourceFile("n.csv", data)], OPEN_CFG)
     assert list(result.notes.core_area) == ["Social omsorg"]
     reasons = list(result.rejects.reason)

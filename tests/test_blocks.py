@@ -1,4 +1,7 @@
-"""The page model: one page rendered three ways shows the same text block by block, and every renderer escapes."""
+"""The page model: one page rendered three ways shows the same text block by block.
+
+And every renderer escapes.
+"""
 
 from __future__ import annotations
 
@@ -178,8 +181,14 @@ def test_the_same_page_gives_the_same_bytes():
 
 def test_an_area_page_and_the_index_show_the_same_text_in_three_formats(analysis_2024, cfg_2024):
     area = analysis_2024.notes["core_area"].iloc[0]
-    _assert_same_text_block_by_block(area_page(build_area_context(analysis_2024, cfg_2024, area)))
-    _assert_same_text_block_by_block(index_page(build_index_context(analysis_2024, cfg_2024)))
+    _assert_same_text_block_by_block(
+        area_page(
+            build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
+        )
+    )
+    _assert_same_text_block_by_block(
+        index_page(build_index_context(analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups))
+    )
 
 
 def test_hostile_core_area_names_are_text_in_the_markdown_reports(tiny_csv_bytes):

@@ -22,9 +22,12 @@ FLAGS = [
     "--virtual-time-budget=5000",
 ]
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="needs Chromium: apt-get install chromium (make test installs it)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="needs Chromium: apt-get install chromium (make test installs it)"
+    ),
+    pytest.mark.slow,  # a real browser opens every kind of page
+]
 
 
 @pytest.fixture(scope="module")

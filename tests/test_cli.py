@@ -1,4 +1,8 @@
-"""The ``seminar`` command as a user runs it: exit codes, outputs, no tracebacks."""
+"""The ``seminar`` command as a user runs it: exit codes, outputs, no tracebacks.
+
+Most tests call the command's entry point in this process (:func:`tests.helpers.seminar_main`);
+``python -m pipeline`` itself starts in :func:`test_version`, and the terminal test needs a process.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,9 @@ import pandas as pd
 import pytest
 
 from tests.conftest import RAW_2024, TINY_TOML
+from tests.helpers import seminar_main as run
 
 SEMINAR = [sys.executable, "-m", "pipeline"]
-
-
-def run(args, cwd):
-    return subprocess.run([*SEMINAR, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def test_ingest_the_seed_writes_notes_manifest_rejects_and_config(tmp_path):
@@ -141,7 +142,8 @@ def _pyproject_version() -> str:
 
 
 def test_version(tmp_path):
-    proc = run(["--version"], tmp_path)
+    # the one test of `python -m pipeline` as a new process: the entry point itself
+    proc = subprocess.run([*SEMINAR, "--version"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"seminar-themes {_pyproject_version()}"
 
@@ -158,11 +160,13 @@ def test_usage_errors_are_one_plain_line_with_the_fix(tmp_path):
         ("topics",): "error: missing argument TABLE. Run 'seminar topics --help' for the options.",
         ("bogus",): "error: no such command 'bogus'. Run 'seminar --help' for the commands and options.",
         ("compare", "--base", "2025", "--target", "2024"): (
-            "error: invalid value for --base: 2025 is not earlier than --target 2024; give the earlier year as --base."
+            "error: invalid value for --base: 2025 is not earlier than --target 2024; give the earlier year "
+            "as --base."
             " Run 'seminar compare --help' for the options."
         ),
         ("compare", "--base", "2024", "--target", "2024"): (
-            "error: invalid value for --base: 2024 is not earlier than --target 2024; give the earlier year as --base."
+            "error: invalid value for --base: 2024 is not earlier than --target 2024; give the earlier year "
+            "as --base."
             " Run 'seminar compare --help' for the options."
         ),
     }
@@ -192,7 +196,10 @@ def test_help_shows_every_option_with_its_text(tmp_path):
 
 
 def _run_on_terminal(args, cwd) -> tuple[int, str]:
-    """Run the command with stderr on a pseudo-terminal; returns the exit code and what the terminal showed."""
+    """Run the command with stderr on a pseudo-terminal.
+
+    Returns the exit code and what the terminal showed.
+    """
     import os
     import pty
     import threading
@@ -228,6 +235,7 @@ def _run_on_terminal(args, cwd) -> tuple[int, str]:
     return proc.returncode, re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode("utf-8", "replace"))
 
 
+@pytest.mark.slow  # two `seminar` processes on a pseudo-terminal
 def test_progress_on_a_terminal_only_and_never_with_quiet(tmp_path):
     import pytest
 

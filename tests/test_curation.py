@@ -1,4 +1,7 @@
-"""Analyst curation: a codebook renames, merges, splits, pins, excludes and adds themes, on every run alike."""
+"""Analyst curation: a codebook renames, merges, splits, pins, excludes and adds themes.
+
+On every run alike.
+"""
 
 from __future__ import annotations
 
@@ -51,7 +54,10 @@ def nlp(danish_nlp):
 
 
 def _curate(analysis, cfg, text: str, nlp, file: str = "codebook.yaml"):
-    """The analysis curated by the codebook text (:func:`pipeline.flows.curate_analysis`, as ``seminar run`` applies it)."""
+    """The analysis curated by the codebook text (:func:`pipeline.flows.curate_analysis`.
+
+    As ``seminar run`` applies it).
+    """
     return curate_analysis(analysis, cfg, parse_codebook(text, file), nlp=nlp)
 
 
@@ -75,7 +81,10 @@ def edited_text(analysis_2024, start_text):
     # statement ("partnerskaber med lokale interessenter og organisationer") to Byforskønnelse
     text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
     text = _edit(text, _entry_id(text, "Byforskønnelse"), "pin", '["605391d43322-01"]')
-    text += '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
+    text += (
+        '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og '
+        'kommunikation"\n  seeds: ["gennemsigtighed", "kommunikation"]\n'
+    )
     return text
 
 
@@ -351,7 +360,7 @@ def test_older_themes_table_reads_with_default_curation_columns(analysis_2024, t
 @pytest.mark.slow
 def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
     from tests.conftest import RAW_2024
-    from tests.helpers import seminar
+    from tests.helpers import seminar_main as seminar
 
     raw = tmp_path / "data" / "raw" / "2024"
     raw.mkdir(parents=True)
@@ -387,7 +396,8 @@ def test_cli_curate_init_from_a_clean_clone_then_run(tmp_path):
     assert "Pårørende som ressource" in (tmp_path / "reports" / "2024" / "social-omsorg.md").read_text(
         encoding="utf-8"
     )
-    # next year's codebook seeded from this year's: the name carries over to the theme with the same key phrases
+    # next year's codebook seeded from this year's: the name carries over to the theme with the same key
+    # phrases
     raw_next = tmp_path / "data" / "raw" / "2025"
     raw_next.mkdir()
     (raw_next / "seminar.toml").write_text(

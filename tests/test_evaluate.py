@@ -52,7 +52,8 @@ def test_read_conllu():
     sents = read_conllu(
         CONLLU
         + "\n"
-        + "# sent_id = x\n1-2\tdens\t_\t_\t_\t_\t_\t_\t_\t_\n1\tden\tden\tDET\t_\t_\t0\troot\t_\t_\n2\ts\ts\tX\t_\t_\t1\tdep\t_\t_\n"
+        + "# sent_id = x\n1-2\tdens\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        + "1\tden\tden\tDET\t_\t_\t0\troot\t_\t_\n2\ts\ts\tX\t_\t_\t1\tdep\t_\t_\n"
     )
     assert len(sents) == 3
     assert sents[0].newdoc and not sents[1].newdoc

@@ -187,7 +187,8 @@ def _published_texts(*folders: Path) -> list[tuple[str, str]]:
                 continue
             if path.suffix == ".docx":
                 with zipfile.ZipFile(path) as z:
-                    # every part that can hold text; the font, style and theme tables hold digit codes of their own
+                    # every part that can hold text; the font, style and theme tables hold digit codes of
+                    # their own
                     parts = [
                         n
                         for n in z.namelist()
@@ -223,6 +224,7 @@ def fuzz_nlp():
     return build_nlp(NlpConfig())
 
 
+@pytest.mark.slow  # twelve whole runs
 @settings(
     max_examples=12,
     deadline=None,
@@ -270,8 +272,9 @@ def test_hostile_tables_through_the_whole_run(table, fuzz_nlp, tmp_path_factory)
         for figures in kept:
             for figure in figures:
                 assert figure in tables, figure
-    published = _published_texts(processed, reports) + [
-        ("manifest", json.dumps(manifest, ensure_ascii=False))
+    published = [
+        *_published_texts(processed, reports),
+        ("manifest", json.dumps(manifest, ensure_ascii=False)),
     ]
     for secret in found:
         for form in _forms(secret):

@@ -81,7 +81,10 @@ def test_ordinals_do_not_depend_on_reading_order(tiny_cfg):
 
 
 def test_a_duplicate_name_in_one_area_is_rejected_with_its_reason(tiny_cfg):
-    csv = "kerneområde,gruppe,tekst\nLæring,Bord A,Trivsel i frikvarteret.\nLæring,bord  a,Lektiehjælp efter skole.\n"
+    csv = (
+        "kerneområde,gruppe,tekst\nLæring,Bord A,Trivsel i frikvarteret.\nLæring,bord  a,Lektiehjælp efter "
+        "skole.\n"
+    )
     result = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg)
     assert len(result.notes) == 1 and len(result.rejects) == 1
     reason = result.rejects.reason[0]
@@ -148,7 +151,10 @@ def test_a_sentence_opening_with_the_word_is_no_group_name(tiny_cfg):
 
 @pytest.fixture(scope="module")
 def named_analysis(danish_nlp):
-    """A tiny seminar whose Læring groups have names (and one a number): ``(cfg, result, analysis, pages)``."""
+    """A tiny seminar whose Læring groups have names (and one a number).
+
+    ``(cfg, result, analysis, pages)``.
+    """
     from pipeline.config import parse_config
     from tests.conftest import TINY_TOML
     from tests.helpers import analyse_rows

@@ -176,7 +176,10 @@ def test_docx_track_changes_keep_insertions_and_drop_deletions(tiny_cfg):
         + '<w:ins w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">'
         + _run("trivsel og ")
         + "</w:ins>"
-        + '<w:del w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>mobning og </w:delText></w:r></w:del>'
+        + (
+            '<w:del w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>mobning og '
+            "</w:delText></w:r></w:del>"
+        )
         + _run("fællesskab.")
         + "</w:p>"
     )
@@ -220,7 +223,8 @@ def test_docx_text_box_is_read_once(tiny_cfg):
     )
     box = "<w:txbxContent><w:p>" + _run("Gruppe 5 talte om mobning i skolen.") + "</w:p></w:txbxContent>"
     par = (
-        f'<w:p><w:r><mc:AlternateContent {ns}><mc:Choice Requires="wps"><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></mc:Choice>'
+        f"<w:p><w:r><mc:AlternateContent {ns}><mc:Choice "
+        f'Requires="wps"><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></mc:Choice>'
         f"<mc:Fallback><v:shape><v:textbox>{box}</v:textbox></v:shape></mc:Fallback></mc:AlternateContent></w:r></w:p>"
     )
     result = ingest([SourceFile("n.docx", _docx_with_xml(par))], tiny_cfg)
@@ -353,10 +357,10 @@ def test_links_out_of_the_seminar_folder_are_refused_and_not_quoted(tmp_path, ti
 
 
 def test_topics_on_texts_without_content_words_is_one_message(tmp_path):
-    from tests.helpers import seminar
+    from tests.helpers import seminar_main
 
     (tmp_path / "svar.csv").write_text("text\nog men eller\nhvis og så\n", encoding="utf-8")
-    proc = seminar(["topics", "svar.csv", "--out", "ud.csv"], tmp_path)
+    proc = seminar_main(["topics", "svar.csv", "--out", "ud.csv"], tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert (
         "no text has a word to find topics in" in proc.stderr

@@ -233,7 +233,10 @@ def test_docx_with_a_table_per_area(tiny_cfg):
 
 
 def test_markdown_files_one_per_table(tiny_cfg):
-    bord1 = "# Social omsorg\n\nVi talte om frivillige.\n\n- koordinering\n- unge frivillige\n\n# Læring\n\nTrivsel og mobning.\n"
+    bord1 = (
+        "# Social omsorg\n\nVi talte om frivillige.\n\n- koordinering\n- unge frivillige\n\n# "
+        "Læring\n\nTrivsel og mobning.\n"
+    )
     bord2 = "---\ngruppe: 2\n---\n## Læring\nPraktisk undervisning.\n"
     result = ingest(
         [SourceFile("noter/bord-1.md", bord1.encode()), SourceFile("noter/andet.md", bord2.encode())],

@@ -104,7 +104,10 @@ def _two_column_pdf(blocks_left: list[str], blocks_right: list[str]) -> bytes:
 
 def test_pdf_with_group_notes_in_two_columns(cfg_2024):
     notes = {
-        1: "Gruppe 1 diskuterede frivilligt arbejde i ældreplejen og behovet for at koordinere de frivillige bedre.",
+        1: (
+            "Gruppe 1 diskuterede frivilligt arbejde i ældreplejen og behovet for at koordinere de "
+            "frivillige bedre."
+        ),
         2: "Gruppe 2 delte eksempler på telefonkæder, der forbinder ældre med hinanden, og på partnerskaber.",
         3: "Gruppe 3 fokuserede på kommunikation mellem frivillige organisationer og det politiske niveau.",
         4: "Gruppe 4 påpegede mulighederne for at udnytte teknologi og inddrage unge frivillige.",

@@ -51,7 +51,10 @@ def test_split_blocks_keeps_bullets_apart():
 
 
 def test_statements_split_sentences_and_bullets(nlp):
-    text = "Gruppe 1 talte om frivillige. Bl.a. fx unge ift. ældreplejen.\n• koordinering\n• pårørende som ressource"
+    text = (
+        "Gruppe 1 talte om frivillige. Bl.a. fx unge ift. ældreplejen.\n• koordinering\n• pårørende som "
+        "ressource"
+    )
     st = make_statements(notes_of(text), nlp, NlpConfig())
     assert list(st.text) == [
         "Gruppe 1 talte om frivillige.",

@@ -41,7 +41,10 @@ def test_group_101_in_word_markdown_file_names_and_summary_text(tiny_cfg):
         ]
     )
     md = "# Læring\n\nPraktisk undervisning og bevægelse.\n"
-    summary = "Social omsorg\n\nGruppe 101 talte om skolevejen og trafik.\n\nGr. 7 talte om frikvarteret og leg.\n\nGruppe IV talte om klassens trivsel.\n"
+    summary = (
+        "Social omsorg\n\nGruppe 101 talte om skolevejen og trafik.\n\nGr. 7 talte om frikvarteret og "
+        "leg.\n\nGruppe IV talte om klassens trivsel.\n"
+    )
     result = ingest(
         [
             SourceFile("noter.docx", docx),

@@ -1,4 +1,7 @@
-"""Given options: read from the configuration or the summary, counted per group, shown apart from the points found."""
+"""Given options: read from the configuration or the summary, counted per group.
+
+Shown apart from the points found.
+"""
 
 from __future__ import annotations
 
@@ -123,7 +126,7 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     from pipeline.report.blocks import block_text
 
     area = "Vækst, Teknik og Fællesskab"
-    ctx = build_area_context(analysis_2024, cfg_2024, area)
+    ctx = build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
     chosen = {o["option"]: o["groups"] for o in ctx.options}
     assert chosen["infrastruktur"] == [1, 2, 3, 4, 5]
     assert chosen["kapacitet"] == [1, 2, 4, 5]
@@ -141,5 +144,10 @@ def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cf
     from pipeline.report.blocks import block_text, walk
     from pipeline.report.overview import overview_page
 
-    text = "\n".join(block_text(b) for b in walk(overview_page(analysis_2024, cfg_2024).blocks))
+    text = "\n".join(
+        block_text(b)
+        for b in walk(
+            overview_page(analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups).blocks
+        )
+    )
     assert text.count("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)") == 1

@@ -1,4 +1,7 @@
-"""The overview for the committees (overblik): every sentence is the notes' own, every count true, three formats alike."""
+"""The overview for the committees (overblik).
+
+Every sentence is the notes' own, every count true, three formats alike.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +21,14 @@ from pipeline.report.overview import overview_page, top_points
 from pipeline.report.wording import lower_first
 
 POINT = re.compile(
-    r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\.(?: \((Maskinforslag|Kurateret)\))?$"
+    r"^(\d+) af (\d+) grupper pegede på (.+?) \(gruppe ([\d, og]+)\), fx »(.+)« \(gruppe (\d+)\)\.(?: "
+    r"\((Maskinforslag|Kurateret)\))?$"
 )
 
 
 @pytest.fixture(scope="module")
 def page(analysis_2024, cfg_2024):
-    return overview_page(analysis_2024, cfg_2024)
+    return overview_page(analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups)
 
 
 def _points(page) -> list[str]:
@@ -67,7 +71,7 @@ def test_every_point_is_a_theme_with_its_true_count_groups_and_a_groups_own_word
 
 def test_points_per_area_are_the_top_two_to_four(page, analysis_2024, cfg_2024):
     for area, themes in analysis_2024.themes.groupby("core_area", sort=False):
-        top = top_points(themes, cfg_2024.themes.min_groups)
+        top = top_points(themes)
         rest = themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
         # an area whose question gave options (Vækst) has fewer points beyond them
         assert min(2, len(rest)) <= len(top) <= 4
@@ -126,7 +130,9 @@ def test_three_formats_show_the_same_points(page):
 
 def test_overview_without_recurring_points_says_so(analysis_2024, cfg_2024):
     themes = analysis_2024.themes.assign(recurring=False)
-    page = overview_page(replace(analysis_2024, themes=themes), cfg_2024)
+    page = overview_page(
+        replace(analysis_2024, themes=themes), cfg_2024, recurring_from=cfg_2024.themes.min_groups
+    )
     text = "\n".join(block_text(b) for b in walk(page.blocks))
     assert (
         not _points(page)
@@ -149,12 +155,18 @@ def test_the_status_is_per_point_only_when_some_are_curated(analysis_2024, cfg_2
     themes = analysis_2024.themes
     first = themes["topic"].iloc[0]
     some = overview_page(
-        replace(analysis_2024, themes=themes.assign(curated=themes["topic"] == first)), cfg_2024
+        replace(analysis_2024, themes=themes.assign(curated=themes["topic"] == first)),
+        cfg_2024,
+        recurring_from=cfg_2024.themes.min_groups,
     )
     statuses = [POINT.match(t).group(7) for t in _points(some)]
     assert statuses and None not in statuses and "Maskinforslag" in statuses
     note = next(b for b in walk(some.blocks) if isinstance(b, Note))
     assert "1 af" in block_text(note) and "er kurateret" in block_text(note)
-    every = overview_page(replace(analysis_2024, themes=themes.assign(curated=True)), cfg_2024)
+    every = overview_page(
+        replace(analysis_2024, themes=themes.assign(curated=True)),
+        cfg_2024,
+        recurring_from=cfg_2024.themes.min_groups,
+    )
     assert [POINT.match(t).group(7) for t in _points(every)] == [None] * len(_points(every))
     assert "Maskinforslag" not in "\n".join(block_text(b) for b in walk(every.blocks))

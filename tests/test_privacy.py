@@ -47,7 +47,8 @@ def test_realistic_note_loses_all_personal_data_and_keeps_the_rest():
         "jens.hansen@hedensted.dk og ringet fra +45 23 45 67 89 og 87 65 43 21 samt 40404040. "
         "Hanne Jensen fra Jobcentret (hanne_j+seminar@mail.example.org, tlf. 2345 6789) foreslog at "
         "afsætte 1.200.000 kr. i 2024-2025; budgettet stiger 12 % fra 2024 til 2025 (sag 24/12345, "
-        "konto 1234-5678901, mødet 01.02.2024 kl. 10.30). Bo nævnte at ældre vil bo hjemme; Hanne Jensens idé."
+        "konto 1234-5678901, mødet 01.02.2024 kl. 10.30). Bo nævnte at ældre vil bo hjemme; Hanne Jensens "
+        "idé."
     )
     text, counts = Redactor(names=("Hanne Jensen", "Bo")).redact(note)
     for secret in (
@@ -179,8 +180,10 @@ def test_no_personal_data_reaches_any_table_or_page(tiny_cfg):
     secrets = ["010203-1234", "0102031234", "jens.hansen@example.dk", "+45 20 30 40 50", "20304050"]
     rows = [
         "kerneområde;gruppe;tekst",
-        'Social omsorg;1;"Borgeren (010203-1234) vil gerne være frivillig. Skriv til jens.hansen@example.dk om frivillige i ældreplejen."',
-        'Social omsorg;2;"Koordinering af frivillige i ældreplejen, ring +45 20 30 40 50. Pårørende vil hjælpe."',
+        'Social omsorg;1;"Borgeren (010203-1234) vil gerne være frivillig. Skriv til jens.hansen@example.dk '
+        'om frivillige i ældreplejen."',
+        'Social omsorg;2;"Koordinering af frivillige i ældreplejen, ring +45 20 30 40 50. Pårørende vil '
+        'hjælpe."',
         'Social omsorg;3;"Frivillige på plejehjem (cpr 0102031234, tlf. 20304050) skaber samvær."',
     ]
     result, analysis, pages = analyse_rows(rows, tiny_cfg)
@@ -261,11 +264,12 @@ def test_figures_with_separators_are_not_personal_data(text):
 def test_listed_names_in_any_case_and_inflection_and_their_parts():
     r = Redactor(names=("Hanne Jensen", "Bo", "Maria Skov"))
     text = r.redact(
-        "hanne jensen og HANNE JENSENS forslag; Jensen's idé, Hannes plan. Bo og Bos bolig; de vil bo her og gå i skov."
+        "hanne jensen og HANNE JENSENS forslag; Jensen's idé, Hannes plan. Bo og Bos bolig; de vil bo her og "
+        "gå i skov."
     )[0]
-    assert (
-        text
-        == "[navn] og [navn] forslag; [navn] idé, [navn] plan. [navn] og [navn] bolig; de vil bo her og gå i skov."
+    assert text == (
+        "[navn] og [navn] forslag; [navn] idé, [navn] plan. [navn] og [navn] bolig; de vil bo her og gå "
+        "i skov."
     )
 
 

@@ -100,9 +100,13 @@ def test_config_texts_are_normalised_and_redacted_where_published(tmp_path):
 
     toml = TINY_TOML.replace(
         'question = "Hvordan inddrager vi frivillige?"',
-        'question = "Hvordan inddrager vi frivillige?"\ncommittee = "Udvalg v/ Han\u00adne Jensen, tlf. 2045 2078"',
+        'question = "Hvordan inddrager vi frivillige?"\ncommittee = "Udvalg v/ Han\u00adne Jensen, tlf. '
+        '2045 2078"',
     )
-    toml += '\n[input]\ncolumns = { text = "Noter fra Hanne Jensen" }\n[nlp]\nextra_stop_words = ["jensen", "trivsel"]\n'
+    toml += (
+        '\n[input]\ncolumns = { text = "Noter fra Hanne Jensen" }\n[nlp]\nextra_stop_words = ["jensen", '
+        '"trivsel"]\n'
+    )
     toml += '[privacy]\nnames = ["Hanne Jensen"]\n'
     path = tmp_path / "seminar.toml"
     path.write_text(toml, encoding="utf-8")

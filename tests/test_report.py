@@ -38,11 +38,11 @@ def test_wording_helpers():
 
 def test_three_formats_list_the_same_themes_in_the_same_order(analysis_2024, cfg_2024):
     for area in dict.fromkeys(analysis_2024.notes["core_area"]):
-        ctx = build_area_context(analysis_2024, cfg_2024, area)
+        ctx = build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
         labels = [t["label"] for t in ctx.recurring]
         html = render_area_html(ctx)
         md = render_area_markdown(ctx)
-        paragraphs, cells = _docx_text(build_area_docx(ctx, {}))
+        _, cells = _docx_text(build_area_docx(ctx, {}))
         html_order = re.findall(r'<section class="theme" id="emne-\d+">\s*<h3>(.*?)</h3>', html)
         md_order = [
             line[4:]
@@ -60,7 +60,7 @@ def test_min_groups_three_puts_every_theme_under_the_heading_of_its_group_count(
     pages = render_seminar_pages(analysis, cfg)
     assert (themes["n_groups"] < 3).any(), "the fixture must have themes below the threshold"
     for area, part in themes.groupby("core_area"):
-        ctx = build_area_context(analysis, cfg, area)
+        ctx = build_area_context(analysis, cfg, area, recurring_from=cfg.themes.min_groups)
         assert all(t["n_groups"] >= 3 for t in ctx.recurring)
         assert all(t["n_groups"] < 3 for t in ctx.single)
         if ctx.single:
@@ -75,7 +75,7 @@ def test_min_groups_three_puts_every_theme_under_the_heading_of_its_group_count(
 
 def test_docx_theme_table_lists_only_recurring_themes(analysis_2024, cfg_2024):
     for area in dict.fromkeys(analysis_2024.notes["core_area"]):
-        ctx = build_area_context(analysis_2024, cfg_2024, area)
+        ctx = build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
         _, cells = _docx_text(build_area_docx(ctx, {}))
         theme_rows = [row for row in cells if len(row) == 4 and row[0] != "Tema"]
         assert [row[0] for row in theme_rows] == [t["label"] for t in ctx.recurring], area
@@ -115,7 +115,7 @@ def test_themes_in_the_question_own_words_are_listed_apart_in_all_three_formats(
     assert len(asked), "the 2024 seminar has themes that only repeat the question (e.g. anbringelser)"
     assert not asked["recurring"].any()
     for area, part in asked.groupby("core_area"):
-        ctx = build_area_context(analysis_2024, cfg_2024, area)
+        ctx = build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
         assert [t["label"] for t in ctx.question_themes] == list(part["label"])
         assert not {t["label"] for t in ctx.question_themes} & {
             t["label"] for t in ctx.recurring + ctx.single

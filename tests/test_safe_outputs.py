@@ -64,7 +64,10 @@ def test_neutralise_and_restore_are_inverse(value):
 
 
 def test_notes_written_by_the_tool_are_read_back_by_ingest_unchanged(tmp_path, tiny_cfg):
-    data = 'kerneområde;gruppe;tekst\nLæring;1;"=HYPERLINK(""http://x"";""klik"") trivsel"\nLæring;2;- punkt om trivsel\n'.encode()
+    data = (
+        'kerneområde;gruppe;tekst\nLæring;1;"=HYPERLINK(""http://x"";""klik"") trivsel"\nLæring;2;- punkt om '
+        "trivsel\n"
+    ).encode()
     result = ingest([SourceFile("n.csv", data)], tiny_cfg)
     assert len(result.notes) == 2
     written = io.write_ingest_outputs(result, tmp_path / "notes.csv", tiny_cfg)
@@ -73,7 +76,7 @@ def test_notes_written_by_the_tool_are_read_back_by_ingest_unchanged(tmp_path, t
             assert not [c for c in _cells(path) if c.startswith(FORMULA_CHARS)], path
     again = ingest([SourceFile("notes.csv", written["notes"].read_bytes())], tiny_cfg)
     assert list(again.notes.text) == list(result.notes.text)
-    assert list(again.notes.text)[0].startswith("=HYPERLINK")
+    assert next(iter(again.notes.text)).startswith("=HYPERLINK")
 
 
 @pytest.mark.parametrize(
@@ -128,7 +131,10 @@ def test_config_is_validated_with_key_value_and_fix(extra, message):
 def test_valid_values_pass_and_absolute_output_paths_are_allowed(tmp_path):
     cfg = parse_config(
         TINY_TOML
-        + f'\n[compare]\nchange = 1\n[output]\nreports_dir = "{tmp_path.as_posix()}/r"\nprocessed_dir = "a/../b"\n'
+        + (
+            f'\n[compare]\nchange = 1\n[output]\nreports_dir = "{tmp_path.as_posix()}/r"\nprocessed_dir = '
+            '"a/../b"\n'
+        )
     )
     assert cfg.compare.change == 1.0 and isinstance(cfg.compare.change, float)
     assert cfg.reports_dir == tmp_path / "r" / "2025"
@@ -309,6 +315,7 @@ cli.main()
 """
 
 
+@pytest.mark.slow  # a real `seminar run` process, killed while it writes
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 @pytest.mark.parametrize("after_pages", [1, 4])
 def test_run_killed_during_writing_leaves_previous_outputs_intact(tmp_path, after_pages):

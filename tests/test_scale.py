@@ -1,11 +1,12 @@
-"""Tests of what makes large inputs fast: static word vectors, the embedding cache, sample-and-assign clustering, parallel statements."""
+"""Tests of what makes large inputs fast.
+
+Static word vectors, the embedding cache, sample-and-assign clustering, parallel statements.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ from pipeline.topics.embedding import (
     resolve_embedding,
 )
 from pipeline.topics.static import STATIC_PATH, StaticEmbedder, load_static_vectors
+from tests.helpers import seminar_main
 
 
 # ------------------------------------------------------------------ static word vectors
@@ -279,12 +281,7 @@ def test_topics_cli_embedding_option(tmp_path):
         "Nye veje og stier.",
     ] * 3
     pd.DataFrame({"text": texts}).to_csv(src, index=False)
-    bad = subprocess.run(
-        [sys.executable, "-m", "pipeline", "topics", str(src), "--embedding", "bert"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    bad = seminar_main(["topics", str(src), "--embedding", "bert"], tmp_path)
     assert (
         bad.returncode == 2
         and "--embedding" in bad.stderr
@@ -292,24 +289,8 @@ def test_topics_cli_embedding_option(tmp_path):
         and "Traceback" not in bad.stderr
     )
     out = tmp_path / "out.csv"
-    ok = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pipeline",
-            "-v",
-            "topics",
-            str(src),
-            "--embedding",
-            "static",
-            "--n-topics",
-            "2",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+    ok = seminar_main(
+        ["-v", "topics", str(src), "--embedding", "static", "--n-topics", "2", "--out", str(out)], tmp_path
     )
     assert ok.returncode == 0, ok.stderr
     assert "StaticEmbedder" in ok.stderr and len(pd.read_csv(out)) == len(texts)

@@ -1,4 +1,7 @@
-"""Suggestions for the analyst, decisions recorded in the codebook, and joins carried to another year (tiny tables, offline)."""
+"""Suggestions for the analyst, decisions recorded in the codebook.
+
+And joins carried to another year (tiny tables, offline).
+"""
 
 from __future__ import annotations
 
@@ -278,7 +281,12 @@ def test_the_next_run_counts_both_sides_names_the_theme_from_both_and_marks_it_c
     rows = suggest(analysis_2024.themes, analysis_2024.units, analysis_2024.statements)
     from dataclasses import replace
 
-    sheet = themes_frame(build_themes_workbook(replace(analysis_2024, suggestions=rows), cfg_2024), "Forslag")
+    sheet = themes_frame(
+        build_themes_workbook(
+            replace(analysis_2024, suggestions=rows), cfg_2024, recurring_from=cfg_2024.themes.min_groups
+        ),
+        "Forslag",
+    )
     assert list(sheet["Id"]) == list(rows["id"]) and len(sheet) <= 25
 
 
@@ -296,8 +304,6 @@ def test_compare_matching_takes_the_known_same_point_pairs():
 
 
 def test_curate_accept_and_reject_from_the_command_line(tmp_path):
-    import subprocess
-    import sys
 
     from tests.conftest import TINY_TOML
 
@@ -307,14 +313,11 @@ def test_curate_accept_and_reject_from_the_command_line(tmp_path):
     rows = suggest(themes, units, statements, embed=_embed)
     (tmp_path / "data" / "processed" / "2025").mkdir(parents=True)
     rows.to_csv(tmp_path / "data" / "processed" / "2025" / "suggestions.csv", index=False)
-    seminar = [sys.executable, "-m", "pipeline", "curate"]
-    run = lambda *args: subprocess.run(
-        [*seminar, *args, "--config", "raw/seminar.toml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )  # noqa: E731
+    from tests.helpers import seminar_main
+
+    def run(*args):
+        return seminar_main(["curate", *args, "--config", "raw/seminar.toml"], tmp_path)
+
     accepted = run("accept", rows["id"].iloc[0])
     rejected = run("reject", rows["id"].iloc[1])
     assert accepted.returncode == 0 and rejected.returncode == 0, accepted.stderr + rejected.stderr
@@ -341,8 +344,10 @@ def test_suggestions_are_on_the_analysts_area_page_and_never_in_the_committee_ov
     analysis = replace(analysis_2024, suggestions=rows)
     area = rows["core_area"].iloc[0]
     text = lambda page: " ".join(block_text(b) for b in walk(page.blocks))  # noqa: E731
-    assert rows["id"].iloc[0] in text(area_page(build_area_context(analysis, cfg_2024, area)))
-    committee = text(overview_page(analysis, cfg_2024))
+    assert rows["id"].iloc[0] in text(
+        area_page(build_area_context(analysis, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups))
+    )
+    committee = text(overview_page(analysis, cfg_2024, recurring_from=cfg_2024.themes.min_groups))
     assert not any(i in committee for i in rows["id"]) and "Forslag" not in committee
 
 

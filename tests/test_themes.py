@@ -62,7 +62,9 @@ def test_label_is_the_most_shared_phrase_as_written():
 
 
 def test_clause_of_a_unit_ends_at_the_clause():
-    tokens = "Gruppe 5 understregede behovet for tydelig kommunikation og retningslinjer , samt en ændring .".split()
+    tokens = (
+        "Gruppe 5 understregede behovet for tydelig kommunikation og retningslinjer , samt en ændring ."
+    ).split()
     assert unit_clause(tokens, 5) == "Tydelig kommunikation og retningslinjer"
 
 
@@ -161,7 +163,9 @@ def test_unit_clause_leaves_out_the_clause_subject_and_verb():
     unless only a one-word unit would remain; untagged words keep the clause as written."""
     from pipeline.themes.labels import unit_clause
 
-    tokens = "Gruppe 1 diskuterede forskellige tilgange til anbringelser og behovet for tidlig intervention .".split()
+    tokens = (
+        "Gruppe 1 diskuterede forskellige tilgange til anbringelser og behovet for tidlig intervention ."
+    ).split()
     pos = "NOUN NUM VERB ADJ NOUN ADP NOUN CCONJ NOUN ADP ADJ NOUN PUNCT".split()
     assert (
         unit_clause(tokens, 10, 12, pos)
@@ -185,7 +189,9 @@ def test_unit_clause_keeps_a_relative_clause_and_stops_before_a_joined_verb():
 
     tokens = "støtte væksten og de udfordringer , der opstår , når borgere investerer .".split()
     assert unit_clause(tokens, 1) == "Væksten og de udfordringer, der opstår"
-    tokens = "De talte om udfordringerne ved at følge med den teknologiske udvikling og sikre kompetencer .".split()
+    tokens = (
+        "De talte om udfordringerne ved at følge med den teknologiske udvikling og sikre kompetencer ."
+    ).split()
     pos = "PRON VERB ADP NOUN ADP PART VERB ADP DET ADJ NOUN CCONJ VERB NOUN PUNCT".split()
     assert unit_clause(tokens, 9, 11, pos) == "Udfordringerne ved at følge med den teknologiske udvikling"
     assert unit_clause(tokens, 9, 11) == "Teknologiske udvikling og sikre kompetencer"  # untagged: as before

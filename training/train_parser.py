@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     train = [t for j, d in enumerate(ids) if j % N_FOLDS != args.fold for t in docs[d]]
     held = [t for j, d in enumerate(ids) if j % N_FOLDS == args.fold for t in docs[d]]
     print(
-        f"{len(train)} train sentences / {sum(len(t.words) for t in train)} words; fold {args.fold} held out: "
+        f"{len(train)} train sentences / {sum(len(t.words) for t in train)} words; fold {args.fold} held "
+        "out: "
         f"{len(held)} sentences / {sum(len(t.words) for t in held)} words",
         file=sys.stderr,
     )
@@ -143,9 +144,11 @@ def main(argv: list[str] | None = None) -> int:
         {
             "name": "danish_parser",
             "spacy_version": ">=3.8.0,<3.9.0",
-            "description": "Dependency parser (CDT relations) trained on CDT train documents (UD Danish DDT dev "
-            f"sentences excluded; train fold {args.fold} held out to pick the checkpoint) on the "
-            "shipped tagger's predicted UPOS, by training/train_parser.py",
+            "description": (
+                "Dependency parser (CDT relations) trained on CDT train documents (UD Danish DDT dev "
+                f"sentences excluded; train fold {args.fold} held out to pick the checkpoint) on the "
+                "shipped tagger's predicted UPOS, by training/train_parser.py"
+            ),
             "held_out_fold": {"fold": args.fold, **scores},
             "training_seconds": round(train_s),
             "training_cpu_seconds": round(train_cpu),  # the machine is shared: CPU time is the cost
@@ -156,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     print(f"held-out fold {args.fold}: {json.dumps(scores)}", file=sys.stderr)
     print(
-        f"wrote {args.out} ({dir_size(args.out) / 1e6:.2f} MB); training {train_s:.0f}s ({train_cpu:.0f}s CPU), "
+        f"wrote {args.out} ({dir_size(args.out) / 1e6:.2f} MB); training {train_s:.0f}s ({train_cpu:.0f}s "
+        "CPU), "
         f"total {time.time() - t0:.0f}s",
         file=sys.stderr,
     )

@@ -17,7 +17,8 @@ Steps:
 3. Write spaCy ``DocBin`` files and train ``training/tagger.cfg`` (one ``tagger`` with its
    own tok2vec and extra lexical features, fixed seed, one thread). The lexical features of
    a training sentence are jackknifed (``--jackknife``, :func:`build_jackknife`): they come
-   from a tag dictionary built without the tenth of the train documents it belongs to. For experiments one train
+   from a tag dictionary built without the tenth of the train documents it belongs to. For experiments one
+   train
    document in ten (``--fold K``, by sorted document id) is held out and scores each
    checkpoint; the settings in ``tagger.cfg`` were chosen that way, never on UD dev. The
    shipped model (``--all``, ``make train-nlp``) trains on every train document for the

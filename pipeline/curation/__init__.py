@@ -1,7 +1,8 @@
 """Analyst curation: a codebook per seminar that renames, merges, splits, pins, excludes and adds themes.
 
 * :mod:`~pipeline.curation.codebook`: the codebook (frozen dataclasses) read from YAML with line numbers;
-* :mod:`~pipeline.curation.match`: entries found again among a run's themes by their evidence; agreement figures;
+* :mod:`~pipeline.curation.match`: entries found again among a run's themes by their evidence; agreement
+  figures;
 * :mod:`~pipeline.curation.apply`: the codebook checked against the analysis, then applied;
 * :mod:`~pipeline.curation.rows`: the themes table rebuilt for the curated key phrases;
 * :mod:`~pipeline.curation.template`: the starting codebook of ``seminar curate init``;
@@ -12,7 +13,8 @@ Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of
 :func:`pipeline.flows.analyse_seminar`.
 """
 
-from pipeline.curation.codebook import Codebook, CodebookError, Entry, SplitPart, parse_codebook
+from pipeline.curation.codebook import Codebook, CodebookError, Entry, SplitPart
+from pipeline.curation.codebook_yaml import parse_codebook
 
 # Applying a codebook needs the theme code (spaCy, scikit-learn); reading one does not. The
 # rest is imported on first use, so that reading the codebook (every run) stays cheap.

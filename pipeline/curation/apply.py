@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.curation.codebook import Codebook, CodebookError, Entry
-from pipeline.curation.match import agreement, match_entries, theme_evidence
+from pipeline.curation.codebook import Codebook, CodebookError
+from pipeline.curation.match import match_entries, theme_evidence
 from pipeline.curation.rows import rebuild_themes
-from pipeline.report.wording import count, da_list
+from pipeline.curation.steps import Steps
 from pipeline.schemas import Curation, CrossThemes, Themes, validate
 
 __all__ = ["CurationResult", "apply_codebook", "check_codebook"]
@@ -32,7 +31,10 @@ _UNIT_ID = re.compile(r"^(([0-9a-f]{12})-\d+)-u\d+$")
 
 @dataclass(frozen=True)
 class CurationResult:
-    """The curated tables, what was applied and what not (``log``, :class:`~pipeline.schemas.Curation`), and the agreement figures."""
+    """The curated tables, what was applied and what not (``log``, :class:`~pipeline.schemas.Curation`).
+
+    And the agreement figures.
+    """
 
     themes: pd.DataFrame
     units: pd.DataFrame
@@ -102,43 +104,19 @@ def check_codebook(
             if area_of_statement[statement] != entry.area:
                 raise CodebookError(
                     file,
-                    f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a theme of {entry.area!r}",
+                    f"{pin!r} is a statement of {area_of_statement[statement]!r}, but {entry.id!r} is a "
+                    f"theme of {entry.area!r}",
                     "pin it to a theme of its own core area",
                     place,
                 )
     return gone
 
 
-def _phrases(hit: np.ndarray) -> str:
-    return count(int(hit.sum()), "nøglefrase", "nøglefraser")
-
-
-def _seeded(units: pd.DataFrame, seeds: tuple[str, ...]) -> np.ndarray:
-    """Key phrases that contain a seed word: as a lemma, a compound part or a written word (a seed of several words: as written)."""
-    from pipeline.themes.units import unit_parts
-
-    seeds_lower = [s.lower() for s in seeds]
-    hits = []
-    for lemmas, text in zip(units["lemmas"], units["text"], strict=True):
-        words = (
-            set(lemmas.split())
-            | {p for w in lemmas.split() for p in unit_parts(w)}
-            | set(re.findall(r"\w[\w-]*", text.lower()))
-        )
-        phrase = f" {' '.join(text.lower().split())} "
-        hits.append(
-            any(
-                (s in words) if " " not in s else (f" {s} " in phrase or f" {s} " in f" {lemmas} ")
-                for s in seeds_lower
-            )
-        )
-    return np.asarray(hits, dtype=bool)
-
-
-def _pinned(units: pd.DataFrame, pins: tuple[str, ...]) -> np.ndarray:
-    """Key phrases pinned by their own id or by their statement's id."""
-    pins = set(pins)
-    return (units["unit_id"].isin(pins) | units["statement_id"].isin(pins)).to_numpy()
+def _area_order(cfg: SeminarConfig, notes: pd.DataFrame) -> list[str]:
+    """The reports' order of core areas: the configured areas first, then any other the notes name."""
+    return [a.name for a in cfg.core_areas] + [
+        a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None
+    ]
 
 
 def apply_codebook(
@@ -175,197 +153,24 @@ def apply_codebook(
         CodebookError: The codebook does not fit the analysis (nothing is applied then).
     """
     gone = check_codebook(codebook, notes, statements, units)
-    matches = match_entries(codebook.entries, theme_evidence(themes, units))
-    log: list[dict] = []
     auto = units["theme"].to_numpy().copy()
-    assign = auto.copy()
-    next_id = int(max([-1, *themes["topic"].tolist()])) + 1
-    topic_of: dict[str, int] = {}  # entry id → its theme after matching (or a new number)
-    meta: dict[int, dict] = {}  # topic → name, memo, codebook key, curated, order rank
-    labels = dict(zip(themes["topic"], themes["label"], strict=False))
-
-    def note(
-        entry: Entry, action: str, applied: bool, topic: int, reason: str, line: int | None = None
-    ) -> None:
-        log.append(
-            {
-                "entry": entry.id,
-                "line": line or entry.line,
-                "core_area": entry.area,
-                "action": action,
-                "applied": applied,
-                "topic": topic,
-                "reason": reason,
-            }
-        )
-
-    for rank, entry in enumerate(codebook.entries):
-        if entry.is_new:
-            continue
-        m = matches[entry.id]
-        if m.topic < 0:
-            if m.taken_by:
-                note(
-                    entry,
-                    "match",
-                    False,
-                    -1,
-                    f"temaet »{m.best_label}« passer bedre til posten {m.taken_by}; ret den ene af de to poster",
-                )
-                continue
-            best = f" (nærmest: »{m.best_label}«, {round(100 * m.score)} % fælles)" if m.best_label else ""
-            note(
-                entry,
-                "match",
-                False,
-                -1,
-                f"intet tema deler mindst halvdelen af nøglefraserne eller udsagnene{best}",
-            )
-            continue
-        topic_of[entry.id] = m.topic
-        meta[m.topic] = {
-            "key": entry.id,
-            "name": entry.name,
-            "memo": entry.memo,
-            "curated": bool(entry.name or entry.memo or entry.confirm),
-            "rank": (rank, 0),
-        }
-        if entry.confirm and not (entry.name or entry.exclude or entry.merge_into):
-            note(entry, "confirm", True, m.topic, f"»{labels.get(m.topic, '')}« bekræftet")
-        if entry.name:
-            note(entry, "rename", True, m.topic, f"»{labels.get(m.topic, '')}« hedder »{entry.name}«")
-        if entry.memo:
-            note(
-                entry,
-                "memo",
-                True,
-                m.topic,
-                f"memo til »{entry.name or labels.get(m.topic, '')}«: {' '.join(entry.memo.split())}",
-            )
-    area_mask = {a: (units["core_area"] == a).to_numpy() for a in dict.fromkeys(units["core_area"])}
-
-    # 1. merges
-    for entry in codebook.entries:
-        if not entry.merge_into or entry.id not in topic_of:
-            continue
-        target = topic_of.get(entry.merge_into)
-        source = topic_of[entry.id]
-        if target is None:
-            note(
-                entry,
-                "merge",
-                False,
-                source,
-                f"temaet det skulle lægges sammen med ({entry.merge_into}) blev ikke fundet",
-            )
-            continue
-        assign[assign == source] = target
-        meta[target]["curated"] = True
-        meta.pop(source, None)
-        topic_of[entry.id] = target
-        note(
-            entry,
-            "merge",
-            True,
-            target,
-            f"»{labels.get(source, '')}« lagt sammen med »{meta[target]['name'] or labels.get(target, '')}«",
-        )
-    # 2. splits
-    for entry in codebook.entries:
-        if not entry.split or entry.id not in topic_of:
-            continue
-        parent = topic_of[entry.id]
-        rank = meta[parent]["rank"][0]
-        for j, part in enumerate(entry.split, start=1):
-            inside = assign == parent
-            hit = inside & (_seeded(units, part.seeds) if part.seeds else False) | inside & _pinned(
-                units, part.pin
-            )
-            if not hit.any():
-                note(
-                    entry,
-                    "split",
-                    False,
-                    parent,
-                    f"delen »{part.name}«: ingen nøglefrase i temaet indeholder {da_list(part.seeds) or 'de fastgjorte udsagn'}",
-                    part.line,
-                )
-                continue
-            assign[hit] = next_id
-            meta[next_id] = {
-                "key": f"{entry.id}/{j}",
-                "name": part.name,
-                "memo": part.memo,
-                "curated": True,
-                "rank": (rank, j),
-            }
-            meta[parent]["curated"] = True
-            note(entry, "split", True, next_id, f"»{part.name}« delt ud ({_phrases(hit)})", part.line)
-            next_id += 1
-    # 3. new themes from seed words; 4. pins (new themes first, as their number is needed)
-    for rank, entry in enumerate(codebook.entries):
-        if not entry.is_new:
-            continue
-        topic_of[entry.id] = next_id
-        meta[next_id] = {
-            "key": entry.id,
-            "name": entry.name,
-            "memo": entry.memo,
-            "curated": True,
-            "rank": (rank, 0),
-        }
-        next_id += 1
-        if entry.seeds:
-            hit = area_mask[entry.area] & _seeded(units, entry.seeds)
-            assign[hit] = topic_of[entry.id]
-            if hit.any():
-                note(
-                    entry,
-                    "new",
-                    True,
-                    topic_of[entry.id],
-                    f"nyt tema »{entry.name}« ud fra ordene {da_list(entry.seeds)} ({_phrases(hit)})",
-                )
-            else:
-                note(
-                    entry,
-                    "new",
-                    False,
-                    -1,
-                    f"ingen nøglefrase i {entry.area} indeholder {da_list(entry.seeds)}",
-                )
-    for entry in codebook.entries:
-        if not entry.pin or entry.id not in topic_of:
-            continue
-        known = tuple(p for p in entry.pin if p not in gone)
-        for p in entry.pin:
-            if p in gone:
-                note(entry, "pin", False, topic_of[entry.id], f"{p}: {gone[p]}")
-        hit = area_mask[entry.area] & _pinned(units, known)
-        if known and not hit.any():
-            note(entry, "pin", False, topic_of[entry.id], f"{da_list(known)} har ingen nøglefraser")
-        elif known:
-            assign[hit] = topic_of[entry.id]
-            meta[topic_of[entry.id]]["curated"] = True
-            note(
-                entry,
-                "pin",
-                True,
-                topic_of[entry.id],
-                f"{da_list(known)} fastgjort til »{meta[topic_of[entry.id]]['name'] or labels.get(topic_of[entry.id], '')}« ({_phrases(hit)})",
-            )
-    # 5. exclusions
-    for entry in codebook.entries:
-        if entry.exclude and entry.id in topic_of:
-            topic = topic_of[entry.id]
-            assign[assign == topic] = -1
-            meta.pop(topic, None)
-            note(entry, "exclude", True, topic, f"»{labels.get(topic, '')}« udeladt som støj")
-    curated_units = units.assign(theme=assign)
-    # The reports' order: the configured areas first, then any other the notes name.
-    area_order = [a.name for a in cfg.core_areas] + [
-        a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None
-    ]
+    steps = Steps(
+        codebook,
+        units,
+        labels=dict(zip(themes["topic"], themes["label"], strict=False)),
+        assign=auto.copy(),
+        next_id=int(max([-1, *themes["topic"].tolist()])) + 1,
+        gone=gone,
+    )
+    steps.match(match_entries(codebook.entries, theme_evidence(themes, units)))
+    # a later step wins over an earlier one for the same key phrase; new themes come before pins,
+    # as a pin to a new theme needs its number
+    steps.merge()
+    steps.split()
+    steps.new()
+    steps.pin()
+    steps.exclude()
+    curated_units = units.assign(theme=steps.assign)
     new_themes, new_cross = rebuild_themes(
         themes,
         units,
@@ -373,24 +178,16 @@ def apply_codebook(
         cross,
         notes,
         statements,
-        meta,
+        steps.meta,
         cfg,
         order=codebook.order,
-        area_order=area_order,
+        area_order=_area_order(cfg, notes),
         area_words=area_words or {},
         topic_words=topic_words or {},
     )
-    present = set(new_themes["topic"])  # a new theme or part can lose every key phrase to a later step
-    for row in log:
-        if row["applied"] and row["action"] in {"new", "split", "pin"} and row["topic"] not in present:
-            row["applied"], row["reason"] = False, row["reason"] + "; alle nøglefraserne blev senere flyttet"
-    agree = {"areas": {}}
-    for area, mask in area_mask.items():
-        agree["areas"][area] = agreement(pd.Series(auto[mask]), pd.Series(assign[mask]))
-    agree["total"] = agreement(pd.Series(auto), pd.Series(assign))
-    agree["applied"] = sum(1 for r in log if r["applied"])
-    agree["not_applied"] = sum(1 for r in log if not r["applied"])
-    table = pd.DataFrame(log, columns=list(Curation.to_schema().columns))
+    steps.mark_lost(set(new_themes["topic"]))
+    agree = steps.agreement(auto)
+    table = pd.DataFrame(steps.log, columns=list(Curation.to_schema().columns))
     return CurationResult(
         validate(new_themes, Themes),
         curated_units,

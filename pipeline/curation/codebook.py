@@ -6,8 +6,9 @@ codebook was written: the stable theme key, the lemma phrases and the statements
 renames, merges, splits, excludes, pins statements to it or adds a memo; or it is a *new*
 theme, which has no ``match`` block and collects key phrases by ``seeds`` and ``pin``.
 
-Reading checks everything that can be checked without the notes (types, unknown fields, ids,
-merge targets, two entries claiming one theme); :func:`pipeline.curation.apply.check_codebook`
+Reading (:mod:`pipeline.curation.codebook_yaml`) checks everything that can be checked without the
+notes (types, unknown fields, ids, merge targets, two entries claiming one theme);
+:func:`pipeline.curation.apply.check_codebook`
 checks the rest against the analysis before anything is applied, so a bad codebook is one
 :class:`CodebookError` naming the file, the line and the fix.
 """
@@ -27,7 +28,6 @@ __all__ = [
     "Entry",
     "SplitPart",
     "check_entries",
-    "parse_codebook",
 ]
 
 #: ``groups``: the automatic order (most groups first); ``codebook``: the order of the entries in the file.
@@ -91,7 +91,10 @@ class Entry:
 
     @property
     def where(self) -> str:
-        """The entry's place in its file, for messages: ``line 12``, or a workbook's ``sheet Temaer, row 5``."""
+        """The entry's place in its file, for messages.
+
+        ``line 12``, or a workbook's ``sheet Temaer, row 5``.
+        """
         return self.place or f"line {self.line}"
 
     @property
@@ -160,370 +163,6 @@ class Codebook:
         return next((e for e in self.entries if e.id == entry_id), None)
 
 
-class _Marked(dict):
-    """A YAML mapping that remembers its own line and the line of each key."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.line, self.lines = 0, {}
-
-
-def _loader():
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        """Safe YAML that records line numbers of mappings and keys."""
-
-    def mapping(loader, node):
-        out = _Marked()
-        out.line, out.lines = node.start_mark.line + 1, {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if key in out:
-                raise CodebookError(
-                    "",
-                    f"the field {key!r} is given twice",
-                    "keep one of them",
-                    f"line {key_node.start_mark.line + 1}",
-                )
-            out[key] = loader.construct_object(value_node, deep=True)
-            out.lines[key] = key_node.start_mark.line + 1
-        return out
-
-    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
-    return Loader
-
-
-_ENTRY_FIELDS = {
-    "id",
-    "area",
-    "label",
-    "name",
-    "memo",
-    "confirm",
-    "exclude",
-    "merge_into",
-    "split",
-    "seeds",
-    "pin",
-    "match",
-    "groups",
-}
-_MATCH_FIELDS = {"key", "phrases", "statements"}
-_PART_FIELDS = {"name", "seeds", "pin", "memo"}
-
-
-def _text(value, file: str, line: int, field: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise CodebookError(
-            file,
-            f"{field} must be a text",
-            f"write {field}: followed by a text, e.g. {field}: 'Frivillige'",
-            f"line {line}",
-        )
-    return " ".join(str(value).split())
-
-
-def _memo(value, file: str, line: int) -> str:
-    """A memo keeps its line breaks (a block ``|`` text); only the ends are trimmed."""
-    if isinstance(value, str):
-        return "\n".join(line_.rstrip() for line_ in value.strip().splitlines())
-    return _text(value, file, line, "memo")
-
-
-def _words(value, file: str, line: int, field: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        value = [value]
-    if not isinstance(value, list) or not all(
-        isinstance(v, (str, int)) and not isinstance(v, bool) for v in value
-    ):
-        raise CodebookError(
-            file, f"{field} must be a list of texts", f"write {field}: [word, other word]", f"line {line}"
-        )
-    return tuple(dict.fromkeys(" ".join(str(v).split()) for v in value if str(v).strip()))
-
-
-def _unknown(data: _Marked, known: set[str], file: str, what: str) -> None:
-    for key in data:
-        if key not in known:
-            raise CodebookError(
-                file,
-                f"unknown field {key!r} in {what}",
-                f"use only: {', '.join(sorted(known))}",
-                f"line {data.lines.get(key, data.line)}",
-            )
-
-
-def _part(data, file: str, line: int) -> SplitPart:
-    if not isinstance(data, _Marked):
-        raise CodebookError(
-            file,
-            "a split part must be a mapping with name and seeds",
-            "write - name: 'Part name'\n    seeds: [word]",
-            f"line {line}",
-        )
-    _unknown(data, _PART_FIELDS, file, "a split part")
-    name = _text(data.get("name"), file, data.line, "name")
-    seeds = _words(data.get("seeds"), file, data.lines.get("seeds", data.line), "seeds")
-    pin = _words(data.get("pin"), file, data.lines.get("pin", data.line), "pin")
-    if not name:
-        raise CodebookError(
-            file, "a split part has no name", "give each part a name: name: 'Part name'", f"line {data.line}"
-        )
-    if not (seeds or pin):
-        raise CodebookError(
-            file,
-            f"the split part {name!r} has no seeds and no pin",
-            "list the words of its key phrases under seeds: (or statement ids under pin:)",
-            f"line {data.line}",
-        )
-    return SplitPart(
-        name, seeds, pin, _memo(data.get("memo"), file, data.lines.get("memo", data.line)), data.line
-    )
-
-
-def _entry(data, file: str, line: int) -> Entry:
-    if not isinstance(data, _Marked):
-        raise CodebookError(
-            file,
-            "an entry under themes: must be a mapping (id:, area:, ...)",
-            "start each entry with '- id: ...' and indent its fields",
-            f"line {line}",
-        )
-    _unknown(data, _ENTRY_FIELDS, file, "an entry")
-    at = lambda key: data.lines.get(key, data.line)  # noqa: E731 - the line of a field, for messages
-    entry_id = _text(data.get("id"), file, at("id"), "id")
-    if not entry_id or not _ID.match(entry_id):
-        raise CodebookError(
-            file,
-            f"the entry has no usable id ({entry_id!r})",
-            "give it an id of letters, digits, '-' or '_', e.g. id: frivillige",
-            f"line {at('id')}",
-        )
-    area = _text(data.get("area"), file, at("area"), "area")
-    if not area:
-        raise CodebookError(
-            file,
-            f"the entry {entry_id!r} has no area",
-            "name its core area as in seminar.toml: area: 'Social omsorg'",
-            f"line {data.line}",
-        )
-    match = data.get("match") or _Marked()
-    if not isinstance(match, _Marked):
-        raise CodebookError(
-            file,
-            f"match: of {entry_id!r} must be a mapping (key, phrases, statements)",
-            "leave the match block as `seminar curate init` wrote it",
-            f"line {at('match')}",
-        )
-    _unknown(match, _MATCH_FIELDS, file, "match:")
-    split = data.get("split") or []
-    if not isinstance(split, list):
-        raise CodebookError(
-            file,
-            f"split: of {entry_id!r} must be a list of parts",
-            "write split: followed by '- name: ...' lines",
-            f"line {at('split')}",
-        )
-    exclude = data.get("exclude", False)
-    if not isinstance(exclude, bool):
-        raise CodebookError(
-            file,
-            f"exclude: of {entry_id!r} must be true or false",
-            "write exclude: true (or false)",
-            f"line {at('exclude')}",
-        )
-    confirm = data.get("confirm", False)
-    if not isinstance(confirm, bool):
-        raise CodebookError(
-            file,
-            f"confirm: of {entry_id!r} must be true or false",
-            "write confirm: true (or false)",
-            f"line {at('confirm')}",
-        )
-    entry = Entry(
-        id=entry_id,
-        area=area,
-        key=_text(match.get("key"), file, match.lines.get("key", at("match")), "key"),
-        phrases=_words(match.get("phrases"), file, match.lines.get("phrases", at("match")), "phrases"),
-        statements=_words(
-            match.get("statements"), file, match.lines.get("statements", at("match")), "statements"
-        ),
-        name=_text(data.get("name"), file, at("name"), "name"),
-        memo=_memo(data.get("memo"), file, at("memo")),
-        exclude=exclude,
-        merge_into=_text(data.get("merge_into"), file, at("merge_into"), "merge_into"),
-        split=tuple(_part(p, file, at("split")) for p in split),
-        seeds=_words(data.get("seeds"), file, at("seeds"), "seeds"),
-        pin=_words(data.get("pin"), file, at("pin"), "pin"),
-        confirm=confirm,
-        line=data.line,
-    )
-    if entry.is_new and not entry.name:
-        raise CodebookError(
-            file,
-            f"the new theme {entry_id!r} has no name",
-            "name it (name: 'Trafiksikkerhed'), or copy the match: block of an existing theme",
-            f"line {data.line}",
-        )
-    if entry.is_new and not (entry.seeds or entry.pin):
-        raise CodebookError(
-            file,
-            f"the new theme {entry_id!r} has no seeds and no pin",
-            "list words of its key phrases under seeds: or statement ids under pin:",
-            f"line {data.line}",
-        )
-    if entry.seeds and not entry.is_new:
-        raise CodebookError(
-            file,
-            f"seeds: belongs to new themes, but {entry_id!r} matches an automatic theme",
-            "use pin: to add statements to it, or split: to divide it",
-            f"line {at('seeds')}",
-        )
-    if entry.exclude and (entry.merge_into or entry.split):
-        raise CodebookError(
-            file,
-            f"{entry_id!r} is excluded and merged or split at the same time",
-            "keep exclude: true or the merge/split, not both",
-            f"line {at('exclude')}",
-        )
-    if entry.merge_into and entry.split:
-        raise CodebookError(
-            file,
-            f"{entry_id!r} is merged and split at the same time",
-            "split it, or merge it, not both",
-            f"line {at('merge_into')}",
-        )
-    return entry
-
-
-def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
-    """Read a codebook from YAML text and check it on its own (without the analysis).
-
-    Args:
-        text: The YAML text.
-        file: The file name, for messages.
-
-    Returns:
-        The :class:`Codebook`.
-
-    Raises:
-        CodebookError: The YAML is malformed, or an entry is (message with line and fix).
-    """
-    import yaml
-
-    try:
-        data = yaml.load(text, Loader=_loader())  # a SafeLoader subclass
-    except CodebookError as exc:
-        raise CodebookError(file, exc.problem, exc.fix, exc.place) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "whole file"
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise CodebookError(
-            file,
-            f"not valid YAML ({problem})",
-            "check the indentation and quote texts that contain ':' or '#'",
-            place,
-        ) from None
-    if data is None:
-        return Codebook(file)
-    if not isinstance(data, _Marked):
-        raise CodebookError(
-            file,
-            "the codebook must be a mapping with themes:",
-            "start from the file `seminar curate init` writes",
-            "line 1",
-        )
-    _unknown(data, {"version", "order", "themes", "seminar", "suggestions"}, file, "the codebook")
-    order = _text(data.get("order", "groups"), file, data.lines.get("order", 1), "order") or "groups"
-    if order not in ORDERS:
-        raise CodebookError(
-            file,
-            f"order: {order!r} is not known",
-            "write order: groups (most groups first) or order: codebook (the order of the entries)",
-            f"line {data.lines['order']}",
-        )
-    themes = data.get("themes") or []
-    if not isinstance(themes, list):
-        raise CodebookError(
-            file,
-            "themes: must be a list of entries",
-            "write each entry as '- id: ...' under themes:",
-            f"line {data.lines.get('themes', 1)}",
-        )
-    entries = tuple(_entry(item, file, getattr(item, "line", data.lines.get("themes", 1))) for item in themes)
-    check_entries(entries, file)
-    decisions = _decisions(data.get("suggestions") or [], file, data.lines.get("suggestions", 1))
-    return Codebook(file, entries, order, data.lines.get("order", 0), decisions)
-
-
-_DECISION_FIELDS = {
-    "id",
-    "area",
-    "kind",
-    "decision",
-    "theme",
-    "other",
-    "theme_words",
-    "other_words",
-    "theme_key",
-    "other_key",
-}
-
-
-def _decisions(items, file: str, line: int) -> tuple:
-    """The ``suggestions:`` block: one decision per suggestion the analyst accepted or rejected."""
-    if not isinstance(items, list):
-        raise CodebookError(
-            file,
-            "suggestions: must be a list",
-            "let `seminar curate accept`/`reject` write it",
-            f"line {line}",
-        )
-    out = []
-    for item in items:
-        if not isinstance(item, _Marked):
-            raise CodebookError(
-                file,
-                "a decision under suggestions: must be a mapping",
-                "let `seminar curate accept`/`reject` write it",
-                f"line {line}",
-            )
-        _unknown(item, _DECISION_FIELDS, file, "a decision under suggestions:")
-        get = lambda key: _text(item.get(key), file, item.lines.get(key, item.line), key)  # noqa: E731
-        verdict = get("decision")
-        if verdict not in ("accept", "reject"):
-            raise CodebookError(
-                file,
-                f"decision: {verdict!r} of suggestion {get('id')!r} is not accept or reject",
-                "write decision: accept (or reject)",
-                f"line {item.lines.get('decision', item.line)}",
-            )
-        kind = get("kind") or "merge"
-        out.append(
-            Decision(
-                get("id"),
-                get("area"),
-                kind,
-                verdict == "accept",
-                get("theme"),
-                get("other"),
-                get("theme_words"),
-                get("other_words"),
-                get("theme_key"),
-                get("other_key"),
-                "",
-                item.line,
-            )
-        )
-    return tuple(out)
-
-
 def check_entries(entries: tuple[Entry, ...], file: str) -> None:
     """Ids unique, merges into existing entries of the same area, no two entries claiming one theme."""
     by_id: dict[str, Entry] = {}
@@ -542,7 +181,8 @@ def check_entries(entries: tuple[Entry, ...], file: str) -> None:
             if first is not None:
                 raise CodebookError(
                     file,
-                    f"the entries {first.id!r} ({first.where}) and {e.id!r} claim the same theme (key {e.key})",
+                    f"the entries {first.id!r} ({first.where}) and {e.id!r} claim the same theme (key "
+                    f"{e.key})",
                     "keep one entry per theme; to merge two themes use merge_into:",
                     e.where,
                 )
@@ -555,7 +195,8 @@ def check_entries(entries: tuple[Entry, ...], file: str) -> None:
             raise CodebookError(
                 file,
                 f"{e.id!r} is merged into {e.merge_into!r}, which is no entry of the codebook",
-                f"use the id of an entry in {e.area!r}: {', '.join(x.id for x in entries if x.area == e.area and x.id != e.id) or '(none)'}",
+                f"use the id of an entry in {e.area!r}: "
+                f"{', '.join(x.id for x in entries if x.area == e.area and x.id != e.id) or '(none)'}",
                 e.where,
             )
         if target.id == e.id or target.area != e.area:
@@ -570,7 +211,8 @@ def check_entries(entries: tuple[Entry, ...], file: str) -> None:
         if target.exclude or target.merge_into:
             raise CodebookError(
                 file,
-                f"{e.id!r} is merged into {target.id!r}, which is itself {'excluded' if target.exclude else 'merged into ' + repr(target.merge_into)}",
+                f"{e.id!r} is merged into {target.id!r}, which is itself "
+                f"{'excluded' if target.exclude else 'merged into ' + repr(target.merge_into)}",
                 "merge into the theme that remains",
                 e.where,
             )

@@ -26,7 +26,10 @@ __all__ = ["Decision", "decision_entries", "known_pairs"]
 
 
 def known_pairs(decisions, *, accepted: bool = True) -> frozenset[tuple[str, str, str]]:
-    """``(area, words, words)`` of the accepted (or rejected) decisions, both orders: what compare's matching can take."""
+    """``(area, words, words)`` of the accepted (or rejected) decisions, both orders.
+
+    What compare's matching can take.
+    """
     out = set()
     for d in decisions:
         if d.accept == accepted:
@@ -45,6 +48,149 @@ def _label_of(labels: list[str]) -> str:
     kept = kept[:3]
     words = [kept[0][:1].upper() + kept[0][1:]] + [k[:1].lower() + k[1:] for k in kept[1:]]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
+
+
+#: A side of a join: ``("t", topic)`` an automatic theme, ``("u", unit_id)`` a key phrase in no theme.
+#: Plain tuples: they sort themes first, and their text makes a new entry's id.
+_Node = tuple[str, int | str]
+
+
+class _Joins:
+    """Finds a decision's sides in a run and joins them (union-find over :data:`_Node`)."""
+
+    def __init__(self, themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame) -> None:
+        from pipeline.curation.suggest import sides_of
+
+        self.units = units
+        self.theme_sides = {s.topic: s for s in sides_of(themes, units, statements) if s.topic >= 0}
+        self.key_topic = {(s.area, s.key): s.topic for s in self.theme_sides.values()}
+        self.unit_theme = dict(zip(units["unit_id"], units["theme"].astype(int), strict=True))
+        self.unit_area = dict(zip(units["unit_id"], units["core_area"], strict=True))
+        self.unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
+        self.parent: dict[_Node, _Node] = {}
+
+    def node(self, unit: str) -> _Node:
+        """A key phrase's side: its theme, or the phrase itself when it is in no theme."""
+        t = self.unit_theme[unit]
+        return ("t", t) if t >= 0 else ("u", unit)
+
+    def find(self, x: _Node) -> _Node:
+        """The side that stands for every side joined to ``x``."""
+        while self.parent.setdefault(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def join(self, sides: set[_Node]) -> None:
+        """Join every side in ``sides`` into one."""
+        first, *rest = sorted(sides)
+        for x in rest:
+            self.parent[self.find(x)] = self.find(first)
+
+    def resolve(self, area: str, key: str, words: str) -> set[_Node]:
+        """A decision's side in this run: by theme key or key-phrase id, else by its words."""
+        from pipeline.themes.points import same_point, says
+
+        if (area, key) in self.key_topic:
+            return {("t", self.key_topic[(area, key)])}
+        if key in self.unit_theme and self.unit_area[key] == area:
+            return {self.node(key)}
+        hit = {
+            ("t", s.topic)
+            for s in self.theme_sides.values()
+            if s.area == area and words and same_point(s.words, words).same
+        }
+        if hit:
+            return hit
+        area_units = self.units[self.units["core_area"] == area]
+        return {
+            self.node(u)
+            for u, lem in zip(area_units["unit_id"], area_units["lemmas"], strict=True)
+            if words and says(words, str(lem))
+        }
+
+    def components(self) -> list[list[_Node]]:
+        """The groups of joined sides, each in sorted order."""
+        out: dict[_Node, list[_Node]] = {}
+        for x in sorted(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return list(out.values())
+
+
+def _join_decisions(decisions, joins: _Joins) -> tuple[list[dict], dict[_Node, list[str]]]:
+    """Join the sides of every accepted decision; the log row of each and the labels given to each side."""
+    log = []
+    labels: dict[_Node, list[str]] = {}
+    for d in decisions:
+        if not d.accept:
+            continue
+        a, b = (
+            joins.resolve(d.area, d.theme_key, d.theme_words),
+            joins.resolve(d.area, d.other_key, d.other_words),
+        )
+        log.append(
+            {
+                "id": d.id,
+                "area": d.area,
+                "source": d.source,
+                "applied": bool(a and b),
+                "theme": d.theme,
+                "other": d.other,
+            }
+        )
+        if not (a and b):
+            continue
+        joins.join(a | b)
+        for x, label in [(y, d.theme) for y in a] + [(y, d.other) for y in b]:
+            labels.setdefault(x, []).append(label)
+    return log, labels
+
+
+def _component_name(members: list[_Node], topics: list[int], pins: tuple, joins: _Joins, labels: dict) -> str:
+    """The joined theme's name from both sides' words, as decided first (themes before key phrases)."""
+    sides = joins.theme_sides
+    ordered = sorted(members, key=lambda m: (m[0] != "t", -len(sides[m[1]].groups) if m[0] == "t" else 0, m))
+    names = (
+        [x for m in ordered for x in labels.get(m, [])]
+        + [sides[t].label for t in topics]
+        + [joins.unit_text[u] for u in pins]
+    )
+    return _label_of(list(dict.fromkeys(names)))
+
+
+def _add_component(out: list[Entry], by_key: dict, members: list[_Node], joins: _Joins, labels: dict) -> None:
+    """Add (or amend) the entries that make one group of joined sides one theme.
+
+    The other themes are merged into the one most groups raised, key phrases in no theme are
+    pinned to it; two key phrases without a theme become a new theme.
+    """
+    sides = joins.theme_sides
+    topics = sorted((m[1] for m in members if m[0] == "t"), key=lambda t: (-len(sides[t].groups), t))
+    pins = tuple(m[1] for m in members if m[0] == "u")
+    area = sides[topics[0]].area if topics else joins.unit_area[pins[0]]
+    name = _component_name(members, topics, pins, joins, labels)
+    ident = hashlib.sha1("\x1f".join(map(str, members)).encode()).hexdigest()[:8]
+    if not topics:
+        out.append(Entry(id=f"forslag-{ident}", area=area, name=name, pin=pins))
+        return
+    root_side = sides[topics[0]]
+    i = by_key.get((area, root_side.key))
+    if i is not None and (out[i].exclude or out[i].merge_into):
+        return  # the analyst decided otherwise about this theme
+    if i is None:
+        out.append(Entry(id=f"forslag-{ident}", area=area, key=root_side.key, name=name, confirm=True))
+        i = by_key[(area, root_side.key)] = len(out) - 1
+    else:
+        out[i] = replace(out[i], name=out[i].name or name, confirm=True)
+    out[i] = replace(out[i], pin=tuple(dict.fromkeys(out[i].pin + pins)))
+    root_id = out[i].id
+    for t in topics[1:]:
+        side = sides[t]
+        j = by_key.get((area, side.key))
+        if j is None:
+            out.append(Entry(id=f"forslag-{ident}-{t}", area=area, key=side.key, merge_into=root_id))
+            by_key[(area, side.key)] = len(out) - 1
+        elif not (out[j].exclude or out[j].merge_into or out[j].split):
+            out[j] = replace(out[j], merge_into=root_id)
 
 
 def decision_entries(
@@ -67,112 +213,11 @@ def decision_entries(
         ``(entries, log)``: the analyst's entries with the joins added, and one row per accepted
         decision: ``id``, ``area``, ``source``, ``applied`` and which sides were found.
     """
-    from pipeline.curation.suggest import sides_of
-    from pipeline.themes.points import same_point, says
-
-    sides = sides_of(themes, units, statements)
-    theme_sides = {s.topic: s for s in sides if s.topic >= 0}
-    key_topic = {(s.area, s.key): s.topic for s in theme_sides.values()}
-    unit_theme = dict(zip(units["unit_id"], units["theme"].astype(int), strict=True))
-    unit_area = dict(zip(units["unit_id"], units["core_area"], strict=True))
-    unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
-    parent: dict[tuple, tuple] = {}
-
-    def node(unit: str) -> tuple:
-        t = unit_theme[unit]
-        return ("t", t) if t >= 0 else ("u", unit)
-
-    def find(x: tuple) -> tuple:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    def resolve(area: str, key: str, words: str) -> set[tuple]:
-        if (area, key) in key_topic:
-            return {("t", key_topic[(area, key)])}
-        if key in unit_theme and unit_area[key] == area:
-            return {node(key)}
-        hit = {
-            ("t", s.topic)
-            for s in theme_sides.values()
-            if s.area == area and words and same_point(s.words, words).same
-        }
-        if hit:
-            return hit
-        area_units = units[units["core_area"] == area]
-        return {
-            node(u)
-            for u, lem in zip(area_units["unit_id"], area_units["lemmas"], strict=True)
-            if words and says(words, str(lem))
-        }
-
-    log = []
-    labels: dict[tuple, list[str]] = {}
-    for d in decisions:
-        if not d.accept:
-            continue
-        a, b = resolve(d.area, d.theme_key, d.theme_words), resolve(d.area, d.other_key, d.other_words)
-        log.append(
-            {
-                "id": d.id,
-                "area": d.area,
-                "source": d.source,
-                "applied": bool(a and b),
-                "theme": d.theme,
-                "other": d.other,
-            }
-        )
-        if not (a and b):
-            continue
-        first, *rest = sorted(a | b)
-        for x in rest:
-            parent[find(x)] = find(first)
-        for x, label in [(y, d.theme) for y in a] + [(y, d.other) for y in b]:
-            labels.setdefault(x, []).append(label)
-    components: dict[tuple, list[tuple]] = {}
-    for x in sorted(parent):
-        components.setdefault(find(x), []).append(x)
+    joins = _Joins(themes, units, statements)
+    log, labels = _join_decisions(decisions, joins)
     out = list(entries)
     by_key = {(e.area, e.key): i for i, e in enumerate(out) if e.key}
-    for members in components.values():
-        if len(members) < 2:
-            continue
-        topics = sorted(
-            (m[1] for m in members if m[0] == "t"), key=lambda t: (-len(theme_sides[t].groups), t)
-        )
-        pins = tuple(m[1] for m in members if m[0] == "u")
-        area = theme_sides[topics[0]].area if topics else unit_area[pins[0]]
-        # the labels as decided first (the themes before the key phrases), so a name reads as the analyst read it
-        ordered = sorted(
-            members, key=lambda m: (m[0] != "t", -len(theme_sides[m[1]].groups) if m[0] == "t" else 0, m)
-        )
-        names = (
-            [x for m in ordered for x in labels.get(m, [])]
-            + [theme_sides[t].label for t in topics]
-            + [unit_text[u] for u in pins]
-        )
-        name = _label_of(list(dict.fromkeys(names)))
-        ident = hashlib.sha1("\x1f".join(map(str, members)).encode()).hexdigest()[:8]
-        if not topics:
-            out.append(Entry(id=f"forslag-{ident}", area=area, name=name, pin=pins))
-            continue
-        root_side = theme_sides[topics[0]]
-        i = by_key.get((area, root_side.key))
-        if i is not None and (out[i].exclude or out[i].merge_into):
-            continue  # the analyst decided otherwise about this theme
-        if i is None:
-            out.append(Entry(id=f"forslag-{ident}", area=area, key=root_side.key, name=name, confirm=True))
-            i = by_key[(area, root_side.key)] = len(out) - 1
-        else:
-            out[i] = replace(out[i], name=out[i].name or name, confirm=True)
-        out[i] = replace(out[i], pin=tuple(dict.fromkeys(out[i].pin + pins)))
-        root_id = out[i].id
-        for t in topics[1:]:
-            side = theme_sides[t]
-            j = by_key.get((area, side.key))
-            if j is None:
-                out.append(Entry(id=f"forslag-{ident}-{t}", area=area, key=side.key, merge_into=root_id))
-                by_key[(area, side.key)] = len(out) - 1
-            elif not (out[j].exclude or out[j].merge_into or out[j].split):
-                out[j] = replace(out[j], merge_into=root_id)
+    for members in joins.components():
+        if len(members) >= 2:
+            _add_component(out, by_key, members, joins, labels)
     return tuple(out), log

@@ -7,7 +7,8 @@ The workbook holds what the YAML codebook holds and is read into the same
   (for reading), and the cells the analyst fills in: ``name``, ``confirm``, ``exclude``,
   ``merge into``, ``memo`` (and ``seeds`` for a new theme: a row without a match key). The
   ``match`` columns hold the theme's evidence when written; the theme is found again by them.
-* sheet *Key phrases*: every key phrase with its theme (empty: in no theme); an entry id under ``move to theme``
+* sheet *Key phrases*: every key phrase with its theme (empty: in no theme); an entry id under ``move to
+  theme``
   pins the phrase to that theme (the YAML ``pin:``).
 
 Reading checks every cell first and gives one :class:`CodebookError` naming the sheet, row,
@@ -18,18 +19,17 @@ is the YAML codebook's; in the workbook, add a new theme row and move its key ph
 
 from __future__ import annotations
 
-import io
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.curation.codebook import _ID, Codebook, CodebookError, Entry, check_entries
+from pipeline.curation.codebook import Codebook
+from pipeline.curation.excel_read import PHRASES_SHEET, THEMES_SHEET, parse_codebook_xlsx
 from pipeline.curation.template import starting_entries
 
 __all__ = ["PHRASES_SHEET", "THEMES_SHEET", "codebook_workbook", "parse_codebook_xlsx"]
 
-THEMES_SHEET, PHRASES_SHEET, HELP_SHEET = "Themes", "Key phrases", "How to"
+HELP_SHEET = "How to"
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,6 @@ PHRASE_COLUMNS = (
     _Column("statement", 70),
     _Column("move to theme", 22, True),
 )
-_YES = {"yes", "ja", "true", "sand", "x", "1", "y", "j"}
-_NO = {"", "no", "nej", "false", "falsk", "0", "n"}
-_UNIT_ID = re.compile(r"^[0-9a-f]{12}-\d+-u\d+$")
 _HELP = """\
 Codebook of {title}: the analyst's curation of the themes, applied by every `seminar run`.
 
@@ -96,40 +93,41 @@ done in codebook.yaml; here, add a new theme and move its key phrases to it.
 """
 
 
-def codebook_workbook(
-    themes: pd.DataFrame,
-    units: pd.DataFrame,
-    title: str,
-    previous: Codebook | None = None,
-    statements: pd.DataFrame | None = None,
-    suggestions: pd.DataFrame | None = None,
-) -> bytes:
-    """A starting codebook as a workbook: one row per automatic theme (last year's entries carried over as in :func:`~pipeline.curation.template.codebook_text`).
-
-    Args:
-        themes: The automatic themes table.
-        units: The key phrases with their automatic theme.
-        title: The seminar, for the help sheet.
-        previous: Last year's codebook to carry over, or None.
-        statements: The statements, so the key-phrase sheet shows each phrase's sentence.
-        suggestions: The run's suggestions (:mod:`pipeline.curation.suggest`): a sheet ``Forslag``
-            with a column to accept or reject each.
-
-    Returns:
-        The XLSX bytes.
-    """
-    from openpyxl import Workbook
+def _grey_fixed(ws, columns: tuple[_Column, ...]) -> None:
+    """Grey the cells the analyst leaves as they are (every column that is not editable)."""
     from openpyxl.styles import PatternFill
+    from openpyxl.utils import get_column_letter
+
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    for i, col in enumerate(columns, start=1):
+        if not col.editable:
+            for cell in ws[get_column_letter(i)][1:]:
+                cell.fill = grey
+
+
+def _pick_a_theme(ids: str):
+    """A drop-down list of the theme ids in ``ids`` (a cell range of the sheet *Themes*)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return DataValidation(
+        type="list",
+        formula1=f"={ids}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Theme id",
+        error="Pick the id of a theme in the Themes sheet.",
+    )
+
+
+def _themes_sheet(wb, entries: list, new: list) -> str:
+    """The sheet *Themes*: a row per automatic theme and per new theme carried over; returns the id range."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from pipeline.report.xlsx import add_rows, new_sheet, workbook_bytes
+    from pipeline.report.xlsx import add_rows, new_sheet
 
-    entries, new, _ = starting_entries(themes, units, previous)
-    wb = Workbook()
-    ws = new_sheet(
-        wb, THEMES_SHEET, [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS], first=True
-    )
+    headers, widths = [c.header for c in THEME_COLUMNS], [c.width for c in THEME_COLUMNS]
+    ws = new_sheet(wb, THEMES_SHEET, headers, widths, first=True)
     rows = []
     for e in entries:
         c, r = e.carried, e.row
@@ -157,11 +155,7 @@ def codebook_workbook(
     ]
     add_rows(ws, rows, wrap=(5, 10))
     n_rows = ws.max_row
-    grey = PatternFill("solid", fgColor="EEEEEE")
-    for i, col in enumerate(THEME_COLUMNS, start=1):
-        if not col.editable:
-            for cell in ws[get_column_letter(i)][1:]:
-                cell.fill = grey
+    _grey_fixed(ws, THEME_COLUMNS)
     ids = f"'{THEMES_SHEET}'!$A$2:$A${max(n_rows, 2) + 200}"  # room for new theme rows
     yes_no = DataValidation(
         type="list",
@@ -171,14 +165,7 @@ def codebook_workbook(
         errorTitle="yes or no",
         error="Write yes or no.",
     )
-    merge = DataValidation(
-        type="list",
-        formula1=f"={ids}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Theme id",
-        error="Pick the id of a theme in the Themes sheet.",
-    )
+    merge = _pick_a_theme(ids)
     letters = {c.header: get_column_letter(i) for i, c in enumerate(THEME_COLUMNS, start=1)}
     last = max(n_rows, 2) + 200
     for dv in (yes_no, merge):
@@ -186,15 +173,22 @@ def codebook_workbook(
     yes_no.add(f"{letters['confirm']}2:{letters['confirm']}{last}")
     yes_no.add(f"{letters['exclude']}2:{letters['exclude']}{last}")
     merge.add(f"{letters['merge into']}2:{letters['merge into']}{last}")
+    return ids
 
-    ws = new_sheet(wb, PHRASES_SHEET, [c.header for c in PHRASE_COLUMNS], [c.width for c in PHRASE_COLUMNS])
+
+def _phrases_sheet(wb, entries: list, units: pd.DataFrame, statements: pd.DataFrame | None, ids: str) -> None:
+    """The sheet *Key phrases*: every key phrase (also those in no theme) with a column to move it."""
+    from pipeline.report.xlsx import add_rows, new_sheet
+
+    headers, widths = [c.header for c in PHRASE_COLUMNS], [c.width for c in PHRASE_COLUMNS]
+    ws = new_sheet(wb, PHRASES_SHEET, headers, widths)
     id_of = {int(e.row.topic): e.id for e in entries}
     text_of = (
         dict(zip(statements["statement_id"], statements["text"], strict=True))
         if statements is not None
         else {}
     )
-    add_rows(  # every key phrase, also those the method left in no theme (the theme cell is empty then)
+    add_rows(  # the theme cell is empty for a key phrase the method left in no theme
         ws,
         [
             [
@@ -210,353 +204,67 @@ def codebook_workbook(
         ],
         wrap=(6,),
     )
-    for i, col in enumerate(PHRASE_COLUMNS, start=1):
-        if not col.editable:
-            for cell in ws[get_column_letter(i)][1:]:
-                cell.fill = grey
-    move = DataValidation(
-        type="list",
-        formula1=f"={ids}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Theme id",
-        error="Pick the id of a theme in the Themes sheet.",
-    )
+    _grey_fixed(ws, PHRASE_COLUMNS)
+    move = _pick_a_theme(ids)
     ws.add_data_validation(move)
     move.add(f"G2:G{max(ws.max_row, 2)}")
 
-    if suggestions is not None:
-        from pipeline.curation.record import suggestions_sheet
 
-        suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
-        dv = DataValidation(
-            type="list",
-            formula1='"accept,reject"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="accept or reject",
-            error="Write accept or reject.",
-        )
-        wb["Forslag"].add_data_validation(dv)
-        dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
+def _decision_sheet(wb, suggestions: pd.DataFrame) -> None:
+    """The sheet *Forslag*: the run's suggestions, with a drop-down to accept or reject each."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from pipeline.curation.record import suggestions_sheet
+
+    suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
+    dv = DataValidation(
+        type="list",
+        formula1='"accept,reject"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="accept or reject",
+        error="Write accept or reject.",
+    )
+    wb["Forslag"].add_data_validation(dv)
+    dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
+
+
+def codebook_workbook(
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    title: str,
+    previous: Codebook | None = None,
+    statements: pd.DataFrame | None = None,
+    suggestions: pd.DataFrame | None = None,
+) -> bytes:
+    """A starting codebook as a workbook: one row per automatic theme.
+
+    Last year's entries are carried over as in :func:`~pipeline.curation.template.codebook_text`.
+
+    Args:
+        themes: The automatic themes table.
+        units: The key phrases with their automatic theme.
+        title: The seminar, for the help sheet.
+        previous: Last year's codebook to carry over, or None.
+        statements: The statements, so the key-phrase sheet shows each phrase's sentence.
+        suggestions: The run's suggestions (:mod:`pipeline.curation.suggest`): a sheet ``Forslag``
+            with a column to accept or reject each.
+
+    Returns:
+        The XLSX bytes.
+    """
+    from openpyxl import Workbook
+
+    from pipeline.report.xlsx import workbook_bytes
+
+    entries, new, _ = starting_entries(themes, units, previous)
+    wb = Workbook()
+    ids = _themes_sheet(wb, entries, new)
+    _phrases_sheet(wb, entries, units, statements, ids)
+    if suggestions is not None:
+        _decision_sheet(wb, suggestions)
     help_ws = wb.create_sheet(HELP_SHEET)
     help_ws.column_dimensions["A"].width = 110
     for line in _HELP.format(title=title).splitlines():
         help_ws.append([line])
     return workbook_bytes(wb, f"Codebook – {title}")
-
-
-def _cell_text(value) -> str:
-    """A cell as text: empty for nothing, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-class _Sheet:
-    """The rows of one sheet by header name, with the place of every cell for messages."""
-
-    def __init__(self, ws, file: str, required: tuple[str, ...]) -> None:
-        from openpyxl.utils import get_column_letter
-
-        self.name, self.file = ws.title, file
-        rows = list(ws.iter_rows(values_only=True))
-        header = [" ".join(_cell_text(v).split()).lower() for v in (rows[0] if rows else ())]
-        self.column = {h: i for i, h in reversed(list(enumerate(header))) if h}
-        self.letter = {h: get_column_letter(i + 1) for h, i in self.column.items()}
-        for name in required:
-            if name not in self.column:
-                raise CodebookError(
-                    file,
-                    f"the sheet {self.name!r} has no column {name!r}",
-                    f"keep the header row as `seminar curate init --xlsx` wrote it (columns: {', '.join(required)})",
-                    f"sheet {self.name}, row 1",
-                )
-        self.rows = [
-            (n, row) for n, row in enumerate(rows[1:], start=2) if any(_cell_text(v).strip() for v in row)
-        ]
-
-    def get(self, row: tuple, name: str) -> str:
-        i = self.column.get(name)
-        return _cell_text(row[i]) if i is not None and i < len(row) else ""
-
-    def place(self, n: int, name: str) -> str:
-        return f"sheet {self.name}, row {n}, column {self.letter.get(name, '?')} ({name})"
-
-    def error(self, n: int, name: str, problem: str, fix: str) -> CodebookError:
-        return CodebookError(self.file, problem, fix, self.place(n, name))
-
-
-def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
-    value = sheet.get(row, name).strip().lower()
-    if value in _YES:
-        return True
-    if value in _NO:
-        return False
-    raise sheet.error(
-        n, name, f"{name} is {value!r}, not yes or no", "write yes or no (or leave the cell empty for no)"
-    )
-
-
-def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
-    """Read a codebook workbook (:func:`codebook_workbook`) into the :class:`Codebook` the YAML codebook gives.
-
-    Every cell is checked before anything is returned: a bad cell is one :class:`CodebookError`
-    naming the sheet, row and column and the fix.
-
-    Args:
-        data: The XLSX bytes.
-        file: The file name, for messages.
-
-    Raises:
-        CodebookError: The file is no workbook, a sheet or column is missing, or a cell is wrong.
-    """
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # zipfile, XML and openpyxl raise many types for a file that is no workbook
-        raise CodebookError(
-            file,
-            f"cannot be read as an Excel workbook ({type(exc).__name__})",
-            "save it from Excel as .xlsx, or write a new one with `seminar curate init --xlsx --force`",
-            "whole file",
-        ) from None
-    if THEMES_SHEET not in wb.sheetnames:
-        raise CodebookError(
-            file,
-            f"the workbook has no sheet {THEMES_SHEET!r} (sheets: {', '.join(wb.sheetnames)})",
-            "keep the sheets as `seminar curate init --xlsx` wrote them",
-            "whole file",
-        )
-    sheet = _Sheet(
-        wb[THEMES_SHEET],
-        file,
-        (
-            "id",
-            "core area",
-            "name",
-            "confirm",
-            "exclude",
-            "merge into",
-            "memo",
-            "match key",
-            "match phrases",
-            "match statements",
-        ),
-    )
-    rows: dict[str, dict] = {}
-    for n, row in sheet.rows:
-        get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731 - one-line text of a cell
-        entry_id = get("id")
-        if not entry_id or not _ID.match(entry_id):
-            raise sheet.error(
-                n,
-                "id",
-                f"the theme has no usable id ({entry_id!r})",
-                "give it an id of letters, digits, '-' or '_', e.g. frivillige",
-            )
-        if entry_id in rows:
-            raise sheet.error(
-                n,
-                "id",
-                f"two rows have the id {entry_id!r} (the first in row {rows[entry_id]['row']})",
-                "give each row its own id",
-            )
-        area = get("core area")
-        if not area:
-            raise sheet.error(
-                n,
-                "core area",
-                f"the theme {entry_id!r} has no core area",
-                "write its core area as in seminar.toml, e.g. Social omsorg",
-            )
-        memo = "\n".join(line.rstrip() for line in sheet.get(row, "memo").strip().splitlines())
-        item = {
-            "row": n,
-            "id": entry_id,
-            "area": area,
-            "name": get("name"),
-            "memo": memo,
-            "confirm": _yes_no(sheet, n, row, "confirm"),
-            "exclude": _yes_no(sheet, n, row, "exclude"),
-            "merge_into": get("merge into"),
-            "seeds": tuple(
-                dict.fromkeys(w.strip() for w in re.split(r"[,;]", sheet.get(row, "seeds")) if w.strip())
-            ),
-            "key": get("match key"),
-            "phrases": tuple(
-                dict.fromkeys(p.strip() for p in sheet.get(row, "match phrases").split("|") if p.strip())
-            ),
-            "statements": tuple(dict.fromkeys(sheet.get(row, "match statements").split())),
-            "pin": [],
-        }
-        item["new"] = not (item["key"] or item["phrases"] or item["statements"])
-        if item["new"] and not item["name"]:
-            raise sheet.error(
-                n,
-                "name",
-                f"the new theme {entry_id!r} (a row without match columns) has no name",
-                "name it, or copy the match columns of the theme it is",
-            )
-        if item["seeds"] and not item["new"]:
-            raise sheet.error(
-                n,
-                "seeds",
-                f"seeds belong to new themes, but {entry_id!r} is a theme the method found",
-                "empty the cell; move key phrases to the theme in the Key phrases sheet instead",
-            )
-        if item["exclude"] and item["merge_into"]:
-            raise sheet.error(
-                n,
-                "exclude",
-                f"{entry_id!r} is excluded and merged at the same time",
-                "keep exclude = yes or merge into, not both",
-            )
-        rows[entry_id] = item
-    for item in rows.values():
-        target_id = item["merge_into"]
-        if not target_id:
-            continue
-        target = rows.get(target_id)
-        others = (
-            ", ".join(x["id"] for x in rows.values() if x["area"] == item["area"] and x["id"] != item["id"])
-            or "(none)"
-        )
-        if target is None:
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} is merged into {target_id!r}, which is no id in the sheet",
-                f"pick an id of {item['area']!r}: {others}",
-            )
-        if target is item:
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} is merged into itself",
-                f"pick another theme of {item['area']!r}: {others}",
-            )
-        if target["area"] != item["area"]:
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} cannot be merged into {target_id!r}, a theme of {target['area']!r}",
-                f"pick a theme of {item['area']!r}: {others}",
-            )
-        if target["exclude"] or target["merge_into"]:
-            what = "excluded" if target["exclude"] else f"merged into {target['merge_into']!r}"
-            raise sheet.error(
-                item["row"],
-                "merge into",
-                f"{item['id']!r} is merged into {target_id!r}, which is itself {what}",
-                "merge into the theme that remains",
-            )
-    if PHRASES_SHEET in wb.sheetnames:
-        phrases = _Sheet(wb[PHRASES_SHEET], file, ("key phrase id", "core area", "move to theme"))
-        for n, row in phrases.rows:
-            target_id = " ".join(phrases.get(row, "move to theme").split())
-            if not target_id:
-                continue
-            unit = phrases.get(row, "key phrase id").strip()
-            if not _UNIT_ID.match(unit):
-                raise phrases.error(
-                    n,
-                    "key phrase id",
-                    f"{unit!r} is not a key-phrase id",
-                    "leave the key phrase id as it was written (such as 1a2b3c4d5e6f-02-u1)",
-                )
-            target = rows.get(target_id)
-            if target is None:
-                raise phrases.error(
-                    n,
-                    "move to theme",
-                    f"{target_id!r} is no id in the sheet {THEMES_SHEET}",
-                    "pick the id of a theme of the same core area",
-                )
-            area = " ".join(phrases.get(row, "core area").split())
-            if area != target["area"]:
-                raise phrases.error(
-                    n,
-                    "move to theme",
-                    f"the key phrase is of {area!r}, but {target_id!r} is a theme of {target['area']!r}",
-                    "move it to a theme of its own core area",
-                )
-            target["pin"].append(unit)
-    entries = []
-    for item in rows.values():
-        if item["new"] and not (item["seeds"] or item["pin"]):
-            raise sheet.error(
-                item["row"],
-                "seeds",
-                f"the new theme {item['id']!r} has no seeds and no key phrases moved to it",
-                "write words of its key phrases under seeds, or move key phrases to it in the Key phrases sheet",
-            )
-        entries.append(
-            Entry(
-                id=item["id"],
-                area=item["area"],
-                key=item["key"],
-                phrases=item["phrases"],
-                statements=item["statements"],
-                name=item["name"],
-                memo=item["memo"],
-                exclude=item["exclude"],
-                merge_into=item["merge_into"],
-                seeds=item["seeds"],
-                pin=tuple(dict.fromkeys(item["pin"])),
-                confirm=item["confirm"],
-                line=item["row"],
-                place=f"sheet {THEMES_SHEET}, row {item['row']}",
-            )
-        )
-    entries = tuple(entries)
-    check_entries(entries, file)  # the YAML codebook's checks too (two rows claiming one theme)
-    return Codebook(file, entries, decisions=_sheet_decisions(wb, file))
-
-
-_ACCEPT, _REJECT = {"accept", "accepter", "ja", "yes", "x"}, {"reject", "afvis", "nej", "no"}
-
-
-def _sheet_decisions(wb, file: str) -> tuple:
-    """The decisions in the sheet ``Forslag`` (rows with accept or reject in the decision column)."""
-    from pipeline.curation.codebook import Decision
-    from pipeline.curation.record import SUGGESTIONS_SHEET
-
-    if SUGGESTIONS_SHEET not in wb.sheetnames:
-        return ()
-    sheet = _Sheet(wb[SUGGESTIONS_SHEET], file, ("id", "decision", "core area", "theme words", "other words"))
-    out = []
-    for n, row in sheet.rows:
-        verdict = sheet.get(row, "decision").strip().lower()
-        if not verdict:
-            continue
-        if verdict not in _ACCEPT | _REJECT:
-            raise sheet.error(
-                n,
-                "decision",
-                f"the decision is {verdict!r}, not accept or reject",
-                "write accept or reject (or leave the cell empty)",
-            )
-        get = lambda name: " ".join(sheet.get(row, name).split())  # noqa: E731
-        out.append(
-            Decision(
-                get("id"),
-                get("core area"),
-                get("kind") or "merge",
-                verdict in _ACCEPT,
-                get("theme"),
-                get("other"),
-                get("theme words"),
-                get("other words"),
-                get("theme key"),
-                get("other key"),
-                "",
-                n,
-            )
-        )
-    return tuple(out)

@@ -35,7 +35,10 @@ class ThemeEvidence:
 
 @dataclass(frozen=True)
 class Match:
-    """An entry and the theme it was found at (``topic`` -1: none), with the overlap, or the best candidate."""
+    """An entry and the theme it was found at (``topic`` -1.
+
+    None), with the overlap, or the best candidate.
+    """
 
     entry: Entry
     topic: int
@@ -114,7 +117,9 @@ def match_entries(entries: tuple[Entry, ...], themes: list[ThemeEvidence]) -> di
 
 
 def agreement(auto: pd.Series, curated: pd.Series) -> dict:
-    """Agreement of the automatic and the curated theme of the same key phrases (-1: no theme counts as a category).
+    """Agreement of the automatic and the curated theme of the same key phrases (-1.
+
+    No theme counts as a category).
 
     Returns:
         ``units``, ``moved`` (key phrases whose theme changed), ``share_moved`` and Cohen's

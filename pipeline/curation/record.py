@@ -1,4 +1,6 @@
-"""Recording the analyst's decisions on suggestions in the codebook: YAML ``suggestions:`` or the workbook's sheet ``Forslag``.
+"""Recording the analyst's decisions on suggestions in the codebook.
+
+YAML ``suggestions:`` or the workbook's sheet ``Forslag``.
 
 The YAML file keeps its comments: the decisions are appended to a ``suggestions:`` block at its
 end (a file whose ``suggestions:`` block is not the last is written again without comments).
@@ -67,7 +69,10 @@ def _record_yaml(path: Path, rows: list[dict], decision: str) -> None:
         block = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000)
         text = (
             text.rstrip("\n")
-            + "\n\n# Decisions on the suggestions (seminar curate accept/reject): accept joins the two sides.\nsuggestions:\n"
+            + (
+                "\n\n# Decisions on the suggestions (seminar curate accept/reject): accept joins the two "
+                "sides.\nsuggestions:\n"
+            )
             + block
         )
     elif keys and keys[-1] == "suggestions":

@@ -38,7 +38,10 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
 
 @dataclass(frozen=True)
 class _Described:
-    """What describing a theme again needs besides its key phrases: the statements and counts of the analysis, the areas' words, the settings."""
+    """What describing a theme again needs besides its key phrases.
+
+    The statements and counts of the analysis, the areas' words, the settings.
+    """
 
     statements: pd.DataFrame
     groups_total: dict
@@ -99,7 +102,8 @@ def rebuild_themes(
         cross: The cross-cutting themes.
         notes: The notes (groups per area).
         statements: The statements (quotes and the words' written forms).
-        meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file order).
+        meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file
+            order).
         cfg: The seminar's configuration (``[themes] min_groups`` and ``n_quotes``, ``[topics] top_n_words``).
         order: ``groups`` or ``codebook`` (see :data:`pipeline.curation.codebook.ORDERS`).
         area_order: Core areas in report order.
@@ -142,27 +146,35 @@ def rebuild_themes(
     out = pd.DataFrame(
         rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")]
     )
-    out["curated"] = [bool(meta.get(int(t), {}).get("curated", False)) for t in out["topic"]]
-    out["memo"] = [meta.get(int(t), {}).get("memo", "") for t in out["topic"]]
-    out["codebook_key"] = [meta.get(int(t), {}).get("key", "") for t in out["topic"]]
+    of = [meta.get(int(t), {}) for t in out["topic"]]
+    out["curated"] = [bool(m.get("curated", False)) for m in of]
+    out["memo"] = [m.get("memo", "") for m in of]
+    out["codebook_key"] = [m.get("key", "") for m in of]
     out = order_themes(link_cross(out, units), area_order)
     if order == "codebook":
-        # the analyst's order: themes of the codebook in file order (parts after their theme), then the rest as found
-        big = (10**9, 0)
-        out = out.assign(
-            _rank=[
-                meta.get(int(t), {}).get("rank", big) if meta.get(int(t), {}).get("key") else big
-                for t in out["topic"]
-            ]
-        )
-        out["_area"] = out["core_area"].map({a: i for i, a in enumerate(area_order)})
-        out["_pos"] = range(len(out))
-        out = (
-            out.sort_values(["year", "_area", "_rank", "_pos"], kind="stable")
-            .drop(columns=["_rank", "_area", "_pos"])
-            .reset_index(drop=True)
-        )
+        out = _codebook_order(out, meta, area_order)
     return out, _cross_themes_of(cross, units)
+
+
+def _codebook_order(out: pd.DataFrame, meta: dict[int, dict], area_order: list[str]) -> pd.DataFrame:
+    """The analyst's order: the codebook's themes in file order (parts after their theme).
+
+    Then the rest as found.
+    """
+    big = (10**9, 0)
+    out = out.assign(
+        _rank=[
+            meta.get(int(t), {}).get("rank", big) if meta.get(int(t), {}).get("key") else big
+            for t in out["topic"]
+        ]
+    )
+    out["_area"] = out["core_area"].map({a: i for i, a in enumerate(area_order)})
+    out["_pos"] = range(len(out))
+    return (
+        out.sort_values(["year", "_area", "_rank", "_pos"], kind="stable")
+        .drop(columns=["_rank", "_area", "_pos"])
+        .reset_index(drop=True)
+    )
 
 
 def _cross_themes_of(cross: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

@@ -46,7 +46,8 @@ def _no_point_words() -> frozenset[str]:
     return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
 
 
-#: Words that name no point on their own anywhere: stances (the stance line gives them), empty and general nouns.
+# : Words that name no point on their own anywhere: stances (the stance line gives them), empty and general
+# nouns.
 _NO_POINT = _no_point_words()
 
 
@@ -158,6 +159,185 @@ def _parts(words: set[str]) -> set[str]:
     return words | {p for w in words for p in unit_parts(w) if len(p) > 3}
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A pair of sides that may be one point: ``first`` is the side that keeps its name."""
+
+    neg_score: float  # the score negated: candidates sort best first
+    id: str
+    first: Side
+    second: Side
+    reason: str
+
+
+@dataclass
+class _Area:
+    """One core area's sides and what pairs of them are scored from."""
+
+    area: str
+    own: frozenset[str]
+    sides: list[Side]
+    words: list[set[str]]
+    parts: list[set[str]]
+    said: list[set]
+    sim: np.ndarray
+    near: list[set[int]]
+    skip: list[bool]
+
+
+def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, list[set[int]]]:
+    """E5 similarity of the sides (centred per area) and each side's three nearest sides."""
+    sim = np.zeros((len(mine), len(mine)))
+    if embed is not None and len(mine) > 1:
+        texts = sorted({unit_text[u] for s in mine for u in s.unit_ids})
+        vec = dict(zip(texts, np.asarray(embed(texts), dtype=float), strict=True))
+        V = np.array([np.mean([vec[unit_text[u]] for u in s.unit_ids], axis=0) for s in mine])
+        V = V - V.mean(axis=0)  # E5 shares a large common component: centre it per area
+        V = V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
+        sim = V @ V.T
+    # each other's nearest: a pair where each side is among the other's three nearest
+    # sides is likelier one point than one side near everything (a common word)
+    order = (
+        np.argsort(-(sim - 2 * np.eye(len(mine))), axis=1, kind="stable")[:, :3]
+        if embed is not None
+        else np.zeros((len(mine), 0), dtype=int)
+    )
+    return sim, [set(row.tolist()) for row in order]
+
+
+def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
+    """The sides of ``area`` with their words, parts, statements, similarity and which to skip."""
+    mine = [s for s in sides if s.area == area]
+    own = ctx["area_words"].get(area, frozenset())
+    unit_lemmas, unit_statement = ctx["unit_lemmas"], ctx["unit_statement"]
+    words = [
+        {w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split())
+        for s in mine
+    ]
+    sim, near = _similarity(mine, ctx["unit_text"], embed)
+    no_point = ctx["no_point"].get(area, frozenset())
+    # a key phrase of only the area's own words restates the question; a theme every group
+    # raised that holds most of the area restates the area: neither is a point to join
+    # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
+    # ("folk", "løsning") names no point of its own either; nor one without words
+    skip = [
+        (s.topic < 0 and not (w - own - _NO_POINT - no_point))
+        or s.key in ctx["restating"]
+        or not s.label.strip()
+        for s, w in zip(mine, words, strict=True)
+    ]
+    return _Area(
+        area,
+        own,
+        mine,
+        words,
+        [_parts(w) - own for w in words],
+        [{unit_statement.get(u) for u in s.unit_ids} for s in mine],
+        sim,
+        near,
+        skip,
+    )
+
+
+def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> _Candidate | None:
+    """Sides ``i`` and ``j`` of an area as a scored candidate, or None when joining counts no group more."""
+    a, b = x.sides[i], x.sides[j]
+    if x.skip[j] or a.groups <= b.groups or b.groups <= a.groups:
+        return None  # joining would count no group more
+    links = _links(x.words[i] - x.own, x.words[j] - x.own)
+    shared = sorted(x.parts[i] & x.parts[j])
+    together = bool(x.said[i] & x.said[j])
+    # a join that counts more groups is worth reading first
+    mutual = j in x.near[i] and i in x.near[j]
+    score = (
+        float(x.sim[i, j])
+        + _W_MUTUAL * mutual
+        + _W_LINK * bool(links)
+        + _W_SHARED * bool(shared)
+        + _W_TOGETHER * together
+        + _W_GROUPS * (len(a.groups | b.groups) - 2)
+    )
+    if a.kind == b.kind == "phrase":
+        score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
+    reasons = []
+    if with_similarity:
+        reasons.append(f"beslægtede ord (E5-lighed {x.sim[i, j]:.2f})".replace(".", ","))
+    reasons += links[:2]
+    if shared:
+        reasons.append("fælles ord: " + ", ".join(f"'{w}'" for w in shared[:3]))
+    if together:
+        reasons.append("i samme udsagn")
+    first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
+    return _Candidate(
+        -score, suggestion_id(x.area, first.words, second.words), first, second, "; ".join(reasons)
+    )
+
+
+def _pick(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+    """The best ``limit`` candidates, one per id, a side's third and later pairs after the others."""
+    candidates = sorted(candidates, key=lambda c: (c.neg_score, c.id))
+    used: dict[tuple[str, str], int] = {}
+    picked, deferred, seen = [], [], set()
+    for cand in candidates:
+        a, b = cand.first, cand.second
+        if cand.id in seen:
+            continue
+        seen.add(cand.id)  # two sides of the same words (two groups' "frivillige"): one decision
+        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
+            deferred.append(cand)  # one side near many: its further pairs after the others
+            continue
+        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
+        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
+        picked.append(cand)
+    return (picked + deferred)[:limit]
+
+
+def _row(rank: int, c: _Candidate) -> dict:
+    """One suggestion as a row of :class:`~pipeline.schemas.Suggestions`."""
+    a, b = c.first, c.second
+    return {
+        "id": c.id,
+        "rank": rank,
+        "core_area": a.area,
+        "kind": "merge" if b.topic >= 0 or a.topic < 0 else "move",
+        "theme": a.label,
+        "other": b.label,
+        "reason": c.reason or "beslægtede ord",
+        "theme_quote": a.quote,
+        "other_quote": b.quote,
+        "score": round(-c.neg_score, 4),
+        "theme_words": a.words,
+        "other_words": b.words,
+        "theme_key": a.key,
+        "other_key": b.key,
+        "theme_groups": " ".join(str(g) for g in sorted(a.groups)),
+        "other_groups": " ".join(str(g) for g in sorted(b.groups)),
+        "theme_units": " ".join(a.unit_ids),
+        "other_units": " ".join(b.unit_ids),
+    }
+
+
+def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words) -> dict:
+    """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
+    from pipeline.themes.points import empty_words
+
+    restating = (
+        set(themes.loc[themes["restates_area"].astype(bool), "theme_key"])
+        if "restates_area" in themes.columns
+        else set()
+    )
+    # as the theme stage: a word spread over all areas, an area's setting, an empty noun
+    no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
+    return {
+        "area_words": area_words or {},
+        "restating": restating,
+        "no_point": no_point,
+        "unit_lemmas": dict(zip(units["unit_id"], units["lemmas"], strict=True)),
+        "unit_text": dict(zip(units["unit_id"], units["text"], strict=True)),
+        "unit_statement": dict(zip(units["unit_id"], units["statement_id"], strict=True)),
+    }
+
+
 def suggest(
     themes: pd.DataFrame,
     units: pd.DataFrame,
@@ -190,128 +370,17 @@ def suggest(
     sides = sides_of(themes, units, statements)
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
-    decided, area_words = set(decided), area_words or {}
-    restating = (
-        set(themes.loc[themes["restates_area"].astype(bool), "theme_key"])
-        if "restates_area" in themes.columns
-        else set()
-    )
-    unit_lemmas = dict(zip(units["unit_id"], units["lemmas"], strict=True))
-    unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
-    unit_statement = dict(zip(units["unit_id"], units["statement_id"], strict=True))
-    from pipeline.themes.points import empty_words
-
-    # as the theme stage: a word spread over all areas, an area's setting, an empty noun
-    no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
+    decided = set(decided)
+    ctx = _lookups(themes, units, statements, area_words)
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
-        mine = [s for s in sides if s.area == area]
-        own = area_words.get(area, frozenset())
-        words = [
-            {w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split())
-            for s in mine
-        ]
-        parts = [_parts(w) - own for w in words]
-        said = [{unit_statement.get(u) for u in s.unit_ids} for s in mine]
-        sim = np.zeros((len(mine), len(mine)))
-        if embed is not None and len(mine) > 1:
-            texts = sorted({unit_text[u] for s in mine for u in s.unit_ids})
-            vec = dict(zip(texts, np.asarray(embed(texts), dtype=float), strict=True))
-            V = np.array([np.mean([vec[unit_text[u]] for u in s.unit_ids], axis=0) for s in mine])
-            V = V - V.mean(axis=0)  # E5 shares a large common component: centre it per area
-            V = V / np.maximum(np.linalg.norm(V, axis=1, keepdims=True), 1e-12)
-            sim = V @ V.T
-        # each other's nearest: a pair where each side is among the other's three nearest
-        # sides is likelier one point than one side near everything (a common word)
-        order = (
-            np.argsort(-(sim - 2 * np.eye(len(mine))), axis=1, kind="stable")[:, :3]
-            if embed is not None
-            else np.zeros((len(mine), 0), dtype=int)
-        )
-        near = [set(row.tolist()) for row in order]
-        # a key phrase of only the area's own words restates the question; a theme every group
-        # raised that holds most of the area restates the area: neither is a point to join
-        # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
-        # ("folk", "løsning") names no point of its own either; nor one without words
-        skip = [
-            (s.topic < 0 and not (w - own - _NO_POINT - no_point.get(area, frozenset())))
-            or s.key in restating
-            or not s.label.strip()
-            for s, w in zip(mine, words, strict=True)
-        ]
-        for i, a in enumerate(mine):
-            if skip[i]:
+        x = _area_sides(area, sides, ctx, embed)
+        for i in range(len(x.sides)):
+            if x.skip[i]:
                 continue
-            for j in range(i + 1, len(mine)):
-                b = mine[j]
-                if skip[j] or a.groups <= b.groups or b.groups <= a.groups:
-                    continue  # joining would count no group more
-                links = _links(words[i] - own, words[j] - own)
-                shared = sorted(parts[i] & parts[j])
-                together = bool(said[i] & said[j])
-                # a join that counts more groups is worth reading first
-                mutual = j in near[i] and i in near[j]
-                score = (
-                    float(sim[i, j])
-                    + _W_MUTUAL * mutual
-                    + _W_LINK * bool(links)
-                    + _W_SHARED * bool(shared)
-                    + _W_TOGETHER * together
-                    + _W_GROUPS * (len(a.groups | b.groups) - 2)
-                )
-                if a.kind == b.kind == "phrase":
-                    score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
-                reasons = []
-                if embed is not None:
-                    reasons.append(f"beslægtede ord (E5-lighed {sim[i, j]:.2f})".replace(".", ","))
-                reasons += links[:2]
-                if shared:
-                    reasons.append("fælles ord: " + ", ".join(f"'{w}'" for w in shared[:3]))
-                if together:
-                    reasons.append("i samme udsagn")
-                first, second = (
-                    (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
-                )
-                sid = suggestion_id(area, first.words, second.words)
-                if sid in decided:
-                    continue
-                candidates.append((-score, sid, first, second, "; ".join(reasons)))
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    used: dict[tuple[str, str], int] = {}
-    picked, deferred, seen = [], [], set()
-    for cand in candidates:
-        _, sid, a, b, _ = cand
-        if sid in seen:
-            continue
-        seen.add(sid)  # two sides of the same words (two groups' "frivillige"): one decision
-        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
-            deferred.append(cand)  # one side near many: its further pairs after the others
-            continue
-        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
-        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
-        picked.append(cand)
-    rows = []
-    for neg, sid, a, b, reason in (picked + deferred)[:limit]:
-        rows.append(
-            {
-                "id": sid,
-                "rank": len(rows) + 1,
-                "core_area": a.area,
-                "kind": "merge" if b.topic >= 0 or a.topic < 0 else "move",
-                "theme": a.label,
-                "other": b.label,
-                "reason": reason or "beslægtede ord",
-                "theme_quote": a.quote,
-                "other_quote": b.quote,
-                "score": round(-neg, 4),
-                "theme_words": a.words,
-                "other_words": b.words,
-                "theme_key": a.key,
-                "other_key": b.key,
-                "theme_groups": " ".join(str(g) for g in sorted(a.groups)),
-                "other_groups": " ".join(str(g) for g in sorted(b.groups)),
-                "theme_units": " ".join(a.unit_ids),
-                "other_units": " ".join(b.unit_ids),
-            }
-        )
+            for j in range(i + 1, len(x.sides)):
+                cand = _pair(x, i, j, embed is not None)
+                if cand is not None and cand.id not in decided:
+                    candidates.append(cand)
+    rows = [_row(rank, c) for rank, c in enumerate(_pick(candidates, limit), start=1)]
     return validate(pd.DataFrame(rows, columns=columns), Suggestions)

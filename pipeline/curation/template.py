@@ -112,7 +112,9 @@ class StartingEntry:
 def starting_entries(
     themes: pd.DataFrame, units: pd.DataFrame, previous: Codebook | None = None
 ) -> tuple[list[StartingEntry], list[Entry], list[Entry]]:
-    """The entries of a starting codebook: one per automatic theme, with last year's entry carried over where it matches.
+    """The entries of a starting codebook.
+
+    One per automatic theme, with last year's entry carried over where it matches.
 
     Returns:
         ``(entries, new_themes, left)``: one :class:`StartingEntry` per theme in table order;
@@ -160,7 +162,9 @@ def codebook_text(
     previous: Codebook | None = None,
     previous_name: str = "",
 ) -> str:
-    """The text of a starting codebook for the automatic themes (``themes``, ``units``: one analysis, no codebook applied).
+    """The text of a starting codebook for the automatic themes (``themes``, ``units``.
+
+    One analysis, no codebook applied).
 
     Args:
         themes: The automatic themes table.
@@ -190,7 +194,8 @@ def codebook_text(
     if left:
         lines += [
             "",
-            f"# Entries of {previous_name or 'last year'} that match no theme of this year (not carried over):",
+            f"# Entries of {previous_name or 'last year'} that match no theme of this year (not carried "
+            "over):",
         ]
         lines += [f"#   {e.id} ({e.area}){': ' + e.name if e.name else ''}" for e in left]
     return "\n".join(lines) + "\n"

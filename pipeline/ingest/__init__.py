@@ -20,7 +20,8 @@ from pipeline.ingest._notes import RawNote, note_id, parse_group, resolve_notes
 from pipeline.ingest._text import clean_text, decode_bytes, join_wrapped_lines, sniff_delimiter
 from pipeline.ingest.markdown import read_markdown_notes
 from pipeline.ingest.summary import parse_summary_text, read_pdf_notes, read_summary_notes
-from pipeline.ingest.tabular import COLUMN_ALIASES, read_csv_notes, read_xlsx_notes
+from pipeline.ingest.tabular import COLUMN_ALIASES, read_csv_notes
+from pipeline.ingest.workbook import read_xlsx_notes
 from pipeline.ingest.word import read_docx_notes
 
 __all__ = [
@@ -62,7 +63,8 @@ class SourceFile:
 
     name: str
     data: bytes
-    #: Why the file is not read at all (e.g. a link leading out of the seminar's folder); set by the I/O module.
+    # : Why the file is not read at all (e.g. a link leading out of the seminar's folder); set by the I/O
+    # module.
     refused: str = ""
 
     @property
@@ -100,7 +102,10 @@ class IngestResult:
 
     @property
     def options(self) -> dict[str, tuple[str, ...]]:
-        """The options each core area's question listed, as the input files give them (the first file that does)."""
+        """The options each core area's question listed.
+
+        As the input files give them (the first file that does).
+        """
         out: dict[str, tuple[str, ...]] = {}
         for f in self.files:
             for area, options in f.details.get("options", {}).items():
@@ -108,8 +113,10 @@ class IngestResult:
         return out
 
     def configured(self, cfg: SeminarConfig) -> SeminarConfig:
-        """``cfg`` with the options the files listed given to the core areas that configure none
-        (:func:`pipeline.config.with_options`): what ``seminar run`` analyses with."""
+        """``cfg`` with the options the files listed given to the core areas that configure none.
+
+        What ``seminar run`` analyses with (:func:`pipeline.config.with_options`).
+        """
         from pipeline.config import with_options
 
         return with_options(cfg, self.options)
@@ -149,8 +156,10 @@ class IngestResult:
         return out
 
     def method_lines(self, cfg: SeminarConfig | None = None) -> dict[str, str]:
-        """Lines for the reports' method appendix: personal data removed, files that could not be
-        read, configured core areas without notes."""
+        """Lines for the reports' method appendix.
+
+        Personal data removed, files that could not be read, configured core areas without notes.
+        """
         from pipeline.privacy import describe_counts
 
         lines = {"Personoplysninger fjernet": describe_counts(self.redacted)}
@@ -254,7 +263,8 @@ def read_source(source: SourceFile, cfg: SeminarConfig) -> tuple[str, list[RawNo
             name,
             "whole file",
             f"the {suffix} format is not read",
-            f"open it in Word, Excel or LibreOffice and save it as {SAVE_AS[suffix]} (File > Save As), then run again.",
+            f"open it in Word, Excel or LibreOffice and save it as {SAVE_AS[suffix]} (File > Save As), then "
+            "run again.",
         )
     raise InputError(
         name,
@@ -305,7 +315,10 @@ def ingest(sources: list[SourceFile], cfg: SeminarConfig) -> IngestResult:
                     source.name,
                     source.suffix.lstrip("."),
                     0,
-                    error=f"{source.name} (whole file): cannot be read ({type(exc).__name__}). Fix: save it again, e.g. as CSV (UTF-8), and report the problem.",
+                    error=(
+                        f"{source.name} (whole file): cannot be read ({type(exc).__name__}). Fix: save it "
+                        "again, e.g. as CSV (UTF-8), and report the problem."
+                    ),
                 )
             )
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -109,7 +109,8 @@ _ONE_LETTER = re.compile(rf"^(?:(?i:{GROUP_ALIASES})\s+)?[A-ZÆØÅ]$")
 def _letter_named(raw_notes: list[RawNote]) -> bool:
     """Whether the groups are lettered: some group is one capital letter that is no Roman numeral ("Bord A").
 
-    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A to J).
+    Then "I" and "V" are the ninth and 22nd tables, not groups 1 and 5 (DR's parties I and V, "Bord I" among A
+    to J).
     """
     return any(
         _ONE_LETTER.match(" ".join(str(r.group).split())) and parse_group(r.group) is None for r in raw_notes
@@ -117,7 +118,10 @@ def _letter_named(raw_notes: list[RawNote]) -> bool:
 
 
 def group_sort_key(name: str) -> tuple:
-    """Natural order of group names: "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å")."""
+    """Natural order of group names.
+
+    "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å").
+    """
     from pipeline.danish.collation import (
         natural_key,
     )  # the package registers spaCy components: only when names are sorted
@@ -159,6 +163,137 @@ def _unknown_area_reason(name: str, cfg: SeminarConfig) -> str:
     )
 
 
+def _content_problem(raw: RawNote, text: str) -> str:
+    """Why a note cannot be read as a note (a reader's problem, no text, no words), or ``""``."""
+    if raw.problem:
+        return raw.problem
+    if not text:
+        return "empty text: the note has no words; fill it in or delete the row."
+    if not any(ch.isalpha() for ch in text):
+        return "no words: the text has only numbers or punctuation; write out the note."
+    return ""
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A note's group: a number, or a name (then ``number`` is None until the names are numbered)."""
+
+    number: int | None
+    name: str | None
+
+    @property
+    def key(self) -> int | str:
+        """What makes two notes' groups the same group."""
+        return self.number if self.name is None else _name_key(self.name)
+
+
+def _group_of(raw: RawNote, lettered: bool) -> _Group | str:
+    """The note's group, or why it is not one."""
+    group = parse_group(raw.group)
+    if lettered and _ONE_LETTER.match(" ".join(str(raw.group).split())):
+        group = None
+    group_name = parse_group_name(raw.group, letter=lettered) if group is None else None
+    if group is not None and group > MAX_GROUP:
+        return (
+            f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; "
+            "number the groups within each seminar."
+        )
+    if group is None and group_name is None:
+        return (
+            f"group '{raw.group}' is not a group number or name; "
+            "write it as 3, 'Gruppe 3' or a short name such as 'Bord A'."
+        )
+    return _Group(group, group_name)
+
+
+def _year_of(raw: RawNote, cfg: SeminarConfig) -> int | str:
+    """The note's year (the seminar's when the note gives none), or why it is not a year."""
+    year_text = str(raw.year).strip()
+    try:
+        year = int(float(year_text)) if year_text else cfg.year
+    except (ValueError, OverflowError):
+        year = None
+    if year is None or not 1900 <= year <= 2200:
+        return f"year '{raw.year}' is not a year; write it as 2024."
+    return year
+
+
+@dataclass
+class _Resolver:
+    """Checks raw notes one by one, remembering the groups and area file names already taken."""
+
+    cfg: SeminarConfig
+    lettered: bool
+    seen: dict[tuple[int, str, int | str], RawNote] = field(default_factory=dict)
+    area_slugs: dict[str, str] = field(default_factory=dict)
+
+    def _slug_problem(self, name: str) -> str:
+        """Without configured areas the name becomes a report file name: why it cannot, or ``""``."""
+        slug = slugify(name)
+        if slug and slug != "index" and self.area_slugs.setdefault(slug, name) == name:
+            return ""
+        other = self.area_slugs.get(slug)
+        why = (
+            f"gives the same report file name ({slug}.html) as '{other}'"
+            if slug and slug != "index"
+            else "cannot be used as a report file name"
+        )
+        return f"core area '{name}' {why}; write the area name the same way in every row, or rename it."
+
+    def _duplicate(self, raw: RawNote, key: tuple[int, str, int | str], group: _Group) -> str:
+        """Why the note repeats a group already read (naming where), or ``""``."""
+        if key not in self.seen:
+            return ""
+        first = self.seen[key]
+        year, name = key[0], key[1]
+        same = " ".join(first.text.split()) == " ".join(raw.text.split())
+        what = "an exact copy of" if same else "a second note for the same group as"
+        shown = group.number if group.name is None else repr(group.name)
+        return (
+            f"duplicate: {what} group {shown} in '{name}' ({year}) "
+            f"already read from {first.source_file} ({first.source_ref}). Keep one note per group and "
+            f"core area (merge the texts), or correct the group {'number' if group.name is None else 'name'}."
+        )
+
+    def resolve(self, raw: RawNote) -> dict | str:
+        """The note as a row of the ``notes`` table, or the reason it is rejected."""
+        text = clean_text(raw.text)
+        if problem := _content_problem(raw, text):
+            return problem
+        area_name = " ".join(str(raw.core_area).split())
+        if not area_name:
+            return "no core area: give the note a core area (kerneområde)."
+        area = self.cfg.find_area(area_name)
+        if area is None and self.cfg.core_areas:
+            return _unknown_area_reason(area_name, self.cfg)
+        group = _group_of(raw, self.lettered)
+        if isinstance(group, str):
+            return group
+        year = _year_of(raw, self.cfg)
+        if isinstance(year, str):
+            return year
+        name = area.name if area else area_name
+        if area is None and (problem := self._slug_problem(name)):
+            return problem
+        key = (year, name, group.key)
+        if problem := self._duplicate(raw, key, group):
+            return problem
+        self.seen[key] = raw
+        return {
+            "note_id": note_id(year, name, group.key, text),
+            "year": year,
+            "seminar": raw.seminar.strip() or self.cfg.seminar_label,
+            "core_area": name,
+            "theme": raw.theme.strip() or (area.theme if area else ""),
+            "question": raw.question.strip() or (area.question if area else ""),
+            "group": group.number,
+            "group_name": group.name or "",
+            "text": text,
+            "source_file": raw.source_file,
+            "source_ref": raw.source_ref,
+        }
+
+
 def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check raw notes against the configuration and build the ``notes`` and ``rejects`` tables.
 
@@ -175,99 +310,15 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     """
     accepted: list[dict] = []
     rejects: list[dict] = []
-    seen: dict[tuple[int, str, int | str], RawNote] = {}
-    area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
-    area_slugs: dict[str, str] = {}
-    lettered = _letter_named(raw_notes)
+    resolver = _Resolver(cfg, _letter_named(raw_notes))
     for raw in raw_notes:
-        if raw.problem:
-            rejects.append(_reject(raw, raw.problem))
-            continue
-        text = clean_text(raw.text)
-        if not text:
-            rejects.append(_reject(raw, "empty text: the note has no words; fill it in or delete the row."))
-            continue
-        if not any(ch.isalpha() for ch in text):
-            rejects.append(
-                _reject(raw, "no words: the text has only numbers or punctuation; write out the note.")
-            )
-            continue
-        area_name = " ".join(str(raw.core_area).split())
-        if not area_name:
-            rejects.append(_reject(raw, "no core area: give the note a core area (kerneområde)."))
-            continue
-        area = cfg.find_area(area_name)
-        if area is None and cfg.core_areas:
-            rejects.append(_reject(raw, _unknown_area_reason(area_name, cfg)))
-            continue
-        group = parse_group(raw.group)
-        if lettered and _ONE_LETTER.match(" ".join(str(raw.group).split())):
-            group = None
-        group_name = parse_group_name(raw.group, letter=lettered) if group is None else None
-        if (group is None and group_name is None) or (group is not None and group > MAX_GROUP):
-            why = (
-                f"group '{raw.group}' is over the limit: groups are numbered 1 to {MAX_GROUP}; number the groups within each seminar."
-                if group is not None
-                else f"group '{raw.group}' is not a group number or name; write it as 3, 'Gruppe 3' or a short name such as 'Bord A'."
-            )
-            rejects.append(_reject(raw, why))
-            continue
-        year_text = str(raw.year).strip()
-        try:
-            year = int(float(year_text)) if year_text else cfg.year
-        except (ValueError, OverflowError):
-            year = None
-        if year is None or not 1900 <= year <= 2200:
-            rejects.append(_reject(raw, f"year '{raw.year}' is not a year; write it as 2024."))
-            continue
-        name = area.name if area else area_name
-        if area is None:  # no configured areas: the name becomes a report file name
-            slug = slugify(name)
-            if not slug or slug == "index" or area_slugs.setdefault(slug, name) != name:
-                other = area_slugs.get(slug)
-                why = (
-                    f"gives the same report file name ({slug}.html) as '{other}'"
-                    if slug and slug != "index"
-                    else "cannot be used as a report file name"
-                )
-                rejects.append(
-                    _reject(
-                        raw,
-                        f"core area '{name}' {why}; write the area name the same way in every row, or rename it.",
-                    )
-                )
-                continue
-        key = (year, name, group if group_name is None else _name_key(group_name))
-        if key in seen:
-            first = seen[key]
-            same = " ".join(first.text.split()) == " ".join(raw.text.split())
-            what = "an exact copy of" if same else "a second note for the same group as"
-            rejects.append(
-                _reject(
-                    raw,
-                    f"duplicate: {what} group {group if group_name is None else repr(group_name)} in '{name}' ({year}) "
-                    f"already read from {first.source_file} ({first.source_ref}). Keep one note per group and core area "
-                    f"(merge the texts), or correct the group {'number' if group_name is None else 'name'}.",
-                )
-            )
-            continue
-        seen[key] = raw
-        accepted.append(
-            {
-                "note_id": note_id(year, name, group if group_name is None else _name_key(group_name), text),
-                "year": year,
-                "seminar": raw.seminar.strip() or cfg.seminar_label,
-                "core_area": name,
-                "theme": raw.theme.strip() or (area.theme if area else ""),
-                "question": raw.question.strip() or (area.question if area else ""),
-                "group": group,
-                "group_name": group_name or "",
-                "text": text,
-                "source_file": raw.source_file,
-                "source_ref": raw.source_ref,
-            }
-        )
+        row = resolver.resolve(raw)
+        if isinstance(row, str):
+            rejects.append(_reject(raw, row))
+        else:
+            accepted.append(row)
     _number_named_groups(accepted)
+    area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
     notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
     if len(notes):
         notes["_order"] = notes["core_area"].map(area_order).fillna(len(area_order))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -93,7 +94,7 @@ def join_wrapped_lines(lines: list[str]) -> str:
     spaced = sum(1 for line in ends if line != line.rstrip())
     use_space_signal = len(ends) >= 2 and spaced >= 0.6 * len(ends)
     out = lines[0].strip()
-    for raw_prev, raw_next in zip(lines, lines[1:], strict=False):
+    for raw_prev, raw_next in itertools.pairwise(lines):
         nxt = raw_next.strip()
         first_word = nxt.split(" ", 1)[0].casefold()
         if out.endswith(SOFT_HYPHEN):
@@ -134,7 +135,8 @@ def clean_text(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-#: Largest unpacked size of an Office file (XLSX, DOCX): the readers hold the whole sheet or document in memory.
+# : Largest unpacked size of an Office file (XLSX, DOCX): the readers hold the whole sheet or document in
+# memory.
 MAX_UNPACKED_BYTES = 300_000_000
 
 
@@ -159,7 +161,8 @@ def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str,
         raise InputError(
             file,
             "whole file",
-            f"the file unpacks to {unpacked / 1e6:,.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:,.0f} MB a notes file can have",
+            f"the file unpacks to {unpacked / 1e6:,.0f} MB, more than the {MAX_UNPACKED_BYTES / 1e6:,.0f} "
+            "MB a notes file can have",
             "save the notes alone in a new file (no images or embedded files), or as CSV.",
         )
 
@@ -205,8 +208,9 @@ def mask_markup(text: str) -> str:
 
 
 def cut_long_text(text: str, limit: int | None = None) -> list[str]:
-    """Cut a text longer than ``limit`` (default :data:`MAX_BLOCK_CHARS`) into pieces at sentence
-    ends (else at a space, else hard). The pieces joined give the text back exactly.
+    """Cut a text longer than ``limit`` (default :data:`MAX_BLOCK_CHARS`) into pieces.
+
+    At sentence ends, else at a space, else hard. The pieces joined give the text back exactly.
     """
     limit = limit or MAX_BLOCK_CHARS
     pieces = []
@@ -221,6 +225,8 @@ def cut_long_text(text: str, limit: int | None = None) -> list[str]:
 
 
 def nlp_blocks(blocks: list[str]) -> list[tuple[str, str]]:
-    """The blocks of a note as ``(text for the language pipeline, text for quotes)`` pairs: long
-    blocks cut at sentence ends (:func:`cut_long_text`), markup masked (:func:`mask_markup`)."""
+    """The blocks of a note as ``(text for the language pipeline, text for quotes)`` pairs.
+
+    Long blocks are cut at sentence ends (:func:`cut_long_text`), markup masked (:func:`mask_markup`).
+    """
     return [(mask_markup(piece), piece) for block in blocks for piece in cut_long_text(block)]

@@ -143,7 +143,8 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
             file,
             missing_group[0].source_ref,
             "the note has no group number",
-            "add front matter 'gruppe: 3', a heading '## Gruppe 3', or put the number in the file name (bord-3.md).",
+            "add front matter 'gruppe: 3', a heading '## Gruppe 3', or put the number in the file name "
+            "(bord-3.md).",
         )
     return notes
 

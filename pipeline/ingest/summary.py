@@ -102,6 +102,108 @@ def _area_for_theme(theme: str, cfg: SeminarConfig) -> CoreArea | None:
     return None
 
 
+@dataclass
+class _Run:
+    """Consecutive ``Gruppe N`` paragraphs of one discussion, and the core area named above them."""
+
+    area: CoreArea | None
+    paragraphs: list[_Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class _SummaryScan:
+    """One pass over a summary's lines: discussions opened, runs of group paragraphs collected."""
+
+    cfg: SeminarConfig
+    discussions: list[_Discussion] = field(default_factory=list)
+    runs: list[_Run] = field(default_factory=list)
+    current_area: CoreArea | None = None
+    par: _Paragraph | None = None
+    last_group: int = 0
+    new_run_pending: bool = True
+    blank_since_par: bool = False
+
+    def close(self) -> None:
+        """End the open paragraph (if any) and add it to the current run."""
+        if self.par is not None:
+            self.runs[-1].paragraphs.append(self.par)
+        self.par = None
+
+    def _new_run_if(self, restarts: bool) -> None:
+        """Open a new run when one is pending (a heading or marker came) or the groups restart."""
+        if self.new_run_pending or restarts:
+            self.runs.append(_Run(self.current_area))
+            self.new_run_pending = False
+
+    def line(self, line: _Line) -> None:
+        """Read one line: a paragraph end, a heading, a marker, a group's first line, or more text."""
+        stripped = line.text
+        if not stripped:
+            self.blank_since_par = self.par is not None
+            return
+        if self.par is not None and self.blank_since_par:
+            # A blank line inside an unfinished sentence is layout, not a paragraph end.
+            if _SENTENCE_END.search(self.par.lines[-1].text) or not stripped[:1].islower():
+                self.close()
+        elif self.par is not None and _ends_paragraph(self.par, line):
+            self.close()
+        self.blank_since_par = False
+        area = _match_area(stripped, self.cfg)
+        marker = _MARKER.match(stripped)
+        group = _GROUP_START.match(stripped)
+        named = None if group else _NAMED_START.match(stripped)
+        if area is not None:
+            self.close()
+            self.current_area = area
+        elif marker:
+            self._marker(marker, line)
+        elif group:
+            self.close()
+            number = parse_group(group.group("num"))
+            self._new_run_if(number <= self.last_group)
+            self.last_group = number
+            body = f"{group.group('label')} {number}{stripped[group.end() :]}"
+            self.par = _Paragraph(
+                number, [_Line(line.number, line.raw.replace(stripped, body, 1), line.page)]
+            )
+        elif named:
+            self.close()
+            # Names have no order: a name met again starts the next core area's run.
+            name = named.group("name")
+            self._new_run_if(bool(self.runs) and any(p.group == name for p in self.runs[-1].paragraphs))
+            self.par = _Paragraph(name, [line])
+        elif self.par is not None:
+            self.par.lines.append(line)
+
+    def _marker(self, marker: re.Match, line: _Line) -> None:
+        """A discussion marker: opens the discussion of the area its theme names (or the current one)."""
+        self.close()
+        theme = marker.group("theme").rstrip(" ?:.")
+        owner = _area_for_theme(theme, self.cfg) or self.current_area
+        if owner is not None and all(d.area != owner for d in self.discussions):
+            self.discussions.append(_Discussion(owner, theme, line.number))
+        self.new_run_pending = True
+
+
+def _paragraph_note(p: _Paragraph, file: str, area: CoreArea | None, theme: str) -> RawNote:
+    """One group paragraph as a raw note of ``area``, its wrapped lines joined."""
+    body = join_wrapped_lines([line.raw for line in p.lines]).strip()
+    if body and not _SENTENCE_END.search(body):
+        # The layout cut the paragraph off before its full stop (page break).
+        body += "."
+    first = p.lines[0]
+    where = f"page {first.page}, line {first.number}" if first.page else f"line {first.number}"
+    return RawNote(
+        source_file=file,
+        source_ref=where,
+        core_area=area.name if area else "",
+        group=str(p.group),
+        text=body,
+        theme=(area.theme if area and area.theme else theme),
+        question=area.question if area else "",
+    )
+
+
 def parse_summary_text(
     text: str, file: str, cfg: SeminarConfig, *, pages: list[int] | None = None
 ) -> list[RawNote]:
@@ -120,69 +222,11 @@ def parse_summary_text(
     Raises:
         InputError: No ``Gruppe N`` paragraph was found.
     """
-    lines = _split_lines(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"), pages)
-    discussions: list[_Discussion] = []
-    runs: list[tuple[CoreArea | None, list[_Paragraph]]] = []
-    current_area: CoreArea | None = None
-    par: _Paragraph | None = None
-    last_group = 0
-    new_run_pending = True
-
-    def close() -> None:
-        nonlocal par
-        if par is not None:
-            runs[-1][1].append(par)
-        par = None
-
-    blank_since_par = False
-    for line in lines:
-        stripped = line.text
-        if not stripped:
-            blank_since_par = par is not None
-            continue
-        if par is not None and blank_since_par:
-            # A blank line inside an unfinished sentence is layout, not a paragraph end.
-            if _SENTENCE_END.search(par.lines[-1].text) or not stripped[:1].islower():
-                close()
-        elif par is not None and _ends_paragraph(par, line):
-            close()
-        blank_since_par = False
-        area = _match_area(stripped, cfg)
-        marker = _MARKER.match(stripped)
-        group = _GROUP_START.match(stripped)
-        named = None if group else _NAMED_START.match(stripped)
-        if area is not None:
-            close()
-            current_area = area
-        elif marker:
-            close()
-            theme = marker.group("theme").rstrip(" ?:.")
-            owner = _area_for_theme(theme, cfg) or current_area
-            if owner is not None and all(d.area != owner for d in discussions):
-                discussions.append(_Discussion(owner, theme, line.number))
-            new_run_pending = True
-        elif group:
-            close()
-            number = parse_group(group.group("num"))
-            if new_run_pending or number <= last_group:
-                runs.append((current_area, []))
-                new_run_pending = False
-            last_group = number
-            body = f"{group.group('label')} {number}{stripped[group.end() :]}"
-            par = _Paragraph(number, [_Line(line.number, line.raw.replace(stripped, body, 1), line.page)])
-        elif named:
-            close()
-            # Names have no order: a name met again starts the next core area's run.
-            name = named.group("name")
-            if new_run_pending or any(p.group == name for p in runs[-1][1]):
-                runs.append((current_area, []))
-                new_run_pending = False
-            par = _Paragraph(name, [line])
-        elif par is not None:
-            par.lines.append(line)
-    close()
-
-    if not any(paragraphs for _, paragraphs in runs):
+    scan = _SummaryScan(cfg)
+    for line in _split_lines(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"), pages):
+        scan.line(line)
+    scan.close()
+    if not any(run.paragraphs for run in scan.runs):
         raise InputError(
             file,
             "whole file",
@@ -190,27 +234,11 @@ def parse_summary_text(
             "check that this is the seminar summary; for tables of notes use CSV, XLSX or DOCX.",
         )
     notes: list[RawNote] = []
-    for k, (area_at_start, paragraphs) in enumerate(runs):
-        area = discussions[k].area if k < len(discussions) else area_at_start
-        theme = discussions[k].theme if k < len(discussions) else ""
-        for p in paragraphs:
-            body = join_wrapped_lines([line.raw for line in p.lines]).strip()
-            if body and not _SENTENCE_END.search(body):
-                # The layout cut the paragraph off before its full stop (page break).
-                body += "."
-            first = p.lines[0]
-            where = f"page {first.page}, line {first.number}" if first.page else f"line {first.number}"
-            notes.append(
-                RawNote(
-                    source_file=file,
-                    source_ref=where,
-                    core_area=area.name if area else "",
-                    group=str(p.group),
-                    text=body,
-                    theme=(area.theme if area and area.theme else theme),
-                    question=area.question if area else "",
-                )
-            )
+    for k, run in enumerate(scan.runs):
+        # the k-th run of group paragraphs belongs to the k-th discussion
+        area = scan.discussions[k].area if k < len(scan.discussions) else run.area
+        theme = scan.discussions[k].theme if k < len(scan.discussions) else ""
+        notes += [_paragraph_note(p, file, area, theme) for p in run.paragraphs]
     return notes
 
 
@@ -339,7 +367,8 @@ def read_pdf_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Raw
                 file,
                 "whole file",
                 "the PDF is protected with a password",
-                "open it with the password and save or print it as a PDF without one (or export the notes as CSV/XLSX).",
+                "open it with the password and save or print it as a PDF without one (or export the notes "
+                "as CSV/XLSX).",
             ) from None
         raise InputError(
             file,

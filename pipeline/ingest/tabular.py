@@ -1,4 +1,7 @@
-"""CSV and XLSX readers: one row per note, Danish or English headers."""
+"""CSV reader and the column mapping every table reader shares: one row per note, Danish or English headers.
+
+The XLSX reader is :mod:`pipeline.ingest.workbook`.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,13 @@ import re
 from pipeline.config import InputConfig, normalize_name
 from pipeline.errors import InputError
 from pipeline.ingest._notes import RawNote
-from pipeline.ingest._text import decode_bytes, require_zip_package, sniff_delimiter
+from pipeline.ingest._text import decode_bytes, sniff_delimiter
 
 __all__ = [
     "COLUMN_ALIASES",
     "REQUIRED_FIELDS",
     "map_columns",
     "read_csv_notes",
-    "read_xlsx_notes",
     "rows_to_notes",
 ]
 
@@ -97,7 +99,8 @@ def map_columns(headers: list[str], cfg: InputConfig, *, file: str, place: str) 
         raise InputError(
             file,
             place,
-            f"missing required column(s) {', '.join(missing)}. Columns found: {found}. Accepted names: {accepted}.",
+            f"missing required column(s) {', '.join(missing)}. Columns found: {found}. Accepted names: "
+            f"{accepted}.",
             "rename the column(s) in the file, or map your own names in the seminar TOML, e.g. "
             '[input.columns] text = "Min kolonne".',
         )
@@ -228,191 +231,10 @@ def read_csv_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNo
                 core_area="",
                 group="",
                 text="",
-                problem=f"the row cannot be parsed as CSV ({message}); check the quotes on that line, or save the sheet again as CSV.",
+                problem=(
+                    f"the row cannot be parsed as CSV ({message}); check the quotes on that line, or save "
+                    "the sheet again as CSV."
+                ),
             )
         )
     return notes, {"encoding": encoding, "delimiter": delimiter}
-
-
-#: How many top rows of a sheet are searched for the header row (title rows stand above it).
-HEADER_SEARCH_ROWS = 20
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _sheet_rows(ws, formulas) -> tuple[list[list[str]], set[tuple[int, int]]]:
-    """The sheet as rows of text, merged cells filled with their value (a merged core area belongs to
-    every row it spans), and the (row, column) of formula cells that have no saved value."""
-    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        value = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else ""
-        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-            row = rows[r]
-            row.extend([""] * (merged.max_col - len(row)))
-            for c in range(merged.min_col - 1, merged.max_col):
-                row[c] = value
-    unsaved: set[tuple[int, int]] = set()
-    if formulas is not None:
-        for r, row in enumerate(formulas.iter_rows(values_only=True)):
-            for c, v in enumerate(row):
-                if (
-                    isinstance(v, str)
-                    and v.startswith("=")
-                    and r < len(rows)
-                    and c < len(rows[r])
-                    and not rows[r][c]
-                ):
-                    unsaved.add((r, c))
-    return rows, unsaved
-
-
-def _find_header(
-    rows: list[list[str]], cfg: InputConfig, file: str, sheet: str
-) -> tuple[int, dict[str, str]]:
-    """Index and column mapping of the header row: the configured one, else the first top row naming the note columns.
-
-    Raises:
-        InputError: No row of the top :data:`HEADER_SEARCH_ROWS` (or the configured row) names them.
-    """
-    if cfg.header_row is not None:
-        i = cfg.header_row - 1
-        if i >= len(rows):
-            raise InputError(
-                file,
-                f"sheet '{sheet}'",
-                f"[input] header_row = {cfg.header_row}, but the sheet has {len(rows)} rows",
-                "set [input] header_row to the row that holds the column names.",
-            )
-        return i, map_columns(
-            rows[i], cfg, file=file, place=f"sheet '{sheet}', row {i + 1} ([input] header_row)"
-        )
-    first = next((i for i, row in enumerate(rows) if any(v.strip() for v in row)), 0)
-    for i in range(first, min(len(rows), first + HEADER_SEARCH_ROWS)):
-        try:
-            return i, map_columns(rows[i], cfg, file=file, place="")
-        except InputError:
-            continue
-    try:
-        map_columns(rows[first], cfg, file=file, place=f"sheet '{sheet}', row {first + 1}")
-    except InputError as exc:
-        raise InputError(
-            file,
-            f"sheet '{sheet}', rows {first + 1}-{first + HEADER_SEARCH_ROWS}",
-            f"no row names the note columns. {exc.problem}",
-            exc.fix
-            + " If the column names stand lower in the sheet, point at that row: [input] header_row = 5.",
-        ) from None
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def read_xlsx_notes(data: bytes, file: str, cfg: InputConfig) -> tuple[list[RawNote], dict]:
-    """Read an XLSX workbook: the configured sheet, the only sheet, or the one sheet with note columns.
-
-    The header row is the configured ``[input] header_row`` or the first of the top rows that names
-    the note columns (title rows above it are skipped). Merged cells count for every row they span.
-    A formula cell without a saved value (a workbook written by a program that does not calculate)
-    makes its note a reject that says to open and save the workbook in Excel.
-
-    Raises:
-        InputError: The file is not a workbook, the configured sheet is missing, or several
-            sheets could hold the notes (the message lists them).
-    """
-    from openpyxl import load_workbook
-
-    require_zip_package(
-        data,
-        file,
-        empty_fix="save the workbook again from Excel.",
-        problem="this is not an Excel workbook (.xlsx): the file is not a zip package",
-        fix="open it in Excel and save as 'Excel-projektmappe (*.xlsx)'; old .xls files must be converted.",
-    )
-    try:
-        values_wb = load_workbook(io.BytesIO(data), data_only=True)
-        formulas_wb = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many types for corrupt packages
-        raise InputError(
-            file,
-            "whole file",
-            f"the workbook cannot be read ({type(exc).__name__})",
-            "save it again from Excel as .xlsx.",
-        ) from None
-    sheets = {ws.title: _sheet_rows(ws, formulas_wb[ws.title]) for ws in values_wb.worksheets}
-    names = list(sheets)
-    if cfg.sheet is not None:
-        if cfg.sheet not in sheets:
-            raise InputError(
-                file,
-                f"sheet '{cfg.sheet}'",
-                f"the configured sheet does not exist; the workbook has: {', '.join(names)}",
-                "set [input] sheet to one of these names in the seminar TOML.",
-            )
-        chosen = cfg.sheet
-    elif len(names) == 1:
-        chosen = names[0]
-    else:
-        usable = []
-        for name, (rows, _) in sheets.items():
-            if not any(any(v.strip() for v in row) for row in rows):
-                continue
-            try:
-                _find_header(rows, cfg, file, name)
-                usable.append(name)
-            except InputError:
-                pass
-        if len(usable) != 1:
-            raise InputError(
-                file,
-                "whole workbook",
-                f"the workbook has several sheets ({', '.join(repr(n) for n in names)}) and "
-                + ("none" if not usable else f"{len(usable)}")
-                + " of them look like a notes table",
-                'name the sheet to read in the seminar TOML: [input] sheet = "Noter".',
-            )
-        chosen = usable[0]
-    rows, unsaved = sheets[chosen]
-    if not any(any(v.strip() for v in row) for row in rows):
-        raise InputError(
-            file, f"sheet '{chosen}'", "the sheet is empty", "put the notes in this sheet, one row per group."
-        )
-    header_i, mapping = _find_header(rows, cfg, file, chosen)
-    headers = [v.strip() for v in rows[header_i]]
-    columns = {h: c for c, h in enumerate(headers)}
-    body = rows[header_i + 1 :]
-    records, problems = [], []
-    for offset, values in enumerate(body):
-        r = header_i + 1 + offset
-        records.append(dict(zip(headers, values, strict=False)))
-        missing = sorted({columns[h] for h in mapping.values() if (r, columns[h]) in unsaved})
-        problems.append(
-            f"cell(s) {', '.join(_column_letter(c) + str(r + 1) for c in missing)} hold a formula without a saved value; "
-            "open the workbook in Excel and save it (Excel stores the values), then run again."
-            if missing
-            else ""
-        )
-    if not any(any(str(v).strip() for v in rec.values()) for rec in records):
-        raise InputError(
-            file,
-            f"sheet '{chosen}'",
-            "the sheet has a header row but no notes",
-            "add one row per group note.",
-        )
-    notes = rows_to_notes(
-        records,
-        mapping,
-        file=file,
-        ref=lambda i: f"sheet '{chosen}', row {header_i + i + 2}",
-        problems=problems,
-    )
-    return notes, {"sheet": chosen, **({"header_row": header_i + 1} if header_i else {})}
-
-
-def _column_letter(c: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(c + 1)

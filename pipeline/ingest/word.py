@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 
 from pipeline.config import SeminarConfig
 from pipeline.errors import InputError
@@ -98,7 +99,10 @@ def _text_boxes(paragraph) -> list:
 
 
 def _blocks(parent):
-    """Paragraphs (``"p"``) and tables (``"tbl"``) in reading order, content controls and text boxes opened."""
+    """Paragraphs (``"p"``) and tables (``"tbl"``) in reading order.
+
+    Content controls and text boxes opened.
+    """
     for child in parent:
         tag = child.tag
         if tag == _W + "p":
@@ -130,14 +134,13 @@ def _is_heading(style_name: str) -> bool:
     return style_name.lower().startswith(("heading", "overskrift", "title", "titel"))
 
 
-def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
-    """Read group notes from a Word document.
+def _open_document(data: bytes, file: str):
+    """The python-docx document of ``data``.
 
     Raises:
-        InputError: The file is not a DOCX package, is damaged, or holds no group notes.
+        InputError: The file is not a DOCX package or is damaged.
     """
     from docx import Document
-    from docx.table import Table
 
     require_zip_package(
         data,
@@ -147,7 +150,7 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
         fix="open it in Word and save as 'Word-dokument (*.docx)'; old .doc files must be converted.",
     )
     try:
-        document = Document(io.BytesIO(data))
+        return Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several types for broken packages
         raise InputError(
             file,
@@ -156,114 +159,141 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             "save it again from Word as .docx.",
         ) from None
 
-    notes: list[RawNote] = []
-    area = ""
-    current: dict | None = None
 
-    def flush() -> None:
-        nonlocal current
-        if current is not None:
-            notes.append(
-                RawNote(
-                    file, current["ref"], current["area"], str(current["group"]), "\n".join(current["text"])
-                )
+@dataclass
+class _NoteOpen:
+    """The group note being read: where it starts, its area and group, its paragraphs so far."""
+
+    ref: str
+    area: str
+    group: str
+    text: list[str]
+
+
+@dataclass
+class _DocxReader:
+    """One pass over a document's blocks in reading order: the notes found and what was skipped."""
+
+    file: str
+    cfg: SeminarConfig
+    styles: dict[str, str]
+    notes: list[RawNote] = field(default_factory=list)
+    area: str = ""
+    current: _NoteOpen | None = None
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    n_par: int = 0
+    n_table: int = 0
+    table_errors: list[InputError] = field(default_factory=list)
+
+    def flush(self) -> None:
+        """End the open note (if any) and keep it."""
+        if self.current is not None:
+            c = self.current
+            self.notes.append(RawNote(self.file, c.ref, c.area, str(c.group), "\n".join(c.text)))
+        self.current = None
+
+    def _start(self, place: str, group: str, body: str) -> None:
+        """Open a new note of ``group`` at ``place``; ``body`` is its first paragraph (or empty)."""
+        self.flush()
+        self.current = _NoteOpen(place, self.area, group, [body] if body else [])
+
+    def paragraph(self, element) -> None:
+        """A paragraph: a core-area heading, the start of a group note, part of one, or skipped."""
+        self.n_par += 1
+        text = _visible_text(element).strip()
+        if not text:
+            return
+        place = f"paragraph {self.n_par}"
+        heading = _is_heading(_style_name(element, self.styles))
+        found = self.cfg.find_area(text)
+        named = _NAMED_HEADING.match(text) if heading else _NAMED_PAR.match(text)
+        if found is not None or (heading and not _GROUP_PAR.match(text) and not named):
+            self.flush()
+            if found is not None:
+                self.area = found.name
+                self.skipped.append({"place": place, "reason": "core-area heading"})
+            elif not self.cfg.core_areas:
+                self.area = text
+                self.skipped.append({"place": place, "reason": "core-area heading"})
+            else:
+                self.skipped.append({"place": place, "reason": "a heading that names no core area"})
+            return
+        match = _GROUP_PAR.match(text)
+        if match:
+            rest = match.group("rest").strip()
+            body = f"{match.group('label')} {match.group('num')} {rest}".strip() if rest else ""
+            self._start(place, match.group("num"), body)
+        elif named:
+            rest = named.groupdict().get("rest") or ""
+            body = f"{named.group('name')} {rest.strip()}" if rest.strip() else ""
+            self._start(place, named.group("name"), body)
+        elif self.current is not None:
+            self.current.text.append(text)
+        else:
+            reason = "text outside any group note (no 'Gruppe N' paragraph above it)"
+            self.skipped.append({"place": place, "reason": reason})
+
+    def _mapping(self, headers: list[str], place: str) -> dict:
+        """The table's columns mapped; a table without a core-area column takes the heading above it."""
+        try:
+            return map_columns(headers, self.cfg.input, file=self.file, place=place)
+        except InputError as exc:
+            if (
+                self.area
+                and "core_area" in exc.problem
+                and all(f not in exc.problem for f in ("group", "text"))
+            ):
+                return map_columns([*headers, "kerneområde"], self.cfg.input, file=self.file, place=place)
+            raise
+
+    def table(self, element, document) -> None:
+        """A table: its rows as notes when it is a notes table, else listed as skipped."""
+        from docx.table import Table
+
+        self.flush()
+        self.n_table += 1
+        table = Table(element, document)
+        rows = [[_cell_text(cell._tc) for cell in row.cells] for row in table.rows]
+        if not rows:
+            return
+        headers = rows[0]
+        try:
+            mapping = self._mapping(headers, f"table {self.n_table}, header row")
+        except InputError as exc:  # a table that is no notes table (a programme, a participant list)
+            self.table_errors.append(exc)
+            reason = f"not a notes table: {exc.problem}"
+            self.skipped.append({"place": f"table {self.n_table}", "reason": reason})
+            return
+        records = [dict(zip(headers, r, strict=False)) for r in rows[1:]]
+        if "kerneområde" in mapping.values() and "kerneområde" not in headers:
+            for r in records:
+                r["kerneområde"] = self.area
+        table_no = self.n_table
+        self.notes.extend(
+            rows_to_notes(
+                records, mapping, file=self.file, ref=lambda i, t=table_no: f"table {t}, row {i + 2}"
             )
-        current = None
+        )
 
-    styles = {st.style_id: st.name or "" for st in document.styles}
-    skipped: list[dict[str, str]] = []
-    n_par = n_table = 0
-    table_errors: list[InputError] = []
+
+def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:
+    """Read group notes from a Word document.
+
+    Raises:
+        InputError: The file is not a DOCX package, is damaged, or holds no group notes.
+    """
+    document = _open_document(data, file)
+    reader = _DocxReader(file, cfg, {st.style_id: st.name or "" for st in document.styles})
     for kind, element in _blocks(document.element.body):
         if kind == "p":
-            n_par += 1
-            text = _visible_text(element).strip()
-            if not text:
-                continue
-            place = f"paragraph {n_par}"
-            heading = _is_heading(_style_name(element, styles))
-            found = cfg.find_area(text)
-            named = _NAMED_HEADING.match(text) if heading else _NAMED_PAR.match(text)
-            if found is not None or (heading and not _GROUP_PAR.match(text) and not named):
-                flush()
-                if found is not None:
-                    area = found.name
-                    skipped.append({"place": place, "reason": "core-area heading"})
-                elif not cfg.core_areas:
-                    area = text
-                    skipped.append({"place": place, "reason": "core-area heading"})
-                else:
-                    skipped.append({"place": place, "reason": "a heading that names no core area"})
-                continue
-            match = _GROUP_PAR.match(text)
-            if match:
-                flush()
-                rest = match.group("rest").strip()
-                body = f"{match.group('label')} {match.group('num')} {rest}".strip() if rest else ""
-                current = {
-                    "ref": place,
-                    "area": area,
-                    "group": match.group("num"),
-                    "text": [body] if body else [],
-                }
-            elif named:
-                flush()
-                rest = named.groupdict().get("rest") or ""
-                body = f"{named.group('name')} {rest.strip()}" if rest.strip() else ""
-                current = {
-                    "ref": place,
-                    "area": area,
-                    "group": named.group("name"),
-                    "text": [body] if body else [],
-                }
-            elif current is not None:
-                current["text"].append(text)
-            else:
-                skipped.append(
-                    {
-                        "place": place,
-                        "reason": "text outside any group note (no 'Gruppe N' paragraph above it)",
-                    }
-                )
+            reader.paragraph(element)
         else:
-            flush()
-            n_table += 1
-            table = Table(element, document)
-            rows = [[_cell_text(cell._tc) for cell in row.cells] for row in table.rows]
-            if not rows:
-                continue
-            headers = rows[0]
-            place = f"table {n_table}, header row"
-            try:
-                try:
-                    mapping = map_columns(headers, cfg.input, file=file, place=place)
-                except InputError as exc:
-                    if (
-                        area
-                        and "core_area" in exc.problem
-                        and all(f not in exc.problem for f in ("group", "text"))
-                    ):
-                        mapping = map_columns(headers + ["kerneområde"], cfg.input, file=file, place=place)
-                    else:
-                        raise
-            except InputError as exc:  # a table that is no notes table (a programme, a participant list)
-                table_errors.append(exc)
-                skipped.append({"place": f"table {n_table}", "reason": f"not a notes table: {exc.problem}"})
-                continue
-            records = [dict(zip(headers, r, strict=False)) for r in rows[1:]]
-            if "kerneområde" in mapping.values() and "kerneområde" not in headers:
-                for r in records:
-                    r["kerneområde"] = area
-            table_no = n_table
-            notes.extend(
-                rows_to_notes(
-                    records, mapping, file=file, ref=lambda i, t=table_no: f"table {t}, row {i + 2}"
-                )
-            )
-    flush()
-    if not notes and table_errors:
-        raise table_errors[0]  # the document's only notes may be in that table: say what is wrong with it
-    if not notes:
+            reader.table(element, document)
+    reader.flush()
+    if not reader.notes and reader.table_errors:
+        # the document's only notes may be in that table: say what is wrong with it
+        raise reader.table_errors[0]
+    if not reader.notes:
         raise InputError(
             file,
             "whole document",
@@ -271,4 +301,5 @@ def read_docx_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[Ra
             "write each note as a paragraph starting 'Gruppe N' under a heading with the core area, "
             "or add a table with the columns kerneområde, gruppe, tekst.",
         )
-    return notes, {"paragraphs": n_par, "tables": n_table, **({"skipped": skipped} if skipped else {})}
+    skipped = {"skipped": reader.skipped} if reader.skipped else {}
+    return reader.notes, {"paragraphs": reader.n_par, "tables": reader.n_table, **skipped}

@@ -26,9 +26,8 @@ _CPR_RE = re.compile(_NUM_BEFORE + r"(\d{2})([ ./-]?)(\d{2})\2(\d{2})(\s?[-./]\s
 # 20 452 078), each with one separator used throughout, after +45, 0045, (+45) or a bare "45 " in
 # front of four pairs ("45 23 45 67 89").
 _PHONE_RE = re.compile(
-    r"(?:(?P<prefix>(?<![\w+])\(?(?:\+|00)45\)?[ .-]?|(?<![\w+])45[ .-](?=\d\d([ .-])\d\d\2\d\d\2\d\d(?!\d)))|"
-    + _NUM_BEFORE
-    + r"(?<!\d )(?<!\+))"
+    r"(?:(?P<prefix>(?<![\w+])\(?(?:\+|00)45\)?[ .-]?|(?<![\w+])45[ .-](?=\d\d([ "
+    r".-])\d\d\2\d\d\2\d\d(?!\d)))|" + _NUM_BEFORE + r"(?<!\d )(?<!\+))"
     r"(?P<number>\d{8}"
     r"|\d{4}(?P<s1>[ .-])\d{4}"
     r"|\d\d(?P<s2>[ .-])\d\d(?P=s2)\d\d(?P=s2)\d\d"
@@ -43,11 +42,14 @@ _AMOUNT_AFTER_RE = re.compile(
 # What the words just before a number say it is. The nearest such word in the same sentence wins:
 # "tlf." makes a phone number of "2045 2078"; "CVR-nr.", "rammen er" or "postnumrene" keep the number.
 _CONTEXT_WORDS = {
-    "phone": r"tlf|telefon(?:nummer|numre|nr|tid)?|mobil(?:nummer|numre|nr|tlf)?|mob|ring|ringe|ringer|ringede|ringes"
+    "phone": r"tlf|telefon(?:nummer|numre|nr|tid)?|mobil(?:nummer|numre|nr|tlf)?|mob"
+    r"|ring|ringe|ringer|ringede|ringes"
     r"|sms|fax|direkte|hotline|opkald|kontakt|kontaktnummer|kontakttelefon",
-    "id": r"cvr\w*|se-?nr\w*|se-?nummer\w*|p-?nr\w*|p-?nummer\w*|ean\w*|konto\w*|reg\w*|sag\w*|j\.?\s?nr|journal\w*"
+    "id": r"cvr\w*|se-?nr\w*|se-?nummer\w*|p-?nr\w*|p-?nummer\w*|ean\w*|konto\w*|reg\w*|sag\w*"
+    r"|j\.?\s?nr|journal\w*"
     r"|faktura\w*|ordre\w*|bilag\w*|post\w*|§+|stk|lov\w*|bekendtgørelse\w*|matr\w*|isbn|issn|version|id",
-    "amount": r"ramme\w*|budget\w*|beløb\w*|udgift\w*|bevilg\w*|pulje\w*|tilskud\w*|bespar\w*|spar\w*|koste\w*|pris\w*"
+    "amount": r"ramme\w*|budget\w*|beløb\w*|udgift\w*|bevilg\w*|pulje\w*|tilskud\w*|bespar\w*|spar\w*"
+    r"|koste\w*|pris\w*"
     r"|omkostning\w*|investering\w*|finansier\w*|indtægt\w*|underskud\w*|overskud\w*|million\w*|mio|mia|kr|kroner"
     r"|dkk|takst\w*|løn\w*|gæld\w*|afdrag\w*|lån\w*|kassebeholdning\w*|anlæg\w*|drift\w*|ca|cirka|omkring|over|under",
     "date": r"dato|den|d|mødet|møde|kl|klokken|år|året|årene|periode\w*|uge",

@@ -93,16 +93,20 @@ def redact_config(cfg):
 
 
 def redact_message(text: str) -> str:
-    """A message for the terminal, the manifest or a report without personal data (the kinds and
-    names of the configuration read last; every kind when none was read)."""
+    """A message for the terminal, the manifest or a report without personal data.
+
+    The kinds and names of the configuration read last; every kind when none was read.
+    """
     redactor = _SESSION[0] or Redactor(KINDS)
     return redactor.redact(text)[0] if isinstance(text, str) else text
 
 
 def public_config_dict(cfg) -> dict:
-    """The configuration as plain data for the published ``seminar.config.toml``: the
-    ``[privacy] names`` list is replaced by how many names it has (the names are personal data),
-    and every other text (input file, sheet and column names, stop words, committees) is redacted."""
+    """The configuration as plain data for the published ``seminar.config.toml``.
+
+    The ``[privacy] names`` list is replaced by how many names it has (the names are personal data),
+    and every other text (input file, sheet and column names, stop words, committees) is redacted.
+    """
     from pipeline.config import config_to_dict
 
     data = config_to_dict(cfg)
@@ -126,8 +130,10 @@ def public_config_dict(cfg) -> dict:
 
 
 def redact_codebook(codebook, privacy=None):
-    """The analyst's codebook with personal data removed from what it publishes: theme names,
-    memos and core-area names (redacted as in the configuration, so they still match)."""
+    """The analyst's codebook with personal data removed from what it publishes.
+
+    Theme names, memos and core-area names (redacted as in the configuration, so they still match).
+    """
     from dataclasses import replace
 
     redactor = redactor_for(privacy) if privacy is not None else _SESSION[0]

@@ -74,7 +74,10 @@ def render_area_markdown(ctx: AreaContext) -> str:
 
 
 def build_area_docx(ctx: AreaContext, images: Mapping[str, bytes | None]) -> bytes:
-    """One core area's page as DOCX bytes; ``images`` maps figure names (:func:`figure_images`) to PNG bytes."""
+    """One core area's page as DOCX bytes.
+
+    ``images`` maps figure names (:func:`figure_images`) to PNG bytes.
+    """
     return render_docx(area_page(ctx), images)
 
 
@@ -90,7 +93,10 @@ def render_seminar_pages(
     render_png: Callable[[go.Figure], bytes | None] | None = None,
     extra_method: dict[str, str] | None = None,
 ) -> dict[str, str | bytes]:
-    """Every page of one seminar's report: per core area HTML, Markdown and DOCX, ``index.html``, and the overview for the committees (``overblik``, three formats).
+    """Every page of one seminar's report.
+
+    Per core area HTML, Markdown and DOCX, ``index.html``, and the overview for the committees (``overblik``,
+    three formats).
 
     Args:
         analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).
@@ -105,19 +111,26 @@ def render_seminar_pages(
         quotes and notes as a workbook); and ``plotly.min.js``, the one copy
         of Plotly that the HTML pages load.
     """
-    method = {**method_facts(analysis, cfg), **(extra_method or {})}
+    # Which themes recur is decided in the themes table (its ``recurring`` column); the pages only
+    # state the threshold in words, and take it from here.
+    recurring_from = cfg.themes.min_groups
+    method = {**method_facts(analysis, cfg, recurring_from=recurring_from), **(extra_method or {})}
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(analysis.notes["core_area"]):
-        page = area_page(build_area_context(analysis, cfg, area, method=method))
+        page = area_page(
+            build_area_context(analysis, cfg, area, recurring_from=recurring_from, method=method)
+        )
         slug = slugify(area)
         pages[f"{slug}.html"] = render_html(page)
         pages[f"{slug}.md"] = render_markdown(page)
         pages[f"{slug}.docx"] = render_docx(page, figure_images(page, render_png))
-    pages["index.html"] = render_html(index_page(build_index_context(analysis, cfg, method=method)))
-    overview = overview_page(analysis, cfg)
+    pages["index.html"] = render_html(
+        index_page(build_index_context(analysis, cfg, recurring_from=recurring_from, method=method))
+    )
+    overview = overview_page(analysis, cfg, recurring_from=recurring_from)
     pages[f"{OVERVIEW}.html"] = render_html(overview)
     pages[f"{OVERVIEW}.md"] = render_markdown(overview)
     pages[f"{OVERVIEW}.docx"] = render_docx(overview, {})
-    pages[THEMES_WORKBOOK] = build_themes_workbook(analysis, cfg)
+    pages[THEMES_WORKBOOK] = build_themes_workbook(analysis, cfg, recurring_from=recurring_from)
     pages[PLOTLY_JS] = plotly_bundle()
     return pages

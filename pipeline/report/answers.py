@@ -1,4 +1,6 @@
-"""What a core area's page shows beside its themes: the question's given options, the stance line, each group's own words.
+"""What a core area's page shows beside its themes.
+
+The question's given options, the stance line, each group's own words.
 
 Built from the analysis's quality record (``options`` and ``stances`` per area and year, from
 :mod:`pipeline.themes.options` and :mod:`pipeline.themes.stances`) and the theme's units; used
@@ -56,7 +58,8 @@ def group_specifics(label: str, units: pd.DataFrame) -> list[dict]:
 def options_sentence(options: list[dict], n_groups: int) -> str:
     """The options the most groups chose, said first (``options`` ranked as the page shows them).
 
-    >>> options_sentence([{"option": "infrastruktur", "groups": [1, 2, 3]}, {"option": "kapacitet", "groups": [1]}], 3)
+    >>> options_sentence([{"option": "infrastruktur", "groups": [1, 2, 3]}, {"option": "kapacitet", "groups":
+    [1]}], 3)
     'Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (3 af 3). '
     """
     chosen = [o for o in options if o["groups"]]
@@ -77,8 +80,10 @@ def year_entry(by_year: dict[str, list[dict]], year: int) -> list[dict]:
 def area_theme_options(
     analysis: Analysis, cfg: SeminarConfig, area: str, option_topics: dict[int, str]
 ) -> list[dict]:
-    """The area's given options for the seminar's year (``quality["options"]``), each with the
-    theme that names only it (``topic``, or -1)."""
+    """The area's given options for the seminar's year (``quality["options"]``).
+
+    Each with the theme that names only it (``topic``, or -1).
+    """
     rows = year_entry(analysis.quality.get("options", {}).get(area, {}), cfg.year)
     topic_of = {o: t for t, o in option_topics.items()}
     # the options the most groups took up first (the question's order among equals)

@@ -46,6 +46,7 @@ __all__ = [
     "block_text",
     "inline_text",
     "inlines",
+    "joined",
     "page_anchors",
     "unlink_missing",
     "walk",
@@ -102,7 +103,10 @@ Inlines = tuple[Inline, ...]
 
 
 def inlines(*parts: Inline | Inlines | None) -> Inlines:
-    """Join runs into one :data:`Inlines` tuple: a ``str`` is plain text, tuples are flattened, None and "" are left out."""
+    """Join runs into one :data:`Inlines` tuple.
+
+    A ``str`` is plain text, tuples are flattened, None and "" are left out.
+    """
     out: list[Inline] = []
     for part in parts:
         if part is None or part == "":
@@ -174,7 +178,9 @@ class Note:
 
 @dataclass(frozen=True)
 class Section:
-    """A group of blocks that belong together (one theme); ``collapsed`` is the summary line of a fold in HTML.
+    """A group of blocks that belong together (one theme).
+
+    ``collapsed`` is the summary line of a fold in HTML.
 
     Markdown and DOCX render the blocks one after the other (a fold's summary line is not shown).
     """
@@ -285,3 +291,13 @@ def unlink_missing(page: Page) -> Page:
         )
 
     return replace(page, blocks=tuple(_map_inlines(b, fix) for b in page.blocks))
+
+
+def joined(runs: list[Inline], sep: str = ", ") -> Inlines:
+    """The runs with ``sep`` between each two: ``a, b, c``."""
+    out: list[Inline] = []
+    for i, run in enumerate(runs):
+        if i:
+            out.append(sep)
+        out.append(run)
+    return tuple(out)

@@ -19,19 +19,16 @@ from pipeline.report.blocks import (
     Block,
     Figure,
     Heading,
-    Inlines,
     Link,
     Note,
     Page,
     Paragraph,
-    Quote,
-    Section,
     Strong,
     Table,
-    inlines,
     unlink_missing,
 )
-from pipeline.report.wording import da_decimal, da_list, group_label, number_word
+from pipeline.report.compare_rows import evidence_blocks, scope_table, step_word
+from pipeline.report.wording import da_decimal, da_list, number_word
 
 __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
 
@@ -39,15 +36,6 @@ __all__ = ["PAGE_NAME", "comparison_page", "comparison_pages", "status_count"]
 PAGE_NAME = "hvad-er-nyt"
 #: Panels of the small-multiples chart of the points that moved most (over more than two years).
 MAX_PANELS = 16
-#: What a status means in the trend column (over more than two years).
-TREND_WORDS = {
-    "ny": "ny",
-    "voksende": "voksende",
-    "vedvarende": "vedvarende",
-    "aftagende": "aftagende",
-    "forsvundet": "forsvundet",
-    NOT_A_CHANGE: "–",
-}
 
 
 def status_count(status: str, n: int) -> str:
@@ -56,154 +44,44 @@ def status_count(status: str, n: int) -> str:
     return f"{n} {words.singular if n == 1 else words.plural}"
 
 
-def _link(href: str, links: Mapping[int, str], year: int) -> str:
-    """A year page's place (relative to the reports folder, ``2024/laering.html#emne-3``) as seen from the comparison page."""
-    return f"{links[year]}/{href.split('/', 1)[1]}"
-
-
-def _count_cell(prev: pd.Series, links: Mapping[int, str], unit: str) -> Inlines:
-    """``"4 af 5"``: the groups that say the point, linking to its theme on the year's page when it has one.
-
-    A count without a theme on the page (one group said it, or its words went to another theme) is
-    not linked: there is no theme to open; its evidence is quoted under the point.
-    """
-    text = f"{prev['n_groups']} af {prev['n_groups_total']}"
-    if not prev["topics"]:
-        return (text,)
-    hrefs = prev["href"].split()
-    if len(hrefs) == 1:
-        return (Link(text, _link(hrefs[0], links, int(prev["year"]))),)
-    # merged themes: the count is their groups together; each theme links to its own place
-    names = prev["theme_label"].split(" / ")
-    return inlines(
-        text,
-        " (",
-        *[
-            x
-            for i, (n, h) in enumerate(zip(names, hrefs, strict=False))
-            for x in ((", " if i else ""), Link(n, _link(h, links, int(prev["year"]))))
-        ],
-        ")",
-    )
-
-
-def _step_word(r) -> str:
-    """The last step's status as the table shows it: "–" when no group raised the point in either year."""
-    return "–" if r.base_groups == 0 and r.target_groups == 0 else r.status
-
-
-def _scope_table(
-    scope: str,
-    status: pd.DataFrame,
-    prev: pd.DataFrame,
-    years: tuple[int, ...],
-    links: Mapping[int, str],
-    unit: str,
-) -> Table:
-    header = (
-        "Tema",
-        *[str(y) for y in years],
-        f"{years[-2]} → {years[-1]}",
-        *(["Over alle år"] if len(years) > 2 else []),
-    )
-    rows = []
-    for r in status.itertuples():
-        cells = [(r.label,)]
-        for y in years:
-            cells.append(_count_cell(prev.loc[(r.point, y)], links, unit))
-        cells.append((_step_word(r),))
-        if len(years) > 2:
-            cells.append((TREND_WORDS[r.trend],))
-        rows.append(tuple(cells))
-    what = "gruppedrøftelser (en gruppe ved ét kerneområdes bord)" if scope == OVERALL else "grupper"
-    return Table(
-        header,
-        tuple(rows),
-        caption=f"Antal {what}, hvis noter det år siger temaet. Et tal med link er temaet på årets egen side; "
-        "et tal uden link har intet tema på årets side (fx kun én gruppe), og grupperne citeres under temaet.",
-    )
-
-
-def _evidence(
-    r, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], unit: str
-) -> list[Block]:
-    """One point's status with its evidence from each year it was raised (the groups' own words)."""
-    steps = [y for y in comparison.years if y in (r.base_year, r.target_year)]
-    counts = " → ".join(
-        f"{prev.loc[(r.point, y)]['n_groups']} af {prev.loc[(r.point, y)]['n_groups_total']} {unit} i {y}"
-        for y in steps
-    )
-    blocks: list[Block] = [
-        Paragraph(
-            inlines(
-                Strong(r.label),
-                f": {counts}" + (f" (alle år: {r.counts})" if len(comparison.years) > 2 else "") + ".",
-            )
-        )
-    ]
-    if r.reason:
-        blocks.append(Paragraph((f"Hvorfor samme tema: {r.reason}.",), kind="meta"))
-    quotes = comparison.quotes[(comparison.quotes["point"] == r.point)]
-    for y in steps:
-        mine = quotes[quotes["year"] == y]
-        if not len(mine):
-            # the count is read from the notes: no quote means no group's words say it
-            blocks.append(Paragraph((f"Ingen gruppe nævnte det i {y}.",), kind="meta"))
-        also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
-        if also:
-            names = comparison.group_names.get(y, {})
-            who = da_list(
-                [
-                    f"{g.rsplit('#', 1)[0]}, {group_label(int(g.rsplit('#', 1)[1]), names)}"
-                    if "#" in g
-                    else group_label(int(g), names)
-                    for g in also
-                ]
-            )
-            blocks.append(
-                Paragraph(
-                    (f"{y}: også {who} skriver det; årets side tæller de ord under et andet tema.",),
-                    kind="meta",
-                )
-            )
-        for q in mine.itertuples():
-            href = f"{links[y]}/{slugify(q.core_area)}.html#s-{q.statement_id}"
-            group = group_label(q.group, comparison.group_names.get(y, {}))
-            where = f"{y}, {q.core_area}, {group}" if r.core_area == OVERALL else f"{y}, {group}"
-            blocks.append(Quote((q.text,), (Link(where, href),)))
-    return [Section(tuple(blocks), kind="theme")]
-
-
-def _summary(rows: pd.DataFrame, min_groups: int) -> str:
+def _summary(rows: pd.DataFrame, recurring_from: int) -> str:
     counts = {
         s: int((rows["status"] == s).sum())
         for s in STATUSES
         if s != NOT_A_CHANGE and (rows["status"] == s).any()
     }
     if not counts:
-        return f"Ingen ændringer i temaer, som mindst {number_word(min_groups)} grupper rejste."
+        return f"Ingen ændringer i temaer, som mindst {number_word(recurring_from)} grupper rejste."
     text = da_list([status_count(s, n) for s, n in counts.items()])
     return text[:1].upper() + text[1:] + "."
 
 
-def _rule(cfg: SeminarConfig, base: int, target: int) -> str:
-    m = cfg.themes.min_groups
+def _rule(cfg: SeminarConfig, base: int, target: int, m: int) -> str:
+    """The rule of the statuses in words; ``m``: groups from which a theme is recurring."""
     return (
-        f"Et tema er nyt, når mindst {m} grupper rejste det i {target} og ingen i {base}; forsvundet i det omvendte tilfælde; "
-        f"voksende eller aftagende, når andelen af grupper, der rejste det, ændrede sig med mindst {round(cfg.compare.change * 100)} procentpoint, "
-        f"eller når den blev mindst {da_decimal(cfg.compare.ratio, 1)} gange så stor (eller så lille) og mindst {m} grupper rejste det det år; "
-        f"ellers vedvarende. Temaer, som færre end {m} grupper rejste i begge år, er kun med i tabellerne (enkeltstående)."
+        f"Et tema er nyt, når mindst {m} grupper rejste det i {target} og ingen i {base}; forsvundet i det "
+        "omvendte tilfælde; "
+        "voksende eller aftagende, når andelen af grupper, der rejste det, ændrede sig med mindst "
+        f"{round(cfg.compare.change * 100)} procentpoint, "
+        f"eller når den blev mindst {da_decimal(cfg.compare.ratio, 1)} gange så stor (eller så lille) og "
+        f"mindst {m} grupper rejste det det år; "
+        f"ellers vedvarende. Temaer, som færre end {m} grupper rejste i begge år, er kun med i tabellerne "
+        "(enkeltstående)."
     )
 
 
 def _curation_note(comparison: Comparison) -> Note:
-    """Whether an analyst has checked the years' themes, said once at the top (the committee's page carries no how-to)."""
+    """Whether an analyst has checked the years' themes.
+
+    Said once at the top (the committee's page carries no how-to).
+    """
     done = {y: d for y, (d, _) in comparison.curation.items()}
     if not any(done.values()):
         return Note(
             (
                 Strong("Maskinforslag:"),
-                " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem.",
+                " temaerne i alle årene er fundet af metoden alene; en analytiker har endnu ikke bekræftet "
+                "dem.",
             ),
             kind="status",
         )
@@ -217,17 +95,10 @@ def _curation_note(comparison: Comparison) -> Note:
     )
 
 
-def comparison_page(
-    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = ""
-) -> Page:
-    """The comparison page: sources, method, then per scope (all areas first) a table, a chart and the changes with their evidence.
-
-    Args:
-        comparison: The comparison tables.
-        cfg: The last year's configuration (thresholds).
-        links: Per year, the folder of its pages relative to this page (``../2024``).
-        folder_name: Where the tables are stored (named in the footer).
-    """
+def _head(
+    comparison: Comparison, cfg: SeminarConfig, links: Mapping[int, str], recurring_from: int
+) -> list[Block]:
+    """The top of the page: links to each year's pages, the title, the sources and the method in words."""
     years, base, target = comparison.years, comparison.base, comparison.target
     span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
     title = f"Hvad er nyt i år: {span}"
@@ -259,18 +130,25 @@ def comparison_page(
         ),
         Paragraph(
             (
-                f"Et temas antal grupper i et år er antallet af grupper, hvis noter det år siger temaet efter samme regel som årets egne sider "
-                f"(temaets ord, en afledning, et sammensat ords led eller et synonym), også når året intet tema har for det; "
+                "Et temas antal grupper i et år er antallet af grupper, hvis noter det år siger temaet "
+                "efter samme regel som årets egne sider "
+                "(temaets ord, en afledning, et sammensat ords led eller et synonym), også når året intet "
+                "tema har for det; "
                 f"0 betyder, at ingen gruppe skrev det. "
-                f"Temaer fra forskellige år er parret, når de siger det samme: samme ord, en afledning, et sammensat ords led "
-                f"eller et synonym (se „Parring af temaer“); betydningen af fraserne (E5) vælger kun blandt dem; et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
-                f"delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden står ved temaet. "
-                f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i mindst to kerneområder, "
+                "Temaer fra forskellige år er parret, når de siger det samme: samme ord, en afledning, et "
+                "sammensat ords led "
+                "eller et synonym (se „Parring af temaer“); betydningen af fraserne (E5) vælger kun blandt "
+                "dem; et tema parres med højst ét tema fra et andet år, medmindre det ene års analyse "
+                "delte noget op, som det andet års grupper sagde samlet — så er de lagt sammen, og grunden "
+                "står ved temaet. "
+                f"Under „{OVERALL}“ står de tværgående temaer fra hvert års oversigt, der er et tema i "
+                "mindst to kerneområder, "
                 f"talt i gruppedrøftelser (en gruppe ved ét kerneområdes bord). ",
-                _rule(cfg, base, target),
+                _rule(cfg, base, target, recurring_from),
                 *(
                     (
-                        f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme regel anvendt på {years[0]} og {target}.",
+                        f" Status gælder det sidste skridt, {base} → {target}; „over alle år“ er samme "
+                        f"regel anvendt på {years[0]} og {target}.",
                     )
                     if len(years) > 2
                     else ()
@@ -278,106 +156,147 @@ def comparison_page(
             )
         ),
     ]
-    blocks.append(_curation_note(comparison))
-    prev = comparison.prevalence.set_index(["point", "year"], drop=False)
-    scopes = list(dict.fromkeys(comparison.status["core_area"]))
-    for scope in scopes:
-        rows = comparison.status[comparison.status["core_area"] == scope]
-        unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
-        blocks += [
-            Heading(2, (scope,), anchor=slugify(scope)),
-            Paragraph((_summary(rows, cfg.themes.min_groups),), kind="summary"),
-        ]
-        if len(years) > 2:
-            # over several years: the points that moved most first (each count per year, true zeros included)
-            paths = trajectories(comparison, scope)
-            order = list(dict.fromkeys(paths["point"]))
-            rows = rows.set_index("point", drop=False).loc[[p for p in order if p in set(rows["point"])]]
-        blocks.append(_scope_table(scope, rows, prev, years, links, unit))
-        if len(years) > 2:
-            moved = paths[paths["swing"] > 0]
-            moved = moved[moved["point"].isin(list(dict.fromkeys(moved["point"]))[:MAX_PANELS])]
-            if len(moved):
-                blocks.append(
-                    Figure(
-                        f"forloeb-{slugify(scope)}",
-                        f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de temaer, der ændrede sig mest, først.",
-                        plot_trajectories(moved, f"{scope}: forløb pr. tema"),
-                    )
-                )
-        shown = rows[(rows["status"] != NOT_A_CHANGE) | (len(years) > 2) & (rows["trend"] != NOT_A_CHANGE)]
-        if len(shown):
-            chart = pd.DataFrame(
-                [
-                    {
-                        "label": f"{r.label} ({_step_word(r)})" if _step_word(r) != "–" else r.label,
-                        "year": y,
-                        "n_groups": int(prev.loc[(r.point, y)]["n_groups"]),
-                        "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"]),
-                    }
-                    for r in shown.itertuples()
-                    for y in years
-                ]
-            )
+    return blocks
+
+
+def _scope(
+    scope: str, comparison: Comparison, prev: pd.DataFrame, links: Mapping[int, str], recurring_from: int
+) -> list[Block]:
+    """One scope (all areas, or one core area): its summary, table, charts and changes with evidence."""
+    years, base, target = comparison.years, comparison.base, comparison.target
+    blocks: list[Block] = []
+    rows = comparison.status[comparison.status["core_area"] == scope]
+    unit = "gruppedrøftelser" if scope == OVERALL else "grupper"
+    blocks += [
+        Heading(2, (scope,), anchor=slugify(scope)),
+        Paragraph((_summary(rows, recurring_from),), kind="summary"),
+    ]
+    if len(years) > 2:
+        # over several years: the points that moved most first (each count per year, true zeros included)
+        paths = trajectories(comparison, scope)
+        order = list(dict.fromkeys(paths["point"]))
+        rows = rows.set_index("point", drop=False).loc[[p for p in order if p in set(rows["point"])]]
+    blocks.append(scope_table(scope, rows, prev, years, links, unit))
+    if len(years) > 2:
+        moved = paths[paths["swing"] > 0]
+        moved = moved[moved["point"].isin(list(dict.fromkeys(moved["point"]))[:MAX_PANELS])]
+        if len(moved):
             blocks.append(
                 Figure(
-                    f"compare-{slugify(scope)}",
-                    f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).",
-                    plot_theme_years(chart, f"{scope}: {unit} pr. tema og år"),
+                    f"forloeb-{slugify(scope)}",
+                    f"Forløb {years[0]}–{years[-1]}: antal {unit}, hvis noter siger temaet, pr. år; de "
+                    "temaer, der ændrede sig mest, først.",
+                    plot_trajectories(moved, f"{scope}: forløb pr. tema"),
                 )
             )
-        for status in STATUSES:
-            if status == NOT_A_CHANGE:
-                continue
-            mine = rows[rows["status"] == status]
-            if not len(mine):
-                continue
-            blocks.append(
-                Heading(
-                    3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],)
-                )
-            )
-            for r in mine.itertuples():
-                blocks += _evidence(r, comparison, prev, links, unit)
-    if comparison.matches["matched"].any() or len(comparison.matches):
-        blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
-        blocks.append(
-            Paragraph(
-                (
-                    "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev parret. To temaer er samme pointe, når deres navne siger det samme "
-                    "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske niveau“), "
-                    "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
-                )
-            )
+    shown = rows[(rows["status"] != NOT_A_CHANGE) | (len(years) > 2) & (rows["trend"] != NOT_A_CHANGE)]
+    if len(shown):
+        chart = pd.DataFrame(
+            [
+                {
+                    "label": f"{r.label} ({step_word(r)})" if step_word(r) != "–" else r.label,
+                    "year": y,
+                    "n_groups": int(prev.loc[(r.point, y)]["n_groups"]),
+                    "n_groups_total": int(prev.loc[(r.point, y)]["n_groups_total"]),
+                }
+                for r in shown.itertuples()
+                for y in years
+            ]
         )
         blocks.append(
-            Table(
-                ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),
-                tuple(
-                    (
-                        (m.scope,),
-                        (f"{m.year}: {m.label}",),
-                        (f"{m.other_year}: {m.other_label}",),
-                        (da_decimal(m.score, 2),),
-                        ("ja" if m.matched else "nej",),
-                        (m.shared_words.replace(" ", ", "),),
-                    )
-                    for m in comparison.matches.itertuples()
-                ),
+            Figure(
+                f"compare-{slugify(scope)}",
+                f"Antal {unit}, der rejste hvert tema, pr. år (status {base} → {target} i parentes).",
+                plot_theme_years(chart, f"{scope}: {unit} pr. tema og år"),
             )
         )
+    for status in STATUSES:
+        if status == NOT_A_CHANGE:
+            continue
+        mine = rows[rows["status"] == status]
+        if not len(mine):
+            continue
+        blocks.append(
+            Heading(3, (status_count(status, len(mine))[:1].upper() + status_count(status, len(mine))[1:],))
+        )
+        for r in mine.itertuples():
+            blocks += evidence_blocks(r, comparison, prev, links, unit)
+    return blocks
+
+
+def _pairing(comparison: Comparison) -> list[Block]:
+    """How the themes of the years were paired: for each theme the most similar one and whether they were."""
+    blocks: list[Block] = []
+    if not (comparison.matches["matched"].any() or len(comparison.matches)):
+        return blocks
+    blocks.append(Heading(2, ("Parring af temaer",), anchor="parring"))
     blocks.append(
         Paragraph(
             (
-                f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/."
-                if folder_name
-                else "Genereret af seminar-themes.",
-            ),
-            kind="footer",
+                "For hvert tema i et senere år: det mest lignende tema fra et andet år, og om de blev "
+                "parret. To temaer er samme pointe, når deres navne siger det samme "
+                "(samme ord, en afledning, et sammensat ords led eller et synonym fra DanNet: „koordinering "
+                "af frivillige“ og „koordinere frivillige“, men ikke „serviceniveau“ og „det politiske "
+                "niveau“), "
+                "eller når hvert temas navn siges af det andet temas nøglefraser. Lighed (gennemsnittet af "
+                "ordlighed og betydningslighed) vælger blandt dem, der er samme pointe.",
+            )
         )
     )
-    date = cfg.date
-    return unlink_missing(Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=date))
+    blocks.append(
+        Table(
+            ("Område", "Tema", "Mest lignende", "Lighed", "Parret", "Fælles ord"),
+            tuple(
+                (
+                    (m.scope,),
+                    (f"{m.year}: {m.label}",),
+                    (f"{m.other_year}: {m.other_label}",),
+                    (da_decimal(m.score, 2),),
+                    ("ja" if m.matched else "nej",),
+                    (m.shared_words.replace(" ", ", "),),
+                )
+                for m in comparison.matches.itertuples()
+            ),
+        )
+    )
+    return blocks
+
+
+def comparison_page(
+    comparison: Comparison, cfg: SeminarConfig, *, links: Mapping[int, str], folder_name: str = ""
+) -> Page:
+    """The comparison page: sources, method, then per scope (all areas first) a table.
+
+    A chart and the changes.
+
+    Each change comes with its evidence.
+
+    Args:
+        comparison: The comparison tables.
+        cfg: The last year's configuration (thresholds).
+        links: Per year, the folder of its pages relative to this page (``../2024``).
+        folder_name: Where the tables are stored (named in the footer).
+    """
+    years, base, target = comparison.years, comparison.base, comparison.target
+    span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
+    title = f"Hvad er nyt i år: {span}"
+    # the statuses were decided in the comparison tables; the page states their threshold in words
+    recurring_from = cfg.themes.min_groups
+    blocks = _head(comparison, cfg, links, recurring_from)
+    blocks.append(_curation_note(comparison))
+    prev = comparison.prevalence.set_index(["point", "year"], drop=False)
+    for scope in dict.fromkeys(comparison.status["core_area"]):
+        blocks += _scope(scope, comparison, prev, links, recurring_from)
+    blocks += _pairing(comparison)
+    footer = (
+        f"Genereret af seminar-themes. Tabellerne ligger i data/processed/{folder_name}/."
+        if folder_name
+        else "Genereret af seminar-themes."
+    )
+    blocks.append(Paragraph((footer,), kind="footer"))
+    return unlink_missing(
+        Page(f"{title} – {cfg.municipality}".rstrip(" –"), "da", tuple(blocks), date=cfg.date)
+    )
 
 
 def comparison_pages(
@@ -388,7 +307,10 @@ def comparison_pages(
     render_png: Callable | None = None,
     folder_name: str = "",
 ) -> dict[str, str | bytes]:
-    """The comparison page as HTML, Markdown and DOCX (the same blocks), and the Plotly bundle the HTML loads."""
+    """The comparison page as HTML, Markdown and DOCX (the same blocks).
+
+    And the Plotly bundle the HTML loads.
+    """
     from pipeline.report import (
         PLOTLY_JS,
         figure_images,

@@ -24,12 +24,11 @@ from pipeline.report.plots import (
     theme_group_matrix,
 )
 from pipeline.report.method import curation_context, method_facts
+from pipeline.report.synthesis import area_synthesis
 from pipeline.report.answers import area_theme_options, group_specifics, options_sentence, year_entry
 from pipeline.report.wording import (
-    da_list,
     da_place,
     group_names,
-    lower_first,
     single_heading,
     theme_status,
 )
@@ -58,6 +57,8 @@ class AreaContext:
     question: str
     n_groups: int
     n_statements: int
+    #: Groups from which a theme is recurring: the one threshold the page states in words.
+    recurring_from: int
     recurring: list[dict]
     single: list[dict]
     single_heading: str
@@ -129,63 +130,6 @@ def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> 
     return out
 
 
-def area_synthesis(
-    recurring: list[dict],
-    single: list[dict],
-    n_groups: int,
-    restating: list[dict] | None = None,
-    question: list[dict] | None = None,
-) -> str:
-    """An extractive synthesis of an area: the recurring sub-themes in the groups' words, with how many groups raised each.
-
-    Themes that only repeat the question's words (``question``) or the area's topic
-    (``restating``) are named after the sub-themes, once.
-
-    >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
-    'Samlet set pegede 4 af 5 grupper på kapacitet.'
-    """
-    question = question or []
-    tail = _restating_sentence(restating or [])
-    if not recurring:
-        if question:
-            return (
-                f"Grupperne talte om spørgsmålets eget emne ({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev rejst af mere end én gruppe."
-                + tail
-            )
-        if single:
-            return (
-                f"Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på {da_list([lower_first(t['label']) for t in single[:4]])}."
-                + tail
-            )
-        return (
-            ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail)
-            if tail
-            else "Noterne gav ingen temaer."
-        )
-    by_count: dict[int, list[str]] = {}
-    for t in recurring:
-        by_count.setdefault(t["n_groups"], []).append(lower_first(t["label"]))
-    counts = sorted(by_count, reverse=True)
-    first = counts[0]
-    text = f"Samlet set pegede {first} af {n_groups} grupper på {da_list(by_count[first][:4])}."
-    rest = [f"{c} af {n_groups} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
-    if rest:
-        text += f" {'Derudover pegede ' + da_list(rest)}."
-    if question:
-        text += f" Flere grupper brugte også spørgsmålets egne ord: {da_list([lower_first(t['label']) for t in question[:3]])}."
-    return text + tail
-
-
-def _restating_sentence(restating: list[dict]) -> str:
-    """The themes that restate the area (its topic, or every group and most statements): named once, not as sub-themes."""
-    if not restating:
-        return ""
-    parts = [
-        f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating
-    ]
-    return f" Kerneområdets eget emne gik igen: {da_list(parts)}."
-
-
 def _cross_links(themes: pd.DataFrame) -> dict[int, dict[str, int]]:
     links: dict[int, dict[str, int]] = {}
     for row in themes[themes["cross_theme"] >= 0].itertuples():
@@ -198,27 +142,10 @@ def notes_group_names(notes: pd.DataFrame) -> dict[int, str]:
     return group_names(notes["group"], notes["group_name"]) if "group_name" in notes else {}
 
 
-def build_area_context(
-    analysis: Analysis, cfg: SeminarConfig, area: str, *, method: dict | None = None
-) -> AreaContext:
-    """Collect everything one core area's report shows from the analysis tables.
-
-    Args:
-        analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).
-        cfg: Its configuration.
-        area: The core area's name.
-        method: The method facts (:func:`method_facts`), when already built for other pages.
-
-    Returns:
-        The :class:`AreaContext`.
-    """
-    method = method if method is not None else method_facts(analysis, cfg)
-    area_cfg = cfg.area(area)
-    area_notes = analysis.notes[analysis.notes["core_area"] == area]
-    area_st = analysis.statements[analysis.statements["core_area"] == area]
-    area_themes = analysis.themes[analysis.themes["core_area"] == area]
-    area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
-    label_of = dict(zip(area_themes["topic"], area_themes["label"], strict=True))
+def _note_rows(
+    area_notes: pd.DataFrame, area_st: pd.DataFrame, area_units: pd.DataFrame, label_of: dict
+) -> list[dict]:
+    """The area's notes as the page lists them: each statement with the themes its key phrases are in."""
     themes_of_statement: dict[str, list[dict]] = {}
     for u in area_units.itertuples():
         entry = {"topic": int(u.theme), "label": label_of.get(int(u.theme), "")}
@@ -227,11 +154,12 @@ def build_area_context(
     note_rows = []
     for note in area_notes.itertuples():
         sentences = area_st[area_st["note_id"] == note.note_id]
+        file = note.source_file.replace(chr(92), "/").rsplit("/", 1)[-1]
         note_rows.append(
             {
                 "note_id": note.note_id,
                 "group": int(note.group),
-                "source": f"{note.source_file.replace(chr(92), '/').rsplit('/', 1)[-1]}, {da_place(note.source_ref)}",
+                "source": f"{file}, {da_place(note.source_ref)}",
                 "statements": [
                     {
                         "id": s.statement_id,
@@ -242,7 +170,12 @@ def build_area_context(
                 ],
             }
         )
-    term_rows = [
+    return note_rows
+
+
+def _term_rows(analysis: Analysis, area: str) -> list[dict]:
+    """The area's recurring words with the groups and statements that used them."""
+    return [
         {
             "surface": t.surface,
             "n_groups": t.n_groups,
@@ -251,6 +184,30 @@ def build_area_context(
         }
         for t in analysis.terms[analysis.terms["core_area"] == area].itertuples()
     ]
+
+
+@dataclass(frozen=True)
+class _ThemeLists:
+    """An area's themes as the page shows them.
+
+    Recurring, raised by too few groups, the question's own words, and those that restate the
+    area (named once in the synthesis).
+    """
+
+    recurring: list[dict]
+    single: list[dict]
+    question: list[dict]
+    restating: list[dict]
+
+
+def _theme_lists(
+    analysis: Analysis,
+    area_themes: pd.DataFrame,
+    area_units: pd.DataFrame,
+    option_topics: dict,
+    recurring_from: int,
+) -> _ThemeLists:
+    """Sort the area's themes into the page's lists (the ``recurring`` column decides the first)."""
     links = _cross_links(analysis.themes)
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
     for t in recurring:
@@ -260,50 +217,68 @@ def build_area_context(
     # A theme of several groups that only repeats the question's words is listed apart: the
     # groups answered the question, but the theme names no point of their own.
     # A theme that only names one of the question's given options is shown with the options.
-    option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
-    given = area_theme_options(analysis, cfg, area, option_topics)
     asked = (
         area_themes["restates_question"]
         & ~area_themes["restates_area"]
-        & (area_themes["n_groups"] >= cfg.themes.min_groups)
+        & (area_themes["n_groups"] >= recurring_from)
     )
     asked &= ~area_themes["topic"].isin(list(option_topics))
-    question_themes = theme_dicts(area_themes[asked], links)
-    single = theme_dicts(
-        area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links
+    return _ThemeLists(
+        recurring=recurring,
+        single=theme_dicts(
+            area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links
+        ),
+        question=theme_dicts(area_themes[asked], links),
+        restating=theme_dicts(area_themes[area_themes["restates_area"]], links),
     )
-    restating = theme_dicts(area_themes[area_themes["restates_area"]], links)
+
+
+def _figures(
+    area_themes: pd.DataFrame, area_units: pd.DataFrame, groups: list[int], names: dict[int, str]
+) -> list[tuple[str, str, go.Figure]]:
+    """The area's charts: theme sizes, and which groups raised which recurring themes."""
+    figures: list[tuple[str, str, go.Figure]] = []
+    if not len(area_themes):
+        return figures
+    caption = "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende)."
+    figures.append(("temaer", caption, plot_theme_sizes(area_themes)))
+    matrix = theme_group_matrix(area_units, area_themes[area_themes["recurring"]], groups)
+    if len(matrix):
+        caption = "Hvilke grupper rejste hvilke temaer (antal nøglefraser)."
+        figures.append(("grupper-temaer", caption, plot_group_theme_heatmap(matrix, names)))
+    return figures
+
+
+def build_area_context(
+    analysis: Analysis, cfg: SeminarConfig, area: str, *, recurring_from: int, method: dict | None = None
+) -> AreaContext:
+    """Collect everything one core area's report shows from the analysis tables.
+
+    Args:
+        analysis: The seminar's analysis (:func:`pipeline.flows.analyse_seminar`).
+        cfg: Its configuration.
+        area: The core area's name.
+        recurring_from: Groups from which a theme is recurring (the ``recurring`` column says
+            which are); the page states it, and the question's own words are listed apart
+            when as many groups used them.
+        method: The method facts (:func:`method_facts`), when already built for other pages.
+
+    Returns:
+        The :class:`AreaContext`.
+    """
+    method = method if method is not None else method_facts(analysis, cfg, recurring_from=recurring_from)
+    area_cfg = cfg.area(area)
+    area_notes = analysis.notes[analysis.notes["core_area"] == area]
+    area_st = analysis.statements[analysis.statements["core_area"] == area]
+    area_themes = analysis.themes[analysis.themes["core_area"] == area]
+    area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
+    label_of = dict(zip(area_themes["topic"], area_themes["label"], strict=True))
+    option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
+    given = area_theme_options(analysis, cfg, area, option_topics)
+    lists = _theme_lists(analysis, area_themes, area_units, option_topics, recurring_from)
     n_groups = int(area_notes["group"].nunique())
     names = notes_group_names(area_notes)
-    figures: list[tuple[str, str, go.Figure]] = []
-    options_figure = (
-        plot_option_groups(
-            option_group_matrix(given, sorted(int(g) for g in area_notes["group"].unique())), names
-        )
-        if given
-        else None
-    )
-    if len(area_themes):
-        figures.append(
-            (
-                "temaer",
-                "Hvor mange grupper rejste hvert tema (mørk: tilbagevendende).",
-                plot_theme_sizes(area_themes),
-            )
-        )
-        matrix = theme_group_matrix(
-            area_units,
-            area_themes[area_themes["recurring"]],
-            sorted(int(g) for g in area_notes["group"].unique()),
-        )
-        if len(matrix):
-            figures.append(
-                (
-                    "grupper-temaer",
-                    "Hvilke grupper rejste hvilke temaer (antal nøglefraser).",
-                    plot_group_theme_heatmap(matrix, names),
-                )
-            )
+    groups = sorted(int(g) for g in area_notes["group"].unique())
     return AreaContext(
         cfg=cfg,
         area=area,
@@ -312,15 +287,16 @@ def build_area_context(
         question=str(area_notes["question"].iloc[0]) if len(area_notes) else area_cfg.question,
         n_groups=n_groups,
         n_statements=len(area_st),
-        recurring=recurring,
-        single=single,
-        single_heading=single_heading(cfg.themes.min_groups),
+        recurring_from=recurring_from,
+        recurring=lists.recurring,
+        single=lists.single,
+        single_heading=single_heading(recurring_from),
         synthesis=options_sentence(given, n_groups)
-        + area_synthesis(recurring, single, n_groups, restating, question_themes),
-        question_themes=question_themes,
-        terms=term_rows,
-        notes=note_rows,
-        figures=figures,
+        + area_synthesis(lists.recurring, lists.single, n_groups, lists.restating, lists.question),
+        question_themes=lists.question,
+        terms=_term_rows(analysis, area),
+        notes=_note_rows(area_notes, area_st, area_units, label_of),
+        figures=_figures(area_themes, area_units, groups, names),
         rejects=[
             {**r, "source_ref": da_place(r["source_ref"])}
             for r in analysis.rejects.to_dict("records")
@@ -333,16 +309,24 @@ def build_area_context(
         if getattr(analysis, "suggestions", None) is None
         else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
         options=given,
-        options_figure=options_figure,
+        options_figure=plot_option_groups(option_group_matrix(given, groups), names) if given else None,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
     )
 
 
-def build_index_context(analysis: Analysis, cfg: SeminarConfig, *, method: dict | None = None) -> dict:
-    """Collect the data of the index page: areas with counts and the cross-cutting themes with evidence per area."""
+def build_index_context(
+    analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int, method: dict | None = None
+) -> dict:
+    """Collect the data of the index page.
+
+    Areas with counts and the cross-cutting themes with evidence per area.
+
+    ``recurring_from`` (groups from which a theme is recurring) goes into the method facts when
+    ``method`` is not given.
+    """
     notes, themes = analysis.notes, analysis.themes
-    method = method if method is not None else method_facts(analysis, cfg)
+    method = method if method is not None else method_facts(analysis, cfg, recurring_from=recurring_from)
     areas = []
     for area in dict.fromkeys(notes["core_area"]):
         t = themes[themes["core_area"] == area]

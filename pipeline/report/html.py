@@ -18,7 +18,8 @@ PLOTLY_JS = "plotly.min.js"
 
 #: The style sheet of every report page.
 CSS = """
-  body { font-family: "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2327; margin: 0; background: #f5f6f7; line-height: 1.5; }
+  body { font-family: "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2327; margin: 0; \
+background: #f5f6f7; line-height: 1.5; }
   main { max-width: 980px; margin: 0 auto; background: white; padding: 2rem 2.5rem 3rem; }
   .top { border-bottom: 3px solid #1f6f8b; margin-bottom: 1.5rem; }
   .top p { color: #555; margin: 0.2rem 0 0.8rem; }
@@ -31,11 +32,13 @@ CSS = """
   .fact b { font-size: 1.3rem; display: block; }
   .theme { border: 1px solid #dde3e6; border-radius: 6px; padding: 0.8rem 1.1rem; margin: 1rem 0; }
   .theme .meta { color: #555; font-size: 0.92rem; }
-  .badge { display: inline-block; background: #1f6f8b; color: white; border-radius: 3px; padding: 0 0.45rem; font-size: 0.85rem; }
+  .badge { display: inline-block; background: #1f6f8b; color: white; border-radius: 3px; \
+padding: 0 0.45rem; font-size: 0.85rem; }
   .badge.quiet { background: #7a8a94; }
   .badge.curated { background: #8b5a1f; }
   .memo { border-left: 3px solid #8b5a1f; padding: 0.2rem 0.7rem; }
-  .kw { display: inline-block; background: #eef0f1; border-radius: 3px; padding: 0 0.35rem; margin: 0 0.15rem 0.15rem 0; font-size: 0.85rem; }
+  .kw { display: inline-block; background: #eef0f1; border-radius: 3px; padding: 0 0.35rem; \
+margin: 0 0.15rem 0.15rem 0; font-size: 0.85rem; }
   blockquote { margin: 0.5rem 0 0.5rem 0.5rem; padding-left: 0.8rem; border-left: 3px solid #c9d6dc; }
   blockquote cite { color: #555; font-style: normal; font-size: 0.88rem; }
   a { color: #1f6f8b; }
@@ -62,7 +65,8 @@ CSS = """
     a { color: inherit; text-decoration: none; }
   }
   mark { background: #fff3b0; padding: 0 0.1rem; }
-  .notice { background: #fff8e6; border-left: 4px solid #c9a227; padding: 0.6rem 1rem; margin: 1rem 0; display: block; }
+  .notice { background: #fff8e6; border-left: 4px solid #c9a227; padding: 0.6rem 1rem; \
+margin: 1rem 0; display: block; }
   .pages { font-size: 0.9rem; margin-bottom: 0.5rem; }
 """
 

@@ -35,7 +35,10 @@ def print_png(fig: go.Figure, figure_png: Callable[..., bytes | None] | None = N
 
 
 def chart_spec(fig: go.Figure) -> str:
-    """Everything a chart's PNG depends on (the figure, its size, Kaleido's and Plotly's versions): a cache key."""
+    """Everything a chart's PNG depends on (the figure, its size, Kaleido's and Plotly's versions).
+
+    A cache key.
+    """
 
     def _version(name: str) -> str:
         try:
@@ -48,7 +51,10 @@ def chart_spec(fig: go.Figure) -> str:
 
 @contextmanager
 def png_renderer() -> Iterator[Callable[[go.Figure], bytes | None]]:
-    """Chart → PNG at print resolution, with one browser for the whole run, started at the first chart and stopped at the end."""
+    """Chart → PNG at print resolution, with one browser for the whole run.
+
+    Started at the first chart and stopped at the end.
+    """
     # Kaleido's browser driver logs harmless shutdown noise with tracebacks; users must not see it.
     for name in ("choreographer", "kaleido", "logistro"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 from pipeline.report import blocks as pm
-from pipeline.report.pages import LANG, _joined, _rejects, _stamp
+from pipeline.report.appendix import rejects_blocks
+from pipeline.report.pages import LANG, _stamp
 from pipeline.report.wording import RECURRING, groups_text
 
 __all__ = ["index_page"]
 
 
-def index_page(index: dict) -> pm.Page:
-    """The index page as blocks: every core area with its counts, then the cross-cutting themes.
-
-    Args:
-        index: The index context (:func:`~pipeline.report.context.build_index_context`).
-    """
-    cfg = index["cfg"]
-    title = f"{cfg.name} {cfg.year}: temaer fra gruppedrøftelserne"
-    place = f"{cfg.municipality} · {cfg.date.strftime('%d.%m.%Y')}" if cfg.date else cfg.municipality
-    areas = index["areas"]
-    analysed = f"{index['n_notes']} gruppenoter fra {len(areas)} kerneområder er analyseret"
-    if index["n_rejects"]:
-        analysed += f"; {index['n_rejects']} noter blev afvist (se nederst)"
-    rows = tuple(
+def _area_rows(areas: list[dict]) -> tuple:
+    """The table of core areas: links to the three formats, counts and the largest themes."""
+    return tuple(
         (
             (
                 pm.Link(a["name"], f"{a['slug']}.html"),
@@ -39,6 +29,56 @@ def index_page(index: dict) -> pm.Page:
         )
         for a in areas
     )
+
+
+def _cross_blocks(index: dict) -> list[pm.Block]:
+    """The cross-cutting themes: each with its areas (linked) and the groups' own words."""
+    if not index["cross"]:
+        return [pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",))]
+    cross_rows = tuple(
+        (
+            (
+                pm.Anchor("", f"tvaer-{c['id']}"),
+                pm.Strong(c["label"]),
+                f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)",
+            ),
+            pm.joined(
+                [
+                    pm.inlines(
+                        pm.Link(a["name"], a["href"]),
+                        f" ({groups_text(a['groups'], index.get('group_names'))})",
+                    )
+                    for a in c["areas"]
+                ],
+                "; ",
+            ),
+            ("; ".join(p for a in c["areas"] for p in a["phrases"]),),
+        )
+        for c in index["cross"]
+    )
+    intro = "Punkter, som grupperne rejste i flere kerneområder, med gruppernes egne ord fra hvert område."
+    return [
+        pm.Paragraph((intro,)),
+        pm.Table(
+            ("Tema", "Kerneområder", "Gruppernes ord"),
+            tuple(tuple(_flat(cell) for cell in row) for row in cross_rows),
+        ),
+    ]
+
+
+def index_page(index: dict) -> pm.Page:
+    """The index page as blocks: every core area with its counts, then the cross-cutting themes.
+
+    Args:
+        index: The index context (:func:`~pipeline.report.context.build_index_context`).
+    """
+    cfg = index["cfg"]
+    title = f"{cfg.name} {cfg.year}: temaer fra gruppedrøftelserne"
+    place = f"{cfg.municipality} · {cfg.date.strftime('%d.%m.%Y')}" if cfg.date else cfg.municipality
+    areas = index["areas"]
+    analysed = f"{index['n_notes']} gruppenoter fra {len(areas)} kerneområder er analyseret"
+    if index["n_rejects"]:
+        analysed += f"; {index['n_rejects']} noter blev afvist (se nederst)"
     blocks: list[pm.Block] = [
         pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),
         pm.Paragraph((analysed + ".",)),
@@ -55,45 +95,11 @@ def index_page(index: dict) -> pm.Page:
             kind="pages",
         ),
         pm.Heading(2, ("Kerneområder",)),
-        pm.Table(("Kerneområde", "Grupper", "Udsagn", RECURRING, "Største temaer"), rows),
+        pm.Table(("Kerneområde", "Grupper", "Udsagn", RECURRING, "Største temaer"), _area_rows(areas)),
         pm.Heading(2, ("Tværgående temaer",)),
+        *_cross_blocks(index),
     ]
-    if index["cross"]:
-        cross_rows = tuple(
-            (
-                (
-                    pm.Anchor("", f"tvaer-{c['id']}"),
-                    pm.Strong(c["label"]),
-                    f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)",
-                ),
-                _joined(
-                    [
-                        pm.inlines(
-                            pm.Link(a["name"], a["href"]),
-                            f" ({groups_text(a['groups'], index.get('group_names'))})",
-                        )
-                        for a in c["areas"]
-                    ],
-                    "; ",
-                ),
-                ("; ".join(p for a in c["areas"] for p in a["phrases"]),),
-            )
-            for c in index["cross"]
-        )
-        blocks += [
-            pm.Paragraph(
-                (
-                    "Punkter, som grupperne rejste i flere kerneområder, med gruppernes egne ord fra hvert område.",
-                )
-            ),
-            pm.Table(
-                ("Tema", "Kerneområder", "Gruppernes ord"),
-                tuple(tuple(_flat(cell) for cell in row) for row in cross_rows),
-            ),
-        ]
-    else:
-        blocks.append(pm.Paragraph(("Ingen punkter gik igen på tværs af kerneområderne.",)))
-    blocks += _rejects(index["rejects"], 2)
+    blocks += rejects_blocks(index["rejects"], 2)
     blocks.append(pm.Paragraph(("Genereret af seminar-themes.",), kind="footer"))
     return pm.unlink_missing(
         pm.Page(

@@ -85,7 +85,10 @@ class _Writer:
             raise TypeError(f"not a block: {b!r}")
 
     def anchor(self, anchor: str) -> None:
-        """The place a link points at, on a line of its own (as the HTML's id): a link to a theme opens in Markdown too."""
+        """The place a link points at, on a line of its own (as the HTML's id).
+
+        A link to a theme opens in Markdown too.
+        """
         anchor = _ID.sub("", anchor)
         if anchor:
             self.parts.append(f'<a id="{anchor}"></a>')
@@ -111,7 +114,10 @@ class _Writer:
 
 
 def render_markdown(page: pm.Page) -> str:
-    """The page as Markdown text: one blank line between blocks, a newline at the end; the same page gives the same bytes."""
+    """The page as Markdown text.
+
+    One blank line between blocks, a newline at the end; the same page gives the same bytes.
+    """
     writer = _Writer()
     writer.blocks(page.blocks)
     return "\n\n".join(p for p in writer.parts if p) + "\n"

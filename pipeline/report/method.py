@@ -29,11 +29,16 @@ CURATION_ACTIONS = {
 
 def _agreement_text(a: dict) -> str:
     share = da_decimal(100 * a["share_moved"], 1)
-    return f"{a['moved']} af {count(a['units'], 'nøglefrase', 'nøglefraser')} flyttet ({share} %), Cohens kappa {da_decimal(a['kappa'])}"
+    return (
+        f"{a['moved']} af {count(a['units'], 'nøglefrase', 'nøglefraser')} flyttet ({share} %), Cohens kappa "
+        f"{da_decimal(a['kappa'])}"
+    )
 
 
 def curation_context(analysis: Analysis, area: str | None = None) -> dict:
-    """What the method appendix says about the analyst's codebook: every change applied and every entry that did not apply, with the reason.
+    """What the method appendix says about the analyst's codebook.
+
+    Every change applied and every entry that did not apply, with the reason.
 
     Args:
         analysis: The analysis (``curation`` None: no codebook, an empty dict).
@@ -87,12 +92,16 @@ def package_versions() -> dict[str, str]:
     return versions
 
 
-def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
-    """What the method appendix of every page shows: counts, settings, how themes were found, versions."""
+def method_facts(analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int) -> dict[str, str]:
+    """What the method appendix of every page shows: counts, settings, how themes were found, versions.
+
+    ``recurring_from`` is the number of groups from which a theme is recurring, as the pages state it.
+    """
     q = analysis.quality
     areas = q.get("areas", {})
     cuts = "; ".join(
-        f"{a}: {count(v['themes'], 'tema', 'temaer')} af {count(v['units'], 'nøglefrase', 'nøglefraser')} (silhuet {da_decimal(v['silhouette'])})"
+        f"{a}: {count(v['themes'], 'tema', 'temaer')} af {count(v['units'], 'nøglefrase', 'nøglefraser')} "
+        f"(silhuet {da_decimal(v['silhouette'])})"
         for a, v in areas.items()
     )
     facts = {
@@ -101,7 +110,7 @@ def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
         "Udsagn / nøglefraser": f"{len(analysis.statements)} / {q.get('n_units', 0)}",
         "Temaer pr. kerneområde": cuts or "ingen",
         "Tværgående temaer": str(q.get("n_cross_themes", 0)),
-        "Tilbagevendende fra": count(cfg.themes.min_groups, "gruppe", "grupper"),
+        "Tilbagevendende fra": count(recurring_from, "gruppe", "grupper"),
         "Sprogmodel (betydning)": str(q.get("embedding", "")),
         "NLP": analysis.nlp_name,
         "Versioner": ", ".join(f"{k} {v}" for k, v in package_versions().items()),
@@ -109,7 +118,8 @@ def method_facts(analysis: Analysis, cfg: SeminarConfig) -> dict[str, str]:
     cur = curation_context(analysis)
     if cur:
         facts["Kuratering"] = (
-            f"analytikerens kodebog ({cur['file']}): {count(len(cur['applied']), 'ændring', 'ændringer')} anvendt, "
+            f"analytikerens kodebog ({cur['file']}): {count(len(cur['applied']), 'ændring', 'ændringer')} "
+            "anvendt, "
             f"{len(cur['skipped'])} ikke anvendt; i alt {cur['total']}"
         )
     return facts

@@ -46,23 +46,23 @@ MAX_POINTS = 4
 MAX_CROSS = 6
 
 
-def top_points(themes: pd.DataFrame, min_groups: int, n: int = MAX_POINTS) -> pd.DataFrame:
-    """An area's points for the overview: themes raised by at least ``min_groups`` groups that are points of their own.
+def top_points(themes: pd.DataFrame, n: int = MAX_POINTS) -> pd.DataFrame:
+    """An area's points for the overview.
+
+    Its recurring themes (the ``recurring`` column) that are points of their own.
 
     A theme that restates the area's topic or only repeats its question is left out (it tells a
     committee nothing); the rest by how many groups raised them (ties in report order).
     """
-    own = themes[
-        (themes["n_groups"] >= min_groups)
-        & themes["recurring"]
-        & ~themes["restates_area"]
-        & ~themes["restates_question"]
-    ]
+    own = themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]
     return own.sort_values("n_groups", ascending=False, kind="stable").head(n)
 
 
 def _quote(row, names: dict[int, str]) -> pm.Inlines:
-    """The theme's *kort sagt* (a group's own words), linked to its statement on the area's page, and the group; or nothing."""
+    """The theme's *kort sagt* (a group's own words), linked to its statement on the area's page.
+
+    And the group; or nothing.
+    """
     summary = json.loads(row.summary) if row.summary else {}
     if not summary.get("text"):
         return ()
@@ -71,7 +71,10 @@ def _quote(row, names: dict[int, str]) -> pm.Inlines:
 
 
 def _point(row, per_point: bool, names: dict[int, str]) -> pm.Inlines:
-    """One point as a sentence; its status (Maskinforslag or Kurateret) only when some themes are curated and some not."""
+    """One point as a sentence.
+
+    Its status (Maskinforslag or Kurateret) only when some themes are curated and some not.
+    """
     groups = [int(g) for g in str(row.groups).split()]
     return pm.inlines(
         f"{row.n_groups} af {row.n_groups_total} grupper pegede på ",
@@ -84,13 +87,18 @@ def _point(row, per_point: bool, names: dict[int, str]) -> pm.Inlines:
 
 
 def _area_section(
-    area: str, themes: pd.DataFrame, analysis: Analysis, cfg: SeminarConfig, per_point: bool
+    area: str,
+    themes: pd.DataFrame,
+    analysis: Analysis,
+    cfg: SeminarConfig,
+    per_point: bool,
+    recurring_from: int,
 ) -> list[pm.Block]:
     slug = slugify(area)
     area_cfg = cfg.area(area)
     notes = analysis.notes[analysis.notes["core_area"] == area]
     n_groups = int(notes["group"].nunique())
-    points = top_points(themes, cfg.themes.min_groups)
+    points = top_points(themes)
     about: list = []
     if area_cfg.committee:
         about += ["Udvalg: ", pm.Strong(area_cfg.committee), " · "]
@@ -119,13 +127,14 @@ def _area_section(
     else:
         singles = themes[~themes["restates_area"]]
         blocks.append(
-            pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(cfg.themes.min_groups)} grupper.",))
+            pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(recurring_from)} grupper.",))
         )
         if len(singles):
             blocks.append(
                 pm.Paragraph(
                     (
-                        f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",
+                        "Enkelte grupper pegede på "
+                        f"{da_list([lower_first(t) for t in singles['label'].head(4)])}.",
                     )
                 )
             )
@@ -137,7 +146,8 @@ def _area_section(
         if rest > 0
         else " – citater og gruppernes noter"
     )
-    # the Word file's name is the link text: in the DOCX, where links are plain text, it says which file to open
+    # the Word file's name is the link text: in the DOCX, where links are plain text, it says which file to
+    # open
     blocks.append(
         pm.Paragraph(
             (
@@ -194,13 +204,19 @@ def _cross(analysis: Analysis) -> list[pm.Block]:
 
 
 def _per_point(themes: pd.DataFrame) -> bool:
-    """Whether each point names its status: only when some themes are curated and some are not (else the page says it once)."""
+    """Whether each point names its status.
+
+    Only when some themes are curated and some are not (else the page says it once).
+    """
     curated = themes.drop_duplicates(["core_area", "topic"])["curated"].astype(bool)
     return bool(curated.any() and not curated.all())
 
 
 def _curation_line(themes: pd.DataFrame) -> pm.Note:
-    """How far an analyst has checked the points, said once (the committee's page; the how-to is on the analyst's pages)."""
+    """How far an analyst has checked the points, said once (the committee's page.
+
+    The how-to is on the analyst's pages).
+    """
     per_theme = themes.drop_duplicates(["core_area", "topic"])
     done, total = int(per_theme["curated"].sum()), len(per_theme)
     if done == 0:
@@ -218,12 +234,13 @@ def _curation_line(themes: pd.DataFrame) -> pm.Note:
     return pm.Note(text, kind="status")
 
 
-def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
+def overview_page(analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int) -> pm.Page:
     """The seminar's overview as blocks (:mod:`pipeline.report.blocks`).
 
     Args:
         analysis: The seminar's analysis (curated when there is a codebook).
-        cfg: Its configuration (committees, thresholds).
+        cfg: Its configuration (committees).
+        recurring_from: Groups from which a theme is recurring, as the page states it.
 
     Returns:
         The :class:`~pipeline.report.blocks.Page` ``overblik``.
@@ -233,9 +250,12 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     place = f"{cfg.municipality} · {cfg.date.strftime('%d.%m.%Y')}" if cfg.date else cfg.municipality
     title = f"Overblik: {cfg.name} {cfg.year}"
     intro = (
-        f"{count(len(notes), 'gruppenote', 'gruppenoter')} fra {count(len(areas), 'kerneområde', 'kerneområder')}. "
-        f"For hvert kerneområde vises de punkter, som flest grupper pegede på (mindst {number_word(cfg.themes.min_groups)}), "
-        "hver med et citat fra en af gruppernes noter. En gruppe tælles kun med, når dens egen note siger punktet, og citaterne er uddrag af noterne, ikke omskrivninger."
+        f"{count(len(notes), 'gruppenote', 'gruppenoter')} fra "
+        f"{count(len(areas), 'kerneområde', 'kerneområder')}. "
+        "For hvert kerneområde vises de punkter, som flest grupper pegede på (mindst "
+        f"{number_word(recurring_from)}), "
+        "hver med et citat fra en af gruppernes noter. En gruppe tælles kun med, når dens egen note siger "
+        "punktet, og citaterne er uddrag af noterne, ikke omskrivninger."
     )
     blocks: list[pm.Block] = [
         pm.Section((pm.Paragraph((place,)), pm.Heading(1, (title,))), kind="top"),
@@ -256,12 +276,15 @@ def overview_page(analysis: Analysis, cfg: SeminarConfig) -> pm.Page:
     ]
     per_point = _per_point(themes)
     for area in areas:
-        blocks += _area_section(area, themes[themes["core_area"] == area], analysis, cfg, per_point)
+        blocks += _area_section(
+            area, themes[themes["core_area"] == area], analysis, cfg, per_point, recurring_from
+        )
     blocks += _cross(analysis)
     blocks.append(
         pm.Paragraph(
             (
-                "Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",
+                "Genereret af seminar-themes fra gruppernes noter. Konfigurationen ligger i "
+                "seminar.config.toml ved siden af rapporten.",
             ),
             kind="footer",
         )

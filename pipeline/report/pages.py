@@ -1,4 +1,6 @@
-"""The report pages as blocks: every Danish heading and sentence of a core area's page and the index page, written once.
+"""The report pages as blocks.
+
+Every Danish heading and sentence of a core area's page and the index page, written once.
 
 :func:`area_page` and :func:`index_page` turn a page's context (:mod:`pipeline.report.context`)
 into a :class:`~pipeline.report.blocks.Page`; :mod:`pipeline.report.html`,
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.report import blocks as pm
+from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
 from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, RECURRING, count, group_label, groups_text
 
@@ -19,21 +22,12 @@ __all__ = ["LANG", "area_page", "marked"]
 #: The language of every report page.
 LANG = "da"
 
-#: How the method found the themes (the method appendix of every area page).
-METHOD_TEXT = (
-    "Noterne er delt i udsagn (sætninger og punkter), og hvert udsagn i nøglefraser: navneordsforbindelser som "
-    "„tydelig kommunikation“ og „medarbejdernes kompetencer“, fundet med ordklasser på dansk. Et udsagn kan derfor "
-    "høre til flere temaer. Nøglefraserne i kerneområdet er grupperet efter, hvad de betyder, og hvilke ord de bruger; "
-    "det, som alle områdets fraser har til fælles (spørgsmålets egne ord), er trukket fra, så det ikke samler alt i ét tema. "
-    "Antallet af temaer er valgt ud fra, hvor tydeligt grupperne skiller sig ud, og et tema tæller kun, når dets fraser "
-    "hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når mindst {min_groups} grupper har rejst det. "
-    "Temaets navn er en af dets egne fraser, som grupperne skrev den; citaterne er noternes tekst, der er et referat "
-    "af gruppernes drøftelse. Intet er omskrevet."
-)
-
 
 def marked(text: str, phrase: str) -> pm.Inlines:
-    """A quote with the theme's key phrase marked (the first match, case-insensitive); unmarked when absent."""
+    """A quote with the theme's key phrase marked (the first match, case-insensitive).
+
+    Unmarked when absent.
+    """
     text, phrase = str(text), str(phrase or "")
     at = text.lower().find(phrase.lower()) if phrase else -1
     if at < 0:
@@ -46,20 +40,11 @@ def _statement(statement_id: str, text: str) -> pm.Link:
     return pm.Link(text, f"#s-{statement_id}")
 
 
-def _joined(runs: list[pm.Inline], sep: str = ", ") -> pm.Inlines:
-    out: list[pm.Inline] = []
-    for i, run in enumerate(runs):
-        if i:
-            out.append(sep)
-        out.append(run)
-    return tuple(out)
-
-
 def _da_joined(runs: list[pm.Inline]) -> pm.Inlines:
     """Runs as a Danish list: ``a, b og c``."""
     if len(runs) <= 1:
         return tuple(runs)
-    return (*_joined(runs[:-1]), " og ", runs[-1])
+    return (*pm.joined(runs[:-1]), " og ", runs[-1])
 
 
 def _other_areas(t: dict) -> pm.Inlines:
@@ -67,12 +52,18 @@ def _other_areas(t: dict) -> pm.Inlines:
 
 
 def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
-    """The theme's status (Maskinforslag until the analyst's codebook confirms or changes it, then Kurateret)."""
+    """The theme's status (Maskinforslag until the analyst's codebook confirms or changes it.
+
+    Then Kurateret).
+    """
     return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
 
 
 def _specifics(specifics: list[dict], names: dict[int, str]) -> str:
-    """Each group's own phrase under a bare label: "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)"."""
+    """Each group's own phrase under a bare label.
+
+    "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)".
+    """
     return "; ".join(f"{s['text']} ({groups_text(s['groups'], names)})" for s in specifics)
 
 
@@ -81,7 +72,8 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
         (
             (t["label"],),
             (
-                f"{t['n_groups']} af {t['n_groups_total']} ({groups_text(t['groups'], ctx.group_names, short=True)})",
+                f"{t['n_groups']} af {t['n_groups_total']} "
+                f"({groups_text(t['groups'], ctx.group_names, short=True)})",
             ),
             (", ".join(t["keywords"][:6]),),
             _other_areas(t),
@@ -93,7 +85,8 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
 
 def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     facts: list[pm.Inline] = [
-        f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper ({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
+        f"Rejst af {t['n_groups']} af {t['n_groups_total']} grupper "
+        f"({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
     ]
     if t["other_areas"]:
         facts += ["; også i ", *_other_areas(t)]
@@ -112,7 +105,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         )
     if t["keywords"]:
         blocks.append(
-            pm.Paragraph(pm.inlines("Nøgleord: ", _joined([pm.Tag(k, "kw") for k in t["keywords"]])))
+            pm.Paragraph(pm.inlines("Nøgleord: ", pm.joined([pm.Tag(k, "kw") for k in t["keywords"]])))
         )
     if t.get("memo"):
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
@@ -137,13 +130,16 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
                 (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
             )
         )
-    evidence = _joined([_statement(s, s) for s in t["evidence"]])
+    evidence = pm.joined([_statement(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
 
 def _stances(ctx: AreaContext) -> list[pm.Block]:
-    """One line under a yes/no question: how many groups answered yes and how many no (with the statements)."""
+    """One line under a yes/no question.
+
+    How many groups answered yes and how many no (with the statements).
+    """
     if not ctx.stances:
         return []
     parts: list[pm.Inline] = []
@@ -152,12 +148,15 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
             pm.Strong(f"{st['stance']}:"),
             f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; ",
         ]
-        parts += [*_joined([_statement(s, s) for s in st["statements"]], " "), ")"]
+        parts += [*pm.joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
 
 def _options(ctx: AreaContext) -> list[pm.Block]:
-    """The question's given options first: which of them the groups took up (the points beyond them follow)."""
+    """The question's given options first.
+
+    Which of them the groups took up (the points beyond them follow).
+    """
     if not ctx.options:
         return []
     rows = []
@@ -170,15 +169,17 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             (
                 (*anchor, o["option"][:1].upper() + o["option"][1:]),
                 (groups,),
-                _joined([_statement(s, s) for s in o["statements"]], " "),
+                pm.joined([_statement(s, s) for s in o["statements"]], " "),
             )
         )
     return [
         pm.Heading(2, ("Spørgsmålets givne muligheder",)),
         pm.Paragraph(
             (
-                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en gruppe tæller, "
-                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer grupperne selv fandt. "
+                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en "
+                "gruppe tæller, "
+                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer "
+                "grupperne selv fandt. "
                 "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
             )
         ),
@@ -186,7 +187,8 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             [
                 pm.Figure(
                     f"{ctx.slug}-muligheder",
-                    "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter nævner den).",
+                    "Hvilke af spørgsmålets givne muligheder grupperne tog op (udfyldt: gruppens noter "
+                    "nævner den).",
                     ctx.options_figure,
                 )
             ]
@@ -198,14 +200,15 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
 
 
 def _recurring(ctx: AreaContext) -> list[pm.Block]:
-    min_groups = ctx.cfg.themes.min_groups
+    recurring_from = ctx.recurring_from
     blocks: list[pm.Block] = [pm.Heading(2, (RECURRING,))]
     if not ctx.recurring:
-        return [*blocks, pm.Paragraph((f"Ingen temaer blev rejst af mindst {min_groups} grupper.",))]
+        return [*blocks, pm.Paragraph((f"Ingen temaer blev rejst af mindst {recurring_from} grupper.",))]
     blocks += [
         pm.Paragraph(
             (
-                f"Temaer, som mindst {min_groups} grupper rejste, ordnet efter hvor mange grupper der rejste dem.",
+                f"Temaer, som mindst {recurring_from} grupper rejste, ordnet efter hvor mange grupper der "
+                "rejste dem.",
             )
         ),
         _theme_table(ctx),
@@ -224,7 +227,8 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         pm.inlines(
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
-            f" ({t['n_groups']} af {t['n_groups_total']} grupper: {groups_text(t['groups'], ctx.group_names)}) ",
+            f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
+            f"{groups_text(t['groups'], ctx.group_names)}) ",
             _status(ctx, t),
             _summary_link(t),
         )
@@ -244,7 +248,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         (
             (t["surface"],),
             (f"{t['n_groups']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
-            _joined([_statement(s, s) for s in t["statements"]], " "),
+            pm.joined([_statement(s, s) for s in t["statements"]], " "),
         )
         for t in ctx.terms
     )
@@ -252,7 +256,8 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, ("Ord, som flere grupper brugte",)),
         pm.Paragraph(
             (
-                f"Et finere blik end temaerne: de ord, som mindst {ctx.cfg.themes.min_groups} grupper brugte om spørgsmålet "
+                f"Et finere blik end temaerne: de ord, som mindst {ctx.recurring_from} grupper brugte om "
+                "spørgsmålet "
                 "(bøjninger af samme ord tælles sammen).",
             )
         ),
@@ -289,112 +294,6 @@ def _figures(ctx: AreaContext) -> list[pm.Block]:
     return [
         pm.Heading(2, ("Figurer",)),
         *(pm.Figure(f"{ctx.slug}-{name}", caption, fig) for name, caption, fig in ctx.figures),
-    ]
-
-
-def _notes(ctx: AreaContext) -> list[pm.Block]:
-    blocks: list[pm.Block] = [
-        pm.Heading(2, ("Gruppernes noter",)),
-        pm.Paragraph(
-            ("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)
-        ),
-    ]
-    for n in ctx.notes:
-        items = []
-        for s in n["statements"]:
-            themes = _joined([pm.Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
-            items.append(
-                pm.inlines(
-                    pm.Code(s["id"]),
-                    " ",
-                    pm.Anchor(s["text"], f"s-{s['id']}"),
-                    (" [", *themes, "]") if themes else (),
-                )
-            )
-        note = (
-            pm.Heading(3, (group_label(n["group"], ctx.group_names, capital=True),)),
-            pm.BulletList(tuple(items)),
-            pm.Paragraph((f"Kilde: {n['source']} · note-id ", pm.Code(n["note_id"])), kind="src"),
-        )
-        blocks.append(pm.Section(note, kind="note", anchor=f"n-{n['note_id']}"))
-    return blocks
-
-
-def _changes(title: str, changes: list[dict]) -> list[pm.Block]:
-    if not changes:
-        return []
-    items = tuple(
-        (f"{c['action'].capitalize()}: {c['reason']} ({c['entry']}, {c['place']})",) for c in changes
-    )
-    return [pm.Paragraph((title,)), pm.BulletList(items)]
-
-
-def _rejects(rejects: list[dict], level: int) -> list[pm.Block]:
-    if not rejects:
-        return []
-    items = tuple((f"{r['source_file']} ({r['source_ref']}): {r['reason']}",) for r in rejects)
-    return [pm.Heading(level, ("Afviste noter",)), pm.BulletList(items)]
-
-
-def _method(ctx: AreaContext) -> list[pm.Block]:
-    blocks: list[pm.Block] = [
-        pm.Paragraph((METHOD_TEXT.format(min_groups=ctx.cfg.themes.min_groups),)),
-        pm.Table((), tuple(((str(k),), (str(v),)) for k, v in ctx.method.items())),
-    ]
-    if ctx.curation:
-        cur = ctx.curation
-        blocks += [
-            pm.Heading(3, ("Kuratering",)),
-            pm.Paragraph(
-                (
-                    f"Temaerne er derefter tilrettet af analytikeren i kodebogen {cur['file']}: navne, memoer, sammenlægninger, "
-                    "opdelinger, fastgjorte udsagn, udeladte og nye temaer. Et tema markeret „Kurateret“ er bekræftet eller ændret af "
-                    "analytikeren og kan bære analytikerens eget navn; „Maskinforslag“ er fundet af metoden alene. Ændringerne er anvendt på samme måde "
-                    f"ved hver kørsel. I dette kerneområde: {cur['agreement'] or 'ingen nøglefraser'}.",
-                )
-            ),
-            *(
-                [
-                    pm.Paragraph(("Kendt fra andre års kodebøger:",)),
-                    pm.BulletList(tuple((k,) for k in cur["known"])),
-                ]
-                if cur.get("known")
-                else []
-            ),
-            *_changes("Anvendte ændringer:", cur["applied"]),
-            *_changes("Ikke anvendt:", cur["skipped"]),
-        ]
-    blocks += _rejects(ctx.rejects, 3)
-    return [
-        pm.Heading(2, ("Metode",)),
-        pm.Section(tuple(blocks), kind="method", collapsed="Sådan er temaerne fundet"),
-    ]
-
-
-def _suggestions(ctx: AreaContext) -> list[pm.Block]:
-    """The analyst's section: pairs that may be one point (never in committee text)."""
-    if not ctx.suggestions:
-        return []
-    items = tuple(
-        (
-            pm.Code(s["id"]),
-            " ",
-            pm.Strong(s["theme"]),
-            " + ",
-            pm.Strong(s["other"]),
-            f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / »{s['other_quote']}«",
-        )
-        for s in ctx.suggestions
-    )
-    text = (
-        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. Acceptér med "
-        "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i arket Forslag)."
-    )
-    return [
-        pm.Heading(2, ("Forslag til sammenlægning",)),
-        pm.Section(
-            (pm.Paragraph((text,)), pm.BulletList(items)), kind="method", collapsed="Forslag til analytikeren"
-        ),
     ]
 
 
@@ -436,7 +335,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
     )
     blocks: list[pm.Block] = [
         top,
-        pm.Paragraph(_joined(nav, " · "), kind="pages"),
+        pm.Paragraph(pm.joined(nav, " · "), kind="pages"),
         *([pm.Paragraph((ctx.question,), kind="question")] if ctx.question else []),
         *_stances(ctx),
         pm.Paragraph((facts,), kind="facts"),
@@ -448,12 +347,13 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_terms(ctx),
         *_single(ctx),
         *_figures(ctx),
-        *_notes(ctx),
-        *_suggestions(ctx),
-        *_method(ctx),
+        *notes_blocks(ctx),
+        *suggestions_blocks(ctx),
+        *method_blocks(ctx),
         pm.Paragraph(
             (
-                "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af rapporten.",
+                "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af "
+                "rapporten.",
             ),
             kind="footer",
         ),

@@ -1,4 +1,7 @@
-"""Danish wording of the reports: lists, number words, headings that depend on the configuration, Markdown escaping."""
+"""Danish wording of the reports.
+
+Lists, number words, headings that depend on the configuration, Markdown escaping.
+"""
 
 from __future__ import annotations
 
@@ -67,12 +70,17 @@ def da_list(items) -> str:
 
 
 def group_names(groups: Iterable[int], names: Iterable[str]) -> dict[int, str]:
-    """The names of the named groups by their ordinal, from the notes' ``group`` and ``group_name`` columns."""
+    """The names of the named groups by their ordinal.
+
+    From the notes' ``group`` and ``group_name`` columns.
+    """
     return {int(g): str(n) for g, n in zip(groups, names, strict=True) if isinstance(n, str) and n}
 
 
 def group_label(group: int, names: Mapping[int, str] | None = None, *, capital: bool = False) -> str:
-    """A group as every page, table and message names it: ``"gruppe 3"``, or its name as written (``"Bord A"``).
+    """A group as every page, table and message names it.
+
+    ``"gruppe 3"``, or its name as written (``"Bord A"``).
 
     >>> group_label(3), group_label(3, capital=True), group_label(7, {7: "Bord A"})
     ('gruppe 3', 'Gruppe 3', 'Bord A')
@@ -123,12 +131,18 @@ _PLACE_RE = re.compile(
 
 
 def da_place(place: str) -> str:
-    """A place in an input file as the readers write it, in Danish: ``"page 2, line 14"`` → ``"side 2, linje 14"``."""
+    """A place in an input file as the readers write it, in Danish.
+
+    ``"page 2, line 14"`` → ``"side 2, linje 14"``.
+    """
     return _PLACE_RE.sub(lambda m: _PLACE_WORDS[m.group(1)], str(place))
 
 
 def lower_first(text: str) -> str:
-    """A label inside a sentence: first letter in lower case, unless the word is an abbreviation (``IT-sikkerhed``)."""
+    """A label inside a sentence.
+
+    First letter in lower case, unless the word is an abbreviation (``IT-sikkerhed``).
+    """
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
@@ -139,17 +153,17 @@ def number_word(n: int) -> str:
     return _NUMBER_WORDS.get(int(n), str(n))
 
 
-def single_heading(min_groups: int) -> str:
-    """The heading over the themes that fewer than ``min_groups`` groups raised.
+def single_heading(recurring_from: int) -> str:
+    """The heading over the themes that fewer than ``recurring_from`` groups raised (not recurring).
 
     >>> single_heading(2)
     'Temaer rejst af én gruppe'
     >>> single_heading(3)
     'Temaer rejst af færre end tre grupper'
     """
-    if min_groups <= 2:
+    if recurring_from <= 2:
         return "Temaer rejst af én gruppe"
-    return f"Temaer rejst af færre end {number_word(min_groups)} grupper"
+    return f"Temaer rejst af færre end {number_word(recurring_from)} grupper"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")

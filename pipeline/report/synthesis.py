@@ -1,0 +1,73 @@
+"""An area's synthesis: the extractive sentences at the top of its page, in the groups' own words."""
+
+from __future__ import annotations
+
+from pipeline.report.wording import da_list, lower_first
+
+__all__ = ["area_synthesis"]
+
+
+def area_synthesis(
+    recurring: list[dict],
+    single: list[dict],
+    n_groups: int,
+    restating: list[dict] | None = None,
+    question: list[dict] | None = None,
+) -> str:
+    """An extractive synthesis of an area.
+
+    The recurring sub-themes in the groups' words, with how many groups raised each.
+
+    Themes that only repeat the question's words (``question``) or the area's topic
+    (``restating``) are named after the sub-themes, once.
+
+    >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
+    'Samlet set pegede 4 af 5 grupper på kapacitet.'
+    """
+    question = question or []
+    tail = _restating_sentence(restating or [])
+    if not recurring:
+        if question:
+            return (
+                "Grupperne talte om spørgsmålets eget emne "
+                f"({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev "
+                "rejst af mere end én gruppe." + tail
+            )
+        if single:
+            return (
+                "Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på "
+                f"{da_list([lower_first(t['label']) for t in single[:4]])}." + tail
+            )
+        return (
+            ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail)
+            if tail
+            else "Noterne gav ingen temaer."
+        )
+    by_count: dict[int, list[str]] = {}
+    for t in recurring:
+        by_count.setdefault(t["n_groups"], []).append(lower_first(t["label"]))
+    counts = sorted(by_count, reverse=True)
+    first = counts[0]
+    text = f"Samlet set pegede {first} af {n_groups} grupper på {da_list(by_count[first][:4])}."
+    rest = [f"{c} af {n_groups} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
+    if rest:
+        text += f" {'Derudover pegede ' + da_list(rest)}."
+    if question:
+        text += (
+            " Flere grupper brugte også spørgsmålets egne ord: "
+            f"{da_list([lower_first(t['label']) for t in question[:3]])}."
+        )
+    return text + tail
+
+
+def _restating_sentence(restating: list[dict]) -> str:
+    """The themes that restate the area (its topic, or every group and most statements).
+
+    Named once, not as sub-themes.
+    """
+    if not restating:
+        return ""
+    parts = [
+        f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating
+    ]
+    return f" Kerneområdets eget emne gik igen: {da_list(parts)}."

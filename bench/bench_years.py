@@ -1,4 +1,4 @@
-"""Trajectories over many years on real texts: the Folketing's agenda 2013–2023 (``../shared/data/ft-dagsorden``).
+"""Trajectories over many years on real texts: the Folketing agenda 2013-2023 (../shared/data/ft-dagsorden).
 
 Each year's agenda subject lines are read as one seminar:
 
@@ -9,7 +9,7 @@ Each year's agenda subject lines are read as one seminar:
 * each group's note is its subject lines, one sentence each.
 
 ``seminar compare --years all`` then compares the years as it compares seminars. For each known
-event (the pandemic 2020–21, Ukraine 2022–23, refugees 2014–16) the bench finds the comparison's
+event (the pandemic 2020-21, Ukraine 2022-23, refugees 2014-16) the bench finds the comparison's
 rows that name it and reports their counts per year beside a hand count: a transparent keyword
 rule written here (:data:`EVENTS`), counting the periods in which at least one subject line names
 the event. The target: every year within one group of the hand count, and the rise and fall
@@ -37,14 +37,37 @@ DATA = ROOT.parent / "shared" / "data" / "ft-dagsorden" / "ft_dagsorden_2007_202
 AREA = "Folketingets dagsorden"
 N_GROUPS = 10
 
-#: The hand count's rule per event: a subject line names the event when one of its words starts with one of these
-#: stems (case-insensitive); the stems are the README's ("corona/covid/pandemi", "Ukraine/Rusland", "flygtning/asyl")
+#: The hand count's rule per event: a subject line names the event when one of its words starts with one of
+#: these stems (case-insensitive); the stems are the README's ("corona/covid/pandemi", "Ukraine/Rusland",
+#: "flygtning/asyl")
 #: with the Danish inflections they take ("Ruslands", "russisk", "flygtninge", "asylansøgere").
 EVENTS: dict[str, tuple[str, ...]] = {
     "pandemien": ("corona", "covid", "pandemi"),
     "Ukraine": ("ukrain", "rusland", "russisk"),
     "flygtninge": ("flygtning", "asyl"),
 }
+#: Each year's configuration: one core area, the static embedding, a theme from two groups.
+SEMINAR_TOML = """[seminar]
+name = "Folketingets dagsorden"
+year = {year}
+date = {year}-12-31
+municipality = "Folketinget (ft.dk)"
+
+[[core_areas]]
+name = "{area}"
+theme = "sager på Folketingets dagsorden"
+question = "Hvad var på Folketingets dagsorden?"
+
+[input]
+files = ["noter.csv"]
+
+[topics]
+seed = 42
+embedding = "static"
+
+[themes]
+min_groups = 2
+"""
 #: How the tool's rows are recognised as an event: a label word starting with one of these stems.
 LABEL_STEMS: dict[str, tuple[str, ...]] = EVENTS
 
@@ -101,12 +124,7 @@ def write_seminars(years: dict[int, list[dict]], folder: Path) -> None:
     for year, lines in years.items():
         d = folder / str(year)
         d.mkdir(parents=True)
-        (d / "seminar.toml").write_text(
-            f'[seminar]\nname = "Folketingets dagsorden"\nyear = {year}\ndate = {year}-12-31\nmunicipality = "Folketinget (ft.dk)"\n\n'
-            f'[[core_areas]]\nname = "{AREA}"\ntheme = "sager på Folketingets dagsorden"\nquestion = "Hvad var på Folketingets dagsorden?"\n\n'
-            '[input]\nfiles = ["noter.csv"]\n\n[topics]\nseed = 42\nembedding = "static"\n\n[themes]\nmin_groups = 2\n',
-            encoding="utf-8",
-        )
+        (d / "seminar.toml").write_text(SEMINAR_TOML.format(year=year, area=AREA), encoding="utf-8")
         with (d / "noter.csv").open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, delimiter=";")
             w.writerow(["kerneområde", "gruppe", "tekst"])
@@ -154,7 +172,8 @@ def main() -> int:
         keep_default_na=False,
     )
     print(
-        f"{len(years)} years ({min(years)}–{max(years)}), {sum(map(len, years.values())):,} agenda lines (at most {args.per_year} a year, every k-th), "
+        f"{len(years)} years ({min(years)}-{max(years)}), {sum(map(len, years.values())):,} agenda lines "
+        f"(at most {args.per_year} a year, every k-th), "
         f"{N_GROUPS} groups (periods) a year; "
         f"`seminar compare --years all` {seconds:.0f} s\n"
     )
@@ -166,10 +185,8 @@ def main() -> int:
         + "---|" * len(ys)
         + "---|"
     )
-    print(
-        "Each row of the comparison that names an event: the tool's count per year, and the hand count of the same"
-    )
-    print("label (periods with a line writing the label's words, `label_hand_count`).\n")
+    print("Each row of the comparison that names an event: the tool's count per year, and the hand count of")
+    print("the same label (periods with a line writing the label's words, `label_hand_count`).\n")
     print(head)
     worst_row = 0
     union: dict[str, list[int]] = {}

@@ -184,11 +184,14 @@ class CompareConfig:
         ratio: Or a share this many times larger (growing) or smaller (shrinking), when the
             larger year has at least ``[themes] min_groups`` groups: decides on large inputs.
         n_quotes: Quotes per theme and year.
+        word_families: Also a row for each word family that recurs over the years though no
+            year has a theme for it (see :mod:`pipeline.compare.words`): for many years of texts.
     """
 
     change: float = 0.3
     ratio: float = 2.0
     n_quotes: int = 2
+    word_families: bool = False
 
 
 @dataclass(frozen=True)

@@ -47,18 +47,26 @@ class CompareParams:
         ratio: ``[compare] ratio``: or a share this many times larger or smaller.
         min_groups: ``[themes] min_groups``: the groups a point needs to be new, gone or a change.
         n_quotes: ``[compare] n_quotes``: quotes per point and year.
+        word_families: ``[compare] word_families``: rows for recurring word families too.
     """
 
     change: float = 0.3
     ratio: float = 2.0
     min_groups: int = 2
     n_quotes: int = 2
+    word_families: bool = False
 
     @classmethod
     def from_config(cls, cfg: SeminarConfig) -> CompareParams:
         """The parameters of the last year's configuration (``[compare]`` and ``[themes] min_groups``)."""
         c = cfg.compare
-        return cls(change=c.change, ratio=c.ratio, min_groups=cfg.themes.min_groups, n_quotes=c.n_quotes)
+        return cls(
+            change=c.change,
+            ratio=c.ratio,
+            min_groups=cfg.themes.min_groups,
+            n_quotes=c.n_quotes,
+            word_families=c.word_families,
+        )
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from pipeline.compare.match import (
 from pipeline.compare.rows import given_options, merge_same_evidence, merge_same_labels, row_label
 from pipeline.compare.said import YearUnits, groups_saying, year_units
 from pipeline.compare.status import OVERALL, STATUS_ORDER, CompareParams, status_of
+from pipeline.compare.words import Taken, proper_names, word_families
 from pipeline.compare.tables import (
     MATCH_COLUMNS,
     PREVALENCE_COLUMNS,
@@ -195,8 +196,12 @@ def compare_years_tables(
         rows, decisions = match_points(pts, years, sp, known)
         out.matches += _match_records(scope, pts, sp, decisions)
         rows = merge_same_evidence(merge_same_labels(rows, tables), tables, given_options(cfg, scope))
+        first = len(out.status)
         for row in rows:
             _add_row(ctx, out, row, scope, len(out.status))
+        if ctx.params.word_families and scope != OVERALL:
+            labels = [" ".join(p.label_lemmas for pts in r.points.values() for p in pts) for r in rows]
+            _add_families(ctx, out, scope, first, labels)
     return Comparison(
         years,
         years[-2],
@@ -348,6 +353,59 @@ def _status_record(
         "counts": " → ".join(str(counts[y][0]) for y in years),
         "reason": "; ".join(reasons),
     }
+
+
+def _add_families(ctx: _Years, out: _Out, scope: str, first: int, labels: list[str]) -> None:
+    """The scope's recurring word families that no row holds yet (:mod:`pipeline.compare.words`)."""
+    groups: dict[int, dict[int, frozenset[str]]] = {}
+    for r in out.prevalence:
+        if r["point"] >= first:
+            groups.setdefault(r["point"], {})[r["year"]] = frozenset(
+                f"{r['groups']} {r['also_groups']}".split()
+            )
+    taken = [Taken(frozenset(words.split()), groups[first + i]) for i, words in enumerate(labels)]
+    names = proper_names(ctx.tables)
+    for fam in word_families(ctx.tables, scope, ctx.params.min_groups, taken, names):
+        point_id = len(out.status)
+        counts: dict[int, tuple[int, float]] = {}
+        for y in ctx.years:
+            said = fam.said[y]
+            total = ctx.totals[y].get(scope, 0)
+            n = len(said)
+            counts[y] = (n, round(n / total, 4) if total else 0.0)
+            out.prevalence.append(
+                {
+                    "point": point_id,
+                    "label": fam.label,
+                    "core_area": scope,
+                    "year": y,
+                    "topics": "",
+                    "theme_label": "",
+                    "n_groups": n,
+                    "page_groups": 0,
+                    "also_groups": "",
+                    "n_groups_total": total,
+                    "share_groups": counts[y][1],
+                    "groups": " ".join(sorted(said, key=_group_order)),
+                    "href": "",
+                }
+            )
+            out.quotes += [
+                {
+                    "point": point_id,
+                    "scope": scope,
+                    "year": y,
+                    "core_area": e.core_area,
+                    "group": int(g),
+                    "statement_id": e.statement_id,
+                    "text": ctx.texts[y][e.statement_id],
+                }
+                for g, e in list(said.items())[: ctx.params.n_quotes]
+            ]
+        words = ", ".join(fam.words[:6])
+        reason = f"ordfamilie: grupper skriver et ord med „{fam.key}“ ({words}); intet år har et tema for det"
+        row = MatchedRow(scope, {}, [reason])
+        out.status.append(_status_record(ctx, row, point_id, fam.label, scope, counts))
 
 
 def _sorted_status(status: list[dict], scopes: list[str]) -> pd.DataFrame:

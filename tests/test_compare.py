@@ -681,7 +681,7 @@ def test_no_dead_link_or_anchor_in_any_page(runs):
 
 def test_trajectories_sort_the_points_by_how_much_they_moved():
     from pipeline.compare import Comparison, trajectories
-    from pipeline.compare.yearly import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
+    from pipeline.compare.tables import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
 
     counts = {"Stabil": (2, 2, 2), "Pandemi": (0, 5, 1), "Stigende": (1, 2, 3)}
     prev = pd.DataFrame(

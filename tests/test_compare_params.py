@@ -1,4 +1,4 @@
-"""The comparison's parameters: read once from the configuration; dead ``[compare]`` keys warn and are ignored."""
+"""The comparison's parameters, read once from the configuration; dead ``[compare]`` keys warn and go."""
 
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ country adjectives) that
   tells nothing about change: "lov", "forslag");
 * is named by a noun or name written on its own (or a country adjective's country) and holds
   two words or more; no stop word, general, frame or empty noun, no word of the core area's name;
-* counts ``min_groups`` groups in some year that no row naming one of its words counts (else
-  those rows already tell it); of families with the same groups, or one inside another, the
-  one holding the most words.
+* counts groups that no row naming one of its words counts, in two years or more (or
+  ``min_groups`` of them in one): else those rows already tell it; of families with the same
+  groups, or one inside another, the one holding the most words.
 
 A group counts in a year when one of its statements writes a word of the family: the count is
 what the notes say, and each row quotes the groups' own words. A family counts a compound's
@@ -177,14 +177,18 @@ def _adds(
     taken: Sequence[Taken],
     min_groups: int,
 ) -> bool:
-    """Whether the family counts ``min_groups`` groups in a year that no row naming its words counts."""
+    """Whether the family counts groups that no row naming its words counts: in two years, or enough in one.
+
+    Enough is ``min_groups``; in two years or more, one a year is enough (the rows miss the
+    family over the years, not by chance in one).
+    """
     mine = set(words)
     naming = [t for t in taken if t.words & mine]
-    for y, g in zip(years, groups, strict=True):
-        counted = set().union(*(t.groups.get(y, frozenset()) for t in naming))
-        if len(g - counted) >= min_groups:
-            return True
-    return False
+    added = [
+        len(g - set().union(*(t.groups.get(y, frozenset()) for t in naming)))
+        for y, g in zip(years, groups, strict=True)
+    ]
+    return max(added) >= min_groups or sum(a > 0 for a in added) >= 2
 
 
 def _roots(rows: list[tuple]) -> list[tuple]:

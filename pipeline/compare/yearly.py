@@ -15,9 +15,7 @@ counted in group discussions (a group at one area's table) as the overview count
 from __future__ import annotations
 
 import json
-from itertools import pairwise
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -31,10 +29,10 @@ from pipeline.compare.match import (
     same_point,
     shared_words,
 )
+from pipeline.compare.records import Out, Years, add_families, group_order, sorted_status, status_record
 from pipeline.compare.rows import given_options, merge_same_evidence, merge_same_labels, row_label
-from pipeline.compare.said import YearUnits, groups_saying, year_units
-from pipeline.compare.status import OVERALL, STATUS_ORDER, CompareParams, status_of
-from pipeline.compare.words import Taken, proper_names, word_families
+from pipeline.compare.said import groups_saying, year_units
+from pipeline.compare.status import OVERALL, CompareParams
 from pipeline.compare.tables import (
     MATCH_COLUMNS,
     PREVALENCE_COLUMNS,
@@ -47,6 +45,10 @@ from pipeline.compare.tables import (
 from pipeline.config import SeminarConfig, slugify
 
 __all__ = [
+    "MATCH_COLUMNS",
+    "PREVALENCE_COLUMNS",
+    "QUOTE_COLUMNS",
+    "STATUS_COLUMNS",
     "Comparison",
     "YearTables",
     "compare_years_tables",
@@ -118,28 +120,6 @@ def _quotes(t: YearTables, p: PointEvidence, n: int) -> list[dict]:
     ]
 
 
-@dataclass(frozen=True)
-class _Years:
-    """What every row of a comparison reads: the years' tables, their key phrases, texts and totals."""
-
-    tables: Mapping[int, YearTables]
-    years: tuple[int, ...]
-    params: CompareParams
-    units: dict[int, YearUnits]
-    texts: dict[int, dict[str, str]]
-    totals: dict[int, dict[str, int]]
-
-
-@dataclass
-class _Out:
-    """The comparison's records as they are built, point by point."""
-
-    prevalence: list[dict] = field(default_factory=list)
-    status: list[dict] = field(default_factory=list)
-    quotes: list[dict] = field(default_factory=list)
-    matches: list[dict] = field(default_factory=list)
-
-
 def compare_years_tables(
     tables: Mapping[int, YearTables],
     cfg: SeminarConfig,
@@ -177,7 +157,7 @@ def compare_years_tables(
         for p in [*cross_points(tables[y]), *theme_points(tables[y])]:
             points.setdefault(p.scope, []).append(p)
     scores = {scope: (pts, same_point(pts, pts, context=pts, embed=embed)) for scope, pts in points.items()}
-    ctx = _Years(
+    ctx = Years(
         tables,
         years,
         CompareParams.from_config(cfg),
@@ -188,7 +168,7 @@ def compare_years_tables(
         },
         {y: _totals(tables[y]) for y in years},
     )
-    out = _Out()
+    out = Out()
     for scope in [OVERALL, *order]:
         if scope not in scores:
             continue
@@ -201,13 +181,13 @@ def compare_years_tables(
             _add_row(ctx, out, row, scope, len(out.status))
         if ctx.params.word_families and scope != OVERALL:
             labels = [" ".join(p.label_lemmas for pts in r.points.values() for p in pts) for r in rows]
-            _add_families(ctx, out, scope, first, labels)
+            add_families(ctx, out, scope, first, labels)
     return Comparison(
         years,
         years[-2],
         years[-1],
         pd.DataFrame(out.prevalence, columns=PREVALENCE_COLUMNS),
-        _sorted_status(out.status, [OVERALL, *order]),
+        sorted_status(out.status, [OVERALL, *order]),
         pd.DataFrame(out.quotes, columns=QUOTE_COLUMNS),
         pd.DataFrame(out.matches, columns=MATCH_COLUMNS),
         {y: tables[y].seminar for y in years},
@@ -243,11 +223,7 @@ def _match_records(scope: str, pts: list[PointEvidence], sp: SamePoint, decision
     return out
 
 
-def _group_order(g: str) -> tuple[str, int]:
-    return (g.rsplit("#", 1)[0] if "#" in g else "", int(g.rsplit("#", 1)[-1]))
-
-
-def _add_row(ctx: _Years, out: _Out, row: MatchedRow, scope: str, point_id: int) -> None:
+def _add_row(ctx: Years, out: Out, row: MatchedRow, scope: str, point_id: int) -> None:
     """One compared point: its count, groups and evidence per year, then its status."""
     label = row_label(row, ctx.tables)
     labels = [p.label_lemmas for y in sorted(row.points) for p in row.points[y]]
@@ -283,16 +259,16 @@ def _add_row(ctx: _Years, out: _Out, row: MatchedRow, scope: str, point_id: int)
                 "also_groups": " ".join(also),
                 "n_groups_total": total,
                 "share_groups": counts[y][1],
-                "groups": " ".join(sorted(groups + extra, key=_group_order)),
+                "groups": " ".join(sorted(groups + extra, key=group_order)),
                 "href": " ".join(_href(t, p) for p in mine),
             }
         )
         quoted = _year_quotes(ctx, mine, y, extra, said)
         out.quotes += [{"point": point_id, "scope": scope, "year": y, **q} for q in quoted]
-    out.status.append(_status_record(ctx, row, point_id, label, scope, counts))
+    out.status.append(status_record(ctx, row, point_id, label, scope, counts))
 
 
-def _year_quotes(ctx: _Years, mine: list[PointEvidence], y: int, extra: list[str], said: dict) -> list[dict]:
+def _year_quotes(ctx: Years, mine: list[PointEvidence], y: int, extra: list[str], said: dict) -> list[dict]:
     """A point's evidence in one year: its themes' quotes, then the words of the groups no theme counts."""
     quoted: list[dict] = []
     for p in mine:
@@ -313,117 +289,6 @@ def _year_quotes(ctx: _Years, mine: list[PointEvidence], y: int, extra: list[str
             }
         )
     return quoted
-
-
-def _status_record(
-    ctx: _Years, row: MatchedRow, point_id: int, label: str, scope: str, counts: dict[int, tuple[int, float]]
-) -> dict:
-    """A point's status over the last step and its trend over all years, with why its themes were matched."""
-    years = ctx.years
-    base, target = years[-2], years[-1]
-    (b, sb), (t, st), (f, sf) = counts[base], counts[target], counts[years[0]]
-    reasons = list(row.reasons)
-    matched_years = sorted(row.points)
-    for earlier, later in pairwise(matched_years):
-        p, q = row.points[later][0], row.points[earlier][0]
-        words = shared_words(p, q)
-        if p.label != q.label or not words:
-            # says_same decided the pair; without a shared word it was a synonym or a derivation
-            how = (
-                f" (fælles ord: {', '.join(words[:4])})"
-                if words
-                else " (samme pointe: synonym eller afledning)"
-            )
-            reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“{how}")
-    return {
-        "point": point_id,
-        "label": label,
-        "core_area": scope,
-        "base_year": base,
-        "target_year": target,
-        "base_groups": b,
-        "target_groups": t,
-        "base_share_groups": sb,
-        "target_share_groups": st,
-        "delta_share_groups": round(st - sb, 4),
-        "status": status_of(b, t, sb, st, ctx.params),
-        "first_year": years[0],
-        "first_groups": f,
-        "trend": status_of(f, t, sf, st, ctx.params),
-        "counts": " → ".join(str(counts[y][0]) for y in years),
-        "reason": "; ".join(reasons),
-    }
-
-
-def _add_families(ctx: _Years, out: _Out, scope: str, first: int, labels: list[str]) -> None:
-    """The scope's recurring word families that no row holds yet (:mod:`pipeline.compare.words`)."""
-    groups: dict[int, dict[int, frozenset[str]]] = {}
-    for r in out.prevalence:
-        if r["point"] >= first:
-            groups.setdefault(r["point"], {})[r["year"]] = frozenset(
-                f"{r['groups']} {r['also_groups']}".split()
-            )
-    taken = [Taken(frozenset(words.split()), groups[first + i]) for i, words in enumerate(labels)]
-    names = proper_names(ctx.tables)
-    for fam in word_families(ctx.tables, scope, ctx.params.min_groups, taken, names):
-        point_id = len(out.status)
-        counts: dict[int, tuple[int, float]] = {}
-        for y in ctx.years:
-            said = fam.said[y]
-            total = ctx.totals[y].get(scope, 0)
-            n = len(said)
-            counts[y] = (n, round(n / total, 4) if total else 0.0)
-            out.prevalence.append(
-                {
-                    "point": point_id,
-                    "label": fam.label,
-                    "core_area": scope,
-                    "year": y,
-                    "topics": "",
-                    "theme_label": "",
-                    "n_groups": n,
-                    "page_groups": 0,
-                    "also_groups": "",
-                    "n_groups_total": total,
-                    "share_groups": counts[y][1],
-                    "groups": " ".join(sorted(said, key=_group_order)),
-                    "href": "",
-                }
-            )
-            out.quotes += [
-                {
-                    "point": point_id,
-                    "scope": scope,
-                    "year": y,
-                    "core_area": e.core_area,
-                    "group": int(g),
-                    "statement_id": e.statement_id,
-                    "text": ctx.texts[y][e.statement_id],
-                }
-                for g, e in list(said.items())[: ctx.params.n_quotes]
-            ]
-        words = ", ".join(fam.words[:6])
-        reason = f"ordfamilie: grupper skriver et ord med „{fam.key}“ ({words}); intet år har et tema for det"
-        row = MatchedRow(scope, {}, [reason])
-        out.status.append(_status_record(ctx, row, point_id, fam.label, scope, counts))
-
-
-def _sorted_status(status: list[dict], scopes: list[str]) -> pd.DataFrame:
-    """The status table in report order: scope, status, then the most groups first, then the label."""
-    status_df = pd.DataFrame(status, columns=STATUS_COLUMNS)
-    if not len(status_df):
-        return status_df
-    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
-    scope_rank = {s: i for i, s in enumerate(scopes)}
-    return status_df.sort_values(
-        ["core_area", "status", "target_groups", "base_groups", "label"],
-        key=lambda c: (
-            c.map(scope_rank)
-            if c.name == "core_area"
-            else (c.map(rank) if c.name == "status" else (-c if c.dtype.kind in "if" else c))
-        ),
-        kind="stable",
-    ).reset_index(drop=True)
 
 
 def _group_names(notes: pd.DataFrame) -> dict[int, str]:

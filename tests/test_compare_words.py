@@ -156,3 +156,14 @@ def test_a_capitalised_common_noun_is_no_name():
     names = proper_names(tables)
     assert "rusland" in names and "politi" not in names
     assert adjective_name("politisk", names) is None
+
+
+def test_a_family_inside_another_is_part_of_it():
+    from pipeline.compare.words import _Candidate, _roots
+
+    asyl = _Candidate(
+        "asyl", (frozenset({"1", "2"}), frozenset({"3"})), ("asyl", "asylcenter", "asylansøger")
+    )
+    center = _Candidate("asylcenter", (frozenset({"1"}), frozenset({"3"})), ("asylcenter", "asyl"))
+    other = _Candidate("center", (frozenset({"1", "4"}), frozenset()), ("center", "asylcenter"))
+    assert [c.key for c in _roots([center, other, asyl])] == ["asyl", "center"]

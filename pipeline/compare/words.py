@@ -13,8 +13,8 @@ country adjectives) that
 * is named by a noun or name written on its own (or a country adjective's country) and holds
   two words or more; no stop word, general, frame or empty noun, no word of the core area's name;
 * counts groups that no row naming one of its words counts, in two years or more (or
-  ``min_groups`` of them in one): else those rows already tell it; of families with the same
-  groups, or one inside another, the one holding the most words.
+  ``min_groups`` of them in one): else those rows already tell it; of a family inside another
+  (its words and its groups each year among the other's: "asylansøger" in "asyl"), the larger.
 
 A group counts in a year when one of its statements writes a word of the family: the count is
 what the notes say, and each row quotes the groups' own words. A family counts a compound's
@@ -161,11 +161,11 @@ def word_families(
             words.update({w: c for (k, w), c in per_year[y].words.items() if k == key})
         written = tuple(w for w, _ in words.most_common())
         if _is_family(key, written, nouns, names) and _adds(written, groups, years, taken, min_groups):
-            rows.append((key, groups, written))
+            rows.append(_Candidate(key, groups, written))
     out = []
-    for key, _, written in _roots(rows):
-        said = {y: per_year[y].said.get(key, {}) for y in years}
-        out.append(FamilyRow(key, _label(key, written, names), written, said))
+    for c in _roots(rows):
+        said = {y: per_year[y].said.get(c.key, {}) for y in years}
+        out.append(FamilyRow(c.key, _label(c.key, c.words, names), c.words, said))
     out.sort(key=lambda r: (-sum(len(s) for s in r.said.values()), r.key))
     return out
 
@@ -191,18 +191,25 @@ def _adds(
     return max(added) >= min_groups or sum(a > 0 for a in added) >= 2
 
 
-def _roots(rows: list[tuple]) -> list[tuple]:
-    """One family per set of groups, and none inside another: the family holding the most words.
+@dataclass(frozen=True)
+class _Candidate:
+    """A family that recurs: its key, its groups per year (in year order) and the words written."""
+
+    key: str
+    groups: tuple[frozenset[str], ...]
+    words: tuple[str, ...]
+
+
+def _roots(rows: list[_Candidate]) -> list[_Candidate]:
+    """No family inside another: of two, the one holding the most words is kept.
 
     A family whose words and groups lie within another's is part of it ("asylansøger" of "asyl").
     """
-    rows = sorted(rows, key=lambda r: (-len(r[2]), len(r[0]), r[0]))
-    kept: list[tuple] = []
-    for row in rows:
-        _, groups, words = row
+    kept: list[_Candidate] = []
+    for row in sorted(rows, key=lambda r: (-len(r.words), len(r.key), r.key)):
         if any(
-            set(words) <= set(ws) and all(g <= h for g, h in zip(groups, gs, strict=True))
-            for _, gs, ws in kept
+            set(row.words) <= set(k.words) and all(g <= h for g, h in zip(row.groups, k.groups, strict=True))
+            for k in kept
         ):
             continue
         kept.append(row)

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from pipeline import io
-from pipeline.compare import OVERALL, PointEvidence, match_points, same_point, status_of
+from pipeline.compare import OVERALL, CompareParams, PointEvidence, match_points, same_point, status_of
 from pipeline.config import CompareConfig
 from pipeline.report.wording import da_list
 from pipeline.schemas import ComparisonQuotes, Matches, Prevalence, Status
@@ -181,7 +181,7 @@ def test_planted_changes_and_statuses_follow_the_rule(runs):
         b, t = prev.loc[(r.point, 2024)], prev.loc[(r.point, 2025)]
         assert (r.base_groups, r.target_groups) == (b["n_groups"], t["n_groups"])
         assert r.status == status_of(
-            b["n_groups"], t["n_groups"], b["share_groups"], t["share_groups"], CompareConfig(), 2
+            b["n_groups"], t["n_groups"], b["share_groups"], t["share_groups"], CompareParams()
         )
 
 
@@ -374,7 +374,13 @@ def test_matching_is_one_to_one_or_merged_with_the_reason():
 )
 def test_status_rules(base, target, expected):
     assert (
-        status_of(base[0], target[0], base[0] / base[1], target[0] / target[1], CompareConfig(change=0.3), 2)
+        status_of(
+            base[0],
+            target[0],
+            base[0] / base[1],
+            target[0] / target[1],
+            CompareParams(change=0.3, min_groups=2),
+        )
         == expected
     )
 
@@ -401,7 +407,7 @@ def test_compare_usage_errors_are_one_line(tmp_path):
 
 def test_rows_that_would_carry_the_same_label_are_merged_with_the_reason():
     from pipeline.compare.match import MatchedRow
-    from pipeline.compare.yearly import merge_same_labels
+    from pipeline.compare.rows import merge_same_labels
 
     rows = [
         MatchedRow(
@@ -590,7 +596,7 @@ def test_a_group_whose_sentence_says_a_point_across_its_phrases_said_it():
 
 def test_rows_on_the_same_statements_are_one_row_unless_both_are_given_options():
     from pipeline.compare.match import MatchedRow
-    from pipeline.compare.yearly import YearTables, merge_same_evidence
+    from pipeline.compare.rows import YearTables, merge_same_evidence
 
     units = pd.DataFrame(
         {"statement_id": ["s1", "s2", "s3", "s4"], "theme": [0, 1, 2, 3], "cross_theme": [-1, -1, -1, -1]}
@@ -628,7 +634,7 @@ def test_rows_on_the_same_statements_are_one_row_unless_both_are_given_options()
     ],
 )
 def test_row_labels_are_in_base_form_and_whole(label, expected):
-    from pipeline.compare.yearly import _base_label
+    from pipeline.compare.rows import _base_label
 
     assert _base_label(label, {"ældres": "ældre", "borgernes": "borger", "proces": "proces"}) == expected
 
@@ -673,7 +679,7 @@ def test_no_dead_link_or_anchor_in_any_page(runs):
 
 def test_trajectories_sort_the_points_by_how_much_they_moved():
     from pipeline.compare import Comparison, trajectories
-    from pipeline.compare.yearly import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
+    from pipeline.compare.tables import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
 
     counts = {"Stabil": (2, 2, 2), "Pandemi": (0, 5, 1), "Stigende": (1, 2, 3)}
     prev = pd.DataFrame(

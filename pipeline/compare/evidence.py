@@ -1,5 +1,8 @@
-"""The points of one year's pages as the comparison reads them: each theme, and each cross-cutting theme
-that is a theme in two or more areas, with its label's lemmas, key phrases and verbs."""
+"""The points of one year's pages as the comparison reads them.
+
+Each theme, and each cross-cutting theme that is a theme in two or more areas, with its label's
+lemmas, key phrases and verbs.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +18,10 @@ __all__ = ["cross_points", "theme_points"]
 
 
 def _label_lemmas(t: YearTables, label: str) -> str:
-    """The content lemmas of a label as its year's page shows it, read as the theme stage reads them
-    (:func:`pipeline.themes.points.label_lemmas`, word forms → lemmas from that year's statements)."""
+    """The content lemmas of a label as its year's page shows it, read as the theme stage reads them.
+
+    By :func:`pipeline.themes.points.label_lemmas`, word forms → lemmas from that year's statements.
+    """
     from pipeline.themes.points import label_lemmas
 
     lemma_of: dict[str, str] = {}
@@ -27,7 +32,7 @@ def _label_lemmas(t: YearTables, label: str) -> str:
 
 
 def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
-    """The lemmas tagged as verbs in the statements of a point's key phrases (as the theme stage reads them)."""
+    """The lemmas tagged as verbs in the statements of a point's key phrases (as the themes read them)."""
     statements = t.statements[t.statements["statement_id"].isin(set(part["statement_id"]))]
     if "pos" not in statements.columns:
         return frozenset()

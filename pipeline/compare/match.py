@@ -51,7 +51,7 @@ SEMANTIC_WEIGHT = 0.5
 
 @dataclass(frozen=True)
 class PointEvidence:
-    """What identifies a point of one year: its scope, its number on that year's pages, its label and key phrases.
+    """What identifies a point of one year: its scope, its number on its year's pages, label, key phrases.
 
     Attributes:
         year: The seminar's year.
@@ -102,7 +102,7 @@ def same_point(
         embed: Texts → vectors (E5); None scores on the lexical signal alone.
 
     Returns:
-        The :class:`SamePoint` matrices, ``len(a) × len(b)``, in [-1, 1].
+        The :class:`SamePoint` matrices, ``len(a) x len(b)``, in [-1, 1].
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.preprocessing import normalize
@@ -137,7 +137,7 @@ def same_point(
 
 
 def shared_words(a: PointEvidence, b: PointEvidence, vocabulary: set[str] | None = None) -> list[str]:
-    """The lemmas, compound parts and stems two points share (what the page names as the reason of a match)."""
+    """The lemmas, compound parts and stems two points share (the page names them as a match's reason)."""
     docs = _documents([a, b])
     vocabulary = vocabulary if vocabulary is not None else {w for d in docs for w in d.split()}
     wa, wb = (lexical_documents([d], vocabulary)[0].split() for d in docs)
@@ -198,6 +198,29 @@ def says_same(
     return labels
 
 
+@dataclass(frozen=True)
+class _Scores:
+    """The score of a pair of points of one scope, and a row's closest point to a point."""
+
+    same: SamePoint
+    index: dict[int, int]
+    known: frozenset[tuple[str, str, str]]
+
+    def score(self, q: PointEvidence, p: PointEvidence) -> float:
+        return float(self.same.score[self.index[id(q)], self.index[id(p)]])
+
+    def is_same(self, q: PointEvidence, p: PointEvidence) -> bool:
+        return says_same(q, p, self.known).same
+
+    def closest(self, row: MatchedRow, p: PointEvidence) -> PointEvidence:
+        others = [q for y, qs in sorted(row.points.items()) if y != p.year for q in qs]
+        return max(others, key=lambda q: (self.is_same(q, p), self.score(q, p), -abs(q.year - p.year)))
+
+    def decision(self, p: PointEvidence, q: PointEvidence, matched: bool) -> dict:
+        reason = "; ".join(says_same(q, p, self.known).reasons)
+        return {"point": p, "other": q, "score": self.score(q, p), "matched": matched, "reason": reason}
+
+
 def match_points(
     points: Sequence[PointEvidence],
     years: Sequence[int],
@@ -224,90 +247,84 @@ def match_points(
         ``(rows, decisions)``: the rows, and per point of a later year its most alike point of
         another year (``matched``: in the same row), for the stored ``matches`` table.
     """
+    scores = _Scores(same, {id(p): i for i, p in enumerate(points)}, known)
+    rows: list[MatchedRow] = []
+    for year in years:
+        _match_year(rows, [p for p in points if p.year == year], year, scores)
+    _join_alone(rows, scores)
+    return rows, _decisions(rows, points, years, scores)
+
+
+def _match_year(rows: list[MatchedRow], mine: list[PointEvidence], year: int, scores: _Scores) -> None:
+    """Match one year's points to the rows of the earlier years (Hungarian); the rest start rows."""
     from scipy.optimize import linear_sum_assignment
 
-    index = {id(p): i for i, p in enumerate(points)}
-    rows: list[MatchedRow] = []
-    decisions: list[dict] = []
-
-    def score(q: PointEvidence, p: PointEvidence) -> float:
-        return float(same.score[index[id(q)], index[id(p)]])
-
-    def closest(row: MatchedRow, p: PointEvidence) -> PointEvidence:
-        others = [q for y, qs in sorted(row.points.items()) if y != p.year for q in qs]
-        return max(others, key=lambda q: (says_same(q, p, known).same, score(q, p), -abs(q.year - p.year)))
-
-    for year in years:
-        mine = [p for p in points if p.year == year]
-        earlier = [r for r in rows if year not in r.points]
-        partner: dict[int, int] = {}
-        if earlier and mine:
-            # a pair that is not the same weighs far below any that is: the most pairs that are the same, then the best score
-            S = np.array(
+    earlier = [r for r in rows if year not in r.points]
+    partner: dict[int, int] = {}
+    if earlier and mine:
+        # a pair that is not the same weighs far below any that is: the most pairs that are the
+        # same, then the best score
+        S = np.array(
+            [
                 [
-                    [
-                        score(q, p) - (0 if says_same(q, p, known).same else 1e6)
-                        for p in mine
-                        for q in [closest(r, p)]
-                    ]
-                    for r in earlier
+                    scores.score(q, p) - (0 if scores.is_same(q, p) else 1e6)
+                    for p in mine
+                    for q in [scores.closest(r, p)]
                 ]
-            )
-            for ri, pi in zip(*linear_sum_assignment(-S), strict=True):
-                if says_same(closest(earlier[ri], mine[pi]), mine[pi], known).same:
-                    partner[pi] = ri
-        for pi, p in enumerate(mine):
-            if pi in partner:
-                earlier[partner[pi]].points[year] = [p]
-            else:
-                rows.append(MatchedRow(p.scope, {year: [p]}, []))
-    # A point left alone that says the same as a matched row's point of another year, where the
-    # row holds a point of its year, joins the most alike such row (one year's analysis kept
-    # apart what the other year's groups said as one point).
+                for r in earlier
+            ]
+        )
+        for ri, pi in zip(*linear_sum_assignment(-S), strict=True):
+            if scores.is_same(scores.closest(earlier[ri], mine[pi]), mine[pi]):
+                partner[pi] = ri
+    for pi, p in enumerate(mine):
+        if pi in partner:
+            earlier[partner[pi]].points[year] = [p]
+        else:
+            rows.append(MatchedRow(p.scope, {year: [p]}, []))
+
+
+def _join_alone(rows: list[MatchedRow], scores: _Scores) -> None:
+    """A point left alone that says the same as a matched row's point of another year joins that row.
+
+    Only a row that holds a point of its year: one year's analysis kept apart what the other
+    year's groups said as one point. It joins the most alike such row, with the reason stated.
+    """
     matched = [r for r in rows if len(r.points) > 1]
     alone = [r for r in rows if len(r.points) == 1 and len(next(iter(r.points.values()))) == 1]
     for row in alone:
         ((year, (p,)),) = row.points.items()
-        candidates = [r for r in matched if year in r.points and says_same(closest(r, p), p, known).same]
-        best = max(candidates, key=lambda r: score(closest(r, p), p), default=None)
+        candidates = [r for r in matched if year in r.points and scores.is_same(scores.closest(r, p), p)]
+        best = max(candidates, key=lambda r: scores.score(scores.closest(r, p), p), default=None)
         if best is None:
             continue
-        q = closest(best, p)
+        q = scores.closest(best, p)
         kept = best.points[year][0]
         best.points[year].append(p)
         words = shared_words(p, q)
         best.reasons.append(
-            f"{year}: „{p.label}“ og „{kept.label}“ er lagt sammen: begge siger det samme som {q.year}: „{q.label}“"
-            + (f" (fælles ord: {', '.join(words[:4])})" if words else "")
+            f"{year}: „{p.label}“ og „{kept.label}“ er lagt sammen: begge siger det samme som "
+            f"{q.year}: „{q.label}“" + (f" (fælles ord: {', '.join(words[:4])})" if words else "")
         )
         rows.remove(row)
-    for row in rows:
-        for year, pts in row.points.items():
-            for p in pts:
-                if len(row.points) > 1 and year != min(row.points):
-                    q = closest(row, p)
-                    decisions.append(
-                        {
-                            "point": p,
-                            "other": q,
-                            "score": score(q, p),
-                            "matched": True,
-                            "reason": "; ".join(says_same(q, p, known).reasons),
-                        }
-                    )
+
+
+def _decisions(
+    rows: list[MatchedRow], points: Sequence[PointEvidence], years: Sequence[int], scores: _Scores
+) -> list[dict]:
+    """Per point of a later year its most alike point of another year, and whether they share a row."""
+    decisions = [
+        scores.decision(p, scores.closest(row, p), True)
+        for row in rows
+        for year, pts in row.points.items()
+        for p in pts
+        if len(row.points) > 1 and year != min(row.points)
+    ]
     for p in points:
         if any(p in r.points.get(p.year, []) and len(r.points) > 1 for r in rows):
             continue
         others = [q for q in points if q.year != p.year]
         if others and p.year != years[0]:
-            q = max(others, key=lambda q: (says_same(q, p, known).same, score(q, p)))
-            decisions.append(
-                {
-                    "point": p,
-                    "other": q,
-                    "score": score(q, p),
-                    "matched": False,
-                    "reason": "; ".join(says_same(q, p, known).reasons),
-                }
-            )
-    return rows, decisions
+            q = max(others, key=lambda q: (scores.is_same(q, p), scores.score(q, p)))
+            decisions.append(scores.decision(p, q, False))
+    return decisions

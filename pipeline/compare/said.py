@@ -1,4 +1,4 @@
-"""Which groups of one year say a point: counted from that year's notes, not from whether it has a theme for it.
+"""Which groups of one year say a point: counted from that year's notes, not from its having a theme.
 
 A count of zero read off the absence of a recurring theme is false whenever a group said the
 point but its words went to another theme, or no second group said it. So each compared point
@@ -36,7 +36,7 @@ class Said:
 
 @dataclass(frozen=True)
 class YearUnits:
-    """One year's key phrases, read once: per phrase its scope, group, lemmas and the verbs of its statement."""
+    """One year's key phrases, read once: per phrase its scope, group, lemmas, its statement's verbs."""
 
     year: int
     rows: tuple[
@@ -92,11 +92,12 @@ def group_key(scope: str, core_area: str, group: int) -> str:
 
 
 def groups_saying(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[str, Said]:
-    """The groups of one year and scope whose key phrases say one of ``labels`` (lemma strings), with the first evidence.
+    """The groups of one year and scope whose key phrases say one of ``labels``, with the first evidence.
 
     Args:
         year: The year's key phrases (:func:`year_units`).
-        scope: A core area, or :data:`~pipeline.compare.status.OVERALL` (every area; groups are group discussions).
+        scope: A core area, or :data:`~pipeline.compare.status.OVERALL` (every area; groups are
+            group discussions).
         labels: The point's labels as lemmas (one per theme the point holds in any year).
 
     Returns:

@@ -24,9 +24,49 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from pipeline.config import CompareConfig
+from pipeline.config import SeminarConfig
 
-__all__ = ["NOT_A_CHANGE", "OVERALL", "STATUSES", "STATUS_ORDER", "StatusWords", "reported", "status_of"]
+__all__ = [
+    "NOT_A_CHANGE",
+    "OVERALL",
+    "STATUSES",
+    "STATUS_ORDER",
+    "CompareParams",
+    "StatusWords",
+    "reported",
+    "status_of",
+]
+
+
+@dataclass(frozen=True)
+class CompareParams:
+    """The comparison's parameters, read once from the configuration (the rule in the module docs).
+
+    Attributes:
+        change: ``[compare] change``: a change in share that makes a point growing or shrinking.
+        ratio: ``[compare] ratio``: or a share this many times larger or smaller.
+        min_groups: ``[themes] min_groups``: the groups a point needs to be new, gone or a change.
+        n_quotes: ``[compare] n_quotes``: quotes per point and year.
+        word_families: ``[compare] word_families``: rows for recurring word families too.
+    """
+
+    change: float = 0.3
+    ratio: float = 2.0
+    min_groups: int = 2
+    n_quotes: int = 2
+    word_families: bool = False
+
+    @classmethod
+    def from_config(cls, cfg: SeminarConfig) -> CompareParams:
+        """The parameters of the last year's configuration (``[compare]`` and ``[themes] min_groups``)."""
+        c = cfg.compare
+        return cls(
+            change=c.change,
+            ratio=c.ratio,
+            min_groups=cfg.themes.min_groups,
+            n_quotes=c.n_quotes,
+            word_families=c.word_families,
+        )
 
 
 @dataclass(frozen=True)
@@ -58,24 +98,25 @@ OVERALL = "Alle kerneområder"
 
 
 def reported(status: pd.DataFrame, scope: str | None = None) -> pd.DataFrame:
-    """The rows of a status table that are changes to report, optionally within one scope (a core area or ``OVERALL``)."""
+    """The rows of a status table that are changes to report, optionally in one scope (area, ``OVERALL``)."""
     keep = status["status"] != NOT_A_CHANGE
     if scope is not None:
         keep &= status["core_area"] == scope
     return status[keep]
 
 
-def status_of(b: int, t: int, sb: float, st: float, cfg: CompareConfig, min_groups: int) -> str:
+def status_of(b: int, t: int, sb: float, st: float, params: CompareParams) -> str:
     """The status of one point in one scope between two years (the rule in the module docs)."""
     eps = 1e-9
+    min_groups = params.min_groups
     if b == 0 and t >= min_groups:
         return "ny"
     if t == 0 and b >= min_groups:
         return "forsvundet"
     if max(b, t) < min_groups or b == 0 or t == 0:
         return NOT_A_CHANGE
-    if st - sb >= cfg.change - eps or (t >= min_groups and st >= cfg.ratio * sb - eps):
+    if st - sb >= params.change - eps or (t >= min_groups and st >= params.ratio * sb - eps):
         return "voksende"
-    if sb - st >= cfg.change - eps or (b >= min_groups and sb >= cfg.ratio * st - eps):
+    if sb - st >= params.change - eps or (b >= min_groups and sb >= params.ratio * st - eps):
         return "aftagende"
     return "vedvarende"

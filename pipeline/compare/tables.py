@@ -54,9 +54,11 @@ class Comparison:
         base: The year before the last (the last step is ``base`` → ``target``).
         target: The last year.
         prevalence: One row per compared point and year: its theme(s) on that year's page and their count.
-        status: One row per compared point: the status of the last step, the trend over all years, why themes were matched.
+        status: One row per compared point: the status of the last step, the trend over all years,
+            why themes were matched.
         quotes: The evidence per point and year (the groups' own words).
-        matches: Per theme of a later year, the most alike point of the earlier years, its score and whether it was matched.
+        matches: Per theme of a later year, the most alike point of the earlier years, its score and
+            whether it was matched.
         seminars: Per year, how its pages name the seminar.
         curation: Per year, (themes an analyst has curated, themes) on its pages.
         group_names: Per year, the names of its named groups by ordinal.

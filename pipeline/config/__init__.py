@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -183,17 +184,14 @@ class CompareConfig:
         ratio: Or a share this many times larger (growing) or smaller (shrinking), when the
             larger year has at least ``[themes] min_groups`` groups: decides on large inputs.
         n_quotes: Quotes per theme and year.
-        min_similarity: Not used any more (the keyword alignment of stored analyses is gone:
-            themes of different years are matched by what they say, see :mod:`pipeline.compare.match`);
-            accepted so that older configuration files still load.
-        one_to_one: Not used any more (matching is one to one, or merged with the reason stated).
+        word_families: Also a row for each word family that recurs over the years though no
+            year has a theme for it (see :mod:`pipeline.compare.words`): for many years of texts.
     """
 
     change: float = 0.3
     ratio: float = 2.0
     n_quotes: int = 2
-    min_similarity: float = 0.2
-    one_to_one: bool = False
+    word_families: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,6 +280,11 @@ MOVED_KEYS = {
     ("topics", "n_quotes"): "[themes] n_quotes",
     ("compare", "min_groups"): "[themes] min_groups",
 }
+#: Keys no longer used: a configuration that has one still loads, with one warning naming it.
+IGNORED_KEYS = {
+    ("compare", "min_similarity"): "themes of different years are matched by what they say",
+    ("compare", "one_to_one"): "matching is one to one, or merged with the reason stated",
+}
 
 
 def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
@@ -294,6 +297,13 @@ def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
             f"[{section}] {key} has moved to {where}",
             f"move the line to a [themes] section: {where.split()[1]} = {data[key]!r}",
         )
+    for key in sorted(k for k in data if (section, k) in IGNORED_KEYS):
+        warnings.warn(
+            f"{file}: [{section}] {key} is ignored ({IGNORED_KEYS[(section, key)]}); remove the line",
+            UserWarning,
+            stacklevel=3,
+        )
+        del data[key]
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(

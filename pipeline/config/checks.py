@@ -42,7 +42,6 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("compare", "change"): (0.0, 1.0),
     ("compare", "ratio"): (1.0, None),
     ("compare", "n_quotes"): (0, None),
-    ("compare", "min_similarity"): (0.0, 1.0),
 }
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def bench_pipeline() -> None:
-    """Time each stage of what `seminar run` does, through the same flow (no cache, no DOCX charts, nothing written)."""
+    """Time each stage of what `seminar run` does, through the same flow.
+
+    No cache, no DOCX charts, nothing written.
+    """
     from pipeline.flows import run_seminar
     from pipeline.io import read_config
 
@@ -45,6 +47,7 @@ def bench_pipeline() -> None:
 
 
 def main() -> int:
+    """Run every benchmark in turn and print its tables (Markdown) to standard output."""
     bench_pipeline()
     conllu = ROOT.parent / "shared" / "data" / "ud-danish-ddt" / "da_ddt-ud-dev.conllu"
     if conllu.exists():

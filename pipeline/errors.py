@@ -44,4 +44,7 @@ class InputError(SeminarError):
 
 
 class ConfigError(SeminarError):
-    """A seminar configuration file that is missing, malformed or inconsistent (``ConfigError(file, problem, fix)``)."""
+    """A seminar configuration file that is missing, malformed or inconsistent.
+
+    Raised as ``ConfigError(file, problem, fix)``.
+    """

@@ -15,7 +15,10 @@ def normalize_name(text: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """Turn a Danish name into a file-name slug: ``"Økonomi, Personale og IT"`` -> ``"oekonomi-personale-og-it"``."""
+    """Turn a Danish name into a file-name slug.
+
+    ``"Økonomi, Personale og IT"`` -> ``"oekonomi-personale-og-it"``.
+    """
     text = normalize_name(text)
     for src, dst in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(src, dst)

@@ -255,11 +255,11 @@ class Terms(_Table):
 
 
 class Prevalence(_Table):
-    """Per compared point and year, its theme(s) on that year's page and the groups that say it (comparison ``prevalence.csv``).
+    """Per compared point and year, its theme(s) on that year's page and the groups that say it.
 
-    A year whose page has a theme for the point counts as that page does; a year without one
-    counts the groups whose notes say the point (:mod:`pipeline.compare.said`), so a zero means
-    no group said it.
+    The comparison's ``prevalence.csv``. A year whose page has a theme for the point counts as
+    that page does; a year without one counts the groups whose notes say the point
+    (:mod:`pipeline.compare.said`), so a zero means no group said it.
 
     ``point`` numbers the rows of one comparison; ``topics`` are the theme numbers on the year's
     page (several when themes were merged, none when the point was not raised), ``href`` where
@@ -289,7 +289,10 @@ class Prevalence(_Table):
 
 
 class Status(_Table):
-    """Per compared point: the status of the last step, the trend over all years, and why themes were joined (``status.csv``)."""
+    """Per compared point: the status of the last step, the trend over all years, and why themes were joined.
+
+    The comparison's ``status.csv``.
+    """
 
     point: Series[int] = pa.Field(ge=0)
     label: Series[str]
@@ -322,7 +325,10 @@ class ComparisonQuotes(_Table):
 
 
 class Matches(_Table):
-    """Per point of a later year, the most alike point of another year, the signals and whether they were joined (``matches.csv``)."""
+    """Per point of a later year, the most alike point of another year, the signals and whether joined.
+
+    The comparison's ``matches.csv``.
+    """
 
     scope: Series[str]
     year: Series[int]

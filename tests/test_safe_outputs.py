@@ -297,7 +297,8 @@ class _no_renderer:
 DRIVER = """
 import sys, time
 from pathlib import Path
-import pipeline.io as io, pipeline.io.catalog as catalog, pipeline.flows.reuse, pipeline.report, pipeline.cli as cli
+import pipeline.io as io, pipeline.io.catalog as catalog, pipeline.flows.reuse
+import pipeline.report, pipeline.cli as cli
 sys.path.insert(0, {root!r})
 from tests.test_safe_outputs import _fake_analysis, _fake_pages, _no_renderer
 pipeline.flows.reuse.analyse_seminar = _fake_analysis

@@ -1,9 +1,11 @@
-"""The Danish syntax iterator (pipeline.danish.syntax) on hand-made sentences parsed by the
-shipped tagger and parser. Each test checks the phrases the iterator reads off the parse."""
+"""The Danish syntax iterator (pipeline.danish.syntax, pipeline.danish.noun_phrases).
+
+Hand-made sentences parsed by the shipped tagger and parser. Each test checks the phrases the
+iterator reads off the parse."""
 
 import pytest
 
-from pipeline.danish import syntax
+from pipeline.danish import noun_phrases, syntax
 from pipeline.danish.parser import parser_available
 from pipeline.danish.tagger import tagger_available
 
@@ -25,8 +27,8 @@ def _find(phrases, kind, text):
 
 def test_frame_noun_complement(nlp):
     doc = nlp("Der er behov for klarhed omkring opgaverne.")
-    p = _find(syntax.phrases(doc), syntax.NOUN, "klarhed omkring opgaverne")
-    assert p.role == syntax.FRAME_OBJECT
+    p = _find(syntax.phrases(doc), noun_phrases.NOUN, "klarhed omkring opgaverne")
+    assert p.role == noun_phrases.FRAME_OBJECT
     assert doc[p.frame].text == "behov" and p.governor == p.frame
     assert p.lemma == "klarhed"
 
@@ -34,36 +36,36 @@ def test_frame_noun_complement(nlp):
 def test_coordinated_verbs_share_their_object(nlp):
     # the parser hangs the coordination on the auxiliary here ("skal -coord-> og -conj-> integrere")
     doc = nlp("Kommunen skal koordinere og integrere de frivillige.")
-    p = _find(syntax.phrases(doc), syntax.VERB, "koordinere og integrere de frivillige")
+    p = _find(syntax.phrases(doc), noun_phrases.VERB, "koordinere og integrere de frivillige")
     assert [doc[i].text for i in p.heads] == ["koordinere", "integrere"]
-    assert [(a.text, a.role) for a in p.arguments] == [("de frivillige", syntax.OBJECT)]
-    assert p.role == syntax.CLAUSE and not p.negated
+    assert [(a.text, a.role) for a in p.arguments] == [("de frivillige", noun_phrases.OBJECT)]
+    assert p.role == noun_phrases.CLAUSE and not p.negated
     # an adjective used as a noun after its determiner is a noun phrase of its own
-    assert _find(syntax.phrases(doc), syntax.NOUN, "de frivillige").role == syntax.OBJECT
+    assert _find(syntax.phrases(doc), noun_phrases.NOUN, "de frivillige").role == noun_phrases.OBJECT
     assert "de frivillige" in [c.text for c in doc.noun_chunks]
 
 
 def test_predicative_adjective_with_its_subject(nlp):
     doc = nlp("Straffene er for milde.")
-    p = _find(syntax.phrases(doc), syntax.PREDICATIVE, "for milde")
-    assert p.lemma == "mild" and p.role == syntax.PREDICATE and not p.negated
-    assert [(a.text, a.role) for a in p.arguments] == [("Straffene", syntax.SUBJECT)]
+    p = _find(syntax.phrases(doc), noun_phrases.PREDICATIVE, "for milde")
+    assert p.lemma == "mild" and p.role == noun_phrases.PREDICATE and not p.negated
+    assert [(a.text, a.role) for a in p.arguments] == [("Straffene", noun_phrases.SUBJECT)]
 
 
 def test_relative_clause_stays_out_of_its_antecedent(nlp):
     doc = nlp("Frivillige, som hjælper ældre borgere, er vigtige.")
     phrases = syntax.phrases(doc)
-    pred = _find(phrases, syntax.PREDICATIVE, "vigtige")
+    pred = _find(phrases, noun_phrases.PREDICATIVE, "vigtige")
     assert [a.text for a in pred.arguments] == ["Frivillige"]
-    verb = _find(phrases, syntax.VERB, "hjælper ældre borgere")
-    assert verb.role == syntax.RELATIVE and doc[verb.governor].text == "Frivillige"
+    verb = _find(phrases, noun_phrases.VERB, "hjælper ældre borgere")
+    assert verb.role == noun_phrases.RELATIVE and doc[verb.governor].text == "Frivillige"
 
 
 def test_place_and_time_of_prepositional_phrases(nlp):
     doc = nlp("Der var mange aktiviteter på plejehjemmene i weekenden.")
     phrases = syntax.phrases(doc)
-    assert _find(phrases, syntax.NOUN, "plejehjemmene").role == syntax.LOCATIVE
-    assert _find(phrases, syntax.NOUN, "weekenden").role == syntax.TEMPORAL
+    assert _find(phrases, noun_phrases.NOUN, "plejehjemmene").role == noun_phrases.LOCATIVE
+    assert _find(phrases, noun_phrases.NOUN, "weekenden").role == noun_phrases.TEMPORAL
 
 
 def test_doc_noun_chunks_are_base_phrases(nlp):

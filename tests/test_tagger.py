@@ -189,7 +189,8 @@ def test_punctuation_the_treebank_never_shows_is_punct(nlp):
 
 def test_static_vector_rows_fall_back_to_lemma_and_compound_head():
     """The optional static-vector input (``static_dims``): form, lemma, then compound head."""
-    from pipeline.danish.tagger import NO_VECTOR, _static_table, static_row
+    from pipeline.danish.tagger import NO_VECTOR, static_row
+    from pipeline.danish.tagger_features import _static_table
 
     vocab, table = _static_table(16)
     assert table.shape == (len(vocab) + 1, 16) and not table[-1].any()  # zero row for none
@@ -200,7 +201,8 @@ def test_static_vector_rows_fall_back_to_lemma_and_compound_head():
 
 def test_aux_context_names_what_follows_the_verb():
     """The AUX/VERB context input (``aux_context_rows``) skips adverbs and pronouns."""
-    from pipeline.danish.tagger import _word_info, aux_context
+    from pipeline.danish.tagger import aux_context
+    from pipeline.danish.tagger_features import _word_info
 
     tagdict = {"ikke": ["ADV"], "set": ["VERB"], "en": ["DET"], "bil": ["NOUN"], "har": ["AUX", "VERB"]}
     words = "har ikke set , har en bil".split()
@@ -213,7 +215,8 @@ def test_jackknifed_features_only_while_training():
     import spacy
     from spacy.strings import get_string_id
 
-    from pipeline.danish.tagger import N_LEXICAL, _make_feature_extractor, jackknife_key
+    from pipeline.danish.tagger import N_LEXICAL, jackknife_key
+    from pipeline.danish.tagger_features import _make_feature_extractor
 
     full = {"bil": ["NOUN"]}
     jackknife = {"sentences": {jackknife_key(["en", "bil"]): 0}, "tagdicts": [{}]}

@@ -31,7 +31,8 @@ from .thesaurus import synonyms
 from .lemmatizer import DanishLemmatizer, lemmatize_tokens, split_compound
 from .segmentation import sentence_starts
 from .stop_words import DOMAIN_STOP_WORDS, STOP_WORDS, is_stop
-from .syntax import Phrase, noun_chunks, phrases
+from .noun_phrases import Phrase, noun_chunks
+from .syntax import phrases
 
 __all__ = [
     "ABBREVIATIONS",

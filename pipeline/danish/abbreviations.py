@@ -87,7 +87,7 @@ def _variants(orth: str) -> list[str]:
 
 
 def tokenizer_exceptions() -> dict[str, list[dict]]:
-    """spaCy's Danish tokenizer exceptions merged with ours (ORTH/NORM dicts)."""
+    """The Danish tokenizer exceptions of spaCy merged with ours (ORTH/NORM dicts)."""
     from spacy.lang.da.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
     exc: dict[str, list[dict]] = {k: [dict(t) for t in v] for k, v in TOKENIZER_EXCEPTIONS.items()}

@@ -36,7 +36,10 @@ STANCES: dict[str, str] = {
 
 #: Words that open a question asking for more than a yes or no.
 INTERROGATIVES: frozenset[str] = frozenset(
-    "hvordan hvad hvorfor hvilke hvilken hvilket hvem hvor hvornår hvorledes hvorvidt hvis hvorfra hvortil".split()
+    (
+        "hvordan hvad hvorfor hvilke hvilken hvilket hvem hvor hvornår hvorledes hvorvidt hvis "
+        "hvorfra hvortil"
+    ).split()
 )
 
 #: Modal verbs a yes/no question can open with ("Skal …?", "Bør …?"), with their other forms.

@@ -1,7 +1,7 @@
-"""spaCy components: ``danish_lemmatizer``, ``danish_compounds`` (and ``danish_sentences``,
-``danish_tagger``).
+"""The Danish spaCy components and the default pipeline.
 
-Importing ``pipeline.danish`` registers them. ``make_nlp()`` builds the default pipeline::
+The components: ``danish_lemmatizer``, ``danish_compounds`` (and ``danish_sentences``,
+``danish_tagger``). Importing ``pipeline.danish`` registers them. ``make_nlp()`` builds the default pipeline::
 
     nlp = spacy.blank("da")                  # + our tokenizer exceptions
     nlp.add_pipe("danish_sentences")         # or "sentencizer"
@@ -26,7 +26,7 @@ from .abbreviations import add_to_tokenizer
 from .lemma_model import Model, get_sources
 from .lemmatizer import DanishLemmatizer, default_model, split_compound
 from .parser import PARSER_PATH, add_parser, parser_available
-from .syntax import use_noun_chunks
+from .noun_phrases import use_noun_chunks
 from .tagger import TAGGER_PATH, tagger_available
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ def make_danish_compounds(nlp: Language, name: str, min_length: int):
         n = len(doc)
         if n == 0:
             return doc
-        default, method, getter, setter = Token.get_extension("compound_parts")
+        _default, _method, getter, setter = Token.get_extension("compound_parts")
         if getter is not None or setter is not None:  # redefined elsewhere: use the slow path
             for tok in doc:
                 tok._.compound_parts = _parts(tok.lemma_ or tok.text, min_length)
@@ -143,7 +143,7 @@ def make_nlp(
     in the package; without them (or with ``tagger=False``) the pipeline is tagger-free and
     ``token.pos_`` stays empty. ``parser=True`` adds the shipped dependency parser after the
     tagger (``token.dep_``/``token.head``, CDT relations; ``doc.noun_chunks`` from
-    :mod:`pipeline.danish.syntax`) when the tagger runs and the parser's model files are there.
+    :mod:`pipeline.danish.noun_phrases`) when the tagger runs and the parser's model files are there.
     """
     import spacy
 

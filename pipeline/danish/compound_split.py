@@ -86,7 +86,7 @@ def split_compound(word: str) -> list[str]:
     Driven by the treebank vocabulary and simplemma's Danish lexicon; linking ``-s-``/``-e-``
     are removed. Returns ``[word]`` when there is no confident split.
     """
-    if len(word) < 2 * _MIN_PART + 1 or not word.isalpha() and "-" not in word:
+    if len(word) < 2 * _MIN_PART + 1 or (not word.isalpha() and "-" not in word):
         return [word]
     parts = _split(word.lower(), 0)
     return list(parts) if parts else [word]

@@ -75,7 +75,10 @@ _LONGEST_IDIOM = max(len(i) for i in ADVERBIAL_IDIOMS)
 
 
 def fixed_nouns(words: list[str]) -> set[int]:
-    """Indices of the middle words of the complex prepositions in ``words``, and of every word of an adverbial idiom."""
+    """Indices of the words in ``words`` that are part of a fixed expression.
+
+    The middle words of the complex prepositions, and every word of an adverbial idiom.
+    """
     low = [w.lower() for w in words]
     out = {i for i in range(1, len(low) - 1) if (low[i - 1], low[i], low[i + 1]) in COMPLEX_PREPOSITIONS}
     for i in range(len(low)):

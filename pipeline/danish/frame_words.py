@@ -52,7 +52,7 @@ def read_lexicon(name: str) -> frozenset[str]:
 
 #: Nouns that name no point on their own (``data/empty_nouns.txt``): never a theme's label alone,
 #: as a setting or a word spread over every question is not (the theme stage adds the time words
-#: of :data:`pipeline.danish.syntax.TEMPORAL_NOUNS`).
+#: of :data:`pipeline.danish.noun_phrases.TEMPORAL_NOUNS`).
 EMPTY_NOUNS: frozenset[str] = read_lexicon("empty_nouns.txt")
 
 #: Nouns of a measure taken that do not say which (``data/measure_nouns.txt``: "tiltag",

@@ -94,7 +94,7 @@ class _Sources:
         except (ImportError, TypeError):  # pragma: no cover - older simplemma
             self._lemmatizer = simplemma
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 - one instance per process
+    @lru_cache(maxsize=200_000)  # the cache keeps its instance alive: fine, one per process
     def dict_lemma(self, word: str) -> str | None:
         v = self._dict.get(word)
         if v is None:
@@ -104,7 +104,7 @@ class _Sources:
     def known_form(self, word: str) -> bool:
         return self.dict_lemma(word) is not None
 
-    @lru_cache(maxsize=200_000)  # noqa: B019
+    @lru_cache(maxsize=200_000)
     def lemmatize(self, word: str) -> str:
         try:
             return self._lemmatizer.lemmatize(word, lang="da")
@@ -269,7 +269,9 @@ class Model:
             shape = "T"
         else:
             shape = "l"
-        first = "F" if i == 0 or not has_alpha(words[i - 1]) and p1 in {'"', "-", "–", "(", "'", "»"} else "f"
+        first = (
+            "F" if i == 0 or (not has_alpha(words[i - 1]) and p1 in {'"', "-", "–", "(", "'", "»"}) else "f"
+        )
         return (
             "b",
             "s1=" + low[-1:],

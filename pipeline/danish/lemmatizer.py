@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from pipeline.danish.compound_split import split_compound
 from pipeline.danish.lemma_model import Model, _Sources, default_model, edit_script, get_sources
@@ -58,17 +59,19 @@ class DanishLemmatizer:
         self._src: _Sources | None = None
         self._cache: dict = {}
         self._tagw: dict[tuple, float] = {}
-        self.model.nested  # noqa: B018 - build the scoring tables now, not on the first doc
+        self.model.nested  # build the scoring tables now, not on the first doc
 
     @property
     def src(self) -> _Sources:
+        """The process-wide simplemma access object, fetched on first use."""
         if self._src is None:
             self._src = get_sources()
         return self._src
 
     def _static(self, form: str, ctx: tuple[str, ...]) -> list[tuple[str, float, dict | None, dict | None]]:
-        """Candidates of ``form`` with their context-free score and the weight tables of their
-        context features (cached per form and shape).
+        """Candidates of ``form`` with their context-free score and their context features' weights.
+
+        The weight tables of their context features; cached per form and shape.
 
         Computes the same sums as ``Model.static_features`` / ``dynamic_features`` (the
         features used in training), through ``Model.nested`` instead of feature strings.
@@ -226,7 +229,7 @@ class DanishLemmatizer:
             words = [strings[o] for o, _ in arr]
             # the spans of doc.sents: a sentence starts at index 0 and where SENT_START == 1
             bounds = [0] + [i for i in range(1, n) if arr[i][1] == 1] + [n]
-            spans = list(zip(bounds, bounds[1:]))
+            spans = list(pairwise(bounds))
         else:
             words = [strings[o] for o in doc.to_array(ORTH).tolist()]
             spans = [(0, n)]

@@ -2,9 +2,9 @@
 
 ``STOP_WORDS`` is spaCy's Danish list plus words that are frequent in seminar group notes but
 say nothing about the theme of a note: reporting verbs (the group *drøftede*, *fremhævede*,
-*talte om*, ...) and list/abbreviation glue (herunder, samt, såsom, "og lignende", fx, bl.a., mv.). Since the check
-is on lemmas, the verbs are listed in the infinitive; surface forms the lemmatizer may leave
-unchanged (abbreviations, ``talte``) are listed too. Content words are
+*talte om*, ...) and list/abbreviation glue (herunder, samt, såsom, "og lignende", fx, bl.a.,
+mv.). Since the check is on lemmas, the verbs are listed in the infinitive; surface forms the
+lemmatizer may leave unchanged (abbreviations, ``talte``) are listed too. Content words are
 deliberately NOT stop words, with one exception: *behov* ("behovet for …") frames almost every
 sentence of the genre ("De talte om behovet for …") and would otherwise top every topic; the
 same goes for the framing words *både*, *forskellig*, *betydning* ("betydningen af"),

@@ -114,8 +114,9 @@ class DanishTagger:
 
 
 class _SentenceView:
-    """One sentence of a document as the tagger's feature layer reads it: its rows of the
-    document's arrays (``to_array``), its length, vocabulary and tokens.
+    """One sentence of a document as the tagger's feature layer reads it.
+
+    Its rows of the document's arrays (``to_array``), its length, vocabulary and tokens.
 
     ``Span.as_doc`` copied each sentence into a new document (with its vectors and every
     attribute array): 40 % of the tagger's time on many short statements. The features are
@@ -147,9 +148,11 @@ class _SentenceView:
 
 
 def sentence_units(docs: list[Doc]) -> tuple[list, list[int]]:
-    """The pieces the network tags: each sentence of a document that has sentence
-    boundaries (a view of its rows, :class:`_SentenceView`), else the whole document; and,
-    for each piece, the index of its document. Pieces of one document are in order and cover it.
+    """The pieces the network tags, and for each piece the index of its document.
+
+    A piece is each sentence of a document that has sentence boundaries (a view of its rows,
+    :class:`_SentenceView`), else the whole document. Pieces of one document are in order and
+    cover it.
 
     The network was trained on single sentences; on held-out train documents, tagging run-on
     documents instead of their (predicted) sentences lost 0.07 points on average.
@@ -175,14 +178,12 @@ def make_danish_tagger(nlp: Language, name: str, path: str | None) -> DanishTagg
 
 
 # The input features and the embedding layer live in tagger_features; importing it registers
-# danish.TaggerEmbed.v1 (the saved model's config names it). Re-exported for training and tests.
+# danish.TaggerEmbed.v1 (the saved model's config names it). Re-exported for training and tests
+# (the private helpers tests read are imported from tagger_features directly).
 from .tagger_features import (  # noqa: E402
     N_LEXICAL,
     NO_VECTOR,
     UNKNOWN_CLASS,
-    _make_feature_extractor,
-    _static_table,
-    _word_info,
     aux_context,
     build_paradigms,
     compound_head,
@@ -192,8 +193,8 @@ from .tagger_features import (  # noqa: E402
 )
 
 __all__ = [
-    "N_LEXICAL",
     "NO_VECTOR",
+    "N_LEXICAL",
     "TAGDICT_FILE",
     "TAGGER_PATH",
     "UNKNOWN_CLASS",

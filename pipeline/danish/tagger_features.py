@@ -8,6 +8,7 @@ computes the features in both.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -117,8 +118,11 @@ def _static_table(dims: int) -> tuple[dict[str, int], numpy.ndarray]:
 
 
 def static_row(word: str, vocab: dict[str, int]) -> int:
-    """Row of ``word``'s static vector: its lowercase form, else simplemma's lemma, else the
-    longest known tail of 4+ letters after 3+ letters (a compound's head); ``NO_VECTOR``."""
+    """Row of ``word``'s static vector, else ``NO_VECTOR``.
+
+    Its lowercase form, else simplemma's lemma, else the longest known tail of 4+ letters
+    after 3+ letters (a compound's head).
+    """
     from .lemma_model import get_sources
 
     low = word.lower()
@@ -166,10 +170,12 @@ def _word_info(word: str, tagdict: dict[str, list[str]]) -> tuple[str | None, st
 
 
 def aux_context(infos: list[tuple[str | None, str, bool]], stops: list[bool]) -> list[str]:
-    """For each form of ``være``/``have``/``blive``: its lemma and the ambiguity class of the
-    first following word (within ``AUX_CONTEXT_SPAN``, before punctuation) that is not an
-    adverb, pronoun or article (``have>VERB``: an auxiliary before a participle; ``have>NOUN``
-    a main verb). ``-`` for other words."""
+    """Per word, what follows a form of ``være``/``have``/``blive`` (``-`` for other words).
+
+    The lemma and the ambiguity class of the first following word (within
+    ``AUX_CONTEXT_SPAN``, before punctuation) that is not an adverb, pronoun or article
+    (``have>VERB``: an auxiliary before a participle; ``have>NOUN`` a main verb).
+    """
     out = []
     n = len(infos)
     for i, (aux, _, _) in enumerate(infos):
@@ -280,6 +286,45 @@ def _static_lookup(table: numpy.ndarray, column: int):
     return Model("static_vectors", forward, dims={"nO": table.shape[1], "nI": None})
 
 
+@dataclass(frozen=True)
+class _EmbeddingTables:
+    """The embedding layers of the tagger's input, side by side.
+
+    Attributes:
+        layers: One layer per feature column (hash tables, static vectors, auxiliary context).
+        width: Their output widths summed (the mixing layer's input width).
+        static_vocab: Word -> row of the static vectors, or None without them.
+        n_static: Index of the static table's zero row, else 0.
+    """
+
+    layers: list
+    width: int
+    static_vocab: dict[str, int] | None = None
+    n_static: int = 0
+
+
+def _embedding_tables(
+    widths: list[int], rows: list[int], n_columns: int, static_dims: int, aux_rows: int, aux_width: int
+) -> _EmbeddingTables:
+    """One hash table per feature column, then the static vectors (column ``n_columns``) and context."""
+    from thinc.api import HashEmbed
+
+    layers = [
+        HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
+        for i, (w, n) in enumerate(zip(widths, rows, strict=True))
+    ]
+    static_vocab, n_static, n_in = None, 0, sum(widths)
+    if static_dims:
+        static_vocab, table = _static_table(static_dims)
+        layers.append(_static_lookup(table, n_columns))
+        n_static, n_in = len(table) - 1, n_in + static_dims
+    if aux_rows:
+        column = n_columns + bool(static_dims)
+        layers.append(HashEmbed(aux_width, aux_rows, column=column, seed=30, dropout=0.0))
+        n_in += aux_width
+    return _EmbeddingTables(layers, n_in, static_vocab, n_static)
+
+
 def _register() -> None:
     from spacy.util import registry
 
@@ -312,7 +357,7 @@ def _register() -> None:
         [dict per fold]}``): each training sentence reads the dictionary built without its
         fold; prediction always reads the full dictionary.
         """
-        from thinc.api import HashEmbed, Maxout, chain, concatenate, list2ragged, ragged2list, with_array
+        from thinc.api import Maxout, chain, concatenate, list2ragged, ragged2list, with_array
 
         tagdict = json.loads(Path(tagdict_path).read_text(encoding="utf-8")) if tagdict_path else {}
         jackknife = json.loads(Path(jackknife_path).read_text(encoding="utf-8")) if jackknife_path else None
@@ -327,41 +372,23 @@ def _register() -> None:
         widths = list(table_widths) if table_widths else [width] * len(all_rows)
         if len(widths) != len(all_rows):
             raise ValueError("table_widths needs one value per table")
-        embeddings = [
-            HashEmbed(w, n, column=i, seed=8 + i, dropout=0.0)
-            for i, (w, n) in enumerate(zip(widths, all_rows, strict=True))
-        ]
-        static_vocab = None
-        n_in = sum(widths)
-        if static_dims:
-            static_vocab, table = _static_table(static_dims)
-            embeddings.append(_static_lookup(table, len(attrs) + n_lexical))
-            n_in += static_dims
-        if aux_context_rows:
-            embeddings.append(
-                HashEmbed(
-                    aux_context_width,
-                    aux_context_rows,
-                    column=len(attrs) + n_lexical + bool(static_dims),
-                    seed=30,
-                    dropout=0.0,
-                )
-            )
-            n_in += aux_context_width
+        tables = _embedding_tables(
+            widths, all_rows, len(attrs) + n_lexical, static_dims, aux_context_rows, aux_context_width
+        )
         return chain(
             _make_feature_extractor(
                 attrs,
                 tagdict,
                 paradigms,
                 n_lexical,
-                static_vocab,
-                len(table) - 1 if static_dims else 0,
+                tables.static_vocab,
+                tables.n_static,
                 bool(aux_context_rows),
                 jackknife,
             ),
             list2ragged(),
-            with_array(concatenate(*embeddings)),
-            with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)),
+            with_array(concatenate(*tables.layers)),
+            with_array(Maxout(width, tables.width, nP=3, dropout=0.0, normalize=True)),
             ragged2list(),
         )
 

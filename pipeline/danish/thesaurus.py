@@ -5,7 +5,8 @@ format (``../shared/data/dannet-thesaurus/``; licence notice in ``data/DANNET-LI
 one-word synonyms, kept only when each word is listed in the other's first (main) sense:
 a word's side senses join it to words it rarely means ("styrke" is listed with "kvalitet" in
 a side sense, so "individets styrker" is not "kvaliteten"). Words marked as hypernym or
-hyponym are left out: "tiltag" is a kind of "foranstaltning", not the same point. Rebuild it with ``python -m pipeline.danish.thesaurus SRC.dat OUT.tsv.gz``.
+hyponym are left out: "tiltag" is a kind of "foranstaltning", not the same point. Rebuild it
+with ``python -m pipeline.danish.thesaurus SRC.dat OUT.tsv.gz``.
 
 Thesauri cover few words of a discussion ("partnerskab", "skræddersyet" are missing), so a
 synonym is one signal among several (:mod:`pipeline.themes.points`).

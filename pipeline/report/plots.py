@@ -1,4 +1,7 @@
-"""Charts for the reports. Each ``plot_*`` takes a tidy table and returns a Plotly figure; it writes nothing."""
+"""Charts for the reports.
+
+Each ``plot_*`` takes a tidy table and returns a Plotly figure; it writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -140,8 +143,10 @@ def option_group_matrix(options: list[dict], groups: list[int]) -> pd.DataFrame:
 
 
 def plot_option_groups(matrix: pd.DataFrame, names: Mapping[int, str] | None = None) -> go.Figure:
-    """Which groups took up which of the question's given options: options (rows, in the question's
-    order) by group (columns), filled where a group's notes name the option.
+    """Which groups took up which of the question's given options.
+
+    Options (rows, in the question's order) by group (columns), filled where a group's notes
+    name the option.
 
     Args:
         matrix: The tidy table of :func:`option_group_matrix`.
@@ -211,7 +216,8 @@ def figure_png(fig: go.Figure, width: int = 900, height: int | None = None, scal
         return None
     if not browser_available():
         _warn_once(
-            "Charts are left out of DOCX reports: no Chrome/Chromium found for Kaleido (install one, or set BROWSER_PATH)"
+            "Charts are left out of DOCX reports: no Chrome/Chromium found for Kaleido "
+            "(install one, or set BROWSER_PATH)"
         )
         return None
     try:
@@ -230,7 +236,9 @@ _YEAR_COLOURS = ["#c9d6dc", "#9bb7c4", "#5f8fa6", "#1f6f8b", "#154b5e"]
 
 
 def plot_theme_years(counts: pd.DataFrame, title: str) -> go.Figure:
-    """Grouped bars: per compared point, how many groups raised it in each year (one bar per year, with a legend).
+    """Grouped bars: per compared point, how many groups raised it in each year.
+
+    One bar per year, with a legend.
 
     Args:
         counts: One row per point and year: ``label`` (the point as the chart names it, with its
@@ -275,7 +283,9 @@ def plot_theme_years(counts: pd.DataFrame, title: str) -> go.Figure:
 
 
 def plot_trajectories(paths: pd.DataFrame, title: str, columns: int = 4) -> go.Figure:
-    """Small multiples: one small line chart per point, its number of groups per year (the same axes in every panel).
+    """Small multiples: one small line chart per point, its number of groups per year.
+
+    The same axes in every panel.
 
     Args:
         paths: One row per point and year: ``point``, ``label``, ``year``, ``n_groups``,

@@ -1,5 +1,8 @@
-"""Excel sheets for people, with fixed bytes: the helpers that ``temaer.xlsx`` (:mod:`pipeline.report.workbook`)
-and the Excel codebook (:mod:`pipeline.curation.excel`) share. Nothing here writes files."""
+"""Excel sheets for people, with fixed bytes.
+
+The helpers that ``temaer.xlsx`` (:mod:`pipeline.report.workbook`) and the Excel codebook
+(:mod:`pipeline.curation.excel`) share. Nothing here writes files.
+"""
 
 from __future__ import annotations
 
@@ -89,7 +92,10 @@ def add_rows(ws: Worksheet, rows: Iterable[Sequence], *, wrap: Sequence[int] = (
 
 
 def workbook_bytes(wb: Workbook, title: str) -> bytes:
-    """The workbook as XLSX bytes that are the same for the same content (fixed properties and time stamps)."""
+    """The workbook as XLSX bytes that are the same for the same content.
+
+    Fixed properties and time stamps.
+    """
     props = wb.properties
     props.creator = props.lastModifiedBy = "seminar-themes"
     props.title = shorten(title, 255)

@@ -4,7 +4,7 @@ The theme stage works on the statements table (words, word classes, lemmas). A s
 parsed once here with the shipped parser (:mod:`pipeline.danish.parser`) over the words and
 tags it already has, and :func:`pipeline.danish.syntax.phrases` reads the parse:
 
-* noun chunks (:func:`pipeline.danish.syntax.noun_chunks`): the base noun phrases a unit is
+* noun chunks (:func:`pipeline.danish.noun_phrases.noun_chunks`): the base noun phrases a unit is
   made of ("eksisterende samarbejder", "tydelig kommunikation"), beside those the word classes
   give;
 * a noun phrase's role: a place ("aktiviteter på plejehjemmene", role ``locative``) is the
@@ -94,7 +94,8 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
         return None
     from spacy.tokens import Doc
 
-    from pipeline.danish.syntax import LOCATIVE, NOUN, VERB, noun_chunks, phrases
+    from pipeline.danish.noun_phrases import LOCATIVE, NOUN, VERB, noun_chunks
+    from pipeline.danish.syntax import phrases
 
     doc = Doc(
         nlp.vocab,

@@ -90,7 +90,7 @@ def no_point_anywhere(units: pd.DataFrame, statements: pd.DataFrame) -> frozense
     ("problem", "mennesker", "måneder": ``EMPTY_NOUNS``, the parser's time words).
     """
     from pipeline.danish import EMPTY_NOUNS
-    from pipeline.danish.syntax import TEMPORAL_NOUNS
+    from pipeline.danish.noun_phrases import TEMPORAL_NOUNS
 
     return pointless_words(units, statements) | EMPTY_NOUNS | TEMPORAL_NOUNS
 

@@ -20,9 +20,6 @@ MAX_CLI_LINES = 300
 MAX_TOP_LEVEL_MODULES = 12
 
 # Checks that fail until the other branches of issue 38 are merged (the lead removes the markers).
-_WAITS_FOR_38S = "issue 38s moves top-level modules into pipeline/flows/ and io/ and thins cli.py"
-_LONG_MODULES = "modules over 400 lines in curation, report, themes, topics, compare and the top level"
-_WAITS_FOR_OTHERS = "issues 38s, 33 and 35 shorten the functions in the modules they own"
 _WAITS_FOR_PARAMS = "issue 38s builds each stage's parameters once from the config"
 
 
@@ -158,7 +155,6 @@ def test_no_import_cycles_in_the_package():
     assert find_cycles(import_graph()) == []
 
 
-@pytest.mark.xfail(strict=True, reason=_LONG_MODULES)
 def test_no_module_over_400_lines():
     long = {
         name: n
@@ -168,7 +164,6 @@ def test_no_module_over_400_lines():
     assert not long, long
 
 
-@pytest.mark.xfail(strict=True, reason=_WAITS_FOR_OTHERS)
 def test_no_function_over_80_lines():
     long = {
         f"{name}.{function}": n

@@ -1,4 +1,6 @@
-"""Year over year on each year's own pages: the 2024 notes, the invented 2025 example and a small invented 2026 year.
+"""Year over year on each year's own pages.
+
+The 2024 notes, the invented 2025 example and a small invented 2026 year.
 
 ``tests/data/compare-2026-invented/`` is invented test data (see its README), as is
 ``data/raw/2025-illustrative/``.
@@ -28,8 +30,9 @@ CFG_2025 = ROOT / "data/raw/2025-illustrative/seminar.toml"
 CFG_2026 = ROOT / "tests/data/compare-2026-invented/seminar.toml"
 
 # (core area, the theme's label on the 2025 page, status); see data/raw/2025-illustrative/README.md.
-# "Cyberangreb" is new: 2024 group 3 wrote "behovet for IT-sikkerhed", not of cyber attacks (the 2025 page joins
-# "It-sikkerhed" into "Cyberangreb", the same four statements, so no 2025 row names it-sikkerhed).
+# "Cyberangreb" is new: 2024 group 3 wrote "behovet for IT-sikkerhed", not of cyber attacks (the
+# 2025 page joins "It-sikkerhed" into "Cyberangreb", the same four statements, so no 2025 row
+# names it-sikkerhed).
 PLANTED = [
     ("Beskæftigelse", "Udenlandske medarbejdere", "ny"),
     ("Økonomi, Personale og IT", "Cyberangreb", "ny"),
@@ -232,7 +235,8 @@ def test_the_chart_has_a_legend_of_the_years(runs):
     for chart in page.split("Plotly.newPlot(")[1:]:
         if chart.lstrip().startswith('"fig-compare-'):
             assert '"showlegend":false' not in chart.split("</script>")[0].replace(" ", "")
-    # over more than two years, a small-multiples chart of the points that moved (one panel each, no legend needed)
+    # over more than two years, a small-multiples chart of the points that moved
+    # (one panel each, no legend needed)
     assert 'id="fig-forloeb-' in page
 
 
@@ -320,7 +324,10 @@ def test_themes_are_the_same_point_by_the_points_rule_not_by_a_shared_word():
 
 
 def test_a_join_the_analyst_accepted_is_one_row_across_the_years():
-    """ "Klarhed omkring opgaverne" and "Retningslinjer for frivillige" share no word: one row only when a codebook joined them."""
+    """ "Klarhed omkring opgaverne" and "Retningslinjer for frivillige" share no word.
+
+    They are one row only when a codebook joined them.
+    """
     points = [
         _point(2024, 0, "Klarhed omkring opgaverne", "klarhed opgave"),
         _point(2025, 0, "Retningslinjer for frivillige", "retningslinje frivillig"),
@@ -430,8 +437,11 @@ def test_rows_that_would_carry_the_same_label_are_merged_with_the_reason():
 
 
 def _said_words(s) -> set[str]:
-    """What a statement writes, read mechanically: its words, their lemmas, the parts of hyphenated words, and each
-    compound's head and (before an action noun) its object: "kompetenceudvikling" writes "kompetence"."""
+    """What a statement writes, read mechanically.
+
+    Its words, their lemmas, the parts of hyphenated words, and each compound's head and (before
+    an action noun) its object: "kompetenceudvikling" writes "kompetence".
+    """
     from pipeline.danish import is_action_noun
     from pipeline.danish.frame_words import GENERAL_NOUNS
     from pipeline.themes.units import unit_parts
@@ -448,7 +458,10 @@ def _said_words(s) -> set[str]:
 
 
 def false_zeros(cwd: Path, name: str, years: tuple[int, ...]) -> list[tuple]:
-    """Every zero of a comparison whose label's words a group of that year and area writes in one statement."""
+    """Every zero of a comparison whose label's words a group of that year and area writes in one statement.
+
+    Such a zero would be false.
+    """
     from pipeline.danish import STOP_WORDS
     from pipeline.danish.inflection import ARTICLES
 
@@ -500,7 +513,8 @@ def test_a_point_one_group_raised_counts_one_and_is_quoted(runs):
     cwd, _, _ = runs
     t = _tables(cwd, "compare_2024_2025")
     status, prev, quotes = t["status"], t["prevalence"], t["quotes"]
-    # a point one 2024 group raised, with no theme on the 2024 page ("Job": group 2 on work for young people), counts 1
+    # a point one 2024 group raised, with no theme on the 2024 page ("Job": group 2 on work for
+    # young people), counts 1
     one = prev[(prev["year"] == 2024) & (prev["topics"] == "") & (prev["n_groups"] == 1)]
     assert len(one) >= 1
     for r in one.itertuples():
@@ -565,7 +579,10 @@ def test_a_group_says_a_point_by_the_rule_of_the_year_pages():
 
 
 def test_a_group_whose_sentence_says_a_point_across_its_phrases_said_it():
-    """ "sårbare unge og borgere": the sentence says "sårbare borgere" though no one key phrase does; a zero must be true."""
+    """ "sårbare unge og borgere": the sentence says "sårbare borgere".
+
+    No one key phrase does; a zero must be true.
+    """
     from pipeline.compare.said import groups_saying, year_units
 
     units = pd.DataFrame(
@@ -646,7 +663,10 @@ def _page_ids(path: Path) -> set[str]:
 
 
 def test_no_dead_link_or_anchor_in_any_page(runs):
-    """Every href of every HTML and Markdown page (each year's pages and the comparisons) opens a file, and its anchor is on it."""
+    """Every href of every HTML and Markdown page opens a file, and its anchor is on it.
+
+    Each year's pages and the comparisons.
+    """
     cwd, _, _ = runs
     reports = cwd / "reports"
     pages = sorted([*reports.rglob("*.html"), *reports.rglob("*.md")])

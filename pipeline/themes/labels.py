@@ -151,7 +151,7 @@ def _indefinite(form: str, lemmas: str) -> str:
 
 
 #: Quotation marks: a clause cut out of a sentence would keep one of a pair ("opgaveløsning” for …").
-_QUOTES = frozenset("\"“”„«»‘’'")  # noqa: RUF001 - the quotation marks Danish notes use
+_QUOTES = frozenset("\"“”„«»‘’'")
 
 
 #: Word classes of a clause's subject ("Gruppe 1", "De", "Fokus", "Den enkelte gruppe").

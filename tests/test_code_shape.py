@@ -192,7 +192,6 @@ def test_min_groups_is_read_in_three_files_at_most():
     assert len(files := files_naming("min_groups")) <= 3, files
 
 
-@pytest.mark.xfail(strict=True, reason=_WAITS_FOR_PARAMS)
 def test_the_embedding_budget_is_read_in_two_files_at_most():
     assert len(files := files_naming("embedding_budget")) <= 2, files
 

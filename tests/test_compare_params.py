@@ -45,3 +45,18 @@ def test_compare_params_are_built_once_from_compare_and_themes_min_groups():
     # min_groups decides "ny": 1 → new with min_groups 1, a single group is not a change with 2
     assert status_of(0, 1, 0.0, 0.2, CompareParams(min_groups=1)) == "ny"
     assert status_of(0, 1, 0.0, 0.2, CompareParams(min_groups=2)) == "enkeltstående"
+
+
+def test_a_range_is_declared_with_its_field_and_checked_on_load(tmp_path):
+    """``bounds`` on a field is what the loader checks: a value below it names the key and the bound."""
+    from pipeline.config import parse_config
+    from pipeline.errors import ConfigError
+
+    text = (
+        '[seminar]\nname = "T"\nyear = 2024\n\n[[core_areas]]\nname = "A"\n\n'
+        "[topics]\nembedding_budget = -1\n"
+    )
+    with pytest.raises(ConfigError, match=r"\[topics\] embedding_budget = -1 is out of range"):
+        parse_config(text, base_dir=tmp_path)
+    ok = parse_config(text.replace("-1", "0"), base_dir=tmp_path)
+    assert ok.topics.embedding_budget == 0.0

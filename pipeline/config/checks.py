@@ -26,24 +26,6 @@ PRIVACY_KINDS = ("cpr", "email", "phone", "name")
 #: Pages of a seminar's report that a core area's page must not overwrite (file slug → what it is).
 RESERVED_PAGES = {"index": "index page", "overblik": "overview page"}
 
-# (section, key) -> (lowest, highest, fix); None means no bound. Sections as in the TOML.
-RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
-    ("seminar", "year"): (1900, 2200),
-    ("input", "header_row"): (1, None),
-    ("topics", "seed"): (0, 2**32 - 1),
-    ("topics", "n_topics"): (1, None),
-    ("topics", "min_topics"): (1, None),
-    ("topics", "max_topics"): (1, None),
-    ("topics", "top_n_words"): (1, None),
-    ("topics", "embedding_budget"): (0.0, None),
-    ("themes", "min_groups"): (1, None),
-    ("themes", "n_quotes"): (0, None),
-    ("themes", "n_themes"): (2, None),
-    ("compare", "change"): (0.0, 1.0),
-    ("compare", "ratio"): (1.0, None),
-    ("compare", "n_quotes"): (0, None),
-}
-
 
 def _check_options(area, file: str) -> None:
     """A core area's ``options``: each a text on one line, none twice (case-insensitive)."""
@@ -166,6 +148,8 @@ def check_values(cls: type, values: dict[str, Any], file: str, section: str) -> 
     """
     hints = typing.get_type_hints(cls)  # resolved in the module that defines the dataclass
     known = {f.name for f in fields(cls)}
+    # ranges are declared with each field (pipeline.config.model.bounds)
+    ranges = {f.name: f.metadata.get("range") for f in fields(cls)}
     out = dict(values)
     for key, value in values.items():
         if key not in known:
@@ -178,7 +162,7 @@ def check_values(cls: type, values: dict[str, Any], file: str, section: str) -> 
                 f"write {key} as {_describe(hints[key])} in the seminar TOML "
                 "(see data/raw/2024/seminar.toml)",
             )
-        low, high = RANGES.get((section, key), (None, None))
+        low, high = ranges.get(key) or (None, None)
         if converted is not None and isinstance(converted, (int, float)) and not isinstance(converted, bool):
             if (low is not None and converted < low) or (high is not None and converted > high):
                 bounds = f"at least {low}" if high is None else f"between {low} and {high}"

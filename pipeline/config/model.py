@@ -12,6 +12,14 @@ from pathlib import Path
 from pipeline.names import normalize_name, slugify
 
 
+def bounds(low: float, high: float | None = None) -> dict[str, tuple[float, float | None]]:
+    """A number field's allowed range, declared with the field and checked once on load.
+
+    :func:`pipeline.config.checks.check_values` reads it; ``None`` is no upper bound.
+    """
+    return {"range": (low, high)}
+
+
 @dataclass(frozen=True)
 class CoreArea:
     """A core area (kerneområde), the question its groups discussed and the committee receiving its report.
@@ -66,7 +74,7 @@ class InputConfig:
 
     files: tuple[str, ...] = ()
     sheet: str | None = None
-    header_row: int | None = None
+    header_row: int | None = field(default=None, metadata=bounds(1))
     columns: dict[str, str] = field(default_factory=dict)
 
 
@@ -116,17 +124,17 @@ class TopicConfig:
         top_n_words: Keywords kept per topic.
     """
 
-    seed: int = 42
+    seed: int = field(default=42, metadata=bounds(0, 2**32 - 1))
     unit: str = "statement"
-    n_topics: int | None = None
-    min_topics: int = 2
-    max_topics: int = 30
+    n_topics: int | None = field(default=None, metadata=bounds(1))
+    min_topics: int = field(default=2, metadata=bounds(1))
+    max_topics: int = field(default=30, metadata=bounds(1))
     embedding: str = "auto"
-    embedding_budget: float = 120.0
+    embedding_budget: float = field(default=120.0, metadata=bounds(0.0))
     clustering: str = "auto"
     guided: bool = False
     seed_words: dict[str, list[str]] = field(default_factory=dict)
-    top_n_words: int = 8
+    top_n_words: int = field(default=8, metadata=bounds(1))
 
 
 @dataclass(frozen=True)
@@ -144,9 +152,9 @@ class ThemesConfig:
             None: every other year under the folder above the seminar's; ``[]``: none.
     """
 
-    min_groups: int = 2
-    n_quotes: int = 3
-    n_themes: int | None = None
+    min_groups: int = field(default=2, metadata=bounds(1))
+    n_quotes: int = field(default=3, metadata=bounds(0))
+    n_themes: int | None = field(default=None, metadata=bounds(2))
     codebook_years: tuple[int, ...] | None = None
 
 
@@ -164,9 +172,9 @@ class CompareConfig:
             year has a theme for it (see :mod:`pipeline.compare.words`): for many years of texts.
     """
 
-    change: float = 0.3
-    ratio: float = 2.0
-    n_quotes: int = 2
+    change: float = field(default=0.3, metadata=bounds(0.0, 1.0))
+    ratio: float = field(default=2.0, metadata=bounds(1.0))
+    n_quotes: int = field(default=2, metadata=bounds(0))
     word_families: bool = False
 
 
@@ -213,7 +221,7 @@ class SeminarConfig:
     """
 
     name: str
-    year: int
+    year: int = field(metadata=bounds(1900, 2200))
     date: dt.date | None = None
     municipality: str = ""
     core_areas: tuple[CoreArea, ...] = ()

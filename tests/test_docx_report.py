@@ -108,3 +108,20 @@ def test_charts_are_requested_at_print_resolution():
     assert (
         width * scale / (16 / 2.54) >= 150 and width <= 1000
     )  # ≥ 150 dpi over 16 cm, the screen layout kept
+
+
+def test_a_chart_that_is_no_image_is_left_out_with_a_line_not_a_failure():
+    """Kaleido can hand back bytes that are no PNG (a chart too large to draw): the run goes on."""
+    from docx import Document
+
+    from pipeline.report import blocks as pm
+    from pipeline.report.docx import render_docx
+
+    import plotly.graph_objects as go
+
+    figure = pm.Figure(name="big", caption="Alle punkter", figure=go.Figure())
+    page = pm.Page(title="T", lang="da", blocks=(figure,))
+    doc = Document(io.BytesIO(render_docx(page, {"big": b"\x89PNG not really"})))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Figuren 'Alle punkter' kunne ikke tegnes her" in text
+    assert not doc.inline_shapes

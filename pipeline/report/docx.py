@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import zipfile
 
 from collections.abc import Mapping
@@ -17,6 +18,8 @@ from pipeline.names import shorten
 from pipeline.report import blocks as pm
 
 __all__ = ["render_docx"]
+
+log = logging.getLogger(__name__)
 
 LANGUAGE = "da-DK"
 A4_WIDTH_CM, A4_HEIGHT_CM, MARGIN_CM = 21.0, 29.7, 2.5
@@ -126,6 +129,25 @@ def _normalise_zip(data: bytes) -> bytes:
 _PARAGRAPH_STYLES = {"summary": "Intense Quote"}
 
 
+def _picture(doc, png: bytes | None) -> bool:
+    """Add a chart's PNG; False (nothing added) when there is none or it is no image python-docx reads.
+
+    A chart far larger than the browser can draw comes back from Kaleido as bytes that are no
+    PNG; the page then says the figure is in the HTML report instead of failing the run.
+    """
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.shared import Cm
+
+    if not png:
+        return False
+    try:
+        doc.add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
+    except UnrecognizedImageError:
+        log.warning("A chart could not be placed in the DOCX report (not a readable image); the HTML has it")
+        return False
+    return True
+
+
 def _runs(paragraph, runs: pm.Inlines, *, italic: bool = False, size=None) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
@@ -164,7 +186,7 @@ class _Writer:
         self.doc, self.images, self.figures = doc, images, 0
 
     def block(self, b: pm.Block) -> None:
-        from docx.shared import Cm, Pt
+        from docx.shared import Pt
 
         doc = self.doc
         if isinstance(b, pm.Heading):
@@ -183,10 +205,8 @@ class _Writer:
                 doc.add_paragraph(b.caption, style="Caption")
             _table(doc, b)
         elif isinstance(b, pm.Figure):
-            png = self.images.get(b.name)
-            if png:
+            if _picture(doc, self.images.get(b.name)):
                 self.figures += 1
-                doc.add_picture(io.BytesIO(png), width=Cm(FIGURE_WIDTH_CM))
                 doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the caption stays under its chart
                 _caption(doc, self.figures, b.caption)
             else:

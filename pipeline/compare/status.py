@@ -54,7 +54,7 @@ class CompareParams:
     ratio: float = 2.0
     min_groups: int = 2
     n_quotes: int = 2
-    word_families: bool = False
+    word_families: bool = True
 
     @classmethod
     def from_config(cls, cfg: SeminarConfig) -> CompareParams:

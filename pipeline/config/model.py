@@ -169,13 +169,15 @@ class CompareConfig:
             larger year has at least ``[themes] min_groups`` groups: decides on large inputs.
         n_quotes: Quotes per theme and year.
         word_families: Also a row for each word family that recurs over the years though no
-            year has a theme for it (see :mod:`pipeline.compare.words`): for many years of texts.
+            year has a theme for it (see :mod:`pipeline.compare.words`): how an event named
+            differently each year ("coronakrisen", "covid-19-test") is followed; ``false`` shows
+            the points only.
     """
 
     change: float = field(default=0.3, metadata=bounds(0.0, 1.0))
     ratio: float = field(default=2.0, metadata=bounds(1.0))
     n_quotes: int = field(default=2, metadata=bounds(0))
-    word_families: bool = False
+    word_families: bool = True
 
 
 @dataclass(frozen=True)

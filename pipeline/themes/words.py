@@ -18,7 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.danish.frame_words import MEASURE_NOUNS
 from pipeline.danish.generality import is_general_noun
+from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.points import says
 
 __all__ = ["WordApart", "is_bare_general", "split_bare_words"]
@@ -55,9 +57,17 @@ def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
 
 
 def is_bare_general(lemmas: str) -> bool:
-    """Whether a label's lemmas are one general noun alone ("plads", "samarbejde"; not "grænsehandel")."""
+    """Whether a label's lemmas are one general noun of a thing alone ("plads", "system"; not "grænsehandel").
+
+    A general noun that names an action or a quality (:func:`pipeline.danish.inflection.is_nominalisation`:
+    "samarbejde", "udvikling", "tryghed") is a claim on its own ("more collaboration"), so it
+    stays a point; a noun of a measure that does not say which (:data:`pipeline.danish.MEASURE_NOUNS`:
+    "løsning", "indsats") says no more alone than a thing does.
+    """
     words = lemmas.split()
-    return len(words) == 1 and is_general_noun(words[0])
+    if len(words) != 1 or not is_general_noun(words[0]):
+        return False
+    return words[0] in MEASURE_NOUNS or not is_nominalisation(words[0])
 
 
 def _claims_about(docs: list[str], word: str, empty: frozenset[str]) -> list[str]:

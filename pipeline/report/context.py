@@ -25,6 +25,7 @@ from pipeline.report.plots import (
 )
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.answers import area_theme_options, group_specifics, options_sentence, year_entry
+from pipeline.report.words_apart import words_apart_of
 from pipeline.report.wording import (
     da_list,
     da_place,
@@ -81,6 +82,9 @@ class AreaContext:
     stances: list[dict] = field(default_factory=list)
     #: The named groups' names as written, by ordinal (:func:`~pipeline.report.wording.group_label`).
     group_names: dict[int, str] = field(default_factory=dict)
+    #: General nouns several groups used about different things, each group's own phrases
+    #: (:func:`~pipeline.report.words_apart.words_apart_of`).
+    words_apart: list[dict] = field(default_factory=list)
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -336,6 +340,7 @@ def build_area_context(
         options_figure=options_figure,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
+        words_apart=words_apart_of(analysis.quality, area, cfg.year),
     )
 
 

@@ -1,0 +1,49 @@
+"""The area page lists the words several groups used about different things, in all three formats."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from pipeline.report import build_area_context, build_area_docx, render_area_html, render_area_markdown
+from pipeline.report.words_apart import WORDS_APART, words_apart_of
+
+
+def _record(area: str) -> dict:
+    groups = [
+        {"year": 2024, "group": 1, "words": ["plads til offentlig vækst"]},
+        {"year": 2024, "group": 2, "words": ["plads til skattelettelser"]},
+        {"year": 2024, "group": 3, "words": ["plads til skattelettelser"]},
+        {"year": 2023, "group": 4, "words": ["plads til alle"]},  # another year: not this page's
+    ]
+    return {"words_apart": {area: [{"word": "plads", "groups": groups}]}}
+
+
+def test_each_groups_own_words_for_the_year_groups_with_the_same_words_together():
+    assert words_apart_of(_record("A"), "A", 2024) == [
+        {
+            "word": "plads",
+            "groups": [
+                {"groups": [1], "words": ["plads til offentlig vækst"]},
+                {"groups": [2, 3], "words": ["plads til skattelettelser"]},
+            ],
+        }
+    ]
+    # one group of the year is not "several groups"; another area has none
+    assert words_apart_of(_record("A"), "A", 2023) == []
+    assert words_apart_of(_record("A"), "B", 2024) == []
+
+
+def test_the_area_page_shows_the_words_under_their_own_heading(analysis_2024, cfg_2024):
+    from docx import Document
+
+    area = str(analysis_2024.notes["core_area"].iloc[0])
+    analysis = replace(analysis_2024, quality={**analysis_2024.quality, **_record(area)})
+    ctx = build_area_context(analysis, cfg_2024, area)
+    line = "plads til offentlig vækst (gruppe 1); plads til skattelettelser (gruppe 2 og 3)"
+    md = render_area_markdown(ctx)
+    assert f"## {WORDS_APART}" in md and line in md.split(f"## {WORDS_APART}", 1)[1].split("\n## ", 1)[0]
+    html = render_area_html(ctx)
+    assert f"<h2>{WORDS_APART}</h2>" in html and line in html.split(f"<h2>{WORDS_APART}</h2>", 1)[1]
+    docx = "\n".join(p.text for p in Document(io.BytesIO(build_area_docx(ctx, {}))).paragraphs)
+    assert WORDS_APART in docx and line in docx.split(WORDS_APART, 1)[1]

@@ -340,7 +340,9 @@ def build_area_context(
         options_figure=options_figure,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
-        words_apart=words_apart_of(analysis.quality, area, cfg.year),
+        words_apart=words_apart_of(
+            analysis.quality, area, cfg.year, dict(zip(area_st["statement_id"], area_st["text"], strict=True))
+        ),
     )
 
 

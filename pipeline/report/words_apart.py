@@ -20,31 +20,62 @@ __all__ = ["WORDS_APART", "words_apart_blocks", "words_apart_of"]
 WORDS_APART = "Ord, som flere grupper brugte om forskellige ting"
 
 
-def words_apart_of(quality: Mapping, area: str, year: int) -> list[dict]:
-    """The area's words taken apart, for the seminar's year: ``{"word", "groups": [{"groups", "words"}]}``.
+def _entries(groups: list[dict], year: int, text_of: Mapping[str, str]) -> list[dict]:
+    """The year's groups as entries, those that wrote the same phrases together.
 
-    Groups that wrote the same phrases are one entry (``groups`` in order); a word only one group
-    of the year used is left out (it was not used by several).
+    A group whose phrases are the word alone shows the sentences it wrote them in (what it said
+    about the word).
+    """
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    out = []
+    for g in groups:
+        if int(g.get("year", year)) != int(year):
+            continue
+        said = [(sid, text_of[sid]) for sid in g.get("statements", []) if sid in text_of]
+        if said and all(len(w.split()) == 1 for w in g["words"]):
+            out.append({"groups": [int(g["group"])], "words": [], "statements": said})
+        else:
+            by_words.setdefault(tuple(g["words"]), []).append(int(g["group"]))
+    out += [{"groups": sorted(gs), "words": list(w), "statements": []} for w, gs in by_words.items()]
+    return sorted(out, key=lambda e: e["groups"])
+
+
+def words_apart_of(
+    quality: Mapping, area: str, year: int, text_of: Mapping[str, str] | None = None
+) -> list[dict]:
+    """The area's words taken apart, for the seminar's year: ``{"word", "groups": [entry]}``.
+
+    Each entry is ``{"groups", "words", "statements"}``: groups that wrote the same phrases are
+    one entry; a group whose phrases are the word alone ("virksomheder") has the sentences it
+    wrote them in (``(statement_id, text)``) instead, so the reader sees what it meant. A word
+    only one group of the year used is left out (it was not used by several).
 
     Args:
         quality: The theme stage's quality record (``words_apart``: per area, the recorded words).
         area: The core area.
         year: The seminar's year.
+        text_of: Statement id → its text (the area's statements); None shows the phrases only.
     """
     out = []
     for entry in quality.get("words_apart", {}).get(area, []):
-        by_words: dict[tuple[str, ...], list[int]] = {}
-        for g in entry.get("groups", []):
-            if int(g.get("year", year)) == int(year):
-                by_words.setdefault(tuple(g["words"]), []).append(int(g["group"]))
-        if sum(len(gs) for gs in by_words.values()) >= 2:
-            groups = [{"groups": sorted(gs), "words": list(w)} for w, gs in by_words.items()]
-            out.append({"word": entry["word"], "groups": sorted(groups, key=lambda g: g["groups"])})
+        groups = _entries(entry.get("groups", []), year, text_of or {})
+        if sum(len(g["groups"]) for g in groups) >= 2:
+            out.append({"word": entry["word"], "groups": groups})
     return out
 
 
+def _entry(entry: dict, names: Mapping[int, str]) -> pm.Inlines:
+    """One entry: the group's phrases, or its sentences linked to the notes, then its groups."""
+    if entry["statements"]:
+        said: list = []
+        for sid, text in entry["statements"]:
+            said += ["; " if said else "", "»", pm.Link(text, f"#s-{sid}"), "«"]
+        return pm.inlines(*said, f" ({groups_text(entry['groups'], names)})")
+    return (f"{', '.join(entry['words'])} ({groups_text(entry['groups'], names)})",)
+
+
 def words_apart_blocks(words: list[dict], names: Mapping[int, str]) -> list[pm.Block]:
-    """The section: the heading, one sentence, and per word each group's own phrases (gruppe N).
+    """The section: the heading, one sentence, and per word each group's own words (gruppe N).
 
     Args:
         words: From :func:`words_apart_of`.
@@ -52,16 +83,14 @@ def words_apart_blocks(words: list[dict], names: Mapping[int, str]) -> list[pm.B
     """
     if not words:
         return []
-    items = tuple(
-        pm.inlines(
-            pm.Strong(w["word"][:1].upper() + w["word"][1:]),
-            " \N{EN DASH} ",  # as the recurring themes list each group's own words
-            "; ".join(f"{', '.join(g['words'])} ({groups_text(g['groups'], names)})" for g in w["groups"]),
-        )
-        for w in words
-    )
+    items = []
+    for w in words:
+        runs: list = [pm.Strong(w["word"][:1].upper() + w["word"][1:]), " \N{EN DASH} "]
+        for i, entry in enumerate(w["groups"]):
+            runs += ["; " if i else "", *_entry(entry, names)]
+        items.append(pm.inlines(*runs))
     text = (
         "Grupperne brugte det samme ord, men om noget forskelligt; ordet alene er derfor ikke talt som et "
         "tema. Hver gruppes egne ord:"
     )
-    return [pm.Heading(2, (WORDS_APART,)), pm.Paragraph((text,)), pm.BulletList(items)]
+    return [pm.Heading(2, (WORDS_APART,)), pm.Paragraph((text,)), pm.BulletList(tuple(items))]

@@ -32,17 +32,21 @@ class WordApart:
 
     Attributes:
         word: The noun's lemma.
-        groups: ``(year, group, the group's own phrases holding the word)`` per group.
+        groups: ``(year, group, the group's own phrases holding the word, the statements they
+            are in)`` per group (a page shows the statement where the phrase is the word alone).
     """
 
     word: str
-    groups: tuple[tuple[int, int, tuple[str, ...]], ...]
+    groups: tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]
 
     def as_dict(self) -> dict:
-        """For the quality record: ``{"word", "groups": [{"year", "group", "words"}]}``."""
+        """For the quality record: ``{"word", "groups": [{"year", "group", "words", "statements"}]}``."""
         return {
             "word": self.word,
-            "groups": [{"year": y, "group": g, "words": list(w)} for y, g, w in self.groups],
+            "groups": [
+                {"year": y, "group": g, "words": list(w), "statements": list(st)}
+                for y, g, w, st in self.groups
+            ],
         }
 
 
@@ -52,7 +56,8 @@ def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
     groups = []
     for (year, group), rows in units.groupby(["year", "group"], sort=True):
         texts = sorted({" ".join(str(t).split()) for t in rows["text"]}, key=lambda t: (-len(t.split()), t))
-        groups.append((int(year), int(group), tuple(texts)))
+        said = tuple(dict.fromkeys(str(sid) for sid in rows["statement_id"]))
+        groups.append((int(year), int(group), tuple(texts), said))
     return WordApart(word, tuple(groups))
 
 

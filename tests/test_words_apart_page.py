@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
+import pandas as pd
+
 from pipeline.report import build_area_context, build_area_docx, render_area_html, render_area_markdown
 from pipeline.report.words_apart import WORDS_APART, words_apart_of
 
@@ -21,8 +23,8 @@ def _record(area: str, bare: str = "s9") -> dict:
 
 
 def test_each_groups_own_words_for_the_year_groups_with_the_same_words_together():
-    text_of = {"s9": "Der skal være plads til alle i byen."}
-    assert words_apart_of(_record("A"), "A", 2024, text_of) == [
+    statements = pd.DataFrame({"statement_id": ["s9"], "text": ["Der skal være plads til alle i byen."]})
+    assert words_apart_of(_record("A"), "A", 2024, statements) == [
         {
             "word": "plads",
             "groups": [

@@ -82,9 +82,7 @@ class AreaContext:
     stances: list[dict] = field(default_factory=list)
     #: The named groups' names as written, by ordinal (:func:`~pipeline.report.wording.group_label`).
     group_names: dict[int, str] = field(default_factory=dict)
-    #: General nouns several groups used about different things, each group's own phrases
-    #: (:func:`~pipeline.report.words_apart.words_apart_of`).
-    words_apart: list[dict] = field(default_factory=list)
+    words_apart: list[dict] = field(default_factory=list)  # report.words_apart.words_apart_of
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -340,9 +338,7 @@ def build_area_context(
         options_figure=options_figure,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
-        words_apart=words_apart_of(
-            analysis.quality, area, cfg.year, dict(zip(area_st["statement_id"], area_st["text"], strict=True))
-        ),
+        words_apart=words_apart_of(analysis.quality, area, cfg.year, area_st),
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
+
 from pipeline.report import blocks as pm
 from pipeline.report.wording import groups_text
 
@@ -41,7 +43,7 @@ def _entries(groups: list[dict], year: int, text_of: Mapping[str, str]) -> list[
 
 
 def words_apart_of(
-    quality: Mapping, area: str, year: int, text_of: Mapping[str, str] | None = None
+    quality: Mapping, area: str, year: int, statements: pd.DataFrame | None = None
 ) -> list[dict]:
     """The area's words taken apart, for the seminar's year: ``{"word", "groups": [entry]}``.
 
@@ -54,11 +56,14 @@ def words_apart_of(
         quality: The theme stage's quality record (``words_apart``: per area, the recorded words).
         area: The core area.
         year: The seminar's year.
-        text_of: Statement id → its text (the area's statements); None shows the phrases only.
+        statements: The area's statements (``statement_id``, ``text``); None shows the phrases only.
     """
+    text_of = (
+        {} if statements is None else dict(zip(statements["statement_id"], statements["text"], strict=True))
+    )
     out = []
     for entry in quality.get("words_apart", {}).get(area, []):
-        groups = _entries(entry.get("groups", []), year, text_of or {})
+        groups = _entries(entry.get("groups", []), year, text_of)
         if sum(len(g["groups"]) for g in groups) >= 2:
             out.append({"word": entry["word"], "groups": groups})
     return out

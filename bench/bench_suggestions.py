@@ -70,7 +70,7 @@ def run_set(bench) -> dict | None:
     from pipeline.curation.decisions import Decision
     from pipeline.danish.stop_words import STOP_WORDS
     from pipeline.flows import analyse_seminar, area_and_topic_words, curate_analysis
-    from pipeline.flows.analysis import suggestions_of
+    from pipeline.flows.curate import suggestions_of
     from pipeline.nlp import build_nlp, stop_words
 
     loaded = load_set(bench)

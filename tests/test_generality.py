@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.danish.generality import count_noun_documents, is_general_noun, noun_share
+from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.words import is_bare_general, split_bare_words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,8 +51,22 @@ def test_general_nouns_of_any_text_and_specific_domain_nouns():
 
 
 def test_a_bare_label_is_general_only_as_one_general_noun():
-    assert is_bare_general("plads") and is_bare_general("samarbejde")
+    assert is_bare_general("plads") and is_bare_general("system")
     assert not is_bare_general("tværfaglig samarbejde")  # says what about it
+    assert not is_bare_general("grænsehandel")
+
+
+def test_a_general_noun_of_an_action_or_a_quality_is_a_claim_and_stays_a_point():
+    # made from a verb (its infinitive, or an action ending) or an adjective (a quality ending)
+    for word in ("samarbejde", "udvikling", "arbejde", "støtte", "sikkerhed"):
+        assert is_general_noun(word) and is_nominalisation(word), word
+        assert not is_bare_general(word), word  # "more collaboration" is a claim
+    # entity nouns, and derived nouns a corpus counts in the plural, name things
+    for word in ("plads", "system", "hus", "lov", "virksomhed", "myndighed", "organisation"):
+        assert not is_nominalisation(word), word
+    assert is_bare_general("virksomhed") and is_bare_general("lov")
+    # a measure noun says no more alone than a thing does
+    assert is_nominalisation("løsning") and is_bare_general("løsning")
     assert not is_bare_general("grænsehandel")
 
 
@@ -86,12 +101,18 @@ def test_a_bare_general_noun_theme_falls_apart_into_each_groups_own_claim():
 
 
 def test_groups_that_say_the_same_about_a_general_noun_stay_one_point():
-    part = _units([(1, "bedre tværfaglig samarbejde"), (3, "tværfaglig samarbejde"), (4, "samarbejde")])
-    out = split_bare_words(part, {"samarbejde": [{0, 1, 2}, False]}, frozenset())
-    assert out == {"tværfaglig samarbejde": [{0, 1}, False]}
+    part = _units([(1, "bedre digital system"), (3, "digital system"), (4, "system")])
+    out = split_bare_words(part, {"system": [{0, 1, 2}, False]}, frozenset())
+    assert out == {"digital system": [{0, 1}, False]}
     # one group's bare word counts no one else: kept as it is
-    one = split_bare_words(part, {"samarbejde": [{2}, False]}, frozenset())
-    assert one == {"samarbejde": [{2}, False]}
+    one = split_bare_words(part, {"system": [{2}, False]}, frozenset())
+    assert one == {"system": [{2}, False]}
+
+
+def test_a_general_noun_of_an_action_keeps_its_groups_together():
+    part = _units([(4, "samarbejde virksomhed"), (1, "samarbejde tværs fagområde"), (3, "samarbejde")])
+    found = {"samarbejde": [{0, 1, 2}, False]}
+    assert split_bare_words(part, found, frozenset()) == {"samarbejde": [{0, 1, 2}, False]}
 
 
 def test_a_genitive_before_its_noun_stays_a_possessor_and_a_genitive_head_becomes_base_form():
@@ -120,8 +141,8 @@ def test_a_word_taken_apart_is_recorded_with_each_groups_own_words():
         {
             "word": "plads",
             "groups": [
-                {"year": 2024, "group": 1, "words": ["plads til offentlig vækst"]},
-                {"year": 2024, "group": 2, "words": ["plads"]},
+                {"year": 2024, "group": 1, "words": ["plads til offentlig vækst"], "statements": ["s0"]},
+                {"year": 2024, "group": 2, "words": ["plads"], "statements": ["s1"]},
             ],
         }
     ]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import base_phrase, derives, is_action_noun, is_definite, related, synonyms
+from pipeline.danish import (
+    MEASURE_NOUNS,
+    base_phrase,
+    derives,
+    is_action_noun,
+    is_definite,
+    related,
+    synonyms,
+)
 from pipeline.themes.points import (
     choose_point,
     label_text,
@@ -328,3 +336,21 @@ def test_an_adjective_in_il_or_bel_and_its_noun_in_ilitet_are_one_word():
         and not related("universitet", "univers")
         and not related("kvalitet", "kvalitativ")
     )
+
+
+def test_measure_nouns_with_the_same_modifier_are_one_point():
+    # "tidlig intervention" (one group) and "tidlig forebyggende indsats" (another): "tidlig" + a
+    # noun of a measure that does not say which is one point, whichever noun each group used
+    assert says("tidlig intervention", "tidlig forebygge indsats")
+    assert says("tidlig indsats", "tidlig intervention")
+    units = _units(
+        [
+            (1, "tidlig intervention", "tidlig intervention"),
+            (5, "tidlig forebyggende indsats", "tidlig forebygge indsats"),
+        ]
+    )
+    question = frozenset({"forebygge", "tiltag"})
+    point = choose_point(units, restates=lambda w: w in question or w in MEASURE_NOUNS)
+    assert point.lemmas == "tidlig intervention" and list(point.fits) == [True, True]
+    # the question's own modifier does not join them on its own: not a point of its own
+    assert not says("tidlig intervention", "forebygge indsats")

@@ -21,6 +21,7 @@ from pipeline.config import SeminarConfig
 from pipeline.schemas import Themes
 from pipeline.themes.features import fit_lexical, lexical_documents
 from pipeline.themes.describe import link_cross, order_themes, theme_rows
+from pipeline.themes.summaries import distinct_summaries
 from pipeline.themes.labels import label_forms
 from pipeline.topics import surface_forms
 
@@ -153,7 +154,8 @@ def rebuild_themes(
     out = order_themes(link_cross(out, units), area_order)
     if order == "codebook":
         out = _codebook_order(out, meta, area_order)
-    return out, _cross_themes_of(cross, units)
+    # no "kort sagt" sentence twice in an area, in the order the pages show
+    return distinct_summaries(out, statements), _cross_themes_of(cross, units)
 
 
 def _codebook_order(out: pd.DataFrame, meta: dict[int, dict], area_order: list[str]) -> pd.DataFrame:

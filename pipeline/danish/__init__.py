@@ -24,6 +24,7 @@ from .inflection import (
     is_action_noun,
     is_definite,
     is_genitive,
+    is_nominalisation,
     nominalise,
     related,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "is_action_noun",
     "is_definite",
     "is_genitive",
+    "is_nominalisation",
     "is_setting",
     "is_stop",
     "is_yes_no_question",

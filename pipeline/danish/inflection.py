@@ -28,6 +28,7 @@ __all__ = [
     "derives",
     "is_action_noun",
     "is_definite",
+    "is_nominalisation",
     "nominalise",
     "related",
 ]
@@ -198,3 +199,76 @@ def base_label(label: str, lemma_of: Mapping[str, str]) -> str:
     if low.endswith("s") and lemma != low and (low[:-1] == lemma or is_definite(low[:-1], lemma)):
         words[-1] = lemma if not head[:1].isupper() else lemma[:1].upper() + lemma[1:]
     return " ".join(words)
+
+
+#: Endings of a noun made from a verb (its action: "udvikling", "forebyggelse", "kommunikation")
+#: with the verb's ending they replace: "-ation" ← "-ere" ("kommunikere"), "-ing" ← "-e".
+_VERB_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ation", "ere"),
+    ("ning", "e"),
+    ("ing", "e"),
+    ("else", "e"),
+)
+
+#: Endings of a noun made from an adjective to name its quality ("tryghed", "fleksibilitet").
+_QUALITY_ENDINGS: tuple[tuple[str, str], ...] = (("hed", ""), ("ilitet", "il"), ("ilitet", "el"))
+
+
+def _is_verb(word: str) -> bool:
+    """Whether ``word`` is a verb's infinitive: the dictionary takes its past tense back to it.
+
+    "samarbejde" (samarbejdede), "udvikle" (udviklede), "løse" (løste); a noun has no past
+    tense ("plads", "system").
+    """
+    from pipeline.danish.lemma_model import get_sources
+
+    if len(word) < 4 or not word.endswith("e"):
+        return False
+    known = get_sources()
+    return any(known.dict_lemma(past) == word for past in (word + "de", word[:-1] + "te"))
+
+
+def _is_adjective(word: str) -> bool:
+    """Whether ``word`` is an adjective: the dictionary takes its neuter (``-t``) form back to it."""
+    from pipeline.danish.lemma_model import get_sources
+
+    return len(word) >= 3 and get_sources().dict_lemma(word + "t") == word
+
+
+def _names_things(noun: str) -> bool:
+    """Whether a derived noun counts things: the tagger's corpus uses it in the plural.
+
+    An action or a quality is seldom counted ("tryghed", "kommunikation"); a derived noun that
+    is ("virksomheder", "myndigheder", "organisationer", "aktiviteter") names things.
+    """
+    from pipeline.danish.lemma_model import default_model
+
+    low_lex = default_model().low_lex
+    return any(
+        lemma == noun for form in (noun + "er", noun + "erne") for lemma, _ in (low_lex.get(form) or ())
+    )
+
+
+def is_nominalisation(noun: str) -> bool:
+    """Whether a noun names an action or a quality: it is made from a verb or an adjective.
+
+    Such a noun alone is a claim ("samarbejde": more collaboration; "tryghed": more safety),
+    where an entity noun alone ("plads", "system", "virksomhed") is only what a claim is about.
+    A noun is one when it is a verb's infinitive ("samarbejde", "støtte"), or a verb with an
+    action ending ("udvikling" ← "udvikle", "kommunikation" ← "kommunikere"), or an adjective
+    with a quality ending ("tryghed" ← "tryg", "fleksibilitet" ← "fleksibel"), and the
+    reference corpus does not count it in the plural (:func:`_names_things`: "virksomheder",
+    "myndigheder" name things though they are built like qualities).
+
+    >>> is_nominalisation("samarbejde"), is_nominalisation("tryghed"), is_nominalisation("plads")
+    (True, True, False)
+    """
+    noun = noun.lower()
+    if not noun.isalpha():
+        return False
+    if _is_verb(noun):
+        return True
+    derived = any(
+        noun.endswith(end) and _is_verb(noun[: -len(end)] + verb) for end, verb in _VERB_NOUN_ENDINGS
+    ) or any(noun.endswith(end) and _is_adjective(noun[: -len(end)] + adj) for end, adj in _QUALITY_ENDINGS)
+    return derived and not _names_things(noun)

@@ -26,6 +26,7 @@ from pipeline.report.plots import (
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.synthesis import area_synthesis
 from pipeline.report.answers import area_theme_options, group_specifics, options_sentence, year_entry
+from pipeline.report.words_apart import words_apart_of
 from pipeline.report.wording import (
     da_place,
     group_names,
@@ -82,6 +83,7 @@ class AreaContext:
     stances: list[dict] = field(default_factory=list)
     #: The named groups' names as written, by ordinal (:func:`~pipeline.report.wording.group_label`).
     group_names: dict[int, str] = field(default_factory=dict)
+    words_apart: list[dict] = field(default_factory=list)  # report.words_apart.words_apart_of
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -312,6 +314,7 @@ def build_area_context(
         options_figure=plot_option_groups(option_group_matrix(given, groups), names) if given else None,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
+        words_apart=words_apart_of(analysis.quality, area, cfg.year, area_st),
     )
 
 

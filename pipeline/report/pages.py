@@ -15,6 +15,7 @@ import datetime as dt
 from pipeline.report import blocks as pm
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
+from pipeline.report.words_apart import words_apart_blocks
 from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, RECURRING, count, group_label, groups_text
 
 __all__ = ["LANG", "area_page", "marked"]
@@ -345,6 +346,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_recurring(ctx),
         *_question_themes(ctx),
         *_terms(ctx),
+        *words_apart_blocks(ctx.words_apart, ctx.group_names),
         *_single(ctx),
         *_figures(ctx),
         *notes_blocks(ctx),

@@ -21,6 +21,7 @@ from pipeline.config import SeminarConfig
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cross import cross_cutting
 from pipeline.themes.describe import describe_theme, link_cross, order_themes, restates, restating_share
+from pipeline.themes.summaries import distinct_summaries
 from pipeline.themes.features import fit_lexical
 from pipeline.themes.options import option_counts, option_of
 from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words
@@ -134,7 +135,7 @@ class ThemeFinder:
         units = units.drop(
             columns=["focus", "words", "content_at", "verbs", "stance", "about"], errors="ignore"
         )
-        themes = order_themes(link_cross(themes, units), area_order)
+        themes = distinct_summaries(order_themes(link_cross(themes, units), area_order), statements)
         run.quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
         run.quality["n_cross_themes"] = len(cross)
         self.themes_ = validate(themes, Themes)

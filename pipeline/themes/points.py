@@ -43,6 +43,7 @@ from pipeline.danish import (
     ARTICLES,
     FRAME_NOUNS,
     GENERAL_NOUNS,
+    MEASURE_NOUNS,
     base_phrase,
     is_action_noun,
     related,
@@ -67,6 +68,10 @@ __all__ = [
     "why_said",
 ]
 
+#: Nouns whose point lies in what modifies them: the general nouns and the nouns of a measure
+#: that do not say which (:data:`pipeline.danish.MEASURE_NOUNS`); any one says another.
+_SWAPPABLE: frozenset[str] = GENERAL_NOUNS | MEASURE_NOUNS
+
 
 @lru_cache(maxsize=200_000)
 def _word_said(
@@ -79,11 +84,12 @@ def _word_said(
     for u in unit_words:
         if related(u, word, verbs):
             return f"'{word}' ~ '{u}' (derivation)", u
-    if word in GENERAL_NOUNS:
-        # "tiltag", "indsats", "løsning": their point lies in what modifies them, so one says
-        # another ("tidlig forebyggende indsats" says "forebyggende tiltag")
+    if word in _SWAPPABLE:
+        # "tiltag", "indsats", "løsning", "intervention": their point lies in what modifies them,
+        # so one says another ("tidlig forebyggende indsats" says "forebyggende tiltag", "tidlig
+        # intervention" says "tidlig indsats"): the modifier they share is the point
         for u in unit_words:
-            if u in GENERAL_NOUNS:
+            if u in _SWAPPABLE:
                 return f"'{word}' ~ '{u}' (general nouns)", u
     syn = synonyms(word)
     for u in unit_words:

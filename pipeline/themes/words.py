@@ -18,7 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.danish.frame_words import MEASURE_NOUNS
 from pipeline.danish.generality import is_general_noun
+from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.points import says
 
 __all__ = ["WordApart", "is_bare_general", "split_bare_words"]
@@ -30,17 +32,21 @@ class WordApart:
 
     Attributes:
         word: The noun's lemma.
-        groups: ``(year, group, the group's own phrases holding the word)`` per group.
+        groups: ``(year, group, the group's own phrases holding the word, the statements they
+            are in)`` per group (a page shows the statement where the phrase is the word alone).
     """
 
     word: str
-    groups: tuple[tuple[int, int, tuple[str, ...]], ...]
+    groups: tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]
 
     def as_dict(self) -> dict:
-        """For the quality record: ``{"word", "groups": [{"year", "group", "words"}]}``."""
+        """For the quality record: ``{"word", "groups": [{"year", "group", "words", "statements"}]}``."""
         return {
             "word": self.word,
-            "groups": [{"year": y, "group": g, "words": list(w)} for y, g, w in self.groups],
+            "groups": [
+                {"year": y, "group": g, "words": list(w), "statements": list(st)}
+                for y, g, w, st in self.groups
+            ],
         }
 
 
@@ -50,14 +56,23 @@ def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
     groups = []
     for (year, group), rows in units.groupby(["year", "group"], sort=True):
         texts = sorted({" ".join(str(t).split()) for t in rows["text"]}, key=lambda t: (-len(t.split()), t))
-        groups.append((int(year), int(group), tuple(texts)))
+        said = tuple(dict.fromkeys(str(sid) for sid in rows["statement_id"]))
+        groups.append((int(year), int(group), tuple(texts), said))
     return WordApart(word, tuple(groups))
 
 
 def is_bare_general(lemmas: str) -> bool:
-    """Whether a label's lemmas are one general noun alone ("plads", "samarbejde"; not "grænsehandel")."""
+    """Whether a label's lemmas are one general noun of a thing alone ("plads", "system"; not "grænsehandel").
+
+    A general noun that names an action or a quality (:func:`pipeline.danish.inflection.is_nominalisation`:
+    "samarbejde", "udvikling", "tryghed") is a claim on its own ("more collaboration"), so it
+    stays a point; a noun of a measure that does not say which (:data:`pipeline.danish.MEASURE_NOUNS`:
+    "løsning", "indsats") says no more alone than a thing does.
+    """
     words = lemmas.split()
-    return len(words) == 1 and is_general_noun(words[0])
+    if len(words) != 1 or not is_general_noun(words[0]):
+        return False
+    return words[0] in MEASURE_NOUNS or not is_nominalisation(words[0])
 
 
 def _claims_about(docs: list[str], word: str, empty: frozenset[str]) -> list[str]:

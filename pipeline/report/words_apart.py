@@ -1,0 +1,101 @@
+"""Words several groups used about different things: the area page's section, written once.
+
+A general noun of a thing ("plads", "virksomhed") that several groups wrote is no point of its
+own: the theme stage takes such a theme apart (:mod:`pipeline.themes.words`) and records each
+group's own phrases in ``theme_quality.json`` under ``words_apart``. The page lists them under
+their own heading, so the reader sees that the groups shared a word, not a point: "Plads: plads
+til offentlig vækst (gruppe 1); plads til skattelettelser (gruppe 2)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from pipeline.report import blocks as pm
+from pipeline.report.wording import groups_text
+
+__all__ = ["WORDS_APART", "words_apart_blocks", "words_apart_of"]
+
+#: The section's heading on the area page.
+WORDS_APART = "Ord, som flere grupper brugte om forskellige ting"
+
+
+def _entries(groups: list[dict], year: int, text_of: Mapping[str, str]) -> list[dict]:
+    """The year's groups as entries, those that wrote the same phrases together.
+
+    A group whose phrases are the word alone shows the sentences it wrote them in (what it said
+    about the word).
+    """
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    out = []
+    for g in groups:
+        if int(g.get("year", year)) != int(year):
+            continue
+        said = [(sid, text_of[sid]) for sid in g.get("statements", []) if sid in text_of]
+        if said and all(len(w.split()) == 1 for w in g["words"]):
+            out.append({"groups": [int(g["group"])], "words": [], "statements": said})
+        else:
+            by_words.setdefault(tuple(g["words"]), []).append(int(g["group"]))
+    out += [{"groups": sorted(gs), "words": list(w), "statements": []} for w, gs in by_words.items()]
+    return sorted(out, key=lambda e: e["groups"])
+
+
+def words_apart_of(
+    quality: Mapping, area: str, year: int, statements: pd.DataFrame | None = None
+) -> list[dict]:
+    """The area's words taken apart, for the seminar's year: ``{"word", "groups": [entry]}``.
+
+    Each entry is ``{"groups", "words", "statements"}``: groups that wrote the same phrases are
+    one entry; a group whose phrases are the word alone ("virksomheder") has the sentences it
+    wrote them in (``(statement_id, text)``) instead, so the reader sees what it meant. A word
+    only one group of the year used is left out (it was not used by several).
+
+    Args:
+        quality: The theme stage's quality record (``words_apart``: per area, the recorded words).
+        area: The core area.
+        year: The seminar's year.
+        statements: The area's statements (``statement_id``, ``text``); None shows the phrases only.
+    """
+    text_of = (
+        {} if statements is None else dict(zip(statements["statement_id"], statements["text"], strict=True))
+    )
+    out = []
+    for entry in quality.get("words_apart", {}).get(area, []):
+        groups = _entries(entry.get("groups", []), year, text_of)
+        if sum(len(g["groups"]) for g in groups) >= 2:
+            out.append({"word": entry["word"], "groups": groups})
+    return out
+
+
+def _entry(entry: dict, names: Mapping[int, str]) -> pm.Inlines:
+    """One entry: the group's phrases, or its sentences linked to the notes, then its groups."""
+    if entry["statements"]:
+        said: list = []
+        for sid, text in entry["statements"]:
+            said += ["; " if said else "", "»", pm.Link(text, f"#s-{sid}"), "«"]
+        return pm.inlines(*said, f" ({groups_text(entry['groups'], names)})")
+    return (f"{', '.join(entry['words'])} ({groups_text(entry['groups'], names)})",)
+
+
+def words_apart_blocks(words: list[dict], names: Mapping[int, str]) -> list[pm.Block]:
+    """The section: the heading, one sentence, and per word each group's own words (gruppe N).
+
+    Args:
+        words: From :func:`words_apart_of`.
+        names: The named groups' names by ordinal.
+    """
+    if not words:
+        return []
+    items = []
+    for w in words:
+        runs: list = [pm.Strong(w["word"][:1].upper() + w["word"][1:]), " \N{EN DASH} "]
+        for i, entry in enumerate(w["groups"]):
+            runs += ["; " if i else "", *_entry(entry, names)]
+        items.append(pm.inlines(*runs))
+    text = (
+        "Grupperne brugte det samme ord, men om noget forskelligt; ordet alene er derfor ikke talt som et "
+        "tema. Hver gruppes egne ord:"
+    )
+    return [pm.Heading(2, (WORDS_APART,)), pm.Paragraph((text,)), pm.BulletList(tuple(items))]

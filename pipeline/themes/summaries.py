@@ -1,0 +1,64 @@
+"""Each theme's "kort sagt" sentence, not the one a higher-ranked theme of its area already quotes.
+
+A long sentence can make several points ("De talte også om samarbejde med virksomheder,
+fleksibilitet i regelsættene …"), and each theme's shortest evidence sentence
+(:func:`pipeline.themes.describe.in_short`) may then be the same one for three themes of an area:
+the overview would quote it three times. Walking an area's themes in the order the reports show
+them, a theme whose sentence a theme ranked higher already quotes takes its next sentence instead
+(another of its own evidence statements, so a counted group's words that say its point); a theme
+with no other sentence keeps its own.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+__all__ = ["distinct_summaries"]
+
+
+def _next_sentence(evidence: list[str], used: set[str], st: pd.DataFrame) -> str | None:
+    """The shortest of the evidence statements no theme above quotes (first in evidence order)."""
+    free = [sid for sid in evidence if sid not in used and sid in st.index]
+    if not free:
+        return None
+    return min(free, key=lambda sid: (len(str(st.loc[sid, "text"]).split()), evidence.index(sid)))
+
+
+def _summary(sid: str, st: pd.DataFrame, fallback: int) -> dict:
+    """The summary record of one statement: its id, its group and its text (first letter upper case)."""
+    text = " ".join(str(st.loc[sid, "text"]).split())
+    group = int(st.loc[sid, "group"]) if "group" in st.columns else fallback
+    return {"statement_id": sid, "group": group, "text": text[:1].upper() + text[1:]}
+
+
+def distinct_summaries(themes: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """The themes with no "kort sagt" sentence quoted twice within an area and year.
+
+    Args:
+        themes: The themes table in report order (:func:`pipeline.themes.describe.order_themes`).
+        statements: The ``statements`` table (``statement_id``, ``text``, ``group``).
+
+    Returns:
+        The themes, each ``summary`` a sentence no theme ranked above it in its area quotes where
+        its own evidence has one; the rest unchanged. Deterministic: it depends only on the order.
+    """
+    if themes.empty or "summary" not in themes.columns:
+        return themes
+    st = statements.drop_duplicates("statement_id").set_index("statement_id")
+    used: dict[tuple, set[str]] = {}
+    out = []
+    for row in themes.itertuples(index=False):
+        summary = json.loads(row.summary) if row.summary else {}
+        seen = used.setdefault((row.year, row.core_area), set())
+        sid = summary.get("statement_id")
+        if sid in seen:
+            other = _next_sentence(str(row.evidence).split(), seen, st)
+            if other is not None:
+                summary = _summary(other, st, int(summary.get("group", 0)))
+                sid = other
+        if sid:
+            seen.add(sid)
+        out.append(json.dumps(summary, ensure_ascii=False) if summary else row.summary)
+    return themes.assign(summary=out)

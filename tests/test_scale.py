@@ -317,6 +317,18 @@ def test_analysis_key_follows_the_notes_and_the_settings(tiny_cfg, tiny_csv_byte
     assert analysis_key(notes, replace(tiny_cfg, topics=replace(tiny_cfg.topics, seed=7))) != key
 
 
+def test_analysis_key_follows_the_code_of_every_stage():
+    """The key hashes the whole package (themes, danish word lists, models), not only the flows' folder."""
+    from pathlib import Path
+
+    import pipeline
+    from pipeline.flows.reuse import code_files
+
+    root = Path(pipeline.__file__).resolve().parent
+    files = {p.relative_to(root).as_posix() for p in code_files()}
+    assert {"themes/finder.py", "danish/data/measure_nouns.txt", "flows/reuse.py", "nlp.py"} <= files
+
+
 def test_reusing_flow_takes_the_kept_analysis_without_loading_the_pipeline(
     tiny_cfg, tiny_csv_bytes, monkeypatch
 ):

@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
@@ -19,7 +20,10 @@ from pipeline.flows.analysis import Analysis, analyse_seminar, area_and_topic_wo
 from pipeline.flows.curate import curate_analysis, suggestions_of
 from pipeline.nlp import build_nlp, stop_words
 
-__all__ = ["ReusableAnalysis", "analyse_seminar_reusing", "analysis_key"]
+__all__ = ["ReusableAnalysis", "analyse_seminar_reusing", "analysis_key", "code_files"]
+
+#: The package whose files the analysis depends on (``pipeline/``, not this module's folder).
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +55,6 @@ def analysis_key(notes: pd.DataFrame, cfg: SeminarConfig) -> str:
     import hashlib
     import json
     from importlib.metadata import PackageNotFoundError, version
-    from pathlib import Path
 
     from pipeline.config import config_to_dict
 
@@ -63,15 +66,23 @@ def analysis_key(notes: pd.DataFrame, cfg: SeminarConfig) -> str:
             digest.update(f"{package}={version(package)};".encode())
         except PackageNotFoundError:
             digest.update(f"{package}=-;".encode())
-    root = Path(__file__).parent
-    for path in sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and p.suffix not in {".pyc"} and "__pycache__" not in p.parts
-    ):
+    root = PACKAGE_ROOT
+    for path in code_files():
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def code_files() -> list[Path]:
+    """Every file of the package (its code, word lists and models), sorted.
+
+    A change to any of them is a change to the analysis.
+    """
+    return sorted(
+        p
+        for p in PACKAGE_ROOT.rglob("*")
+        if p.is_file() and p.suffix not in {".pyc"} and "__pycache__" not in p.parts
+    )
 
 
 def analyse_seminar_reusing(

@@ -57,3 +57,23 @@ def test_the_next_sentence_is_the_shortest_unquoted_one_of_the_themes_evidence()
     )
     second = json.loads(distinct_summaries(themes, _statements())["summary"].iloc[1])
     assert second == {"statement_id": "s4", "group": 2, "text": "Mentorordninger hjælper."}
+
+
+def test_the_next_sentence_writes_the_labels_word_before_a_shorter_synonym():
+    """ "smidigere processer" says "fleksibilitet" by a synonym; the quote beside the label writes it."""
+    statements = pd.DataFrame(
+        [
+            ("s1", 4, LONG),
+            ("s6", 3, "Smidigere processer hjælper."),
+            ("s7", 2, "Behovet for investeringer og fleksibilitet i arbejdstid blev drøftet af gruppen."),
+        ],
+        columns=["statement_id", "group", "text"],
+    )
+    themes = pd.DataFrame(
+        [
+            _theme("Beskæftigelse", "Samarbejde", "s1", "s1", 4),
+            _theme("Beskæftigelse", "Fleksibilitet", "s1 s6 s7", "s1", 4),
+        ]
+    )
+    second = json.loads(distinct_summaries(themes, statements)["summary"].iloc[1])
+    assert (second["statement_id"], second["group"]) == ("s7", 2)

@@ -18,12 +18,35 @@ import pandas as pd
 __all__ = ["distinct_summaries"]
 
 
-def _next_sentence(evidence: list[str], used: set[str], st: pd.DataFrame) -> str | None:
-    """The shortest of the evidence statements no theme above quotes (first in evidence order)."""
+def _writes(sid: str, words: set[str], st: pd.DataFrame) -> bool:
+    """Whether a statement writes every word of a label (as written or as a lemma)."""
+    row = st.loc[sid]
+    said = set(str(row.get("text", "")).casefold().split()) | set(
+        str(row.get("lemmas", "")).casefold().split()
+    )
+    said |= {w.strip(".,;:!?()»«\"'") for w in said}
+    return words <= said
+
+
+def _next_sentence(evidence: list[str], used: set[str], st: pd.DataFrame, label: str = "") -> str | None:
+    """The evidence statement no theme above quotes: one writing the label's words first, then the shortest.
+
+    A statement that says the point only through a synonym or a derivation ("smidigere
+    processer" for "Fleksibilitet") is true evidence but a poor quote beside the label: a reader
+    looks for the label's word in it. Ties go to the first in evidence order.
+    """
     free = [sid for sid in evidence if sid not in used and sid in st.index]
     if not free:
         return None
-    return min(free, key=lambda sid: (len(str(st.loc[sid, "text"]).split()), evidence.index(sid)))
+    words = set(label.casefold().split())
+    return min(
+        free,
+        key=lambda sid: (
+            not _writes(sid, words, st),
+            len(str(st.loc[sid, "text"]).split()),
+            evidence.index(sid),
+        ),
+    )
 
 
 def _summary(sid: str, st: pd.DataFrame, fallback: int) -> dict:
@@ -54,7 +77,7 @@ def distinct_summaries(themes: pd.DataFrame, statements: pd.DataFrame) -> pd.Dat
         seen = used.setdefault((row.year, row.core_area), set())
         sid = summary.get("statement_id")
         if sid in seen:
-            other = _next_sentence(str(row.evidence).split(), seen, st)
+            other = _next_sentence(str(row.evidence).split(), seen, st, str(getattr(row, "label", "")))
             if other is not None:
                 summary = _summary(other, st, int(summary.get("group", 0)))
                 sid = other

@@ -46,7 +46,7 @@ def test_the_area_page_shows_the_words_under_their_own_heading(analysis_2024, cf
     area = str(analysis_2024.notes["core_area"].iloc[0])
     st = analysis_2024.statements[analysis_2024.statements["core_area"] == area].iloc[0]
     analysis = replace(analysis_2024, quality={**analysis_2024.quality, **_record(area, st.statement_id)})
-    ctx = build_area_context(analysis, cfg_2024, area)
+    ctx = build_area_context(analysis, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
     line = "plads til offentlig vækst (gruppe 1); plads til skattelettelser (gruppe 2 og 3); »"
     md = render_area_markdown(ctx)
     section = md.split(f"## {WORDS_APART}", 1)[1].split("\n## ", 1)[0]

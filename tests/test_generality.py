@@ -67,6 +67,9 @@ def test_a_general_noun_of_an_action_or_a_quality_is_a_claim_and_stays_a_point()
     assert is_bare_general("virksomhed") and is_bare_general("lov")
     # a measure noun says no more alone than a thing does
     assert is_nominalisation("løsning") and is_bare_general("løsning")
+    # however rare in the reference corpus: "intervention" alone names no measure either
+    assert not is_general_noun("intervention") and is_bare_general("intervention")
+    assert not is_bare_general("tidlig intervention")
     assert not is_bare_general("grænsehandel")
 
 

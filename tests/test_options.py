@@ -131,7 +131,8 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     assert chosen["infrastruktur"] == [1, 2, 3, 4, 5]
     assert chosen["kapacitet"] == [1, 2, 4, 5]
     assert ctx.options_figure is not None
-    labels = {t["label"].lower() for t in ctx.recurring + ctx.question_themes}
+    labels = {t["label"].lower() for t in ctx.recurring + ctx.question_themes + ctx.single}
+    # an option is shown with the options, never as a point nor under "raised by one group"
     assert not labels & {"infrastruktur", "kapacitet", "facilitetsplaner", "byforskønnelse"}
     headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
     assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")

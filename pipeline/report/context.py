@@ -224,11 +224,12 @@ def _theme_lists(
         & ~area_themes["restates_area"]
         & (area_themes["n_groups"] >= recurring_from)
     )
-    asked &= ~area_themes["topic"].isin(list(option_topics))
+    option = area_themes["topic"].isin(list(option_topics))
+    asked &= ~option
     return _ThemeLists(
         recurring=recurring,
         single=theme_dicts(
-            area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked], links
+            area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked & ~option], links
         ),
         question=theme_dicts(area_themes[asked], links),
         restating=theme_dicts(area_themes[area_themes["restates_area"]], links),

@@ -170,3 +170,19 @@ def test_the_status_is_per_point_only_when_some_are_curated(analysis_2024, cfg_2
     )
     assert [POINT.match(t).group(7) for t in _points(every)] == [None] * len(_points(every))
     assert "Maskinforslag" not in "\n".join(block_text(b) for b in walk(every.blocks))
+
+
+def test_an_area_without_points_says_what_all_groups_took_up_not_enkelte_grupper(analysis_2024, cfg_2024):
+    """A theme several groups raised that only repeats the question is its subject, with its count."""
+    area = "Økonomi, Personale og IT"
+    own = analysis_2024.themes["core_area"] == area
+    themes = analysis_2024.themes.assign(recurring=analysis_2024.themes["recurring"] & ~own)
+    page = overview_page(
+        replace(analysis_2024, themes=themes), cfg_2024, recurring_from=cfg_2024.themes.min_groups
+    )
+    text = "\n".join(block_text(b) for b in walk(page.blocks))
+    section = text.split(area, 1)[1].split("Hele rapporten", 1)[0]
+    assert "Grupperne talte om spørgsmålets eget emne: kompetencer (3 af 5)" in section
+    asked = set(themes.loc[own & themes["restates_question"] & (themes["n_groups"] >= 2), "label"])
+    singles = section.split("Enkelte grupper pegede på", 1)[-1] if "Enkelte" in section else ""
+    assert not any(label.lower() in singles for label in asked)

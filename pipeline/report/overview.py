@@ -125,19 +125,11 @@ def _area_section(
             pm.BulletList(tuple(_point(r, per_point, notes_group_names(notes)) for r in points.itertuples()))
         )
     else:
-        singles = themes[~themes["restates_area"]]
         blocks.append(
             pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(recurring_from)} grupper.",))
         )
-        if len(singles):
-            blocks.append(
-                pm.Paragraph(
-                    (
-                        "Enkelte grupper pegede på "
-                        f"{da_list([lower_first(t) for t in singles['label'].head(4)])}.",
-                    )
-                )
-            )
+        options = frozenset(int(t) for t in analysis.quality.get("option_themes", {}).get(area, {}))
+        blocks += _without_points(themes, recurring_from, n_groups, options)
     rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(
         points
     )
@@ -161,6 +153,31 @@ def _area_section(
         )
     )
     return [pm.Section(tuple(blocks), kind="overview-area", anchor=f"omraade-{slug}")]
+
+
+def _without_points(
+    themes: pd.DataFrame, recurring_from: int, n_groups: int, options: frozenset[int]
+) -> list[pm.Block]:
+    """What an area without points says.
+
+    The question's own subject several groups took up (with how many), then what single groups
+    raised: never "enkelte grupper" for what all of them said. Themes that name a given option
+    are in the options sentence already.
+    """
+    own = themes[~themes["restates_area"] & ~themes["topic"].isin(list(options))]
+    asked = own[own["restates_question"] & (own["n_groups"] >= recurring_from)]
+    singles = own[(own["n_groups"] < recurring_from) & ~own["restates_question"]]
+    blocks: list[pm.Block] = []
+    if len(asked):
+        said = [f"{lower_first(r.label)} ({r.n_groups} af {n_groups})" for r in asked.head(3).itertuples()]
+        blocks.append(pm.Paragraph((f"Grupperne talte om spørgsmålets eget emne: {da_list(said)}.",)))
+    if len(singles):
+        blocks.append(
+            pm.Paragraph(
+                (f"Enkelte grupper pegede på {da_list([lower_first(t) for t in singles['label'].head(4)])}.",)
+            )
+        )
+    return blocks
 
 
 def _cross(analysis: Analysis) -> list[pm.Block]:

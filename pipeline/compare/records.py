@@ -47,10 +47,35 @@ def group_order(g: str) -> tuple[str, int]:
     return (g.rsplit("#", 1)[0] if "#" in g else "", int(g.rsplit("#", 1)[-1]))
 
 
+def _not_gone(status: str, zero_year: int, inside: dict[int, dict[str, str]]) -> tuple[str, str]:
+    """A "ny" or "forsvundet" whose zero year has a group writing the label inside another word.
+
+    The status becomes the change it is ("voksende", "aftagende"), with the words as the reason.
+    """
+    words = inside.get(zero_year, {})
+    if status not in ("ny", "forsvundet") or not words:
+        return status, ""
+    shown = "; ".join(
+        f"gruppe {g.rsplit('#', 1)[-1]}: „{w}“"
+        for g, w in sorted(words.items(), key=lambda gw: group_order(gw[0]))
+    )
+    return (
+        "voksende" if status == "ny" else "aftagende",
+        f"{zero_year}: ingen gruppe skriver det som eget punkt, men ordet står i et andet ord ({shown})",
+    )
+
+
 def status_record(
-    ctx: Years, row: MatchedRow, point_id: int, label: str, scope: str, counts: dict[int, tuple[int, float]]
+    ctx: Years,
+    row: MatchedRow,
+    point_id: int,
+    label: str,
+    scope: str,
+    counts: dict[int, tuple[int, float]],
+    inside: dict[int, dict[str, str]] | None = None,
 ) -> dict:
     """A point's status over the last step and its trend over all years, with why its themes were matched."""
+    inside = inside or {}
     years = ctx.years
     base, target = years[-2], years[-1]
     (b, sb), (t, st), (f, sf) = counts[base], counts[target], counts[years[0]]
@@ -67,6 +92,9 @@ def status_record(
                 else " (samme pointe: synonym eller afledning)"
             )
             reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“{how}")
+    status, why = _not_gone(status_of(b, t, sb, st, ctx.params), target if t == 0 else base, inside)
+    trend, why_trend = _not_gone(status_of(f, t, sf, st, ctx.params), target if t == 0 else years[0], inside)
+    reasons += [w for w in dict.fromkeys((why, why_trend)) if w]
     return {
         "point": point_id,
         "label": label,
@@ -78,10 +106,10 @@ def status_record(
         "base_share_groups": sb,
         "target_share_groups": st,
         "delta_share_groups": round(st - sb, 4),
-        "status": status_of(b, t, sb, st, ctx.params),
+        "status": status,
         "first_year": years[0],
         "first_groups": f,
-        "trend": status_of(f, t, sf, st, ctx.params),
+        "trend": trend,
         "counts": " → ".join(str(counts[y][0]) for y in years),
         "reason": "; ".join(reasons),
     }

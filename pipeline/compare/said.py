@@ -21,7 +21,7 @@ import pandas as pd
 from pipeline.compare.status import OVERALL
 from pipeline.themes.points import says
 
-__all__ = ["Said", "YearUnits", "groups_saying", "year_units"]
+__all__ = ["Said", "YearUnits", "groups_saying", "written_inside", "year_units"]
 
 
 @dataclass(frozen=True)
@@ -113,4 +113,34 @@ def groups_saying(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[st
             continue
         if any(says(lab, lemmas, verbs) for lab in wanted):
             out[key] = Said(key, area, sid, text)
+    return out
+
+
+def written_inside(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[str, str]:
+    """The groups of one year and scope that write a one-word label only inside another word.
+
+    By the pages' rule a compound's modifier is not its point ("velfærdsteknologi" is about
+    technology, so it does not say "Velfærd"); but a comparison that calls "Velfærd" gone while a
+    group writes "velfærdsteknologi" states what a reader sees is false. So a zero that such a
+    word sits beside is no "ny" or "forsvundet" (:func:`pipeline.compare.records.status_record`).
+
+    Returns:
+        Group key → the first word of its key phrases that holds a label as a part (as written).
+    """
+    from pipeline.danish.word_families import family_keys
+
+    wanted = {lab for lab in labels if len(lab.split()) == 1}
+    out: dict[str, str] = {}
+    if not wanted:
+        return out
+    for area, group, _sid, lemmas, text, _verbs in year.rows:
+        if scope != OVERALL and area != scope:
+            continue
+        key = group_key(scope, area, group)
+        if key in out:
+            continue
+        for lemma, word in zip(lemmas.split(), text.split() + [""] * len(lemmas.split()), strict=False):
+            if lemma not in wanted and wanted & family_keys(lemma):
+                out[key] = word.strip(".,;:!?()»«\"'") or lemma
+                break
     return out

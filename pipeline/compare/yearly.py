@@ -31,7 +31,7 @@ from pipeline.compare.match import (
 )
 from pipeline.compare.records import Out, Years, add_families, group_order, sorted_status, status_record
 from pipeline.compare.rows import given_options, merge_same_evidence, merge_same_labels, row_label
-from pipeline.compare.said import groups_saying, year_units
+from pipeline.compare.said import groups_saying, written_inside, year_units
 from pipeline.compare.status import OVERALL, CompareParams
 from pipeline.compare.tables import (
     MATCH_COLUMNS,
@@ -228,6 +228,7 @@ def _add_row(ctx: Years, out: Out, row: MatchedRow, scope: str, point_id: int) -
     label = row_label(row, ctx.tables)
     labels = [p.label_lemmas for y in sorted(row.points) for p in row.points[y]]
     counts: dict[int, tuple[int, float]] = {}
+    inside: dict[int, dict[str, str]] = {}
     for y in ctx.years:
         t = ctx.tables[y]
         mine = row.points.get(y, [])
@@ -246,6 +247,8 @@ def _add_row(ctx: Years, out: Out, row: MatchedRow, scope: str, point_id: int) -
         also, extra = (extra, []) if mine else ([], extra)
         total = ctx.totals[y].get(scope, 0)
         counts[y] = (n, round(n / total, 4) if total else 0.0)
+        if n == 0:
+            inside[y] = written_inside(ctx.units[y], scope, labels)
         out.prevalence.append(
             {
                 "point": point_id,
@@ -265,7 +268,7 @@ def _add_row(ctx: Years, out: Out, row: MatchedRow, scope: str, point_id: int) -
         )
         quoted = _year_quotes(ctx, mine, y, extra, said)
         out.quotes += [{"point": point_id, "scope": scope, "year": y, **q} for q in quoted]
-    out.status.append(status_record(ctx, row, point_id, label, scope, counts))
+    out.status.append(status_record(ctx, row, point_id, label, scope, counts, inside))
 
 
 def _year_quotes(ctx: Years, mine: list[PointEvidence], y: int, extra: list[str], said: dict) -> list[dict]:

@@ -26,8 +26,9 @@ Per set it runs ``analyse_seminar`` (what ``seminar run`` does) and prints:
 * for 2024, how many of the six themes of the municipality's synthesis for Social omsorg the
   area's top 6 recurring themes name.
 
-Usage: ``python bench/bench_themes.py [--set 2024|dr] [--code TREE]`` (prints tables and one JSON line per set);
-``--evidence`` prints each recurring theme's units and statements per counted group instead, to judge.
+Usage: ``python bench/bench_themes.py [--set 2024|dr] [--code TREE]`` (prints tables and one JSON line
+per set); ``--evidence`` prints each recurring theme's units and statements per counted group instead,
+to judge.
 It is a benchmark (figures to read), not a test: no threshold fails it.
 """
 
@@ -197,7 +198,9 @@ def _close(label_word: str, evidence_word: str) -> bool:
     if len(ba) >= 4 and (bb.endswith(ba) or b.endswith(a)):
         return True
     # a first part with a word after it ('velfærdsteknologi'), or a derived form ('økonomi' / 'økonomisk')
-    return len(ba) >= 5 and bb.startswith(ba) or len(ba) == 4 and bb.startswith(ba) and len(bb) - len(ba) >= 4
+    return (len(ba) >= 5 and bb.startswith(ba)) or (
+        len(ba) == 4 and bb.startswith(ba) and len(bb) - len(ba) >= 4
+    )
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +241,9 @@ def _word_or_synonym(word: str, evidence: set[str]) -> bool:
 
 
 def word_in_evidence(word: str, evidence: set[str]) -> bool:
-    """Whether the evidence says the label word: the word itself (close form, synonym) or every part of a compound.
+    """Whether the evidence says the label word.
+
+    The evidence says it by the word itself (close form, synonym) or by every part of a compound.
 
     'Kompetenceudvikling' fits 'udvikling af kompetencer'; 'Serviceniveau' does not fit 'det politiske
     niveau' (no 'service'). Compounds are split by the project's Danish compound splitter.
@@ -296,7 +301,11 @@ def fit_check(recurring, statements, stop_words: frozenset[str]) -> tuple[int, i
 
 
 def definite_labels(themes, statements) -> list[str]:
-    """Labels in a definite form: led by an article, or a word the groups wrote as an inflected form of a shorter lemma."""
+    """Labels in a definite form.
+
+    A label is definite when led by an article, or when it is a word the groups wrote as an inflected form
+    of a shorter lemma.
+    """
     inflected: set[str] = set()
     for r in statements.itertuples():
         for tok, lem in zip(str(r.tokens).split(), str(r.lemmas).split(), strict=False):
@@ -351,7 +360,8 @@ def print_evidence(analysis, verdicts: dict) -> None:
         v = verdicts.get((t.core_area, t.label, str(t.groups)))
         seen = f"judged {v['verdict']}" if v else "not judged yet"
         print(
-            f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups} | {seen}"
+            f"\n=== {t.core_area} | {t.label} | {t.n_groups} af {t.n_groups_total} | groups {t.groups}"
+            f" | {seen}"
         )
         print(f"    keywords: {t.keywords}")
         ids = str(t.units).split()
@@ -369,8 +379,11 @@ def print_evidence(analysis, verdicts: dict) -> None:
 
 
 def answered(analysis) -> list:
-    """What a page shows apart from the themes, as theme-like rows: the given options the groups
-    took up (two or more groups) and the stance line of a yes/no question ("Ja: 5 af 10")."""
+    """What a page shows apart from the themes, as theme-like rows.
+
+    These are the given options the groups took up (two or more groups) and the stance line of a yes/no
+    question ("Ja: 5 af 10").
+    """
     from types import SimpleNamespace
 
     out = []
@@ -541,21 +554,25 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     s["unjudged"] = len(unjudged)
 
     print(
-        f"hand-read points found among the recurring themes, given options and stance lines: {pct(s['found'], s['points'])}",
+        "hand-read points found among the recurring themes, given options and stance lines: "
+        f"{pct(s['found'], s['points'])}",
         end="",
     )
     print(f"  (named by label/keywords, any groups: {pct(s['named'], s['points'])})")
     if s["found_stance"]:
         print(f"  stances found {s['found_stance']}, arguments found {s['found_argument']}")
     print(
-        f"  of them found by a given option the groups took up or the stance line (not a theme): {s['found_by_options_or_stances']}"
+        "  of them found by a given option the groups took up or the stance line (not a theme): "
+        f"{s['found_by_options_or_stances']}"
     )
     print(
-        f"  found only among the themes restating the area or question: {len(s['found_only_among_restating'])}"
+        "  found only among the themes restating the area or question: "
+        f"{len(s['found_only_among_restating'])}"
     )
     print(f"recurring themes named only 'Ja' or 'Nej' (stance themes): {s['stance_themes']}")
     print(
-        f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: {pct(s['themes_naming_a_point'], s['recurring'])}"
+        f"recurring themes reported: {s['recurring']}; naming a hand-read point with its groups: "
+        f"{pct(s['themes_naming_a_point'], s['recurring'])}"
     )
     fit_ok, fit_n = (int(x) for x in s["group_fits_label"].split("/"))
     print(
@@ -563,7 +580,8 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     )
     print(f"hand-read points found by a theme the reader judged real: {pct(s['found_by_real'], s['points'])}")
     print(
-        f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; not yet judged: {len(unjudged)}"
+        f"recurring themes judged real points by a reader ({bench.verdicts.name}): {pct(real, seen)}; "
+        f"not yet judged: {len(unjudged)}"
     )
     print(
         f"  of the others, true for every counted group but only restating the area or question: {restates}"
@@ -579,7 +597,8 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
     if reverse:
         s["order_ari"], s["same_labels_reversed"] = order_check(analysis, result.notes, result.rejects, cfg)
         print(
-            f"input order reversed: ARI of unit → theme {s['order_ari']}; same theme labels: {s['same_labels_reversed']}"
+            f"input order reversed: ARI of unit → theme {s['order_ari']}; "
+            f"same theme labels: {s['same_labels_reversed']}"
         )
     print(f"analyse_seminar: {seconds:.1f} s")
 
@@ -605,6 +624,14 @@ def run_set(bench: BenchSet, reverse: bool = True, evidence: bool = False) -> di
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark on the chosen sets and print their figures.
+
+    Args:
+        argv: Command-line arguments; ``None`` reads ``sys.argv``.
+
+    Returns:
+        The process exit code.
+    """
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument(
         "--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)"

@@ -11,16 +11,12 @@ import ast
 import functools
 from pathlib import Path
 
-import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
 MAX_CLI_LINES = 300
 MAX_TOP_LEVEL_MODULES = 12
-
-# Checks that fail until the other branches of issue 38 are merged (the lead removes the markers).
-_WAITS_FOR_PARAMS = "issue 38s builds each stage's parameters once from the config"
 
 
 def _module_name(path: Path) -> str:
@@ -187,7 +183,6 @@ def test_the_top_level_reads_in_one_glance():
     assert len(top) <= MAX_TOP_LEVEL_MODULES, top
 
 
-@pytest.mark.xfail(strict=True, reason=_WAITS_FOR_PARAMS)
 def test_min_groups_is_read_in_three_files_at_most():
     assert len(files := files_naming("min_groups")) <= 3, files
 

@@ -386,7 +386,7 @@ def test_status_rules(base, target, expected):
             target[0],
             base[0] / base[1],
             target[0] / target[1],
-            CompareParams(change=0.3, min_groups=2),
+            CompareParams(change=0.3, recurring_from=2),
         )
         == expected
     )
@@ -622,7 +622,7 @@ def test_rows_on_the_same_statements_are_one_row_unless_both_are_given_options()
         [units, pd.DataFrame({"statement_id": ["s1", "s3"], "theme": [4, 5], "cross_theme": [-1, -1]})]
     )
     empty = pd.DataFrame()
-    tables = {2025: YearTables(2025, "", empty, empty, empty, units, empty)}
+    tables = {2025: YearTables(2025, "", empty, empty, empty, units, empty, 2)}
     rows = [
         MatchedRow("A", {2025: [_point(2025, 0, "Cyberangreb", "cyberangreb")]}, []),
         MatchedRow("A", {2025: [_point(2025, 4, "It-sikkerhed", "it-sikkerhed")]}, []),

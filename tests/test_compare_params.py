@@ -1,13 +1,16 @@
-"""The comparison's parameters, read once from the configuration; dead ``[compare]`` keys warn and go."""
+"""The comparison's parameters, built once (with the threshold the years stored); dead keys warn and go."""
 
 from __future__ import annotations
 
+import logging
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from pipeline.compare import CompareParams, status_of
+from pipeline.compare import CompareParams, YearTables, status_of
+from pipeline.compare.yearly import recurring_from
 from pipeline.config import CompareConfig, parse_config
 
 TOML = Path(__file__).resolve().parents[1] / "data" / "raw" / "2024" / "seminar.toml"
@@ -38,13 +41,28 @@ def test_a_config_without_dead_keys_gives_no_warning():
     assert caught == []
 
 
-def test_compare_params_are_built_once_from_compare_and_themes_min_groups():
+def test_compare_params_take_compare_from_the_config_and_the_threshold_the_years_stored():
     cfg = parse_config(_with_compare("change = 0.25\nn_quotes = 3\n"), base_dir=TOML.parent)
-    params = CompareParams.from_config(cfg)
-    assert params == CompareParams(change=0.25, ratio=2.0, min_groups=cfg.themes.min_groups, n_quotes=3)
-    # min_groups decides "ny": 1 → new with min_groups 1, a single group is not a change with 2
-    assert status_of(0, 1, 0.0, 0.2, CompareParams(min_groups=1)) == "ny"
-    assert status_of(0, 1, 0.0, 0.2, CompareParams(min_groups=2)) == "enkeltstående"
+    # the stored threshold (3), not the configuration's [themes] value (2), decides
+    params = CompareParams.from_config(cfg, recurring_from=3)
+    assert params == CompareParams(change=0.25, ratio=2.0, recurring_from=3, n_quotes=3)
+    # recurring_from decides "ny": 1 → new from 1, a single group is not a change from 2
+    assert status_of(0, 1, 0.0, 0.2, CompareParams(recurring_from=1)) == "ny"
+    assert status_of(0, 1, 0.0, 0.2, CompareParams(recurring_from=2)) == "enkeltstående"
+
+
+def _stored(year: int, recurring_from: int) -> YearTables:
+    empty = pd.DataFrame()
+    return YearTables(year, str(year), empty, empty, empty, empty, empty, recurring_from)
+
+
+def test_the_comparison_recurs_from_the_last_years_stored_threshold_and_warns_when_years_differ(caplog):
+    with caplog.at_level(logging.WARNING):
+        assert recurring_from({2024: _stored(2024, 2), 2025: _stored(2025, 2)}) == 2
+    assert caplog.text == ""
+    with caplog.at_level(logging.WARNING):
+        assert recurring_from({2025: _stored(2025, 3), 2024: _stored(2024, 2), 2023: _stored(2023, 3)}) == 3
+    assert "2024: 2" in caplog.text and "uses 3, 2025's" in caplog.text and "2023" not in caplog.text
 
 
 def test_a_range_is_declared_with_its_field_and_checked_on_load(tmp_path):

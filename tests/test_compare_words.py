@@ -68,7 +68,7 @@ def _year(year: int, notes: dict[int, list[str]], area: str = "Dagsorden") -> Ye
             )
     statements = pd.DataFrame(rows)
     noted = pd.DataFrame({"core_area": [area] * len(notes), "group": list(notes)})
-    return YearTables(year, str(year), noted, statements, pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    return YearTables(year, str(year), noted, statements, pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), 2)
 
 
 def _tables() -> dict[int, YearTables]:

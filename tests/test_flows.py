@@ -55,3 +55,23 @@ def test_auto_is_decided_by_the_budget_on_the_real_texts(monkeypatch):
     texts = ["ord " * 50] * 100  # 100 texts of 200 characters: about 9.5 s of E5 here
     assert ChosenEmbedder(EmbeddingParams("auto", budget=10.0)).decide(texts).name == "e5"
     assert ChosenEmbedder(EmbeddingParams("auto", budget=9.0)).decide(texts).name == "static"
+
+
+def test_stored_pages_carry_the_threshold_their_theme_stage_stored(analysis_2024, cfg_2024, tmp_path):
+    """A comparison reads each stored year's ``recurring_from``; pages stored without it: analysed again."""
+    import json
+    from dataclasses import replace
+
+    from pipeline import io
+    from pipeline.flows.compare import year_tables
+
+    out = replace(cfg_2024.output, processed_dir=str(tmp_path / "p"), reports_dir=str(tmp_path / "r"))
+    cfg = replace(cfg_2024, output=out)
+    analysis = replace(analysis_2024, quality={**analysis_2024.quality, "recurring_from": 3})
+    io.write_analysis(analysis, {"index.html": "<html></html>"}, cfg)
+    assert io.read_year_pages(cfg).recurring_from == 3 == year_tables(analysis, "").recurring_from
+    quality = cfg.processed_dir / "theme_quality.json"
+    stored = json.loads(quality.read_text(encoding="utf-8"))
+    del stored["recurring_from"]
+    quality.write_text(json.dumps(stored), encoding="utf-8")
+    assert io.read_year_pages(cfg) is None  # written by an older version: the year is analysed again

@@ -415,3 +415,13 @@ def test_theme_params_are_built_once_from_the_config_and_decide_what_recurs(cfg_
     ]
     with pytest.raises(dataclasses.FrozenInstanceError):
         params.min_groups = 5
+
+
+def test_the_theme_stage_stores_the_threshold_it_decided_with(analysis_2024, cfg_2024):
+    # what the reports and the comparison read instead of the configuration
+    assert ThemeParams(min_groups=3).decided() == {"recurring_from": 3}
+    assert analysis_2024.quality["recurring_from"] == cfg_2024.themes.min_groups
+    assert analysis_2024.params == ThemeParams.from_config(cfg_2024)
+    recurring = analysis_2024.themes[analysis_2024.themes["recurring"]]
+    assert (recurring["n_groups"] >= analysis_2024.quality["recurring_from"]).all()
+    assert (analysis_2024.terms["n_groups"] >= analysis_2024.quality["recurring_from"]).all()

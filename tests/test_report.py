@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pandas as pd
 
-from pipeline.config import ThemesConfig
 from pipeline.report import (
     build_area_context,
     build_area_docx,
@@ -53,14 +52,19 @@ def test_three_formats_list_the_same_themes_in_the_same_order(analysis_2024, cfg
         assert html_order == md_order[: len(labels)] == docx_order == labels, area
 
 
-def test_min_groups_three_puts_every_theme_under_the_heading_of_its_group_count(analysis_2024, cfg_2024):
-    cfg = replace(cfg_2024, themes=ThemesConfig(min_groups=3))
+def test_a_stored_threshold_of_three_puts_every_theme_under_the_heading_of_its_group_count(
+    analysis_2024, cfg_2024
+):
+    # the theme stage decided with three groups and stored it; the configuration still says two:
+    # the pages state the stored threshold, the one the ``recurring`` column was decided with
+    assert cfg_2024.themes.min_groups == analysis_2024.quality["recurring_from"] == 2
+    cfg = cfg_2024
     themes = analysis_2024.themes.assign(recurring=analysis_2024.themes["n_groups"] >= 3)
-    analysis = replace(analysis_2024, themes=themes)
+    analysis = replace(analysis_2024, themes=themes, quality={**analysis_2024.quality, "recurring_from": 3})
     pages = render_seminar_pages(analysis, cfg)
     assert (themes["n_groups"] < 3).any(), "the fixture must have themes below the threshold"
     for area, part in themes.groupby("core_area"):
-        ctx = build_area_context(analysis, cfg, area, recurring_from=cfg.themes.min_groups)
+        ctx = build_area_context(analysis, cfg, area, recurring_from=analysis.quality["recurring_from"])
         assert all(t["n_groups"] >= 3 for t in ctx.recurring)
         assert all(t["n_groups"] < 3 for t in ctx.single)
         if ctx.single:

@@ -125,7 +125,7 @@ def add_families(ctx: Years, out: Out, scope: str, first: int, labels: list[str]
             )
     taken = [Taken(frozenset(words.split()), groups[first + i]) for i, words in enumerate(labels)]
     names = proper_names(ctx.tables)
-    for fam in word_families(ctx.tables, scope, ctx.params.min_groups, taken, names):
+    for fam in word_families(ctx.tables, scope, ctx.params.recurring_from, taken, names):
         point_id = len(out.status)
         counts: dict[int, tuple[int, float]] = {}
         for y in ctx.years:

@@ -2,14 +2,15 @@
 
 The status of a point between a base and a target year, from the number of groups ``b`` and
 ``t`` that raised it on each year's own page and their shares ``sb`` and ``st`` of the groups
-of that year and scope (``min_groups`` is ``[themes] min_groups``; ``change`` and ``ratio``
-are in ``[compare]``):
+of that year and scope (``m`` is ``recurring_from``, the fewest groups of a recurring point as
+the compared years' theme stage stored it, ``theme_quality.json``; ``change`` and ``ratio`` are
+in ``[compare]``):
 
-* ``ny``: ``b = 0`` and ``t >= min_groups``;
-* ``forsvundet``: ``t = 0`` and ``b >= min_groups``;
-* ``enkeltstående``: fewer than ``min_groups`` groups in both years (not a change to report);
-* ``voksende``: ``st - sb >= change``, or ``st >= ratio · sb`` with ``t >= min_groups``;
-* ``aftagende``: ``sb - st >= change``, or ``sb >= ratio · st`` with ``b >= min_groups``;
+* ``ny``: ``b = 0`` and ``t >= m``;
+* ``forsvundet``: ``t = 0`` and ``b >= m``;
+* ``enkeltstående``: fewer than ``m`` groups in both years (not a change to report);
+* ``voksende``: ``st - sb >= change``, or ``st >= ratio · sb`` with ``t >= m``;
+* ``aftagende``: ``sb - st >= change``, or ``sb >= ratio · st`` with ``b >= m``;
 * ``vedvarende``: otherwise.
 
 The absolute rule decides on a seminar of five groups a year (1 → 3 of 5 groups grows); the
@@ -40,30 +41,37 @@ __all__ = [
 
 @dataclass(frozen=True)
 class CompareParams:
-    """The comparison's parameters, read once from the configuration (the rule in the module docs).
+    """The comparison's parameters, built once (the rule in the module docs).
 
     Attributes:
         change: ``[compare] change``: a change in share that makes a point growing or shrinking.
         ratio: ``[compare] ratio``: or a share this many times larger or smaller.
-        min_groups: ``[themes] min_groups``: the groups a point needs to be new, gone or a change.
+        recurring_from: The groups a point needs to be new, gone or a change: the fewest groups of
+            a recurring point, as the theme stage of the compared years stored it
+            (``recurring_from`` in ``theme_quality.json``; the last year's), not read from a
+            configuration.
         n_quotes: ``[compare] n_quotes``: quotes per point and year.
         word_families: ``[compare] word_families``: rows for recurring word families too.
     """
 
     change: float = 0.3
     ratio: float = 2.0
-    min_groups: int = 2
+    recurring_from: int = 2
     n_quotes: int = 2
     word_families: bool = True
 
     @classmethod
-    def from_config(cls, cfg: SeminarConfig) -> CompareParams:
-        """The parameters of the last year's configuration (``[compare]`` and ``[themes] min_groups``)."""
+    def from_config(cls, cfg: SeminarConfig, recurring_from: int) -> CompareParams:
+        """The parameters of the last year's ``[compare]``, and the groups from which a point recurs.
+
+        ``recurring_from`` is the compared years' stored fact (:attr:`YearTables.recurring_from
+        <pipeline.compare.tables.YearTables.recurring_from>`), not a configuration value.
+        """
         c = cfg.compare
         return cls(
             change=c.change,
             ratio=c.ratio,
-            min_groups=cfg.themes.min_groups,
+            recurring_from=recurring_from,
             n_quotes=c.n_quotes,
             word_families=c.word_families,
         )
@@ -108,15 +116,15 @@ def reported(status: pd.DataFrame, scope: str | None = None) -> pd.DataFrame:
 def status_of(b: int, t: int, sb: float, st: float, params: CompareParams) -> str:
     """The status of one point in one scope between two years (the rule in the module docs)."""
     eps = 1e-9
-    min_groups = params.min_groups
-    if b == 0 and t >= min_groups:
+    m = params.recurring_from
+    if b == 0 and t >= m:
         return "ny"
-    if t == 0 and b >= min_groups:
+    if t == 0 and b >= m:
         return "forsvundet"
-    if max(b, t) < min_groups or b == 0 or t == 0:
+    if max(b, t) < m or b == 0 or t == 0:
         return NOT_A_CHANGE
-    if st - sb >= params.change - eps or (t >= min_groups and st >= params.ratio * sb - eps):
+    if st - sb >= params.change - eps or (t >= m and st >= params.ratio * sb - eps):
         return "voksende"
-    if sb - st >= params.change - eps or (b >= min_groups and sb >= params.ratio * st - eps):
+    if sb - st >= params.change - eps or (b >= m and sb >= params.ratio * st - eps):
         return "aftagende"
     return "vedvarende"

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from pipeline.compare.status import CompareParams
+
 __all__ = [
     "MATCH_COLUMNS",
     "PREVALENCE_COLUMNS",
@@ -34,6 +36,8 @@ class YearTables:
         themes: The themes table of the year's pages.
         units: Key phrases with their theme and cross-cutting theme.
         cross: The cross-cutting themes of the year's overview page.
+        recurring_from: The fewest groups of a point that recurs on the year's pages, as its theme
+            stage decided and stored it (``recurring_from`` in ``theme_quality.json``).
     """
 
     year: int
@@ -43,6 +47,7 @@ class YearTables:
     themes: pd.DataFrame
     units: pd.DataFrame
     cross: pd.DataFrame
+    recurring_from: int
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,7 @@ class Comparison:
         seminars: Per year, how its pages name the seminar.
         curation: Per year, (themes an analyst has curated, themes) on its pages.
         group_names: Per year, the names of its named groups by ordinal.
+        params: The parameters the statuses were decided with (the page states their threshold).
     """
 
     years: tuple[int, ...]
@@ -75,6 +81,7 @@ class Comparison:
     curation: dict[int, tuple[int, int]] = field(default_factory=dict)
     #: Per year, the named groups' names by ordinal (:func:`pipeline.report.wording.group_label`).
     group_names: dict[int, dict[int, str]] = field(default_factory=dict)
+    params: CompareParams = field(default_factory=CompareParams)
 
 
 PREVALENCE_COLUMNS = [

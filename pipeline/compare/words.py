@@ -7,13 +7,15 @@ comparison adds a row for each word family (:mod:`pipeline.danish.word_families`
 every word that has it as a part, joined through the lexicon of one thing's names and the
 country adjectives) that
 
-* at least ``min_groups`` groups of the scope write in each of two years or more;
+* at least ``recurring_from`` groups of the scope write in each of two years or more (the fewest
+  groups of a recurring point, as the years' theme stage stored it:
+  :class:`~pipeline.compare.status.CompareParams`);
 * is not written by half the groups or more in every year (a word everyone uses every year
   tells nothing about change: "lov", "forslag");
 * is named by a noun or name written on its own (or a country adjective's country) and holds
   two words or more; no stop word, general, frame or empty noun, no word of the core area's name;
 * counts groups that no row naming one of its words counts, in two years or more (or
-  ``min_groups`` of them in one): else those rows already tell it; of a family inside another
+  ``recurring_from`` of them in one): else those rows already tell it; of a family inside another
   (its words and its groups each year among the other's: "asylansøger" in "asyl"), the larger.
 
 A group counts in a year when one of its statements writes a word of the family: the count is
@@ -128,7 +130,7 @@ class Taken:
 def word_families(
     tables: Mapping[int, YearTables],
     scope: str,
-    min_groups: int,
+    recurring_from: int,
     taken: Sequence[Taken] = (),
     names: frozenset[str] = frozenset(),
 ) -> list[FamilyRow]:
@@ -137,7 +139,9 @@ def word_families(
     Args:
         tables: Per year, the tables of its own pages.
         scope: A core area.
-        min_groups: ``[themes] min_groups``: the groups a family needs in each of two years.
+        recurring_from: The groups a family needs in each of two years: the fewest groups of a
+            recurring point, as the compared years' theme stage stored it
+            (:attr:`~pipeline.compare.status.CompareParams.recurring_from`).
         taken: The rows already in the scope (:class:`Taken`).
         names: Proper names written in the texts (:func:`proper_names`), for country adjectives.
 
@@ -152,7 +156,7 @@ def word_families(
     rows = []
     for key in sorted({k for py in per_year.values() for k in py.said}):
         groups = tuple(frozenset(per_year[y].said.get(key, {})) for y in years)
-        if sum(len(g) >= min_groups for g in groups) < 2 or all(
+        if sum(len(g) >= recurring_from for g in groups) < 2 or all(
             totals[y] and len(g) * 2 >= totals[y] for y, g in zip(years, groups, strict=True)
         ):
             continue
@@ -160,7 +164,7 @@ def word_families(
         for y in years:
             words.update({w: c for (k, w), c in per_year[y].words.items() if k == key})
         written = tuple(w for w, _ in words.most_common())
-        if _is_family(key, written, nouns, names) and _adds(written, groups, years, taken, min_groups):
+        if _is_family(key, written, nouns, names) and _adds(written, groups, years, taken, recurring_from):
             rows.append(_Candidate(key, groups, written))
     out = []
     for c in _roots(rows):
@@ -175,11 +179,11 @@ def _adds(
     groups: tuple[frozenset[str], ...],
     years: list[int],
     taken: Sequence[Taken],
-    min_groups: int,
+    recurring_from: int,
 ) -> bool:
     """Whether the family counts groups that no row naming its words counts: in two years, or enough in one.
 
-    Enough is ``min_groups``; in two years or more, one a year is enough (the rows miss the
+    Enough is ``recurring_from``; in two years or more, one a year is enough (the rows miss the
     family over the years, not by chance in one).
     """
     mine = set(words)
@@ -188,7 +192,7 @@ def _adds(
         len(g - set().union(*(t.groups.get(y, frozenset()) for t in naming)))
         for y, g in zip(years, groups, strict=True)
     ]
-    return max(added) >= min_groups or sum(a > 0 for a in added) >= 2
+    return max(added) >= recurring_from or sum(a > 0 for a in added) >= 2
 
 
 @dataclass(frozen=True)

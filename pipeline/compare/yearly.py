@@ -15,6 +15,7 @@ counted in group discussions (a group at one area's table) as the overview count
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -44,6 +45,8 @@ from pipeline.compare.tables import (
 )
 from pipeline.config import SeminarConfig, slugify
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "MATCH_COLUMNS",
     "PREVALENCE_COLUMNS",
@@ -55,6 +58,7 @@ __all__ = [
     "cross_points",
     "merge_same_evidence",
     "merge_same_labels",
+    "recurring_from",
     "theme_points",
     "trajectories",
 ]
@@ -120,6 +124,26 @@ def _quotes(t: YearTables, p: PointEvidence, n: int) -> list[dict]:
     ]
 
 
+def recurring_from(tables: Mapping[int, YearTables]) -> int:
+    """The fewest groups of a recurring point in the comparison: the last year's, stored by its theme stage.
+
+    The statuses judge the last step against the last year's threshold, as its own pages do; a
+    year whose pages were made with another threshold is named in a warning (its pages count
+    the same groups, only their headings split them elsewhere).
+    """
+    years = sorted(tables)
+    last = tables[years[-1]].recurring_from
+    other = {y: tables[y].recurring_from for y in years if tables[y].recurring_from != last}
+    if other:
+        log.warning(
+            "the years' themes recur from different numbers of groups (%s); the comparison uses %d, %d's",
+            ", ".join(f"{y}: {m}" for y, m in other.items()),
+            last,
+            years[-1],
+        )
+    return last
+
+
 def compare_years_tables(
     tables: Mapping[int, YearTables],
     cfg: SeminarConfig,
@@ -132,8 +156,9 @@ def compare_years_tables(
 
     Args:
         tables: Per year, the tables of its own pages (:class:`YearTables`).
-        cfg: The last year's configuration (``[themes] min_groups``, ``[compare]``), read once
-            into :class:`~pipeline.compare.status.CompareParams`.
+        cfg: The last year's configuration (``[compare]``), read once into
+            :class:`~pipeline.compare.status.CompareParams` with the years' stored
+            ``recurring_from`` (:func:`recurring_from`).
         embed: Texts → vectors for the semantic signal of :func:`~pipeline.compare.match.same_point`
             (E5); None matches on the lexical signal alone.
         area_order: Core areas in report order (default: the last year's configuration, then the rest).
@@ -157,10 +182,11 @@ def compare_years_tables(
         for p in [*cross_points(tables[y]), *theme_points(tables[y])]:
             points.setdefault(p.scope, []).append(p)
     scores = {scope: (pts, same_point(pts, pts, context=pts, embed=embed)) for scope, pts in points.items()}
+    params = CompareParams.from_config(cfg, recurring_from(tables))
     ctx = Years(
         tables,
         years,
-        CompareParams.from_config(cfg),
+        params,
         {y: year_units(y, tables[y].units, tables[y].statements) for y in years},
         {
             y: dict(zip(tables[y].statements["statement_id"], tables[y].statements["text"], strict=True))
@@ -193,6 +219,7 @@ def compare_years_tables(
         {y: tables[y].seminar for y in years},
         {y: _curation(tables[y]) for y in years},
         {y: _group_names(tables[y].notes) for y in years},
+        params,
     )
 
 

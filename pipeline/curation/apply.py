@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.config import SeminarConfig
 from pipeline.curation.codebook import Codebook, CodebookError
 from pipeline.curation.match import match_entries, theme_evidence
 from pipeline.curation.rows import rebuild_themes
 from pipeline.curation.steps import Steps
 from pipeline.schemas import Curation, CrossThemes, Themes, validate
+from pipeline.themes.records import ThemeParams
 
 __all__ = ["CurationResult", "apply_codebook", "check_codebook"]
 
@@ -112,13 +112,6 @@ def check_codebook(
     return gone
 
 
-def _area_order(cfg: SeminarConfig, notes: pd.DataFrame) -> list[str]:
-    """The reports' order of core areas: the configured areas first, then any other the notes name."""
-    return [a.name for a in cfg.core_areas] + [
-        a for a in dict.fromkeys(notes["core_area"]) if cfg.find_area(a) is None
-    ]
-
-
 def apply_codebook(
     codebook: Codebook,
     *,
@@ -127,7 +120,7 @@ def apply_codebook(
     cross: pd.DataFrame,
     notes: pd.DataFrame,
     statements: pd.DataFrame,
-    cfg: SeminarConfig,
+    params: ThemeParams,
     area_words: dict[str, frozenset[str]] | None = None,
     topic_words: dict[str, frozenset[str]] | None = None,
 ) -> CurationResult:
@@ -140,8 +133,9 @@ def apply_codebook(
         cross: The cross-cutting themes.
         notes: The analysis' notes.
         statements: The analysis' statements.
-        cfg: The seminar's configuration (its core areas' order; quotes, keywords and the
-            groups that make a theme recurring).
+        params: The theme stage's parameters the automatic themes were found with
+            (:attr:`pipeline.flows.Analysis.params`): the core areas' order, quotes, keywords and
+            whether a changed theme recurs.
         area_words: Per area, the lemmas of its own name, theme and question.
         topic_words: Per area, the lemmas of its name and theme (a changed theme made of
             them restates the area, as an automatic one does).
@@ -179,9 +173,9 @@ def apply_codebook(
         notes,
         statements,
         steps.meta,
-        cfg,
+        params,
         order=codebook.order,
-        area_order=_area_order(cfg, notes),
+        area_order=params.area_order(notes["core_area"]),
         area_words=area_words or {},
         topic_words=topic_words or {},
     )

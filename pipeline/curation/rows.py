@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 from sklearn.preprocessing import normalize
 
-from pipeline.config import SeminarConfig
 from pipeline.schemas import Themes
 from pipeline.themes.features import fit_lexical, lexical_documents
 from pipeline.themes.describe import link_cross, order_themes, theme_rows
 from pipeline.themes.summaries import distinct_summaries
 from pipeline.themes.labels import label_forms
+from pipeline.themes.records import ThemeParams
 from pipeline.topics import surface_forms
 
 __all__ = ["rebuild_themes"]
@@ -41,7 +41,7 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
 class _Described:
     """What describing a theme again needs besides its key phrases.
 
-    The statements and counts of the analysis, the areas' words, the settings.
+    The statements and counts of the analysis, the areas' words, the theme stage's parameters.
     """
 
     statements: pd.DataFrame
@@ -50,7 +50,7 @@ class _Described:
     forms: dict
     area_words: dict[str, frozenset[str]]
     topic_words: dict[str, frozenset[str]]
-    cfg: SeminarConfig
+    params: ThemeParams
 
     def rows(
         self, area: str, topic: int, part: pd.DataFrame, X: np.ndarray, old_label: str, name: str
@@ -72,9 +72,7 @@ class _Described:
             statements_per_area=self.statements_per_area,
             area_words=self.area_words.get(area, frozenset()),
             topic_words=self.topic_words.get(area, frozenset()),
-            min_groups=self.cfg.themes.min_groups,
-            n_quotes=self.cfg.themes.n_quotes,
-            top_n=self.cfg.topics.top_n_words,
+            params=self.params,
             label=label,
         )
 
@@ -87,7 +85,7 @@ def rebuild_themes(
     notes: pd.DataFrame,
     statements: pd.DataFrame,
     meta: dict[int, dict],
-    cfg: SeminarConfig,
+    params: ThemeParams,
     *,
     order: str,
     area_order: list[str],
@@ -105,7 +103,8 @@ def rebuild_themes(
         statements: The statements (quotes and the words' written forms).
         meta: Per curated theme: ``name``, ``memo``, ``key`` (codebook entry), ``curated``, ``rank`` (file
             order).
-        cfg: The seminar's configuration (``[themes] min_groups`` and ``n_quotes``, ``[topics] top_n_words``).
+        params: The theme stage's parameters the automatic themes were found with (quotes,
+            keywords, whether a theme recurs): a changed theme is described as they were.
         order: ``groups`` or ``codebook`` (see :data:`pipeline.curation.codebook.ORDERS`).
         area_order: Core areas in report order.
         area_words: Per area, its own words (a theme restating the question).
@@ -121,7 +120,7 @@ def rebuild_themes(
         forms=surface_forms(statements),
         area_words=area_words,
         topic_words=topic_words or {},
-        cfg=cfg,
+        params=params,
     )
     X = _lexical_vectors(units)
     old_units = {int(t): set(p["unit_id"]) for t, p in auto_units[auto_units["theme"] >= 0].groupby("theme")}

@@ -23,7 +23,7 @@ from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pip
 
 if TYPE_CHECKING:  # the theme and curation modules bring spaCy and scikit-learn: imported where used
     from pipeline.curation import CurationResult
-    from pipeline.themes import ThemeResult
+    from pipeline.themes import ThemeParams, ThemeResult
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,10 @@ class Analysis:
         suggestions: Pairs that may be one point, for the analyst (:mod:`pipeline.curation.suggest`);
             None: not computed.
         timings: Seconds per stage (for benchmarks and progress; never written to an output).
+        params: The theme stage's parameters the analysis was made with
+            (:meth:`~pipeline.themes.ThemeParams.from_config`, built once in :func:`analyse_seminar`);
+            curation describes a changed theme with the same ones. What they decided is stored in
+            ``quality`` (``recurring_from``), which the reports read.
     """
 
     notes: pd.DataFrame
@@ -70,6 +74,7 @@ class Analysis:
     curation: CurationResult | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     suggestions: pd.DataFrame | None = field(default=None, compare=False)
+    params: ThemeParams | None = field(default=None, compare=False)
 
 
 def statements_of(notes: pd.DataFrame, cfg: SeminarConfig, *, nlp=None) -> pd.DataFrame:
@@ -125,9 +130,13 @@ def themes_of(
     stops: frozenset[str],
     nlp,
     *,
+    params: ThemeParams,
     embedding_cache: MutableMapping | None = None,
 ) -> ThemeResult:
     """Sub-themes and cross-cutting themes of the statements (of one seminar, or of several years together).
+
+    ``params`` are the theme stage's parameters (:meth:`~pipeline.themes.ThemeParams.from_config`
+    of ``cfg``, built once by the caller).
 
     ``embedding_cache`` (see :func:`pipeline.io.load_embedding_cache`) keeps the vectors of
     phrases embedded before, so a re-run after a codebook edit does not embed them again.
@@ -142,23 +151,16 @@ def themes_of(
             "no note has a content word (only stop words, numbers or placeholders)",
             "write out what the groups said; themes need words such as 'frivillige' or 'trivsel'.",
         )
-    from pipeline.themes import find_themes
+    from pipeline.themes import ThemeFinder
     from pipeline.topics import ChosenEmbedder, EmbeddingParams
 
     # "auto" is decided on the key phrases themselves, when the theme stage embeds them; the choice
     # is stored with the themes' quality figures, where the suggestions read it
     embedder = ChosenEmbedder(EmbeddingParams.of(cfg.topics), embedding_cache, label="themes")
     own, topics = area_and_topic_words(cfg, notes, nlp, stops)
-    result = find_themes(
-        statements,
-        notes,
-        cfg,
-        embedder=embedder,
-        stop_words=stops,
-        area_words=own,
-        topic_words=topics,
-        options=option_lemmas(cfg, nlp, stops),
-    )
+    finder = ThemeFinder(params, embedder=embedder, stop_words=stops)
+    finder.fit(statements, notes, area_words=own, topic_words=topics, options=option_lemmas(cfg, nlp, stops))
+    result = finder.result_
     result.quality.update((embedder.choice or embedder.decide([])).as_dict())
     return result
 
@@ -199,14 +201,15 @@ def analyse_seminar(
     statements = make_statements(notes, nlp, cfg.nlp)
     timings["statements"] = time.perf_counter() - start
     start = time.perf_counter()
-    result = themes_of(statements, notes, cfg, stops, nlp, embedding_cache=embedding_cache)
+    from pipeline.themes import ThemeParams, recurring_terms
+
+    # the theme stage's parameters, built once: the themes, the recurring words and (after the
+    # analysis) the curation's rebuilt themes are all decided with these
+    params = ThemeParams.from_config(cfg)
+    result = themes_of(statements, notes, cfg, stops, nlp, params=params, embedding_cache=embedding_cache)
     timings["themes"] = time.perf_counter() - start
     start = time.perf_counter()
-    from pipeline.themes import recurring_terms
-
-    # seam: [themes] min_groups reaches the recurring words from the config until the theme stage's own
-    # parameters (ThemeParams, pipeline/themes/) carry it
-    terms = recurring_terms(statements, min_groups=cfg.themes.min_groups, stop_words=stops)
+    terms = recurring_terms(statements, params, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
     nlp_name = (
         f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; "
@@ -223,4 +226,5 @@ def analyse_seminar(
         result.quality,
         nlp_name,
         timings=timings,
+        params=params,
     )

@@ -98,7 +98,7 @@ def stored_is_current(stored: YearTables | None, notes: pd.DataFrame) -> bool:
 
 
 def year_tables(analysis: Analysis, seminar: str) -> YearTables:
-    """The tables of an analysis that its pages show."""
+    """The tables of an analysis that its pages show, and the threshold its theme stage stored."""
     return YearTables(
         int(analysis.notes["year"].iloc[0]),
         seminar,
@@ -107,6 +107,7 @@ def year_tables(analysis: Analysis, seminar: str) -> YearTables:
         analysis.themes,
         analysis.units,
         analysis.cross,
+        int(analysis.quality["recurring_from"]),
     )
 
 

@@ -19,7 +19,7 @@ from pipeline.nlp import build_nlp, stop_words
 
 if TYPE_CHECKING:  # the theme and curation modules bring spaCy and scikit-learn: imported where used
     from pipeline.curation import Codebook, CurationResult
-    from pipeline.themes import ThemeResult
+    from pipeline.themes import ThemeParams, ThemeResult
 
 __all__ = ["curate_analysis", "curate_themes", "starting_codebook", "suggestions_of"]
 
@@ -28,13 +28,17 @@ def curate_themes(
     result: ThemeResult,
     notes: pd.DataFrame,
     statements: pd.DataFrame,
-    cfg: SeminarConfig,
     codebook: Codebook,
     words: dict[str, frozenset[str]],
     topic_words: dict[str, frozenset[str]] | None = None,
     known: tuple = (),
+    *,
+    params: ThemeParams,
 ) -> tuple[ThemeResult, CurationResult]:
     """The themes after the analyst's codebook (checked completely first; see :mod:`pipeline.curation`).
+
+    ``params`` are the theme stage's parameters ``result`` was found with
+    (:attr:`pipeline.flows.Analysis.params`): a changed theme is described with the same ones.
 
     ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
     so that a changed theme is flagged as the automatic ones are. The codebook's accepted
@@ -63,7 +67,7 @@ def curate_themes(
         cross=result.cross,
         notes=notes,
         statements=statements,
-        cfg=cfg,
+        params=params,
         area_words=words,
         topic_words=topic_words,
     )
@@ -95,14 +99,19 @@ def curate_analysis(
     Gives what :func:`analyse_seminar` gives with the same codebook; for the edit-and-look loop
     of a notebook, where the themes are found once and the codebook is applied after each edit.
     ``words`` and ``topic_words`` are the areas' own words and topic words (:func:`area_words`),
-    computed with ``nlp`` when ``words`` is None.
+    computed with ``nlp`` when ``words`` is None. A changed theme is described with the theme
+    stage's parameters the analysis was made with (:attr:`Analysis.params`).
 
     Raises:
-        ValueError: The analysis is already curated (curation applies to the automatic themes).
+        ValueError: The analysis is already curated (curation applies to the automatic themes), or
+            carries no theme parameters (it was not made by :func:`analyse_seminar`).
         CodebookError: The codebook does not fit the analysis.
     """
     if analysis.curation is not None:
         raise ValueError("the analysis is already curated; curate the analysis made without a codebook")
+    params = analysis.params
+    if params is None:
+        raise ValueError("the analysis carries no theme parameters; curate one made by analyse_seminar")
     if words is None:
         words, topic_words = area_and_topic_words(
             cfg, analysis.notes, nlp or build_nlp(cfg.nlp), stop_words(cfg.nlp)
@@ -111,7 +120,7 @@ def curate_analysis(
 
     auto = ThemeResult(analysis.themes, analysis.units, analysis.cross, analysis.quality)
     result, curation = curate_themes(
-        auto, analysis.notes, analysis.statements, cfg, codebook, words, topic_words, known
+        auto, analysis.notes, analysis.statements, codebook, words, topic_words, known, params=params
     )
     return replace(
         analysis,

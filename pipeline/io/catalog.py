@@ -6,6 +6,7 @@ folders replace the previous outputs only when complete (:func:`pipeline.io.outp
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,8 @@ def read_year_pages(cfg: SeminarConfig):
 
     Returns:
         The tables, typed by their schemas; None when the seminar has no complete stored analysis
-        (a table or its overview page is missing, or a table does not match its schema).
+        (a table, its overview page or the theme stage's ``recurring_from`` in
+        ``theme_quality.json`` is missing, or a table does not match its schema).
     """
     from pipeline.compare import YearTables
 
@@ -82,10 +84,20 @@ def read_year_pages(cfg: SeminarConfig):
         return None
     try:
         t = {n: read_table(folder / f"{n}.csv", schema) for n, schema in names.items()}
-    except InputError:
+        recurring_from = int(
+            json.loads((folder / "theme_quality.json").read_text(encoding="utf-8"))["recurring_from"]
+        )
+    except (InputError, OSError, ValueError, KeyError, TypeError):
         return None  # written by another version: analysed again
     return YearTables(
-        cfg.year, seminar_title(cfg), t["notes"], t["statements"], t["themes"], t["units"], t["cross_themes"]
+        cfg.year,
+        seminar_title(cfg),
+        t["notes"],
+        t["statements"],
+        t["themes"],
+        t["units"],
+        t["cross_themes"],
+        recurring_from,
     )
 
 

@@ -111,9 +111,9 @@ def render_seminar_pages(
         quotes and notes as a workbook); and ``plotly.min.js``, the one copy
         of Plotly that the HTML pages load.
     """
-    # Which themes recur is decided in the themes table (its ``recurring`` column); the pages only
-    # state the threshold in words, and take it from here.
-    recurring_from = cfg.themes.min_groups
+    # Which themes recur was decided by the theme stage (the ``recurring`` column); the pages only
+    # state its threshold in words, as the stage stored it with its quality figures
+    recurring_from = int(analysis.quality["recurring_from"])
     method = {**method_facts(analysis, cfg, recurring_from=recurring_from), **(extra_method or {})}
     pages: dict[str, str | bytes] = {}
     for area in dict.fromkeys(analysis.notes["core_area"]):

@@ -280,8 +280,9 @@ def comparison_page(
     years, base, target = comparison.years, comparison.base, comparison.target
     span = f"{years[0]}–{years[-1]}" if len(years) > 2 else f"{base} → {target}"
     title = f"Hvad er nyt i år: {span}"
-    # the statuses were decided in the comparison tables; the page states their threshold in words
-    recurring_from = cfg.themes.min_groups
+    # the statuses were decided in the comparison tables; the page states the threshold they were
+    # decided with (the compared years' stored one, :func:`pipeline.compare.yearly.recurring_from`)
+    recurring_from = comparison.params.recurring_from
     blocks = _head(comparison, cfg, links, recurring_from)
     blocks.append(_curation_note(comparison))
     prev = comparison.prevalence.set_index(["point", "year"], drop=False)

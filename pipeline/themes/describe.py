@@ -176,17 +176,15 @@ def theme_rows(
     statements_per_area: dict,
     area_words: frozenset[str],
     topic_words: frozenset[str],
-    min_groups: int,
-    n_quotes: int,
-    top_n: int,
+    params: ThemeParams,
     label: str | None = None,
     names_no_point: bool = False,
 ) -> list[dict]:
     """The ``themes`` rows of one theme from the values one by one (:func:`describe_theme` takes records).
 
-    Kept for callers that pass the configuration's values (the curation's rebuild); the
-    arguments are those of :class:`~pipeline.themes.records.AreaFacts` and
-    :class:`~pipeline.themes.records.ThemeParams`.
+    Kept for callers that pass the area's facts one by one (the curation's rebuild); the
+    arguments are those of :class:`~pipeline.themes.records.AreaFacts`, whose ``params`` are
+    the theme stage's own (:class:`~pipeline.themes.records.ThemeParams`, built once by the flow).
     """
     facts = AreaFacts(
         statements=statements,
@@ -195,7 +193,7 @@ def theme_rows(
         statements_per_area=statements_per_area,
         area_words=area_words,
         topic_words=topic_words,
-        params=ThemeParams(min_groups=min_groups, n_quotes=n_quotes, top_n_words=top_n),
+        params=params,
     )
     return describe_theme(area, topic, theme_units, X, facts, label=label, names_no_point=names_no_point)
 

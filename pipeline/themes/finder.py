@@ -82,7 +82,8 @@ class ThemeFinder:
         themes_: One row per year, core area and theme (:class:`~pipeline.schemas.Themes`).
         units_: Every unit with ``theme`` and ``cross_theme`` (``-1``: none).
         cross_: One row per cross-cutting theme (:class:`~pipeline.schemas.CrossThemes`).
-        quality_: How the themes were found (units, cut chosen, silhouettes, options, stances).
+        quality_: How the themes were found (units, cut chosen, silhouettes, options, stances) and
+            what with (``recurring_from``, :meth:`ThemeParams.decided`).
     """
 
     def __init__(self, params: ThemeParams, *, embedder, stop_words: frozenset[str] = frozenset()):
@@ -177,7 +178,7 @@ class ThemeFinder:
             topic_words=topic_words,
             options=options,
             lemma_of=_lemma_of(statements) if options else {},
-            quality={"n_units": len(units), "areas": {}},
+            quality={"n_units": len(units), "areas": {}, **self.params.decided()},
         )
 
     def _area(

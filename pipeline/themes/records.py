@@ -2,8 +2,10 @@
 
 * :class:`ThemeParams`: what the stage needs from ``[themes]`` and ``[topics]``, frozen and built
   once (:meth:`ThemeParams.from_config`). Whether a theme recurs is decided here
-  (:meth:`ThemeParams.recurs`) and stored in the themes table's ``recurring`` column; reports
-  read that column.
+  (:meth:`ThemeParams.recurs`) and stored: in the themes table's ``recurring`` column and, as
+  ``recurring_from`` (the fewest groups a recurring point has), in the stage's quality record
+  (:meth:`ThemeParams.decided`, ``theme_quality.json``). Reports and the comparison read these
+  stored facts, never the configuration.
 * :class:`FoundTheme`: one theme of an area as the stage finds it (its units and label).
 * :class:`AreaFacts`: what describing a theme of an area needs besides its units.
 """
@@ -58,6 +60,14 @@ class ThemeParams:
     def recurs(self, n_groups: int) -> bool:
         """Whether a theme raised by ``n_groups`` groups is raised by enough to recur."""
         return n_groups >= self.min_groups
+
+    def decided(self) -> dict[str, int]:
+        """What the stage decided with, for its quality record (``theme_quality.json``).
+
+        ``recurring_from``: the fewest groups a recurring point has. Stored with the themes, so a
+        page or a comparison made from them states the threshold they were decided with.
+        """
+        return {"recurring_from": self.min_groups}
 
     def area_order(self, seen) -> list[str]:
         """The configured areas in their order, then the other areas ``seen`` in the order seen."""

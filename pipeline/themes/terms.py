@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.themes.records import ThemeParams
 from pipeline.topics import surface_forms
 
 __all__ = ["recurring_terms"]
@@ -11,8 +12,8 @@ __all__ = ["recurring_terms"]
 
 def recurring_terms(
     statements: pd.DataFrame,
+    params: ThemeParams,
     *,
-    min_groups: int = 2,
     stop_words: frozenset[str] = frozenset(),
     top_n: int = 15,
 ) -> pd.DataFrame:
@@ -24,7 +25,8 @@ def recurring_terms(
 
     Args:
         statements: The ``statements`` table (with ``tokens`` and ``lemmas``).
-        min_groups: Keep terms used by at least this many groups of the area.
+        params: The theme stage's parameters: a term is kept when enough groups of the area used it
+            to recur (:meth:`ThemeParams.recurs`), as a theme is.
         stop_words: Lemmas never counted.
         top_n: Terms kept per area (most groups first, then most statements).
 
@@ -46,7 +48,7 @@ def recurring_terms(
                 use = uses.setdefault(term, {"groups": set(), "statements": []})
                 use["groups"].add(int(s.group))
                 use["statements"].append(s.statement_id)
-        kept = [(t, u) for t, u in uses.items() if len(u["groups"]) >= min_groups]
+        kept = [(t, u) for t, u in uses.items() if params.recurs(len(u["groups"]))]
         kept.sort(key=lambda tu: (-len(tu[1]["groups"]), -len(tu[1]["statements"]), tu[0]))
         for term, use in kept[:top_n]:
             counter = forms.get(term, {})

@@ -47,6 +47,10 @@ def group_order(g: str) -> tuple[str, int]:
     return (g.rsplit("#", 1)[0] if "#" in g else "", int(g.rsplit("#", 1)[-1]))
 
 
+#: How a status's reason says that a zero year's groups write the word only inside another word.
+INSIDE = "ingen gruppe skriver det som eget punkt, men ordet står i et andet ord"
+
+
 def _not_gone(status: str, zero_year: int, inside: dict[int, dict[str, str]]) -> tuple[str, str]:
     """A "ny" or "forsvundet" whose zero year has a group writing the label inside another word.
 
@@ -55,13 +59,13 @@ def _not_gone(status: str, zero_year: int, inside: dict[int, dict[str, str]]) ->
     words = inside.get(zero_year, {})
     if status not in ("ny", "forsvundet") or not words:
         return status, ""
-    shown = "; ".join(
+    shown = ", ".join(
         f"gruppe {g.rsplit('#', 1)[-1]}: „{w}“"
         for g, w in sorted(words.items(), key=lambda gw: group_order(gw[0]))
     )
     return (
         "voksende" if status == "ny" else "aftagende",
-        f"{zero_year}: ingen gruppe skriver det som eget punkt, men ordet står i et andet ord ({shown})",
+        f"{zero_year}: {INSIDE} ({shown})",
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pipeline.compare import NOT_A_CHANGE, OVERALL, Comparison
+from pipeline.compare.records import INSIDE
 from pipeline.config import slugify
 from pipeline.report.blocks import (
     Block,
@@ -129,14 +130,24 @@ def evidence_blocks(
             )
         )
     ]
-    if r.reason:
-        blocks.append(Paragraph((f"Hvorfor samme tema: {r.reason}.",), kind="meta"))
+    reasons = [x for x in str(r.reason or "").split("; ") if x]
+    inside = {x.split(":", 1)[0]: x.split(INSIDE, 1)[1].strip() for x in reasons if INSIDE in x}
+    why = [x for x in reasons if INSIDE not in x]
+    if why:
+        blocks.append(Paragraph((f"Hvorfor samme tema: {'; '.join(why)}.",), kind="meta"))
     quotes = comparison.quotes[(comparison.quotes["point"] == r.point)]
     for y in steps:
         mine = quotes[quotes["year"] == y]
         if not len(mine):
-            # the count is read from the notes: no quote means no group's words say it
-            blocks.append(Paragraph((f"Ingen gruppe nævnte det i {y}.",), kind="meta"))
+            # the count is read from the notes: no quote means no group's words say it (as its own
+            # point: a word inside another word is named, so the zero is not read as silence)
+            said = f"Ingen gruppe nævnte det i {y}."
+            if str(y) in inside:
+                said = (
+                    f"Ingen gruppe nævnte det som eget punkt i {y}, men ordet står i et andet ord "
+                    f"{inside[str(y)]}."
+                )
+            blocks.append(Paragraph((said,), kind="meta"))
         also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()
         if also:
             names = comparison.group_names.get(y, {})

@@ -701,26 +701,13 @@ def test_no_dead_link_or_anchor_in_any_page(runs):
 
 def test_trajectories_sort_the_points_by_how_much_they_moved():
     from pipeline.compare import Comparison, trajectories
+    from pipeline.compare.records import word_prevalence
     from pipeline.compare.tables import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
 
     counts = {"Stabil": (2, 2, 2), "Pandemi": (0, 5, 1), "Stigende": (1, 2, 3)}
     prev = pd.DataFrame(
         [
-            {
-                "point": i,
-                "label": label,
-                "core_area": "A",
-                "year": y,
-                "topics": "",
-                "theme_label": "",
-                "n_groups": n,
-                "page_groups": 0,
-                "also_groups": "",
-                "n_groups_total": 5,
-                "share_groups": n / 5,
-                "groups": "",
-                "href": "",
-            }
+            word_prevalence(i, label, "A", y, n, 5)
             for i, (label, ns) in enumerate(counts.items())
             for y, n in zip((2020, 2021, 2022), ns, strict=True)
         ],

@@ -75,14 +75,9 @@ def _id(data: bytes, area: str, label: str) -> str:
     return frame.loc[(frame["core area"] == area) & (frame["automatic label"] == label), "id"].iloc[0]
 
 
-# "vandhåndtering", a key phrase the method left in no theme, moved to Infrastruktur
-MOVED = "605391d43322-00-u2"
-
-
-@pytest.fixture(scope="module")
-def edited_book(start_book):
-    book = start_book
-    ids = {
+def _edited_ids(book: bytes) -> dict[str, str]:
+    """The ids of the themes both edited codebooks change, by automatic label."""
+    return {
         label: _id(book, area, label)
         for area, label in [
             (SOCIAL, "Pårørende"),
@@ -93,6 +88,16 @@ def edited_book(start_book):
             (OPIT, "Velfærd"),
         ]
     }
+
+
+# "vandhåndtering", a key phrase the method left in no theme, moved to Infrastruktur
+MOVED = "605391d43322-00-u2"
+
+
+@pytest.fixture(scope="module")
+def edited_book(start_book):
+    book = start_book
+    ids = _edited_ids(book)
     book = _edit(
         book,
         THEMES_SHEET,
@@ -127,17 +132,7 @@ def _yaml_edit(text: str, entry_id: str, field: str, value: str) -> str:
 def edited_yaml(analysis_2024, cfg_2024, start_book):
     """The same curation as ``edited_book``, in the YAML codebook."""
     text = codebook_text(analysis_2024.themes, analysis_2024.units, cfg_2024.seminar_label)
-    ids = {
-        label: _id(start_book, area, label)
-        for area, label in [
-            (SOCIAL, "Pårørende"),
-            (SOCIAL, "Kommende generationer"),
-            (SOCIAL, "Plejehjem"),
-            (OPIT, "Kompetencer"),
-            (VTF, "Infrastruktur"),
-            (OPIT, "Velfærd"),
-        ]
-    }
+    ids = _edited_ids(start_book)
     text = _yaml_edit(text, ids["Pårørende"], "name", '"Pårørende som ressource"')
     text = _yaml_edit(text, ids["Pårørende"], "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _yaml_edit(text, ids["Kommende generationer"], "merge_into", json.dumps(ids["Plejehjem"]))

@@ -199,25 +199,13 @@ def test_decisions_in_an_excel_codebook_go_to_its_sheet_forslag_and_read_back(tm
     from openpyxl import Workbook
 
     from pipeline.curation.excel import THEMES_SHEET, parse_codebook_xlsx
+    from pipeline.curation.excel_read import THEME_HEADERS
 
     themes, units, statements = _tables()
     rows = suggest(themes, units, statements, embed=_embed).astype(str).to_dict("records")
     wb = Workbook()
     wb.active.title = THEMES_SHEET
-    wb.active.append(
-        [
-            "id",
-            "core area",
-            "name",
-            "confirm",
-            "exclude",
-            "merge into",
-            "memo",
-            "match key",
-            "match phrases",
-            "match statements",
-        ]
-    )
+    wb.active.append(list(THEME_HEADERS))
     path = tmp_path / "codebook.xlsx"
     wb.save(path)
     record_decisions(path, rows[:1], accept=True)

@@ -17,7 +17,15 @@ from pipeline.compare.status import STATUS_ORDER, CompareParams, status_of
 from pipeline.compare.tables import STATUS_COLUMNS, YearTables
 from pipeline.compare.words import Taken, proper_names, word_families
 
-__all__ = ["Out", "Years", "add_families", "group_order", "sorted_status", "status_record"]
+__all__ = [
+    "Out",
+    "Years",
+    "add_families",
+    "group_order",
+    "sorted_status",
+    "status_record",
+    "word_prevalence",
+]
 
 
 @dataclass(frozen=True)
@@ -119,6 +127,37 @@ def status_record(
     }
 
 
+def word_prevalence(point: int, label: str, scope: str, year: int, n: int, total: int) -> dict:
+    """A prevalence row of a point that has no theme on the year's page (found by its words).
+
+    Args:
+        point: The point's id.
+        label: The point's label.
+        scope: Its core area.
+        year: The year of the row.
+        n: Groups that said it that year.
+        total: Groups of the scope that year.
+
+    Returns:
+        The row (:data:`pipeline.compare.tables.PREVALENCE_COLUMNS`), its ``groups`` empty.
+    """
+    return {
+        "point": point,
+        "label": label,
+        "core_area": scope,
+        "year": year,
+        "topics": "",
+        "theme_label": "",
+        "n_groups": n,
+        "page_groups": 0,
+        "also_groups": "",
+        "n_groups_total": total,
+        "share_groups": round(n / total, 4) if total else 0.0,
+        "groups": "",
+        "href": "",
+    }
+
+
 def add_families(ctx: Years, out: Out, scope: str, first: int, labels: list[str]) -> None:
     """The scope's recurring word families that no row holds yet (:mod:`pipeline.compare.words`)."""
     groups: dict[int, dict[int, frozenset[str]]] = {}
@@ -135,25 +174,10 @@ def add_families(ctx: Years, out: Out, scope: str, first: int, labels: list[str]
         for y in ctx.years:
             said = fam.said[y]
             total = ctx.totals[y].get(scope, 0)
-            n = len(said)
-            counts[y] = (n, round(n / total, 4) if total else 0.0)
-            out.prevalence.append(
-                {
-                    "point": point_id,
-                    "label": fam.label,
-                    "core_area": scope,
-                    "year": y,
-                    "topics": "",
-                    "theme_label": "",
-                    "n_groups": n,
-                    "page_groups": 0,
-                    "also_groups": "",
-                    "n_groups_total": total,
-                    "share_groups": counts[y][1],
-                    "groups": " ".join(sorted(said, key=group_order)),
-                    "href": "",
-                }
-            )
+            row = word_prevalence(point_id, fam.label, scope, y, len(said), total)
+            row["groups"] = " ".join(sorted(said, key=group_order))
+            counts[y] = (row["n_groups"], row["share_groups"])
+            out.prevalence.append(row)
             out.quotes += [
                 {
                     "point": point_id,

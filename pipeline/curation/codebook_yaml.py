@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.curation.codebook import _ID, ORDERS, Codebook, CodebookError, Decision, Entry, SplitPart
 from pipeline.curation.codebook import check_entries
+from pipeline.curation.record import DECISION_FIELDS
 
 __all__ = ["parse_codebook"]
 
@@ -336,18 +337,8 @@ def parse_codebook(text: str, file: str = "codebook.yaml") -> Codebook:
     return Codebook(file, entries, order, data.lines.get("order", 0), decisions)
 
 
-_DECISION_FIELDS = {
-    "id",
-    "area",
-    "kind",
-    "decision",
-    "theme",
-    "other",
-    "theme_words",
-    "other_words",
-    "theme_key",
-    "other_key",
-}
+#: The fields of a decision as :func:`pipeline.curation.record.record_decisions` writes it.
+_DECISION_FIELDS = {"id", "area", "kind", "decision", *DECISION_FIELDS[3:]}
 
 
 def _decisions(items, file: str, line: int) -> tuple:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.curation.codebook import _ID, Codebook, CodebookError, Entry, check_entries
 
-__all__ = ["PHRASES_SHEET", "THEMES_SHEET", "parse_codebook_xlsx"]
+__all__ = ["PHRASES_SHEET", "THEMES_SHEET", "THEME_HEADERS", "parse_codebook_xlsx"]
 
 THEMES_SHEET, PHRASES_SHEET = "Themes", "Key phrases"
 _YES = {"yes", "ja", "true", "sand", "x", "1", "y", "j"}
@@ -78,7 +78,8 @@ def _yes_no(sheet: _Sheet, n: int, row: tuple, name: str) -> bool:
     )
 
 
-_THEME_HEADERS = (
+#: The headers the sheet *Themes* must have (the least a workbook needs to be read).
+THEME_HEADERS = (
     "id",
     "core area",
     "name",
@@ -325,7 +326,7 @@ def parse_codebook_xlsx(data: bytes, file: str = "codebook.xlsx") -> Codebook:
         CodebookError: The file is no workbook, a sheet or column is missing, or a cell is wrong.
     """
     wb = _open_codebook(data, file)
-    sheet = _Sheet(wb[THEMES_SHEET], file, _THEME_HEADERS)
+    sheet = _Sheet(wb[THEMES_SHEET], file, THEME_HEADERS)
     rows: dict[str, _ThemeRow] = {}
     for n, row in sheet.rows:
         item = _theme_row(sheet, n, row, rows)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig
 from pipeline.danish import STANCES, echoed_stance, is_yes_no_question, opening_stance
-from pipeline.themes.units import UNIT_COLUMNS
+from pipeline.themes.units import UNIT_COLUMNS, unit_row
 
 __all__ = ["stance_counts", "stance_units"]
 
@@ -48,14 +48,7 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
         text = " ".join(tokens[start:end])
         rows.append(
             {
-                "unit_id": f"{s.statement_id}-s0",
-                "statement_id": s.statement_id,
-                "note_id": s.note_id,
-                "year": int(s.year),
-                "core_area": s.core_area,
-                "group": int(s.group),
-                "start": start,
-                "end": end,
+                **unit_row(s, f"{s.statement_id}-s0", start, end),
                 "text": text,
                 "lemmas": word,
                 "head": word,

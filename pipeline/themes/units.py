@@ -23,7 +23,7 @@ import pandas as pd
 from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
 from pipeline.themes.claims import parse_statement
 
-__all__ = ["UNIT_COLUMNS", "make_units", "unit_parts"]
+__all__ = ["UNIT_COLUMNS", "make_units", "unit_parts", "unit_row"]
 
 UNIT_COLUMNS = [
     "unit_id",
@@ -45,6 +45,30 @@ _ARTICLES = frozenset({"den", "det", "de"})
 #: unge frivillige", "børn og unge"); after an auxiliary (UD's "er", "blev") it is
 #: predicative ("er vigtig") instead.
 _NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON", "ADJ", "VERB"})
+
+
+def unit_row(s, unit_id: str, start: int, end: int) -> dict:
+    """The fields every unit row starts with: its id, its statement's place and its span.
+
+    Args:
+        s: The statement row (a ``statements`` itertuple) the unit comes from.
+        unit_id: The unit's id.
+        start: First token of the unit's span.
+        end: One past the last token of the span.
+
+    Returns:
+        The row's leading fields, in :data:`UNIT_COLUMNS` order.
+    """
+    return {
+        "unit_id": unit_id,
+        "statement_id": s.statement_id,
+        "note_id": s.note_id,
+        "year": int(s.year),
+        "core_area": s.core_area,
+        "group": int(s.group),
+        "start": start,
+        "end": end,
+    }
 
 
 def unit_parts(lemma: str) -> list[str]:
@@ -338,14 +362,7 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
             offset = shift[0] if shift else -start
             rows.append(
                 {
-                    "unit_id": f"{s.statement_id}-u{n}",
-                    "statement_id": s.statement_id,
-                    "note_id": s.note_id,
-                    "year": int(s.year),
-                    "core_area": s.core_area,
-                    "group": int(s.group),
-                    "start": start,
-                    "end": end,
+                    **unit_row(s, f"{s.statement_id}-u{n}", start, end),
                     "text": " ".join(words[start:end]).replace("_", " "),
                     "lemmas": " ".join(content),
                     "words": written,

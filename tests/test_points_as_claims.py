@@ -425,3 +425,11 @@ def test_the_theme_stage_stores_the_threshold_it_decided_with(analysis_2024, cfg
     recurring = analysis_2024.themes[analysis_2024.themes["recurring"]]
     assert (recurring["n_groups"] >= analysis_2024.quality["recurring_from"]).all()
     assert (analysis_2024.terms["n_groups"] >= analysis_2024.quality["recurring_from"]).all()
+
+
+def test_no_cross_cutting_point_counts_a_group_through_a_theme_its_area_sets_aside(analysis_2024):
+    """The question's own words are no point on the area page, so they count for no group across areas."""
+    themes, units = analysis_2024.themes, analysis_2024.units
+    aside = set(themes.loc[themes["restates_question"] | themes["restates_area"], "topic"])
+    crossing = units[units["cross_theme"] >= 0]
+    assert len(crossing) and not crossing["theme"].isin(aside).any()

@@ -100,13 +100,15 @@ def cross_cutting(
     forms,
     lexical,
     pointless: frozenset[str] = frozenset(),
+    asked: frozenset[int] = frozenset(),
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The same point in two or more areas.
 
     Clusters over the units of all areas, each narrowed to the units that say its point
     (:func:`choose_point`), kept when those are in a theme of each of two or more areas; a point
     that names nothing on its own (a general noun alone, a word spread evenly over the areas) is
-    no cross-cutting theme.
+    no cross-cutting theme, and the key phrases of a theme that only repeats its area's question
+    or the area (``asked``: their topics) count for no group across areas either.
 
     Returns:
         The ``cross_themes`` table and the units with ``cross_theme`` (``-1``: none).
@@ -117,6 +119,7 @@ def cross_cutting(
         else np.full(len(units), -1)
     )
     labels[units["stance"].to_numpy(dtype=bool)] = -1  # "Ja" in two areas answers two questions
+    labels[units["theme"].isin(list(asked)).to_numpy()] = -1  # the question's own words, set aside
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
     for cross_id, point in enumerate(_cross_points(units, labels, pointless)):

@@ -130,8 +130,13 @@ class ThemeFinder:
                 theme_of[np.flatnonzero(mask)[members]] = theme_id
         units = run.units.assign(theme=theme_of)
         themes = pd.DataFrame(run.rows, columns=list(Themes.to_schema().columns))
+        # a theme that only repeats its area's question or the area is no point there, so across
+        # areas its key phrases count for no group either (the area page sets them aside)
+        asked = frozenset(
+            int(t) for t in themes.loc[themes["restates_question"] | themes["restates_area"], "topic"]
+        )
         cross, units = cross_cutting(
-            units, run.raw, self.params, self.stop_words, run.forms, run.lexical, pointless
+            units, run.raw, self.params, self.stop_words, run.forms, run.lexical, pointless, asked
         )
         units = units.drop(
             columns=["focus", "words", "content_at", "verbs", "stance", "about"], errors="ignore"

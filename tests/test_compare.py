@@ -24,7 +24,7 @@ from pipeline.config import CompareConfig
 from pipeline.report.wording import da_list
 from pipeline.schemas import ComparisonQuotes, Matches, Prevalence, Status
 from tests.conftest import ROOT
-from tests.helpers import seminar
+from tests.helpers import seminar, seminar_main
 
 CFG_2024 = ROOT / "data/raw/2024/seminar.toml"
 CFG_2025 = ROOT / "data/raw/2025-illustrative/seminar.toml"
@@ -117,6 +117,7 @@ def _element_text(path: Path, anchor: str) -> str:
     return text
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_every_area_count_is_the_count_on_the_year_page(runs):
     cwd, _, _ = runs
     prev = _tables(cwd, "compare_2024_2025")["prevalence"]
@@ -148,6 +149,7 @@ def test_every_area_count_is_the_count_on_the_year_page(runs):
                 ).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_no_area_lists_a_label_twice(runs):
     cwd, _, _ = runs
     for name in ("compare_2024_2025", "compare_2024_2025_2026"):
@@ -162,6 +164,7 @@ def test_no_area_lists_a_label_twice(runs):
 KNOWN_MISS = ("Læring", "Anbringelser")
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_the_known_miss_of_the_planted_changes(runs):
     cwd, _, _ = runs
     status = _tables(cwd, "compare_2024_2025")["status"]
@@ -169,6 +172,7 @@ def test_the_known_miss_of_the_planted_changes(runs):
     assert got.get(KNOWN_MISS) == dict(((a, lab), e) for a, lab, e in PLANTED)[KNOWN_MISS]
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_planted_changes_and_statuses_follow_the_rule(runs):
     cwd, _, _ = runs
     status = _tables(cwd, "compare_2024_2025")["status"]
@@ -190,6 +194,7 @@ def test_planted_changes_and_statuses_follow_the_rule(runs):
         assert r.status == rule
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_every_relative_link_of_the_comparison_pages_opens(runs):
     cwd, _, _ = runs
     for name in ("compare_2024_2025", "compare_2024_2025_2026"):
@@ -207,6 +212,7 @@ def test_every_relative_link_of_the_comparison_pages_opens(runs):
                 assert anchor in _parse(target).ids, href
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_the_three_formats_carry_the_same_content_and_the_invented_marker(runs):
     from docx import Document
 
@@ -226,6 +232,7 @@ def test_the_three_formats_carry_the_same_content_and_the_invented_marker(runs):
             assert label in text, label
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_the_chart_has_a_legend_of_the_years(runs):
     cwd, _, _ = runs
     page = (cwd / "reports" / "compare_2024_2025_2026" / "hvad-er-nyt.html").read_text(encoding="utf-8")
@@ -242,6 +249,7 @@ def test_the_chart_has_a_legend_of_the_years(runs):
     assert 'id="fig-forloeb-' in page
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_three_years_end_to_end(runs):
     cwd, three, pair = runs
     t = _tables(cwd, "compare_2024_2025_2026")
@@ -271,6 +279,7 @@ def test_three_years_end_to_end(runs):
     assert "analysed first" not in pair.stdout
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_the_same_years_give_the_same_bytes(runs):
     cwd, _, _ = runs
     folders = [cwd / "reports" / "compare_2024_2025", cwd / "data" / "processed" / "compare_2024_2025"]
@@ -401,12 +410,12 @@ def test_compare_usage_errors_are_one_line(tmp_path):
         (["compare", "--years", "2024", "2025", "--base", "2024"], "or --years (not both)"),
         (["compare"], "give --base and --target"),
     ):
-        proc = seminar(args, tmp_path)
+        proc = seminar_main(args, tmp_path)
         assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and words in proc.stderr, (
             args,
             proc.stderr,
         )
-    proc = seminar(["compare", "--years", "2024", "2031", "--raw-dir", "nowhere"], tmp_path)
+    proc = seminar_main(["compare", "--years", "2024", "2031", "--raw-dir", "nowhere"], tmp_path)
     assert (
         proc.returncode == 1
         and proc.stderr.startswith("error: nowhere: no seminar.toml with year = 2024")
@@ -503,6 +512,7 @@ def false_zeros(cwd: Path, name: str, years: tuple[int, ...]) -> list[tuple]:
     return out
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_no_zero_in_the_comparison_is_false(runs):
     cwd, _, _ = runs
     prev = _tables(cwd, "compare_2024_2025")["prevalence"]
@@ -511,6 +521,7 @@ def test_no_zero_in_the_comparison_is_false(runs):
     assert false_zeros(cwd, "compare_2024_2025_2026", (2024, 2025, 2026)) == []
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_a_point_one_group_raised_counts_one_and_is_quoted(runs):
     cwd, _, _ = runs
     t = _tables(cwd, "compare_2024_2025")
@@ -536,6 +547,7 @@ def test_a_point_one_group_raised_counts_one_and_is_quoted(runs):
     )
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_no_two_rows_of_one_area_rest_on_the_same_statements(runs):
     cwd, _, _ = runs
     prev = _tables(cwd, "compare_2024_2025")["prevalence"]
@@ -664,6 +676,7 @@ def _page_ids(path: Path) -> set[str]:
     return set(re.findall(r'<a id="([^"]+)"></a>', path.read_text(encoding="utf-8")))
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_no_dead_link_or_anchor_in_any_page(runs):
     """Every href of every HTML and Markdown page opens a file, and its anchor is on it.
 
@@ -728,6 +741,7 @@ def test_trajectories_sort_the_points_by_how_much_they_moved():
     assert paths[paths["label"] == "Stigende"]["change"].iloc[0] == 0.4
 
 
+@pytest.mark.slow  # analyses three years through the command (the module's runs fixture)
 def test_the_comparison_is_the_committee_edition(runs):
     cwd, _, _ = runs
     page = (cwd / "reports" / "compare_2024_2025" / "hvad-er-nyt.md").read_text(encoding="utf-8")

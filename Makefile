@@ -31,7 +31,7 @@ demo: install browser
 	$(VENV)/bin/seminar compare --base 2024 --target 2025
 
 # Lint and format are part of the tests: ruff with the project's rules (pyproject.toml, E501 included).
-LINTED = pipeline tests bench training
+LINTED = pipeline tests bench training notebooks
 lint: install
 	$(VENV)/bin/ruff check $(LINTED)
 	$(VENV)/bin/ruff format --check $(LINTED)

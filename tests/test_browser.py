@@ -47,7 +47,7 @@ def comparison_page(tmp_path_factory, cfg_2024):
 
     from pipeline.compare import Comparison
     from pipeline.report.compare_page import comparison_pages
-    from pipeline.compare.yearly import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
+    from pipeline.compare.tables import MATCH_COLUMNS, PREVALENCE_COLUMNS, QUOTE_COLUMNS, STATUS_COLUMNS
 
     area, years = "Social omsorg", (2024, 2025)
     points = [

@@ -19,14 +19,8 @@ from pipeline.compare.status import (
     reported,
     status_of,
 )
-from pipeline.compare.yearly import (
-    Comparison,
-    YearTables,
-    compare_years_tables,
-    cross_points,
-    theme_points,
-    trajectories,
-)
+from pipeline.compare.tables import Comparison, YearTables, trajectories
+from pipeline.compare.yearly import compare_years_tables, cross_points, theme_points
 
 __all__ = [
     "NOT_A_CHANGE",

@@ -125,7 +125,7 @@ def written_inside(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[s
     word sits beside is no "ny" or "forsvundet" (:func:`pipeline.compare.records.status_record`).
 
     Returns:
-        Group key → the first word of its key phrases that holds a label as a part (as written).
+        Group key → the first word (a lemma) of its key phrases that holds a label as a part.
     """
     from pipeline.danish.word_families import family_keys
 
@@ -139,8 +139,7 @@ def written_inside(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[s
         key = group_key(scope, area, group)
         if key in out:
             continue
-        for lemma, word in zip(lemmas.split(), text.split() + [""] * len(lemmas.split()), strict=False):
-            if lemma not in wanted and wanted & family_keys(lemma):
-                out[key] = word.strip(".,;:!?()»«\"'") or lemma
-                break
+        inside = [lem for lem in lemmas.split() if lem not in wanted and wanted & family_keys(lem)]
+        if inside:
+            out[key] = inside[0]
     return out

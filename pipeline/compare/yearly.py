@@ -38,29 +38,20 @@ from pipeline.compare.tables import (
     MATCH_COLUMNS,
     PREVALENCE_COLUMNS,
     QUOTE_COLUMNS,
-    STATUS_COLUMNS,
     Comparison,
     YearTables,
-    trajectories,
 )
 from pipeline.config import SeminarConfig, slugify
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "MATCH_COLUMNS",
-    "PREVALENCE_COLUMNS",
-    "QUOTE_COLUMNS",
-    "STATUS_COLUMNS",
-    "Comparison",
-    "YearTables",
     "compare_years_tables",
     "cross_points",
     "merge_same_evidence",
     "merge_same_labels",
     "recurring_from",
     "theme_points",
-    "trajectories",
 ]
 
 

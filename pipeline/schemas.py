@@ -310,6 +310,12 @@ class Status(_Table):
     trend: Series[str]
     counts: Series[str]
     reason: Series[str]
+    written_inside: Series[str] = pa.Field(
+        description=(
+            "per zero year whose groups write the label only inside another word, '<year>: gruppe <g>: "
+            "„<word>“', years joined by ' | ' (why a 'ny' or 'forsvundet' is a change instead)"
+        )
+    )
 
 
 class ComparisonQuotes(_Table):

@@ -96,6 +96,7 @@ def comparison_page(tmp_path_factory, cfg_2024):
                 s,
                 f"{n[0]} → {n[1]}",
                 "",
+                "",
             ]
             for i, (label, n, s) in enumerate(points)
         ],

@@ -55,14 +55,11 @@ def group_order(g: str) -> tuple[str, int]:
     return (g.rsplit("#", 1)[0] if "#" in g else "", int(g.rsplit("#", 1)[-1]))
 
 
-#: How a status's reason says that a zero year's groups write the word only inside another word.
-INSIDE = "ingen gruppe skriver det som eget punkt, men ordet står i et andet ord"
-
-
 def _not_gone(status: str, zero_year: int, inside: dict[int, dict[str, str]]) -> tuple[str, str]:
     """A "ny" or "forsvundet" whose zero year has a group writing the label inside another word.
 
-    The status becomes the change it is ("voksende", "aftagende"), with the words as the reason.
+    The status becomes the change it is ("voksende", "aftagende"); the second value is the
+    ``written_inside`` entry of that year ("2025: gruppe 5: „velfærdsteknologi“"), or "".
     """
     words = inside.get(zero_year, {})
     if status not in ("ny", "forsvundet") or not words:
@@ -73,7 +70,7 @@ def _not_gone(status: str, zero_year: int, inside: dict[int, dict[str, str]]) ->
     )
     return (
         "voksende" if status == "ny" else "aftagende",
-        f"{zero_year}: {INSIDE} ({shown})",
+        f"{zero_year}: {shown}",
     )
 
 
@@ -106,7 +103,7 @@ def status_record(
             reasons.append(f"{later}: „{p.label}“ er parret med {earlier}: „{q.label}“{how}")
     status, why = _not_gone(status_of(b, t, sb, st, ctx.params), target if t == 0 else base, inside)
     trend, why_trend = _not_gone(status_of(f, t, sf, st, ctx.params), target if t == 0 else years[0], inside)
-    reasons += [w for w in dict.fromkeys((why, why_trend)) if w]
+    written_inside = [w for w in dict.fromkeys((why, why_trend)) if w]
     return {
         "point": point_id,
         "label": label,
@@ -124,6 +121,7 @@ def status_record(
         "trend": trend,
         "counts": " → ".join(str(counts[y][0]) for y in years),
         "reason": "; ".join(reasons),
+        "written_inside": " | ".join(written_inside),
     }
 
 

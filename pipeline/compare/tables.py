@@ -116,6 +116,7 @@ STATUS_COLUMNS = [
     "trend",
     "counts",
     "reason",
+    "written_inside",
 ]
 QUOTE_COLUMNS = ["point", "scope", "year", "core_area", "group", "statement_id", "text"]
 MATCH_COLUMNS = [

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pipeline.compare import NOT_A_CHANGE, OVERALL, Comparison
-from pipeline.compare.records import INSIDE
 from pipeline.config import slugify
 from pipeline.report.blocks import (
     Block,
@@ -130,9 +129,11 @@ def evidence_blocks(
             )
         )
     ]
-    reasons = [x for x in str(r.reason or "").split("; ") if x]
-    inside = {x.split(":", 1)[0]: x.split(INSIDE, 1)[1].strip() for x in reasons if INSIDE in x}
-    why = [x for x in reasons if INSIDE not in x]
+    why = [x for x in str(r.reason or "").split("; ") if x]
+    # "2025: gruppe 5: „velfærdsteknologi“ | …": the zero years whose groups write the word inside another
+    inside = dict(
+        x.split(": ", 1) for x in str(getattr(r, "written_inside", "") or "").split(" | ") if ": " in x
+    )
     if why:
         blocks.append(Paragraph((f"Hvorfor samme tema: {'; '.join(why)}.",), kind="meta"))
     quotes = comparison.quotes[(comparison.quotes["point"] == r.point)]
@@ -145,7 +146,7 @@ def evidence_blocks(
             if str(y) in inside:
                 said = (
                     f"Ingen gruppe nævnte det som eget punkt i {y}, men ordet står i et andet ord "
-                    f"{inside[str(y)]}."
+                    f"({inside[str(y)]})."
                 )
             blocks.append(Paragraph((said,), kind="meta"))
         also = str(prev.loc[(r.point, y)]["also_groups"] or "").split()

@@ -394,3 +394,15 @@ def test_a_side_of_only_the_area_s_setting_is_never_proposed(monkeypatch):
     assert "kommende generationer" in shown(suggest(themes, units, statements, embed=_embed))
     monkeypatch.setattr(points, "empty_words", lambda u, s: {AREA: frozenset({"kommende", "generation"})})
     assert "kommende generationer" not in shown(suggest(themes, units, statements, embed=_embed))
+
+
+def test_an_id_is_never_digits_only_so_the_privacy_filter_never_takes_it_for_a_phone_number():
+    from pipeline.privacy.redactor import Redactor
+
+    ids = {suggestion_id(AREA, f"ord{i}", "andet") for i in range(400)}
+    assert len(ids) == 400 and all(len(i) == 8 for i in ids)
+    assert not any(i.isdigit() for i in ids)
+    # the ids that would have been digits only (about one in 43) start with a letter no hex id has
+    renamed = [i for i in ids if i[0] in "ghijklmnop"]
+    assert renamed and all(i[1:].isdigit() for i in renamed)
+    assert all(Redactor().redact(f"Forslag {i} accepteret")[0] == f"Forslag {i} accepteret" for i in ids)

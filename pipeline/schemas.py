@@ -163,7 +163,7 @@ class Suggestions(_Table):
     the theme's key or the key phrase's id, ``*_units`` the key phrases of each side.
     """
 
-    id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{8}$")
+    id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-p][0-9a-f]{7}$")
     rank: Series[int] = pa.Field(ge=1)
     core_area: Series[str]
     kind: Series[str] = pa.Field(isin=["merge", "move"])

@@ -406,3 +406,10 @@ def test_an_id_is_never_digits_only_so_the_privacy_filter_never_takes_it_for_a_p
     renamed = [i for i in ids if i[0] in "ghijklmnop"]
     assert renamed and all(i[1:].isdigit() for i in renamed)
     assert all(Redactor().redact(f"Forslag {i} accepteret")[0] == f"Forslag {i} accepteret" for i in ids)
+    # and the table of suggestions takes such an id
+    from pipeline.schemas import Suggestions, validate
+
+    themes, units, statements = _tables()
+    out = suggest(themes, units, statements, embed=_embed)
+    out.loc[0, "id"] = renamed[0]
+    assert validate(out, Suggestions)["id"].iloc[0] == renamed[0]

@@ -151,3 +151,26 @@ def test_stance_units_take_the_statement_that_gives_the_stance():
     ]
     counts = stance_counts(units)["2015"]
     assert [(c["stance"], c["groups"]) for c in counts] == [("Begge dele", [2, 3]), ("Ja", [1])]
+
+
+def test_an_either_or_question_is_answered_with_one_of_its_options():
+    from pipeline.danish.either_or import either_or_options
+
+    q = "Skal kommunen bruge pengene på cykelstier eller på parkering?"
+    first, second = either_or_options(q)
+    assert (first.label, second.label) == ("På cykelstier", "På parkering")
+    assert either_or_options("Skal vi bygge nyt eller ej?") is None
+    assert either_or_options("Skal vi satse på skoler, veje eller ældre?") is None  # three options
+
+    def stance(text: str) -> tuple[str, str] | None:
+        found = answer_stance(q, [_s(text)])
+        return (found.stance, found.label) if found else None
+
+    assert stance("Vi vil have flere cykelstier .") == ("option-1", "På cykelstier")
+    assert stance("Ikke parkering , men cykelstier .") == ("option-1", "På cykelstier")
+    assert stance("Parkeringen er vigtigst for handelslivet .") == ("option-2", "På parkering")
+    assert stance("Begge dele er vigtige .") == ("begge", "Begge dele")
+    assert stance("Det skal gå hånd i hånd .") == ("begge", "Begge dele")
+    assert stance("Cykelstier og parkering er lige vigtige .") is None  # both named
+    # the question's modal and verb are no yes to an either/or question
+    assert stance("Kommunen skal bruge pengene klogt .") is None

@@ -19,7 +19,9 @@ yes/no question when it ends with a question mark and does not open with an inte
      a sentence that limits the echo to some cases ("På nogle områder …") answers in part;
    * for a question that sets two things against each other ("A vigtigere end B?", "A forud for
      B?", "A eller B?"), a phrase saying both ("Det skal være begge dele", "De skal følges ad",
-     "Det er en falsk modsætning").
+     "Det er en falsk modsætning");
+   * for an either/or question ("Skal vi bruge pengene på cykelstier eller på parkering?"), the
+     one option the sentence names without denying it (:mod:`pipeline.danish.either_or`).
 
 The phrases and scales are lexicons in ``data/`` (:mod:`pipeline.danish.stance_words`); the
 negation scope is :mod:`pipeline.danish.echoes`.
@@ -38,6 +40,7 @@ from .echoes import (
     phrase_at,
     question_words,
 )
+from .either_or import TAG_AFTER_OR, chosen_option, either_or_options
 from .stance_words import NEGATIONS, STANCE_PHRASES, STANCES, TWO_SIDED
 
 __all__ = [
@@ -66,18 +69,26 @@ INTERROGATIVES: frozenset[str] = frozenset(
 #: What may follow a stance phrase that stands alone ("Ja.", "Nej, …", "Måske (…)", "Ja – …").
 _AFTER_STANCE = frozenset({",", ".", "!", ":", ";", "–", "-", "(", "…"})
 
-#: Words after "eller" that make it a yes/no question's tag, not a second option ("… eller ej?").
-_TAG_AFTER_OR = frozenset({"ej", "ikke"})
-
 
 @dataclass(frozen=True)
 class AnswerStance:
-    """The stance an answer gives and where: a key of :data:`STANCES`, a sentence and a token span."""
+    """The stance an answer gives and where: its key, a sentence and a token span.
+
+    ``stance`` is a key of :data:`STANCES`, or ``"option-1"``/``"option-2"`` for the option of an
+    either/or question the answer chose (:mod:`pipeline.danish.either_or`); ``label`` is the
+    stance as the page shows it ("Ja", "Begge dele", "På cykelstier").
+    """
 
     stance: str
     sentence: int
     start: int
     end: int
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        """A stance of :data:`STANCES` is labelled as the line shows it."""
+        if not self.label:
+            object.__setattr__(self, "label", STANCES.get(self.stance, self.stance))
 
 
 def is_yes_no_question(question: str) -> bool:
@@ -102,7 +113,7 @@ def is_two_sided_question(question: str) -> bool:
         for phrase in TWO_SIDED:
             if tuple(q[i : i + len(phrase)]) == phrase:
                 after = q[i + len(phrase)] if i + len(phrase) < len(q) else None
-                if phrase != ("eller",) or (after is not None and after not in _TAG_AFTER_OR):
+                if phrase != ("eller",) or (after is not None and after not in TAG_AFTER_OR):
                     return True
     return False
 
@@ -169,12 +180,19 @@ def answer_stance(
         return AnswerStance(opening[0], 0, 0, opening[1])
     has_degree = degree_of(question) is not None
     two_sided = is_two_sided_question(question)
+    options = either_or_options(question)
     for i, (tokens, upos) in enumerate(sentences):
         # "Derfor skal væksten og miljøindsatsen gå hånd i hånd" says both, not the echo's yes
         both = phrase_stance(tokens, "sentence") if two_sided else None
         if both is not None:
             return AnswerStance(both[0], i, both[1], both[2])
-        if has_degree:
+        chosen = chosen_option(options, tokens) if options else None
+        if chosen is not None:  # "Skal vi X eller Y?" - "Vi vil have Y"
+            k, start, end = chosen
+            return AnswerStance(f"option-{k + 1}", i, start, end, options[k].label)
+        if options:
+            echo = None  # "skal bygge" in "Skal vi bygge nyt eller renovere?" is no yes
+        elif has_degree:
             echo = degree_stance(question, tokens)
         else:
             echo = echoed_stance(question, tokens, upos) if len(upos) == len(tokens) else None

@@ -25,6 +25,7 @@ __all__ = [
     "negated",
     "phrase_at",
     "question_words",
+    "same_word",
 ]
 
 #: Modal verbs a yes/no question can open with ("Skal …?", "Bør …?"), with their other forms.
@@ -98,7 +99,8 @@ def negated(low: Sequence[str], i: int) -> int | None:
     return None
 
 
-def _same_word(a: str, b: str) -> bool:
+def same_word(a: str, b: str) -> bool:
+    """Whether two words name the same: equal, or one holds the other ("optjene", "genoptjene")."""
     if a == b:
         return True
     return min(len(a), len(b)) >= _SHARED and (a in b or b in a)
@@ -155,7 +157,7 @@ def degree_stance(question: str, tokens: Sequence[str]) -> tuple[str, int, int] 
             if not phrase_at(low, i, words):
                 continue
             rest = low[:i] + low[i + len(words) :]
-            if not any(_same_word(a, q) for a in rest for q in matter):
+            if not any(same_word(a, q) for a in rest for q in matter):
                 continue
             neg = negated(low, i)
             if neg is not None and not own_side:

@@ -51,7 +51,7 @@ def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
                 **unit_row(s, f"{s.statement_id}-s0", found.start, found.end),
                 "text": text,
                 "lemmas": found.stance,
-                "head": found.stance,
+                "head": found.label,
                 "words": text,
                 "content_at": "0",
                 "verbs": "",
@@ -69,9 +69,11 @@ def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
 
     Returns:
         ``{year: [{"stance": "Ja", "groups": [...], "statements": [...]}, ...]}``; among as many
-        groups, in the order of :data:`pipeline.danish.STANCES`.
+        groups, an either/or question's options first, then the order of
+        :data:`pipeline.danish.STANCES`.
     """
-    order = list(STANCES)
+    # an either/or question's options first, then the order of STANCES
+    order = ["option-1", "option-2", *STANCES]
     out = {}
     for year, yearly in stances.groupby("year", sort=True):
         rows = []
@@ -79,7 +81,7 @@ def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
             own = yearly[yearly["lemmas"] == word]
             rows.append(
                 {
-                    "stance": STANCES[word],
+                    "stance": str(own["head"].iloc[0]),
                     "groups": sorted({int(g) for g in own["group"]}),
                     "statements": list(dict.fromkeys(own["statement_id"])),
                 }

@@ -161,6 +161,7 @@ def test_an_either_or_question_is_answered_with_one_of_its_options():
     assert (first.label, second.label) == ("På cykelstier", "På parkering")
     assert either_or_options("Skal vi bygge nyt eller ej?") is None
     assert either_or_options("Skal vi satse på skoler, veje eller ældre?") is None  # three options
+    assert either_or_options("Skal unge have gratis bus- eller togkort?") is None  # one noun
 
     def stance(text: str) -> tuple[str, str] | None:
         found = answer_stance(q, [_s(text)])

@@ -62,11 +62,9 @@ def either_or_options(question: str) -> tuple[Option, Option] | None:
 
     def content(side: list[str], other: list[str]) -> tuple[str, ...]:
         others = {w.lower() for w in other}
-        return tuple(
-            w.lower()
-            for w in side
-            if len(w) >= _CONTENT and w.lower() not in STOP_WORDS and w.lower() not in others
-        )
+        # "bus-" of "bus- eller togkort" is a word cut short, not an option's content word
+        words = [w.lower().strip("-") for w in side]
+        return tuple(w for w in words if len(w) >= _CONTENT and w not in STOP_WORDS and w not in others)
 
     a, b = content(first, second), content(second, first)
     if not a or not b:

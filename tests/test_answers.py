@@ -175,3 +175,18 @@ def test_an_either_or_question_is_answered_with_one_of_its_options():
     assert stance("Cykelstier og parkering er lige vigtige .") is None  # both named
     # the question's modal and verb are no yes to an either/or question
     assert stance("Kommunen skal bruge pengene klogt .") is None
+
+
+def test_a_stance_said_of_the_question_in_the_first_sentence():
+    q = "Skal afgiften sættes op?"
+
+    def stance(*texts: str) -> str | None:
+        found = answer_stance(q, [_s(t) for t in texts])
+        return found.stance if found else None
+
+    assert stance("Det er vi imod .") == "nej"
+    assert stance("Helt ærligt , det synes vi ikke .") == "nej"
+    assert stance("Det går vi ind for , fordi det virker .") == "ja"
+    # the phrase must end its clause, and only the first sentence's "det" is the question's
+    assert stance("Det synes vi er svært .") is None
+    assert stance("Vi har talt længe .", "Det er vi imod .") is None

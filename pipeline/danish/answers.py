@@ -8,7 +8,8 @@ yes/no question when it ends with a question mark and does not open with an inte
 :func:`answer_stance` reads an answer's stance, first rule first:
 
 1. the answer opens with a stance phrase standing alone (:func:`opening_stance`: "Ja.", "Klart.",
-   "Nej, bestemt ikke.", "Måske (…)", "Tildels.");
+   "Nej, bestemt ikke.", "Måske (…)", "Tildels."), or its first sentence says one whose "det" is
+   the question's proposition ("Det er vi imod", "Det synes vi ikke", "Vi siger ja");
 2. else, sentence by sentence, the first that gives one:
 
    * the question's own words repeated with or without a negation: its degree word (or one on
@@ -146,7 +147,10 @@ def opening_stance(tokens: Sequence[str]) -> str | None:
 
 
 def phrase_stance(tokens: Sequence[str], place: str) -> tuple[str, int, int] | None:
-    """The first stance phrase of one place (``"sentence"``, ``"partial"``) in a sentence.
+    """The first stance phrase of one place (``"first"``, ``"sentence"``, ``"partial"``) in a sentence.
+
+    A phrase of the place "first" must end its clause ("Det er vi imod.", "…, det synes vi ikke,
+    …"): "Det synes vi er svært" is about something else.
 
     Returns:
         ``(stance, start, end)``, or None when the sentence has none.
@@ -154,8 +158,11 @@ def phrase_stance(tokens: Sequence[str], place: str) -> tuple[str, int, int] | N
     low = [t.lower() for t in tokens]
     for i in range(len(low)):
         for p in STANCE_PHRASES:
-            if p.place == place and phrase_at(low, i, p.words):
-                return p.stance, i, i + len(p.words)
+            if p.place != place or not phrase_at(low, i, p.words):
+                continue
+            end = i + len(p.words)
+            if place != "first" or end == len(low) or low[end] in _AFTER_STANCE:
+                return p.stance, i, end
     return None
 
 
@@ -178,6 +185,9 @@ def answer_stance(
     opening = _opening(sentences[0][0])
     if opening is not None:
         return AnswerStance(opening[0], 0, 0, opening[1])
+    first = phrase_stance(sentences[0][0], "first")  # "Det er vi imod", "Det synes vi ikke"
+    if first is not None:
+        return AnswerStance(first[0], 0, first[1], first[2])
     has_degree = degree_of(question) is not None
     two_sided = is_two_sided_question(question)
     options = either_or_options(question)

@@ -40,7 +40,7 @@ STANCES: dict[str, str] = {
 }
 
 #: Where a phrase of ``stance_phrases.tsv`` counts (see that file's header).
-PLACES: frozenset[str] = frozenset({"opening", "sentence", "partial"})
+PLACES: frozenset[str] = frozenset({"opening", "first", "sentence", "partial"})
 
 #: Words that deny what follows them ("ikke skal sættes op", "aldrig vigtigere").
 NEGATIONS: frozenset[str] = frozenset({"ikke", "aldrig", "ej", "ingenlunde"})

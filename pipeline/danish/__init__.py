@@ -5,7 +5,15 @@ Importing this package registers the spaCy components ``danish_lemmatizer``,
 """
 
 from .abbreviations import ABBREVIATIONS, add_to_tokenizer, tokenizer_exceptions
-from .answers import STANCES, echoed_stance, is_yes_no_question, opening_stance
+from .answers import (
+    STANCES,
+    AnswerStance,
+    answer_stance,
+    echoed_stance,
+    is_two_sided_question,
+    is_yes_no_question,
+    opening_stance,
+)
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import (
@@ -48,9 +56,11 @@ __all__ = [
     "SETTING_PREPOSITIONS",
     "STANCES",
     "STOP_WORDS",
+    "AnswerStance",
     "DanishLemmatizer",
     "Phrase",
     "add_to_tokenizer",
+    "answer_stance",
     "base_phrase",
     "derives",
     "echoed_stance",
@@ -61,6 +71,7 @@ __all__ = [
     "is_nominalisation",
     "is_setting",
     "is_stop",
+    "is_two_sided_question",
     "is_yes_no_question",
     "lemmatize_tokens",
     "make_nlp",

@@ -1,7 +1,8 @@
 """Stances: the yes or no with which the groups answer a yes/no question, counted apart from the themes.
 
-"Skal afgiften på cigaretter sættes op?" is answered "Ja." or "Nej, …" before any argument; a
-theme named "Ja" would tell the reader nothing about what was said. The stance is one unit per
+"Skal afgiften på cigaretter sættes op?" is answered "Ja." or "Nej, …" before any argument (or
+"Klart.", "… skal ikke sættes op", "Det skal være begge dele"); a theme named "Ja" would tell the
+reader nothing about what was said. The stance is one unit per
 answer (:func:`stance_units`), kept out of the clustering and the points, and counted per year
 (:func:`stance_counts`) for one line under the question ("Ja: 5 af 10 · Nej: 3 af 10").
 """
@@ -11,47 +12,46 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.danish import STANCES, echoed_stance, is_yes_no_question, opening_stance
+from pipeline.danish import STANCES, answer_stance, is_yes_no_question
 from pipeline.themes.units import UNIT_COLUMNS, unit_row
 
 __all__ = ["stance_counts", "stance_units"]
 
 
 def stance_units(statements: pd.DataFrame, cfg: SeminarConfig) -> pd.DataFrame:
-    """One unit per answer to a yes/no question that gives a stance in its first statement.
+    """One unit per answer to a yes/no question that gives a stance.
 
-    Where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`):
-    the stance it opens with ("Ja.", "Nej, …": :func:`pipeline.danish.opening_stance`), or
-    else the question's modal and verb repeated with or without a negation ("… skal ikke
-    sænkes": :func:`pipeline.danish.echoed_stance`).
+    Where its area's question asks for a yes or no (:func:`pipeline.danish.is_yes_no_question`),
+    the stance :func:`pipeline.danish.answer_stance` reads from the answer's statements in order
+    (an opening "Ja.", "Klart." or "Måske"; the question's own words repeated with or without a
+    negation; "begge dele" when the question sets two things against each other). The unit is
+    the span that says it, in the statement that says it.
     """
     questions = {a.name: a.question for a in cfg.core_areas}
-    first = (
-        statements[statements["position"] == 0]
-        if "position" in statements.columns
-        else statements.drop_duplicates("note_id")
-    )
+    asked = statements[
+        statements["core_area"].map(lambda a: is_yes_no_question(questions.get(a, ""))).astype(bool)
+    ]
+    if "position" in asked.columns:
+        asked = asked.sort_values(["note_id", "position"], kind="stable")
     rows = []
-    for s in first.itertuples(index=False):
-        if not is_yes_no_question(questions.get(s.core_area, "")):
-            continue
-        tokens = s.tokens.split()
-        word, start = opening_stance(tokens), 0
-        if word is not None:
-            end = 1 if tokens[0].lower() == word else 3
-        else:
+    for _, note in asked.groupby("note_id", sort=True):
+        said = list(note.itertuples(index=False))
+        sentences = []
+        for s in said:
+            tokens = s.tokens.split()
             upos = s.pos.split() if isinstance(getattr(s, "pos", None), str) else []
-            echo = echoed_stance(questions[s.core_area], tokens, upos) if len(upos) == len(tokens) else None
-            if echo is None:
-                continue
-            word, start, end = echo
-        text = " ".join(tokens[start:end])
+            sentences.append((tokens, upos if len(upos) == len(tokens) else []))
+        found = answer_stance(questions[said[0].core_area], sentences)
+        if found is None:
+            continue
+        s = said[found.sentence]
+        text = " ".join(sentences[found.sentence][0][found.start : found.end])
         rows.append(
             {
-                **unit_row(s, f"{s.statement_id}-s0", start, end),
+                **unit_row(s, f"{s.statement_id}-s0", found.start, found.end),
                 "text": text,
-                "lemmas": word,
-                "head": word,
+                "lemmas": found.stance,
+                "head": found.label,
                 "words": text,
                 "content_at": "0",
                 "verbs": "",
@@ -69,9 +69,11 @@ def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
 
     Returns:
         ``{year: [{"stance": "Ja", "groups": [...], "statements": [...]}, ...]}``; among as many
-        groups, in the order of :data:`pipeline.danish.STANCES`.
+        groups, an either/or question's options first, then the order of
+        :data:`pipeline.danish.STANCES`.
     """
-    order = list(STANCES)
+    # an either/or question's options first, then the order of STANCES
+    order = ["option-1", "option-2", *STANCES]
     out = {}
     for year, yearly in stances.groupby("year", sort=True):
         rows = []
@@ -79,7 +81,7 @@ def stance_counts(stances: pd.DataFrame) -> dict[str, list[dict]]:
             own = yearly[yearly["lemmas"] == word]
             rows.append(
                 {
-                    "stance": STANCES[word],
+                    "stance": str(own["head"].iloc[0]),
                     "groups": sorted({int(g) for g in own["group"]}),
                     "statements": list(dict.fromkeys(own["statement_id"])),
                 }

@@ -15,7 +15,31 @@ import pandas as pd
 
 from pipeline.themes.units import unit_parts
 
-__all__ = ["as_written", "keyword_ranking", "label_forms", "label_phrase", "unit_clause"]
+__all__ = [
+    "ALTERNATIVE",
+    "as_written",
+    "is_alternatives",
+    "keyword_ranking",
+    "label_alternatives",
+    "label_forms",
+    "label_phrase",
+    "unit_clause",
+]
+
+#: Between the wordings of a label that names how each of its groups said the point ("Tidlig
+#: intervention / tidlig forebyggende indsats"): a group is counted when its words say one of them.
+ALTERNATIVE = " / "
+
+
+def is_alternatives(label: str) -> bool:
+    """Whether a label names two or more wordings of its point (:data:`ALTERNATIVE`)."""
+    return ALTERNATIVE in label
+
+
+def label_alternatives(label: str) -> list[str]:
+    """The wordings a label names ("Fleksibilitet / smidige processer" → both); the label alone if one."""
+    return [a for a in label.split(ALTERNATIVE) if a.strip()] or [label]
+
 
 #: Words after which a clause quoted from a note ends.
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", ")"})

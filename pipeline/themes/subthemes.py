@@ -24,7 +24,8 @@ from pipeline.danish import GENERAL_NOUNS
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import restates
 from pipeline.themes.features import unit_vectors
-from pipeline.themes.points import choose_point, cover_points, label_text, says
+from pipeline.themes.naming import point_label
+from pipeline.themes.points import choose_point, cover_points, says
 from pipeline.themes.records import FoundTheme, ThemeParams
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.words import split_bare_words
@@ -208,5 +209,5 @@ def area_points(
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)
         theme_units = part.iloc[members]
-        out.append(FoundTheme(members, theme_units, label_text(key, theme_units), no_point))
+        out.append(FoundTheme(members, theme_units, point_label(key, theme_units), no_point))
     return out

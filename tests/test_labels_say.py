@@ -1,0 +1,129 @@
+"""Labels every counted group's own words say, and each group's own words on the page (issue 33)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.danish.phrases import complement_end
+from pipeline.report.answers import group_specifics
+from pipeline.themes.labels import label_alternatives
+from pipeline.themes.naming import point_label
+from pipeline.themes.points import says, unfit_groups
+
+
+def _units(rows):
+    """One unit per row: (group, words as written, lemmas), the unit's words being its statement."""
+    return pd.DataFrame(
+        [
+            {
+                "unit_id": f"s{i}-u0",
+                "statement_id": f"s{i}",
+                "year": 2024,
+                "core_area": "A",
+                "group": group,
+                "start": 0,
+                "end": len(words.split()),
+                "text": words,
+                "words": words,
+                "lemmas": lemmas,
+                "content_at": " ".join(str(j) for j in range(len(lemmas.split()))),
+                "verbs": "",
+            }
+            for i, (group, words, lemmas) in enumerate(rows)
+        ]
+    )
+
+
+def test_only_the_labels_own_words_say_it_when_swaps_are_off():
+    assert says("fleksibilitet", "smidig proces")  # a DanNet synonym joins the point ...
+    assert not says("fleksibilitet", "smidig proces", swaps=False)  # ... but does not write it
+    assert says("tidlig intervention", "tidlig forebygge indsats")
+    assert not says("tidlig intervention", "tidlig forebygge indsats", swaps=False)
+    # derivations and compound heads are the word itself
+    assert says("koordinering frivillig", "koordinere frivillig", frozenset({"koordinere"}), swaps=False)
+    assert says("niveau", "serviceniveau", swaps=False)
+
+
+def test_a_group_joined_by_a_synonym_or_another_measure_noun_is_named_in_the_label():
+    units = _units(
+        [
+            (2, "fleksibilitet", "fleksibilitet"),
+            (3, "smidige processer", "smidig proces"),
+            (4, "fleksibilitet", "fleksibilitet"),
+        ]
+    )
+    assert point_label("fleksibilitet", units) == "Fleksibilitet / smidige processer"
+    measures = _units(
+        [
+            (1, "tidlig intervention", "tidlig intervention"),
+            (5, "tidlig forebyggende indsats", "tidlig forebygge indsats"),
+        ]
+    )
+    assert point_label("tidlig intervention", measures) == "Tidlig intervention / tidlig forebyggende indsats"
+    # every group writes it: one wording
+    assert point_label("fleksibilitet", units[units["group"] != 3]) == "Fleksibilitet"
+
+
+def test_a_label_naming_two_wordings_fits_a_group_that_writes_either():
+    assert label_alternatives("Fleksibilitet / smidige processer") == ["Fleksibilitet", "smidige processer"]
+    assert label_alternatives("Samarbejde") == ["Samarbejde"]
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["s0", "s1"],
+            "tokens": ["fleksibilitet", "smidige processer"],
+            "lemmas": ["fleksibilitet", "smidig proces"],
+            "pos": ["NOUN", "ADJ NOUN"],
+        }
+    )
+    units = _units([(2, "fleksibilitet", "fleksibilitet"), (3, "smidige processer", "smidig proces")])
+    themes = pd.DataFrame(
+        {"label": ["Fleksibilitet / smidige processer"], "core_area": ["A"], "units": ["s0-u0 s1-u0"]}
+    )
+    assert unfit_groups(themes, units, statements) == []
+    kommunikation = themes.assign(label="Kommunikation / smidige processer")
+    assert [b["group"] for b in unfit_groups(kommunikation, units, statements)] == [2]
+
+
+def test_a_nouns_prepositional_phrase_says_what_it_is_about():
+    words = "De talte om fleksibilitet i regelsættene og nødvendigheden af indsats .".split()
+    upos = "PRON VERB ADP NOUN ADP NOUN CCONJ NOUN ADP NOUN PUNCT".split()
+    assert complement_end(words, upos, 4) == 6  # "fleksibilitet i regelsættene", not "… og nødvendigheden"
+    words = "samarbejde med de mindre virksomheder".split()
+    assert complement_end(words, "NOUN ADP DET ADJ NOUN".split(), 1) == 5
+    assert complement_end(["samarbejde", "og", "kommunikation"], ["NOUN", "CCONJ", "NOUN"], 1) == 1
+    # a complex preposition opens no complement
+    words = "opgraderinger på grund af udviklingen".split()
+    assert complement_end(words, "NOUN ADP NOUN ADP NOUN".split(), 1) == 1
+
+
+def test_every_counted_group_is_listed_with_its_own_words():
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["s0", "s1", "s2"],
+            "tokens": [
+                "De talte om samarbejde med virksomheder .",
+                "behovet for kommunikation og samarbejde",
+                "eksisterende samarbejder",
+            ],
+            "pos": ["PRON VERB ADP NOUN ADP NOUN PUNCT", "NOUN ADP NOUN CCONJ NOUN", "ADJ NOUN"],
+        }
+    )
+    units = _units(
+        [
+            (1, "samarbejde", "samarbejde"),
+            (3, "samarbejde", "samarbejde"),
+            (4, "eksisterende samarbejder", "eksisterende samarbejde"),
+        ]
+    )
+    units["start"], units["end"] = [3, 4, 0], [4, 5, 2]
+    listed = group_specifics("Samarbejde", units, statements)
+    assert listed == [
+        {"text": "samarbejde med virksomheder", "groups": [1]},
+        {"text": "samarbejde", "groups": [3]},
+        {"text": "eksisterende samarbejder", "groups": [4]},
+    ]
+    # a label naming two wordings lists who wrote which
+    two = _units([(2, "fleksibilitet", "fleksibilitet"), (3, "smidige processer", "smidig proces")])
+    assert [s["groups"] for s in group_specifics("Fleksibilitet / smidige processer", two)] == [[2], [3]]
+    # no group wrote more than the word: nothing to add
+    assert group_specifics("Samarbejde", units.iloc[:2]) == []

@@ -127,3 +127,72 @@ def test_every_counted_group_is_listed_with_its_own_words():
     assert [s["groups"] for s in group_specifics("Fleksibilitet / smidige processer", two)] == [[2], [3]]
     # no group wrote more than the word: nothing to add
     assert group_specifics("Samarbejde", units.iloc[:2]) == []
+
+
+def _part(rows):
+    return pd.DataFrame(
+        [
+            {"year": 2024, "group": g, "lemmas": lem, "verbs": "", "text": text, "statement_id": f"s{i}"}
+            for i, (g, text, lem) in enumerate(rows)
+        ]
+    )
+
+
+def test_a_word_taken_apart_is_headed_by_the_words_the_groups_wrote():
+    from pipeline.themes.words import split_bare_words
+
+    # "intervention" joined them (measure nouns stand for one another), but none of them wrote it
+    part = _part(
+        [
+            (1, "forebyggende tiltag", "forebygge tiltag"),
+            (2, "familiebaserede løsninger", "familiebaseret løsning"),
+            (3, "indgribende tiltag", "indgribe tiltag"),
+        ]
+    )
+    apart: list = []
+    split_bare_words(part, {"intervention": [{0, 1, 2}, False]}, frozenset(), apart)
+    assert apart[0].word == "intervention" and apart[0].heading == "tiltag / løsning"
+    # groups that wrote the word itself are headed by it
+    plads = _part([(1, "plads til vækst", "plads vækst"), (2, "pladsen", "plads")])
+    apart = []
+    split_bare_words(plads, {"plads": [{0, 1}, False]}, frozenset(), apart)
+    assert apart[0].heading == "plads"
+
+
+def test_the_questions_own_word_every_group_wrote_is_kept_whole_not_taken_apart():
+    from pipeline.themes.words import split_bare_words
+
+    # "Hvilke muligheder og risici er der ved øget digitalisering?": both wrote "risiciene"
+    part = _part([(1, "risiciene", "risiko"), (5, "risiciene", "risiko")])
+    asked = frozenset({"mulighed", "risiko", "digitalisering"}).__contains__
+    apart: list = []
+    assert split_bare_words(part, {"risiko": [{0, 1}, False]}, frozenset(), apart, asked) == {
+        "risiko": [{0, 1}, False]
+    }
+    assert apart == []  # not "used about different things": the page lists it as the question's words
+    # a word the question does not hold is taken apart as before
+    assert "risiko" not in split_bare_words(
+        part, {"risiko": [{0, 1}, False]}, frozenset(), [], lambda w: False
+    )
+    # nor is a measure noun kept whole that stands for the question's own ("intervention" for "tiltag")
+    measures = _part([(1, "forebyggende tiltag", "forebygge tiltag"), (2, "løsninger", "løsning")])
+    asked = frozenset({"forebygge", "tiltag", "intervention"}).__contains__
+    out = split_bare_words(measures, {"intervention": [{0, 1}, False]}, frozenset(), [], asked)
+    assert "intervention" not in out
+
+
+def test_the_page_heads_a_word_taken_apart_by_what_the_groups_wrote():
+    from pipeline.report.words_apart import words_apart_blocks, words_apart_of
+
+    groups = [
+        {"year": 2024, "group": 1, "words": ["forebyggende tiltag"], "statements": []},
+        {"year": 2024, "group": 2, "words": ["familiebaserede løsninger"], "statements": []},
+    ]
+    record = {
+        "words_apart": {"A": [{"word": "intervention", "heading": "tiltag / løsning", "groups": groups}]}
+    }
+    words = words_apart_of(record, "A", 2024)
+    assert [w["word"] for w in words] == ["tiltag / løsning"]
+    blocks = words_apart_blocks(words, {})
+    assert "ord, der står for hinanden" in str(blocks[1]) and "Tiltag / løsning" in str(blocks[2])
+    assert "ntervention" not in str(blocks)

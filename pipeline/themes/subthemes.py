@@ -204,7 +204,7 @@ def area_points(
                 found[key][0].add(i)
                 break
     # a general noun alone ("plads", "samarbejde") is no point: its groups' own claims are
-    found = split_bare_words(part, found, empty, apart)
+    found = split_bare_words(part, found, empty, apart, restates_question)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

@@ -196,3 +196,21 @@ def test_the_page_heads_a_word_taken_apart_by_what_the_groups_wrote():
     blocks = words_apart_blocks(words, {})
     assert "ord, der står for hinanden" in str(blocks[1]) and "Tiltag / løsning" in str(blocks[2])
     assert "ntervention" not in str(blocks)
+
+
+def test_the_questions_own_word_is_the_word_itself_not_a_part_of_its_compound():
+    from pipeline.themes.describe import asks, restates
+
+    question = frozenset({"mulighed", "risiko", "digitalisering", "opgaveløsning"})
+    assert asks("risiko", question) and asks("digital", question)  # the word, or a derivation of it
+    # "opgave" repeats a part of "opgaveløsning" (restates), but groups writing "opgaverne i
+    # ældreplejen" did not write the question's word
+    assert restates("opgave", question) and not asks("opgave", question)
+
+
+def test_groups_that_wrote_different_single_words_are_listed():
+    units = _units([(3, "velfærdsteknologi", "velfærdsteknologi"), (5, "teknologi", "teknologi")])
+    assert group_specifics("Teknologi", units) == [
+        {"text": "velfærdsteknologi", "groups": [3]},
+        {"text": "teknologi", "groups": [5]},
+    ]

@@ -49,7 +49,7 @@ def group_specifics(label: str, units: pd.DataFrame, statements: pd.DataFrame | 
     arbejdstid", :func:`_own_words`), or the bare word as written when that is all it wrote. A
     label that names alternative wordings ("Tidlig intervention / tidlig forebyggende indsats")
     is listed too, so the reader sees which group wrote which. Empty for a label of two or more
-    words (it already says what about what) or when no group wrote more than the bare word.
+    words (it already says what about what) or when every group wrote the same one word.
 
     Args:
         label: The theme's label.
@@ -78,8 +78,8 @@ def group_specifics(label: str, units: pd.DataFrame, statements: pd.DataFrame | 
         # the group's longest phrase says the most ("større synlighed af plejehjemmene")
         text = min(texts, key=lambda t: (-len(t.split()), t))
         by_text.setdefault(text[:1].lower() + text[1:], set()).add(int(g))
-    if all(len(t.split()) == 1 for t in by_text):
-        return []
+    if len(by_text) < 2 and all(len(t.split()) == 1 for t in by_text):
+        return []  # every group wrote the one word: nothing to add
     return [
         {"text": t, "groups": sorted(gs)}
         for t, gs in sorted(by_text.items(), key=lambda kv: (min(kv[1]), kv[0]))

@@ -279,12 +279,14 @@ def _lemmas(words: tuple[str, ...]) -> list[str]:
 
 def fit_check(recurring, statements, stop_words: frozenset[str]) -> tuple[int, int, list[str]]:
     """(pairs that fit, pairs, lines naming each group whose evidence lacks a label word)."""
+    from pipeline.themes.labels import label_alternatives
+
     ok = total = 0
     failures = []
     for t in recurring.itertuples():
-        # a label naming each group's wording ("Fleksibilitet / smidigere processer") fits a group
+        # a label naming each group's wording ("Fleksibilitet (smidigere processer)") fits a group
         # whose evidence has every word of one of them
-        wordings = [label_words(a, stop_words) for a in str(t.label).split(" / ")]
+        wordings = [label_words(a, stop_words) for a in label_alternatives(str(t.label))]
         evidence = group_evidence(t, statements)
         for g in sorted(theme_groups(t)):
             total += 1

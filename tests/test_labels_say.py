@@ -52,21 +52,24 @@ def test_a_group_joined_by_a_synonym_or_another_measure_noun_is_named_in_the_lab
             (4, "fleksibilitet", "fleksibilitet"),
         ]
     )
-    assert point_label("fleksibilitet", units) == "Fleksibilitet / smidige processer"
+    assert point_label("fleksibilitet", units) == "Fleksibilitet (smidige processer)"
     measures = _units(
         [
             (1, "tidlig intervention", "tidlig intervention"),
             (5, "tidlig forebyggende indsats", "tidlig forebygge indsats"),
         ]
     )
-    assert point_label("tidlig intervention", measures) == "Tidlig intervention / tidlig forebyggende indsats"
+    assert point_label("tidlig intervention", measures) == "Tidlig intervention (tidlig forebyggende indsats)"
     # every group writes it: one wording
     assert point_label("fleksibilitet", units[units["group"] != 3]) == "Fleksibilitet"
 
 
 def test_a_label_naming_two_wordings_fits_a_group_that_writes_either():
-    assert label_alternatives("Fleksibilitet / smidige processer") == ["Fleksibilitet", "smidige processer"]
+    assert label_alternatives("Fleksibilitet (smidige processer)") == ["Fleksibilitet", "smidige processer"]
     assert label_alternatives("Samarbejde") == ["Samarbejde"]
+    assert label_alternatives("A (b; c)") == ["A", "b", "c"]
+    # not " / ": the comparison pages join the labels of one point's themes across years with it
+    assert label_alternatives("Fleksibilitet / Fleksible job") == ["Fleksibilitet / Fleksible job"]
     statements = pd.DataFrame(
         {
             "statement_id": ["s0", "s1"],
@@ -77,10 +80,10 @@ def test_a_label_naming_two_wordings_fits_a_group_that_writes_either():
     )
     units = _units([(2, "fleksibilitet", "fleksibilitet"), (3, "smidige processer", "smidig proces")])
     themes = pd.DataFrame(
-        {"label": ["Fleksibilitet / smidige processer"], "core_area": ["A"], "units": ["s0-u0 s1-u0"]}
+        {"label": ["Fleksibilitet (smidige processer)"], "core_area": ["A"], "units": ["s0-u0 s1-u0"]}
     )
     assert unfit_groups(themes, units, statements) == []
-    kommunikation = themes.assign(label="Kommunikation / smidige processer")
+    kommunikation = themes.assign(label="Kommunikation (smidige processer)")
     assert [b["group"] for b in unfit_groups(kommunikation, units, statements)] == [2]
 
 
@@ -124,7 +127,7 @@ def test_every_counted_group_is_listed_with_its_own_words():
     ]
     # a label naming two wordings lists who wrote which
     two = _units([(2, "fleksibilitet", "fleksibilitet"), (3, "smidige processer", "smidig proces")])
-    assert [s["groups"] for s in group_specifics("Fleksibilitet / smidige processer", two)] == [[2], [3]]
+    assert [s["groups"] for s in group_specifics("Fleksibilitet (smidige processer)", two)] == [[2], [3]]
     # no group wrote more than the word: nothing to add
     assert group_specifics("Samarbejde", units.iloc[:2]) == []
 
@@ -214,3 +217,17 @@ def test_groups_that_wrote_different_single_words_are_listed():
         {"text": "velfærdsteknologi", "groups": [3]},
         {"text": "teknologi", "groups": [5]},
     ]
+
+
+def test_the_comparison_reads_a_label_by_its_main_wording():
+    from types import SimpleNamespace
+
+    from pipeline.compare.evidence import _label_lemmas
+
+    year = SimpleNamespace(
+        statements=pd.DataFrame(
+            {"tokens": ["fleksibilitet smidigere processer"], "lemmas": ["fleksibilitet smidig proces"]}
+        )
+    )
+    # "Fleksible job" of the next year is matched against "fleksibilitet", as before the other wording
+    assert _label_lemmas(year, "Fleksibilitet (smidigere processer)") == "fleksibilitet"

@@ -47,7 +47,7 @@ def group_specifics(label: str, units: pd.DataFrame, statements: pd.DataFrame | 
     that wrote the same phrase together. Every counted group is listed: its phrase that says the
     most (the most words), with the prepositional phrase after it ("fleksibilitet i
     arbejdstid", :func:`_own_words`), or the bare word as written when that is all it wrote. A
-    label that names alternative wordings ("Tidlig intervention / tidlig forebyggende indsats")
+    label that names alternative wordings ("Tidlig intervention (tidlig forebyggende indsats)")
     is listed too, so the reader sees which group wrote which. Empty for a label of two or more
     words (it already says what about what) or when every group wrote the same one word.
 

@@ -24,21 +24,35 @@ __all__ = [
     "label_forms",
     "label_phrase",
     "unit_clause",
+    "with_alternatives",
 ]
 
-#: Between the wordings of a label that names how each of its groups said the point ("Tidlig
-#: intervention / tidlig forebyggende indsats"): a group is counted when its words say one of them.
-ALTERNATIVE = " / "
+#: The other wordings of a label follow its main wording in parentheses, separated by this: "Tidlig
+#: intervention (tidlig forebyggende indsats)". Not " / ", which joins the labels of one point's
+#: themes across years on the comparison pages.
+ALTERNATIVE = "; "
+
+
+def with_alternatives(label: str, others: list[str]) -> str:
+    """A label naming the other wordings its groups used: "Fleksibilitet (smidigere processer)"."""
+    return f"{label} ({ALTERNATIVE.join(others)})" if others else label
 
 
 def is_alternatives(label: str) -> bool:
-    """Whether a label names two or more wordings of its point (:data:`ALTERNATIVE`)."""
-    return ALTERNATIVE in label
+    """Whether a label names two or more wordings of its point (:func:`with_alternatives`)."""
+    return len(label_alternatives(label)) > 1
 
 
 def label_alternatives(label: str) -> list[str]:
-    """The wordings a label names ("Fleksibilitet / smidige processer" → both); the label alone if one."""
-    return [a for a in label.split(ALTERNATIVE) if a.strip()] or [label]
+    """The wordings a label names ("Fleksibilitet (smidigere processer)" → both); the label alone if one.
+
+    Only parentheses closing the label hold other wordings (a label is a noun phrase of the notes,
+    which holds no punctuation).
+    """
+    match = re.fullmatch(r"(.+?) \(([^()]+)\)", label.strip())
+    if match is None:
+        return [label]
+    return [match.group(1), *(a.strip() for a in match.group(2).split(ALTERNATIVE.strip()) if a.strip())]
 
 
 #: Words after which a clause quoted from a note ends.

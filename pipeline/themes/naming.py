@@ -4,9 +4,9 @@ A point may be joined across groups that say it in other words: a DanNet synonym
 ("fleksibilitet" / "smidigere processer") or one measure noun for another ("tidlig
 intervention" / "tidlig forebyggende indsats", :mod:`pipeline.themes.points`). Labelled by one
 group's wording alone, "3 af 5 pegede på fleksibilitet" would count a group that never wrote
-it. So the label names the point in the words the most units use and, after
-:data:`~pipeline.themes.labels.ALTERNATIVE`, the wording of each counted group whose own words
-say it only that way: "Fleksibilitet / smidige processer". Every counted group then writes one of
+it. So the label names the point in the words the most units use and, in parentheses
+(:func:`~pipeline.themes.labels.with_alternatives`), the wording of each counted group whose own words
+say it only that way: "Fleksibilitet (smidigere processer)". Every counted group then writes one of
 the label's wordings, and the page's list of each group's own words shows which.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.themes.labels import ALTERNATIVE
+from pipeline.themes.labels import with_alternatives
 from pipeline.themes.points import label_text, says
 
 __all__ = ["point_label"]
@@ -57,7 +57,7 @@ def point_label(key: str, units: pd.DataFrame) -> str:
             ``verbs``).
 
     Returns:
-        "Fleksibilitet" when every counted group writes it; "Fleksibilitet / smidige processer"
+        "Fleksibilitet" when every counted group writes it; "Fleksibilitet (smidigere processer)"
         when one group says it only through a synonym (the other wordings in the order of the
         groups, each once).
     """
@@ -67,4 +67,4 @@ def point_label(key: str, units: pd.DataFrame) -> str:
         other = _other_wording(key, part)
         if other is not None and other.lower() != label.lower() and other not in others:
             others.append(other)
-    return ALTERNATIVE.join([label, *others])
+    return with_alternatives(label, others)

@@ -309,7 +309,7 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
     by_id = units.set_index("unit_id")
     out = []
     for t in themes.itertuples(index=False):
-        # a label naming two wordings ("Fleksibilitet / smidige processer") fits a group saying either
+        # a label naming two wordings ("Fleksibilitet (smidige processer)") fits a group saying either
         targets = [label_lemmas(a, lemma_of) for a in label_alternatives(t.label)]
         own = by_id.loc[t.units.split()]
         for group, part in own.groupby("group"):

@@ -143,6 +143,7 @@ def test_a_word_taken_apart_is_recorded_with_each_groups_own_words():
     assert [a.as_dict() for a in apart] == [
         {
             "word": "plads",
+            "heading": "plads",
             "groups": [
                 {"year": 2024, "group": 1, "words": ["plads til offentlig vækst"], "statements": ["s0"]},
                 {"year": 2024, "group": 2, "words": ["plads"], "statements": ["s1"]},

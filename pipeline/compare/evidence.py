@@ -21,14 +21,17 @@ def _label_lemmas(t: YearTables, label: str) -> str:
     """The content lemmas of a label as its year's page shows it, read as the theme stage reads them.
 
     By :func:`pipeline.themes.points.label_lemmas`, word forms → lemmas from that year's statements.
+    A label that names other wordings in parentheses ("Fleksibilitet (smidigere processer)") is its
+    main wording: the others are among the point's key phrases.
     """
+    from pipeline.themes.labels import label_alternatives
     from pipeline.themes.points import label_lemmas
 
     lemma_of: dict[str, str] = {}
     for toks, lems in zip(t.statements["tokens"], t.statements["lemmas"], strict=True):
         for tok, lem in zip(toks.lower().split(), lems.split(), strict=False):
             lemma_of.setdefault(tok, lem)
-    return label_lemmas(label, lemma_of)
+    return label_lemmas(label_alternatives(label)[0], lemma_of)
 
 
 def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:

@@ -6,7 +6,7 @@ Danish grammar (attributive adjectives and ``-ende`` participles, genitives, coo
 
 from __future__ import annotations
 
-__all__ = ["noun_phrases"]
+__all__ = ["complement_end", "noun_phrases"]
 
 # Word classes of noun-phrase candidates (Universal POS).
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -104,3 +104,39 @@ def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
         spans.append((i, k))
         i = k
     return spans
+
+
+#: Word classes that may open a prepositional object before its noun phrase ("i regelsættene",
+#: "med de frivillige", "om sårbare unge").
+_OBJECT_OPENERS = frozenset({"DET"})
+
+
+def complement_end(words: list[str], upos: list[str], end: int) -> int:
+    """Where a noun phrase ending at ``end`` ends with the prepositional phrase right after it.
+
+    What a noun is about often follows it as a prepositional phrase: "fleksibilitet i
+    arbejdstid", "samarbejde med virksomheder", "samarbejde mellem frivillige organisationer".
+    The phrase is the preposition, any determiners and the noun phrase right after them
+    (:func:`noun_phrases`); a coordination after it is not taken ("fleksibilitet i regelsættene og
+    nødvendigheden af …": "og" may join the first noun, which word classes cannot tell). A
+    complex preposition ("på grund af") opens no complement.
+
+    Args:
+        words: The sentence's word forms.
+        upos: Their Universal POS tags.
+        end: Where the noun phrase ends (exclusive).
+
+    Returns:
+        The end of the phrase with its complement, or ``end`` when no noun phrase follows a
+        preposition there.
+    """
+    from pipeline.danish import fixed_nouns
+
+    n = len(words)
+    if len(upos) != n or end >= n or upos[end] != "ADP" or end in fixed_nouns(words):
+        return end
+    j = end + 1
+    while j < n and upos[j] in _OBJECT_OPENERS:
+        j += 1
+    starts = {s: e for s, e in noun_phrases(words, upos)}
+    return starts.get(j, end)

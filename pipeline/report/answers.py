@@ -22,33 +22,64 @@ if TYPE_CHECKING:
 __all__ = ["area_theme_options", "group_specifics", "options_sentence", "year_entry"]
 
 
-def group_specifics(label: str, units: pd.DataFrame) -> list[dict]:
-    """What each group said about a theme named by a bare word: its own more specific phrases.
+def _own_words(unit, said: dict[str, tuple[list[str], list[str]]]) -> str:
+    """A key phrase as the group wrote it, with the prepositional phrase that says what it is about.
+
+    "fleksibilitet" → "fleksibilitet i arbejdstid" (:func:`pipeline.danish.phrases.complement_end`);
+    the key phrase alone when the statement's words are not at hand or do not line up.
+    """
+    from pipeline.danish.phrases import complement_end
+    from pipeline.themes.labels import as_written
+
+    tokens, pos = said.get(str(unit.statement_id), ([], []))
+    start, end = int(unit.start), int(unit.end)
+    if not tokens or end > len(tokens) or len(tokens) != len(pos):
+        return " ".join(str(unit.text).split())
+    end = complement_end(tokens, pos, end)
+    return as_written(" ".join(tokens[start:end]).replace("_", " "))
+
+
+def group_specifics(label: str, units: pd.DataFrame, statements: pd.DataFrame | None = None) -> list[dict]:
+    """What each counted group said about a theme named by a bare word: its own more specific words.
 
     "Samarbejde" alone hides that one group meant "samarbejde med virksomheder" and two others
     "tværfagligt samarbejde"; the page lists each group's own words beside the label, the groups
-    that wrote the same phrase together. Empty for a label of two or more words (it already says
-    what about what) or when no group wrote more than the bare word.
+    that wrote the same phrase together. Every counted group is listed: its phrase that says the
+    most (the most words), with the prepositional phrase after it ("fleksibilitet i
+    arbejdstid", :func:`_own_words`), or the bare word as written when that is all it wrote. A
+    label that names alternative wordings ("Tidlig intervention (tidlig forebyggende indsats)")
+    is listed too, so the reader sees which group wrote which. Empty for a label of two or more
+    words (it already says what about what) or when every group wrote the same one word.
 
     Args:
         label: The theme's label.
-        units: The theme's key phrases (``text``, ``group``, ``lemmas``).
+        units: The theme's key phrases (``text``, ``group``, ``lemmas``; with ``statement_id``,
+            ``start`` and ``end`` the statement's words are read).
+        statements: The statements (``statement_id``, ``tokens``, ``pos``); None lists the key
+            phrases alone.
 
     Returns:
         ``{"text": phrase as written, "groups": [...]}`` in the order of the first group.
     """
-    if len(label.split()) > 1 or units.empty:
+    from pipeline.themes.labels import is_alternatives
+
+    if (len(label.split()) > 1 and not is_alternatives(label)) or units.empty:
         return []
+    said: dict[str, tuple[list[str], list[str]]] = {}
+    if statements is not None and {"start", "end", "statement_id"} <= set(units.columns):
+        rows = statements[statements["statement_id"].isin(set(units["statement_id"]))]
+        said = {
+            str(r.statement_id): (str(r.tokens).split(), str(r.pos).split())
+            for r in rows.itertuples(index=False)
+        }
     by_text: dict[str, set[int]] = {}
     for g, part in units.groupby("group", sort=True):
-        longer = part[part["lemmas"].str.split().str.len() > 1]
-        if longer.empty:
-            continue
+        texts = [_own_words(u, said) for u in part.itertuples(index=False)]
         # the group's longest phrase says the most ("større synlighed af plejehjemmene")
-        text = " ".join(str(min(longer["text"], key=lambda t: (-len(t.split()), t))).split())
+        text = min(texts, key=lambda t: (-len(t.split()), t))
         by_text.setdefault(text[:1].lower() + text[1:], set()).add(int(g))
-    if not by_text:
-        return []
+    if len(by_text) < 2 and all(len(t.split()) == 1 for t in by_text):
+        return []  # every group wrote the one word: nothing to add
     return [
         {"text": t, "groups": sorted(gs)}
         for t, gs in sorted(by_text.items(), key=lambda kv: (min(kv[1]), kv[0]))

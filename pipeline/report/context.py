@@ -213,7 +213,9 @@ def _theme_lists(
     links = _cross_links(analysis.themes)
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
     for t in recurring:
-        t["specifics"] = group_specifics(t["label"], area_units[area_units["theme"] == t["topic"]])
+        t["specifics"] = group_specifics(
+            t["label"], area_units[area_units["theme"] == t["topic"]], analysis.statements
+        )
     # A theme that restates the area is named once in the synthesis, neither as a recurring
     # sub-theme nor under the heading of themes raised by too few groups.
     # A theme of several groups that only repeats the question's words is listed apart: the

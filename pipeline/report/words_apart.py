@@ -65,7 +65,8 @@ def words_apart_of(
     for entry in quality.get("words_apart", {}).get(area, []):
         groups = _entries(entry.get("groups", []), year, text_of)
         if sum(len(g["groups"]) for g in groups) >= 2:
-            out.append({"word": entry["word"], "groups": groups})
+            # the heading is a word the groups wrote ("tiltag / løsning", not the "intervention" joining them)
+            out.append({"word": entry.get("heading") or entry["word"], "groups": groups})
     return out
 
 
@@ -94,8 +95,12 @@ def words_apart_blocks(words: list[dict], names: Mapping[int, str]) -> list[pm.B
         for i, entry in enumerate(w["groups"]):
             runs += ["; " if i else "", *_entry(entry, names)]
         items.append(pm.inlines(*runs))
+    # a heading of several words ("Tiltag / løsning"): the groups wrote words that stand for one another
+    same = "det samme ord" + (
+        " (eller ord, der står for hinanden)" if any(" / " in w["word"] for w in words) else ""
+    )
     text = (
-        "Grupperne brugte det samme ord, men om noget forskelligt; ordet alene er derfor ikke talt som et "
+        f"Grupperne brugte {same}, men om noget forskelligt; ordet alene er derfor ikke talt som et "
         "tema. Hver gruppes egne ord:"
     )
     return [pm.Heading(2, (WORDS_APART,)), pm.Paragraph((text,)), pm.BulletList(tuple(items))]

@@ -22,6 +22,7 @@ from pipeline.themes.records import AreaFacts, ThemeParams
 from pipeline.themes.units import unit_parts
 
 __all__ = [
+    "asks",
     "describe_theme",
     "link_cross",
     "order_themes",
@@ -76,6 +77,15 @@ def restates(lemma: str, area_words: frozenset[str]) -> bool:
 
     parts = unit_parts(lemma)
     return repeats(lemma) or (bool(parts) and all(repeats(p) for p in parts))
+
+
+def asks(lemma: str, area_words: frozenset[str]) -> bool:
+    """Whether a lemma is one of the area's own words itself (or a derivation of one), not only a part.
+
+    "risiko" of a question about "muligheder og risici"; not "opgave" of one about
+    "opgaveløsningen" (a part of its compound: "klarhed omkring opgaverne" is a point of its own).
+    """
+    return lemma in area_words or any(_derives(lemma, w) or _derives(w, lemma) for w in area_words)
 
 
 def restating_share(units: pd.DataFrame, area_words: frozenset[str]) -> float:

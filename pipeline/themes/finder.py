@@ -20,7 +20,14 @@ import pandas as pd
 from pipeline.config import SeminarConfig
 from pipeline.schemas import CrossThemes, Themes, validate
 from pipeline.themes.cross import cross_cutting
-from pipeline.themes.describe import describe_theme, link_cross, order_themes, restates, restating_share
+from pipeline.themes.describe import (
+    asks,
+    describe_theme,
+    link_cross,
+    order_themes,
+    restates,
+    restating_share,
+)
 from pipeline.themes.summaries import distinct_summaries
 from pipeline.themes.features import fit_lexical
 from pipeline.themes.options import option_counts, option_of
@@ -199,7 +206,14 @@ class ThemeFinder:
         apart: list = []
         points = same_evidence_one_point(
             part,
-            area_points(part, labels, empty, lambda w, words=words: restates(w, words), apart),
+            area_points(
+                part,
+                labels,
+                empty,
+                lambda w, words=words: restates(w, words),
+                apart,
+                asked=lambda w, words=words: asks(w, words),
+            ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
         if apart:

@@ -15,7 +15,45 @@ import pandas as pd
 
 from pipeline.themes.units import unit_parts
 
-__all__ = ["as_written", "keyword_ranking", "label_forms", "label_phrase", "unit_clause"]
+__all__ = [
+    "ALTERNATIVE",
+    "as_written",
+    "is_alternatives",
+    "keyword_ranking",
+    "label_alternatives",
+    "label_forms",
+    "label_phrase",
+    "unit_clause",
+    "with_alternatives",
+]
+
+#: The other wordings of a label follow its main wording in parentheses, separated by this: "Tidlig
+#: intervention (tidlig forebyggende indsats)". Not " / ", which joins the labels of one point's
+#: themes across years on the comparison pages.
+ALTERNATIVE = "; "
+
+
+def with_alternatives(label: str, others: list[str]) -> str:
+    """A label naming the other wordings its groups used: "Fleksibilitet (smidigere processer)"."""
+    return f"{label} ({ALTERNATIVE.join(others)})" if others else label
+
+
+def is_alternatives(label: str) -> bool:
+    """Whether a label names two or more wordings of its point (:func:`with_alternatives`)."""
+    return len(label_alternatives(label)) > 1
+
+
+def label_alternatives(label: str) -> list[str]:
+    """The wordings a label names ("Fleksibilitet (smidigere processer)" → both); the label alone if one.
+
+    Only parentheses closing the label hold other wordings (a label is a noun phrase of the notes,
+    which holds no punctuation).
+    """
+    match = re.fullmatch(r"(.+?) \(([^()]+)\)", label.strip())
+    if match is None:
+        return [label]
+    return [match.group(1), *(a.strip() for a in match.group(2).split(ALTERNATIVE.strip()) if a.strip())]
+
 
 #: Words after which a clause quoted from a note ends.
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "samt", "herunder", "(", ")"})

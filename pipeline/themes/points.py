@@ -14,14 +14,11 @@ label. :func:`says` is that check: every content word of the label is said by th
 * a compound word of the label only through all its parts: "serviceniveau" is not said by "det
   politiske niveau", "aflastningsfamilier" not by "plejefamilier"; and a label's modifier and
   head together by one compound of the unit ("frivillighedsarbejde" says "frivilligt arbejde");
-* or as a DanNet synonym (:func:`pipeline.danish.synonyms`: ``fleksibilitet`` /
-  ``smidighed``);
-* a general noun (:data:`pipeline.danish.GENERAL_NOUNS`: "tiltag", "indsats", "løsning") by any
-  other: its point lies in what modifies it ("tidlig forebyggende indsats" says "forebyggende
-  tiltag"), and a label is never a general noun alone.
+* or (unless ``swaps=False``) as a DanNet synonym (``fleksibilitet`` / ``smidighed``), a general
+  noun ("tiltag", "indsats", "løsning") by any other: its point lies in what modifies it ("tidlig
+  forebyggende indsats" says "forebyggende tiltag"); a label is never a general noun alone.
 
-A shared head with another modifier is not enough: "fysiske handicap" is not said by "psykiske
-handicap". :func:`same_point` asks the question both ways (for comparing themes across years).
+"fysiske handicap" is not said by "psykiske handicap". :func:`same_point` asks it both ways.
 
 :func:`choose_point` picks the label of a set of units: the phrase of its own units that the
 most groups say (by :func:`says`), in base form (:func:`pipeline.danish.base_phrase`), never a
@@ -49,6 +46,7 @@ from pipeline.danish import (
     related,
     synonyms,
 )
+from pipeline.themes.labels import label_alternatives
 from pipeline.themes.empty import empty_words, no_point_anywhere, pointless_words, setting_words
 from pipeline.themes.units import unit_parts
 
@@ -75,23 +73,23 @@ _SWAPPABLE: frozenset[str] = GENERAL_NOUNS | MEASURE_NOUNS
 
 @lru_cache(maxsize=200_000)
 def _word_said(
-    word: str, unit_words: tuple[str, ...], verbs: frozenset[str], whole: bool = True
+    word: str, unit_words: tuple[str, ...], verbs: frozenset[str], whole: bool = True, swaps: bool = True
 ) -> tuple[str, str | None] | None:
-    """How one label word is said by the unit's words: (reason, the unit word that says it), or None."""
+    """How a label word is said by the unit's words: (reason, the unit word), or None."""
     for u in unit_words:
         if u == word:
             return f"'{word}'", u
     for u in unit_words:
         if related(u, word, verbs):
             return f"'{word}' ~ '{u}' (derivation)", u
-    if word in _SWAPPABLE:
+    if swaps and word in _SWAPPABLE:
         # "tiltag", "indsats", "løsning", "intervention": their point lies in what modifies them,
         # so one says another ("tidlig forebyggende indsats" says "forebyggende tiltag", "tidlig
         # intervention" says "tidlig indsats"): the modifier they share is the point
         for u in unit_words:
             if u in _SWAPPABLE:
                 return f"'{word}' ~ '{u}' (general nouns)", u
-    syn = synonyms(word)
+    syn = synonyms(word) if swaps else frozenset()
     for u in unit_words:
         if u in syn or any(related(u, s, verbs) for s in syn):
             return f"'{word}' ~ '{u}' (synonym)", u
@@ -113,17 +111,20 @@ def _word_said(
             return f"'{word}' is what '{u}' is about (compound: {parts[-2]} + {parts[-1]})", u
     # "b-alternativer" needs its "b": every part of a hyphenated word, however short
     parts = [p for p in word.split("-") if p] if "-" in word else unit_parts(word)
-    if parts and all(_word_said(p, unit_words, verbs, False) for p in parts):
+    if parts and all(_word_said(p, unit_words, verbs, False, swaps) for p in parts):
         return f"'{word}' = {' + '.join(repr(p) for p in parts)} (parts)", None
     return None
 
 
-def why_said(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+def why_said(
+    label: str, unit: str, verbs: frozenset[str] = frozenset(), swaps: bool = True
+) -> tuple[str, ...] | None:
     """Reasons each content word of ``label`` (lemmas) is said by ``unit`` (lemmas); None if one is not.
 
     Each word of the unit says at most one word of the label ("individets styrker" does not say
     both "styrkelse" and "kvalitet"). ``verbs``: lemmas used as verbs (see
-    :func:`pipeline.danish.related`).
+    :func:`pipeline.danish.related`). ``swaps=False``: only in the label's own words (no synonym,
+    no measure noun for another).
     """
     left = list(dict.fromkeys(unit.split()))
     words = label.split()
@@ -132,15 +133,15 @@ def why_said(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> tupl
     for u in list(left):
         parts = unit_parts(u)
         for i in range(len(words) - 1) if len(parts) >= 2 else ():
-            if _word_said(words[i], (parts[-2],), verbs, False) and _word_said(
-                words[i + 1], (parts[-1],), verbs, False
+            if _word_said(words[i], (parts[-2],), verbs, False, swaps) and _word_said(
+                words[i + 1], (parts[-1],), verbs, False, swaps
             ):
                 reasons.append(f"'{words[i]} {words[i + 1]}' = '{u}' (compound)")
                 words = words[:i] + words[i + 2 :]
                 left.remove(u)
                 break
     for word in words:
-        found = _word_said(word, tuple(left), verbs)
+        found = _word_said(word, tuple(left), verbs, True, swaps)
         if found is None:
             return None
         reason, used = found
@@ -150,9 +151,9 @@ def why_said(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> tupl
     return tuple(reasons)
 
 
-def says(label: str, unit: str, verbs: frozenset[str] = frozenset()) -> bool:
+def says(label: str, unit: str, verbs: frozenset[str] = frozenset(), swaps: bool = True) -> bool:
     """Whether a unit's lemmas say every content word of a label's lemmas (see the module docs)."""
-    return bool(label.split()) and why_said(label, unit, verbs) is not None
+    return bool(label.split()) and why_said(label, unit, verbs, swaps) is not None
 
 
 @dataclass(frozen=True)
@@ -303,16 +304,19 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
             lemma_of.setdefault(t, lem)
         if has_pos:
             verbs_of[s.statement_id] = frozenset(
-                lem for lem, p in zip(lems, s.pos.split(), strict=False) if p == "VERB"
+                w for w, p in zip(lems, s.pos.split(), strict=False) if p == "VERB"
             )
     by_id = units.set_index("unit_id")
     out = []
     for t in themes.itertuples(index=False):
-        target = label_lemmas(t.label, lemma_of)
+        # a label naming two wordings ("Fleksibilitet (smidige processer)") fits a group saying either
+        targets = [label_lemmas(a, lemma_of) for a in label_alternatives(t.label)]
         own = by_id.loc[t.units.split()]
         for group, part in own.groupby("group"):
             if not any(
-                says(target, u.lemmas, verbs_of.get(u.statement_id, frozenset())) for u in part.itertuples()
+                says(a, u.lemmas, verbs_of.get(u.statement_id, frozenset()))
+                for u in part.itertuples()
+                for a in targets
             ):
                 out.append(
                     {

@@ -24,7 +24,8 @@ from pipeline.danish import GENERAL_NOUNS
 from pipeline.themes.cluster import PhraseCluster
 from pipeline.themes.describe import restates
 from pipeline.themes.features import unit_vectors
-from pipeline.themes.points import choose_point, cover_points, label_text, says
+from pipeline.themes.naming import point_label
+from pipeline.themes.points import choose_point, cover_points, says
 from pipeline.themes.records import FoundTheme, ThemeParams
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.words import split_bare_words
@@ -159,6 +160,7 @@ def area_points(
     empty: frozenset[str],
     restates_question,
     apart: list | None = None,
+    asked=None,
 ) -> list[FoundTheme]:
     """The themes of one area's units: the points they say, the units that say them, and their labels.
 
@@ -173,6 +175,8 @@ def area_points(
     point of its own (``empty``: a setting, a word spread evenly over the areas) is kept and
     marked, so it is listed with the themes that restate the area. ``apart``: when given, the
     general nouns taken apart are added to it (:class:`~pipeline.themes.words.WordApart`).
+    ``asked(lemma)``: whether a word is the question's own; such a general noun every counted
+    group wrote is kept whole (the question's own words, not a word used about different things).
 
     Returns:
         The themes, in the order they were found.
@@ -203,10 +207,10 @@ def area_points(
                 found[key][0].add(i)
                 break
     # a general noun alone ("plads", "samarbejde") is no point: its groups' own claims are
-    found = split_bare_words(part, found, empty, apart)
+    found = split_bare_words(part, found, empty, apart, asked)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)
         theme_units = part.iloc[members]
-        out.append(FoundTheme(members, theme_units, label_text(key, theme_units), no_point))
+        out.append(FoundTheme(members, theme_units, point_label(key, theme_units), no_point))
     return out

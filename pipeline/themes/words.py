@@ -34,20 +34,38 @@ class WordApart:
         word: The noun's lemma.
         groups: ``(year, group, the group's own phrases holding the word, the statements they
             are in)`` per group (a page shows the statement where the phrase is the word alone).
+        heading: The words the groups wrote for it (:func:`_heading`), what a page heads the entry by.
     """
 
     word: str
     groups: tuple[tuple[int, int, tuple[str, ...], tuple[str, ...]], ...]
+    heading: str = ""
 
     def as_dict(self) -> dict:
-        """For the quality record: ``{"word", "groups": [{"year", "group", "words", "statements"}]}``."""
+        """For the quality record: ``{"word", "heading", "groups": [{"year", "group", "words", ...}]}``."""
         return {
             "word": self.word,
+            "heading": self.heading or self.word,
             "groups": [
                 {"year": y, "group": g, "words": list(w), "statements": list(st)}
                 for y, g, w, st in self.groups
             ],
         }
+
+
+def _heading(units: pd.DataFrame, word: str) -> str:
+    """The words the groups wrote for ``word``: itself, or those that stand for it, most groups first.
+
+    A measure noun joins others ("intervention" / "tiltag" / "løsning"), so the groups may never
+    have written the word itself; the heading names what they wrote: "tiltag / løsning / indsats".
+    """
+    said: dict[str, set] = {}
+    for u in units.itertuples(index=False):
+        verbs = frozenset(str(u.verbs).split())
+        own = [word] if says(word, u.lemmas, verbs, swaps=False) else []
+        for lemma in own or [w for w in u.lemmas.split() if says(word, w, verbs)]:
+            said.setdefault(lemma, set()).add((u.year, u.group))
+    return " / ".join(sorted(said, key=lambda w: (-len(said[w]), w))) or word
 
 
 def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
@@ -58,7 +76,7 @@ def _apart(part: pd.DataFrame, members: list[int], word: str) -> WordApart:
         texts = sorted({" ".join(str(t).split()) for t in rows["text"]}, key=lambda t: (-len(t.split()), t))
         said = tuple(dict.fromkeys(str(sid) for sid in rows["statement_id"]))
         groups.append((int(year), int(group), tuple(texts), said))
-    return WordApart(word, tuple(groups))
+    return WordApart(word, tuple(groups), _heading(units, word))
 
 
 def is_bare_general(lemmas: str) -> bool:
@@ -119,10 +137,26 @@ def _group_claims(part: pd.DataFrame, members: list[int], word: str, empty: froz
     return out
 
 
+def _in_the_questions_words(part: pd.DataFrame, at: list[int], key: str, asked) -> bool:
+    """Whether every counted group wrote the question's own word ``key`` itself (not another for it)."""
+    if asked is None or not all(asked(w) for w in key.split()):
+        return False
+    rows = part.iloc[at]
+    literal = [
+        says(key, d, frozenset(str(v).split()), swaps=False) for d, v in zip(rows["lemmas"], rows["verbs"])
+    ]
+    return rows[literal].groupby(["year", "group"]).ngroups == rows.groupby(["year", "group"]).ngroups
+
+
 def split_bare_words(
-    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], apart: list | None = None
+    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], apart: list | None = None, asked=None
 ) -> dict:
     """Take apart every theme labelled by a bare general noun into its groups' own claims.
+
+    A noun the question itself asks about ("Hvilke muligheder og risici …": "risiciene ved
+    digitalisering") that every counted group wrote is kept whole: the groups answered in the
+    question's words, which the page says (a theme of the question's own words), not that they
+    used one word about different things.
 
     Args:
         part: One area's units.
@@ -130,6 +164,7 @@ def split_bare_words(
         empty: Words that name no point on their own (never a group's claim).
         apart: When given, a :class:`WordApart` is added to it for each word taken apart (what
             the page can list as a word several groups used about different things).
+        asked: ``asked(lemma)``: whether a word only repeats the area's question.
 
     Returns:
         The themes with each bare general noun's theme replaced by its groups' claims: one theme
@@ -141,7 +176,12 @@ def split_bare_words(
     for key, (members, no_point) in found.items():
         at = sorted(members)
         groups = set(zip(part["year"].iloc[at], part["group"].iloc[at], strict=True))
-        if no_point or len(groups) < 2 or not is_bare_general(key):
+        if (
+            no_point
+            or len(groups) < 2
+            or not is_bare_general(key)
+            or _in_the_questions_words(part, at, key, asked)
+        ):
             out[key] = [set(members), no_point]
             continue
         claims += _group_claims(part, at, key, empty)

@@ -139,7 +139,8 @@ class ThemeFinder:
             units, run.raw, self.params, self.stop_words, run.forms, run.lexical, pointless, asked
         )
         units = units.drop(
-            columns=["focus", "words", "content_at", "verbs", "stance", "about"], errors="ignore"
+            columns=["focus", "words", "content_at", "verbs", "stance", "about", "complement"],
+            errors="ignore",
         )
         themes = distinct_summaries(order_themes(link_cross(themes, units), area_order), statements)
         run.quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
@@ -165,6 +166,7 @@ class ThemeFinder:
             else units.reset_index(drop=True)
         )
         units["about"] = units["about"].fillna("") if "about" in units.columns else ""
+        units["complement"] = units["complement"].fillna("") if "complement" in units.columns else ""
         # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
         units["focus"] = [
             focus_lemmas(d, topic_words.get(a, frozenset()))

@@ -23,7 +23,7 @@ from pipeline.danish.generality import is_general_noun
 from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.points import says
 
-__all__ = ["WordApart", "is_bare_general", "split_bare_words"]
+__all__ = ["WordApart", "is_bare_general", "only_complemented", "split_bare_words"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,37 @@ def is_bare_general(lemmas: str) -> bool:
     if words[0] in MEASURE_NOUNS:
         return True
     return is_general_noun(words[0]) and not is_nominalisation(words[0])
+
+
+def _own_words(lemmas: str, complement: str) -> str:
+    """A unit's lemmas without those that only complement another noun (each taken out once)."""
+    words = lemmas.split()
+    for w in complement.split():
+        if w in words:
+            words.remove(w)
+    return " ".join(words)
+
+
+def only_complemented(part: pd.DataFrame, members: list[int], word: str) -> bool:
+    """Whether a counted group holds a bare noun only as the complement of another noun.
+
+    "større synlighed af plejehjemmene" (gruppe 5) and "omdanne plejehjem" (gruppe 4) both
+    say "plejehjem", but group 5's point is the visibility: the noun is what another noun is
+    of (the parse's ``complement``, :class:`pipeline.themes.claims.Parse`), not what the group
+    said something about. A frame noun's complement ("behovet for kommunikation") and a
+    possessor ("lokalsamfundets trivsel") are the point, so they count. Units without the
+    column (no parse) count as said.
+    """
+    units = part.iloc[members]
+    if "complement" not in units.columns:
+        return False
+    for _, rows in units.groupby(["year", "group"], sort=True):
+        if not any(
+            says(word, _own_words(str(d), str(c or "")), frozenset(str(v).split()))
+            for d, c, v in zip(rows["lemmas"], rows["complement"], rows["verbs"], strict=True)
+        ):
+            return True
+    return False
 
 
 def _claims_about(docs: list[str], word: str, empty: frozenset[str]) -> list[str]:
@@ -141,7 +172,8 @@ def split_bare_words(
     for key, (members, no_point) in found.items():
         at = sorted(members)
         groups = set(zip(part["year"].iloc[at], part["group"].iloc[at], strict=True))
-        if no_point or len(groups) < 2 or not is_bare_general(key):
+        bare = is_bare_general(key) or (len(key.split()) == 1 and only_complemented(part, at, key))
+        if no_point or len(groups) < 2 or not bare:
             out[key] = [set(members), no_point]
             continue
         claims += _group_claims(part, at, key, empty)

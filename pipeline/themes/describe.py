@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
+from pipeline.danish.generality import is_general_noun
 from pipeline.danish.inflection import derives, prefix_derives
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.records import AreaFacts, ThemeParams
@@ -211,13 +212,14 @@ def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts
         and bool(topic_words)
         and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
     )
+    lemmas = _as_lemmas(label_words, theme_units)
+    repeated = [restates(w, area_words) or restates(w.rstrip("e"), area_words) for w in lemmas]
+    # a general noun adds nothing to the question's word: "frivilligt arbejde" of "frivillighed"
     question_only = restating_share(theme_units, area_words) > 0.5 or (
         bool(label_words)
         and bool(area_words)
-        and all(
-            restates(w, area_words) or restates(w.rstrip("e"), area_words)
-            for w in _as_lemmas(label_words, theme_units)
-        )
+        and any(repeated)
+        and all(r or is_general_noun(w) for r, w in zip(repeated, lemmas, strict=True))
     )
     return topic_only, question_only
 

@@ -139,3 +139,64 @@ def test_a_label_of_the_questions_word_and_a_general_noun_restates_the_question(
     assert not question_only("samarbejde", ["samarbejde"], area)
     assert not question_only("inddragelse ung", ["inddragelse ung"], area)
     assert not question_only("sårbar ung", ["sårbar ung"], {"ung", "handicap"})
+
+
+def test_attitude_words_are_a_lexicon_of_signs():
+    from pipeline.danish.attitudes import attitude_words
+
+    words = attitude_words()
+    assert words["glad"] == 1 and words["tilfreds"] == 1
+    assert words["imod"] == -1 and words["katastrofe"] == -1
+    assert "god" not in words and "bekymret" not in words  # they grade or care, they take no side
+
+
+def test_the_parse_says_whether_a_sentence_is_for_or_against_what_it_names(danish_nlp):
+    from pipeline.danish.attitudes import attitude
+    from pipeline.themes.claims import _parser
+
+    def of(text: str, noun: str) -> int:
+        tagged = danish_nlp(text)
+        from spacy.tokens import Doc
+
+        nlp = _parser()
+        doc = Doc(
+            nlp.vocab,
+            words=[t.text for t in tagged],
+            pos=[t.pos_ for t in tagged],
+            lemmas=[t.lemma_ for t in tagged],
+            sent_starts=[True] + [False] * (len(tagged) - 1),
+        )
+        doc = nlp.get_pipe("parser")(doc)
+        return attitude(next(t for t in doc if t.text == noun))
+
+    assert of("Vi er rigtigt glade for den dagpengereform.", "dagpengereform") == 1
+    assert of("Vi var meget imod den dagpengereform.", "dagpengereform") == -1
+    assert of("Vi er tilfredse med den dagpengereform.", "dagpengereform") == 1
+    assert of("Vi er ikke tilfredse med den dagpengereform.", "dagpengereform") == -1
+    assert of("Men nu har vi lavet en kommission, og den venter vi på.", "kommission") == 0
+
+
+def test_groups_for_and_against_a_bare_noun_made_no_shared_point():
+    from pipeline.themes.words import opposite_attitudes
+
+    part = pd.DataFrame(
+        [
+            {
+                "year": 2015,
+                "group": g,
+                "lemmas": "dagpengereform",
+                "attitude": a,
+                "verbs": "",
+                "statement_id": f"s{g}",
+            }
+            for g, a in [(1, -1), (6, 1), (9, -1), (10, 1), (3, 0)]
+        ]
+    )
+    assert opposite_attitudes(part, [0, 1, 2, 3], "dagpengereform")
+    assert not opposite_attitudes(part, [0, 2, 4], "dagpengereform")  # against, against, no side
+    out = split_bare_words(part, {"dagpengereform": [{0, 1, 2, 3}, False]}, frozenset())
+    assert "dagpengereform" not in out  # never "4 af 10 pegede på dagpengereformen"
+    # one side alone is a point
+    assert split_bare_words(part, {"dagpengereform": [{0, 2}, False]}, frozenset()) == {
+        "dagpengereform": [{0, 2}, False]
+    }

@@ -167,6 +167,7 @@ class ThemeFinder:
         )
         units["about"] = units["about"].fillna("") if "about" in units.columns else ""
         units["complement"] = units["complement"].fillna("") if "complement" in units.columns else ""
+        units["attitude"] = units["attitude"].fillna(0).astype(int) if "attitude" in units.columns else 0
         # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
         units["focus"] = [
             focus_lemmas(d, topic_words.get(a, frozenset()))

@@ -377,6 +377,8 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "verbs": " ".join(sorted({lemmas[i] for i in at[bool(shift) :] if upos[i] == "VERB"})),
                     # what a phrase is about when it starts with a genitive ("lokalsamfundets trivsel")
                     "about": _about(words, lemmas, at[bool(shift) :]),
+                    # for (1) or against (-1) what its head names ("glade for reformen"), else 0
+                    "attitude": dict(parse.attitudes).get(end - 1, 0) if parse is not None else 0,
                     # its words that only complement another noun ("synlighed af plejehjemmene")
                     "complement": " ".join(
                         lemmas[i] for i in at[bool(shift) :] if parse is not None and i in parse.complements
@@ -384,4 +386,6 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "head": lemmas[end - 1],
                 }
             )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "about", "complement"])
+    return pd.DataFrame(
+        rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "about", "complement", "attitude"]
+    )

@@ -23,7 +23,7 @@ from pipeline.danish.generality import is_general_noun
 from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.points import says
 
-__all__ = ["WordApart", "is_bare_general", "only_complemented", "split_bare_words"]
+__all__ = ["WordApart", "is_bare_general", "only_complemented", "opposite_attitudes", "split_bare_words"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,27 @@ def only_complemented(part: pd.DataFrame, members: list[int], word: str) -> bool
     return False
 
 
+def opposite_attitudes(part: pd.DataFrame, members: list[int], word: str) -> bool:
+    """Whether one counted group is for what a bare noun names and another against it.
+
+    "Vi er rigtigt glade for den dagpengereform" and "Vi var meget imod den dagpengereform":
+    the parties share the word and say opposite things of it (the parse's ``attitude``,
+    :func:`pipeline.danish.attitudes.attitude`). A group whose own units say both counts for
+    neither side.
+    """
+    units = part.iloc[members]
+    if "attitude" not in units.columns:
+        return False
+    sides = set()
+    for _, rows in units.groupby(["year", "group"], sort=True):
+        own = {
+            int(a) for d, a in zip(rows["lemmas"], rows["attitude"], strict=True) if a and says(word, str(d))
+        }
+        if len(own) == 1:
+            sides |= own
+    return sides == {1, -1}
+
+
 def _claims_about(docs: list[str], word: str, empty: frozenset[str]) -> list[str]:
     """The endings of two or more words of the units' phrases that hold ``word`` and a word naming something.
 
@@ -172,7 +193,9 @@ def split_bare_words(
     for key, (members, no_point) in found.items():
         at = sorted(members)
         groups = set(zip(part["year"].iloc[at], part["group"].iloc[at], strict=True))
-        bare = is_bare_general(key) or (len(key.split()) == 1 and only_complemented(part, at, key))
+        bare = is_bare_general(key) or (
+            len(key.split()) == 1 and (only_complemented(part, at, key) or opposite_attitudes(part, at, key))
+        )
         if no_point or len(groups) < 2 or not bare:
             out[key] = [set(members), no_point]
             continue

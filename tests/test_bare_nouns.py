@@ -200,3 +200,11 @@ def test_groups_for_and_against_a_bare_noun_made_no_shared_point():
     assert split_bare_words(part, {"dagpengereform": [{0, 2}, False]}, frozenset()) == {
         "dagpengereform": [{0, 2}, False]
     }
+
+
+def test_a_theme_shown_apart_whole_keeps_its_groups_under_the_parse_tests():
+    """The question's own words or a given option are shown apart, whole: never taken apart by the parse."""
+    part = _units([(4, "plejehjem", ""), (5, "stor synlighed plejehjem", "plejehjem")])
+    found = {"plejehjem": [{0, 1}, False]}
+    assert split_bare_words(part, found, frozenset(), whole=lambda key: key == "plejehjem") == found
+    assert "plejehjem" not in split_bare_words(part, found, frozenset(), whole=lambda key: False)

@@ -139,7 +139,7 @@ class ThemeFinder:
             units, run.raw, self.params, self.stop_words, run.forms, run.lexical, pointless, asked
         )
         units = units.drop(
-            columns=["focus", "words", "content_at", "verbs", "stance", "about", "complement"],
+            columns=["focus", "words", "content_at", "verbs", "stance", "about", "complement", "attitude"],
             errors="ignore",
         )
         themes = distinct_summaries(order_themes(link_cross(themes, units), area_order), statements)
@@ -202,7 +202,14 @@ class ThemeFinder:
         apart: list = []
         points = same_evidence_one_point(
             part,
-            area_points(part, labels, empty, lambda w, words=words: restates(w, words), apart),
+            area_points(
+                part,
+                labels,
+                empty,
+                lambda w, words=words: restates(w, words),
+                apart,
+                given=(lambda key: option_of(key, given) is not None) if given else None,
+            ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
         if apart:

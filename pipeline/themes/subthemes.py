@@ -159,6 +159,7 @@ def area_points(
     empty: frozenset[str],
     restates_question,
     apart: list | None = None,
+    given=None,
 ) -> list[FoundTheme]:
     """The themes of one area's units: the points they say, the units that say them, and their labels.
 
@@ -173,6 +174,8 @@ def area_points(
     point of its own (``empty``: a setting, a word spread evenly over the areas) is kept and
     marked, so it is listed with the themes that restate the area. ``apart``: when given, the
     general nouns taken apart are added to it (:class:`~pipeline.themes.words.WordApart`).
+    ``given``: ``given(lemmas)``, whether a label names one of the question's given options
+    (such a theme is shown with the options, whole).
 
     Returns:
         The themes, in the order they were found.
@@ -202,8 +205,13 @@ def area_points(
             if not found[key][1] and says(key, doc, frozenset(verbs.split())):
                 found[key][0].add(i)
                 break
+
     # a general noun alone ("plads", "samarbejde") is no point: its groups' own claims are
-    found = split_bare_words(part, found, empty, apart)
+    # what only repeats the question or names a given option is shown apart whole, never as a point
+    def whole(key: str) -> bool:
+        return all(restates_question(w) for w in key.split()) or bool(given and given(key))
+
+    found = split_bare_words(part, found, empty, apart, whole)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

@@ -172,7 +172,11 @@ def _group_claims(part: pd.DataFrame, members: list[int], word: str, empty: froz
 
 
 def split_bare_words(
-    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], apart: list | None = None
+    part: pd.DataFrame,
+    found: dict[str, list],
+    empty: frozenset[str],
+    apart: list | None = None,
+    whole=None,
 ) -> dict:
     """Take apart every theme labelled by a bare general noun into its groups' own claims.
 
@@ -182,6 +186,9 @@ def split_bare_words(
         empty: Words that name no point on their own (never a group's claim).
         apart: When given, a :class:`WordApart` is added to it for each word taken apart (what
             the page can list as a word several groups used about different things).
+        whole: ``whole(lemmas)``: a theme the page shows apart from the points (the question's
+            own words, a given option); the parse's tests (:func:`only_complemented`,
+            :func:`opposite_attitudes`) leave it whole, a general noun alone is taken apart still.
 
     Returns:
         The themes with each bare general noun's theme replaced by its groups' claims: one theme
@@ -194,7 +201,9 @@ def split_bare_words(
         at = sorted(members)
         groups = set(zip(part["year"].iloc[at], part["group"].iloc[at], strict=True))
         bare = is_bare_general(key) or (
-            len(key.split()) == 1 and (only_complemented(part, at, key) or opposite_attitudes(part, at, key))
+            len(key.split()) == 1
+            and not (whole is not None and whole(key))
+            and (only_complemented(part, at, key) or opposite_attitudes(part, at, key))
         )
         if no_point or len(groups) < 2 or not bare:
             out[key] = [set(members), no_point]

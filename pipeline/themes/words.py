@@ -8,7 +8,12 @@ counted group keeps its own, more specific words as a theme of its own ("Bedre t
 samarbejde", gruppe 3), groups whose own words are the same claim stay one theme (then "k af n"
 is that claim, a real point), and a group that wrote only the bare word is in no theme (the
 word and its groups stay listed among the words several groups used, :mod:`pipeline.themes.terms`).
-A rare or domain noun ("grænsehandel", "kommunikation", "energi") alone is a point.
+A rare or domain noun ("grænsehandel", "kommunikation", "energi") alone is a point, unless the
+parse shows that its groups did not make one point of it: a counted group holds it only as the
+complement of another noun ("større synlighed af plejehjemmene" beside "omdanne plejehjem":
+:func:`only_complemented`), or one group is for what it names and another against it ("glade for
+dagpengereformen" / "imod dagpengereformen": :func:`opposite_attitudes`). Those two tests leave
+whole a theme the page shows apart anyway (the question's own words, a given option).
 """
 
 from __future__ import annotations

@@ -68,7 +68,10 @@ def edited_text(analysis_2024, start_text):
     text = _edit(text, paaroerende, "name", '"Pårørende som ressource"')
     text = _edit(text, paaroerende, "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
     text = _edit(
-        text, _entry_id(text, "Kommende generationer"), "merge_into", json.dumps(_entry_id(text, "Plejehjem"))
+        text,
+        _entry_id(text, "Kommende generationer"),
+        "merge_into",
+        json.dumps(_entry_id(text, "Inddragelse af unge")),
     )
     text = _edit(
         text,
@@ -76,7 +79,7 @@ def edited_text(analysis_2024, start_text):
         "split",
         '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]',
     )
-    text = _edit(text, _entry_id(text, "Velfærd"), "exclude", "true")
+    text = _edit(text, _entry_id(text, "Teknologi"), "exclude", "true")
     # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
     # statement ("partnerskaber med lokale interessenter og organisationer") to Byforskønnelse
     text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
@@ -130,12 +133,13 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
     assert (
         renamed["evidence"] == a.themes.loc[a.themes["label"] == "Pårørende", "evidence"].iloc[0]
     )  # same evidence
-    # merged ("Kommende generationer" into "Plejehjem"; "Opgave", a general noun alone, is no theme now):
-    # it is gone, Plejehjem holds both themes' key phrases and groups
+    # merged ("Kommende generationer" into "Inddragelse af unge"; "Opgave", a general noun alone, and
+    # "Plejehjem", a complement of another noun for one group, are no theme now): it is gone, the
+    # target holds both themes' key phrases and groups
     assert "Kommende generationer" not in set(social["label"])
-    plejehjem = social[social["topic"] == _topic(a, SOCIAL, "Plejehjem")].iloc[0]
+    plejehjem = social[social["topic"] == _topic(a, SOCIAL, "Inddragelse af unge")].iloc[0]
     old = a.themes.set_index("label")
-    assert set(plejehjem["units"].split()) == set(old.at["Plejehjem", "units"].split()) | set(
+    assert set(plejehjem["units"].split()) == set(old.at["Inddragelse af unge", "units"].split()) | set(
         old.at["Kommende generationer", "units"].split()
     )
     assert (
@@ -156,8 +160,8 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
         for label, units in opit["units"].items()
         if label != "IT-kompetencer"
     )
-    assert "Velfærd" not in opit.index  # excluded
-    excluded = a.themes.loc[a.themes["label"] == "Velfærd", "units"].iloc[0].split()
+    assert "Teknologi" not in opit.index  # excluded
+    excluded = a.themes.loc[a.themes["label"] == "Teknologi", "units"].iloc[0].split()
     assert (curated.units.loc[curated.units["unit_id"].isin(excluded), "theme"] == -1).all()
     # pinned statement and new theme
     vtf = t[t["core_area"] == VTF].set_index("label")
@@ -217,8 +221,8 @@ def test_same_codebook_gives_identical_outputs(analysis_2024, cfg_2024, edited_t
 
 def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2024, edited_text, nlp):
     # the notes changed: an entry's evidence is no longer among the themes
-    text = _edit(edited_text, _entry_id(edited_text, "Ældre"), "name", '"Ældre borgere"')
-    start = text.index(f'- id: "{_entry_id(edited_text, "Ældre")}"')
+    text = _edit(edited_text, _entry_id(edited_text, "Kommunikation"), "name", '"Tydelig kommunikation"')
+    start = text.index(f'- id: "{_entry_id(edited_text, "Kommunikation")}"')
     at = text.index("    key:", start)
     text = (
         text[:at]
@@ -230,7 +234,7 @@ def test_entry_that_matches_nothing_is_reported_not_dropped(analysis_2024, cfg_2
     row = log[log["action"] == "match"].iloc[0]
     assert not row["applied"] and "intet tema" in row["reason"]
     assert log["applied"].sum() == len(log) - 1  # every other entry still applies
-    assert "Ældre" in set(result.themes["label"])  # the theme stays, automatic
+    assert "Kommunikation" in set(result.themes["label"])  # the theme stays, automatic
 
 
 def test_a_changed_note_keeps_matching_entries_and_reports_the_rest(
@@ -266,18 +270,21 @@ def _first_entry(text: str) -> str:
     [
         (lambda t: t.replace("themes:\n", "themes:\n  - id: [\n", 1), ["not valid YAML", "line"]),
         (
-            lambda t: _edit(t, _entry_id(t, "Plejehjem"), "pin", '["udsagn 7"]'),
+            lambda t: _edit(t, _entry_id(t, "Inddragelse af unge"), "pin", '["udsagn 7"]'),
             ["'udsagn 7'", "not a statement id", "line"],
         ),
         (
-            lambda t: _edit(t, _entry_id(t, "Plejehjem"), "merge_into", '"findes-ikke"'),
+            lambda t: _edit(t, _entry_id(t, "Inddragelse af unge"), "merge_into", '"findes-ikke"'),
             ["findes-ikke", "no entry", "line"],
         ),
         (
             lambda t: t + _first_entry(t).replace('- id: "', '- id: "kopi-', 1),
             ["claim the same theme", "line"],
         ),
-        (lambda t: _edit(t, _entry_id(t, "Plejehjem"), "exclude", '"ja"'), ["true or false", "line"]),
+        (
+            lambda t: _edit(t, _entry_id(t, "Inddragelse af unge"), "exclude", '"ja"'),
+            ["true or false", "line"],
+        ),
     ],
     ids=["yaml", "unknown-statement", "missing-merge-target", "two-claim-one", "bad-type"],
 )
@@ -295,7 +302,7 @@ def test_bad_codebook_is_one_message_with_line_and_fix(
 
 def test_unknown_statement_of_a_known_note_is_an_error(analysis_2024, cfg_2024, start_text, nlp):
     note = analysis_2024.notes[analysis_2024.notes["core_area"] == SOCIAL]["note_id"].iloc[0]
-    text = _edit(start_text, _entry_id(start_text, "Plejehjem"), "pin", f'["{note}-99"]')
+    text = _edit(start_text, _entry_id(start_text, "Inddragelse af unge"), "pin", f'["{note}-99"]')
     with pytest.raises(CodebookError, match="unknown statement id"):
         _curate(analysis_2024, cfg_2024, text, nlp)
 

@@ -82,10 +82,10 @@ def _edited_ids(book: bytes) -> dict[str, str]:
         for area, label in [
             (SOCIAL, "Pårørende"),
             (SOCIAL, "Kommende generationer"),
-            (SOCIAL, "Plejehjem"),
+            (SOCIAL, "Inddragelse af unge"),
             (OPIT, "Kompetencer"),
             (VTF, "Infrastruktur"),
-            (OPIT, "Velfærd"),
+            (OPIT, "Teknologi"),
         ]
     }
 
@@ -104,9 +104,9 @@ def edited_book(start_book):
         [
             ({"id": ids["Pårørende"]}, "name", "Pårørende som ressource"),
             ({"id": ids["Pårørende"]}, "memo", "To grupper; skal drøftes med Pårørendeforeningen."),
-            ({"id": ids["Kommende generationer"]}, "merge into", ids["Plejehjem"]),
+            ({"id": ids["Kommende generationer"]}, "merge into", ids["Inddragelse af unge"]),
             ({"id": ids["Kompetencer"]}, "exclude", "yes"),
-            ({"id": ids["Velfærd"]}, "confirm", "ja"),
+            ({"id": ids["Teknologi"]}, "confirm", "ja"),
         ],
     )
     book = _edit(book, PHRASES_SHEET, [({"key phrase id": MOVED}, "move to theme", ids["Infrastruktur"])])
@@ -135,9 +135,11 @@ def edited_yaml(analysis_2024, cfg_2024, start_book):
     ids = _edited_ids(start_book)
     text = _yaml_edit(text, ids["Pårørende"], "name", '"Pårørende som ressource"')
     text = _yaml_edit(text, ids["Pårørende"], "memo", '"To grupper; skal drøftes med Pårørendeforeningen."')
-    text = _yaml_edit(text, ids["Kommende generationer"], "merge_into", json.dumps(ids["Plejehjem"]))
+    text = _yaml_edit(
+        text, ids["Kommende generationer"], "merge_into", json.dumps(ids["Inddragelse af unge"])
+    )
     text = _yaml_edit(text, ids["Kompetencer"], "exclude", "true")
-    text = _yaml_edit(text, ids["Velfærd"], "confirm", "true")
+    text = _yaml_edit(text, ids["Teknologi"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
     return text + (
         '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og '
@@ -211,10 +213,15 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
         social.at["Pårørende som ressource", "curated"]
         and "Pårørendeforeningen" in social.at["Pårørende som ressource", "memo"]
     )
-    assert "Kommende generationer" not in social.index and social.at["Plejehjem", "curated"]
+    # merged: the target keeps its number (its label is read again from both themes' phrases)
+    target = analysis_2024.themes.set_index("label").at["Inddragelse af unge", "topic"]
+    merged = t[(t["core_area"] == SOCIAL) & (t["topic"] == target)].iloc[0]
+    assert "Kommende generationer" not in social.index and merged["curated"]
     opit = t[t["core_area"] == OPIT].set_index("label")
-    assert "Kompetencer" not in opit.index and opit.at["Velfærd", "curated"]  # confirmed: curated, unchanged
-    assert opit.at["Velfærd", "units"] == analysis_2024.themes.set_index("label").at["Velfærd", "units"]
+    assert (
+        "Kompetencer" not in opit.index and opit.at["Teknologi", "curated"]
+    )  # confirmed: curated, unchanged
+    assert opit.at["Teknologi", "units"] == analysis_2024.themes.set_index("label").at["Teknologi", "units"]
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert MOVED in vtf.at["Infrastruktur", "units"].split() and vtf.at["Åbenhed og kommunikation", "curated"]
     assert not t.loc[t["label"] == "Kapacitet", "curated"].iloc[0]  # untouched: still a machine suggestion
@@ -245,7 +252,7 @@ def test_workbook_changes_show_in_html_markdown_docx_and_workbook(pages):
     for text in (pages["overblik.html"], pages["overblik.md"], _docx_text(pages["overblik.docx"])):
         assert (
             "(Kurateret)" in text and "(Maskinforslag)" in text
-        )  # the merged Plejehjem is a top point, curated
+        )  # the merged target is a top point, curated
         assert (
             re.search(r"\b[1-9]\d? af \d+ temaer er kurateret", text) and "ret kodebogen" not in text
         )  # the committee edition: no how-to

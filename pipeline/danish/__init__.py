@@ -34,6 +34,7 @@ from .inflection import (
     is_genitive,
     is_nominalisation,
     nominalise,
+    prefix_derives,
     related,
 )
 from .thesaurus import synonyms
@@ -79,6 +80,7 @@ __all__ = [
     "noun_chunks",
     "opening_stance",
     "phrases",
+    "prefix_derives",
     "related",
     "sentence_starts",
     "split_compound",

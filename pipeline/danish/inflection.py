@@ -30,6 +30,7 @@ __all__ = [
     "is_definite",
     "is_nominalisation",
     "nominalise",
+    "prefix_derives",
     "related",
 ]
 
@@ -69,10 +70,39 @@ def derives(longer: str, shorter: str, verb: bool = True) -> bool:
             rest = longer[len(stem) :]
             if len(rest) <= 2 or rest in DERIVATIONS:
                 return True
-    # the Latin adjectives in -il and -bel and their nouns in -ilitet: "stabil" / "stabilitet",
-    # "fleksibel" / "fleksibilitet" (not every -itet: "aktiv" / "aktivitet" are two points)
+    return _latin_pair(longer, shorter)
+
+
+def _latin_pair(longer: str, shorter: str) -> bool:
+    """Latin words whose derivation replaces an ending: "-il"/"-bel" → "-ilitet", "-ion" → "-iøs".
+
+    "stabil" / "stabilitet", "fleksibel" / "fleksibilitet" (not every -itet: "aktiv" /
+    "aktivitet" are two points); "religion" / "religiøs", "ambition" / "ambitiøs".
+    """
     stem = shorter[:-2] + "il" if shorter.endswith("bel") else shorter
-    return stem.endswith("il") and longer == stem + "itet"
+    if stem.endswith("il") and longer == stem + "itet":
+        return True
+    return len(shorter) >= _MIN_STEM + 1 and shorter.endswith("ion") and longer == shorter[:-2] + "øs"
+
+
+#: Prefixes that make a verb or its noun say the action again ("genoptjene", "genåbning",
+#: "reintegrere"): the word after one is the same action.
+ITERATIVE_PREFIXES: tuple[str, ...] = ("gen", "re")
+
+
+def prefix_derives(longer: str, shorter: str) -> bool:
+    """Whether ``longer`` is ``shorter`` (or a derivation of it) after an iterative prefix.
+
+    "genoptjening" / "optjening", "genoptjene" / "optjening" (the verb's noun): a question about
+    earning the right *again* is answered by "earning the right". The word after the prefix has at
+    least :data:`_MIN_STEM` letters ("reform" is no "re" + "form").
+    """
+    longer, shorter = longer.lower(), shorter.lower()
+    for prefix in ITERATIVE_PREFIXES:
+        rest = longer[len(prefix) :]
+        if longer.startswith(prefix) and len(rest) >= _MIN_STEM and related(rest, shorter):
+            return True
+    return False
 
 
 def is_action_noun(lemma: str) -> bool:

@@ -59,7 +59,9 @@ from .noun_phrases import is_phrase_noun as _is_phrase_noun
 from .noun_phrases import noun_phrase as _noun_phrase
 
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
-_COPULAS = frozenset({"være", "blive", "forblive", "virke", "synes", "føles", "forekomme"})
+#: Verbs that say a predicative of their subject ("straffene er for milde", "er blevet rige"): an
+#: adjective after one is said of the subject, not a noun of its own.
+COPULAS = frozenset({"være", "blive", "forblive", "virke", "synes", "føles", "forekomme"})
 
 
 def _verb_role(verb) -> tuple[str, int | None, int | None]:
@@ -166,7 +168,7 @@ def _predicatives(doc, start: int, end: int) -> Iterator[Phrase]:
         if adj is None:
             continue
         cop = first.head
-        if cop.pos_ not in _VERB_POS or _lemma(cop) not in _COPULAS:
+        if cop.pos_ not in _VERB_POS or _lemma(cop) not in COPULAS:
             continue
         subj = _subject(cop)
         if subj is None:

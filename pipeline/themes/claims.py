@@ -33,11 +33,18 @@ class Parse:
         locative: Token positions of the heads of noun phrases that give a place.
         verb_objects: ``(verb positions, object span)`` per verb phrase with an object: the
             coordinated verbs ("koordinere og integrere") and the object's base span.
+        complements: Token positions of the heads of noun phrases that complement another
+            noun, not a frame noun ("synlighed af <plejehjemmene>", "samvær for <de ældre>"):
+            the point made there is the other noun's.
+        attitudes: ``(noun position, +1 or -1)`` per noun phrase head the sentence is for or
+            against (:func:`pipeline.danish.attitudes.attitude`: "glade for <reformen>").
     """
 
     chunks: tuple[tuple[int, int], ...] = ()
     locative: frozenset[int] = frozenset()
     verb_objects: tuple[tuple[tuple[int, ...], tuple[int, int]], ...] = ()
+    complements: frozenset[int] = frozenset()
+    attitudes: tuple[tuple[int, int], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +101,8 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
         return None
     from spacy.tokens import Doc
 
-    from pipeline.danish.noun_phrases import LOCATIVE, NOUN, VERB, noun_chunks
+    from pipeline.danish.attitudes import attitude
+    from pipeline.danish.noun_phrases import COMPLEMENT, LOCATIVE, NOUN, VERB, noun_chunks
     from pipeline.danish.syntax import phrases
 
     doc = Doc(
@@ -108,6 +116,7 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
     found = phrases(doc)
     chunks = tuple(_with_modifiers(doc, s, e) for s, e, _ in noun_chunks(doc))
     locative = frozenset(p.head for p in found if p.kind == NOUN and p.role == LOCATIVE)
+    complements = frozenset(p.head for p in found if p.kind == NOUN and p.role == COMPLEMENT)
     base = {doc[s:e].root.i: (s, e) for s, e in chunks}
     verb_objects = []
     for p in found:
@@ -118,4 +127,7 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
             for head in (arg.head, *_conjuncts(doc[arg.head])):
                 span = base.get(head, (arg.start, arg.end) if head == arg.head else (head, head + 1))
                 verb_objects.append((tuple(p.heads), span))
-    return Parse(chunks, locative, tuple(verb_objects))
+    attitudes = tuple(
+        (p.head, sign) for p in found if p.kind == NOUN and (sign := attitude(doc[p.head])) != 0
+    )
+    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes)

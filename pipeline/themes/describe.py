@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
-from pipeline.danish.inflection import DERIVATIONS
+from pipeline.danish.generality import is_general_noun
+from pipeline.danish.inflection import derives, prefix_derives
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.records import AreaFacts, ThemeParams
 from pipeline.themes.units import unit_parts
@@ -37,13 +38,10 @@ __all__ = [
 def _derives(longer: str, shorter: str) -> bool:
     """Whether ``longer`` is ``shorter`` with a derivational ending, the word itself kept whole.
 
-    :func:`pipeline.danish.derives` also lets a verb's final ``e`` go; an area's words are
-    matched as they are.
+    :func:`pipeline.danish.derives` read with ``shorter`` as no verb (its final ``e`` stays): an
+    area's words are matched as they are.
     """
-    if len(shorter) < 5 or not longer.startswith(shorter):
-        return False
-    rest = longer[len(shorter) :]
-    return len(rest) <= 2 or rest in DERIVATIONS
+    return derives(longer, shorter, verb=False)
 
 
 @lru_cache(maxsize=256)
@@ -73,6 +71,8 @@ def restates(lemma: str, area_words: frozenset[str]) -> bool:
             word in words
             or (measure and word in MEASURE_NOUNS)
             or any(_derives(word, w) or _derives(w, word) for w in words)
+            # "optjening" of a question about "genoptjene": the same action said again
+            or any(prefix_derives(w, word) for w in words)
         )
 
     parts = unit_parts(lemma)
@@ -222,13 +222,14 @@ def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts
         and bool(topic_words)
         and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
     )
+    lemmas = _as_lemmas(label_words, theme_units)
+    repeated = [restates(w, area_words) or restates(w.rstrip("e"), area_words) for w in lemmas]
+    # a general noun adds nothing to the question's word: "frivilligt arbejde" of "frivillighed"
     question_only = restating_share(theme_units, area_words) > 0.5 or (
         bool(label_words)
         and bool(area_words)
-        and all(
-            restates(w, area_words) or restates(w.rstrip("e"), area_words)
-            for w in _as_lemmas(label_words, theme_units)
-        )
+        and any(repeated)
+        and all(r or is_general_noun(w) for r, w in zip(repeated, lemmas, strict=True))
     )
     return topic_only, question_only
 

@@ -146,7 +146,8 @@ class ThemeFinder:
             units, run.raw, self.params, self.stop_words, run.forms, run.lexical, pointless, asked
         )
         units = units.drop(
-            columns=["focus", "words", "content_at", "verbs", "stance", "about"], errors="ignore"
+            columns=["focus", "words", "content_at", "verbs", "stance", "about", "complement", "attitude"],
+            errors="ignore",
         )
         themes = distinct_summaries(order_themes(link_cross(themes, units), area_order), statements)
         run.quality["n_themes"] = int(themes["topic"].nunique()) if len(themes) else 0
@@ -172,6 +173,8 @@ class ThemeFinder:
             else units.reset_index(drop=True)
         )
         units["about"] = units["about"].fillna("") if "about" in units.columns else ""
+        units["complement"] = units["complement"].fillna("") if "complement" in units.columns else ""
+        units["attitude"] = units["attitude"].fillna(0).astype(int) if "attitude" in units.columns else 0
         # clustering reads what each unit says beyond its area's topic; labels read the whole phrase
         units["focus"] = [
             focus_lemmas(d, topic_words.get(a, frozenset()))
@@ -213,6 +216,7 @@ class ThemeFinder:
                 lambda w, words=words: restates(w, words),
                 apart,
                 asked=lambda w, words=words: asks(w, words),
+                given=(lambda key: option_of(key, given) is not None) if given else None,
             ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )

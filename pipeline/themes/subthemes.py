@@ -161,6 +161,7 @@ def area_points(
     restates_question,
     apart: list | None = None,
     asked=None,
+    given=None,
 ) -> list[FoundTheme]:
     """The themes of one area's units: the points they say, the units that say them, and their labels.
 
@@ -177,6 +178,8 @@ def area_points(
     general nouns taken apart are added to it (:class:`~pipeline.themes.words.WordApart`).
     ``asked(lemma)``: whether a word is the question's own; such a general noun every counted
     group wrote is kept whole (the question's own words, not a word used about different things).
+    ``given``: ``given(lemmas)``, whether a label names one of the question's given options
+    (such a theme is shown with the options, whole).
 
     Returns:
         The themes, in the order they were found.
@@ -206,8 +209,14 @@ def area_points(
             if not found[key][1] and says(key, doc, frozenset(verbs.split())):
                 found[key][0].add(i)
                 break
+
     # a general noun alone ("plads", "samarbejde") is no point: its groups' own claims are
-    found = split_bare_words(part, found, empty, apart, asked)
+
+    # what only repeats the question or names a given option is shown apart whole, never as a point
+    def whole(key: str) -> bool:
+        return all(restates_question(w) for w in key.split()) or bool(given and given(key))
+
+    found = split_bare_words(part, found, empty, apart, asked=asked, whole=whole)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

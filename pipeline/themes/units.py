@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
+from pipeline.danish.syntax import COPULAS
 from pipeline.themes.claims import parse_statement
 
 __all__ = ["UNIT_COLUMNS", "make_units", "unit_parts", "unit_row"]
@@ -154,10 +155,13 @@ def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, in
         while k >= 0 and upos[k] == "ADV":
             k -= 1
         before = upos[k] if k >= 0 and k < i - 1 and upos[k] == "VERB" else (upos[i - 1] if i else "PUNCT")
+        # "er blevet rige": after a copula tagged as a verb the adjective is said of the subject
+        copula = before == "VERB" and lemmas[k].lower() in COPULAS
         after = upos[j] if j < n else "PUNCT"
         if (
             after not in _NOUN_TAGS
             and before in _NOMINAL_BEFORE
+            and not copula
             and _content(lemmas[j - 1], words[j - 1], stops)
         ):
             start = i
@@ -373,7 +377,15 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     "verbs": " ".join(sorted({lemmas[i] for i in at[bool(shift) :] if upos[i] == "VERB"})),
                     # what a phrase is about when it starts with a genitive ("lokalsamfundets trivsel")
                     "about": _about(words, lemmas, at[bool(shift) :]),
+                    # for (1) or against (-1) what its head names ("glade for reformen"), else 0
+                    "attitude": dict(parse.attitudes).get(end - 1, 0) if parse is not None else 0,
+                    # its words that only complement another noun ("synlighed af plejehjemmene")
+                    "complement": " ".join(
+                        lemmas[i] for i in at[bool(shift) :] if parse is not None and i in parse.complements
+                    ),
                     "head": lemmas[end - 1],
                 }
             )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "about"])
+    return pd.DataFrame(
+        rows, columns=[*UNIT_COLUMNS, "words", "content_at", "verbs", "about", "complement", "attitude"]
+    )

@@ -8,7 +8,12 @@ counted group keeps its own, more specific words as a theme of its own ("Bedre t
 samarbejde", gruppe 3), groups whose own words are the same claim stay one theme (then "k af n"
 is that claim, a real point), and a group that wrote only the bare word is in no theme (the
 word and its groups stay listed among the words several groups used, :mod:`pipeline.themes.terms`).
-A rare or domain noun ("grænsehandel", "kommunikation", "energi") alone is a point.
+A rare or domain noun ("grænsehandel", "kommunikation", "energi") alone is a point, unless the
+parse shows that its groups did not make one point of it: a counted group holds it only as the
+complement of another noun ("større synlighed af plejehjemmene" beside "omdanne plejehjem":
+:func:`only_complemented`), or one group is for what it names and another against it ("glade for
+dagpengereformen" / "imod dagpengereformen": :func:`opposite_attitudes`). Those two tests leave
+whole a theme the page shows apart anyway (the question's own words, a given option).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pipeline.danish.generality import is_general_noun
 from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.points import says
 
-__all__ = ["WordApart", "is_bare_general", "split_bare_words"]
+__all__ = ["WordApart", "is_bare_general", "only_complemented", "opposite_attitudes", "split_bare_words"]
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,58 @@ def is_bare_general(lemmas: str) -> bool:
     return is_general_noun(words[0]) and not is_nominalisation(words[0])
 
 
+def _own_words(lemmas: str, complement: str) -> str:
+    """A unit's lemmas without those that only complement another noun (each taken out once)."""
+    words = lemmas.split()
+    for w in complement.split():
+        if w in words:
+            words.remove(w)
+    return " ".join(words)
+
+
+def only_complemented(part: pd.DataFrame, members: list[int], word: str) -> bool:
+    """Whether a counted group holds a bare noun only as the complement of another noun.
+
+    "større synlighed af plejehjemmene" (gruppe 5) and "omdanne plejehjem" (gruppe 4) both
+    say "plejehjem", but group 5's point is the visibility: the noun is what another noun is
+    of (the parse's ``complement``, :class:`pipeline.themes.claims.Parse`), not what the group
+    said something about. A frame noun's complement ("behovet for kommunikation") and a
+    possessor ("lokalsamfundets trivsel") are the point, so they count. Units without the
+    column (no parse) count as said.
+    """
+    units = part.iloc[members]
+    if "complement" not in units.columns:
+        return False
+    for _, rows in units.groupby(["year", "group"], sort=True):
+        if not any(
+            says(word, _own_words(str(d), str(c or "")), frozenset(str(v).split()))
+            for d, c, v in zip(rows["lemmas"], rows["complement"], rows["verbs"], strict=True)
+        ):
+            return True
+    return False
+
+
+def opposite_attitudes(part: pd.DataFrame, members: list[int], word: str) -> bool:
+    """Whether one counted group is for what a bare noun names and another against it.
+
+    "Vi er rigtigt glade for den dagpengereform" and "Vi var meget imod den dagpengereform":
+    the parties share the word and say opposite things of it (the parse's ``attitude``,
+    :func:`pipeline.danish.attitudes.attitude`). A group whose own units say both counts for
+    neither side.
+    """
+    units = part.iloc[members]
+    if "attitude" not in units.columns:
+        return False
+    sides = set()
+    for _, rows in units.groupby(["year", "group"], sort=True):
+        own = {
+            int(a) for d, a in zip(rows["lemmas"], rows["attitude"], strict=True) if a and says(word, str(d))
+        }
+        if len(own) == 1:
+            sides |= own
+    return sides == {1, -1}
+
+
 def _claims_about(docs: list[str], word: str, empty: frozenset[str]) -> list[str]:
     """The endings of two or more words of the units' phrases that hold ``word`` and a word naming something.
 
@@ -149,7 +206,12 @@ def _in_the_questions_words(part: pd.DataFrame, at: list[int], key: str, asked) 
 
 
 def split_bare_words(
-    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], apart: list | None = None, asked=None
+    part: pd.DataFrame,
+    found: dict[str, list],
+    empty: frozenset[str],
+    apart: list | None = None,
+    asked=None,
+    whole=None,
 ) -> dict:
     """Take apart every theme labelled by a bare general noun into its groups' own claims.
 
@@ -165,6 +227,9 @@ def split_bare_words(
         apart: When given, a :class:`WordApart` is added to it for each word taken apart (what
             the page can list as a word several groups used about different things).
         asked: ``asked(lemma)``: whether a word only repeats the area's question.
+        whole: ``whole(lemmas)``: a theme the page shows apart from the points (the question's
+            own words, a given option); the parse's tests (:func:`only_complemented`,
+            :func:`opposite_attitudes`) leave it whole, a general noun alone is taken apart still.
 
     Returns:
         The themes with each bare general noun's theme replaced by its groups' claims: one theme
@@ -176,12 +241,12 @@ def split_bare_words(
     for key, (members, no_point) in found.items():
         at = sorted(members)
         groups = set(zip(part["year"].iloc[at], part["group"].iloc[at], strict=True))
-        if (
-            no_point
-            or len(groups) < 2
-            or not is_bare_general(key)
-            or _in_the_questions_words(part, at, key, asked)
-        ):
+        bare = is_bare_general(key) or (
+            len(key.split()) == 1
+            and not (whole is not None and whole(key))
+            and (only_complemented(part, at, key) or opposite_attitudes(part, at, key))
+        )
+        if no_point or len(groups) < 2 or not bare or _in_the_questions_words(part, at, key, asked):
             out[key] = [set(members), no_point]
             continue
         claims += _group_claims(part, at, key, empty)

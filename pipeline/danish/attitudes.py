@@ -1,0 +1,69 @@
+"""Attitudes: whether a sentence is for or against a thing it names ("glade for X", "imod X").
+
+Two parties who both name "dagpengereformen" may say opposite things of it: "Vi er rigtigt glade
+for den dagpengereform" and "Vi var meget imod den dagpengereform". The attitude is read from the
+parse (CDT relations, :mod:`pipeline.danish.cdt_walk`): the preposition the noun phrase hangs on
+when it is itself an attitude ("imod"), else the word that preposition hangs on ("glade for",
+"tilfredse med"); for a subject, the predicative a copula says of it ("X er en katastrofe"). A
+negated clause turns it round. The words are a curated lexicon, ``data/attitude_words.txt``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .cdt_walk import argument_noun, first_conjunct, is_negated, lemma_of, phrase_top
+
+__all__ = ["attitude", "attitude_words"]
+
+_DATA = Path(__file__).with_name("data") / "attitude_words.txt"
+
+
+@lru_cache(maxsize=1)
+def attitude_words() -> dict[str, int]:
+    """Lemma → +1 (for) or -1 (against), from ``data/attitude_words.txt``."""
+    out: dict[str, int] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) == 2 and parts[1] in ("+", "-"):
+            out[parts[0].lower()] = 1 if parts[1] == "+" else -1
+    return out
+
+
+def _clause_verb(tok):
+    """The verb (or auxiliary) whose clause ``tok`` is in: the first one above it, or None."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def attitude(tok) -> int:
+    """+1 when the sentence is for the thing the noun phrase headed by ``tok`` names, -1 against, else 0.
+
+    "Vi er glade for reformen" → +1; "Vi var imod reformen", "Reformen er en katastrofe" → -1;
+    "Vi er ikke tilfredse med reformen" → -1; "Vi venter på kommissionen" → 0.
+    """
+    words = attitude_words()
+    t = first_conjunct(tok) if tok.dep_ == "conj" else tok
+    top, prep = phrase_top(t)
+    sign, holder = 0, None
+    if prep is not None:
+        sign, holder = words.get(lemma_of(prep), 0), prep
+        if not sign and prep.head.i != prep.i:
+            sign, holder = words.get(lemma_of(prep.head), 0), prep.head
+    elif top.dep_ == "subj" and top.head.i != top.i:
+        verb = top.head
+        pred = next((c for c in verb.children if c.dep_ == "pred"), None)
+        if pred is not None:
+            sign = words.get(lemma_of(pred), 0) or words.get(lemma_of(argument_noun(pred)), 0)
+            holder = verb
+    if not sign or holder is None:
+        return 0
+    verb = _clause_verb(holder)
+    return -sign if verb is not None and is_negated(verb) else sign

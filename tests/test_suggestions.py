@@ -394,3 +394,56 @@ def test_a_side_of_only_the_area_s_setting_is_never_proposed(monkeypatch):
     assert "kommende generationer" in shown(suggest(themes, units, statements, embed=_embed))
     monkeypatch.setattr(points, "empty_words", lambda u, s: {AREA: frozenset({"kommende", "generation"})})
     assert "kommende generationer" not in shown(suggest(themes, units, statements, embed=_embed))
+
+
+def _themes_of(units: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
+    """The themes of ``units`` (one row per theme number ≥ 0), labelled by ``labels``."""
+    from pipeline.themes.describe import theme_key
+
+    rows = []
+    for topic, part in units[units["theme"] >= 0].groupby("theme"):
+        rows.append(
+            {
+                "core_area": AREA,
+                "topic": int(topic),
+                "label": labels[int(topic)],
+                "theme_key": theme_key(AREA, part["lemmas"]),
+                "units": " ".join(part["unit_id"]),
+                "groups": " ".join(str(g) for g in sorted(part["group"])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_a_join_decided_on_a_curated_theme_finds_that_theme_by_its_key_not_every_theme_sharing_a_word():
+    """The analyst's second round names "Sårbare unge og sårbare borgere" (joined in the first) by
+    its key: the join takes those two themes and the new side, not the theme "Borgere" whose word
+    the joined label also has."""
+    from pipeline.themes.describe import theme_key
+
+    phrases = [
+        (1, "sårbare unge", "sårbar ung", 0),
+        (2, "sårbare borgere", "sårbar borger", 1),
+        (3, "borgere", "borger", 2),
+        (5, "borgere", "borger", 2),
+        (4, "unge", "ung", -1),
+    ]
+    _, units, statements = _tables(phrases=phrases)
+    themes = _themes_of(units, {0: "Sårbare unge", 1: "Sårbare borgere", 2: "Borgere"})
+    key = dict(zip(themes["label"], themes["theme_key"], strict=True))
+    first = Decision(
+        "r1", AREA, "merge", True, "Sårbare unge", "Sårbare borgere", "sårbar ung", "sårbar borger",
+        key["Sårbare unge"], key["Sårbare borgere"],
+    )  # fmt: skip
+    joined_key = theme_key(AREA, units.loc[units["theme"].isin([0, 1]), "lemmas"])
+    young = units.loc[units["group"] == 4, "unit_id"].item()
+    second = Decision(
+        "r2", AREA, "move", True, "Sårbare unge og sårbare borgere", "unge", "sårbar ung sårbar borger",
+        "ung", joined_key, young,
+    )  # fmt: skip
+    entries, log = decision_entries([first, second], themes, units, statements)
+    assert all(r["applied"] for r in log)
+    root = next(e for e in entries if e.key == key["Sårbare unge"])
+    assert root.pin == (young,)
+    assert {e.key for e in entries if e.merge_into == root.id} == {key["Sårbare borgere"]}
+    assert not any(e.key == key["Borgere"] for e in entries)

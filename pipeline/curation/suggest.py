@@ -17,8 +17,9 @@ scored from:
 * the two in one statement.
 
 At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
-not fill the list). Ids are stable across runs and years: a hash of the core area and the two
-sides' words (sorted), not of row order, so a decision recorded for an id holds next year too.
+not fill the list), each core area its fair share of the first ones (so one area does not).
+Ids are stable across runs and years: a hash of the core area and the two sides' words
+(sorted), not of row order, so a decision recorded for an id holds next year too.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.curation.ranking import Candidate, pick
+
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 
 #: At most this many suggestions per seminar (per whole ten core areas: 25 for up to 19 areas).
 MAX_SUGGESTIONS = 25
-_PER_SIDE = 2
 #: Weights of the signals beside the E5 similarity (a cosine of centred vectors, about -0.3 to 1).
 _W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
 _QUOTE = 220
@@ -46,8 +48,8 @@ def _no_point_words() -> frozenset[str]:
     return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
 
 
-# : Words that name no point on their own anywhere: stances (the stance line gives them), empty and general
-# nouns.
+#: Words that name no point on their own anywhere: stances (the stance line gives them), empty and
+#: general nouns.
 _NO_POINT = _no_point_words()
 
 
@@ -159,17 +161,6 @@ def _parts(words: set[str]) -> set[str]:
     return words | {p for w in words for p in unit_parts(w) if len(p) > 3}
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A pair of sides that may be one point: ``first`` is the side that keeps its name."""
-
-    neg_score: float  # the score negated: candidates sort best first
-    id: str
-    first: Side
-    second: Side
-    reason: str
-
-
 @dataclass
 class _Area:
     """One core area's sides and what pairs of them are scored from."""
@@ -239,7 +230,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
     )
 
 
-def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> _Candidate | None:
+def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     """Sides ``i`` and ``j`` of an area as a scored candidate, or None when joining counts no group more."""
     a, b = x.sides[i], x.sides[j]
     if x.skip[j] or a.groups <= b.groups or b.groups <= a.groups:
@@ -268,31 +259,12 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> _Candidate | None:
     if together:
         reasons.append("i samme udsagn")
     first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
-    return _Candidate(
+    return Candidate(
         -score, suggestion_id(x.area, first.words, second.words), first, second, "; ".join(reasons)
     )
 
 
-def _pick(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
-    """The best ``limit`` candidates, one per id, a side's third and later pairs after the others."""
-    candidates = sorted(candidates, key=lambda c: (c.neg_score, c.id))
-    used: dict[tuple[str, str], int] = {}
-    picked, deferred, seen = [], [], set()
-    for cand in candidates:
-        a, b = cand.first, cand.second
-        if cand.id in seen:
-            continue
-        seen.add(cand.id)  # two sides of the same words (two groups' "frivillige"): one decision
-        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
-            deferred.append(cand)  # one side near many: its further pairs after the others
-            continue
-        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
-        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
-        picked.append(cand)
-    return (picked + deferred)[:limit]
-
-
-def _row(rank: int, c: _Candidate) -> dict:
+def _row(rank: int, c: Candidate) -> dict:
     """One suggestion as a row of :class:`~pipeline.schemas.Suggestions`."""
     a, b = c.first, c.second
     return {
@@ -382,5 +354,5 @@ def suggest(
                 cand = _pair(x, i, j, embed is not None)
                 if cand is not None and cand.id not in decided:
                     candidates.append(cand)
-    rows = [_row(rank, c) for rank, c in enumerate(_pick(candidates, limit), start=1)]
+    rows = [_row(rank, c) for rank, c in enumerate(pick(candidates, limit), start=1)]
     return validate(pd.DataFrame(rows, columns=columns), Suggestions)

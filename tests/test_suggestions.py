@@ -447,3 +447,20 @@ def test_a_join_decided_on_a_curated_theme_finds_that_theme_by_its_key_not_every
     assert root.pin == (young,)
     assert {e.key for e in entries if e.merge_into == root.id} == {key["Sårbare borgere"]}
     assert not any(e.key == key["Borgere"] for e in entries)
+
+
+def test_a_side_that_only_judges_how_hard_or_big_is_never_proposed():
+    """ "svært spørgsmål" and "kæmpe problem" say how hard or big, not what: no point to join."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (2, "svært spørgsmål", "svær spørgsmål", -1),
+        (3, "kæmpe problem", "kæmpe problem", -1),
+        (5, "kommende generationer", "kommende generation", -1),
+        (2, "svære vilkår", "svær vilkår", -1),
+    ]
+    themes, units, statements = _tables(phrases=phrases)
+    out = suggest(themes, units, statements, embed=_embed)
+    shown = set(out["theme"]) | set(out["other"])
+    assert not shown & {"svært spørgsmål", "kæmpe problem"}
+    assert {"kommende generationer", "svære vilkår"} <= shown  # a judgement of something is a side

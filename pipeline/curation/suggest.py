@@ -43,13 +43,13 @@ _QUOTE = 220
 
 
 def _no_point_words() -> frozenset[str]:
-    from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS, STANCES
+    from pipeline.danish import EMPTY_NOUNS, EVALUATIVE_WORDS, FRAME_NOUNS, GENERAL_NOUNS, STANCES
 
-    return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
+    return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS | FRAME_NOUNS | EVALUATIVE_WORDS
 
 
-#: Words that name no point on their own anywhere: stances (the stance line gives them), empty and
-#: general nouns.
+#: Words that name no point on their own anywhere: stances (the stance line gives them), empty,
+#: general and frame nouns, and judgements of how hard or important ("svært spørgsmål").
 _NO_POINT = _no_point_words()
 
 
@@ -210,9 +210,11 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
     # a key phrase of only the area's own words restates the question; a theme every group
     # raised that holds most of the area restates the area: neither is a point to join
     # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
-    # ("folk", "løsning") names no point of its own either; nor one without words
+    # ("folk", "løsning"), frame nouns or judgements ("svært spørgsmål") names no point of its
+    # own either, a theme whose label is only such words neither; nor one without words
     skip = [
         (s.topic < 0 and not (w - own - _NO_POINT - no_point))
+        or not set(s.words.split()) - _NO_POINT
         or s.key in ctx["restating"]
         or not s.label.strip()
         for s, w in zip(mine, words, strict=True)

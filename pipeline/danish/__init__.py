@@ -10,6 +10,7 @@ from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import (
     EMPTY_NOUNS,
+    EVALUATIVE_WORDS,
     FRAME_NOUNS,
     GENERAL_NOUNS,
     MEASURE_NOUNS,
@@ -42,6 +43,7 @@ __all__ = [
     "COMPLEX_PREPOSITIONS",
     "DOMAIN_STOP_WORDS",
     "EMPTY_NOUNS",
+    "EVALUATIVE_WORDS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
     "MEASURE_NOUNS",

@@ -464,3 +464,32 @@ def test_a_side_that_only_judges_how_hard_or_big_is_never_proposed():
     shown = set(out["theme"]) | set(out["other"])
     assert not shown & {"svært spørgsmål", "kæmpe problem"}
     assert {"kommende generationer", "svære vilkår"} <= shown  # a judgement of something is a side
+
+
+def test_two_groups_bare_general_noun_is_compared_by_what_their_statements_say_of_it():
+    """Two groups' bare "plads" ("plads til os alle", "plads til religion") are not identical:
+    compared by the words around them they are not ranked above a pair that is near."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (5, "kommende generationer", "kommende generation", -1),
+        (2, "plads", "plads", -1),
+        (3, "plads", "plads", -1),
+    ]
+    themes, units, statements = _tables(phrases=phrases)
+    said = {2: "der skal være plads til os alle sammen", 3: "der skal være plads til en religion"}
+    for g, text in said.items():
+        statements.loc[statements["group"] == g, "tokens"] = text
+    units = units.assign(start=0, end=1)
+    units.loc[units["group"].isin(said), ["start", "end"]] = [3, 4]  # "plads" in its statement
+
+    def embed(texts):
+        axes = {"unge": 0, "generationer": 0, "alle": 1, "religion": 2}
+        out = np.zeros((len(texts), 4))
+        for i, t in enumerate(texts):
+            for w in t.split():
+                out[i, axes.get(w, 3)] += 1
+        return out
+
+    out = suggest(themes, units, statements, embed=embed)
+    assert {out["theme"].iloc[0], out["other"].iloc[0]} == {"Unge", "kommende generationer"}

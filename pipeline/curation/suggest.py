@@ -205,7 +205,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         {w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split())
         for s in mine
     ]
-    sim, near = _similarity(mine, ctx["unit_text"], embed)
+    sim, near = _similarity(mine, ctx["unit_context"], embed)
     no_point = ctx["no_point"].get(area, frozenset())
     # a key phrase of only the area's own words restates the question; a theme every group
     # raised that holds most of the area restates the area: neither is a point to join
@@ -291,6 +291,31 @@ def _row(rank: int, c: Candidate) -> dict:
     }
 
 
+#: Words either side of a bare general noun that are compared as its meaning (:func:`_contexts`).
+_CONTEXT = 4
+
+
+def _contexts(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, str]:
+    """Per key phrase, the text its meaning is compared by: its own words, or a bare general noun's context.
+
+    A general noun alone ("plads", "virksomheder") means what its statement says of it: "plads
+    til os alle sammen" and "plads til at man har en religion" are two points, which the theme
+    stage took apart (:mod:`pipeline.themes.words`). Compared by the bare word, two groups'
+    "plads" are identical and ranked first; compared by the words around it, as near as they are.
+    """
+    from pipeline.themes.words import is_bare_general
+
+    out = dict(zip(units["unit_id"], units["text"], strict=True))
+    if not {"start", "end"} <= set(units.columns):
+        return out
+    tokens = dict(zip(statements["statement_id"], statements["tokens"], strict=True))
+    for u in units.itertuples(index=False):
+        toks = str(tokens.get(u.statement_id, "")).split()
+        if is_bare_general(str(u.lemmas)) and toks:
+            out[u.unit_id] = " ".join(toks[max(0, int(u.start) - _CONTEXT) : int(u.end) + _CONTEXT])
+    return out
+
+
 def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.themes.points import empty_words
@@ -304,6 +329,7 @@ def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
     no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
     return {
         "area_words": area_words or {},
+        "unit_context": _contexts(units, statements),
         "restating": restating,
         "no_point": no_point,
         "unit_lemmas": dict(zip(units["unit_id"], units["lemmas"], strict=True)),

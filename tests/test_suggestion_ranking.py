@@ -29,9 +29,12 @@ def test_each_core_area_gets_its_fair_share_of_the_first_slots_then_the_rest_by_
     """Ranked by score alone the first three would all be Beskæftigelse's; each area's best first."""
     top = pick(CANDIDATES, 3)
     assert [c.first.area for c in top] == ["Beskæftigelse", "Læring", "Social omsorg"]
-    six = [c.first.label for c in pick(CANDIDATES, 6)]
-    # two rounds of each area's next best (6 // 3 = 2), each round in score order, then by score
-    assert six == ["virksomheder", "trivsel", "frivillige", "unge", "forældre", "fleksjob"]
+    # about half the list in rounds of each area's next best (12 // (2 * 3) = 2), each round in
+    # score order, then the rest by score
+    assert [c.first.label for c in pick(CANDIDATES, 12)] == [
+        "virksomheder", "trivsel", "frivillige", "unge", "forældre", "fleksjob", "mentorer",
+    ]  # fmt: skip
+    assert [c.first.label for c in pick(CANDIDATES, 6)][3:] == ["unge", "fleksjob", "mentorer"]
 
 
 def test_one_area_alone_is_read_by_score():

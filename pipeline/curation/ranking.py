@@ -58,12 +58,13 @@ def spread(ranked: list[Candidate], limit: int) -> list[Candidate]:
     The analyst reads a list of ``limit`` from the top; ranked by score alone, an area whose
     phrases the embedder finds near each other fills it (2024: Beskæftigelse 9 of 25) and an
     area with its points in other words gets none. Round by round, each area's next best (the
-    round in score order), for ``limit // areas`` rounds (at least one); then the rest by score.
+    round in score order), for ``limit // (2 * areas)`` rounds (at least one): about half the list;
+    then the rest by score.
     """
     by_area: dict[str, list[Candidate]] = {}
     for cand in ranked:
         by_area.setdefault(cand.first.area, []).append(cand)
-    share = max(1, limit // max(1, len(by_area)))
+    share = max(1, limit // (2 * max(1, len(by_area))))
     head: list[Candidate] = []
     for k in range(share):
         head += sorted((c[k] for c in by_area.values() if k < len(c)), key=lambda c: (c.neg_score, c.id))

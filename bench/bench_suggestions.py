@@ -5,11 +5,16 @@ Per set (the 2024 seminar and the DR dev set, as in ``bench/bench_themes.py``) i
 the suggestions best first and accepts exactly those whose two sides are one hand-read point
 (each side's label, or a theme's first three keywords, contains one of the point's stems, and
 each side counts one of the point's groups); the rest are rejected. The accepted ones are
-applied as the codebook's decisions are, and it prints: hand-read points found before and after,
-suggestions read, false suggestions among the first 10, and (2024) how many of the
-municipality's synthesis themes Social omsorg's top 6 name after accepting.
+applied as the codebook's decisions are. The analyst reads within one budget (25 per ten core
+areas, at least 25) two ways: *one round* (the first list) and *rounds* (read at most
+``--per-round``, decide, run again with the accepted joins applied and the decided ids not
+proposed again, as ``seminar run`` after ``seminar curate accept/reject``). For each it prints:
+hand-read points found before and after, suggestions read, accepted (and how many of points a
+theme showed before), false suggestions among the first 10, accepted joins not applied, and
+(2024) how many of the municipality's synthesis themes Social omsorg's top 6 name after accepting.
 
-Usage: ``python bench/bench_suggestions.py [--set 2024|dr]``. A benchmark (figures to read), not a test.
+Usage: ``python bench/bench_suggestions.py [--set 2024|dr] [--per-round 5]``. A benchmark (figures
+to read), not a test.
 """
 
 from __future__ import annotations

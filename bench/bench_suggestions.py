@@ -5,11 +5,16 @@ Per set (the 2024 seminar and the DR dev set, as in ``bench/bench_themes.py``) i
 the suggestions best first and accepts exactly those whose two sides are one hand-read point
 (each side's label, or a theme's first three keywords, contains one of the point's stems, and
 each side counts one of the point's groups); the rest are rejected. The accepted ones are
-applied as the codebook's decisions are, and it prints: hand-read points found before and after,
-suggestions read, false suggestions among the first 10, and (2024) how many of the
-municipality's synthesis themes Social omsorg's top 6 name after accepting.
+applied as the codebook's decisions are. The analyst reads within one budget (25 per ten core
+areas, at least 25) two ways: *one round* (the first list) and *rounds* (read at most
+``--per-round``, decide, run again with the accepted joins applied and the decided ids not
+proposed again, as ``seminar run`` after ``seminar curate accept/reject``). For each it prints:
+hand-read points found before and after, suggestions read, accepted (and how many of points a
+theme showed before), false suggestions among the first 10, accepted joins not applied, and
+(2024) how many of the municipality's synthesis themes Social omsorg's top 6 name after accepting.
 
-Usage: ``python bench/bench_suggestions.py [--set 2024|dr]``. A benchmark (figures to read), not a test.
+Usage: ``python bench/bench_suggestions.py [--set 2024|dr] [--per-round 5]``. A benchmark (figures
+to read), not a test.
 """
 
 from __future__ import annotations
@@ -61,16 +66,65 @@ def simulate(rows: list[dict], themes, points: list[dict]) -> list[tuple[dict, b
     return out
 
 
-def run_set(bench) -> dict | None:
-    """Analyse one set, simulate the analyst on its suggestions, print the figures (None.
+def _decision(r: dict, ok: bool):
+    """The simulated analyst's decision on one suggestion row, as ``seminar curate accept``/``reject``."""
+    from pipeline.curation.decisions import Decision
 
-    The set is absent).
+    return Decision(
+        r["id"],
+        r["core_area"],
+        r["kind"],
+        ok,
+        r["theme"],
+        r["other"],
+        r["theme_words"],
+        r["other_words"],
+        r["theme_key"],
+        r["other_key"],
+    )
+
+
+def loop(auto, cfg, points, words, topic_words, *, budget: int, per_round: int) -> dict:
+    """The analyst's loop: read at most ``per_round`` suggestions, decide, run again, until ``budget`` read.
+
+    Each round is what ``seminar run`` gives with the codebook as it stands: the accepted joins
+    applied (:func:`curate_analysis`), the decided ids not proposed again. ``per_round`` as large
+    as ``budget`` is one round (read the first list only).
     """
     from pipeline.curation import Codebook
-    from pipeline.curation.decisions import Decision
-    from pipeline.danish.stop_words import STOP_WORDS
-    from pipeline.flows import analyse_seminar, area_and_topic_words, curate_analysis
+    from pipeline.flows import curate_analysis
     from pipeline.flows.curate import suggestions_of
+
+    cache: dict = {}
+    decisions: list = []
+    read: list[tuple[int, dict, bool, str]] = []
+    analysis, seconds = auto, 0.0
+    while len(read) < budget:
+        t = time.perf_counter()
+        sugg = suggestions_of(
+            analysis, cfg, words=words, decided=tuple(d.id for d in decisions), embedding_cache=cache
+        )
+        seconds += time.perf_counter() - t
+        rows = sugg.to_dict("records")[: min(per_round, budget - len(read))]
+        if not rows:
+            break
+        for r, ok, point in simulate(rows, analysis.themes, points):
+            read.append((len(read) // per_round + 1, r, ok, point))
+            decisions.append(_decision(r, ok))
+        analysis = curate_analysis(
+            auto, cfg, Codebook("simulated", decisions=tuple(decisions)), words=words, topic_words=topic_words
+        )
+    return {"read": read, "analysis": analysis, "seconds": round(seconds, 1)}
+
+
+def run_set(bench, per_round: int = 5) -> dict | None:
+    """Analyse one set, simulate the analyst on its suggestions (one round, then rounds), print the figures.
+
+    None: the set is absent.
+    """
+    from pipeline.curation.suggest import MAX_SUGGESTIONS
+    from pipeline.danish.stop_words import STOP_WORDS
+    from pipeline.flows import analyse_seminar, area_and_topic_words
     from pipeline.nlp import build_nlp, stop_words
 
     loaded = load_set(bench)
@@ -80,74 +134,73 @@ def run_set(bench) -> dict | None:
     nlp = build_nlp(cfg.nlp)
     auto = analyse_seminar(result.notes, result.rejects, cfg, nlp=nlp)
     words, topic_words = area_and_topic_words(cfg, result.notes, nlp, stop_words(cfg.nlp))
-    t = time.perf_counter()
-    sugg = suggestions_of(auto, cfg, words=words)
-    seconds = round(time.perf_counter() - t, 1)
     stops = frozenset(STOP_WORDS)
     before = score_set(auto, points, stops)
-    decided = simulate(sugg.to_dict("records"), auto.themes, points)
-    decisions = tuple(
-        Decision(
-            r["id"],
-            r["core_area"],
-            r["kind"],
-            ok,
-            r["theme"],
-            r["other"],
-            r["theme_words"],
-            r["other_words"],
-            r["theme_key"],
-            r["other_key"],
-        )
-        for r, ok, _ in decided
-    )
-    after_analysis = curate_analysis(
-        auto, cfg, Codebook("simulated", decisions=decisions), words=words, topic_words=topic_words
-    )
-    after = score_set(after_analysis, points, stops)
-    n_areas = auto.notes["core_area"].nunique()
+    n_areas = int(auto.notes["core_area"].nunique())
+    budget = MAX_SUGGESTIONS * max(1, n_areas // 10)
+    missed_before = {m for a in before["per_area"].values() for m in a["missed"]}
     out = {
         "set": bench.key,
         "points": before["points"],
         "found_before": before["found"],
-        "found_after": after["found"],
-        "suggestions_read": len(sugg),
-        "core_areas": int(n_areas),
-        "suggestions_per_ten_areas": round(10 * len(sugg) / n_areas, 1),
-        "accepted": sum(ok for _, ok, _ in decided),
-        "false_in_first_10": sum(not ok for _, ok, _ in decided[:10]),
-        "suggest_seconds": seconds,
-        "missed_after": [m for a in after["per_area"].values() for m in a["missed"]],
+        "core_areas": n_areas,
     }
+    print(f"hand-read points found before: {before['found']}/{before['points']}")
+    for name, size in (("one_round", budget), ("rounds", per_round)):
+        run = loop(auto, cfg, points, words, topic_words, budget=budget, per_round=size)
+        after = score_set(run["analysis"], points, stops)
+        read = run["read"]
+        fig = {
+            "found_after": after["found"],
+            "suggestions_read": len(read),
+            "suggestions_per_ten_areas": round(10 * len(read) / n_areas, 1),
+            "accepted": sum(ok for _, _, ok, _ in read),
+            "false_in_first_10": sum(not ok for _, _, ok, _ in read[:10]),
+            "suggest_seconds": run["seconds"],
+            "missed_after": [m for a in after["per_area"].values() for m in a["missed"]],
+            # an accepted join of a point a theme shows already adds a group to its count, and
+            # finds no point more: budget the ranking may spend on points not shown yet
+            "accepted_already_found": sum(ok and point not in missed_before for _, _, ok, point in read),
+        }
+        if bench.key == "2024":
+            fig["synthesis_top6_after"] = synthesis_top6(run["analysis"].themes, points)
+        out[name] = fig
+        _print_run(name, size, fig, read, run["analysis"], before, after)
     if bench.key == "2024":
         out["synthesis_top6_before"] = synthesis_top6(auto.themes, points)
-        out["synthesis_top6_after"] = synthesis_top6(after_analysis.themes, points)
+    print(json.dumps(out, ensure_ascii=False))
+    return out
+
+
+def _print_run(name: str, size: int, fig: dict, read: list, analysis, before: dict, after: dict) -> None:
+    """One way of reading (one round, or rounds of ``size``): its figures and what was read."""
+    print(f"-- {name} (at most {size} suggestions a round)")
     print(
         f"hand-read points found: before {before['found']}/{before['points']}, after accepting "
         f"{after['found']}/{after['points']}"
     )
     print(
-        f"suggestions read: {len(sugg)} ({out['suggestions_per_ten_areas']} per ten core areas); accepted "
-        f"{out['accepted']}; false among the first 10: {out['false_in_first_10']}"
+        f"suggestions read: {fig['suggestions_read']} ({fig['suggestions_per_ten_areas']} per ten core "
+        f"areas); accepted {fig['accepted']} ({fig['accepted_already_found']} of points found before); "
+        f"false among the first 10: {fig['false_in_first_10']}"
     )
-    if "synthesis_top6_after" in out:
+    if "synthesis_top6_after" in fig:
+        print(f"Social omsorg top 6 name of the synthesis after: {fig['synthesis_top6_after']}")
+    print("suggestions (round | rank | area | theme | other | accepted as point):")
+    for rnd, r, ok, point in read:
         print(
-            f"Social omsorg top 6 name of the synthesis: before {out['synthesis_top6_before']}, after "
-            f"{out['synthesis_top6_after']}"
+            f"  {rnd:>2} | {r['rank']:>2} | {r['core_area'][:22]} | {r['theme']} | {r['other']} | "
+            f"{point if ok else '-'}"
         )
-    print("suggestions (rank | area | theme | other | accepted as point):")
-    for r, ok, point in decided:
-        print(
-            f"  {r['rank']:>2} | {r['core_area'][:22]} | {r['theme']} | {r['other']} | {point if ok else '-'}"
-        )
-    joined = [t for t in after_analysis.themes.itertuples() if t.curated]
+    joined = [t for t in analysis.themes.itertuples() if t.curated]
     print(
         "themes joined by the accepted suggestions:",
         "; ".join(f"{t.label} ({t.n_groups} af {t.n_groups_total})" for t in joined) or "none",
     )
-    print("missed after accepting:", "; ".join(out["missed_after"]) or "none")
-    print(json.dumps(out, ensure_ascii=False))
-    return out
+    log = (analysis.quality.get("curation") or {}).get("joins", [])
+    unapplied = [f"{j['theme']} | {j['other']}" for j in log if not j["applied"]]
+    print("accepted but not applied:", "; ".join(unapplied) or "none")
+    print("missed after accepting:", "; ".join(fig["missed_after"]) or "none")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,10 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)"
     )
+    parser.add_argument("--per-round", type=int, default=5, help="suggestions read per round (default 5)")
     args = parser.parse_args(argv)
     for bench in SETS:
         if not args.set or bench.key in args.set:
-            run_set(bench)
+            run_set(bench, args.per_round)
     return 0
 
 

@@ -129,6 +129,7 @@ def test_stances_are_counted_per_year_most_groups_first():
             "year": [2015] * 4,
             "group": [1, 2, 3, 3],
             "lemmas": ["nej", "ja", "ja", "ja"],
+            "head": ["Nej", "Ja", "Ja", "Ja"],  # the stance as the line names it (stance_units)
             "statement_id": ["a", "b", "c", "d"],
         }
     )

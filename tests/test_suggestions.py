@@ -413,3 +413,102 @@ def test_an_id_is_never_digits_only_so_the_privacy_filter_never_takes_it_for_a_p
     out = suggest(themes, units, statements, embed=_embed)
     out.loc[0, "id"] = renamed[0]
     assert validate(out, Suggestions)["id"].iloc[0] == renamed[0]
+
+
+def _themes_of(units: pd.DataFrame, labels: dict[int, str]) -> pd.DataFrame:
+    """The themes of ``units`` (one row per theme number ≥ 0), labelled by ``labels``."""
+    from pipeline.themes.describe import theme_key
+
+    rows = []
+    for topic, part in units[units["theme"] >= 0].groupby("theme"):
+        rows.append(
+            {
+                "core_area": AREA,
+                "topic": int(topic),
+                "label": labels[int(topic)],
+                "theme_key": theme_key(AREA, part["lemmas"]),
+                "units": " ".join(part["unit_id"]),
+                "groups": " ".join(str(g) for g in sorted(part["group"])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_a_join_decided_on_a_curated_theme_finds_that_theme_by_its_key_not_every_theme_sharing_a_word():
+    """The analyst's second round names "Sårbare unge og sårbare borgere" (joined in the first) by
+    its key: the join takes those two themes and the new side, not the theme "Borgere" whose word
+    the joined label also has."""
+    from pipeline.themes.describe import theme_key
+
+    phrases = [
+        (1, "sårbare unge", "sårbar ung", 0),
+        (2, "sårbare borgere", "sårbar borger", 1),
+        (3, "borgere", "borger", 2),
+        (5, "borgere", "borger", 2),
+        (4, "unge", "ung", -1),
+    ]
+    _, units, statements = _tables(phrases=phrases)
+    themes = _themes_of(units, {0: "Sårbare unge", 1: "Sårbare borgere", 2: "Borgere"})
+    key = dict(zip(themes["label"], themes["theme_key"], strict=True))
+    first = Decision(
+        "r1", AREA, "merge", True, "Sårbare unge", "Sårbare borgere", "sårbar ung", "sårbar borger",
+        key["Sårbare unge"], key["Sårbare borgere"],
+    )  # fmt: skip
+    joined_key = theme_key(AREA, units.loc[units["theme"].isin([0, 1]), "lemmas"])
+    young = units.loc[units["group"] == 4, "unit_id"].item()
+    second = Decision(
+        "r2", AREA, "move", True, "Sårbare unge og sårbare borgere", "unge", "sårbar ung sårbar borger",
+        "ung", joined_key, young,
+    )  # fmt: skip
+    entries, log = decision_entries([first, second], themes, units, statements)
+    assert all(r["applied"] for r in log)
+    root = next(e for e in entries if e.key == key["Sårbare unge"])
+    assert root.pin == (young,)
+    assert {e.key for e in entries if e.merge_into == root.id} == {key["Sårbare borgere"]}
+    assert not any(e.key == key["Borgere"] for e in entries)
+
+
+def test_a_side_that_only_judges_how_hard_or_big_is_never_proposed():
+    """ "svært spørgsmål" and "kæmpe problem" say how hard or big, not what: no point to join."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (2, "svært spørgsmål", "svær spørgsmål", -1),
+        (3, "kæmpe problem", "kæmpe problem", -1),
+        (5, "kommende generationer", "kommende generation", -1),
+        (2, "svære vilkår", "svær vilkår", -1),
+    ]
+    themes, units, statements = _tables(phrases=phrases)
+    out = suggest(themes, units, statements, embed=_embed)
+    shown = set(out["theme"]) | set(out["other"])
+    assert not shown & {"svært spørgsmål", "kæmpe problem"}
+    assert {"kommende generationer", "svære vilkår"} <= shown  # a judgement of something is a side
+
+
+def test_two_groups_bare_general_noun_is_compared_by_what_their_statements_say_of_it():
+    """Two groups' bare "plads" ("plads til os alle", "plads til religion") are not identical:
+    compared by the words around them they are not ranked above a pair that is near."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (5, "kommende generationer", "kommende generation", -1),
+        (2, "plads", "plads", -1),
+        (3, "plads", "plads", -1),
+    ]
+    themes, units, statements = _tables(phrases=phrases)
+    said = {2: "der skal være plads til os alle sammen", 3: "der skal være plads til en religion"}
+    for g, text in said.items():
+        statements.loc[statements["group"] == g, "tokens"] = text
+    units = units.assign(start=0, end=1)
+    units.loc[units["group"].isin(said), ["start", "end"]] = [3, 4]  # "plads" in its statement
+
+    def embed(texts):
+        axes = {"unge": 0, "generationer": 0, "alle": 1, "religion": 2}
+        out = np.zeros((len(texts), 4))
+        for i, t in enumerate(texts):
+            for w in t.split():
+                out[i, axes.get(w, 3)] += 1
+        return out
+
+    out = suggest(themes, units, statements, embed=embed)
+    assert {out["theme"].iloc[0], out["other"].iloc[0]} == {"Unge", "kommende generationer"}

@@ -7,7 +7,10 @@
 * :mod:`~pipeline.curation.rows`: the themes table rebuilt for the curated key phrases;
 * :mod:`~pipeline.curation.template`: the starting codebook of ``seminar curate init``;
 * :mod:`~pipeline.curation.excel`: the same codebook as an Excel workbook (``codebook.xlsx``),
-  written by ``seminar curate init --xlsx`` and read into the same :class:`Codebook`.
+  written by ``seminar curate init --xlsx`` and read into the same :class:`Codebook`;
+* :mod:`~pipeline.curation.suggest`: the pairs that may be one point, proposed to the analyst, read
+  in the order of :mod:`~pipeline.curation.ranking`; :mod:`~pipeline.curation.decisions`: the
+  accepted ones as ordinary codebook entries.
 
 Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of
 :func:`pipeline.flows.analyse_seminar`.

@@ -94,6 +94,9 @@ class _Joins:
             return {("t", self.key_topic[(area, key)])}
         if key in self.unit_theme and self.unit_area[key] == area:
             return {self.node(key)}
+        joined = self.joined(area, key)
+        if joined:
+            return joined
         hit = {
             ("t", s.topic)
             for s in self.theme_sides.values()
@@ -107,6 +110,31 @@ class _Joins:
             for u, lem in zip(area_units["unit_id"], area_units["lemmas"], strict=True)
             if words and says(words, str(lem))
         }
+
+    def joined(self, area: str, key: str) -> set[_Node]:
+        """The sides already joined into the theme whose key is ``key`` (empty: none).
+
+        A suggestion made on a curated run (the analyst's next round) names a theme the earlier
+        joins made by that theme's key (:func:`pipeline.themes.describe.theme_key` of its key
+        phrases); its words would find every theme that shares a word with either side.
+        """
+        from pipeline.themes.describe import theme_key
+
+        if not key:
+            return set()
+        lemmas = dict(zip(self.units["unit_id"], self.units["lemmas"], strict=True))
+        for members in self.components():
+            if len(members) < 2:
+                continue
+            ids = [
+                u
+                for u, t in self.unit_theme.items()
+                if ("t", t) in members or ("u", u) in members
+                if self.unit_area[u] == area
+            ]
+            if ids and theme_key(area, [str(lemmas[u]) for u in ids]) == key:
+                return set(members)
+        return set()
 
     def components(self) -> list[list[_Node]]:
         """The groups of joined sides, each in sorted order."""

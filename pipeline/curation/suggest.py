@@ -17,8 +17,9 @@ scored from:
 * the two in one statement.
 
 At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
-not fill the list). Ids are stable across runs and years: a hash of the core area and the two
-sides' words (sorted), not of row order, so a decision recorded for an id holds next year too.
+not fill the list), each core area its fair share of the first ones (so one area does not).
+Ids are stable across runs and years: a hash of the core area and the two sides' words
+(sorted), not of row order, so a decision recorded for an id holds next year too.
 """
 
 from __future__ import annotations
@@ -30,24 +31,25 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.curation.ranking import Candidate, pick
+
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 
 #: At most this many suggestions per seminar (per whole ten core areas: 25 for up to 19 areas).
 MAX_SUGGESTIONS = 25
-_PER_SIDE = 2
 #: Weights of the signals beside the E5 similarity (a cosine of centred vectors, about -0.3 to 1).
 _W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
 _QUOTE = 220
 
 
 def _no_point_words() -> frozenset[str]:
-    from pipeline.danish import EMPTY_NOUNS, GENERAL_NOUNS, STANCES
+    from pipeline.danish import EMPTY_NOUNS, EVALUATIVE_WORDS, FRAME_NOUNS, GENERAL_NOUNS, STANCES
 
-    return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS
+    return frozenset(STANCES) | EMPTY_NOUNS | GENERAL_NOUNS | FRAME_NOUNS | EVALUATIVE_WORDS
 
 
-# : Words that name no point on their own anywhere: stances (the stance line gives them), empty and general
-# nouns.
+#: Words that name no point on their own anywhere: stances (the stance line gives them), empty,
+#: general and frame nouns, and judgements of how hard or important ("svært spørgsmål").
 _NO_POINT = _no_point_words()
 
 
@@ -166,17 +168,6 @@ def _parts(words: set[str]) -> set[str]:
     return words | {p for w in words for p in unit_parts(w) if len(p) > 3}
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A pair of sides that may be one point: ``first`` is the side that keeps its name."""
-
-    neg_score: float  # the score negated: candidates sort best first
-    id: str
-    first: Side
-    second: Side
-    reason: str
-
-
 @dataclass
 class _Area:
     """One core area's sides and what pairs of them are scored from."""
@@ -221,14 +212,16 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         {w for u in s.unit_ids for w in str(unit_lemmas.get(u, "")).split()} | set(s.words.split())
         for s in mine
     ]
-    sim, near = _similarity(mine, ctx["unit_text"], embed)
+    sim, near = _similarity(mine, ctx["unit_context"], embed)
     no_point = ctx["no_point"].get(area, frozenset())
     # a key phrase of only the area's own words restates the question; a theme every group
     # raised that holds most of the area restates the area: neither is a point to join
     # a side of only a stance ("Nej": the stance line gives it), empty or general nouns
-    # ("folk", "løsning") names no point of its own either; nor one without words
+    # ("folk", "løsning"), frame nouns or judgements ("svært spørgsmål") names no point of its
+    # own either, a theme whose label is only such words neither; nor one without words
     skip = [
         (s.topic < 0 and not (w - own - _NO_POINT - no_point))
+        or not set(s.words.split()) - _NO_POINT
         or s.key in ctx["restating"]
         or not s.label.strip()
         for s, w in zip(mine, words, strict=True)
@@ -246,7 +239,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
     )
 
 
-def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> _Candidate | None:
+def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     """Sides ``i`` and ``j`` of an area as a scored candidate, or None when joining counts no group more."""
     a, b = x.sides[i], x.sides[j]
     if x.skip[j] or a.groups <= b.groups or b.groups <= a.groups:
@@ -275,31 +268,12 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> _Candidate | None:
     if together:
         reasons.append("i samme udsagn")
     first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
-    return _Candidate(
+    return Candidate(
         -score, suggestion_id(x.area, first.words, second.words), first, second, "; ".join(reasons)
     )
 
 
-def _pick(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
-    """The best ``limit`` candidates, one per id, a side's third and later pairs after the others."""
-    candidates = sorted(candidates, key=lambda c: (c.neg_score, c.id))
-    used: dict[tuple[str, str], int] = {}
-    picked, deferred, seen = [], [], set()
-    for cand in candidates:
-        a, b = cand.first, cand.second
-        if cand.id in seen:
-            continue
-        seen.add(cand.id)  # two sides of the same words (two groups' "frivillige"): one decision
-        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
-            deferred.append(cand)  # one side near many: its further pairs after the others
-            continue
-        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
-        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
-        picked.append(cand)
-    return (picked + deferred)[:limit]
-
-
-def _row(rank: int, c: _Candidate) -> dict:
+def _row(rank: int, c: Candidate) -> dict:
     """One suggestion as a row of :class:`~pipeline.schemas.Suggestions`."""
     a, b = c.first, c.second
     return {
@@ -324,6 +298,31 @@ def _row(rank: int, c: _Candidate) -> dict:
     }
 
 
+#: Words either side of a bare general noun that are compared as its meaning (:func:`_contexts`).
+_CONTEXT = 4
+
+
+def _contexts(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, str]:
+    """Per key phrase, the text its meaning is compared by: its own words, or a bare general noun's context.
+
+    A general noun alone ("plads", "virksomheder") means what its statement says of it: "plads
+    til os alle sammen" and "plads til at man har en religion" are two points, which the theme
+    stage took apart (:mod:`pipeline.themes.words`). Compared by the bare word, two groups'
+    "plads" are identical and ranked first; compared by the words around it, as near as they are.
+    """
+    from pipeline.themes.words import is_bare_general
+
+    out = dict(zip(units["unit_id"], units["text"], strict=True))
+    if not {"start", "end"} <= set(units.columns):
+        return out
+    tokens = dict(zip(statements["statement_id"], statements["tokens"], strict=True))
+    for u in units.itertuples(index=False):
+        toks = str(tokens.get(u.statement_id, "")).split()
+        if is_bare_general(str(u.lemmas)) and toks:
+            out[u.unit_id] = " ".join(toks[max(0, int(u.start) - _CONTEXT) : int(u.end) + _CONTEXT])
+    return out
+
+
 def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.themes.points import empty_words
@@ -337,6 +336,7 @@ def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
     no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
     return {
         "area_words": area_words or {},
+        "unit_context": _contexts(units, statements),
         "restating": restating,
         "no_point": no_point,
         "unit_lemmas": dict(zip(units["unit_id"], units["lemmas"], strict=True)),
@@ -389,5 +389,5 @@ def suggest(
                 cand = _pair(x, i, j, embed is not None)
                 if cand is not None and cand.id not in decided:
                     candidates.append(cand)
-    rows = [_row(rank, c) for rank, c in enumerate(_pick(candidates, limit), start=1)]
+    rows = [_row(rank, c) for rank, c in enumerate(pick(candidates, limit), start=1)]
     return validate(pd.DataFrame(rows, columns=columns), Suggestions)

@@ -18,6 +18,7 @@ from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import (
     EMPTY_NOUNS,
+    EVALUATIVE_WORDS,
     FRAME_NOUNS,
     GENERAL_NOUNS,
     MEASURE_NOUNS,
@@ -51,6 +52,7 @@ __all__ = [
     "COMPLEX_PREPOSITIONS",
     "DOMAIN_STOP_WORDS",
     "EMPTY_NOUNS",
+    "EVALUATIVE_WORDS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
     "MEASURE_NOUNS",

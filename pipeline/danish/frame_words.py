@@ -33,6 +33,7 @@ SETTING_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "indenfor", "inden
 
 __all__ = [
     "EMPTY_NOUNS",
+    "EVALUATIVE_WORDS",
     "FRAME_NOUNS",
     "GENERAL_NOUNS",
     "MEASURE_NOUNS",
@@ -54,6 +55,11 @@ def read_lexicon(name: str) -> frozenset[str]:
 #: as a setting or a word spread over every question is not (the theme stage adds the time words
 #: of :data:`pipeline.danish.noun_phrases.TEMPORAL_NOUNS`).
 EMPTY_NOUNS: frozenset[str] = read_lexicon("empty_nouns.txt")
+
+#: Words that judge how hard, big or important something is, not what it is
+#: (``data/evaluative_words.txt``: "svær", "kæmpe", "vigtig"): with a frame or empty noun alone
+#: ("svært spørgsmål", "kæmpe problem") they name no point.
+EVALUATIVE_WORDS: frozenset[str] = read_lexicon("evaluative_words.txt")
 
 #: Nouns of a measure taken that do not say which (``data/measure_nouns.txt``: "tiltag",
 #: "indsats", "løsning"): interchangeable when a theme is checked against its question's words.

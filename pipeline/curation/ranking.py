@@ -1,0 +1,72 @@
+"""The order the analyst reads suggestions in: best first, no side and no core area filling the list.
+
+:func:`pick` takes the scored candidate pairs of :mod:`pipeline.curation.suggest` and gives the
+``limit`` the analyst reads: one per id, at most two per side before any side's third, and each
+core area its fair share of the first slots (:func:`spread`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.curation.suggest import Side
+
+__all__ = ["Candidate", "pick", "spread"]
+
+#: At most this many pairs per side before any side's further ones.
+_PER_SIDE = 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair of sides that may be one point: ``first`` is the side that keeps its name."""
+
+    neg_score: float  # the score negated: candidates sort best first
+    id: str
+    first: Side
+    second: Side
+    reason: str
+
+
+def pick(candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """The best ``limit`` candidates, one per id, a side's third and later pairs after the others.
+
+    Each core area gets its fair share of the first slots (:func:`spread`).
+    """
+    candidates = sorted(candidates, key=lambda c: (c.neg_score, c.id))
+    used: dict[tuple[str, str], int] = {}
+    picked, deferred, seen = [], [], set()
+    for cand in candidates:
+        a, b = cand.first, cand.second
+        if cand.id in seen:
+            continue
+        seen.add(cand.id)  # two sides of the same words (two groups' "frivillige"): one decision
+        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
+            deferred.append(cand)  # one side near many: its further pairs after the others
+            continue
+        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
+        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
+        picked.append(cand)
+    return (spread(picked, limit) + deferred)[:limit]
+
+
+def spread(ranked: list[Candidate], limit: int) -> list[Candidate]:
+    """``ranked`` (best first) with each core area's fair share of the first slots, then the rest by score.
+
+    The analyst reads a list of ``limit`` from the top; ranked by score alone, an area whose
+    phrases the embedder finds near each other fills it (2024: Beskæftigelse 9 of 25) and an
+    area with its points in other words gets none. Round by round, each area's next best (the
+    round in score order), for ``limit // (2 * areas)`` rounds (at least one): about half the list;
+    then the rest by score.
+    """
+    by_area: dict[str, list[Candidate]] = {}
+    for cand in ranked:
+        by_area.setdefault(cand.first.area, []).append(cand)
+    share = max(1, limit // (2 * max(1, len(by_area))))
+    head: list[Candidate] = []
+    for k in range(share):
+        head += sorted((c[k] for c in by_area.values() if k < len(c)), key=lambda c: (c.neg_score, c.id))
+    taken = {c.id for c in head}
+    return head + [c for c in ranked if c.id not in taken]

@@ -8,15 +8,41 @@ core area its fair share of the first slots (:func:`spread`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pipeline.curation.suggest import Side
-
-__all__ = ["Candidate", "pick", "spread"]
+__all__ = ["Candidate", "Side", "pick", "spread"]
 
 #: At most this many pairs per side before any side's further ones.
 _PER_SIDE = 2
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a suggestion: a theme (``topic`` ≥ 0) or a one-group key phrase (``unit``).
+
+    Attributes:
+        area: Its core area.
+        label: As shown on the page (a theme's label, a key phrase's own words).
+        words: Its lemmas (a theme: its label's lemmas): its identity across runs and years.
+        topic: The theme's number, -1 for a key phrase.
+        key: The theme's stable key, or the key phrase's id.
+        unit_ids: The key phrases it is made of.
+        groups: The groups it counts.
+        quote: One statement of it, as the group wrote it.
+    """
+
+    area: str
+    label: str
+    words: str
+    topic: int
+    key: str
+    unit_ids: tuple[str, ...]
+    groups: frozenset[int]
+    quote: str
+
+    @property
+    def kind(self) -> str:
+        """``theme`` or ``phrase``."""
+        return "theme" if self.topic >= 0 else "phrase"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from pipeline.curation.ranking import Candidate, pick
+from pipeline.curation.ranking import Candidate, Side, pick
 
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 
@@ -51,36 +51,6 @@ def _no_point_words() -> frozenset[str]:
 #: Words that name no point on their own anywhere: stances (the stance line gives them), empty,
 #: general and frame nouns, and judgements of how hard or important ("svært spørgsmål").
 _NO_POINT = _no_point_words()
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of a suggestion: a theme (``topic`` ≥ 0) or a one-group key phrase (``unit``).
-
-    Attributes:
-        area: Its core area.
-        label: As shown on the page (a theme's label, a key phrase's own words).
-        words: Its lemmas (a theme: its label's lemmas): its identity across runs and years.
-        topic: The theme's number, -1 for a key phrase.
-        key: The theme's stable key, or the key phrase's id.
-        unit_ids: The key phrases it is made of.
-        groups: The groups it counts.
-        quote: One statement of it, as the group wrote it.
-    """
-
-    area: str
-    label: str
-    words: str
-    topic: int
-    key: str
-    unit_ids: tuple[str, ...]
-    groups: frozenset[int]
-    quote: str
-
-    @property
-    def kind(self) -> str:
-        """``theme`` or ``phrase``."""
-        return "theme" if self.topic >= 0 else "phrase"
 
 
 def suggestion_id(area: str, a_words: str, b_words: str) -> str:

@@ -297,7 +297,7 @@ def build_area_context(
         single=lists.single,
         single_heading=single_heading(recurring_from),
         synthesis=options_sentence(given, n_groups)
-        + area_synthesis(lists.recurring, lists.single, n_groups, lists.restating, lists.question),
+        + area_synthesis(lists.recurring, lists.single, n_groups, lists.restating, lists.question, names),
         question_themes=lists.question,
         terms=_term_rows(analysis, area),
         notes=_note_rows(area_notes, area_st, area_units, label_of),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.report.wording import da_list, lower_first
+from collections.abc import Mapping
+
+from pipeline.report.wording import da_list, groups_text, lower_first
 
 __all__ = ["area_synthesis"]
 
@@ -13,10 +15,14 @@ def area_synthesis(
     n_groups: int,
     restating: list[dict] | None = None,
     question: list[dict] | None = None,
+    names: Mapping[int, str] | None = None,
 ) -> str:
     """An extractive synthesis of an area.
 
-    The recurring sub-themes in the groups' words, with how many groups raised each.
+    The recurring sub-themes in the groups' words, with how many groups raised each and which
+    (``names``: the named groups' names). Points raised by as many groups are named with their
+    own groups and "hver", so "2 af 5 grupper … på samarbejde og kommunikation" is never read as
+    the same two groups saying both.
 
     Themes that only repeat the question's words (``question``) or the area's topic
     (``restating``) are named after the sub-themes, once.
@@ -45,11 +51,15 @@ def area_synthesis(
         )
     by_count: dict[int, list[str]] = {}
     for t in recurring:
-        by_count.setdefault(t["n_groups"], []).append(lower_first(t["label"]))
+        by_count.setdefault(t["n_groups"], []).append(_named(t, names))
     counts = sorted(by_count, reverse=True)
     first = counts[0]
-    text = f"Samlet set pegede {first} af {n_groups} grupper på {da_list(by_count[first][:4])}."
-    rest = [f"{c} af {n_groups} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
+
+    def each(c: int) -> str:
+        return " hver" if len(by_count[c][:4]) > 1 else ""
+
+    text = f"Samlet set pegede {first} af {n_groups} grupper{each(first)} på {da_list(by_count[first][:4])}."
+    rest = [f"{c} af {n_groups}{each(c)} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
     if rest:
         text += f" {'Derudover pegede ' + da_list(rest)}."
     if question:
@@ -58,6 +68,13 @@ def area_synthesis(
             f"{da_list([lower_first(t['label']) for t in question[:3]])}."
         )
     return text + tail
+
+
+def _named(theme: dict, names: Mapping[int, str] | None) -> str:
+    """A point as the synthesis names it: its label, with its groups when it has them."""
+    label = lower_first(theme["label"])
+    groups = theme.get("groups")
+    return f"{label} ({groups_text(groups, names)})" if groups else label
 
 
 def _restating_sentence(restating: list[dict]) -> str:

@@ -1,0 +1,26 @@
+"""The synthesis at the top of an area page: which groups raised which point, never read as one set of groups."""
+
+from __future__ import annotations
+
+from pipeline.report.synthesis import area_synthesis
+
+
+def _t(label: str, groups: list[int]) -> dict:
+    return {"label": label, "n_groups": len(groups), "n_groups_total": 5, "groups": groups}
+
+
+def test_points_raised_by_as_many_groups_each_name_their_own_groups():
+    text = area_synthesis([_t("Samarbejde", [3, 4]), _t("Kommunikation", [3, 5])], [], 5)
+    assert text == (
+        "Samlet set pegede 2 af 5 grupper hver på samarbejde (gruppe 3 og 4) og kommunikation (gruppe 3 og 5)."
+    )
+
+
+def test_one_point_per_count_has_no_each_and_named_groups_keep_their_names():
+    text = area_synthesis(
+        [_t("Fleksibilitet", [2, 3, 4]), _t("Sårbare unge", [1, 4])], [], 5, names={4: "Bord A"}
+    )
+    assert text == (
+        "Samlet set pegede 3 af 5 grupper på fleksibilitet (gruppe 2, gruppe 3 og Bord A). "
+        "Derudover pegede 2 af 5 på sårbare unge (gruppe 1 og Bord A)."
+    )

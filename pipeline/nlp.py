@@ -287,6 +287,12 @@ def make_statements(
 ) -> pd.DataFrame:
     """One row per statement (sentence or bullet) of every note, with lemmas.
 
+    Nothing of a note is lost here: every sentence with a token that is not a space is a statement,
+    whatever its words are made of ("Hverken-eller.", "50 %.", "§ 3.", "👍"); only a sentence of
+    markup alone (tags, link targets, placeholders for removed personal data: text the group did
+    not write, which ingest rejects a note of) is none. Each word is in ``tokens`` and ``lemmas``;
+    :func:`content_word` says which are content words and why the others are not.
+
     Args:
         notes: The ``notes`` table.
         nlp: A pipeline from :func:`build_nlp`.

@@ -56,3 +56,60 @@ def test_the_labeller_writes_the_base_form_whichever_wording_a_group_used(analys
     # "Det politiske niveau" (group 3) and "Politisk niveau" (group 4): one label, in base form
     assert "Politisk niveau" in set(analysis.themes["label"])
     assert not any(label.lower().startswith("det ") for label in analysis.themes["label"])
+
+
+def test_a_theme_joined_from_key_phrases_is_named_in_the_labellers_base_form():
+    import pandas as pd
+
+    from pipeline.curation.decisions import Decision, decision_entries
+
+    area = "Social omsorg"
+    phrases = [  # one-group key phrases (in no theme) the analyst accepted as one point
+        (3, "det politiske niveau", "politisk niveau"),
+        (4, "de politiske udvalg", "politisk udvalg"),
+    ]
+    statements = pd.DataFrame(
+        [
+            {
+                "statement_id": f"00000000000{g}-00",
+                "text": f"Vi taler om {text}.",
+                "tokens": text,
+                "lemmas": " ".join(["det" if g == 3 else "de", *lemmas.split()]),
+                "group": g,
+                "core_area": area,
+            }
+            for g, text, lemmas in phrases
+        ]
+    )
+    units = pd.DataFrame(
+        [
+            {
+                "unit_id": f"00000000000{g}-00-u0",
+                "statement_id": f"00000000000{g}-00",
+                "core_area": area,
+                "group": g,
+                "text": text,
+                "lemmas": lemmas,
+                "theme": -1,
+                "year": 2024,
+            }
+            for g, text, lemmas in phrases
+        ]
+    )
+    themes = pd.DataFrame(columns=["core_area", "topic", "label", "theme_key", "units", "groups"])
+    decision = Decision(
+        "a1b2c3d4",
+        area,
+        "merge",
+        True,
+        "det politiske niveau",  # the key phrases as the suggestion showed them
+        "de politiske udvalg",
+        "politisk niveau",
+        "politisk udvalg",
+        units["unit_id"].iloc[0],
+        units["unit_id"].iloc[1],
+    )
+    entries, log = decision_entries([decision], themes, units, statements)
+    assert log[0]["applied"]
+    # "Politisk niveau", as the automatic labeller writes it, never "Det politiske niveau"
+    assert [e.name for e in entries] == ["Politisk niveau og politisk udvalg"]

@@ -111,9 +111,29 @@ def token_lemma(token) -> str:
     return token.lemma_.casefold() or token.lower_
 
 
+def content_word(text: str, lemma: str, is_stop: bool, stops: frozenset[str]) -> bool:
+    """Whether a word is a content word: the rule :func:`is_content` and the statements table share.
+
+    A word with a letter in it, longer than one character, neither its form nor its lemma a stop
+    word. Hyphens, digits and apostrophes do not make a word less of a word ("CO2-afgift",
+    "el-biler", "Hverken-eller", "3F's", "1990'erne"). Left out, each with its reason: an
+    abbreviation the lemmatizer did not expand ("m.m.", "A.": its lemma keeps the full stop) and a
+    fixed expression an abbreviation stands for ("bl.a." → "blandt_andet", "ift." →
+    "i_forhold_til"), both function words; the statement's ``tokens`` and ``lemmas`` keep them.
+    """
+    return (
+        len(text) > 1
+        and not is_stop
+        and any(ch.isalpha() for ch in text)
+        and lemma not in stops
+        and "." not in lemma
+        and "_" not in lemma
+    )
+
+
 def is_content(token, stops: frozenset[str]) -> bool:
-    """A content word: letters only, longer than one letter, neither its form nor its lemma a stop word."""
-    return token.is_alpha and len(token) > 1 and not token.is_stop and token_lemma(token) not in stops
+    """A content word (:func:`content_word`) of a spaCy token."""
+    return content_word(token.text, token_lemma(token), token.is_stop, stops)
 
 
 def split_blocks(text: str) -> list[str]:
@@ -182,7 +202,7 @@ def _word_reader(nlp, stops: frozenset[str]):
                 text = strings[orth]
                 lem = strings[lemma].casefold() if lemma else ""
                 lem = lem or strings[lower]
-                content = bool(alpha) and len(text) > 1 and not stop and lem not in stops
+                content = content_word(text, lem, bool(stop), stops)
                 word = words[key] = (
                     text,
                     lem,
@@ -225,7 +245,10 @@ def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
         for sent in doc.sents:
             text = block[sent.start_char : sent.end_char].strip()
             sent_tokens = tokens[sent.start : sent.end]
-            if not any(t[3] for t in sent_tokens):
+            if all(t[4] for t in sent_tokens):
+                # nothing but masked markup (tags, link targets, placeholders for removed personal
+                # data): not what the group said. Every other sentence is a statement, whatever its
+                # words are made of ("Hverken-eller.", "50 %.", "§ 3.", "👍"): nothing is lost.
                 continue
             # (text, lemma, pos, is_alpha, is_space, is_content, compound parts)
             words = [t for t in sent_tokens if not t[4]]
@@ -263,6 +286,12 @@ def make_statements(
     notes: pd.DataFrame, nlp, cfg: NlpConfig, *, n_process: int | None = None, tags: bool = True
 ) -> pd.DataFrame:
     """One row per statement (sentence or bullet) of every note, with lemmas.
+
+    Nothing of a note is lost here: every sentence with a token that is not a space is a statement,
+    whatever its words are made of ("Hverken-eller.", "50 %.", "§ 3.", "👍"); only a sentence of
+    markup alone (tags, link targets, placeholders for removed personal data: text the group did
+    not write, which ingest rejects a note of) is none. Each word is in ``tokens`` and ``lemmas``;
+    :func:`content_word` says which are content words and why the others are not.
 
     Args:
         notes: The ``notes`` table.

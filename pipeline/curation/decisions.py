@@ -69,6 +69,17 @@ class _Joins:
         self.unit_text = dict(zip(units["unit_id"], units["text"], strict=True))
         self.parent: dict[_Node, _Node] = {}
 
+    def unit_label(self, unit: str) -> str:
+        """A key phrase's label as the labeller writes labels, in base form.
+
+        "det politiske niveau" → "politisk niveau": a theme joined from key phrases reads as an
+        automatic one would.
+        """
+        from pipeline.themes.labels import label_forms
+
+        forms = label_forms(self.units[self.units["unit_id"] == unit])
+        return min(forms) if forms else self.unit_text[unit]
+
     def node(self, unit: str) -> _Node:
         """A key phrase's side: its theme, or the phrase itself when it is in no theme."""
         t = self.unit_theme[unit]
@@ -177,10 +188,11 @@ def _component_name(members: list[_Node], topics: list[int], pins: tuple, joins:
     """The joined theme's name from both sides' words, as decided first (themes before key phrases)."""
     sides = joins.theme_sides
     ordered = sorted(members, key=lambda m: (m[0] != "t", -len(sides[m[1]].groups) if m[0] == "t" else 0, m))
+    # a key phrase is named as the labeller names it, not as the suggestion showed its words
     names = (
-        [x for m in ordered for x in labels.get(m, [])]
+        [x for m in ordered for x in (labels.get(m, []) if m[0] == "t" else [joins.unit_label(str(m[1]))])]
         + [sides[t].label for t in topics]
-        + [joins.unit_text[u] for u in pins]
+        + [joins.unit_label(u) for u in pins]
     )
     return _label_of(list(dict.fromkeys(names)))
 

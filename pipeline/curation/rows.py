@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -19,9 +20,8 @@ from sklearn.preprocessing import normalize
 
 from pipeline.schemas import Themes
 from pipeline.themes.features import fit_lexical, lexical_documents
-from pipeline.themes.describe import link_cross, order_themes, theme_rows
+from pipeline.themes.describe import link_cross, order_themes, point_label, restates, theme_rows
 from pipeline.themes.summaries import distinct_summaries
-from pipeline.themes.labels import label_forms
 from pipeline.themes.records import ThemeParams
 from pipeline.topics import surface_forms
 
@@ -35,6 +35,45 @@ def _lexical_vectors(units: pd.DataFrame) -> np.ndarray:
     return normalize(
         lexical.transform(lexical_documents(units["lemmas"].tolist(), set(lexical.vocabulary_))).toarray()
     )
+
+
+#: What the labeller reads of a key phrase besides the units table (:func:`pipeline.themes.units.make_units`).
+_WRITTEN = ["words", "content_at", "verbs", "about"]
+
+
+class _Written:
+    """The key phrases' written words and each area's words that name no point, made once when needed.
+
+    The units table keeps neither, so a theme the codebook changed is named as the theme stage
+    names its own (:func:`~pipeline.themes.describe.point_label`) from the key phrases made again
+    from the statements, with the stop words they were made with (the same phrases, the same ids).
+    """
+
+    def __init__(self, statements: pd.DataFrame, stop_words: frozenset[str]) -> None:
+        self.statements = statements
+        self.stop_words = stop_words
+
+    @cached_property
+    def _units(self) -> pd.DataFrame:
+        from pipeline.themes.units import make_units
+
+        made = make_units(self.statements, self.stop_words)
+        return made[made["lemmas"].str.len() > 0]
+
+    @cached_property
+    def empty(self) -> dict[str, frozenset[str]]:
+        """Per area, the words that name no point on their own (as the theme stage finds them)."""
+        from pipeline.themes.empty import empty_words
+
+        return empty_words(self._units, self.statements)
+
+    def of(self, part: pd.DataFrame) -> pd.DataFrame:
+        """``part`` with the written columns; a phrase not made again (a stance: "Ja") as its text."""
+        table = self._units.set_index("unit_id")[_WRITTEN]
+        out = part.drop(columns=_WRITTEN, errors="ignore").join(table, on="unit_id")
+        missing = out["words"].isna()
+        out.loc[missing, "words"] = out.loc[missing, "text"]
+        return out.fillna({c: "" for c in _WRITTEN})
 
 
 @dataclass(frozen=True)
@@ -51,16 +90,20 @@ class _Described:
     area_words: dict[str, frozenset[str]]
     topic_words: dict[str, frozenset[str]]
     params: ThemeParams
+    written: _Written
 
-    def rows(
-        self, area: str, topic: int, part: pd.DataFrame, X: np.ndarray, old_label: str, name: str
-    ) -> list[dict]:
+    def rows(self, area: str, topic: int, part: pd.DataFrame, X: np.ndarray, name: str) -> list[dict]:
         """Rows (one per year) of a theme made of the key phrases ``part`` (vectors ``X``).
 
-        The label: the codebook's name, else the old label while the theme's phrases still give
-        it, else a new one from them.
+        The label: the codebook's name, else the one the theme stage would give these key
+        phrases (:func:`~pipeline.themes.describe.point_label`, the one labeller).
         """
-        label = name or (old_label if old_label and old_label.lower() in label_forms(part) else None)
+        words = self.area_words.get(area, frozenset())
+        label = name or point_label(
+            self.written.of(part),
+            empty=self.written.empty.get(area, frozenset()),
+            restates=lambda w: restates(w, words),
+        )
         return theme_rows(
             area,
             topic,
@@ -121,10 +164,10 @@ def rebuild_themes(
         area_words=area_words,
         topic_words=topic_words or {},
         params=params,
+        written=_Written(statements, params.stop_words()),
     )
     X = _lexical_vectors(units)
     old_units = {int(t): set(p["unit_id"]) for t, p in auto_units[auto_units["theme"] >= 0].groupby("theme")}
-    old_labels = dict(zip(themes["topic"], themes["label"], strict=False))
     rows = []
     in_theme = units[units["theme"] >= 0]
     for topic, part in in_theme.groupby("theme", sort=True):
@@ -140,9 +183,7 @@ def rebuild_themes(
             continue
         area = part["core_area"].iloc[0]
         idx = np.flatnonzero((units["theme"] == topic).to_numpy())
-        rows.extend(
-            described.rows(area, topic, part, X[idx], old_labels.get(topic, ""), info.get("name", ""))
-        )
+        rows.extend(described.rows(area, topic, part, X[idx], info.get("name", "")))
     out = pd.DataFrame(
         rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")]
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.config import SeminarConfig, normalize_name, slugify
-from pipeline.ingest._text import GROUP_ALIASES, clean_text
+from pipeline.ingest._text import GROUP_ALIASES, clean_text, mask_markup
 from pipeline.schemas import Notes, Rejects, validate
 
 __all__ = ["RawNote", "group_sort_key", "note_id", "parse_group", "parse_group_name", "resolve_notes"]
@@ -170,7 +170,13 @@ def _content_problem(raw: RawNote, text: str) -> str:
     if not text:
         return "empty text: the note has no words; fill it in or delete the row."
     if not any(ch.isalpha() for ch in text):
-        return "no words: the text has only numbers or punctuation; write out the note."
+        return "no words: the text has only numbers, symbols or punctuation; write out the note."
+    if not any(ch.isalpha() for ch in mask_markup(text)):
+        # the language pipeline reads markup as spaces: such a note would give no statement at all
+        return (
+            "no words outside markup: the text has only tags, links or placeholders for removed "
+            "personal data; write out what the group said."
+        )
     return ""
 
 

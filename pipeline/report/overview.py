@@ -7,8 +7,9 @@ themes an analyst has curated (once at the top; per point only when some are and
 It is the committee's page: it carries no instructions for the analyst (those are on the area
 pages' method appendix and in the workbook). Everything is extractive: a point's name is the theme's label
 (the groups' own phrase, or the analyst's name for it), the counts are the groups whose notes
-hold the theme, and the quote is the theme's *kort sagt*, a clause of one group's note as
-written. Sections are written once here; the HTML, Markdown and DOCX renderers show them.
+hold the theme, and the quote is the theme's *kort sagt*, one whole sentence of a counted
+group's note as written (never a clause cut out of it). Sections are written once here; the
+HTML, Markdown and DOCX renderers show them.
 """
 
 from __future__ import annotations

@@ -135,7 +135,9 @@ def _with_area_themes(units: pd.DataFrame, members: np.ndarray, lemmas: str, cla
     A cluster over all areas can leave out a phrase its area's theme holds ("bedre tværfagligt
     samarbejde" beside "samarbejde"), so the cross-area section would list fewer groups than the
     area's page counts. Each added unit says the point (:func:`~pipeline.themes.points.says`);
-    one an earlier (larger) cross-cutting point took stays there.
+    one an earlier (larger) cross-cutting point took stays there. A phrase in no theme of its
+    area is left out: its area's page counts it for no point, so across areas it counts for no
+    group and names no area either (the same rule as on the area pages).
     """
     themes = {int(t) for t in units["theme"].iloc[members] if t >= 0}
     taken = set(int(i) for i in members)
@@ -146,5 +148,5 @@ def _with_area_themes(units: pd.DataFrame, members: np.ndarray, lemmas: str, cla
         and int(i) not in claimed
         and says(lemmas, units["lemmas"].iat[i], frozenset(str(units["verbs"].iat[i]).split()))
     ]
-    kept = [i for i in members if int(i) not in claimed]
+    kept = [i for i in members if int(i) not in claimed and int(units["theme"].iat[int(i)]) >= 0]
     return np.asarray(sorted(set(kept) | set(extra)), dtype=int)

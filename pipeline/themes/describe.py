@@ -27,6 +27,7 @@ __all__ = [
     "describe_theme",
     "link_cross",
     "order_themes",
+    "point_label",
     "restates",
     "restating_share",
     "theme_key",
@@ -241,6 +242,32 @@ def _says_the_area(n_groups: int, total: int, n_evidence: int, n_statements: int
     names no point of its own (decided by the caller).
     """
     return n_groups == total > 1 and n_evidence > 0.5 * n_statements
+
+
+def point_label(units: pd.DataFrame, *, empty: frozenset[str] = frozenset(), restates=None) -> str:
+    """The label of a theme made of ``units``: the point most of their groups say, as they wrote it.
+
+    The one labeller of automatic and curated themes, so that the same key phrases get the same
+    label whoever grouped them ("Politisk niveau", never "Det politiske niveau" beside it): the
+    first point :func:`~pipeline.themes.points.cover_points` finds (the phrase the most groups
+    say), else the one :func:`~pipeline.themes.points.choose_point` chooses, written by
+    :func:`~pipeline.themes.points.label_text`. The theme stage's own labels are these points.
+
+    Args:
+        units: The theme's key phrases with their written words (``words``, ``content_at``,
+            ``verbs``, ``about``: :func:`pipeline.themes.units.make_units`); without them the
+            label is the most shared phrase as written (:func:`label_phrase`).
+        empty: Words that name no point on their own in the area (settings, words spread evenly).
+        restates: ``restates(lemma)``: whether a word only repeats the area's own question.
+    """
+    from pipeline.themes.points import choose_point, cover_points, label_text
+
+    if units.empty or not {"words", "content_at"} <= set(units.columns):
+        return label_phrase(units, restates)
+    covered = cover_points(units, empty=empty, restates=restates)
+    point = None if covered else choose_point(units, empty=empty, restates=restates)
+    key = covered[0][0] if covered else (point.lemmas if point is not None else "")
+    return label_text(key, units) if key else label_phrase(units, restates)
 
 
 def describe_theme(

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from pipeline.config import CoreArea, SeminarConfig, TopicConfig
+    from pipeline.config import CoreArea, NlpConfig, SeminarConfig, TopicConfig
 
 __all__ = ["AreaFacts", "FoundTheme", "ThemeParams"]
 
@@ -36,6 +36,8 @@ class ThemeParams:
         topics: The topic model's settings (the clusterer runs through BERTopic).
         core_areas: The configured core areas, in the configured order (their questions give the
             stance line of yes/no questions; their names the order of the areas).
+        nlp: The NLP settings the statements were made with (their stop words make the key
+            phrases; None: the defaults).
     """
 
     min_groups: int = 2
@@ -44,6 +46,7 @@ class ThemeParams:
     top_n_words: int = 8
     topics: TopicConfig | None = None
     core_areas: tuple[CoreArea, ...] = ()
+    nlp: NlpConfig | None = None
 
     @classmethod
     def from_config(cls, cfg: SeminarConfig) -> ThemeParams:
@@ -55,7 +58,15 @@ class ThemeParams:
             top_n_words=cfg.topics.top_n_words,
             topics=cfg.topics,
             core_areas=tuple(cfg.core_areas),
+            nlp=cfg.nlp,
         )
+
+    def stop_words(self) -> frozenset[str]:
+        """The stop words the key phrases were made with (:func:`pipeline.nlp.stop_words`)."""
+        from pipeline.config import NlpConfig
+        from pipeline.nlp import stop_words
+
+        return stop_words(self.nlp or NlpConfig())
 
     def recurs(self, n_groups: int) -> bool:
         """Whether a theme raised by ``n_groups`` groups is raised by enough to recur."""

@@ -1,0 +1,32 @@
+"""Cross-cutting points by the area pages' rule: a group counts where its area's theme counts it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def test_a_phrase_in_no_theme_of_its_area_counts_for_no_group_across_areas():
+    from pipeline.themes.cross import _with_area_themes
+
+    units = pd.DataFrame(
+        {
+            "lemmas": ["samarbejde", "samarbejde med virksomhed", "samarbejde", "samarbejde"],
+            "verbs": [""] * 4,
+            # Læring's "samarbejde" is in no theme there: its page shows no such point
+            "theme": [0, 0, 1, -1],
+            "core_area": ["Social omsorg", "Social omsorg", "Beskæftigelse", "Læring"],
+        }
+    )
+    kept = _with_area_themes(units, np.array([0, 2, 3]), "samarbejde", set())
+    assert kept.tolist() == [0, 1, 2]
+    assert set(units.iloc[kept]["core_area"]) == {"Social omsorg", "Beskæftigelse"}
+
+
+def test_no_cross_cutting_point_names_an_area_whose_themes_do_not_hold_it(analysis_2024):
+    import json
+
+    for row in analysis_2024.cross.itertuples():
+        areas = json.loads(row.areas)
+        assert all(a["themes"] for a in areas), (row.label, areas)
+        assert row.n_areas == len(areas) >= 2

@@ -211,7 +211,7 @@ def _word_reader(nlp, stops: frozenset[str]):
                     bool(space),
                     content,
                 )
-            if not word[3]:
+            if not (word[3] or "-" in word[0]):  # a hyphenated compound has parts too
                 parts = None
             elif plain_parts:
                 parts = user_data.get(("._.", "compound_parts", idx, None), default_parts)
@@ -252,7 +252,7 @@ def _statement_rows(note_rows: list, nlp, stops: frozenset[str]) -> list[dict]:
                 continue
             # (text, lemma, pos, is_alpha, is_space, is_content, compound parts)
             words = [t for t in sent_tokens if not t[4]]
-            parts = [p for t in sent_tokens if t[3] and len(t[6] or []) > 1 for p in t[6]]
+            parts = [p for t in sent_tokens if len(t[6] or []) > 1 for p in t[6]]
             rows.append(
                 {
                     "statement_id": f"{note.note_id}-{position:02d}",

@@ -153,3 +153,11 @@ def test_auto_falls_back_to_the_bundled_pipeline(caplog):
     with caplog.at_level(logging.INFO, logger="pipeline.nlp"):
         nlp = build_nlp(NlpConfig(pipeline="auto"))
     assert "danish_lemmatizer" in nlp.pipe_names
+
+
+def test_a_compound_written_with_a_hyphen_has_its_pieces_as_parts(nlp):
+    """'IT-kompetencer' counts for 'kompetence' as 'kompetenceudvikling' does (the recurring words)."""
+    st = make_statements(notes_of("De sikrede tilstrækkelige IT-kompetencer og el-biler."), nlp, NlpConfig())
+    parts = set(st.iloc[0].compound_parts.split())
+    assert {"it", "kompetence", "el", "bil"} <= parts
+    assert "it-kompetence" in st.iloc[0].content_lemmas.split()

@@ -92,7 +92,10 @@ if not Token.has_extension("compound_parts"):
 
 @Language.factory("danish_compounds", default_config={"min_length": 7}, assigns=["token._.compound_parts"])
 def make_danish_compounds(nlp: Language, name: str, min_length: int):
-    """Set ``token._.compound_parts`` (list of lemmas) on alphabetic tokens of ``min_length``+."""
+    """Set ``token._.compound_parts`` (list of lemmas) on alphabetic tokens of ``min_length``+.
+
+    A compound written with a hyphen ("IT-kompetencer") is split at its hyphens, whatever its length.
+    """
     if default_model.cache_info().currsize == 0:  # not loaded by a danish_lemmatizer before
         default_model()
         _warm_up()
@@ -118,6 +121,11 @@ def make_danish_compounds(nlp: Language, name: str, min_length: int):
 
 
 def _parts(base: str, min_length: int) -> list[str]:
+    pieces = base.casefold().split("-")  # "IT-kompetence": an abbreviation is a piece too
+    if len(pieces) > 1 and all(p.isalpha() for p in pieces):
+        # a compound written with a hyphen ("it-kompetence", "el-bil"): the writer split it, the
+        # last piece is its head, whatever its length
+        return pieces
     if len(base) >= min_length and base.isalpha() and base.islower():
         return split_compound(base)
     return [base]

@@ -152,3 +152,19 @@ def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cf
         )
     )
     assert text.count("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)") == 1
+
+
+def test_the_workbook_calls_an_option_theme_a_given_option_as_the_page_does(analysis_2024, cfg_2024):
+    import io
+
+    import openpyxl
+
+    from pipeline.report.workbook import build_themes_workbook
+    from pipeline.report.wording import GIVEN_OPTIONS
+
+    data = build_themes_workbook(analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups)
+    rows = list(openpyxl.load_workbook(io.BytesIO(data))["Temaer"].iter_rows(values_only=True))
+    kind = {(r[0], r[2]): r[6] for r in rows[1:]}
+    area = "Vækst, Teknik og Fællesskab"
+    assert kind[(area, "Infrastruktur")] == kind[(area, "Kapacitet")] == GIVEN_OPTIONS
+    assert GIVEN_OPTIONS not in {k for (a, _), k in kind.items() if a != area}  # no other area has options

@@ -16,7 +16,15 @@ from pipeline.report import blocks as pm
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
 from pipeline.report.words_apart import words_apart_blocks
-from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, RECURRING, count, group_label, groups_text
+from pipeline.report.wording import (
+    GIVEN_OPTIONS,
+    IN_SHORT,
+    QUESTION_WORDS,
+    RECURRING,
+    count,
+    group_label,
+    groups_text,
+)
 
 __all__ = ["LANG", "area_page", "marked"]
 
@@ -174,7 +182,7 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             )
         )
     return [
-        pm.Heading(2, ("Spørgsmålets givne muligheder",)),
+        pm.Heading(2, (GIVEN_OPTIONS,)),
         pm.Paragraph(
             (
                 "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en "

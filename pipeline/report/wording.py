@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 
 __all__ = [
     "CURATED",
+    "GIVEN_OPTIONS",
     "IN_SHORT",
     "MACHINE",
     "QUESTION_WORDS",
@@ -34,6 +35,8 @@ IN_SHORT = "Kort sagt"
 #: The heading of an area's recurring themes, and the index column that counts them.
 RECURRING = "Tilbagevendende temaer"
 QUESTION_WORDS = "Spørgsmålets egne ord"
+#: The heading of the options a question gave, and the workbook's kind of a theme that names one.
+GIVEN_OPTIONS = "Spørgsmålets givne muligheder"
 
 #: A theme's status on every page and in the workbook: found by the method and not yet read by
 #: an analyst, or confirmed, named, merged, split or pinned to in the analyst's codebook.

@@ -19,7 +19,14 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig
 from pipeline.report.context import notes_group_names
-from pipeline.report.wording import IN_SHORT, QUESTION_WORDS, da_place, single_heading, theme_status
+from pipeline.report.wording import (
+    GIVEN_OPTIONS,
+    IN_SHORT,
+    QUESTION_WORDS,
+    da_place,
+    single_heading,
+    theme_status,
+)
 from pipeline.report.xlsx import add_rows, new_sheet, workbook_bytes
 
 if TYPE_CHECKING:
@@ -35,13 +42,16 @@ __all__ = [
 THEMES_WORKBOOK = "temaer.xlsx"
 
 
-def theme_kind(row, recurring_from: int) -> str:
+def theme_kind(row, recurring_from: int, option: bool = False) -> str:
     """What a theme is on its area's page.
 
-    Recurring, the area's own topic, the question's words, or raised by too few groups.
+    Recurring, the area's own topic, one of the question's given options (``option``: the
+    page lists it there), the question's words, or raised by too few groups.
 
     The same rules as the area page (:func:`pipeline.report.context.build_area_context`).
     """
+    if option:
+        return GIVEN_OPTIONS
     if bool(row["restates_area"]):
         return "Kerneområdets eget emne"
     # a theme that repeats the question is never recurring: shown apart when as many groups raised it
@@ -74,6 +84,7 @@ def _themes_sheet(wb, analysis: Analysis, cfg: SeminarConfig, group_cell, recurr
     ]
     ws = new_sheet(wb, "Temaer", headers, [26, 22, 30, 12, 10, 15, 24, 15, 70, 19, 40], first=True)
     rows = []
+    options = analysis.quality.get("option_themes", {})  # per area, the themes that name a given option
     for row in analysis.themes.to_dict("records"):
         summary = json.loads(row["summary"]) if row["summary"] else {}
         rows.append(
@@ -84,7 +95,7 @@ def _themes_sheet(wb, analysis: Analysis, cfg: SeminarConfig, group_cell, recurr
                 int(row["n_groups"]),
                 int(row["n_groups_total"]),
                 ", ".join(str(group_cell(g)) for g in row["groups"].split()),
-                theme_kind(row, recurring_from),
+                theme_kind(row, recurring_from, str(int(row["topic"])) in options.get(row["core_area"], {})),
                 theme_status(bool(row["curated"])),
                 summary.get("text", ""),
                 group_cell(summary["group"]) if summary.get("group") is not None else None,

@@ -277,8 +277,13 @@ def build_area_context(
     area_st = analysis.statements[analysis.statements["core_area"] == area]
     area_themes = analysis.themes[analysis.themes["core_area"] == area]
     area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
-    label_of = dict(zip(area_themes["topic"], area_themes["label"], strict=True))
     option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
+    # a statement placed in a theme that names a given option is tagged with the option as the
+    # options table names it ("Lokalsamfundsprojekter og lignende", not the theme's "Lokalsamfund")
+    label_of = {
+        **dict(zip(area_themes["topic"], area_themes["label"], strict=True)),
+        **{t: o[:1].upper() + o[1:] for t, o in option_topics.items()},
+    }
     given = area_theme_options(analysis, cfg, area, option_topics)
     lists = _theme_lists(analysis, area_themes, area_units, option_topics, recurring_from)
     n_groups = int(area_notes["group"].nunique())

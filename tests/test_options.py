@@ -160,6 +160,13 @@ def test_a_theme_named_by_an_options_specific_part_is_that_option():
     assert option_of("lokalsamfund kulturliv", VAEKST) is None  # says more: a point beyond the options
 
 
+def test_a_theme_whose_label_has_a_general_head_over_an_option_is_that_option():
+    # "område" names no point of its own: "Infrastrukturområdet" only names the option
+    options = [("infrastruktur", "infrastruktur")]
+    assert option_of("infrastrukturområde", options) == "infrastruktur"
+    assert option_of("infrastrukturforbedring", options) is None  # says what is to happen to it
+
+
 def test_the_options_lemmas_leave_out_the_extender(danish_nlp):
     from pipeline.flows.analysis import option_lemmas
     from pipeline.nlp import stop_words

@@ -124,13 +124,22 @@ def option_of(label_lemmas: str, options: list[tuple[str, str]]) -> str | None:
     """The given option a theme's label only names.
 
     The option, or its specific part (:func:`named_by`), says every word of the label
-    ("Infrastruktur", "Kapacitet"; "Lokalsamfund" for "lokalsamfundsprojekter og lignende"), so the
-    label adds nothing to it; None when the label says more ("Infrastruktur til byudvikling") or
-    names no option.
+    ("Infrastruktur", "Kapacitet"; "Lokalsamfund" for "lokalsamfundsprojekter og lignende"), or is
+    the label's specific part ("Infrastrukturområde"), so the label adds nothing to it; None when
+    the label says more ("Infrastruktur til byudvikling") or names no option.
     """
-    if not label_lemmas.split():
+    words = label_lemmas.split()
+    if not words:
         return None
+    # a label whose last word has a general head is about its modifier: "Infrastrukturområdet"
+    # names "infrastruktur" and nothing more (the same rule as the option's own specific part);
+    # then the modifier must be the whole option, both ways ("facilitetsplan" is about
+    # "facilitet", which is not all of "rekreative faciliteter")
+    part = specific_part(words[-1])
+    about = " ".join([*words[:-1], part]) if part else None
     for (option, _), forms in zip(options, named_by(options), strict=True):
         if any(why_said(label_lemmas, form) is not None for form in forms):
+            return option
+        if about and any(why_said(about, f) is not None and why_said(f, about) is not None for f in forms):
             return option
     return None

@@ -198,6 +198,10 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     # a statement in the option's theme is tagged with the option as the table names it
     tags = {t["label"] for n in ctx.notes for s in n["statements"] for t in s["themes"]}
     assert "Lokalsamfundsprojekter og lignende" in tags and "Lokalsamfund" not in tags
+    # the options have their own chart: not again among the themes the groups raised
+    sizes = next(f for key, _, f in ctx.figures if key == "temaer")
+    bars = {str(y).lower() for trace in sizes.data for y in trace.y}
+    assert "energioptimering af bygningsmasse" in bars and not bars & {"infrastruktur", "lokalsamfund"}
     headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
     assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")
     assert ctx.synthesis.startswith(
@@ -216,3 +220,25 @@ def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cf
         )
     )
     assert text.count("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)") == 1
+
+
+def test_a_suggestion_names_a_theme_that_names_an_option_by_the_option():
+    from types import SimpleNamespace
+
+    from pipeline.report.answers import suggestions_named
+
+    themes = pd.DataFrame({"topic": [3, 4], "label": ["Lokalsamfund", "Energioptimering"]})
+    rows = pd.DataFrame(
+        [
+            {"core_area": "A", "theme": "Lokalsamfund", "other": "lokale interessenter"},
+            {"core_area": "A", "theme": "Energioptimering", "other": "grøn energi"},
+            {"core_area": "B", "theme": "Lokalsamfund", "other": "x"},
+        ]
+    )
+    named = suggestions_named(
+        SimpleNamespace(suggestions=rows), "A", themes, {3: "lokalsamfundsprojekter og lignende"}
+    )
+    assert [(r["theme"], r["other"]) for r in named] == [
+        ("Lokalsamfundsprojekter og lignende", "lokale interessenter"),
+        ("Energioptimering", "grøn energi"),
+    ]

@@ -120,6 +120,64 @@ def test_a_label_is_an_option_only_when_it_adds_nothing_to_it():
     assert option_of("energi", options) is None
 
 
+VAEKST = [
+    ("facilitetsplaner", "facilitetsplan"),
+    ("rekreative faciliteter", "rekreativ facilitet"),
+    ("lokalsamfundsprojekter og lignende", "lokalsamfundsprojekt"),
+]
+
+
+def test_an_option_widened_by_og_lignende_is_named_by_what_it_is_about():
+    # "lokalsamfundets trivsel" names "lokalsamfundsprojekter og lignende"; "lokale interessenter" does not
+    units = _units(
+        [
+            ("lokalsamfund trivsel", 2, "b", ""),
+            ("understøttelse lokalsamfund kulturliv", 5, "e", ""),
+            ("lokal interessent", 3, "c", ""),
+        ]
+    )
+    (local,) = [c for c in option_counts(units, VAEKST) if c.option.startswith("lokal")]
+    assert (local.groups, local.statements, local.specific) == ((2, 5), ("b", "e"), "lokalsamfund")
+
+
+def test_an_option_with_a_general_head_is_named_by_its_modifier():
+    # "plan" is a general noun: "trafikken" names "trafikplaner"; "projekt" is not, without "og lignende"
+    units = _units([("trafik", 1, "a", ""), ("skole", 2, "b", "")])
+    counts = option_counts(units, [("trafikplaner", "trafikplan"), ("skoleprojekter", "skoleprojekt")])
+    assert [(c.option, c.groups) for c in counts] == [("trafikplaner", (1,)), ("skoleprojekter", ())]
+
+
+def test_a_specific_part_that_another_option_says_names_neither():
+    # "faciliteter" could be the facility plans or the recreational facilities: it counts for neither
+    units = _units([("rekreativ facilitet", 5, "e", ""), ("ny facilitet", 3, "c", "")])
+    counts = {c.option: c.groups for c in option_counts(units, VAEKST)}
+    assert counts["facilitetsplaner"] == ()
+    assert counts["rekreative faciliteter"] == (5,)
+
+
+def test_a_theme_named_by_an_options_specific_part_is_that_option():
+    assert option_of("lokalsamfund", VAEKST) == "lokalsamfundsprojekter og lignende"
+    assert option_of("lokalsamfund kulturliv", VAEKST) is None  # says more: a point beyond the options
+
+
+def test_a_theme_whose_label_has_a_general_head_over_an_option_is_that_option():
+    # "område" names no point of its own: "Infrastrukturområdet" only names the option
+    options = [("infrastruktur", "infrastruktur")]
+    assert option_of("infrastrukturområde", options) == "infrastruktur"
+    assert option_of("infrastrukturforbedring", options) is None  # says what is to happen to it
+
+
+def test_the_options_lemmas_leave_out_the_extender(danish_nlp):
+    from pipeline.flows.analysis import option_lemmas
+    from pipeline.nlp import stop_words
+
+    cfg = parse_config(OPTIONS_TOML.replace('"grøn omstilling"]', '"lokalsamfundsprojekter og lignende"]'))
+    lemmas = option_lemmas(cfg, danish_nlp, stop_words(cfg.nlp))
+    assert lemmas == {
+        "Læring": [("kapacitet", "kapacitet"), ("lokalsamfundsprojekter og lignende", "lokalsamfundsprojekt")]
+    }
+
+
 def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(analysis_2024, cfg_2024):
     from pipeline.report.context import build_area_context
     from pipeline.report.pages import area_page
@@ -130,10 +188,20 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     chosen = {o["option"]: o["groups"] for o in ctx.options}
     assert chosen["infrastruktur"] == [1, 2, 3, 4, 5]
     assert chosen["kapacitet"] == [1, 2, 4, 5]
+    # groups 2 and 5 wrote "lokalsamfundets trivsel" / "lokalsamfundets kulturliv"
+    assert chosen["lokalsamfundsprojekter og lignende"] == [2, 5]
+    assert chosen["grøn omstilling"] == [1]  # "energioptimering" does not say it
     assert ctx.options_figure is not None
     labels = {t["label"].lower() for t in ctx.recurring + ctx.question_themes + ctx.single}
     # an option is shown with the options, never as a point nor under "raised by one group"
-    assert not labels & {"infrastruktur", "kapacitet", "facilitetsplaner", "byforskønnelse"}
+    assert not labels & {"infrastruktur", "kapacitet", "facilitetsplaner", "byforskønnelse", "lokalsamfund"}
+    # a statement in the option's theme is tagged with the option as the table names it
+    tags = {t["label"] for n in ctx.notes for s in n["statements"] for t in s["themes"]}
+    assert "Lokalsamfundsprojekter og lignende" in tags and "Lokalsamfund" not in tags
+    # the options have their own chart: not again among the themes the groups raised
+    sizes = next(f for key, _, f in ctx.figures if key == "temaer")
+    bars = {str(y).lower() for trace in sizes.data for y in trace.y}
+    assert "energioptimering af bygningsmasse" in bars and not bars & {"infrastruktur", "lokalsamfund"}
     headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
     assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")
     assert ctx.synthesis.startswith(
@@ -168,3 +236,25 @@ def test_the_workbook_calls_an_option_theme_a_given_option_as_the_page_does(anal
     area = "Vækst, Teknik og Fællesskab"
     assert kind[(area, "Infrastruktur")] == kind[(area, "Kapacitet")] == GIVEN_OPTIONS
     assert GIVEN_OPTIONS not in {k for (a, _), k in kind.items() if a != area}  # no other area has options
+
+
+def test_a_suggestion_names_a_theme_that_names_an_option_by_the_option():
+    from types import SimpleNamespace
+
+    from pipeline.report.answers import suggestions_named
+
+    themes = pd.DataFrame({"topic": [3, 4], "label": ["Lokalsamfund", "Energioptimering"]})
+    rows = pd.DataFrame(
+        [
+            {"core_area": "A", "theme": "Lokalsamfund", "other": "lokale interessenter"},
+            {"core_area": "A", "theme": "Energioptimering", "other": "grøn energi"},
+            {"core_area": "B", "theme": "Lokalsamfund", "other": "x"},
+        ]
+    )
+    named = suggestions_named(
+        SimpleNamespace(suggestions=rows), "A", themes, {3: "lokalsamfundsprojekter og lignende"}
+    )
+    assert [(r["theme"], r["other"]) for r in named] == [
+        ("Lokalsamfundsprojekter og lignende", "lokale interessenter"),
+        ("Energioptimering", "grøn energi"),
+    ]

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pipeline.danish.lemma_model import Model, _Sources, default_model, get_sources, has_alpha
 
-__all__ = ["split_compound"]
+__all__ = ["modifier_and_head", "split_compound"]
 
 
 _BAD_MODIFIERS = frozenset(
@@ -90,3 +90,27 @@ def split_compound(word: str) -> list[str]:
         return [word]
     parts = _split(word.lower(), 0)
     return list(parts) if parts else [word]
+
+
+def modifier_and_head(lemma: str) -> tuple[str, str] | None:
+    """A compound lemma as its modifier (one word, as written in it) and its head; None if not a compound.
+
+    The modifier keeps its own compound ("lokalsamfund"), without the linking ``-s-``/``-e-`` or a
+    hyphen: ``lokalsamfundsprojekt`` → ``("lokalsamfund", "projekt")``, ``it-kompetence`` → ``("it",
+    "kompetence")``.
+
+    >>> modifier_and_head("facilitetsplan")
+    ('facilitet', 'plan')
+    """
+    if "-" in lemma:
+        mod, _, head = lemma.rpartition("-")
+        return (mod, head) if mod and head else None
+    parts = split_compound(lemma)
+    if len(parts) < 2:
+        return None
+    head, before = parts[-1], parts[-2]
+    low = lemma.lower()
+    mod = low[: -len(head)] if low.endswith(head) else "".join(parts[:-1])
+    if not mod.endswith(before) and mod[-1:] in ("s", "e") and mod[:-1].endswith(before):
+        mod = mod[:-1]  # the linking -s-/-e- ("lokalsamfunds" + "projekt")
+    return mod, head

@@ -17,7 +17,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["GENERAL_SHARE", "TABLE", "count_noun_documents", "is_general_noun", "noun_share", "write_table"]
+__all__ = [
+    "GENERAL_SHARE",
+    "TABLE",
+    "count_noun_documents",
+    "is_general_noun",
+    "noun_share",
+    "specific_part",
+    "write_table",
+]
 
 TABLE = Path(__file__).parent / "data" / "noun_documents.tsv"
 
@@ -81,3 +89,32 @@ def is_general_noun(lemma: str) -> bool:
     (True, False)
     """
     return noun_share(lemma) >= GENERAL_SHARE
+
+
+def _names_no_point(head: str) -> bool:
+    """A compound head whose point lies in its modifier: general by use, or a general or empty noun."""
+    from pipeline.danish.frame_words import EMPTY_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS
+
+    return is_general_noun(head) or head in GENERAL_NOUNS | MEASURE_NOUNS | EMPTY_NOUNS
+
+
+def specific_part(lemma: str, extended: bool = False) -> str | None:
+    """What a compound noun is about when its head names no point of its own: its modifier.
+
+    "trafikplan" is a plan (a general noun) *for traffic*: naming the traffic names the point, so
+    the specific part is "trafik". ``extended``: the noun was followed by a general extender
+    ("lokalsamfundsprojekter og lignende", :func:`pipeline.danish.extenders.strip_extender`), which
+    says the head is only an example: "lokalsamfund" is the specific part whatever the head.
+    None for a word that is no compound, or whose head carries a point of its own
+    ("ældrepleje" is care, not the elderly).
+
+    >>> specific_part("trafikplan"), specific_part("ældrepleje")
+    ('trafik', None)
+    """
+    from pipeline.danish.compound_split import modifier_and_head
+
+    split = modifier_and_head(lemma)
+    if split is None:
+        return None
+    modifier, head = split
+    return modifier if extended or _names_no_point(head) else None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.config import SeminarConfig
+from pipeline.danish.extenders import strip_extender
 from pipeline.errors import InputError
 from pipeline.nlp import build_nlp, content_lemmas, make_statements, resolve_pipeline_name, stop_words
 
@@ -104,10 +105,13 @@ def area_words(
 def option_lemmas(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> dict[str, list[tuple[str, str]]]:
     """Per core area with given options (``options`` in its configuration), each option and its lemmas.
 
-    The content lemmas, in the given order: "rekreative faciliteter" → "rekreativ facilitet".
+    The content lemmas, in the given order: "rekreative faciliteter" → "rekreativ facilitet". A
+    general extender is no content ("lokalsamfundsprojekter og lignende" → "lokalsamfundsprojekt",
+    not "... ligne": no group writes "og lignende" about its point); the option keeps it as written,
+    which :func:`pipeline.themes.options.named_by` reads.
     """
     return {
-        a.name: [(o, " ".join(content_lemmas(o, nlp, stops))) for o in a.options]
+        a.name: [(o, " ".join(content_lemmas(strip_extender(o)[0], nlp, stops))) for o in a.options]
         for a in cfg.core_areas
         if a.options
     }

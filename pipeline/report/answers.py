@@ -19,7 +19,14 @@ from pipeline.report.wording import da_list
 if TYPE_CHECKING:
     from pipeline.flows.analysis import Analysis
 
-__all__ = ["area_theme_options", "group_specifics", "options_sentence", "year_entry"]
+__all__ = [
+    "area_theme_options",
+    "as_option",
+    "group_specifics",
+    "options_sentence",
+    "suggestions_named",
+    "year_entry",
+]
 
 
 def _own_words(unit, said: dict[str, tuple[list[str], list[str]]]) -> str:
@@ -120,3 +127,30 @@ def area_theme_options(
     # the options the most groups took up first (the question's order among equals)
     ranked = sorted(enumerate(rows), key=lambda ir: (-len(ir[1]["groups"]), ir[0]))
     return [{**r, "topic": int(topic_of.get(r["option"], -1))} for _, r in ranked]
+
+
+def as_option(option: str) -> str:
+    """A given option as a table row or a tag names it, capitalised ("Grøn omstilling")."""
+    return option[:1].upper() + option[1:]
+
+
+def suggestions_named(
+    analysis: Analysis, area: str, area_themes: pd.DataFrame, option_topics: dict[int, str]
+) -> list[dict]:
+    """The area's suggestions, a theme that names a given option called by that option.
+
+    The page shows such a theme only as the option ("Lokalsamfund" is the row "Lokalsamfundsprojekter og
+    lignende"), so a suggestion that names the theme's label would name nothing else on the page.
+    """
+    if getattr(analysis, "suggestions", None) is None:
+        return []
+    shown = {
+        str(label): as_option(option_topics[int(t)])
+        for t, label in zip(area_themes["topic"], area_themes["label"], strict=True)
+        if int(t) in option_topics
+    }
+    rows = analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records")
+    return [
+        {**r, "theme": shown.get(r["theme"], r["theme"]), "other": shown.get(r["other"], r["other"])}
+        for r in rows
+    ]

@@ -25,7 +25,14 @@ from pipeline.report.plots import (
 )
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.synthesis import area_synthesis
-from pipeline.report.answers import area_theme_options, group_specifics, options_sentence, year_entry
+from pipeline.report.answers import (
+    area_theme_options,
+    as_option,
+    group_specifics,
+    options_sentence,
+    suggestions_named,
+    year_entry,
+)
 from pipeline.report.words_apart import words_apart_of
 from pipeline.report.wording import (
     da_place,
@@ -277,8 +284,13 @@ def build_area_context(
     area_st = analysis.statements[analysis.statements["core_area"] == area]
     area_themes = analysis.themes[analysis.themes["core_area"] == area]
     area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
-    label_of = dict(zip(area_themes["topic"], area_themes["label"], strict=True))
     option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
+    # a statement placed in a theme that names a given option is tagged with the option as the
+    # options table names it ("Lokalsamfundsprojekter og lignende", not the theme's "Lokalsamfund")
+    label_of = {
+        **dict(zip(area_themes["topic"], area_themes["label"], strict=True)),
+        **{t: as_option(o) for t, o in option_topics.items()},
+    }
     given = area_theme_options(analysis, cfg, area, option_topics)
     lists = _theme_lists(analysis, area_themes, area_units, option_topics, recurring_from)
     n_groups = int(area_notes["group"].nunique())
@@ -301,7 +313,10 @@ def build_area_context(
         question_themes=lists.question,
         terms=_term_rows(analysis, area),
         notes=_note_rows(area_notes, area_st, area_units, label_of),
-        figures=_figures(area_themes, area_units, groups, names),
+        # the options have their own chart (Figur 1): not again as themes the groups raised
+        figures=_figures(
+            area_themes[~area_themes["topic"].isin(list(option_topics))], area_units, groups, names
+        ),
         rejects=[
             {**r, "source_ref": da_place(r["source_ref"])}
             for r in analysis.rejects.to_dict("records")
@@ -310,9 +325,7 @@ def build_area_context(
         method=method,
         curation=curation_context(analysis, area),
         committee=area_cfg.committee,
-        suggestions=[]
-        if getattr(analysis, "suggestions", None) is None
-        else analysis.suggestions[analysis.suggestions["core_area"] == area].to_dict("records"),
+        suggestions=suggestions_named(analysis, area, area_themes, option_topics),
         options=given,
         options_figure=plot_option_groups(option_group_matrix(given, groups), names) if given else None,
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),

@@ -205,7 +205,7 @@ def test_the_2024_vaekst_page_shows_the_options_first_and_no_option_as_a_point(a
     headings = [block_text(b) for b in area_page(ctx).blocks if type(b).__name__ == "Heading"]
     assert headings.index("Spørgsmålets givne muligheder") < headings.index("Tilbagevendende temaer")
     assert ctx.synthesis.startswith(
-        "Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)"
+        "Af spørgsmålets givne muligheder nævnte flest grupper infrastruktur (5 af 5)"
     )
 
 
@@ -219,7 +219,7 @@ def test_the_overview_says_which_options_the_most_groups_chose(analysis_2024, cf
             overview_page(analysis_2024, cfg_2024, recurring_from=cfg_2024.themes.min_groups).blocks
         )
     )
-    assert text.count("Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (5 af 5)") == 1
+    assert text.count("Af spørgsmålets givne muligheder nævnte flest grupper infrastruktur (5 af 5)") == 1
 
 
 def test_the_workbook_calls_an_option_theme_a_given_option_as_the_page_does(analysis_2024, cfg_2024):

@@ -94,11 +94,12 @@ def group_specifics(label: str, units: pd.DataFrame, statements: pd.DataFrame | 
 
 
 def options_sentence(options: list[dict], n_groups: int) -> str:
-    """The options the most groups chose, said first (``options`` ranked as the page shows them).
+    """The options the most groups named, said first (``options`` ranked as the page shows them).
 
-    >>> options_sentence([{"option": "infrastruktur", "groups": [1, 2, 3]}, {"option": "kapacitet", "groups":
-    [1]}], 3)
-    'Af spørgsmålets givne muligheder valgte flest grupper infrastruktur (3 af 3). '
+    >>> options_sentence(
+    ...     [{"option": "infrastruktur", "groups": [1, 2, 3]}, {"option": "kapacitet", "groups": [1]}], 3
+    ... )
+    'Af spørgsmålets givne muligheder nævnte flest grupper infrastruktur (3 af 3). '
     """
     chosen = [o for o in options if o["groups"]]
     if not chosen:
@@ -107,7 +108,7 @@ def options_sentence(options: list[dict], n_groups: int) -> str:
     named = [
         f"{o['option']} ({len(o['groups'])} af {n_groups})" for o in chosen if len(o["groups"]) >= top - 1
     ][:3]
-    return f"Af spørgsmålets givne muligheder valgte flest grupper {da_list(named)}. "
+    return f"Af spørgsmålets givne muligheder nævnte flest grupper {da_list(named)}. "
 
 
 def year_entry(by_year: dict[str, list[dict]], year: int) -> list[dict]:

@@ -185,10 +185,9 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, (GIVEN_OPTIONS,)),
         pm.Paragraph(
             (
-                "Spørgsmålet gav grupperne disse muligheder at vælge imellem. Sådan tog grupperne dem op (en "
-                "gruppe tæller, "
-                "når dens noter nævner muligheden); det er valg blandt givne muligheder, ikke temaer "
-                "grupperne selv fandt. "
+                "Spørgsmålet gav grupperne disse muligheder. Sådan tog grupperne dem op (en gruppe tæller, "
+                "når dens noter nævner muligheden; noterne siger ikke altid, om gruppen valgte den til "
+                "eller fra); det er givne muligheder, ikke temaer grupperne selv fandt. "
                 "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
             )
         ),

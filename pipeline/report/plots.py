@@ -179,7 +179,7 @@ def plot_option_groups(matrix: pd.DataFrame, names: Mapping[int, str] | None = N
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _layout(fig, "De givne muligheder: hvilke grupper valgte hvad", height=140 + 34 * len(options))
+    return _layout(fig, "De givne muligheder: hvilke grupper nævnte hvad", height=140 + 34 * len(options))
 
 
 @functools.lru_cache(maxsize=8)

@@ -512,3 +512,40 @@ def test_two_groups_bare_general_noun_is_compared_by_what_their_statements_say_o
 
     out = suggest(themes, units, statements, embed=embed)
     assert {out["theme"].iloc[0], out["other"].iloc[0]} == {"Unge", "kommende generationer"}
+
+
+def test_two_sides_joined_only_by_a_word_the_theme_stage_took_apart_are_not_proposed():
+    """Two groups' "dagpengereform" (one glad of it, one against: the theme stage took the word apart)
+    are not proposed by that word alone; two that share another word of it still are."""
+    from pipeline.curation.apart import words_apart
+
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (2, "dagpengereform", "dagpengereform", -1),
+        (3, "dagpengereform", "dagpengereform", -1),
+        (5, "dagpengereformens genoptjening", "dagpengereform genoptjening", -1),
+        (1, "genoptjening i dagpengereformen", "genoptjening dagpengereform", -1),
+    ]
+    themes, units, statements = _tables(phrases=phrases)
+    quality = {"words_apart": {AREA: [{"word": "dagpengereform", "heading": "dagpengereform", "groups": []}]}}
+    apart = words_apart(quality)
+    assert apart == {AREA: frozenset({"dagpengereform"})}
+
+    def pairs(out):
+        return {frozenset([a, b]) for a, b in zip(out["theme"], out["other"], strict=True)}
+
+    bare = frozenset(["dagpengereform"])
+    assert bare in pairs(suggest(themes, units, statements, embed=_embed))  # without the record
+    shown = pairs(suggest(themes, units, statements, embed=_embed, apart=apart))
+    holding = {"dagpengereform", "dagpengereformens genoptjening", "genoptjening i dagpengereformen"}
+    assert bare not in shown and not any("dagpengereform" in p and p <= holding for p in shown)
+    assert frozenset(["dagpengereformens genoptjening", "genoptjening i dagpengereformen"]) in shown
+
+
+def test_a_measure_noun_taken_apart_takes_apart_the_words_the_groups_wrote_for_it():
+    from pipeline.curation.apart import words_apart
+
+    quality = {"words_apart": {"Læring": [{"word": "intervention", "heading": "tiltag / løsning"}]}}
+    assert words_apart(quality) == {"Læring": frozenset({"intervention", "tiltag", "løsning"})}
+    assert words_apart({}) == {} and words_apart(None) == {}

@@ -549,3 +549,34 @@ def test_a_measure_noun_taken_apart_takes_apart_the_words_the_groups_wrote_for_i
     quality = {"words_apart": {"Læring": [{"word": "intervention", "heading": "tiltag / løsning"}]}}
     assert words_apart(quality) == {"Læring": frozenset({"intervention", "tiltag", "løsning"})}
     assert words_apart({}) == {} and words_apart(None) == {}
+
+
+def test_curate_accept_takes_an_id_from_the_excel_codebook_s_sheet_before_any_run(tmp_path):
+    """`curate init --xlsx` lists the suggestions in the codebook's sheet Forslag before any run wrote
+    suggestions.csv: the analyst accepts an id read there from the command line."""
+    from openpyxl import Workbook
+
+    from pipeline.curation.excel import THEMES_SHEET, parse_codebook_xlsx
+    from pipeline.curation.excel_read import THEME_HEADERS
+    from pipeline.curation.record import suggestions_sheet
+    from tests.conftest import TINY_TOML
+    from tests.helpers import seminar_main
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "seminar.toml").write_text(TINY_TOML, encoding="utf-8")
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).astype(str).to_dict("records")
+    wb = Workbook()
+    wb.active.title = THEMES_SHEET
+    wb.active.append(list(THEME_HEADERS))
+    suggestions_sheet(wb, rows)  # as `curate init --xlsx` writes it: no decision yet
+    path = tmp_path / "raw" / "codebook.xlsx"
+    wb.save(path)
+    done = seminar_main(["curate", "accept", rows[0]["id"], "--config", "raw/seminar.toml"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    book = parse_codebook_xlsx(path.read_bytes(), str(path))
+    assert [(d.id, d.accept, d.theme_key, d.other_words) for d in book.decisions] == [
+        (rows[0]["id"], True, rows[0]["theme_key"], rows[0]["other_words"])
+    ]
+    unknown = seminar_main(["curate", "reject", "ffffffff", "--config", "raw/seminar.toml"], tmp_path)
+    assert unknown.returncode != 0 and rows[0]["id"] in unknown.stderr and "Traceback" not in unknown.stderr

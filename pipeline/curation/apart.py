@@ -8,11 +8,12 @@ plejehjemmene" beside "omdanne plejehjem"), a noun one group is for and another 
 area (``theme_quality.json``, ``words_apart``) and the page lists it under "Ord, som flere
 grupper brugte om forskellige ting".
 
-Proposing two of those groups' sides again *because they share that word* asks the analyst to
-read what the theme stage has read and found different: :func:`only_by_a_word_apart` tells the
-suggestions not to. Another signal still joins them: a further shared word (a modifier, a
-predicate) or a derivation or synonym link between other words. A bare general noun is
-compared by the words around it (:func:`contexts`), never by the word itself.
+Proposing two of those groups' sides again when each is only that word asks the analyst to
+read what the theme stage has read and found different (:func:`only_by_a_word_apart`), for the
+words the parse took apart (:func:`words_apart`). Another signal still joins them: a further
+word of a side (a modifier, a predicate) or a derivation or synonym link. A bare general noun
+is compared by the words around it (:func:`contexts`), never by the word itself, and left to the
+analyst: the theme stage found only that the word alone names no point.
 """
 
 from __future__ import annotations
@@ -28,25 +29,42 @@ _CONTEXT = 4
 
 
 def words_apart(quality: Mapping | None) -> dict[str, frozenset[str]]:
-    """Per core area, the lemmas the theme stage took apart (``quality["words_apart"]``).
+    """Per core area, the lemmas the theme stage took apart on the parse's evidence.
 
-    A measure noun that stands for others ("intervention" for "tiltag / løsning / indsats") is
-    recorded with the words the groups wrote (its ``heading``): those are taken apart too.
+    Read from its quality record (``quality["words_apart"]``).
+
+    Only a word taken apart because its groups made different points of it by the parse (one
+    holds it only as another noun's complement, or one is for and another against it): a general
+    noun alone ("virksomheder", "plads") is taken apart because the word alone names no point,
+    which says nothing of whether the groups' statements around it make one; those are compared
+    by their contexts (:func:`contexts`) and left to the analyst. The words the groups wrote for
+    the word (its ``heading``) count with it.
     """
+    from pipeline.themes.words import is_bare_general
+
     out: dict[str, frozenset[str]] = {}
     for area, entries in ((quality or {}).get("words_apart") or {}).items():
         words: set[str] = set()
         for entry in entries:
+            if is_bare_general(str(entry["word"])):
+                continue
             words.add(str(entry["word"]))
             words |= {w.strip() for w in str(entry.get("heading", "")).split(" / ") if w.strip()}
-        out[str(area)] = frozenset(words)
+        if words:
+            out[str(area)] = frozenset(words)
     return out
 
 
 def only_by_a_word_apart(
     a_words: set[str], b_words: set[str], shared: set[str], apart: frozenset[str], linked: bool, parts
 ) -> bool:
-    """Whether the only thing two sides share is a word the theme stage took apart.
+    """Whether two sides are only a word the theme stage took apart, and nothing joins them beyond it.
+
+    Two groups' "dagpengereform" (one glad of the reform, one against it) or "overgreb" are the
+    same word and the theme stage read that they are not the same point: proposing them again
+    asks the analyst to read what was read. A side that says more than the word ("forbedring
+    af velfærd", "forbindelse af ældre") is a claim the parse's test did not compare with the
+    other side: the analyst may join it, so it stays a suggestion.
 
     Args:
         a_words: One side's lemmas.
@@ -57,12 +75,13 @@ def only_by_a_word_apart(
         parts: ``parts(words)``: the words with their compound parts (as ``shared`` was made).
 
     Returns:
-        True when both sides hold a word taken apart and share nothing beyond it (the word, its
-        compound parts) and no link joins them: not a suggestion. False otherwise, also when
-        they share no word at all (then the word taken apart is not what joins them).
+        True when both sides hold a word taken apart, neither says more than it (the word, its
+        compound parts), they share nothing else and no link joins them: not a suggestion.
     """
     held = a_words & b_words & apart
-    return bool(held) and bool(shared) and not linked and not (shared - parts(held))
+    if not held or not shared or linked or shared - parts(held):
+        return False
+    return a_words <= parts(held) and b_words <= parts(held)
 
 
 def contexts(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, str]:

@@ -16,8 +16,8 @@ scored from:
   frame or predicate;
 * the two in one statement.
 
-Two sides whose only shared word is one the theme stage took apart (its groups made different
-points of it: "plads", "dagpengereform") are no candidate unless a link joins them
+Two sides that are each only a word the theme stage took apart on the parse's evidence (two
+groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
 (:mod:`pipeline.curation.apart`).
 
 At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
@@ -352,8 +352,8 @@ def suggest(
         area_words: Per area, its own words (a shared one of them says nothing).
         decided: Ids the analyst accepted or rejected already: not proposed again.
         limit: At most this many (default :data:`MAX_SUGGESTIONS` per ten core areas).
-        apart: Per area, the words the theme stage took apart
-            (:func:`pipeline.curation.apart.words_apart`): two sides joined only by one are not proposed.
+        apart: Per area, the words the theme stage took apart on the parse's evidence
+            (:func:`pipeline.curation.apart.words_apart`): two sides that are only one are not proposed.
 
     Returns:
         One row per suggestion, best first.

@@ -512,3 +512,78 @@ def test_two_groups_bare_general_noun_is_compared_by_what_their_statements_say_o
 
     out = suggest(themes, units, statements, embed=embed)
     assert {out["theme"].iloc[0], out["other"].iloc[0]} == {"Unge", "kommende generationer"}
+
+
+def test_two_sides_that_are_only_a_word_the_theme_stage_took_apart_are_not_proposed():
+    """Two groups' "dagpengereform" (one glad of it, one against: the theme stage took the word apart)
+    are not proposed by that word alone; sides that say more of it still are."""
+    from pipeline.curation.apart import words_apart
+
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge frivillige", "ung frivillig", 0),
+        (2, "dagpengereform", "dagpengereform", -1),
+        (3, "dagpengereform", "dagpengereform", -1),
+        (5, "dagpengereformens genoptjening", "dagpengereform genoptjening", -1),
+        (1, "genoptjening i dagpengereformen", "genoptjening dagpengereform", -1),
+    ]
+    themes, units, statements = _tables(phrases=phrases)
+    quality = {"words_apart": {AREA: [{"word": "dagpengereform", "heading": "dagpengereform", "groups": []}]}}
+    apart = words_apart(quality)
+    assert apart == {AREA: frozenset({"dagpengereform"})}
+
+    def pairs(out):
+        return {frozenset([a, b]) for a, b in zip(out["theme"], out["other"], strict=True)}
+
+    bare = frozenset(["dagpengereform"])
+    assert bare in pairs(suggest(themes, units, statements, embed=_embed))  # without the record
+    shown = pairs(suggest(themes, units, statements, embed=_embed, apart=apart))
+    assert bare not in shown
+    assert frozenset(["dagpengereformens genoptjening", "genoptjening i dagpengereformen"]) in shown
+    assert frozenset(["dagpengereform", "dagpengereformens genoptjening"]) in shown  # says more
+
+
+def test_only_words_the_parse_took_apart_keep_sides_apart_not_a_general_noun_alone():
+    """ "virksomheder" and "plads" are taken apart because the word alone names no point, not because
+    the groups' statements differ: their sides are compared by their contexts and left to the analyst."""
+    from pipeline.curation.apart import words_apart
+
+    quality = {
+        "words_apart": {
+            "Læring": [{"word": "intervention", "heading": "tiltag / løsning"}],
+            AREA: [{"word": "virksomhed"}, {"word": "dagpengereform", "heading": "dagpengereform / reform"}],
+        }
+    }
+    assert words_apart(quality) == {AREA: frozenset({"dagpengereform", "reform"})}
+    assert words_apart({}) == {} and words_apart(None) == {}
+
+
+def test_curate_accept_takes_an_id_from_the_excel_codebook_s_sheet_before_any_run(tmp_path):
+    """`curate init --xlsx` lists the suggestions in the codebook's sheet Forslag before any run wrote
+    suggestions.csv: the analyst accepts an id read there from the command line."""
+    from openpyxl import Workbook
+
+    from pipeline.curation.excel import THEMES_SHEET, parse_codebook_xlsx
+    from pipeline.curation.excel_read import THEME_HEADERS
+    from pipeline.curation.record import suggestions_sheet
+    from tests.conftest import TINY_TOML
+    from tests.helpers import seminar_main
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "seminar.toml").write_text(TINY_TOML, encoding="utf-8")
+    themes, units, statements = _tables()
+    rows = suggest(themes, units, statements, embed=_embed).astype(str).to_dict("records")
+    wb = Workbook()
+    wb.active.title = THEMES_SHEET
+    wb.active.append(list(THEME_HEADERS))
+    suggestions_sheet(wb, rows)  # as `curate init --xlsx` writes it: no decision yet
+    path = tmp_path / "raw" / "codebook.xlsx"
+    wb.save(path)
+    done = seminar_main(["curate", "accept", rows[0]["id"], "--config", "raw/seminar.toml"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    book = parse_codebook_xlsx(path.read_bytes(), str(path))
+    assert [(d.id, d.accept, d.theme_key, d.other_words) for d in book.decisions] == [
+        (rows[0]["id"], True, rows[0]["theme_key"], rows[0]["other_words"])
+    ]
+    unknown = seminar_main(["curate", "reject", "ffffffff", "--config", "raw/seminar.toml"], tmp_path)
+    assert unknown.returncode != 0 and rows[0]["id"] in unknown.stderr and "Traceback" not in unknown.stderr

@@ -31,24 +31,29 @@ IdsArg = Annotated[
 
 def _decide(config: Path, ids: list[str], accept: bool) -> None:
     from pipeline.curation import CodebookError
-    from pipeline.curation.record import record_decisions
+    from pipeline.curation.record import record_decisions, sheet_rows
 
     cfg = io.read_config(config)
     table = cfg.processed_dir / "suggestions.csv"
-    if not table.exists():
+    yaml_path, xlsx_path = io.codebook_path(cfg), io.codebook_path(cfg, xlsx=True)
+    target = xlsx_path if xlsx_path.exists() and not yaml_path.exists() else yaml_path
+    # an Excel codebook lists suggestions in its sheet Forslag (`curate init --xlsx`, earlier runs):
+    # an id read there is known even before a run wrote suggestions.csv, or after it left the list
+    listed = sheet_rows(target)
+    if not table.exists() and not listed:
         raise CodebookError(
             str(table), "there are no suggestions yet", f"run `seminar run --config {config}` first"
         )
-    rows = {str(r["id"]): r for r in io.read_table(table).astype(str).to_dict("records")}
+    latest = io.read_table(table).astype(str).to_dict("records") if table.exists() else []
+    rows = listed | {str(r["id"]): r for r in latest}
     unknown = [i for i in ids if i not in rows]
     if unknown:
+        known = list(dict.fromkeys([*(str(r["id"]) for r in latest), *listed]))[:8]
         raise CodebookError(
             str(table),
             f"no suggestion has the id {', '.join(unknown)}",
-            f"use an id of the latest run: {', '.join(list(rows)[:8]) or '(none)'}",
+            f"use an id of the latest run or of the codebook's sheet Forslag: {', '.join(known) or '(none)'}",
         )
-    yaml_path, xlsx_path = io.codebook_path(cfg), io.codebook_path(cfg, xlsx=True)
-    target = xlsx_path if xlsx_path.exists() and not yaml_path.exists() else yaml_path
     io.read_codebook(cfg)  # a broken codebook (or two) stops here, before anything is written
     written = record_decisions(target, [rows[i] for i in dict.fromkeys(ids)], accept)
     verb = "accepted" if accept else "rejected"

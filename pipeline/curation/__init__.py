@@ -9,7 +9,8 @@
 * :mod:`~pipeline.curation.excel`: the same codebook as an Excel workbook (``codebook.xlsx``),
   written by ``seminar curate init --xlsx`` and read into the same :class:`Codebook`;
 * :mod:`~pipeline.curation.suggest`: the pairs that may be one point, proposed to the analyst, read
-  in the order of :mod:`~pipeline.curation.ranking`; :mod:`~pipeline.curation.decisions`: the
+  in the order of :mod:`~pipeline.curation.ranking`, never two sides that are only a word the theme
+  stage took apart (:mod:`~pipeline.curation.apart`); :mod:`~pipeline.curation.decisions`: the
   accepted ones as ordinary codebook entries.
 
 Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of

@@ -121,6 +121,35 @@ def suggestions_sheet(wb, rows: list[dict], decision: str = "") -> None:
             ws.cell(n, header.index("decision") + 1, decision)
 
 
+def sheet_rows(path: str | Path) -> dict[str, dict]:
+    """The suggestions listed in an Excel codebook's sheet ``Forslag``, as rows of ``suggestions.csv``.
+
+    ``seminar curate init --xlsx`` lists the suggestions there before any ``seminar run`` wrote
+    ``suggestions.csv``: an id the analyst reads in the sheet can be accepted from the command line.
+    Empty for a YAML codebook, a missing file or a workbook without the sheet.
+    """
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx" or not path.exists():
+        return {}
+    wb = load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
+    if SUGGESTIONS_SHEET not in wb.sheetnames:
+        return {}
+    cells = list(wb[SUGGESTIONS_SHEET].iter_rows(values_only=True))
+    if not cells:
+        return {}
+    header = [str(c or "").strip().lower() for c in cells[0]]
+    out = {}
+    for values in cells[1:]:
+        row = {
+            h: " ".join(str(v).split()) if v is not None else "" for h, v in zip(header, values, strict=False)
+        }
+        if row.get("id"):
+            out[row["id"]] = {f: row.get(f.replace("_", " "), "") for f in DECISION_FIELDS}
+    return out
+
+
 def _record_xlsx(path: Path, rows: list[dict], decision: str) -> None:
     from openpyxl import load_workbook
 

@@ -16,6 +16,10 @@ scored from:
   frame or predicate;
 * the two in one statement.
 
+Two sides that are each only a word the theme stage took apart on the parse's evidence (two
+groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
+(:mod:`pipeline.curation.apart`).
+
 At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
 not fill the list), each core area its fair share of the first ones (so one area does not).
 Ids are stable across runs and years: a hash of the core area and the two sides' words
@@ -31,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from pipeline.curation.apart import only_by_a_word_apart
 from pipeline.curation.ranking import Candidate, Side, pick
 
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
@@ -151,6 +156,7 @@ class _Area:
     sim: np.ndarray
     near: list[set[int]]
     skip: list[bool]
+    apart: frozenset[str]
 
 
 def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, list[set[int]]]:
@@ -206,6 +212,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         sim,
         near,
         skip,
+        ctx["apart"].get(area, frozenset()),
     )
 
 
@@ -216,6 +223,8 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         return None  # joining would count no group more
     links = _links(x.words[i] - x.own, x.words[j] - x.own)
     shared = sorted(x.parts[i] & x.parts[j])
+    if only_by_a_word_apart(x.words[i], x.words[j], set(shared), x.apart, bool(links), _parts):
+        return None  # the theme stage read these groups' claims of that word and found them different
     together = bool(x.said[i] & x.said[j])
     # a join that counts more groups is worth reading first
     mutual = j in x.near[i] and i in x.near[j]
@@ -268,33 +277,9 @@ def _row(rank: int, c: Candidate) -> dict:
     }
 
 
-#: Words either side of a bare general noun that are compared as its meaning (:func:`_contexts`).
-_CONTEXT = 4
-
-
-def _contexts(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, str]:
-    """Per key phrase, the text its meaning is compared by: its own words, or a bare general noun's context.
-
-    A general noun alone ("plads", "virksomheder") means what its statement says of it: "plads
-    til os alle sammen" and "plads til at man har en religion" are two points, which the theme
-    stage took apart (:mod:`pipeline.themes.words`). Compared by the bare word, two groups'
-    "plads" are identical and ranked first; compared by the words around it, as near as they are.
-    """
-    from pipeline.themes.words import is_bare_general
-
-    out = dict(zip(units["unit_id"], units["text"], strict=True))
-    if not {"start", "end"} <= set(units.columns):
-        return out
-    tokens = dict(zip(statements["statement_id"], statements["tokens"], strict=True))
-    for u in units.itertuples(index=False):
-        toks = str(tokens.get(u.statement_id, "")).split()
-        if is_bare_general(str(u.lemmas)) and toks:
-            out[u.unit_id] = " ".join(toks[max(0, int(u.start) - _CONTEXT) : int(u.end) + _CONTEXT])
-    return out
-
-
-def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words) -> dict:
+def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words, apart) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
+    from pipeline.curation.apart import contexts
     from pipeline.themes.points import empty_words
 
     restating = (
@@ -306,7 +291,8 @@ def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
     no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
     return {
         "area_words": area_words or {},
-        "unit_context": _contexts(units, statements),
+        "apart": apart or {},
+        "unit_context": contexts(units, statements),
         "restating": restating,
         "no_point": no_point,
         "unit_lemmas": dict(zip(units["unit_id"], units["lemmas"], strict=True)),
@@ -324,6 +310,7 @@ def suggest(
     area_words: dict[str, frozenset[str]] | None = None,
     decided: Sequence[str] = (),
     limit: int | None = None,
+    apart: dict[str, frozenset[str]] | None = None,
 ) -> pd.DataFrame:
     """Ranked suggestions of a run (:class:`~pipeline.schemas.Suggestions`): pure, deterministic.
 
@@ -335,6 +322,8 @@ def suggest(
         area_words: Per area, its own words (a shared one of them says nothing).
         decided: Ids the analyst accepted or rejected already: not proposed again.
         limit: At most this many (default :data:`MAX_SUGGESTIONS` per ten core areas).
+        apart: Per area, the words the theme stage took apart on the parse's evidence
+            (:func:`pipeline.curation.apart.words_apart`): two sides that are only one are not proposed.
 
     Returns:
         One row per suggestion, best first.
@@ -348,7 +337,7 @@ def suggest(
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
     decided = set(decided)
-    ctx = _lookups(themes, units, statements, area_words)
+    ctx = _lookups(themes, units, statements, area_words, apart)
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
         x = _area_sides(area, sides, ctx, embed)

@@ -146,7 +146,9 @@ def suggestions_of(
     figures (``quality["embedding"]``); it is not decided again.
 
     ``decided``: ids accepted or rejected already (this codebook's and other years'): not proposed again.
+    The words the theme stage took apart (``quality["words_apart"]``) join no suggestion on their own.
     """
+    from pipeline.curation.apart import words_apart
     from pipeline.curation.suggest import suggest
     from pipeline.topics import EmbeddingParams
     from pipeline.topics.embedding import named_embedder
@@ -157,7 +159,13 @@ def suggestions_of(
     )
     embed = embedder.encode if hasattr(embedder, "encode") else embedder.fit_transform
     return suggest(
-        analysis.themes, analysis.units, analysis.statements, embed=embed, area_words=words, decided=decided
+        analysis.themes,
+        analysis.units,
+        analysis.statements,
+        embed=embed,
+        area_words=words,
+        decided=decided,
+        apart=words_apart(analysis.quality),
     )
 
 

@@ -1,4 +1,4 @@
-"""The synthesis at the top of an area page: which groups raised which point, never read as one set of groups."""
+"""The synthesis at the top of an area page: which groups raised which point, never one set of groups."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ def _t(label: str, groups: list[int]) -> dict:
 def test_points_raised_by_as_many_groups_each_name_their_own_groups():
     text = area_synthesis([_t("Samarbejde", [3, 4]), _t("Kommunikation", [3, 5])], [], 5)
     assert text == (
-        "Samlet set pegede 2 af 5 grupper hver på samarbejde (gruppe 3 og 4) og kommunikation (gruppe 3 og 5)."
+        "Samlet set pegede 2 af 5 grupper hver på samarbejde (gruppe 3 og 4) "
+        "og kommunikation (gruppe 3 og 5)."
     )
 
 

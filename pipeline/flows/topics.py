@@ -121,6 +121,9 @@ def topics_for_texts(
         "statements (%d from %d texts): %.2f s", len(statements), len(texts), time.perf_counter() - start
     )
     out = pd.DataFrame({"topic": -1, "topic_label": "(ingen tekst)"}, index=range(len(texts)))
+    # a statement of numbers or symbols only ("123", "50 %.") is kept for the record but has no word a
+    # topic can be read from: a text of only such statements gets -1, as an empty one
+    statements = statements[statements["content_lemmas"].str.strip() != ""]
     if statements.empty:
         return out, None
     result = fit_topics(statements, cfg, stop_words=stop_words, stability_runs=stability_runs)

@@ -77,3 +77,33 @@ def test_the_next_sentence_writes_the_labels_word_before_a_shorter_synonym():
     )
     second = json.loads(distinct_summaries(themes, statements)["summary"].iloc[1])
     assert (second["statement_id"], second["group"]) == ("s7", 2)
+
+
+def test_in_short_writes_the_labels_own_wording_when_a_sentence_of_its_evidence_does():
+    statements = pd.DataFrame(
+        [
+            ("s6", 3, "Smidigere processer hjælper."),
+            ("s7", 2, "Behovet for investeringer og fleksibilitet i arbejdstid blev drøftet af gruppen."),
+            ("s8", 1, "Unge frivillige kan hjælpe."),
+        ],
+        columns=["statement_id", "group", "text"],
+    )
+
+    def theme(area, label, evidence, sid, group):
+        summary = {"statement_id": sid, "group": group, "text": "…"}
+        return {
+            "year": 2024,
+            "core_area": area,
+            "label": label,
+            "evidence": evidence,
+            "summary": json.dumps(summary, ensure_ascii=False),
+        }
+
+    themes = pd.DataFrame(
+        [
+            theme("Beskæftigelse", "Fleksibilitet (smidigere processer)", "s6 s7", "s6", 3),
+            theme("Social omsorg", "Inddragelse af unge", "s8", "s8", 1),  # no sentence writes it: kept
+        ]
+    )
+    out = [json.loads(s) for s in distinct_summaries(themes, statements)["summary"]]
+    assert [(s["statement_id"], s["group"]) for s in out] == [("s7", 2), ("s8", 1)]

@@ -59,6 +59,10 @@ def _summary(sid: str, st: pd.DataFrame, fallback: int) -> dict:
 def distinct_summaries(themes: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """The themes with no "kort sagt" sentence quoted twice within an area and year.
 
+    A "kort sagt" that does not write the label's own wording gives way to an evidence
+    sentence that does ("Fleksibilitet (smidigere processer)" is quoted from the group that
+    wrote "fleksibilitet"): a reader looks for the label's word in the sentence beside it.
+
     Args:
         themes: The themes table in report order (:func:`pipeline.themes.describe.order_themes`).
         statements: The ``statements`` table (``statement_id``, ``text``, ``group``).
@@ -76,9 +80,14 @@ def distinct_summaries(themes: pd.DataFrame, statements: pd.DataFrame) -> pd.Dat
         summary = json.loads(row.summary) if row.summary else {}
         seen = used.setdefault((row.year, row.core_area), set())
         sid = summary.get("statement_id")
-        if sid in seen:
-            other = _next_sentence(str(row.evidence).split(), seen, st, str(getattr(row, "label", "")))
-            if other is not None:
+        # the label's own wording: "Fleksibilitet" of "Fleksibilitet (smidigere processer)"
+        main = str(getattr(row, "label", "")).split(" (", 1)[0]
+        words = set(main.casefold().split())
+        silent = bool(sid) and sid in st.index and not _writes(sid, words, st)
+        if sid in seen or silent:
+            other = _next_sentence(str(row.evidence).split(), seen, st, main)
+            # a sentence not quoted above is kept unless another one writes the label's word
+            if other is not None and (sid in seen or _writes(other, words, st)):
                 summary = _summary(other, st, int(summary.get("group", 0)))
                 sid = other
         if sid:

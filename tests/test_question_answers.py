@@ -90,6 +90,19 @@ def test_a_noun_phrase_starts_with_the_noun_it_is_the_object_of():
     assert governor_start(words, "NOUN ADP NOUN ADP NOUN".split(), 4) == 4
 
 
+def test_af_hensyn_til_is_a_complex_preposition():
+    from pipeline.danish.phrases import noun_phrases
+
+    # "af hensyn til folkesundheden" is "for the sake of public health": no "hensyn" was discussed
+    words = "Vi gjorde det af hensyn til folkesundheden .".split()
+    upos = "PRON VERB PRON ADP NOUN ADP NOUN PUNCT".split()
+    assert noun_phrases(words, upos) == [(6, 7)]
+    assert governor_start(words, upos, 6) == 6
+    # "at tage hensyn til minoriteter" keeps its noun
+    words = "at tage hensyn til minoriteter".split()
+    assert noun_phrases(words, "PART VERB NOUN ADP NOUN".split()) == [(2, 3), (4, 5)]
+
+
 def test_a_theme_that_repeats_the_question_lists_each_groups_answer():
     units, statements = _tables([1, 3, 5])
     assert group_specifics("Kompetencer", units, statements, whole=True) == [

@@ -90,6 +90,37 @@ def test_a_noun_phrase_starts_with_the_noun_it_is_the_object_of():
     assert governor_start(words, "NOUN ADP NOUN ADP NOUN".split(), 4) == 4
 
 
+def test_an_infinitive_whose_object_the_phrase_is_stands_with_it():
+    from pipeline.danish.phrases import predicate_start
+
+    words = "De drøftede tilgange til at integrere personer med psykiske handicap .".split()
+    upos = "PRON VERB NOUN ADP PART VERB NOUN ADP ADJ NOUN PUNCT".split()
+    assert predicate_start(words, upos, 6) == 5  # "integrere personer med psykiske handicap"
+    # the note's reporting verb is no predicate of the group's point
+    assert predicate_start("Gruppe 1 diskuterede samarbejde".split(), "NOUN NUM VERB NOUN".split(), 3) == 3
+    # nor a light verb: "at have en beskeden vækst"
+    words, upos = "at have en beskeden vækst".split(), "PART VERB DET ADJ NOUN".split()
+    assert predicate_start(words, upos, 3, "at have en beskeden vækst".split()) == 3
+    # on the page: the group's answer with its verb
+    said = {
+        1: (
+            "De drøftede at integrere personer med psykiske handicap .",
+            "PRON VERB PART VERB NOUN ADP ADJ NOUN PUNCT",
+            "de drøfte at integrere person med psykisk handicap .",
+        )
+    }
+    said[3] = ("personer med fysiske handicap", "NOUN ADP ADJ NOUN", "person med fysisk handicap")
+    units = {
+        1: (6, 8, "psykiske handicap", "psykisk handicap"),
+        3: (2, 4, "fysiske handicap", "fysisk handicap"),
+    }
+    table, statements = _tables([1, 3], said, units)
+    assert [s["text"] for s in group_specifics("Handicap", table, statements, whole=True)] == [
+        "integrere personer med psykiske handicap",
+        "personer med fysiske handicap",
+    ]
+
+
 def test_af_hensyn_til_is_a_complex_preposition():
     from pipeline.danish.phrases import noun_phrases
 

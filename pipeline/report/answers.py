@@ -51,17 +51,21 @@ def own_span(unit, said: dict[str, tuple[list[str], ...]]) -> tuple[int, int] | 
     """Where a key phrase stands in its statement with what it stands with: ``[start, end)``.
 
     The prepositional phrase after it ("fleksibilitet i arbejdstid",
-    :func:`pipeline.danish.phrases.complement_end`) and the noun phrase it is the object of
-    ("investering i medarbejdernes kompetencer", :func:`pipeline.danish.phrases.governor_start`);
-    None when the statement's words are not at hand or do not line up.
+    :func:`pipeline.danish.phrases.complement_end`), the noun phrase it is the object of
+    ("investering i medarbejdernes kompetencer", :func:`pipeline.danish.phrases.governor_start`)
+    and the infinitive whose object that is ("integrere personer med psykiske handicap",
+    :func:`pipeline.danish.phrases.predicate_start`); None when the statement's words are not at
+    hand or do not line up.
     """
-    from pipeline.danish.phrases import complement_end, governor_start
+    from pipeline.danish.phrases import complement_end, governor_start, predicate_start
 
     tokens, pos, lemmas = said.get(str(unit.statement_id), ([], [], []))
     start, end = int(unit.start), int(unit.end)
     if not tokens or end > len(tokens) or len(tokens) != len(pos):
         return None
-    return governor_start(tokens, pos, start, lemmas or None), complement_end(tokens, pos, end)
+    # the infinitive of the phrase, or of the noun phrase it is the object of
+    begin = predicate_start(tokens, pos, governor_start(tokens, pos, start, lemmas or None), lemmas or None)
+    return begin, complement_end(tokens, pos, end)
 
 
 def _own_words(unit, said: dict[str, tuple[list[str], ...]]) -> tuple[str, str]:

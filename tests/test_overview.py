@@ -183,6 +183,8 @@ def test_an_area_without_points_says_what_all_groups_took_up_not_enkelte_grupper
     text = "\n".join(block_text(b) for b in walk(page.blocks))
     section = text.split(area, 1)[1].split("Hele rapporten", 1)[0]
     assert "Grupperne talte om spørgsmålets eget emne: kompetencer (3 af 5)" in section
+    # and what each group said about it: the word alone tells the committee nothing
+    assert "investering i medarbejdernes kompetencer (gruppe 3)" in section
     asked = set(themes.loc[own & themes["restates_question"] & (themes["n_groups"] >= 2), "label"])
     singles = section.split("Enkelte grupper pegede på", 1)[-1] if "Enkelte" in section else ""
     assert not any(label.lower() in singles for label in asked)

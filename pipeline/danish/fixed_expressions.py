@@ -25,6 +25,7 @@ COMPLEX_PREPOSITIONS: frozenset[tuple[str, str, str]] = frozenset(
     i forhold til
     i henhold til
     med hensyn til
+    af hensyn til
     med henblik på
     i stedet for
     ved hjælp af

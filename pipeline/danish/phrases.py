@@ -6,7 +6,7 @@ Danish grammar (attributive adjectives and ``-ende`` participles, genitives, coo
 
 from __future__ import annotations
 
-__all__ = ["complement_end", "noun_phrases"]
+__all__ = ["complement_end", "governor_start", "noun_phrases", "predicate_start"]
 
 # Word classes of noun-phrase candidates (Universal POS).
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -140,3 +140,73 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
         j += 1
     starts = {s: e for s, e in noun_phrases(words, upos)}
     return starts.get(j, end)
+
+
+def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[str] | None = None) -> int:
+    """Where the noun phrase starts that a noun phrase starting at ``start`` is the prepositional object of.
+
+    What a group said about a word often stands before it: "investering i medarbejdernes
+    kompetencer", "balancen mellem pårørendes indsats", "kvaliteten af ældreplejen". The governor is
+    the noun phrase (:func:`noun_phrases`) that ends right before the preposition, any determiners
+    between the preposition and ``start`` skipped. A frame noun ("behovet for", "vigtigheden af":
+    :data:`pipeline.danish.FRAME_NOUNS`, read from ``lemmas`` when given) says only *that* the
+    object matters, so it governs nothing here; nor does the noun of a complex preposition ("på
+    grund af"), nor a noun phrase with a coordination between it and the preposition.
+
+    Args:
+        words: The sentence's word forms.
+        upos: Their Universal POS tags.
+        start: Where the noun phrase starts.
+        lemmas: The words' lemmas (same length), to tell a frame noun; None reads the word forms.
+
+    Returns:
+        The start of the governing noun phrase, or ``start`` when there is none.
+    """
+    from pipeline.danish import FRAME_NOUNS
+
+    n = len(words)
+    if len(upos) != n or not 0 < start <= n:
+        return start
+    j = start - 1
+    while j > 0 and upos[j] in _OBJECT_OPENERS:
+        j -= 1
+    if upos[j] != "ADP":
+        return start
+    # a complex preposition's noun heads no phrase (:func:`noun_phrases`), so it governs nothing
+    ends = {e: s for s, e in noun_phrases(words, upos)}
+    begin = ends.get(j)
+    if begin is None:
+        return start
+    head = (lemmas if lemmas is not None and len(lemmas) == n else words)[j - 1].lower()
+    return start if head in FRAME_NOUNS else begin
+
+
+def predicate_start(words: list[str], upos: list[str], start: int, lemmas: list[str] | None = None) -> int:
+    """Where an infinitive starts whose object is the noun phrase starting at ``start``.
+
+    What a group wanted done with a thing is the verb it is the object of: "at integrere personer
+    med psykiske handicap", "behovet for at styrke de frivillige". Only an infinitive after "at"
+    is taken: a finite verb before a phrase is most often the note's reporting verb ("Gruppe 1
+    diskuterede samarbejde"), which says nothing of the group's point; so is a light verb that is a
+    stop word ("at have en beskeden vækst": :data:`pipeline.danish.STOP_WORDS`, read from
+    ``lemmas`` when given). Determiners between the verb and ``start`` are skipped.
+
+    Args:
+        words: The sentence's word forms.
+        upos: Their Universal POS tags.
+        start: Where the noun phrase starts.
+        lemmas: The words' lemmas (same length); None reads the word forms.
+
+    Returns:
+        The verb's position, or ``start`` when no infinitive governs the phrase.
+    """
+    if len(upos) != len(words) or not 0 < start <= len(words):
+        return start
+    j = start - 1
+    while j > 0 and upos[j] in _OBJECT_OPENERS:
+        j -= 1
+    from pipeline.danish import STOP_WORDS
+
+    verb = (lemmas if lemmas is not None and len(lemmas) == len(words) else words)[j].lower()
+    infinitive = upos[j] == "VERB" and j > 0 and words[j - 1].lower() == "at"
+    return j if infinitive and verb not in STOP_WORDS else start

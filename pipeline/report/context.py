@@ -25,6 +25,7 @@ from pipeline.report.plots import (
 )
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.synthesis import area_synthesis
+from pipeline.report.asked import with_answers
 from pipeline.report.answers import (
     area_theme_options,
     as_option,
@@ -310,7 +311,7 @@ def build_area_context(
         single_heading=single_heading(recurring_from),
         synthesis=options_sentence(given, n_groups)
         + area_synthesis(lists.recurring, lists.single, n_groups, lists.restating, lists.question, names),
-        question_themes=lists.question,
+        question_themes=with_answers(lists.question, analysis, area),
         terms=_term_rows(analysis, area),
         notes=_note_rows(area_notes, area_st, area_units, label_of),
         # the options have their own chart (Figur 1): not again as themes the groups raised

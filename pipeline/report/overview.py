@@ -23,6 +23,7 @@ import pandas as pd
 from pipeline.config import SeminarConfig, slugify
 from pipeline.report import blocks as pm
 from pipeline.report.answers import options_sentence, year_entry
+from pipeline.report.asked import answer_inlines, with_answers
 from pipeline.report.context import notes_group_names
 from pipeline.report.wording import (
     count,
@@ -130,7 +131,7 @@ def _area_section(
             pm.Paragraph((f"Intet punkt blev rejst af mindst {number_word(recurring_from)} grupper.",))
         )
         options = frozenset(int(t) for t in analysis.quality.get("option_themes", {}).get(area, {}))
-        blocks += _without_points(themes, recurring_from, n_groups, options)
+        blocks += _without_points(themes, recurring_from, n_groups, options, (analysis, area))
     rest = len(themes[themes["recurring"] & ~themes["restates_area"] & ~themes["restates_question"]]) - len(
         points
     )
@@ -157,13 +158,18 @@ def _area_section(
 
 
 def _without_points(
-    themes: pd.DataFrame, recurring_from: int, n_groups: int, options: frozenset[int]
+    themes: pd.DataFrame,
+    recurring_from: int,
+    n_groups: int,
+    options: frozenset[int],
+    where: tuple[Analysis, str] | None = None,
 ) -> list[pm.Block]:
     """What an area without points says.
 
-    The question's own subject several groups took up (with how many), then what single groups
-    raised: never "enkelte grupper" for what all of them said. Themes that name a given option
-    are in the options sentence already.
+    The question's own subject several groups took up (with how many, and, ``where`` the
+    analysis and area are given, what each group said about it: the word alone tells nothing),
+    then what single groups raised: never "enkelte grupper" for what all of them said. Themes
+    that name a given option are in the options sentence already.
     """
     own = themes[~themes["restates_area"] & ~themes["topic"].isin(list(options))]
     asked = own[own["restates_question"] & (own["n_groups"] >= recurring_from)]
@@ -172,6 +178,7 @@ def _without_points(
     if len(asked):
         said = [f"{lower_first(r.label)} ({r.n_groups} af {n_groups})" for r in asked.head(3).itertuples()]
         blocks.append(pm.Paragraph((f"Grupperne talte om spørgsmålets eget emne: {da_list(said)}.",)))
+        blocks += _answers(asked.head(3), *where) if where is not None else []
     if len(singles):
         blocks.append(
             pm.Paragraph(
@@ -179,6 +186,18 @@ def _without_points(
             )
         )
     return blocks
+
+
+def _answers(asked: pd.DataFrame, analysis: Analysis, area: str) -> list[pm.Block]:
+    """Each counted group's words about the question's word (:func:`pipeline.report.asked.with_answers`)."""
+    names = notes_group_names(analysis.notes[analysis.notes["core_area"] == area])
+    themes = with_answers(
+        [{"label": r.label, "topic": int(r.topic)} for r in asked.itertuples()], analysis, area
+    )
+    items = tuple(
+        pm.inlines(pm.Strong(t["label"]), ":", answer_inlines(t, names)) for t in themes if t["specifics"]
+    )
+    return [pm.BulletList(items)] if items else []
 
 
 def _cross(analysis: Analysis) -> list[pm.Block]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.report import blocks as pm
+from pipeline.report.asked import answer_inlines, specifics_text
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
 from pipeline.report.words_apart import words_apart_blocks
@@ -68,14 +69,6 @@ def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
     return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
 
 
-def _specifics(specifics: list[dict], names: dict[int, str]) -> str:
-    """Each group's own phrase under a bare label.
-
-    "samarbejde med virksomheder (gruppe 4); tværfagligt samarbejde (gruppe 1 og 3)".
-    """
-    return "; ".join(f"{s['text']} ({groups_text(s['groups'], names)})" for s in specifics)
-
-
 def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
@@ -108,7 +101,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     if t.get("specifics"):
         blocks.append(
             pm.Paragraph(
-                (pm.Strong("Hver gruppes egne ord:"), " ", _specifics(t["specifics"], ctx.group_names)),
+                (pm.Strong("Hver gruppes egne ord:"), " ", specifics_text(t["specifics"], ctx.group_names)),
                 kind="meta",
             )
         )
@@ -238,13 +231,22 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
             f"{groups_text(t['groups'], ctx.group_names)}) ",
             _status(ctx, t),
-            _summary_link(t),
+            answer_inlines(t, ctx.group_names),
+            # the groups' words link to the statements they come from
+            (" Udsagn: ", *pm.joined([_statement(x, x) for x in t["evidence"]], " "))
+            if t.get("specifics")
+            else _summary_link(t),
         )
         for t in ctx.question_themes
     )
     return [
         pm.Heading(2, (QUESTION_WORDS,)),
-        pm.Paragraph(("Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord.",)),
+        pm.Paragraph(
+            (
+                "Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord. Ordet alene er "
+                "intet punkt; gruppernes svar er det, hver gruppe skrev om det.",
+            )
+        ),
         pm.BulletList(items),
     ]
 

@@ -230,6 +230,8 @@ class ThemeFinder:
             "units": len(part),
             "silhouette": round(float(silhouette), 4),
             "themes": len(points),
+            # the area's own words: the report tells what the groups said beyond them
+            "own_words": sorted(words),
         }
         # Most groups first; a theme that only repeats the question's words after the others;
         # then most units, then the label: the order every report shows.

@@ -123,3 +123,13 @@ def test_the_2024_pages_show_every_groups_own_point_and_no_cross_theme_rests_on_
     for areas in analysis_2024.cross["areas"]:
         for entry in json.loads(areas) if isinstance(areas, str) else areas:
             assert not set(entry["themes"]) <= singles, entry
+
+
+def test_a_verb_alone_stays_in_no_theme():
+    assert not names_own_point("håndtere", "", frozenset(), _asks, frozenset({"håndtere"}))
+    assert names_own_point("håndtere skolevægring", "", frozenset(), _asks, frozenset({"håndtere"}))
+
+
+def test_a_word_that_only_judges_size_or_weight_names_no_point():
+    assert not names_own_point("nødvendig løsning", "", frozenset(), _asks)
+    assert names_own_point("nødvendig aflastning", "", frozenset(), _asks)

@@ -12,7 +12,8 @@ lists under the themes raised by one group.
 A phrase names no point of its own (:func:`names_own_point`) when, once the words that only
 complement another noun ("børn og unge" in "fællesskaber for børn og unge"), the question's own
 words, settings and the general, frame and measure nouns ("løsning", "behov", "tid") are left
-out, nothing is left; or when it is one general noun of a thing alone ("hjælp", "område"). Such
+out, nothing is left; or when it is one general noun of a thing alone ("hjælp", "område") or only
+verbs ("håndtere"); a word that only judges size or weight ("nødvendig") names nothing either. Such
 phrases stay in no theme, as before. A phrase the page already lists as a group's own words for a
 word several groups used about different things stays there.
 """
@@ -24,7 +25,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, related
+from pipeline.danish import EVALUATIVE_WORDS, FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, related
 from pipeline.themes.naming import point_label
 from pipeline.themes.points import says
 from pipeline.themes.records import FoundTheme
@@ -34,9 +35,13 @@ __all__ = ["names_own_point", "one_group_points"]
 
 
 def _says_nothing(word: str, empty: frozenset[str]) -> bool:
-    """A word that names no point: a setting, a word spread evenly (or derived from one), a general noun."""
+    """A word that names no point: a setting, a word spread evenly (or derived from one), a general noun.
+
+    Or a word that only judges how big or important something is ("nødvendig", "stor").
+    """
     return (
         word in empty
+        or word in EVALUATIVE_WORDS
         or word in GENERAL_NOUNS
         or word in FRAME_NOUNS
         or word in MEASURE_NOUNS
@@ -45,7 +50,11 @@ def _says_nothing(word: str, empty: frozenset[str]) -> bool:
 
 
 def names_own_point(
-    lemmas: str, complement: str, empty: frozenset[str], restates: Callable[[str], bool]
+    lemmas: str,
+    complement: str,
+    empty: frozenset[str],
+    restates: Callable[[str], bool],
+    verbs: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether one key phrase says something of its own beyond the question's words.
 
@@ -55,13 +64,14 @@ def names_own_point(
             ``complement``): "unge" of "fællesskaber for børn og unge" is whom the point is for.
         empty: Words that name no point on their own (settings, words spread evenly).
         restates: ``restates(lemma)``: whether a word only repeats the area's question.
+        verbs: The phrase's verbs: a verb alone ("håndtere") says what is done, not to what.
 
     Returns:
         True when a word is left that is none of those, and the phrase is not one general noun
-        of a thing alone.
+        of a thing alone, nor only verbs.
     """
     own = own_words(lemmas, complement)
-    if not own or is_bare_general(own):
+    if not own or is_bare_general(own) or all(w in verbs for w in own.split()):
         return False
     return any(not _says_nothing(w, empty) and not restates(w) for w in own.split())
 
@@ -119,10 +129,10 @@ def one_group_points(
     ):
         if i in taken or stance or (int(year), int(group), " ".join(str(text).split()).lower()) in listed:
             continue
-        if not names_own_point(str(doc), str(comp or ""), empty, restates):
+        v = frozenset(str(verbs).split())
+        if not names_own_point(str(doc), str(comp or ""), empty, restates, v):
             continue
         own = found.setdefault((int(year), int(group)), [])
-        v = frozenset(str(verbs).split())
         same = next((e for e in own if says(e[0], doc, v) or says(doc, e[0], v)), None)
         if same is None:
             own.append((doc, [i]))

@@ -133,21 +133,3 @@ def test_a_verb_alone_stays_in_no_theme():
 def test_a_word_that_only_judges_size_or_weight_names_no_point():
     assert not names_own_point("nødvendig løsning", "", frozenset(), _asks)
     assert names_own_point("nødvendig aflastning", "", frozenset(), _asks)
-
-
-def test_a_phrase_saying_more_than_the_question_leaves_the_theme_of_the_questions_words():
-    from pipeline.themes.singles import own_points_apart
-
-    part = _units(
-        [
-            (1, "anbringelser", "anbringelse", ""),
-            (2, "trygge anbringelser", "tryg anbringelse", ""),
-            (3, "anbringelser", "anbringelse", ""),
-        ]
-    )
-    found = {"anbringelse": [{0, 1, 2}, False], "tryg": [set(), False]}
-    kept = own_points_apart(part, found, frozenset(), _asks)
-    assert kept == {"anbringelse": [{0, 2}, False]}  # "trygge anbringelser" is group 2's own point
-    assert _labels(
-        one_group_points(part, [FoundTheme(np.array([0, 2]), part.iloc[[0, 2]], "A")], frozenset(), _asks)
-    ) == [("Trygge anbringelser", [2])]

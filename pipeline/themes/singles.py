@@ -31,7 +31,7 @@ from pipeline.themes.points import says
 from pipeline.themes.records import FoundTheme
 from pipeline.themes.words import is_bare_general, own_words
 
-__all__ = ["names_own_point", "one_group_points", "own_points_apart"]
+__all__ = ["names_own_point", "one_group_points"]
 
 
 def _says_nothing(word: str, empty: frozenset[str]) -> bool:
@@ -74,41 +74,6 @@ def names_own_point(
     if not own or is_bare_general(own) or all(w in verbs for w in own.split()):
         return False
     return any(not _says_nothing(w, empty) and not restates(w) for w in own.split())
-
-
-def _names_own(part: pd.DataFrame, i: int, empty: frozenset[str], restates: Callable[[str], bool]) -> bool:
-    """:func:`names_own_point` of the unit at position ``i``."""
-    complement = str(part["complement"].iat[i] or "") if "complement" in part.columns else ""
-    verbs = frozenset(str(part["verbs"].iat[i]).split())
-    return names_own_point(str(part["lemmas"].iat[i]), complement, empty, restates, verbs)
-
-
-def own_points_apart(
-    part: pd.DataFrame, found: dict[str, list], empty: frozenset[str], restates: Callable[[str], bool]
-) -> dict[str, list]:
-    """Take out of a theme of only the question's own words the phrases that say more than them.
-
-    "slankere EU" says "EU", the question's word, and so joined the theme "EU"; but a theme of the
-    question's words shows its label only, so what the group said of it ("slankere") was on no list.
-    Such a phrase is left for its group's own theme (:func:`one_group_points`); the theme keeps the
-    phrases that only repeat the question, and goes when none is left.
-
-    Args:
-        part: One area's units.
-        found: ``label lemmas → [positions in part, names_no_point]``.
-        empty: Words that name no point on their own.
-        restates: ``restates(lemma)``: whether a word only repeats the area's question.
-
-    Returns:
-        ``found`` without those phrases.
-    """
-    out: dict[str, list] = {}
-    for key, (members, no_point) in found.items():
-        if all(restates(w) for w in key.split()):
-            members = {i for i in members if not _names_own(part, i, empty, restates)}
-        if members:
-            out[key] = [set(members), no_point]
-    return out
 
 
 def _listed_apart(apart: list) -> set[tuple[int, int, str]]:

@@ -27,7 +27,6 @@ from pipeline.themes.features import unit_vectors
 from pipeline.themes.naming import point_label
 from pipeline.themes.points import choose_point, cover_points, says
 from pipeline.themes.records import FoundTheme, ThemeParams
-from pipeline.themes.singles import own_points_apart
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.words import split_bare_words
 
@@ -218,8 +217,6 @@ def area_points(
         return all(restates_question(w) for w in key.split()) or bool(given and given(key))
 
     found = split_bare_words(part, found, empty, apart, asked=asked, whole=whole)
-    # what a group said beyond the question's words is its own point, not the question's
-    found = own_points_apart(part, found, empty, restates_question)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

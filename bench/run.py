@@ -60,6 +60,8 @@ def main() -> int:
     print("\n## Sub-themes against hand-read points: 2024 seminar and DR Mærkesager 2015 dev")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_themes.py")], check=True)
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_suggestions.py")], check=True)
+    print("\n## Groups an area page shows no point of (2024 seminar and DR Mærkesager 2015 dev)")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "bench_visible.py")], check=True)
     print("\n## Statement-level topics (seminar topics) against SIB-200 topics (ARI/NMI)")
     subprocess.run([sys.executable, str(ROOT / "bench" / "bench_topics.py")], check=True)
     print(

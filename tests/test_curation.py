@@ -27,10 +27,14 @@ def _topic(analysis, area: str, label: str) -> int:
     return int(t.loc[(t["core_area"] == area) & (t["label"] == label), "topic"].iloc[0])
 
 
-def _entry_id(text: str, label: str) -> str:
-    """The id ``curate init`` gave the theme with this label."""
+def _entry_id(text: str, label: str, area: str | None = None) -> str:
+    """The id ``curate init`` gave the theme with this label (in ``area``, when a label is in two areas)."""
+    where = re.escape(json.dumps(area, ensure_ascii=False)) if area else '"[^"]+"'
     return re.search(
-        r'- id: "([^"]+)"\n  area: "[^"]+"\n  label: ' + re.escape(json.dumps(label, ensure_ascii=False)),
+        r'- id: "([^"]+)"\n  area: '
+        + where
+        + r"\n  label: "
+        + re.escape(json.dumps(label, ensure_ascii=False)),
         text,
     ).group(1)
 
@@ -79,8 +83,8 @@ def edited_text(analysis_2024, start_text):
         "split",
         '\n  - name: "IT-kompetencer"\n    seeds: ["it-kompetence"]',
     )
-    text = _edit(text, _entry_id(text, "Teknologi"), "exclude", "true")
-    # a key phrase the model left in no theme ("vandhåndtering") pinned to Infrastruktur, and a
+    text = _edit(text, _entry_id(text, "Teknologi", OPIT), "exclude", "true")
+    # a key phrase of one group alone ("vandhåndtering") pinned to Infrastruktur, and a
     # statement ("partnerskaber med lokale interessenter og organisationer") to Byforskønnelse
     text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
     text = _edit(text, _entry_id(text, "Byforskønnelse"), "pin", '["605391d43322-01"]')
@@ -161,7 +165,11 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
         if label != "IT-kompetencer"
     )
     assert "Teknologi" not in opit.index  # excluded
-    excluded = a.themes.loc[a.themes["label"] == "Teknologi", "units"].iloc[0].split()
+    excluded = (
+        a.themes.loc[(a.themes["label"] == "Teknologi") & (a.themes["core_area"] == OPIT), "units"]
+        .iloc[0]
+        .split()
+    )
     assert (curated.units.loc[curated.units["unit_id"].isin(excluded), "theme"] == -1).all()
     # pinned statement and new theme
     vtf = t[t["core_area"] == VTF].set_index("label")

@@ -33,6 +33,7 @@ from pipeline.themes.features import fit_lexical
 from pipeline.themes.options import option_counts, option_of
 from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
+from pipeline.themes.singles import one_group_points
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.subthemes import (
     ThemeResult,
@@ -66,6 +67,7 @@ class _Run:
     rows: list[dict] = field(default_factory=list)
     quality: dict = field(default_factory=dict)
     next_id: int = 0
+    singles: set[int] = field(default_factory=set)
 
 
 def _lemma_of(statements: pd.DataFrame) -> dict[str, str]:
@@ -89,8 +91,9 @@ class ThemeFinder:
         themes_: One row per year, core area and theme (:class:`~pipeline.schemas.Themes`).
         units_: Every unit with ``theme`` and ``cross_theme`` (``-1``: none).
         cross_: One row per cross-cutting theme (:class:`~pipeline.schemas.CrossThemes`).
-        quality_: How the themes were found (units, cut chosen, silhouettes, options, stances) and
-            what with (``recurring_from``, :meth:`ThemeParams.decided`).
+        quality_: How the themes were found (units, cut chosen, silhouettes, options, stances,
+            ``one_group_points``: per area the ids of the themes of one phrase-once group,
+            :mod:`pipeline.themes.singles`) and what with (``recurring_from``, :meth:`ThemeParams.decided`).
     """
 
     def __init__(self, params: ThemeParams, *, embedder, stop_words: frozenset[str] = frozenset()):
@@ -142,9 +145,20 @@ class ThemeFinder:
         asked = frozenset(
             int(t) for t in themes.loc[themes["restates_question"] | themes["restates_area"], "topic"]
         )
+        # a phrase one group said once is a theme of its area, not evidence of a point across areas:
+        # the cross-cutting points are found as if it were in no theme
+        theme = units["theme"]
         cross, units = cross_cutting(
-            units, run.raw, self.params, self.stop_words, run.forms, run.lexical, pointless, asked
+            units.assign(theme=theme.where(~theme.isin(list(run.singles)), -1)),
+            run.raw,
+            self.params,
+            self.stop_words,
+            run.forms,
+            run.lexical,
+            pointless,
+            asked,
         )
+        units = units.assign(theme=theme.to_numpy())
         units = units.drop(
             columns=["focus", "words", "content_at", "verbs", "stance", "about", "complement", "attitude"],
             errors="ignore",
@@ -220,6 +234,9 @@ class ThemeFinder:
             ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
+        # what one group said once, beyond the question's words, is a theme of that group
+        singles = one_group_points(part, points, empty, lambda w, words=words: restates(w, words), apart)
+        points += singles
         if apart:
             # words several groups used about different things: each group's own words, no point
             run.quality.setdefault("words_apart", {})[area] = [a.as_dict() for a in apart]
@@ -258,7 +275,13 @@ class ThemeFinder:
             topic_words=run.topic_words.get(area, frozenset()),
             params=self.params,
         )
-        return [(self._describe(run, area, p, X, facts, given), p.members) for p in points]
+        out = [(self._describe(run, area, p, X, facts, given), p.members) for p in points]
+        single_at = {id(p) for p in singles}
+        ids = [t for (t, _), p in zip(out, points, strict=True) if id(p) in single_at]
+        run.singles.update(ids)
+        if ids:
+            run.quality.setdefault("one_group_points", {})[area] = sorted(ids)
+        return out
 
     @staticmethod
     def _option(run: _Run, label: str, given: list[tuple[str, str]]) -> str | None:

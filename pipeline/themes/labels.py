@@ -24,6 +24,7 @@ __all__ = [
     "label_forms",
     "label_phrase",
     "unit_clause",
+    "verb_noun_forms",
     "with_alternatives",
 ]
 
@@ -161,9 +162,33 @@ def _label_form(text: str, lemmas: str) -> str:
     return as_written(_indefinite(text.lower(), lemmas))
 
 
+def _verb_named_by_noun(text: str, lemmas: str) -> str | None:
+    """The label of a point said with a verb, named by the verb's noun: "frigør tid" → "frigørelse af tid".
+
+    The units hold such a point twice (:func:`pipeline.themes.units.make_units`): as written and
+    with the verb's noun first in its lemmas ("frigørelse tid"); the label names the noun.
+    """
+    from pipeline.danish import related
+
+    words, lems = text.lower().split(), lemmas.split()
+    if len(words) < 2 or len(words) != len(lems) or words[0] == lems[0] or not related(words[0], lems[0]):
+        return None
+    return f"{lems[0]} af {_label_form(' '.join(words[1:]), ' '.join(lems[1:]))}"
+
+
 def label_forms(units: pd.DataFrame) -> set[str]:
     """Every label (lowercase) :func:`label_phrase` can give these units: their phrases as written."""
     return {_label_form(t, lem) for t, lem in zip(units["text"], units["lemmas"], strict=True)}
+
+
+def verb_noun_forms(units: pd.DataFrame) -> set[str]:
+    """The labels (lowercase) the automatic labeller gives these units' points said with a verb.
+
+    "frigør tid" → "frigørelse af tid" (:func:`_verb_named_by_noun`); with :func:`label_forms`,
+    every label a theme of these units can have.
+    """
+    forms = (_verb_named_by_noun(t, lem) for t, lem in zip(units["text"], units["lemmas"], strict=True))
+    return {f for f in forms if f}
 
 
 def as_written(text: str) -> str:

@@ -28,7 +28,14 @@ from pipeline.danish.generality import is_general_noun
 from pipeline.danish.inflection import is_nominalisation
 from pipeline.themes.points import says
 
-__all__ = ["WordApart", "is_bare_general", "only_complemented", "opposite_attitudes", "split_bare_words"]
+__all__ = [
+    "WordApart",
+    "is_bare_general",
+    "only_complemented",
+    "opposite_attitudes",
+    "own_words",
+    "split_bare_words",
+]
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def is_bare_general(lemmas: str) -> bool:
     return is_general_noun(words[0]) and not is_nominalisation(words[0])
 
 
-def _own_words(lemmas: str, complement: str) -> str:
+def own_words(lemmas: str, complement: str) -> str:
     """A unit's lemmas without those that only complement another noun (each taken out once)."""
     words = lemmas.split()
     for w in complement.split():
@@ -125,7 +132,7 @@ def only_complemented(part: pd.DataFrame, members: list[int], word: str) -> bool
         return False
     for _, rows in units.groupby(["year", "group"], sort=True):
         if not any(
-            says(word, _own_words(str(d), str(c or "")), frozenset(str(v).split()))
+            says(word, own_words(str(d), str(c or "")), frozenset(str(v).split()))
             for d, c, v in zip(rows["lemmas"], rows["complement"], rows["verbs"], strict=True)
         ):
             return True

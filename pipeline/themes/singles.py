@@ -1,0 +1,147 @@
+"""One-group points: what a group said once, beyond the question's own words, as a theme of that group.
+
+A theme of several groups needs their words to meet; a point one group made is a theme of one
+group. Notes are summaries, so a group usually makes its point in one key phrase ("økonomisk
+støtte", "tvangsadoptioner"), and the clusterer and :func:`~pipeline.themes.points.choose_point`
+keep only sets of two or more units. Without this step a group's point was shown only when the
+group happened to write its words twice, and a group whose points were all its own was on no list
+of its area's page at all. So every key phrase left in no theme that names a point of its own
+becomes (with the group's other phrases that say the same) a theme of its group, which the page
+lists under the themes raised by one group.
+
+A phrase names no point of its own (:func:`names_own_point`) when, once the words that only
+complement another noun ("børn og unge" in "fællesskaber for børn og unge"), the question's own
+words, settings and the general, frame and measure nouns ("løsning", "behov", "tid") are left
+out, nothing is left; or when it is one general noun of a thing alone ("hjælp", "område") or only
+verbs ("håndtere"); a word that only judges size or weight ("nødvendig") names nothing either. Such
+phrases stay in no theme, as before. A phrase the page already lists as a group's own words for a
+word several groups used about different things stays there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from pipeline.danish import EVALUATIVE_WORDS, FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, related
+from pipeline.themes.naming import point_label
+from pipeline.themes.points import says
+from pipeline.themes.records import FoundTheme
+from pipeline.themes.words import is_bare_general, own_words
+
+__all__ = ["names_own_point", "one_group_points"]
+
+
+def _says_nothing(word: str, empty: frozenset[str]) -> bool:
+    """A word that names no point: a setting, a word spread evenly (or derived from one), a general noun.
+
+    Or a word that only judges how big or important something is ("nødvendig", "stor").
+    """
+    return (
+        word in empty
+        or word in EVALUATIVE_WORDS
+        or word in GENERAL_NOUNS
+        or word in FRAME_NOUNS
+        or word in MEASURE_NOUNS
+        or any(related(word, e) for e in empty)
+    )
+
+
+def names_own_point(
+    lemmas: str,
+    complement: str,
+    empty: frozenset[str],
+    restates: Callable[[str], bool],
+    verbs: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether one key phrase says something of its own beyond the question's words.
+
+    Args:
+        lemmas: The phrase's lemmas.
+        complement: Those of its lemmas that only complement another noun (the parse's
+            ``complement``): "unge" of "fællesskaber for børn og unge" is whom the point is for.
+        empty: Words that name no point on their own (settings, words spread evenly).
+        restates: ``restates(lemma)``: whether a word only repeats the area's question.
+        verbs: The phrase's verbs: a verb alone ("håndtere") says what is done, not to what.
+
+    Returns:
+        True when a word is left that is none of those, and the phrase is not one general noun
+        of a thing alone, nor only verbs.
+    """
+    own = own_words(lemmas, complement)
+    if not own or is_bare_general(own) or all(w in verbs for w in own.split()):
+        return False
+    return any(not _says_nothing(w, empty) and not restates(w) for w in own.split())
+
+
+def _listed_apart(apart: list) -> set[tuple[int, int, str]]:
+    """``(year, group, phrase)`` of every phrase a page lists under a word used about different things."""
+    return {
+        (int(y), int(g), " ".join(t.split()).lower())
+        for a in apart
+        for y, g, texts, _ in a.groups
+        for t in texts
+    }
+
+
+def one_group_points(
+    part: pd.DataFrame,
+    points: list[FoundTheme],
+    empty: frozenset[str],
+    restates: Callable[[str], bool],
+    apart: list | None = None,
+) -> list[FoundTheme]:
+    """The themes of one group each: the key phrases in no theme that name a point of their own.
+
+    A group's phrases that say the same (:func:`~pipeline.themes.points.says`, either way) are
+    one theme; phrases of different groups never are (what two groups say alike was a theme of
+    several groups already, or the clusterer judged it apart).
+
+    Args:
+        part: One area's units (``lemmas``, ``complement``, ``verbs``, ``stance``, ``text``,
+            ``year``, ``group``).
+        points: The area's themes found so far (their units are taken).
+        empty: Words that name no point on their own.
+        restates: ``restates(lemma)``: whether a word only repeats the area's question.
+        apart: The words several groups used about different things
+            (:class:`~pipeline.themes.words.WordApart`); their phrases are listed there already.
+
+    Returns:
+        The new themes, in the order of their first unit.
+    """
+    taken = {int(i) for p in points for i in p.members}
+    listed = _listed_apart(apart or [])
+    complement = part["complement"] if "complement" in part.columns else pd.Series([""] * len(part))
+    found: dict[tuple[int, int], list[tuple[str, list[int]]]] = {}
+    for i, (doc, comp, verbs, stance, text, year, group) in enumerate(
+        zip(
+            part["lemmas"],
+            complement,
+            part["verbs"],
+            part["stance"],
+            part["text"],
+            part["year"],
+            part["group"],
+            strict=True,
+        )
+    ):
+        if i in taken or stance or (int(year), int(group), " ".join(str(text).split()).lower()) in listed:
+            continue
+        v = frozenset(str(verbs).split())
+        if not names_own_point(str(doc), str(comp or ""), empty, restates, v):
+            continue
+        own = found.setdefault((int(year), int(group)), [])
+        same = next((e for e in own if says(e[0], doc, v) or says(doc, e[0], v)), None)
+        if same is None:
+            own.append((doc, [i]))
+        else:
+            same[1].append(i)
+    out = [(members, key) for own in found.values() for key, members in own]
+    out.sort(key=lambda m: m[0][0])
+    themes = []
+    for members, key in out:
+        at = np.asarray(members, dtype=int)
+        themes.append(FoundTheme(at, part.iloc[at], point_label(key, part.iloc[at])))
+    return themes

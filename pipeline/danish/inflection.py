@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pipeline.danish.gender import is_neuter, neuter_form
 
 __all__ = [
     "ACTION_ENDINGS",
@@ -177,8 +178,13 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
         words[-1] = lemmas[-1]
     singular_head = words[-1] == lemmas[-1]
     if (had_article or head_definite) and singular_head and len(words) > 1:
+        # the adjective agrees with its noun: a neuter noun takes the neuter form ("det sociale
+        # samvær" → "socialt samvær"), a common one the lemma ("den tidlige indsats" → "tidlig indsats")
+        neuter = is_neuter(lemmas[-1])
         words = [
-            lem if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem)) else w
+            (neuter_form(lem) if neuter else lem)
+            if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem))
+            else w
             for w, lem in zip(words[:-1], lemmas[:-1], strict=True)
         ] + [words[-1]]
     return " ".join(words)

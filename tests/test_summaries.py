@@ -22,8 +22,9 @@ def _statements() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["statement_id", "group", "text"])
 
 
-def _theme(area: str, label: str, evidence: str, sid: str, group: int) -> dict:
-    text = dict(zip(_statements()["statement_id"], _statements()["text"], strict=True))[sid]
+def _theme(area: str, label: str, evidence: str, sid: str, group: int, text: str | None = None) -> dict:
+    if text is None:
+        text = dict(zip(_statements()["statement_id"], _statements()["text"], strict=True))[sid]
     summary = {"statement_id": sid, "group": group, "text": text}
     return {
         "year": 2024,
@@ -89,20 +90,10 @@ def test_in_short_writes_the_labels_own_wording_when_a_sentence_of_its_evidence_
         columns=["statement_id", "group", "text"],
     )
 
-    def theme(area, label, evidence, sid, group):
-        summary = {"statement_id": sid, "group": group, "text": "…"}
-        return {
-            "year": 2024,
-            "core_area": area,
-            "label": label,
-            "evidence": evidence,
-            "summary": json.dumps(summary, ensure_ascii=False),
-        }
-
     themes = pd.DataFrame(
         [
-            theme("Beskæftigelse", "Fleksibilitet (smidigere processer)", "s6 s7", "s6", 3),
-            theme("Social omsorg", "Inddragelse af unge", "s8", "s8", 1),  # no sentence writes it: kept
+            _theme("Beskæftigelse", "Fleksibilitet (smidigere processer)", "s6 s7", "s6", 3, "…"),
+            _theme("Social omsorg", "Inddragelse af unge", "s8", "s8", 1, "…"),  # no sentence writes it: kept
         ]
     )
     out = [json.loads(s) for s in distinct_summaries(themes, statements)["summary"]]

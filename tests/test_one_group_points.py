@@ -133,3 +133,18 @@ def test_a_verb_alone_stays_in_no_theme():
 def test_a_word_that_only_judges_size_or_weight_names_no_point():
     assert not names_own_point("nødvendig løsning", "", frozenset(), _asks)
     assert names_own_point("nødvendig aflastning", "", frozenset(), _asks)
+
+
+def test_a_phrase_that_only_names_another_core_area_is_no_point_of_its_own():
+    part = _units(
+        [
+            (5, "social omsorg", "social omsorg", ""),
+            (5, "Beskæftigelse", "beskæftigelse", ""),
+            (5, "helhedsorienteret syn", "helhedsorienteret syn", ""),
+        ]
+    )
+    others = frozenset({"social omsorg", "beskæftigelse", "økonomi personale og it"})
+    assert _labels(one_group_points(part, [], frozenset(), _asks, others=others)) == [
+        ("Helhedsorienteret syn", [5])
+    ]
+    assert len(one_group_points(part, [], frozenset(), _asks)) == 3  # without the names each is a theme

@@ -235,7 +235,12 @@ class ThemeFinder:
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
         # what one group said once, beyond the question's words, is a theme of that group
-        singles = one_group_points(part, points, empty, lambda w, words=words: restates(w, words), apart)
+        others = frozenset(
+            " ".join(a.casefold().replace(",", " ").split()) for a in set(run.units["core_area"]) if a != area
+        )
+        singles = one_group_points(
+            part, points, empty, lambda w, words=words: restates(w, words), apart, others=others
+        )
         points += singles
         if apart:
             # words several groups used about different things: each group's own words, no point

@@ -76,6 +76,11 @@ def names_own_point(
     return any(not _says_nothing(w, empty) and not restates(w) for w in own.split())
 
 
+def _names_area(text: str, others: frozenset[str]) -> bool:
+    """Whether a phrase is only another core area's name ("Social omsorg", "beskæftigelse")."""
+    return " ".join(str(text).casefold().replace(",", " ").split()) in others
+
+
 def _listed_apart(apart: list) -> set[tuple[int, int, str]]:
     """``(year, group, phrase)`` of every phrase a page lists under a word used about different things."""
     return {
@@ -92,6 +97,7 @@ def one_group_points(
     empty: frozenset[str],
     restates: Callable[[str], bool],
     apart: list | None = None,
+    others: frozenset[str] = frozenset(),
 ) -> list[FoundTheme]:
     """The themes of one group each: the key phrases in no theme that name a point of their own.
 
@@ -107,6 +113,8 @@ def one_group_points(
         restates: ``restates(lemma)``: whether a word only repeats the area's question.
         apart: The words several groups used about different things
             (:class:`~pipeline.themes.words.WordApart`); their phrases are listed there already.
+        others: The other core areas' names (lowercase): a phrase that only names one ("social
+            omsorg" in Læring) points to that area, it makes no point of its own.
 
     Returns:
         The new themes, in the order of their first unit.
@@ -130,7 +138,7 @@ def one_group_points(
         if i in taken or stance or (int(year), int(group), " ".join(str(text).split()).lower()) in listed:
             continue
         v = frozenset(str(verbs).split())
-        if not names_own_point(str(doc), str(comp or ""), empty, restates, v):
+        if not names_own_point(str(doc), str(comp or ""), empty, restates, v) or _names_area(text, others):
             continue
         own = found.setdefault((int(year), int(group)), [])
         same = next((e for e in own if says(e[0], doc, v) or says(doc, e[0], v)), None)

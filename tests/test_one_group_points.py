@@ -148,3 +148,17 @@ def test_a_phrase_that_only_names_another_core_area_is_no_point_of_its_own():
         ("Helhedsorienteret syn", [5])
     ]
     assert len(one_group_points(part, [], frozenset(), _asks)) == 3  # without the names each is a theme
+
+
+def test_the_page_lists_what_one_group_said_group_by_group(analysis_2024, cfg_2024):
+    from pipeline.report.context import build_area_context
+
+    ctx = build_area_context(analysis_2024, cfg_2024, "Social omsorg", recurring_from=2)
+    firsts = [t["groups"][0] for t in ctx.single]
+    assert len(ctx.single) > 10 and firsts == sorted(firsts)
+    # within a group, the report's order (the themes table's) is kept
+    themes = analysis_2024.themes
+    order = list(themes.loc[themes["core_area"] == "Social omsorg", "label"])
+    for g in set(firsts):
+        mine = [order.index(t["label"]) for t in ctx.single if t["groups"][0] == g]
+        assert mine == sorted(mine)

@@ -236,11 +236,12 @@ def _theme_lists(
     )
     option = area_themes["topic"].isin(list(option_topics))
     asked &= ~option
+    alone = ~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked & ~option
+    # group by group: a reader finds what each group said on its own together
+    single = sorted(theme_dicts(area_themes[alone], links), key=lambda t: t["groups"][:1])
     return _ThemeLists(
         recurring=recurring,
-        single=theme_dicts(
-            area_themes[~area_themes["recurring"] & ~area_themes["restates_area"] & ~asked & ~option], links
-        ),
+        single=single,
         question=theme_dicts(area_themes[asked], links),
         restating=theme_dicts(area_themes[area_themes["restates_area"]], links),
     )

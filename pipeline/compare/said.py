@@ -105,15 +105,17 @@ def groups_saying(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[st
     """
     wanted: Sequence[str] = [lab for lab in dict.fromkeys(labels) if lab.split()]
     out: dict[str, Said] = {}
-    for area, group, sid, lemmas, text, verbs in year.rows:
-        if scope != OVERALL and area != scope:
-            continue
-        key = group_key(scope, area, group)
-        if key in out:
-            continue
-        if any(says(lab, lemmas, verbs) for lab in wanted):
+    for key, (area, _group, sid, lemmas, text, verbs) in _scope_rows(year, scope):
+        if key not in out and any(says(lab, lemmas, verbs) for lab in wanted):
             out[key] = Said(key, area, sid, text)
     return out
+
+
+def _scope_rows(year: YearUnits, scope: str):
+    """``(group key, row)`` of each of the year's rows in ``scope``, in the rows' order."""
+    for row in year.rows:
+        if scope == OVERALL or row[0] == scope:
+            yield group_key(scope, row[0], row[1]), row
 
 
 def written_inside(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[str, str]:
@@ -133,13 +135,10 @@ def written_inside(year: YearUnits, scope: str, labels: Iterable[str]) -> dict[s
     out: dict[str, str] = {}
     if not wanted:
         return out
-    for area, group, _sid, lemmas, text, _verbs in year.rows:
-        if scope != OVERALL and area != scope:
-            continue
-        key = group_key(scope, area, group)
+    for key, row in _scope_rows(year, scope):
         if key in out:
             continue
-        inside = [lem for lem in lemmas.split() if lem not in wanted and wanted & family_keys(lem)]
+        inside = [lem for lem in row[3].split() if lem not in wanted and wanted & family_keys(lem)]
         if inside:
             out[key] = inside[0]
     return out

@@ -105,24 +105,23 @@ def _grey_fixed(ws, columns: tuple[_Column, ...]) -> None:
                 cell.fill = grey
 
 
-def _pick_a_theme(ids: str):
-    """A drop-down list of the theme ids in ``ids`` (a cell range of the sheet *Themes*)."""
+def _drop_down(formula: str, title: str, error: str):
+    """A cell's drop-down list (``formula``: a quoted list or a cell range) that refuses anything else."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     return DataValidation(
-        type="list",
-        formula1=f"={ids}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Theme id",
-        error="Pick the id of a theme in the Themes sheet.",
+        type="list", formula1=formula, allow_blank=True, showErrorMessage=True, errorTitle=title, error=error
     )
+
+
+def _pick_a_theme(ids: str):
+    """A drop-down list of the theme ids in ``ids`` (a cell range of the sheet *Themes*)."""
+    return _drop_down(f"={ids}", "Theme id", "Pick the id of a theme in the Themes sheet.")
 
 
 def _themes_sheet(wb, entries: list, new: list) -> str:
     """The sheet *Themes*: a row per automatic theme and per new theme carried over; returns the id range."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from pipeline.report.xlsx import add_rows, new_sheet
 
@@ -157,14 +156,7 @@ def _themes_sheet(wb, entries: list, new: list) -> str:
     n_rows = ws.max_row
     _grey_fixed(ws, THEME_COLUMNS)
     ids = f"'{THEMES_SHEET}'!$A$2:$A${max(n_rows, 2) + 200}"  # room for new theme rows
-    yes_no = DataValidation(
-        type="list",
-        formula1='"yes,no"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="yes or no",
-        error="Write yes or no.",
-    )
+    yes_no = _drop_down('"yes,no"', "yes or no", "Write yes or no.")
     merge = _pick_a_theme(ids)
     letters = {c.header: get_column_letter(i) for i, c in enumerate(THEME_COLUMNS, start=1)}
     last = max(n_rows, 2) + 200
@@ -212,19 +204,10 @@ def _phrases_sheet(wb, entries: list, units: pd.DataFrame, statements: pd.DataFr
 
 def _decision_sheet(wb, suggestions: pd.DataFrame) -> None:
     """The sheet *Forslag*: the run's suggestions, with a drop-down to accept or reject each."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     from pipeline.curation.record import suggestions_sheet
 
     suggestions_sheet(wb, suggestions.astype(str).to_dict("records"))
-    dv = DataValidation(
-        type="list",
-        formula1='"accept,reject"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="accept or reject",
-        error="Write accept or reject.",
-    )
+    dv = _drop_down('"accept,reject"', "accept or reject", "Write accept or reject.")
     wb["Forslag"].add_data_validation(dv)
     dv.add(f"B2:B{max(wb['Forslag'].max_row, 2)}")
 

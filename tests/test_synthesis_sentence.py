@@ -25,3 +25,10 @@ def test_one_point_per_count_has_no_each_and_named_groups_keep_their_names():
         "Samlet set pegede 3 af 5 grupper på fleksibilitet (gruppe 2, gruppe 3 og Bord A). "
         "Derudover pegede 2 af 5 på sårbare unge (gruppe 1 og Bord A)."
     )
+
+
+def test_a_label_naming_another_wording_and_its_groups_share_one_parenthesis():
+    text = area_synthesis([_t("Fleksibilitet (smidigere processer)", [2, 3, 4])], [], 5)
+    assert (
+        text == "Samlet set pegede 3 af 5 grupper på fleksibilitet (smidigere processer; gruppe 2, 3 og 4)."
+    )

@@ -74,7 +74,11 @@ def _named(theme: dict, names: Mapping[int, str] | None) -> str:
     """A point as the synthesis names it: its label, with its groups when it has them."""
     label = lower_first(theme["label"])
     groups = theme.get("groups")
-    return f"{label} ({groups_text(groups, names)})" if groups else label
+    if not groups:
+        return label
+    if label.endswith(")"):  # a label naming another wording: one parenthesis, not two side by side
+        return f"{label[:-1]}; {groups_text(groups, names)})"
+    return f"{label} ({groups_text(groups, names)})"
 
 
 def _restating_sentence(restating: list[dict]) -> str:

@@ -7,7 +7,10 @@ by a surname, or followed by a verb of saying ("Per sagde", "Bo mente").
 
 from __future__ import annotations
 
-__all__ = ["COMMON_WORD_NAMES", "SAYING_VERBS"]
+from functools import cache
+from pathlib import Path
+
+__all__ = ["COMMON_WORD_NAMES", "GIVEN_NAMES_FILE", "SAYING_VERBS", "given_names"]
 
 #: Danish first names and surnames that are also ordinary words (in lower case). The treebank
 #: lexicon does not hold all of them (``per`` is a preposition there is no lemma entry for).
@@ -30,3 +33,15 @@ SAYING_VERBS = frozenset(
     konkluderer foreslog fortæller beskrev beskriver efterlyste efterlyser præsenterede præsenterer
     """.split()
 )
+
+
+#: Common Danish given names, lower case (``data/given_names.txt``): a person's name that no
+#: configuration lists is found by one of these ("Kristian Thulesen Dahl", "Hanne").
+GIVEN_NAMES_FILE = Path(__file__).parent / "data" / "given_names.txt"
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The given names of :data:`GIVEN_NAMES_FILE`, lower case."""
+    lines = GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

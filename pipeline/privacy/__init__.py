@@ -24,7 +24,12 @@ other scripts, digits of other scripts, dashes and spaces folded), so nothing in
   surname, either half of a double surname), in any letter case, in the genitive, and as the first
   part of a compound (``Vestergaard-modellen``). A listed name that is also a Danish word (``Per``,
   ``Bo``, ``Storm``) is taken only where it reads as a name: capitalised inside a sentence, followed
-  by a surname or a verb of saying (``udgiften per borger`` stays).
+  by a surname or a verb of saying (``udgiften per borger`` stays);
+* names no list holds: a common Danish given name (``pipeline/danish/data/given_names.txt``) written
+  with a capital letter, with the capitalised surnames after it (``Kristian Thulesen Dahl``,
+  ``Borgmester Hanne Jensen`` → ``Borgmester [navn]``); a given name that is also a word (``Hans``,
+  ``Mark``) by the same reading as a listed one. A surname alone ("fru Jensen") is not found unless
+  listed: list the participants' names in ``[privacy] names``.
 
 The same filter is applied to every text that can reach an output, not only note text: the
 configuration's own texts (:func:`redact_config`), input file names and sheet names, messages

@@ -75,14 +75,19 @@ def _is_name(text: str, match: re.Match, words: frozenset[str]) -> bool:
     inside a sentence, or followed by a surname or a verb of saying; never written in lower case as
     the word ("udgiften per borger").
     """
-    from pipeline.danish.name_words import SAYING_VERBS
-
     found, rest = match.group("name"), match.group("rest")
     if rest:  # a closed compound: only a long name that is no Danish word ("Vestergaardmodellen")
         return len(found) >= 5 and found.casefold() not in words and rest.islower() and len(rest) >= 3
     if len(found.split()) > 1 or found.casefold() not in words:
         return True
-    after = text[match.end() :]
+    return _word_reads_as_name(text, match.start(), match.end(), found)
+
+
+def _word_reads_as_name(text: str, start: int, end: int, found: str) -> bool:
+    """Whether a name that is also a Danish word ("Per", "Bo") reads as the name where it stands."""
+    from pipeline.danish.name_words import SAYING_VERBS
+
+    after = text[end:]
     next_word = re.match(r"\s+([^\W\d_][\w-]*)", after)
     if next_word and next_word.group(1).casefold() in SAYING_VERBS:
         return True
@@ -94,4 +99,58 @@ def _is_name(text: str, match: re.Match, words: frozenset[str]) -> bool:
         return True  # "Per Hansen": followed by a surname
     if re.match(r"\s+(?:og|eller)\s+[A-ZÆØÅ][a-zæøå]", after):
         return True  # "Bo og Per mente": one of two names
-    return not _SENTENCE_START_RE.search(text[max(0, match.start() - 5) : match.start()])
+    return not _SENTENCE_START_RE.search(text[max(0, start - 5) : start])
+
+
+# A capitalised word, also a hyphenated double one ("Poul-Erik", "Møller-Kjær").
+_TITLE = r"[A-ZÆØÅ][a-zæøåäöüé]+(?:-[A-ZÆØÅ][a-zæøåäöüé]+)*"
+_TITLE_RUN_RE = re.compile(rf"(?<![\w-])(?P<run>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")
+_GENITIVE_END_RE = re.compile(r"(?:['\u2019]s|(?<=[sxz])['\u2019]|s)$")
+
+
+def _given(word: str) -> bool:
+    """Whether a capitalised word is a common given name, also in the genitive ("Mettes", "Lars'")."""
+    from pipeline.danish.name_words import given_names
+
+    names = given_names()
+    low = word.casefold()
+    bare = _GENITIVE_END_RE.sub("", low)
+    return any(w in names for w in (low, bare, low.split("-")[0], bare.split("-")[0]))
+
+
+def unlisted_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of person names no configuration lists: a common given name and the surnames after it.
+
+    A run of capitalised words that starts with a given name (:func:`~pipeline.danish.name_words.given_names`)
+    is a name with its surnames ("Kristian Thulesen Dahl", "Lars Løkke"). A given name alone is a name
+    when it is no Danish word ("Hanne fortalte"); one that is a word ("Per", "Karl", "Mark") only where it
+    reads as a name (:func:`_word_reads_as_name`). Only capitalised words count: "karensdag" and
+    "udgiften per borger" stay. Words after the first that are not a given name are taken as surnames
+    only when capitalised and in the same run, so a sentence start after a full stop is never joined.
+
+    Args:
+        text: The normalised, folded text.
+        words: Danish words as written in lower case (:func:`_lower_case_words`).
+
+    Returns:
+        ``(start, end)`` of each name, in order.
+    """
+    spans = []
+    for match in _TITLE_RUN_RE.finditer(text):
+        run = match.group("run")
+        offset = match.start()
+        # the name starts at the run's first given name ("Borgmester Hanne Jensen": "Hanne Jensen")
+        for m in re.finditer(r"\S+", run):
+            if not _given(m.group()):
+                continue
+            start, end = offset + m.start(), offset + len(run)
+            alone = end == offset + m.end()
+            if (
+                alone
+                and m.group().casefold() in words
+                and not _word_reads_as_name(text, start, end, m.group())
+            ):
+                break
+            spans.append((start, end))
+            break
+    return spans

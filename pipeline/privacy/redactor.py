@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.privacy.forms import _CPR_RE, _EMAIL_RE, _PHONE_RE, _is_cpr, _is_phone
-from pipeline.privacy.names import _is_name, _lower_case_words, _name_pattern
+from pipeline.privacy.names import _is_name, _lower_case_words, _name_pattern, unlisted_names
 from pipeline.privacy.text import fold_for_matching, normalise_text
 
 KINDS = ("email", "cpr", "phone", "name")
@@ -72,6 +72,10 @@ class Redactor:
                 if any(s < end and start < e for s, e, _ in spans) or not _is_name(folded, match, words):
                     continue
                 spans.append((start, end, "name"))
+        if "name" in self.kinds:
+            for start, end in unlisted_names(folded, _lower_case_words()):
+                if not any(s < end and start < e for s, e, _ in spans):
+                    spans.append((start, end, "name"))
         if not spans:
             return text, counts
         out, pos = [], 0

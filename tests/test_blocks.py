@@ -5,6 +5,7 @@ And every renderer escapes.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -276,3 +277,12 @@ def test_a_link_to_a_place_the_page_does_not_show_is_not_drawn():
     assert pm.block_text(fixed.blocks[1]) == pm.block_text(page.blocks[1])  # the words stay
     md = render_markdown(fixed)
     assert '<a id="emne-1"></a>' in md and "[Unge]" not in md and "[Frivillige](#emne-1)" in md
+
+
+def test_an_area_without_a_topic_has_no_empty_discussion_heading(analysis_2024, cfg_2024):
+    """A question alone (no ``theme``): no "Gruppedrøftelse om" with nothing after it."""
+    area = analysis_2024.notes["core_area"].iloc[0]
+    ctx = build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
+    assert "Gruppedrøftelse om frivillighed" in markdown_text(area_page(ctx))
+    bare = area_page(dataclasses.replace(ctx, theme=""))
+    assert "Gruppedrøftelse om" not in markdown_text(bare)

@@ -101,12 +101,12 @@ def test_cross_area_points_name_true_groups(page, analysis_2024):
         for b in walk(page.blocks)
         if isinstance(b, BulletList)
         for i in b.items
-        if "gruppedrøftelser i" in inline_text(i)
+        if "gruppenoter i" in inline_text(i)
     ]
     assert items
     for text in items:
         label, n_groups, n_areas = re.match(
-            r"^(.+?): (\d+) gruppedrøftelser i (\d+) kerneområder", text
+            r"^(.+?): (\d+) gruppenoter i (\d+) kerneområder", text
         ).groups()
         row = cross.loc[label]
         assert int(n_groups) == row["n_groups"] and int(n_areas) == row["n_areas"]

@@ -32,3 +32,15 @@ def test_a_label_naming_another_wording_and_its_groups_share_one_parenthesis():
     assert (
         text == "Samlet set pegede 3 af 5 grupper på fleksibilitet (smidigere processer; gruppe 2, 3 og 4)."
     )
+
+
+def test_restating_words_are_the_area_s_topic_only_when_they_are_its_words_and_only_when_they_recur():
+    restating = [_t("Frivillige", [1, 2, 3, 5]), _t("Danmark", [1, 3]), _t("Børn", [2])]
+    text = area_synthesis(
+        [_t("Samarbejde", [3, 4])], [], 5, restating, area_words=("Social omsorg", "frivillighed")
+    )
+    assert text.endswith(
+        " Kerneområdets eget emne gik igen: frivillige (4 af 5 grupper)."
+        " Ord, der gik igen uden at sige et punkt: danmark (2 af 5 grupper)."
+    )
+    assert "børn" not in text  # one group: it did not recur

@@ -21,9 +21,10 @@ METHOD_TEXT = (
     "fælles (spørgsmålets egne ord), er trukket fra, så det ikke samler alt i ét tema. Antallet af "
     "temaer er valgt ud fra, hvor tydeligt grupperne skiller sig ud, og et tema tæller kun, når dets "
     "fraser hænger bedre sammen indbyrdes end med andre temaer. Et tema kaldes tilbagevendende, når "
-    "mindst {recurring_from} grupper har rejst det. Temaets navn er en af dets egne fraser, som "
-    "grupperne skrev den; citaterne er noternes tekst, der er et referat af gruppernes drøftelse. "
-    "Intet er omskrevet."
+    "mindst {recurring_from} grupper har rejst det. Temaets navn er dannet af dets egne fraser: "
+    "i grundform, et udsagnsord kan være gjort til navneord („inddrage unge“ → „Inddragelse af "
+    "unge“), og i parentes står en anden gruppes ord for det samme, når en gruppe skrev det med "
+    "andre ord. Citaterne er noternes tekst uændret; noterne er et referat af gruppernes drøftelse."
 )
 
 

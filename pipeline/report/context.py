@@ -24,7 +24,7 @@ from pipeline.report.plots import (
     theme_group_matrix,
 )
 from pipeline.report.method import curation_context, method_facts
-from pipeline.report.synthesis import area_synthesis
+from pipeline.report.synthesis import area_synthesis, lists_synthesis
 from pipeline.report.asked import with_answers
 from pipeline.report.answers import (
     area_theme_options,
@@ -198,11 +198,7 @@ def _term_rows(analysis: Analysis, area: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class _ThemeLists:
-    """An area's themes as the page shows them.
-
-    Recurring, raised by too few groups, the question's own words, and those that restate the
-    area (named once in the synthesis).
-    """
+    """An area's themes as the page shows them (those restating the area: once, in the synthesis)."""
 
     recurring: list[dict]
     single: list[dict]
@@ -310,8 +306,7 @@ def build_area_context(
         recurring=lists.recurring,
         single=lists.single,
         single_heading=single_heading(recurring_from),
-        synthesis=options_sentence(given, n_groups)
-        + area_synthesis(lists.recurring, lists.single, n_groups, lists.restating, lists.question, names),
+        synthesis=options_sentence(given, n_groups) + lists_synthesis(lists, n_groups, names, area_cfg),
         question_themes=with_answers(lists.question, analysis, area),
         terms=_term_rows(analysis, area),
         notes=_note_rows(area_notes, area_st, area_units, label_of),

@@ -40,7 +40,7 @@ def _cross_blocks(index: dict) -> list[pm.Block]:
             (
                 pm.Anchor("", f"tvaer-{c['id']}"),
                 pm.Strong(c["label"]),
-                f" ({c['n_groups']} gruppedrøftelser i {c['n_areas']} kerneområder)",
+                f" ({c['n_groups']} gruppenoter i {c['n_areas']} kerneområder)",
             ),
             pm.joined(
                 [

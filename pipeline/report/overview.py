@@ -220,7 +220,7 @@ def _cross(analysis: Analysis) -> list[pm.Block]:
         items.append(
             pm.inlines(
                 pm.Strong(row.label),
-                f": {row.n_groups} gruppedrøftelser i {row.n_areas} kerneområder – ",
+                f": {row.n_groups} gruppenoter i {row.n_areas} kerneområder – ",
                 *where,
                 ".",
             )

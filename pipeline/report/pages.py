@@ -331,7 +331,8 @@ def area_page(ctx: AreaContext) -> pm.Page:
             pm.Paragraph(
                 (
                     pm.Link(f"{cfg.municipality} · {cfg.name} {cfg.year}", "index.html"),
-                    f" · Gruppedrøftelse om {ctx.theme}",
+                    # no topic configured (a question alone): no empty "Gruppedrøftelse om"
+                    f" · Gruppedrøftelse om {ctx.theme}" if str(ctx.theme or "").strip() else "",
                 )
                 + ((" · Udvalg: ", pm.Strong(ctx.committee)) if ctx.committee else ())
             ),

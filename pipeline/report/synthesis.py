@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from pipeline.report.wording import da_list, groups_text, lower_first
 
-__all__ = ["area_synthesis"]
+__all__ = ["area_synthesis", "lists_synthesis"]
 
 
 def area_synthesis(
@@ -16,6 +16,7 @@ def area_synthesis(
     restating: list[dict] | None = None,
     question: list[dict] | None = None,
     names: Mapping[int, str] | None = None,
+    area_words: tuple[str, ...] = (),
 ) -> str:
     """An extractive synthesis of an area.
 
@@ -25,13 +26,15 @@ def area_synthesis(
     the same two groups saying both.
 
     Themes that only repeat the question's words (``question``) or the area's topic
-    (``restating``) are named after the sub-themes, once.
+    (``restating``) are named after the sub-themes, once: as the area's own topic when the label is
+    of the words of ``area_words`` (the area's name and topic), else as words that name no point
+    (a word every area's groups use: "danmark", "alle"); only those two or more groups used.
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
     """
     question = question or []
-    tail = _restating_sentence(restating or [])
+    tail = _restating_sentence(restating or [], area_words)
     if not recurring:
         if question:
             return (
@@ -70,6 +73,14 @@ def area_synthesis(
     return text + tail
 
 
+def lists_synthesis(lists, n_groups: int, names: Mapping[int, str] | None, area_cfg) -> str:
+    """:func:`area_synthesis` of an area page's theme lists, the area's name and topic as its own words."""
+    words = (str(area_cfg.name), str(area_cfg.theme or ""))
+    return area_synthesis(
+        lists.recurring, lists.single, n_groups, lists.restating, lists.question, names, words
+    )
+
+
 def _named(theme: dict, names: Mapping[int, str] | None) -> str:
     """A point as the synthesis names it: its label, with its groups when it has them."""
     label = lower_first(theme["label"])
@@ -81,14 +92,28 @@ def _named(theme: dict, names: Mapping[int, str] | None) -> str:
     return f"{label} ({groups_text(groups, names)})"
 
 
-def _restating_sentence(restating: list[dict]) -> str:
-    """The themes that restate the area (its topic, or every group and most statements).
+def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ()) -> str:
+    """The themes two or more groups raised that restate the area: its topic, or words naming no point.
 
-    Named once, not as sub-themes.
+    >>> _restating_sentence([{"label": "Frivillige", "n_groups": 4, "n_groups_total": 5}], ("frivillighed",))
+    ' Kerneområdets eget emne gik igen: frivillige (4 af 5 grupper).'
+    >>> _restating_sentence([{"label": "Danmark", "n_groups": 3, "n_groups_total": 10}], ("EU",))
+    ' Ord, der gik igen uden at sige et punkt: danmark (3 af 10 grupper).'
     """
-    if not restating:
-        return ""
-    parts = [
-        f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in restating
-    ]
-    return f" Kerneområdets eget emne gik igen: {da_list(parts)}."
+    from pipeline.danish import related
+
+    words = [w for text in area_words for w in str(text).casefold().replace(",", " ").split()]
+
+    def own(theme: dict) -> bool:
+        return any(related(w, a) for w in str(theme["label"]).casefold().split() for a in words)
+
+    def named(themes: list[dict]) -> str:
+        return da_list(
+            [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in themes]
+        )
+
+    recurring = [t for t in restating if int(t["n_groups"]) >= 2]
+    topic = [t for t in recurring if own(t)]
+    other = [t for t in recurring if not own(t)]
+    tail = f" Kerneområdets eget emne gik igen: {named(topic)}." if topic else ""
+    return tail + (f" Ord, der gik igen uden at sige et punkt: {named(other)}." if other else "")

@@ -156,6 +156,23 @@ def is_genitive(form: str, lemma: str) -> bool:
     return stem == lem or is_definite(stem, lem)
 
 
+def is_s_passive(form: str, lemma: str) -> bool:
+    """Whether a verb form is the s-passive of its lemma ("sænkes" of "sænke", "inddrages").
+
+    An s-passive takes no direct object: "skal sænkes en smule" says how much, not what. A verb
+    whose lemma ends in -s itself ("lykkes", "synes", "findes") is no passive.
+
+    >>> is_s_passive("sænkes", "sænke"), is_s_passive("lykkes", "lykkes"), is_s_passive("sænker", "sænke")
+    (True, False, False)
+    """
+    f, lem = form.lower(), lemma.lower()
+    return (
+        f.endswith("s")
+        and not lem.endswith("s")
+        and f[:-1].startswith(lem[:-1] if lem.endswith("e") else lem)
+    )
+
+
 def base_phrase(words: list[str], lemmas: list[str]) -> str:
     """A noun phrase in its base form, as a label shows it (lowercase).
 

@@ -81,7 +81,25 @@ def _verb_role(verb) -> tuple[str, int | None, int | None]:
     return CLAUSE, None, None
 
 
+#: Prepositions of an infinitive that holds the action a verb's object is kept from or held in
+#: ("forhindre unge mennesker i at ryge", "afholde folk fra at søge"): the object is who is acted
+#: on, and "forhindring af unge mennesker" would say the opposite of the claim.
+ACTION_PREPOSITIONS = frozenset({"i", "fra"})
+
+
+def controls_action(verb) -> bool:
+    """Whether a verb's object only names who an "i/fra at"-infinitive's action is kept from or held in."""
+    return any(
+        c.pos_ == "ADP"
+        and _lemma(c) in ACTION_PREPOSITIONS
+        and any(g.lower_ == "at" and any(v.pos_ in _VERB_POS for v in g.children) for g in c.children)
+        for c in verb.children
+    )
+
+
 def _objects(verb) -> list:
+    if controls_action(verb):
+        return []
     return [c for c in verb.children if c.dep_ in {"dobj", "iobj"} and c.pos_ in _ARG_POS]
 
 

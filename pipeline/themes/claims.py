@@ -38,6 +38,8 @@ class Parse:
             the point made there is the other noun's.
         attitudes: ``(noun position, +1 or -1)`` per noun phrase head the sentence is for or
             against (:func:`pipeline.danish.attitudes.attitude`: "glade for <reformen>").
+        no_object: Token positions of verbs whose object is no claim's object: it only names who an
+            "i/fra at"-infinitive's action is kept from (:func:`pipeline.danish.syntax.controls_action`).
     """
 
     chunks: tuple[tuple[int, int], ...] = ()
@@ -45,6 +47,7 @@ class Parse:
     verb_objects: tuple[tuple[tuple[int, ...], tuple[int, int]], ...] = ()
     complements: frozenset[int] = frozenset()
     attitudes: tuple[tuple[int, int], ...] = ()
+    no_object: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +106,7 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
 
     from pipeline.danish.attitudes import attitude
     from pipeline.danish.noun_phrases import COMPLEMENT, LOCATIVE, NOUN, VERB, noun_chunks
-    from pipeline.danish.syntax import phrases
+    from pipeline.danish.syntax import controls_action, phrases
 
     doc = Doc(
         nlp.vocab,
@@ -117,7 +120,15 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
     chunks = tuple(_with_modifiers(doc, s, e) for s, e, _ in noun_chunks(doc))
     locative = frozenset(p.head for p in found if p.kind == NOUN and p.role == LOCATIVE)
     complements = frozenset(p.head for p in found if p.kind == NOUN and p.role == COMPLEMENT)
-    base = {doc[s:e].root.i: (s, e) for s, e in chunks}
+
+    def base(head: int, arg) -> tuple[int, int]:
+        # the base noun phrase the object's noun is in ("et klart signal" of "sender et klart signal
+        # til kriminelle"): a noun in a phrase hung on the object is not the verb's object
+        return next(
+            ((s, e) for s, e in chunks if s <= head < e),
+            (arg.start, arg.end) if head == arg.head else (head, head + 1),
+        )
+
     verb_objects = []
     for p in found:
         if p.kind != VERB:
@@ -125,9 +136,10 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
         for arg in p.arguments:
             # "inddrage børn og unge": every coordinated noun is the verb's object
             for head in (arg.head, *_conjuncts(doc[arg.head])):
-                span = base.get(head, (arg.start, arg.end) if head == arg.head else (head, head + 1))
+                span = base(head, arg)
                 verb_objects.append((tuple(p.heads), span))
     attitudes = tuple(
         (p.head, sign) for p in found if p.kind == NOUN and (sign := attitude(doc[p.head])) != 0
     )
-    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes)
+    no_object = frozenset(t.i for t in doc if t.pos_ == "VERB" and controls_action(t))
+    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes, no_object)

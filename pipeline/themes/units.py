@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
+from pipeline.danish.inflection import is_s_passive
 from pipeline.danish.syntax import COPULAS
 from pipeline.themes.claims import parse_statement
 
@@ -268,6 +269,7 @@ def _verbs_before(
             and upos[i] == "VERB"
             and _content(lemmas[i], words[i], stops)
             and not _participle(words[i])
+            and not is_s_passive(words[i], lemmas[i])  # "sænkes en smule": no object
         )
 
     if not verb(j):
@@ -303,7 +305,8 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     and _content(lemmas[v], words[v], stops)
                     and not _participle(words[v])
                 ]
-    return sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
+    before = _verbs_before(words, lemmas, upos, start, stops)
+    return sorted(set(out)) or [v for v in before if parse is None or v not in parse.no_object]
 
 
 def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:

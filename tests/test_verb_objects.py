@@ -1,0 +1,62 @@
+"""A verb's object is the claim's object only where the parse says so: not a noun hung on the object,
+not who an action is kept from, never after an s-passive."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.themes.claims import parse_statement
+from pipeline.themes.units import make_units
+
+
+def _parse(danish_nlp, text: str):
+    doc = danish_nlp(text)
+    words, pos, lemmas = [t.text for t in doc], [t.pos_ for t in doc], [t.lemma_ for t in doc]
+    return words, parse_statement(words, pos, lemmas)
+
+
+def _units(danish_nlp, text: str) -> pd.DataFrame:
+    doc = danish_nlp(text)
+    statements = pd.DataFrame(
+        [
+            {
+                "statement_id": "000000000001-00",
+                "note_id": "000000000001",
+                "year": 2024,
+                "core_area": "Kultur",
+                "group": 1,
+                "text": text,
+                "tokens": " ".join(t.text for t in doc),
+                "lemmas": " ".join(t.lemma_ for t in doc),
+                "pos": " ".join(t.pos_ for t in doc),
+            }
+        ]
+    )
+    return make_units(statements)
+
+
+def test_the_object_is_its_base_noun_phrase_not_a_noun_hung_on_it(danish_nlp):
+    """ "sender et klart signal til kriminelle": the object is "et klart signal", not "kriminelle"."""
+    words, parse = _parse(danish_nlp, "Vi sender et klart signal til kriminelle.")
+    objects = {tuple(words[s:e]) for verbs, (s, e) in parse.verb_objects if words.index("sender") in verbs}
+    assert objects == {("et", "klart", "signal")}
+    units = _units(danish_nlp, "Vi sender et klart signal til kriminelle.")
+    assert not any("sending" in u.split() and "kriminel" in u.split() for u in units["lemmas"])
+
+
+def test_who_an_action_is_kept_from_is_no_object(danish_nlp):
+    """ "forhindre unge mennesker i at ryge": not "forhindring af unge mennesker", the opposite claim."""
+    words, parse = _parse(danish_nlp, "Vi vil forhindre unge mennesker i at ryge.")
+    assert words.index("forhindre") in parse.no_object
+    assert not any(words.index("forhindre") in verbs for verbs, _ in parse.verb_objects)
+    units = _units(danish_nlp, "Vi vil forhindre unge mennesker i at ryge.")
+    assert not any(u.startswith("forhindring") for u in units["lemmas"])
+    # without the infinitive the object is the object: "forhindre ulykker"
+    words, parse = _parse(danish_nlp, "Vi vil forhindre ulykker.")
+    assert any(words.index("forhindre") in verbs for verbs, _ in parse.verb_objects)
+
+
+def test_an_s_passive_takes_no_object(danish_nlp):
+    """ "skal sænkes en smule" says how much, not what: no "sænkelse af smule"."""
+    units = _units(danish_nlp, "Bistanden skal sænkes en smule.")
+    assert not any(u.startswith("sænkelse") for u in units["lemmas"])

@@ -105,9 +105,7 @@ def test_cross_area_points_name_true_groups(page, analysis_2024):
     ]
     assert items
     for text in items:
-        label, n_groups, n_areas = re.match(
-            r"^(.+?): (\d+) gruppenoter i (\d+) kerneområder", text
-        ).groups()
+        label, n_groups, n_areas = re.match(r"^(.+?): (\d+) gruppenoter i (\d+) kerneområder", text).groups()
         row = cross.loc[label]
         assert int(n_groups) == row["n_groups"] and int(n_areas) == row["n_areas"]
         for a in json.loads(row["areas"]):

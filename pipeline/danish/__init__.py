@@ -14,6 +14,7 @@ from .answers import (
     is_yes_no_question,
     opening_stance,
 )
+from .casing import as_written
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import (
@@ -64,6 +65,7 @@ __all__ = [
     "Phrase",
     "add_to_tokenizer",
     "answer_stance",
+    "as_written",
     "base_phrase",
     "derives",
     "echoed_stance",

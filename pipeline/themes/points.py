@@ -41,6 +41,7 @@ from pipeline.danish import (
     FRAME_NOUNS,
     GENERAL_NOUNS,
     MEASURE_NOUNS,
+    as_written,
     base_phrase,
     is_action_noun,
     related,
@@ -269,7 +270,7 @@ def label_text(lemmas: str, units: pd.DataFrame) -> str:
     else:
         (written, lems), _ = min(wordings.items(), key=lambda kv: (-kv[1], kv[0]))
         phrase = base_phrase(list(written), list(lems))
-    return phrase[:1].upper() + phrase[1:]
+    return as_written(phrase, (t.replace("_", " ") for span in units["words"] for t in span.split()))
 
 
 def label_lemmas(label: str, lemma_of: dict[str, str]) -> str:

@@ -104,14 +104,31 @@ def find_copies(statements: pd.DataFrame, area_words: Mapping[str, frozenset[str
             (r.statement_id, r.core_area, r.text, _words(r.tokens), set(str(r.content_lemmas).split()))
             for r in rows.itertuples(index=False)
         ]
-        for sid, area, text, words, lemmas in said:
-            for osid, oarea, otext, owords, olemmas in said:
-                if oarea == area:
-                    continue
-                short, shown = (owords, otext) if len(owords) <= len(words) else (words, text)
-                if len(short) < MIN_WORDS or not _holds(words if short is owords else owords, short):
-                    continue
-                own, other = area_words.get(area, frozenset()), area_words.get(oarea, frozenset())
-                counts = (_counts(lemmas, own, other), _counts(olemmas, other, own))
-                out.append(Copy(int(year), int(group), area, sid, oarea, osid, shown, *counts))
+        for i, j in _pairs([(area, words) for _, area, _, words, _ in said]):
+            (sid, area, text, words, lemmas), (osid, oarea, otext, owords, olemmas) = said[i], said[j]
+            shown = otext if len(owords) <= len(words) else text
+            own, other = area_words.get(area, frozenset()), area_words.get(oarea, frozenset())
+            counts = (_counts(lemmas, own, other), _counts(olemmas, other, own))
+            out.append(Copy(int(year), int(group), area, sid, oarea, osid, shown, *counts))
     return out
+
+
+def _pairs(said: list[tuple[str, tuple[str, ...]]]) -> list[tuple[int, int]]:
+    """``(i, j)`` for every two statements of one group, in different areas, one holding the other whole.
+
+    Both orders, sorted: each side is listed once. A statement is looked up by its first
+    :data:`MIN_WORDS` words among the runs of that length of the others (not every pair compared),
+    so a group with thousands of statements costs their words, not their square.
+    """
+    runs: dict[tuple[str, ...], set[int]] = {}
+    for k, (_, words) in enumerate(said):
+        for i in range(len(words) - MIN_WORDS + 1):
+            runs.setdefault(words[i : i + MIN_WORDS], set()).add(k)
+    found = set()
+    for k, (area, words) in enumerate(said):
+        if len(words) < MIN_WORDS:
+            continue
+        for m in runs.get(words[:MIN_WORDS], ()):
+            if said[m][0] != area and len(said[m][1]) >= len(words) and _holds(said[m][1], words):
+                found |= {(k, m), (m, k)}
+    return sorted(found)

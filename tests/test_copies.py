@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 
 import pandas as pd
@@ -116,6 +117,14 @@ def test_the_copy_counts_toward_no_theme_where_it_strays_warned_recorded_and_on_
     assert "Gruppe 1 skrev den samme sætning under Social omsorg: »" in section
     assert "Frivillige kan hjælpe de ældre med indkøb hver uge." in section
     assert "ikke talt med i temaerne" in section
+    # the same section in the HTML page and the Word document
+    from docx import Document
+
+    from pipeline.report import build_area_docx, render_area_html
+
+    assert f"<h2>{COPIES}</h2>" in render_area_html(ctx)
+    docx = "\n".join(p.text for p in Document(io.BytesIO(build_area_docx(ctx, {}))).paragraphs)
+    assert COPIES in docx and "Gruppe 1 skrev den samme sætning under Social omsorg" in docx
 
 
 def test_the_page_says_for_each_side_where_the_copy_counts():

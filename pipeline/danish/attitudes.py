@@ -6,6 +6,9 @@ parse (CDT relations, :mod:`pipeline.danish.cdt_walk`): the preposition the noun
 when it is itself an attitude ("imod"), else the word that preposition hangs on ("glade for",
 "tilfredse med"); for a subject, the predicative a copula says of it ("X er en katastrofe"). A
 negated clause turns it round. The words are a curated lexicon, ``data/attitude_words.txt``.
+A sentence that takes no side in words may still say the thing is lost or gained ("det må ikke
+koste arbejdspladser" / "grøn omstilling skaber arbejdspladser", :func:`pipeline.danish.effects.effect`):
+the same kind of evidence that two groups made opposite points of one noun, so it is the sign then.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cdt_walk import argument_noun, first_conjunct, is_negated, lemma_of, phrase_top
+from .effects import effect
 
 __all__ = ["attitude", "attitude_words"]
 
@@ -47,7 +51,9 @@ def attitude(tok) -> int:
     """+1 when the sentence is for the thing the noun phrase headed by ``tok`` names, -1 against, else 0.
 
     "Vi er glade for reformen" → +1; "Vi var imod reformen", "Reformen er en katastrofe" → -1;
-    "Vi er ikke tilfredse med reformen" → -1; "Vi venter på kommissionen" → 0.
+    "Vi er ikke tilfredse med reformen" → -1; "Vi venter på kommissionen" → 0. With no word of
+    attitude, a verb of loss or gain (:func:`pipeline.danish.effects.effect`): "Det koster
+    arbejdspladser" → -1, "Det skaber arbejdspladser" → +1.
     """
     words = attitude_words()
     t = first_conjunct(tok) if tok.dep_ == "conj" else tok
@@ -64,6 +70,6 @@ def attitude(tok) -> int:
             sign = words.get(lemma_of(pred), 0) or words.get(lemma_of(argument_noun(pred)), 0)
             holder = verb
     if not sign or holder is None:
-        return 0
+        return effect(tok)
     verb = _clause_verb(holder)
     return -sign if verb is not None and is_negated(verb) else sign

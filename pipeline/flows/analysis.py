@@ -213,7 +213,11 @@ def analyse_seminar(
     result = themes_of(statements, notes, cfg, stops, nlp, params=params, embedding_cache=embedding_cache)
     timings["themes"] = time.perf_counter() - start
     start = time.perf_counter()
-    terms = recurring_terms(statements, params, stop_words=stops)
+    # a sentence typed under the wrong area (themes.copies) is no word the groups used there either
+    strays = {
+        c["statement_id"] for cs in result.quality.get("copies", {}).values() for c in cs if not c["counts"]
+    }
+    terms = recurring_terms(statements[~statements["statement_id"].isin(strays)], params, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
     nlp_name = (
         f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; "

@@ -34,7 +34,7 @@ from pipeline.report.answers import (
     suggestions_named,
     year_entry,
 )
-from pipeline.report.words_apart import words_apart_of
+from pipeline.report.words_apart import copies_of, words_apart_of
 from pipeline.report.wording import (
     da_place,
     group_names,
@@ -86,12 +86,12 @@ class AreaContext:
     #: ``topic`` when a theme names only that option (its anchor); empty when it gave none.
     options: list[dict] = field(default_factory=list)
     options_figure: go.Figure | None = None
-    #: The yes/no answers to a yes/no question (``stance``, ``groups``, ``statements``), most
-    #: groups first; empty when the question asks for more than a yes or no.
+    #: The yes/no answers (``stance``, ``groups``, ``statements``), most groups first; else empty.
     stances: list[dict] = field(default_factory=list)
     #: The named groups' names as written, by ordinal (:func:`~pipeline.report.wording.group_label`).
     group_names: dict[int, str] = field(default_factory=dict)
     words_apart: list[dict] = field(default_factory=list)  # report.words_apart.words_apart_of
+    copies: list[dict] = field(default_factory=list)  # report.words_apart.copies_of
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -283,8 +283,7 @@ def build_area_context(
     area_themes = analysis.themes[analysis.themes["core_area"] == area]
     area_units = analysis.units[(analysis.units["core_area"] == area) & (analysis.units["theme"] >= 0)]
     option_topics = {int(t): o for t, o in analysis.quality.get("option_themes", {}).get(area, {}).items()}
-    # a statement placed in a theme that names a given option is tagged with the option as the
-    # options table names it ("Lokalsamfundsprojekter og lignende", not the theme's "Lokalsamfund")
+    # a statement in a theme naming a given option is tagged with the option as the options table names it
     label_of = {
         **dict(zip(area_themes["topic"], area_themes["label"], strict=True)),
         **{t: as_option(o) for t, o in option_topics.items()},
@@ -328,6 +327,7 @@ def build_area_context(
         stances=year_entry(analysis.quality.get("stances", {}).get(area, {}), cfg.year),
         group_names=names,
         words_apart=words_apart_of(analysis.quality, area, cfg.year, area_st),
+        copies=copies_of(analysis.quality, area, cfg.year),
     )
 
 

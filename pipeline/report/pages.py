@@ -16,7 +16,7 @@ from pipeline.report import blocks as pm
 from pipeline.report.asked import answer_inlines, specifics_text
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
-from pipeline.report.words_apart import words_apart_blocks
+from pipeline.report.words_apart import copies_blocks, words_apart_blocks
 from pipeline.report.wording import (
     GIVEN_OPTIONS,
     IN_SHORT,
@@ -357,6 +357,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_question_themes(ctx),
         *_terms(ctx),
         *words_apart_blocks(ctx.words_apart, ctx.group_names),
+        *copies_blocks(ctx.copies, ctx.group_names),
         *_single(ctx),
         *_figures(ctx),
         *notes_blocks(ctx),

@@ -5,6 +5,10 @@ own: the theme stage takes such a theme apart (:mod:`pipeline.themes.words`) and
 group's own phrases in ``theme_quality.json`` under ``words_apart``. The page lists them under
 their own heading, so the reader sees that the groups shared a word, not a point: "Plads: plads
 til offentlig vækst (gruppe 1); plads til skattelettelser (gruppe 2)".
+
+A sentence a group wrote word for word under two core areas (:mod:`pipeline.themes.copies`,
+``copies`` in the quality record) is said on both pages too, under a heading of its own, with
+whether it counts toward this area's themes: :func:`copies_of`, :func:`copies_blocks`.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from collections.abc import Mapping
 import pandas as pd
 
 from pipeline.report import blocks as pm
-from pipeline.report.wording import groups_text
+from pipeline.report.wording import group_label, groups_text
 
-__all__ = ["WORDS_APART", "words_apart_blocks", "words_apart_of"]
+__all__ = ["COPIES", "WORDS_APART", "copies_blocks", "copies_of", "words_apart_blocks", "words_apart_of"]
 
 #: The section's heading on the area page.
 WORDS_APART = "Ord, som flere grupper brugte om forskellige ting"
+#: The heading of the sentences a group wrote under two areas.
+COPIES = "Samme sætning under to kerneområder"
 
 
 def _entries(groups: list[dict], year: int, text_of: Mapping[str, str]) -> list[dict]:
@@ -104,3 +110,40 @@ def words_apart_blocks(words: list[dict], names: Mapping[int, str]) -> list[pm.B
         "tema. Hver gruppes egne ord:"
     )
     return [pm.Heading(2, (WORDS_APART,)), pm.Paragraph((text,)), pm.BulletList(tuple(items))]
+
+
+def copies_of(quality: Mapping, area: str, year: int) -> list[dict]:
+    """The area's statements that repeat a sentence their group wrote under another area, for the year.
+
+    Each is the quality record's entry (:meth:`pipeline.themes.copies.Copy.as_dict`): ``group``,
+    ``statement_id``, ``other_area``, ``words``, ``counts``.
+    """
+    return [c for c in quality.get("copies", {}).get(area, []) if int(c.get("year", year)) == int(year)]
+
+
+def copies_blocks(copies: list[dict], names: Mapping[int, str]) -> list[pm.Block]:
+    """The section: per copy its group, the sentence (linked to the notes), the other area, whether it counts.
+
+    Args:
+        copies: From :func:`copies_of`.
+        names: The named groups' names by ordinal.
+    """
+    if not copies:
+        return []
+    items = []
+    for c in copies:
+        if not c["counts"]:
+            counted = f"Her er den ikke talt med i temaerne: den nævner kun ord fra {c['other_area']}."
+        elif not c.get("other_counts", True):
+            counted = (
+                f"Den er talt med her, ikke under {c['other_area']}: dér nævner den kun dette områdes ord."
+            )
+        else:
+            counted = "Den er talt med i temaerne begge steder; tjek noterne."
+        said = (
+            group_label(c["group"], names, capital=True),
+            f" skrev den samme sætning under {c['other_area']}: »",
+        )
+        items.append(pm.inlines(*said, pm.Link(c["words"], f"#s-{c['statement_id']}"), "«. ", counted))
+    text = "Sætningen står ordret i gruppens noter til to kerneområder; måske en kopi ved en fejl."
+    return [pm.Heading(2, (COPIES,)), pm.Paragraph((text,)), pm.BulletList(tuple(items))]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
 from pipeline.danish.generality import is_general_noun
+from pipeline.danish.grading import is_grading
 from pipeline.danish.inflection import derives, prefix_derives
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.records import AreaFacts, ThemeParams
@@ -225,12 +226,13 @@ def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts
     )
     lemmas = _as_lemmas(label_words, theme_units)
     repeated = [restates(w, area_words) or restates(w.rstrip("e"), area_words) for w in lemmas]
-    # a general noun adds nothing to the question's word: "frivilligt arbejde" of "frivillighed"
+    # a general noun adds nothing to the question's word: "frivilligt arbejde" of "frivillighed";
+    # nor does a word grading it: "grov vold" of "vold" (the question's noun at its severe end)
     question_only = restating_share(theme_units, area_words) > 0.5 or (
         bool(label_words)
         and bool(area_words)
         and any(repeated)
-        and all(r or is_general_noun(w) for r, w in zip(repeated, lemmas, strict=True))
+        and all(r or is_general_noun(w) or is_grading(w) for r, w in zip(repeated, lemmas, strict=True))
     )
     return topic_only, question_only
 

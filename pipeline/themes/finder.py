@@ -12,6 +12,7 @@ whether it recurs (stored in the ``recurring`` column). Cross-cutting themes com
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,6 +20,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig
 from pipeline.schemas import CrossThemes, Themes, validate
+from pipeline.themes.copies import find_copies
 from pipeline.themes.cross import cross_cutting
 from pipeline.themes.describe import (
     asks,
@@ -47,6 +49,8 @@ from pipeline.themes.units import make_units
 from pipeline.topics import surface_forms
 
 __all__ = ["ThemeFinder", "find_themes"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -179,7 +183,10 @@ class ThemeFinder:
 
     def _start(self, statements, notes, area_words, topic_words, options) -> _Run:
         """The units of every area (stance units included), their vectors and the shared facts."""
-        units = make_units(statements, self.stop_words)
+        # a sentence typed under two areas counts where it belongs, and never silently (themes.copies)
+        copies = find_copies(statements, area_words)
+        strays = {c.statement_id for c in copies if not c.counts}
+        units = make_units(statements[~statements["statement_id"].isin(strays)], self.stop_words)
         units = units[units["lemmas"].str.len() > 0].assign(stance=False)
         units = (
             pd.concat([units, stance_units(statements, self.params)], ignore_index=True)
@@ -207,7 +214,7 @@ class ThemeFinder:
             topic_words=topic_words,
             options=options,
             lemma_of=_lemma_of(statements) if options else {},
-            quality={"n_units": len(units), "areas": {}, **self.params.decided()},
+            quality={"n_units": len(units), "areas": {}, **self.params.decided(), **_copies_record(copies)},
         )
 
     def _area(
@@ -308,6 +315,27 @@ class ThemeFinder:
             run.quality.setdefault("option_themes", {}).setdefault(area, {})[str(theme_id)] = option
         run.rows += new
         return theme_id
+
+
+def _copies_record(copies: list) -> dict:
+    """The quality record's ``copies`` (per area, :meth:`Copy.as_dict`); one warning per pair."""
+    out: dict[str, list[dict]] = {}
+    pairs: dict[frozenset, list] = {}
+    for c in copies:
+        out.setdefault(c.area, []).append(c.as_dict())
+        pairs.setdefault(frozenset((c.statement_id, c.other_statement_id)), []).append(c)
+    for sides in pairs.values():
+        c = min(sides, key=lambda c: (c.counts, c.area))  # the side that does not count, if one
+        where = (
+            f"not counted toward the themes of '{c.area}' (it names only the other area's words)"
+            if not c.counts
+            else "counted in both areas: check the notes"
+        )
+        log.warning(
+            "group %s wrote the same sentence under '%s' (%s) and '%s' (%s): '%s'; %s",
+            *(c.group, c.area, c.statement_id, c.other_area, c.other_statement_id, c.words, where),
+        )
+    return {"copies": out} if out else {}
 
 
 def find_themes(

@@ -16,6 +16,8 @@ from pipeline.report import blocks as pm
 from pipeline.report.asked import answer_inlines, specifics_text
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
+from pipeline.report.one_group import one_group_blocks
+from pipeline.report.theme_runs import other_areas, statement_link, status_runs
 from pipeline.report.words_apart import words_apart_blocks
 from pipeline.report.wording import (
     GIVEN_OPTIONS,
@@ -46,29 +48,6 @@ def marked(text: str, phrase: str) -> pm.Inlines:
     return pm.inlines(text[:at], pm.Mark(text[at:end]), text[end:])
 
 
-def _statement(statement_id: str, text: str) -> pm.Link:
-    return pm.Link(text, f"#s-{statement_id}")
-
-
-def _da_joined(runs: list[pm.Inline]) -> pm.Inlines:
-    """Runs as a Danish list: ``a, b og c``."""
-    if len(runs) <= 1:
-        return tuple(runs)
-    return (*pm.joined(runs[:-1]), " og ", runs[-1])
-
-
-def _other_areas(t: dict) -> pm.Inlines:
-    return _da_joined([pm.Link(a["name"], a["href"]) for a in t["other_areas"]])
-
-
-def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
-    """The theme's status (Maskinforslag until the analyst's codebook confirms or changes it.
-
-    Then Kurateret).
-    """
-    return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
-
-
 def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
@@ -78,7 +57,7 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
                 f"({groups_text(t['groups'], ctx.group_names, short=True)})",
             ),
             (", ".join(t["keywords"][:6]),),
-            _other_areas(t),
+            other_areas(t),
         )
         for t in ctx.recurring
     )
@@ -91,12 +70,11 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         f"({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
     ]
     if t["other_areas"]:
-        facts += ["; også i ", *_other_areas(t)]
+        facts += ["; også i ", *other_areas(t)]
     facts.append(".")
-    status = _status(ctx, t)
     blocks: list[pm.Block] = [
         pm.Heading(3, (t["label"],)),
-        pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta"),
+        pm.Paragraph(pm.inlines(tuple(facts), " ", status_runs(t)), kind="meta"),
     ]
     if t.get("specifics"):
         blocks.append(
@@ -120,7 +98,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
                     " ",
                     s["text"],
                     " – ",
-                    _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
+                    statement_link(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
                 ),
                 kind="summary",
             )
@@ -129,10 +107,10 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         blocks.append(
             pm.Quote(
                 marked(q["text"], q.get("unit", "")),
-                (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
+                (statement_link(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
             )
         )
-    evidence = pm.joined([_statement(s, s) for s in t["evidence"]])
+    evidence = pm.joined([statement_link(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
@@ -150,7 +128,7 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
             pm.Strong(f"{st['stance']}:"),
             f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; ",
         ]
-        parts += [*pm.joined([_statement(s, s) for s in st["statements"]], " "), ")"]
+        parts += [*pm.joined([statement_link(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
 
@@ -171,7 +149,7 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             (
                 (*anchor, o["option"][:1].upper() + o["option"][1:]),
                 (groups,),
-                pm.joined([_statement(s, s) for s in o["statements"]], " "),
+                pm.joined([statement_link(s, s) for s in o["statements"]], " "),
             )
         )
     return [
@@ -218,7 +196,14 @@ def _recurring(ctx: AreaContext) -> list[pm.Block]:
 
 
 def _summary_link(t: dict) -> pm.Inlines:
-    return (": ", _statement(t["summary"]["statement_id"], t["summary"]["text"])) if t["summary"] else ()
+    if not t["summary"]:
+        return ()
+    return (
+        " ",
+        pm.Strong(f"{IN_SHORT}:"),
+        " ",
+        statement_link(t["summary"]["statement_id"], t["summary"]["text"]),
+    )
 
 
 def _question_themes(ctx: AreaContext) -> list[pm.Block]:
@@ -229,11 +214,11 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
-            f"{groups_text(t['groups'], ctx.group_names)}) ",
-            _status(ctx, t),
+            f"{groups_text(t['groups'], ctx.group_names)}). ",
+            status_runs(t),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from
-            (" Udsagn: ", *pm.joined([_statement(x, x) for x in t["evidence"]], " "))
+            (" Udsagn: ", *pm.joined([statement_link(x, x) for x in t["evidence"]], " "))
             if t.get("specifics")
             else _summary_link(t),
         )
@@ -258,7 +243,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         (
             (t["surface"],),
             (f"{t['n_groups']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
-            pm.joined([_statement(s, s) for s in t["statements"]], " "),
+            pm.joined([statement_link(s, s) for s in t["statements"]], " "),
         )
         for t in ctx.terms
     )
@@ -273,29 +258,6 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         ),
         pm.Table(("Ord", "Grupper", "Udsagn"), rows),
     ]
-
-
-def _single(ctx: AreaContext) -> list[pm.Block]:
-    if not ctx.single:
-        return []
-    items = []
-    for t in ctx.single:
-        status = _status(ctx, t)
-        others = (", også i ", *_other_areas(t)) if t["other_areas"] else ()
-        memo = (" ", pm.Strong("Analytikerens memo:"), " ", t["memo"]) if t.get("memo") else ()
-        items.append(
-            pm.inlines(
-                pm.Anchor("", f"emne-{t['topic']}"),
-                pm.Strong(t["label"]),
-                " " if status else "",
-                status,
-                f" ({groups_text(t['groups'], ctx.group_names)})",
-                others,
-                _summary_link(t),
-                memo,
-            )
-        )
-    return [pm.Heading(2, (ctx.single_heading,)), pm.BulletList(tuple(items))]
 
 
 def _figures(ctx: AreaContext) -> list[pm.Block]:
@@ -356,7 +318,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_question_themes(ctx),
         *_terms(ctx),
         *words_apart_blocks(ctx.words_apart, ctx.group_names),
-        *_single(ctx),
+        *one_group_blocks(ctx),
         *_figures(ctx),
         *notes_blocks(ctx),
         *suggestions_blocks(ctx),

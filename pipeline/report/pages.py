@@ -17,7 +17,9 @@ from pipeline.report.asked import answer_inlines, specifics_text
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
 from pipeline.report.one_group import one_group_blocks
-from pipeline.report.theme_runs import other_areas, statement_link, status_runs
+from pipeline.report.theme_runs import other_areas as _other_areas
+from pipeline.report.theme_runs import statement_link as _statement
+from pipeline.report.theme_runs import status_runs
 from pipeline.report.words_apart import words_apart_blocks
 from pipeline.report.wording import (
     GIVEN_OPTIONS,
@@ -57,7 +59,7 @@ def _theme_table(ctx: AreaContext) -> pm.Table:
                 f"({groups_text(t['groups'], ctx.group_names, short=True)})",
             ),
             (", ".join(t["keywords"][:6]),),
-            other_areas(t),
+            _other_areas(t),
         )
         for t in ctx.recurring
     )
@@ -70,7 +72,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         f"({groups_text(t['groups'], ctx.group_names)}); {t['n_statements']} udsagn"
     ]
     if t["other_areas"]:
-        facts += ["; også i ", *other_areas(t)]
+        facts += ["; også i ", *_other_areas(t)]
     facts.append(".")
     blocks: list[pm.Block] = [
         pm.Heading(3, (t["label"],)),
@@ -98,7 +100,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
                     " ",
                     s["text"],
                     " – ",
-                    statement_link(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
+                    _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
                 ),
                 kind="summary",
             )
@@ -107,10 +109,10 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         blocks.append(
             pm.Quote(
                 marked(q["text"], q.get("unit", "")),
-                (statement_link(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
+                (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
             )
         )
-    evidence = pm.joined([statement_link(s, s) for s in t["evidence"]])
+    evidence = pm.joined([_statement(s, s) for s in t["evidence"]])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
@@ -128,7 +130,7 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
             pm.Strong(f"{st['stance']}:"),
             f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; ",
         ]
-        parts += [*pm.joined([statement_link(s, s) for s in st["statements"]], " "), ")"]
+        parts += [*pm.joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
 
@@ -149,7 +151,7 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             (
                 (*anchor, o["option"][:1].upper() + o["option"][1:]),
                 (groups,),
-                pm.joined([statement_link(s, s) for s in o["statements"]], " "),
+                pm.joined([_statement(s, s) for s in o["statements"]], " "),
             )
         )
     return [
@@ -202,7 +204,7 @@ def _summary_link(t: dict) -> pm.Inlines:
         " ",
         pm.Strong(f"{IN_SHORT}:"),
         " ",
-        statement_link(t["summary"]["statement_id"], t["summary"]["text"]),
+        _statement(t["summary"]["statement_id"], t["summary"]["text"]),
     )
 
 
@@ -218,7 +220,7 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             status_runs(t),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from
-            (" Udsagn: ", *pm.joined([statement_link(x, x) for x in t["evidence"]], " "))
+            (" Udsagn: ", *pm.joined([_statement(x, x) for x in t["evidence"]], " "))
             if t.get("specifics")
             else _summary_link(t),
         )
@@ -243,7 +245,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         (
             (t["surface"],),
             (f"{t['n_groups']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
-            pm.joined([statement_link(s, s) for s in t["statements"]], " "),
+            pm.joined([_statement(s, s) for s in t["statements"]], " "),
         )
         for t in ctx.terms
     )

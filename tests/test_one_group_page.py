@@ -78,7 +78,7 @@ def test_a_curated_theme_keeps_its_tag_and_the_rest_share_one_status():
     themes = [*THREE[:2], {**THREE[2], "curated": True, "status": "Kurateret"}]
     blocks = one_group_blocks(_ctx(themes))
     text = _section_text(blocks)
-    assert "Status: Maskinforslag, undtagen temaer mærket Kurateret." in text
+    assert "Status: Maskinforslag, undtagen de temaer, der er mærket Kurateret." in text
     assert "Støtte Kurateret" in text and text.count("Maskinforslag") == 1
     line = blocks[-1].items[0]
     assert [r.text for r in line if isinstance(r, pm.Tag)] == ["Kurateret"]

@@ -78,7 +78,7 @@ def _status_sentence(themes: list[dict]) -> pm.Inlines:
     return (
         f"{STATUS} ",
         status_tag(MACHINE, False),
-        ", undtagen temaer mærket ",
+        ", undtagen de temaer, der er mærket ",
         status_tag(CURATED, True),
         ".",
     )

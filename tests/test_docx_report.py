@@ -125,3 +125,13 @@ def test_a_chart_that_is_no_image_is_left_out_with_a_line_not_a_failure():
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Figuren 'Alle punkter' kunne ikke tegnes her" in text
     assert not doc.inline_shapes
+
+
+def test_every_link_within_the_page_opens_a_bookmark(docx):
+    # the labels link to their statements and the statements' tags to their themes, in Word too
+    _, doc = docx
+    body = doc.element.body
+    links = [h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")]
+    marks = [b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")]
+    assert links and set(links) <= set(marks)
+    assert len(marks) == len(set(marks))

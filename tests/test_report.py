@@ -138,3 +138,20 @@ def test_themes_in_the_question_own_words_are_listed_apart_in_all_three_formats(
         # the synthesis names them after the sub-themes, as the question's own words (or, where no
         # sub-theme recurs, as the question's own subject: 2024 Læring)
         assert "spørgsmålets egne ord" in ctx.synthesis or "spørgsmålets eget emne" in ctx.synthesis
+
+
+def test_the_themes_one_group_raised_are_one_line_per_group_each_label_a_link(analysis_2024, cfg_2024):
+    for area in dict.fromkeys(analysis_2024.notes["core_area"]):
+        ctx = build_area_context(analysis_2024, cfg_2024, area, recurring_from=cfg_2024.themes.min_groups)
+        if not ctx.single:
+            continue
+        md = render_area_markdown(ctx)
+        section = md.split(f"## {ctx.single_heading}", 1)[1].split("\n## ", 1)[0]
+        lines = [line for line in section.splitlines() if line.startswith("- ")]
+        assert len(lines) == len({tuple(t["groups"]) for t in ctx.single}), area  # not one per theme
+        assert section.count("Maskinforslag") <= 1, area  # the status once, in the intro
+        for t in ctx.single:
+            # the theme's anchor (the notes' tags point at it), its label a link to its statement
+            assert f'<a id="emne-{t["topic"]}"></a>[{t["label"]}](#s-' in section, (area, t["label"])
+            # the sentence stands once, in the notes the label links to
+            assert not t["summary"] or t["summary"]["text"] not in section, (area, t["label"])

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from pipeline.names import shorten
 from pipeline.report import blocks as pm
+from pipeline.report.docx_links import Bookmarks
 
 __all__ = ["render_docx"]
 
@@ -148,11 +149,17 @@ def _picture(doc, png: bytes | None) -> bool:
     return True
 
 
-def _runs(paragraph, runs: pm.Inlines, *, italic: bool = False, size=None) -> None:
+def _runs(paragraph, runs: pm.Inlines, marks: Bookmarks, *, italic: bool = False, size=None) -> None:
+    """Add the runs to a paragraph; a ``#`` link is a hyperlink to its bookmark, an anchor a bookmark."""
     from docx.enum.text import WD_COLOR_INDEX
 
     for r in runs:
-        run = paragraph.add_run(r if isinstance(r, str) else r.text)
+        if isinstance(r, pm.Link) and r.href.startswith("#") and len(r.href) > 1:
+            run = marks.link(paragraph, r.text, r.href[1:])
+        else:
+            run = paragraph.add_run(r if isinstance(r, str) else r.text)
+        if isinstance(r, pm.Anchor):
+            marks.around(paragraph, r.id, run)
         if isinstance(r, pm.Strong):
             run.bold = True
         elif isinstance(r, pm.Emph):
@@ -169,7 +176,7 @@ def _runs(paragraph, runs: pm.Inlines, *, italic: bool = False, size=None) -> No
             run.font.size = size
 
 
-def _table(doc, b: pm.Table) -> None:
+def _table(doc, b: pm.Table, marks: Bookmarks) -> None:
     table = doc.add_table(rows=0, cols=max(len(b.header), max((len(r) for r in b.rows), default=1)))
     table.style = "Light Grid Accent 1" if b.header else "Light List Accent 1"
     if b.header:
@@ -178,12 +185,13 @@ def _table(doc, b: pm.Table) -> None:
         _repeat_header_row(table)
     for row in b.rows:
         for cell, runs in zip(table.add_row().cells, row, strict=False):
-            _runs(cell.paragraphs[0], runs)
+            _runs(cell.paragraphs[0], runs, marks)
 
 
 class _Writer:
     def __init__(self, doc, images: Mapping[str, bytes | None]) -> None:
         self.doc, self.images, self.figures = doc, images, 0
+        self.marks = Bookmarks()
 
     def block(self, b: pm.Block) -> None:
         from docx.shared import Pt
@@ -191,19 +199,20 @@ class _Writer:
         doc = self.doc
         if isinstance(b, pm.Heading):
             heading = doc.add_heading(level=min(max(b.level - 1, 0), 9))  # level 1 is the title
-            _runs(heading, b.text)
+            _runs(heading, b.text, self.marks)
+            self.marks.at_start(heading._p, b.anchor)
         elif isinstance(b, pm.Paragraph) and b.kind == "pages":
             return  # links between the report's files: a Word document stands alone
         elif isinstance(b, pm.Paragraph):
             p = doc.add_paragraph(style=_PARAGRAPH_STYLES.get(b.kind))
-            _runs(p, b.text, italic=b.kind == "question", size=Pt(8) if b.kind == "src" else None)
+            _runs(p, b.text, self.marks, italic=b.kind == "question", size=Pt(8) if b.kind == "src" else None)
         elif isinstance(b, pm.BulletList):
             for item in b.items:
-                _runs(doc.add_paragraph(style="List Bullet"), item)
+                _runs(doc.add_paragraph(style="List Bullet"), item, self.marks)
         elif isinstance(b, pm.Table):
             if b.caption:
                 doc.add_paragraph(b.caption, style="Caption")
-            _table(doc, b)
+            _table(doc, b, self.marks)
         elif isinstance(b, pm.Figure):
             if _picture(doc, self.images.get(b.name)):
                 self.figures += 1
@@ -213,14 +222,30 @@ class _Writer:
                 doc.add_paragraph(f"(Figuren '{b.caption}' kunne ikke tegnes her; se HTML-rapporten.)")
         elif isinstance(b, pm.Quote):
             p = doc.add_paragraph(style="Quote")
-            _runs(p, (*b.text, " (", *b.source, ")"))
+            _runs(p, (*b.text, " (", *b.source, ")"), self.marks)
         elif isinstance(b, pm.Note):
-            _runs(doc.add_paragraph(style="Intense Quote"), b.text)
+            _runs(doc.add_paragraph(style="Intense Quote"), b.text, self.marks)
         elif isinstance(b, pm.Section):
-            for child in b.blocks:
-                self.block(child)
+            self.section(b)
         else:
             raise TypeError(f"not a block: {b!r}")
+
+    def section(self, b: pm.Section) -> None:
+        """The section's blocks; its anchor a bookmark at the first paragraph they add (a link opens it)."""
+        from docx.oxml.ns import qn
+
+        body = self.doc.element.body
+        sect_pr = body.find(qn("w:sectPr"))  # python-docx adds new blocks before the section properties
+        before = len(body) - (sect_pr is not None)
+        for child in b.blocks:
+            self.block(child)
+        if not b.anchor:
+            return
+        for el in list(body)[before:]:
+            first = el if el.tag == qn("w:p") else next(el.iter(qn("w:p")), None)
+            if first is not None:
+                self.marks.at_start(first, b.anchor)
+                return
 
 
 def render_docx(page: pm.Page, images: Mapping[str, bytes | None]) -> bytes:

@@ -16,6 +16,10 @@ from pipeline.report import blocks as pm
 from pipeline.report.asked import answer_inlines, specifics_text
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
+from pipeline.report.one_group import one_group_blocks
+from pipeline.report.theme_runs import other_areas as _other_areas
+from pipeline.report.theme_runs import statement_link as _statement
+from pipeline.report.theme_runs import status_runs
 from pipeline.report.words_apart import copies_blocks, words_apart_blocks
 from pipeline.report.wording import (
     GIVEN_OPTIONS,
@@ -46,29 +50,6 @@ def marked(text: str, phrase: str) -> pm.Inlines:
     return pm.inlines(text[:at], pm.Mark(text[at:end]), text[end:])
 
 
-def _statement(statement_id: str, text: str) -> pm.Link:
-    return pm.Link(text, f"#s-{statement_id}")
-
-
-def _da_joined(runs: list[pm.Inline]) -> pm.Inlines:
-    """Runs as a Danish list: ``a, b og c``."""
-    if len(runs) <= 1:
-        return tuple(runs)
-    return (*pm.joined(runs[:-1]), " og ", runs[-1])
-
-
-def _other_areas(t: dict) -> pm.Inlines:
-    return _da_joined([pm.Link(a["name"], a["href"]) for a in t["other_areas"]])
-
-
-def _status(ctx: AreaContext, t: dict) -> pm.Inlines:
-    """The theme's status (Maskinforslag until the analyst's codebook confirms or changes it.
-
-    Then Kurateret).
-    """
-    return (pm.Tag(t["status"], "badge curated" if t.get("curated") else "badge quiet"),)
-
-
 def _theme_table(ctx: AreaContext) -> pm.Table:
     rows = tuple(
         (
@@ -93,10 +74,9 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     if t["other_areas"]:
         facts += ["; også i ", *_other_areas(t)]
     facts.append(".")
-    status = _status(ctx, t)
     blocks: list[pm.Block] = [
         pm.Heading(3, (t["label"],)),
-        pm.Paragraph(pm.inlines(tuple(facts), " " if status else "", status), kind="meta"),
+        pm.Paragraph(pm.inlines(tuple(facts), " ", status_runs(t)), kind="meta"),
     ]
     if t.get("specifics"):
         blocks.append(
@@ -218,7 +198,14 @@ def _recurring(ctx: AreaContext) -> list[pm.Block]:
 
 
 def _summary_link(t: dict) -> pm.Inlines:
-    return (": ", _statement(t["summary"]["statement_id"], t["summary"]["text"])) if t["summary"] else ()
+    if not t["summary"]:
+        return ()
+    return (
+        " ",
+        pm.Strong(f"{IN_SHORT}:"),
+        " ",
+        _statement(t["summary"]["statement_id"], t["summary"]["text"]),
+    )
 
 
 def _question_themes(ctx: AreaContext) -> list[pm.Block]:
@@ -229,8 +216,8 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
-            f"{groups_text(t['groups'], ctx.group_names)}) ",
-            _status(ctx, t),
+            f"{groups_text(t['groups'], ctx.group_names)}). ",
+            status_runs(t),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from
             (" Udsagn: ", *pm.joined([_statement(x, x) for x in t["evidence"]], " "))
@@ -273,29 +260,6 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         ),
         pm.Table(("Ord", "Grupper", "Udsagn"), rows),
     ]
-
-
-def _single(ctx: AreaContext) -> list[pm.Block]:
-    if not ctx.single:
-        return []
-    items = []
-    for t in ctx.single:
-        status = _status(ctx, t)
-        others = (", også i ", *_other_areas(t)) if t["other_areas"] else ()
-        memo = (" ", pm.Strong("Analytikerens memo:"), " ", t["memo"]) if t.get("memo") else ()
-        items.append(
-            pm.inlines(
-                pm.Anchor("", f"emne-{t['topic']}"),
-                pm.Strong(t["label"]),
-                " " if status else "",
-                status,
-                f" ({groups_text(t['groups'], ctx.group_names)})",
-                others,
-                _summary_link(t),
-                memo,
-            )
-        )
-    return [pm.Heading(2, (ctx.single_heading,)), pm.BulletList(tuple(items))]
 
 
 def _figures(ctx: AreaContext) -> list[pm.Block]:
@@ -358,7 +322,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_terms(ctx),
         *words_apart_blocks(ctx.words_apart, ctx.group_names),
         *copies_blocks(ctx.copies, ctx.group_names),
-        *_single(ctx),
+        *one_group_blocks(ctx),
         *_figures(ctx),
         *notes_blocks(ctx),
         *suggestions_blocks(ctx),

@@ -1,0 +1,111 @@
+"""The area page's themes that too few groups raised to recur: one line per group, its own points.
+
+A list of one bullet per theme, each with its status and its whole sentence, reads as a dump: a
+group's sentence is printed once per theme it holds, and "Maskinforslag" once per bullet. Here a
+group's themes stand on one line (``Gruppe 1: Balance · Covid-19 · Ekstra rengøring``), each
+label a link to the statement it comes from in the page's notes (where the sentence stands in
+full, with links back to the theme) and each keeping its theme anchor (``emne-N``) that other
+links point to. The status is said once when every theme here has the same; otherwise the
+curated ones carry their own tag.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from pipeline.report import blocks as pm
+from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag
+from pipeline.report.wording import CURATED, MACHINE, group_label, groups_text
+
+if TYPE_CHECKING:
+    from pipeline.report.context import AreaContext
+
+__all__ = ["INTRO", "one_group_blocks"]
+
+#: What the section's lines are, before the status.
+INTRO = (
+    "Temaerne står gruppe for gruppe; hvert tema linker til det udsagn i gruppernes noter nederst "
+    "på siden, som det kommer fra."
+)
+
+
+def _who(groups: tuple[int, ...], names: dict[int, str]) -> str:
+    """The line's lead-in: ``Gruppe 1``, its name as written, or ``Gruppe 1 og 4`` for two groups' theme."""
+    if len(groups) == 1:
+        return group_label(groups[0], names, capital=True)
+    text = groups_text(groups, names)
+    return text[:1].upper() + text[1:]
+
+
+def _evidence(t: dict) -> tuple[str, list[str]]:
+    """The statement the label links to (the theme's *kort sagt*, else its first) and the others."""
+    first = t["summary"]["statement_id"] if t.get("summary") else (t["evidence"] or [""])[0]
+    return first, [s for s in t["evidence"] if s != first]
+
+
+def _theme_runs(t: dict, tag_curated: bool) -> pm.Inlines:
+    """One theme on its group's line: its anchor, its label linked to its evidence, then what else it has.
+
+    The extras share one parenthesis: further statements, the other areas it occurs in, the
+    analyst's memo.
+    """
+    first, more = _evidence(t)
+    extras: list[pm.Inlines] = []
+    if more:
+        extras.append(("flere udsagn: ", *pm.joined([statement_link(s, s) for s in more], " ")))
+    if t["other_areas"]:
+        extras.append(("også i ", *other_areas(t)))
+    if t.get("memo"):
+        extras.append((pm.Strong("Analytikerens memo:"), " ", t["memo"]))
+    inside: list[pm.Inline] = []
+    for i, extra in enumerate(extras):
+        inside += ["; "] * bool(i) + list(extra)
+    return pm.inlines(
+        pm.Anchor("", f"emne-{t['topic']}"),
+        statement_link(first, t["label"]) if first else t["label"],
+        (" ", status_tag(t["status"], True)) if tag_curated and t.get("curated") else (),
+        (" (", *inside, ")") if inside else (),
+    )
+
+
+def _status_sentence(themes: list[dict]) -> pm.Inlines:
+    """The status once: of all themes when they share it, else the rule and the tag the curated carry."""
+    statuses = {t["status"] for t in themes}
+    if len(statuses) == 1:
+        t = themes[0]
+        return ("Status for dem alle: ", status_tag(t["status"], bool(t.get("curated"))), ".")
+    return (
+        f"{STATUS} ",
+        status_tag(MACHINE, False),
+        ", undtagen de temaer, der er mærket ",
+        status_tag(CURATED, True),
+        ".",
+    )
+
+
+def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
+    """The themes too few groups raised to recur: heading, intro with the status, one line per group.
+
+    ``ctx.single`` is in the page's order, group by group; a theme two groups raised (when
+    three make a theme recurring) has a line of its own for the two.
+    """
+    if not ctx.single:
+        return []
+    mixed = len({t["status"] for t in ctx.single}) > 1
+    by_groups = sorted(ctx.single, key=lambda t: tuple(t["groups"]))  # stable: the page's order within
+    lines = []
+    for groups, themes in groupby(by_groups, key=lambda t: tuple(t["groups"])):
+        runs = [_theme_runs(t, mixed) for t in themes]
+        lines.append(
+            pm.inlines(
+                pm.Strong(f"{_who(groups, ctx.group_names)}:"),
+                " ",
+                *(pm.inlines(" · " if i else "", r) for i, r in enumerate(runs)),
+            )
+        )
+    return [
+        pm.Heading(2, (ctx.single_heading,)),
+        pm.Paragraph((INTRO, " ", *_status_sentence(ctx.single))),
+        pm.BulletList(tuple(lines)),
+    ]

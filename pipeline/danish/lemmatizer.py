@@ -17,8 +17,9 @@ How a lemma is chosen for a token:
 Lemma conventions follow Universal Dependencies Danish (DDT): adverbially used adjectives
 keep their form (``helt``, ``godt``), proper nouns keep their case and lose the genitive
 (``Kelds`` -> ``Keld``), abbreviations expand (``f.eks.`` -> ``for_eksempel``), and
-comparatives map to the positive (``ældre`` -> ``gammel``). Use ``overrides`` to change
-single forms for a domain.
+comparatives map to the positive (``ældre`` -> ``gammel``), and a present participle the
+dictionary holds as an adjective keeps its form (``lignende``, ``tilsvarende``:
+:mod:`pipeline.danish.participles`). Use ``overrides`` to change single forms for a domain.
 
 The learned data live in ``data/lemmatizer_da.json.gz``, built by
 ``bench/train_lemmatizer.py``.
@@ -32,6 +33,7 @@ from itertools import pairwise
 
 from pipeline.danish.compound_split import split_compound
 from pipeline.danish.lemma_model import Model, _Sources, default_model, edit_script, get_sources
+from pipeline.danish.participles import is_participle_adjective
 
 __all__ = ["DanishLemmatizer", "default_lemmatizer", "default_model", "lemmatize_tokens", "split_compound"]
 
@@ -175,6 +177,8 @@ class DanishLemmatizer:
                     lem = self.rank(words, i)
             if adv and len(lem) > 3 and lem[-1] == "t" and lem == form.lower():
                 lem = self._adjective_of_adverb(lem)
+            elif form[-4:] == "ende" and lem != form.lower() and is_participle_adjective(form):
+                lem = form.lower()  # "lignende" is an adjective of its own, no form of "ligne"
             out.append(lem)
         return out
 

@@ -188,13 +188,51 @@ def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):
 # quotes are cut from the note itself).
 _MARKUP_RE = re.compile(
     r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)"  # an element whose content is code
-    r"|</?[A-Za-z!?/][^<>\n]{0,300}>"  # a tag or comment
+    r"|<(?P<tag>/?[A-Za-z!?/][^<>\n]{0,300})>"  # something in angle brackets: a tag? (_is_tag)
     r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"  # a character reference
     r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"  # a Markdown link or image target ](url)
     r"|\b(?:javascript|vbscript|data):[^\s<>]*"  # a script URL on its own
     r"|\[(?:CPR|e-mail|telefon|navn)\]",  # a placeholder for removed personal data (pipeline.privacy)
     re.I | re.S,
 )
+
+#: HTML element names (HTML5 and the older ones pasted text still carries): ``<b>``, ``<br>``,
+#: ``<span>`` are tags even without attributes.
+HTML_TAGS: frozenset[str] = frozenset(
+    """a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote
+    body br button canvas caption center cite code col colgroup data datalist dd del details dfn
+    dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3
+    h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark
+    marquee math menu meta meter nav nobr noembed noframes noscript object ol optgroup option output
+    p param path picture pre progress q rp rt ruby s samp script search section select slot small
+    source span strike strong style sub summary sup svg table tbody td template textarea tfoot th
+    thead time title tr track tt u ul var video wbr xml xmp""".split()
+)
+
+# A tag by its syntax: "</x>" closes, "<!-- -->"/"<!DOCTYPE>"/"<?xml?>" declare, "<x/>" closes
+# itself, "<w:p>" has an XML namespace, "<x a=1>" / "<x a='1'>" has an attribute.
+_TAG_SYNTAX = re.compile(
+    r"^(?:[/!?].*|.*/|[A-Za-z][\w.-]*:[\w.:-]+(?:\s.*)?|[A-Za-z][\w.:-]*\s+.*=.*)$", re.S
+)
+_TAG_NAME = re.compile(r"[A-Za-z][\w.:-]*")
+
+
+def _is_tag(inner: str, closed: frozenset[str]) -> bool:
+    """Whether ``<inner>`` is an HTML/XML tag, not a word a note-taker put in angle brackets ("<ikke>").
+
+    A tag by its syntax (:data:`_TAG_SYNTAX`), by a known element name (:data:`HTML_TAGS`:
+    "<b>", "<br>"), or by a closing tag of the same name elsewhere in the text (``closed``:
+    "<navn>…</navn>").
+    """
+    if _TAG_SYNTAX.match(inner):
+        return True
+    name = _TAG_NAME.match(inner)
+    return (
+        name is not None
+        and name.group(0) == inner.strip()
+        and (name.group(0).lower() in HTML_TAGS or name.group(0).lower() in closed)
+    )
+
 
 #: Longest piece of text handed to the language pipeline at once. spaCy refuses texts over
 #: 1,000,000 characters (E088) and needs about 1 GB a 100,000 characters with a parser.
@@ -203,8 +241,22 @@ _SENTENCE_END = re.compile(r"[.!?…]['\")\]]*\s+")
 
 
 def mask_markup(text: str) -> str:
-    """``text`` with markup replaced by spaces of the same length: not words for themes."""
-    return _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with markup replaced by spaces of the same length: not words for themes.
+
+    A word in angle brackets ("det er <ikke> nok") is the note-taker's, not markup: only real tag
+    syntax is masked (:func:`_is_tag`).
+    """
+    closed = (
+        frozenset(m.lower() for m in re.findall(r"</([A-Za-z][\w.:-]*)\s*>", text))
+        if "</" in text
+        else frozenset()
+    )
+
+    def blank(m: re.Match) -> str:
+        inner = m.group("tag")
+        return m.group(0) if inner is not None and not _is_tag(inner, closed) else " " * len(m.group(0))
+
+    return _MARKUP_RE.sub(blank, text)
 
 
 def cut_long_text(text: str, limit: int | None = None) -> list[str]:

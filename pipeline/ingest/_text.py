@@ -6,10 +6,22 @@ import itertools
 import re
 import unicodedata
 
-__all__ = ["BULLET_RE", "clean_text", "decode_bytes", "join_wrapped_lines", "sniff_delimiter"]
+__all__ = [
+    "BULLET_RE",
+    "clean_text",
+    "decode_bytes",
+    "join_wrapped_lines",
+    "list_item_starts",
+    "sniff_delimiter",
+    "strip_list_markers",
+]
 
 SOFT_HYPHEN = "\u00ad"
 BULLET_RE = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
+#: A bullet symbol at a line's start: a list item wherever it stands.
+_SYMBOL_BULLET = re.compile(r"^\s*[•\-*–·▪●]\s+")
+#: A number at a line's start ("3. ", "3) "): a list item only where a list is (:func:`list_item_starts`).
+_NUMBER_MARK = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 
 # How notes name a group, in one place for every reader.
 #: The words a summary or document writes before a group's number ("Gruppe 3", "Bord 2", "Gr. 5").
@@ -110,11 +122,54 @@ def join_wrapped_lines(lines: list[str]) -> str:
     return out
 
 
+def _number_marks(lines: list[str]) -> list[int | None]:
+    """The number a line opens with as a list's would ("3. ", "3) "), or None."""
+    return [int(m.group(1)) if (m := _NUMBER_MARK.match(line)) else None for line in lines]
+
+
+def list_item_starts(lines: list[str]) -> list[bool]:
+    """Per line, whether it opens a list item: a bullet symbol, or a number where a list is.
+
+    A number with a full stop or a bracket ("2. ", "2) ") is a list's only when the numbered
+    line before it (lines without a number between are an item's wrapped text) has the number
+    before, or the numbered line after it the number after: "1. trivsel" / "2. mobning" is a
+    list, "10. klasse skal have vejledning" alone is an ordinal and its noun.
+    """
+    marks = _number_marks(lines)
+    before: list[int | None] = []
+    last = None
+    for mark in marks:
+        before.append(last)
+        last = mark if mark is not None else last
+    after: list[int | None] = [None] * len(marks)
+    nxt = None
+    for i in range(len(marks) - 1, -1, -1):
+        after[i] = nxt
+        nxt = marks[i] if marks[i] is not None else nxt
+    out = []
+    for line, mark, prev, follow in zip(lines, marks, before, after, strict=True):
+        in_list = mark is not None and (prev == mark - 1 or follow == mark + 1)
+        out.append(in_list or bool(_SYMBOL_BULLET.match(line)))
+    return out
+
+
+def strip_list_markers(lines: list[str]) -> list[str]:
+    """The lines without the marker of the list items among them (:func:`list_item_starts`).
+
+    >>> strip_list_markers(["1. trivsel", "2. mobning", "10. klasse skal have vejledning"])
+    ['trivsel', 'mobning', '10. klasse skal have vejledning']
+    """
+    return [
+        BULLET_RE.sub("", line, count=1) if item else line
+        for line, item in zip(lines, list_item_starts(lines), strict=True)
+    ]
+
+
 def clean_text(text: str) -> str:
     """Normalise a note's text: NFC, no soft hyphens or control characters, tidy whitespace.
 
-    Bullet lines keep their line breaks (the NLP stage splits bullets into statements);
-    other line breaks inside a paragraph become spaces; blank lines separate paragraphs.
+    List items keep their line breaks (:func:`list_item_starts`; the NLP stage splits them
+    into statements); other line breaks inside a paragraph become spaces; blank lines separate paragraphs.
     """
     text = unicodedata.normalize("NFC", str(text)).replace(SOFT_HYPHEN, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -126,8 +181,8 @@ def clean_text(text: str) -> str:
         if not lines:
             continue
         merged: list[str] = []
-        for line in lines:
-            if merged and not BULLET_RE.match(line):
+        for line, item in zip(lines, list_item_starts(lines), strict=True):
+            if merged and not item:
                 merged[-1] = f"{merged[-1]} {line}"
             else:
                 merged.append(line)

@@ -32,6 +32,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.danish.compound_split import split_compound
+from pipeline.danish.imperatives import imperative_verb
 from pipeline.danish.lemma_model import Model, _Sources, default_model, edit_script, get_sources
 from pipeline.danish.participles import is_participle_adjective
 
@@ -185,6 +186,8 @@ class DanishLemmatizer:
     def _apply_pos(self, doc, words: list[str], lemmas: list[str]) -> None:
         """Correct lemmas with the tagged word class. Overrides still win.
 
+        * A verb's lemma is lowercase: a capitalised imperative is its infinitive
+          (``Investér`` -> ``investere``, :func:`pipeline.danish.imperatives.imperative_verb`).
         * Forms whose lemma the class decides (``pos_lemmas``: ``de`` DET -> ``den``, PRON ->
           ``de``).
         * ``-t`` forms: an adverb keeps its form in the UD conventions (``muligt``,
@@ -210,7 +213,11 @@ class DanishLemmatizer:
             low = form.lower()
             t = table.get(upos)
             lem = t.get(low) if t is not None else None
-            if lem is not None:
+            if upos == "VERB" and not lemmas[i].islower() and lem is None:
+                # a verb's lemma has no capital: a capitalised imperative the ranker kept or
+                # mis-cased ("Investér", "invEster") is its infinitive
+                lemmas[i] = imperative_verb(form) or lemmas[i].lower()
+            elif lem is not None:
                 lemmas[i] = self._adjective_of_adverb(lem) if adv_as_adj and upos == "ADV" else lem
             elif len(low) > 3 and low[-1] == "t" and low.isalpha():
                 cur = lemmas[i]

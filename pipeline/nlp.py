@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.config import NlpConfig
 from pipeline.errors import ConfigError
-from pipeline.ingest._text import BULLET_RE, nlp_blocks
+from pipeline.ingest._text import nlp_blocks, strip_list_markers
 from pipeline.schemas import Notes, Statements, numbered_groups, validate
 
 __all__ = [
@@ -138,12 +138,8 @@ def is_content(token, stops: frozenset[str]) -> bool:
 
 def split_blocks(text: str) -> list[str]:
     """Split a note into blocks that sentence splitting must not join: paragraphs and bullets."""
-    blocks = []
-    for line in re.split(r"\n+", text):
-        line = BULLET_RE.sub("", line).strip()
-        if line:
-            blocks.append(line)
-    return blocks
+    lines = [line for line in re.split(r"\n+", text) if line.strip()]
+    return [line.strip() for line in strip_list_markers(lines) if line.strip()]
 
 
 #: Above this many characters of notes, statements are made in parallel (one process a core).

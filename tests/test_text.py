@@ -50,3 +50,27 @@ def test_decode_bytes_cp1252_quotes():
 )
 def test_parse_group(value, expected):
     assert parse_group(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # an ordinal and its noun on a line of its own is no list item: "10." stays
+        (
+            "Gruppe 1 talte om skolen.\n10. klasse skal have mere vejledning.",
+            ["Gruppe 1 talte om skolen. 10. klasse skal have mere vejledning."],
+        ),
+        ("10. klasse skal have vejledning.", ["10. klasse skal have vejledning."]),
+        # numbers in sequence are a list, an item's wrapped line between them too
+        (
+            "Punkter:\n1. trivsel i klassen\nog i frikvarteret\n2. mobning\n3) ro",
+            ["Punkter:", "trivsel i klassen og i frikvarteret", "mobning", "ro"],
+        ),
+        ("Vi nævnte\n9. klasse\n10. klasse", ["Vi nævnte", "klasse", "klasse"]),  # 9, 10: a list
+        ("Gruppe 2:\n3. behandling i udvalget\n5. punkt", ["Gruppe 2: 3. behandling i udvalget 5. punkt"]),
+    ],
+)
+def test_a_number_opens_a_list_item_only_where_the_numbers_run_in_sequence(text, blocks):
+    from pipeline.nlp import split_blocks
+
+    assert split_blocks(clean_text(text)) == blocks

@@ -1,7 +1,7 @@
 """Danish general extenders: "og lignende", "m.m.", "osv." at the end of a list item.
 
 A question's option "lokalsamfundsprojekter og lignende" is the local-community projects *and
-things like them*: the extender has no content of its own (its lemma "ligne" is no word a group
+things like them*: the extender has no content of its own (its lemma "lignende" is no word a group
 must say), and it widens the item before it, so a group that names what the item is about
 ("lokalsamfundets kulturliv") has named the option (see :func:`pipeline.danish.generality.specific_part`).
 The extenders are data (``data/general_extenders.txt``).

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pipeline.danish.gender import is_neuter, neuter_form
+from pipeline.danish.gender import is_neuter, neuter_form, written_gender
 
 __all__ = [
     "ACTION_ENDINGS",
@@ -182,6 +182,7 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
     "politisk niveau"). Other words stay as written.
     """
     words, lemmas = [w.lower() for w in words], [lem.lower() for lem in lemmas]
+    shown = written_gender(words, lemmas)
     if len(words) > 1 and words[0] in ARTICLES:
         words, lemmas, had_article = words[1:], lemmas[1:], True
     else:
@@ -196,8 +197,9 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
     singular_head = words[-1] == lemmas[-1]
     if (had_article or head_definite) and singular_head and len(words) > 1:
         # the adjective agrees with its noun: a neuter noun takes the neuter form ("det sociale
-        # samvær" → "socialt samvær"), a common one the lemma ("den tidlige indsats" → "tidlig indsats")
-        neuter = is_neuter(lemmas[-1])
+        # samvær" → "socialt samvær"), a common one the lemma ("den tidlige indsats" → "tidlig indsats");
+        # the gender the group's own words show decides, the table only where they show none
+        neuter = shown == "n" if shown else is_neuter(lemmas[-1])
         words = [
             (neuter_form(lem) if neuter else lem)
             if (w.endswith("e") and not lem.endswith("e") and w.startswith(lem))

@@ -17,8 +17,9 @@ How a lemma is chosen for a token:
 Lemma conventions follow Universal Dependencies Danish (DDT): adverbially used adjectives
 keep their form (``helt``, ``godt``), proper nouns keep their case and lose the genitive
 (``Kelds`` -> ``Keld``), abbreviations expand (``f.eks.`` -> ``for_eksempel``), and
-comparatives map to the positive (``ældre`` -> ``gammel``). Use ``overrides`` to change
-single forms for a domain.
+comparatives map to the positive (``ældre`` -> ``gammel``), and a present participle the
+dictionary holds as an adjective keeps its form (``lignende``, ``tilsvarende``:
+:mod:`pipeline.danish.participles`). Use ``overrides`` to change single forms for a domain.
 
 The learned data live in ``data/lemmatizer_da.json.gz``, built by
 ``bench/train_lemmatizer.py``.
@@ -31,7 +32,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 from pipeline.danish.compound_split import split_compound
+from pipeline.danish.imperatives import imperative_verb
 from pipeline.danish.lemma_model import Model, _Sources, default_model, edit_script, get_sources
+from pipeline.danish.participles import is_participle_adjective
 
 __all__ = ["DanishLemmatizer", "default_lemmatizer", "default_model", "lemmatize_tokens", "split_compound"]
 
@@ -175,12 +178,16 @@ class DanishLemmatizer:
                     lem = self.rank(words, i)
             if adv and len(lem) > 3 and lem[-1] == "t" and lem == form.lower():
                 lem = self._adjective_of_adverb(lem)
+            elif form[-4:] == "ende" and lem != form.lower() and is_participle_adjective(form):
+                lem = form.lower()  # "lignende" is an adjective of its own, no form of "ligne"
             out.append(lem)
         return out
 
     def _apply_pos(self, doc, words: list[str], lemmas: list[str]) -> None:
         """Correct lemmas with the tagged word class. Overrides still win.
 
+        * A verb's lemma is lowercase: a capitalised imperative is its infinitive
+          (``Investér`` -> ``investere``, :func:`pipeline.danish.imperatives.imperative_verb`).
         * Forms whose lemma the class decides (``pos_lemmas``: ``de`` DET -> ``den``, PRON ->
           ``de``).
         * ``-t`` forms: an adverb keeps its form in the UD conventions (``muligt``,
@@ -206,7 +213,11 @@ class DanishLemmatizer:
             low = form.lower()
             t = table.get(upos)
             lem = t.get(low) if t is not None else None
-            if lem is not None:
+            if upos == "VERB" and not lemmas[i].islower() and lem is None:
+                # a verb's lemma has no capital: a capitalised imperative the ranker kept or
+                # mis-cased ("Investér", "invEster") is its infinitive
+                lemmas[i] = imperative_verb(form) or lemmas[i].lower()
+            elif lem is not None:
                 lemmas[i] = self._adjective_of_adverb(lem) if adv_as_adj and upos == "ADV" else lem
             elif len(low) > 3 and low[-1] == "t" and low.isalpha():
                 cur = lemmas[i]

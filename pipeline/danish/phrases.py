@@ -6,22 +6,47 @@ Danish grammar (attributive adjectives and ``-ende`` participles, genitives, coo
 
 from __future__ import annotations
 
-__all__ = ["complement_end", "governor_start", "noun_phrases", "predicate_start"]
+__all__ = ["attributive", "complement_end", "governor_start", "noun_phrases", "predicate_start"]
 
 # Word classes of noun-phrase candidates (Universal POS).
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _COORD = frozenset({"og", "eller", "samt", ","})
 
 
-def _attributive(words: list[str], upos: list[str], i: int) -> bool:
-    """An adjective, or a present participle tagged VERB (``forebyggende``), at ``i``.
+#: Word classes before a past participle that make it attributive: no finite verb follows a
+#: preposition or a determiner directly ("for differentierede tilgange", "de målrettede tilbud").
+_PARTICIPLE_OPENERS = frozenset({"ADP", "DET"})
+#: Determiners that are also subject pronouns: "De udforskede balancen" is a subject and its
+#: verb ("de" is "they" as often as "the"), so a past participle after one stays a verb.
+_PRONOUN_DETERMINERS = frozenset({"de"})
+#: Endings of a past participle's attributive forms ("differentierede", "styrket", "målrettet").
+_PAST_PARTICIPLE_ENDINGS = ("ede", "ete", "te", "et")
 
-    Only ``-ende`` participles are taken from VERB: a past participle (``styrket``) is spelt
-    like a finite verb or a predicative, so it cannot be told apart safely from tags alone.
+
+def attributive(words: list[str], upos: list[str], i: int) -> bool:
+    """An adjective, or a participle tagged VERB that modifies the noun after it, at ``i``.
+
+    A present participle (``forebyggende``) anywhere. A past participle (``differentierede``,
+    ``styrket``) is spelt like a finite verb or a predicative, so only where the words around it
+    rule those out: right after a preposition or a determiner and right before a noun ("behovet
+    for differentierede tilgange", "et styrket samarbejde"; "Gruppen diskuterede tilgange" keeps
+    its verb).
     """
     if upos[i] == "ADJ":
         return True
-    return upos[i] == "VERB" and words[i].lower().endswith("ende") and len(words[i]) > 5
+    if upos[i] != "VERB" or len(words[i]) <= 5:
+        return False
+    low = words[i].lower()
+    if low.endswith("ende"):
+        return True
+    return (
+        low.endswith(_PAST_PARTICIPLE_ENDINGS)
+        and i > 0
+        and upos[i - 1] in _PARTICIPLE_OPENERS
+        and words[i - 1].lower() not in _PRONOUN_DETERMINERS
+        and i + 1 < len(words)
+        and upos[i + 1] in _NOUNS
+    )
 
 
 def _genitive(word: str) -> bool:
@@ -36,7 +61,7 @@ def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
     """Noun-phrase candidates of a tagged sentence, as token spans ``[start, end)``.
 
     A candidate is: modifiers, then one or more NOUN/PROPN. Modifiers are adjectives (and
-    ``-ende`` participles tagged VERB, see ``_attributive``), possibly coordinated (``fysisk
+    participles tagged VERB, see :func:`attributive`), possibly coordinated (``fysisk
     og digital kontakt``, ``faglig, personlig og social udvikling``), and genitive nouns
     before an adjective (``borgernes egen indsats``); a genitive directly before a noun
     needs no rule (``medarbejdernes kompetencer`` is NOUN NOUN). Determiners, verbs,
@@ -68,14 +93,14 @@ def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
     def modifiers_end(j: int) -> int:
         """End of the run of (coordinated) attributive words and genitives starting at ``j``."""
         while j < n:
-            if _attributive(words, upos, j):
+            if attributive(words, upos, j):
                 j += 1
                 # coordinated adjectives: "fysisk og digital", "faglig, personlig og social"
-                while j + 1 < n and words[j].lower() in _COORD and _attributive(words, upos, j + 1):
+                while j + 1 < n and words[j].lower() in _COORD and attributive(words, upos, j + 1):
                     j += 2
-                    while j < n and _attributive(words, upos, j):
+                    while j < n and attributive(words, upos, j):
                         j += 1
-            elif upos[j] in _NOUNS and _genitive(words[j]) and j + 1 < n and _attributive(words, upos, j + 1):
+            elif upos[j] in _NOUNS and _genitive(words[j]) and j + 1 < n and attributive(words, upos, j + 1):
                 j += 1
             else:
                 break

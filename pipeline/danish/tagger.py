@@ -8,7 +8,8 @@ with, simplemma's lemma and its inflection signature, the compound head) and, fo
 *være*/*have*/*blive*, what follows them (``aux_context``), through the
 ``danish.TaggerEmbed.v1`` architecture registered here. The component writes ``token.pos_``
 (and the same label to ``token.tag_``). It tags each sentence of a document on its own
-(:func:`sentence_units`), as the network was trained.
+(:func:`sentence_units`), as the network was trained. A clause-initial imperative the network
+misread as a noun or a name is re-read as a verb (:mod:`pipeline.danish.imperatives`).
 
 A tag dictionary used as a hard constraint at prediction time (only the tags training saw
 for a word) was tried and gave nothing on held-out train documents: the network already
@@ -65,6 +66,9 @@ class DanishTagger:
         self._pos_ids = numpy.array([POS_IDS[t] for t in self.upos], dtype="uint64")
         self._space = POS_IDS["SPACE"]
         self._punct = self.upos.index("PUNCT")
+        # the words training saw and their tags: an imperative is only re-read where they allow it
+        features = [n for n in self.model.walk() if n.name == "danish_features"]
+        self._known_tags: dict = features[0].attrs["tagdict"] if features else {}
         # One small prediction now, so that the first real batch does not pay for the
         # network's and simplemma's first use.
         self.set_annotations([Doc(tnlp.vocab, words=["Vi", "talte", "om", "det", "."])])
@@ -108,9 +112,27 @@ class DanishTagger:
             # Punctuation the treebank never shows (curly quotes, bullets, dashes of notes)
             # is still punctuation: Unicode says so, the network has never seen it.
             best[flags[:, 1]] = self._punct
+            self._reread_imperatives(doc, best)
             pos = self._pos_ids[best]
             pos[flags[:, 0]] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
+
+    def _reread_imperatives(self, doc: Doc, best: numpy.ndarray) -> None:
+        """Tag a clause-initial imperative the network read as a noun or name as VERB ("Invester i …").
+
+        See :mod:`pipeline.danish.imperatives`; the network saw few imperatives in news text.
+        """
+        from pipeline.danish.imperatives import imperative_starts
+
+        tags = [self.upos[b] for b in best.tolist()]
+        if "VERB" not in self.upos or not any(t in ("NOUN", "PROPN", "X") for t in tags):
+            return
+        starts = [False] * len(doc)
+        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            starts[sent.start] = True
+        words = [t.text for t in doc]
+        for i in imperative_starts(words, tags, starts, self._known_tags):
+            best[i] = self.upos.index("VERB")
 
 
 class _SentenceView:

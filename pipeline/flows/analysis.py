@@ -107,7 +107,7 @@ def option_lemmas(cfg: SeminarConfig, nlp, stops: frozenset[str]) -> dict[str, l
 
     The content lemmas, in the given order: "rekreative faciliteter" → "rekreativ facilitet". A
     general extender is no content ("lokalsamfundsprojekter og lignende" → "lokalsamfundsprojekt",
-    not "... ligne": no group writes "og lignende" about its point); the option keeps it as written,
+    not "... lignende": no group writes "og lignende" about its point); the option keeps it as written,
     which :func:`pipeline.themes.options.named_by` reads.
     """
     return {

@@ -6,10 +6,22 @@ import itertools
 import re
 import unicodedata
 
-__all__ = ["BULLET_RE", "clean_text", "decode_bytes", "join_wrapped_lines", "sniff_delimiter"]
+__all__ = [
+    "BULLET_RE",
+    "clean_text",
+    "decode_bytes",
+    "join_wrapped_lines",
+    "list_item_starts",
+    "sniff_delimiter",
+    "strip_list_markers",
+]
 
 SOFT_HYPHEN = "\u00ad"
 BULLET_RE = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
+#: A bullet symbol at a line's start: a list item wherever it stands.
+_SYMBOL_BULLET = re.compile(r"^\s*[•\-*–·▪●]\s+")
+#: A number at a line's start ("3. ", "3) "): a list item only where a list is (:func:`list_item_starts`).
+_NUMBER_MARK = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 
 # How notes name a group, in one place for every reader.
 #: The words a summary or document writes before a group's number ("Gruppe 3", "Bord 2", "Gr. 5").
@@ -110,11 +122,54 @@ def join_wrapped_lines(lines: list[str]) -> str:
     return out
 
 
+def _number_marks(lines: list[str]) -> list[int | None]:
+    """The number a line opens with as a list's would ("3. ", "3) "), or None."""
+    return [int(m.group(1)) if (m := _NUMBER_MARK.match(line)) else None for line in lines]
+
+
+def list_item_starts(lines: list[str]) -> list[bool]:
+    """Per line, whether it opens a list item: a bullet symbol, or a number where a list is.
+
+    A number with a full stop or a bracket ("2. ", "2) ") is a list's only when the numbered
+    line before it (lines without a number between are an item's wrapped text) has the number
+    before, or the numbered line after it the number after: "1. trivsel" / "2. mobning" is a
+    list, "10. klasse skal have vejledning" alone is an ordinal and its noun.
+    """
+    marks = _number_marks(lines)
+    before: list[int | None] = []
+    last = None
+    for mark in marks:
+        before.append(last)
+        last = mark if mark is not None else last
+    after: list[int | None] = [None] * len(marks)
+    nxt = None
+    for i in range(len(marks) - 1, -1, -1):
+        after[i] = nxt
+        nxt = marks[i] if marks[i] is not None else nxt
+    out = []
+    for line, mark, prev, follow in zip(lines, marks, before, after, strict=True):
+        in_list = mark is not None and (prev == mark - 1 or follow == mark + 1)
+        out.append(in_list or bool(_SYMBOL_BULLET.match(line)))
+    return out
+
+
+def strip_list_markers(lines: list[str]) -> list[str]:
+    """The lines without the marker of the list items among them (:func:`list_item_starts`).
+
+    >>> strip_list_markers(["1. trivsel", "2. mobning", "10. klasse skal have vejledning"])
+    ['trivsel', 'mobning', '10. klasse skal have vejledning']
+    """
+    return [
+        BULLET_RE.sub("", line, count=1) if item else line
+        for line, item in zip(lines, list_item_starts(lines), strict=True)
+    ]
+
+
 def clean_text(text: str) -> str:
     """Normalise a note's text: NFC, no soft hyphens or control characters, tidy whitespace.
 
-    Bullet lines keep their line breaks (the NLP stage splits bullets into statements);
-    other line breaks inside a paragraph become spaces; blank lines separate paragraphs.
+    List items keep their line breaks (:func:`list_item_starts`; the NLP stage splits them
+    into statements); other line breaks inside a paragraph become spaces; blank lines separate paragraphs.
     """
     text = unicodedata.normalize("NFC", str(text)).replace(SOFT_HYPHEN, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -126,8 +181,8 @@ def clean_text(text: str) -> str:
         if not lines:
             continue
         merged: list[str] = []
-        for line in lines:
-            if merged and not BULLET_RE.match(line):
+        for line, item in zip(lines, list_item_starts(lines), strict=True):
+            if merged and not item:
                 merged[-1] = f"{merged[-1]} {line}"
             else:
                 merged.append(line)
@@ -188,13 +243,51 @@ def read_text_notes(data: bytes, file: str, parse, *, empty_fix: str):
 # quotes are cut from the note itself).
 _MARKUP_RE = re.compile(
     r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)"  # an element whose content is code
-    r"|</?[A-Za-z!?/][^<>\n]{0,300}>"  # a tag or comment
+    r"|<(?P<tag>/?[A-Za-z!?/][^<>\n]{0,300})>"  # something in angle brackets: a tag? (_is_tag)
     r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"  # a character reference
     r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"  # a Markdown link or image target ](url)
     r"|\b(?:javascript|vbscript|data):[^\s<>]*"  # a script URL on its own
     r"|\[(?:CPR|e-mail|telefon|navn)\]",  # a placeholder for removed personal data (pipeline.privacy)
     re.I | re.S,
 )
+
+#: HTML element names (HTML5 and the older ones pasted text still carries): ``<b>``, ``<br>``,
+#: ``<span>`` are tags even without attributes.
+HTML_TAGS: frozenset[str] = frozenset(
+    """a abbr acronym address area article aside audio b base basefont bdi bdo big blink blockquote
+    body br button canvas caption center cite code col colgroup data datalist dd del details dfn
+    dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3
+    h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark
+    marquee math menu meta meter nav nobr noembed noframes noscript object ol optgroup option output
+    p param path picture pre progress q rp rt ruby s samp script search section select slot small
+    source span strike strong style sub summary sup svg table tbody td template textarea tfoot th
+    thead time title tr track tt u ul var video wbr xml xmp""".split()
+)
+
+# A tag by its syntax: "</x>" closes, "<!-- -->"/"<!DOCTYPE>"/"<?xml?>" declare, "<x/>" closes
+# itself, "<w:p>" has an XML namespace, "<x a=1>" / "<x a='1'>" has an attribute.
+_TAG_SYNTAX = re.compile(
+    r"^(?:[/!?].*|.*/|[A-Za-z][\w.-]*:[\w.:-]+(?:\s.*)?|[A-Za-z][\w.:-]*\s+.*=.*)$", re.S
+)
+_TAG_NAME = re.compile(r"[A-Za-z][\w.:-]*")
+
+
+def _is_tag(inner: str, closed: frozenset[str]) -> bool:
+    """Whether ``<inner>`` is an HTML/XML tag, not a word a note-taker put in angle brackets ("<ikke>").
+
+    A tag by its syntax (:data:`_TAG_SYNTAX`), by a known element name (:data:`HTML_TAGS`:
+    "<b>", "<br>"), or by a closing tag of the same name elsewhere in the text (``closed``:
+    "<navn>…</navn>").
+    """
+    if _TAG_SYNTAX.match(inner):
+        return True
+    name = _TAG_NAME.match(inner)
+    return (
+        name is not None
+        and name.group(0) == inner.strip()
+        and (name.group(0).lower() in HTML_TAGS or name.group(0).lower() in closed)
+    )
+
 
 #: Longest piece of text handed to the language pipeline at once. spaCy refuses texts over
 #: 1,000,000 characters (E088) and needs about 1 GB a 100,000 characters with a parser.
@@ -203,8 +296,22 @@ _SENTENCE_END = re.compile(r"[.!?…]['\")\]]*\s+")
 
 
 def mask_markup(text: str) -> str:
-    """``text`` with markup replaced by spaces of the same length: not words for themes."""
-    return _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with markup replaced by spaces of the same length: not words for themes.
+
+    A word in angle brackets ("det er <ikke> nok") is the note-taker's, not markup: only real tag
+    syntax is masked (:func:`_is_tag`).
+    """
+    closed = (
+        frozenset(m.lower() for m in re.findall(r"</([A-Za-z][\w.:-]*)\s*>", text))
+        if "</" in text
+        else frozenset()
+    )
+
+    def blank(m: re.Match) -> str:
+        inner = m.group("tag")
+        return m.group(0) if inner is not None and not _is_tag(inner, closed) else " " * len(m.group(0))
+
+    return _MARKUP_RE.sub(blank, text)
 
 
 def cut_long_text(text: str, limit: int | None = None) -> list[str]:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
 from pipeline.danish.inflection import is_s_passive
+from pipeline.danish.phrases import attributive
 from pipeline.danish.syntax import COPULAS
 from pipeline.themes.claims import parse_statement
 
@@ -180,8 +181,8 @@ def _content_span(start: int, end: int, words, lemmas, upos, stops, kept) -> tup
     while start < end and (
         not _content(lemmas[start], words[start], stops) or upos[start] in ("VERB", "AUX", "PRON", "DET")
     ):
-        if upos[start] == "VERB" and _participle(words[start]):
-            break  # "eksisterende samarbejder": the participle modifies the noun
+        if upos[start] == "VERB" and attributive(words, upos, start):
+            break  # "eksisterende samarbejder", "differentierede tilgange": the participle modifies the noun
         start += 1
     if (
         start < end
@@ -302,6 +303,7 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     v
                     for v in verbs
                     if upos[v] == "VERB"
+                    and not start <= v < end  # a participle inside the unit modifies its noun
                     and _content(lemmas[v], words[v], stops)
                     and not _participle(words[v])
                 ]

@@ -4,10 +4,12 @@ In the manner of scikit-learn: the parameters (:class:`~pipeline.themes.records.
 are given once and frozen; :meth:`ThemeFinder.fit` reads the data and sets the fitted
 attributes ``themes_``, ``units_``, ``cross_`` and ``quality_``. Per core area the units
 (:mod:`pipeline.themes.units`) are embedded, clustered (:func:`~pipeline.themes.subthemes.cluster_units`)
-and read for the points their groups say (:func:`~pipeline.themes.subthemes.area_points`); each
-theme is described once (:func:`~pipeline.themes.describe.describe_theme`), which decides
-whether it recurs (stored in the ``recurring`` column). Cross-cutting themes come from
-:mod:`pipeline.themes.cross`. :func:`find_themes` is the same as a function of the configuration.
+and read for the points their groups say (:func:`~pipeline.themes.subthemes.area_points`); a key
+phrase of a theme that only restates the question but says more is released to make its own point
+(:mod:`pipeline.themes.released`); each theme is described once
+(:func:`~pipeline.themes.describe.describe_theme`), which decides whether it recurs (stored in the
+``recurring`` column). Cross-cutting themes come from :mod:`pipeline.themes.cross`.
+:func:`find_themes` is the same as a function of the configuration.
 """
 
 from __future__ import annotations

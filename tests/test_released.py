@@ -171,3 +171,31 @@ def test_what_the_questions_own_action_is_done_to_is_the_point():
     assert not names_own_point("styrkelse anbringelsesområde", "anbringelsesområde", frozenset(), asked)
     # and a complement beside a word of the group's own stays only whom the point is for
     assert names_own_point("synlighed plejehjem", "plejehjem", frozenset({"plejehjem"}), asked)
+
+
+def test_the_theme_stage_releases_a_phrase_of_the_questions_theme_that_says_more(danish_nlp):
+    """Three groups write "frivillige" under a question about them; group 1 also their coordination."""
+    from pipeline.config import parse_config
+    from pipeline.flows import analyse_seminar
+    from pipeline.ingest import SourceFile, ingest
+    from tests.conftest import TINY_TOML
+
+    notes = [
+        (1, "Vi talte om frivillige. Koordinering af frivillige er svær."),
+        (2, "Frivillige er vigtige for os."),
+        (3, "De frivillige hjælper hver dag."),
+    ]
+    cfg = parse_config(TINY_TOML)
+    data = "kerneområde;gruppe;tekst\n" + "".join(f'Social omsorg;{g};"{t}"\n' for g, t in notes)
+    result = ingest([SourceFile("n.csv", data.encode())], cfg)
+    analysis = analyse_seminar(result.notes, result.rejects, cfg, nlp=danish_nlp)
+    themes, units = analysis.themes.set_index("label"), analysis.units
+    coordination = units[units["text"] == "Koordinering af frivillige"].iloc[0]
+    own = themes.loc["Koordinering af frivillige"]
+    assert own["groups"] == "1" and coordination["theme"] == own["topic"]
+    assert not own["restates_area"] and not own["restates_question"]
+    word = themes.loc["Frivillige"]
+    # the word's theme still counts all three groups and lists the phrase; the bare words stay in it
+    assert word["groups"] == "1 2 3" and coordination["unit_id"] in word["units"].split()
+    bare = units[units["lemmas"] == "frivillig"]
+    assert len(bare) == 3 and set(bare["theme"]) == {word["topic"]}

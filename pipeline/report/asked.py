@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "QuestionAnswers",
     "answer_inlines",
+    "listed_units",
     "own_word_test",
     "question_answers",
     "shared_specifics",
@@ -158,10 +159,27 @@ def with_answers(themes: list[dict], analysis: Analysis, area: str) -> list[dict
     out = []
     for t in themes:
         answers = question_answers(
-            t["label"], units[units["theme"] == t["topic"]], analysis.statements, own_word or (lambda w: True)
+            t["label"],
+            listed_units(units, getattr(analysis, "themes", None), t["topic"]),
+            analysis.statements,
+            own_word or (lambda w: True),
         )
         out.append({**t, "specifics": answers.specifics, "shared": answers.shared if own_word else []})
     return out
+
+
+def listed_units(units: pd.DataFrame, themes: pd.DataFrame | None, topic: int) -> pd.DataFrame:
+    """The key phrases a theme's rows list: its own and those it released to a point of their own.
+
+    A theme that only restates the question counts every group that wrote its word; a phrase of
+    it that says more is placed in its own point (:mod:`pipeline.themes.released`) but is still
+    one of the group's own words about the question's word. Without the themes or their ``units``
+    column, the phrases placed in the theme.
+    """
+    has = themes is not None and "units" in themes.columns
+    listed = themes.loc[themes["topic"] == topic, "units"] if has else []
+    ids = {i for cell in listed for i in str(cell).split()}
+    return units[units["unit_id"].isin(ids)] if ids else units[units["theme"] == topic]
 
 
 def own_word_test(analysis: Analysis, area: str):

@@ -4,10 +4,12 @@ In the manner of scikit-learn: the parameters (:class:`~pipeline.themes.records.
 are given once and frozen; :meth:`ThemeFinder.fit` reads the data and sets the fitted
 attributes ``themes_``, ``units_``, ``cross_`` and ``quality_``. Per core area the units
 (:mod:`pipeline.themes.units`) are embedded, clustered (:func:`~pipeline.themes.subthemes.cluster_units`)
-and read for the points their groups say (:func:`~pipeline.themes.subthemes.area_points`); each
-theme is described once (:func:`~pipeline.themes.describe.describe_theme`), which decides
-whether it recurs (stored in the ``recurring`` column). Cross-cutting themes come from
-:mod:`pipeline.themes.cross`. :func:`find_themes` is the same as a function of the configuration.
+and read for the points their groups say (:func:`~pipeline.themes.subthemes.area_points`); a key
+phrase of a theme that only restates the question but says more is released to make its own point
+(:mod:`pipeline.themes.released`); each theme is described once
+(:func:`~pipeline.themes.describe.describe_theme`), which decides whether it recurs (stored in the
+``recurring`` column). Cross-cutting themes come from :mod:`pipeline.themes.cross`.
+:func:`find_themes` is the same as a function of the configuration.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pipeline.themes.features import fit_lexical
 from pipeline.themes.options import option_counts, option_of
 from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
+from pipeline.themes.released import only_restates, question_action, release_restated
 from pipeline.themes.singles import one_group_points
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.subthemes import (
@@ -241,13 +244,23 @@ class ThemeFinder:
             ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
+        facts = self._facts(run, area, words)
+
+        # the question's words, and the nouns of the verbs it asks with ("skærpes?": "skærpelse")
+        def asked_word(w: str, words: frozenset[str] = words) -> bool:
+            return restates(w, words) or question_action(w, words)
+
+        # a phrase inside a theme that only restates the question may say more: it makes its point
+        restating = [
+            only_restates(p, facts) and not (given and self._option(run, p.label, given)) for p in points
+        ]
+        points, joined = release_restated(part, points, restating, empty, asked_word)
+        points += joined
         # what one group said once, beyond the question's words, is a theme of that group
         others = frozenset(
             " ".join(a.casefold().replace(",", " ").split()) for a in set(run.units["core_area"]) if a != area
         )
-        singles = one_group_points(
-            part, points, empty, lambda w, words=words: restates(w, words), apart, others=others
-        )
+        singles = one_group_points(part, points, empty, asked_word, apart, others=others)
         points += singles
         if apart:
             # words several groups used about different things: each group's own words, no point
@@ -268,7 +281,7 @@ class ThemeFinder:
             key=lambda p: (
                 -p.units["group"].nunique(),
                 restating_share(p.units, words) > 0.5,
-                -len(p.members),
+                -len(p.counted),
                 p.label,
             )
         )
@@ -278,7 +291,17 @@ class ThemeFinder:
                 str(int(year)): [c.as_dict() for c in option_counts(yearly, given)]
                 for year, yearly in said.groupby("year", sort=True)
             }
-        facts = AreaFacts(
+        out = [(self._describe(run, area, p, X, facts, given), p.members) for p in points]
+        single_at = {id(p) for p in singles}
+        ids = [t for (t, _), p in zip(out, points, strict=True) if id(p) in single_at]
+        run.singles.update(ids)
+        if ids:
+            run.quality.setdefault("one_group_points", {})[area] = sorted(ids)
+        return out
+
+    def _facts(self, run: _Run, area: str, words: frozenset[str]) -> AreaFacts:
+        """What describing a theme of ``area`` needs besides its units."""
+        return AreaFacts(
             statements=run.statements,
             forms=run.forms,
             groups_total=run.groups_total,
@@ -287,13 +310,6 @@ class ThemeFinder:
             topic_words=run.topic_words.get(area, frozenset()),
             params=self.params,
         )
-        out = [(self._describe(run, area, p, X, facts, given), p.members) for p in points]
-        single_at = {id(p) for p in singles}
-        ids = [t for (t, _), p in zip(out, points, strict=True) if id(p) in single_at]
-        run.singles.update(ids)
-        if ids:
-            run.quality.setdefault("one_group_points", {})[area] = sorted(ids)
-        return out
 
     @staticmethod
     def _option(run: _Run, label: str, given: list[tuple[str, str]]) -> str | None:
@@ -305,7 +321,7 @@ class ThemeFinder:
         theme_id = run.next_id
         run.next_id += 1
         new = describe_theme(
-            area, theme_id, p.units, X[p.members], facts, label=p.label, names_no_point=p.no_point
+            area, theme_id, p.units, X[p.counted], facts, label=p.label, names_no_point=p.no_point
         )
         option = self._option(run, p.label, given) if given else None
         if option is not None:

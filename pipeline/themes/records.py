@@ -96,12 +96,21 @@ class FoundTheme:
         units: Those units (rows of the units table).
         label: Its label as shown.
         no_point: The label names no point of its own (a setting, a word spread over the areas).
+        released: Positions of units a theme that only restates the question still counts (they
+            write its word) but that make a point of their own elsewhere
+            (:mod:`pipeline.themes.released`); ``units`` holds them, ``members`` does not.
     """
 
     members: np.ndarray
     units: pd.DataFrame
     label: str
     no_point: bool = False
+    released: tuple[int, ...] = ()
+
+    @property
+    def counted(self) -> np.ndarray:
+        """The positions the theme's row counts: its members and the units it released."""
+        return np.union1d(self.members, np.asarray(self.released, dtype=int)).astype(int)
 
 
 @dataclass(frozen=True)

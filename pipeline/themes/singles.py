@@ -71,6 +71,10 @@ def names_own_point(
         of a thing alone, nor only verbs.
     """
     own = own_words(lemmas, complement)
+    if own and complement.split() and all(restates(w) for w in own.split()):
+        # the question's own action ("styrkelse af kvaliteten" under "et styrket område"): what it
+        # is done to is the point
+        own = lemmas
     if not own or is_bare_general(own) or all(w in verbs for w in own.split()):
         return False
     return any(not _says_nothing(w, empty) and not restates(w) for w in own.split())

@@ -231,3 +231,9 @@ def test_the_comparison_reads_a_label_by_its_main_wording():
     )
     # "Fleksible job" of the next year is matched against "fleksibilitet", as before the other wording
     assert _label_lemmas(year, "Fleksibilitet (smidigere processer)") == "fleksibilitet"
+
+
+def test_a_group_s_own_words_keep_an_acronym_s_capitals():
+    """ "FN" written by two groups is listed as "FN", never "fN"."""
+    units = _units([(4, "FN", "fn"), (6, "FN's anbefaling", "fn anbefaling")])
+    assert [s["text"] for s in group_specifics("FN", units)] == ["FN", "FN's anbefaling"]

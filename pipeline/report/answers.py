@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.config import SeminarConfig
-from pipeline.report.wording import da_list
+from pipeline.report.wording import da_list, lower_first
 
 if TYPE_CHECKING:
     from pipeline.flows.analysis import Analysis
@@ -131,7 +131,7 @@ def group_specifics(
         own = [_own_words(u, said) for u in part.itertuples(index=False)]
         # the group's longest phrase says the most ("større synlighed af plejehjemmene")
         text, lemmas = min(own, key=lambda tl: (-len(tl[0].split()), tl[0]))
-        key = text[:1].lower() + text[1:]
+        key = lower_first(text)  # "FN" stays "FN"
         by_text.setdefault(key, set()).add(int(g))
         lemmas_of[key] = lemmas
     lemma_of = {t.lower(): lem for tokens, _, lems in said.values() for t, lem in zip(tokens, lems)}

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
-__all__ = ["area_name_lemmas", "family", "hollow", "names_an_area"]
+__all__ = ["Ground", "area_name_lemmas", "family", "ground", "hollow", "hollow_of", "names_an_area"]
 
 
 def family(word: str, own: frozenset[str], related: Callable[[str, str], bool], parts) -> bool:
@@ -43,6 +44,38 @@ def _reduced(words: Iterable[str], own: frozenset[str], empty: frozenset[str], r
     return out
 
 
+@dataclass(frozen=True)
+class Ground:
+    """What one side says, as :func:`hollow` compares it (computed once per side).
+
+    Attributes:
+        family: Whether it holds a word of the area's own family.
+        empties: The empty words among its words and compound parts.
+        own_words: Its words and compound parts less the own family and empty words.
+    """
+
+    family: bool
+    empties: frozenset[str]
+    own_words: frozenset[str]
+
+
+def ground(words: set[str], own: frozenset[str], empty: frozenset[str], *, related, parts) -> Ground:
+    """One side's :class:`Ground` (arguments as :func:`hollow`'s)."""
+    return Ground(
+        any(family(w, own, related, parts) for w in words),
+        frozenset(p for w in words for p in (w, *parts(w)) if p in empty),
+        frozenset(_reduced(words, own, empty, related, parts)),
+    )
+
+
+def hollow_of(a: Ground, b: Ground, related: Callable[[str, str], bool]) -> bool:
+    """:func:`hollow` of two sides' grounds."""
+    if not ((a.family and b.family) or a.empties & b.empties):
+        return False
+    x, y = a.own_words, b.own_words
+    return not (x & y) and not any(related(p, q) for p in x for q in y)
+
+
 def hollow(
     a_words: set[str],
     b_words: set[str],
@@ -66,17 +99,8 @@ def hollow(
         related: ``related(a, b)``: whether two lemmas are one derived from the other.
         parts: ``parts(lemma)``: a compound's parts.
     """
-
-    def fam(words: set[str]) -> bool:
-        return any(family(w, own, related, parts) for w in words)
-
-    def empties(words: set[str]) -> set[str]:
-        return {p for w in words for p in (w, *parts(w)) if p in empty}
-
-    if not ((fam(a_words) and fam(b_words)) or empties(a_words) & empties(b_words)):
-        return False
-    a, b = _reduced(a_words, own, empty, related, parts), _reduced(b_words, own, empty, related, parts)
-    return not (a & b) and not any(related(x, y) for x in a for y in b)
+    kw = {"related": related, "parts": parts}
+    return hollow_of(ground(a_words, own, empty, **kw), ground(b_words, own, empty, **kw), related)
 
 
 def area_name_lemmas(areas: Iterable[str], lemma_of: Mapping[str, str], stops: frozenset[str]) -> dict:

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.curation.apart import only_by_a_word_apart
-from pipeline.curation.grounds import area_name_lemmas, hollow, names_an_area
+from pipeline.curation.grounds import Ground, area_name_lemmas, ground, hollow_of, names_an_area
 from pipeline.curation.ranking import Candidate, Side, pick
 
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
@@ -173,7 +173,7 @@ class _Area:
     near: list[set[int]]
     skip: list[bool]
     apart: frozenset[str]
-    empty: frozenset[str]
+    grounds: list[Ground]
 
 
 def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, list[set[int]]]:
@@ -198,6 +198,8 @@ def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, l
 
 def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
     """The sides of ``area`` with their words, parts, statements, similarity and which to skip."""
+    from pipeline.danish import related
+
     mine = [s for s in sides if s.area == area]
     own = ctx["area_words"].get(area, frozenset())
     unit_lemmas, unit_statement = ctx["unit_lemmas"], ctx["unit_statement"]
@@ -232,7 +234,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         near,
         skip,
         ctx["apart"].get(area, frozenset()),
-        _NO_POINT | no_point,
+        [ground(w, own, _NO_POINT | no_point, related=related, parts=_split) for w in words],
     )
 
 
@@ -249,7 +251,7 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         return None  # the theme stage read these groups' claims of that word and found them different
     together = bool(x.said[i] & x.said[j])
     # near only through the area's own word or a frame noun both hold: that word's nearness
-    empty_only = not links and hollow(x.words[i], x.words[j], x.own, x.empty, related=related, parts=_split)
+    empty_only = not links and hollow_of(x.grounds[i], x.grounds[j], related)
     # a join that counts more groups is worth reading first
     mutual = j in x.near[i] and i in x.near[j]
     score = (

@@ -94,7 +94,11 @@ def contexts(units: pd.DataFrame, statements: pd.DataFrame) -> dict[str, str]:
     """
     from pipeline.themes.words import is_bare_general
 
-    out = dict(zip(units["unit_id"], units["text"], strict=True))
+    # a key phrase with no text of its own is compared by its lemmas: two empty texts embed alike
+    out = {
+        u: str(t) if str(t).strip() else str(lem)
+        for u, t, lem in zip(units["unit_id"], units["text"], units["lemmas"], strict=True)
+    }
     if not {"start", "end"} <= set(units.columns):
         return out
     tokens = dict(zip(statements["statement_id"], statements["tokens"], strict=True))

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.curation.apart import only_by_a_word_apart
+from pipeline.curation.grounds import Ground, area_name_lemmas, ground, hollow_of, names_an_area
 from pipeline.curation.ranking import Candidate, Side, pick
 
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
@@ -44,6 +45,8 @@ __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 MAX_SUGGESTIONS = 25
 #: Weights of the signals beside the E5 similarity (a cosine of centred vectors, about -0.3 to 1).
 _W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
+#: What a pair that shares only the area's own word family or an empty word loses (:mod:`.grounds`).
+_W_HOLLOW = 0.3
 _QUOTE = 220
 
 
@@ -80,10 +83,7 @@ def sides_of(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
     """The sides of a run: every theme, and every key phrase that is in no theme (a one-group claim)."""
     from pipeline.themes.points import label_lemmas
 
-    lemma_of: dict[str, str] = {}
-    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
-        for t, lem in zip(str(toks).lower().split(), str(lems).split(), strict=False):
-            lemma_of.setdefault(t, lem)
+    lemma_of = _lemma_map(statements)
     text_of = dict(zip(statements["statement_id"], statements["text"], strict=True))
     by_id = units.set_index("unit_id")
     out = []
@@ -143,6 +143,22 @@ def _parts(words: set[str]) -> set[str]:
     return words | {p for w in words for p in unit_parts(w) if len(p) > 3}
 
 
+def _split(word: str) -> list[str]:
+    """A compound lemma's parts of more than three letters (empty for a simple word)."""
+    from pipeline.themes.units import unit_parts
+
+    return [p for p in unit_parts(word) if len(p) > 3]
+
+
+def _lemma_map(statements: pd.DataFrame) -> dict[str, str]:
+    """Each token's lemma, as the statements have it (the first one seen)."""
+    lemma_of: dict[str, str] = {}
+    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
+        for t, lem in zip(str(toks).lower().split(), str(lems).split(), strict=False):
+            lemma_of.setdefault(t, lem)
+    return lemma_of
+
+
 @dataclass
 class _Area:
     """One core area's sides and what pairs of them are scored from."""
@@ -157,6 +173,7 @@ class _Area:
     near: list[set[int]]
     skip: list[bool]
     apart: frozenset[str]
+    grounds: list[Ground]
 
 
 def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, list[set[int]]]:
@@ -181,6 +198,8 @@ def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, l
 
 def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
     """The sides of ``area`` with their words, parts, statements, similarity and which to skip."""
+    from pipeline.danish import related
+
     mine = [s for s in sides if s.area == area]
     own = ctx["area_words"].get(area, frozenset())
     unit_lemmas, unit_statement = ctx["unit_lemmas"], ctx["unit_statement"]
@@ -200,6 +219,8 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         or not set(s.words.split()) - _NO_POINT
         or s.key in ctx["restating"]
         or not s.label.strip()
+        # a side that only names another core area ("social omsorg" in Læring) refers to it
+        or names_an_area(w, area, ctx["area_names"], _NO_POINT)
         for s, w in zip(mine, words, strict=True)
     ]
     return _Area(
@@ -213,11 +234,14 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         near,
         skip,
         ctx["apart"].get(area, frozenset()),
+        [ground(w, own, _NO_POINT | no_point, related=related, parts=_split) for w in words],
     )
 
 
 def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     """Sides ``i`` and ``j`` of an area as a scored candidate, or None when joining counts no group more."""
+    from pipeline.danish import related
+
     a, b = x.sides[i], x.sides[j]
     if x.skip[j] or a.groups <= b.groups or b.groups <= a.groups:
         return None  # joining would count no group more
@@ -226,6 +250,8 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     if only_by_a_word_apart(x.words[i], x.words[j], set(shared), x.apart, bool(links), _parts):
         return None  # the theme stage read these groups' claims of that word and found them different
     together = bool(x.said[i] & x.said[j])
+    # near only through the area's own word or a frame noun both hold: that word's nearness
+    empty_only = not links and hollow_of(x.grounds[i], x.grounds[j], related)
     # a join that counts more groups is worth reading first
     mutual = j in x.near[i] and i in x.near[j]
     score = (
@@ -235,6 +261,7 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         + _W_SHARED * bool(shared)
         + _W_TOGETHER * together
         + _W_GROUPS * (len(a.groups | b.groups) - 2)
+        - _W_HOLLOW * empty_only
     )
     if a.kind == b.kind == "phrase":
         score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
@@ -280,6 +307,7 @@ def _row(rank: int, c: Candidate) -> dict:
 def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words, apart) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.curation.apart import contexts
+    from pipeline.danish.stop_words import STOP_WORDS
     from pipeline.themes.points import empty_words
 
     restating = (
@@ -294,6 +322,9 @@ def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
         "apart": apart or {},
         "unit_context": contexts(units, statements),
         "restating": restating,
+        "area_names": area_name_lemmas(
+            dict.fromkeys(themes["core_area"]), _lemma_map(statements), frozenset(STOP_WORDS)
+        ),
         "no_point": no_point,
         "unit_lemmas": dict(zip(units["unit_id"], units["lemmas"], strict=True)),
         "unit_text": dict(zip(units["unit_id"], units["text"], strict=True)),

@@ -1,0 +1,122 @@
+"""What a suggested pair stands on beyond words that name no point of its own in the core area.
+
+Two sides the embedder finds near may be near only because both say the core area's own word
+("Frivilligt arbejde" / "Frivillighedsmesse" under a question on *frivillighed*; "dagpengesystemet"
+/ "moderne dagpengesystem" under *Genoptjening af dagpenge*) or share only a frame noun
+("Individuelle behov" / "Særlige behov"): E5 sees the shared word and says nothing of whether the
+rest is one point. :func:`hollow` tells such a pair, so the suggestions rank it after the pairs
+that share a word of their own, a link, or no word at all (then E5 judges their meaning, not a
+shared word). :func:`names_an_area` tells a side that only names another core area ("social
+omsorg" said in Læring): a reference to another area, no point of this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+__all__ = ["Ground", "area_name_lemmas", "family", "ground", "hollow", "hollow_of", "names_an_area"]
+
+
+def family(word: str, own: frozenset[str], related: Callable[[str, str], bool], parts) -> bool:
+    """Whether ``word`` is of the core area's own word family.
+
+    One of its own words, a derivation of one ("frivillig" of "frivillighed"), or a compound
+    one of whose parts is one ("frivillighedsmesse", "dagpengesystem" under "dagpenge").
+
+    Args:
+        word: A lemma.
+        own: The area's own words (its name, theme and question).
+        related: ``related(a, b)``: whether two lemmas are one derived from the other.
+        parts: ``parts(lemma)``: a compound's parts (empty for a simple word).
+    """
+    return any(w in own or any(related(w, o) for o in own) for w in (word, *parts(word)))
+
+
+def _reduced(words: Iterable[str], own: frozenset[str], empty: frozenset[str], related, parts) -> set[str]:
+    """A side's words of its own: every word and compound part, less the own family and empty words."""
+    out: set[str] = set()
+    for w in words:
+        for p in (w, *parts(w)):
+            if len(p) > 3 and p not in empty and not family(p, own, related, parts):
+                out.add(p)
+    return out
+
+
+@dataclass(frozen=True)
+class Ground:
+    """What one side says, as :func:`hollow` compares it (computed once per side).
+
+    Attributes:
+        family: Whether it holds a word of the area's own family.
+        empties: The empty words among its words and compound parts.
+        own_words: Its words and compound parts less the own family and empty words.
+    """
+
+    family: bool
+    empties: frozenset[str]
+    own_words: frozenset[str]
+
+
+def ground(words: set[str], own: frozenset[str], empty: frozenset[str], *, related, parts) -> Ground:
+    """One side's :class:`Ground` (arguments as :func:`hollow`'s)."""
+    return Ground(
+        any(family(w, own, related, parts) for w in words),
+        frozenset(p for w in words for p in (w, *parts(w)) if p in empty),
+        frozenset(_reduced(words, own, empty, related, parts)),
+    )
+
+
+def hollow_of(a: Ground, b: Ground, related: Callable[[str, str], bool]) -> bool:
+    """:func:`hollow` of two sides' grounds."""
+    if not ((a.family and b.family) or a.empties & b.empties):
+        return False
+    x, y = a.own_words, b.own_words
+    return not (x & y) and not any(related(p, q) for p in x for q in y)
+
+
+def hollow(
+    a_words: set[str],
+    b_words: set[str],
+    own: frozenset[str],
+    empty: frozenset[str],
+    *,
+    related: Callable[[str, str], bool],
+    parts,
+) -> bool:
+    """Whether two sides share a word only of the area's own family or a word that names no point.
+
+    True when both hold a word of the own family, or both the same empty word (a frame noun such
+    as "behov"), and beyond those words they share no word or compound part and no word of one
+    is derived from a word of the other: the pair's nearness is that word's, not a point's.
+
+    Args:
+        a_words: One side's lemmas.
+        b_words: The other side's lemmas.
+        own: The area's own words.
+        empty: Words that name no point on their own (frame, empty nouns, judgements, stances).
+        related: ``related(a, b)``: whether two lemmas are one derived from the other.
+        parts: ``parts(lemma)``: a compound's parts.
+    """
+    kw = {"related": related, "parts": parts}
+    return hollow_of(ground(a_words, own, empty, **kw), ground(b_words, own, empty, **kw), related)
+
+
+def area_name_lemmas(areas: Iterable[str], lemma_of: Mapping[str, str], stops: frozenset[str]) -> dict:
+    """Per core area, the lemmas of its name's content words ("Social omsorg" → social, omsorg)."""
+    out = {}
+    for area in areas:
+        tokens = re.findall(r"\w+", str(area).lower())
+        out[area] = frozenset(lemma_of.get(t, t) for t in tokens if len(t) > 1 and t not in stops)
+    return out
+
+
+def names_an_area(
+    words: set[str], area: str, names: Mapping[str, frozenset[str]], empty: frozenset[str]
+) -> bool:
+    """Whether a side of ``area`` names another core area, whole, and says nothing else of its own."""
+    return any(
+        other != area and name and name <= words and not (words - name - empty)
+        for other, name in names.items()
+    )

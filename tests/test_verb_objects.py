@@ -60,3 +60,12 @@ def test_an_s_passive_takes_no_object(danish_nlp):
     """ "skal sænkes en smule" says how much, not what: no "sænkelse af smule"."""
     units = _units(danish_nlp, "Bistanden skal sænkes en smule.")
     assert not any(u.startswith("sænkelse") for u in units["lemmas"])
+
+
+def test_a_verb_after_a_phrase_is_not_its_verb(danish_nlp):
+    """ "tager hensyn … og sikrer en grøn omstilling": "hensyn" is no object of "sikrer" (a key phrase
+    with no text, start after end, came of it)."""
+    units = _units(danish_nlp, "Det er vigtigt, at vi tager hensyn til miljøet og sikrer en grøn omstilling.")
+    assert all(u.strip() for u in units["text"])
+    assert (units["start"] < units["end"]).all()
+    assert not any(u.split() == ["sikring", "hensyn"] for u in units["lemmas"])

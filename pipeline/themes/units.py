@@ -308,7 +308,9 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     and not _participle(words[v])
                 ]
     before = _verbs_before(words, lemmas, upos, start, stops)
-    return sorted(set(out)) or [v for v in before if parse is None or v not in parse.no_object]
+    found = sorted(set(out)) or [v for v in before if parse is None or v not in parse.no_object]
+    # a verb after the phrase ("tager hensyn … og sikrer en grøn omstilling") acts on another object
+    return [v for v in found if v < start]
 
 
 def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:

@@ -34,6 +34,7 @@ from pipeline.themes.options import option_counts, option_of
 from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
 from pipeline.themes.singles import one_group_points
+from pipeline.themes.whole_phrase import one_phrase_one_theme, sentences
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.subthemes import (
     ThemeResult,
@@ -241,7 +242,10 @@ class ThemeFinder:
         singles = one_group_points(
             part, points, empty, lambda w, words=words: restates(w, words), apart, others=others
         )
-        points += singles
+        # a one-group theme says what about what; one phrase is one theme
+        said = sentences(run.statements[run.statements["core_area"] == area])
+        part, points, singles = one_phrase_one_theme(part, points + singles, singles, said)
+        self._write_back(run, mask, part)
         if apart:
             # words several groups used about different things: each group's own words, no point
             run.quality.setdefault("words_apart", {})[area] = [a.as_dict() for a in apart]
@@ -287,6 +291,13 @@ class ThemeFinder:
         if ids:
             run.quality.setdefault("one_group_points", {})[area] = sorted(ids)
         return out
+
+    @staticmethod
+    def _write_back(run: _Run, mask: np.ndarray, part: pd.DataFrame) -> None:
+        """The area's units as ``part`` has them (key phrases widened to their phrase) into ``run``."""
+        at = np.flatnonzero(mask)
+        for col in ("start", "end", "text", "words", "content_at", "lemmas", "complement"):
+            run.units.iloc[at, run.units.columns.get_loc(col)] = part[col].to_numpy()
 
     @staticmethod
     def _option(run: _Run, label: str, given: list[tuple[str, str]]) -> str | None:

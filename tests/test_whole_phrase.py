@@ -104,14 +104,25 @@ def test_a_verbs_noun_takes_its_objects_complement_and_the_phrase_it_is_the_obje
 
 def test_a_phrase_longer_than_a_label_keeps_the_key_phrase():
     s = _sentence(
-        "ændring i den meget lange og helt særlige kultur omkring frivillighed",
-        "NOUN ADP DET ADV ADJ CCONJ ADV ADJ NOUN ADP NOUN",
-        "ændring i den meget lang og helt særlig kultur omkring frivillighed",
+        "ændring i den lange , tunge og gamle særlige kultur",
+        "NOUN ADP DET ADJ PUNCT ADJ CCONJ ADJ ADJ NOUN",
+        "ændring i den lang , tung og gammel særlig kultur",
     )
     part = pd.DataFrame([_unit("s1", 0, 1, s)])
     singles = _themes(part, ["Ændring"])
     _, themes, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
     assert [t.label for t in themes] == ["Ændring"]
+    _, themes, _ = one_phrase_one_theme(
+        part,
+        singles,
+        singles,
+        {
+            "s1": _sentence(
+                "ændring i den gamle kultur", "NOUN ADP DET ADJ NOUN", "ændring i den gammel kultur"
+            )
+        },
+    )
+    assert [t.label for t in themes] == ["Ændring i den gamle kultur"]
 
 
 def test_a_verb_a_person_or_an_adjective_alone_names_no_point():
@@ -151,13 +162,20 @@ def test_a_complement_that_names_nothing_is_not_taken_and_a_closing_conjunct_is(
     assert [t.label for t in out] == ["Fremtidens arbejdspladser", "Fællesskaber for børn og unge"]
 
 
-def test_the_last_conjunct_of_a_coordination_governs_no_phrase():
-    from pipeline.danish.phrases import governor_start
-
-    words = "læring og social omsorg med et helhedsorienteret syn".split()
-    upos = "NOUN CCONJ ADJ NOUN ADP DET ADJ NOUN".split()
-    assert governor_start(words, upos, 6) == 6
-    assert governor_start(words[2:], upos[2:], 4) == 0  # alone it governs
+def test_the_last_conjunct_of_a_coordination_governs_no_phrase_nor_is_a_setting_a_complement():
+    s = _sentence(
+        "læring og social omsorg med et helhedsorienteret syn og fleksible job i virksomhederne .",
+        "NOUN CCONJ ADJ NOUN ADP DET ADJ NOUN CCONJ ADJ NOUN ADP NOUN PUNCT",
+        "læring og social omsorg med en helhedsorienteret syn og fleksibel job i virksomhed .",
+    )
+    part = pd.DataFrame([_unit("s1", 6, 8, s, lemmas="helhedsorienteret syn"), _unit("s1", 9, 11, s)])
+    themes = _themes(part, ["Helhedsorienteret syn", "Fleksible job"])
+    _, out, _ = one_phrase_one_theme(part, themes, themes, {"s1": s})
+    assert [t.label for t in out] == ["Helhedsorienteret syn", "Fleksible job"]
+    alone = _sentence("omsorg med et helhedsorienteret syn", "NOUN ADP DET ADJ NOUN", "omsorg med en x syn")
+    part = pd.DataFrame([_unit("s1", 3, 5, alone, lemmas="helhedsorienteret syn")])
+    _, out, _ = one_phrase_one_theme(part, _themes(part, ["Helhedsorienteret syn"]), [], {"s1": alone})
+    assert [t.label for t in out] == ["Omsorg med et helhedsorienteret syn"]
 
 
 def test_a_complement_folds_a_theme_into_a_theme_of_several_groups():

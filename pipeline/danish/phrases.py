@@ -191,9 +191,7 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
     between the preposition and ``start`` skipped. A frame noun ("behovet for", "vigtigheden af":
     :data:`pipeline.danish.FRAME_NOUNS`, read from ``lemmas`` when given) says only *that* the
     object matters, so it governs nothing here; nor does the noun of a complex preposition ("på
-    grund af"), nor a noun phrase with a coordination between it and the preposition, nor the
-    last conjunct of a coordination ("læring og social omsorg med …": the phrase may be the
-    whole coordination's).
+    grund af"), nor a noun phrase with a coordination between it and the preposition.
 
     Args:
         words: The sentence's word forms.
@@ -220,10 +218,7 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
     if begin is None:
         return start
     head = (lemmas if lemmas is not None and len(lemmas) == n else words)[j - 1].lower()
-    # the last of a coordination ("læring og social omsorg med et helhedsorienteret syn"): the
-    # phrase may belong to the whole coordination, which word classes cannot tell
-    coordinated = begin > 0 and (upos[begin - 1] == "CCONJ" or words[begin - 1] == ",")
-    return start if head in FRAME_NOUNS or coordinated else begin
+    return start if head in FRAME_NOUNS else begin
 
 
 def predicate_start(words: list[str], upos: list[str], start: int, lemmas: list[str] | None = None) -> int:

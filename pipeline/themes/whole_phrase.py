@@ -56,21 +56,27 @@ def claim_span(s: Sentence, start: int, end: int, *, governor: bool = True) -> t
 
     The complement after it is taken first ("ændring i kulturen"; with the last of a coordination
     that ends the clause: "for børn og unge"; not when it is a frame or general noun alone: "med
-    fokus", "til området"), then the noun phrase it is
+    fokus", "til området"; nor a setting: "i virksomhederne"), then the noun phrase it is
     the object of ("tilgange til ældrepleje"; not with ``governor`` False: a verb's noun
     already stands first); a span longer than :data:`MAX_WORDS` words is not taken.
     """
-    from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS
+    from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_setting
     from pipeline.danish.phrases import complement_end, coordinated_end, governor_start
 
-    words, upos = list(s.tokens), list(s.upos)
+    words, upos, lemmas = list(s.tokens), list(s.upos), list(s.lemmas)
     after = complement_end(words, upos, end)
-    said = [lem for lem, t in zip(s.lemmas[end + 1 : after], s.tokens[end + 1 : after]) if _content(lem, t)]
+    said = [lem for lem, t in zip(lemmas[end + 1 : after], words[end + 1 : after]) if _content(lem, t)]
     if len(said) <= 1 and all(w in FRAME_NOUNS | GENERAL_NOUNS for w in said):
         after = end  # "med fokus (på …)", "til området": the complement says nothing itself
+    elif is_setting(lemmas, upos, words, after - 1):
+        after = end  # "fleksible job i virksomhederne": where, not what about
     elif after > end:
         after = coordinated_end(words, upos, after)  # "for børn og unge."
-    before = governor_start(words, upos, start, list(s.lemmas)) if governor else start
+    before = governor_start(words, upos, start, lemmas) if governor else start
+    if 0 < before < start and (upos[before - 1] == "CCONJ" or words[before - 1] == ","):
+        # the last of a coordination ("læring og social omsorg med et helhedsorienteret syn"): the
+        # phrase may be the whole coordination's, which word classes cannot tell
+        before = start
     for span in ((before, after), (start, after), (before, end)):
         if span[1] - span[0] <= MAX_WORDS:
             return span

@@ -192,3 +192,14 @@ def test_a_complement_folds_a_theme_into_a_theme_of_several_groups():
     # the theme of several groups keeps its label and its units' words; it holds the phrase now
     assert [(t.label, t.members.tolist()) for t in out] == [("Samarbejde", [0, 1, 2])]
     assert singles == []
+
+
+def test_a_unit_whose_span_is_not_its_text_keeps_its_label():
+    # "begrænse" after its object: the verb's unit spans nothing of the sentence as written
+    s = _sentence(
+        "Danmark med regler skal begrænse", "PROPN ADP NOUN AUX VERB", "danmark med regel skulle begrænse"
+    )
+    unit = {**_unit("s1", 0, 1, s), "start": 4, "end": 1, "text": "", "words": "begrænsning af danmark"}
+    part = pd.DataFrame([unit])
+    _, out, _ = one_phrase_one_theme(part, _themes(part, ["Begrænsning af danmark"]), [], {"s1": s})
+    assert [t.label for t in out] == ["Begrænsning af danmark"]

@@ -216,7 +216,7 @@ def claim_label(text: str, lemmas: str, *, verb: bool = False) -> str:
     """
     named = _verb_named_by_noun(text, lemmas) if verb else None
     form = named or _claim_form(text, lemmas) or _label_form(text, lemmas)
-    return form[:1].upper() + form[1:]
+    return form[:1].upper() + form[1:]  # "" for a phrase of no words
 
 
 def label_forms(units: pd.DataFrame) -> set[str]:

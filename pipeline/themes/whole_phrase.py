@@ -89,6 +89,16 @@ def _content(lemma: str, token: str) -> bool:
     return len(lemma) > 1 and any(c.isalpha() for c in token) and lemma not in STOP_WORDS | ARTICLES
 
 
+def _lines_up(unit, s: Sentence | None) -> bool:
+    """Whether a unit's span is its text in its sentence (a verb after its object spans nothing)."""
+    start, end = int(unit.start), int(unit.end)
+    return (
+        s is not None
+        and 0 <= start < end <= len(s.tokens)
+        and " ".join(s.tokens[start:end]).replace("_", " ") == str(unit.text)
+    )
+
+
 def _verb_noun(unit) -> bool:
     """A unit said with a verb and named by its noun ("omdanne plejehjem" as "omdannelse af plejehjem")."""
     return str(unit.words).split()[:1] != str(unit.text).split()[:1]
@@ -106,7 +116,7 @@ def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
     return {
         "start": span[0],
         "end": span[1],
-        "text": " ".join(s.tokens[span[0] : span[1]]),
+        "text": " ".join(s.tokens[span[0] : span[1]]).replace("_", " "),
         "words": " ".join([*s.tokens[span[0] : start], *words, *s.tokens[end : span[1]]]),
         "content_at": " ".join(
             str(i)
@@ -183,12 +193,16 @@ def one_phrase_one_theme(
             unit = part.iloc[int(p.members[0])]
             s = said.get(str(unit.statement_id))
             verb = _verb_noun(unit)
-            span = claim_span(s, int(unit.start), int(unit.end), governor=not verb) if s else None
+            span = (
+                claim_span(s, int(unit.start), int(unit.end), governor=not verb)
+                if _lines_up(unit, s)
+                else None
+            )
             if span is not None and span != (int(unit.start), int(unit.end)):
                 new = _widened(unit, s, span)
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
-                label = claim_label(new["text"], new["lemmas"], verb=verb)
+                label = claim_label(new["text"], new["lemmas"], verb=verb) or label
         theme = FoundTheme(at, part.iloc[at], label, p.no_point)
         out.append(theme)
         if id(p) in single_ids:

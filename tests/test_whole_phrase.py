@@ -203,3 +203,15 @@ def test_a_unit_whose_span_is_not_its_text_keeps_its_label():
     part = pd.DataFrame([unit])
     _, out, _ = one_phrase_one_theme(part, _themes(part, ["Begrænsning af danmark"]), [], {"s1": s})
     assert [t.label for t in out] == ["Begrænsning af danmark"]
+
+
+def test_a_general_noun_governs_nothing_and_a_frame_noun_complements_nothing():
+    s = _sentence(
+        "finde sted i det danske sygehusvæsen og modstrid mellem en vis form",
+        "VERB NOUN ADP DET ADJ NOUN CCONJ NOUN ADP DET ADJ NOUN",
+        "finde sted i den dansk sygehusvæsen og modstrid mellem en vis form",
+    )
+    part = pd.DataFrame([_unit("s1", 3, 6, s, lemmas="dansk sygehusvæsen"), _unit("s1", 7, 8, s)])
+    themes = _themes(part, ["Dansk sygehusvæsen", "Modstrid"])
+    _, out, _ = one_phrase_one_theme(part, themes, themes, {"s1": s})
+    assert [t.label for t in out] == ["Dansk sygehusvæsen", "Modstrid"]

@@ -58,15 +58,16 @@ def claim_span(s: Sentence, start: int, end: int, *, governor: bool = True) -> t
     that ends the clause: "for børn og unge"; not when it is a frame or general noun alone: "med
     fokus", "til området"; nor a setting: "i virksomhederne"), then the noun phrase it is
     the object of ("tilgange til ældrepleje"; not with ``governor`` False: a verb's noun
-    already stands first); a span longer than :data:`MAX_WORDS` words is not taken.
+    already stands first; not a general noun alone: "sted i …"); a span longer than
+    :data:`MAX_WORDS` words is not taken.
     """
-    from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_setting
+    from pipeline.danish import FRAME_NOUNS, is_setting
     from pipeline.danish.phrases import complement_end, coordinated_end, governor_start
 
     words, upos, lemmas = list(s.tokens), list(s.upos), list(s.lemmas)
     after = complement_end(words, upos, end)
     said = [lem for lem, t in zip(lemmas[end + 1 : after], words[end + 1 : after]) if _content(lem, t)]
-    if len(said) <= 1 and all(w in FRAME_NOUNS | GENERAL_NOUNS for w in said):
+    if lemmas[after - 1] in FRAME_NOUNS or _says_nothing(said):
         after = end  # "med fokus (på …)", "til området": the complement says nothing itself
     elif is_setting(lemmas, upos, words, after - 1):
         after = end  # "fleksible job i virksomhederne": where, not what about
@@ -77,10 +78,19 @@ def claim_span(s: Sentence, start: int, end: int, *, governor: bool = True) -> t
         # the last of a coordination ("læring og social omsorg med et helhedsorienteret syn"): the
         # phrase may be the whole coordination's, which word classes cannot tell
         before = start
+    if _says_nothing([lem for lem, t in zip(lemmas[before:start], words[before:start]) if _content(lem, t)]):
+        before = start  # "(finde) sted i det danske sygehusvæsen": a general noun adds nothing
     for span in ((before, after), (start, after), (before, end)):
         if span[1] - span[0] <= MAX_WORDS:
             return span
     return start, end
+
+
+def _says_nothing(lemmas: list[str]) -> bool:
+    """Whether added words are none, or one frame, general or measure noun ("fokus", "område", "sted")."""
+    from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS
+
+    return len(lemmas) <= 1 and all(w in FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS for w in lemmas)
 
 
 def _content(lemma: str, token: str) -> bool:
@@ -144,6 +154,8 @@ def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said
         for v in by_statement.get(row.statement_id, []):
             host = part.iloc[v]
             if v == u or theme_of.get(int(v), t) == t or bool(host.get("stance", False)):
+                continue
+            if not _lines_up(host, s):
                 continue
             first, last = claim_span(s, int(host.start), int(host.end), governor=False)
             if (first, last) != (int(host.start), int(host.end)) and int(

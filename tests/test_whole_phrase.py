@@ -178,7 +178,7 @@ def test_the_last_conjunct_of_a_coordination_governs_no_phrase_nor_is_a_setting_
     assert [t.label for t in out] == ["Omsorg med et helhedsorienteret syn"]
 
 
-def test_a_complement_folds_a_theme_into_a_theme_of_several_groups():
+def test_a_theme_of_several_groups_takes_in_no_one_group_theme():
     s = _sentence(
         "samarbejde mellem frivillige organisationer og det politiske niveau",
         "NOUN ADP ADJ NOUN CCONJ DET ADJ NOUN",
@@ -189,9 +189,9 @@ def test_a_complement_folds_a_theme_into_a_theme_of_several_groups():
     several = FoundTheme(np.array([0, 2]), part.iloc[[0, 2]], "Samarbejde")
     one = FoundTheme(np.array([1]), part.iloc[[1]], "Politisk niveau")
     _, out, singles = one_phrase_one_theme(part, [several, one], [one], {"s1": s, "s2": s})
-    # the theme of several groups keeps its label and its units' words; it holds the phrase now
-    assert [(t.label, t.members.tolist()) for t in out] == [("Samarbejde", [0, 1, 2])]
-    assert singles == []
+    # the theme of several groups keeps its own evidence; the group's phrase stays a theme of its own
+    assert [(t.label, t.members.tolist()) for t in out] == [("Samarbejde", [0, 2]), ("Politisk niveau", [1])]
+    assert [t.label for t in singles] == ["Politisk niveau"]
 
 
 def test_a_unit_whose_span_is_not_its_text_keeps_its_label():

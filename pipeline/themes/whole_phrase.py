@@ -11,7 +11,8 @@ phrase it is the object of ("tilgange til ældrepleje",
 that phrase, its head in base form and the complement as the group wrote it ("Ændring i
 kulturen"). A one-group theme whose only unit lies in another unit's phrase of the same
 sentence ("kulturen" in "ændring i kulturen", "dagcentre" in "omdanne plejehjem til
-dagcentre") is that theme's point, so it is folded into that theme.
+dagcentre") is that theme's point, so it is folded into that theme (when that theme too is one
+unit's).
 """
 
 from __future__ import annotations
@@ -142,7 +143,12 @@ def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
 
 
 def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said) -> dict[int, int]:
-    """``{single theme: theme it folds into}``: a one-unit single whose unit lies in another unit's phrase."""
+    """``{theme: theme it folds into}``: a one-unit theme whose unit lies in another one-unit theme's phrase.
+
+    Only into a theme of one unit: a theme of several groups keeps its own evidence, and one
+    that only repeats the question would hide the group's point ("lægens studiegæld efter en
+    årrække": the time is no complement of the debt, which word classes cannot tell).
+    """
     out: dict[int, int] = {}
     by_statement = part.groupby("statement_id").indices
     for t in sorted(singles):
@@ -153,7 +159,7 @@ def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said
             continue
         for v in by_statement.get(row.statement_id, []):
             host = part.iloc[v]
-            if v == u or theme_of.get(int(v), t) == t or bool(host.get("stance", False)):
+            if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
                 continue
             if not _lines_up(host, s):
                 continue

@@ -205,7 +205,7 @@ def test_a_unit_whose_span_is_not_its_text_keeps_its_label():
     assert [t.label for t in out] == ["Begrænsning af danmark"]
 
 
-def test_a_general_noun_governs_nothing_and_a_frame_noun_complements_nothing():
+def test_a_verbs_idiom_governs_nothing_and_a_frame_noun_complements_nothing():
     s = _sentence(
         "finde sted i det danske sygehusvæsen og modstrid mellem en vis form",
         "VERB NOUN ADP DET ADJ NOUN CCONJ NOUN ADP DET ADJ NOUN",
@@ -215,3 +215,16 @@ def test_a_general_noun_governs_nothing_and_a_frame_noun_complements_nothing():
     themes = _themes(part, ["Dansk sygehusvæsen", "Modstrid"])
     _, out, _ = one_phrase_one_theme(part, themes, themes, {"s1": s})
     assert [t.label for t in out] == ["Dansk sygehusvæsen", "Modstrid"]
+
+
+def test_the_questions_own_word_governs_nothing_and_a_preposition_is_no_content_lemma():
+    s = _sentence(
+        "balancere digitalisering med borgernes adgang og ansætte personer udenfor normen",
+        "VERB NOUN ADP NOUN NOUN CCONJ VERB NOUN ADP NOUN",
+        "balancere digitalisering med borger adgang og ansætte person udenfor norm",
+    )
+    part = pd.DataFrame([_unit("s1", 3, 5, s, lemmas="borger adgang"), _unit("s1", 9, 10, s)])
+    themes = _themes(part, ["Borgernes adgang", "Norm"])
+    part2, out, _ = one_phrase_one_theme(part, themes, themes, {"s1": s}, lambda w: w == "digitalisering")
+    assert [t.label for t in out] == ["Borgernes adgang", "Personer udenfor normen"]
+    assert part2.iloc[1]["lemmas"] == "person norm"

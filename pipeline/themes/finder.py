@@ -244,7 +244,9 @@ class ThemeFinder:
         )
         # a one-group theme says what about what; one phrase is one theme
         said = sentences(run.statements[run.statements["core_area"] == area])
-        part, points, singles = one_phrase_one_theme(part, points + singles, singles, said)
+        part, points, singles = one_phrase_one_theme(
+            part, points + singles, singles, said, lambda w, words=words: restates(w, words)
+        )
         self._write_back(run, mask, part)
         if apart:
             # words several groups used about different things: each group's own words, no point

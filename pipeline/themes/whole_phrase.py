@@ -17,6 +17,7 @@ unit's).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,22 +53,25 @@ def sentences(statements: pd.DataFrame) -> dict[str, Sentence]:
     return out
 
 
-def claim_span(s: Sentence, start: int, end: int, *, governor: bool = True) -> tuple[int, int]:
+def claim_span(
+    s: Sentence, start: int, end: int, *, governor: bool = True, restates: Callable[[str], bool] | None = None
+) -> tuple[int, int]:
     """The span of a key phrase ``[start, end)`` with its complement and the phrase governing it.
 
     The complement after it is taken first ("ændring i kulturen"; with the last of a coordination
     that ends the clause: "for børn og unge"; not when it is a frame or general noun alone: "med
     fokus", "til området"; nor a setting: "i virksomhederne"), then the noun phrase it is
     the object of ("tilgange til ældrepleje"; not with ``governor`` False: a verb's noun
-    already stands first; not a general noun alone: "sted i …"); a span longer than
+    already stands first; not a frame noun, nor a verb's idiom: "finde sted i …", nor only the
+    question's words: ``restates(lemma)``); a span longer than
     :data:`MAX_WORDS` words is not taken.
     """
-    from pipeline.danish import FRAME_NOUNS, is_setting
+    from pipeline.danish import FRAME_NOUNS, MEASURE_NOUNS, is_setting
     from pipeline.danish.phrases import complement_end, coordinated_end, governor_start
 
     words, upos, lemmas = list(s.tokens), list(s.upos), list(s.lemmas)
     after = complement_end(words, upos, end)
-    said = [lem for lem, t in zip(lemmas[end + 1 : after], words[end + 1 : after]) if _content(lem, t)]
+    said = [lemmas[i] for i in range(end + 1, after) if _content(s, i)]
     if lemmas[after - 1] in FRAME_NOUNS or _says_nothing(said):
         after = end  # "med fokus (på …)", "til området": the complement says nothing itself
     elif is_setting(lemmas, upos, words, after - 1):
@@ -79,12 +83,35 @@ def claim_span(s: Sentence, start: int, end: int, *, governor: bool = True) -> t
         # the last of a coordination ("læring og social omsorg med et helhedsorienteret syn"): the
         # phrase may be the whole coordination's, which word classes cannot tell
         before = start
-    if _says_nothing([lem for lem, t in zip(lemmas[before:start], words[before:start]) if _content(lem, t)]):
-        before = start  # "(finde) sted i det danske sygehusvæsen": a general noun adds nothing
+    ruling = [lemmas[i] for i in range(before, start) if _content(s, i)]
+    if (
+        (len(ruling) <= 1 and all(w in FRAME_NOUNS | MEASURE_NOUNS for w in ruling))
+        or (restates is not None and all(restates(w) for w in ruling))
+        or _idiom_object(s, before, start)
+    ):
+        # "behovet for": a frame noun adds nothing; "(balancere) digitalisering med borgernes
+        # adgang": the question's own word is no point of the group's
+        before = start
     for span in ((before, after), (start, after), (before, end)):
         if span[1] - span[0] <= MAX_WORDS:
             return span
     return start, end
+
+
+def _idiom_object(s: Sentence, begin: int, end: int) -> bool:
+    """Whether ``[begin, end)`` is one bare singular noun right after a verb: a verb's idiom, no phrase.
+
+    "finde sted (i sygehusvæsenet)", "tage stilling (til …)": the noun belongs to the verb; a
+    plural ("ansætte personer udenfor normen") or a determiner makes it the verb's object.
+    """
+    while end > begin and s.upos[end - 1] in ("ADP", "DET"):
+        end -= 1
+    return (
+        end - begin == 1
+        and begin > 0
+        and s.upos[begin - 1] == "VERB"
+        and s.tokens[begin].lower() == s.lemmas[begin]
+    )
 
 
 def _says_nothing(lemmas: list[str]) -> bool:
@@ -94,10 +121,21 @@ def _says_nothing(lemmas: list[str]) -> bool:
     return len(lemmas) <= 1 and all(w in FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS for w in lemmas)
 
 
-def _content(lemma: str, token: str) -> bool:
+def _content(s: Sentence, i: int) -> bool:
+    """A content word of the sentence: no preposition, article, conjunction, pronoun or stop word."""
     from pipeline.danish import ARTICLES, STOP_WORDS
 
-    return len(lemma) > 1 and any(c.isalpha() for c in token) and lemma not in STOP_WORDS | ARTICLES
+    lemma, token = s.lemmas[i], s.tokens[i]
+    return (
+        s.upos[i] not in _FUNCTION_TAGS
+        and len(lemma) > 1
+        and any(c.isalpha() for c in token)
+        and lemma not in STOP_WORDS | ARTICLES
+    )
+
+
+#: Word classes of words that only join a phrase ("udenfor", "og", "det"): never a content lemma.
+_FUNCTION_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"})
 
 
 def _lines_up(unit, s: Sentence | None) -> bool:
@@ -121,8 +159,8 @@ def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
     words = str(unit.words).split()
     at = [int(i) for i in str(unit.content_at).split()]
     lemmas = str(unit.lemmas).split()
-    before = [i for i in range(span[0], start) if _content(s.lemmas[i], s.tokens[i])]
-    after = [i for i in range(end, span[1]) if _content(s.lemmas[i], s.tokens[i])]
+    before = [i for i in range(span[0], start) if _content(s, i)]
+    after = [i for i in range(end, span[1]) if _content(s, i)]
     shift = start - span[0]
     return {
         "start": span[0],
@@ -173,7 +211,11 @@ def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said
 
 
 def one_phrase_one_theme(
-    part: pd.DataFrame, points: list[FoundTheme], singles: list[FoundTheme], said: dict[str, Sentence]
+    part: pd.DataFrame,
+    points: list[FoundTheme],
+    singles: list[FoundTheme],
+    said: dict[str, Sentence],
+    restates: Callable[[str], bool] | None = None,
 ) -> tuple[pd.DataFrame, list[FoundTheme], list[FoundTheme]]:
     """Fold one-group themes into the theme whose phrase holds them, and widen the rest to their phrase.
 
@@ -183,6 +225,8 @@ def one_phrase_one_theme(
         points: The area's themes, the one-group ones (``singles``) among them.
         singles: The one-group themes (:func:`pipeline.themes.singles.one_group_points`).
         said: The area's statements (:func:`sentences`).
+        restates: ``restates(lemma)``: whether a word only repeats the area's question (a phrase
+            of only such words governs no key phrase).
 
     Returns:
         The units (widened units changed), the themes and the one-group themes among them.
@@ -212,7 +256,7 @@ def one_phrase_one_theme(
             s = said.get(str(unit.statement_id))
             verb = _verb_noun(unit)
             span = (
-                claim_span(s, int(unit.start), int(unit.end), governor=not verb)
+                claim_span(s, int(unit.start), int(unit.end), governor=not verb, restates=restates)
                 if _lines_up(unit, s)
                 else None
             )

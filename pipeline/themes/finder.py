@@ -243,11 +243,7 @@ class ThemeFinder:
             part, points, empty, lambda w, words=words: restates(w, words), apart, others=others
         )
         # a one-group theme says what about what; one phrase is one theme
-        said = sentences(run.statements[run.statements["core_area"] == area])
-        part, points, singles = one_phrase_one_theme(
-            part, points + singles, singles, said, lambda w, words=words: restates(w, words)
-        )
-        self._write_back(run, mask, part)
+        part, points, singles = self._whole_phrases(run, area, mask, part, points + singles, singles)
         if apart:
             # words several groups used about different things: each group's own words, no point
             run.quality.setdefault("words_apart", {})[area] = [a.as_dict() for a in apart]
@@ -295,11 +291,17 @@ class ThemeFinder:
         return out
 
     @staticmethod
-    def _write_back(run: _Run, mask: np.ndarray, part: pd.DataFrame) -> None:
-        """The area's units as ``part`` has them (key phrases widened to their phrase) into ``run``."""
+    def _whole_phrases(run: _Run, area: str, mask: np.ndarray, part, points, singles) -> tuple:
+        """One phrase, one theme (:func:`one_phrase_one_theme`); the widened units written into ``run``."""
+        words = run.area_words.get(area, frozenset())
+        said = sentences(run.statements[run.statements["core_area"] == area])
+        part, points, singles = one_phrase_one_theme(
+            part, points, singles, said, lambda w, words=words: restates(w, words)
+        )
         at = np.flatnonzero(mask)
         for col in ("start", "end", "text", "words", "content_at", "lemmas", "complement"):
             run.units.iloc[at, run.units.columns.get_loc(col)] = part[col].to_numpy()
+        return part, points, singles
 
     @staticmethod
     def _option(run: _Run, label: str, given: list[tuple[str, str]]) -> str | None:

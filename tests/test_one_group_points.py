@@ -116,7 +116,9 @@ def test_the_2024_pages_show_every_groups_own_point_and_no_cross_theme_rests_on_
     learning = themes[themes["core_area"] == "Læring"]
     own = learning[~learning["restates_question"] & ~learning["restates_area"]]
     assert {int(g) for cell in own["groups"] for g in str(cell).split()} == {1, 2, 3, 4, 5}
-    assert "Økonomisk støtte" in set(learning.loc[learning["n_groups"] == 1, "label"])
+    assert "Økonomisk støtte til forebyggende arbejde" in set(
+        learning.loc[learning["n_groups"] == 1, "label"]
+    )
     singles = {t for ids in quality["one_group_points"].values() for t in ids}
     import json
 

@@ -11,7 +11,7 @@ FRAME_NOUNS: frozenset[str] = frozenset(
     """
     behov vigtighed betydning nødvendighed mulighed udfordring potentiale brug fokus
     spørgsmål emne vifte række eksempel måde form del grad type slags
-    drøftelse punkt ting erfaring respekt
+    drøftelse punkt ting erfaring respekt betoning
     """.split()
 )
 

@@ -6,7 +6,14 @@ Danish grammar (attributive adjectives and ``-ende`` participles, genitives, coo
 
 from __future__ import annotations
 
-__all__ = ["attributive", "complement_end", "governor_start", "noun_phrases", "predicate_start"]
+__all__ = [
+    "attributive",
+    "complement_end",
+    "coordinated_end",
+    "governor_start",
+    "noun_phrases",
+    "predicate_start",
+]
 
 # Word classes of noun-phrase candidates (Universal POS).
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -142,8 +149,10 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
     What a noun is about often follows it as a prepositional phrase: "fleksibilitet i
     arbejdstid", "samarbejde med virksomheder", "samarbejde mellem frivillige organisationer".
     The phrase is the preposition, any determiners and the noun phrase right after them
-    (:func:`noun_phrases`); a coordination after it is not taken ("fleksibilitet i regelsættene og
-    nødvendigheden af …": "og" may join the first noun, which word classes cannot tell). A
+    (:func:`noun_phrases`), or adjectives used as a noun ("retningslinjer for frivillige"); a
+    coordination after it is not taken ("fleksibilitet i regelsættene og nødvendigheden af …":
+    "og" may join the first noun, which word classes cannot tell), except after "mellem", whose
+    object is two things ("balancen mellem pårørendes indsats og det nødvendige bidrag"). A
     complex preposition ("på grund af") opens no complement.
 
     Args:
@@ -160,11 +169,49 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
     n = len(words)
     if len(upos) != n or end >= n or upos[end] != "ADP" or end in fixed_nouns(words):
         return end
-    j = end + 1
+    k = _object_end(words, upos, end + 1)
+    if k is None:
+        return end
+    # "mellem" needs both sides: "balancen mellem pårørendes indsats og det nødvendige bidrag"
+    if words[end].lower() in _PAIRED and k + 1 < n and words[k].lower() in ("og", "samt"):
+        k = _object_end(words, upos, k + 1) or k
+    return k
+
+
+#: Prepositions whose object is two things joined by "og" ("mellem X og Y").
+_PAIRED = frozenset({"mellem", "imellem"})
+
+
+def _object_end(words: list[str], upos: list[str], j: int) -> int | None:
+    """Where a preposition's object starting at ``j`` ends, or None when none starts there.
+
+    The object is any determiners, then a noun phrase (:func:`noun_phrases`) or a run of
+    adjectives used as a noun ("for frivillige", "til de ældre": no noun after them).
+    """
+    n = len(words)
     while j < n and upos[j] in _OBJECT_OPENERS:
         j += 1
     starts = {s: e for s, e in noun_phrases(words, upos)}
-    return starts.get(j, end)
+    if j in starts:
+        return starts[j]
+    k = j
+    while k < n and upos[k] == "ADJ":
+        k += 1
+    return k if k > j and (k == n or upos[k] not in _NOUNS) else None
+
+
+def coordinated_end(words: list[str], upos: list[str], end: int) -> int:
+    """Where a phrase ending at ``end`` ends with a last conjunct closing its clause ("for børn og unge.").
+
+    "og" after a noun phrase may join it or the whole phrase before it; when the conjunct after it
+    (a noun phrase, or adjectives used as a noun) ends the clause (punctuation or the sentence's
+    end follows), it can only join the object: "fællesskaber for børn og unge". Otherwise ``end``.
+    """
+    n = len(words)
+    if len(upos) != n or end + 1 >= n or words[end].lower() not in ("og", "eller"):
+        return end
+    k = _object_end(words, upos, end + 1)
+    return k if k is not None and (k == n or upos[k] == "PUNCT") else end
 
 
 def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[str] | None = None) -> int:

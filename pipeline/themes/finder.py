@@ -39,6 +39,7 @@ from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_word
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
 from pipeline.themes.released import only_restates, question_action, release_restated
 from pipeline.themes.singles import one_group_points
+from pipeline.themes.whole_phrase import one_phrase_one_theme, sentences
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.subthemes import (
     ThemeResult,
@@ -261,7 +262,8 @@ class ThemeFinder:
             " ".join(a.casefold().replace(",", " ").split()) for a in set(run.units["core_area"]) if a != area
         )
         singles = one_group_points(part, points, empty, asked_word, apart, others=others)
-        points += singles
+        # a one-group theme says what about what; one phrase is one theme
+        part, points, singles = self._whole_phrases(run, area, mask, part, points + singles, singles)
         if apart:
             # words several groups used about different things: each group's own words, no point
             run.quality.setdefault("words_apart", {})[area] = [a.as_dict() for a in apart]
@@ -310,6 +312,19 @@ class ThemeFinder:
             topic_words=run.topic_words.get(area, frozenset()),
             params=self.params,
         )
+
+    @staticmethod
+    def _whole_phrases(run: _Run, area: str, mask: np.ndarray, part, points, singles) -> tuple:
+        """One phrase, one theme (:func:`one_phrase_one_theme`); the widened units written into ``run``."""
+        words = run.area_words.get(area, frozenset())
+        said = sentences(run.statements[run.statements["core_area"] == area])
+        part, points, singles = one_phrase_one_theme(
+            part, points, singles, said, lambda w, words=words: restates(w, words)
+        )
+        at = np.flatnonzero(mask)
+        for col in ("start", "end", "text", "words", "content_at", "lemmas", "complement"):
+            run.units.iloc[at, run.units.columns.get_loc(col)] = part[col].to_numpy()
+        return part, points, singles
 
     @staticmethod
     def _option(run: _Run, label: str, given: list[tuple[str, str]]) -> str | None:

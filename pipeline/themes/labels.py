@@ -18,6 +18,7 @@ from pipeline.themes.units import unit_parts
 __all__ = [
     "ALTERNATIVE",
     "as_written",
+    "claim_label",
     "is_alternatives",
     "keyword_ranking",
     "label_alternatives",
@@ -171,14 +172,58 @@ def _verb_named_by_noun(text: str, lemmas: str) -> str | None:
     from pipeline.danish import related
 
     words, lems = text.lower().split(), lemmas.split()
-    if len(words) < 2 or len(words) != len(lems) or words[0] == lems[0] or not related(words[0], lems[0]):
+    if len(words) < 2 or len(words) < len(lems) or words[0] == lems[0] or not related(words[0], lems[0]):
         return None
-    return f"{lems[0]} af {_label_form(' '.join(words[1:]), ' '.join(lems[1:]))}"
+    rest, rest_lemmas = " ".join(words[1:]), " ".join(lems[1:])
+    # the object with its complement ("omdanne plejehjem til dagcentre"): as written, see _claim_form
+    return f"{lems[0]} af {_claim_form(rest, rest_lemmas) or _label_form(rest, rest_lemmas)}"
+
+
+def _claim_form(text: str, lemmas: str) -> str | None:
+    """A phrase with its complement as a label shows it (lowercase): head in base form, the rest as written.
+
+    "balancen mellem pårørendes indsats" → "balance mellem pårørendes indsats", "ændring i
+    kulturen" stays (:mod:`pipeline.themes.whole_phrase`): the head is the words before the first
+    stop word, the group's own preposition and complement follow unchanged. None when the
+    phrase's words line up with its lemmas (no complement: :func:`_label_form`).
+    """
+    from pipeline.danish import ARTICLES, STOP_WORDS, base_phrase
+
+    words, lems = text.lower().split(), lemmas.split()
+    lead = 1 if words and words[0] in ARTICLES else 0
+    if len(words) - lead <= len(lems):
+        return None
+    k = lead
+    # the head: the words that are its lemmas' forms ("balancen" of "balance"), up to the preposition
+    while (
+        k < len(words)
+        and k - lead < len(lems)
+        and words[k] not in STOP_WORDS | ARTICLES
+        and words[k][:3] == lems[k - lead][:3]
+    ):
+        k += 1
+    if k == lead or k == len(words):
+        return None
+    head = base_phrase(words[:k], [*words[:lead], *lems[: k - lead]])
+    return as_written(" ".join([head, *words[k:]]))
+
+
+def claim_label(text: str, lemmas: str, *, verb: bool = False) -> str:
+    """The label of a key phrase with what it stands with ("Ændring i kulturen", "Klarhed omkring opgaverne").
+
+    A point said with a verb (``verb``) is named by the verb's noun (:func:`_verb_named_by_noun`);
+    else the head in base form and its complement as written (:func:`_claim_form`).
+    """
+    named = _verb_named_by_noun(text, lemmas) if verb else None
+    form = named or _claim_form(text, lemmas) or _label_form(text, lemmas)
+    return form[:1].upper() + form[1:]  # "" for a phrase of no words
 
 
 def label_forms(units: pd.DataFrame) -> set[str]:
     """Every label (lowercase) :func:`label_phrase` can give these units: their phrases as written."""
-    return {_label_form(t, lem) for t, lem in zip(units["text"], units["lemmas"], strict=True)}
+    pairs = list(zip(units["text"], units["lemmas"], strict=True))
+    # a one-group theme's phrase with its complement (:func:`claim_label`) is one of its forms too
+    return {_label_form(t, lem) for t, lem in pairs} | {f for t, lem in pairs if (f := _claim_form(t, lem))}
 
 
 def verb_noun_forms(units: pd.DataFrame) -> set[str]:

@@ -13,7 +13,8 @@ A phrase names no point of its own (:func:`names_own_point`) when, once the word
 complement another noun ("børn og unge" in "fællesskaber for børn og unge"), the question's own
 words, settings and the general, frame and measure nouns ("løsning", "behov", "tid") are left
 out, nothing is left; or when it is one general noun of a thing alone ("hjælp", "område") or only
-verbs ("håndtere"); a word that only judges size or weight ("nødvendig") names nothing either. Such
+verbs ("håndtere"), a general noun of a person ("borgere") or an adjective alone ("bred"); a word
+that only judges size or weight ("nødvendig") names nothing either. Such
 phrases stay in no theme, as before. A phrase the page already lists as a group's own words for a
 word several groups used about different things stays there.
 """
@@ -55,6 +56,7 @@ def names_own_point(
     empty: frozenset[str],
     restates: Callable[[str], bool],
     verbs: frozenset[str] = frozenset(),
+    text: str = "",
 ) -> bool:
     """Whether one key phrase says something of its own beyond the question's words.
 
@@ -65,19 +67,45 @@ def names_own_point(
         empty: Words that name no point on their own (settings, words spread evenly).
         restates: ``restates(lemma)``: whether a word only repeats the area's question.
         verbs: The phrase's verbs: a verb alone ("håndtere") says what is done, not to what.
+        text: The phrase as written: a word the tagger took for a noun may be written as a verb
+            or an adjective ("håndtere", "bred": :func:`_names_nothing`).
 
     Returns:
         True when a word is left that is none of those, and the phrase is not one general noun
-        of a thing alone, nor only verbs.
+        of a thing or a person alone, nor only verbs or an adjective.
     """
     own = own_words(lemmas, complement)
     if own and complement.split() and all(restates(w) for w in own.split()):
         # the question's own action ("styrkelse af kvaliteten" under "et styrket område"): what it
         # is done to is the point
         own = lemmas
-    if not own or is_bare_general(own) or all(w in verbs for w in own.split()):
+    if (
+        not own
+        or is_bare_general(own)
+        or all(w in verbs for w in own.split())
+        or _names_nothing(lemmas, text)
+    ):
         return False
     return any(not _says_nothing(w, empty) and not restates(w) for w in own.split())
+
+
+def _names_nothing(lemmas: str, text: str) -> bool:
+    """A phrase of one word that names nothing alone: a general noun of a person, a verb, an adjective.
+
+    "borgere", "individ"; "håndtere" (tagged a noun, a verb by the dictionary); "bred" of "en
+    bred vifte" (:mod:`pipeline.danish.bare_words`).
+    """
+    from pipeline.danish.bare_words import GENERAL_PERSON_NOUNS, is_bare_adjective, is_bare_verb
+
+    words = lemmas.split()
+    if len(words) != 1:
+        return False
+    written = text.split()
+    return (
+        words[0] in GENERAL_PERSON_NOUNS
+        or is_bare_verb(words[0])
+        or (len(written) == 1 and is_bare_adjective(written[0], words[0]))
+    )
 
 
 def _names_area(text: str, others: frozenset[str]) -> bool:
@@ -142,7 +170,9 @@ def one_group_points(
         if i in taken or stance or (int(year), int(group), " ".join(str(text).split()).lower()) in listed:
             continue
         v = frozenset(str(verbs).split())
-        if not names_own_point(str(doc), str(comp or ""), empty, restates, v) or _names_area(text, others):
+        if not names_own_point(str(doc), str(comp or ""), empty, restates, v, str(text)) or _names_area(
+            text, others
+        ):
             continue
         own = found.setdefault((int(year), int(group)), [])
         same = next((e for e in own if says(e[0], doc, v) or says(doc, e[0], v)), None)

@@ -119,7 +119,8 @@ def same_evidence_one_point(
     """Themes built from the very same statements are one theme: the same groups said them in the same words.
 
     "Cyberangreb" and "It-sikkerhed" resting on the same four statements are one point, not two
-    rows of a page. The label kept is the one of the theme with more key phrases (then the longer,
+    rows of a page; two themes of one statement are not (a sentence makes several points). The
+    label kept is the one of the theme with more key phrases (then the longer,
     more specific label, then the alphabetically first); every counted group still says it, since
     the theme that gave it counts the same groups. A theme whose label names no point of its own
     gives way to one that does.
@@ -137,7 +138,10 @@ def same_evidence_one_point(
     at: dict[frozenset, int] = {}
     for p in points:
         key = frozenset(p.units["statement_id"])
-        apart = keep_apart is not None and keep_apart(p.label)
+        # one sentence often makes two or three points ("en større synlighed af plejehjemmene …
+        # og … uddanne kommende generationer"): themes of one statement are the same evidence
+        # only when they say the same, which their labels decide, not their statement
+        apart = (keep_apart is not None and keep_apart(p.label)) or len(key) < 2
         if apart or key not in at:
             if not apart:
                 at[key] = len(out)

@@ -1,0 +1,51 @@
+"""Danish words that name nothing when a phrase is only them: a verb, an adjective, a person.
+
+A key phrase of one word is a point when the word names a thing or an action ("tvangsadoptioner",
+"vidensdeling"); the tagger now and then reads another word class as a noun ("håndtere ansatte":
+"håndtere" NOUN; "en bred vifte": "bred" NOUN), and a general noun of a person ("borgere",
+"individ") says only who, not what about them. These rules read the dictionary, not the tags.
+"""
+
+from __future__ import annotations
+
+__all__ = ["GENERAL_PERSON_NOUNS", "is_bare_adjective", "is_bare_verb"]
+
+#: Nouns of a person in general: alone ("borgere", "individ") they say who a point is about, not
+#: the point (a specific person noun such as "pårørende" or "frivillige" says more).
+GENERAL_PERSON_NOUNS: frozenset[str] = frozenset({"borger", "individ", "menneske", "person", "folk"})
+
+
+def is_bare_verb(lemma: str) -> bool:
+    """Whether a lemma is a verb's infinitive that has a noun of its own for the action.
+
+    "håndtere" (the noun is "håndtering"), "udvikle" ("udvikling"): written alone it is the verb,
+    whatever the tagger said. An infinitive that is its own noun ("støtte", "samarbejde") is not.
+
+    >>> is_bare_verb("håndtere"), is_bare_verb("støtte"), is_bare_verb("kultur")
+    (True, False, False)
+    """
+    from pipeline.danish.inflection import _is_verb, nominalise
+
+    return _is_verb(lemma) and nominalise(lemma) is not None
+
+
+def is_bare_adjective(form: str, lemma: str) -> bool:
+    """Whether a word written in an adjective's base form is that adjective ("bred", "grøn").
+
+    The dictionary or the tagger's corpus takes its comparative (``-ere``) or neuter (``-t``) form
+    back to it. An adjective used as a noun is written in its ``-e`` form ("frivillige", "unge",
+    "de ældre"), so only a form that is the lemma itself and does not end in ``-e`` counts.
+
+    >>> is_bare_adjective("bred", "bred"), is_bare_adjective("frivillige", "frivillig")
+    (True, False)
+    """
+    from pipeline.danish.lemma_model import default_model, get_sources
+
+    word = form.lower()
+    if word != lemma.lower() or word.endswith("e") or len(word) < 3:
+        return False
+    known, low_lex = get_sources(), default_model().low_lex
+    return any(
+        known.dict_lemma(f) == word or any(str(lem).lower() == word for lem, _ in (low_lex.get(f) or ()))
+        for f in (word + "ere", word + "t")
+    )

@@ -1,0 +1,272 @@
+"""One phrase, one theme: a one-group theme says what about what, in the group's own words.
+
+A theme of one group (:mod:`pipeline.themes.singles`) is one key phrase, and a key phrase is a
+noun phrase cut at its preposition: group 5 wrote "en ændring i kulturen omkring frivillighed"
+and got two themes, "Ændring" and "Kultur", neither of which says the point; "støtte til
+pårørende" became "Støtte". So the key phrase of a one-group theme of one unit is taken with
+what it stands with in its sentence (:func:`claim_span`): the prepositional phrase after it
+("klarhed omkring opgaverne", :func:`pipeline.danish.phrases.complement_end`) and the noun
+phrase it is the object of ("tilgange til ældrepleje",
+:func:`pipeline.danish.phrases.governor_start`), up to :data:`MAX_WORDS` words; the label is
+that phrase, its head in base form and the complement as the group wrote it ("Ændring i
+kulturen"). A one-group theme whose only unit lies in another unit's phrase of the same
+sentence ("kulturen" in "ændring i kulturen", "dagcentre" in "omdanne plejehjem til
+dagcentre") is that theme's point, so it is folded into that theme (when that theme too is one
+unit's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pipeline.themes.records import FoundTheme
+
+__all__ = ["MAX_WORDS", "Sentence", "claim_span", "one_phrase_one_theme", "sentences"]
+
+#: The longest phrase a one-group theme's label takes (words): a label names a point, the
+#: page quotes the sentence.
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A statement's words, word classes and lemmas (lowercase), position for position."""
+
+    tokens: tuple[str, ...]
+    upos: tuple[str, ...]
+    lemmas: tuple[str, ...]
+
+
+def sentences(statements: pd.DataFrame) -> dict[str, Sentence]:
+    """Each tagged statement's :class:`Sentence` by ``statement_id`` (none without a ``pos`` column)."""
+    if "pos" not in statements.columns:
+        return {}
+    out = {}
+    for r in statements.itertuples(index=False):
+        tokens, upos, lemmas = str(r.tokens).split(), str(r.pos).split(), str(r.lemmas).lower().split()
+        if len(tokens) == len(upos) == len(lemmas):
+            out[str(r.statement_id)] = Sentence(tuple(tokens), tuple(upos), tuple(lemmas))
+    return out
+
+
+def claim_span(
+    s: Sentence, start: int, end: int, *, governor: bool = True, restates: Callable[[str], bool] | None = None
+) -> tuple[int, int]:
+    """The span of a key phrase ``[start, end)`` with its complement and the phrase governing it.
+
+    The complement after it is taken first ("ændring i kulturen"; with the last of a coordination
+    that ends the clause: "for børn og unge"; not when it is a frame or general noun alone: "med
+    fokus", "til området"; nor a setting: "i virksomhederne"), then the noun phrase it is
+    the object of ("tilgange til ældrepleje"; not with ``governor`` False: a verb's noun
+    already stands first; not a frame noun, nor a verb's idiom: "finde sted i …", nor only the
+    question's words: ``restates(lemma)``); a span longer than
+    :data:`MAX_WORDS` words is not taken.
+    """
+    from pipeline.danish import FRAME_NOUNS, MEASURE_NOUNS, is_setting
+    from pipeline.danish.phrases import complement_end, coordinated_end, governor_start
+
+    words, upos, lemmas = list(s.tokens), list(s.upos), list(s.lemmas)
+    after = complement_end(words, upos, end)
+    said = [lemmas[i] for i in range(end + 1, after) if _content(s, i)]
+    if lemmas[after - 1] in FRAME_NOUNS or _says_nothing(said):
+        after = end  # "med fokus (på …)", "til området": the complement says nothing itself
+    elif is_setting(lemmas, upos, words, after - 1):
+        after = end  # "fleksible job i virksomhederne": where, not what about
+    elif after > end:
+        after = coordinated_end(words, upos, after)  # "for børn og unge."
+    before = governor_start(words, upos, start, lemmas) if governor else start
+    if 0 < before < start and (upos[before - 1] == "CCONJ" or words[before - 1] == ","):
+        # the last of a coordination ("læring og social omsorg med et helhedsorienteret syn"): the
+        # phrase may be the whole coordination's, which word classes cannot tell
+        before = start
+    ruling = [lemmas[i] for i in range(before, start) if _content(s, i)]
+    if (
+        (len(ruling) <= 1 and all(w in FRAME_NOUNS | MEASURE_NOUNS for w in ruling))
+        or (restates is not None and all(restates(w) for w in ruling))
+        or _idiom_object(s, before, start)
+    ):
+        # "behovet for": a frame noun adds nothing; "(balancere) digitalisering med borgernes
+        # adgang": the question's own word is no point of the group's
+        before = start
+    for span in ((before, after), (start, after), (before, end)):
+        if span[1] - span[0] <= MAX_WORDS:
+            return span
+    return start, end
+
+
+def _idiom_object(s: Sentence, begin: int, end: int) -> bool:
+    """Whether ``[begin, end)`` is one bare singular noun right after a verb: a verb's idiom, no phrase.
+
+    "finde sted (i sygehusvæsenet)", "tage stilling (til …)": the noun belongs to the verb; a
+    plural ("ansætte personer udenfor normen") or a determiner makes it the verb's object.
+    """
+    while end > begin and s.upos[end - 1] in ("ADP", "DET"):
+        end -= 1
+    return (
+        end - begin == 1
+        and begin > 0
+        and s.upos[begin - 1] == "VERB"
+        and s.tokens[begin].lower() == s.lemmas[begin]
+    )
+
+
+def _says_nothing(lemmas: list[str]) -> bool:
+    """Whether added words are none, or one frame, general or measure noun ("fokus", "område", "sted")."""
+    from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS
+
+    return len(lemmas) <= 1 and all(w in FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS for w in lemmas)
+
+
+def _content(s: Sentence, i: int) -> bool:
+    """A content word of the sentence: no preposition, article, conjunction, pronoun or stop word."""
+    from pipeline.danish import ARTICLES, STOP_WORDS
+
+    lemma, token = s.lemmas[i], s.tokens[i]
+    return (
+        s.upos[i] not in _FUNCTION_TAGS
+        and len(lemma) > 1
+        and any(c.isalpha() for c in token)
+        and lemma not in STOP_WORDS | ARTICLES
+    )
+
+
+#: Word classes of words that only join a phrase ("udenfor", "og", "det"): never a content lemma.
+_FUNCTION_TAGS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "PUNCT"})
+
+
+def _lines_up(unit, s: Sentence | None) -> bool:
+    """Whether a unit's span is its text in its sentence (a verb after its object spans nothing)."""
+    start, end = int(unit.start), int(unit.end)
+    return (
+        s is not None
+        and 0 <= start < end <= len(s.tokens)
+        and " ".join(s.tokens[start:end]).replace("_", " ") == str(unit.text)
+    )
+
+
+def _verb_noun(unit) -> bool:
+    """A unit said with a verb and named by its noun ("omdanne plejehjem" as "omdannelse af plejehjem")."""
+    return str(unit.words).split()[:1] != str(unit.text).split()[:1]
+
+
+def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
+    """The unit's fields over ``span``: its words, lemmas and content positions (the added: complement)."""
+    start, end = int(unit.start), int(unit.end)
+    words = str(unit.words).split()
+    at = [int(i) for i in str(unit.content_at).split()]
+    lemmas = str(unit.lemmas).split()
+    before = [i for i in range(span[0], start) if _content(s, i)]
+    after = [i for i in range(end, span[1]) if _content(s, i)]
+    shift = start - span[0]
+    return {
+        "start": span[0],
+        "end": span[1],
+        "text": " ".join(s.tokens[span[0] : span[1]]).replace("_", " "),
+        "words": " ".join([*s.tokens[span[0] : start], *words, *s.tokens[end : span[1]]]),
+        "content_at": " ".join(
+            str(i)
+            for i in [
+                *(i - span[0] for i in before),
+                *(i + shift for i in at),
+                *(len(words) + shift + i - end for i in after),
+            ]
+        ),
+        "lemmas": " ".join([*(s.lemmas[i] for i in before), *lemmas, *(s.lemmas[i] for i in after)]),
+        "complement": " ".join(s.lemmas[i] for i in after),
+    }
+
+
+def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said) -> dict[int, int]:
+    """``{theme: theme it folds into}``: a one-unit theme whose unit lies in another one-unit theme's phrase.
+
+    Only into a theme of one unit: a theme of several groups keeps its own evidence, and one
+    that only repeats the question would hide the group's point ("lægens studiegæld efter en
+    årrække": the time is no complement of the debt, which word classes cannot tell).
+    """
+    out: dict[int, int] = {}
+    by_statement = part.groupby("statement_id").indices
+    for t in sorted(singles):
+        (u,) = [i for i, k in theme_of.items() if k == t]
+        row = part.iloc[u]
+        s = said.get(str(row.statement_id))
+        if s is None:
+            continue
+        for v in by_statement.get(row.statement_id, []):
+            host = part.iloc[v]
+            if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
+                continue
+            if not _lines_up(host, s):
+                continue
+            first, last = claim_span(s, int(host.start), int(host.end), governor=False)
+            if (first, last) != (int(host.start), int(host.end)) and int(
+                host.end
+            ) <= row.start < row.end <= last:
+                out[t] = theme_of[int(v)]
+                break
+    return out
+
+
+def one_phrase_one_theme(
+    part: pd.DataFrame,
+    points: list[FoundTheme],
+    singles: list[FoundTheme],
+    said: dict[str, Sentence],
+    restates: Callable[[str], bool] | None = None,
+) -> tuple[pd.DataFrame, list[FoundTheme], list[FoundTheme]]:
+    """Fold one-group themes into the theme whose phrase holds them, and widen the rest to their phrase.
+
+    Args:
+        part: One area's units (``statement_id``, ``start``, ``end``, ``text``, ``words``,
+            ``content_at``, ``lemmas``, ``complement``; ``points`` hold positions in it).
+        points: The area's themes, the one-group ones (``singles``) among them.
+        singles: The one-group themes (:func:`pipeline.themes.singles.one_group_points`).
+        said: The area's statements (:func:`sentences`).
+        restates: ``restates(lemma)``: whether a word only repeats the area's question (a phrase
+            of only such words governs no key phrase).
+
+    Returns:
+        The units (widened units changed), the themes and the one-group themes among them.
+    """
+    from pipeline.themes.labels import claim_label
+
+    single_ids = {id(p) for p in singles}
+    theme_of = {int(i): n for n, p in enumerate(points) for i in p.members}
+    # a theme of one unit is one group's; a group's claim about a word split apart is one too
+    one_unit = {n for n, p in enumerate(points) if len(p.members) == 1}
+    target = _folds(part, theme_of, one_unit, said)
+    members = {n: set(map(int, p.members)) for n, p in enumerate(points)}
+    for t in sorted(target):
+        into = target[t]
+        while into in target:  # a chain: "dagcentre" into "omdannelse", that into another
+            into = target[into]
+        members[into] |= members.pop(t)
+    part = part.copy()
+    out, out_singles = [], []
+    for n, p in enumerate(points):
+        if n not in members:
+            continue
+        at = np.asarray(sorted(members[n]), dtype=int)
+        label = p.label
+        if n in one_unit:
+            unit = part.iloc[int(p.members[0])]
+            s = said.get(str(unit.statement_id))
+            verb = _verb_noun(unit)
+            span = (
+                claim_span(s, int(unit.start), int(unit.end), governor=not verb, restates=restates)
+                if _lines_up(unit, s)
+                else None
+            )
+            if span is not None and span != (int(unit.start), int(unit.end)):
+                new = _widened(unit, s, span)
+                for col, value in new.items():
+                    part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
+                label = claim_label(new["text"], new["lemmas"], verb=verb) or label
+        theme = FoundTheme(at, part.iloc[at], label, p.no_point)
+        out.append(theme)
+        if id(p) in single_ids:
+            out_singles.append(theme)
+    return part, out, out_singles

@@ -17,6 +17,8 @@ unit's).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -265,7 +267,9 @@ def one_phrase_one_theme(
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
                 label = claim_label(new["text"], new["lemmas"], verb=verb) or label
-        theme = FoundTheme(at, part.iloc[at], label, p.no_point)
+        # a theme that only restates the question keeps counting the phrases it released
+        counted = np.union1d(at, np.asarray(p.released, dtype=int)).astype(int)
+        theme = replace(p, members=at, units=part.iloc[counted], label=label)
         out.append(theme)
         if id(p) in single_ids:
             out_singles.append(theme)

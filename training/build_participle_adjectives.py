@@ -11,39 +11,28 @@ one word a line, sorted.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
+
+from dannet_list import main as build_list  # noqa: E402
 
 from pipeline.danish.participles import TABLE, participle_adjectives  # noqa: E402
-
-SOURCE = ROOT.parent / "shared" / "data" / "dannet-thesaurus" / "th_da_DK_dannet.dat"
-
-
-def build(source: Path, out: Path = TABLE) -> int:
-    """Read the thesaurus at ``source``, write the participle adjectives to ``out``; how many."""
-    if not source.exists():
-        raise SystemExit(f"{source} not found: pass --thesaurus with the DanNet thesaurus (.dat)")
-    with source.open(encoding="utf-8", errors="replace") as fh:
-        words = participle_adjectives(fh)
-    out.write_text(
-        "# Present participles DanNet holds as adjectives (see pipeline/danish/participles.py)\n"
-        + "".join(f"{w}\n" for w in sorted(words)),
-        encoding="utf-8",
-    )
-    return len(words)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: ``--thesaurus`` the DanNet .dat file, ``--out`` the list."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--thesaurus", type=Path, default=SOURCE)
-    parser.add_argument("--out", type=Path, default=TABLE)
-    args = parser.parse_args(argv)
-    print(f"{build(args.thesaurus, args.out)} participle adjectives -> {args.out}")
+    build_list(
+        argv,
+        description=__doc__.splitlines()[0],
+        table=TABLE,
+        extract=participle_adjectives,
+        header="Present participles DanNet holds as adjectives (see pipeline/danish/participles.py)",
+        what="participle adjectives",
+    )
 
 
 if __name__ == "__main__":

@@ -11,39 +11,28 @@ line, sorted.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "training"))
+
+from dannet_list import main as build_list  # noqa: E402
 
 from pipeline.danish.places import TABLE, place_nouns  # noqa: E402
-
-SOURCE = ROOT.parent / "shared" / "data" / "dannet-thesaurus" / "th_da_DK_dannet.dat"
-
-
-def build(source: Path, out: Path = TABLE) -> int:
-    """Read the thesaurus at ``source``, write the place nouns to ``out``; how many."""
-    if not source.exists():
-        raise SystemExit(f"{source} not found: pass --thesaurus with the DanNet thesaurus (.dat)")
-    with source.open(encoding="utf-8", errors="replace") as fh:
-        nouns = place_nouns(fh)
-    out.write_text(
-        "# Danish nouns that name a place (from DanNet; see pipeline/danish/places.py)\n"
-        + "".join(f"{w}\n" for w in sorted(nouns)),
-        encoding="utf-8",
-    )
-    return len(nouns)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: ``--thesaurus`` the DanNet .dat file, ``--out`` the list."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--thesaurus", type=Path, default=SOURCE)
-    parser.add_argument("--out", type=Path, default=TABLE)
-    args = parser.parse_args(argv)
-    print(f"{build(args.thesaurus, args.out)} place nouns -> {args.out}")
+    build_list(
+        argv,
+        description=__doc__.splitlines()[0],
+        table=TABLE,
+        extract=place_nouns,
+        header="Danish nouns that name a place (from DanNet; see pipeline/danish/places.py)",
+        what="place nouns",
+    )
 
 
 if __name__ == "__main__":

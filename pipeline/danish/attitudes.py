@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .cdt_walk import argument_noun, first_conjunct, is_negated, lemma_of, phrase_top
-from .effects import effect
+from .effects import effect, read_signed
 
 __all__ = ["attitude", "attitude_words"]
 
@@ -27,12 +27,7 @@ _DATA = Path(__file__).with_name("data") / "attitude_words.txt"
 @lru_cache(maxsize=1)
 def attitude_words() -> dict[str, int]:
     """Lemma → +1 (for) or -1 (against), from ``data/attitude_words.txt``."""
-    out: dict[str, int] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        parts = line.split("#", 1)[0].split()
-        if len(parts) == 2 and parts[1] in ("+", "-"):
-            out[parts[0].lower()] = 1 if parts[1] == "+" else -1
-    return out
+    return read_signed(_DATA)
 
 
 def _clause_verb(tok):

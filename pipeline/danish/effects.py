@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .cdt_walk import NOUN_POS, VERB_POS, first_conjunct, is_negated, lemma_of, phrase_top
 
-__all__ = ["effect", "effect_words"]
+__all__ = ["effect", "effect_words", "read_signed"]
 
 _DATA = Path(__file__).with_name("data") / "effect_words.txt"
 # modal verbs by lemma: under one a negated clause is a requirement ("må ikke koste")
@@ -29,15 +29,20 @@ _MODALS = frozenset({"skulle", "måtte", "burde"})
 _HOLDS = "i"
 
 
-@lru_cache(maxsize=1)
-def effect_words() -> dict[str, int]:
-    """Verb lemma → -1 (its object is lost) or +1 (gained), from ``data/effect_words.txt``."""
+def read_signed(path: Path) -> dict[str, int]:
+    """Lemma → +1 or -1 from a data file of ``lemma +`` / ``lemma -`` lines (``#`` starts a comment)."""
     out: dict[str, int] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("#", 1)[0].split()
         if len(parts) == 2 and parts[1] in ("+", "-"):
             out[parts[0].lower()] = 1 if parts[1] == "+" else -1
     return out
+
+
+@lru_cache(maxsize=1)
+def effect_words() -> dict[str, int]:
+    """Verb lemma → -1 (its object is lost) or +1 (gained), from ``data/effect_words.txt``."""
+    return read_signed(_DATA)
 
 
 def _is_requirement(verb) -> bool:

@@ -7,7 +7,7 @@ lemmatises such an adjective as itself ("tilsvarende", "glimrende", "indlysende"
 participle as the verb. Which participles are adjectives is the dictionary's word, not the
 treebank's (CDT tags "lignende" as a participle of "ligne"): DanNet holds them as adjective
 entries ("(tillægsord)"). The list is shipped as ``data/participle_adjectives.txt``, built by
-``training/build_participle_adjectives.py``. Licence of DanNet: see ``data/DANNET-LICENSE.txt``.
+``training/build_dannet_lists.py``. Licence of DanNet: see ``data/DANNET-LICENSE.txt``.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ DanNet thesaurus, ``../shared/data/dannet-thesaurus``) is a place word (:data:`P
 "sted", "bygning", "institution", "område" …), or a broader word's broader word is one of the
 concrete ones (:data:`CONCRETE_ROOTS`: "kommune" → "distrikt" → "område"). "sted" is not followed a
 second step: DanNet's "placering" is a "sted", but an "anbringelse" (a placing) is no place.
-The list is shipped as ``data/place_nouns.txt``, built by ``training/build_place_nouns.py``; a
+The list is shipped as ``data/place_nouns.txt``, built by ``training/build_dannet_lists.py``; a
 compound is a place when its head is ("ældrecenter" as "center"). Licence of DanNet: see
 ``data/DANNET-LICENSE.txt``.
 """

@@ -228,3 +228,14 @@ def test_the_questions_own_word_governs_nothing_and_a_preposition_is_no_content_
     part2, out, _ = one_phrase_one_theme(part, themes, themes, {"s1": s}, lambda w: w == "digitalisering")
     assert [t.label for t in out] == ["Borgernes adgang", "Personer udenfor normen"]
     assert part2.iloc[1]["lemmas"] == "person norm"
+
+
+def test_a_restating_theme_left_with_one_member_keeps_its_label_and_its_released_phrases():
+    """A theme that only restates the question released one group's phrase (it counts it still) and
+    kept one: it is no one-group theme, so it is neither widened nor relabelled."""
+    part = pd.DataFrame([_unit("s1", 2, 3, KULTUR), _unit("s1", 4, 5, KULTUR)])
+    restating = FoundTheme(np.array([0]), part.iloc[[0, 1]], "Ændring", released=(1,))
+    _, out, _ = one_phrase_one_theme(part, [restating], [], {"s1": KULTUR})
+    assert [t.label for t in out] == ["Ændring"]
+    assert out[0].members.tolist() == [0] and out[0].released == (1,)
+    assert out[0].counted.tolist() == [0, 1] and len(out[0].units) == 2

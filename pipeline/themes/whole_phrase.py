@@ -238,7 +238,7 @@ def one_phrase_one_theme(
     single_ids = {id(p) for p in singles}
     theme_of = {int(i): n for n, p in enumerate(points) for i in p.members}
     # a theme of one unit is one group's; a group's claim about a word split apart is one too
-    one_unit = {n for n, p in enumerate(points) if len(p.members) == 1}
+    one_unit = {n for n, p in enumerate(points) if len(p.counted) == 1}  # released ones count too
     target = _folds(part, theme_of, one_unit, said)
     members = {n: set(map(int, p.members)) for n, p in enumerate(points)}
     for t in sorted(target):

@@ -199,3 +199,17 @@ def test_the_theme_stage_releases_a_phrase_of_the_questions_theme_that_says_more
     assert word["groups"] == "1 2 3" and coordination["unit_id"] in word["units"].split()
     bare = units[units["lemmas"] == "frivillig"]
     assert len(bare) == 3 and set(bare["theme"]) == {word["topic"]}
+
+
+def test_a_point_of_every_phrase_of_the_restating_theme_and_nothing_else_is_the_same_theme():
+    """Both groups wrote "grove frivillige" under a question on frivillighed: released and joined
+    they would be the restating theme twice over; the theme stays as it is, not listed twice."""
+    part = _units(
+        [
+            (1, "grove frivillige", "grov frivillig", "0 1"),
+            (2, "grove frivillige", "grov frivillig", "0 1"),
+        ]
+    )
+    points, joined = release_restated(part, [_word_theme(part, [0, 1])], [True], frozenset(), _restates)
+    assert joined == []
+    assert list(points[0].members) == [0, 1] and points[0].released == ()

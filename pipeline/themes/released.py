@@ -165,6 +165,13 @@ def release_restated(
     loose = np.asarray([i for i in range(len(part)) if i not in taken and not stance[i]], dtype=int)
     joined = []
     for key, members in _joined(part, free, np.setdiff1d(loose, free), empty, restates):
+        same = [i for i in freed if set(map(int, points[i].members)) == set(map(int, members))]
+        if same:
+            # every phrase of the restating theme, and nothing else: the same theme, and the
+            # judgement that it only restates the question stands ("grov vold" of "vold")
+            for i in same:
+                freed[i] = np.asarray([], dtype=int)
+            continue
         joined.append(FoundTheme(members, part.iloc[members], point_label(key, part.iloc[members])))
     out = []
     for i, p in enumerate(points):

@@ -35,3 +35,9 @@ def test_a_word_written_in_lower_case_anywhere_is_a_common_word():
         ]
     )
     assert label_text("tydelig kommunikation", units) == "Tydelig kommunikation"
+
+
+def test_a_one_group_claim_label_keeps_a_proper_noun_s_capital():
+    from pipeline.themes.labels import claim_label
+
+    assert claim_label("sundhedsudgifterne i Danmark", "sundhedsudgift danmark") == "Sundhedsudgift i Danmark"

@@ -215,8 +215,10 @@ def claim_label(text: str, lemmas: str, *, verb: bool = False) -> str:
     else the head in base form and its complement as written (:func:`_claim_form`).
     """
     named = _verb_named_by_noun(text, lemmas) if verb else None
+    from pipeline.danish.casing import as_written as cased
+
     form = named or _claim_form(text, lemmas) or _label_form(text, lemmas)
-    return form[:1].upper() + form[1:]  # "" for a phrase of no words
+    return cased(form, text.split())  # "" for a phrase of no words; "Danmark", "EU" as written
 
 
 def label_forms(units: pd.DataFrame) -> set[str]:

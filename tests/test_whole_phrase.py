@@ -239,3 +239,24 @@ def test_a_restating_theme_left_with_one_member_keeps_its_label_and_its_released
     assert [t.label for t in out] == ["Ændring"]
     assert out[0].members.tolist() == [0] and out[0].released == (1,)
     assert out[0].counted.tolist() == [0, 1] and len(out[0].units) == 2
+
+
+def test_a_phrase_right_after_a_negation_is_no_point_of_its_group():
+    """ "Vi har ikke et konkret forslag": a theme "Konkret forslag" would say the opposite."""
+    s = _sentence(
+        "vi har ikke et konkret forslag .",
+        "PRON VERB ADV DET ADJ NOUN PUNCT",
+        "vi have ikke en konkret forslag .",
+    )
+    part = pd.DataFrame([_unit("s1", 4, 6, s)])
+    singles = _themes(part, ["Konkret forslag"])
+    _, out, out_singles = one_phrase_one_theme(part, singles, singles, {"s1": s})
+    assert out == [] and out_singles == []
+    # without the negation it is the group's point
+    s = _sentence(
+        "vi har et konkret forslag .", "PRON VERB DET ADJ NOUN PUNCT", "vi have en konkret forslag ."
+    )
+    part = pd.DataFrame([_unit("s1", 3, 5, s)])
+    singles = _themes(part, ["Konkret forslag"])
+    _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
+    assert [t.label for t in out] == ["Konkret forslag"]

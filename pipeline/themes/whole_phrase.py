@@ -43,6 +43,19 @@ class Sentence:
     lemmas: tuple[str, ...]
 
 
+def _denied(unit, said: dict[str, Sentence]) -> bool:
+    """Whether a key phrase stands right after a negation: "ikke et konkret forslag", "ingen plan"."""
+    from pipeline.danish.cdt_walk import NEGATIONS
+
+    s = said.get(str(unit.statement_id))
+    if s is None or not _lines_up(unit, s):
+        return False
+    i = int(unit.start) - 1
+    while i >= 0 and s.upos[i] in ("DET", "NUM") and s.lemmas[i] not in NEGATIONS:
+        i -= 1  # "ikke et …": the article between
+    return i >= 0 and s.tokens[i].lower() in NEGATIONS
+
+
 def sentences(statements: pd.DataFrame) -> dict[str, Sentence]:
     """Each tagged statement's :class:`Sentence` by ``statement_id`` (none without a ``pos`` column)."""
     if "pos" not in statements.columns:
@@ -251,6 +264,8 @@ def one_phrase_one_theme(
     for n, p in enumerate(points):
         if n not in members:
             continue
+        if n in one_unit and id(p) in single_ids and _denied(part.iloc[int(p.members[0])], said):
+            continue  # "vi har ikke et konkret forslag": what the group says it lacks is no point of it
         at = np.asarray(sorted(members[n]), dtype=int)
         label = p.label
         if n in one_unit:

@@ -10,6 +10,31 @@ from pipeline.topics import surface_forms
 __all__ = ["recurring_terms"]
 
 
+#: Word classes of a word that names something: an answer particle ("nej"), a conjunction ("når")
+#: or an adverb ("selvfølgelig") says how, not what.
+_NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
+def _named_words(statement) -> set[str]:
+    """The lemmas of a statement that name something: of a naming word class, outside a fixed expression.
+
+    "stedet" of "i stedet for" and "eksempel" of "for eksempel" are part of an expression, and a
+    word that only judges ("vigtigt") names nothing; without word classes every lemma counts.
+    """
+    from pipeline.danish import EVALUATIVE_WORDS, fixed_nouns
+
+    tokens, lemmas = str(statement.tokens).split(), str(statement.lemmas).split()
+    pos = str(getattr(statement, "pos", "") or "").split()
+    if not (len(tokens) == len(lemmas) == len(pos)):
+        return set(lemmas)
+    fixed = fixed_nouns(tokens)
+    return {
+        lem
+        for i, (lem, tag) in enumerate(zip(lemmas, pos, strict=True))
+        if tag in _NAMING_POS and i not in fixed and lem not in EVALUATIVE_WORDS
+    }
+
+
 def recurring_terms(
     statements: pd.DataFrame,
     params: ThemeParams,
@@ -38,10 +63,12 @@ def recurring_terms(
         uses: dict[str, dict] = {}
         forms = surface_forms(part)
         vocabulary = {w for doc in part["content_lemmas"] for w in doc.split()}
+        # a word that names something in one use counts in every use ("tidlig" read as an adverb once)
+        named = set().union(*(_named_words(s) for s in part.itertuples()))
         for s in part.itertuples():
             # A compound counts for its parts ("infrastrukturudvikling" for "infrastruktur") only when
             # the part is a word of its own in the area: the splitter over-splits ("digitalis" + "ringe").
-            terms = set(s.content_lemmas.split()) | (set(s.compound_parts.split()) & vocabulary)
+            terms = (set(s.content_lemmas.split()) & named) | (set(s.compound_parts.split()) & vocabulary)
             for term in terms - stop_words:
                 if len(term) < 3:
                     continue

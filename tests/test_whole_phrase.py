@@ -260,3 +260,12 @@ def test_a_phrase_right_after_a_negation_is_no_point_of_its_group():
     singles = _themes(part, ["Konkret forslag"])
     _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
     assert [t.label for t in out] == ["Konkret forslag"]
+
+
+def test_a_one_group_label_keeps_the_comparative_of_quantity_before_it():
+    """ "vi får mindre kontrol": "Mindre kontrol", never "Kontrol" (the group wants less of it)."""
+    s = _sentence("så vi får mindre kontrol .", "ADV PRON VERB ADJ NOUN PUNCT", "så vi få lille kontrol .")
+    part = pd.DataFrame([_unit("s1", 4, 5, s)])
+    singles = _themes(part, ["Kontrol"])
+    _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
+    assert [t.label for t in out] == ["Mindre kontrol"]

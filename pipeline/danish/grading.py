@@ -10,9 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["is_grading"]
+__all__ = ["QUANTITY_COMPARATIVES", "is_grading"]
 
 _DATA = Path(__file__).with_name("data") / "grading_words.txt"
+
+#: Comparatives of quantity before a noun: the direction of a point ("mindre kontrol", "flere
+#: ressourcer"). They are stop words, so a key phrase leaves them out; a one-group label keeps them.
+QUANTITY_COMPARATIVES = frozenset({"mere", "flere", "mindre", "færre"})
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,24 @@ def _denied(unit, said: dict[str, Sentence]) -> bool:
     return i >= 0 and s.tokens[i].lower() in NEGATIONS
 
 
+def _with_quantity(unit, said: dict[str, Sentence], label: str) -> str:
+    """A one-group label with the comparative of quantity the group wrote before it: "Mindre kontrol"."""
+    from pipeline.danish.casing import as_written
+    from pipeline.danish.grading import QUANTITY_COMPARATIVES
+
+    s = said.get(str(unit.statement_id))
+    start = int(unit.start)
+    if (
+        not label
+        or not _lines_up(unit, s)
+        or start == 0
+        or s.tokens[start - 1].lower() not in QUANTITY_COMPARATIVES
+    ):
+        return label
+    rest = label if len(label) > 1 and label[1].isupper() else label[:1].lower() + label[1:]
+    return as_written(f"{s.tokens[start - 1].lower()} {rest}", s.tokens)
+
+
 def sentences(statements: pd.DataFrame) -> dict[str, Sentence]:
     """Each tagged statement's :class:`Sentence` by ``statement_id`` (none without a ``pos`` column)."""
     if "pos" not in statements.columns:
@@ -282,6 +300,8 @@ def one_phrase_one_theme(
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
                 label = claim_label(new["text"], new["lemmas"], verb=verb) or label
+        if n in one_unit:
+            label = _with_quantity(part.iloc[int(p.members[0])], said, label)
         # a theme that only restates the question keeps counting the phrases it released
         counted = np.union1d(at, np.asarray(p.released, dtype=int)).astype(int)
         theme = replace(p, members=at, units=part.iloc[counted], label=label)

@@ -173,15 +173,26 @@ def is_s_passive(form: str, lemma: str) -> bool:
     )
 
 
+#: Quantifiers of a plural: a phrase they open has no singular base form.
+PLURAL_QUANTIFIERS = frozenset({"alle", "mange", "nogle", "begge", "flere", "få", "adskillige", "visse"})
+
+
 def base_phrase(words: list[str], lemmas: list[str]) -> str:
     """A noun phrase in its base form, as a label shows it (lowercase).
 
     A leading article goes ("de frivillige" → "frivillige"); a definite noun becomes its lemma
     ("risiciene" → "risiko", "ældreplejen" → "ældrepleje"); after that, an adjective in the
     definite ``-e`` form before a singular noun becomes its lemma ("det politiske niveau" →
-    "politisk niveau"). Other words stay as written.
+    "politisk niveau"). Other words stay as written, and so does a phrase a plural quantifier opens.
+
+    >>> base_phrase(["det", "sociale", "samvær"], ["det", "social", "samvær"])
+    'socialt samvær'
+    >>> base_phrase(["alle", "medlemslandene"], ["al", "medlemsland"])
+    'alle medlemslandene'
     """
     words, lemmas = [w.lower() for w in words], [lem.lower() for lem in lemmas]
+    if len(words) > 1 and words[0] in PLURAL_QUANTIFIERS:
+        return " ".join(words)  # "alle medlemslandene": a plural, no singular base form ("alt medlemsland")
     shown = written_gender(words, lemmas)
     if len(words) > 1 and words[0] in ARTICLES:
         words, lemmas, had_article = words[1:], lemmas[1:], True

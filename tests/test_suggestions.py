@@ -587,3 +587,14 @@ def test_curate_accept_takes_an_id_from_the_excel_codebook_s_sheet_before_any_ru
     ]
     unknown = seminar_main(["curate", "reject", "ffffffff", "--config", "raw/seminar.toml"], tmp_path)
     assert unknown.returncode != 0 and rows[0]["id"] in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_a_theme_of_only_the_question_s_words_is_no_side_but_a_given_option_is():
+    """The theme 'Unge' only repeats the question's word: "kommende generationer" joined into it
+    would be counted for the groups that only wrote "unge". A given option of the question is a side."""
+    themes, units, statements = _tables()
+    themes["restates_question"] = True
+    out = suggest(themes, units, statements, embed=_embed)
+    assert "Unge" not in set(out["theme"]) | set(out["other"])
+    out = suggest(themes, units, statements, embed=_embed, options={AREA: frozenset({0})})
+    assert "Unge" in set(out["theme"]) | set(out["other"])

@@ -304,7 +304,9 @@ def _row(rank: int, c: Candidate) -> dict:
     }
 
 
-def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words, apart) -> dict:
+def _lookups(
+    themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words, apart, options=None
+) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.curation.apart import contexts
     from pipeline.danish.stop_words import STOP_WORDS
@@ -315,6 +317,16 @@ def _lookups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
         if "restates_area" in themes.columns
         else set()
     )
+    if "restates_question" in themes.columns:
+        # a theme of only the question's words is no point either ("Ordet alene er intet punkt"):
+        # a claim joined into it would be counted for the groups that only wrote the word. A
+        # given option the groups named is a side: a group's own words may name it too.
+        given = {(a, int(t)) for a, ids in (options or {}).items() for t in ids}
+        asked = [
+            bool(q) and (a, int(t)) not in given
+            for q, a, t in zip(themes["restates_question"], themes["core_area"], themes["topic"], strict=True)
+        ]
+        restating |= set(themes.loc[asked, "theme_key"])
     # as the theme stage: a word spread over all areas, an area's setting, an empty noun
     no_point = empty_words(units, statements) if len(units) and {"start", "end"} <= set(units.columns) else {}
     return {
@@ -342,6 +354,7 @@ def suggest(
     decided: Sequence[str] = (),
     limit: int | None = None,
     apart: dict[str, frozenset[str]] | None = None,
+    options: dict[str, frozenset[int]] | None = None,
 ) -> pd.DataFrame:
     """Ranked suggestions of a run (:class:`~pipeline.schemas.Suggestions`): pure, deterministic.
 
@@ -355,6 +368,8 @@ def suggest(
         limit: At most this many (default :data:`MAX_SUGGESTIONS` per ten core areas).
         apart: Per area, the words the theme stage took apart on the parse's evidence
             (:func:`pipeline.curation.apart.words_apart`): two sides that are only one are not proposed.
+        options: Per area, the theme ids that name a given option of its question: the other themes
+            of only the question's words are no side.
 
     Returns:
         One row per suggestion, best first.
@@ -368,7 +383,7 @@ def suggest(
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
     decided = set(decided)
-    ctx = _lookups(themes, units, statements, area_words, apart)
+    ctx = _lookups(themes, units, statements, area_words, apart, options)
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
         x = _area_sides(area, sides, ctx, embed)

@@ -166,6 +166,10 @@ def suggestions_of(
         area_words=words,
         decided=decided,
         apart=words_apart(analysis.quality),
+        options={
+            area: frozenset(int(t) for t in ids)
+            for area, ids in analysis.quality.get("option_themes", {}).items()
+        },
     )
 
 

@@ -14,7 +14,7 @@ from .answers import (
     is_yes_no_question,
     opening_stance,
 )
-from .casing import as_written
+from .casing import written_case
 from .components import make_nlp
 from .fixed_expressions import COMPLEX_PREPOSITIONS, fixed_nouns
 from .frame_words import (
@@ -65,7 +65,6 @@ __all__ = [
     "Phrase",
     "add_to_tokenizer",
     "answer_stance",
-    "as_written",
     "base_phrase",
     "derives",
     "echoed_stance",
@@ -90,4 +89,5 @@ __all__ = [
     "split_compound",
     "synonyms",
     "tokenizer_exceptions",
+    "written_case",
 ]

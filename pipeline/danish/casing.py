@@ -12,23 +12,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["as_written"]
+__all__ = ["written_case"]
 
 
-def as_written(phrase: str, tokens: Iterable[str]) -> str:
+def written_case(phrase: str, tokens: Iterable[str]) -> str:
     """``phrase`` with a capital first letter, and every word the ``tokens`` always capitalise as they do.
 
     Args:
         phrase: The label in lower case ("begrænsning af danmark").
         tokens: The words the groups wrote (every token of the theme's key phrases).
 
-    >>> as_written("procent af bni", ["procent", "af", "BNI", "BNI"])
+    >>> written_case("procent af bni", ["procent", "af", "BNI", "BNI"])
     'Procent af BNI'
-    >>> as_written("it-sikkerhed", ["IT-sikkerhed"])
+    >>> written_case("it-sikkerhed", ["IT-sikkerhed"])
     'IT-sikkerhed'
-    >>> as_written("kvalitet", ["Kvalitet", "kvalitet"])
+    >>> written_case("kvalitet", ["Kvalitet", "kvalitet"])
     'Kvalitet'
-    >>> as_written("begrænsning af danmark", ["begrænsning", "af", "Danmark"])
+    >>> written_case("begrænsning af danmark", ["begrænsning", "af", "Danmark"])
     'Begrænsning af Danmark'
     """
     forms: dict[str, Counter] = {}

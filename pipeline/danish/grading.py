@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .frame_words import read_lexicon
+
 __all__ = ["QUANTITY_COMPARATIVES", "is_grading"]
 
 _DATA = Path(__file__).with_name("data") / "grading_words.txt"
@@ -22,8 +24,7 @@ QUANTITY_COMPARATIVES = frozenset({"mere", "flere", "mindre", "færre"})
 @lru_cache(maxsize=1)
 def _grading_words() -> frozenset[str]:
     """The lemmas of ``data/grading_words.txt``."""
-    lines = (line.split("#", 1)[0].strip().lower() for line in _DATA.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in lines if w)
+    return read_lexicon(_DATA.name)
 
 
 def is_grading(lemma: str) -> bool:

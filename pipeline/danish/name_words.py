@@ -43,5 +43,6 @@ GIVEN_NAMES_FILE = Path(__file__).parent / "data" / "given_names.txt"
 @cache
 def given_names() -> frozenset[str]:
     """The given names of :data:`GIVEN_NAMES_FILE`, lower case."""
-    lines = GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    from .frame_words import read_lexicon
+
+    return read_lexicon(GIVEN_NAMES_FILE.name)

@@ -65,15 +65,15 @@ class Redactor:
             find(_CPR_RE, "cpr", _is_cpr)
         if "phone" in self.kinds:
             find(_PHONE_RE, "phone", _is_phone)
-        if self._names_re is not None:
-            words = _lower_case_words()
-            for match in self._names_re.finditer(folded):
-                start, end = match.start(), match.end() - len(match.group("rest"))
-                if any(s < end and start < e for s, e, _ in spans) or not _is_name(folded, match, words):
-                    continue
-                spans.append((start, end, "name"))
         if "name" in self.kinds:
-            for start, end in unlisted_names(folded, _lower_case_words()):
+            words = _lower_case_words()
+            found = [
+                (m.start(), m.end() - len(m.group("rest")))
+                for m in (self._names_re.finditer(folded) if self._names_re is not None else ())
+                if _is_name(folded, m, words)
+            ]
+            # the listed names first, then those no list holds
+            for start, end in found + unlisted_names(folded, words):
                 if not any(s < end and start < e for s, e, _ in spans):
                     spans.append((start, end, "name"))
         if not spans:

@@ -38,18 +38,19 @@ class Bookmarks:
 
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
+        self.taken: set[str] = set()  # the names given, kept so a new anchor is checked in one step
         self.placed: set[str] = set()
         self.next_id = 0
 
     def name(self, anchor: str) -> str:
         """The bookmark name of an anchor, the same for the link and the place it points at."""
         if anchor not in self.names:
-            taken = set(self.names.values())
             name, k = _name(anchor), 1
-            while name in taken:  # two anchors that differ only in characters Word does not allow
+            while name in self.taken:  # two anchors that differ only in characters Word does not allow
                 k += 1
                 name = f"{_name(anchor)[: _MAX_NAME - 4]}_{k}"
             self.names[anchor] = name
+            self.taken.add(name)
         return self.names[anchor]
 
     def _pair(self, anchor: str):

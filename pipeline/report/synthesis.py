@@ -113,7 +113,8 @@ def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ())
         )
 
     recurring = [t for t in restating if int(t["n_groups"]) >= 2]
-    topic = [t for t in recurring if own(t)]
-    other = [t for t in recurring if not own(t)]
+    is_own = [own(t) for t in recurring]
+    topic = [t for t, o in zip(recurring, is_own, strict=True) if o]
+    other = [t for t, o in zip(recurring, is_own, strict=True) if not o]
     tail = f" Kerneområdets eget emne gik igen: {named(topic)}." if topic else ""
     return tail + (f" Ord, der gik igen uden at sige et punkt: {named(other)}." if other else "")

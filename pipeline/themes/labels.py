@@ -189,6 +189,7 @@ def _claim_form(text: str, lemmas: str) -> str | None:
     """
     from pipeline.danish import ARTICLES, STOP_WORDS, base_phrase
 
+    no_content = STOP_WORDS | ARTICLES  # once, not per word
     words, lems = text.lower().split(), lemmas.split()
     lead = 1 if words and words[0] in ARTICLES else 0
     if len(words) - lead <= len(lems):
@@ -198,7 +199,7 @@ def _claim_form(text: str, lemmas: str) -> str | None:
     while (
         k < len(words)
         and k - lead < len(lems)
-        and words[k] not in STOP_WORDS | ARTICLES
+        and words[k] not in no_content
         and words[k][:3] == lems[k - lead][:3]
     ):
         k += 1
@@ -215,10 +216,10 @@ def claim_label(text: str, lemmas: str, *, verb: bool = False) -> str:
     else the head in base form and its complement as written (:func:`_claim_form`).
     """
     named = _verb_named_by_noun(text, lemmas) if verb else None
-    from pipeline.danish.casing import as_written as cased
+    from pipeline.danish.casing import written_case
 
     form = named or _claim_form(text, lemmas) or _label_form(text, lemmas)
-    return cased(form, text.split())  # "" for a phrase of no words; "Danmark", "EU" as written
+    return written_case(form, text.split())  # "" for a phrase of no words; "Danmark", "EU" as written
 
 
 def label_forms(units: pd.DataFrame) -> set[str]:

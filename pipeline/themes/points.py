@@ -41,11 +41,11 @@ from pipeline.danish import (
     FRAME_NOUNS,
     GENERAL_NOUNS,
     MEASURE_NOUNS,
-    as_written,
     base_phrase,
     is_action_noun,
     related,
     synonyms,
+    written_case,
 )
 from pipeline.themes.labels import label_alternatives
 from pipeline.themes.empty import empty_words, no_point_anywhere, pointless_words, setting_words
@@ -270,7 +270,7 @@ def label_text(lemmas: str, units: pd.DataFrame) -> str:
     else:
         (written, lems), _ = min(wordings.items(), key=lambda kv: (-kv[1], kv[0]))
         phrase = base_phrase(list(written), list(lems))
-    return as_written(phrase, (t.replace("_", " ") for span in units["words"] for t in span.split()))
+    return written_case(phrase, (t.replace("_", " ") for span in units["words"] for t in span.split()))
 
 
 def label_lemmas(label: str, lemma_of: dict[str, str]) -> str:

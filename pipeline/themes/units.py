@@ -307,10 +307,10 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     and _content(lemmas[v], words[v], stops)
                     and not _participle(words[v])
                 ]
-    before = _verbs_before(words, lemmas, upos, start, stops)
-    found = sorted(set(out)) or [v for v in before if parse is None or v not in parse.no_object]
-    # a verb after the phrase ("tager hensyn … og sikrer en grøn omstilling") acts on another object
-    return [v for v in found if v < start]
+    found = sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
+    # a verb after the phrase ("tager hensyn … og sikrer en grøn omstilling") acts on another object;
+    # one whose object is only who an "i/fra at"-action is kept from takes none
+    return [v for v in found if v < start and (parse is None or v not in parse.no_object)]
 
 
 def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:

@@ -17,15 +17,20 @@ unit's).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
+from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, STOP_WORDS, is_setting
 from pipeline.themes.records import FoundTheme
+
+#: Lemmas that are never content words of a phrase.
+_NO_CONTENT = STOP_WORDS | ARTICLES
+#: Nouns that add nothing to a phrase on their own ("fokus", "område", "sted").
+_SAYS_NOTHING = FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS
+_FRAME_OR_MEASURE = FRAME_NOUNS | MEASURE_NOUNS
 
 __all__ = ["MAX_WORDS", "Sentence", "claim_span", "one_phrase_one_theme", "sentences"]
 
@@ -58,7 +63,7 @@ def _denied(unit, said: dict[str, Sentence]) -> bool:
 
 def _with_quantity(unit, said: dict[str, Sentence], label: str) -> str:
     """A one-group label with the comparative of quantity the group wrote before it: "Mindre kontrol"."""
-    from pipeline.danish.casing import as_written
+    from pipeline.danish.casing import written_case
     from pipeline.danish.grading import QUANTITY_COMPARATIVES
 
     s = said.get(str(unit.statement_id))
@@ -71,7 +76,7 @@ def _with_quantity(unit, said: dict[str, Sentence], label: str) -> str:
     ):
         return label
     rest = label if len(label) > 1 and label[1].isupper() else label[:1].lower() + label[1:]
-    return as_written(f"{s.tokens[start - 1].lower()} {rest}", s.tokens)
+    return written_case(f"{s.tokens[start - 1].lower()} {rest}", s.tokens)
 
 
 def sentences(statements: pd.DataFrame) -> dict[str, Sentence]:
@@ -99,7 +104,6 @@ def claim_span(
     question's words: ``restates(lemma)``); a span longer than
     :data:`MAX_WORDS` words is not taken.
     """
-    from pipeline.danish import FRAME_NOUNS, MEASURE_NOUNS, is_setting
     from pipeline.danish.phrases import complement_end, coordinated_end, governor_start
 
     words, upos, lemmas = list(s.tokens), list(s.upos), list(s.lemmas)
@@ -118,7 +122,7 @@ def claim_span(
         before = start
     ruling = [lemmas[i] for i in range(before, start) if _content(s, i)]
     if (
-        (len(ruling) <= 1 and all(w in FRAME_NOUNS | MEASURE_NOUNS for w in ruling))
+        (len(ruling) <= 1 and all(w in _FRAME_OR_MEASURE for w in ruling))
         or (restates is not None and all(restates(w) for w in ruling))
         or _idiom_object(s, before, start)
     ):
@@ -149,21 +153,17 @@ def _idiom_object(s: Sentence, begin: int, end: int) -> bool:
 
 def _says_nothing(lemmas: list[str]) -> bool:
     """Whether added words are none, or one frame, general or measure noun ("fokus", "område", "sted")."""
-    from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS
-
-    return len(lemmas) <= 1 and all(w in FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS for w in lemmas)
+    return len(lemmas) <= 1 and all(w in _SAYS_NOTHING for w in lemmas)
 
 
 def _content(s: Sentence, i: int) -> bool:
     """A content word of the sentence: no preposition, article, conjunction, pronoun or stop word."""
-    from pipeline.danish import ARTICLES, STOP_WORDS
-
     lemma, token = s.lemmas[i], s.tokens[i]
     return (
         s.upos[i] not in _FUNCTION_TAGS
         and len(lemma) > 1
         and any(c.isalpha() for c in token)
-        and lemma not in STOP_WORDS | ARTICLES
+        and lemma not in _NO_CONTENT
     )
 
 
@@ -300,11 +300,10 @@ def one_phrase_one_theme(
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
                 label = claim_label(new["text"], new["lemmas"], verb=verb) or label
-        if n in one_unit:
             label = _with_quantity(part.iloc[int(p.members[0])], said, label)
+        theme = replace(p, members=at, label=label)
         # a theme that only restates the question keeps counting the phrases it released
-        counted = np.union1d(at, np.asarray(p.released, dtype=int)).astype(int)
-        theme = replace(p, members=at, units=part.iloc[counted], label=label)
+        theme = replace(theme, units=part.iloc[theme.counted])
         out.append(theme)
         if id(p) in single_ids:
             out_singles.append(theme)

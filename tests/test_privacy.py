@@ -47,12 +47,13 @@ def test_realistic_note_loses_all_personal_data_and_keeps_the_rest():
         "jens.hansen@hedensted.dk og ringet fra +45 23 45 67 89 og 87 65 43 21 samt 40404040. "
         "Hanne Jensen fra Jobcentret (hanne_j+seminar@mail.example.org, tlf. 2345 6789) foreslog at "
         "afsætte 1.200.000 kr. i 2024-2025; budgettet stiger 12 % fra 2024 til 2025 (sag 24/12345, "
-        "konto 1234-5678901, mødet 01.02.2024 kl. 10.30). Bo nævnte at ældre vil bo hjemme; Hanne Jensens "
-        "idé."
+        "konto 1234-5678901, hovedkonto 5.32.32, mødet 01.02.2024 kl. 10.30). Bo nævnte at ældre vil bo "
+        "hjemme; Hanne Jensens idé."
     )
     text, counts = Redactor(names=("Hanne Jensen", "Bo")).redact(note)
     for secret in (
         "120358-1234",
+        "1234-5678901",
         "1203581234",
         "jens.hansen",
         "hanne_j",
@@ -70,13 +71,13 @@ def test_realistic_note_loses_all_personal_data_and_keeps_the_rest():
         "12 %",
         "fra 2024 til 2025",
         "sag 24/12345",
-        "konto 1234-5678901",
+        "hovedkonto 5.32.32",
         "01.02.2024",
         "kl. 10.30",
         "vil bo hjemme",
     ):
         assert kept in text, kept
-    assert dict(counts) == {"cpr": 2, "email": 2, "phone": 4, "name": 3}
+    assert dict(counts) == {"cpr": 2, "email": 2, "phone": 4, "name": 3, "account": 1}
     assert "[CPR]" in text and "[e-mail]" in text and "[telefon]" in text and "[navn]" in text
 
 
@@ -87,7 +88,7 @@ def test_realistic_note_loses_all_personal_data_and_keeps_the_rest():
         "Perioden 2024-2025 og årene 2024 2025",
         "Dato 20240101 og 2024-02-26 og 26.02.2024",
         "Andelen steg fra 45 % til 60 %",
-        "Sag nr. 24/12345 og journal 2024-123456 og konto 1234-5678901",
+        "Sag nr. 24/12345 og journal 2024-123456 og hovedkonto 5.32.32",
         "Gruppe 12 af 30, 350 borgere, 1200 elever",
         "Version 1.2.3 og 10.000.000",
     ],

@@ -22,7 +22,7 @@ __all__ = ["check_config", "check_output_dir", "check_tables", "check_values"]
 
 CANONICAL_FIELDS = ("text", "group", "core_area", "theme", "question", "year", "seminar")
 CLUSTERINGS = ("auto", "agglomerative", "spectral", "kmeans", "minibatch-kmeans", "leiden")
-PRIVACY_KINDS = ("cpr", "email", "phone", "name")
+PRIVACY_KINDS = ("cpr", "email", "phone", "name", "address", "account")
 #: Pages of a seminar's report that a core area's page must not overwrite (file slug → what it is).
 RESERVED_PAGES = {"index": "index page", "overblik": "overview page"}
 

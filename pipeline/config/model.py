@@ -186,12 +186,13 @@ class PrivacyConfig:
 
     Attributes:
         redact: Replace personal data by placeholders before anything else sees the notes.
-        kinds: What to remove: ``"cpr"``, ``"email"``, ``"phone"``, ``"name"``.
+        kinds: What to remove: ``"cpr"``, ``"email"``, ``"phone"``, ``"name"``, ``"address"`` (a street
+            address with its house number), ``"account"`` (a bank account number).
         names: Person names to remove (kind ``"name"``), e.g. ``["Hanne Jensen"]``.
     """
 
     redact: bool = True
-    kinds: tuple[str, ...] = ("cpr", "email", "phone", "name")
+    kinds: tuple[str, ...] = ("cpr", "email", "phone", "name", "address", "account")
     names: tuple[str, ...] = ()
 
 

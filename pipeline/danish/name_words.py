@@ -10,7 +10,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-__all__ = ["COMMON_WORD_NAMES", "GIVEN_NAMES_FILE", "SAYING_VERBS", "given_names"]
+__all__ = [
+    "COMMON_WORD_NAMES",
+    "GIVEN_NAMES_FILE",
+    "HONORIFICS",
+    "SAYING_VERBS",
+    "given_names",
+    "street_suffixes",
+]
 
 #: Danish first names and surnames that are also ordinary words (in lower case). The treebank
 #: lexicon does not hold all of them (``per`` is a preposition there is no lemma entry for).
@@ -35,6 +42,10 @@ SAYING_VERBS = frozenset(
 )
 
 
+#: Titles written before a surname ("fru Jensen", "hr. Hansen"): the capitalised word after one is a name.
+HONORIFICS = frozenset({"hr", "herr", "fru", "frk", "frøken"})
+
+
 #: Common Danish given names, lower case (``data/given_names.txt``): a person's name that no
 #: configuration lists is found by one of these ("Kristian Thulesen Dahl", "Hanne").
 GIVEN_NAMES_FILE = Path(__file__).parent / "data" / "given_names.txt"
@@ -46,3 +57,11 @@ def given_names() -> frozenset[str]:
     from .frame_words import read_lexicon
 
     return read_lexicon(GIVEN_NAMES_FILE.name)
+
+
+@cache
+def street_suffixes() -> frozenset[str]:
+    """Endings of Danish street names (``data/street_suffixes.txt``): "vej", "gade", "vænget"."""
+    from .frame_words import read_lexicon
+
+    return read_lexicon("street_suffixes.txt")

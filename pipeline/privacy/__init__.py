@@ -29,7 +29,9 @@ other scripts, digits of other scripts, dashes and spaces folded), so nothing in
   with a capital letter, with the capitalised surnames after it (``Kristian Thulesen Dahl``,
   ``Borgmester Hanne Jensen`` → ``Borgmester [navn]``); a given name that is also a word (``Hans``,
   ``Mark``) by the same reading as a listed one. A surname alone ("fru Jensen") is not found unless
-  listed: list the participants' names in ``[privacy] names``.
+  listed: list the participants' names in ``[privacy] names``; a surname after a title is
+  (``fru Jensen``, ``hr. Hansen``);
+* street addresses with a house number and bank account numbers (:mod:`pipeline.privacy.addresses`).
 
 The same filter is applied to every text that can reach an output, not only note text: the
 configuration's own texts (:func:`redact_config`), input file names and sheet names, messages
@@ -37,7 +39,8 @@ configuration's own texts (:func:`redact_config`), input file names and sheet na
 the published configuration holds the number of listed names, never the names
 (:func:`public_config_dict`). Examples of what is redacted and kept: ``docs/bad-input.md``.
 
-Each match is replaced by a placeholder (``[CPR]``, ``[e-mail]``, ``[telefon]``, ``[navn]``);
+Each match is replaced by a placeholder (``[CPR]``, ``[e-mail]``, ``[telefon]``, ``[navn]``, ``[adresse]``,
+``[kontonummer]``);
 the caller gets the number of matches per kind, never the matched text.
 """
 

@@ -154,3 +154,16 @@ def unlisted_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
             spans.append((start, end))
             break
     return spans
+
+
+def honorific_names(text: str) -> list[tuple[int, int]]:
+    """Spans of surnames after a title ("fru Jensen", "Hr. Hansen", "frk. Nielsen"): the title stays.
+
+    A title (:data:`~pipeline.danish.name_words.HONORIFICS`) is written only before a person's
+    name, so the capitalised words after it are the name whatever they are ("fru Bonde").
+    """
+    from pipeline.danish.name_words import HONORIFICS
+
+    titles = "|".join(sorted(HONORIFICS, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?i:{titles})\.?[ \t]+(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")
+    return [m.span("name") for m in pattern.finditer(text)]

@@ -7,17 +7,27 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pipeline.privacy.addresses import account_spans, address_spans
 from pipeline.privacy.forms import _CPR_RE, _EMAIL_RE, _PHONE_RE, _is_cpr, _is_phone
-from pipeline.privacy.names import _is_name, _lower_case_words, _name_pattern, unlisted_names
+from pipeline.privacy.names import _is_name, _lower_case_words, _name_pattern, honorific_names, unlisted_names
 from pipeline.privacy.text import fold_for_matching, normalise_text
 
-KINDS = ("email", "cpr", "phone", "name")
-PLACEHOLDERS = {"email": "[e-mail]", "cpr": "[CPR]", "phone": "[telefon]", "name": "[navn]"}
+KINDS = ("email", "cpr", "phone", "name", "address", "account")
+PLACEHOLDERS = {
+    "email": "[e-mail]",
+    "cpr": "[CPR]",
+    "phone": "[telefon]",
+    "name": "[navn]",
+    "address": "[adresse]",
+    "account": "[kontonummer]",
+}
 _DANISH = {
     "email": ("e-mailadresse", "e-mailadresser"),
     "cpr": ("CPR-nummer", "CPR-numre"),
     "phone": ("telefonnummer", "telefonnumre"),
     "name": ("navn", "navne"),
+    "address": ("adresse", "adresser"),
+    "account": ("kontonummer", "kontonumre"),
 }
 
 
@@ -59,8 +69,19 @@ class Redactor:
                     continue
                 spans.append((start, end, kind))
 
+        def add(found: list[tuple[int, int]], kind: str, replace: str = "") -> None:
+            for start, end in found:
+                # a wider span of another kind takes the place of the names inside it
+                if replace:
+                    spans[:] = [x for x in spans if not (x[2] == replace and start <= x[0] and x[1] <= end)]
+                if not any(s < end and start < e for s, e, _ in spans):
+                    spans.append((start, end, kind))
+
         if "email" in self.kinds:
             find(_EMAIL_RE, "email")
+        # an account before the CPR and phone forms: "1234-5678901234" holds digits of both
+        if "account" in self.kinds:
+            add(account_spans(folded), "account")
         if "cpr" in self.kinds:
             find(_CPR_RE, "cpr", _is_cpr)
         if "phone" in self.kinds:
@@ -73,9 +94,10 @@ class Redactor:
                 if _is_name(folded, m, words)
             ]
             # the listed names first, then those no list holds
-            for start, end in found + unlisted_names(folded, words):
-                if not any(s < end and start < e for s, e, _ in spans):
-                    spans.append((start, end, "name"))
+            add(found + honorific_names(folded) + unlisted_names(folded, words), "name")
+        # an address last: a street named after a person ("Lise Nørgaards Vej 3") is an address
+        if "address" in self.kinds:
+            add(address_spans(folded), "address", replace="name")
         if not spans:
             return text, counts
         out, pos = [], 0

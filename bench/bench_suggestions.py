@@ -13,7 +13,8 @@ hand-read points found before and after, suggestions read, accepted (and how man
 theme showed before), false suggestions among the first 10, accepted joins not applied, and
 (2024) how many of the municipality's synthesis themes Social omsorg's top 6 name after accepting.
 
-Usage: ``python bench/bench_suggestions.py [--set 2024|dr] [--per-round 5]``. A benchmark (figures
+Usage: ``python bench/bench_suggestions.py [--set 2024|dr] [--per-round 5] [--points-2024 PATH]
+[--points-dr PATH]`` (``--points-*``: the analyst knows another reader's points). A benchmark (figures
 to read), not a test.
 """
 
@@ -29,7 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_themes import SETS, _stem_in, load_set, score_set, synthesis_top6  # noqa: E402
+from bench_themes import (  # noqa: E402
+    SETS,
+    _stem_in,
+    add_points_args,
+    load_set,
+    score_set,
+    sets_with_points,
+    synthesis_top6,
+)
 
 
 def side_names(label: str, keywords: str, groups: str, point: dict) -> bool:
@@ -210,8 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         "--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)"
     )
     parser.add_argument("--per-round", type=int, default=5, help="suggestions read per round (default 5)")
+    add_points_args(parser)
     args = parser.parse_args(argv)
-    for bench in SETS:
+    for bench in sets_with_points(args.points_2024, args.points_dr):
         if not args.set or bench.key in args.set:
             run_set(bench, args.per_round)
     return 0

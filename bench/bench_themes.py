@@ -26,9 +26,10 @@ Per set it runs ``analyse_seminar`` (what ``seminar run`` does) and prints:
 * for 2024, how many of the six themes of the municipality's synthesis for Social omsorg the
   area's top 6 recurring themes name.
 
-Usage: ``python bench/bench_themes.py [--set 2024|dr] [--code TREE]`` (prints tables and one JSON line
-per set); ``--evidence`` prints each recurring theme's units and statements per counted group instead,
-to judge.
+Usage: ``python bench/bench_themes.py [--set 2024|dr] [--code TREE] [--points-2024 PATH] [--points-dr
+PATH]`` (prints tables and one JSON line per set; ``--points-*`` scores against another reader's points,
+e.g. ``bench/data/reader2_points_*.toml``); ``--evidence`` prints each recurring theme's units and
+statements per counted group instead, to judge.
 It is a benchmark (figures to read), not a test: no threshold fails it.
 """
 
@@ -40,7 +41,7 @@ import re
 import sys
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,6 +84,23 @@ SETS = (
 
 # the six themes of the municipality's own synthesis for Social omsorg (marked in subthemes_2024.toml)
 SYNTHESIS_AREA = "Social omsorg"
+
+
+def add_points_args(parser: argparse.ArgumentParser) -> None:
+    """The options that measure against another reader's points instead of the hand-read ones."""
+    for key in ("2024", "dr"):
+        parser.add_argument(
+            f"--points-{key}",
+            type=Path,
+            metavar="PATH",
+            help=f"score the {key} set against these points (same TOML shape) instead of the hand-read ones",
+        )
+
+
+def sets_with_points(points_2024: Path | None = None, points_dr: Path | None = None) -> tuple[BenchSet, ...]:
+    """The sets, each scored against the given reader's points where one is given."""
+    given = {"2024": points_2024, "dr": points_dr}
+    return tuple(replace(b, points=given[b.key].resolve()) if given[b.key] else b for b in SETS)
 
 
 # ----------------------------------------------------------------------------- matching points
@@ -491,10 +509,17 @@ def score_set(analysis, points: list[dict], stop_words: frozenset[str], verdicts
 
 
 def synthesis_top6(themes, points: list[dict]) -> str:
-    """How many of the synthesis themes the area's top 6 recurring themes name."""
+    """How many of the synthesis themes the area's top 6 recurring themes name.
+
+    The synthesis is the municipality's, marked in the hand-read 2024 file: points of another reader
+    that mark none are measured against those marks.
+    """
     area = themes[(themes["core_area"] == SYNTHESIS_AREA) & themes["recurring"]]
     top6 = list(area.head(6).itertuples())
     synthesis = [p for p in points if p["area"] == SYNTHESIS_AREA and p.get("synthesis")]
+    if not synthesis:
+        marked = tomllib.loads(SETS[0].points.read_text(encoding="utf-8"))["theme"]
+        synthesis = [p for p in marked if p["area"] == SYNTHESIS_AREA and p.get("synthesis")]
     return f"{sum(any(names(t, p) for t in top6) for p in synthesis)}/{len(synthesis)}"
 
 
@@ -525,7 +550,7 @@ def load_set(bench: BenchSet):
     from pipeline.ingest import ingest
     from pipeline.io import config_sources, read_config
 
-    print(f"\n### {bench.title}")
+    print(f"\n### {bench.title} (points: {bench.points.name})")
     if not bench.config.exists():
         print(f"(skipped: {bench.config} not found; the DR set is read from ../shared)")
         return None
@@ -654,13 +679,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--code", type=Path, help="run the pipeline of this project tree (e.g. another branch's worktree)"
     )
+    add_points_args(parser)
     args = parser.parse_args(argv)
     if args.code:
         sys.path.insert(0, str(args.code.resolve()))
     import pipeline
 
     print(f"pipeline from {Path(pipeline.__file__).parent}")
-    for bench in SETS:
+    for bench in sets_with_points(args.points_2024, args.points_dr):
         if args.set and bench.key not in args.set:
             continue
         run_set(bench, reverse=not (args.no_reverse or args.evidence), evidence=args.evidence)

@@ -15,7 +15,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from pipeline.report import blocks as pm
-from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag
+from pipeline.report.evidence import page_numbers
+from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag, statuses_vary
 from pipeline.report.wording import CURATED, MACHINE, group_label, groups_text
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def _evidence(t: dict) -> tuple[str, list[str]]:
     return first, [s for s in t["evidence"] if s != first]
 
 
-def _theme_runs(t: dict, tag_curated: bool) -> pm.Inlines:
+def _theme_runs(ctx: AreaContext, t: dict, tag_curated: bool) -> pm.Inlines:
     """One theme on its group's line: its anchor, its label linked to its evidence, then what else it has.
 
     The extras share one parenthesis: further statements, the other areas it occurs in, the
@@ -53,7 +54,7 @@ def _theme_runs(t: dict, tag_curated: bool) -> pm.Inlines:
     first, more = _evidence(t)
     extras: list[pm.Inlines] = []
     if more:
-        extras.append(("flere udsagn: ", *pm.joined([statement_link(s, s) for s in more], " ")))
+        extras.append(("flere udsagn: ", *page_numbers(ctx, more)))  # the line names the group
     if t["other_areas"]:
         extras.append(("også i ", *other_areas(t)))
     if t.get("memo"):
@@ -96,7 +97,7 @@ def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
     by_groups = sorted(ctx.single, key=lambda t: tuple(t["groups"]))  # stable: the page's order within
     lines = []
     for groups, themes in groupby(by_groups, key=lambda t: tuple(t["groups"])):
-        runs = [_theme_runs(t, mixed) for t in themes]
+        runs = [_theme_runs(ctx, t, mixed) for t in themes]
         lines.append(
             pm.inlines(
                 pm.Strong(f"{_who(groups, ctx.group_names)}:"),
@@ -106,6 +107,7 @@ def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
         )
     return [
         pm.Heading(2, (ctx.single_heading,)),
-        pm.Paragraph((INTRO, " ", *_status_sentence(ctx.single))),
+        # the status here only when the page's themes differ in it (else the page says it once)
+        pm.Paragraph((INTRO, *((" ", *_status_sentence(ctx.single)) if statuses_vary(ctx) else ()))),
         pm.BulletList(tuple(lines)),
     ]

@@ -130,3 +130,16 @@ def test_a_yes_no_line_names_the_groups_each_a_link_to_its_answer():
     assert pm.block_text(line) == "Ja: 2 af 5 (gruppe 3 og 4)"
     page = render_markdown(pm.Page("x", "da", (line,)))
     assert "c-00](" not in page and "[3](#s-c-00)" in page
+
+
+def test_a_group_s_own_themes_stand_in_the_order_its_notes_said_them():
+    from pipeline.report.one_group import one_group_blocks
+
+    def single(topic: int, label: str, statement: str) -> dict:
+        return _theme(topic=topic, label=label, n_groups=1, groups=[4], evidence=[statement], summary={})
+
+    # topic numbers put the second statement's theme first; the group's notes say it last
+    themes = [single(7, "Skolerne", "d-01"), single(9, "Eksisterende samarbejder", "d-00")]
+    ctx = _ctx(single=themes, single_heading="Temaer rejst af én gruppe")
+    (line,) = one_group_blocks(ctx)[-1].items
+    assert pm.inline_text(line) == "Gruppe 4: Eksisterende samarbejder · Skolerne"

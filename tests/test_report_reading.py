@@ -143,3 +143,15 @@ def test_a_group_s_own_themes_stand_in_the_order_its_notes_said_them():
     ctx = _ctx(single=themes, single_heading="Temaer rejst af én gruppe")
     (line,) = one_group_blocks(ctx)[-1].items
     assert pm.inline_text(line) == "Gruppe 4: Eksisterende samarbejder · Skolerne"
+
+
+def test_a_group_s_phrase_another_of_its_phrases_holds_is_not_said_twice():
+    from pipeline.report.words_apart import words_apart_of
+
+    groups = [
+        {"year": 2024, "group": 1, "words": ["de ældre"], "statements": ["a-00"]},
+        {"year": 2024, "group": 2, "words": ["forbinder ældre", "ældre"], "statements": ["b-00"]},
+    ]
+    record = {"words_apart": {"A": [{"word": "ældre", "groups": groups}]}}
+    (entry,) = words_apart_of(record, "A", 2024)
+    assert [e["words"] for e in entry["groups"]] == [["de ældre"], ["forbinder ældre"]]

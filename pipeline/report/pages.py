@@ -161,10 +161,9 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, (GIVEN_OPTIONS,)),
         pm.Paragraph(
             (
-                "Spørgsmålet gav grupperne disse muligheder. Sådan tog grupperne dem op (en gruppe tæller, "
-                "når dens noter nævner muligheden; noterne siger ikke altid, om gruppen valgte den til "
-                "eller fra); det er givne muligheder, ikke temaer grupperne selv fandt. "
-                "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
+                "Spørgsmålet gav grupperne disse muligheder at tage afsæt i. Nedenfor ses, hvor mange "
+                "gruppers noter nævner hver af dem; noterne siger ikke altid, om gruppen valgte den til "
+                "eller fra. Temaerne længere nede er det, grupperne sagde ud over mulighederne.",
             )
         ),
         *(

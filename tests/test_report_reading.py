@@ -155,3 +155,9 @@ def test_a_group_s_phrase_another_of_its_phrases_holds_is_not_said_twice():
     record = {"words_apart": {"A": [{"word": "ældre", "groups": groups}]}}
     (entry,) = words_apart_of(record, "A", 2024)
     assert [e["words"] for e in entry["groups"]] == [["de ældre"], ["forbinder ældre"]]
+
+
+def test_the_kort_sagt_marks_its_key_phrase_as_the_quotes_do():
+    section = _theme_section(_ctx(), _theme())
+    (summary,) = [b for b in section.blocks if isinstance(b, pm.Paragraph) and b.kind == "summary"]
+    assert [r.text for r in summary.text if isinstance(r, pm.Mark)] == ["samarbejde"]

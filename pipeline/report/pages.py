@@ -93,12 +93,14 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
     if t["summary"]:
         s = t["summary"]
+        # the key phrase marked as in the quotes (the sentence is one of them, shown here only)
+        unit = next((q.get("unit", "") for q in t["quotes"] if q["statement_id"] == s["statement_id"]), "")
         blocks.append(
             pm.Paragraph(
                 (
                     pm.Strong(f"{IN_SHORT}:"),
                     " ",
-                    s["text"],
+                    *marked(s["text"], unit),
                     " – ",
                     _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
                 ),

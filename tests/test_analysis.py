@@ -66,7 +66,10 @@ def test_markdown_quotes_point_at_listed_statements(tiny_analysis):
     for name, md in pages.items():
         if name.endswith(".md") and name != "overblik.md":  # the overview cites the area pages' statements
             cited = set(re.findall(r"\]\(#s-([0-9a-f]{12}-\d\d)\)", md))
-            listed = set(re.findall(r"^- `([0-9a-f]{12}-\d\d)` <a id=\"s-\1\"></a>", md, re.M))
+            # each statement in the notes: its number on the page, its id, its anchor
+            listed = set(
+                re.findall(r"^- \*\*\d+\\\.\*\* `([0-9a-f]{12}-\d\d)` <a id=\"s-\1\"></a>", md, re.M)
+            )
             assert cited and cited <= listed, name
 
 

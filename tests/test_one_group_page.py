@@ -38,7 +38,8 @@ def _theme(topic: int, label: str, statement: str, *, group: int = 1, **extra) -
 
 
 def _ctx(single: list[dict]) -> SimpleNamespace:
-    return SimpleNamespace(single=single, group_names={}, single_heading="Temaer rejst af én gruppe")
+    heading = "Temaer rejst af én gruppe"
+    return SimpleNamespace(single=single, group_names={}, single_heading=heading, notes=[])
 
 
 def _section_text(blocks: list[pm.Block]) -> str:
@@ -71,7 +72,7 @@ def test_three_themes_of_one_group_are_one_line_with_each_label_a_link_to_its_st
     assert pm.page_anchors(tuple(blocks)) == {"emne-9", "emne-11", "emne-29"}
     text = _section_text(blocks)
     assert SENTENCE not in text  # the sentence stands once, in the notes the labels link to
-    assert text.count("Maskinforslag") == 1 and "Status for dem alle: Maskinforslag." in text
+    assert "Maskinforslag" not in text  # one status for all: the page says it once, at its top
 
 
 def test_a_curated_theme_keeps_its_tag_and_the_rest_share_one_status():
@@ -121,7 +122,10 @@ def test_no_section_without_such_themes():
 
 def test_a_recurring_themes_status_is_a_sentence_of_its_own_in_every_format():
     theme = _theme(2, "Samarbejde", "g3-00", n_groups=2, groups=[3, 4], n_statements=2)
-    section = _theme_section(SimpleNamespace(group_names={}), theme)
+    curated = _theme(5, "Dagcentre", "g1-01", curated=True, status="Kurateret")
+    # the page's themes differ in status, so each carries its own
+    ctx = SimpleNamespace(group_names={}, recurring=[theme], single=[curated], notes=[])
+    section = _theme_section(ctx, theme)
     page = pm.Page("x", "da", (section,))
     want = "Rejst af 2 af 5 grupper (gruppe 3 og 4); 2 udsagn. Status: Maskinforslag."
     assert want in render_markdown(page)  # not "2 udsagn. Maskinforslag"

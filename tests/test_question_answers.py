@@ -217,14 +217,16 @@ def test_the_page_lists_each_groups_answer_under_the_questions_own_words():
         {"text": "investering i medarbejdernes kompetencer", "groups": [3, 6]},
     ]
     shared = [{"text": "investering", "groups": [3, 6]}]
-    ctx = SimpleNamespace(question_themes=[_theme("Kompetencer", 7, specifics, shared)], group_names={})
+    theme = _theme("Kompetencer", 7, specifics, shared)
+    ctx = SimpleNamespace(question_themes=[theme], single=[], group_names={}, notes=[])
     text = "\n".join(pm.block_text(b) for b in _question_themes(ctx))
     assert (
         "Hver gruppes egne ord: kompetenceudvikling blandt medarbejdere (gruppe 1); investering i "
         "medarbejdernes kompetencer (gruppe 3 og 6)." in text
     )
     assert "Det samme sagde flere: investering (gruppe 3 og 6)." in text
-    assert "Udsagn: s1 s3 s5" in text  # the groups' words link to their statements
+    # the groups' words link to their statements (named by id here: the fixture has no notes)
+    assert "Udsagn: s1, s3, s5." in text
 
 
 def test_the_overview_names_each_groups_answer_when_an_area_has_no_points():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.report import blocks as pm
 from pipeline.report.context import AreaContext
+from pipeline.report.evidence import statement_numbers
 from pipeline.report.wording import group_label
 
 __all__ = ["METHOD_TEXT", "method_blocks", "notes_blocks", "rejects_blocks", "suggestions_blocks"]
@@ -33,15 +34,23 @@ def notes_blocks(ctx: AreaContext) -> list[pm.Block]:
     blocks: list[pm.Block] = [
         pm.Heading(2, ("Gruppernes noter",)),
         pm.Paragraph(
-            ("Noterne som de blev indlæst, delt i udsagn. Hvert udsagn viser det tema, det er placeret i.",)
+            (
+                "Noterne som de blev indlæst, delt i udsagn og nummereret gruppe for gruppe (sidens "
+                "henvisninger som „gruppe 1 (2)“ er gruppe 1's udsagn 2). Hvert udsagn viser de temaer, "
+                "det er placeret i.",
+            )
         ),
     ]
+    numbers = statement_numbers(ctx.notes)
     for n in ctx.notes:
         items = []
         for s in n["statements"]:
             themes = pm.joined([pm.Link(th["label"], f"#emne-{th['topic']}") for th in s["themes"]], "; ")
             items.append(
                 pm.inlines(
+                    # the number the page's links name it by ("gruppe 1 (2)"), then its id in the tables
+                    pm.Strong(f"{numbers[str(s['id'])][1]}."),
+                    " ",
                     pm.Code(s["id"]),
                     " ",
                     pm.Anchor(s["text"], f"s-{s['id']}"),

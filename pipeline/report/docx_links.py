@@ -37,6 +37,7 @@ class Bookmarks:
     """The bookmarks of one document: names given once per anchor, ids numbered in order (same bytes)."""
 
     def __init__(self) -> None:
+        """No bookmarks yet."""
         self.names: dict[str, str] = {}
         self.taken: set[str] = set()  # the names given, kept so a new anchor is checked in one step
         self.placed: set[str] = set()

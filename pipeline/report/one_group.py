@@ -6,7 +6,8 @@ group's themes stand on one line (``Gruppe 1: Balance · Covid-19 · Ekstra reng
 label a link to the statement it comes from in the page's notes (where the sentence stands in
 full, with links back to the theme) and each keeping its theme anchor (``emne-N``) that other
 links point to. The status is said once when every theme here has the same; otherwise the
-curated ones carry their own tag.
+curated ones carry their own tag; when the page's themes all share one, the page says it once
+at its top and this section not at all.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from pipeline.report import blocks as pm
-from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag
+from pipeline.report.evidence import page_numbers, statement_numbers
+from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag, statuses_vary
 from pipeline.report.wording import CURATED, MACHINE, group_label, groups_text
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ def _evidence(t: dict) -> tuple[str, list[str]]:
     return first, [s for s in t["evidence"] if s != first]
 
 
-def _theme_runs(t: dict, tag_curated: bool) -> pm.Inlines:
+def _theme_runs(ctx: AreaContext, t: dict, tag_curated: bool) -> pm.Inlines:
     """One theme on its group's line: its anchor, its label linked to its evidence, then what else it has.
 
     The extras share one parenthesis: further statements, the other areas it occurs in, the
@@ -53,7 +55,7 @@ def _theme_runs(t: dict, tag_curated: bool) -> pm.Inlines:
     first, more = _evidence(t)
     extras: list[pm.Inlines] = []
     if more:
-        extras.append(("flere udsagn: ", *pm.joined([statement_link(s, s) for s in more], " ")))
+        extras.append(("flere udsagn: ", *page_numbers(ctx, more)))  # the line names the group
     if t["other_areas"]:
         extras.append(("også i ", *other_areas(t)))
     if t.get("memo"):
@@ -87,16 +89,24 @@ def _status_sentence(themes: list[dict]) -> pm.Inlines:
 def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
     """The themes too few groups raised to recur: heading, intro with the status, one line per group.
 
-    ``ctx.single`` is in the page's order, group by group; a theme two groups raised (when
-    three make a theme recurring) has a line of its own for the two.
+    Group by group, each group's themes in the order of the statements they come from (the
+    page's order within one statement); a theme two groups raised (when three make a theme
+    recurring) has a line of its own for the two. The status is said here only when the page's
+    themes differ in it.
     """
     if not ctx.single:
         return []
     mixed = len({t["status"] for t in ctx.single}) > 1
-    by_groups = sorted(ctx.single, key=lambda t: tuple(t["groups"]))  # stable: the page's order within
+    number = statement_numbers(getattr(ctx, "notes", []))
+
+    def said(t: dict) -> tuple[tuple[int, ...], int]:
+        # a group's themes in the order its notes said them (its line reads as its account); stable
+        return tuple(t["groups"]), number.get(_evidence(t)[0], (0, len(number) + 1))[1]
+
+    by_groups = sorted(ctx.single, key=said)
     lines = []
     for groups, themes in groupby(by_groups, key=lambda t: tuple(t["groups"])):
-        runs = [_theme_runs(t, mixed) for t in themes]
+        runs = [_theme_runs(ctx, t, mixed) for t in themes]
         lines.append(
             pm.inlines(
                 pm.Strong(f"{_who(groups, ctx.group_names)}:"),
@@ -106,6 +116,7 @@ def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
         )
     return [
         pm.Heading(2, (ctx.single_heading,)),
-        pm.Paragraph((INTRO, " ", *_status_sentence(ctx.single))),
+        # the status here only when the page's themes differ in it (else the page says it once)
+        pm.Paragraph((INTRO, *((" ", *_status_sentence(ctx.single)) if statuses_vary(ctx) else ()))),
         pm.BulletList(tuple(lines)),
     ]

@@ -25,6 +25,7 @@ from pipeline.report import blocks as pm
 from pipeline.report.answers import options_sentence, year_entry
 from pipeline.report.asked import answer_inlines, with_answers
 from pipeline.report.context import notes_group_names
+from pipeline.report.theme_runs import curation_note
 from pipeline.report.wording import (
     count,
     da_list,
@@ -255,20 +256,7 @@ def _curation_line(themes: pd.DataFrame) -> pm.Note:
     The how-to is on the analyst's pages).
     """
     per_theme = themes.drop_duplicates(["core_area", "topic"])
-    done, total = int(per_theme["curated"].sum()), len(per_theme)
-    if done == 0:
-        text: pm.Inlines = (
-            pm.Strong("Maskinforslag:"),
-            " alle punkter er fundet af metoden alene; en analytiker har endnu ikke bekræftet dem.",
-        )
-    elif done < total:
-        text = (
-            pm.Strong(f"{done} af {count(total, 'tema', 'temaer')} er kurateret"),
-            " af en analytiker; ved hvert punkt står, om det er kurateret eller et maskinforslag.",
-        )
-    else:
-        text = (pm.Strong("Kurateret:"), " alle temaer er bekræftet eller tilrettet af en analytiker.")
-    return pm.Note(text, kind="status")
+    return curation_note(int(per_theme["curated"].sum()), len(per_theme), ("punkt", "punkter"))
 
 
 def overview_page(analysis: Analysis, cfg: SeminarConfig, *, recurring_from: int) -> pm.Page:

@@ -16,10 +16,11 @@ from pipeline.report import blocks as pm
 from pipeline.report.asked import answer_inlines, specifics_text
 from pipeline.report.appendix import method_blocks, notes_blocks, suggestions_blocks
 from pipeline.report.context import AreaContext
+from pipeline.report.evidence import page_evidence
 from pipeline.report.one_group import one_group_blocks
 from pipeline.report.theme_runs import other_areas as _other_areas
 from pipeline.report.theme_runs import statement_link as _statement
-from pipeline.report.theme_runs import status_runs
+from pipeline.report.theme_runs import curation_note, status_runs, statuses_vary
 from pipeline.report.words_apart import copies_blocks, words_apart_blocks
 from pipeline.report.wording import (
     GIVEN_OPTIONS,
@@ -76,7 +77,10 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     facts.append(".")
     blocks: list[pm.Block] = [
         pm.Heading(3, (t["label"],)),
-        pm.Paragraph(pm.inlines(tuple(facts), " ", status_runs(t)), kind="meta"),
+        # the status under each theme only when the page's themes differ in it (else once, at the top)
+        pm.Paragraph(
+            pm.inlines(tuple(facts), " ", status_runs(t) if statuses_vary(ctx) else ()), kind="meta"
+        ),
     ]
     if t.get("specifics"):
         blocks.append(
@@ -85,34 +89,34 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
                 kind="meta",
             )
         )
-    if t["keywords"]:
-        blocks.append(
-            pm.Paragraph(pm.inlines("Nøgleord: ", pm.joined([pm.Tag(k, "kw") for k in t["keywords"]])))
-        )
     if t.get("memo"):
         blocks.append(pm.Paragraph((pm.Strong("Analytikerens memo:"), " ", t["memo"]), kind="memo"))
     if t["summary"]:
         s = t["summary"]
+        # the key phrase marked as in the quotes (the sentence is one of them, shown here only)
+        unit = next((q.get("unit", "") for q in t["quotes"] if q["statement_id"] == s["statement_id"]), "")
         blocks.append(
             pm.Paragraph(
                 (
                     pm.Strong(f"{IN_SHORT}:"),
                     " ",
-                    s["text"],
+                    *marked(s["text"], unit),
                     " – ",
                     _statement(s["statement_id"], group_label(s["group"], ctx.group_names, capital=True)),
                 ),
                 kind="summary",
             )
         )
-    for q in t["quotes"]:
+    shown = t["summary"]["statement_id"] if t["summary"] else None
+    # the *kort sagt* is a quote already: the quotes below are the other statements, each once
+    for q in (q for q in t["quotes"] if q["statement_id"] != shown):
         blocks.append(
             pm.Quote(
                 marked(q["text"], q.get("unit", "")),
                 (_statement(q["statement_id"], group_label(q["group"], ctx.group_names, capital=True)),),
             )
         )
-    evidence = pm.joined([_statement(s, s) for s in t["evidence"]])
+    evidence = page_evidence(ctx, t["evidence"])
     blocks.append(pm.Paragraph(pm.inlines("Alle udsagn bag temaet: ", evidence), kind="meta"))
     return pm.Section(tuple(blocks), kind="theme", anchor=f"emne-{t['topic']}")
 
@@ -128,9 +132,10 @@ def _stances(ctx: AreaContext) -> list[pm.Block]:
     for i, st in enumerate(ctx.stances):
         parts += [" · "] * bool(i) + [
             pm.Strong(f"{st['stance']}:"),
-            f" {len(st['groups'])} af {ctx.n_groups} ({groups_text(st['groups'], ctx.group_names)}; ",
+            f" {len(st['groups'])} af {ctx.n_groups} (",
+            *page_evidence(ctx, st["statements"]),  # each group a link to its answer
+            ")",
         ]
-        parts += [*pm.joined([_statement(s, s) for s in st["statements"]], " "), ")"]
     return [pm.Paragraph(tuple(parts), kind="facts")]
 
 
@@ -151,17 +156,16 @@ def _options(ctx: AreaContext) -> list[pm.Block]:
             (
                 (*anchor, o["option"][:1].upper() + o["option"][1:]),
                 (groups,),
-                pm.joined([_statement(s, s) for s in o["statements"]], " "),
+                page_evidence(ctx, o["statements"], short=True),
             )
         )
     return [
         pm.Heading(2, (GIVEN_OPTIONS,)),
         pm.Paragraph(
             (
-                "Spørgsmålet gav grupperne disse muligheder. Sådan tog grupperne dem op (en gruppe tæller, "
-                "når dens noter nævner muligheden; noterne siger ikke altid, om gruppen valgte den til "
-                "eller fra); det er givne muligheder, ikke temaer grupperne selv fandt. "
-                "De tilbagevendende temaer nedenfor er det, grupperne sagde ud over mulighederne.",
+                "Spørgsmålet gav grupperne disse muligheder at tage afsæt i. Nedenfor ses, hvor mange "
+                "gruppers noter nævner hver af dem; noterne siger ikke altid, om gruppen valgte den til "
+                "eller fra. Temaerne længere nede er det, grupperne sagde ud over mulighederne.",
             )
         ),
         *(
@@ -216,11 +220,11 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
-            f"{groups_text(t['groups'], ctx.group_names)}). ",
-            status_runs(t),
+            f"{groups_text(t['groups'], ctx.group_names)}).",
+            (" ", *status_runs(t)) if statuses_vary(ctx) else (),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from
-            (" Udsagn: ", *pm.joined([_statement(x, x) for x in t["evidence"]], " "))
+            (" Udsagn: ", *page_evidence(ctx, t["evidence"]), ".")
             if t.get("specifics")
             else _summary_link(t),
         )
@@ -230,8 +234,8 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, (QUESTION_WORDS,)),
         pm.Paragraph(
             (
-                "Temaer, som flere grupper rejste, men som kun gentager spørgsmålets ord. Ordet alene er "
-                "intet punkt; gruppernes svar er det, hver gruppe skrev om det.",
+                "Ord fra spørgsmålet, som flere grupper gentog. Ordet alene siger ikke, hvad grupperne "
+                "mente; det gør hver gruppes egne ord, som står ved ordet.",
             )
         ),
         pm.BulletList(items),
@@ -245,7 +249,7 @@ def _terms(ctx: AreaContext) -> list[pm.Block]:
         (
             (t["surface"],),
             (f"{t['n_groups']} ({groups_text(t['groups'], ctx.group_names, short=True)})",),
-            pm.joined([_statement(s, s) for s in t["statements"]], " "),
+            page_evidence(ctx, t["statements"], short=True),
         )
         for t in ctx.terms
     )
@@ -269,6 +273,14 @@ def _figures(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, ("Figurer",)),
         *(pm.Figure(f"{ctx.slug}-{name}", caption, fig) for name, caption, fig in ctx.figures),
     ]
+
+
+def _status_note(ctx: AreaContext) -> list[pm.Block]:
+    """Whether an analyst has checked the page's themes, said once under the page's facts."""
+    themes = [*ctx.recurring, *ctx.question_themes, *ctx.single]
+    if not themes:
+        return []
+    return [curation_note(sum(bool(t.get("curated")) for t in themes), len(themes))]
 
 
 def _stamp(cfg) -> dt.date:
@@ -314,6 +326,7 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *([pm.Paragraph((ctx.question,), kind="question")] if ctx.question else []),
         *_stances(ctx),
         pm.Paragraph((facts,), kind="facts"),
+        *_status_note(ctx),
         pm.Heading(2, ("Sammenfatning",)),
         pm.Paragraph((ctx.synthesis,)),
         *_options(ctx),

@@ -25,10 +25,10 @@ def area_synthesis(
     own groups and "hver", so "2 af 5 grupper … på samarbejde og kommunikation" is never read as
     the same two groups saying both.
 
-    Themes that only repeat the question's words (``question``) or the area's topic
-    (``restating``) are named after the sub-themes, once: as the area's own topic when the label is
-    of the words of ``area_words`` (the area's name and topic), else as words that name no point
-    (a word every area's groups use: "danmark", "alle"); only those two or more groups used.
+    Themes that only repeat the question's words (``question``, with their counts) or the area's
+    topic (``restating``: those of the words of ``area_words``, the area's name and topic, that two
+    or more groups used) are named after the sub-themes, once. Restating themes of other words
+    name no point ("danmark", "alle") and are left out: the summary is the committee's.
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
@@ -66,10 +66,8 @@ def area_synthesis(
     if rest:
         text += f" {'Derudover pegede ' + da_list(rest)}."
     if question:
-        text += (
-            " Flere grupper brugte også spørgsmålets egne ord: "
-            f"{da_list([lower_first(t['label']) for t in question[:3]])}."
-        )
+        # with their counts: "kompetencer (3 af 5 grupper)" says how much of the answer was about them
+        text += f" Flere grupper brugte også spørgsmålets egne ord: {_counted(question[:3])}."
     return text + tail
 
 
@@ -93,12 +91,12 @@ def _named(theme: dict, names: Mapping[int, str] | None) -> str:
 
 
 def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ()) -> str:
-    """The themes two or more groups raised that restate the area: its topic, or words naming no point.
+    """The themes two or more groups raised that restate the area's topic (its name's or topic's words).
 
     >>> _restating_sentence([{"label": "Frivillige", "n_groups": 4, "n_groups_total": 5}], ("frivillighed",))
     ' Kerneområdets eget emne gik igen: frivillige (4 af 5 grupper).'
     >>> _restating_sentence([{"label": "Danmark", "n_groups": 3, "n_groups_total": 10}], ("EU",))
-    ' Ord, der gik igen uden at sige et punkt: danmark (3 af 10 grupper).'
+    ''
     """
     from pipeline.danish import related
 
@@ -107,14 +105,13 @@ def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ())
     def own(theme: dict) -> bool:
         return any(related(w, a) for w in str(theme["label"]).casefold().split() for a in words)
 
-    def named(themes: list[dict]) -> str:
-        return da_list(
-            [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in themes]
-        )
+    topic = [t for t in restating if int(t["n_groups"]) >= 2 and own(t)]
+    # words that name no point ("danmark", "alle") are left out: a committee's summary says points
+    return f" Kerneområdets eget emne gik igen: {_counted(topic)}." if topic else ""
 
-    recurring = [t for t in restating if int(t["n_groups"]) >= 2]
-    is_own = [own(t) for t in recurring]
-    topic = [t for t, o in zip(recurring, is_own, strict=True) if o]
-    other = [t for t, o in zip(recurring, is_own, strict=True) if not o]
-    tail = f" Kerneområdets eget emne gik igen: {named(topic)}." if topic else ""
-    return tail + (f" Ord, der gik igen uden at sige et punkt: {named(other)}." if other else "")
+
+def _counted(themes: list[dict]) -> str:
+    """Labels with their counts, as a Danish list: ``frivillige (4 af 5 grupper) og unge (2 af 5 …)``."""
+    return da_list(
+        [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in themes]
+    )

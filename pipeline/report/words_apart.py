@@ -43,9 +43,21 @@ def _entries(groups: list[dict], year: int, text_of: Mapping[str, str]) -> list[
         if said and all(len(w.split()) == 1 for w in g["words"]):
             out.append({"groups": [int(g["group"])], "words": [], "statements": said})
         else:
-            by_words.setdefault(tuple(g["words"]), []).append(int(g["group"]))
+            by_words.setdefault(_widest(g["words"]), []).append(int(g["group"]))
     out += [{"groups": sorted(gs), "words": list(w), "statements": []} for w, gs in by_words.items()]
     return sorted(out, key=lambda e: e["groups"])
+
+
+def _widest(words: list[str]) -> tuple[str, ...]:
+    """A group's phrases without those another of its phrases holds whole.
+
+    "forbinder ældre, ældre" says "ældre" twice; the wider phrase says what the group meant.
+
+    >>> _widest(["omdanne plejehjem", "plejehjem", "plejehjemmene"])
+    ('omdanne plejehjem', 'plejehjemmene')
+    """
+    padded = [f" {w.casefold()} " for w in words]
+    return tuple(w for w, p in zip(words, padded, strict=True) if not any(p != o and p in o for o in padded))
 
 
 def words_apart_of(

@@ -45,6 +45,7 @@ __all__ = [
     "setting_words",
     "unfit_groups",
     "why_said",
+    "word_lemmas",
 ]
 
 
@@ -146,6 +147,19 @@ def label_lemmas(label: str, lemma_of: dict[str, str]) -> str:
     return " ".join(lem for lem in lemmas if len(lem) > 1 and lem not in STOP_WORDS and lem not in ARTICLES)
 
 
+def word_lemmas(statements: pd.DataFrame) -> dict[str, str]:
+    """Lowercase word form → lemma over the statements (the first one seen).
+
+    The ``lemma_of`` of :func:`label_lemmas`, read from the ``tokens`` and ``lemmas`` columns; the
+    theme stage, the comparison and the suggestions all read labels with it.
+    """
+    out: dict[str, str] = {}
+    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
+        for t, lem in zip(str(toks).lower().split(), str(lems).split(), strict=False):
+            out.setdefault(t, lem)
+    return out
+
+
 def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
     """The counted groups whose own words do not say their theme's label (empty when every "k af n" is true).
 
@@ -156,16 +170,12 @@ def unfit_groups(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataF
     Returns:
         One dict per (theme, group) that does not fit: label, area, group and the group's units.
     """
-    lemma_of: dict[str, str] = {}
+    lemma_of = word_lemmas(statements)
     verbs_of: dict[str, frozenset[str]] = {}
-    has_pos = "pos" in statements.columns
-    for s in statements.itertuples(index=False):
-        toks, lems = s.tokens.lower().split(), s.lemmas.split()
-        for t, lem in zip(toks, lems, strict=False):
-            lemma_of.setdefault(t, lem)
-        if has_pos:
+    if "pos" in statements.columns:
+        for s in statements.itertuples(index=False):
             verbs_of[s.statement_id] = frozenset(
-                w for w, p in zip(lems, s.pos.split(), strict=False) if p == "VERB"
+                w for w, p in zip(s.lemmas.split(), s.pos.split(), strict=False) if p == "VERB"
             )
     by_id = units.set_index("unit_id")
     out = []

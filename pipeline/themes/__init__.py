@@ -1,6 +1,7 @@
 """Themes: the points several groups made within each core area, and the points that recur across areas.
 
-* :mod:`~pipeline.themes.units`: key phrases below the sentence (noun phrases);
+* :mod:`~pipeline.themes.units`: key phrases below the sentence (noun phrases, their spans:
+  :mod:`~pipeline.themes.spans`);
 * :mod:`~pipeline.themes.features`: unit vectors (meaning and words);
 * :mod:`~pipeline.themes.cluster`: the clusterer with a data-driven cut;
 * :mod:`~pipeline.themes.saying`: when a group's words say a label (:func:`says`, :func:`same_point`);

@@ -22,7 +22,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig
 from pipeline.schemas import CrossThemes, Themes, validate
-from pipeline.themes.copies import find_copies
+from pipeline.themes.copies import counted_statements, find_copies
 from pipeline.themes.cross import cross_cutting
 from pipeline.themes.describe import (
     asks,
@@ -179,9 +179,8 @@ class ThemeFinder:
     def _start(self, statements, notes, area_words, topic_words, options) -> _Run:
         """The units of every area (stance units included), their vectors and the shared facts."""
         # a sentence typed under two areas counts where it belongs, and never silently (themes.copies)
-        copies = find_copies(statements, area_words)
-        strays = {c.statement_id for c in copies if not c.counts}
-        units = make_units(statements[~statements["statement_id"].isin(strays)], self.stop_words)
+        record = _copies_record(find_copies(statements, area_words))
+        units = make_units(counted_statements(statements, record.get("copies", {})), self.stop_words)
         units = units[units["lemmas"].str.len() > 0].assign(stance=False)
         units = (
             pd.concat([units, stance_units(statements, self.params)], ignore_index=True)
@@ -209,7 +208,7 @@ class ThemeFinder:
             topic_words=topic_words,
             options=options,
             lemma_of=word_lemmas(statements) if options else {},
-            quality={"n_units": len(units), "areas": {}, **self.params.decided(), **_copies_record(copies)},
+            quality={"n_units": len(units), "areas": {}, **self.params.decided(), **record},
         )
 
     def _area(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.danish.participles import is_present_participle
+
 __all__ = [
     "attributive",
     "complement_end",
@@ -45,11 +47,10 @@ def attributive(words: list[str], upos: list[str], i: int) -> bool:
         return True
     if upos[i] != "VERB" or len(words[i]) <= 5:
         return False
-    low = words[i].lower()
-    if low.endswith("ende"):
+    if is_present_participle(words[i]):
         return True
     return (
-        low.endswith(_PAST_PARTICIPLE_ENDINGS)
+        words[i].lower().endswith(_PAST_PARTICIPLE_ENDINGS)
         and i > 0
         and upos[i - 1] in _PARTICIPLE_OPENERS
         and words[i - 1].lower() not in _PRONOUN_DETERMINERS

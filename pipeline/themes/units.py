@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
+from pipeline.danish import ARTICLES, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
 from pipeline.danish.inflection import is_s_passive
+from pipeline.danish.participles import is_present_participle
 from pipeline.themes.claims import parse_statement
 from pipeline.themes.spans import is_content, kept_frames, phrase_spans
 
@@ -41,8 +42,6 @@ UNIT_COLUMNS = [
     "lemmas",
     "head",
 ]
-
-_ARTICLES = frozenset({"den", "det", "de"})
 
 
 def unit_row(s, unit_id: str, start: int, end: int) -> dict:
@@ -80,10 +79,6 @@ def unit_parts(lemma: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def _participle(word: str) -> bool:
-    return word.lower().endswith("ende") and len(word) > 5
-
-
 def _verbs_before(
     words: list[str], lemmas: list[str], upos: list[str], start: int, stops: frozenset[str]
 ) -> list[int]:
@@ -101,7 +96,7 @@ def _verbs_before(
             i >= 0
             and upos[i] == "VERB"
             and is_content(lemmas[i], words[i], stops)
-            and not _participle(words[i])
+            and not is_present_participle(words[i])
             and not is_s_passive(words[i], lemmas[i])  # "sænkes en smule": no object
         )
 
@@ -137,7 +132,7 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     if upos[v] == "VERB"
                     and not start <= v < end  # a participle inside the unit modifies its noun
                     and is_content(lemmas[v], words[v], stops)
-                    and not _participle(words[v])
+                    and not is_present_participle(words[v])
                 ]
     found = sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
     # a verb after the phrase ("tager hensyn … og sikrer en grøn omstilling") acts on another object;
@@ -184,7 +179,7 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         for start, end in phrase_spans(words, lemmas, upos, stop_words, parse.chunks if parse else (), kept):
             # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
             # so the phrase reads as Danish on its own (the article is no content word)
-            if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
+            if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in ARTICLES:
                 start -= 1
             at = [i for i in range(start, end) if is_content(lemmas[i], words[i], stop_words, i in kept)]
             content = [lemmas[i] for i in at]

@@ -11,7 +11,7 @@ the point itself (:func:`kept_frames`). Without word classes a span is a run of 
 
 from __future__ import annotations
 
-from pipeline.danish import FRAME_NOUNS
+from pipeline.danish import FRAME_NOUNS, FRAME_PREPOSITIONS
 from pipeline.danish.phrases import attributive
 from pipeline.danish.syntax import COPULAS
 
@@ -31,10 +31,6 @@ def is_content(lemma: str, word: str, stops: frozenset[str], kept: bool = False)
     return kept or (lemma not in stops and lemma not in FRAME_NOUNS)
 
 
-#: Prepositions that open a frame noun's complement ("behovet for", "vigtigheden af").
-_FRAME_PREPOSITIONS = frozenset({"for", "af", "til", "om", "i", "på", "ved", "med", "mellem"})
-
-
 def kept_frames(
     words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]
 ) -> frozenset[int]:
@@ -42,7 +38,7 @@ def kept_frames(
 
     "behovet for X" says X matters; "individuelle behov" and "psykiske udfordringer" are the
     point, so a frame noun right after a content adjective and not followed by a preposition
-    that opens its complement is a content word there.
+    that opens its complement (:data:`pipeline.danish.FRAME_PREPOSITIONS`) is a content word there.
     """
     n = len(words)
     out = set()
@@ -51,7 +47,7 @@ def kept_frames(
             continue
         if upos[i - 1] != "ADJ" or not is_content(lemmas[i - 1], words[i - 1], stops):
             continue
-        if i + 1 < n and words[i + 1].lower() in _FRAME_PREPOSITIONS:
+        if i + 1 < n and words[i + 1].lower() in FRAME_PREPOSITIONS:
             continue
         out.add(i)
     return frozenset(out)

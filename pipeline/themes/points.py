@@ -30,6 +30,7 @@ from pipeline.danish import (
 from pipeline.themes.labels import label_alternatives
 from pipeline.themes.empty import empty_words, no_point_anywhere, pointless_words, setting_words
 from pipeline.themes.saying import PointMatch, same_point, says, why_said
+from pipeline.themes.units import unit_verbs
 
 __all__ = [
     "Point",
@@ -221,11 +222,7 @@ def cover_points(
         ``(label lemmas, positions of its units)`` per point.
     """
     docs = units["lemmas"].tolist()
-    verbs = (
-        [frozenset(v.split()) for v in units["verbs"]]
-        if "verbs" in units.columns
-        else [frozenset()] * len(docs)
-    )
+    verbs = unit_verbs(units)
     keys = np.array([hash((y, g)) for y, g in zip(units["year"], units["group"], strict=True)])
     # a genitive that opens a phrase is what it is about: "lokalsamfundets trivsel" and
     # "lokalsamfundets kulturliv" share "lokalsamfund" (a bare label; the page lists each group's words)

@@ -27,7 +27,7 @@ from pipeline.danish.participles import is_present_participle
 from pipeline.themes.claims import parse_statement
 from pipeline.themes.spans import is_content, kept_frames, phrase_spans
 
-__all__ = ["UNIT_COLUMNS", "make_units", "unit_parts", "unit_row"]
+__all__ = ["UNIT_COLUMNS", "make_units", "unit_parts", "unit_row", "unit_verbs"]
 
 UNIT_COLUMNS = [
     "unit_id",
@@ -66,6 +66,17 @@ def unit_row(s, unit_id: str, start: int, end: int) -> dict:
         "start": start,
         "end": end,
     }
+
+
+def unit_verbs(units: pd.DataFrame) -> list[frozenset[str]]:
+    """Each unit's lemmas tagged as verbs (its ``verbs``: see :func:`make_units`), none without the column.
+
+    What :func:`pipeline.themes.points.says` reads to tell a verb's noun ("koordinere" /
+    "koordinering").
+    """
+    if "verbs" not in units.columns:
+        return [frozenset()] * len(units)
+    return [frozenset(v.split()) for v in units["verbs"]]
 
 
 def unit_parts(lemma: str) -> list[str]:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline.report import render_area_markdown
 from pipeline.report.words_apart import COPIES, copies_blocks, copies_of
-from pipeline.themes.copies import find_copies
+from pipeline.themes.copies import counted_statements, find_copies
 
 AREAS = {"Trafik": frozenset({"trafik", "vej"}), "Skoler": frozenset({"skole", "elev"})}
 
@@ -55,6 +55,9 @@ def test_a_whole_sentence_of_one_group_under_two_areas_is_a_copy_on_both_sides()
         ("Skoler", "s1", "t1", False, True),
     ]
     assert {c.words for c in copies} == {"Vi vil have flere cykelstier i hele byen."}  # the shorter one
+    # the theme stage and the recurring words read the same statements: all but the stray side
+    record = {"Trafik": [copies[0].as_dict()], "Skoler": [copies[1].as_dict()]}
+    assert list(counted_statements(st, record)["statement_id"]) == ["t1", "s2", "t2", "s3"]
 
 
 def test_a_copy_naming_neither_or_both_areas_words_counts_in_both():

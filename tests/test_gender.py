@@ -94,3 +94,14 @@ def test_the_builder_lets_the_written_article_outvote_one_annotation():
     gender, _ = count_gender([sentence])
     # "en brugsret" says common against the token's neuter annotation; "en Sort Guld" is a name's article
     assert gender == {"brugsret": "c", "guld": "n"}
+
+
+def test_definite_stems_shared_by_gender_and_definiteness():
+    """One list of the stems a definite ending follows: the gender it shows and is_definite read it."""
+    from pipeline.danish.gender import definite_stems, written_gender
+    from pipeline.danish.inflection import is_definite
+
+    assert definite_stems("pleje") == ["pleje", "plejee", "plej"]
+    assert definite_stems("sted") == ["sted", "stedd"]
+    assert written_gender(["plejen"], ["pleje"]) == "c" and is_definite("plejen", "pleje")
+    assert written_gender(["hullet"], ["hul"]) == "n" and is_definite("hullet", "hul")

@@ -222,7 +222,7 @@ def test_groups_that_wrote_different_single_words_are_listed():
 def test_the_comparison_reads_a_label_by_its_main_wording():
     from types import SimpleNamespace
 
-    from pipeline.compare.evidence import _label_lemmas
+    from pipeline.compare.evidence import _label_lemmas, _word_lemmas
 
     year = SimpleNamespace(
         statements=pd.DataFrame(
@@ -230,7 +230,7 @@ def test_the_comparison_reads_a_label_by_its_main_wording():
         )
     )
     # "Fleksible job" of the next year is matched against "fleksibilitet", as before the other wording
-    assert _label_lemmas(year, "Fleksibilitet (smidigere processer)") == "fleksibilitet"
+    assert _label_lemmas(_word_lemmas(year), "Fleksibilitet (smidigere processer)") == "fleksibilitet"
 
 
 def test_a_group_s_own_words_keep_an_acronym_s_capitals():

@@ -17,21 +17,25 @@ from pipeline.compare.tables import YearTables
 __all__ = ["cross_points", "theme_points"]
 
 
-def _label_lemmas(t: YearTables, label: str) -> str:
+def _label_lemmas(lemma_of: dict[str, str], label: str) -> str:
     """The content lemmas of a label as its year's page shows it, read as the theme stage reads them.
 
-    By :func:`pipeline.themes.points.label_lemmas`, word forms → lemmas from that year's statements.
-    A label that names other wordings in parentheses ("Fleksibilitet (smidigere processer)") is its
-    main wording: the others are among the point's key phrases.
+    By :func:`pipeline.themes.points.label_lemmas`, word forms → lemmas (``lemma_of``) from that
+    year's statements (:func:`_word_lemmas`). A label that names other wordings in parentheses
+    ("Fleksibilitet (smidigere processer)") is its main wording: the others are among the point's
+    key phrases.
     """
     from pipeline.themes.labels import label_alternatives
     from pipeline.themes.points import label_lemmas
 
-    lemma_of: dict[str, str] = {}
-    for toks, lems in zip(t.statements["tokens"], t.statements["lemmas"], strict=True):
-        for tok, lem in zip(toks.lower().split(), lems.split(), strict=False):
-            lemma_of.setdefault(tok, lem)
     return label_lemmas(label_alternatives(label)[0], lemma_of)
+
+
+def _word_lemmas(t: YearTables) -> dict[str, str]:
+    """Word form → lemma over one year's statements (:func:`pipeline.themes.points.word_lemmas`)."""
+    from pipeline.themes.points import word_lemmas
+
+    return word_lemmas(t.statements)
 
 
 def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
@@ -47,24 +51,31 @@ def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
     )
 
 
-def theme_points(t: YearTables) -> list[PointEvidence]:
-    """The themes of one year's core-area pages as points (their key phrases as lemmas)."""
-    in_theme = t.units[t.units["theme"] >= 0]
-    parts = {int(k): part for k, part in in_theme.groupby("theme", sort=True)}
-    empty = in_theme.iloc[0:0]
+def _points(t: YearTables, column: str, rows: list[tuple[str, int, str]]) -> list[PointEvidence]:
+    """One point per ``(scope, key, label)`` row, its key phrases the units whose ``column`` is ``key``."""
+    members = t.units[t.units[column] >= 0]
+    parts = {int(k): part for k, part in members.groupby(column, sort=True)}
+    empty = members.iloc[0:0]
+    lemma_of = _word_lemmas(t)  # once for all the year's labels
     return [
         PointEvidence(
             t.year,
-            r.core_area,
-            int(r.topic),
-            r.label,
+            scope,
+            key,
+            label,
             tuple(part["lemmas"]),
-            _label_lemmas(t, r.label),
+            _label_lemmas(lemma_of, label),
             _verbs(t, part),
         )
-        for r in t.themes.drop_duplicates("topic").itertuples()
-        for part in [parts.get(int(r.topic), empty)]
+        for scope, key, label in rows
+        for part in [parts.get(key, empty)]
     ]
+
+
+def theme_points(t: YearTables) -> list[PointEvidence]:
+    """The themes of one year's core-area pages as points (their key phrases as lemmas)."""
+    rows = [(r.core_area, int(r.topic), r.label) for r in t.themes.drop_duplicates("topic").itertuples()]
+    return _points(t, "theme", rows)
 
 
 def _recurs_across_areas(areas_json: str) -> bool:
@@ -73,20 +84,7 @@ def _recurs_across_areas(areas_json: str) -> bool:
 
 def cross_points(t: YearTables) -> list[PointEvidence]:
     """The cross-cutting themes of one year's overview page that are a theme in two or more core areas."""
-    in_cross = t.units[t.units["cross_theme"] >= 0]
-    parts = {int(k): part for k, part in in_cross.groupby("cross_theme", sort=True)}
-    empty = in_cross.iloc[0:0]
-    return [
-        PointEvidence(
-            t.year,
-            OVERALL,
-            int(r.cross_theme),
-            r.label,
-            tuple(part["lemmas"]),
-            _label_lemmas(t, r.label),
-            _verbs(t, part),
-        )
-        for r in t.cross.itertuples()
-        if _recurs_across_areas(r.areas)
-        for part in [parts.get(int(r.cross_theme), empty)]
+    rows = [
+        (OVERALL, int(r.cross_theme), r.label) for r in t.cross.itertuples() if _recurs_across_areas(r.areas)
     ]
+    return _points(t, "cross_theme", rows)

@@ -108,21 +108,15 @@ def _base_label(label: str, lemma_of: Mapping[str, str]) -> str:
     return base_label(label, lemma_of)
 
 
-def _lemma_map(t: YearTables) -> dict[str, str]:
-    lemma_of: dict[str, str] = {}
-    for toks, lems in zip(t.statements["tokens"], t.statements["lemmas"], strict=True):
-        for tok, lem in zip(toks.lower().split(), lems.split(), strict=False):
-            lemma_of.setdefault(tok, lem)
-    return lemma_of
-
-
 def row_label(row: MatchedRow, tables: Mapping[int, YearTables] | None = None) -> str:
     """The row's name: its last year's theme labels in base form; the analyst's (curated) names if any."""
     year = max(row.points)
     mine = row.points[year]
     if tables is not None and year in tables:
+        from pipeline.themes.points import word_lemmas
+
         t = tables[year]
-        lemma_of = _lemma_map(t)
+        lemma_of = word_lemmas(t.statements)
         if "curated" in t.themes.columns and t.themes["curated"].astype(bool).any():
             curated = set(t.themes.loc[t.themes["curated"].astype(bool), "topic"].astype(int))
             mine = [p for p in mine if p.scope != OVERALL and p.key in curated] or mine

@@ -81,9 +81,9 @@ def _short(text: str) -> str:
 
 def sides_of(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame) -> list[Side]:
     """The sides of a run: every theme, and every key phrase that is in no theme (a one-group claim)."""
-    from pipeline.themes.points import label_lemmas
+    from pipeline.themes.points import label_lemmas, word_lemmas
 
-    lemma_of = _lemma_map(statements)
+    lemma_of = word_lemmas(statements)
     text_of = dict(zip(statements["statement_id"], statements["text"], strict=True))
     by_id = units.set_index("unit_id")
     out = []
@@ -148,15 +148,6 @@ def _split(word: str) -> list[str]:
     from pipeline.themes.units import unit_parts
 
     return [p for p in unit_parts(word) if len(p) > 3]
-
-
-def _lemma_map(statements: pd.DataFrame) -> dict[str, str]:
-    """Each token's lemma, as the statements have it (the first one seen)."""
-    lemma_of: dict[str, str] = {}
-    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
-        for t, lem in zip(str(toks).lower().split(), str(lems).split(), strict=False):
-            lemma_of.setdefault(t, lem)
-    return lemma_of
 
 
 @dataclass
@@ -310,7 +301,7 @@ def _lookups(
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.curation.apart import contexts
     from pipeline.danish.stop_words import STOP_WORDS
-    from pipeline.themes.points import empty_words
+    from pipeline.themes.points import empty_words, word_lemmas
 
     restating = (
         set(themes.loc[themes["restates_area"].astype(bool), "theme_key"])
@@ -335,7 +326,7 @@ def _lookups(
         "unit_context": contexts(units, statements),
         "restating": restating,
         "area_names": area_name_lemmas(
-            dict.fromkeys(themes["core_area"]), _lemma_map(statements), frozenset(STOP_WORDS)
+            dict.fromkeys(themes["core_area"]), word_lemmas(statements), frozenset(STOP_WORDS)
         ),
         "no_point": no_point,
         "unit_lemmas": dict(zip(units["unit_id"], units["lemmas"], strict=True)),

@@ -35,6 +35,7 @@ __all__ = [
     "EMPTY_NOUNS",
     "EVALUATIVE_WORDS",
     "FRAME_NOUNS",
+    "FRAME_PREPOSITIONS",
     "GENERAL_NOUNS",
     "MEASURE_NOUNS",
     "SETTING_PREPOSITIONS",
@@ -50,6 +51,10 @@ def read_lexicon(name: str) -> frozenset[str]:
     text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
 
+
+#: Prepositions that open a frame noun's complement (``data/frame_prepositions.txt``: "behovet
+#: for", "vigtigheden af"): a frame noun with none after it carries the point itself.
+FRAME_PREPOSITIONS: frozenset[str] = read_lexicon("frame_prepositions.txt")
 
 #: Nouns that name no point on their own (``data/empty_nouns.txt``): never a theme's label alone,
 #: as a setting or a word spread over every question is not (the theme stage adds the time words

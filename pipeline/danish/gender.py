@@ -22,6 +22,7 @@ from pathlib import Path
 __all__ = [
     "TABLE",
     "count_gender",
+    "definite_stems",
     "is_neuter",
     "neuter_form",
     "read_table",
@@ -142,6 +143,15 @@ def read_table(path: Path = TABLE) -> tuple[dict[str, str], dict[str, str]]:
     return gender, forms
 
 
+def definite_stems(lemma: str) -> list[str]:
+    """The stems a definite ending follows ("kommunen", "stedet", "plejen").
+
+    The lemma, the lemma with its last letter doubled ("hullet"), and for a lemma in "-e" the
+    lemma without it ("plejen" is "plej" + "en"). ``lemma``: lowercase.
+    """
+    return [lemma, lemma + lemma[-1:]] + ([lemma[:-1]] if lemma.endswith("e") else [])
+
+
 def _suffix_gender(form: str, lemma: str) -> str | None:
     """The gender a definite singular form shows by its ending: "velfærden" c, "arbejdet" n.
 
@@ -152,12 +162,11 @@ def _suffix_gender(form: str, lemma: str) -> str | None:
     f, lem = form.lower(), lemma.lower()
     if not f.isalpha() or not lem.isalpha() or f == lem:
         return None
-    for stem in (lem, lem + lem[-1]):
+    # after a lemma in "-e" the stem without it: "plej" + "en" is "pleje" + "n"
+    for stem in definite_stems(lem):
         rest = f[len(stem) :] if f.startswith(stem) else None
         if rest in ("en", "et"):
             return "c" if rest == "en" else "n"
-    if lem.endswith("e") and f in (lem + "n", lem + "t"):
-        return "c" if f.endswith("n") else "n"
     return None
 
 

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pipeline.danish.gender import is_neuter, neuter_form, written_gender
+from pipeline.danish.gender import definite_stems, is_neuter, neuter_form, written_gender
 
 __all__ = [
     "ACTION_ENDINGS",
@@ -137,8 +137,7 @@ def is_definite(form: str, lemma: str) -> bool:
     f, lem = form.lower(), lemma.lower()
     if f == lem or not f.isalpha():
         return False
-    stems = [lem, lem + lem[-1:]] + ([lem[:-1]] if lem.endswith("e") else [])
-    for stem in stems:
+    for stem in definite_stems(lem):
         if len(stem) >= 2 and f.startswith(stem) and f[len(stem) :] in _DEFINITE_ENDINGS:
             return True
     return f.endswith(("ene", "erne"))

@@ -16,11 +16,23 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TABLE", "is_participle_adjective", "participle_adjectives"]
+__all__ = ["TABLE", "is_participle_adjective", "is_present_participle", "participle_adjectives"]
 
 TABLE = Path(__file__).parent / "data" / "participle_adjectives.txt"
 
 _ENDING = "ende"
+
+
+def is_present_participle(word: str) -> bool:
+    """Whether a word form reads as a present participle: "-ende" after a stem ("forebyggende").
+
+    More than five letters, so that "ende" and "vende" are not one. The tagger calls such a word
+    VERB; it modifies a noun ("forebyggende tiltag") rather than taking an object.
+
+    >>> is_present_participle("Forebyggende"), is_present_participle("vende")
+    (True, False)
+    """
+    return len(word) > 5 and word.lower().endswith(_ENDING)
 
 
 def participle_adjectives(lines: Iterable[str]) -> frozenset[str]:

@@ -6,6 +6,10 @@ Danish grammar (attributive adjectives and ``-ende`` participles, genitives, coo
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from pipeline.danish.participles import is_present_participle
+
 __all__ = [
     "attributive",
     "complement_end",
@@ -43,11 +47,10 @@ def attributive(words: list[str], upos: list[str], i: int) -> bool:
         return True
     if upos[i] != "VERB" or len(words[i]) <= 5:
         return False
-    low = words[i].lower()
-    if low.endswith("ende"):
+    if is_present_participle(words[i]):
         return True
     return (
-        low.endswith(_PAST_PARTICIPLE_ENDINGS)
+        words[i].lower().endswith(_PAST_PARTICIPLE_ENDINGS)
         and i > 0
         and upos[i - 1] in _PARTICIPLE_OPENERS
         and words[i - 1].lower() not in _PRONOUN_DETERMINERS
@@ -138,6 +141,12 @@ def noun_phrases(words: list[str], upos: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1024)
+def _spans_of(words: tuple[str, ...], upos: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """:func:`noun_phrases` of one sentence, computed once for the several phrases asked about in it."""
+    return tuple(noun_phrases(list(words), list(upos)))
+
+
 #: Word classes that may open a prepositional object before its noun phrase ("i regelsættene",
 #: "med de frivillige", "om sårbare unge").
 _OBJECT_OPENERS = frozenset({"DET"})
@@ -191,7 +200,7 @@ def _object_end(words: list[str], upos: list[str], j: int) -> int | None:
     n = len(words)
     while j < n and upos[j] in _OBJECT_OPENERS:
         j += 1
-    starts = {s: e for s, e in noun_phrases(words, upos)}
+    starts = dict(_spans_of(tuple(words), tuple(upos)))
     if j in starts:
         return starts[j]
     k = j
@@ -245,7 +254,7 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
     if upos[j] != "ADP":
         return start
     # a complex preposition's noun heads no phrase (:func:`noun_phrases`), so it governs nothing
-    ends = {e: s for s, e in noun_phrases(words, upos)}
+    ends = {e: s for s, e in _spans_of(tuple(words), tuple(upos))}
     begin = ends.get(j)
     if begin is None:
         return start

@@ -112,15 +112,19 @@ class DanishTagger:
             # Punctuation the treebank never shows (curly quotes, bullets, dashes of notes)
             # is still punctuation: Unicode says so, the network has never seen it.
             best[flags[:, 1]] = self._punct
-            self._reread_imperatives(doc, best)
+            # the pieces tagged are the document's sentences, in order: their lengths give where
+            # each starts, so the imperative pass need not walk the sentences again
+            starts = numpy.cumsum([0] + [len(p) for p in parts[:-1]])
+            self._reread_imperatives(doc, best, starts)
             pos = self._pos_ids[best]
             pos[flags[:, 0]] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
 
-    def _reread_imperatives(self, doc: Doc, best: numpy.ndarray) -> None:
+    def _reread_imperatives(self, doc: Doc, best: numpy.ndarray, sentence_starts: numpy.ndarray) -> None:
         """Tag a clause-initial imperative the network read as a noun or name as VERB ("Invester i …").
 
-        See :mod:`pipeline.danish.imperatives`; the network saw few imperatives in news text.
+        ``sentence_starts``: the token index each sentence starts at. See
+        :mod:`pipeline.danish.imperatives`; the network saw few imperatives in news text.
         """
         from pipeline.danish.imperatives import imperative_starts
 
@@ -128,8 +132,8 @@ class DanishTagger:
         if "VERB" not in self.upos or not any(t in ("NOUN", "PROPN", "X") for t in tags):
             return
         starts = [False] * len(doc)
-        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            starts[sent.start] = True
+        for i in sentence_starts.tolist():
+            starts[i] = True
         words = [t.text for t in doc]
         for i in imperative_starts(words, tags, starts, self._known_tags):
             best[i] = self.upos.index("VERB")

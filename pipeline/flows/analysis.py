@@ -206,6 +206,7 @@ def analyse_seminar(
     timings["statements"] = time.perf_counter() - start
     start = time.perf_counter()
     from pipeline.themes import ThemeParams, recurring_terms
+    from pipeline.themes.copies import counted_statements
 
     # the theme stage's parameters, built once: the themes, the recurring words and (after the
     # analysis) the curation's rebuilt themes are all decided with these
@@ -214,10 +215,8 @@ def analyse_seminar(
     timings["themes"] = time.perf_counter() - start
     start = time.perf_counter()
     # a sentence typed under the wrong area (themes.copies) is no word the groups used there either
-    strays = {
-        c["statement_id"] for cs in result.quality.get("copies", {}).values() for c in cs if not c["counts"]
-    }
-    terms = recurring_terms(statements[~statements["statement_id"].isin(strays)], params, stop_words=stops)
+    counted = counted_statements(statements, result.quality.get("copies", {}))
+    terms = recurring_terms(counted, params, stop_words=stops)
     timings["terms"] = time.perf_counter() - start
     nlp_name = (
         f"{resolve_pipeline_name(cfg.nlp.pipeline)} ({', '.join(nlp.pipe_names)}; "

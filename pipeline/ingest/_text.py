@@ -17,11 +17,16 @@ __all__ = [
 ]
 
 SOFT_HYPHEN = "\u00ad"
-BULLET_RE = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
+#: The symbols that mark a list item ("•", "-", "*", "–", "·", "▪", "●").
+_BULLET_SYMBOL = r"[•\-*–·▪●]"
+#: A list's number ("3.", "3)"), the number as a group.
+_LIST_NUMBER = r"(\d{1,2})[.)]"
+#: A list item's marker at a line's start: a bullet symbol or a number, and the space after it.
+BULLET_RE = re.compile(rf"^\s*(?:{_BULLET_SYMBOL}|{_LIST_NUMBER})\s+")
 #: A bullet symbol at a line's start: a list item wherever it stands.
-_SYMBOL_BULLET = re.compile(r"^\s*[•\-*–·▪●]\s+")
+_SYMBOL_BULLET = re.compile(rf"^\s*{_BULLET_SYMBOL}\s+")
 #: A number at a line's start ("3. ", "3) "): a list item only where a list is (:func:`list_item_starts`).
-_NUMBER_MARK = re.compile(r"^\s*(\d{1,2})[.)]\s+")
+_NUMBER_MARK = re.compile(rf"^\s*{_LIST_NUMBER}\s+")
 
 # How notes name a group, in one place for every reader.
 #: The words a summary or document writes before a group's number ("Gruppe 3", "Bord 2", "Gr. 5").

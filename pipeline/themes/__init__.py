@@ -1,9 +1,11 @@
 """Themes: the points several groups made within each core area, and the points that recur across areas.
 
-* :mod:`~pipeline.themes.units`: key phrases below the sentence (noun phrases);
+* :mod:`~pipeline.themes.units`: key phrases below the sentence (noun phrases, their spans:
+  :mod:`~pipeline.themes.spans`);
 * :mod:`~pipeline.themes.features`: unit vectors (meaning and words);
 * :mod:`~pipeline.themes.cluster`: the clusterer with a data-driven cut;
-* :mod:`~pipeline.themes.points`: when a group's words say a label, labels of points, :func:`same_point`;
+* :mod:`~pipeline.themes.saying`: when a group's words say a label (:func:`says`, :func:`same_point`);
+* :mod:`~pipeline.themes.points`: the labels of points and the groups they fit;
 * :mod:`~pipeline.themes.labels`: keywords and quoted clauses from a theme's own units;
 * :mod:`~pipeline.themes.subthemes`: the points of one area's units;
 * :mod:`~pipeline.themes.cross`: the points said in two or more areas;

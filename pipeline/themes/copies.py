@@ -18,12 +18,12 @@ tell; the warning asks them to look.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["MIN_WORDS", "Copy", "find_copies"]
+__all__ = ["MIN_WORDS", "Copy", "counted_statements", "find_copies"]
 
 #: Words a sentence must have to be a copy: shorter ones ("Det er vigtigt.") recur by chance.
 MIN_WORDS = 6
@@ -132,3 +132,14 @@ def _pairs(said: list[tuple[str, tuple[str, ...]]]) -> list[tuple[int, int]]:
             if said[m][0] != area and len(said[m][1]) >= len(words) and _holds(said[m][1], words):
                 found |= {(k, m), (m, k)}
     return sorted(found)
+
+
+def counted_statements(statements: pd.DataFrame, record: Mapping[str, Sequence[Mapping]]) -> pd.DataFrame:
+    """The statements that count in their own area: all but the copies that do not (module docstring).
+
+    A sentence typed under the wrong area is no theme's evidence there, nor a word the groups used
+    there. ``record``: the quality record's ``copies`` (per area, :meth:`Copy.as_dict`), as the
+    theme stage keeps it.
+    """
+    strays = {c["statement_id"] for copies in record.values() for c in copies if not c["counts"]}
+    return statements[~statements["statement_id"].isin(strays)]

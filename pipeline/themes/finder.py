@@ -22,7 +22,7 @@ import pandas as pd
 
 from pipeline.config import SeminarConfig
 from pipeline.schemas import CrossThemes, Themes, validate
-from pipeline.themes.copies import find_copies
+from pipeline.themes.copies import counted_statements, find_copies
 from pipeline.themes.cross import cross_cutting
 from pipeline.themes.describe import (
     asks,
@@ -35,7 +35,7 @@ from pipeline.themes.describe import (
 from pipeline.themes.summaries import distinct_summaries
 from pipeline.themes.features import fit_lexical
 from pipeline.themes.options import option_counts, option_of
-from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words
+from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words, word_lemmas
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
 from pipeline.themes.released import only_restates, question_action, release_restated
 from pipeline.themes.singles import one_group_points
@@ -76,15 +76,6 @@ class _Run:
     quality: dict = field(default_factory=dict)
     next_id: int = 0
     singles: set[int] = field(default_factory=set)
-
-
-def _lemma_of(statements: pd.DataFrame) -> dict[str, str]:
-    """Lowercase word form → lemma over the statements (the first seen), to read a label's lemmas."""
-    out: dict[str, str] = {}
-    for toks, lems in zip(statements["tokens"], statements["lemmas"], strict=True):
-        for t, lem in zip(toks.lower().split(), lems.split(), strict=False):
-            out.setdefault(t, lem)
-    return out
 
 
 class ThemeFinder:
@@ -188,9 +179,8 @@ class ThemeFinder:
     def _start(self, statements, notes, area_words, topic_words, options) -> _Run:
         """The units of every area (stance units included), their vectors and the shared facts."""
         # a sentence typed under two areas counts where it belongs, and never silently (themes.copies)
-        copies = find_copies(statements, area_words)
-        strays = {c.statement_id for c in copies if not c.counts}
-        units = make_units(statements[~statements["statement_id"].isin(strays)], self.stop_words)
+        record = _copies_record(find_copies(statements, area_words))
+        units = make_units(counted_statements(statements, record.get("copies", {})), self.stop_words)
         units = units[units["lemmas"].str.len() > 0].assign(stance=False)
         units = (
             pd.concat([units, stance_units(statements, self.params)], ignore_index=True)
@@ -217,8 +207,8 @@ class ThemeFinder:
             area_words=area_words,
             topic_words=topic_words,
             options=options,
-            lemma_of=_lemma_of(statements) if options else {},
-            quality={"n_units": len(units), "areas": {}, **self.params.decided(), **_copies_record(copies)},
+            lemma_of=word_lemmas(statements) if options else {},
+            quality={"n_units": len(units), "areas": {}, **self.params.decided(), **record},
         )
 
     def _area(

@@ -22,6 +22,7 @@ import pandas as pd
 from pipeline.danish.extenders import strip_extender
 from pipeline.danish.generality import specific_part
 from pipeline.themes.points import says, why_said
+from pipeline.themes.units import unit_verbs
 
 __all__ = ["OptionCount", "named_by", "option_counts", "option_of"]
 
@@ -67,11 +68,7 @@ def option_counts(units: pd.DataFrame, options: list[tuple[str, str]]) -> list[O
         One :class:`OptionCount` per option with lemmas, in the given order.
     """
     docs = units["lemmas"].tolist()
-    verbs = (
-        [frozenset(v.split()) for v in units["verbs"]]
-        if "verbs" in units.columns
-        else [frozenset()] * len(docs)
-    )
+    verbs = unit_verbs(units)
     out = []
     for (option, lemmas), forms in zip(options, named_by(options), strict=True):
         if not forms:

@@ -13,20 +13,21 @@ a noun that only places something ("aktiviteter på plejehjemmene":
 word the tagger got wrong is read through the parse or left out. A verb with its object
 ("koordinere og integrere frivillige") is also a unit of the verb's noun ("koordinering af
 frivillige"). Without word classes (a pipeline with no tagger) a unit is a run of content
-words. A statement can hold several units, so it can belong to several themes.
+words. A statement can hold several units, so it can belong to several themes. The spans the
+units start from are found by :mod:`pipeline.themes.spans`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.danish import FRAME_NOUNS, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
+from pipeline.danish import ARTICLES, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
 from pipeline.danish.inflection import is_s_passive
-from pipeline.danish.phrases import attributive
-from pipeline.danish.syntax import COPULAS
+from pipeline.danish.participles import is_present_participle
 from pipeline.themes.claims import parse_statement
+from pipeline.themes.spans import is_content, kept_frames, phrase_spans
 
-__all__ = ["UNIT_COLUMNS", "make_units", "unit_parts", "unit_row"]
+__all__ = ["UNIT_COLUMNS", "make_units", "unit_parts", "unit_row", "unit_verbs"]
 
 UNIT_COLUMNS = [
     "unit_id",
@@ -41,13 +42,6 @@ UNIT_COLUMNS = [
     "lemmas",
     "head",
 ]
-
-_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-_ARTICLES = frozenset({"den", "det", "de"})
-#: Word classes before an adjective that make it a noun of its own ("de frivillige", "inddrage
-#: unge frivillige", "børn og unge"); after an auxiliary (UD's "er", "blev") it is
-#: predicative ("er vigtig") instead.
-_NOMINAL_BEFORE = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON", "ADJ", "VERB"})
 
 
 def unit_row(s, unit_id: str, start: int, end: int) -> dict:
@@ -74,6 +68,17 @@ def unit_row(s, unit_id: str, start: int, end: int) -> dict:
     }
 
 
+def unit_verbs(units: pd.DataFrame) -> list[frozenset[str]]:
+    """Each unit's lemmas tagged as verbs (its ``verbs``: see :func:`make_units`), none without the column.
+
+    What :func:`pipeline.themes.points.says` reads to tell a verb's noun ("koordinere" /
+    "koordinering").
+    """
+    if "verbs" not in units.columns:
+        return [frozenset()] * len(units)
+    return [frozenset(v.split()) for v in units["verbs"]]
+
+
 def unit_parts(lemma: str) -> list[str]:
     """The parts of a compound lemma.
 
@@ -83,173 +88,6 @@ def unit_parts(lemma: str) -> list[str]:
         return [p for p in lemma.split("-") if len(p) > 1]
     parts = split_compound(lemma)
     return parts if len(parts) > 1 else []
-
-
-def _content(lemma: str, word: str, stops: frozenset[str], kept: bool = False) -> bool:
-    """A content word: not a stop word, and not a frame noun unless it is ``kept`` (:func:`_kept_frames`)."""
-    if len(lemma) <= 1 or not any(ch.isalpha() for ch in word):
-        return False
-    return kept or (lemma not in stops and lemma not in FRAME_NOUNS)
-
-
-#: Prepositions that open a frame noun's complement ("behovet for", "vigtigheden af").
-_FRAME_PREPOSITIONS = frozenset({"for", "af", "til", "om", "i", "på", "ved", "med", "mellem"})
-
-
-def _kept_frames(
-    words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str]
-) -> frozenset[int]:
-    """Positions of frame nouns that carry the point themselves: modified, with no complement after.
-
-    "behovet for X" says X matters; "individuelle behov" and "psykiske udfordringer" are the
-    point, so a frame noun right after a content adjective and not followed by a preposition
-    that opens its complement is a content word there.
-    """
-    n = len(words)
-    out = set()
-    for i in range(1, n):
-        if lemmas[i] not in FRAME_NOUNS or upos[i] not in _NOUN_TAGS:
-            continue
-        if upos[i - 1] != "ADJ" or not _content(lemmas[i - 1], words[i - 1], stops):
-            continue
-        if i + 1 < n and words[i + 1].lower() in _FRAME_PREPOSITIONS:
-            continue
-        out.add(i)
-    return frozenset(out)
-
-
-def _participle(word: str) -> bool:
-    return word.lower().endswith("ende") and len(word) > 5
-
-
-def _chain_of(spans: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
-    """Join a phrase and the phrase after "af" into one unit.
-
-    "energioptimering af bygningsmasse", "koordinering af frivillige".
-    """
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and out[-1][1] + 1 == start and words[out[-1][1]].lower() == "af":
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
-def _nominal_adjectives(words, lemmas, upos, stops, taken) -> list[tuple[int, int]]:
-    """Adjectives used as nouns: a run of adjectives not followed by a noun, after a noun phrase's opener.
-
-    Danish notes name people by adjectives: "de frivillige", "sårbare unge", "børn og unge",
-    "de ældre". The tagger rightly calls them ADJ, so the noun-phrase rule does not see them.
-    """
-    covered = {i for start, end in taken for i in range(start, end)}
-    spans, i, n = [], 0, len(words)
-    while i < n:
-        if upos[i] != "ADJ" or i in covered:
-            i += 1
-            continue
-        j = i
-        while j < n and upos[j] == "ADJ" and j not in covered:
-            j += 1
-        # what the run follows, past adverbs: "drøftede også sårbare unge" is a verb's object as
-        # "drøftede sårbare unge" is; "er også meget sårbare" stays a predicate (AUX)
-        k = i - 1
-        while k >= 0 and upos[k] == "ADV":
-            k -= 1
-        before = upos[k] if k >= 0 and k < i - 1 and upos[k] == "VERB" else (upos[i - 1] if i else "PUNCT")
-        # "er blevet rige": after a copula tagged as a verb the adjective is said of the subject
-        copula = before == "VERB" and lemmas[k].lower() in COPULAS
-        after = upos[j] if j < n else "PUNCT"
-        if (
-            after not in _NOUN_TAGS
-            and before in _NOMINAL_BEFORE
-            and not copula
-            and _content(lemmas[j - 1], words[j - 1], stops)
-        ):
-            start = i
-            while start < j and not _content(lemmas[start], words[start], stops):
-                start += 1
-            if start < j:
-                spans.append((start, j))
-        i = j
-    return spans
-
-
-def _content_span(start: int, end: int, words, lemmas, upos, stops, kept) -> tuple[int, int] | None:
-    """A noun phrase from its first content word on, when it ends in a content noun ("behovet" is none)."""
-    # "behovet" alone, or "tydelig kommunikation": keep from the first content word on
-    while start < end and (
-        not _content(lemmas[start], words[start], stops) or upos[start] in ("VERB", "AUX", "PRON", "DET")
-    ):
-        if upos[start] == "VERB" and attributive(words, upos, start):
-            break  # "eksisterende samarbejder", "differentierede tilgange": the participle modifies the noun
-        start += 1
-    if (
-        start < end
-        and upos[end - 1] in _NOUN_TAGS
-        and _content(lemmas[end - 1], words[end - 1], stops, end - 1 in kept)
-    ):
-        return start, end
-    return None
-
-
-def _merge_chunks(spans: list[tuple[int, int]], chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The word-class spans with the parse's noun chunks.
-
-    A chunk that no span overlaps is added, and one that holds a shorter span in full replaces it
-    ("eksisterende samarbejder", whose noun the tagger read as a verb, over nothing; "forebyggende
-    og indgribende tiltag" over its parts).
-    """
-    out = list(spans)
-    for c in chunks:
-        inside = [sp for sp in out if c[0] <= sp[0] and sp[1] <= c[1]]
-        overlapping = [sp for sp in out if sp[0] < c[1] and c[0] < sp[1]]
-        if len(overlapping) == len(inside) and c not in out:
-            out = [sp for sp in out if sp not in inside] + [c]
-    return sorted(out)
-
-
-def _spans(
-    words: list[str], lemmas: list[str], upos: list[str], stops: frozenset[str], chunks=()
-) -> list[tuple[int, int]]:
-    """Noun-phrase spans without leading frame nouns, or runs of content words when there are no tags.
-
-    With word classes the spans are the word-class noun phrases (:func:`pipeline.danish.phrases.noun_phrases`)
-    merged with the parse's noun chunks (``chunks``, see :mod:`pipeline.themes.claims`), and the
-    adjectives used as nouns; a phrase and its "af" complement are one span.
-    """
-    if any(tag != "X" for tag in upos):
-        from pipeline.danish.phrases import noun_phrases
-
-        kept = _kept_frames(words, lemmas, upos, stops)
-        spans = [
-            sp
-            for start, end in noun_phrases(words, upos)
-            if (sp := _content_span(start, end, words, lemmas, upos, stops, kept))
-        ]
-        from pipeline.danish import fixed_nouns
-
-        # the noun of a complex preposition ("på grund af") heads no phrase, in the parse either
-        fixed = fixed_nouns(words)
-        parsed = [
-            sp
-            for start, end in chunks
-            if not fixed & set(range(start, end))
-            and (sp := _content_span(start, end, words, lemmas, upos, stops, kept))
-        ]
-        spans = _merge_chunks(spans, parsed)
-        spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
-        return _chain_of(sorted(spans), words)
-    spans, start = [], None
-    for i, (word, lemma) in enumerate(zip(words, lemmas, strict=True)):
-        if _content(lemma, word, stops) and word.isalpha():
-            start = i if start is None else start
-        elif start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(words)))
-    return spans
 
 
 def _verbs_before(
@@ -268,8 +106,8 @@ def _verbs_before(
         return (
             i >= 0
             and upos[i] == "VERB"
-            and _content(lemmas[i], words[i], stops)
-            and not _participle(words[i])
+            and is_content(lemmas[i], words[i], stops)
+            and not is_present_participle(words[i])
             and not is_s_passive(words[i], lemmas[i])  # "sænkes en smule": no object
         )
 
@@ -304,8 +142,8 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     for v in verbs
                     if upos[v] == "VERB"
                     and not start <= v < end  # a participle inside the unit modifies its noun
-                    and _content(lemmas[v], words[v], stops)
-                    and not _participle(words[v])
+                    and is_content(lemmas[v], words[v], stops)
+                    and not is_present_participle(words[v])
                 ]
     found = sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
     # a verb after the phrase ("tager hensyn … og sikrer en grøn omstilling") acts on another object;
@@ -347,14 +185,14 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         if not (len(words) == len(lemmas) == len(upos)):
             continue  # a statement whose analysis does not align has no units (never seen; defensive)
         found = []
-        kept = _kept_frames(words, lemmas, upos, stop_words) if has_pos else frozenset()
+        kept = kept_frames(words, lemmas, upos, stop_words) if has_pos else frozenset()
         parse = parse_statement(words, upos, lemmas) if has_pos else None
-        for start, end in _spans(words, lemmas, upos, stop_words, parse.chunks if parse else ()):
+        for start, end in phrase_spans(words, lemmas, upos, stop_words, parse.chunks if parse else (), kept):
             # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
             # so the phrase reads as Danish on its own (the article is no content word)
-            if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
+            if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in ARTICLES:
                 start -= 1
-            at = [i for i in range(start, end) if _content(lemmas[i], words[i], stop_words, i in kept)]
+            at = [i for i in range(start, end) if is_content(lemmas[i], words[i], stop_words, i in kept)]
             content = [lemmas[i] for i in at]
             if len(content) == 1 and content[0] in GENERAL_NOUNS:
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays

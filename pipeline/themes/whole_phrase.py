@@ -222,8 +222,12 @@ def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said
     """
     out: dict[int, int] = {}
     by_statement = part.groupby("statement_id").indices
+    members: dict[int, list[int]] = {}  # each one-unit theme's units, from one pass over the units
+    for i, k in theme_of.items():
+        if k in singles:
+            members.setdefault(k, []).append(i)
     for t in sorted(singles):
-        (u,) = [i for i, k in theme_of.items() if k == t]
+        (u,) = members.get(t, [])
         row = part.iloc[u]
         s = said.get(str(row.statement_id))
         if s is None:

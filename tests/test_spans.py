@@ -1,0 +1,23 @@
+"""The spans of a statement's key phrases, read with the Danish word lists they need."""
+
+from __future__ import annotations
+
+from pipeline.danish import FRAME_PREPOSITIONS
+from pipeline.danish.participles import is_present_participle
+from pipeline.themes.spans import kept_frames
+
+
+def test_a_frame_noun_carries_the_point_unless_a_preposition_opens_its_complement():
+    """ "individuelle behov" is the point; "individuelle behov for støtte" says that support matters."""
+    assert {"for", "af", "på", "mellem"} <= FRAME_PREPOSITIONS and "og" not in FRAME_PREPOSITIONS
+    words = "individuelle behov".split()
+    assert kept_frames(words, ["individuel", "behov"], ["ADJ", "NOUN"], frozenset()) == {1}
+    words = "individuelle behov for støtte".split()
+    lemmas, upos = ["individuel", "behov", "for", "støtte"], ["ADJ", "NOUN", "ADP", "NOUN"]
+    assert kept_frames(words, lemmas, upos, frozenset()) == frozenset()
+
+
+def test_a_present_participle_is_an_ende_form_after_a_stem():
+    assert is_present_participle("forebyggende") and is_present_participle("Indgribende")
+    assert not is_present_participle("vende") and not is_present_participle("ende")
+    assert not is_present_participle("forebyggelse")

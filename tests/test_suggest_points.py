@@ -167,11 +167,28 @@ def test_a_rejected_point_is_not_proposed_again():
     assert _points(themes, units, statements, decided=[row["id"]]).empty
 
 
+def sheet_rows_of(book: bytes) -> dict:
+    """The Excel codebook's sheet Forslag, as `seminar curate accept` reads it."""
+    import tempfile
+    from pathlib import Path
+
+    from pipeline.curation.record import sheet_rows
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "codebook.xlsx"
+        path.write_bytes(book)
+        return sheet_rows(path)
+
+
 def test_the_next_run_lists_an_accepted_point_among_the_recurring_themes_as_curated(
     analysis_2024, cfg_2024, danish_nlp
 ):
+    from dataclasses import replace
+
     from pipeline.curation import Codebook
+    from pipeline.curation.excel import codebook_workbook
     from pipeline.flows import area_and_topic_words, curate_analysis
+    from pipeline.report.workbook import build_themes_workbook, themes_frame
     from pipeline.nlp import stop_words
     from pipeline.report.context import build_area_context
 
@@ -179,6 +196,15 @@ def test_the_next_run_lists_an_accepted_point_among_the_recurring_themes_as_cura
     auto = analysis_2024.themes
     rows = suggest(auto, analysis_2024.units, analysis_2024.statements, area_words=words, limit=100)
     point = rows[rows["kind"] == "point"].iloc[0]
+    # the analyst reads it in temaer.xlsx's sheet Forslag and in the Excel codebook's
+    sheet = themes_frame(
+        build_themes_workbook(replace(analysis_2024, suggestions=rows), cfg_2024, recurring_from=2), "Forslag"
+    )
+    assert "Punkt" in set(sheet.loc[sheet["Id"] == point["id"], "Slags"])
+    book_xlsx = codebook_workbook(auto, analysis_2024.units, "2024", None, analysis_2024.statements, rows)
+    assert (
+        point["id"] in sheet_rows_of(book_xlsx) and sheet_rows_of(book_xlsx)[point["id"]]["kind"] == "point"
+    )
     before = auto[auto["theme_key"] == point["theme_key"]].iloc[0]
     assert before["restates_question"] and not before["recurring"]
     book = Codebook("codebook.yaml", decisions=(_decision(point),))

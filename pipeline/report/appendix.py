@@ -134,7 +134,8 @@ def suggestions_blocks(ctx: AreaContext) -> list[pm.Block]:
         return []
     items = tuple(_suggestion_item(s) for s in ctx.suggestions)
     text = (
-        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. "
+        "Til analytikeren: par, som maskinen mener kan være ét punkt, og temaer af spørgsmålets ord, som "
+        "hver gruppe sagde sit eget om (hold som punkt). Intet af det er talt med ovenfor. "
         "Acceptér med "
         "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i "
         "arket Forslag)."

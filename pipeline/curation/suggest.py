@@ -20,8 +20,10 @@ Two sides that are each only a word the theme stage took apart on the parse's ev
 groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
 (:mod:`pipeline.curation.apart`).
 
-At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
-not fill the list), each core area its fair share of the first ones (so one area does not).
+A theme of only the question's words that every counted group said more about is proposed to be
+kept as a point (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
+per seminar, best first, at most two per side (so one theme does not fill the list), each core
+area its fair share of the first ones (so one area does not).
 Ids are stable across runs and years: a hash of the core area and the two sides' words
 (sorted), not of row order, so a decision recorded for an id holds next year too.
 """

@@ -149,7 +149,14 @@ def test_an_accepted_point_is_an_entry_that_keeps_the_theme_where_its_evidence_h
         }
     ]
     assert not known_pairs([_decision(row)])  # a point joins no pair in a comparison
-    # another year (a decision found by the theme's words): a group there wrote only the word
+    # another year (the theme found by its words): kept where every counted group said more
+    themes25, units25, statements25 = _tables((1, 2))
+    themes25["theme_key"] = "other-key"
+    entries, log = decision_entries(
+        [_decision(row, source="kodebog 2024")], themes25, units25, statements25, area_words=OWN
+    )
+    assert [(e.key, e.point) for e in entries] == [("other-key", True)] and log[0]["applied"]
+    # and not where a group wrote only the word
     themes25, units25, statements25 = _tables((1, 2, 3))
     themes25["theme_key"] = "other-key"
     entries, log = decision_entries(

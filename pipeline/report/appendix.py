@@ -133,10 +133,14 @@ def suggestions_blocks(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.suggestions:
         return []
     items = tuple(_suggestion_item(s) for s in ctx.suggestions)
+    points = (
+        ", og temaer af spørgsmålets ord, som hver gruppe sagde sit eget om (hold som punkt)"
+        if any(s["kind"] == "point" for s in ctx.suggestions)
+        else ""
+    )
     text = (
-        "Til analytikeren: par, som maskinen mener kan være ét punkt, og temaer af spørgsmålets ord, som "
-        "hver gruppe sagde sit eget om (hold som punkt). Intet af det er talt med ovenfor. "
-        "Acceptér med "
+        f"Til analytikeren: par, som maskinen mener kan være ét punkt{points}. Intet af det er talt med "
+        "ovenfor. Acceptér med "
         "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i "
         "arket Forslag)."
     )

@@ -4,7 +4,9 @@ Per set (the 2024 seminar and the DR dev set, as in ``bench/bench_themes.py``) i
 ``analyse_seminar`` and the suggestions (``seminar run``'s), then simulates an analyst who reads
 the suggestions best first and accepts exactly those whose two sides are one hand-read point
 (each side's label, or a theme's first three keywords, contains one of the point's stems, and
-each side counts one of the point's groups); the rest are rejected. The accepted ones are
+each side counts one of the point's groups), and the suggestions to keep a theme of only the
+question's words as a point whose theme names a hand-read point so and counts two of its groups;
+the rest are rejected. The accepted ones are
 applied as the codebook's decisions are. The analyst reads within one budget (25 per ten core
 areas, at least 25) two ways: *one round* (the first list) and *rounds* (read at most
 ``--per-round``, decide, run again with the accepted joins applied and the decided ids not
@@ -52,11 +54,37 @@ def side_names(label: str, keywords: str, groups: str, point: dict) -> bool:
     )
 
 
+def names_point(label: str, keywords: str, groups: str, point: dict) -> bool:
+    """A point suggestion's theme is the point: it names it (as a side does) and counts two of its groups.
+
+    The matcher of a merge's side (:func:`side_names`), with the two groups a join of two sides
+    counts at least: no looser than a merge.
+    """
+    counted = {int(g) for g in groups.split()} & set(point["groups"])
+    return side_names(label, keywords, groups, point) and len(counted) >= 2
+
+
 def simulate(rows: list[dict], themes, points: list[dict]) -> list[tuple[dict, bool, str]]:
-    """Each suggestion with the simulated analyst's decision and the point it is (or '')."""
+    """Each suggestion with the simulated analyst's decision and the point it is (or '').
+
+    A merge or move is accepted when both sides are one hand-read point; a point (a theme of only
+    the question's words kept as a point) when its theme names a hand-read point with two of its groups.
+    """
     keywords = {(t.core_area, t.label): str(t.keywords) for t in themes.itertuples()}
     out = []
     for r in rows:
+        if r["kind"] == "point":
+            kw = keywords.get((r["core_area"], r["theme"]), "")
+            hit = next(
+                (
+                    p["point"]
+                    for p in points
+                    if p["area"] == r["core_area"] and names_point(r["theme"], kw, r["theme_groups"], p)
+                ),
+                "",
+            )
+            out.append((r, bool(hit), hit))
+            continue
         hit = next(
             (
                 p["point"]
@@ -164,6 +192,8 @@ def run_set(bench, per_round: int = 5) -> dict | None:
             "suggestions_read": len(read),
             "suggestions_per_ten_areas": round(10 * len(read) / n_areas, 1),
             "accepted": sum(ok for _, _, ok, _ in read),
+            "points_read": sum(r["kind"] == "point" for _, r, _, _ in read),
+            "points_accepted": sum(ok and r["kind"] == "point" for _, r, ok, _ in read),
             "false_in_first_10": sum(not ok for _, _, ok, _ in read[:10]),
             "suggest_seconds": run["seconds"],
             "missed_after": [m for a in after["per_area"].values() for m in a["missed"]],
@@ -191,15 +221,16 @@ def _print_run(name: str, size: int, fig: dict, read: list, analysis, before: di
     print(
         f"suggestions read: {fig['suggestions_read']} ({fig['suggestions_per_ten_areas']} per ten core "
         f"areas); accepted {fig['accepted']} ({fig['accepted_already_found']} of points found before); "
-        f"false among the first 10: {fig['false_in_first_10']}"
+        f"false among the first 10: {fig['false_in_first_10']}; of kind point: {fig['points_read']} read, "
+        f"{fig['points_accepted']} accepted"
     )
     if "synthesis_top6_after" in fig:
         print(f"Social omsorg top 6 name of the synthesis after: {fig['synthesis_top6_after']}")
-    print("suggestions (round | rank | area | theme | other | accepted as point):")
+    print("suggestions (round | rank | area | kind | theme | other | accepted as point):")
     for rnd, r, ok, point in read:
         print(
-            f"  {rnd:>2} | {r['rank']:>2} | {r['core_area'][:22]} | {r['theme']} | {r['other']} | "
-            f"{point if ok else '-'}"
+            f"  {rnd:>2} | {r['rank']:>2} | {r['core_area'][:22]} | {r['kind']} | {r['theme']} | "
+            f"{r['other']} | {point if ok else '-'}"
         )
     joined = [t for t in analysis.themes.itertuples() if t.curated]
     print(

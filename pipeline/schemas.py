@@ -158,7 +158,9 @@ class Suggestions(_Table):
     """Pairs that may be one point, for the analyst to accept or reject (``suggestions.csv``), best first.
 
     ``kind``: ``merge`` (two themes, or two one-group key phrases into a new theme) or ``move``
-    (a one-group key phrase into a theme). ``theme``/``other`` are the labels shown on the page;
+    (a one-group key phrase into a theme) or ``point`` (a theme of only the question's words that
+    every counted group said more about: keep it as a point; ``other`` what two or more groups
+    said alike, or empty; no other side). ``theme``/``other`` are the labels shown on the page;
     ``*_words`` their lemmas (how the decision is found again next run and next year), ``*_key``
     the theme's key or the key phrase's id, ``*_units`` the key phrases of each side.
     """
@@ -166,7 +168,7 @@ class Suggestions(_Table):
     id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-p][0-9a-f]{7}$")
     rank: Series[int] = pa.Field(ge=1)
     core_area: Series[str]
-    kind: Series[str] = pa.Field(isin=["merge", "move"])
+    kind: Series[str] = pa.Field(isin=["merge", "move", "point"])
     theme: Series[str]
     other: Series[str]
     reason: Series[str]
@@ -187,7 +189,8 @@ class Curation(_Table):
     """What the analyst's codebook changed, entry by entry, and what it could not (``curation.csv``).
 
     ``action`` is one of ``match`` (the entry found no theme), ``confirm``, ``rename``, ``memo``, ``merge``,
-    ``split``, ``new``, ``pin``, ``exclude``; ``reason`` says in Danish what was done or why not.
+    ``split``, ``new``, ``pin``, ``exclude``, ``point`` (a question-word theme kept as a point);
+    ``reason`` says in Danish what was done or why not.
     """
 
     entry: Series[str]
@@ -196,7 +199,7 @@ class Curation(_Table):
     )
     core_area: Series[str]
     action: Series[str] = pa.Field(
-        isin=["match", "confirm", "rename", "memo", "merge", "split", "new", "pin", "exclude"]
+        isin=["match", "confirm", "rename", "memo", "merge", "split", "new", "pin", "exclude", "point"]
     )
     applied: Series[bool]
     topic: Series[int] = pa.Field(ge=-1)

@@ -68,6 +68,9 @@ class Entry:
         seeds: For a new theme: words whose key phrases it collects.
         pin: Statement ids (or key-phrase ids) placed in this theme.
         confirm: The analyst has read the theme and keeps it as it is (it counts as curated).
+        point: The analyst keeps a theme of only the question's words as a point: every counted
+            group wrote its own words about the word (an accepted suggestion of kind ``point``,
+            :mod:`pipeline.curation.promote`); it is counted among the recurring themes.
         line: Line of the entry in the file (in a workbook: its row).
         place: Where the entry is, for messages, when a line number does not say it (a
             workbook's sheet and row); empty: ``line N``.
@@ -88,6 +91,7 @@ class Entry:
     confirm: bool = False
     line: int = 0
     place: str = ""
+    point: bool = False
 
     @property
     def where(self) -> str:
@@ -114,6 +118,7 @@ class Entry:
             or self.split
             or self.seeds
             or self.pin
+            or self.point
             or self.is_new
         )
 
@@ -125,7 +130,7 @@ class Decision:
     Attributes:
         id: The suggestion's stable id.
         area: Its core area.
-        kind: ``merge`` or ``move``.
+        kind: ``merge``, ``move`` or ``point`` (a question-word theme kept as a point; no other side).
         accept: Accepted (a known same-point pair) or rejected (a known different pair).
         theme, other: The two sides' labels when decided.
         theme_words, other_words: The two sides' lemmas: how they are found again.

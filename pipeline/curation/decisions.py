@@ -21,6 +21,7 @@ from dataclasses import replace
 import pandas as pd
 
 from pipeline.curation.codebook import Decision, Entry
+from pipeline.curation.promote import POINT, point_entries
 
 __all__ = ["Decision", "decision_entries", "known_pairs"]
 
@@ -32,7 +33,7 @@ def known_pairs(decisions, *, accepted: bool = True) -> frozenset[tuple[str, str
     """
     out = set()
     for d in decisions:
-        if d.accept == accepted:
+        if d.accept == accepted and d.kind != POINT:  # a point has no other side
             out |= {(d.area, d.theme_words, d.other_words), (d.area, d.other_words, d.theme_words)}
     return frozenset(out)
 
@@ -160,7 +161,7 @@ def _join_decisions(decisions, joins: _Joins) -> tuple[list[dict], dict[_Node, l
     log = []
     labels: dict[_Node, list[str]] = {}
     for d in decisions:
-        if not d.accept:
+        if not d.accept or d.kind == POINT:
             continue
         a, b = (
             joins.resolve(d.area, d.theme_key, d.theme_words),
@@ -239,6 +240,7 @@ def decision_entries(
     units: pd.DataFrame,
     statements: pd.DataFrame,
     entries: tuple[Entry, ...] = (),
+    area_words: dict[str, frozenset[str]] | None = None,
 ) -> tuple[tuple[Entry, ...], list[dict]]:
     """The codebook entries that apply the accepted decisions to a run's automatic themes.
 
@@ -248,6 +250,8 @@ def decision_entries(
         units: The key phrases with their automatic theme.
         statements: The statements (the labels' lemmas).
         entries: The analyst's own entries: a theme they already hold is joined through them.
+        area_words: Per area, its own words: an accepted point is kept where every counted group
+            of its theme wrote its own words about the word (:mod:`pipeline.curation.promote`).
 
     Returns:
         ``(entries, log)``: the analyst's entries with the joins added, and one row per accepted
@@ -260,4 +264,5 @@ def decision_entries(
     for members in joins.components():
         if len(members) >= 2:
             _add_component(out, by_key, members, joins, labels)
+    log += point_entries(decisions, joins, themes, statements, area_words, out, by_key)
     return tuple(out), log

@@ -7,12 +7,43 @@ core area its fair share of the first slots (:func:`spread`).
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Candidate", "Side", "pick", "spread"]
+__all__ = [
+    "W_GROUPS",
+    "W_LINK",
+    "W_MUTUAL",
+    "W_NEW",
+    "W_SHARED",
+    "W_TOGETHER",
+    "Candidate",
+    "Side",
+    "pick",
+    "spread",
+    "suggestion_id",
+]
+
+#: Weights of the signals beside a pair's E5 similarity (a cosine of centred vectors, about -0.3 to
+#: 1) or a point's share of the area's groups (:mod:`pipeline.curation.promote`).
+W_MUTUAL, W_LINK, W_SHARED, W_TOGETHER, W_GROUPS, W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
 
 #: At most this many pairs per side before any side's further ones.
 _PER_SIDE = 2
+
+
+def suggestion_id(area: str, a_words: str, b_words: str) -> str:
+    """The stable id of a suggestion: a hash of the area and the two sides' words, sorted (8 characters).
+
+    Eight hex digits, except that an id of digits only ("70449264", one in 43) starts with a
+    letter after ``f`` instead ("h0449264"): eight digits read as a Danish phone number, which
+    the privacy filter of messages and published text rightly removes, so the analyst could not
+    see or quote the id. The letter cannot occur in any other id, so no two ids meet.
+    """
+    text = "\x1f".join([area, *sorted([" ".join(a_words.split()), " ".join(b_words.split())])])
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return chr(ord("g") + int(digest[0])) + digest[1:] if digest.isdigit() else digest
 
 
 @dataclass(frozen=True)
@@ -47,13 +78,18 @@ class Side:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A pair of sides that may be one point: ``first`` is the side that keeps its name."""
+    """A pair of sides that may be one point: ``first`` is the side that keeps its name.
+
+    ``detail``: the row's fields that are not a pair's (a point of one theme: its kind, each
+    group's own words, one quote per group; :mod:`pipeline.curation.promote`).
+    """
 
     neg_score: float  # the score negated: candidates sort best first
     id: str
     first: Side
     second: Side
     reason: str
+    detail: Mapping[str, str] | None = None
 
 
 def pick(candidates: list[Candidate], limit: int) -> list[Candidate]:

@@ -191,11 +191,29 @@ def rebuild_themes(
     out["curated"] = [bool(m.get("curated", False)) for m in of]
     out["memo"] = [m.get("memo", "") for m in of]
     out["codebook_key"] = [m.get("key", "") for m in of]
+    out = _kept_as_points(out, [bool(m.get("point")) for m in of], params)
     out = order_themes(link_cross(out, units), area_order)
     if order == "codebook":
         out = _codebook_order(out, meta, area_order)
     # no "kort sagt" sentence twice in an area, in the order the pages show
     return distinct_summaries(out, statements), _cross_themes_of(cross, units)
+
+
+def _kept_as_points(out: pd.DataFrame, point: list[bool], params: ThemeParams) -> pd.DataFrame:
+    """A theme of only the question's words the analyst kept as a point recurs as any point of as many groups.
+
+    Its label and groups stay its own (each counted group wrote its own words about the word).
+    """
+    if not any(point):
+        return out
+    out = out.copy()
+    at = pd.Series(point, index=out.index)
+    out.loc[at, "restates_question"] = False
+    out.loc[at, "recurring"] = [
+        params.recurs(int(n)) and not bool(r)
+        for n, r in zip(out.loc[at, "n_groups"], out.loc[at, "restates_area"], strict=True)
+    ]
+    return out
 
 
 def _codebook_order(out: pd.DataFrame, meta: dict[int, dict], area_order: list[str]) -> pd.DataFrame:

@@ -74,6 +74,7 @@ class Steps:
     log: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """Each core area's key phrases, as a mask."""
         self.area_mask = {
             a: (self.units["core_area"] == a).to_numpy() for a in dict.fromkeys(self.units["core_area"])
         }
@@ -126,9 +127,14 @@ class Steps:
                 "memo": entry.memo,
                 "curated": curated,
                 "rank": (rank, 0),
+                "point": entry.point,
             }
             label = self.labels.get(m.topic, "")
-            if entry.confirm and not (entry.name or entry.exclude or entry.merge_into):
+            if entry.point:
+                self.note(
+                    entry, "point", True, m.topic, f"»{label}« holdt som punkt: hver gruppe skrev sit eget"
+                )
+            if entry.confirm and not (entry.name or entry.exclude or entry.merge_into or entry.point):
                 self.note(entry, "confirm", True, m.topic, f"»{label}« bekræftet")
             if entry.name:
                 self.note(entry, "rename", True, m.topic, f"»{label}« hedder »{entry.name}«")

@@ -20,15 +20,16 @@ Two sides that are each only a word the theme stage took apart on the parse's ev
 groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
 (:mod:`pipeline.curation.apart`).
 
-At most ``limit`` suggestions per seminar, best first, at most two per side (so one theme does
-not fill the list), each core area its fair share of the first ones (so one area does not).
+A theme of only the question's words that every counted group said more about is proposed to be
+kept as a point (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
+per seminar, best first, at most two per side (so one theme does not fill the list), each core
+area its fair share of the first ones (so one area does not).
 Ids are stable across runs and years: a hash of the core area and the two sides' words
 (sorted), not of row order, so a decision recorded for an id holds next year too.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -36,15 +37,25 @@ import numpy as np
 import pandas as pd
 
 from pipeline.curation.apart import only_by_a_word_apart
+from pipeline.curation.promote import point_candidates
 from pipeline.curation.grounds import Ground, area_name_lemmas, ground, hollow_of, names_an_area
-from pipeline.curation.ranking import Candidate, Side, pick
+from pipeline.curation.ranking import (
+    W_GROUPS,
+    W_LINK,
+    W_MUTUAL,
+    W_NEW,
+    W_SHARED,
+    W_TOGETHER,
+    Candidate,
+    Side,
+    pick,
+    suggestion_id,
+)
 
 __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 
 #: At most this many suggestions per seminar (per whole ten core areas: 25 for up to 19 areas).
 MAX_SUGGESTIONS = 25
-#: Weights of the signals beside the E5 similarity (a cosine of centred vectors, about -0.3 to 1).
-_W_MUTUAL, _W_LINK, _W_SHARED, _W_TOGETHER, _W_GROUPS, _W_NEW = 0.1, 0.15, 0.1, 0.05, 0.05, 0.05
 #: What a pair that shares only the area's own word family or an empty word loses (:mod:`.grounds`).
 _W_HOLLOW = 0.3
 _QUOTE = 220
@@ -59,19 +70,6 @@ def _no_point_words() -> frozenset[str]:
 #: Words that name no point on their own anywhere: stances (the stance line gives them), empty,
 #: general and frame nouns, and judgements of how hard or important ("svært spørgsmål").
 _NO_POINT = _no_point_words()
-
-
-def suggestion_id(area: str, a_words: str, b_words: str) -> str:
-    """The stable id of a suggestion: a hash of the area and the two sides' words, sorted (8 characters).
-
-    Eight hex digits, except that an id of digits only ("70449264", one in 43) starts with a
-    letter after ``f`` instead ("h0449264"): eight digits read as a Danish phone number, which
-    the privacy filter of messages and published text rightly removes, so the analyst could not
-    see or quote the id. The letter cannot occur in any other id, so no two ids meet.
-    """
-    text = "\x1f".join([area, *sorted([" ".join(a_words.split()), " ".join(b_words.split())])])
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-    return chr(ord("g") + int(digest[0])) + digest[1:] if digest.isdigit() else digest
 
 
 def _short(text: str) -> str:
@@ -247,15 +245,15 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     mutual = j in x.near[i] and i in x.near[j]
     score = (
         float(x.sim[i, j])
-        + _W_MUTUAL * mutual
-        + _W_LINK * bool(links)
-        + _W_SHARED * bool(shared)
-        + _W_TOGETHER * together
-        + _W_GROUPS * (len(a.groups | b.groups) - 2)
+        + W_MUTUAL * mutual
+        + W_LINK * bool(links)
+        + W_SHARED * bool(shared)
+        + W_TOGETHER * together
+        + W_GROUPS * (len(a.groups | b.groups) - 2)
         - _W_HOLLOW * empty_only
     )
     if a.kind == b.kind == "phrase":
-        score -= _W_NEW  # a new theme of two phrases: after a theme that gains a group
+        score -= W_NEW  # a new theme of two phrases: after a theme that gains a group
     reasons = []
     if with_similarity:
         reasons.append(f"beslægtede ord (E5-lighed {x.sim[i, j]:.2f})".replace(".", ","))
@@ -292,7 +290,7 @@ def _row(rank: int, c: Candidate) -> dict:
         "other_groups": " ".join(str(g) for g in sorted(b.groups)),
         "theme_units": " ".join(a.unit_ids),
         "other_units": " ".join(b.unit_ids),
-    }
+    } | dict(c.detail or {})
 
 
 def _lookups(
@@ -385,5 +383,8 @@ def suggest(
                 cand = _pair(x, i, j, embed is not None)
                 if cand is not None and cand.id not in decided:
                     candidates.append(cand)
+    by_key = {(s.area, s.key): s for s in sides if s.topic >= 0}
+    points = point_candidates(themes, units, statements, by_key, area_words or {}, options, _short)
+    candidates += [c for c in points if c.id not in decided]
     rows = [_row(rank, c) for rank, c in enumerate(pick(candidates, limit), start=1)]
     return validate(pd.DataFrame(rows, columns=columns), Suggestions)

@@ -56,7 +56,7 @@ def curate_themes(
         from pipeline.curation.decisions import decision_entries
 
         entries, joins = decision_entries(
-            decisions, result.themes, result.units, statements, codebook.entries
+            decisions, result.themes, result.units, statements, codebook.entries, area_words=words
         )
         codebook = replace(codebook, entries=entries)
 

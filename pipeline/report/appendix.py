@@ -122,25 +122,34 @@ def method_blocks(ctx: AreaContext) -> list[pm.Block]:
     ]
 
 
+def _suggestion_item(s: dict) -> pm.Inlines:
+    """One suggestion: a pair to join (two sides, a quote of each) or a theme to keep as a point."""
+    head = (pm.Code(s["id"]), " ", pm.Strong(s["theme"]))
+    if s["kind"] == "point":  # one quote per group
+        quotes = " / ".join(f"»{q}«" for q in (s["theme_quote"], s["other_quote"]) if q)
+        return (*head, f" (hold som punkt; {s['reason']}): {quotes}")
+    kind = "læg sammen" if s["kind"] == "merge" else "flyt"
+    return (
+        *head,
+        " + ",
+        pm.Strong(s["other"]),
+        f" ({kind}; {s['reason']}): »{s['theme_quote']}« / »{s['other_quote']}«",
+    )
+
+
 def suggestions_blocks(ctx: AreaContext) -> list[pm.Block]:
     """The analyst's section: pairs that may be one point (never in committee text)."""
     if not ctx.suggestions:
         return []
-    items = tuple(
-        (
-            pm.Code(s["id"]),
-            " ",
-            pm.Strong(s["theme"]),
-            " + ",
-            pm.Strong(s["other"]),
-            f" ({'læg sammen' if s['kind'] == 'merge' else 'flyt'}; {s['reason']}): »{s['theme_quote']}« / "
-            f"»{s['other_quote']}«",
-        )
-        for s in ctx.suggestions
+    items = tuple(_suggestion_item(s) for s in ctx.suggestions)
+    points = (
+        ", og temaer af spørgsmålets ord, som hver gruppe sagde sit eget om (hold som punkt)"
+        if any(s["kind"] == "point" for s in ctx.suggestions)
+        else ""
     )
     text = (
-        "Til analytikeren: par, som maskinen mener kan være ét punkt. Intet af det er talt med ovenfor. "
-        "Acceptér med "
+        f"Til analytikeren: par, som maskinen mener kan være ét punkt{points}. Intet af det er talt med "
+        "ovenfor. Acceptér med "
         "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i "
         "arket Forslag)."
     )

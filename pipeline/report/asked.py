@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "QuestionAnswers",
     "answer_inlines",
+    "answer_words",
     "listed_units",
     "own_word_test",
     "question_answers",
@@ -80,6 +81,19 @@ def _answer_words(units: pd.DataFrame, said: dict, asked) -> dict[int, list[tupl
                 words.setdefault(lem, tokens[i])
         out[int(g)] = sorted(words.items())
     return out
+
+
+def answer_words(units: pd.DataFrame, statements: pd.DataFrame | None, asked) -> dict[int, list[str]]:
+    """Per group of ``units``, the content words of its own words that ``asked(lemma)`` does not hold.
+
+    What a group wrote about the question's word beyond it (the page's "Hver gruppes egne ord"
+    read word by word); a group that wrote only the word has none. Empty when the statements'
+    words are not at hand.
+    """
+    said = statement_words(units, statements)
+    if not said:
+        return {}
+    return {g: [lem for lem, _ in words] for g, words in _answer_words(units, said, asked).items()}
 
 
 def shared_specifics(units: pd.DataFrame, statements: pd.DataFrame | None, asked) -> list[dict]:

@@ -25,7 +25,7 @@ from pipeline.report.plots import (
 )
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.synthesis import area_synthesis, lists_synthesis
-from pipeline.report.asked import with_answers
+from pipeline.report.asked import listed_units, with_answers
 from pipeline.report.answers import (
     area_theme_options,
     as_option,
@@ -217,8 +217,9 @@ def _theme_lists(
     links = _cross_links(analysis.themes)
     recurring = theme_dicts(area_themes[area_themes["recurring"]], links)
     for t in recurring:
+        # a question-word theme kept as a point lists each group's words it released, as before
         t["specifics"] = group_specifics(
-            t["label"], area_units[area_units["theme"] == t["topic"]], analysis.statements
+            t["label"], listed_units(area_units, analysis.themes, t["topic"]), analysis.statements
         )
     # A theme that restates the area is named once in the synthesis, neither as a recurring
     # sub-theme nor under the heading of themes raised by too few groups.

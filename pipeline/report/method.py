@@ -24,6 +24,7 @@ CURATION_ACTIONS = {
     "new": "nyt tema",
     "pin": "udsagn fastgjort",
     "exclude": "udeladt",
+    "point": "holdt som punkt",
 }
 
 
@@ -70,7 +71,11 @@ def curation_context(analysis: Analysis, area: str | None = None) -> dict:
     return {
         "file": name,
         "known": [
-            f"»{j['theme']}« og »{j['other']}« er ét punkt (kendt fra {j['source']})"
+            (
+                f"»{j['theme']}« er et punkt (kendt fra {j['source']})"
+                if j.get("kind") == "point"
+                else f"»{j['theme']}« og »{j['other']}« er ét punkt (kendt fra {j['source']})"
+            )
             for j in joins
             if j["source"] and j["applied"]
         ],

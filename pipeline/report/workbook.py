@@ -166,7 +166,7 @@ def _suggestions_sheet(wb, suggestions: pd.DataFrame) -> None:
         "Beslutning",
     ]
     ws = new_sheet(wb, "Forslag", headers, [10, 26, 9, 30, 30, 44, 60, 60, 12])
-    kinds = {"merge": "Læg sammen", "move": "Flyt"}
+    kinds = {"merge": "Læg sammen", "move": "Flyt", "point": "Punkt"}
     rows = [
         [
             r.id,

@@ -161,3 +161,14 @@ def test_the_kort_sagt_marks_its_key_phrase_as_the_quotes_do():
     section = _theme_section(_ctx(), _theme())
     (summary,) = [b for b in section.blocks if isinstance(b, pm.Paragraph) and b.kind == "summary"]
     assert [r.text for r in summary.text if isinstance(r, pm.Mark)] == ["samarbejde"]
+
+
+def test_the_question_words_section_names_the_area_s_topic_when_it_has_one():
+    from pipeline.report.pages import _question_themes
+
+    word = _theme(topic=1, label="Frivilligt arbejde", specifics=[])
+    with_topic = _text(_question_themes(_ctx(question_themes=[word], theme="frivillighed")))
+    # "frivilligt arbejde" is not in the question: the intro must say where the word was given
+    assert "Ord fra spørgsmålet og fra emnet (frivillighed), som flere grupper gentog." in with_topic
+    without = _text(_question_themes(_ctx(question_themes=[word], theme="")))
+    assert "Ord fra spørgsmålet, som flere grupper gentog." in without

@@ -234,8 +234,10 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, (QUESTION_WORDS,)),
         pm.Paragraph(
             (
-                "Ord fra spørgsmålet, som flere grupper gentog. Ordet alene siger ikke, hvad grupperne "
-                "mente; det gør hver gruppes egne ord, som står ved ordet.",
+                # the area's topic ("frivillighed") is given as the question is: its words are listed here too
+                f"Ord fra spørgsmålet{' og fra emnet (' + ctx.theme + ')' if ctx.theme else ''}, som flere "
+                "grupper gentog. Ordet alene siger ikke, hvad grupperne mente; det gør hver gruppes egne ord, "
+                "som står ved ordet.",
             )
         ),
         pm.BulletList(items),

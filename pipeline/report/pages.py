@@ -236,8 +236,8 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             (
                 # the area's topic ("frivillighed") is given as the question is: its words are listed here too
                 f"Ord fra spørgsmålet{' og fra emnet (' + ctx.theme + ')' if ctx.theme else ''}, som flere "
-                "grupper gentog. Ordet alene siger ikke, hvad grupperne mente; det gør hver gruppes egne ord, "
-                "som står ved ordet.",
+                "grupper gentog. Ordet alene siger ikke, hvad grupperne mente; det gør hver gruppes "
+                "egne ord, som står ved ordet.",
             )
         ),
         pm.BulletList(items),

@@ -88,14 +88,25 @@ def test_the_active_and_the_passive_make_the_same_claim(nlp):
             "Kommunen skal behandle ansøgningerne hurtigere.",
             "Mange ansøgninger bliver ikke behandlet.",
             "Ansøgningerne skal behandles.",
+            "Nej, Ansøgningerne skal behandles først.",
         ],
     )
     units = make_units(statements, frozenset({"mange", "ikke", "skulle", "blive"}))
     claims = units[units["lemmas"] == "behandling ansøgning"]
-    assert sorted(claims["group"]) == [1, 2, 3]
+    assert sorted(claims["group"]) == [1, 2, 3, 4]
     passive = claims[claims["group"] == 2].iloc[0]
     # the unit's text is the passive as written; its label words are the verb's noun and its object
     assert passive["text"] == "ansøgninger bliver ikke behandlet"
     assert passive["words"] == "behandling af ansøgninger" and passive["head"] == "ansøgning"
-    # a common noun that opens the sentence is written in lower case after the verb's noun
+    # a common noun that opens the sentence (or the answer after "Nej,") is written in lower case
+    # after the verb's noun
     assert claims[claims["group"] == 3].iloc[0]["words"] == "behandling af ansøgningerne"
+    assert claims[claims["group"] == 4].iloc[0]["words"] == "behandling af ansøgningerne"
+
+
+def test_the_noun_of_an_action_is_listed_where_the_ending_rule_finds_another_sense():
+    """ "hæve" is "hævning" ("hævelse" is a swelling); the rule still names the rest."""
+    from pipeline.danish.inflection import nominalise
+
+    assert nominalise("hæve") == "hævning" and nominalise("sænke") == "sænkning"
+    assert nominalise("forebygge") == "forebyggelse" and nominalise("koordinere") == "koordinering"

@@ -351,8 +351,7 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         kept = _kept_frames(words, lemmas, upos, stop_words) if has_pos else frozenset()
         parse = parse_statement(words, upos, lemmas) if has_pos else None
         for start, end in _spans(words, lemmas, upos, stop_words, parse.chunks if parse else ()):
-            # "det politiske niveau", "de frivillige": a definite adjective keeps its article,
-            # so the phrase reads as Danish on its own (the article is no content word)
+            # "de frivillige": a definite adjective keeps its article (no content word) to read as Danish
             if start > 0 and upos[start] == "ADJ" and words[start - 1].lower() in _ARTICLES:
                 start -= 1
             at = [i for i in range(start, end) if _content(lemmas[i], words[i], stop_words, i in kept)]
@@ -366,8 +365,9 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
         for start, end, _, at, content in list(found):
             for verb in _verbs_of(parse, words, lemmas, upos, start, end, stop_words):
                 noun = nominalise(lemmas[verb])
-                if noun is not None:  # a passive's subject may open the sentence: "Huslejen skal sænkes"
-                    first = words[0].lower() if start == 0 and upos[0] != "PROPN" else words[start]
+                if noun is not None:  # a passive's subject may open the sentence: "Nej, Huslejen skal sænkes"
+                    opens = upos[start] != "PROPN" and set(upos[:start]) <= {"INTJ", "PUNCT"}
+                    first = words[start].lower() if opens else words[start]
                     written = f"{noun} af " + " ".join([first, *words[start + 1 : end]])
                     span = (verb, end) if verb < start else (start, verb + 1)  # a passive after it
                     found.append((*span, written, [verb, *at], [noun, *content], 2 - start, end))

@@ -110,3 +110,18 @@ def test_the_noun_of_an_action_is_listed_where_the_ending_rule_finds_another_sen
 
     assert nominalise("hæve") == "hævning" and nominalise("sænke") == "sænkning"
     assert nominalise("forebygge") == "forebyggelse" and nominalise("koordinere") == "koordinering"
+
+
+def test_the_noun_of_the_questions_own_verb_restates_the_question():
+    """ "Skal huslejen sænkes?": "Sænkning af husleje" (from "huslejen skal sænkes") is the question again,
+    "Melding af husleje" says more."""
+    from pipeline.themes.describe import _repeats_area
+    from pipeline.themes.records import AreaFacts
+
+    facts = AreaFacts(pd.DataFrame(), {}, {}, {}, frozenset({"husleje", "sænke"}), frozenset({"bolig"}), None)
+
+    def question_only(label: str) -> bool:
+        return _repeats_area(label, pd.DataFrame({"lemmas": [label.lower().replace(" af ", " ")]}), facts)[1]
+
+    assert question_only("Sænkning af husleje")
+    assert not question_only("Hævning af husleje") and not question_only("Melding af husleje")

@@ -57,9 +57,10 @@ def test_who_an_action_is_kept_from_is_no_object(danish_nlp):
 
 
 def test_an_s_passive_takes_no_object(danish_nlp):
-    """ "skal sænkes en smule" says how much, not what: no "sænkelse af smule"."""
+    """ "skal sænkes en smule" says how much, not what: no "sænkelse af smule" (what is lowered is
+    the passive's subject, "bistanden": tests/test_passive_claims.py)."""
     units = _units(danish_nlp, "Bistanden skal sænkes en smule.")
-    assert not any(u.startswith("sænkelse") for u in units["lemmas"])
+    assert not any(u.startswith("sænkelse") and "smule" in u.split() for u in units["lemmas"])
 
 
 def test_a_verb_after_a_phrase_is_not_its_verb(danish_nlp):

@@ -18,6 +18,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
+
 from pipeline.danish.gender import definite_stems, is_neuter, neuter_form, written_gender
 
 __all__ = [
@@ -219,15 +221,31 @@ def base_phrase(words: list[str], lemmas: list[str]) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _action_nouns() -> dict[str, str]:
+    """Verb → the noun of its action, where the ending rule finds another word (``data/action_nouns.txt``)."""
+    from pathlib import Path
+
+    # read here, not with frame_words.read_lexicon: frame_words imports this module through places
+    lines = (Path(__file__).parent / "data" / "action_nouns.txt").read_text(encoding="utf-8").splitlines()
+    return dict(pair.lower().split() for line in lines if (pair := line.split("#", 1)[0].strip()))
+
+
 def nominalise(verb: str) -> str | None:
     """The noun of a verb's action, when Danish makes it with an ending the dictionary knows.
 
-    "koordinere" → "koordinering", "forebygge" → "forebyggelse", "sænke" → "sænkning",
-    "udvikle" → "udvikling"; None when no such noun is a known word ("bruge").
+    "koordinere" → "koordinering", "forebygge" → "forebyggelse", "udvikle" → "udvikling"; None
+    when no such noun is a known word ("bruge"). Where the ending rule finds a word of another
+    sense, the noun is listed (``data/action_nouns.txt``: "hæve" → "hævning", not "hævelse").
+
+    >>> nominalise("koordinere"), nominalise("hæve"), nominalise("sænke")
+    ('koordinering', 'hævning', 'sænkning')
     """
     from pipeline.danish.lemma_model import get_sources
 
     v = verb.lower()
+    if v in _action_nouns():
+        return _action_nouns()[v]
     if not v.endswith("e") or len(v) < 4:
         return None
     stem = v[:-1]

@@ -19,7 +19,8 @@ Dependency Treebank, whose analysis differs from UD in ways this module relies o
 * ``noun``: a noun phrase with its ``role`` (:mod:`pipeline.danish.noun_phrases`, where the
   record, its kinds and roles and spaCy's ``doc.noun_chunks`` iterator live);
 * ``verb``: a verb, or coordinated verbs sharing their object, with its objects
-  ("koordinere og integrere frivillige"); the objects are its ``arguments``;
+  ("koordinere og integrere frivillige"); the objects are its ``arguments``. A passive's
+  subject is its object ("voldtægter bliver meldt", "bistanden skal hæves": :func:`passive_subject`);
 * ``predicative``: an adjective said of a subject ("straffene er for milde"); the subject is
   its only argument.
 """
@@ -40,7 +41,9 @@ from .cdt_walk import (
     is_negated as _negated,
     lemma_of as _lemma,
 )
+from .cdt_walk import is_nominal as _is_nominal
 from .frame_words import FRAME_NOUNS
+from .inflection import is_s_passive
 from .noun_phrases import (
     CLAUSE,
     COMPLEMENT,
@@ -97,10 +100,42 @@ def controls_action(verb) -> bool:
     )
 
 
+#: The auxiliary of the periphrastic passive ("bliver meldt", "blev afvist"). "være" with a
+#: participle is left out: "er steget", "er kommet" are perfects of verbs that take no object.
+PASSIVE_AUXILIARIES = frozenset({"blive"})
+
+
+def passive_subject(verb):
+    """The noun a passive verb acts on: its subject, which is the verb's object in the active; or None.
+
+    A passive is an s-passive ("ulandsbistanden skal hæves", "pengene bruges bedre") or
+    "blive" with a past participle ("mange voldtægter bliver ikke meldt"): either way the subject
+    is what the action is done to, as "melde voldtægter" has it. A pronoun subject stands for
+    nothing the sentence names, so it gives None.
+    """
+    if verb.pos_ != "VERB":
+        return None
+    form, lemma = verb.text.lower(), _lemma(verb)
+    periphrastic = (
+        verb.dep_ == "vobj"
+        and verb.head.i != verb.i
+        and _lemma(verb.head) in PASSIVE_AUXILIARIES
+        and form != lemma
+        and not form.endswith("ende")  # "bliver boende": a present participle, no passive
+    )
+    if not (periphrastic or is_s_passive(form, lemma)):
+        return None
+    subj = _subject(verb)
+    noun = _argument_noun(subj) if subj is not None and subj.i < verb.i else None
+    return noun if noun is not None and _is_nominal(noun) else None
+
+
 def _objects(verb) -> list:
     if controls_action(verb):
         return []
-    return [c for c in verb.children if c.dep_ in {"dobj", "iobj"} and c.pos_ in _ARG_POS]
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "iobj"} and c.pos_ in _ARG_POS]
+    passive = passive_subject(verb)
+    return [*objs, passive] if passive is not None else objs
 
 
 def _coordinated_verbs(verb) -> list:
@@ -135,7 +170,8 @@ def _verb_phrases(doc, start: int, end: int) -> Iterator[Phrase]:
             continue
         verbs = _coordinated_verbs(tok)
         done.update(v.i for v in verbs)
-        objs = [o for v in verbs for o in _objects(v)]
+        # coordinated passives share their subject ("skal koordineres og integreres"): once
+        objs = list({o.i: o for v in verbs for o in _objects(v)}.values())
         if not objs:
             continue
         last = max(verbs, key=lambda v: v.i)
@@ -143,7 +179,8 @@ def _verb_phrases(doc, start: int, end: int) -> Iterator[Phrase]:
         # an object between the verbs belongs to its own verb only, and the phrase covers both
         nouns = [_argument_noun(o) for o in objs]
         args = tuple(_noun_phrase(n, role=OBJECT) for n in nouns)
-        span_start = min(v.i for v in verbs)
+        # a passive's object is its subject, before it ("voldtægter bliver meldt")
+        span_start = min([*(v.i for v in verbs), *(a.start for a in args)])
         span_end = max([last.i + 1, *(a.end for a in args)])
         role, gov, frame = _verb_role(tok)
         yield Phrase(

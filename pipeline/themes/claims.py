@@ -10,7 +10,7 @@ tags it already has, and :func:`pipeline.danish.syntax.phrases` reads the parse:
 * a noun phrase's role: a place ("aktiviteter på plejehjemmene", role ``locative``) is the
   setting of a point, not a point;
 * verb phrases with their objects ("koordinere og integrere frivillige"): the claim is the
-  verb's action on its object.
+  verb's action on its object; a passive's object is its subject ("voldtægter bliver meldt").
 
 Without the parser's model files (a trimmed install) every function returns nothing, and the
 theme stage keeps its word-class rules.
@@ -40,6 +40,8 @@ class Parse:
             against (:func:`pipeline.danish.attitudes.attitude`: "glade for <reformen>").
         no_object: Token positions of verbs whose object is no claim's object: it only names who an
             "i/fra at"-infinitive's action is kept from (:func:`pipeline.danish.syntax.controls_action`).
+        passive: Token positions of passive verbs: their object is their subject, before them
+            ("voldtægter bliver meldt": :func:`pipeline.danish.syntax.passive_subject`).
     """
 
     chunks: tuple[tuple[int, int], ...] = ()
@@ -48,6 +50,7 @@ class Parse:
     complements: frozenset[int] = frozenset()
     attitudes: tuple[tuple[int, int], ...] = ()
     no_object: frozenset[int] = frozenset()
+    passive: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +109,7 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
 
     from pipeline.danish.attitudes import attitude
     from pipeline.danish.noun_phrases import COMPLEMENT, LOCATIVE, NOUN, VERB, noun_chunks
-    from pipeline.danish.syntax import controls_action, phrases
+    from pipeline.danish.syntax import controls_action, passive_subject, phrases
 
     doc = Doc(
         nlp.vocab,
@@ -142,4 +145,5 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
         (p.head, sign) for p in found if p.kind == NOUN and (sign := attitude(doc[p.head])) != 0
     )
     no_object = frozenset(t.i for t in doc if t.pos_ == "VERB" and controls_action(t))
-    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes, no_object)
+    passive = frozenset(t.i for t in doc if passive_subject(t) is not None)
+    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes, no_object, passive)

@@ -18,7 +18,7 @@ import pandas as pd
 from pipeline.danish import MEASURE_NOUNS, STOP_WORDS
 from pipeline.danish.generality import is_general_noun
 from pipeline.danish.grading import is_grading
-from pipeline.danish.inflection import derives, prefix_derives
+from pipeline.danish.inflection import derives, nominalise, prefix_derives
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.records import AreaFacts, ThemeParams
 from pipeline.themes.units import unit_parts
@@ -210,6 +210,12 @@ def theme_rows(
     return describe_theme(area, topic, theme_units, X, facts, label=label, names_no_point=names_no_point)
 
 
+@lru_cache(maxsize=256)
+def _asked_actions(area_words: frozenset[str]) -> frozenset[str]:
+    """The nouns of the actions the question asks with ("skal bistanden sænkes?": "sænkning")."""
+    return frozenset(n for n in map(nominalise, area_words) if n)
+
+
 def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts) -> tuple[bool, bool]:
     """Whether a theme only names its area's topic, and whether it only repeats its question.
 
@@ -225,9 +231,9 @@ def _repeats_area(label: str | None, theme_units: pd.DataFrame, facts: AreaFacts
         and all(restates(w, topic_words) or restates(w.rstrip("e"), topic_words) for w in label_words)
     )
     lemmas = _as_lemmas(label_words, theme_units)
-    repeated = [restates(w, area_words) or restates(w.rstrip("e"), area_words) for w in lemmas]
-    # a general noun adds nothing to the question's word: "frivilligt arbejde" of "frivillighed";
-    # nor does a word grading it: "grov vold" of "vold" (the question's noun at its severe end)
+    asked = _asked_actions(area_words)  # "sænkning af bistanden" repeats "skal bistanden sænkes?"
+    repeated = [restates(w, area_words) or restates(w.rstrip("e"), area_words) or w in asked for w in lemmas]
+    # a general noun adds nothing to the asked word ("frivilligt arbejde"), nor a grading one ("grov vold")
     question_only = restating_share(theme_units, area_words) > 0.5 or (
         bool(label_words)
         and bool(area_words)

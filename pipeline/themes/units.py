@@ -146,9 +146,10 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
                     and not is_present_participle(words[v])
                 ]
     found = sorted(set(out)) or _verbs_before(words, lemmas, upos, start, stops)
-    # a verb after the phrase ("tager hensyn … og sikrer en grøn omstilling") acts on another object;
-    # one whose object is only who an "i/fra at"-action is kept from takes none
-    return [v for v in found if v < start and (parse is None or v not in parse.no_object)]
+    # a verb after the phrase acts on another object ("tager hensyn … og sikrer en grøn omstilling") unless
+    # passive ("voldtægter bliver meldt"); one whose object is who an "i/fra at"-action is kept from: none
+    after = parse.passive if parse is not None else frozenset()
+    return [v for v in found if (v < start or v in after) and (parse is None or v not in parse.no_object)]
 
 
 def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:
@@ -199,16 +200,18 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
             if len(content) == 1 and has_pos and _setting(parse, lemmas, upos, words, start, end):
                 continue  # "aktiviteter på plejehjemmene": where it happens, not a point made
             found.append((start, end, " ".join(words[start:end]), at, content))
-        # a point said with a verb and its object: "koordinere og integrere frivillige" is also
-        # "koordinering af frivillige" (the noun of the verb, written so in the label)
+        # a verb and its object, "koordinere og integrere frivillige", is also "koordinering af frivillige"
         for start, end, _, at, content in list(found):
             for verb in _verbs_of(parse, words, lemmas, upos, start, end, stop_words):
                 noun = nominalise(lemmas[verb])
-                if noun is not None:
-                    written = f"{noun} af " + " ".join(words[start:end])
-                    found.append((verb, end, written, [verb, *at], [noun, *content], 2 - start))
+                if noun is not None:  # a passive's subject may open the sentence: "Nej, Huslejen skal sænkes"
+                    opens = upos[start] != "PROPN" and set(upos[:start]) <= {"INTJ", "PUNCT"}
+                    first = words[start].lower() if opens else words[start]
+                    written = f"{noun} af " + " ".join([first, *words[start + 1 : end]])
+                    span = (verb, end) if verb < start else (start, verb + 1)  # a passive after it
+                    found.append((*span, written, [verb, *at], [noun, *content], 2 - start, end))
         for n, (start, end, written, at, content, *shift) in enumerate(found):
-            offset = shift[0] if shift else -start
+            offset, noun_end = shift if shift else (-start, end)
             rows.append(
                 {
                     **unit_row(s, f"{s.statement_id}-u{n}", start, end),
@@ -223,12 +226,12 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     # what a phrase is about when it starts with a genitive ("lokalsamfundets trivsel")
                     "about": _about(words, lemmas, at[bool(shift) :]),
                     # for (1) or against (-1) what its head names ("glade for reformen"), else 0
-                    "attitude": dict(parse.attitudes).get(end - 1, 0) if parse is not None else 0,
+                    "attitude": dict(parse.attitudes).get(noun_end - 1, 0) if parse is not None else 0,
                     # its words that only complement another noun ("synlighed af plejehjemmene")
                     "complement": " ".join(
                         lemmas[i] for i in at[bool(shift) :] if parse is not None and i in parse.complements
                     ),
-                    "head": lemmas[end - 1],
+                    "head": lemmas[noun_end - 1],
                 }
             )
     return pd.DataFrame(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.themes.kinds import different_kinds, names_no_kind, qualifiers
+from pipeline.themes.kinds import AreaKinds, different_kinds, names_no_kind, outside, qualifiers
 from pipeline.themes.whole_phrase import Sentence
 from pipeline.themes.words import split_bare_words
 
@@ -102,8 +102,46 @@ def test_a_shared_qualifier_or_an_action_noun_keeps_the_theme_whole():
 
 def test_a_theme_of_different_kinds_is_taken_apart_into_its_groups_words():
     found = {"teknologi": [{0, 1}, False]}
-    out = split_bare_words(
-        PART, found, frozenset(), kinds=lambda at, key: different_kinds(PART, at, key, SAID, _nothing)
-    )
+    out = split_bare_words(PART, found, frozenset(), kinds=AreaKinds(SAID, _nothing))
     assert "teknologi" not in out
     assert split_bare_words(PART, found, frozenset()) == found  # without the test it stays
+
+
+#: Invented notes: two parties on sausages banned in schools, one on people choosing what they eat.
+FOOD = {
+    "f1": _sentence("Vi/PRON/vi diskuterede/VERB/diskutere pølser/NOUN/pølse i/ADP/i skolerne/NOUN/skole"),
+    "f2": _sentence(
+        "En/DET/en skole/NOUN/skole ,/PUNCT/, hvor/ADV/hvor der/PRON/der ikke/ADV/ikke må/AUX/måtte "
+        "serveres/VERB/servere pølser/NOUN/pølse"
+    ),
+    "f3": _sentence(
+        "Folk/NOUN/folk vælger/VERB/vælge selv/ADV/selv ,/PUNCT/, om/SCONJ/om de/PRON/de "
+        "spiser/VERB/spise pølser/NOUN/pølse"
+    ),
+    "f4": _sentence("Vi/PRON/vi vil/AUX/ville forbyde/VERB/forbyde pølser/NOUN/pølse"),
+}
+SAUSAGE = _units(
+    [(1, "pølse", "f1", 2, 3), (2, "pølse", "f2", 8, 9), (3, "pølse", "f3", 6, 7), (4, "pølse", "f4", 3, 4)]
+)
+
+
+def test_a_group_whose_sentence_shares_nothing_with_the_others_is_outside_their_point():
+    # 1 and 2 share "skole"; 3 speaks of people choosing: outside
+    assert outside(SAUSAGE, [0, 1, 2], "pølse", FOOD, _nothing) == {2}
+    # with two groups nothing tells which point is the theme's
+    assert outside(SAUSAGE, [1, 2], "pølse", FOOD, _nothing) == set()
+    # no two groups share a word: the noun stays their shared point
+    assert outside(SAUSAGE, [2, 3, 0], "pølse", {k: FOOD[k] for k in ("f3", "f4", "f1")}, _nothing) == set()
+    # a word that only repeats the area's names no shared context
+    assert outside(SAUSAGE, [0, 1, 2], "pølse", FOOD, lambda w: w == "skole") == set()
+
+
+def test_the_theme_keeps_only_the_groups_that_share_its_context():
+    found = {"pølse": [{0, 1, 2}, False]}
+    out = split_bare_words(SAUSAGE, found, frozenset(), kinds=AreaKinds(FOOD, _nothing))
+    assert out == {"pølse": [{0, 1}, False]}
+    # a theme shown apart whole (the question's own words) keeps every group
+    whole = split_bare_words(
+        SAUSAGE, found, frozenset(), whole=lambda k: True, kinds=AreaKinds(FOOD, _nothing)
+    )
+    assert whole == found

@@ -20,12 +20,13 @@ not tested.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
 from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, STOP_WORDS
 
-__all__ = ["area_kinds", "different_kinds", "names_no_kind", "qualifiers"]
+__all__ = ["AreaKinds", "area_kinds", "different_kinds", "names_no_kind", "outside", "qualifiers"]
 
 #: Words that name no kind of a thing: function words, frame, general and measure nouns.
 _NO_KIND = STOP_WORDS | ARTICLES | FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS
@@ -154,8 +155,86 @@ def different_kinds(
     return not any(_related(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1 :])
 
 
-def area_kinds(statements: pd.DataFrame, area: str, area_words: frozenset[str]):
-    """``kinds(part, positions, lemmas)``: :func:`different_kinds` over one area's sentences and own words.
+def outside(
+    part: pd.DataFrame,
+    members: list[int],
+    key: str,
+    said: Mapping[str, object],
+    names_nothing: Callable[[str], bool],
+) -> set[int]:
+    """The positions of groups whose sentences share nothing with the others' where those share something.
+
+    Parties 1 and 10 wrote "frikadeller" in a sentence about a daycare where they cannot be
+    served, party 3 that no one should decide when people eat them: 1 and 10 share words beyond
+    the noun ("daginstitution"), 3 shares none with either, so it did not make their point.
+    Only for a theme of three or more groups of a one-word noun of a thing (not an action or a
+    quality): with two groups, or when no two groups share a word, nothing tells which point is
+    the theme's, and the word stays their shared point.
+
+    Args:
+        part: One area's units (``year``, ``group``, ``statement_id``).
+        members: The theme's positions in ``part``.
+        key: The theme's label lemmas.
+        said: The area's sentences by ``statement_id``.
+        names_nothing: ``names_nothing(lemma)``: a word that only repeats the area's or question's.
+
+    Returns:
+        The positions of the units of the groups outside (none when the theme stays whole).
+    """
+    from pipeline.danish import is_nominalisation
+
+    if len(key.split()) != 1 or is_nominalisation(key) or not said:
+        return set()
+    context = {}
+    for g, rows in part.iloc[members].groupby(["year", "group"], sort=True):
+        words: set[str] = set()
+        for sid in set(rows["statement_id"]):
+            s = said.get(str(sid))
+            if s is not None:
+                words |= _context(s, key, names_nothing)
+        context[g] = frozenset(words)
+    if len(context) < 3:
+        return set()
+    joined = {g for g in context for h in context if g != h and _related(context[g], context[h])}
+    if len(joined) < 2:
+        return set()
+    out = {g for g in context if g not in joined}
+    keys = list(zip(part["year"].iloc[members], part["group"].iloc[members], strict=True))
+    return {m for m, g in zip(members, keys, strict=True) if g in out}
+
+
+def _context(s, key: str, names_nothing: Callable[[str], bool]) -> frozenset[str]:
+    """A sentence's content words beyond ``key``: what it says around the noun."""
+    return frozenset(
+        lemma
+        for lemma, tag in zip(s.lemmas, s.upos, strict=True)
+        if tag in _QUALIFIER_TAGS
+        and len(lemma) > 1
+        and lemma.isalpha()
+        and lemma != key
+        and lemma not in _NO_KIND
+        and not names_nothing(lemma)
+    )
+
+
+@dataclass(frozen=True)
+class AreaKinds:
+    """The parse's kind tests over one area's sentences and own words (:func:`area_kinds`)."""
+
+    said: Mapping[str, object]
+    no_kind: Callable[[str], bool]
+
+    def different(self, part: pd.DataFrame, members: list[int], key: str) -> bool:
+        """:func:`different_kinds` of a theme."""
+        return different_kinds(part, members, key, self.said, self.no_kind)
+
+    def outside(self, part: pd.DataFrame, members: list[int], key: str) -> set[int]:
+        """:func:`outside` of a theme."""
+        return outside(part, members, key, self.said, self.no_kind)
+
+
+def area_kinds(statements: pd.DataFrame, area: str, area_words: frozenset[str]) -> AreaKinds:
+    """The kind tests over one area's sentences and own words.
 
     Args:
         statements: The tagged statements (``core_area``, ``tokens``, ``pos``, ``lemmas``).
@@ -165,9 +244,7 @@ def area_kinds(statements: pd.DataFrame, area: str, area_words: frozenset[str]):
     from pipeline.themes.describe import restates
     from pipeline.themes.whole_phrase import sentences
 
-    said = sentences(statements[statements["core_area"] == area])
-
     def no_kind(lemma: str) -> bool:
         return names_no_kind(lemma, area_words, lambda w: restates(w, area_words))
 
-    return lambda part, at, key: different_kinds(part, at, key, said, no_kind)
+    return AreaKinds(sentences(statements[statements["core_area"] == area]), no_kind)

@@ -184,9 +184,9 @@ def area_points(
     ``asked(lemma)``: whether a word is the question's own; such a general noun every counted
     group wrote is kept whole (the question's own words, not a word used about different things).
     ``given``: ``given(lemmas)``, whether a label names one of the question's given options
-    (such a theme is shown with the options, whole). ``kinds``: ``kinds(part, positions, lemmas)``,
-    whether every counted group of a one-word theme named its own kind of the thing
-    (:func:`~pipeline.themes.kinds.different_kinds`); such a theme is taken apart.
+    (such a theme is shown with the options, whole). ``kinds``: the parse's kind tests
+    (:class:`~pipeline.themes.kinds.AreaKinds`): a one-word theme whose every counted group named
+    its own kind of the thing is taken apart, and a group outside the others' shared words leaves it.
 
     Returns:
         The themes, in the order they were found.
@@ -223,10 +223,7 @@ def area_points(
     def whole(key: str) -> bool:
         return all(restates_question(w) for w in key.split()) or bool(given and given(key))
 
-    def own_kinds(at: list[int], key: str) -> bool:
-        return kinds is not None and kinds(part, at, key)
-
-    found = split_bare_words(part, found, empty, apart, asked=asked, whole=whole, kinds=own_kinds)
+    found = split_bare_words(part, found, empty, apart, asked=asked, whole=whole, kinds=kinds)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

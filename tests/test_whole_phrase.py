@@ -269,3 +269,19 @@ def test_a_one_group_label_keeps_the_comparative_of_quantity_before_it():
     singles = _themes(part, ["Kontrol"])
     _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
     assert [t.label for t in out] == ["Mindre kontrol"]
+
+
+def test_a_phrase_denied_to_exist_is_its_groups_point_named_with_the_denial():
+    """ "Der er ingen konflikt mellem skole og fritid": the point is that there is none, "Ingen konflikt"."""
+    s = _sentence(
+        "der er dog ingen konflikt .", "ADV AUX ADV DET NOUN PUNCT", "der være dog ingen konflikt ."
+    )
+    part = pd.DataFrame([_unit("s1", 4, 5, s)])
+    singles = _themes(part, ["Konflikt"])
+    _, out, out_singles = one_phrase_one_theme(part, singles, singles, {"s1": s})
+    assert [t.label for t in out] == ["Ingen konflikt"] and len(out_singles) == 1
+    # what a group says it has not is still no point
+    s = _sentence("vi har ingen konflikt .", "PRON VERB DET NOUN PUNCT", "vi have ingen konflikt .")
+    part = pd.DataFrame([_unit("s1", 3, 4, s)])
+    singles = _themes(part, ["Konflikt"])
+    assert one_phrase_one_theme(part, singles, singles, {"s1": s})[1] == []

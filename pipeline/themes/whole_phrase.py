@@ -48,17 +48,42 @@ class Sentence:
     lemmas: tuple[str, ...]
 
 
-def _denied(unit, said: dict[str, Sentence]) -> bool:
-    """Whether a key phrase stands right after a negation: "ikke et konkret forslag", "ingen plan"."""
+def _denied(unit, said: dict[str, Sentence]) -> int | None:
+    """Where the negation a key phrase stands right after is ("ikke et forslag", "ingen plan"), or None."""
     from pipeline.danish.cdt_walk import NEGATIONS
 
     s = said.get(str(unit.statement_id))
     if s is None or not _lines_up(unit, s):
-        return False
+        return None
     i = int(unit.start) - 1
     while i >= 0 and s.upos[i] in ("DET", "NUM") and s.lemmas[i] not in NEGATIONS:
         i -= 1  # "ikke et …": the article between
-    return i >= 0 and s.tokens[i].lower() in NEGATIONS
+    return i if i >= 0 and s.tokens[i].lower() in NEGATIONS else None
+
+
+def _no_point_denied(unit, said: dict[str, Sentence]) -> tuple[bool, bool]:
+    """``(dropped, denied)``: a phrase after a negation is no point, unless it is denied to exist.
+
+    "vi har ikke et konkret forslag": what the group says it lacks is no point of it (dropped);
+    "der er ikke modstrid mellem vækst og miljø": that the thing is not there is the point
+    (:func:`pipeline.danish.denials.denies_existence`), named with the denial: "Ingen modstrid".
+    """
+    from pipeline.danish.denials import denies_existence
+
+    at = _denied(unit, said)
+    if at is None:
+        return False, False
+    s = said[str(unit.statement_id)]
+    denied = denies_existence(list(s.tokens), list(s.lemmas), at)
+    return not denied, denied
+
+
+def _with_denial(label: str) -> str:
+    """A one-group label with the denial its group wrote: "Ingen modstrid"."""
+    if not label:
+        return label
+    rest = label if len(label) > 1 and label[1].isupper() else label[:1].lower() + label[1:]
+    return f"Ingen {rest}"
 
 
 def _with_quantity(unit, said: dict[str, Sentence], label: str) -> str:
@@ -282,7 +307,12 @@ def one_phrase_one_theme(
     for n, p in enumerate(points):
         if n not in members:
             continue
-        if n in one_unit and id(p) in single_ids and _denied(part.iloc[int(p.members[0])], said):
+        dropped, denied = (
+            _no_point_denied(part.iloc[int(p.members[0])], said)
+            if n in one_unit and id(p) in single_ids
+            else (False, False)
+        )
+        if dropped:
             continue  # "vi har ikke et konkret forslag": what the group says it lacks is no point of it
         at = np.asarray(sorted(members[n]), dtype=int)
         label = p.label
@@ -301,6 +331,7 @@ def one_phrase_one_theme(
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
                 label = claim_label(new["text"], new["lemmas"], verb=verb) or label
             label = _with_quantity(part.iloc[int(p.members[0])], said, label)
+            label = _with_denial(label) if denied else label
         theme = replace(p, members=at, label=label)
         # a theme that only restates the question keeps counting the phrases it released
         theme = replace(theme, units=part.iloc[theme.counted])

@@ -238,33 +238,59 @@ def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
     }
 
 
-def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said) -> dict[int, int]:
-    """``{theme: theme it folds into}``: a one-unit theme whose unit lies in another one-unit theme's phrase.
+def _host(
+    part: pd.DataFrame, u: int, t: int, theme_of: dict[int, int], singles: set[int], said
+) -> int | None:
+    """The one-unit theme (not ``t``) whose phrase in the same sentence holds unit ``u``, or None."""
+    row = part.iloc[u]
+    s = said.get(str(row.statement_id))
+    if s is None:
+        return None
+    for v in np.flatnonzero(part["statement_id"].to_numpy() == row.statement_id):
+        host = part.iloc[v]
+        if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
+            continue
+        if not _lines_up(host, s):
+            continue
+        first, last = claim_span(s, int(host.start), int(host.end), governor=False)
+        if (first, last) != (int(host.start), int(host.end)) and int(host.end) <= row.start < row.end <= last:
+            return theme_of[int(v)]
+    return None
+
+
+def _a_setting(unit, said: dict[str, Sentence]) -> bool:
+    """Whether a unit only says where something happens ("integrere personer på <arbejdspladser>")."""
+    s = said.get(str(unit.statement_id))
+    return _lines_up(unit, s) and is_setting(list(s.lemmas), list(s.upos), list(s.tokens), int(unit.end) - 1)
+
+
+def _folds(
+    part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said, several: set[int] = frozenset()
+) -> dict[int, int]:
+    """``{theme: theme it folds into}``: a one-group theme whose phrases lie in a one-unit theme's phrase.
 
     Only into a theme of one unit: a theme of several groups keeps its own evidence, and one
     that only repeats the question would hide the group's point ("lægens studiegæld efter en
-    årrække": the time is no complement of the debt, which word classes cannot tell).
+    årrække": the time is no complement of the debt, which word classes cannot tell). A one-group
+    theme of several units (``several``) folds when each unit lies in the same theme's phrase or
+    only gives a setting in one of those sentences: "arbejdsplads" of "det rigtige match mellem
+    individ og arbejdsplads", and "på arbejdspladser" earlier in the sentence, are that point's
+    words, no point "Arbejdsplads".
     """
     out: dict[int, int] = {}
-    by_statement = part.groupby("statement_id").indices
-    for t in sorted(singles):
-        (u,) = [i for i, k in theme_of.items() if k == t]
-        row = part.iloc[u]
-        s = said.get(str(row.statement_id))
-        if s is None:
+    for t in sorted(singles | set(several)):
+        units = [i for i, k in theme_of.items() if k == t]
+        if t in singles and len(units) == 1:
+            host = _host(part, units[0], t, theme_of, singles, said)
+            if host is not None:
+                out[t] = host
             continue
-        for v in by_statement.get(row.statement_id, []):
-            host = part.iloc[v]
-            if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
-                continue
-            if not _lines_up(host, s):
-                continue
-            first, last = claim_span(s, int(host.start), int(host.end), governor=False)
-            if (first, last) != (int(host.start), int(host.end)) and int(
-                host.end
-            ) <= row.start < row.end <= last:
-                out[t] = theme_of[int(v)]
-                break
+        placed = [u for u in units if not _a_setting(part.iloc[u], said)]
+        hosts = {_host(part, u, t, theme_of, singles, said) for u in placed}
+        # a setting folds only with a phrase of its own sentence: the point's evidence stays its sentence
+        same = {part.iloc[u].statement_id for u in units} == {part.iloc[u].statement_id for u in placed}
+        if len(hosts) == 1 and None not in hosts and same:
+            out[t] = hosts.pop()
     return out
 
 
@@ -295,7 +321,15 @@ def one_phrase_one_theme(
     theme_of = {int(i): n for n, p in enumerate(points) for i in p.members}
     # a theme of one unit is one group's; a group's claim about a word split apart is one too
     one_unit = {n for n, p in enumerate(points) if len(p.counted) == 1}  # released ones count too
-    target = _folds(part, theme_of, one_unit, said)
+    # a theme of one group's several phrases (a cluster of them, or a one-group theme)
+    several = {
+        n
+        for n, p in enumerate(points)
+        if n not in one_unit
+        and not (p.released or p.no_point)
+        and part.iloc[p.counted][["year", "group"]].drop_duplicates().shape[0] == 1
+    }
+    target = _folds(part, theme_of, one_unit, said, several)
     members = {n: set(map(int, p.members)) for n, p in enumerate(points)}
     for t in sorted(target):
         into = target[t]

@@ -15,6 +15,11 @@ or a setting ("i virksomhederne"). A noun of an action or a quality ("samarbejde
 "kommunikation") is a claim on its own (:func:`pipeline.danish.is_nominalisation`): "tværfagligt
 samarbejde" and "samarbejde med virksomheder" both ask for more collaboration, so such a word is
 not tested.
+
+The same evidence read over whole sentences finds a group outside the others' point
+(:func:`outside`): of three parties that wrote "frikadeller", two wrote of a daycare and the
+third that no one should decide what people eat. Its sentence shares no word with theirs, while
+theirs share one, so it leaves the theme; the two stay one point.
 """
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ def edited_text(analysis_2024, start_text):
         "split",
         '\n  - name: "Kompetenceudvikling"\n    seeds: ["kompetenceudvikling"]',
     )
-    text = _edit(text, _entry_id(text, "Teknologi", OPIT), "exclude", "true")
+    text = _edit(text, _entry_id(text, "Teknologisk udvikling", OPIT), "exclude", "true")
     # a key phrase of one group alone ("vandhåndtering") pinned to Infrastruktur, and a
     # statement ("partnerskaber med lokale interessenter og organisationer") to Byforskønnelse
     text = _edit(text, _entry_id(text, "Infrastruktur"), "pin", '["605391d43322-00-u2"]')
@@ -164,9 +164,11 @@ def test_each_change_shows_in_the_themes_table(analysis_2024, curated):
         for label, units in opit["units"].items()
         if label != "Kompetenceudvikling"
     )
-    assert "Teknologi" not in opit.index  # excluded
+    assert "Teknologisk udvikling" not in opit.index  # excluded
     excluded = (
-        a.themes.loc[(a.themes["label"] == "Teknologi") & (a.themes["core_area"] == OPIT), "units"]
+        a.themes.loc[
+            (a.themes["label"] == "Teknologisk udvikling") & (a.themes["core_area"] == OPIT), "units"
+        ]
         .iloc[0]
         .split()
     )

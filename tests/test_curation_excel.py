@@ -85,7 +85,7 @@ def _edited_ids(book: bytes) -> dict[str, str]:
             (SOCIAL, "Inddragelse af unge"),
             (OPIT, "Kompetencer"),
             (VTF, "Infrastruktur"),
-            (OPIT, "Teknologi"),
+            (OPIT, "Teknologisk udvikling"),
         ]
     }
 
@@ -106,7 +106,7 @@ def edited_book(start_book):
             ({"id": ids["Pårørende"]}, "memo", "To grupper; skal drøftes med Pårørendeforeningen."),
             ({"id": ids["Kommende generationer"]}, "merge into", ids["Inddragelse af unge"]),
             ({"id": ids["Kompetencer"]}, "exclude", "yes"),
-            ({"id": ids["Teknologi"]}, "confirm", "ja"),
+            ({"id": ids["Teknologisk udvikling"]}, "confirm", "ja"),
         ],
     )
     book = _edit(book, PHRASES_SHEET, [({"key phrase id": MOVED}, "move to theme", ids["Infrastruktur"])])
@@ -139,7 +139,7 @@ def edited_yaml(analysis_2024, cfg_2024, start_book):
         text, ids["Kommende generationer"], "merge_into", json.dumps(ids["Inddragelse af unge"])
     )
     text = _yaml_edit(text, ids["Kompetencer"], "exclude", "true")
-    text = _yaml_edit(text, ids["Teknologi"], "confirm", "true")
+    text = _yaml_edit(text, ids["Teknologisk udvikling"], "confirm", "true")
     text = _yaml_edit(text, ids["Infrastruktur"], "pin", json.dumps([MOVED]))
     return text + (
         '- id: "kommunikation-vtf"\n  area: "Vækst, Teknik og Fællesskab"\n  name: "Åbenhed og '
@@ -219,10 +219,10 @@ def test_workbook_changes_show_in_the_themes_table(analysis_2024, curated):
     assert "Kommende generationer" not in social.index and merged["curated"]
     opit = t[t["core_area"] == OPIT].set_index("label")
     assert (
-        "Kompetencer" not in opit.index and opit.at["Teknologi", "curated"]
+        "Kompetencer" not in opit.index and opit.at["Teknologisk udvikling", "curated"]
     )  # confirmed: curated, unchanged
     before = analysis_2024.themes[analysis_2024.themes["core_area"] == OPIT].set_index("label")
-    assert opit.at["Teknologi", "units"] == before.at["Teknologi", "units"]
+    assert opit.at["Teknologisk udvikling", "units"] == before.at["Teknologisk udvikling", "units"]
     vtf = t[t["core_area"] == VTF].set_index("label")
     assert MOVED in vtf.at["Infrastruktur", "units"].split() and vtf.at["Åbenhed og kommunikation", "curated"]
     assert not t.loc[t["label"] == "Kapacitet", "curated"].iloc[0]  # untouched: still a machine suggestion

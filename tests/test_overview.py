@@ -49,7 +49,7 @@ def test_every_point_is_a_theme_with_its_true_count_groups_and_a_groups_own_word
     themes = analysis_2024.themes
     notes = analysis_2024.notes
     points = _points(page)
-    assert len(points) >= 10
+    assert len(points) >= 9  # the 2024 recurring themes (a shared word is no longer one)
     for text in points:
         m = POINT.match(text)
         assert m, text
@@ -144,7 +144,7 @@ def test_every_quote_links_to_its_statement_on_the_area_page(analysis_2024, cfg_
 
     pages = render_seminar_pages(analysis_2024, cfg_2024)
     links = re.findall(r'href="([a-z-]+\.html)#s-([0-9a-f]{12}-\d+)"', pages["overblik.html"])
-    assert len(links) >= 10
+    assert len(links) >= 9
     for page, statement in links:
         assert f'id="s-{statement}"' in pages[page], (page, statement)
 

@@ -269,3 +269,45 @@ def test_a_one_group_label_keeps_the_comparative_of_quantity_before_it():
     singles = _themes(part, ["Kontrol"])
     _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
     assert [t.label for t in out] == ["Mindre kontrol"]
+
+
+def test_a_phrase_denied_to_exist_is_its_groups_point_named_with_the_denial():
+    """ "Der er ingen konflikt mellem skole og fritid": the point is that there is none, "Ingen konflikt"."""
+    s = _sentence(
+        "der er dog ingen konflikt .", "ADV AUX ADV DET NOUN PUNCT", "der være dog ingen konflikt ."
+    )
+    part = pd.DataFrame([_unit("s1", 4, 5, s)])
+    singles = _themes(part, ["Konflikt"])
+    _, out, out_singles = one_phrase_one_theme(part, singles, singles, {"s1": s})
+    assert [t.label for t in out] == ["Ingen konflikt"] and len(out_singles) == 1
+    # what a group says it has not is still no point
+    s = _sentence("vi har ingen konflikt .", "PRON VERB DET NOUN PUNCT", "vi have ingen konflikt .")
+    part = pd.DataFrame([_unit("s1", 3, 4, s)])
+    singles = _themes(part, ["Konflikt"])
+    assert one_phrase_one_theme(part, singles, singles, {"s1": s})[1] == []
+
+
+def test_a_one_group_theme_of_phrases_in_another_themes_phrase_or_settings_folds_into_it():
+    """ "på skoler" and "match mellem elev og skole": the word is the match's, no point "Skole"."""
+    s = _sentence(
+        "vi hjælper personer på skoler , og det rigtige match mellem elev og skole .",
+        "PRON VERB NOUN ADP NOUN PUNCT CCONJ DET ADJ NOUN ADP NOUN CCONJ NOUN PUNCT",
+        "vi hjælpe person på skole , og den rigtig match mellem elev og skole .",
+    )
+    part = pd.DataFrame([_unit("s1", 4, 5, s), _unit("s1", 13, 14, s), _unit("s1", 8, 10, s)])
+    word = FoundTheme(np.array([0, 1]), part.iloc[[0, 1]], "Skole")
+    match = FoundTheme(np.array([2]), part.iloc[[2]], "Rigtigt match")
+    _, out, singles = one_phrase_one_theme(part, [word, match], [word, match], {"s1": s})
+    assert len(out) == 1 and len(singles) == 1
+    assert out[0].label != "Skole" and sorted(out[0].members.tolist()) == [0, 1, 2]
+    # a unit of the word outside the match's phrase and no setting keeps its theme
+    s2 = _sentence(
+        "skoler er vigtige , og det rigtige match mellem elev og skole .",
+        "NOUN AUX ADJ PUNCT CCONJ DET ADJ NOUN ADP NOUN CCONJ NOUN PUNCT",
+        "skole være vigtig , og den rigtig match mellem elev og skole .",
+    )
+    part = pd.DataFrame([_unit("s1", 0, 1, s2), _unit("s1", 11, 12, s2), _unit("s1", 6, 8, s2)])
+    word = FoundTheme(np.array([0, 1]), part.iloc[[0, 1]], "Skole")
+    match = FoundTheme(np.array([2]), part.iloc[[2]], "Rigtigt match")
+    _, out, _ = one_phrase_one_theme(part, [word, match], [word, match], {"s1": s2})
+    assert len(out) == 2

@@ -39,6 +39,7 @@ from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_word
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
 from pipeline.themes.released import only_restates, question_action, release_restated
 from pipeline.themes.singles import one_group_points
+from pipeline.themes.kinds import area_kinds
 from pipeline.themes.whole_phrase import one_phrase_one_theme, sentences
 from pipeline.themes.stances import stance_counts, stance_units
 from pipeline.themes.subthemes import (
@@ -232,6 +233,7 @@ class ThemeFinder:
                 apart,
                 asked=lambda w, words=words: asks(w, words),
                 given=(lambda key: option_of(key, given) is not None) if given else None,
+                kinds=area_kinds(run.statements, area, words),
             ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )

@@ -166,6 +166,7 @@ def area_points(
     apart: list | None = None,
     asked=None,
     given=None,
+    kinds=None,
 ) -> list[FoundTheme]:
     """The themes of one area's units: the points they say, the units that say them, and their labels.
 
@@ -183,7 +184,9 @@ def area_points(
     ``asked(lemma)``: whether a word is the question's own; such a general noun every counted
     group wrote is kept whole (the question's own words, not a word used about different things).
     ``given``: ``given(lemmas)``, whether a label names one of the question's given options
-    (such a theme is shown with the options, whole).
+    (such a theme is shown with the options, whole). ``kinds``: the parse's kind tests
+    (:class:`~pipeline.themes.kinds.AreaKinds`): a one-word theme whose every counted group named
+    its own kind of the thing is taken apart, and a group outside the others' shared words leaves it.
 
     Returns:
         The themes, in the order they were found.
@@ -220,7 +223,7 @@ def area_points(
     def whole(key: str) -> bool:
         return all(restates_question(w) for w in key.split()) or bool(given and given(key))
 
-    found = split_bare_words(part, found, empty, apart, asked=asked, whole=whole)
+    found = split_bare_words(part, found, empty, apart, asked=asked, whole=whole, kinds=kinds)
     out = []
     for key, (members, no_point) in found.items():
         members = np.asarray(sorted(members), dtype=int)

@@ -48,17 +48,42 @@ class Sentence:
     lemmas: tuple[str, ...]
 
 
-def _denied(unit, said: dict[str, Sentence]) -> bool:
-    """Whether a key phrase stands right after a negation: "ikke et konkret forslag", "ingen plan"."""
+def _denied(unit, said: dict[str, Sentence]) -> int | None:
+    """Where the negation a key phrase stands right after is ("ikke et forslag", "ingen plan"), or None."""
     from pipeline.danish.cdt_walk import NEGATIONS
 
     s = said.get(str(unit.statement_id))
     if s is None or not _lines_up(unit, s):
-        return False
+        return None
     i = int(unit.start) - 1
     while i >= 0 and s.upos[i] in ("DET", "NUM") and s.lemmas[i] not in NEGATIONS:
         i -= 1  # "ikke et …": the article between
-    return i >= 0 and s.tokens[i].lower() in NEGATIONS
+    return i if i >= 0 and s.tokens[i].lower() in NEGATIONS else None
+
+
+def _no_point_denied(unit, said: dict[str, Sentence]) -> tuple[bool, bool]:
+    """``(dropped, denied)``: a phrase after a negation is no point, unless it is denied to exist.
+
+    "vi har ikke et konkret forslag": what the group says it lacks is no point of it (dropped);
+    "der er ikke modstrid mellem vækst og miljø": that the thing is not there is the point
+    (:func:`pipeline.danish.denials.denies_existence`), named with the denial: "Ingen modstrid".
+    """
+    from pipeline.danish.denials import denies_existence
+
+    at = _denied(unit, said)
+    if at is None:
+        return False, False
+    s = said[str(unit.statement_id)]
+    denied = denies_existence(list(s.tokens), list(s.lemmas), at)
+    return not denied, denied
+
+
+def _with_denial(label: str) -> str:
+    """A one-group label with the denial its group wrote: "Ingen modstrid"."""
+    if not label:
+        return label
+    rest = label if len(label) > 1 and label[1].isupper() else label[:1].lower() + label[1:]
+    return f"Ingen {rest}"
 
 
 def _with_quantity(unit, said: dict[str, Sentence], label: str) -> str:
@@ -213,37 +238,62 @@ def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
     }
 
 
-def _folds(part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said) -> dict[int, int]:
-    """``{theme: theme it folds into}``: a one-unit theme whose unit lies in another one-unit theme's phrase.
+def _host(
+    part: pd.DataFrame, u: int, t: int, theme_of: dict[int, int], singles: set[int], said
+) -> int | None:
+    """The one-unit theme (not ``t``) whose phrase in the same sentence holds unit ``u``, or None."""
+    row = part.iloc[u]
+    s = said.get(str(row.statement_id))
+    if s is None:
+        return None
+    for v in np.flatnonzero(part["statement_id"].to_numpy() == row.statement_id):
+        host = part.iloc[v]
+        if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
+            continue
+        if not _lines_up(host, s):
+            continue
+        first, last = claim_span(s, int(host.start), int(host.end), governor=False)
+        if (first, last) != (int(host.start), int(host.end)) and int(host.end) <= row.start < row.end <= last:
+            return theme_of[int(v)]
+    return None
+
+
+def _a_setting(unit, said: dict[str, Sentence]) -> bool:
+    """Whether a unit only says where something happens ("integrere personer på <arbejdspladser>")."""
+    s = said.get(str(unit.statement_id))
+    return _lines_up(unit, s) and is_setting(list(s.lemmas), list(s.upos), list(s.tokens), int(unit.end) - 1)
+
+
+def _folds(
+    part: pd.DataFrame, theme_of: dict[int, int], singles: set[int], said, several: set[int] = frozenset()
+) -> dict[int, int]:
+    """``{theme: theme it folds into}``: a one-group theme whose phrases lie in a one-unit theme's phrase.
 
     Only into a theme of one unit: a theme of several groups keeps its own evidence, and one
     that only repeats the question would hide the group's point ("lægens studiegæld efter en
-    årrække": the time is no complement of the debt, which word classes cannot tell).
+    årrække": the time is no complement of the debt, which word classes cannot tell). A one-group
+    theme of several units (``several``) folds when each unit lies in the same theme's phrase or
+    only gives a setting in one of those sentences: "arbejdsplads" of "det rigtige match mellem
+    individ og arbejdsplads", and "på arbejdspladser" earlier in the sentence, are that point's
+    words, no point "Arbejdsplads".
     """
     out: dict[int, int] = {}
-    by_statement = part.groupby("statement_id").indices
-    members: dict[int, list[int]] = {}  # each one-unit theme's units, from one pass over the units
+    members: dict[int, list[int]] = {}  # each theme's units, from one pass over the units
     for i, k in theme_of.items():
-        if k in singles:
-            members.setdefault(k, []).append(i)
-    for t in sorted(singles):
-        (u,) = members.get(t, [])
-        row = part.iloc[u]
-        s = said.get(str(row.statement_id))
-        if s is None:
+        members.setdefault(k, []).append(i)
+    for t in sorted(singles | set(several)):
+        units = members.get(t, [])
+        if t in singles and len(units) == 1:
+            host = _host(part, units[0], t, theme_of, singles, said)
+            if host is not None:
+                out[t] = host
             continue
-        for v in by_statement.get(row.statement_id, []):
-            host = part.iloc[v]
-            if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
-                continue
-            if not _lines_up(host, s):
-                continue
-            first, last = claim_span(s, int(host.start), int(host.end), governor=False)
-            if (first, last) != (int(host.start), int(host.end)) and int(
-                host.end
-            ) <= row.start < row.end <= last:
-                out[t] = theme_of[int(v)]
-                break
+        placed = [u for u in units if not _a_setting(part.iloc[u], said)]
+        hosts = {_host(part, u, t, theme_of, singles, said) for u in placed}
+        # a setting folds only with a phrase of its own sentence: the point's evidence stays its sentence
+        same = {part.iloc[u].statement_id for u in units} == {part.iloc[u].statement_id for u in placed}
+        if len(hosts) == 1 and None not in hosts and same:
+            out[t] = hosts.pop()
     return out
 
 
@@ -274,7 +324,15 @@ def one_phrase_one_theme(
     theme_of = {int(i): n for n, p in enumerate(points) for i in p.members}
     # a theme of one unit is one group's; a group's claim about a word split apart is one too
     one_unit = {n for n, p in enumerate(points) if len(p.counted) == 1}  # released ones count too
-    target = _folds(part, theme_of, one_unit, said)
+    # a theme of one group's several phrases (a cluster of them, or a one-group theme)
+    several = {
+        n
+        for n, p in enumerate(points)
+        if n not in one_unit
+        and not (p.released or p.no_point)
+        and part.iloc[p.counted][["year", "group"]].drop_duplicates().shape[0] == 1
+    }
+    target = _folds(part, theme_of, one_unit, said, several)
     members = {n: set(map(int, p.members)) for n, p in enumerate(points)}
     for t in sorted(target):
         into = target[t]
@@ -286,7 +344,12 @@ def one_phrase_one_theme(
     for n, p in enumerate(points):
         if n not in members:
             continue
-        if n in one_unit and id(p) in single_ids and _denied(part.iloc[int(p.members[0])], said):
+        dropped, denied = (
+            _no_point_denied(part.iloc[int(p.members[0])], said)
+            if n in one_unit and id(p) in single_ids
+            else (False, False)
+        )
+        if dropped:
             continue  # "vi har ikke et konkret forslag": what the group says it lacks is no point of it
         at = np.asarray(sorted(members[n]), dtype=int)
         label = p.label
@@ -305,6 +368,7 @@ def one_phrase_one_theme(
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
                 label = claim_label(new["text"], new["lemmas"], verb=verb) or label
             label = _with_quantity(part.iloc[int(p.members[0])], said, label)
+            label = _with_denial(label) if denied else label
         theme = replace(p, members=at, label=label)
         # a theme that only restates the question keeps counting the phrases it released
         theme = replace(theme, units=part.iloc[theme.counted])

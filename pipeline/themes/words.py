@@ -219,6 +219,7 @@ def split_bare_words(
     apart: list | None = None,
     asked=None,
     whole=None,
+    kinds=None,
 ) -> dict:
     """Take apart every theme labelled by a bare general noun into its groups' own claims.
 
@@ -237,6 +238,9 @@ def split_bare_words(
         whole: ``whole(lemmas)``: a theme the page shows apart from the points (the question's
             own words, a given option); the parse's tests (:func:`only_complemented`,
             :func:`opposite_attitudes`) leave it whole, a general noun alone is taken apart still.
+        kinds: The parse's kind tests (:class:`pipeline.themes.kinds.AreaKinds`): a theme whose every
+            counted group named its own kind of the thing is taken apart too; a group outside the
+            words the others share around the noun leaves the theme.
 
     Returns:
         The themes with each bare general noun's theme replaced by its groups' claims: one theme
@@ -251,10 +255,17 @@ def split_bare_words(
         bare = is_bare_general(key) or (
             len(key.split()) == 1
             and not (whole is not None and whole(key))
-            and (only_complemented(part, at, key) or opposite_attitudes(part, at, key))
+            and (
+                only_complemented(part, at, key)
+                or opposite_attitudes(part, at, key)
+                or (kinds is not None and kinds.different(part, at, key))
+            )
         )
         if no_point or len(groups) < 2 or not bare or _in_the_questions_words(part, at, key, asked):
-            out[key] = [set(members), no_point]
+            # a group whose words around the noun share nothing with the others' made no point of theirs
+            shown_whole = no_point or (whole is not None and whole(key))
+            odd = kinds.outside(part, at, key) if kinds is not None and not shown_whole else set()
+            out[key] = [set(members) - odd, no_point]
             continue
         claims += _group_claims(part, at, key, empty)
         if apart is not None:

@@ -164,3 +164,24 @@ def test_the_page_lists_what_one_group_said_group_by_group(analysis_2024, cfg_20
     for g in set(firsts):
         mine = [order.index(t["label"]) for t in ctx.single if t["groups"][0] == g]
         assert mine == sorted(mine)
+
+
+def test_a_word_saying_only_that_something_might_be_names_no_point():
+    """ "potentielle løsninger": which solutions is the point (data/evaluative_words.txt)."""
+    assert not names_own_point("potentiel løsning", "", frozenset(), _asks)
+    assert not names_own_point("eventuel løsning", "", frozenset(), _asks)
+    # with a word of its own it stays a point
+    assert names_own_point("potentiel aflastningsfamilie", "", frozenset(), _asks)
+
+
+def test_a_public_body_a_change_or_a_benefit_alone_names_no_point():
+    """ "Folketinget", "udviklingen", "gavn" written alone say who or that, not what."""
+    for lemma, text in (("folketing", "Folketinget"), ("region", "regioner"), ("udvikling", "udviklingen")):
+        assert not names_own_point(lemma, "", frozenset(), _asks, text=text), lemma
+    assert not names_own_point("gavn", "", frozenset(), _asks, text="gavn")
+    # in a phrase they stay: "teknologisk udvikling", "kommunens jordbesiddelser"
+    assert names_own_point("teknologisk udvikling", "", frozenset(), _asks, text="teknologisk udvikling")
+    assert names_own_point("kommune jordbesiddelse", "", frozenset(), _asks, text="kommunens jordbesiddelser")
+    # a nominalised action is a claim by itself, and "glæde" grows into its point when kept
+    assert names_own_point("samarbejde", "", frozenset(), _asks, text="samarbejde")
+    assert names_own_point("glæde", "", frozenset(), _asks, text="glæde")

@@ -153,7 +153,7 @@ def test_in_short_is_a_whole_sentence_of_the_notes_never_a_fragment():
         }
     ).set_index("statement_id")
     units = pd.DataFrame({"statement_id": ["a", "b"], "group": [2, 3]})
-    short = in_short(units, [0, 1], st)
+    short = in_short(units, [0, 1], st, ("frivillighedsarbejde",))
     assert short == {"statement_id": "b", "group": 3, "text": "Gruppe 3 fremhævede frivillighedsarbejde."}
     # among equally short sentences, the one nearest the theme's centre
     assert in_short(units, [1, 0], st.assign(text=["Et to tre.", "Fire fem seks."]))["statement_id"] == "b"

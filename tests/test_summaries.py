@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from pipeline.themes.summaries import distinct_summaries
 
@@ -98,3 +99,74 @@ def test_in_short_writes_the_labels_own_wording_when_a_sentence_of_its_evidence_
     )
     out = [json.loads(s) for s in distinct_summaries(themes, statements)["summary"]]
     assert [(s["statement_id"], s["group"]) for s in out] == [("s7", 2), ("s8", 1)]
+
+
+def test_label_share_counts_the_labels_words_and_their_derivations_among_the_content_words():
+    from pipeline.themes.summaries import label_share
+
+    # "inddrage" says "inddragelse", "unge" (as written) says "ung"
+    assert label_share("inddrage barn ung aktivitet", ["inddragelse", "unge"]) == 0.5
+    assert label_share("samarbejde klarhed opgave teknologi", ["samarbejde"]) == 0.25
+    assert label_share("Vi skal samarbejde.", ["samarbejde"]) == pytest.approx(1 / 3)
+    assert label_share("", ["samarbejde"]) == 0.0
+
+
+def _in_short_fixture():
+    st = pd.DataFrame(
+        {
+            "statement_id": ["a", "b", "c"],
+            "text": [
+                "Gruppen nævnte samarbejde, klarhed om opgaver, teknologi og frivillige unge.",
+                "Gruppen foreslog at inddrage unge i aktiviteter på plejehjem.",
+                "Men de ville inddrage unge.",
+            ],
+            "content_lemmas": [
+                "gruppe nævne samarbejde klarhed opgave teknologi frivillig ung",
+                "gruppe foreslå inddrage ung aktivitet plejehjem",
+                "inddrage ung",
+            ],
+        }
+    ).set_index("statement_id")
+    units = pd.DataFrame({"statement_id": ["a", "b", "c"], "group": [4, 1, 2]})
+    return units, st
+
+
+def test_in_short_takes_the_sentence_most_about_the_label_not_the_shortest():
+    """A sentence listing four points says "inddragelse af unge" less than one making two."""
+    from pipeline.themes.describe import in_short
+
+    units, st = _in_short_fixture()
+    st = st.drop(index="c")
+    units = units[units["statement_id"] != "c"]
+    st.loc["a", "text"] = "Samarbejde, klarhed, teknologi og unge."  # shorter, but about four things
+    st.loc["a", "content_lemmas"] = "samarbejde klarhed teknologi ung"
+    assert in_short(units, [0, 1], st, ("inddragelse", "ung"))["statement_id"] == "b"
+    # with no label share to tell them apart, the one nearest the theme's centre
+    assert in_short(units, [0, 1], st)["statement_id"] == "a"
+
+
+def test_in_short_takes_a_sentence_that_stands_on_its_own():
+    """ "Men de ville inddrage unge." is most about the label but answers a sentence not quoted."""
+    from pipeline.themes.describe import in_short
+
+    units, st = _in_short_fixture()
+    assert in_short(units, [2, 0, 1], st, ("inddragelse", "ung"))["statement_id"] == "b"
+    # when every sentence leans back, the one most about the label
+    only = st.assign(text=["Og " + t for t in st["text"]])
+    assert in_short(units, [0, 1, 2], only, ("inddragelse", "ung"))["statement_id"] == "c"
+
+
+def test_a_theme_restating_the_area_chooses_its_sentence_after_the_points():
+    """The area's own word ("Frivillige", every group) does not take the sentence a point needs."""
+    statements = pd.DataFrame(
+        [
+            ("s1", 3, "Samarbejde mellem frivillige organisationer og politikere."),
+            ("s2", 4, "Eksisterende samarbejder, klarhed om opgaver og teknologi blev nævnt af gruppen."),
+            ("s3", 1, "Frivillige deler viden med andre frivillige på en messe for frivillige."),
+        ],
+        columns=["statement_id", "group", "text"],
+    )
+    frivillige = _theme("Social omsorg", "Frivillige", "s1 s3", "s1", 3) | {"restates_area": True}
+    samarbejde = _theme("Social omsorg", "Samarbejde", "s1 s2", "s1", 3) | {"restates_area": False}
+    out = distinct_summaries(pd.DataFrame([frivillige, samarbejde]), statements)
+    assert [json.loads(s)["statement_id"] for s in out["summary"]] == ["s3", "s1"]

@@ -1,18 +1,56 @@
-"""Danish words that name nothing when a phrase is only them: a verb, an adjective, a person.
+"""Danish words that name nothing when a phrase is only them: a verb, an adjective, a person, a body.
 
 A key phrase of one word is a point when the word names a thing or an action ("tvangsadoptioner",
 "vidensdeling"); the tagger now and then reads another word class as a noun ("håndtere ansatte":
 "håndtere" NOUN; "en bred vifte": "bred" NOUN), and a general noun of a person ("borgere",
-"individ") says only who, not what about them. These rules read the dictionary, not the tags.
+"individ") or of a public body ("Folketinget") says only who, not what about them; a noun of
+change or benefit alone ("udviklingen", "gavn") does not say what changes or benefits. These rules
+read the dictionary, not the tags.
 """
 
 from __future__ import annotations
 
-__all__ = ["GENERAL_PERSON_NOUNS", "is_bare_adjective", "is_bare_verb"]
+__all__ = [
+    "GENERAL_CHANGE_NOUNS",
+    "GENERAL_PERSON_NOUNS",
+    "INSTITUTION_NOUNS",
+    "JUDGING_NOUNS",
+    "is_bare_adjective",
+    "is_bare_noun",
+    "is_bare_verb",
+]
 
 #: Nouns of a person in general: alone ("borgere", "individ") they say who a point is about, not
 #: the point (a specific person noun such as "pårørende" or "frivillige" says more).
 GENERAL_PERSON_NOUNS: frozenset[str] = frozenset({"borger", "individ", "menneske", "person", "folk"})
+
+#: Nouns of a public body: alone ("Folketinget", "regioner") they say who acts or is acted on, not
+#: what ("Folketinget vil bestemme for meget over kommuner og regioner": the point is the
+#: overreach). In a phrase they stay ("kommunens jordbesiddelser").
+INSTITUTION_NOUNS: frozenset[str] = frozenset({"folketing", "regering", "kommune", "region", "stat"})
+
+#: Nouns that say only that something changes: alone ("fremme udviklingen") they do not say what
+#: develops or how, unlike a nominalised action that is a claim by itself ("samarbejde": more
+#: collaboration). In a phrase they stay ("teknologisk udvikling").
+GENERAL_CHANGE_NOUNS: frozenset[str] = frozenset({"udvikling"})
+
+#: Nouns that judge how much good something does: alone ("har god glæde og gavn af det") they do
+#: not say of what. In a phrase they stay, so they are no evaluative words. Not "glæde": a group's
+#: key phrase "glæde" grows into its point ("glæde af de kulturkroner") only when it is kept.
+JUDGING_NOUNS: frozenset[str] = frozenset({"gavn"})
+
+
+def is_bare_noun(lemma: str) -> bool:
+    """Whether a noun written alone names nobody and nothing in particular.
+
+    A person in general (:data:`GENERAL_PERSON_NOUNS`), a public body (:data:`INSTITUTION_NOUNS`),
+    a change of nothing named (:data:`GENERAL_CHANGE_NOUNS`) or a benefit of nothing named
+    (:data:`JUDGING_NOUNS`).
+
+    >>> is_bare_noun("folketing"), is_bare_noun("udvikling"), is_bare_noun("samarbejde")
+    (True, True, False)
+    """
+    return lemma in GENERAL_PERSON_NOUNS | INSTITUTION_NOUNS | GENERAL_CHANGE_NOUNS | JUDGING_NOUNS
 
 
 def is_bare_verb(lemma: str) -> bool:

@@ -21,6 +21,7 @@ from pipeline.danish.grading import is_grading
 from pipeline.danish.inflection import derives, nominalise, prefix_derives
 from pipeline.themes.labels import keyword_ranking, label_phrase
 from pipeline.themes.records import AreaFacts, ThemeParams
+from pipeline.themes.summaries import in_short
 from pipeline.themes.units import unit_parts
 
 __all__ = [
@@ -121,9 +122,9 @@ def theme_key(area: str, lemma_docs) -> str:
 
 
 def theme_quotes(
-    units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n: int
+    units: pd.DataFrame, X: np.ndarray, statements: pd.DataFrame, n: int, label_words: tuple[str, ...] = ()
 ) -> tuple[list[dict], dict]:
-    """Quotes nearest the theme's centre, one per group first; and the most central unit's clause."""
+    """Quotes nearest the theme's centre, one per group first; and its "kort sagt" (:func:`in_short`)."""
     centre = X.mean(axis=0)
     order = pd.DataFrame(
         {
@@ -155,25 +156,7 @@ def theme_quotes(
         )
         if len(quotes) == n:
             break
-    return quotes, in_short(units, ranked["pos"].tolist(), st)
-
-
-def in_short(units: pd.DataFrame, ranked: list[int], st: pd.DataFrame) -> dict:
-    """The theme "in short": one whole sentence of a counted group's notes that makes its point.
-
-    A clause cut out of a sentence can change what it says ("frivillighedsarbejde blandt
-    pårørende" was a group's wish for a better word than "opgaveløsning" for it), so the summary
-    is a whole statement (a sentence or a bullet as the notes give it): the shortest of the
-    theme's statements, the one nearest the theme's centre among as short ones (``ranked``:
-    unit positions, most central first).
-    """
-    seen: dict[str, int] = {}
-    for rank, pos in enumerate(ranked):
-        seen.setdefault(units.iloc[int(pos)].statement_id, rank)
-    best = min(seen, key=lambda sid: (len(str(st.loc[sid, "text"]).split()), seen[sid]))
-    first = units[units["statement_id"] == best].iloc[0]
-    text = " ".join(str(st.loc[best, "text"]).split())
-    return {"statement_id": best, "group": int(first.group), "text": text[:1].upper() + text[1:]}
+    return quotes, in_short(units, ranked["pos"].tolist(), st, label_words)
 
 
 def theme_rows(
@@ -313,10 +296,15 @@ def describe_theme(
         theme_units, None if topic_only else lambda w, words=facts.area_words: restates(w, words)
     )
     keywords = [w for w, _ in keyword_ranking(theme_units, facts.forms, facts.params.top_n_words)]
+    # the label's own words ("Fleksibilitet" of "Fleksibilitet (smidigere processer)") as lemmas
+    said = [w for w in label.split(" (", 1)[0].lower().split() if w not in STOP_WORDS]
+    label_words = tuple(_as_lemmas(said, theme_units))
     rows = []
     for year, yearly in theme_units.groupby("year", sort=True):
         idx = np.flatnonzero((theme_units["year"] == year).to_numpy())
-        quotes, summary = theme_quotes(theme_units.iloc[idx], X[idx], facts.statements, facts.params.n_quotes)
+        quotes, summary = theme_quotes(
+            theme_units.iloc[idx], X[idx], facts.statements, facts.params.n_quotes, label_words
+        )
         groups = sorted({int(g) for g in yearly["group"]})
         evidence = list(dict.fromkeys(yearly["statement_id"]))
         total = int(facts.groups_total.get((year, area), len(groups)))

@@ -92,17 +92,18 @@ def names_own_point(
 def _names_nothing(lemmas: str, text: str) -> bool:
     """A phrase of one word that names nothing alone: a general noun of a person, a verb, an adjective.
 
-    "borgere", "individ"; "håndtere" (tagged a noun, a verb by the dictionary); "bred" of "en
+    "borgere", "individ", "Folketinget", "udviklingen" (:func:`~pipeline.danish.bare_words.is_bare_noun`);
+    "håndtere" (tagged a noun, a verb by the dictionary); "bred" of "en
     bred vifte" (:mod:`pipeline.danish.bare_words`).
     """
-    from pipeline.danish.bare_words import GENERAL_PERSON_NOUNS, is_bare_adjective, is_bare_verb
+    from pipeline.danish.bare_words import is_bare_adjective, is_bare_noun, is_bare_verb
 
     words = lemmas.split()
     if len(words) != 1:
         return False
     written = text.split()
     return (
-        words[0] in GENERAL_PERSON_NOUNS
+        is_bare_noun(words[0])
         or is_bare_verb(words[0])
         or (len(written) == 1 and is_bare_adjective(written[0], words[0]))
     )

@@ -1,12 +1,18 @@
 """Each theme's "kort sagt" sentence, not the one a higher-ranked theme of its area already quotes.
 
 A long sentence can make several points ("De talte også om samarbejde med virksomheder,
-fleksibilitet i regelsættene …"), and each theme's shortest evidence sentence
-(:func:`pipeline.themes.describe.in_short`) may then be the same one for three themes of an area:
+fleksibilitet i regelsættene …"), and each theme's own sentence
+(:func:`in_short`) may then be the same one for three themes of an area:
 the overview would quote it three times. Walking an area's themes in the order the reports show
-them, a theme whose sentence a theme ranked higher already quotes takes its next sentence instead
-(another of its own evidence statements, so a counted group's words that say its point); a theme
-with no other sentence keeps its own.
+them (the points first, then the themes that only restate the area or its question), a theme whose
+sentence a theme walked earlier already quotes takes its next sentence instead (another of its own
+evidence statements, so a counted group's words that say its point); a theme with no other
+sentence keeps its own.
+
+Among a theme's sentences the one it quotes is the one most about its point: the largest share
+of its content words saying the label's words (:func:`label_share`). A sentence listing four
+points ("… samarbejder og behovet for klarhed omkring opgaverne …, samt … teknologi og inddrage
+unge frivillige") says each of them less than one making two.
 """
 
 from __future__ import annotations
@@ -15,7 +21,68 @@ import json
 
 import pandas as pd
 
-__all__ = ["distinct_summaries"]
+from pipeline.danish import STOP_WORDS
+from pipeline.danish.connectives import leans_back
+from pipeline.danish.inflection import derives
+
+__all__ = ["distinct_summaries", "in_short", "label_share"]
+
+
+def _says(lemma: str, word: str) -> bool:
+    """Whether a statement's lemma says a label's word: the same word, or a derivation either way.
+
+    "inddrage" says "inddragelse", "teknologi" says "teknologisk"; a label word as written
+    ("unge") says its lemma ("ung").
+    """
+    return (
+        lemma == word or lemma == word.rstrip("e") or derives(word, lemma) or derives(lemma, word, verb=False)
+    )
+
+
+def label_share(content_lemmas: str, label_words: list[str]) -> float:
+    """The share of a statement's content words that say one of the label's words (0 to 1).
+
+    A sentence whose content is mostly the label's words is about the label's point; one
+    listing four points gives it a quarter at most. Each content word counts once.
+
+    Args:
+        content_lemmas: The statement's content lemmas, space-separated (``content_lemmas``), or
+            its words as written when there are none (punctuation is left out).
+        label_words: The label's own words (stop words left out), as lemmas or as written.
+    """
+    lemmas = [w.strip(".,;:!?()»«\"'") for w in str(content_lemmas or "").casefold().split()]
+    lemmas = [w for w in lemmas if w]
+    words = [w.casefold() for w in label_words if w]
+    if not lemmas or not words:
+        return 0.0
+    return round(sum(any(_says(lem, w) for w in words) for lem in lemmas) / len(lemmas), 6)
+
+
+def in_short(
+    units: pd.DataFrame, ranked: list[int], st: pd.DataFrame, label_words: tuple[str, ...] = ()
+) -> dict:
+    """The theme "in short": one whole sentence of a counted group's notes that makes its point.
+
+    A clause cut out of a sentence can change what it says ("frivillighedsarbejde blandt
+    pårørende" was a group's wish for a better word than "opgaveløsning" for it), so the summary
+    is a whole statement (a sentence or a bullet as the notes give it) that stands on its own (not
+    "Men …": :func:`~pipeline.danish.connectives.leans_back`) where one does, the one most about the
+    label's point, whose content words are most the label's own
+    (:func:`label_share`; ``label_words``, lemmas), and among those
+    alike the one nearest the theme's centre (``ranked``: unit positions, most central first). A
+    sentence listing four points says each of them less than one making two; a short sentence is
+    no better for being short when its share of the label is no larger.
+    """
+    seen: dict[str, int] = {}
+    for rank, pos in enumerate(ranked):
+        seen.setdefault(units.iloc[int(pos)].statement_id, rank)
+    # the content lemmas where the statements carry them, else the words as written
+    column = "content_lemmas" if "content_lemmas" in st.columns else "text"
+    said = {sid: label_share(st.loc[sid, column], label_words) for sid in seen}
+    best = min(seen, key=lambda sid: (leans_back(st.loc[sid, "text"]), -said[sid], seen[sid]))
+    first = units[units["statement_id"] == best].iloc[0]
+    text = " ".join(str(st.loc[best, "text"]).split())
+    return {"statement_id": best, "group": int(first.group), "text": text[:1].upper() + text[1:]}
 
 
 def _writes(sid: str, words: set[str], st: pd.DataFrame) -> bool:
@@ -29,20 +96,25 @@ def _writes(sid: str, words: set[str], st: pd.DataFrame) -> bool:
 
 
 def _next_sentence(evidence: list[str], used: set[str], st: pd.DataFrame, label: str = "") -> str | None:
-    """The evidence statement no theme above quotes: one writing the label's words first, then the shortest.
+    """The evidence statement no theme above quotes: one writing the label's words first.
 
     A statement that says the point only through a synonym or a derivation ("smidigere
     processer" for "Fleksibilitet") is true evidence but a poor quote beside the label: a reader
-    looks for the label's word in it. Ties go to the first in evidence order.
+    looks for the label's word in it. Among those alike, one that stands on its own (not "Men …"),
+    then the one most about the label's point
+    (:func:`label_share`), then the shortest; ties go to the first in evidence order.
     """
     free = [sid for sid in evidence if sid not in used and sid in st.index]
     if not free:
         return None
     words = set(label.casefold().split())
+    content = [w for w in label.casefold().split() if w not in STOP_WORDS]
     return min(
         free,
         key=lambda sid: (
             not _writes(sid, words, st),
+            leans_back(st.loc[sid, "text"]),
+            -label_share(st.loc[sid].get("content_lemmas", st.loc[sid, "text"]), content),
             len(str(st.loc[sid, "text"]).split()),
             evidence.index(sid),
         ),
@@ -75,8 +147,15 @@ def distinct_summaries(themes: pd.DataFrame, statements: pd.DataFrame) -> pd.Dat
         return themes
     st = statements.drop_duplicates("statement_id").set_index("statement_id")
     used: dict[tuple, set[str]] = {}
-    out = []
-    for row in themes.itertuples(index=False):
+    out: dict[int, str] = {}
+    # a theme that only restates the area or its question chooses after the points: its sentence
+    # ("… samarbejde mellem frivillige organisationer …" for "Frivillige") is a point's best one
+    rows = list(themes.itertuples(index=False))
+    restating = [
+        bool(getattr(r, "restates_area", False) or getattr(r, "restates_question", False)) for r in rows
+    ]
+    for i in sorted(range(len(rows)), key=lambda i: restating[i]):
+        row = rows[i]
         summary = json.loads(row.summary) if row.summary else {}
         seen = used.setdefault((row.year, row.core_area), set())
         sid = summary.get("statement_id")
@@ -92,5 +171,5 @@ def distinct_summaries(themes: pd.DataFrame, statements: pd.DataFrame) -> pd.Dat
                 sid = other
         if sid:
             seen.add(sid)
-        out.append(json.dumps(summary, ensure_ascii=False) if summary else row.summary)
-    return themes.assign(summary=out)
+        out[i] = json.dumps(summary, ensure_ascii=False) if summary else row.summary
+    return themes.assign(summary=[out[i] for i in range(len(themes))])

@@ -125,3 +125,15 @@ def test_the_noun_of_the_questions_own_verb_restates_the_question():
 
     assert question_only("Sænkning af husleje")
     assert not question_only("Hævning af husleje") and not question_only("Melding af husleje")
+
+
+def test_a_passive_unit_s_label_is_among_the_forms_its_evidence_allows():
+    from pipeline.themes.labels import _verb_named_by_noun
+
+    # the verb after its object: the label names the verb's noun and the object as written
+    assert _verb_named_by_noun("Mobning skal forebygges", "forebyggelse mobning") == "forebyggelse af mobning"
+    assert _verb_named_by_noun("ansøgninger bliver behandlet", "behandling ansøgning") == (
+        "behandling af ansøgninger"
+    )
+    # a last word that is no form of the noun's verb gives no label
+    assert _verb_named_by_noun("Mobning skal stoppes", "forebyggelse mobning") is None

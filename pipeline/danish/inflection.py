@@ -33,6 +33,7 @@ __all__ = [
     "is_definite",
     "is_nominalisation",
     "nominalise",
+    "passive_infinitives",
     "prefix_derives",
     "related",
 ]
@@ -172,6 +173,23 @@ def is_s_passive(form: str, lemma: str) -> bool:
         and not lem.endswith("s")
         and f[:-1].startswith(lem[:-1] if lem.endswith("e") else lem)
     )
+
+
+def passive_infinitives(form: str) -> tuple[str, ...]:
+    """The infinitives a passive verb form may be of: the s-passive's ("forebygges" → "forebygge") and
+    the past participle's ("meldt" → "melde", "ændret" → "ændre"), the form itself first.
+
+    >>> passive_infinitives("forebygges"), passive_infinitives("meldt")
+    (('forebygges', 'forebygge'), ('meldt', 'melde', 'meld'))
+    """
+    f = form.lower()
+    if f.endswith("s"):
+        return (f, f[:-1])
+    if f.endswith("et"):
+        return (f, f[:-2] + "e", f[:-2])
+    if f.endswith("t"):
+        return (f, f[:-1] + "e", f[:-1])
+    return (f,)
 
 
 #: Quantifiers of a plural: a phrase they open has no singular base form.

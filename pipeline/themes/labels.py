@@ -170,11 +170,20 @@ def _verb_named_by_noun(text: str, lemmas: str) -> str | None:
     with the verb's noun first in its lemmas ("frigørelse tid"); the label names the noun.
     """
     from pipeline.danish import related
+    from pipeline.danish.inflection import nominalise, passive_infinitives
 
     words, lems = text.lower().split(), lemmas.split()
-    if len(words) < 2 or len(words) < len(lems) or words[0] == lems[0] or not related(words[0], lems[0]):
+    if len(words) < 2 or len(words) < len(lems) or words[0] == lems[0]:
         return None
-    rest, rest_lemmas = " ".join(words[1:]), " ".join(lems[1:])
+    if related(words[0], lems[0]):
+        rest, rest_lemmas = " ".join(words[1:]), " ".join(lems[1:])
+    elif len(lems) > 1 and any(
+        related(v, lems[0]) or nominalise(v) == lems[0] for v in passive_infinitives(words[-1])
+    ):
+        # a passive reads the verb after its object ("mobning skal forebygges" → "forebyggelse af mobning")
+        rest, rest_lemmas = " ".join(words[: len(lems) - 1]), " ".join(lems[1:])
+    else:
+        return None
     # the object with its complement ("omdanne plejehjem til dagcentre"): as written, see _claim_form
     return f"{lems[0]} af {_claim_form(rest, rest_lemmas) or _label_form(rest, rest_lemmas)}"
 

@@ -176,8 +176,10 @@ def is_s_passive(form: str, lemma: str) -> bool:
 
 
 def passive_infinitives(form: str) -> tuple[str, ...]:
-    """The infinitives a passive verb form may be of: the s-passive's ("forebygges" → "forebygge") and
-    the past participle's ("meldt" → "melde", "ændret" → "ændre"), the form itself first.
+    """The infinitives a passive verb form may be of, the form itself first.
+
+    The s-passive's ("forebygges" → "forebygge") and the past participle's ("meldt" → "melde",
+    "ændret" → "ændre").
 
     >>> passive_infinitives("forebygges"), passive_infinitives("meldt")
     (('forebygges', 'forebygge'), ('meldt', 'melde', 'meld'))

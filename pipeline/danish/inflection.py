@@ -12,7 +12,8 @@
   "infrastrukturudvikling" is "udvikling af infrastruktur", so it says "infrastruktur" (where
   "ældrepleje" names a setting, not "ældre").
 * :func:`nominalise`: a point said with a verb is named by its noun ("koordinere frivillige"
-  → "koordinering af frivillige").
+  → "koordinering af frivillige"); :func:`names_action` asks it of a noun and a verb, short
+  stems too ("ryge" / "rygning", where :func:`related` wants five letters).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ __all__ = [
     "is_action_noun",
     "is_definite",
     "is_nominalisation",
+    "names_action",
     "nominalise",
     "passive_infinitives",
     "prefix_derives",
@@ -275,6 +277,19 @@ def nominalise(verb: str) -> str | None:
         if known.dict_lemma(noun) == noun:
             return noun
     return None
+
+
+def names_action(noun: str, verb: str) -> bool:
+    """Whether ``noun`` names the action of ``verb`` (a lemma used as a verb): its :func:`nominalise`.
+
+    A label names a point said with a verb by the verb's noun, so the verb says it: "ryge" says
+    "rygning", "søge" says "søgning", "koordinere" says "koordinering". Only the one noun the
+    dictionary makes of the verb: "ryge" does not say "rygsæk".
+
+    >>> names_action("rygning", "ryge"), names_action("rygsæk", "ryge")
+    (True, False)
+    """
+    return bool(noun) and bool(verb) and nominalise(verb) == noun.lower()
 
 
 def base_label(label: str, lemma_of: Mapping[str, str]) -> str:

@@ -42,7 +42,7 @@ from .cdt_walk import (
     lemma_of as _lemma,
 )
 from .cdt_walk import is_nominal as _is_nominal
-from .frame_words import FRAME_NOUNS
+from .frame_words import FRAME_NOUNS, read_lexicon
 from .inflection import is_s_passive
 from .noun_phrases import (
     CLAUSE,
@@ -128,6 +128,33 @@ def passive_subject(verb):
     subj = _subject(verb)
     noun = _argument_noun(subj) if subj is not None and subj.i < verb.i else None
     return noun if noun is not None and _is_nominal(noun) else None
+
+
+#: Verbs that start, continue or stop an action, with the particle some take ("holde op med at ryge",
+#: "blive ved med at"): the infinitive they govern, with no object, is the action the sentence is about
+#: (``data/phase_verbs.txt``).
+PHASE_VERBS: frozenset[str] = read_lexicon("phase_verbs.txt")
+
+
+def phase_action(verb) -> bool:
+    """Whether a verb with no object is the action a phase verb starts, continues or stops.
+
+    "unge begynder at ryge", "starte med at ryge", "holde op med at ryge": what is said is about
+    smoking ("rygning"), whichever way it goes. CDT hangs the infinitive's "at" on the phase verb
+    (``dobj``) or on its "med" (``nobj``), and a particle ("op", "ved") between them.
+    """
+    at = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "vobj" or at.i == verb.i or at.lower_ != "at" or _objects(verb):
+        return False
+    if _lemma(verb) in COPULAS:  # "begynder at blive": what it becomes is the claim, not "being"
+        return False
+    gov = at.head
+    if at.dep_ == "nobj" and gov.pos_ == "ADP" and gov.lower_ == "med":
+        gov = gov.head
+    particle = ""
+    if gov.pos_ == "ADV" and gov.dep_ in {"avobj", "pred"}:
+        particle, gov = gov.lower_, gov.head
+    return gov.i != at.i and " ".join(filter(None, (_lemma(gov), particle))) in PHASE_VERBS
 
 
 def _objects(verb) -> list:

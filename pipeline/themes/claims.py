@@ -10,7 +10,8 @@ tags it already has, and :func:`pipeline.danish.syntax.phrases` reads the parse:
 * a noun phrase's role: a place ("aktiviteter på plejehjemmene", role ``locative``) is the
   setting of a point, not a point;
 * verb phrases with their objects ("koordinere og integrere frivillige"): the claim is the
-  verb's action on its object; a passive's object is its subject ("voldtægter bliver meldt").
+  verb's action on its object; a passive's object is its subject ("voldtægter bliver meldt");
+* an action a phase verb starts or stops ("begynder at ryge"), a claim with no object.
 
 Without the parser's model files (a trimmed install) every function returns nothing, and the
 theme stage keeps its word-class rules.
@@ -42,6 +43,8 @@ class Parse:
             "i/fra at"-infinitive's action is kept from (:func:`pipeline.danish.syntax.controls_action`).
         passive: Token positions of passive verbs: their object is their subject, before them
             ("voldtægter bliver meldt": :func:`pipeline.danish.syntax.passive_subject`).
+        actions: Token positions of verbs with no object whose action a phase verb starts or stops
+            ("begynder at ryge": :func:`pipeline.danish.syntax.phase_action`): a claim of its own.
     """
 
     chunks: tuple[tuple[int, int], ...] = ()
@@ -51,6 +54,7 @@ class Parse:
     attitudes: tuple[tuple[int, int], ...] = ()
     no_object: frozenset[int] = frozenset()
     passive: frozenset[int] = frozenset()
+    actions: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +113,7 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
 
     from pipeline.danish.attitudes import attitude
     from pipeline.danish.noun_phrases import COMPLEMENT, LOCATIVE, NOUN, VERB, noun_chunks
-    from pipeline.danish.syntax import controls_action, passive_subject, phrases
+    from pipeline.danish.syntax import controls_action, passive_subject, phase_action, phrases
 
     doc = Doc(
         nlp.vocab,
@@ -146,4 +150,5 @@ def parse_statement(words: list[str], upos: list[str], lemmas: list[str]) -> Par
     )
     no_object = frozenset(t.i for t in doc if t.pos_ == "VERB" and controls_action(t))
     passive = frozenset(t.i for t in doc if passive_subject(t) is not None)
-    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes, no_object, passive)
+    actions = frozenset(t.i for t in doc if phase_action(t))
+    return Parse(chunks, locative, tuple(verb_objects), complements, attitudes, no_object, passive, actions)

@@ -4,7 +4,8 @@ A theme's count is true only if each counted group's own words say its label. :f
 that check: every content word of the label is said by the unit,
 
 * as the same word, or a derivation of it (``koordinering`` / ``koordinere``,
-  :func:`pipeline.danish.related`);
+  :func:`pipeline.danish.related`), or a verb of the unit whose action the label word names
+  (``rygning`` / ``ryge``: :func:`pipeline.danish.names_action`);
 * as the head of one of the unit's compounds (label ``niveau``, unit ``serviceniveau``; a
   modifier is not enough: "ældrepleje" says nothing about "ældre");
 * as the first part of a compound whose head names an action done to it
@@ -26,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.danish import GENERAL_NOUNS, MEASURE_NOUNS, is_action_noun, related, synonyms
+from pipeline.danish import GENERAL_NOUNS, MEASURE_NOUNS, is_action_noun, names_action, related, synonyms
 from pipeline.themes.units import unit_parts
 
 __all__ = ["PointMatch", "same_point", "says", "why_said"]
@@ -47,6 +48,10 @@ def _word_said(
     for u in unit_words:
         if related(u, word, verbs):
             return f"'{word}' ~ '{u}' (derivation)", u
+    for u in unit_words:
+        # a verb says its action's noun, short stems too ("ryge" / "rygning"); either may be the verb
+        if (u in verbs and names_action(word, u)) or (word in verbs and names_action(u, word)):
+            return f"'{word}' ~ '{u}' (the verb's action)", u
     if swaps and word in _SWAPPABLE:
         # "tiltag", "indsats", "løsning", "intervention": their point lies in what modifies them,
         # so one says another ("tidlig forebyggende indsats" says "forebyggende tiltag", "tidlig

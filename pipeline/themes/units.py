@@ -12,9 +12,10 @@ a noun that only places something ("aktiviteter på plejehjemmene":
 :func:`pipeline.danish.is_setting`, confirmed by the parse). The theme stage repairs no tags: a
 word the tagger got wrong is read through the parse or left out. A verb with its object
 ("koordinere og integrere frivillige") is also a unit of the verb's noun ("koordinering af
-frivillige"). Without word classes (a pipeline with no tagger) a unit is a run of content
-words. A statement can hold several units, so it can belong to several themes. The spans the
-units start from are found by :mod:`pipeline.themes.spans`.
+frivillige"), as is an action a phase verb starts or stops ("begynder at ryge": "rygning").
+Without word classes (a pipeline with no tagger) a unit is a run of content words. A statement
+can hold several units, so it can belong to several themes. The spans the units start from are
+found by :mod:`pipeline.themes.spans`.
 """
 
 from __future__ import annotations
@@ -210,6 +211,8 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                     written = f"{noun} af " + " ".join([first, *words[start + 1 : end]])
                     span = (verb, end) if verb < start else (start, verb + 1)  # a passive after it
                     found.append((*span, written, [verb, *at], [noun, *content], 2 - start, end))
+        for verb in sorted(parse.actions) if parse is not None else ():  # "begynder at ryge": "rygning"
+            found += [(verb, verb + 1, n, [verb], [n], 1, verb + 1) for n in [nominalise(lemmas[verb])] if n]
         for n, (start, end, written, at, content, *shift) in enumerate(found):
             offset, noun_end = shift if shift else (-start, end)
             rows.append(

@@ -218,7 +218,7 @@ def test_the_page_lists_each_groups_answer_under_the_questions_own_words():
     ]
     shared = [{"text": "investering", "groups": [3, 6]}]
     theme = _theme("Kompetencer", 7, specifics, shared)
-    ctx = SimpleNamespace(question_themes=[theme], single=[], group_names={}, notes=[])
+    ctx = SimpleNamespace(question_themes=[theme], single=[], group_names={}, notes=[], theme="")
     text = "\n".join(pm.block_text(b) for b in _question_themes(ctx))
     assert (
         "Hver gruppes egne ord: kompetenceudvikling blandt medarbejdere (gruppe 1); investering i "

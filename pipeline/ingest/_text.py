@@ -6,6 +6,8 @@ import itertools
 import re
 import unicodedata
 
+from pipeline.privacy.redactor import PLACEHOLDERS
+
 __all__ = [
     "BULLET_RE",
     "clean_text",
@@ -252,7 +254,8 @@ _MARKUP_RE = re.compile(
     r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});"  # a character reference
     r"|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"  # a Markdown link or image target ](url)
     r"|\b(?:javascript|vbscript|data):[^\s<>]*"  # a script URL on its own
-    r"|\[(?:CPR|e-mail|telefon|navn)\]",  # a placeholder for removed personal data (pipeline.privacy)
+    # a placeholder for removed personal data (pipeline.privacy), each kind's
+    r"|" + "|".join(re.escape(p) for p in sorted(PLACEHOLDERS.values())),
     re.I | re.S,
 )
 

@@ -9,11 +9,12 @@ def _t(label: str, groups: list[int]) -> dict:
     return {"label": label, "n_groups": len(groups), "n_groups_total": 5, "groups": groups}
 
 
-def test_points_raised_by_as_many_groups_each_name_their_own_groups():
+def test_points_raised_by_as_many_groups_each_name_their_own_count_and_groups():
     text = area_synthesis([_t("Samarbejde", [3, 4]), _t("Kommunikation", [3, 5])], [], 5)
+    # never "2 af 5 grupper hver på …": each point says its own count and groups
     assert text == (
-        "Samlet set pegede 2 af 5 grupper hver på samarbejde (gruppe 3 og 4) "
-        "og kommunikation (gruppe 3 og 5)."
+        "Samlet set pegede grupperne på samarbejde (2 af 5 grupper: gruppe 3 og 4) "
+        "og kommunikation (2 af 5 grupper: gruppe 3 og 5)."
     )
 
 
@@ -22,8 +23,8 @@ def test_one_point_per_count_has_no_each_and_named_groups_keep_their_names():
         [_t("Fleksibilitet", [2, 3, 4]), _t("Sårbare unge", [1, 4])], [], 5, names={4: "Bord A"}
     )
     assert text == (
-        "Samlet set pegede 3 af 5 grupper på fleksibilitet (gruppe 2, gruppe 3 og Bord A). "
-        "Derudover pegede 2 af 5 på sårbare unge (gruppe 1 og Bord A)."
+        "Samlet set pegede grupperne på fleksibilitet (3 af 5 grupper: gruppe 2, gruppe 3 og Bord A) "
+        "og sårbare unge (2 af 5 grupper: gruppe 1 og Bord A)."
     )
 
 
@@ -36,10 +37,13 @@ def test_a_label_naming_another_wording_and_its_groups_share_one_parenthesis():
 
 def test_restating_words_are_the_area_s_topic_only_when_they_are_its_words_and_only_when_they_recur():
     restating = [_t("Frivillige", [1, 2, 3, 5]), _t("Danmark", [1, 3]), _t("Børn", [2])]
-    text = area_synthesis(
+    text = area_synthesis([], [], 5, restating, area_words=("Social omsorg", "frivillighed"))
+    assert text.endswith(" Gruppedrøftelsens emne gik igen: frivillige (4 af 5 grupper).")
+    # beside points the topic says nothing: the committee's summary names the points only
+    with_points = area_synthesis(
         [_t("Samarbejde", [3, 4])], [], 5, restating, area_words=("Social omsorg", "frivillighed")
     )
-    assert text.endswith(" Kerneområdets eget emne gik igen: frivillige (4 af 5 grupper).")
+    assert with_points == "Samlet set pegede 2 af 5 grupper på samarbejde (gruppe 3 og 4)."
     assert "børn" not in text  # one group: it did not recur
     # a word naming no point is no part of the committee's summary ("danmark", lower-cased at that)
     assert "danmark" not in text.casefold() and "uden at sige et punkt" not in text

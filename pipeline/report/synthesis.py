@@ -20,55 +20,52 @@ def area_synthesis(
 ) -> str:
     """An extractive synthesis of an area.
 
-    The recurring sub-themes in the groups' words, with how many groups raised each and which
-    (``names``: the named groups' names). Points raised by as many groups are named with their
-    own groups and "hver", so "2 af 5 grupper … på samarbejde og kommunikation" is never read as
-    the same two groups saying both.
+    The recurring sub-themes in the groups' words (at most six, most groups first), each with how
+    many groups raised it and which (``names``: the named groups' names), so "2 af 5 grupper … på
+    samarbejde og kommunikation" is never read as the same two groups saying both.
 
-    Themes that only repeat the question's words (``question``, with their counts) or the area's
-    topic (``restating``: those of the words of ``area_words``, the area's name and topic, that two
-    or more groups used) are named after the sub-themes, once. Restating themes of other words
-    name no point ("danmark", "alle") and are left out: the summary is the committee's.
+    Themes that only repeat the question's words (``question``, with their counts) are named after
+    the sub-themes, once. The area's own topic (``restating``: those of the words of ``area_words``,
+    the area's name and topic, that two or more groups used) is named only where nothing else is:
+    beside points it says nothing. Restating themes of other words name no point ("danmark",
+    "alle") and are left out: the summary is the committee's.
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
     """
     question = question or []
     tail = _restating_sentence(restating or [], area_words)
+    # the method counts points said in the same words: where it finds none, it says so of itself,
+    # not of the groups (two groups may have made one point in other words)
     if not recurring:
         if question:
             return (
                 "Grupperne talte om spørgsmålets eget emne "
-                f"({da_list([lower_first(t['label']) for t in question[:3]])}), men intet andet punkt blev "
-                "rejst af mere end én gruppe." + tail
+                f"({da_list([lower_first(t['label']) for t in question[:3]])}); metoden fandt ikke andre "
+                "punkter, som flere grupper rejste med de samme ord." + tail
             )
         if single:
             return (
-                "Ingen punkter blev rejst af mere end én gruppe. Enkelte grupper pegede på "
-                f"{da_list([lower_first(t['label']) for t in single[:4]])}." + tail
+                "Metoden fandt ingen punkter, som flere grupper rejste med de samme ord. Enkelte grupper "
+                f"pegede på {da_list([lower_first(t['label']) for t in single[:4]])}." + tail
             )
         return (
-            ("Noterne gav ingen temaer ud over kerneområdets eget emne." + tail)
+            ("Noterne gav ingen temaer ud over gruppedrøftelsens eget emne." + tail)
             if tail
             else "Noterne gav ingen temaer."
         )
-    by_count: dict[int, list[str]] = {}
-    for t in recurring:
-        by_count.setdefault(t["n_groups"], []).append(_named(t, names))
-    counts = sorted(by_count, reverse=True)
-    first = counts[0]
-
-    def each(c: int) -> str:
-        return " hver" if len(by_count[c][:4]) > 1 else ""
-
-    text = f"Samlet set pegede {first} af {n_groups} grupper{each(first)} på {da_list(by_count[first][:4])}."
-    rest = [f"{c} af {n_groups}{each(c)} på {da_list(by_count[c][:4])}" for c in counts[1:3]]
-    if rest:
-        text += f" {'Derudover pegede ' + da_list(rest)}."
+    ordered = sorted(recurring, key=lambda t: -int(t["n_groups"]))[:6]
+    if len(ordered) == 1:
+        (t,) = ordered
+        text = f"Samlet set pegede {t['n_groups']} af {n_groups} grupper på {_named(t, names)}."
+    else:
+        # each point with its own count: "2 af 5 grupper hver på a og b" read as one pair of groups
+        named = [_named(t, names, f"{t['n_groups']} af {n_groups}") for t in ordered]
+        text = f"Samlet set pegede grupperne på {da_list(named)}."
     if question:
         # with their counts: "kompetencer (3 af 5 grupper)" says how much of the answer was about them
         text += f" Flere grupper brugte også spørgsmålets egne ord: {_counted(question[:3])}."
-    return text + tail
+    return text
 
 
 def lists_synthesis(lists, n_groups: int, names: Mapping[int, str] | None, area_cfg) -> str:
@@ -79,22 +76,23 @@ def lists_synthesis(lists, n_groups: int, names: Mapping[int, str] | None, area_
     )
 
 
-def _named(theme: dict, names: Mapping[int, str] | None) -> str:
-    """A point as the synthesis names it: its label, with its groups when it has them."""
+def _named(theme: dict, names: Mapping[int, str] | None, count: str = "") -> str:
+    """A point as the synthesis names it: its label, with its count and groups when given."""
     label = lower_first(theme["label"])
-    groups = theme.get("groups")
-    if not groups:
+    groups = groups_text(theme["groups"], names) if theme.get("groups") else ""
+    inner = f"{count} grupper: {groups}" if count and groups else f"{count} grupper" if count else groups
+    if not inner:
         return label
     if label.endswith(")"):  # a label naming another wording: one parenthesis, not two side by side
-        return f"{label[:-1]}; {groups_text(groups, names)})"
-    return f"{label} ({groups_text(groups, names)})"
+        return f"{label[:-1]}; {inner})"
+    return f"{label} ({inner})"
 
 
 def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ()) -> str:
     """The themes two or more groups raised that restate the area's topic (its name's or topic's words).
 
     >>> _restating_sentence([{"label": "Frivillige", "n_groups": 4, "n_groups_total": 5}], ("frivillighed",))
-    ' Kerneområdets eget emne gik igen: frivillige (4 af 5 grupper).'
+    ' Gruppedrøftelsens emne gik igen: frivillige (4 af 5 grupper).'
     >>> _restating_sentence([{"label": "Danmark", "n_groups": 3, "n_groups_total": 10}], ("EU",))
     ''
     """
@@ -107,7 +105,7 @@ def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ())
 
     topic = [t for t in restating if int(t["n_groups"]) >= 2 and own(t)]
     # words that name no point ("danmark", "alle") are left out: a committee's summary says points
-    return f" Kerneområdets eget emne gik igen: {_counted(topic)}." if topic else ""
+    return f" Gruppedrøftelsens emne gik igen: {_counted(topic)}." if topic else ""
 
 
 def _counted(themes: list[dict]) -> str:

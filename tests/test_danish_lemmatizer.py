@@ -259,3 +259,16 @@ def test_training_end_to_end_is_deterministic_and_leak_free(trainer, tmp_path):
     data = json.loads(gzip.decompress(outs[0]))
     assert set(data["lex"]) == {"Bilerne", "kører", "hurtigt", "."}
     assert data["meta"]["n_sents_excluded"] == 3
+
+
+def test_an_abbreviation_before_a_name_ends_no_sentence(nlp):
+    doc = nlp("Lønnen aftales i overenskomsterne ml. Danske Regioner og lægerne. Det er rimeligt.")
+    assert "ml." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 2
+
+
+def test_a_latin_verb_names_its_act_with_ation():
+    from pipeline.danish.inflection import nominalise
+
+    assert nominalise("integrere") == "integration"
+    assert nominalise("kommunikere") == "kommunikation"

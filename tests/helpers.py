@@ -179,3 +179,45 @@ def seminar_main(args, cwd) -> Ran:
         Settings.debug, Settings.quiet = saved[4], saved[5]
         published._SESSION[0] = session
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def parsed_statements(nlp, texts: list[str], area: str = "Kultur"):
+    """One statement per text (group 1, 2, …) with its tokens, lemmas and tags: the unit stage's input."""
+    import pandas as pd
+
+    rows = []
+    for n, text in enumerate(texts, start=1):
+        doc = nlp(text)
+        rows.append(
+            {
+                "statement_id": f"{n:012x}-00",
+                "note_id": f"{n:012x}",
+                "year": 2024,
+                "core_area": area,
+                "group": n,
+                "text": text,
+                "tokens": " ".join(t.text for t in doc),
+                "lemmas": " ".join(t.lemma_ for t in doc),
+                "pos": " ".join(t.pos_ for t in doc),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def decision_of(row, accept: bool = True, source: str = ""):
+    """The analyst's decision on one row of ``suggestions.csv``, as a codebook holds it."""
+    from pipeline.curation.codebook import Decision
+
+    return Decision(
+        row["id"],
+        row["core_area"],
+        row["kind"],
+        accept,
+        row["theme"],
+        row["other"],
+        row["theme_words"],
+        row["other_words"],
+        row["theme_key"],
+        row["other_key"],
+        source,
+    )

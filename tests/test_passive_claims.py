@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.danish.parser import parser_available
 from pipeline.danish.tagger import tagger_available
+from tests.helpers import parsed_statements
 
 pytestmark = pytest.mark.skipif(not (parser_available() and tagger_available()), reason="no model files")
 
@@ -58,31 +59,11 @@ def test_a_passive_verb_phrase_covers_its_subject(nlp):
     ]
 
 
-def _statements(nlp, texts: list[str]) -> pd.DataFrame:
-    rows = []
-    for n, text in enumerate(texts, start=1):
-        doc = nlp(text)
-        rows.append(
-            {
-                "statement_id": f"{n:012x}-00",
-                "note_id": f"{n:012x}",
-                "year": 2024,
-                "core_area": "Borgerservice",
-                "group": n,
-                "text": text,
-                "tokens": " ".join(t.text for t in doc),
-                "lemmas": " ".join(t.lemma_ for t in doc),
-                "pos": " ".join(t.pos_ for t in doc),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def test_the_active_and_the_passive_make_the_same_claim(nlp):
     """Two groups, one active and one passive, share the unit "behandling af ansøgninger"."""
     from pipeline.themes.units import make_units
 
-    statements = _statements(
+    statements = parsed_statements(
         nlp,
         [
             "Kommunen skal behandle ansøgningerne hurtigere.",
@@ -90,6 +71,7 @@ def test_the_active_and_the_passive_make_the_same_claim(nlp):
             "Ansøgningerne skal behandles.",
             "Nej, Ansøgningerne skal behandles først.",
         ],
+        "Borgerservice",
     )
     units = make_units(statements, frozenset({"mange", "ikke", "skulle", "blive"}))
     claims = units[units["lemmas"] == "behandling ansøgning"]

@@ -6,11 +6,11 @@ the units :mod:`pipeline.themes.units` makes of it).
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from pipeline.danish.parser import parser_available
 from pipeline.danish.tagger import tagger_available
+from tests.helpers import parsed_statements
 
 pytestmark = pytest.mark.skipif(not (parser_available() and tagger_available()), reason="no model files")
 
@@ -54,23 +54,7 @@ def test_starting_and_stopping_an_action_are_claims_about_it(nlp):
         "Vi vil forhindre børn i at starte med at cykle.",
         "Det får flere til at holde op med at cykle.",
     ]
-    rows = []
-    for n, text in enumerate(texts, start=1):
-        doc = nlp(text)
-        rows.append(
-            {
-                "statement_id": f"{n:012x}-00",
-                "note_id": f"{n:012x}",
-                "year": 2024,
-                "core_area": "Trafik",
-                "group": n,
-                "text": text,
-                "tokens": " ".join(t.text for t in doc),
-                "lemmas": " ".join(t.lemma_ for t in doc),
-                "pos": " ".join(t.pos_ for t in doc),
-            }
-        )
-    units = make_units(pd.DataFrame(rows))
+    units = make_units(parsed_statements(nlp, texts, "Trafik"))
     claims = units[units["lemmas"] == "cykling"]
     assert sorted(claims["group"]) == [1, 2, 3]
     assert set(claims["text"]) == {"cykle"} and set(claims["words"]) == {"cykling"}

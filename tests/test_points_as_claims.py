@@ -17,6 +17,7 @@ from pipeline.themes.describe import in_short
 from pipeline.themes.labels import label_phrase
 from pipeline.themes.records import FoundTheme, ThemeParams
 from pipeline.themes.subthemes import same_evidence_one_point, stance_counts
+from tests.helpers import parsed_statements
 
 
 def _tagged(text: str, tags: str, lemmas: str | None = None):
@@ -242,26 +243,6 @@ def test_what_two_groups_phrases_are_about_is_a_point_they_share():
     assert cover_points(units.drop(columns="about")) == []  # only the phrases' endings: nothing shared
 
 
-def _statements(danish_nlp, texts: list[str]) -> pd.DataFrame:
-    rows = []
-    for n, text in enumerate(texts, start=1):
-        doc = danish_nlp(text)
-        rows.append(
-            {
-                "statement_id": f"{n:012x}-00",
-                "note_id": f"{n:012x}",
-                "year": 2024,
-                "core_area": "Kultur",
-                "group": n,
-                "text": text,
-                "tokens": " ".join(t.text for t in doc),
-                "lemmas": " ".join(t.lemma_ for t in doc),
-                "pos": " ".join(t.pos_ for t in doc),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def test_every_coordinated_object_of_a_verb_is_its_object(danish_nlp):
     """ "støtte naboer og pårørende": the verb's claim holds for "pårørende" as for "naboer"."""
     from pipeline.themes.claims import parse_statement
@@ -282,7 +263,7 @@ def test_a_label_says_what_about_what_when_every_counted_group_says_it(danish_nl
     from pipeline.themes.points import choose_point, label_text
     from pipeline.themes.units import make_units
 
-    statements = _statements(
+    statements = parsed_statements(
         danish_nlp, ["Vi vil inddrage forældre og børn.", "Foreningerne skal inddrage børn."]
     )
     units = make_units(statements)

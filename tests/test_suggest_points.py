@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.curation.decisions import Decision, decision_entries, known_pairs
+from pipeline.curation.decisions import decision_entries, known_pairs
 from pipeline.curation.suggest import suggest
+from tests.helpers import decision_of
 
 AREA = "Økonomi"
 #: The area's own words: its question asks about "medarbejdernes kompetencer".
@@ -116,26 +117,10 @@ def test_never_a_point_where_a_group_wrote_only_the_word_nor_of_one_group():
     assert _points(*_tables((1,))).empty
 
 
-def _decision(row, accept=True, source="") -> Decision:
-    return Decision(
-        row["id"],
-        row["core_area"],
-        row["kind"],
-        accept,
-        row["theme"],
-        row["other"],
-        row["theme_words"],
-        row["other_words"],
-        row["theme_key"],
-        row["other_key"],
-        source,
-    )
-
-
 def test_an_accepted_point_is_an_entry_that_keeps_the_theme_where_its_evidence_holds():
     themes, units, statements = _tables((1, 2))
     row = _points(themes, units, statements).iloc[0]
-    entries, log = decision_entries([_decision(row)], themes, units, statements, area_words=OWN)
+    entries, log = decision_entries([decision_of(row)], themes, units, statements, area_words=OWN)
     assert [(e.key, e.point, e.confirm) for e in entries] == [("kompetence-key", True, True)]
     assert log == [
         {
@@ -148,19 +133,19 @@ def test_an_accepted_point_is_an_entry_that_keeps_the_theme_where_its_evidence_h
             "kind": "point",
         }
     ]
-    assert not known_pairs([_decision(row)])  # a point joins no pair in a comparison
+    assert not known_pairs([decision_of(row)])  # a point joins no pair in a comparison
     # another year (the theme found by its words): kept where every counted group said more
     themes25, units25, statements25 = _tables((1, 2))
     themes25["theme_key"] = "other-key"
     entries, log = decision_entries(
-        [_decision(row, source="kodebog 2024")], themes25, units25, statements25, area_words=OWN
+        [decision_of(row, source="kodebog 2024")], themes25, units25, statements25, area_words=OWN
     )
     assert [(e.key, e.point) for e in entries] == [("other-key", True)] and log[0]["applied"]
     # and not where a group wrote only the word
     themes25, units25, statements25 = _tables((1, 2, 3))
     themes25["theme_key"] = "other-key"
     entries, log = decision_entries(
-        [_decision(row, source="kodebog 2024")], themes25, units25, statements25, area_words=OWN
+        [decision_of(row, source="kodebog 2024")], themes25, units25, statements25, area_words=OWN
     )
     assert entries == () and not log[0]["applied"]
 
@@ -169,7 +154,7 @@ def test_a_rejected_point_is_not_proposed_again():
     themes, units, statements = _tables((1, 2))
     row = _points(themes, units, statements).iloc[0]
     assert _points(themes, units, statements, decided=["0123abcd"])["id"].tolist() == [row["id"]]
-    entries, _ = decision_entries([_decision(row, accept=False)], themes, units, statements, area_words=OWN)
+    entries, _ = decision_entries([decision_of(row, accept=False)], themes, units, statements, area_words=OWN)
     assert entries == ()
     assert _points(themes, units, statements, decided=[row["id"]]).empty
 
@@ -214,7 +199,7 @@ def test_the_next_run_lists_an_accepted_point_among_the_recurring_themes_as_cura
     )
     before = auto[auto["theme_key"] == point["theme_key"]].iloc[0]
     assert before["restates_question"] and not before["recurring"]
-    book = Codebook("codebook.yaml", decisions=(_decision(point),))
+    book = Codebook("codebook.yaml", decisions=(decision_of(point),))
     curated = curate_analysis(analysis_2024, cfg_2024, book, words=words, topic_words=topics)
     after = curated.themes[curated.themes["theme_key"] == point["theme_key"]].iloc[0]
     assert after["recurring"] and not after["restates_question"] and after["curated"]

@@ -12,6 +12,7 @@ from pipeline.curation import parse_codebook
 from pipeline.curation.decisions import Decision, decision_entries, known_pairs
 from pipeline.curation.record import record_decisions
 from pipeline.curation.suggest import suggest, suggestion_id
+from tests.helpers import decision_of
 
 AREA = "Social omsorg"
 
@@ -111,22 +112,6 @@ def test_ids_are_stable_whatever_the_row_order_and_decided_ones_are_not_proposed
     assert len(suggest(themes, units, statements, embed=_embed, limit=1)) == 1
 
 
-def _decision(row, accept=True, source="") -> Decision:
-    return Decision(
-        row["id"],
-        row["core_area"],
-        row["kind"],
-        accept,
-        row["theme"],
-        row["other"],
-        row["theme_words"],
-        row["other_words"],
-        row["theme_key"],
-        row["other_key"],
-        source,
-    )
-
-
 def test_accepted_suggestions_become_ordinary_merges_and_moves_named_from_both_sides():
     themes, units, statements = _tables()
     rows = suggest(themes, units, statements, embed=_embed).to_dict("records")
@@ -138,7 +123,7 @@ def test_accepted_suggestions_become_ordinary_merges_and_moves_named_from_both_s
         and "retningslinjer for frivillige" in (r["theme"], r["other"])
     )
     entries, log = decision_entries(
-        [_decision(young), _decision(volunteers), _decision(rows[-1], accept=False)],
+        [decision_of(young), decision_of(volunteers), decision_of(rows[-1], accept=False)],
         themes,
         units,
         statements,
@@ -149,7 +134,7 @@ def test_accepted_suggestions_become_ordinary_merges_and_moves_named_from_both_s
     assert theme_entry.pin == (units.loc[units["group"] == 5, "unit_id"].item(),)
     new = next(e for e in entries if e.is_new)
     assert new.name == "Koordinering af frivillige og retningslinjer for frivillige" and len(new.pin) == 2
-    assert (AREA, young["theme_words"], young["other_words"]) in known_pairs([_decision(young)])
+    assert (AREA, young["theme_words"], young["other_words"]) in known_pairs([decision_of(young)])
 
 
 def test_a_2025_run_applies_every_2024_join_whose_words_occur_in_2025():
@@ -164,7 +149,7 @@ def test_a_2025_run_applies_every_2024_join_whose_words_occur_in_2025():
             {"koordinering af frivillige", "retningslinjer for frivillige"},
         )
     ]
-    joins = [_decision(r, source="kodebog 2024") for r in true]
+    joins = [decision_of(r, source="kodebog 2024") for r in true]
     # 2025 (invented): the same points in other groups' words, and no 'retningslinjer' at all
     themes25, units25, statements25 = _tables(
         2025,

@@ -12,7 +12,9 @@ from types import SimpleNamespace
 from pipeline.report import blocks as pm
 from pipeline.report import render_html, render_markdown
 from pipeline.report.context import AreaContext
-from pipeline.report.pages import area_page
+from pipeline.report.pages import _question_themes, area_page
+from pipeline.report.synthesis import area_synthesis
+from pipeline.report.word_reach import word_reach
 
 G1 = "Gruppe 1 talte om sårbare unge."
 G2 = "Gruppe 2 ville integrere unge i uddannelse."
@@ -100,3 +102,30 @@ def test_the_three_formats_follow_the_one_order_and_every_link_on_the_page_opens
     ids = pm.page_anchors(page.blocks)
     hrefs = re.findall(r'href="#([^"]+)"', html)
     assert hrefs and all(h in ids for h in hrefs)
+
+
+def test_a_question_word_s_count_says_where_the_other_groups_uses_of_the_word_sit():
+    unge = _theme(4, "Unge", [2, 5], n_groups_total=5)
+    terms = [{"term": "ung", "surface": "unge", "groups": [1, 2, 4, 5], "statements": ["a", "b", "d", "e"]}]
+    group_of = {"a": 1, "b": 2, "d": 4, "e": 5}
+    sarbare = {"topic": 3, "label": "Sårbare unge"}
+    themes_of = {"a": [sarbare], "b": [{"topic": 4, "label": "Unge"}], "d": [sarbare], "e": []}
+    reach = word_reach(unge, terms, group_of, themes_of)
+    assert reach == {
+        "groups": [1, 2, 4, 5],
+        "elsewhere": [{"topic": 3, "label": "Sårbare unge", "groups": [1, 4]}],
+        "unplaced": [],
+    }
+    ctx = SimpleNamespace(
+        group_names={}, notes=[], single=[], theme="", question_themes=[unge | {"reach": reach}]
+    )
+    (item,) = _question_themes(ctx)[-1].items
+    assert pm.inline_text(item).startswith(
+        "Unge (2 af 5 grupper: gruppe 2 og 5; ordet brugte også gruppe 1 og 4, i temaet Sårbare unge)."
+    )
+    assert pm.Link("Sårbare unge", "#emne-3") in item
+    # the summary says the groups used the word: as many as the word table counts
+    summary = area_synthesis([_theme(3, "Sårbare unge", [1, 4])], [], 5, question=[unge | {"reach": reach}])
+    assert "spørgsmålets egne ord: unge (4 af 5 grupper)" in summary
+    # a word the table counts no further than the theme: nothing added
+    assert word_reach(_theme(4, "Unge", [1, 2, 4, 5]), terms, group_of, themes_of) is None

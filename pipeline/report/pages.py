@@ -21,6 +21,7 @@ from pipeline.report.one_group import one_group_blocks
 from pipeline.report.theme_runs import other_areas as _other_areas
 from pipeline.report.theme_runs import statement_link as _statement
 from pipeline.report.theme_runs import curation_note, status_runs, statuses_vary
+from pipeline.report.word_reach import reach_inlines
 from pipeline.report.words_apart import copies_blocks, words_apart_blocks
 from pipeline.report.wording import (
     ANALYST_PART,
@@ -221,7 +222,10 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
-            f"{groups_text(t['groups'], ctx.group_names)}).",
+            f"{groups_text(t['groups'], ctx.group_names)}",
+            # the word table counts every group that wrote the word: say where the others' uses sit
+            reach_inlines(t, ctx.group_names),
+            ").",
             (" ", *status_runs(t)) if statuses_vary(ctx) else (),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from

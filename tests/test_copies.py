@@ -125,7 +125,7 @@ def test_the_copy_counts_toward_no_theme_where_it_strays_warned_recorded_and_on_
 
     from pipeline.report import build_area_docx, render_area_html
 
-    assert f"<h2>{COPIES}</h2>" in render_area_html(ctx)
+    assert f"<h3>{COPIES}</h3>" in render_area_html(ctx)  # under the analyst's part
     docx = "\n".join(p.text for p in Document(io.BytesIO(build_area_docx(ctx, {}))).paragraphs)
     assert COPIES in docx and "Gruppe 1 skrev den samme sætning under Social omsorg" in docx
 

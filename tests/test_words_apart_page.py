@@ -52,6 +52,7 @@ def test_the_area_page_shows_the_words_under_their_own_heading(analysis_2024, cf
     section = md.split(f"## {WORDS_APART}", 1)[1].split("\n## ", 1)[0]
     assert line in section and f"(#s-{st.statement_id})« (gruppe 5)" in section
     html = render_area_html(ctx)
-    assert f"<h2>{WORDS_APART}</h2>" in html and line in html.split(f"<h2>{WORDS_APART}</h2>", 1)[1]
+    h = f"<h3>{WORDS_APART}</h3>"  # under the analyst's part
+    assert h in html and line in html.split(h, 1)[1]
     docx = "\n".join(p.text for p in Document(io.BytesIO(build_area_docx(ctx, {}))).paragraphs)
     assert WORDS_APART in docx and line in docx.split(WORDS_APART, 1)[1]

@@ -148,7 +148,7 @@ def suggestions_blocks(ctx: AreaContext) -> list[pm.Block]:
         else ""
     )
     text = (
-        f"Til analytikeren: par, som maskinen mener kan være ét punkt{points}. Intet af det er talt med "
+        f"Par, som maskinen mener kan være ét punkt{points}. Intet af det er talt med "
         "ovenfor. Acceptér med "
         "`seminar curate accept --config … ID`, afvis med `seminar curate reject --config … ID` (eller i "
         "arket Forslag)."

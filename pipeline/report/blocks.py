@@ -44,6 +44,7 @@ __all__ = [
     "Table",
     "Tag",
     "block_text",
+    "demoted",
     "inline_text",
     "inlines",
     "joined",
@@ -255,6 +256,18 @@ def _map_inlines(block: Block, f: Callable[[Inlines], Inlines]) -> Block:
     if isinstance(block, Section):
         return replace(block, blocks=tuple(_map_inlines(b, f) for b in block.blocks))
     return block
+
+
+def demoted(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with every heading one level lower (sections opened): a part placed under a heading."""
+    return tuple(
+        replace(b, level=b.level + 1)
+        if isinstance(b, Heading)
+        else replace(b, blocks=demoted(b.blocks))
+        if isinstance(b, Section)
+        else b
+        for b in blocks
+    )
 
 
 def page_anchors(blocks: tuple[Block, ...]) -> set[str]:

@@ -26,6 +26,7 @@ from pipeline.report.plots import (
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.synthesis import area_synthesis, lists_synthesis
 from pipeline.report.asked import listed_units, with_answers
+from pipeline.report.word_reach import with_reach
 from pipeline.report.answers import (
     area_theme_options,
     as_option,
@@ -239,7 +240,7 @@ def _theme_lists(
     return _ThemeLists(
         recurring=recurring,
         single=single,
-        question=theme_dicts(area_themes[asked], links),
+        question=with_reach(theme_dicts(area_themes[asked], links), analysis, area_themes, area_units),
         restating=theme_dicts(area_themes[area_themes["restates_area"]], links),
     )
 

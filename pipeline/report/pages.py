@@ -21,8 +21,10 @@ from pipeline.report.one_group import one_group_blocks
 from pipeline.report.theme_runs import other_areas as _other_areas
 from pipeline.report.theme_runs import statement_link as _statement
 from pipeline.report.theme_runs import curation_note, status_runs, statuses_vary
+from pipeline.report.word_reach import reach_inlines
 from pipeline.report.words_apart import copies_blocks, words_apart_blocks
 from pipeline.report.wording import (
+    ANALYST_PART,
     GIVEN_OPTIONS,
     IN_SHORT,
     QUESTION_WORDS,
@@ -220,7 +222,10 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             pm.Anchor("", f"emne-{t['topic']}"),
             pm.Strong(t["label"]),
             f" ({t['n_groups']} af {t['n_groups_total']} grupper: "
-            f"{groups_text(t['groups'], ctx.group_names)}).",
+            f"{groups_text(t['groups'], ctx.group_names)}",
+            # the word table counts every group that wrote the word: say where the others' uses sit
+            reach_inlines(t, ctx.group_names),
+            ").",
             (" ", *status_runs(t)) if statuses_vary(ctx) else (),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from
@@ -285,6 +290,32 @@ def _status_note(ctx: AreaContext) -> list[pm.Block]:
     return [curation_note(sum(bool(t.get("curated")) for t in themes), len(themes))]
 
 
+def _analyst_part(ctx: AreaContext) -> list[pm.Block]:
+    """The analyst's material, after the committee's points under one heading: nothing of it above them.
+
+    The word counts, the words used about different things, the suggestions, the copies and the
+    method help whoever works on the themes; a committee reading the points does not need them.
+    Their own headings sit one level below the part's.
+    """
+    material = [
+        *_terms(ctx),
+        *words_apart_blocks(ctx.words_apart, ctx.group_names),
+        *suggestions_blocks(ctx),
+        *copies_blocks(ctx.copies, ctx.group_names),
+        *method_blocks(ctx),
+    ]
+    intro = (
+        "Materialet herunder er til analytikeren, der arbejder videre med temaerne (optællinger, "
+        "forslag og metode); udvalgets punkter står ovenfor. Gruppernes noter, som begge dele henviser "
+        "til, står til sidst."
+    )
+    return [
+        pm.Heading(2, (ANALYST_PART,), anchor="til-analytikeren"),
+        pm.Paragraph((intro,)),
+        *pm.demoted(tuple(material)),
+    ]
+
+
 def _stamp(cfg) -> dt.date:
     return cfg.date or dt.date(cfg.year, 1, 1)
 
@@ -331,17 +362,16 @@ def area_page(ctx: AreaContext) -> pm.Page:
         *_status_note(ctx),
         pm.Heading(2, ("Sammenfatning",)),
         pm.Paragraph((ctx.synthesis,)),
+        # the committee's part: the points, each with its evidence, then the figures
         *_options(ctx),
         *_recurring(ctx),
         *_question_themes(ctx),
-        *_terms(ctx),
-        *words_apart_blocks(ctx.words_apart, ctx.group_names),
-        *copies_blocks(ctx.copies, ctx.group_names),
         *one_group_blocks(ctx),
         *_figures(ctx),
+        # the analyst's material apart, under one heading, after the points
+        *_analyst_part(ctx),
+        # last, as an appendix: the notes every link of both parts opens
         *notes_blocks(ctx),
-        *suggestions_blocks(ctx),
-        *method_blocks(ctx),
         pm.Paragraph(
             (
                 "Genereret af seminar-themes. Konfigurationen ligger i seminar.config.toml ved siden af "

@@ -109,7 +109,13 @@ def _restating_sentence(restating: list[dict], area_words: tuple[str, ...] = ())
 
 
 def _counted(themes: list[dict]) -> str:
-    """Labels with their counts, as a Danish list: ``frivillige (4 af 5 grupper) og unge (2 af 5 …)``."""
+    """Labels with their counts, as a Danish list: ``frivillige (4 af 5 grupper) og unge (2 af 5 …)``.
+
+    A question word's count is the groups that wrote it (:func:`~pipeline.report.word_reach.word_count`):
+    the sentence says the groups used the word, as the page's word table counts them.
+    """
+    from pipeline.report.word_reach import word_count
+
     return da_list(
-        [f"{lower_first(t['label'])} ({t['n_groups']} af {t['n_groups_total']} grupper)" for t in themes]
+        [f"{lower_first(t['label'])} ({word_count(t)} af {t['n_groups_total']} grupper)" for t in themes]
     )

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 __all__ = [
+    "ANALYST_PART",
     "CURATED",
     "GIVEN_OPTIONS",
     "IN_SHORT",
@@ -34,6 +35,8 @@ __all__ = [
 IN_SHORT = "Kort sagt"
 #: The heading of an area's recurring themes, and the index column that counts them.
 RECURRING = "Tilbagevendende temaer"
+#: The heading of an area page's part for the analyst (word counts, suggestions, method), after the points.
+ANALYST_PART = "Til analytikeren"
 QUESTION_WORDS = "Spørgsmålets egne ord"
 #: The heading of the options a question gave, and the workbook's kind of a theme that names one.
 GIVEN_OPTIONS = "Spørgsmålets givne muligheder"

@@ -1,0 +1,89 @@
+"""One-group themes that named nothing: a fixed expression, a frame, a stance, a phrase cut in parts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from pipeline.danish import EMPTY_NOUNS, fixed_nouns
+from pipeline.themes.records import FoundTheme
+from pipeline.themes.singles import names_own_point, one_group_points
+
+
+def _never(word: str) -> bool:
+    return False
+
+
+def test_samlet_set_and_med_udgangspunkt_i_are_fixed_expressions():
+    # "samlet set" is "all in all": its "set" heads no phrase (a theme "Set" named nothing)
+    assert fixed_nouns("men samlet set er det godt".split()) == {1, 2}
+    assert fixed_nouns("vi læser det overordnet set".split()) == {3, 4}
+    # "med udgangspunkt i" works as one preposition: the point is what follows it
+    assert fixed_nouns("med udgangspunkt i borgernes ønsker".split()) == {1}
+
+
+def test_a_starting_point_or_a_perspective_alone_names_no_point():
+    for frame in ("udgangspunkt", "perspektiv"):
+        assert not names_own_point(frame, "", EMPTY_NOUNS, _never), frame
+    # with what it is a perspective of, the phrase says something
+    assert names_own_point("perspektiv lokalsamfund", "", EMPTY_NOUNS, _never)
+
+
+def test_an_easy_way_names_no_way():
+    # "på den enkle måde": how easy, of a frame noun, says nothing; "enkle regler" names rules
+    assert not names_own_point("enkel måde", "", frozenset(), _never)
+    assert not names_own_point("nem måde", "", frozenset(), _never)
+    assert names_own_point("enkel regel", "", frozenset(), _never)
+
+
+def test_a_stance_alone_is_no_theme_the_stance_line_says_it():
+    for text in ("Hverken-eller", "Måske", "hverken ja eller nej"):
+        lemmas = text.lower()
+        assert not names_own_point(lemmas, "", frozenset(), _never, text=text), text
+    assert names_own_point("bestemt regel", "", frozenset(), _never, text="bestemte regler")
+
+
+def _part(rows: list[tuple[str, str, str, int, int]]) -> pd.DataFrame:
+    """Units of group 7: ``(statement, text, lemmas, start, end)`` each."""
+    return pd.DataFrame(
+        [
+            {
+                "year": 2015,
+                "group": 7,
+                "statement_id": statement,
+                "start": start,
+                "end": end,
+                "text": text,
+                "lemmas": lemmas,
+                "complement": "",
+                "verbs": "",
+                "stance": False,
+                "words": text,
+                "content_at": " ".join(str(i) for i in range(len(text.split()))),
+            }
+            for statement, text, lemmas, start, end in rows
+        ]
+    )
+
+
+#: "Fjern sygeplejerskens studiegæld efter fem år i faget": phrases of one sentence (s1).
+_DEBT = [
+    ("s1", "sygeplejerskens studiegæld efter fem år i faget", "sygeplejerske studiegæld år fag", 1, 8),
+    ("s1", "fjern sygeplejerskens studiegæld", "fjernelse sygeplejerske studiegæld", 0, 3),
+    ("s1", "faget", "fag", 7, 8),
+    # another sentence's phrase at the same place is another point
+    ("s2", "cykelstier", "cykelsti", 0, 1),
+]
+
+
+def test_parts_of_one_phrase_of_a_group_are_one_theme():
+    themes = one_group_points(_part(_DEBT), [], frozenset(), _never)
+    assert sorted(sorted(int(i) for i in t.members) for t in themes) == [[0, 1, 2], [3]]
+
+
+def test_a_part_of_a_phrase_already_a_theme_of_the_group_is_no_second_theme():
+    part = _part(_DEBT)
+    # the whole phrase and "faget" are a theme of group 7 already (the clusterer's)
+    held = FoundTheme(np.asarray([0, 2]), part.iloc[[0, 2]], "Sygeplejerskens studiegæld efter fem år")
+    themes = one_group_points(part, [held], frozenset(), _never)
+    assert [sorted(int(i) for i in t.members) for t in themes] == [[3]]

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.danish import EMPTY_NOUNS, fixed_nouns
+from pipeline.danish.phrases import complement_end, governor_start
 from pipeline.themes.records import FoundTheme
 from pipeline.themes.singles import names_own_point, one_group_points
 
@@ -87,3 +88,22 @@ def test_a_part_of_a_phrase_already_a_theme_of_the_group_is_no_second_theme():
     held = FoundTheme(np.asarray([0, 2]), part.iloc[[0, 2]], "Sygeplejerskens studiegæld efter fem år")
     themes = one_group_points(part, [held], frozenset(), _never)
     assert [sorted(int(i) for i in t.members) for t in themes] == [[3]]
+
+
+def test_an_infinitive_clause_after_the_preposition_stays_with_its_noun():
+    # "risikoen ved at blive helt afhængig": being wholly dependent is the point, not "risikoen"
+    words = "De nævnte risikoen ved at blive helt afhængig , og prisen".split()
+    upos = "PRON VERB NOUN ADP PART VERB ADV ADJ PUNCT CCONJ NOUN".split()
+    assert complement_end(words, upos, 3) == 8
+    # a noun phrase object as before
+    words = "samarbejde med virksomheder og skoler".split()
+    assert complement_end(words, "NOUN ADP NOUN CCONJ NOUN".split(), 1) == 3
+
+
+def test_a_past_participle_after_a_noun_governs_its_object():
+    # "værktøjer målrettet sagsbehandlingen": the tools are the point, not the casework alone
+    words = "De ønskede værktøjer målrettet sagsbehandlingen .".split()
+    upos = "PRON VERB NOUN VERB NOUN PUNCT".split()
+    assert governor_start(words, upos, 4) == 2
+    # a finite verb is no participle: "borgerne ønsker hjælpen"
+    assert governor_start("borgerne ønsker hjælpen".split(), "NOUN VERB NOUN".split(), 2) == 2

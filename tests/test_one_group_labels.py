@@ -8,7 +8,7 @@ import pandas as pd
 from pipeline.danish import EMPTY_NOUNS, fixed_nouns
 from pipeline.danish.phrases import complement_end, governor_start
 from pipeline.themes.records import FoundTheme
-from pipeline.themes.singles import names_own_point, one_group_points
+from pipeline.themes.singles import merge_one_phrase, names_own_point, one_group_points
 
 
 def _never(word: str) -> bool:
@@ -107,3 +107,18 @@ def test_a_past_participle_after_a_noun_governs_its_object():
     assert governor_start(words, upos, 4) == 2
     # a finite verb is no participle: "borgerne ønsker hjælpen"
     assert governor_start("borgerne ønsker hjælpen".split(), "NOUN VERB NOUN".split(), 2) == 2
+
+
+def test_widened_themes_of_one_phrase_are_merged_with_the_longer_label():
+    part = _part(_DEBT)
+    short = FoundTheme(np.asarray([1]), part.iloc[[1]], "Fjernelse af sygeplejerskens studiegæld")
+    long = FoundTheme(
+        np.asarray([0, 2]), part.iloc[[0, 2]], "Sygeplejerskens studiegæld efter fem år i faget"
+    )
+    other = FoundTheme(np.asarray([3]), part.iloc[[3]], "Cykelstier")
+    points, singles = merge_one_phrase(part, [short, other, long], [short, long, other])
+    assert [(p.label, sorted(int(i) for i in p.members)) for p in points] == [
+        ("Sygeplejerskens studiegæld efter fem år i faget", [0, 1, 2]),
+        ("Cykelstier", [3]),
+    ]
+    assert [p.label for p in singles] == ["Sygeplejerskens studiegæld efter fem år i faget", "Cykelstier"]

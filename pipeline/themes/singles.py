@@ -22,6 +22,7 @@ word several groups used about different things stays there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,7 @@ from pipeline.themes.points import says
 from pipeline.themes.records import FoundTheme
 from pipeline.themes.words import is_bare_general, own_words
 
-__all__ = ["names_own_point", "one_group_points"]
+__all__ = ["merge_one_phrase", "names_own_point", "one_group_points"]
 
 
 def _says_nothing(word: str, empty: frozenset[str]) -> bool:
@@ -244,3 +245,35 @@ def one_group_points(
         at = np.asarray(members, dtype=int)
         themes.append(FoundTheme(at, part.iloc[at], point_label(key, part.iloc[at])))
     return themes
+
+
+def merge_one_phrase(part: pd.DataFrame, points: list, singles: list) -> tuple[list, list]:
+    """One group's one-group themes whose units share words of one sentence, as one theme.
+
+    After their phrases are widened (:mod:`pipeline.themes.whole_phrase`) two themes of a group
+    may hold parts of one phrase: "Lægens studiegæld" and "Lægens studiegæld efter en årrække
+    efter norsk forbillede" of one sentence were two themes of one point. They are one theme, with
+    the longer label (the one saying more of the group's words).
+
+    Returns:
+        The themes and the one-group themes among them, a merged theme in place of its first.
+    """
+    at = _places(part)
+    merged: dict[int, FoundTheme] = {}  # id of the first theme -> the theme it grew into
+    gone: set[int] = set()  # ids of themes merged into an earlier one
+    for n, t in enumerate(singles):
+        key = set(zip(part["year"].iloc[t.members], part["group"].iloc[t.members]))
+        for first in singles[:n]:
+            if id(first) in gone or len(key) != 1:
+                continue
+            held = merged.get(id(first), first)
+            if key == set(zip(part["year"].iloc[held.members], part["group"].iloc[held.members])) and any(
+                _overlap(at[int(i)], at[int(j)]) for i in t.members for j in held.members
+            ):
+                members = np.union1d(held.members, t.members).astype(int)
+                label = max((held.label, t.label), key=lambda x: len(x.split()))
+                merged[id(first)] = replace(held, members=members, units=part.iloc[members], label=label)
+                gone.add(id(t))
+                break
+    out = [merged.get(id(p), p) for p in points if id(p) not in gone]
+    return out, [merged.get(id(p), p) for p in singles if id(p) not in gone]

@@ -9,6 +9,7 @@ from pipeline.danish import EMPTY_NOUNS, fixed_nouns
 from pipeline.danish.phrases import complement_end, governor_start
 from pipeline.themes.records import FoundTheme
 from pipeline.themes.singles import merge_one_phrase, names_own_point, one_group_points
+from pipeline.themes.whole_phrase import Sentence, one_phrase_one_theme
 
 
 def _never(word: str) -> bool:
@@ -122,3 +123,30 @@ def test_widened_themes_of_one_phrase_are_merged_with_the_longer_label():
         ("Cykelstier", [3]),
     ]
     assert [p.label for p in singles] == ["Sygeplejerskens studiegæld efter fem år i faget", "Cykelstier"]
+
+
+def test_a_verb_right_after_a_modal_is_no_theme_whatever_its_tag():
+    # "Fedt mad skal koste mere": the tagger read "koste" as the plural of "kost" (a broom)
+    s = Sentence(
+        tuple("fedt mad skal koste mere .".split()),
+        tuple("ADJ NOUN AUX NOUN ADV PUNCT".split()),
+        tuple("fed mad skulle kost meget .".split()),
+    )
+    row = {
+        "statement_id": "s1",
+        "year": 2015,
+        "group": 2,
+        "start": 3,
+        "end": 4,
+        "text": "koste",
+        "words": "koste",
+        "content_at": "0",
+        "lemmas": "kost",
+        "complement": "",
+        "verbs": "",
+        "stance": False,
+    }
+    part = pd.DataFrame([row, {**row, "start": 1, "end": 2, "text": "mad", "words": "mad", "lemmas": "mad"}])
+    singles = [FoundTheme(np.array([i]), part.iloc[[i]], label) for i, label in enumerate(["Koste", "Mad"])]
+    _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
+    assert [t.label for t in out] == ["Mad"]

@@ -18,6 +18,7 @@ __all__ = [
     "is_bare_adjective",
     "is_bare_noun",
     "is_bare_verb",
+    "is_verb_after_modal",
 ]
 
 #: Nouns of a person in general: alone ("borgere", "individ") they say who a point is about, not
@@ -38,6 +39,26 @@ GENERAL_CHANGE_NOUNS: frozenset[str] = frozenset({"udvikling"})
 #: not say of what. In a phrase they stay, so they are no evaluative words. Not "glæde": a group's
 #: key phrase "glæde" grows into its point ("glæde af de kulturkroner") only when it is kept.
 JUDGING_NOUNS: frozenset[str] = frozenset({"gavn"})
+
+
+#: Modal verbs in every form: the word right after one is its infinitive ("skal koste mere").
+MODAL_FORMS: frozenset[str] = frozenset(
+    {"skal", "skulle", "kan", "kunne", "vil", "ville", "må", "måtte", "bør", "burde"}
+)
+
+
+def is_verb_after_modal(tokens: list[str] | tuple[str, ...], i: int) -> bool:
+    """Whether the word at ``i`` is a verb's infinitive right after a modal verb, whatever its tag.
+
+    "Det, der er usundt, skal koste mere": "koste" is the verb (the tagger read the plural of
+    "kost", a broom). Alone such a word names an action of nothing named.
+
+    >>> is_verb_after_modal("det skal koste mere".split(), 2), is_verb_after_modal("en kost".split(), 1)
+    (True, False)
+    """
+    from pipeline.danish.inflection import _is_verb
+
+    return 0 < i < len(tokens) and tokens[i - 1].lower() in MODAL_FORMS and _is_verb(tokens[i].lower())
 
 
 def is_bare_noun(lemma: str) -> bool:

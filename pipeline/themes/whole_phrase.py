@@ -64,12 +64,22 @@ def _denied(unit, said: dict[str, Sentence]) -> int | None:
 def _no_point_denied(unit, said: dict[str, Sentence]) -> tuple[bool, bool]:
     """``(dropped, denied)``: a phrase after a negation is no point, unless it is denied to exist.
 
+    Nor is one word right after a modal verb ("skal koste mere": the verb, whatever its tag).
+
     "vi har ikke et konkret forslag": what the group says it lacks is no point of it (dropped);
     "der er ikke modstrid mellem vækst og miljø": that the thing is not there is the point
     (:func:`pipeline.danish.denials.denies_existence`), named with the denial: "Ingen modstrid".
     """
+    from pipeline.danish.bare_words import is_verb_after_modal
     from pipeline.danish.denials import denies_existence
 
+    s = said.get(str(unit.statement_id))
+    if (
+        int(unit.end) - int(unit.start) == 1
+        and _lines_up(unit, s)
+        and is_verb_after_modal(s.tokens, int(unit.start))
+    ):
+        return True, False  # "skal koste": a verb alone, whatever the tagger read, is no point
     at = _denied(unit, said)
     if at is None:
         return False, False

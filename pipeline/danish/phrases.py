@@ -12,6 +12,7 @@ from pipeline.danish.participles import is_present_participle
 
 __all__ = [
     "attributive",
+    "clause_end",
     "complement_end",
     "coordinated_end",
     "governor_start",
@@ -182,7 +183,7 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
         return end
     if _infinitive_at(words, upos, end + 1):
         # "sårbarheden ved at være fuldstændig digital": the clause is what the noun is about
-        return _clause_end(upos, end + 2)
+        return clause_end(upos, end + 2)
     k = _object_end(words, upos, end + 1)
     if k is None:
         return end
@@ -197,7 +198,7 @@ def _infinitive_at(words: list[str], upos: list[str], j: int) -> bool:
     return j + 1 < len(words) and words[j].lower() == "at" and upos[j + 1] in ("VERB", "AUX")
 
 
-def _clause_end(upos: list[str], j: int) -> int:
+def clause_end(upos: list[str], j: int) -> int:
     """Where the clause going on at ``j`` ends: at a punctuation mark or a conjunction, or the end."""
     while j < len(upos) and upos[j] not in ("PUNCT", "CCONJ", "SCONJ"):
         j += 1

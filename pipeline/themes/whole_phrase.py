@@ -64,28 +64,41 @@ def _denied(unit, said: dict[str, Sentence]) -> int | None:
 def _no_point_denied(unit, said: dict[str, Sentence]) -> tuple[bool, bool]:
     """``(dropped, denied)``: a phrase after a negation is no point, unless it is denied to exist.
 
-    Nor is one word right after a modal verb ("skal koste mere": the verb, whatever its tag).
-
     "vi har ikke et konkret forslag": what the group says it lacks is no point of it (dropped);
     "der er ikke modstrid mellem vækst og miljø": that the thing is not there is the point
     (:func:`pipeline.danish.denials.denies_existence`), named with the denial: "Ingen modstrid".
     """
-    from pipeline.danish.bare_words import is_verb_after_modal
     from pipeline.danish.denials import denies_existence
 
-    s = said.get(str(unit.statement_id))
-    if (
-        int(unit.end) - int(unit.start) == 1
-        and _lines_up(unit, s)
-        and is_verb_after_modal(s.tokens, int(unit.start))
-    ):
-        return True, False  # "skal koste": a verb alone, whatever the tagger read, is no point
     at = _denied(unit, said)
     if at is None:
         return False, False
     s = said[str(unit.statement_id)]
     denied = denies_existence(list(s.tokens), list(s.lemmas), at)
     return not denied, denied
+
+
+def _modal_span(unit, s: Sentence | None) -> tuple[int, int] | None:
+    """A verb alone right after a modal (whatever its tag), with the modal and the rest of its clause.
+
+    "Det, der er usundt, skal koste mere": "Koste" named nothing; "Skal koste mere" is what the
+    group said. None for any other unit, or when the clause is longer than :data:`MAX_WORDS`.
+    """
+    from pipeline.danish.bare_words import is_verb_after_modal
+    from pipeline.danish.phrases import clause_end
+
+    start = int(unit.start)
+    if int(unit.end) - start != 1 or not _lines_up(unit, s) or not is_verb_after_modal(s.tokens, start):
+        return None
+    end = clause_end(list(s.upos), start + 1)
+    return (start - 1, end) if end - start + 1 <= MAX_WORDS else None
+
+
+def _claim(unit, s: Sentence | None, verb: bool, restates) -> tuple[int, int] | None:
+    """The unit's :func:`claim_span` (no governor for a verb's noun), None when it spans nothing."""
+    if not _lines_up(unit, s):
+        return None
+    return claim_span(s, int(unit.start), int(unit.end), governor=not verb, restates=restates)
 
 
 def _with_denial(label: str) -> str:
@@ -367,16 +380,14 @@ def one_phrase_one_theme(
             unit = part.iloc[int(p.members[0])]
             s = said.get(str(unit.statement_id))
             verb = _verb_noun(unit)
-            span = (
-                claim_span(s, int(unit.start), int(unit.end), governor=not verb, restates=restates)
-                if _lines_up(unit, s)
-                else None
-            )
+            modal = _modal_span(unit, s)
+            span = modal or _claim(unit, s, verb, restates)
             if span is not None and span != (int(unit.start), int(unit.end)):
                 new = _widened(unit, s, span)
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
-                label = claim_label(new["text"], new["lemmas"], verb=verb) or label
+                said_as = new["text"][:1].upper() + new["text"][1:] if modal else None
+                label = said_as or claim_label(new["text"], new["lemmas"], verb=verb) or label
             label = _with_quantity(part.iloc[int(p.members[0])], said, label)
             label = _with_denial(label) if denied else label
         theme = replace(p, members=at, label=label)

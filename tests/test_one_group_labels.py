@@ -149,5 +149,5 @@ def test_a_verb_right_after_a_modal_is_named_with_the_modal_and_its_clause():
     part = pd.DataFrame([row, {**row, "start": 1, "end": 2, "text": "mad", "words": "mad", "lemmas": "mad"}])
     singles = [FoundTheme(np.array([i]), part.iloc[[i]], label) for i, label in enumerate(["Koste", "Mad"])]
     _, out, _ = one_phrase_one_theme(part, singles, singles, {"s1": s})
-    # "Koste" named nothing; what the group said is the modal, the verb and the rest of its clause
-    assert [t.label for t in out] == ["Skal koste mere", "Mad"]
+    # "Koste" named nothing; what the group said is the whole clause, its subject included
+    assert [t.label for t in out] == ["Fedt mad skal koste mere", "Mad"]

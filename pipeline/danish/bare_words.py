@@ -19,6 +19,7 @@ __all__ = [
     "is_bare_noun",
     "is_bare_verb",
     "is_verb_after_modal",
+    "modal_clause",
 ]
 
 #: Nouns of a person in general: alone ("borgere", "individ") they say who a point is about, not
@@ -59,6 +60,24 @@ def is_verb_after_modal(tokens: list[str] | tuple[str, ...], i: int) -> bool:
     from pipeline.danish.inflection import _is_verb
 
     return 0 < i < len(tokens) and tokens[i - 1].lower() in MODAL_FORMS and _is_verb(tokens[i].lower())
+
+
+def modal_clause(tokens: list[str], upos: list[str], i: int) -> tuple[int, int]:
+    """The clause of a verb at ``i`` after a modal, with its subject: ``(start, end)``.
+
+    Back from the modal to a coordinating conjunction, "at" or the sentence's start (commas of a
+    relative clause stay in: "det, der er sundt, skal koste mindre"), on to the clause's end.
+
+    >>> modal_clause("Ja , og det , der er sundt , skal koste mindre .".split(),
+    ...     "INTJ PUNCT CCONJ PRON PUNCT PRON AUX ADJ PUNCT AUX VERB ADV PUNCT".split(), 10)
+    (3, 12)
+    """
+    from pipeline.danish.phrases import clause_end
+
+    begin = i - 1
+    while begin > 0 and upos[begin - 1] != "CCONJ" and tokens[begin - 1].lower() not in (".", "at", ":", ";"):
+        begin -= 1
+    return begin, clause_end(upos, i + 1)
 
 
 def is_bare_noun(lemma: str) -> bool:

@@ -79,19 +79,18 @@ def _no_point_denied(unit, said: dict[str, Sentence]) -> tuple[bool, bool]:
 
 
 def _modal_span(unit, s: Sentence | None) -> tuple[int, int] | None:
-    """A verb alone right after a modal (whatever its tag), with the modal and the rest of its clause.
+    """A verb alone after a modal, whatever its tag: its whole clause (:func:`modal_clause`), or None.
 
-    "Det, der er usundt, skal koste mere": "Koste" named nothing; "Skal koste mere" is what the
-    group said. None for any other unit, or when the clause is longer than :data:`MAX_WORDS`.
+    "og det, der er sundt, skal koste mindre": "Koste" named nothing, "Skal koste mindre" alone
+    would say the opposite of a group that wants cigarettes dearer. None past :data:`MAX_WORDS`.
     """
-    from pipeline.danish.bare_words import is_verb_after_modal
-    from pipeline.danish.phrases import clause_end
+    from pipeline.danish.bare_words import is_verb_after_modal, modal_clause
 
     start = int(unit.start)
     if int(unit.end) - start != 1 or not _lines_up(unit, s) or not is_verb_after_modal(s.tokens, start):
         return None
-    end = clause_end(list(s.upos), start + 1)
-    return (start - 1, end) if end - start + 1 <= MAX_WORDS else None
+    begin, end = modal_clause(list(s.tokens), list(s.upos), start)
+    return (begin, end) if sum(u != "PUNCT" for u in s.upos[begin:end]) <= MAX_WORDS else None
 
 
 def _claim(unit, s: Sentence | None, verb: bool, restates) -> tuple[int, int] | None:
@@ -386,7 +385,7 @@ def one_phrase_one_theme(
                 new = _widened(unit, s, span)
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
-                said_as = new["text"][:1].upper() + new["text"][1:] if modal else None
+                said_as = new["text"][:1].upper() + new["text"][1:].replace(" ,", ",") if modal else None
                 label = said_as or claim_label(new["text"], new["lemmas"], verb=verb) or label
             label = _with_quantity(part.iloc[int(p.members[0])], said, label)
             label = _with_denial(label) if denied else label

@@ -18,6 +18,8 @@ __all__ = [
     "is_bare_adjective",
     "is_bare_noun",
     "is_bare_verb",
+    "is_verb_after_modal",
+    "modal_clause",
 ]
 
 #: Nouns of a person in general: alone ("borgere", "individ") they say who a point is about, not
@@ -38,6 +40,44 @@ GENERAL_CHANGE_NOUNS: frozenset[str] = frozenset({"udvikling"})
 #: not say of what. In a phrase they stay, so they are no evaluative words. Not "glæde": a group's
 #: key phrase "glæde" grows into its point ("glæde af de kulturkroner") only when it is kept.
 JUDGING_NOUNS: frozenset[str] = frozenset({"gavn"})
+
+
+#: Modal verbs in every form: the word right after one is its infinitive ("skal koste mere").
+MODAL_FORMS: frozenset[str] = frozenset(
+    {"skal", "skulle", "kan", "kunne", "vil", "ville", "må", "måtte", "bør", "burde"}
+)
+
+
+def is_verb_after_modal(tokens: list[str] | tuple[str, ...], i: int) -> bool:
+    """Whether the word at ``i`` is a verb's infinitive right after a modal verb, whatever its tag.
+
+    "Det, der er usundt, skal koste mere": "koste" is the verb (the tagger read the plural of
+    "kost", a broom). Alone such a word names an action of nothing named.
+
+    >>> is_verb_after_modal("det skal koste mere".split(), 2), is_verb_after_modal("en kost".split(), 1)
+    (True, False)
+    """
+    from pipeline.danish.inflection import _is_verb
+
+    return 0 < i < len(tokens) and tokens[i - 1].lower() in MODAL_FORMS and _is_verb(tokens[i].lower())
+
+
+def modal_clause(tokens: list[str], upos: list[str], i: int) -> tuple[int, int]:
+    """The clause of a verb at ``i`` after a modal, with its subject: ``(start, end)``.
+
+    Back from the modal to a coordinating conjunction, "at" or the sentence's start (commas of a
+    relative clause stay in: "det, der er sundt, skal koste mindre"), on to the clause's end.
+
+    >>> modal_clause("Ja , og det , der er sundt , skal koste mindre .".split(),
+    ...     "INTJ PUNCT CCONJ PRON PUNCT PRON AUX ADJ PUNCT AUX VERB ADV PUNCT".split(), 10)
+    (3, 12)
+    """
+    from pipeline.danish.phrases import clause_end
+
+    begin = i - 1
+    while begin > 0 and upos[begin - 1] != "CCONJ" and tokens[begin - 1].lower() not in (".", "at", ":", ";"):
+        begin -= 1
+    return begin, clause_end(upos, i + 1)
 
 
 def is_bare_noun(lemma: str) -> bool:

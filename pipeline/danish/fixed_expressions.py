@@ -39,13 +39,14 @@ COMPLEX_PREPOSITIONS: frozenset[tuple[str, str, str]] = frozenset(
     i anledning af
     som følge af
     i takt med
+    med udgangspunkt i
     """.strip().splitlines()
 )
 
 
 #: Adverbial idioms: their nouns name nothing a group talked about ("i dag" is "now", "hånd i
-#: hånd" is "together", "en masse" is "many"), so they head no noun phrase either. Checked
-#: against the lowercase word forms.
+#: hånd" is "together", "en masse" is "many", "samlet set" is "all in all": a theme "Set"
+#: named nothing), so they head no noun phrase either. Checked against the lowercase word forms.
 ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
     tuple(line.split())
     for line in """
@@ -70,6 +71,10 @@ ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
     en masse
     på den måde
     på en måde
+    samlet set
+    overordnet set
+    generelt set
+    alt taget i betragtning
     """.strip().splitlines()
 )
 _LONGEST_IDIOM = max(len(i) for i in ADVERBIAL_IDIOMS)
@@ -83,7 +88,7 @@ def fixed_nouns(words: list[str]) -> set[int]:
     low = [w.lower() for w in words]
     out = {i for i in range(1, len(low) - 1) if (low[i - 1], low[i], low[i + 1]) in COMPLEX_PREPOSITIONS}
     for i in range(len(low)):
-        for n in range(2, _LONGEST_IDIOM + 1):
+        for n in range(2, min(_LONGEST_IDIOM, len(low) - i) + 1):
             if tuple(low[i : i + n]) in ADVERBIAL_IDIOMS:
                 out.update(range(i, i + n))
     return out

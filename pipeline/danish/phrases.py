@@ -12,6 +12,7 @@ from pipeline.danish.participles import is_present_participle
 
 __all__ = [
     "attributive",
+    "clause_end",
     "complement_end",
     "coordinated_end",
     "governor_start",
@@ -162,7 +163,9 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
     coordination after it is not taken ("fleksibilitet i regelsættene og nødvendigheden af …":
     "og" may join the first noun, which word classes cannot tell), except after "mellem", whose
     object is two things ("balancen mellem pårørendes indsats og det nødvendige bidrag"). A
-    complex preposition ("på grund af") opens no complement.
+    complex preposition ("på grund af") opens no complement. An infinitive clause after the
+    preposition is taken to its clause's end ("sårbarheden ved at være fuldstændig digital":
+    being wholly digital is the point, not the vulnerability).
 
     Args:
         words: The sentence's word forms.
@@ -178,6 +181,9 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
     n = len(words)
     if len(upos) != n or end >= n or upos[end] != "ADP" or end in fixed_nouns(words):
         return end
+    if _infinitive_at(words, upos, end + 1):
+        # "sårbarheden ved at være fuldstændig digital": the clause is what the noun is about
+        return clause_end(upos, end + 2)
     k = _object_end(words, upos, end + 1)
     if k is None:
         return end
@@ -185,6 +191,18 @@ def complement_end(words: list[str], upos: list[str], end: int) -> int:
     if words[end].lower() in _PAIRED and k + 1 < n and words[k].lower() in ("og", "samt"):
         k = _object_end(words, upos, k + 1) or k
     return k
+
+
+def _infinitive_at(words: list[str], upos: list[str], j: int) -> bool:
+    """Whether an infinitive clause opens at ``j``: "at" and a verb ("ved at være", "for at arbejde")."""
+    return j + 1 < len(words) and words[j].lower() == "at" and upos[j + 1] in ("VERB", "AUX")
+
+
+def clause_end(upos: list[str], j: int) -> int:
+    """Where the clause going on at ``j`` ends: at a punctuation mark or a conjunction, or the end."""
+    while j < len(upos) and upos[j] not in ("PUNCT", "CCONJ", "SCONJ"):
+        j += 1
+    return j
 
 
 #: Prepositions whose object is two things joined by "og" ("mellem X og Y").
@@ -228,8 +246,9 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
 
     What a group said about a word often stands before it: "investering i medarbejdernes
     kompetencer", "balancen mellem pårørendes indsats", "kvaliteten af ældreplejen". The governor is
-    the noun phrase (:func:`noun_phrases`) that ends right before the preposition, any determiners
-    between the preposition and ``start`` skipped. A frame noun ("behovet for", "vigtigheden af":
+    the noun phrase (:func:`noun_phrases`) that ends right before the preposition (or before a
+    past participle in "-et": "teknologi tilpasset opgaveløsningen"), any determiners between it
+    and ``start`` skipped. A frame noun ("behovet for", "vigtigheden af":
     :data:`pipeline.danish.FRAME_NOUNS`, read from ``lemmas`` when given) says only *that* the
     object matters, so it governs nothing here; nor does the noun of a complex preposition ("på
     grund af"), nor a noun phrase with a coordination between it and the preposition.
@@ -251,7 +270,7 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
     j = start - 1
     while j > 0 and upos[j] in _OBJECT_OPENERS:
         j -= 1
-    if upos[j] != "ADP":
+    if upos[j] != "ADP" and not _past_participle(words[j], upos[j]):
         return start
     # a complex preposition's noun heads no phrase (:func:`noun_phrases`), so it governs nothing
     ends = {e: s for s, e in _spans_of(tuple(words), tuple(upos))}
@@ -260,6 +279,15 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
         return start
     head = (lemmas if lemmas is not None and len(lemmas) == n else words)[j - 1].lower()
     return start if head in FRAME_NOUNS else begin
+
+
+def _past_participle(word: str, tag: str) -> bool:
+    """Whether a verb form is a past participle in "-et" ("tilpasset", "målrettet", "baseret").
+
+    Right after a noun phrase it governs its object as a preposition does: "teknologi tilpasset
+    opgaveløsningen" is technology fitted to the task, "opgaveløsningen" alone says nothing.
+    """
+    return tag == "VERB" and len(word) > 4 and word.lower().endswith("et")
 
 
 def predicate_start(words: list[str], upos: list[str], start: int, lemmas: list[str] | None = None) -> int:

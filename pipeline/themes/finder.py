@@ -38,7 +38,7 @@ from pipeline.themes.options import option_counts, option_of
 from pipeline.themes.points import label_lemmas, no_point_anywhere, setting_words, word_lemmas
 from pipeline.themes.records import AreaFacts, FoundTheme, ThemeParams
 from pipeline.themes.released import only_restates, question_action, release_restated
-from pipeline.themes.singles import one_group_points
+from pipeline.themes.singles import merge_one_phrase, one_group_points
 from pipeline.themes.kinds import area_kinds
 from pipeline.themes.whole_phrase import one_phrase_one_theme, sentences
 from pipeline.themes.stances import stance_counts, stance_units
@@ -313,6 +313,8 @@ class ThemeFinder:
         part, points, singles = one_phrase_one_theme(
             part, points, singles, said, lambda w, words=words: restates(w, words)
         )
+        # widened phrases of one group may now share words: one phrase is one theme
+        points, singles = merge_one_phrase(part, points, singles)
         at = np.flatnonzero(mask)
         for col in ("start", "end", "text", "words", "content_at", "lemmas", "complement"):
             run.units.iloc[at, run.units.columns.get_loc(col)] = part[col].to_numpy()

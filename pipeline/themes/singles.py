@@ -22,17 +22,25 @@ word several groups used about different things stays there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from pipeline.danish import EVALUATIVE_WORDS, FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, related
+from pipeline.danish import (
+    EVALUATIVE_WORDS,
+    FRAME_NOUNS,
+    GENERAL_NOUNS,
+    MEASURE_NOUNS,
+    opening_stance,
+    related,
+)
 from pipeline.themes.naming import point_label
 from pipeline.themes.points import says
 from pipeline.themes.records import FoundTheme
 from pipeline.themes.words import is_bare_general, own_words
 
-__all__ = ["names_own_point", "one_group_points"]
+__all__ = ["merge_one_phrase", "names_own_point", "one_group_points"]
 
 
 def _says_nothing(word: str, empty: frozenset[str]) -> bool:
@@ -90,7 +98,7 @@ def names_own_point(
 
 
 def _names_nothing(lemmas: str, text: str) -> bool:
-    """A phrase of one word that names nothing alone: a general noun of a person, a verb, an adjective.
+    """A phrase that names nothing alone: a stance; or one word, a person in general, a verb, an adjective.
 
     "borgere", "individ", "Folketinget", "udviklingen" (:func:`~pipeline.danish.bare_words.is_bare_noun`);
     "håndtere" (tagged a noun, a verb by the dictionary); "bred" of "en
@@ -98,10 +106,13 @@ def _names_nothing(lemmas: str, text: str) -> bool:
     """
     from pipeline.danish.bare_words import is_bare_adjective, is_bare_noun, is_bare_verb
 
+    written = text.split()
+    if written and opening_stance(written) is not None:
+        # a stance alone ("Hverken-eller", "Måske"): the page's stance line says it
+        return True
     words = lemmas.split()
     if len(words) != 1:
         return False
-    written = text.split()
     return (
         is_bare_noun(words[0])
         or is_bare_verb(words[0])
@@ -124,6 +135,40 @@ def _listed_apart(apart: list) -> set[tuple[int, int, str]]:
     }
 
 
+def _places(part: pd.DataFrame) -> list[tuple[str, int, int]]:
+    """Each unit's statement and word span (``("", i, i)`` where the table has none)."""
+    if not {"statement_id", "start", "end"} <= set(part.columns):
+        return [("", i, i) for i in range(len(part))]
+    return [
+        (str(s), int(a), int(b))
+        for s, a, b in zip(part["statement_id"], part["start"], part["end"], strict=True)
+    ]
+
+
+def _overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    """Whether two units share words of one statement: one phrase is one theme.
+
+    "lægens studiegæld", "afskriv lægens studiegæld" and "lægens studiegæld efter en årrække"
+    of one sentence were three themes of one group, each a part of the one point it made.
+    """
+    return bool(a[0]) and a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _held(part: pd.DataFrame, points: list[FoundTheme], at: list) -> dict[tuple[int, int], list]:
+    """Per ``(year, group)``: the places of the units of the themes of that group alone.
+
+    A phrase sharing words with one of them is part of that theme's phrase: "lægens studiegæld"
+    of "afskriv lægens studiegæld efter en årrække efter norsk forbillede", where the whole
+    phrase and "norsk forbillede" were a theme of the group already, was a second theme of it.
+    """
+    out: dict[tuple[int, int], list] = {}
+    for p in points:
+        rows = {(int(y), int(g)) for y, g in zip(part["year"].iloc[p.members], part["group"].iloc[p.members])}
+        if len(rows) == 1 and not p.no_point and not p.released:
+            out.setdefault(rows.pop(), []).extend(at[int(i)] for i in p.members)
+    return out
+
+
 def one_group_points(
     part: pd.DataFrame,
     points: list[FoundTheme],
@@ -134,13 +179,14 @@ def one_group_points(
 ) -> list[FoundTheme]:
     """The themes of one group each: the key phrases in no theme that name a point of their own.
 
-    A group's phrases that say the same (:func:`~pipeline.themes.points.says`, either way) are
-    one theme; phrases of different groups never are (what two groups say alike was a theme of
-    several groups already, or the clusterer judged it apart).
+    A group's phrases that say the same (:func:`~pipeline.themes.points.says`, either way) or
+    share words of one sentence (:func:`_overlap`) are one theme; phrases of different groups
+    never are (what two groups say alike was a theme of several groups already, or the clusterer
+    judged it apart).
 
     Args:
         part: One area's units (``lemmas``, ``complement``, ``verbs``, ``stance``, ``text``,
-            ``year``, ``group``).
+            ``year``, ``group``; ``statement_id``, ``start``, ``end`` where known).
         points: The area's themes found so far (their units are taken).
         empty: Words that name no point on their own.
         restates: ``restates(lemma)``: whether a word only repeats the area's question.
@@ -156,6 +202,8 @@ def one_group_points(
     listed = _listed_apart(apart or [])
     complement = part["complement"] if "complement" in part.columns else pd.Series([""] * len(part))
     found: dict[tuple[int, int], list[tuple[str, list[int]]]] = {}
+    at = _places(part)
+    held = _held(part, points, at)
     for i, (doc, comp, verbs, stance, text, year, group) in enumerate(
         zip(
             part["lemmas"],
@@ -170,13 +218,22 @@ def one_group_points(
     ):
         if i in taken or stance or (int(year), int(group), " ".join(str(text).split()).lower()) in listed:
             continue
+        if any(_overlap(at[i], h) for h in held.get((int(year), int(group)), ())):
+            continue  # a part of the phrase of a theme of this group: one phrase is one theme
         v = frozenset(str(verbs).split())
         if not names_own_point(str(doc), str(comp or ""), empty, restates, v, str(text)) or _names_area(
             text, others
         ):
             continue
         own = found.setdefault((int(year), int(group)), [])
-        same = next((e for e in own if says(e[0], doc, v) or says(doc, e[0], v)), None)
+        same = next(
+            (
+                e
+                for e in own
+                if says(e[0], doc, v) or says(doc, e[0], v) or any(_overlap(at[i], at[j]) for j in e[1])
+            ),
+            None,
+        )
         if same is None:
             own.append((doc, [i]))
         else:
@@ -188,3 +245,35 @@ def one_group_points(
         at = np.asarray(members, dtype=int)
         themes.append(FoundTheme(at, part.iloc[at], point_label(key, part.iloc[at])))
     return themes
+
+
+def merge_one_phrase(part: pd.DataFrame, points: list, singles: list) -> tuple[list, list]:
+    """One group's one-group themes whose units share words of one sentence, as one theme.
+
+    After their phrases are widened (:mod:`pipeline.themes.whole_phrase`) two themes of a group
+    may hold parts of one phrase: "Lægens studiegæld" and "Lægens studiegæld efter en årrække
+    efter norsk forbillede" of one sentence were two themes of one point. They are one theme, with
+    the longer label (the one saying more of the group's words).
+
+    Returns:
+        The themes and the one-group themes among them, a merged theme in place of its first.
+    """
+    at = _places(part)
+    merged: dict[int, FoundTheme] = {}  # id of the first theme -> the theme it grew into
+    gone: set[int] = set()  # ids of themes merged into an earlier one
+    for n, t in enumerate(singles):
+        key = set(zip(part["year"].iloc[t.members], part["group"].iloc[t.members]))
+        for first in singles[:n]:
+            if id(first) in gone or len(key) != 1:
+                continue
+            held = merged.get(id(first), first)
+            if key == set(zip(part["year"].iloc[held.members], part["group"].iloc[held.members])) and any(
+                _overlap(at[int(i)], at[int(j)]) for i in t.members for j in held.members
+            ):
+                members = np.union1d(held.members, t.members).astype(int)
+                label = max((held.label, t.label), key=lambda x: len(x.split()))
+                merged[id(first)] = replace(held, members=members, units=part.iloc[members], label=label)
+                gone.add(id(t))
+                break
+    out = [merged.get(id(p), p) for p in points if id(p) not in gone]
+    return out, [merged.get(id(p), p) for p in singles if id(p) not in gone]

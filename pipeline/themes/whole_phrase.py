@@ -78,6 +78,28 @@ def _no_point_denied(unit, said: dict[str, Sentence]) -> tuple[bool, bool]:
     return not denied, denied
 
 
+def _modal_span(unit, s: Sentence | None) -> tuple[int, int] | None:
+    """A verb alone after a modal, whatever its tag: its whole clause (:func:`modal_clause`), or None.
+
+    "og det, der er sundt, skal koste mindre": "Koste" named nothing, "Skal koste mindre" alone
+    would say the opposite of a group that wants cigarettes dearer. None past :data:`MAX_WORDS`.
+    """
+    from pipeline.danish.bare_words import is_verb_after_modal, modal_clause
+
+    start = int(unit.start)
+    if int(unit.end) - start != 1 or not _lines_up(unit, s) or not is_verb_after_modal(s.tokens, start):
+        return None
+    begin, end = modal_clause(list(s.tokens), list(s.upos), start)
+    return (begin, end) if sum(u != "PUNCT" for u in s.upos[begin:end]) <= MAX_WORDS else None
+
+
+def _claim(unit, s: Sentence | None, verb: bool, restates) -> tuple[int, int] | None:
+    """The unit's :func:`claim_span` (no governor for a verb's noun), None when it spans nothing."""
+    if not _lines_up(unit, s):
+        return None
+    return claim_span(s, int(unit.start), int(unit.end), governor=not verb, restates=restates)
+
+
 def _with_denial(label: str) -> str:
     """A one-group label with the denial its group wrote: "Ingen modstrid"."""
     if not label:
@@ -357,16 +379,14 @@ def one_phrase_one_theme(
             unit = part.iloc[int(p.members[0])]
             s = said.get(str(unit.statement_id))
             verb = _verb_noun(unit)
-            span = (
-                claim_span(s, int(unit.start), int(unit.end), governor=not verb, restates=restates)
-                if _lines_up(unit, s)
-                else None
-            )
+            modal = _modal_span(unit, s)
+            span = modal or _claim(unit, s, verb, restates)
             if span is not None and span != (int(unit.start), int(unit.end)):
                 new = _widened(unit, s, span)
                 for col, value in new.items():
                     part.iloc[int(p.members[0]), part.columns.get_loc(col)] = value
-                label = claim_label(new["text"], new["lemmas"], verb=verb) or label
+                said_as = new["text"][:1].upper() + new["text"][1:].replace(" ,", ",") if modal else None
+                label = said_as or claim_label(new["text"], new["lemmas"], verb=verb) or label
             label = _with_quantity(part.iloc[int(p.members[0])], said, label)
             label = _with_denial(label) if denied else label
         theme = replace(p, members=at, label=label)

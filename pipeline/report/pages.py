@@ -306,7 +306,7 @@ def _analyst_part(ctx: AreaContext) -> list[pm.Block]:
     ]
     intro = (
         "Materialet herunder er til analytikeren, der arbejder videre med temaerne (optællinger, "
-        "forslag og metode); udvalgets punkter står ovenfor. Gruppernes noter, som begge dele henviser "
+        "forslag og metode); udvalgets punkter står ovenfor. Noterne fra grupperne, som begge dele henviser "
         "til, står til sidst."
     )
     return [

@@ -42,6 +42,8 @@ GENERAL_CHANGE_NOUNS: frozenset[str] = frozenset({"udvikling"})
 JUDGING_NOUNS: frozenset[str] = frozenset({"gavn"})
 
 
+_BARE_NOUNS = GENERAL_PERSON_NOUNS | INSTITUTION_NOUNS | GENERAL_CHANGE_NOUNS | JUDGING_NOUNS
+
 #: Modal verbs in every form: the word right after one is its infinitive ("skal koste mere").
 MODAL_FORMS: frozenset[str] = frozenset(
     {"skal", "skulle", "kan", "kunne", "vil", "ville", "må", "måtte", "bør", "burde"}
@@ -90,7 +92,7 @@ def is_bare_noun(lemma: str) -> bool:
     >>> is_bare_noun("folketing"), is_bare_noun("udvikling"), is_bare_noun("samarbejde")
     (True, True, False)
     """
-    return lemma in GENERAL_PERSON_NOUNS | INSTITUTION_NOUNS | GENERAL_CHANGE_NOUNS | JUDGING_NOUNS
+    return lemma in _BARE_NOUNS
 
 
 def is_bare_verb(lemma: str) -> bool:

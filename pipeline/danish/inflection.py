@@ -266,8 +266,8 @@ def nominalise(verb: str) -> str | None:
     from pipeline.danish.lemma_model import get_sources
 
     v = verb.lower()
-    if v in _action_nouns():
-        return _action_nouns()[v]
+    if listed := _action_nouns().get(v):
+        return listed
     if not v.endswith("e") or len(v) < 4:
         return None
     stem = v[:-1]

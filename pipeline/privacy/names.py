@@ -162,8 +162,12 @@ def honorific_names(text: str) -> list[tuple[int, int]]:
     A title (:data:`~pipeline.danish.name_words.HONORIFICS`) is written only before a person's
     name, so the capitalised words after it are the name whatever they are ("fru Bonde").
     """
+    return [m.span("name") for m in _honorific_re().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _honorific_re() -> re.Pattern:
     from pipeline.danish.name_words import HONORIFICS
 
     titles = "|".join(sorted(HONORIFICS, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?i:{titles})\.?[ \t]+(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")
-    return [m.span("name") for m in pattern.finditer(text)]
+    return re.compile(rf"(?<![\w-])(?i:{titles})\.?[ \t]+(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")

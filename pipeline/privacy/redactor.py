@@ -60,15 +60,6 @@ class Redactor:
         folded = fold_for_matching(text)
         spans: list[tuple[int, int, str]] = []
 
-        def find(pattern: re.Pattern, kind: str, keep=None, group: str | int = 0) -> None:
-            for match in pattern.finditer(folded):
-                start, end = match.span(group)
-                if any(s < end and start < e for s, e, _ in spans):
-                    continue
-                if keep is not None and not keep(folded, match):
-                    continue
-                spans.append((start, end, kind))
-
         def add(found: list[tuple[int, int]], kind: str, replace: str = "") -> None:
             for start, end in found:
                 # a wider span of another kind takes the place of the names inside it
@@ -76,6 +67,9 @@ class Redactor:
                     spans[:] = [x for x in spans if not (x[2] == replace and start <= x[0] and x[1] <= end)]
                 if not any(s < end and start < e for s, e, _ in spans):
                     spans.append((start, end, kind))
+
+        def find(pattern: re.Pattern, kind: str, keep=None, group: str | int = 0) -> None:
+            add([m.span(group) for m in pattern.finditer(folded) if keep is None or keep(folded, m)], kind)
 
         if "email" in self.kinds:
             find(_EMAIL_RE, "email")

@@ -34,10 +34,10 @@ def area_synthesis(
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
     """
     question = question or []
-    tail = _restating_sentence(restating or [], area_words)
     # the method counts points said in the same words: where it finds none, it says so of itself,
     # not of the groups (two groups may have made one point in other words)
     if not recurring:
+        tail = _restating_sentence(restating or [], area_words)  # the topic only where no point is
         if question:
             return (
                 "Grupperne talte om spørgsmålets eget emne "

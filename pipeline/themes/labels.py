@@ -170,7 +170,7 @@ def _verb_named_by_noun(text: str, lemmas: str) -> str | None:
     with the verb's noun first in its lemmas ("frigørelse tid"); the label names the noun.
     """
     from pipeline.danish import related
-    from pipeline.danish.inflection import nominalise, passive_infinitives
+    from pipeline.danish.inflection import names_action, passive_infinitives
 
     words, lems = text.lower().split(), lemmas.split()
     if len(words) < 2 or len(words) < len(lems) or words[0] == lems[0]:
@@ -178,7 +178,7 @@ def _verb_named_by_noun(text: str, lemmas: str) -> str | None:
     if related(words[0], lems[0]):
         rest, rest_lemmas = " ".join(words[1:]), " ".join(lems[1:])
     elif len(lems) > 1 and any(
-        related(v, lems[0]) or nominalise(v) == lems[0] for v in passive_infinitives(words[-1])
+        related(v, lems[0]) or names_action(lems[0], v) for v in passive_infinitives(words[-1])
     ):
         # a passive reads the verb after its object ("mobning skal forebygges" → "forebyggelse af mobning")
         rest, rest_lemmas = " ".join(words[: len(lems) - 1]), " ".join(lems[1:])

@@ -23,7 +23,7 @@ import pandas as pd
 
 from pipeline.danish import STOP_WORDS
 from pipeline.danish.connectives import leans_back
-from pipeline.danish.inflection import derives
+from pipeline.danish.inflection import related
 
 __all__ = ["distinct_summaries", "in_short", "label_share"]
 
@@ -34,9 +34,8 @@ def _says(lemma: str, word: str) -> bool:
     "inddrage" says "inddragelse", "teknologi" says "teknologisk"; a label word as written
     ("unge") says its lemma ("ung").
     """
-    return (
-        lemma == word or lemma == word.rstrip("e") or derives(word, lemma) or derives(lemma, word, verb=False)
-    )
+    # a derivation either way; the label's word is no verb of the statement's
+    return lemma == word.rstrip("e") or related(lemma, word, frozenset({lemma}))
 
 
 def label_share(content_lemmas: str, label_words: list[str]) -> float:

@@ -261,14 +261,14 @@ def _widened(unit, s: Sentence, span: tuple[int, int]) -> dict:
 
 
 def _host(
-    part: pd.DataFrame, u: int, t: int, theme_of: dict[int, int], singles: set[int], said
+    part: pd.DataFrame, u: int, t: int, theme_of: dict[int, int], singles: set[int], said, by_statement
 ) -> int | None:
     """The one-unit theme (not ``t``) whose phrase in the same sentence holds unit ``u``, or None."""
     row = part.iloc[u]
     s = said.get(str(row.statement_id))
     if s is None:
         return None
-    for v in np.flatnonzero(part["statement_id"].to_numpy() == row.statement_id):
+    for v in by_statement.get(row.statement_id, ()):
         host = part.iloc[v]
         if v == u or theme_of.get(int(v), t) not in singles - {t} or bool(host.get("stance", False)):
             continue
@@ -300,18 +300,19 @@ def _folds(
     words, no point "Arbejdsplads".
     """
     out: dict[int, int] = {}
+    by_statement = part.groupby("statement_id").indices  # a sentence's units, found once
     members: dict[int, list[int]] = {}  # each theme's units, from one pass over the units
     for i, k in theme_of.items():
         members.setdefault(k, []).append(i)
     for t in sorted(singles | set(several)):
         units = members.get(t, [])
         if t in singles and len(units) == 1:
-            host = _host(part, units[0], t, theme_of, singles, said)
+            host = _host(part, units[0], t, theme_of, singles, said, by_statement)
             if host is not None:
                 out[t] = host
             continue
         placed = [u for u in units if not _a_setting(part.iloc[u], said)]
-        hosts = {_host(part, u, t, theme_of, singles, said) for u in placed}
+        hosts = {_host(part, u, t, theme_of, singles, said, by_statement) for u in placed}
         # a setting folds only with a phrase of its own sentence: the point's evidence stays its sentence
         same = {part.iloc[u].statement_id for u in units} == {part.iloc[u].statement_id for u in placed}
         if len(hosts) == 1 and None not in hosts and same:

@@ -260,3 +260,61 @@ def test_notes_stored_before_groups_had_names_are_read_as_numbered(tmp_path, tin
     )
     back = read_table(tmp_path / "notes.csv", Notes)
     assert list(back.columns) == list(notes.columns) and list(back.group_name) == [""]
+
+
+def test_a_name_column_names_the_numbered_groups_and_keeps_their_numbers(tiny_cfg):
+    csv = (
+        "kerneområde,gruppe,parti,tekst\n"
+        "Læring,1,A,Trivsel i frikvarteret.\n"
+        "Læring,2,Ø,Lektiehjælp efter skole.\n"
+        "Social omsorg,2,Ø,Frivillige i ældreplejen.\n"
+        "Social omsorg,10,V,Pårørende som ressource.\n"
+    )
+    result = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg)
+    assert result.rejects.empty
+    assert sorted(_groups(result)) == [
+        ("Læring", 1, "A"),
+        ("Læring", 2, "Ø"),
+        ("Social omsorg", 2, "Ø"),
+        ("Social omsorg", 10, "V"),
+    ]
+    plain = csv.replace(",parti", "").replace(",A,", ",").replace(",Ø,", ",").replace(",V,", ",")
+    unnamed = ingest([SourceFile("noter.csv", plain.encode())], tiny_cfg)
+    assert list(unnamed.notes.note_id) == list(result.notes.note_id)  # a name changes no note's id
+
+
+def test_a_name_column_that_disagrees_with_the_numbers_names_no_group(tiny_cfg):
+    csv = (
+        "kerneområde,gruppenavn,gruppe,tekst\n"
+        "Læring,Bord A,1,Trivsel i frikvarteret.\n"
+        "Social omsorg,Bord B,1,Frivillige i ældreplejen.\n"  # group 1 is "A" and "B": no name is true
+        "Læring,Bord C,2,Lektiehjælp efter skole.\n"
+        "Social omsorg,Bord C,3,Pårørende som ressource.\n"  # "C" names groups 2 and 3
+        "Læring,Bord D,4,Bevægelse i timerne.\n"
+        "Social omsorg,bord  d,4,Besøgsvenner.\n"  # one name written two ways: the first in natural order
+    )
+    result = ingest([SourceFile("noter.csv", csv.encode())], tiny_cfg)
+    assert result.rejects.empty
+    assert sorted(set(zip(result.notes.group, result.notes.group_name, strict=True))) == [
+        (1, ""),
+        (2, ""),
+        (3, ""),
+        (4, "Bord D"),
+    ]
+
+
+def test_a_redacted_name_in_the_name_column_leaves_the_group_its_number(tiny_cfg):
+    from dataclasses import replace
+
+    from pipeline.config import PrivacyConfig
+
+    cfg = replace(tiny_cfg, privacy=PrivacyConfig(names=("Hanne Jensen",)))
+    csv = (
+        "kerneområde,gruppe,gruppenavn,tekst\n"
+        "Læring,1,Hanne Jensen,Trivsel.\n"
+        "Læring,2,Hanne Jensen,Lektier.\n"
+    )
+    result = ingest([SourceFile("noter.csv", csv.encode())], cfg)
+    assert result.rejects.empty
+    assert _groups(result) == [("Læring", 1, ""), ("Læring", 2, "")]
+    assert "Hanne" not in str(result.manifest())

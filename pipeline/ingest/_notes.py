@@ -53,6 +53,8 @@ class RawNote:
     seminar: str = ""
     #: Set by a reader when the row could not be read as a note (it then goes to the rejects).
     problem: str = ""
+    #: The name a numbered group goes by ("Bord A", a party's letter), from its own column; "" if none.
+    group_name: str = ""
 
 
 def parse_group(value: str) -> int | None:
@@ -182,15 +184,18 @@ def _content_problem(raw: RawNote, text: str) -> str:
 
 @dataclass(frozen=True)
 class _Group:
-    """A note's group: a number, or a name (then ``number`` is None until the names are numbered)."""
+    """A note's group: a number, a name (then ``number`` is None until the names are numbered), or both.
+
+    Both when the file numbers the groups and names them in a column of their own (a party's letter).
+    """
 
     number: int | None
     name: str | None
 
     @property
     def key(self) -> int | str:
-        """What makes two notes' groups the same group."""
-        return self.number if self.name is None else _name_key(self.name)
+        """What makes two notes' groups the same group: the number where the file gives one."""
+        return self.number if self.number is not None else _name_key(self.name or "")
 
 
 def _group_of(raw: RawNote, lettered: bool) -> _Group | str:
@@ -209,7 +214,18 @@ def _group_of(raw: RawNote, lettered: bool) -> _Group | str:
             f"group '{raw.group}' is not a group number or name; "
             "write it as 3, 'Gruppe 3' or a short name such as 'Bord A'."
         )
+    if group is not None:
+        return _Group(group, _column_name(raw.group_name))
     return _Group(group, group_name)
+
+
+def _column_name(value: str) -> str | None:
+    """The name a numbered group goes by, from the file's group-name column; None if it gives none.
+
+    A name the privacy filter replaced ("[navn]") names no group: the group keeps its number.
+    """
+    name = parse_group_name(value, letter=True)
+    return None if name is None or "[" in name else name
 
 
 def _year_of(raw: RawNote, cfg: SeminarConfig) -> int | str:
@@ -294,6 +310,7 @@ class _Resolver:
             "question": raw.question.strip() or (area.question if area else ""),
             "group": group.number,
             "group_name": group.name or "",
+            "_numbered": group.number is not None,
             "text": text,
             "source_file": raw.source_file,
             "source_ref": raw.source_ref,
@@ -323,6 +340,7 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, row))
         else:
             accepted.append(row)
+    _keep_consistent_names(accepted)
     _number_named_groups(accepted)
     area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
     notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
@@ -336,6 +354,28 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     return notes, rejects_df
 
 
+def _keep_consistent_names(accepted: list[dict]) -> None:
+    """Drop a numbered group's column name where the file does not give one number one name in a year.
+
+    A group is the same group in every core area of the year: if group 3 is "A" in one area and "B" in
+    another, or "A" names groups 1 and 3, no name is true of the group, so the pages say "gruppe 3".
+    The first spelling in natural order is kept for names that differ only in case or spacing.
+    """
+    numbered = [row for row in accepted if row["_numbered"] and row["group_name"]]
+    names: dict[tuple[int, int], set[str]] = {}
+    numbers: dict[tuple[int, str], set[int]] = {}
+    for row in numbered:
+        names.setdefault((row["year"], row["group"]), set()).add(_name_key(row["group_name"]))
+        numbers.setdefault((row["year"], _name_key(row["group_name"])), set()).add(row["group"])
+    written: dict[tuple[int, str], str] = {}
+    for row in sorted(numbered, key=lambda r: group_sort_key(r["group_name"])):
+        written.setdefault((row["year"], _name_key(row["group_name"])), row["group_name"])
+    for row in numbered:
+        key = _name_key(row["group_name"])
+        one = len(names[(row["year"], row["group"])]) == 1 and len(numbers[(row["year"], key)]) == 1
+        row["group_name"] = written[(row["year"], key)] if one else ""
+
+
 def _number_named_groups(accepted: list[dict]) -> None:
     """Give each named group of a year an ordinal after the year's numbered groups, in natural order.
 
@@ -345,13 +385,13 @@ def _number_named_groups(accepted: list[dict]) -> None:
     """
     for year in {row["year"] for row in accepted}:
         rows = [row for row in accepted if row["year"] == year]
-        named = [row for row in rows if row["group_name"]]
+        named = [row for row in rows if row["group_name"] and not row["_numbered"]]
         if not named:
             continue
         written: dict[str, str] = {}
         for row in sorted(named, key=lambda r: group_sort_key(r["group_name"])):
             written.setdefault(_name_key(row["group_name"]), row["group_name"])
-        start = max((row["group"] for row in rows if not row["group_name"]), default=0)
+        start = max((row["group"] for row in rows if row["_numbered"]), default=0)
         order = sorted(written.values(), key=group_sort_key)
         ordinal = {_name_key(n): start + i for i, n in enumerate(order, start=1)}
         for row in named:

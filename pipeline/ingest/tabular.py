@@ -26,6 +26,9 @@ __all__ = [
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "tekst", "note", "noter", "notat", "opsamling", "referat", "besvarelse", "svar"),
     "group": ("group", "gruppe", "gruppenummer", "gruppe nr", "gruppe nr.", "bord", "bordnummer", "table"),
+    # The name a numbered group goes by on the pages ("Bord A", a party's letter); never a person's name
+    # column ("navn", "referent"): a name that is redacted is dropped and the group keeps its number.
+    "group_name": ("group_name", "group name", "gruppenavn", "bordnavn", "party", "parti"),
     "core_area": ("core_area", "core area", "kerneområde", "kerneomraade", "kerneområder", "område", "area"),
     "theme": ("theme", "tema", "emne", "fokus", "fokuspunkt"),
     "question": ("question", "spørgsmål", "spoergsmaal", "drøftelsesspørgsmål"),
@@ -131,6 +134,7 @@ def rows_to_notes(
                 source_ref=ref(i),
                 core_area=values.get("core_area", ""),
                 group=values.get("group", ""),
+                group_name=values.get("group_name", ""),
                 text=values.get("text", ""),
                 theme=values.get("theme", ""),
                 question=values.get("question", ""),

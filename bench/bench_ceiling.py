@@ -279,8 +279,30 @@ def run_ceiling(bench, reads: list[int | None]) -> dict | None:
     print("false among the first k:", json.dumps(out["precision"]))
     out["beyond_25"] = _beyond_25(runs, points, found_before, keywords)
     out["missed_after_all"] = _missed_after_all(runs, auto, points, reads)
+    out["perfect_ranking"] = _perfect(runs[reads[-1]]["rows"], (auto, cfg, points, words, topic_words), stops)
     print(json.dumps(out, ensure_ascii=False))
     return out
+
+
+def _perfect(rows: list[dict], run: tuple, stops) -> dict:
+    """A perfect ranking of the same candidates: per point not found before, only its first true suggestion.
+
+    What one round finds when the list holds nothing else: the candidates' ceiling, and how many
+    suggestions a ranking without false ones would need to reach it.
+    """
+    auto, cfg, points, words, topic_words = run
+    _, found_before = _found(auto, points, stops)
+    keywords = {(t.core_area, t.label): str(t.keywords) for t in auto.themes.itertuples()}
+    chosen: dict[str, dict] = {}
+    for p in points:
+        if len(p["groups"]) >= 2 and p["point"] not in found_before:
+            first = next((r for r in rows if is_of(r, p, keywords)), None)
+            if first is not None:
+                chosen.setdefault(first["id"], first)
+    after, _ = read_once(auto, cfg, points, words, topic_words, list(chosen.values()))
+    n_after, _ = _found(after, points, stops)
+    print(f"a perfect ranking: {len(chosen)} true suggestions read (one per point), found after {n_after}")
+    return {"read": len(chosen), "found_after": n_after}
 
 
 def _precision(runs: dict) -> dict:

@@ -148,7 +148,38 @@ def _held_by_one(t, held: set[int], point: dict, all_rows: list[dict], judged: d
     return f"{head} names it but is not counted ({', '.join(flags) or 'one group'}); {said}"
 
 
-def _claim_sides(auto, point: dict, unit_claims: dict[str, int], all_rows: list[dict]) -> str:
+def skip_reason(auto, side_key: str, area: str, area_words: dict) -> str:
+    """Why ``suggest`` pairs a side with nothing: the rule of ``pipeline.curation.suggest`` that skips it.
+
+    Read-only use of the module's own lookups (so the bench names the rule the pipeline applies).
+    """
+    from pipeline.curation import suggest as sg
+    from pipeline.curation.grounds import names_an_area
+
+    sides = sg.sides_of(auto.themes, auto.units, auto.statements)
+    options = {a: frozenset(int(t) for t in ids) for a, ids in auto.quality.get("option_themes", {}).items()}
+    ctx = sg._lookups(auto.themes, auto.units, auto.statements, area_words, {}, options)
+    s = next((x for x in sides if x.area == area and x.key == side_key), None)
+    if s is None:
+        return "no side"
+    own, no_point = ctx["area_words"].get(area, frozenset()), ctx["no_point"].get(area, frozenset())
+    w = {x for u in s.unit_ids for x in str(ctx["unit_lemmas"].get(u, "")).split()} | set(s.words.split())
+    if s.topic < 0 and not (w - own - sg._NO_POINT - no_point):
+        parts = [
+            f"{x}: " + ("area's own" if x in own else "no-point" if x in sg._NO_POINT else "empty here")
+            for x in sorted(w)
+        ]
+        return "skipped, only words that name no point (" + ", ".join(parts) + ")"
+    if not set(s.words.split()) - sg._NO_POINT:
+        return "skipped, its label only no-point words"
+    if s.key in ctx["restating"]:
+        return "skipped, restates the area or question"
+    if names_an_area(w, area, ctx["area_names"], sg._NO_POINT):
+        return "skipped, names another core area"
+    return "not skipped: every pair counts no group more, or was taken apart"
+
+
+def _claim_sides(auto, point: dict, unit_claims: dict[str, int], all_rows: list[dict], area_words) -> str:
     """The sides the claims are on (a theme, or the key phrase itself), each with its candidates."""
     themes = auto.themes[auto.themes["core_area"] == point["area"]]
     key_of = {
@@ -165,10 +196,11 @@ def _claim_sides(auto, point: dict, unit_claims: dict[str, int], all_rows: list[
     )
 
 
-def why_missed(auto, point: dict, all_rows: list[dict], judged: dict, after) -> str:
+def why_missed(auto, point: dict, all_rows: list[dict], judged: dict, after, area_words) -> str:
     """Why a point is still missed after reading every candidate (the first reason that holds).
 
-    ``judged``: id → accepted, for every row read; ``after``: the analysis after accepting.
+    ``judged``: id → accepted, for every row read; ``after``: the analysis after accepting;
+    ``area_words``: the areas' own words (as ``suggest`` is given them).
     """
     need = min(2, len(point["groups"]))
     said, unit_claims = claims(auto, point)
@@ -192,7 +224,7 @@ def why_missed(auto, point: dict, all_rows: list[dict], judged: dict, after) -> 
     if not joining:
         return (
             f"no candidate: claims of groups {sorted(claimed)}, no candidate pair joins two groups' "
-            f"claims; their sides: {_claim_sides(auto, point, unit_claims, all_rows)}"
+            f"claims; their sides: {_claim_sides(auto, point, unit_claims, all_rows, area_words)}"
         )
     accepted = [r for r in joining if judged.get(r["id"])]
     if not accepted:
@@ -258,16 +290,11 @@ def run_ceiling(bench, reads: list[int | None]) -> dict | None:
         if bench.key == "2024":
             fig["synthesis_top6_after"] = synthesis_top6(after.themes, points)
         runs[n]["fig"] = fig
+        top6 = f"; Social omsorg top 6: {fig['synthesis_top6_after']}" if bench.key == "2024" else ""
         print(
             f"-- read {'all' if n is None else n}: {fig['read']} read, {fig['accepted']} accepted, "
             f"{fig['false']} false ({fig['false_in_first_10']} among the first 10); found after "
-            f"{n_after}/{n_points}"
-            + (
-                f"; Social omsorg top 6: {fig['synthesis_top6_after']}"
-                if "synthesis_top6_after" in fig
-                else ""
-            )
-            + f" ({fig['seconds']} s)"
+            f"{n_after}/{n_points}{top6} ({fig['seconds']} s)"
         )
     out = {
         "set": bench.key,
@@ -278,18 +305,14 @@ def run_ceiling(bench, reads: list[int | None]) -> dict | None:
     }
     print("false among the first k:", json.dumps(out["precision"]))
     out["beyond_25"] = _beyond_25(runs, points, found_before, keywords)
-    out["missed_after_all"] = _missed_after_all(runs, auto, points, reads)
+    out["missed_after_all"] = _missed_after_all(runs, auto, points, reads, words)
     out["perfect_ranking"] = _perfect(runs[reads[-1]]["rows"], (auto, cfg, points, words, topic_words), stops)
     print(json.dumps(out, ensure_ascii=False))
     return out
 
 
 def _perfect(rows: list[dict], run: tuple, stops) -> dict:
-    """A perfect ranking of the same candidates: per point not found before, only its first true suggestion.
-
-    What one round finds when the list holds nothing else: the candidates' ceiling, and how many
-    suggestions a ranking without false ones would need to reach it.
-    """
+    """A perfect ranking of the candidates: per point not found before, its first true suggestion only."""
     auto, cfg, points, words, topic_words = run
     _, found_before = _found(auto, points, stops)
     keywords = {(t.core_area, t.label): str(t.keywords) for t in auto.themes.itertuples()}
@@ -331,11 +354,15 @@ def _beyond_25(runs: dict, points: list[dict], found_before: set[str], keywords:
         if first_n == "none":
             continue
         rows = [r for r in runs[first_n]["rows"] if is_of(r, p, keywords)]
-        r = rows[0] if rows else None
+        # none of its own: a join accepted as another point of the area made a theme that finds it
+        via = [r for r, ok, _ in runs[first_n]["judged"] if ok and r["core_area"] == p["area"]]
+        r = rows[0] if rows else via[0] if via else None
         row = {
             "area": p["area"],
             "point": p["point"],
             "first_found_reading": "all" if first_n is None else first_n,
+            "found_reading": ["all" if n is None else n for n in runs if p["point"] in runs[n]["found"]],
+            "own_suggestion": bool(rows),
             "rank": r["rank"] if r else None,
             "score": r["score"] if r else None,
             "score_rank_25_today": score_25,
@@ -347,12 +374,13 @@ def _beyond_25(runs: dict, points: list[dict], found_before: set[str], keywords:
         print(
             f"  {p['area'][:22]} | {p['point']} | read {row['first_found_reading']} | rank {row['rank']} | "
             f"score {row['score']} (rank 25 today {score_25}) | by score {row['rank_by_score']} | "
-            f"{row['pair']}"
+            f"{row['pair'] if rows else 'via another join: ' + row['pair']} | found reading "
+            f"{row['found_reading']}"
         )
     return out
 
 
-def _missed_after_all(runs: dict, auto, points: list[dict], reads: list) -> list[dict]:
+def _missed_after_all(runs: dict, auto, points: list[dict], reads: list, area_words) -> list[dict]:
     """Each point (of two or more groups) missed after the longest read, with why."""
     last = runs[reads[-1]]
     judged = {r["id"]: ok for r, ok, _ in last["judged"]}
@@ -361,7 +389,7 @@ def _missed_after_all(runs: dict, auto, points: list[dict], reads: list) -> list
     for p in points:
         if len(p["groups"]) < 2 or p["point"] in last["found"]:
             continue
-        why = why_missed(auto, p, last["rows"], judged, last["after"])
+        why = why_missed(auto, p, last["rows"], judged, last["after"], area_words)
         out.append({"area": p["area"], "point": p["point"], "why": why})
         print(f"  {p['area'][:22]} | {p['point']} | {why}")
     return out

@@ -192,7 +192,9 @@ def _claim_sides(auto, point: dict, unit_claims: dict[str, int], all_rows: list[
         n = sum(key in (r["theme_key"], r["other_key"]) for r in all_rows)
         out.setdefault((key, label, n), set()).add(g)
     return "; ".join(
-        f"'{label}' (group {sorted(gs)}, in {n} candidates)" for (_, label, n), gs in out.items()
+        f"'{label}' (group {sorted(gs)}, in {n} candidates"
+        + (f": {skip_reason(auto, key, point['area'], area_words)})" if n == 0 else ")")
+        for (key, label, n), gs in out.items()
     )
 
 

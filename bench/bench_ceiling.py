@@ -36,7 +36,7 @@ def parse_read(value: str) -> int | None:
     """One ``--read`` value: a positive number, or ``all`` (None)."""
     if value == "all":
         return None
-    n = int(value)
+    n = int(value) if value.isdigit() else 0
     if n < 1:
         raise ValueError(f"--read {value}: give a positive number or 'all'")
     return n

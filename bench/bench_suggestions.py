@@ -16,8 +16,10 @@ theme showed before), false suggestions among the first 10, accepted joins not a
 (2024) how many of the municipality's synthesis themes Social omsorg's top 6 name after accepting.
 
 Usage: ``python bench/bench_suggestions.py [--set 2024|dr] [--per-round 5] [--points-2024 PATH]
-[--points-dr PATH]`` (``--points-*``: the analyst knows another reader's points). A benchmark (figures
-to read), not a test.
+[--points-dr PATH] [--read N [N ...]]`` (``--points-*``: the analyst knows another reader's points;
+``--read 25 50 100 200 all``: instead of the above, the loop's ceiling, :mod:`bench_ceiling`: the
+analyst reads N suggestions in one round, the cap lifted to N for the bench only). A benchmark
+(figures to read), not a test.
 """
 
 from __future__ import annotations
@@ -250,11 +252,29 @@ def main(argv: list[str] | None = None) -> int:
         "--set", choices=[b.key for b in SETS], action="append", help="run only this set (repeatable)"
     )
     parser.add_argument("--per-round", type=int, default=5, help="suggestions read per round (default 5)")
+    parser.add_argument(
+        "--read",
+        nargs="+",
+        metavar="N",
+        help="read N suggestions in one round, the cap lifted to N (numbers, or 'all'; e.g. 25 50 100 "
+        "200 all): the loop's ceiling instead of the default figures (bench/bench_ceiling.py)",
+    )
     add_points_args(parser)
     args = parser.parse_args(argv)
+    reads = None
+    if args.read:
+        from bench_ceiling import parse_read, run_ceiling
+
+        try:
+            reads = [parse_read(v) for v in args.read]
+        except ValueError as exc:
+            parser.error(str(exc))
     for bench in sets_with_points(args.points_2024, args.points_dr):
         if not args.set or bench.key in args.set:
-            run_set(bench, args.per_round)
+            if reads is not None:
+                run_ceiling(bench, reads)
+            else:
+                run_set(bench, args.per_round)
     return 0
 
 

@@ -29,6 +29,8 @@ def test_no_word_of_a_fixed_adverbial_or_prepositional_expression_heads_a_phrase
     assert fixed_nouns("så ønsker vi først og fremmest kristne bederum".split()) == {3, 4, 5}
     # "til stede" is "present": the point is the world's trouble spots, not a "stede"
     assert fixed_nouns("være mere til stede i verdens brændpunkter".split()) == {2, 3}
+    # "nødt til" is "have to": a theme "Nødt" named nothing
+    assert fixed_nouns("så bliver vi nødt til at lade miljøet gå forrest".split()) == {3, 4}
     for idiom in ("ikke mindst", "til dels", "på vej", "til rådighed", "i det hele taget", "på tværs"):
         words = f"det er {idiom} vigtigt".split()
         assert fixed_nouns(words) == set(range(2, len(words) - 1)), idiom

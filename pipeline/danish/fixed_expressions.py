@@ -47,8 +47,9 @@ COMPLEX_PREPOSITIONS: frozenset[tuple[str, str, str]] = frozenset(
 #: Adverbial idioms and fixed prepositional expressions: their words name nothing a group talked
 #: about ("i dag" is "now", "hånd i hånd" is "together", "en masse" is "many", "samlet set" is "all
 #: in all": a theme "Set" named nothing; "først og fremmest" is "above all": "Fremmest"; "til
-#: stede" is "present": "Stede i verdens brændpunkter"), so no word of one heads a noun phrase or
-#: becomes a label alone. Checked against the lowercase word forms, as written (no inflection).
+#: stede" is "present": "Stede i verdens brændpunkter"; "nødt til" is "have to": "Nødt"), so no
+#: word of one heads a noun phrase or becomes a label alone. Checked against the lowercase word
+#: forms, as written (no inflection).
 ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
     tuple(line.split())
     for line in """
@@ -78,6 +79,7 @@ ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
     generelt set
     alt taget i betragtning
     først og fremmest
+    nødt til
     frem for alt
     ikke mindst
     ikke desto mindre

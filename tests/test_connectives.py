@@ -46,6 +46,9 @@ def test_a_sentence_of_its_own_does_not(text):
         ("De nævnte behovet for nye skoler .", "PRON VERB NOUN ADP ADJ NOUN PUNCT"),
         ("Den er vi begyndt at rokke ved .", "PRON AUX PRON VERB PART VERB ADP PUNCT"),
         ("Det er et stort problem .", "PRON AUX DET ADJ NOUN PUNCT"),
+        # a linking adverbial of several words weighs it against the one before
+        ("Til gengæld har vi et kæmpe problem med anmeldelser .", ""),
+        ("På den anden side koster det penge .", ""),
     ],
 )
 def test_a_sentence_adding_to_or_pointing_back_at_the_one_before_leans_back(tokens, upos):

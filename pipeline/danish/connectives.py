@@ -13,7 +13,7 @@ writers themselves, never a word of the sentence before.
 
 from __future__ import annotations
 
-__all__ = ["ADDING_ADVERBS", "BACK_POINTING_PRONOUNS", "LINKING_OPENERS", "leans_back"]
+__all__ = ["ADDING_ADVERBS", "BACK_POINTING_PRONOUNS", "LINKING_OPENERS", "LINKING_PHRASES", "leans_back"]
 
 # Conjunctions and adverbs that link a sentence to the previous one when they open it. "så" and
 # "for" open a main clause only as conjunctions ("Så skal vi …" is "then"; both lean back); words
@@ -40,6 +40,24 @@ LINKING_OPENERS = frozenset(
         "ellers",
         "heller",
         "også",
+        "derimod",
+        "ligeledes",
+        "tillige",
+        "derefter",
+        "herefter",
+    }
+)
+
+#: Linking adverbials of several words ("Til gengæld har vi …", "I stedet skal …", "På den anden
+#: side …"): opening a sentence they weigh it against the one before, as "men" does.
+LINKING_PHRASES: frozenset[tuple[str, ...]] = frozenset(
+    {
+        ("til", "gengæld"),
+        ("i", "stedet"),
+        ("i", "øvrigt"),
+        ("på", "den", "anden", "side"),
+        ("ud", "over", "det"),
+        ("oven", "i", "købet"),
     }
 )
 
@@ -69,7 +87,8 @@ _PUNCTUATION = ".,;:!?()»«\"'–-"
 def leans_back(text: str, upos: str = "") -> bool:
     """Whether a sentence leans on the one before it: it does not stand alone as a quote.
 
-    It opens with a linking word (:data:`LINKING_OPENERS`), has an adding adverb in its first field
+    It opens with a linking word or phrase (:data:`LINKING_OPENERS`, :data:`LINKING_PHRASES`:
+    "Til gengæld …"), has an adding adverb in its first field
     (:data:`ADDING_ADVERBS`), or opens with a pronoun pointing back (:data:`BACK_POINTING_PRONOUNS`)
     followed by its verb. "det" points back only where no clause follows it holds the place of.
 
@@ -88,6 +107,8 @@ def leans_back(text: str, upos: str = "") -> bool:
     if not words:
         return False
     if words[0] in LINKING_OPENERS or ADDING_ADVERBS.intersection(words[1:_FIRST_FIELD]):
+        return True
+    if any(tuple(words[: len(p)]) == p for p in LINKING_PHRASES):
         return True
     if words[0] not in BACK_POINTING_PRONOUNS or len(tags) != len(words) or len(tags) < 2:
         return False

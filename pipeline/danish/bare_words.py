@@ -132,20 +132,9 @@ def is_bare_adjective(form: str, lemma: str) -> bool:
     if word != lemma.lower() or word.endswith("e") or len(word) < 3:
         return False
     known, low_lex = get_sources(), default_model().low_lex
-    if any(
+    return any(
         known.dict_lemma(f) == word or any(str(lem).lower() == word for lem, _ in (low_lex.get(f) or ()))
         for f in (word + "ere", word + "t")
-    ):
-        return True
-    # an adjective in -t ("forkert" of "noget forkert") has no -t form of its own: its -e form goes
-    # back to it, and no definite or plural form of a noun does ("sort", "kost", "vold" are nouns)
-    return word.endswith("t") and _inflects_as_adjective_only(word, known)
-
-
-def _inflects_as_adjective_only(word: str, known) -> bool:
-    """Whether the dictionary takes ``word`` + "e" back to it and knows no noun form of it."""
-    return known.dict_lemma(word + "e") == word and all(
-        known.dict_lemma(word + end) != word for end in ("en", "et", "er", "ene")
     )
 
 

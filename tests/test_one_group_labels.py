@@ -24,6 +24,20 @@ def test_samlet_set_and_med_udgangspunkt_i_are_fixed_expressions():
     assert fixed_nouns("med udgangspunkt i borgernes ønsker".split()) == {1}
 
 
+def test_no_word_of_a_fixed_adverbial_or_prepositional_expression_heads_a_phrase():
+    # "først og fremmest" is "above all": a theme "Fremmest" named nothing
+    assert fixed_nouns("så ønsker vi først og fremmest kristne bederum".split()) == {3, 4, 5}
+    # "til stede" is "present": the point is the world's trouble spots, not a "stede"
+    assert fixed_nouns("være mere til stede i verdens brændpunkter".split()) == {2, 3}
+    # "nødt til" is "have to": a theme "Nødt" named nothing
+    assert fixed_nouns("så bliver vi nødt til at lade miljøet gå forrest".split()) == {3, 4}
+    for idiom in ("ikke mindst", "til dels", "på vej", "til rådighed", "i det hele taget", "på tværs"):
+        words = f"det er {idiom} vigtigt".split()
+        assert fixed_nouns(words) == set(range(2, len(words) - 1)), idiom
+    # the noun outside an idiom is a noun: "stedet" of "stedet for mødet", "vej" of "en ny vej"
+    assert fixed_nouns("stedet for mødet er en ny vej".split()) == set()
+
+
 def test_a_starting_point_or_a_perspective_alone_names_no_point():
     for frame in ("udgangspunkt", "perspektiv"):
         assert not names_own_point(frame, "", EMPTY_NOUNS, _never), frame

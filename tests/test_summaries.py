@@ -170,3 +170,40 @@ def test_a_theme_restating_the_area_chooses_its_sentence_after_the_points():
     samarbejde = _theme("Social omsorg", "Samarbejde", "s1 s2", "s1", 3) | {"restates_area": False}
     out = distinct_summaries(pd.DataFrame([frivillige, samarbejde]), statements)
     assert [json.loads(s)["statement_id"] for s in out["summary"]] == ["s3", "s1"]
+
+
+def test_in_short_takes_another_groups_sentence_saying_the_label_over_one_leaning_back():
+    """ "De talte også om samarbejde …" hangs in the air out of its note; group 3's sentence does not."""
+    from pipeline.themes.describe import in_short
+
+    st = pd.DataFrame(
+        {
+            "statement_id": ["a", "b", "c"],
+            "text": [
+                "De talte også om samarbejde med virksomheder.",
+                "Gruppe 3 fokuserede på samarbejde mellem frivillige organisationer og politikere.",
+                "Gruppe 5 nævnte cykelstier.",
+            ],
+            "tokens": [
+                "De talte også om samarbejde med virksomheder .",
+                "Gruppe 3 fokuserede på samarbejde mellem frivillige organisationer og politikere .",
+                "Gruppe 5 nævnte cykelstier .",
+            ],
+            "pos": [
+                "PRON VERB ADV ADP NOUN ADP NOUN PUNCT",
+                "NOUN NUM VERB ADP NOUN ADP ADJ NOUN CCONJ NOUN PUNCT",
+                "NOUN NUM VERB NOUN PUNCT",
+            ],
+            "content_lemmas": [
+                "tale samarbejde virksomhed",
+                "gruppe fokusere samarbejde frivillig organisation politiker",
+                "gruppe nævne cykelsti",
+            ],
+        }
+    ).set_index("statement_id")
+    units = pd.DataFrame({"statement_id": ["a", "b", "c"], "group": [1, 3, 5]})
+    # "a" is nearest the centre and most about the label, but it leans on its note's first sentence
+    assert in_short(units, [0, 1, 2], st, ("samarbejde",))["statement_id"] == "b"
+    # a sentence that does not say the label is no better for standing alone: "a" is kept as written
+    short = in_short(units[units.statement_id != "b"], [0, 1], st, ("samarbejde",))
+    assert short == {"statement_id": "a", "group": 1, "text": "De talte også om samarbejde med virksomheder."}

@@ -17,7 +17,9 @@ __all__ = [
     "JUDGING_NOUNS",
     "is_bare_adjective",
     "is_bare_noun",
+    "is_bare_participle",
     "is_bare_verb",
+    "is_relational_adjective",
     "is_verb_after_modal",
     "modal_clause",
 ]
@@ -110,11 +112,14 @@ def is_bare_verb(lemma: str) -> bool:
 
 
 def is_bare_adjective(form: str, lemma: str) -> bool:
-    """Whether a word written in an adjective's base form is that adjective ("bred", "grøn").
+    """Whether a word written alone is an adjective or a participle whose noun is left out.
 
-    The dictionary or the tagger's corpus takes its comparative (``-ere``) or neuter (``-t``) form
-    back to it. An adjective used as a noun is written in its ``-e`` form ("frivillige", "unge",
-    "de ældre"), so only a form that is the lemma itself and does not end in ``-e`` counts.
+    An adjective in its base form ("bred", "grøn": the dictionary or the tagger's corpus takes its
+    comparative ``-ere`` or neuter ``-t`` form back to it); a past participle
+    (:func:`is_bare_participle`: "opvokset" of "født og opvokset i"); or a relational adjective in
+    ``-sk`` (:func:`is_relational_adjective`: "jødiske" of "jødiske, muslimske … og kristne
+    børn"). An adjective used as a noun is written in its ``-e`` form ("frivillige", "unge", "de
+    ældre") and names the people it describes, so that form counts only for the relational ones.
 
     >>> is_bare_adjective("bred", "bred"), is_bare_adjective("frivillige", "frivillig")
     (True, False)
@@ -122,6 +127,8 @@ def is_bare_adjective(form: str, lemma: str) -> bool:
     from pipeline.danish.lemma_model import default_model, get_sources
 
     word = form.lower()
+    if is_bare_participle(word, lemma) or is_relational_adjective(word, lemma):
+        return True
     if word != lemma.lower() or word.endswith("e") or len(word) < 3:
         return False
     known, low_lex = get_sources(), default_model().low_lex
@@ -129,3 +136,47 @@ def is_bare_adjective(form: str, lemma: str) -> bool:
         known.dict_lemma(f) == word or any(str(lem).lower() == word for lem, _ in (low_lex.get(f) or ()))
         for f in (word + "ere", word + "t")
     )
+
+
+def is_bare_participle(form: str, lemma: str) -> bool:
+    """Whether a word is a verb's past participle in its base form: "opvokset" (of "opvokse").
+
+    The lemmatiser takes the participle back to its verb ("født og opvokset i": "opvokse"), and a
+    label made from it names an action of nothing named. A participle used as a noun is written in
+    its ``-e`` form ("de ansatte", "de udsatte") and names people, so it is not one; nor is a
+    neuter noun's definite form ("samarbejdet", "arbejdet"), which the dictionary knows in the
+    genitive ("samarbejdets").
+
+    >>> is_bare_participle("opvokset", "opvokse"), is_bare_participle("samarbejdet", "samarbejde")
+    (True, False)
+    """
+    from pipeline.danish.inflection import _is_verb
+    from pipeline.danish.lemma_model import get_sources
+
+    word, lemma = form.lower(), lemma.lower()
+    if word == lemma or not word.endswith("t") or not _is_verb(lemma):
+        return False
+    if word not in (lemma[:-1] + "et", lemma + "t", lemma[:-1] + "t"):
+        return False
+    return get_sources().dict_lemma(word + "s") != lemma
+
+
+def is_relational_adjective(form: str, lemma: str) -> bool:
+    """Whether a word is the ``-e`` form of a relational adjective in ``-sk``: "jødiske", "muslimske".
+
+    Such an adjective relates its noun to a people, a faith or a field ("jødiske børn", "politiske
+    beslutninger"); Danish has a noun of its own for the persons ("jøder", "muslimer", "danskere"),
+    so the adjective is not used as a noun, and alone its noun was left out ("jødiske, muslimske,
+    ateister og kristne børn"). The dictionary takes the form back to the lemma and knows no
+    definite plural of a noun of that lemma ("diskene" of "disk": "diske" names disks).
+
+    >>> is_relational_adjective("jødiske", "jødisk"), is_relational_adjective("diske", "disk")
+    (True, False)
+    """
+    from pipeline.danish.lemma_model import get_sources
+
+    word, lemma = form.lower(), lemma.lower()
+    if not lemma.endswith("sk") or word != lemma + "e":
+        return False
+    known = get_sources()
+    return known.dict_lemma(word) == lemma and known.dict_lemma(lemma + "ene") != lemma

@@ -44,9 +44,12 @@ COMPLEX_PREPOSITIONS: frozenset[tuple[str, str, str]] = frozenset(
 )
 
 
-#: Adverbial idioms: their nouns name nothing a group talked about ("i dag" is "now", "hånd i
-#: hånd" is "together", "en masse" is "many", "samlet set" is "all in all": a theme "Set"
-#: named nothing), so they head no noun phrase either. Checked against the lowercase word forms.
+#: Adverbial idioms and fixed prepositional expressions: their words name nothing a group talked
+#: about ("i dag" is "now", "hånd i hånd" is "together", "en masse" is "many", "samlet set" is "all
+#: in all": a theme "Set" named nothing; "først og fremmest" is "above all": "Fremmest"; "til
+#: stede" is "present": "Stede i verdens brændpunkter"; "nødt til" is "have to": "Nødt"), so no
+#: word of one heads a noun phrase or becomes a label alone. Checked against the lowercase word
+#: forms, as written (no inflection).
 ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
     tuple(line.split())
     for line in """
@@ -75,6 +78,58 @@ ADVERBIAL_IDIOMS: frozenset[tuple[str, ...]] = frozenset(
     overordnet set
     generelt set
     alt taget i betragtning
+    først og fremmest
+    nødt til
+    frem for alt
+    ikke mindst
+    ikke desto mindre
+    til stede
+    i stedet
+    på tværs
+    til dels
+    på vej
+    til rådighed
+    i stand
+    til stadighed
+    til sidst
+    til slut
+    til fulde
+    i alt
+    i øvrigt
+    i praksis
+    i princippet
+    i længden
+    i sidste ende
+    i første omgang
+    i anden omgang
+    i det store hele
+    i det mindste
+    i så fald
+    i givet fald
+    i den grad
+    i høj grad
+    i nogen grad
+    i mindre grad
+    i større grad
+    i stigende grad
+    på kort sigt
+    på lang sigt
+    på længere sigt
+    på forhånd
+    på ny
+    på den ene side
+    på den anden side
+    for eksempel
+    til eksempel
+    for det første
+    for det andet
+    for det tredje
+    af og til
+    nu og da
+    med tiden
+    hen ad vejen
+    under alle omstændigheder
+    mere eller mindre
     """.strip().splitlines()
 )
 _LONGEST_IDIOM = max(len(i) for i in ADVERBIAL_IDIOMS)

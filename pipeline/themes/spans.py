@@ -175,7 +175,10 @@ def phrase_spans(
             and (sp := _content_span(start, end, words, lemmas, upos, stops, kept))
         ]
         spans = _merge_chunks(spans, parsed)
-        spans += _nominal_adjectives(words, lemmas, upos, stops, spans)
+        # nor is an adjective of a fixed expression used as a noun: "først og fremmest", "til stede"
+        spans += [
+            sp for sp in _nominal_adjectives(words, lemmas, upos, stops, spans) if not fixed & set(range(*sp))
+        ]
         return _chain_of(sorted(spans), words)
     spans, start = [], None
     for i, (word, lemma) in enumerate(zip(words, lemmas, strict=True)):

@@ -25,7 +25,7 @@ from pipeline.danish import STOP_WORDS
 from pipeline.danish.connectives import leans_back
 from pipeline.danish.inflection import related
 
-__all__ = ["distinct_summaries", "in_short", "label_share"]
+__all__ = ["distinct_summaries", "in_short", "label_share", "label_words_said"]
 
 
 def _says(lemma: str, word: str) -> bool:
@@ -57,6 +57,20 @@ def label_share(content_lemmas: str, label_words: list[str]) -> float:
     return round(sum(any(_says(lem, w) for w in words) for lem in lemmas) / len(lemmas), 6)
 
 
+def label_words_said(content_lemmas: str, label_words: list[str]) -> int:
+    """How many of the label's words a statement says (as a content word or a derivation of one).
+
+    Unlike :func:`label_share` it does not fall with the sentence's length: a long sentence
+    saying "inddragelse" and "unge" says the label as fully as a short one.
+
+    Args:
+        content_lemmas: The statement's content lemmas (or its words), space-separated.
+        label_words: The label's own words (stop words left out), as lemmas or as written.
+    """
+    lemmas = {w.strip(".,;:!?()»«\"'") for w in str(content_lemmas or "").casefold().split()} - {""}
+    return sum(any(_says(lem, w.casefold()) for lem in lemmas) for w in dict.fromkeys(label_words) if w)
+
+
 def in_short(
     units: pd.DataFrame, ranked: list[int], st: pd.DataFrame, label_words: tuple[str, ...] = ()
 ) -> dict:
@@ -65,8 +79,10 @@ def in_short(
     A clause cut out of a sentence can change what it says ("frivillighedsarbejde blandt
     pårørende" was a group's wish for a better word than "opgaveløsning" for it), so the summary
     is a whole statement (a sentence or a bullet as the notes give it) that stands on its own (not
-    "Men …": :func:`~pipeline.danish.connectives.leans_back`) where one does, the one most about the
-    label's point, whose content words are most the label's own
+    "Men …", "De talte også om …": :func:`~pipeline.danish.connectives.leans_back`) where one
+    saying as many of the label's words as the best does (:func:`label_words_said`; a group's
+    sentence leaning on its note's first one is kept, as written, where it alone says them), the one
+    most about the label's point, whose content words are most the label's own
     (:func:`label_share`; ``label_words``, lemmas), and among those
     alike the one nearest the theme's centre (``ranked``: unit positions, most central first). A
     sentence listing four points says each of them less than one making two; a short sentence is
@@ -78,10 +94,26 @@ def in_short(
     # the content lemmas where the statements carry them, else the words as written
     column = "content_lemmas" if "content_lemmas" in st.columns else "text"
     said = {sid: label_share(st.loc[sid, column], label_words) for sid in seen}
-    best = min(seen, key=lambda sid: (leans_back(st.loc[sid, "text"]), -said[sid], seen[sid]))
+    # a sentence leaning on the one before gives way only to one saying as many of the label's words
+    # (its share may be lower: a longer sentence says the same words among more)
+    words = {sid: label_words_said(st.loc[sid, column], list(label_words)) for sid in seen}
+    near = [sid for sid in seen if words[sid] >= max(words.values())]
+    best = min(near, key=lambda sid: (_leans(sid, st), -said[sid], seen[sid]))
     first = units[units["statement_id"] == best].iloc[0]
     text = " ".join(str(st.loc[best, "text"]).split())
     return {"statement_id": best, "group": int(first.group), "text": text[:1].upper() + text[1:]}
+
+
+def _leans(sid: str, st: pd.DataFrame) -> bool:
+    """Whether a statement leans on the sentence before it (:func:`~pipeline.danish.connectives.leans_back`).
+
+    Its tokens and tags where the table carries them (a pronoun is told from an article), else
+    its text.
+    """
+    row = st.loc[sid]
+    if "tokens" in st.columns and "pos" in st.columns and isinstance(row["pos"], str):
+        return leans_back(str(row["tokens"]), row["pos"])
+    return leans_back(str(row["text"]))
 
 
 def _writes(sid: str, words: set[str], st: pd.DataFrame) -> bool:
@@ -112,7 +144,7 @@ def _next_sentence(evidence: list[str], used: set[str], st: pd.DataFrame, label:
         free,
         key=lambda sid: (
             not _writes(sid, words, st),
-            leans_back(st.loc[sid, "text"]),
+            _leans(sid, st),
             -label_share(st.loc[sid].get("content_lemmas", st.loc[sid, "text"]), content),
             len(str(st.loc[sid, "text"]).split()),
             evidence.index(sid),

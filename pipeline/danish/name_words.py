@@ -16,6 +16,7 @@ __all__ = [
     "HONORIFICS",
     "SAYING_VERBS",
     "given_names",
+    "person_titles",
     "street_suffixes",
 ]
 
@@ -65,3 +66,11 @@ def street_suffixes() -> frozenset[str]:
     from .frame_words import read_lexicon
 
     return read_lexicon("street_suffixes.txt")
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    """Titles and roles written before a person's name (``data/person_titles.txt``): "borgmester"."""
+    from .frame_words import read_lexicon
+
+    return read_lexicon("person_titles.txt")

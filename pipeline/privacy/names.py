@@ -170,4 +170,6 @@ def _honorific_re() -> re.Pattern:
     from pipeline.danish.name_words import HONORIFICS
 
     titles = "|".join(sorted(HONORIFICS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?i:{titles})\.?[ \t]+(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")
+    return re.compile(
+        rf"(?<![\w-])(?i:{titles})(?:\.[ \t]*|[ \t]+)(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])"
+    )

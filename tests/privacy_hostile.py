@@ -49,6 +49,7 @@ GONE = [
     ("METTE HANSEN sagde", "[navn] sagde"),
     ("Venlig hilsen\nMette", "Venlig hilsen\n[navn]"),
     ("Mette_Hansen_noter.docx", "[navn]_noter.docx"),
+    ("referat-mette-hansen.docx", "referat-[navn].docx"),
     # addresses, accounts and cards
     ("Bor på Nørregade 12, 8722 Hedensted", "Bor på [adresse] Hedensted"),
     ("konto 1234-5678901234", "konto [kontonummer]"),

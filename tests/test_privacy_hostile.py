@@ -51,6 +51,7 @@ def test_a_payment_card_number_is_redacted_whole():
 
 def test_an_account_number_after_kontonr_is_redacted_without_its_registration_number():
     assert _out("Reg. 1234 kontonr. 1234567890") == "Reg. 1234 kontonr. [kontonummer]"
+    assert _out("Konto: 12345678") == "Konto: [kontonummer]"
     assert _out("hovedkonto 5.32.32") == "hovedkonto 5.32.32"
 
 
@@ -78,6 +79,7 @@ def test_a_name_in_capitals_is_a_name():
     assert _out("MVH LARS") == "MVH [navn]"
     assert _out("METTE HANSEN SAGDE") == "[navn] SAGDE"
     assert _out("BØRN OG UNGE") == "BØRN OG UNGE"
+    assert _out("IDA's rapport") == "IDA's rapport" and _out("MVH OLE HANSEN") == "MVH [navn]"
 
 
 def test_a_title_of_address_takes_the_surname_without_a_space_or_a_capital():
@@ -94,6 +96,14 @@ def test_an_underscore_separates_the_words_of_a_file_name():
 def test_a_placeholder_that_ends_a_glued_word_is_read_again_so_redacting_twice_changes_nothing():
     once = _out("fru tlf12345678")  # "tlf" glued to the number is read once the number is a placeholder
     assert _out(once) == once
+
+
+def test_a_given_name_in_a_file_name_is_a_name_in_any_case_with_its_surname():
+    assert _out("referat-mette-hansen.docx") == "referat-[navn].docx"
+    assert _out("lars-ole-vestergaard.docx") == "[navn].docx"
+    assert _out("jens-notater.md") == "[navn]-notater.md"  # "notater" is no surname
+    for name in ("budget-2025-foraarsseminar-opsamling.txt", "group_notes.csv", "answers_2015.csv"):
+        assert _out(name) == name
 
 
 # --- properties --------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ __all__ = [
     "GIVEN_NAMES_FILE",
     "HONORIFICS",
     "SAYING_VERBS",
+    "SURNAME_ENDINGS",
     "given_names",
     "person_titles",
     "street_suffixes",
@@ -41,6 +42,11 @@ SAYING_VERBS = frozenset(
     konkluderer foreslog fortæller beskrev beskriver efterlyste efterlyser præsenterede præsenterer
     """.split()
 )
+
+
+#: Endings of the most common Danish surnames ("Hansen", "Mikkelsøn", "Vestergaard", "Nørgård"): a
+#: lower-case word so ended after a given name in a file's name is its surname ("mette-hansen.docx").
+SURNAME_ENDINGS = ("sen", "søn", "gaard", "gård")
 
 
 #: Titles written before a surname ("fru Jensen", "hr. Hansen"): the capitalised word after one is a name.

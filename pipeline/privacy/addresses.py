@@ -71,9 +71,11 @@ _CARD_RE = re.compile(
     r"(?<![\w.,-])(?:\d{4}(?P<s>[ -]?)\d{4}(?P=s)\d{4}(?P=s)\d{4}|\d{4}(?P<a>[ -]?)\d{6}(?P=a)\d{5})"
     r"(?![\w]|[.,-]?\d)"
 )
-# An account number named as one on its own, without its registration number ("kontonr. 1234567890").
+# An account number named as one on its own, without its registration number ("kontonr. 1234567890",
+# "Konto: 12345678"). A budget's account is written in groups with dots ("hovedkonto 5.32.32"), so a
+# run of six to ten digits after the word is a bank's.
 _ACCOUNT_NUMBER_RE = re.compile(
-    r"(?<![\w])(?:kontonr|kontonummer|konto-?nr)\.?:?\s*(?P<number>\d{6,10})(?![\w]|[.,]\d)", re.I
+    r"(?<![\w])(?:kontonr|kontonummer|konto-?nr|konto)\.?:?\s*(?P<number>\d{6,10})(?![\w]|[.,]\d)", re.I
 )
 
 
@@ -81,7 +83,7 @@ def account_spans(text: str) -> list[tuple[int, int]]:
     """Spans of bank accounts and cards.
 
     An IBAN, a payment card's number, a registration and account number after a word of accounts,
-    or an account number after "kontonr.".
+    or an account number after "konto" or "kontonr.".
     """
     spans = [m.span() for m in _IBAN_RE.finditer(text)]
     spans += [m.span() for m in _CARD_RE.finditer(text)]

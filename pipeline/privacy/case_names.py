@@ -10,8 +10,11 @@ A capitalised given name is found by :func:`pipeline.privacy.names.unlisted_name
   ("fru jensen"). The lower-case words after the given name that are no Danish words are its surnames
   ("kasper glyngø"). A given name alone in lower case without such a word stays: "line", "frank"
   and "jan." are words too, and the lexicon does not know every word;
+* in a file's name, whatever its case, a common given name that is no Danish word, with the given
+  names and surnames (known by their ending: "-sen", "-gaard") after it ("referat-mette-hansen.docx");
 * in capitals, a run of words that starts with a common given name that is no Danish word ("METTE
-  HANSEN", "MVH LARS": "LARS"), with the capitalised words after it that are no Danish words.
+  HANSEN", "MVH LARS": "LARS"), with the capitalised words after it that are no Danish words; one of
+  three letters or fewer only with a surname ("IDA" and "KIM" are acronyms too).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import lru_cache
 
 from pipeline.privacy.names import _given
 
-__all__ = ["lower_case_names", "upper_case_names"]
+__all__ = ["file_name_names", "lower_case_names", "upper_case_names"]
 
 _LOWER = r"[a-zæøåäöüé]+(?:-[a-zæøåäöüé]+)*"
 _UPPER = r"[A-ZÆØÅÄÖÜÉ]{2,}(?:-[A-ZÆØÅÄÖÜÉ]{2,})*"
@@ -31,6 +34,7 @@ _LOWER_RE = re.compile(rf"(?<![\w-]){_LOWER}(?![\w-])")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([^\W\d_]+)\.?:?[ \t]+$")
 _NEXT_RE = re.compile(r"[ \t]+([^\W\d_][\w-]*)")
 _MAX_SURNAMES = 2
+_MAX_ACRONYM = 3
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +90,60 @@ def lower_case_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# A file's name: its words joined by hyphens, underscores or dots, case lost ("referat-mette-hansen.docx").
+_FILE_NAME_RE = re.compile(
+    r"(?<![\w.-])[\w.-]+\.(?:csv|tsv|txt|md|markdown|xlsx|xlsm|xls|docx|doc|pdf|odt|ods|toml|json|html)(?![\w])",
+    re.I,
+)
+_FILE_PART_RE = re.compile(r"[^\W\d_]+")
+
+
+def _file_surname(part: str, words: frozenset[str]) -> bool:
+    """Whether a word after a given name in a file's name is a name: another given name or a surname.
+
+    The lexicon does not know every word ("noter", "notater"), so a surname is known by its ending.
+    """
+    from pipeline.danish.name_words import SURNAME_ENDINGS
+
+    low = part.casefold()
+    return low not in words and (_is_given(part, words) or low.endswith(SURNAME_ENDINGS))
+
+
+def file_name_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of names in a file's name, in any case: a given name that is no Danish word and its surnames.
+
+    In a file's name the words are joined by hyphens or underscores and often lower-cased, so neither a
+    capital letter nor a title tells a name; being a file's name does ("referat-mette-hansen.docx").
+
+    Args:
+        text: The normalised, folded text.
+        words: Danish words as written in lower case.
+
+    Returns:
+        ``(start, end)`` of each name, in order.
+    """
+    spans: list[tuple[int, int]] = []
+    for file in _FILE_NAME_RE.finditer(text):
+        stem = file.group().rsplit(".", 1)[0]
+        parts = list(_FILE_PART_RE.finditer(stem))
+        i = 0
+        while i < len(parts):
+            if not _is_given(parts[i].group(), words):
+                i += 1
+                continue
+            last = i
+            while (
+                last + 1 < len(parts)
+                and last - i < _MAX_SURNAMES
+                and parts[last + 1].start() - parts[last].end() == 1
+                and _file_surname(parts[last + 1].group(), words)
+            ):
+                last += 1
+            spans.append((file.start() + parts[i].start(), file.start() + parts[last].end()))
+            i = last + 1
+    return spans
+
+
 _UPPER_RE = re.compile(rf"(?<![\w-]){_UPPER}(?![\w-])")
 
 
@@ -103,5 +161,8 @@ def upper_case_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     for match in _UPPER_RE.finditer(text):
         if (spans and match.start() < spans[-1][1]) or not _is_given(match.group(), words):
             continue
-        spans.append((match.start(), _surnames_end(text, match.end(), _UPPER, words)))
+        end = _surnames_end(text, match.end(), _UPPER, words)
+        # a short one alone is as often an acronym ("IDA", "KIM"): a name only with its surname
+        if len(match.group()) > _MAX_ACRONYM or end > match.end():
+            spans.append((match.start(), end))
     return spans

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.privacy.addresses import account_spans, address_spans
-from pipeline.privacy.case_names import lower_case_names, upper_case_names
+from pipeline.privacy.case_names import file_name_names, lower_case_names, upper_case_names
 from pipeline.privacy.forms import _CPR_RE, _EMAIL_RE, _EMAIL_SPOKEN_RE, _PHONE_RE, _is_cpr, _is_phone
 from pipeline.privacy.names import _is_name, _lower_case_words, _name_pattern, honorific_names, unlisted_names
 from pipeline.privacy.text import fold_for_matching, normalise_text
@@ -112,7 +112,8 @@ class Redactor:
             ]
             # the listed names first, then those no list holds
             found += honorific_names(spaced) + unlisted_names(spaced, words)
-            add(found + lower_case_names(spaced, words) + upper_case_names(spaced, words), "name")
+            found += lower_case_names(spaced, words) + upper_case_names(spaced, words)
+            add(found + file_name_names(folded, words), "name")
         # an address last: a street named after a person ("Lise Nørgaards Vej 3") is an address
         if "address" in self.kinds:
             add(address_spans(spaced), "address", replace="name")

@@ -77,12 +77,16 @@ def lower_case_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         if spans and match.start() < spans[-1][1]:
             continue
         word = match.group()
+        if word.casefold() in words:
+            continue
+        given = _is_given(word, words)
+        near = text[max(0, match.start() - 8) : match.start()].casefold()
+        if not given and not any(h in near for h in honorifics):
+            continue  # most words: the cheap tests first
         before = _WORD_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()])
         cue = before.group(1).casefold() if before else ""
-        if cue in honorifics and word.casefold() not in words:
-            pass  # "fru jensen": the title of address names the person whatever the word
-        elif not _is_given(word, words):
-            continue
+        if not given and cue not in honorifics:
+            continue  # "fru jensen": after a title of address any word that is no Danish word
         end = _surnames_end(text, match.end(), _LOWER, words)
         after = _NEXT_RE.match(text[end:])
         if cue in honorifics or cue in titles or cue in saying or (after and after.group(1) in saying):

@@ -44,6 +44,7 @@ GONE = [
     ("formand Birgitte Mortensen", "formand [navn]"),
     ("Deltagere: Mette, Lars, Birgitte og Ove", "Deltagere: [navn], [navn], [navn] og [navn]"),
     ("Henning mente og Gert foreslog", "[navn] mente og [navn] foreslog"),
+    ("Tak til Sørensen for oplægget", "Tak til [navn] for oplægget"),
     ("Mvh. Lars", "Mvh. [navn]"),
     ("MVH LARS", "MVH [navn]"),
     ("METTE HANSEN sagde", "[navn] sagde"),

@@ -88,6 +88,15 @@ def test_a_title_of_address_takes_the_surname_without_a_space_or_a_capital():
     assert _out("fru er ikke et navn") == "fru er ikke et navn"  # a Danish word after it
 
 
+def test_a_surname_alone_is_known_by_its_ending_inside_a_sentence_or_before_a_verb_of_saying():
+    assert _out("Tak til Sørensen for oplægget") == "Tak til [navn] for oplægget"
+    assert _out("Jensen mente at") == "[navn] mente at"
+    assert _out("Mødet med Vestergaard") == "Mødet med [navn]"
+    assert _out("med Olsen og Møller-Jensen") == "med [navn] og [navn]"
+    for text in ("Krisen er stor", "Rejsen til Assens", "Processen var lang", "om Konsekvensen af det"):
+        assert _out(text) == text  # a noun's definite form ends in -sen too; a town
+
+
 def test_an_underscore_separates_the_words_of_a_file_name():
     assert _out("Mette_Hansen_noter.docx") == "[navn]_noter.docx"
     assert _out("noter_Nørregade_12.csv") == "noter_[adresse].csv"

@@ -14,6 +14,7 @@ __all__ = [
     "COMMON_WORD_NAMES",
     "GIVEN_NAMES_FILE",
     "HONORIFICS",
+    "PATRONYMIC_STEMS",
     "SAYING_VERBS",
     "SURNAME_ENDINGS",
     "given_names",
@@ -44,9 +45,13 @@ SAYING_VERBS = frozenset(
 )
 
 
-#: Endings of the most common Danish surnames ("Hansen", "Mikkelsøn", "Vestergaard", "Nørgård"): a
-#: lower-case word so ended after a given name in a file's name is its surname ("mette-hansen.docx").
-SURNAME_ENDINGS = ("sen", "søn", "gaard", "gård")
+#: Endings of the most common Danish surnames ("Mikkelsøn", "Vestergaard", "Nørgård"); "-sen" only
+#: after a given name ("Hansen", "Sørensen", "Larsen"): a noun's definite form ends so too
+#: ("Konsekvensen", "Krisen"). Used by :mod:`pipeline.privacy` for a surname without a given name.
+SURNAME_ENDINGS = ("søn", "gaard", "gård")
+#: Stems of the "-sen" surnames that are no common given name as written ("Olsen", "Thomsen",
+#: "Christensen", "Kristensen", "Nissen").
+PATRONYMIC_STEMS = frozenset({"ol", "thom", "christen", "kristen", "nis", "jep", "clau"})
 
 
 #: Titles written before a surname ("fru Jensen", "hr. Hansen"): the capitalised word after one is a name.

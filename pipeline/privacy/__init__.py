@@ -31,9 +31,10 @@ other scripts, digits of other scripts, dashes and spaces folded), so nothing in
 * names no list holds: a common Danish given name (``pipeline/danish/data/given_names.txt``) written
   with a capital letter, with the capitalised surnames after it (``Kristian Thulesen Dahl``,
   ``Borgmester Hanne Jensen`` → ``Borgmester [navn]``); a given name that is also a word (``Hans``,
-  ``Mark``) by the same reading as a listed one. A surname alone ("fru Jensen") is not found unless
-  listed: list the participants' names in ``[privacy] names``; a surname after a title is
-  (``fru Jensen``, ``hr. Hansen``, ``hr.Hansen``);
+  ``Mark``) by the same reading as a listed one. A surname alone is found after a title (``fru
+  Jensen``, ``hr.Hansen``) or by its form inside a sentence (a given name and "-sen", "-søn",
+  "-gaard": ``Tak til Sørensen``, ``Mødet med Vestergaard``); any other ("Dahl mente") only when
+  listed: list the participants' names in ``[privacy] names``;
 * names written in lower case or in capitals (:mod:`pipeline.privacy.case_names`): a given name
   that is no Danish word after a title or role (``borgmester kasper glyngø``, ``Referent: kjeld``)
   or next to a verb of saying (``spurgte mette``), and in capitals (``MVH LARS``); an underscore

@@ -105,12 +105,11 @@ _FILE_PART_RE = re.compile(r"[^\W\d_]+")
 def _file_surname(part: str, words: frozenset[str]) -> bool:
     """Whether a word after a given name in a file's name is a name: another given name or a surname.
 
-    The lexicon does not know every word ("noter", "notater"), so a surname is known by its ending.
+    The lexicon does not know every word ("noter", "notater"), so a surname is known by its form.
     """
-    from pipeline.danish.name_words import SURNAME_ENDINGS
+    from pipeline.privacy.names import is_surname
 
-    low = part.casefold()
-    return low not in words and (_is_given(part, words) or low.endswith(SURNAME_ENDINGS))
+    return _is_given(part, words) or is_surname(part, words)
 
 
 def file_name_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from pipeline.privacy.addresses import account_spans, address_spans
 from pipeline.privacy.case_names import file_name_names, lower_case_names, upper_case_names
 from pipeline.privacy.forms import _CPR_RE, _EMAIL_RE, _EMAIL_SPOKEN_RE, _PHONE_RE, _is_cpr, _is_phone
-from pipeline.privacy.names import _is_name, _lower_case_words, _name_pattern, honorific_names, unlisted_names
+from pipeline.privacy.names import (
+    _is_name,
+    _lower_case_words,
+    _name_pattern,
+    honorific_names,
+    surname_names,
+    unlisted_names,
+)
 from pipeline.privacy.text import fold_for_matching, normalise_text
 
 KINDS = ("email", "cpr", "phone", "name", "address", "account")
@@ -112,6 +119,7 @@ class Redactor:
             ]
             # the listed names first, then those no list holds
             found += honorific_names(spaced) + unlisted_names(spaced, words)
+            found += surname_names(spaced, words)
             found += lower_case_names(spaced, words) + upper_case_names(spaced, words)
             add(found + file_name_names(folded, words), "name")
         # an address last: a street named after a person ("Lise Nørgaards Vej 3") is an address

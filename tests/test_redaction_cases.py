@@ -37,7 +37,7 @@ REDACTED = [
     ("Det sagde Per i går", "Det sagde [navn] i går"),  # capitalised mid-sentence
     ("Per sagde at det var godt", "[navn] sagde at det var godt"),  # a verb of saying
     ("Storm mente noget andet", "[navn] mente noget andet"),
-    ("Per Hansen kom også", "[navn] Hansen kom også"),  # followed by a surname
+    ("Per Hansen kom også", "[navn] [navn] kom også"),  # followed by a surname (one by its form)
     ("per olsen kom også", "[navn] kom også"),  # the whole name in lower case
     ("Borgeren 150585 -1234 ringede", "Borgeren [CPR] ringede"),
     ("CPR 010203-1234/150585-1234", "CPR [CPR]/[CPR]"),

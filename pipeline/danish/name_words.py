@@ -14,8 +14,11 @@ __all__ = [
     "COMMON_WORD_NAMES",
     "GIVEN_NAMES_FILE",
     "HONORIFICS",
+    "PATRONYMIC_STEMS",
     "SAYING_VERBS",
+    "SURNAME_ENDINGS",
     "given_names",
+    "person_titles",
     "street_suffixes",
 ]
 
@@ -42,6 +45,15 @@ SAYING_VERBS = frozenset(
 )
 
 
+#: Endings of the most common Danish surnames ("Mikkelsøn", "Vestergaard", "Nørgård"); "-sen" only
+#: after a given name ("Hansen", "Sørensen", "Larsen"): a noun's definite form ends so too
+#: ("Konsekvensen", "Krisen"). Used by :mod:`pipeline.privacy` for a surname without a given name.
+SURNAME_ENDINGS = ("søn", "gaard", "gård")
+#: Stems of the "-sen" surnames that are no common given name as written ("Olsen", "Thomsen",
+#: "Christensen", "Kristensen", "Nissen").
+PATRONYMIC_STEMS = frozenset({"ol", "thom", "christen", "kristen", "nis", "jep", "clau"})
+
+
 #: Titles written before a surname ("fru Jensen", "hr. Hansen"): the capitalised word after one is a name.
 HONORIFICS = frozenset({"hr", "herr", "fru", "frk", "frøken"})
 
@@ -65,3 +77,11 @@ def street_suffixes() -> frozenset[str]:
     from .frame_words import read_lexicon
 
     return read_lexicon("street_suffixes.txt")
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    """Titles and roles written before a person's name (``data/person_titles.txt``): "borgmester"."""
+    from .frame_words import read_lexicon
+
+    return read_lexicon("person_titles.txt")

@@ -19,7 +19,10 @@ other scripts, digits of other scripts, dashes and spaces folded), so nothing in
   budget word (``rammen er 45000000``) or before ``kr.``, ``%``, ``mio.`` it is kept. Without context
   the shape decides: pairs, fours, 3-2-3 and 4-2-2 (``7012 12 12``) are phone numbers; two years,
   ranges (``8700-8781``, ``1000-2000``), dates (``20240101``) and thousands groups (``12.345.678``)
-  are not;
+  are not. Digits glued to a letter (``ec12345678ab``, an id in an output) are no phone number
+  unless a phone word is glued to them (``tlf12345678``); ten digits inside a hexadecimal id
+  (``a0101901234b``) are no CPR number. A firm's CVR, SE or P number is kept: it names a company,
+  and the CVR register publishes it;
 * names from a list in the configuration (``[privacy] names``), whole or in parts (first name,
   surname, either half of a double surname), in any letter case, in the genitive, and as the first
   part of a compound (``Vestergaard-modellen``). A listed name that is also a Danish word (``Per``,
@@ -28,10 +31,16 @@ other scripts, digits of other scripts, dashes and spaces folded), so nothing in
 * names no list holds: a common Danish given name (``pipeline/danish/data/given_names.txt``) written
   with a capital letter, with the capitalised surnames after it (``Kristian Thulesen Dahl``,
   ``Borgmester Hanne Jensen`` → ``Borgmester [navn]``); a given name that is also a word (``Hans``,
-  ``Mark``) by the same reading as a listed one. A surname alone ("fru Jensen") is not found unless
-  listed: list the participants' names in ``[privacy] names``; a surname after a title is
-  (``fru Jensen``, ``hr. Hansen``);
-* street addresses with a house number and bank account numbers (:mod:`pipeline.privacy.addresses`).
+  ``Mark``) by the same reading as a listed one. A surname alone is found after a title (``fru
+  Jensen``, ``hr.Hansen``) or by its form inside a sentence (a given name and "-sen", "-søn",
+  "-gaard": ``Tak til Sørensen``, ``Mødet med Vestergaard``); any other ("Dahl mente") only when
+  listed: list the participants' names in ``[privacy] names``;
+* names written in lower case or in capitals (:mod:`pipeline.privacy.case_names`): a given name
+  that is no Danish word after a title or role (``borgmester kasper glyngø``, ``Referent: kjeld``)
+  or next to a verb of saying (``spurgte mette``), and in capitals (``MVH LARS``); an underscore
+  reads as a space (``Mette_Hansen_noter.docx``);
+* street addresses with a house number, bank account numbers and payment card numbers
+  (:mod:`pipeline.privacy.addresses`).
 
 The same filter is applied to every text that can reach an output, not only note text: the
 configuration's own texts (:func:`redact_config`), input file names and sheet names, messages
@@ -41,7 +50,9 @@ the published configuration holds the number of listed names, never the names
 
 Each match is replaced by a placeholder (``[CPR]``, ``[e-mail]``, ``[telefon]``, ``[navn]``, ``[adresse]``,
 ``[kontonummer]``);
-the caller gets the number of matches per kind, never the matched text.
+the caller gets the number of matches per kind, never the matched text. The redacted text is read
+again until nothing more is found, so redacting twice changes nothing. ``bench/privacy_scan.py`` runs
+the filter over every output of a run.
 """
 
 from __future__ import annotations

@@ -64,9 +64,30 @@ _ACCOUNT_WORD_RE = re.compile(
 )
 
 
+# A payment card's number: 16 digits (Dankort, Visa, Mastercard) together or in fours with one
+# separator, or 15 as 4-6-5 (American Express). No figure is written so: an amount has thousands
+# dots, a date or a phone number fewer digits.
+_CARD_RE = re.compile(
+    r"(?<![\w.,-])(?:\d{4}(?P<s>[ -]?)\d{4}(?P=s)\d{4}(?P=s)\d{4}|\d{4}(?P<a>[ -]?)\d{6}(?P=a)\d{5})"
+    r"(?![\w]|[.,-]?\d)"
+)
+# An account number named as one on its own, without its registration number ("kontonr. 1234567890",
+# "Konto: 12345678"). A budget's account is written in groups with dots ("hovedkonto 5.32.32"), so a
+# run of six to ten digits after the word is a bank's.
+_ACCOUNT_NUMBER_RE = re.compile(
+    r"(?<![\w])(?:kontonr|kontonummer|konto-?nr|konto)\.?:?\s*(?P<number>\d{6,10})(?![\w]|[.,]\d)", re.I
+)
+
+
 def account_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of bank accounts: an IBAN, or a registration and account number after a word of accounts."""
+    """Spans of bank accounts and cards.
+
+    An IBAN, a payment card's number, a registration and account number after a word of accounts,
+    or an account number after "konto" or "kontonr.".
+    """
     spans = [m.span() for m in _IBAN_RE.finditer(text)]
+    spans += [m.span() for m in _CARD_RE.finditer(text)]
+    spans += [m.span("number") for m in _ACCOUNT_NUMBER_RE.finditer(text)]
     for match in _ACCOUNT_RE.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
         before = re.split(r"[!?;]|\.\s+(?=[A-ZÆØÅ])", before)[-1]

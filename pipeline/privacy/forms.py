@@ -9,8 +9,15 @@ from pipeline.privacy.text import fold_for_matching, normalise_text
 
 # --- e-mail -------------------------------------------------------------------------------------
 _EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:@|\s?[(\[{]\s?(?:at|snabel-?a)\s?[)\]}]\s?)[\w-]+(?:(?:\.|\s?[(\[{]\s?dot\s?[)\]}]\s?)[\w-]+)*"
+    r"(?<![\w.+-])[\w.+-]+(?:\s?@\s?|\s?[(\[{]\s?(?:at|snabel-?a)\s?[)\]}]\s?)[\w-]+(?:(?:\.|\s?[(\[{]\s?dot\s?[)\]}]\s?)[\w-]+)*"
     r"(?:\.|\s?[(\[{]\s?dot\s?[)\]}]\s?)[A-Za-z]{2,}(?![\w-])",
+    re.I,
+)
+# Spoken out without brackets ("mette at kommune dot dk"): the bare "at" is a Danish word, so only
+# with a bare "dot" or "punktum" after it.
+_EMAIL_SPOKEN_RE = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s(?:at|snabel-?a)\s[\w-]+(?:\s(?:dot|punktum)\s[\w-]+)*"
+    r"\s(?:dot|punktum)\s[A-Za-z]{2,}(?![\w-])",
     re.I,
 )
 # --- numbers --------------------------------------------------------------------------------------
@@ -117,6 +124,32 @@ def cpr_birth_date(digits: str) -> dt.date | None:
         return None
 
 
+def _in_hex_id(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start:end`` are part of a hexadecimal id ("a0101901234b", a file's hash).
+
+    The run's word holds only the digits and the letters a-f, at least one of them: a note's or a
+    theme's id in an output, never a number a person wrote.
+    """
+    left = re.search(r"[0-9a-f]*$", text[:start]).group()
+    right = re.match(r"[0-9a-f]*", text[end:]).group()
+    outside = text[start - len(left) - 1 : start - len(left)] + text[end + len(right) : end + len(right) + 1]
+    return bool(re.search(r"[a-f]", left + right)) and not re.search(r"\w", outside)
+
+
+# A phone word written onto the number ("tlf12345678", "mobil22334455"): glued, and still a phone.
+_PHONE_WORD_GLUED_RE = re.compile(r"(?:tlf|tel|telefon|mobil|mob|fax)$", re.I)
+
+
+def _glued_to_letters(text: str, start: int, end: int) -> bool:
+    """Whether a digit run touches a letter on either side ("ec12345678ab", "x12345678", "12345678x").
+
+    Such a run is part of an id or a code, not a number written on its own: a phone number is
+    written apart from the words around it, unless a phone word is glued to it ("tlf12345678").
+    """
+    glued = (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
+    return glued and not _PHONE_WORD_GLUED_RE.search(text[:start])
+
+
 def _is_time(digits: str) -> bool:
     return len(digits) == 4 and int(digits[:2]) <= 23 and int(digits[2:]) <= 59
 
@@ -125,6 +158,8 @@ def _is_cpr(text: str, match: re.Match) -> bool:
     """A date and serial number that make a CPR number; "mødet 12.03.25 1430" is a date and a time."""
     if cpr_birth_date("".join(match.group(1, 3, 4, 6))) is None:
         return False
+    if match.group().isdigit() and _in_hex_id(text, match.start(), match.end()):
+        return False  # "a0101901234b": ten digits inside an id of an output
     if _ID_LABEL_RE.search(text[max(0, match.start() - 16) : match.start()]) or _in_address(
         text, match.start()
     ):
@@ -186,6 +221,8 @@ def _is_phone(text: str, match: re.Match) -> bool:
     budget sentence that makes it an amount ("rammen er 45000000") says so.
     """
     number = match.group("number")
+    if _glued_to_letters(text, match.start(), match.end()):
+        return False  # "ec12345678ab": eight digits of an id
     if match.group("prefix") or match.start() != match.start("number"):
         return True
     if _in_address(text, match.start()):

@@ -106,6 +106,7 @@ def _word_reads_as_name(text: str, start: int, end: int, found: str) -> bool:
 _TITLE = r"[A-ZÆØÅ][a-zæøåäöüé]+(?:-[A-ZÆØÅ][a-zæøåäöüé]+)*"
 _TITLE_RUN_RE = re.compile(rf"(?<![\w-])(?P<run>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")
 _GENITIVE_END_RE = re.compile(r"(?:['\u2019]s|(?<=[sxz])['\u2019]|s)$")
+_SURNAME_RE = re.compile(rf"(?<![\w-]){_TITLE}(?![\w-])")
 
 
 def _given(word: str) -> bool:
@@ -156,6 +157,42 @@ def unlisted_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def is_surname(word: str, words: frozenset[str]) -> bool:
+    """Whether a word is a Danish surname by its form, and no Danish word.
+
+    A given name and "-sen" ("Hansen", "Sørensen", "Larsen"), or a surname ending ("-søn", "-gaard").
+    """
+    from pipeline.danish.name_words import PATRONYMIC_STEMS, SURNAME_ENDINGS, given_names
+
+    low = word.casefold()
+    if low in words:
+        return False
+    if low.endswith("sen") and len(low) > 4:
+        stems = (low[:-3], low[:-2])  # "søren" + "sen", "hans" + "en"
+        return any(s in given_names() or s in PATRONYMIC_STEMS for s in stems)
+    return low.endswith(SURNAME_ENDINGS) and len(low) > 5
+
+
+def surname_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of a surname alone, known by its ending ("Tak til Sørensen", "Jensen mente").
+
+    A capitalised word of a surname's form (:func:`is_surname`: "Sørensen", "Vestergaard") is a name
+    inside a sentence, where a noun has no capital; at a sentence's start only before a verb of saying.
+    """
+    from pipeline.danish.name_words import SAYING_VERBS
+
+    spans = []
+    for match in _SURNAME_RE.finditer(text):
+        # no genitive: "Assens" is a town, not the genitive of a name "Assen"
+        if not is_surname(match.group().rsplit("-", 1)[-1], words):  # "Møller-Jensen": its last part
+            continue
+        next_word = re.match(r"\s+([^\W\d_][\w-]*)", text[match.end() :])
+        inside = not _SENTENCE_START_RE.search(text[max(0, match.start() - 5) : match.start()])
+        if inside or (next_word and next_word.group(1).casefold() in SAYING_VERBS):
+            spans.append(match.span())
+    return spans
+
+
 def honorific_names(text: str) -> list[tuple[int, int]]:
     """Spans of surnames after a title ("fru Jensen", "Hr. Hansen", "frk. Nielsen"): the title stays.
 
@@ -170,4 +207,6 @@ def _honorific_re() -> re.Pattern:
     from pipeline.danish.name_words import HONORIFICS
 
     titles = "|".join(sorted(HONORIFICS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?i:{titles})\.?[ \t]+(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])")
+    return re.compile(
+        rf"(?<![\w-])(?i:{titles})(?:\.[ \t]*|[ \t]+)(?P<name>{_TITLE}(?:[ \t]+{_TITLE})*)(?![\w-])"
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.danish.participles import is_present_participle
+from pipeline.danish.participles import is_present_participle, spelt_as_past_participle
 
 __all__ = [
     "attributive",
@@ -31,8 +31,6 @@ _PARTICIPLE_OPENERS = frozenset({"ADP", "DET"})
 #: Determiners that are also subject pronouns: "De udforskede balancen" is a subject and its
 #: verb ("de" is "they" as often as "the"), so a past participle after one stays a verb.
 _PRONOUN_DETERMINERS = frozenset({"de"})
-#: Endings of a past participle's attributive forms ("differentierede", "styrket", "målrettet").
-_PAST_PARTICIPLE_ENDINGS = ("ede", "ete", "te", "et")
 
 
 def attributive(words: list[str], upos: list[str], i: int) -> bool:
@@ -51,7 +49,7 @@ def attributive(words: list[str], upos: list[str], i: int) -> bool:
     if is_present_participle(words[i]):
         return True
     return (
-        words[i].lower().endswith(_PAST_PARTICIPLE_ENDINGS)
+        spelt_as_past_participle(words[i])
         and i > 0
         and upos[i - 1] in _PARTICIPLE_OPENERS
         and words[i - 1].lower() not in _PRONOUN_DETERMINERS

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pipeline.danish.participles import is_present_participle, spelt_as_past_participle
 
 __all__ = [
+    "agent_start",
     "attributive",
     "clause_end",
     "complement_end",
@@ -277,6 +278,40 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
         return start
     head = (lemmas if lemmas is not None and len(lemmas) == n else words)[j - 1].lower()
     return start if head in FRAME_NOUNS else begin
+
+
+#: Auxiliaries of a passive participle with an agent ("blev påvirket af", "er styret af").
+_PASSIVE_AUXILIARIES = frozenset({"blive", "være"})
+
+
+def agent_start(words: list[str], upos: list[str], lemmas: list[str], start: int) -> int:
+    """Where the passive verb starts whose agent is the phrase at ``start`` ("påvirket af <covid-19>").
+
+    A passive's "af" phrase names who or what did the action; alone ("covid-19") it names only
+    that thing, where the group said what it did ("påvirket af covid-19"). The passive is an
+    s-passive ("rammes af nedskæringer") or a past participle after a form of "blive" or "være"
+    with at most two words between ("blev ikke påvirket af"). ``start`` itself when the phrase
+    is no passive's agent ("hjælp af frivillige", "træt af").
+
+    >>> agent_start("det blev påvirket af covid-19".split(), "PRON AUX VERB ADP PROPN".split(),
+    ...             "det blive påvirke af covid-19".split(), 4)
+    2
+    >>> agent_start("hjælp af frivillige".split(), "NOUN ADP NOUN".split(), "hjælp af frivillig".split(), 2)
+    2
+    """
+    from pipeline.danish.inflection import is_s_passive
+
+    v = start - 2
+    if v < 0 or words[start - 1].lower() != "af" or upos[v] != "VERB":
+        return start
+    if is_s_passive(words[v], lemmas[v]):
+        return v
+    aux = range(max(0, v - 3), v)
+    # a past participle: "-t" in the singular ("ramt", "påvirket"), "-te"/"-ede" in the plural
+    participle = words[v].lower().endswith("t") or spelt_as_past_participle(words[v])
+    if participle and any(upos[j] in ("AUX", "VERB") and lemmas[j] in _PASSIVE_AUXILIARIES for j in aux):
+        return v
+    return start
 
 
 def _past_participle(word: str, tag: str) -> bool:

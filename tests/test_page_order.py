@@ -126,6 +126,6 @@ def test_a_question_word_s_count_says_where_the_other_groups_uses_of_the_word_si
     assert pm.Link("Sårbare unge", "#emne-3") in item
     # the summary says the groups used the word: as many as the word table counts
     summary = area_synthesis([_theme(3, "Sårbare unge", [1, 4])], [], 5, question=[unge | {"reach": reach}])
-    assert "spørgsmålets egne ord: unge (4 af 5 grupper)" in summary
+    assert "ord fra spørgsmålet: unge (4 af 5 grupper)" in summary
     # a word the table counts no further than the theme: nothing added
     assert word_reach(_theme(4, "Unge", [1, 2, 4, 5]), terms, group_of, themes_of) is None

@@ -135,9 +135,10 @@ def test_themes_in_the_question_own_words_are_listed_apart_in_all_three_formats(
                 area,
                 t["label"],
             )
-        # the synthesis names them after the sub-themes, as the question's own words (or, where no
-        # sub-theme recurs, as the question's own subject: 2024 Læring)
-        assert "spørgsmålets egne ord" in ctx.synthesis or "spørgsmålets eget emne" in ctx.synthesis
+        # the synthesis names them after the sub-themes (or, where no sub-theme recurs, alone: 2024
+        # Læring) as words from where the list's intro says they come: the question and the topic
+        source = f"spørgsmålet og fra emnet ({ctx.theme})" if ctx.theme else "spørgsmålet"
+        assert f"ord fra {source}: " in ctx.synthesis and f"Ord fra {source}, som flere" in section
 
 
 def test_the_themes_one_group_raised_are_one_line_per_group_each_label_a_link(analysis_2024, cfg_2024):

@@ -53,6 +53,21 @@ def test_the_question_s_own_words_are_named_with_how_many_groups_used_them():
     question = [_t("Kompetencer", [1, 3, 5]), _t("Risiko", [1, 5])]
     text = area_synthesis([_t("Teknologi", [3, 5])], [], 5, question=question)
     assert text.endswith(
-        " Flere grupper brugte også spørgsmålets egne ord: "
+        " Flere grupper brugte også ord fra spørgsmålet: "
         "kompetencer (3 af 5 grupper) og risiko (2 af 5 grupper)."
     )
+
+
+def test_the_question_s_words_come_from_the_topic_too_as_the_page_s_list_of_them_says():
+    # "frivillighed" is the area's topic, not the question's word: the sentence names both sources
+    question = [_t("Frivillighed", [1, 2, 3, 4]), _t("Pårørende", [2, 5])]
+    text = area_synthesis([_t("Telefonkæder", [2, 3])], [], 5, question=question, topic="frivillighed")
+    assert text.endswith(
+        " Flere grupper brugte også ord fra spørgsmålet og fra emnet (frivillighed): "
+        "frivillighed (4 af 5 grupper) og pårørende (2 af 5 grupper)."
+    )
+    alone = area_synthesis([], [], 5, question=question, topic="frivillighed")
+    assert alone.startswith(
+        "Grupperne brugte ord fra spørgsmålet og fra emnet (frivillighed): frivillighed og pårørende; "
+    )
+    assert "spørgsmålets egne ord" not in text + alone

@@ -16,11 +16,53 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-__all__ = ["TABLE", "is_participle_adjective", "is_present_participle", "participle_adjectives"]
+__all__ = [
+    "PAST_PARTICIPLE_ENDINGS",
+    "PRESENT_PARTICIPLE_ENDING",
+    "TABLE",
+    "is_participle_adjective",
+    "is_present_participle",
+    "participle_adjectives",
+    "spelt_as_participle",
+    "spelt_as_past_participle",
+    "spelt_as_present_participle",
+]
 
 TABLE = Path(__file__).parent / "data" / "participle_adjectives.txt"
 
-_ENDING = "ende"
+#: The ending of a present participle ("forebyggende", "manglende").
+PRESENT_PARTICIPLE_ENDING = "ende"
+#: Endings of a past participle's forms ("differentierede", "styrket", "målrettet", "tilpasset"),
+#: which a finite past tense shares ("diskuterede"): the spelling alone does not tell them apart.
+PAST_PARTICIPLE_ENDINGS = ("ede", "ete", "te", "et")
+_ENDING = PRESENT_PARTICIPLE_ENDING
+
+
+def spelt_as_present_participle(word: str) -> bool:
+    """Whether a word form ends as a present participle does ("-ende"), of any length.
+
+    >>> spelt_as_present_participle("Boende"), spelt_as_present_participle("boet")
+    (True, False)
+    """
+    return word.lower().endswith(PRESENT_PARTICIPLE_ENDING)
+
+
+def spelt_as_past_participle(word: str) -> bool:
+    """Whether a word form ends as a past participle's forms do ("styrket", "målrettede").
+
+    >>> [spelt_as_past_participle(w) for w in ("Styrket", "målrettede", "styrke")]
+    [True, True, False]
+    """
+    return word.lower().endswith(PAST_PARTICIPLE_ENDINGS)
+
+
+def spelt_as_participle(word: str) -> bool:
+    """Whether a word form ends as a past or a present participle does ("tilpasset", "manglende").
+
+    >>> spelt_as_participle("tilpasset"), spelt_as_participle("manglende"), spelt_as_participle("skaber")
+    (True, True, False)
+    """
+    return spelt_as_past_participle(word) or spelt_as_present_participle(word)
 
 
 def is_present_participle(word: str) -> bool:
@@ -32,7 +74,7 @@ def is_present_participle(word: str) -> bool:
     >>> is_present_participle("Forebyggende"), is_present_participle("vende")
     (True, False)
     """
-    return len(word) > 5 and word.lower().endswith(_ENDING)
+    return len(word) > 5 and spelt_as_present_participle(word)
 
 
 def participle_adjectives(lines: Iterable[str]) -> frozenset[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.danish.participles import is_present_participle
+from pipeline.danish.participles import is_present_participle, spelt_as_past_participle
 
 __all__ = [
+    "agent_start",
     "attributive",
     "clause_end",
     "complement_end",
@@ -31,8 +32,6 @@ _PARTICIPLE_OPENERS = frozenset({"ADP", "DET"})
 #: Determiners that are also subject pronouns: "De udforskede balancen" is a subject and its
 #: verb ("de" is "they" as often as "the"), so a past participle after one stays a verb.
 _PRONOUN_DETERMINERS = frozenset({"de"})
-#: Endings of a past participle's attributive forms ("differentierede", "styrket", "målrettet").
-_PAST_PARTICIPLE_ENDINGS = ("ede", "ete", "te", "et")
 
 
 def attributive(words: list[str], upos: list[str], i: int) -> bool:
@@ -51,7 +50,7 @@ def attributive(words: list[str], upos: list[str], i: int) -> bool:
     if is_present_participle(words[i]):
         return True
     return (
-        words[i].lower().endswith(_PAST_PARTICIPLE_ENDINGS)
+        spelt_as_past_participle(words[i])
         and i > 0
         and upos[i - 1] in _PARTICIPLE_OPENERS
         and words[i - 1].lower() not in _PRONOUN_DETERMINERS
@@ -279,6 +278,40 @@ def governor_start(words: list[str], upos: list[str], start: int, lemmas: list[s
         return start
     head = (lemmas if lemmas is not None and len(lemmas) == n else words)[j - 1].lower()
     return start if head in FRAME_NOUNS else begin
+
+
+#: Auxiliaries of a passive participle with an agent ("blev påvirket af", "er styret af").
+_PASSIVE_AUXILIARIES = frozenset({"blive", "være"})
+
+
+def agent_start(words: list[str], upos: list[str], lemmas: list[str], start: int) -> int:
+    """Where the passive verb starts whose agent is the phrase at ``start`` ("påvirket af <covid-19>").
+
+    A passive's "af" phrase names who or what did the action; alone ("covid-19") it names only
+    that thing, where the group said what it did ("påvirket af covid-19"). The passive is an
+    s-passive ("rammes af nedskæringer") or a past participle after a form of "blive" or "være"
+    with at most two words between ("blev ikke påvirket af"). ``start`` itself when the phrase
+    is no passive's agent ("hjælp af frivillige", "træt af").
+
+    >>> agent_start("det blev påvirket af covid-19".split(), "PRON AUX VERB ADP PROPN".split(),
+    ...             "det blive påvirke af covid-19".split(), 4)
+    2
+    >>> agent_start("hjælp af frivillige".split(), "NOUN ADP NOUN".split(), "hjælp af frivillig".split(), 2)
+    2
+    """
+    from pipeline.danish.inflection import is_s_passive
+
+    v = start - 2
+    if v < 0 or words[start - 1].lower() != "af" or upos[v] != "VERB":
+        return start
+    if is_s_passive(words[v], lemmas[v]):
+        return v
+    aux = range(max(0, v - 3), v)
+    # a past participle: "-t" in the singular ("ramt", "påvirket"), "-te"/"-ede" in the plural
+    participle = words[v].lower().endswith("t") or spelt_as_past_participle(words[v])
+    if participle and any(upos[j] in ("AUX", "VERB") and lemmas[j] in _PASSIVE_AUXILIARIES for j in aux):
+        return v
+    return start
 
 
 def _past_participle(word: str, tag: str) -> bool:

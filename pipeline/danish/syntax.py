@@ -60,6 +60,7 @@ from .noun_phrases import (
 from .noun_phrases import check_parsed as _check_parsed
 from .noun_phrases import is_phrase_noun as _is_phrase_noun
 from .noun_phrases import noun_phrase as _noun_phrase
+from .participles import spelt_as_present_participle
 
 _ARG_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 #: Verbs that say a predicative of their subject ("straffene er for milde", "er blevet rige"): an
@@ -121,7 +122,7 @@ def passive_subject(verb):
         and verb.head.i != verb.i
         and _lemma(verb.head) in PASSIVE_AUXILIARIES
         and form != lemma
-        and not form.endswith("ende")  # "bliver boende": a present participle, no passive
+        and not spelt_as_present_participle(form)  # "bliver boende": a present participle, no passive
     )
     if not (periphrastic or is_s_passive(form, lemma)):
         return None

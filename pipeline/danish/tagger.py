@@ -9,7 +9,8 @@ with, simplemma's lemma and its inflection signature, the compound head) and, fo
 ``danish.TaggerEmbed.v1`` architecture registered here. The component writes ``token.pos_``
 (and the same label to ``token.tag_``). It tags each sentence of a document on its own
 (:func:`sentence_units`), as the network was trained. A clause-initial imperative the network
-misread as a noun or a name is re-read as a verb (:mod:`pipeline.danish.imperatives`).
+misread as a noun or a name is re-read as a verb (:mod:`pipeline.danish.imperatives`), and a
+word misread as a preposition, a closed class, by its place (:mod:`pipeline.danish.prepositions`).
 
 A tag dictionary used as a hard constraint at prediction time (only the tags training saw
 for a word) was tried and gave nothing on held-out train documents: the network already
@@ -116,6 +117,7 @@ class DanishTagger:
             # each starts, so the imperative pass need not walk the sentences again
             starts = numpy.cumsum([0] + [len(p) for p in parts[:-1]])
             self._reread_imperatives(doc, best, starts)
+            self._reread_prepositions(doc, best)
             pos = self._pos_ids[best]
             pos[flags[:, 0]] = self._space
             doc.from_array([TAG, POS], numpy.stack([tag_ids[best], pos], axis=1))
@@ -137,6 +139,23 @@ class DanishTagger:
         words = [t.text for t in doc]
         for i in imperative_starts(words, tags, starts, self._known_tags):
             best[i] = self.upos.index("VERB")
+
+    def _reread_prepositions(self, doc: Doc, best: numpy.ndarray) -> None:
+        """Tag a word the network read as ADP that is no Danish preposition as ADJ or ADV ("uens").
+
+        See :mod:`pipeline.danish.prepositions`: the class is closed, the word after it gives its tag.
+        """
+        from pipeline.danish.prepositions import misread_prepositions
+
+        if "ADP" not in self.upos:
+            return
+        adp = self.upos.index("ADP")
+        if not (best == adp).any():
+            return
+        tags = [self.upos[b] for b in best.tolist()]
+        for i, tag in misread_prepositions([t.text for t in doc], tags).items():
+            if tag in self.upos:
+                best[i] = self.upos.index(tag)
 
 
 class _SentenceView:

@@ -32,6 +32,7 @@ from pipeline.report.wording import (
     count,
     group_label,
     groups_text,
+    question_words_source,
 )
 
 __all__ = ["LANG", "area_page", "marked"]
@@ -239,10 +240,8 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
         pm.Heading(2, (QUESTION_WORDS,)),
         pm.Paragraph(
             (
-                # the area's topic ("frivillighed") is given as the question is: its words are listed here too
-                f"Ord fra spørgsmålet{' og fra emnet (' + ctx.theme + ')' if ctx.theme else ''}, som flere "
-                "grupper gentog. Ordet alene siger ikke, hvad grupperne mente; det gør hver gruppes "
-                "egne ord, som står ved ordet.",
+                f"Ord fra {question_words_source(ctx.theme)}, som flere grupper gentog. Ordet alene siger "
+                "ikke, hvad grupperne mente; det gør hver gruppes egne ord, som står ved ordet.",
             )
         ),
         pm.BulletList(items),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pipeline.report.wording import da_list, groups_text, lower_first
+from pipeline.report.wording import da_list, groups_text, lower_first, question_words_source
 
 __all__ = ["area_synthesis", "lists_synthesis"]
 
@@ -17,6 +17,7 @@ def area_synthesis(
     question: list[dict] | None = None,
     names: Mapping[int, str] | None = None,
     area_words: tuple[str, ...] = (),
+    topic: str = "",
 ) -> str:
     """An extractive synthesis of an area.
 
@@ -28,7 +29,9 @@ def area_synthesis(
     the sub-themes, once. The area's own topic (``restating``: those of the words of ``area_words``,
     the area's name and topic, that two or more groups used) is named only where nothing else is:
     beside points it says nothing. Restating themes of other words name no point ("danmark",
-    "alle") and are left out: the summary is the committee's.
+    "alle") and are left out: the summary is the committee's. The question's words are said to
+    come from where the page's list of them says (:func:`~pipeline.report.wording.question_words_source`:
+    the question and, when the area has one, its ``topic``).
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
     'Samlet set pegede 4 af 5 grupper på kapacitet.'
@@ -40,8 +43,8 @@ def area_synthesis(
         tail = _restating_sentence(restating or [], area_words)  # the topic only where no point is
         if question:
             return (
-                "Grupperne talte om spørgsmålets eget emne "
-                f"({da_list([lower_first(t['label']) for t in question[:3]])}); metoden fandt ikke andre "
+                f"Grupperne brugte ord fra {question_words_source(topic)}: "
+                f"{da_list([lower_first(t['label']) for t in question[:3]])}; metoden fandt ikke andre "
                 "punkter, som flere grupper rejste med de samme ord." + tail
             )
         if single:
@@ -64,7 +67,9 @@ def area_synthesis(
         text = f"Samlet set pegede grupperne på {da_list(named)}."
     if question:
         # with their counts: "kompetencer (3 af 5 grupper)" says how much of the answer was about them
-        text += f" Flere grupper brugte også spørgsmålets egne ord: {_counted(question[:3])}."
+        text += (
+            f" Flere grupper brugte også ord fra {question_words_source(topic)}: {_counted(question[:3])}."
+        )
     return text
 
 
@@ -72,7 +77,14 @@ def lists_synthesis(lists, n_groups: int, names: Mapping[int, str] | None, area_
     """:func:`area_synthesis` of an area page's theme lists, the area's name and topic as its own words."""
     words = (str(area_cfg.name), str(area_cfg.theme or ""))
     return area_synthesis(
-        lists.recurring, lists.single, n_groups, lists.restating, lists.question, names, words
+        lists.recurring,
+        lists.single,
+        n_groups,
+        lists.restating,
+        lists.question,
+        names,
+        words,
+        topic=str(area_cfg.theme or ""),
     )
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "groups_text",
     "lower_first",
     "number_word",
+    "question_words_source",
     "single_heading",
     "theme_status",
 ]
@@ -152,6 +153,18 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def question_words_source(topic: str | None) -> str:
+    """Where the words of the themes that only repeat the question come from, after "ord fra".
+
+    The area's topic ("frivillighed") is given as its question is, and its words are listed with
+    the question's: the page's intro to those themes and the synthesis both name the source so.
+
+    >>> question_words_source("frivillighed"), question_words_source("")
+    ('spørgsmålet og fra emnet (frivillighed)', 'spørgsmålet')
+    """
+    return f"spørgsmålet og fra emnet ({topic})" if topic else "spørgsmålet"
 
 
 def number_word(n: int) -> str:

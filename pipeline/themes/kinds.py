@@ -39,9 +39,6 @@ _NO_KIND = STOP_WORDS | ARTICLES | FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS
 _PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 #: Word classes of a qualifier: what names a kind ("velfærd", "levende", "tilpasse").
 _QUALIFIER_TAGS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
-#: Endings of a past or present participle ("tilpasset", "målrettede", "manglende"): a finite verb
-#: after a noun ("teknologi skaber vækst") is its clause's predicate, not a qualifier of the noun.
-_PARTICIPLE_ENDINGS = ("et", "ede", "ende", "te")
 
 
 def names_no_kind(lemma: str, area_words: frozenset[str], restates: Callable[[str], bool]) -> bool:
@@ -68,8 +65,14 @@ def _setting(s, end: int, after: int) -> bool:
 
 
 def _participle_end(tokens: tuple[str, ...], upos: tuple[str, ...], end: int) -> int:
-    """Where a participle phrase after a noun ends ("teknologi <tilpasset opgaveløsningen>"), or ``end``."""
-    if end >= len(tokens) or upos[end] != "VERB" or not tokens[end].lower().endswith(_PARTICIPLE_ENDINGS):
+    """Where a participle phrase after a noun ends ("teknologi <tilpasset opgaveløsningen>"), or ``end``.
+
+    A participle ("tilpasset", "målrettede", "manglende"), not a finite verb: one after a noun
+    ("teknologi skaber vækst") is its clause's predicate, not a qualifier of the noun.
+    """
+    from pipeline.danish.participles import spelt_as_participle
+
+    if end >= len(tokens) or upos[end] != "VERB" or not spelt_as_participle(tokens[end]):
         return end
     k = end + 1
     while k < len(tokens) and upos[k] in _PHRASE_TAGS:
@@ -108,9 +111,12 @@ def qualifiers(unit, key: str, s, names_nothing: Callable[[str], bool]) -> froze
             after = end  # "frikadeller i daginstitutionerne": where, not which
         after = _participle_end(s.tokens, s.upos, after)
         words += [s.lemmas[i] for i in range(end, after) if s.upos[i] in _QUALIFIER_TAGS]
-    return frozenset(
-        w for w in words if len(w) > 1 and w.isalpha() and w not in _NO_KIND and not names_nothing(w)
-    )
+    return frozenset(w for w in words if _may_name_kind(w, names_nothing))
+
+
+def _may_name_kind(lemma: str, names_nothing: Callable[[str], bool]) -> bool:
+    """Whether a word may say which kind a group meant: a word of letters that names one here."""
+    return len(lemma) > 1 and lemma.isalpha() and lemma not in _NO_KIND and not names_nothing(lemma)
 
 
 def _related(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -143,9 +149,9 @@ def different_kinds(
         True when two or more groups are counted, each qualifies the word, and no two groups'
         qualifiers are related (:func:`_related`).
     """
-    from pipeline.danish import is_nominalisation
+    from pipeline.danish.things import names_a_thing
 
-    if len(key.split()) != 1 or is_nominalisation(key) or not said:
+    if not said or not names_a_thing(key):
         return False
     kinds = []
     for _, rows in part.iloc[members].groupby(["year", "group"], sort=True):
@@ -186,9 +192,9 @@ def outside(
     Returns:
         The positions of the units of the groups outside (none when the theme stays whole).
     """
-    from pipeline.danish import is_nominalisation
+    from pipeline.danish.things import names_a_thing
 
-    if len(key.split()) != 1 or is_nominalisation(key) or not said:
+    if not said or not names_a_thing(key):
         return set()
     context = {}
     for g, rows in part.iloc[members].groupby(["year", "group"], sort=True):
@@ -213,12 +219,7 @@ def _context(s, key: str, names_nothing: Callable[[str], bool]) -> frozenset[str
     return frozenset(
         lemma
         for lemma, tag in zip(s.lemmas, s.upos, strict=True)
-        if tag in _QUALIFIER_TAGS
-        and len(lemma) > 1
-        and lemma.isalpha()
-        and lemma != key
-        and lemma not in _NO_KIND
-        and not names_nothing(lemma)
+        if tag in _QUALIFIER_TAGS and lemma != key and _may_name_kind(lemma, names_nothing)
     )
 
 

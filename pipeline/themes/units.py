@@ -25,6 +25,7 @@ import pandas as pd
 from pipeline.danish import ARTICLES, GENERAL_NOUNS, is_genitive, is_setting, nominalise, split_compound
 from pipeline.danish.inflection import is_s_passive
 from pipeline.danish.participles import is_present_participle
+from pipeline.danish.phrases import agent_start
 from pipeline.themes.claims import parse_statement
 from pipeline.themes.spans import is_content, kept_frames, phrase_spans
 
@@ -153,6 +154,20 @@ def _verbs_of(parse, words, lemmas, upos, start: int, end: int, stops) -> list[i
     return [v for v in found if (v < start or v in after) and (parse is None or v not in parse.no_object)]
 
 
+def _with_agent_verb(
+    words: list[str], upos: list[str], lemmas: list[str], start: int, at: list[int], content: list[str]
+) -> tuple[int, list[int], list[str]]:
+    """A unit that is a passive's agent, with its verb (:func:`pipeline.danish.phrases.agent_start`).
+
+    The agent alone names a thing, not what the group said it did: "påvirket af covid-19", not
+    "covid-19". The verb's lemma comes first, as a verb's noun does. Other units are as given.
+    """
+    verb = agent_start(words, upos, lemmas, start)
+    if verb == start:
+        return start, at, content
+    return verb, [verb, *at], [lemmas[verb], *content]
+
+
 def _about(words: list[str], lemmas: list[str], at: list[int]) -> str:
     """The lemma of a genitive that opens a phrase of two or more content words.
 
@@ -200,6 +215,7 @@ def make_units(statements: pd.DataFrame, stop_words: frozenset[str] = frozenset(
                 continue  # "løsninger" alone; "skræddersyede løsninger" stays
             if len(content) == 1 and has_pos and _setting(parse, lemmas, upos, words, start, end):
                 continue  # "aktiviteter på plejehjemmene": where it happens, not a point made
+            start, at, content = _with_agent_verb(words, upos, lemmas, start, at, content)
             found.append((start, end, " ".join(words[start:end]), at, content))
         # a verb and its object, "koordinere og integrere frivillige", is also "koordinering af frivillige"
         for start, end, _, at, content in list(found):

@@ -13,7 +13,7 @@ def test_points_raised_by_as_many_groups_each_name_their_own_count_and_groups():
     text = area_synthesis([_t("Samarbejde", [3, 4]), _t("Kommunikation", [3, 5])], [], 5)
     # never "2 af 5 grupper hver på …": each point says its own count and groups
     assert text == (
-        "Samlet set pegede grupperne på samarbejde (2 af 5 grupper: gruppe 3 og 4) "
+        "Flere grupper pegede på samarbejde (2 af 5 grupper: gruppe 3 og 4) "
         "og kommunikation (2 af 5 grupper: gruppe 3 og 5)."
     )
 
@@ -23,7 +23,7 @@ def test_one_point_per_count_has_no_each_and_named_groups_keep_their_names():
         [_t("Fleksibilitet", [2, 3, 4]), _t("Sårbare unge", [1, 4])], [], 5, names={4: "Bord A"}
     )
     assert text == (
-        "Samlet set pegede grupperne på fleksibilitet (3 af 5 grupper: gruppe 2, gruppe 3 og Bord A) "
+        "Flere grupper pegede på fleksibilitet (3 af 5 grupper: gruppe 2, gruppe 3 og Bord A) "
         "og sårbare unge (2 af 5 grupper: gruppe 1 og Bord A)."
     )
 
@@ -31,7 +31,7 @@ def test_one_point_per_count_has_no_each_and_named_groups_keep_their_names():
 def test_a_label_naming_another_wording_and_its_groups_share_one_parenthesis():
     text = area_synthesis([_t("Fleksibilitet (smidigere processer)", [2, 3, 4])], [], 5)
     assert (
-        text == "Samlet set pegede 3 af 5 grupper på fleksibilitet (smidigere processer; gruppe 2, 3 og 4)."
+        text == "3 af 5 grupper pegede på fleksibilitet (smidigere processer; gruppe 2, 3 og 4)."
     )
 
 
@@ -43,7 +43,7 @@ def test_restating_words_are_the_area_s_topic_only_when_they_are_its_words_and_o
     with_points = area_synthesis(
         [_t("Samarbejde", [3, 4])], [], 5, restating, area_words=("Social omsorg", "frivillighed")
     )
-    assert with_points == "Samlet set pegede 2 af 5 grupper på samarbejde (gruppe 3 og 4)."
+    assert with_points == "2 af 5 grupper pegede på samarbejde (gruppe 3 og 4)."
     assert "børn" not in text  # one group: it did not recur
     # a word naming no point is no part of the committee's summary ("danmark", lower-cased at that)
     assert "danmark" not in text.casefold() and "uden at sige et punkt" not in text

@@ -34,7 +34,7 @@ def area_synthesis(
     the question and, when the area has one, its ``topic``).
 
     >>> area_synthesis([{"label": "Kapacitet", "n_groups": 4, "n_groups_total": 5}], [], 5)
-    'Samlet set pegede 4 af 5 grupper på kapacitet.'
+    '4 af 5 grupper pegede på kapacitet.'
     """
     question = question or []
     # the method counts points said in the same words: where it finds none, it says so of itself,
@@ -60,11 +60,12 @@ def area_synthesis(
     ordered = sorted(recurring, key=lambda t: -int(t["n_groups"]))[:6]
     if len(ordered) == 1:
         (t,) = ordered
-        text = f"Samlet set pegede {t['n_groups']} af {n_groups} grupper på {_named(t, names)}."
+        text = f"{t['n_groups']} af {n_groups} grupper pegede på {_named(t, names)}."
     else:
         # each point with its own count: "2 af 5 grupper hver på a og b" read as one pair of groups
         named = [_named(t, names, f"{t['n_groups']} af {n_groups}") for t in ordered]
-        text = f"Samlet set pegede grupperne på {da_list(named)}."
+        # "flere grupper", not "grupperne": two of five groups are not the groups as a whole
+        text = f"Flere grupper pegede på {da_list(named)}."
     if question:
         # with their counts: "kompetencer (3 af 5 grupper)" says how much of the answer was about them
         text += (

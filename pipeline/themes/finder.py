@@ -157,6 +157,7 @@ class ThemeFinder:
             run.lexical,
             pointless,
             asked,
+            {a: area_kinds(run.statements, a, run.area_words.get(a, frozenset())) for a in area_order},
         )
         units = units.assign(theme=theme.to_numpy())
         units = units.drop(

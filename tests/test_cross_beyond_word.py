@@ -96,3 +96,44 @@ def test_a_specific_word_is_itself_the_point_across_areas():
     # without the parse's kind tests every member stays, as before
     units = _units([("Omsorg", 1, "a1"), ("Job", 1, "b1")])
     assert same_beyond_word(units, np.arange(2), "samarbejde", {}).tolist() == [0, 1]
+
+
+def _cross(units: pd.DataFrame, monkeypatch, **kw) -> pd.DataFrame:
+    """``cross_cutting`` over invented units, every unit in one cluster (no embedding needed)."""
+    from types import SimpleNamespace
+
+    from pipeline.themes import cross
+
+    monkeypatch.setattr(cross, "cluster_units", lambda u, *a: (np.zeros(len(u), dtype=int), 0.0, None))
+    params = SimpleNamespace(top_n_words=3)
+    table, _ = cross.cross_cutting(units, np.zeros((len(units), 1)), params, frozenset(), {}, None, **kw)
+    return table
+
+
+def _full(units: pd.DataFrame, themes: list[int]) -> pd.DataFrame:
+    """The columns ``cross_cutting`` reads besides those :func:`_units` gives."""
+    return units.assign(
+        verbs="",
+        words=units["lemmas"],
+        content_at=[" ".join(str(i) for i in range(len(d.split()))) for d in units["lemmas"]],
+        text=units["lemmas"],
+        theme=themes,
+        stance=False,
+    )
+
+
+def test_the_whole_step_drops_a_word_two_areas_use_for_different_things(monkeypatch):
+    units = _full(
+        _units([("Omsorg", 1, "a1"), ("Omsorg", 2, "a2"), ("Job", 1, "b1"), ("Job", 2, "b2")]), [0] * 4
+    )
+    # the same invented notes without the parse: one point "samarbejde" in two areas, as before
+    assert _cross(units, monkeypatch)["n_groups"].tolist() == [4]
+    table = _cross(units, monkeypatch, kinds=_kinds())
+    assert table["n_groups"].tolist() == [2] and table["label"].tolist() == ["Samarbejde"]
+
+
+def test_no_cross_cutting_point_counts_a_group_through_a_theme_its_area_sets_aside(monkeypatch):
+    """The question's own words are no point on the area page, so they count for no group across areas."""
+    units = _full(_units([("Omsorg", 1, "a4"), ("Job", 1, "b4")]), [0, 1])
+    assert _cross(units, monkeypatch, kinds=_kinds())["n_areas"].tolist() == [2]
+    assert _cross(units, monkeypatch, kinds=_kinds(), asked=frozenset({1})).empty

@@ -119,6 +119,7 @@ def _full(units: pd.DataFrame, themes: list[int]) -> pd.DataFrame:
         text=units["lemmas"],
         theme=themes,
         stance=False,
+        unit_id=[f"u{i}" for i in range(len(units))],
     )
 
 
@@ -137,3 +138,18 @@ def test_no_cross_cutting_point_counts_a_group_through_a_theme_its_area_sets_asi
     units = _full(_units([("Omsorg", 1, "a4"), ("Job", 1, "b4")]), [0, 1])
     assert _cross(units, monkeypatch, kinds=_kinds())["n_areas"].tolist() == [2]
     assert _cross(units, monkeypatch, kinds=_kinds(), asked=frozenset({1})).empty
+
+
+def test_a_word_two_areas_use_for_different_things_is_listed_apart(monkeypatch):
+    units = _full(_units([("Omsorg", 1, "a1"), ("Omsorg", 2, "a2"), ("Job", 1, "b1")]), [0] * 3)
+    apart: list = []
+    assert _cross(units, monkeypatch, kinds=_kinds(), apart=apart).empty
+    assert apart == [
+        {
+            "word": "Samarbejde",
+            "areas": [
+                {"core_area": "Omsorg", "groups": [1, 2], "unit_ids": ["u0", "u1"]},
+                {"core_area": "Job", "groups": [1], "unit_ids": ["u2"]},
+            ],
+        }
+    ]

@@ -92,10 +92,33 @@ def same_beyond_word(
     return members[np.asarray([key in kept for key in keys], dtype=bool)]
 
 
+def _word_across(part: pd.DataFrame, label: str) -> dict:
+    """A word groups of several areas used about different things: per area its groups and key phrases."""
+    return {
+        "word": label,
+        "areas": [
+            {
+                "core_area": area,
+                "groups": sorted({int(g) for g in a_part["group"]}),
+                "unit_ids": [str(u) for u in a_part["unit_id"]],
+            }
+            for area, a_part in part.groupby("core_area", sort=False)
+        ],
+    }
+
+
 def _cross_points(
-    units: pd.DataFrame, labels: np.ndarray, pointless: frozenset[str], kinds: Mapping[str, AreaKinds]
+    units: pd.DataFrame,
+    labels: np.ndarray,
+    pointless: frozenset[str],
+    kinds: Mapping[str, AreaKinds],
+    apart: list | None = None,
 ) -> list[CrossPoint]:
-    """Each cluster's point, narrowed to the units that say it, where those are in themes of two areas."""
+    """Each cluster's point, narrowed to the units that say it, where those are in themes of two areas.
+
+    A point named by one general noun that two areas' groups use about different things goes to
+    ``apart`` when given (:func:`_word_across`), what the index page lists apart from the points.
+    """
     out = []
     for label in sorted(set(labels) - {-1}):
         idx = np.flatnonzero(labels == label)
@@ -114,8 +137,11 @@ def _cross_points(
     for c in out:
         members = _with_area_themes(units, c.members, c.lemmas, claimed)
         # one general noun in two areas is one point only where the groups say the same beyond it
-        members = same_beyond_word(units, members, c.lemmas, kinds)
-        part = units.iloc[members]
+        said = same_beyond_word(units, members, c.lemmas, kinds)
+        part = units.iloc[said]
+        if apart is not None and not _in_two_areas(part) and _in_two_areas(units.iloc[members]):
+            apart.append(_word_across(units.iloc[members], c.label))
+        members = said
         if _in_two_areas(part):
             claimed.update(int(i) for i in members)
             joined.append(CrossPoint(members, part, c.label))
@@ -155,6 +181,7 @@ def cross_cutting(
     pointless: frozenset[str] = frozenset(),
     asked: frozenset[int] = frozenset(),
     kinds: Mapping[str, AreaKinds] | None = None,
+    apart: list | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The same point in two or more areas.
 
@@ -164,7 +191,9 @@ def cross_cutting(
     no cross-cutting theme, and the key phrases of a theme that only repeats its area's question
     or the area (``asked``: their topics) count for no group across areas either. A point named by
     one general noun counts only the groups that say the same beyond it as a group of another area
-    (:func:`same_beyond_word`, with ``kinds``: each area's kind tests).
+    (:func:`same_beyond_word`, with ``kinds``: each area's kind tests); one that no two areas'
+    groups say alike goes to ``apart`` when given (``{"word", "areas": [{"core_area", "groups",
+    "unit_ids"}]}``): a word used in several areas about different things, no point.
 
     Returns:
         The ``cross_themes`` table and the units with ``cross_theme`` (``-1``: none).
@@ -178,7 +207,7 @@ def cross_cutting(
     labels[units["theme"].isin(list(asked)).to_numpy()] = -1  # the question's own words, set aside
     cross_of = np.full(len(units), -1, dtype=int)
     rows = []
-    for cross_id, point in enumerate(_cross_points(units, labels, pointless, kinds or {})):
+    for cross_id, point in enumerate(_cross_points(units, labels, pointless, kinds or {}, apart)):
         cross_of[point.members] = cross_id
         rows.append(_cross_row(cross_id, point, forms, params.top_n_words))
     cross = pd.DataFrame(rows, columns=list(CrossThemes.to_schema().columns))

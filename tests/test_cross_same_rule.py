@@ -30,3 +30,17 @@ def test_no_cross_cutting_point_names_an_area_whose_themes_do_not_hold_it(analys
         areas = json.loads(row.areas)
         assert all(a["themes"] for a in areas), (row.label, areas)
         assert row.n_areas == len(areas) >= 2
+
+
+def test_a_shared_general_noun_alone_joins_no_two_areas(analysis_2024):
+    """2024's "samarbejde": volunteers and politicians in one area, companies in another, no point across."""
+    from pipeline.danish.generality import is_general_noun
+    from pipeline.themes.points import label_lemmas
+
+    assert "Samarbejde" not in set(analysis_2024.cross["label"])
+    for label in analysis_2024.cross["label"]:
+        lemmas = label_lemmas(label, {})
+        assert len(lemmas.split()) > 1 or not is_general_noun(lemmas), label
+    # the area themes stay: each area's groups answered one question
+    labels = set(analysis_2024.themes.loc[analysis_2024.themes["recurring"], "label"])
+    assert "Samarbejde" in labels

@@ -94,8 +94,20 @@ def test_committee_link_and_curation_line(page, analysis_2024):
     assert "Punkter på tværs af kerneområderne" in text
 
 
-def test_cross_area_points_name_true_groups(page, analysis_2024):
-    cross = analysis_2024.cross.set_index("label")
+def test_cross_area_points_name_true_groups(analysis_2024, cfg_2024):
+    import pandas as pd
+
+    # an invented cross-cutting point (2024's one shared word, "samarbejde", is no point across areas)
+    areas = [
+        {"core_area": "Social omsorg", "groups": [1, 4], "statement_ids": [], "themes": [], "units": []},
+        {"core_area": "Beskæftigelse", "groups": [2], "statement_ids": [], "themes": [], "units": []},
+    ]
+    row = {"cross_theme": 0, "label": "Velfærdsteknologi", "keywords": "velfærdsteknologi"}
+    invented = pd.DataFrame([{**row, "n_areas": 2, "n_groups": 3, "areas": json.dumps(areas)}])
+    page = overview_page(
+        replace(analysis_2024, cross=invented), cfg_2024, recurring_from=cfg_2024.themes.min_groups
+    )
+    cross = invented.set_index("label")
     items = [
         inline_text(i)
         for b in walk(page.blocks)

@@ -414,4 +414,6 @@ def test_no_cross_cutting_point_counts_a_group_through_a_theme_its_area_sets_asi
     themes, units = analysis_2024.themes, analysis_2024.units
     aside = set(themes.loc[themes["restates_question"] | themes["restates_area"], "topic"])
     crossing = units[units["cross_theme"] >= 0]
-    assert len(crossing) and not crossing["theme"].isin(aside).any()
+    # 2024 has no cross-cutting point since one shared general noun is none; the rule is checked on
+    # invented notes in tests/test_cross_beyond_word.py
+    assert not crossing["theme"].isin(aside).any()

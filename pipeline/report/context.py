@@ -35,6 +35,7 @@ from pipeline.report.answers import (
     suggestions_named,
     year_entry,
 )
+from pipeline.report.cross_apart import cross_words_apart
 from pipeline.report.words_apart import copies_of, words_apart_of
 from pipeline.report.wording import (
     da_place,
@@ -387,6 +388,7 @@ def build_index_context(
         "cfg": cfg,
         "areas": areas,
         "cross": cross,
+        "cross_apart": cross_words_apart(analysis),
         "n_notes": len(notes),
         "group_names": notes_group_names(notes),
         "n_rejects": len(analysis.rejects),

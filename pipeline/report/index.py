@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pipeline.report import blocks as pm
 from pipeline.report.appendix import rejects_blocks
+from pipeline.report.cross_apart import cross_apart_blocks
 from pipeline.report.pages import LANG, _stamp
 from pipeline.report.wording import RECURRING, groups_text
 
@@ -98,6 +99,7 @@ def index_page(index: dict) -> pm.Page:
         pm.Table(("Kerneområde", "Grupper", "Udsagn", RECURRING, "Største temaer"), _area_rows(areas)),
         pm.Heading(2, ("Tværgående temaer",)),
         *_cross_blocks(index),
+        *cross_apart_blocks(index.get("cross_apart", []), index.get("group_names")),
     ]
     blocks += rejects_blocks(index["rejects"], 2)
     blocks.append(pm.Paragraph(("Genereret af seminar-themes.",), kind="footer"))

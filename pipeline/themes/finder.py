@@ -148,6 +148,7 @@ class ThemeFinder:
         # a phrase one group said once is a theme of its area, not evidence of a point across areas:
         # the cross-cutting points are found as if it were in no theme
         theme = units["theme"]
+        across: list[dict] = []  # one word, different things in each area: no point, listed apart
         cross, units = cross_cutting(
             units.assign(theme=theme.where(~theme.isin(list(run.singles)), -1)),
             run.raw,
@@ -157,7 +158,10 @@ class ThemeFinder:
             run.lexical,
             pointless,
             asked,
+            {a: area_kinds(run.statements, a, run.area_words.get(a, frozenset())) for a in area_order},
+            across,
         )
+        run.quality["cross_words_apart"] = across
         units = units.assign(theme=theme.to_numpy())
         units = units.drop(
             columns=["focus", "words", "content_at", "verbs", "stance", "about", "complement", "attitude"],

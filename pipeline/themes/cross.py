@@ -25,7 +25,7 @@ from pipeline.danish import EVALUATIVE_WORDS
 from pipeline.danish.grading import is_grading
 from pipeline.danish.generality import is_general_noun
 from pipeline.schemas import CrossThemes
-from pipeline.themes.kinds import AreaKinds, _related, qualifiers
+from pipeline.themes.kinds import AreaKinds, qualifiers_related, qualifiers
 from pipeline.themes.labels import keyword_ranking
 from pipeline.themes.points import choose_point, label_text, says
 from pipeline.themes.records import ThemeParams
@@ -88,7 +88,7 @@ def same_beyond_word(
         own[key] = own.get(key, frozenset()) | {
             w for w in said if w not in EVALUATIVE_WORDS and not is_grading(w)
         }
-    kept = {g for g in own for h in own if g[0] != h[0] and _related(own[g], own[h])}
+    kept = {g for g in own for h in own if g[0] != h[0] and qualifiers_related(own[g], own[h])}
     return members[np.asarray([key in kept for key in keys], dtype=bool)]
 
 

@@ -31,7 +31,15 @@ import pandas as pd
 
 from pipeline.danish import ARTICLES, FRAME_NOUNS, GENERAL_NOUNS, MEASURE_NOUNS, STOP_WORDS
 
-__all__ = ["AreaKinds", "area_kinds", "different_kinds", "names_no_kind", "outside", "qualifiers"]
+__all__ = [
+    "AreaKinds",
+    "area_kinds",
+    "different_kinds",
+    "names_no_kind",
+    "outside",
+    "qualifiers",
+    "qualifiers_related",
+]
 
 #: Words that name no kind of a thing: function words, frame, general and measure nouns.
 _NO_KIND = STOP_WORDS | ARTICLES | FRAME_NOUNS | GENERAL_NOUNS | MEASURE_NOUNS
@@ -119,7 +127,7 @@ def _may_name_kind(lemma: str, names_nothing: Callable[[str], bool]) -> bool:
     return len(lemma) > 1 and lemma.isalpha() and lemma not in _NO_KIND and not names_nothing(lemma)
 
 
-def _related(a: frozenset[str], b: frozenset[str]) -> bool:
+def qualifiers_related(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two groups' qualifiers share a word, a compound part or a derivation."""
     from pipeline.danish.word_families import family_keys
 
@@ -147,7 +155,7 @@ def different_kinds(
 
     Returns:
         True when two or more groups are counted, each qualifies the word, and no two groups'
-        qualifiers are related (:func:`_related`).
+        qualifiers are related (:func:`qualifiers_related`).
     """
     from pipeline.danish.things import names_a_thing
 
@@ -163,7 +171,7 @@ def different_kinds(
         kinds.append(own)
     if len(kinds) < 2:
         return False
-    return not any(_related(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1 :])
+    return not any(qualifiers_related(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1 :])
 
 
 def outside(
@@ -206,7 +214,7 @@ def outside(
         context[g] = frozenset(words)
     if len(context) < 3:
         return set()
-    joined = {g for g in context for h in context if g != h and _related(context[g], context[h])}
+    joined = {g for g in context for h in context if g != h and qualifiers_related(context[g], context[h])}
     if len(joined) < 2:
         return set()
     out = {g for g in context if g not in joined}

@@ -154,3 +154,35 @@ def test_key_phrases_without_text_are_compared_by_their_lemmas_not_as_two_identi
         embed=_embed_by({"unge": 0, "generationer": 0, "begrænsning": 1, "sikring": 2}, 5),
     )
     assert _pairs(out)[0] == frozenset(["Unge", "kommende generationer"])
+
+
+def test_a_part_of_the_question_s_compound_is_no_shared_word_of_the_pair():
+    """Under "Skal kulturstøtten sænkes?" two groups' "støtte" is the question's word: "støtte til unge
+    kunstnere" / "mere støtte til spillesteder" (a little nearer) come after "teatre" / "scenekunst"."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge", "ung", 0),
+        (2, "støtte til unge kunstnere", "støtte ung kunstner", -1),
+        (3, "mere støtte til spillesteder", "meget støtte spillested", -1),
+        (5, "teatre", "teater", -1),
+        (1, "scenekunst", "scenekunst", -1),
+    ]
+    themes, units, statements = _tables(phrases, area="Kulturstøtte")
+    vectors = {
+        "unge": [0, 0, 0, 1],
+        "støtte til unge kunstnere": [1, 0, 0, 0],
+        "mere støtte til spillesteder": [1, 0.1, 0, 0],
+        "teatre": [0, 1, 0, 0],
+        "scenekunst": [0, 1, 0.3, 0],
+    }
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.array([vectors[t] for t in texts], dtype=float)
+
+    own = {"Kulturstøtte": frozenset({"kulturstøtte", "sænke"})}
+    out = suggest(themes, units, statements, embed=embed, area_words=own)
+    pairs = _pairs(out)
+    stage = frozenset(["teatre", "scenekunst"])
+    support = frozenset(["støtte til unge kunstnere", "mere støtte til spillesteder"])
+    assert pairs.index(stage) < pairs.index(support)
+    assert "'støtte'" not in out["reason"].iloc[pairs.index(support)]

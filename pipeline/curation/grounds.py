@@ -16,7 +16,30 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["Ground", "area_name_lemmas", "family", "ground", "hollow", "hollow_of", "names_an_area"]
+__all__ = [
+    "Ground",
+    "area_name_lemmas",
+    "family",
+    "ground",
+    "hollow",
+    "hollow_of",
+    "names_an_area",
+    "own_family",
+    "word_links",
+]
+
+
+def own_family(own: frozenset[str], parts) -> frozenset[str]:
+    """The area's own words and the parts of each compound among them.
+
+    A question on "den offentlige kulturstøtte" names "kultur" and "støtte" too: two sides that
+    both say "kulturstøtte" (or only "kultur") share the question's word, not a point of their own.
+
+    Args:
+        own: The area's own words (its name, theme and question).
+        parts: ``parts(lemma)``: a compound's parts (empty for a simple word).
+    """
+    return own | frozenset(p for w in own for p in parts(w))
 
 
 def family(word: str, own: frozenset[str], related: Callable[[str, str], bool], parts) -> bool:
@@ -120,3 +143,19 @@ def names_an_area(
         other != area and name and name <= words and not (words - name - empty)
         for other, name in names.items()
     )
+
+
+def word_links(a: set[str], b: set[str]) -> list[str]:
+    """Derivation and synonym links between the words of two sides (not the same word), as reasons."""
+    from pipeline.danish import related, synonyms
+
+    out = []
+    for x in sorted(a):
+        for y in sorted(b):
+            if x == y:
+                continue
+            if related(x, y):
+                out.append(f"'{x}' ~ '{y}' (afledning)")
+            elif y in synonyms(x) or x in synonyms(y):
+                out.append(f"'{x}' ~ '{y}' (synonym)")
+    return out

@@ -38,7 +38,8 @@ import pandas as pd
 
 from pipeline.curation.apart import only_by_a_word_apart
 from pipeline.curation.promote import point_candidates
-from pipeline.curation.grounds import Ground, area_name_lemmas, ground, hollow_of, names_an_area
+from pipeline.curation.grounds import Ground, area_name_lemmas, family, ground, hollow_of, names_an_area
+from pipeline.curation.grounds import own_family, word_links
 from pipeline.curation.ranking import (
     W_GROUPS,
     W_LINK,
@@ -119,22 +120,6 @@ def sides_of(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
     return out
 
 
-def _links(a: set[str], b: set[str]) -> list[str]:
-    """Derivation and synonym links between the words of two sides (not the same word)."""
-    from pipeline.danish import related, synonyms
-
-    out = []
-    for x in sorted(a):
-        for y in sorted(b):
-            if x == y:
-                continue
-            if related(x, y):
-                out.append(f"'{x}' ~ '{y}' (afledning)")
-            elif y in synonyms(x) or x in synonyms(y):
-                out.append(f"'{x}' ~ '{y}' (synonym)")
-    return out
-
-
 def _parts(words: set[str]) -> set[str]:
     from pipeline.themes.units import unit_parts
 
@@ -154,6 +139,7 @@ class _Area:
 
     area: str
     own: frozenset[str]
+    kin: frozenset[str]
     sides: list[Side]
     words: list[set[str]]
     parts: list[set[str]]
@@ -212,9 +198,12 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         or names_an_area(w, area, ctx["area_names"], _NO_POINT)
         for s, w in zip(mine, words, strict=True)
     ]
+    # the area's own words and their compounds' parts ("kultur", "støtte" of "kulturstøtte")
+    kin = own_family(own, _split)
     return _Area(
         area,
         own,
+        kin,
         mine,
         words,
         [_parts(w) - own for w in words],
@@ -223,7 +212,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         near,
         skip,
         ctx["apart"].get(area, frozenset()),
-        [ground(w, own, _NO_POINT | no_point, related=related, parts=_split) for w in words],
+        [ground(w, kin, _NO_POINT | no_point, related=related, parts=_split) for w in words],
     )
 
 
@@ -234,10 +223,13 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     a, b = x.sides[i], x.sides[j]
     if x.skip[j] or a.groups <= b.groups or b.groups <= a.groups:
         return None  # joining would count no group more
-    links = _links(x.words[i] - x.own, x.words[j] - x.own)
-    shared = sorted(x.parts[i] & x.parts[j])
-    if only_by_a_word_apart(x.words[i], x.words[j], set(shared), x.apart, bool(links), _parts):
+    links = word_links(x.words[i] - x.own, x.words[j] - x.own)
+    common = x.parts[i] & x.parts[j]
+    if only_by_a_word_apart(x.words[i], x.words[j], common, x.apart, bool(links), _parts):
         return None  # the theme stage read these groups' claims of that word and found them different
+    # a word of the area's own family, inflected or derived or a part of its compound, is the
+    # question's: no shared word of the pair's own ("kultur" under "kulturstøtte")
+    shared = sorted(w for w in common if not family(w, x.kin, related, _split))
     together = bool(x.said[i] & x.said[j])
     # near only through the area's own word or a frame noun both hold: that word's nearness
     empty_only = not links and hollow_of(x.grounds[i], x.grounds[j], related)

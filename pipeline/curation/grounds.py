@@ -18,12 +18,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "Ground",
+    "answers",
     "area_name_lemmas",
     "family",
     "ground",
     "hollow",
     "hollow_of",
     "names_an_area",
+    "opposite_answers",
     "own_family",
     "word_links",
 ]
@@ -159,3 +161,34 @@ def word_links(a: set[str], b: set[str]) -> list[str]:
             elif y in synonyms(x) or x in synonyms(y):
                 out.append(f"'{x}' ~ '{y}' (synonym)")
     return out
+
+
+def answers(stances: Mapping | None) -> dict[str, dict[int, str]]:
+    """Per core area, each group's answer to its yes/no question, from the theme stage's stance record.
+
+    Args:
+        stances: ``quality["stances"]``: per area, per year, each stance with its groups
+            (:func:`pipeline.themes.stances.stance_counts`).
+    """
+    out: dict[str, dict[int, str]] = {}
+    for area, years in (stances or {}).items():
+        for rows in years.values():
+            for row in rows:
+                out.setdefault(str(area), {}).update({int(g): str(row["stance"]) for g in row["groups"]})
+    return out
+
+
+def opposite_answers(a_groups: Iterable[int], b_groups: Iterable[int], answer: Mapping[int, str]) -> bool:
+    """Whether one side's groups all answered the yes/no question yes and the other's all no.
+
+    Two parties that answered a yes/no question the opposite way and both speak of the economy
+    ("dårligt for dansk økonomi" / "inden for den samme økonomiske ramme") mostly made two points,
+    each for its own answer: E5 finds them near by the words they share. A group without an
+    answer (or "begge dele") says nothing either way.
+    """
+    from pipeline.danish import STANCES
+
+    yes_no = {STANCES["ja"], STANCES["nej"]}
+    a = {answer[g] for g in a_groups if g in answer}
+    b = {answer[g] for g in b_groups if g in answer}
+    return len(a) == len(b) == 1 and a | b == yes_no

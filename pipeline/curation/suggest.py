@@ -39,7 +39,7 @@ import pandas as pd
 from pipeline.curation.apart import only_by_a_word_apart
 from pipeline.curation.promote import point_candidates
 from pipeline.curation.grounds import Ground, area_name_lemmas, family, ground, hollow_of, names_an_area
-from pipeline.curation.grounds import own_family, word_links
+from pipeline.curation.grounds import answers, opposite_answers, own_family, word_links
 from pipeline.curation.ranking import (
     W_GROUPS,
     W_LINK,
@@ -59,6 +59,8 @@ __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 MAX_SUGGESTIONS = 25
 #: What a pair that shares only the area's own word family or an empty word loses (:mod:`.grounds`).
 _W_HOLLOW = 0.3
+#: What a pair of groups that answered the area's yes/no question the opposite way loses.
+_W_OPPOSITE = 0.15
 _QUOTE = 220
 
 
@@ -149,6 +151,7 @@ class _Area:
     skip: list[bool]
     apart: frozenset[str]
     grounds: list[Ground]
+    answer: dict[int, str]
 
 
 def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, list[set[int]]]:
@@ -213,6 +216,7 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         skip,
         ctx["apart"].get(area, frozenset()),
         [ground(w, kin, _NO_POINT | no_point, related=related, parts=_split) for w in words],
+        ctx["answers"].get(area, {}),
     )
 
 
@@ -235,6 +239,7 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     empty_only = not links and hollow_of(x.grounds[i], x.grounds[j], related)
     # a join that counts more groups is worth reading first
     mutual = j in x.near[i] and i in x.near[j]
+    opposite = opposite_answers(a.groups, b.groups, x.answer)
     score = (
         float(x.sim[i, j])
         + W_MUTUAL * mutual
@@ -243,6 +248,7 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         + W_TOGETHER * together
         + W_GROUPS * (len(a.groups | b.groups) - 2)
         - _W_HOLLOW * empty_only
+        - _W_OPPOSITE * opposite
     )
     if a.kind == b.kind == "phrase":
         score -= W_NEW  # a new theme of two phrases: after a theme that gains a group
@@ -254,6 +260,8 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         reasons.append("fælles ord: " + ", ".join(f"'{w}'" for w in shared[:3]))
     if together:
         reasons.append("i samme udsagn")
+    if opposite:
+        reasons.append("grupperne svarede modsat ja/nej")
     first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
     return Candidate(
         -score, suggestion_id(x.area, first.words, second.words), first, second, "; ".join(reasons)
@@ -286,7 +294,13 @@ def _row(rank: int, c: Candidate) -> dict:
 
 
 def _lookups(
-    themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words, apart, options=None
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    statements: pd.DataFrame,
+    area_words,
+    apart,
+    options=None,
+    stances=None,
 ) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.curation.apart import contexts
@@ -313,6 +327,7 @@ def _lookups(
     return {
         "area_words": area_words or {},
         "apart": apart or {},
+        "answers": answers(stances),
         "unit_context": contexts(units, statements),
         "restating": restating,
         "area_names": area_name_lemmas(
@@ -336,6 +351,7 @@ def suggest(
     limit: int | None = None,
     apart: dict[str, frozenset[str]] | None = None,
     options: dict[str, frozenset[int]] | None = None,
+    stances: dict | None = None,
 ) -> pd.DataFrame:
     """Ranked suggestions of a run (:class:`~pipeline.schemas.Suggestions`): pure, deterministic.
 
@@ -351,6 +367,8 @@ def suggest(
             (:func:`pipeline.curation.apart.words_apart`): two sides that are only one are not proposed.
         options: Per area, the theme ids that name a given option of its question: the other themes
             of only the question's words are no side.
+        stances: The groups' yes/no answers (``quality["stances"]``): a pair of groups that
+            answered the opposite way is read after the others.
 
     Returns:
         One row per suggestion, best first.
@@ -364,7 +382,7 @@ def suggest(
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
     decided = set(decided)
-    ctx = _lookups(themes, units, statements, area_words, apart, options)
+    ctx = _lookups(themes, units, statements, area_words, apart, options, stances)
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
         x = _area_sides(area, sides, ctx, embed)

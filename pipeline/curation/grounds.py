@@ -7,7 +7,10 @@ Two sides the embedder finds near may be near only because both say the core are
 rest is one point. :func:`hollow` tells such a pair, so the suggestions rank it after the pairs
 that share a word of their own, a link, or no word at all (then E5 judges their meaning, not a
 shared word). :func:`names_an_area` tells a side that only names another core area ("social
-omsorg" said in Læring): a reference to another area, no point of this one.
+omsorg" said in Læring): a reference to another area, no point of this one. The area's own
+family holds the parts of its compounds too (:func:`own_family`: "kultur" and "støtte" of a
+question on *kulturstøtte*). :func:`opposite_answers` tells a pair of groups that answered the
+area's yes/no question the opposite way: mostly two points, each for its own answer.
 """
 
 from __future__ import annotations

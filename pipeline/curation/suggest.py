@@ -12,9 +12,10 @@ scored from:
 * semantic similarity of the sides' key phrases (E5 vectors, centred per area);
 * a word of the one derived from, or a DanNet synonym of, a word of the other (thesaurus and
   derivation links, :func:`pipeline.danish.related`, :func:`pipeline.danish.synonyms`);
-* a shared word (the same lemma or compound part), not one of the area's own words: a shared
-  frame or predicate;
-* the two in one statement.
+* a shared word (the same lemma or compound part), not of the area's own family (its words, their
+  compounds' parts, derived or inflected: :func:`.grounds.own_family`): a shared frame or predicate;
+* the two in one statement; less where the two sides' groups answered the yes/no question the
+  opposite way (:func:`.grounds.opposite_answers`).
 
 Two sides that are each only a word the theme stage took apart on the parse's evidence (two
 groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
@@ -22,10 +23,8 @@ groups' "dagpengereform", one for and one against it) are no candidate unless a 
 
 A theme of only the question's words that every counted group said more about is proposed to be
 kept as a point (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
-per seminar, best first, at most two per side (so one theme does not fill the list), each core
-area its fair share of the first ones (so one area does not).
-Ids are stable across runs and years: a hash of the core area and the two sides' words
-(sorted), not of row order, so a decision recorded for an id holds next year too.
+per seminar, best first, at most two per side, each area its fair share (:mod:`.ranking`). Ids
+are stable across runs and years: a hash of the core area and the two sides' words (sorted).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipeline.curation.grounds import area_name_lemmas, hollow, names_an_area
+from pipeline.curation.grounds import area_name_lemmas, hollow, names_an_area, opposite_answers
 from pipeline.curation.suggest import suggest
 
 AREA = "Social omsorg"
@@ -154,3 +154,74 @@ def test_key_phrases_without_text_are_compared_by_their_lemmas_not_as_two_identi
         embed=_embed_by({"unge": 0, "generationer": 0, "begrænsning": 1, "sikring": 2}, 5),
     )
     assert _pairs(out)[0] == frozenset(["Unge", "kommende generationer"])
+
+
+def test_a_part_of_the_question_s_compound_is_no_shared_word_of_the_pair():
+    """Under "Skal kulturstøtten sænkes?" two groups' "støtte" is the question's word: "støtte til unge
+    kunstnere" / "mere støtte til spillesteder" (a little nearer) come after "teatre" / "scenekunst"."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge", "ung", 0),
+        (2, "støtte til unge kunstnere", "støtte ung kunstner", -1),
+        (3, "mere støtte til spillesteder", "meget støtte spillested", -1),
+        (5, "teatre", "teater", -1),
+        (1, "scenekunst", "scenekunst", -1),
+    ]
+    themes, units, statements = _tables(phrases, area="Kulturstøtte")
+    vectors = {
+        "unge": [0, 0, 0, 1],
+        "støtte til unge kunstnere": [1, 0, 0, 0],
+        "mere støtte til spillesteder": [1, 0.1, 0, 0],
+        "teatre": [0, 1, 0, 0],
+        "scenekunst": [0, 1, 0.3, 0],
+    }
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.array([vectors[t] for t in texts], dtype=float)
+
+    own = {"Kulturstøtte": frozenset({"kulturstøtte", "sænke"})}
+    out = suggest(themes, units, statements, embed=embed, area_words=own)
+    pairs = _pairs(out)
+    stage = frozenset(["teatre", "scenekunst"])
+    support = frozenset(["støtte til unge kunstnere", "mere støtte til spillesteder"])
+    assert pairs.index(stage) < pairs.index(support)
+    assert "'støtte'" not in out["reason"].iloc[pairs.index(support)]
+
+
+def test_a_pair_of_groups_that_answered_the_yes_no_question_the_opposite_way_is_read_after():
+    """Under "Skal busdriften udliciteres?" group 2 (ja) wants "billigere ruter", group 3 (nej) "lokale
+    ruter": near in E5, two points. "cykelstier" / "fortove" of two groups that both said ja come first."""
+    phrases = [
+        (1, "unge", "ung", 0),
+        (4, "unge", "ung", 0),
+        (2, "billigere ruter", "billig rute", -1),
+        (3, "lokale ruter", "lokal rute", -1),
+        (5, "cykelstier", "cykelsti", -1),
+        (1, "fortove", "fortov", -1),
+    ]
+    themes, units, statements = _tables(phrases, area="Busdrift")
+    vectors = {
+        "unge": [0, 0, 0, 1],
+        "billigere ruter": [1, 0, 0, 0],
+        "lokale ruter": [1, 0.1, 0.3, 0],
+        "cykelstier": [0, 1, 0, 0],
+        "fortove": [0, 1, 0.1, 0],
+    }
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.array([vectors[t] for t in texts], dtype=float)
+
+    answered = [{"stance": "Ja", "groups": [1, 2, 5]}, {"stance": "Nej", "groups": [3]}]
+    stances = {"Busdrift": {"2024": answered}}
+    kw = {"embed": embed, "area_words": {"Busdrift": frozenset({"busdrift", "udlicitere"})}}
+    out = suggest(themes, units, statements, stances=stances, **kw)
+    pairs = _pairs(out)
+    routes, paths = frozenset(["billigere ruter", "lokale ruter"]), frozenset(["cykelstier", "fortove"])
+    assert pairs.index(paths) < pairs.index(routes)
+    assert "modsat" in out["reason"].iloc[pairs.index(routes)]
+    # without the answers (a question that is no yes/no question) E5 alone orders them
+    pairs = _pairs(suggest(themes, units, statements, **kw))
+    assert pairs.index(routes) < pairs.index(paths)
+    assert opposite_answers({2}, {3, 4}, {2: "Ja", 3: "Nej"})
+    assert not opposite_answers({2}, {3, 5}, {2: "Ja", 3: "Nej", 5: "Ja"})  # no side all of one answer
+    assert not opposite_answers({2}, {3}, {2: "Ja", 3: "Begge dele"})

@@ -40,3 +40,14 @@ def test_each_core_area_gets_its_fair_share_of_the_first_slots_then_the_rest_by_
 def test_one_area_alone_is_read_by_score():
     one = [c for c in CANDIDATES if c.first.area == "Beskæftigelse"]
     assert spread(one, 3) == one
+
+
+def test_a_point_has_one_side_and_is_charged_once_against_the_per_side_budget():
+    """A point ("Pårørende" kept as a point) is one theme: with one pair of that theme beside it, the
+    theme has had two suggestions, not three; its second pair is read in score order."""
+    theme = _side("Social omsorg", "pårørende", 1)
+    point = Candidate(-0.9, "point", theme, theme, "")
+    pair = Candidate(-0.8, "pair", theme, _side("Social omsorg", "familier", 2), "")
+    third = Candidate(-0.75, "third", theme, _side("Social omsorg", "netværk", 3), "")
+    other = _cand("Social omsorg", "frivillige", "foreninger", 0.7)
+    assert [c.id for c in pick([point, pair, third, other], 4)] == ["point", "pair", other.id, "third"]

@@ -7,7 +7,10 @@ Two sides the embedder finds near may be near only because both say the core are
 rest is one point. :func:`hollow` tells such a pair, so the suggestions rank it after the pairs
 that share a word of their own, a link, or no word at all (then E5 judges their meaning, not a
 shared word). :func:`names_an_area` tells a side that only names another core area ("social
-omsorg" said in Læring): a reference to another area, no point of this one.
+omsorg" said in Læring): a reference to another area, no point of this one. The area's own
+family holds the parts of its compounds too (:func:`own_family`: "kultur" and "støtte" of a
+question on *kulturstøtte*). :func:`opposite_answers` tells a pair of groups that answered the
+area's yes/no question the opposite way: mostly two points, each for its own answer.
 """
 
 from __future__ import annotations
@@ -16,7 +19,32 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["Ground", "area_name_lemmas", "family", "ground", "hollow", "hollow_of", "names_an_area"]
+__all__ = [
+    "Ground",
+    "answers",
+    "area_name_lemmas",
+    "family",
+    "ground",
+    "hollow",
+    "hollow_of",
+    "names_an_area",
+    "opposite_answers",
+    "own_family",
+    "word_links",
+]
+
+
+def own_family(own: frozenset[str], parts) -> frozenset[str]:
+    """The area's own words and the parts of each compound among them.
+
+    A question on "den offentlige kulturstøtte" names "kultur" and "støtte" too: two sides that
+    both say "kulturstøtte" (or only "kultur") share the question's word, not a point of their own.
+
+    Args:
+        own: The area's own words (its name, theme and question).
+        parts: ``parts(lemma)``: a compound's parts (empty for a simple word).
+    """
+    return own | frozenset(p for w in own for p in parts(w))
 
 
 def family(word: str, own: frozenset[str], related: Callable[[str, str], bool], parts) -> bool:
@@ -120,3 +148,50 @@ def names_an_area(
         other != area and name and name <= words and not (words - name - empty)
         for other, name in names.items()
     )
+
+
+def word_links(a: set[str], b: set[str]) -> list[str]:
+    """Derivation and synonym links between the words of two sides (not the same word), as reasons."""
+    from pipeline.danish import related, synonyms
+
+    out = []
+    for x in sorted(a):
+        for y in sorted(b):
+            if x == y:
+                continue
+            if related(x, y):
+                out.append(f"'{x}' ~ '{y}' (afledning)")
+            elif y in synonyms(x) or x in synonyms(y):
+                out.append(f"'{x}' ~ '{y}' (synonym)")
+    return out
+
+
+def answers(stances: Mapping | None) -> dict[str, dict[int, str]]:
+    """Per core area, each group's answer to its yes/no question, from the theme stage's stance record.
+
+    Args:
+        stances: ``quality["stances"]``: per area, per year, each stance with its groups
+            (:func:`pipeline.themes.stances.stance_counts`).
+    """
+    out: dict[str, dict[int, str]] = {}
+    for area, years in (stances or {}).items():
+        for rows in years.values():
+            for row in rows:
+                out.setdefault(str(area), {}).update({int(g): str(row["stance"]) for g in row["groups"]})
+    return out
+
+
+def opposite_answers(a_groups: Iterable[int], b_groups: Iterable[int], answer: Mapping[int, str]) -> bool:
+    """Whether one side's groups all answered the yes/no question yes and the other's all no.
+
+    Two parties that answered a yes/no question the opposite way and both speak of the economy
+    ("dårligt for dansk økonomi" / "inden for den samme økonomiske ramme") mostly made two points,
+    each for its own answer: E5 finds them near by the words they share. A group without an
+    answer (or "begge dele") says nothing either way.
+    """
+    from pipeline.danish import STANCES
+
+    yes_no = {STANCES["ja"], STANCES["nej"]}
+    a = {answer[g] for g in a_groups if g in answer}
+    b = {answer[g] for g in b_groups if g in answer}
+    return len(a) == len(b) == 1 and a | b == yes_no

@@ -105,11 +105,13 @@ def pick(candidates: list[Candidate], limit: int) -> list[Candidate]:
         if cand.id in seen:
             continue
         seen.add(cand.id)  # two sides of the same words (two groups' "frivillige"): one decision
-        if used.get((a.area, a.key), 0) >= _PER_SIDE or used.get((b.area, b.key), 0) >= _PER_SIDE:
+        # a point (one theme kept as a point) has one side: it is charged once, not as two
+        sides = {(a.area, a.key), (b.area, b.key)}
+        if any(used.get(s, 0) >= _PER_SIDE for s in sides):
             deferred.append(cand)  # one side near many: its further pairs after the others
             continue
-        used[(a.area, a.key)] = used.get((a.area, a.key), 0) + 1
-        used[(b.area, b.key)] = used.get((b.area, b.key), 0) + 1
+        for s in sides:
+            used[s] = used.get(s, 0) + 1
         picked.append(cand)
     return (spread(picked, limit) + deferred)[:limit]
 

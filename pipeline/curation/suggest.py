@@ -12,9 +12,10 @@ scored from:
 * semantic similarity of the sides' key phrases (E5 vectors, centred per area);
 * a word of the one derived from, or a DanNet synonym of, a word of the other (thesaurus and
   derivation links, :func:`pipeline.danish.related`, :func:`pipeline.danish.synonyms`);
-* a shared word (the same lemma or compound part), not one of the area's own words: a shared
-  frame or predicate;
-* the two in one statement.
+* a shared word (the same lemma or compound part), not of the area's own family (its words, their
+  compounds' parts, derived or inflected: :func:`.grounds.own_family`): a shared frame or predicate;
+* the two in one statement; less where the two sides' groups answered the yes/no question the
+  opposite way (:func:`.grounds.opposite_answers`).
 
 Two sides that are each only a word the theme stage took apart on the parse's evidence (two
 groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
@@ -22,10 +23,8 @@ groups' "dagpengereform", one for and one against it) are no candidate unless a 
 
 A theme of only the question's words that every counted group said more about is proposed to be
 kept as a point (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
-per seminar, best first, at most two per side (so one theme does not fill the list), each core
-area its fair share of the first ones (so one area does not).
-Ids are stable across runs and years: a hash of the core area and the two sides' words
-(sorted), not of row order, so a decision recorded for an id holds next year too.
+per seminar, best first, at most two per side, each area its fair share (:mod:`.ranking`). Ids
+are stable across runs and years: a hash of the core area and the two sides' words (sorted).
 """
 
 from __future__ import annotations
@@ -38,7 +37,8 @@ import pandas as pd
 
 from pipeline.curation.apart import only_by_a_word_apart
 from pipeline.curation.promote import point_candidates
-from pipeline.curation.grounds import Ground, area_name_lemmas, ground, hollow_of, names_an_area
+from pipeline.curation.grounds import Ground, area_name_lemmas, family, ground, hollow_of, names_an_area
+from pipeline.curation.grounds import answers, opposite_answers, own_family, word_links
 from pipeline.curation.ranking import (
     W_GROUPS,
     W_LINK,
@@ -58,6 +58,8 @@ __all__ = ["MAX_SUGGESTIONS", "Side", "suggest", "suggestion_id"]
 MAX_SUGGESTIONS = 25
 #: What a pair that shares only the area's own word family or an empty word loses (:mod:`.grounds`).
 _W_HOLLOW = 0.3
+#: What a pair of groups that answered the area's yes/no question the opposite way loses.
+_W_OPPOSITE = 0.15
 _QUOTE = 220
 
 
@@ -119,22 +121,6 @@ def sides_of(themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame
     return out
 
 
-def _links(a: set[str], b: set[str]) -> list[str]:
-    """Derivation and synonym links between the words of two sides (not the same word)."""
-    from pipeline.danish import related, synonyms
-
-    out = []
-    for x in sorted(a):
-        for y in sorted(b):
-            if x == y:
-                continue
-            if related(x, y):
-                out.append(f"'{x}' ~ '{y}' (afledning)")
-            elif y in synonyms(x) or x in synonyms(y):
-                out.append(f"'{x}' ~ '{y}' (synonym)")
-    return out
-
-
 def _parts(words: set[str]) -> set[str]:
     from pipeline.themes.units import unit_parts
 
@@ -154,6 +140,7 @@ class _Area:
 
     area: str
     own: frozenset[str]
+    kin: frozenset[str]
     sides: list[Side]
     words: list[set[str]]
     parts: list[set[str]]
@@ -163,6 +150,7 @@ class _Area:
     skip: list[bool]
     apart: frozenset[str]
     grounds: list[Ground]
+    answer: dict[int, str]
 
 
 def _similarity(mine: list[Side], unit_text: dict, embed) -> tuple[np.ndarray, list[set[int]]]:
@@ -212,9 +200,12 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         or names_an_area(w, area, ctx["area_names"], _NO_POINT)
         for s, w in zip(mine, words, strict=True)
     ]
+    # the area's own words and their compounds' parts ("kultur", "støtte" of "kulturstøtte")
+    kin = own_family(own, _split)
     return _Area(
         area,
         own,
+        kin,
         mine,
         words,
         [_parts(w) - own for w in words],
@@ -223,7 +214,8 @@ def _area_sides(area: str, sides: list[Side], ctx: dict, embed) -> _Area:
         near,
         skip,
         ctx["apart"].get(area, frozenset()),
-        [ground(w, own, _NO_POINT | no_point, related=related, parts=_split) for w in words],
+        [ground(w, kin, _NO_POINT | no_point, related=related, parts=_split) for w in words],
+        ctx["answers"].get(area, {}),
     )
 
 
@@ -234,15 +226,19 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
     a, b = x.sides[i], x.sides[j]
     if x.skip[j] or a.groups <= b.groups or b.groups <= a.groups:
         return None  # joining would count no group more
-    links = _links(x.words[i] - x.own, x.words[j] - x.own)
-    shared = sorted(x.parts[i] & x.parts[j])
-    if only_by_a_word_apart(x.words[i], x.words[j], set(shared), x.apart, bool(links), _parts):
+    links = word_links(x.words[i] - x.own, x.words[j] - x.own)
+    common = x.parts[i] & x.parts[j]
+    if only_by_a_word_apart(x.words[i], x.words[j], common, x.apart, bool(links), _parts):
         return None  # the theme stage read these groups' claims of that word and found them different
+    # a word of the area's own family, inflected or derived or a part of its compound, is the
+    # question's: no shared word of the pair's own ("kultur" under "kulturstøtte")
+    shared = sorted(w for w in common if not family(w, x.kin, related, _split))
     together = bool(x.said[i] & x.said[j])
     # near only through the area's own word or a frame noun both hold: that word's nearness
     empty_only = not links and hollow_of(x.grounds[i], x.grounds[j], related)
     # a join that counts more groups is worth reading first
     mutual = j in x.near[i] and i in x.near[j]
+    opposite = opposite_answers(a.groups, b.groups, x.answer)
     score = (
         float(x.sim[i, j])
         + W_MUTUAL * mutual
@@ -251,6 +247,7 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         + W_TOGETHER * together
         + W_GROUPS * (len(a.groups | b.groups) - 2)
         - _W_HOLLOW * empty_only
+        - _W_OPPOSITE * opposite
     )
     if a.kind == b.kind == "phrase":
         score -= W_NEW  # a new theme of two phrases: after a theme that gains a group
@@ -262,6 +259,8 @@ def _pair(x: _Area, i: int, j: int, with_similarity: bool) -> Candidate | None:
         reasons.append("fælles ord: " + ", ".join(f"'{w}'" for w in shared[:3]))
     if together:
         reasons.append("i samme udsagn")
+    if opposite:
+        reasons.append("grupperne svarede modsat ja/nej")
     first, second = (a, b) if (a.topic < 0, -len(a.groups)) <= (b.topic < 0, -len(b.groups)) else (b, a)
     return Candidate(
         -score, suggestion_id(x.area, first.words, second.words), first, second, "; ".join(reasons)
@@ -294,7 +293,13 @@ def _row(rank: int, c: Candidate) -> dict:
 
 
 def _lookups(
-    themes: pd.DataFrame, units: pd.DataFrame, statements: pd.DataFrame, area_words, apart, options=None
+    themes: pd.DataFrame,
+    units: pd.DataFrame,
+    statements: pd.DataFrame,
+    area_words,
+    apart,
+    options=None,
+    stances=None,
 ) -> dict:
     """What every area's sides are read with: key phrases' lemmas, texts and statements, skipped words."""
     from pipeline.curation.apart import contexts
@@ -321,6 +326,7 @@ def _lookups(
     return {
         "area_words": area_words or {},
         "apart": apart or {},
+        "answers": answers(stances),
         "unit_context": contexts(units, statements),
         "restating": restating,
         "area_names": area_name_lemmas(
@@ -344,6 +350,7 @@ def suggest(
     limit: int | None = None,
     apart: dict[str, frozenset[str]] | None = None,
     options: dict[str, frozenset[int]] | None = None,
+    stances: dict | None = None,
 ) -> pd.DataFrame:
     """Ranked suggestions of a run (:class:`~pipeline.schemas.Suggestions`): pure, deterministic.
 
@@ -359,6 +366,8 @@ def suggest(
             (:func:`pipeline.curation.apart.words_apart`): two sides that are only one are not proposed.
         options: Per area, the theme ids that name a given option of its question: the other themes
             of only the question's words are no side.
+        stances: The groups' yes/no answers (``quality["stances"]``): a pair of groups that
+            answered the opposite way is read after the others.
 
     Returns:
         One row per suggestion, best first.
@@ -372,7 +381,7 @@ def suggest(
     n_areas = themes["core_area"].nunique() if len(themes) else 1
     limit = limit if limit is not None else MAX_SUGGESTIONS * max(1, n_areas // 10)
     decided = set(decided)
-    ctx = _lookups(themes, units, statements, area_words, apart, options)
+    ctx = _lookups(themes, units, statements, area_words, apart, options, stances)
     candidates = []
     for area in dict.fromkeys(s.area for s in sides):
         x = _area_sides(area, sides, ctx, embed)

@@ -170,6 +170,7 @@ def suggestions_of(
             area: frozenset(int(t) for t in ids)
             for area, ids in analysis.quality.get("option_themes", {}).items()
         },
+        stances=analysis.quality.get("stances"),
     )
 
 

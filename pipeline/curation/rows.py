@@ -182,8 +182,15 @@ def rebuild_themes(
             rows.extend(kept)
             continue
         area = part["core_area"].iloc[0]
-        idx = np.flatnonzero((units["theme"] == topic).to_numpy())
-        rows.extend(described.rows(area, topic, part, X[idx], info.get("name", "")))
+        at = (units["theme"] == topic).to_numpy()
+        if info.get("point_groups"):
+            # a point keeps its groups' own words about the word, those it released to points too
+            at = at | _point_listed(units, old, info["point_groups"])
+            part = units[at]
+        name = info.get("name") or (
+            str(old["label"].iloc[0]) if info.get("point_groups") and len(old) else ""
+        )
+        rows.extend(described.rows(area, topic, part, X[np.flatnonzero(at)], name))
     out = pd.DataFrame(
         rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")]
     )
@@ -197,6 +204,12 @@ def rebuild_themes(
         out = _codebook_order(out, meta, area_order)
     # no "kort sagt" sentence twice in an area, in the order the pages show
     return distinct_summaries(out, statements), _cross_themes_of(cross, units)
+
+
+def _point_listed(units: pd.DataFrame, old: pd.DataFrame, groups: tuple[int, ...]) -> np.ndarray:
+    """The key phrases a theme kept as a point listed (released ones too) of the groups that made it."""
+    listed = {u for cell in old["units"] for u in str(cell).split()}
+    return (units["unit_id"].isin(listed) & units["group"].astype(int).isin(groups)).to_numpy()
 
 
 def _kept_as_points(out: pd.DataFrame, point: list[bool], params: ThemeParams) -> pd.DataFrame:

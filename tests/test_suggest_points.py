@@ -191,10 +191,8 @@ def _curated(groups, decisions):
     from pipeline.themes.records import ThemeParams
 
     _, units, statements = _tables(groups)
-    statements["year"] = 2024
-    notes = statements.assign(note_id=statements["statement_id"].str[:12])[
-        ["note_id", "core_area", "group", "year"]
-    ]
+    statements = statements.assign(year=2024, note_id=statements["statement_id"].str[:12])
+    notes = statements[["note_id", "core_area", "group", "year"]]
     params = ThemeParams()
     rows = theme_rows(
         AREA,
@@ -232,13 +230,15 @@ def test_the_next_run_counts_exactly_the_groups_that_said_more_curated():
     themes, units, statements = _tables((1, 2, 3))
     point = _points(themes, units, statements).iloc[0]
     result = _curated((1, 2, 3), [decision_of(point)])
-    after = result.themes.iloc[0]
+    after = result.themes[result.themes["topic"] == 0].iloc[0]
     assert (after["label"], after["groups"], after["n_groups"]) == ("Kompetencer", "1 2", 2)
     assert after["curated"] and after["recurring"] and not after["restates_question"]
     assert after["units"] == "000000000001-00-u0 000000000002-00-u0"
     assert after["evidence"] == "000000000001-00 000000000002-00"
-    # group 3's "Kompetencer" leaves the theme (no point of its own), and the log says why
-    assert dict(zip(result.units["group"], result.units["theme"], strict=True)) == {1: 0, 2: 0, 3: -1}
+    # group 3's "Kompetencer" leaves the point: a theme of its own that only repeats the question
+    assert dict(zip(result.units["group"], result.units["theme"], strict=True)) == {1: 0, 2: 0, 3: 1}
+    word = result.themes[result.themes["topic"] == 1].iloc[0]
+    assert word["groups"] == "3" and word["restates_question"] and not word["recurring"]
     (logged,) = result.log[result.log["action"] == "point"].itertuples()
     assert logged.applied and logged.reason == (
         "»Kompetencer« holdt som punkt af gruppe 1 og 2, der skrev deres eget; "

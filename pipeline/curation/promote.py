@@ -17,7 +17,8 @@ of the groups that said more (:func:`point_entries`, ``Entry.point_groups``), re
 run from that run's notes, never copied from the decision: the next run lists it among the
 recurring themes, "Kurateret", with its own label, counting exactly those groups ("k af n": each
 counted group's own words say the label); the key phrases of the groups that wrote only the word
-leave the theme. In another year the same rule picks that year's groups.
+leave it for a theme of their own that only repeats the question (listed with the question's
+words, never counted). In another year the same rule picks that year's groups.
 
 Score: the share of the area's groups that made the point in their own words, on the same 0-1
 scale as the merges' similarity, with the merges' weights for more groups, a word two groups

@@ -143,8 +143,10 @@ class Steps:
     def keep_point(self, entry: Entry, topic: int, label: str) -> None:
         """A theme kept as a point counts its point groups only: the others' key phrases leave it.
 
-        A group that wrote only the question's word made no point of it; its key phrases go to
-        no theme, and the log names it.
+        A group that wrote only the question's word made no point of it; its key phrases become a
+        theme of their own, which only repeats the question (listed with the question's words, not
+        counted, no side of a suggestion: no key phrase of the word alone is proposed back into
+        the point), and the log names the group.
         """
         inside = self.assign == topic
         groups = self.units["group"].astype(int).to_numpy()
@@ -152,7 +154,15 @@ class Steps:
         if not bare.any():
             self.note(entry, "point", True, topic, f"»{label}« holdt som punkt: hver gruppe skrev sit eget")
             return
-        self.assign[bare] = -1
+        self.assign[bare] = self.next_id
+        self.meta[self.next_id] = {
+            "key": f"{entry.id}/ordet",
+            "name": "",
+            "memo": "",
+            "curated": False,
+            "rank": (self.meta[topic]["rank"][0], 1),
+        }
+        self.next_id += 1
         self.meta[topic]["point_groups"] = entry.point_groups
         why = (
             f"»{label}« holdt som punkt af {groups_text(entry.point_groups)}, der skrev deres eget; "

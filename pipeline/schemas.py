@@ -159,10 +159,11 @@ class Suggestions(_Table):
 
     ``kind``: ``merge`` (two themes, or two one-group key phrases into a new theme) or ``move``
     (a one-group key phrase into a theme) or ``point`` (a theme of only the question's words that
-    every counted group said more about: keep it as a point; ``other`` what two or more groups
-    said alike, or empty; no other side). ``theme``/``other`` are the labels shown on the page;
-    ``*_words`` their lemmas (how the decision is found again next run and next year), ``*_key``
-    the theme's key or the key phrase's id, ``*_units`` the key phrases of each side.
+    two or more groups said more about: keep it as a point of those groups, ``theme_groups``;
+    ``other`` what two or more groups said alike, or empty; no other side). ``theme``/``other``
+    are the labels shown on the page; ``*_words`` their lemmas (how the decision is found again next
+    run and next year), ``*_key`` the theme's key or the key phrase's id, ``*_units`` the key
+    phrases of each side.
     """
 
     id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-p][0-9a-f]{7}$")

@@ -11,7 +11,8 @@
 * :mod:`~pipeline.curation.suggest`: the pairs that may be one point, proposed to the analyst, read
   in the order of :mod:`~pipeline.curation.ranking`, never two sides that are only a word the theme
   stage took apart (:mod:`~pipeline.curation.apart`), and the themes of only the question's words
-  that every counted group said more about, to keep as points (:mod:`~pipeline.curation.promote`);
+  that two or more groups said more about, to keep as points of those groups
+  (:mod:`~pipeline.curation.promote`);
   :mod:`~pipeline.curation.decisions`: the accepted ones as ordinary codebook entries.
 
 Reading and writing the file is :mod:`pipeline.io`'s job; applying it is part of

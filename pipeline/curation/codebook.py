@@ -68,9 +68,12 @@ class Entry:
         seeds: For a new theme: words whose key phrases it collects.
         pin: Statement ids (or key-phrase ids) placed in this theme.
         confirm: The analyst has read the theme and keeps it as it is (it counts as curated).
-        point: The analyst keeps a theme of only the question's words as a point: every counted
-            group wrote its own words about the word (an accepted suggestion of kind ``point``,
+        point: The analyst keeps a theme of only the question's words as a point of the groups
+            whose own words say more than the word (an accepted suggestion of kind ``point``,
             :mod:`pipeline.curation.promote`); it is counted among the recurring themes.
+        point_groups: Those groups, read in this run from its notes (never from the codebook: in
+            another year the same rule picks that year's groups); the theme's other groups wrote
+            only the word and are not counted. Empty: every counted group.
         line: Line of the entry in the file (in a workbook: its row).
         place: Where the entry is, for messages, when a line number does not say it (a
             workbook's sheet and row); empty: ``line N``.
@@ -92,6 +95,7 @@ class Entry:
     line: int = 0
     place: str = ""
     point: bool = False
+    point_groups: tuple[int, ...] = ()
 
     @property
     def where(self) -> str:

@@ -250,8 +250,9 @@ def decision_entries(
         units: The key phrases with their automatic theme.
         statements: The statements (the labels' lemmas).
         entries: The analyst's own entries: a theme they already hold is joined through them.
-        area_words: Per area, its own words: an accepted point is kept where every counted group
-            of its theme wrote its own words about the word (:mod:`pipeline.curation.promote`).
+        area_words: Per area, its own words: an accepted point is kept where two or more groups
+            of its theme wrote their own words about the word, counting those groups
+            (:mod:`pipeline.curation.promote`).
 
     Returns:
         ``(entries, log)``: the analyst's entries with the joins added, and one row per accepted

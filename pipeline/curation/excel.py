@@ -86,8 +86,9 @@ under "move to theme".
 Sheet Forslag: pairs the machine thinks may be one point. Write accept in the decision column to
 join the two sides (the next run merges the themes or moves the key phrase, and names the theme
 from both sides' words), reject to have the pair never proposed again (also in later years).
-A suggestion of kind point is one theme of only the question's words that every counted group
-wrote its own words about: accept keeps it as a point (counted among the recurring themes).
+A suggestion of kind point is one theme of only the question's words that two or more groups
+wrote their own words about: accept keeps it as a point of those groups (counted among the
+recurring themes); a group that wrote only the word is named in the reason and not counted.
 
 Keep either codebook.xlsx or codebook.yaml beside seminar.toml, not both. A mistake stops the
 run with the sheet, row and column; nothing is applied half-way. Splitting a theme by words is

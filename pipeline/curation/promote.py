@@ -2,17 +2,23 @@
 
 A theme such as "Kompetencer" under a question about "medarbejdernes kompetencer" is listed with
 the question's own words and never counted: the machine cannot tell whether the groups made a
-point of the word or only echoed the question. When every counted group wrote something of its
-own about the word ("kompetenceudvikling blandt medarbejdere", "investering i medarbejdernes
+point of the word or only echoed the question. Where a group wrote something of its own about
+the word ("kompetenceudvikling blandt medarbejdere", "investering i medarbejdernes
 kompetencer", "sikre tilstrækkelige IT-kompetencer"), the analyst can tell; the machine
-proposes and the analyst decides (:func:`point_candidates`). A theme where a group wrote only the
-word is never proposed: counting it as a point would count that group for a point it did not
-make. Nor is a theme of one group, a theme that restates the area, or one that names a given
+proposes and the analyst decides (:func:`point_candidates`). The point is proposed with exactly
+the groups whose own words say more than the question, when there are two or more; a group that
+wrote only the word ("risiciene") is named in the reason ("nævnte kun ordet") and not counted:
+counting it would count that group for a point it did not make. Never proposed: a theme where
+fewer than two groups said more, a theme that restates the area, or one that names a given
 option (the page shows it with the options).
 
 An accepted point is an ordinary codebook entry that confirms the theme and keeps it as a point
-(:func:`point_entries`); the next run lists it among the recurring themes, "Kurateret", with its
-own label and each group's own words, in any year where its evidence holds again.
+of the groups that said more (:func:`point_entries`, ``Entry.point_groups``), read again in each
+run from that run's notes, never copied from the decision: the next run lists it among the
+recurring themes, "Kurateret", with its own label, counting exactly those groups ("k af n": each
+counted group's own words say the label); the key phrases of the groups that wrote only the word
+leave it for a theme of their own that only repeats the question (listed with the question's
+words, never counted). In another year the same rule picks that year's groups.
 
 Score: the share of the area's groups that made the point in their own words, on the same 0-1
 scale as the merges' similarity, with the merges' weights for more groups, a word two groups
@@ -28,6 +34,7 @@ import pandas as pd
 
 from pipeline.curation.codebook import Entry
 from pipeline.curation.ranking import W_GROUPS, W_LINK, W_SHARED, Candidate, Side, suggestion_id
+from pipeline.report.wording import groups_text
 
 __all__ = ["POINT", "PointEvidence", "point_candidates", "point_entries", "point_evidence", "point_id"]
 
@@ -42,7 +49,8 @@ class PointEvidence:
     """What each counted group of a question-word theme wrote about the word beyond it.
 
     Attributes:
-        words: Per counted group, its own content words beyond the question's and the label's.
+        words: Per counted group, its own content words beyond the question's and the label's
+            (none: the group wrote only the word).
         specifics: Each group's own words as written (``{"text", "groups"}``, the page's).
         shared: What two or more groups said alike beyond the question's words.
     """
@@ -52,9 +60,29 @@ class PointEvidence:
     shared: list[dict]
 
     @property
+    def groups(self) -> tuple[int, ...]:
+        """The groups whose own words say more than the question: the point's groups."""
+        return tuple(g for g, w in sorted(self.words.items()) if w)
+
+    @property
+    def bare(self) -> tuple[int, ...]:
+        """The counted groups that wrote only the word: named, not counted."""
+        return tuple(g for g, w in sorted(self.words.items()) if not w)
+
+    @property
     def holds(self) -> bool:
-        """At least two counted groups, and every one of them wrote something of its own."""
-        return len(self.words) >= 2 and all(self.words.values())
+        """At least two groups wrote something of their own about the word."""
+        return len(self.groups) >= 2
+
+    def own_specifics(self) -> list[dict]:
+        """Each point group's own words (``specifics`` without the groups that wrote only the word)."""
+        keep = set(self.groups)
+        out = []
+        for s in self.specifics:
+            groups = [g for g in s["groups"] if g in keep]
+            if groups:
+                out.append({**s, "groups": groups})
+        return out
 
 
 def point_id(area: str, words: str) -> str:
@@ -74,23 +102,14 @@ def point_evidence(
         own_words: The area's own words (name, theme, question).
         counted: The groups the theme counts.
     """
-    from pipeline.report.answers import statement_words
-    from pipeline.report.asked import answer_words, question_answers
+    from pipeline.report.asked import question_answers
     from pipeline.themes.describe import restates
-    from pipeline.themes.points import label_lemmas
 
     if not {"start", "end"} <= set(units.columns):
         return PointEvidence({int(g): () for g in sorted(counted)}, [], [])  # no spans: no group's own words
-
-    def asked(w: str) -> bool:
-        return restates(w, own_words)
-
-    said = statement_words(units, statements)
-    lemma_of = {t.lower(): lem for tokens, _, lemmas in said.values() for t, lem in zip(tokens, lemmas)}
-    named = frozenset(label_lemmas(label, lemma_of).split())
-    own = answer_words(units, statements, lambda w: asked(w) or restates(w, named))
-    answers = question_answers(label, units, statements, asked)
-    words = {int(g): tuple(own.get(int(g), ())) for g in sorted(counted)}
+    # the page's answers, read once: each group's own words and what two or more said alike
+    answers = question_answers(label, units, statements, lambda w: restates(w, own_words))
+    words = {int(g): answers.words.get(int(g), ()) for g in sorted(counted)}
     return PointEvidence(words, answers.specifics, answers.shared)
 
 
@@ -117,6 +136,21 @@ def question_word_themes(themes: pd.DataFrame, options: dict | None) -> pd.DataF
 def _listed(units: pd.DataFrame, row) -> pd.DataFrame:
     ids = set(str(row.units).split())
     return units[units["unit_id"].isin(ids)]
+
+
+def _reason(label: str, ev: PointEvidence) -> str:
+    """Which group said what about the word; the groups that wrote only the word, named and not counted."""
+    from pipeline.report.asked import specifics_text
+
+    said = specifics_text(ev.own_specifics(), {})
+    if not ev.bare:
+        reason = f"hver gruppe skrev sit eget om »{label.lower()}«: {said}"
+    else:
+        reason = f"{groups_text(ev.groups)} skrev sit eget om »{label.lower()}«: {said}"
+        reason += f"; {groups_text(ev.bare)} nævnte kun ordet (ikke talt)"
+    if ev.shared:
+        reason += f"; det samme sagde flere: {specifics_text(ev.shared, {})}"
+    return reason
 
 
 def _linked(words: dict[int, tuple[str, ...]]) -> bool:
@@ -153,7 +187,10 @@ def point_candidates(
     options: dict | None,
     short,
 ) -> list[Candidate]:
-    """A candidate of kind ``point`` for each question-word theme whose every counted group said more.
+    """A candidate of kind ``point`` for each question-word theme two or more of whose groups said more.
+
+    The candidate counts exactly those groups (``theme_groups``, one quote each); the reason
+    names the groups that wrote only the word.
 
     Args:
         themes: The run's themes.
@@ -164,8 +201,6 @@ def point_candidates(
         options: Per area, the theme ids that name a given option.
         short: Shortens a quote as the merges' quotes are.
     """
-    from pipeline.report.asked import specifics_text
-
     if not ({"start", "end"} <= set(units.columns) and "pos" in statements.columns):
         return []  # no spans or tags: each group's own words cannot be read
     out = []
@@ -179,24 +214,25 @@ def point_candidates(
             str(row.label), listed, statements, area_words.get(row.core_area, frozenset()), counted
         )
         if not ev.holds:
-            continue  # a group wrote only the word, or one group alone: no point to propose
-        linked = _linked(ev.words)
+            continue  # fewer than two groups said more than the word: no point to propose
+        groups = ev.groups
         score = (
-            len(counted) / max(int(getattr(row, "n_groups_total", 0)), len(counted))
-            + W_GROUPS * (len(counted) - 2)
+            len(groups) / max(int(getattr(row, "n_groups_total", 0)), len(groups))
+            + W_GROUPS * (len(groups) - 2)
             + W_SHARED * bool(ev.shared)
-            + W_LINK * linked
+            + W_LINK * _linked({g: ev.words[g] for g in groups})
         )
-        reason = f"hver gruppe skrev sit eget om »{side.label.lower()}«: {specifics_text(ev.specifics, {})}"
-        if ev.shared:
-            reason += f"; det samme sagde flere: {specifics_text(ev.shared, {})}"
-        quotes = _quotes(listed[listed["group"].astype(int).isin(counted)], statements, ev.specifics, short)
+        reason = _reason(side.label, ev)
+        own = listed[listed["group"].astype(int).isin(groups)]
+        quotes = _quotes(own, statements, ev.specifics, short)
         detail = {
             "kind": POINT,
             "other": "; ".join(s["text"] for s in ev.shared),
             "reason": reason,
             "theme_quote": quotes[0],
             "other_quote": " / ".join(quotes[1:]),
+            "theme_groups": " ".join(map(str, groups)),
+            "theme_units": " ".join(own["unit_id"]),
             "other_words": "",
             "other_key": "",
             "other_groups": "",
@@ -221,8 +257,9 @@ def point_entries(
     """Add an entry that keeps the theme as a point for each accepted point decision whose evidence holds.
 
     The decision's theme is found by its key or its words; its evidence is read again in this run
-    (another year, other groups): a theme where a group wrote only the word is not kept as a
-    point. Returns one log row per accepted point decision.
+    (another year, other groups): the entry keeps the theme as a point of the groups whose own
+    words say more than the question (``Entry.point_groups``), when there are two or more; the
+    decision holds no groups. Returns one log row per accepted point decision.
     """
     log = []
     for d in decisions:
@@ -230,15 +267,18 @@ def point_entries(
             continue
         topic = _point_theme(d, joins)
         row = themes[themes["topic"] == topic].iloc[0] if topic is not None else None
-        holds = row is not None and (
+        ev = (
             point_evidence(
                 str(row["label"]),
                 _listed(joins.units, row),
                 statements,
                 (area_words or {}).get(d.area, frozenset()),
                 {int(g) for g in str(row["groups"]).split()},
-            ).holds
+            )
+            if row is not None
+            else None
         )
+        holds = ev is not None and ev.holds
         log.append(
             {
                 "id": d.id,
@@ -256,8 +296,17 @@ def point_entries(
         i = by_key.get((d.area, key))
         if i is None:
             ident = hashlib.sha1(f"{d.area}\x1f{key}".encode()).hexdigest()[:8]
-            out.append(Entry(id=f"punkt-{ident}", area=d.area, key=key, confirm=True, point=True))
+            out.append(
+                Entry(
+                    id=f"punkt-{ident}",
+                    area=d.area,
+                    key=key,
+                    confirm=True,
+                    point=True,
+                    point_groups=ev.groups,
+                )
+            )
             by_key[(d.area, key)] = len(out) - 1
         elif not (out[i].exclude or out[i].merge_into or out[i].split):
-            out[i] = replace(out[i], confirm=True, point=True)
+            out[i] = replace(out[i], confirm=True, point=True, point_groups=ev.groups)
     return log

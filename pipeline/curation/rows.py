@@ -181,9 +181,8 @@ def rebuild_themes(
                     r["label"] = info["name"]
             rows.extend(kept)
             continue
-        area = part["core_area"].iloc[0]
-        idx = np.flatnonzero((units["theme"] == topic).to_numpy())
-        rows.extend(described.rows(area, topic, part, X[idx], info.get("name", "")))
+        at, name = _described_from(units, topic, old, info)
+        rows.extend(described.rows(part["core_area"].iloc[0], topic, units[at], X[np.flatnonzero(at)], name))
     out = pd.DataFrame(
         rows, columns=[c for c in Themes.to_schema().columns if c not in ("curated", "memo", "codebook_key")]
     )
@@ -197,6 +196,22 @@ def rebuild_themes(
         out = _codebook_order(out, meta, area_order)
     # no "kort sagt" sentence twice in an area, in the order the pages show
     return distinct_summaries(out, statements), _cross_themes_of(cross, units)
+
+
+def _described_from(units: pd.DataFrame, topic: int, old: pd.DataFrame, info: dict) -> tuple[np.ndarray, str]:
+    """The key phrases a changed theme is described from, and its label when decided (empty: the labeller's).
+
+    Its own key phrases; a theme kept as a point of some of its groups (``point_groups``) also the
+    ones of those groups it listed and released to points of their own (each group's own words
+    about the word), under its own label.
+    """
+    at = (units["theme"] == topic).to_numpy()
+    groups = info.get("point_groups")
+    if not groups or old.empty:
+        return at, info.get("name", "")
+    listed = {u for cell in old["units"] for u in str(cell).split()}
+    at = at | (units["unit_id"].isin(listed) & units["group"].astype(int).isin(groups)).to_numpy()
+    return at, info.get("name") or str(old["label"].iloc[0])
 
 
 def _kept_as_points(out: pd.DataFrame, point: list[bool], params: ThemeParams) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from pipeline.curation.codebook import Codebook, Entry
 from pipeline.curation.match import agreement
-from pipeline.report.wording import count, da_list
+from pipeline.report.wording import count, da_list, groups_text
 
 __all__ = ["Steps"]
 
@@ -131,9 +131,7 @@ class Steps:
             }
             label = self.labels.get(m.topic, "")
             if entry.point:
-                self.note(
-                    entry, "point", True, m.topic, f"»{label}« holdt som punkt: hver gruppe skrev sit eget"
-                )
+                self.keep_point(entry, m.topic, label)
             if entry.confirm and not (entry.name or entry.exclude or entry.merge_into or entry.point):
                 self.note(entry, "confirm", True, m.topic, f"»{label}« bekræftet")
             if entry.name:
@@ -141,6 +139,36 @@ class Steps:
             if entry.memo:
                 memo = " ".join(entry.memo.split())
                 self.note(entry, "memo", True, m.topic, f"memo til »{entry.name or label}«: {memo}")
+
+    def keep_point(self, entry: Entry, topic: int, label: str) -> None:
+        """A theme kept as a point counts its point groups only: the others' key phrases leave it.
+
+        A group that wrote only the question's word made no point of it; its key phrases become a
+        theme of their own, which only repeats the question (listed with the question's words, not
+        counted, no side of a suggestion: no key phrase of the word alone is proposed back into
+        the point), and the log names the group.
+        """
+        inside = self.assign == topic
+        groups = self.units["group"].astype(int).to_numpy()
+        bare = inside & ~np.isin(groups, entry.point_groups) if entry.point_groups else np.zeros_like(inside)
+        if not bare.any():
+            self.note(entry, "point", True, topic, f"»{label}« holdt som punkt: hver gruppe skrev sit eget")
+            return
+        self.assign[bare] = self.next_id
+        self.meta[self.next_id] = {
+            "key": f"{entry.id}/ordet",
+            "name": "",
+            "memo": "",
+            "curated": False,
+            "rank": (self.meta[topic]["rank"][0], 1),
+        }
+        self.next_id += 1
+        self.meta[topic]["point_groups"] = entry.point_groups
+        why = (
+            f"»{label}« holdt som punkt af {groups_text(entry.point_groups)}, der skrev deres eget; "
+            f"{groups_text(sorted(set(groups[bare].tolist())))} nævnte kun ordet (ikke talt)"
+        )
+        self.note(entry, "point", True, topic, why)
 
     def merge(self) -> None:
         """1. Merges: an entry's theme joins the theme of the entry it names."""

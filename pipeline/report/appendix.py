@@ -143,7 +143,8 @@ def suggestions_blocks(ctx: AreaContext) -> list[pm.Block]:
         return []
     items = tuple(_suggestion_item(s) for s in ctx.suggestions)
     points = (
-        ", og temaer af spørgsmålets ord, som hver gruppe sagde sit eget om (hold som punkt)"
+        ", og temaer af spørgsmålets ord, som to eller flere grupper sagde deres eget om "
+        "(hold som punkt for dem)"
         if any(s["kind"] == "point" for s in ctx.suggestions)
         else ""
     )

@@ -12,7 +12,7 @@ length) and what two or more groups said alike beyond the question's words
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = [
     "QuestionAnswers",
     "answer_inlines",
-    "answer_words",
     "listed_units",
     "own_word_test",
     "question_answers",
@@ -46,10 +45,14 @@ class QuestionAnswers:
             :func:`~pipeline.report.answers.group_specifics` gives them).
         shared: What two or more groups said alike beyond the question's words (``{"text",
             "groups"}``: the word as the first of them wrote it).
+        words: Per group, the content words (lemmas) of its own words beyond the question's and
+            the label's: none when the group wrote only the word (read by
+            :mod:`pipeline.curation.promote`; not on the page).
     """
 
     specifics: list[dict]
     shared: list[dict]
+    words: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         """The record a page context holds."""
@@ -83,19 +86,6 @@ def _answer_words(units: pd.DataFrame, said: dict, asked) -> dict[int, list[tupl
     return out
 
 
-def answer_words(units: pd.DataFrame, statements: pd.DataFrame | None, asked) -> dict[int, list[str]]:
-    """Per group of ``units``, the content words of its own words that ``asked(lemma)`` does not hold.
-
-    What a group wrote about the question's word beyond it (the page's "Hver gruppes egne ord"
-    read word by word); a group that wrote only the word has none. Empty when the statements'
-    words are not at hand.
-    """
-    said = statement_words(units, statements)
-    if not said:
-        return {}
-    return {g: [lem for lem, _ in words] for g, words in _answer_words(units, said, asked).items()}
-
-
 def shared_specifics(units: pd.DataFrame, statements: pd.DataFrame | None, asked) -> list[dict]:
     """What two or more groups said alike about a word beyond the question's own words.
 
@@ -117,13 +107,16 @@ def shared_specifics(units: pd.DataFrame, statements: pd.DataFrame | None, asked
         ``{"text": the word as the first group wrote it, "groups": [...]}`` per shared word,
         most groups first.
     """
+    said = statement_words(units, statements)
+    return _shared(_answer_words(units, said, asked)) if said else []
+
+
+def _shared(own: dict[int, list[tuple[str, str]]]) -> list[dict]:
+    """The words of two or more groups' own words that are one point (:func:`shared_specifics`)."""
     from pipeline.themes.points import same_point
 
-    said = statement_words(units, statements)
-    if not said:
-        return []
     entries: list[tuple[str, str, set[int]]] = []
-    for g, words in _answer_words(units, said, asked).items():
+    for g, words in own.items():
         for lem, written in words:
             at = next((e for e in entries if e[0] == lem or same_point(e[0], lem).same), None)
             if at is None:
@@ -155,9 +148,12 @@ def question_answers(
     lemma_of = {t.lower(): lem for tokens, _, lemmas in said.values() for t, lem in zip(tokens, lemmas)}
     # the label's own words are on the page already: sharing them says nothing more
     named = frozenset(label_lemmas(label, lemma_of).split())
+    # each group's own words read once: what two or more share, and what each says beyond the word
+    own = _answer_words(units, said, lambda w: asked(w) or restates(w, named)) if said else {}
     return QuestionAnswers(
         specifics=group_specifics(label, units, statements, whole=True),
-        shared=shared_specifics(units, statements, lambda w: asked(w) or restates(w, named)),
+        shared=_shared(own),
+        words={g: tuple(lem for lem, _ in words) for g, words in own.items()},
     )
 
 

@@ -21,8 +21,8 @@ Two sides that are each only a word the theme stage took apart on the parse's ev
 groups' "dagpengereform", one for and one against it) are no candidate unless a link joins them
 (:mod:`pipeline.curation.apart`).
 
-A theme of only the question's words that every counted group said more about is proposed to be
-kept as a point (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
+A theme of only the question's words that two or more of its groups said more about is proposed
+to be kept as a point of those groups (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
 per seminar, best first, at most two per side, each area its fair share (:mod:`.ranking`). Ids
 are stable across runs and years: a hash of the core area and the two sides' words (sorted).
 """

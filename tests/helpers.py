@@ -221,3 +221,21 @@ def decision_of(row, accept: bool = True, source: str = ""):
         row["other_key"],
         source,
     )
+
+
+def page_ctx(**fields):
+    """A stand-in for an area page's context: the given fields, and what the page derives from them once.
+
+    The lists default to empty; ``numbers`` and ``statuses_vary`` are derived as
+    :class:`pipeline.report.context.AreaContext` derives them, so a section renders as on a page.
+    """
+    from types import SimpleNamespace
+
+    from pipeline.report.evidence import statement_numbers
+    from pipeline.report.theme_runs import statuses_vary
+
+    ctx = {"group_names": {}, "recurring": [], "question_themes": [], "single": [], "notes": []} | fields
+    themes = [*ctx["recurring"], *ctx["question_themes"], *ctx["single"]]
+    return SimpleNamespace(
+        **ctx, numbers=statement_numbers(ctx["notes"]), statuses_vary=statuses_vary(themes)
+    )

@@ -474,3 +474,27 @@ def test_a_new_theme_of_the_areas_topic_restates_the_area(analysis_2024, cfg_202
     themes = curate_analysis(analysis_2024, cfg_2024, book, nlp=nlp).themes
     row = themes[themes["label"] == "Frivillige"].iloc[0]
     assert row["n_groups"] >= 2 and row["restates_area"] and not row["recurring"]
+
+
+def test_a_kept_point_recurs_by_the_theme_stage_s_one_rule():
+    from pipeline.curation.rows import _kept_as_points
+    from pipeline.themes.records import ThemeParams
+
+    params = ThemeParams(min_groups=3)
+    # the one rule: enough groups, and a theme that says more than its area and its question
+    assert params.recurs_as_point(3, restates_area=False, restates_question=False)
+    assert not params.recurs_as_point(2, restates_area=False, restates_question=False)
+    assert not params.recurs_as_point(3, restates_area=True, restates_question=False)
+    assert not params.recurs_as_point(3, restates_area=False, restates_question=True)
+    out = pd.DataFrame(
+        {
+            "n_groups": [3, 3, 2, 3],
+            "restates_area": [False, True, False, False],
+            "restates_question": [True, True, True, True],
+            "recurring": [False] * 4,
+        }
+    )
+    kept = _kept_as_points(out, [True, True, True, False], params)
+    # kept as points the first three no longer only restate the question; the fourth was not kept
+    assert kept["restates_question"].tolist() == [False, False, False, True]
+    assert kept["recurring"].tolist() == [True, False, False, False]

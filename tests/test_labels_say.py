@@ -220,17 +220,17 @@ def test_groups_that_wrote_different_single_words_are_listed():
 
 
 def test_the_comparison_reads_a_label_by_its_main_wording():
-    from types import SimpleNamespace
+    from pipeline.compare.evidence import _label_lemmas
+    from pipeline.compare.tables import YearTables
 
-    from pipeline.compare.evidence import _label_lemmas, _word_lemmas
-
-    year = SimpleNamespace(
-        statements=pd.DataFrame(
-            {"tokens": ["fleksibilitet smidigere processer"], "lemmas": ["fleksibilitet smidig proces"]}
-        )
+    statements = pd.DataFrame(
+        {"tokens": ["fleksibilitet smidigere processer"], "lemmas": ["fleksibilitet smidig proces"]}
     )
+    empty = pd.DataFrame()
+    year = YearTables(2024, "", empty, statements, empty, empty, empty, 2)
     # "Fleksible job" of the next year is matched against "fleksibilitet", as before the other wording
-    assert _label_lemmas(_word_lemmas(year), "Fleksibilitet (smidigere processer)") == "fleksibilitet"
+    assert _label_lemmas(year.lemma_of, "Fleksibilitet (smidigere processer)") == "fleksibilitet"
+    assert year.lemma_of is year.lemma_of  # read once per year, not once per label
 
 
 def test_a_group_s_own_words_keep_an_acronym_s_capitals():

@@ -13,6 +13,7 @@ from pipeline.report import blocks as pm
 from pipeline.report import render_docx, render_html, render_markdown
 from pipeline.report.one_group import one_group_blocks
 from pipeline.report.pages import _theme_section
+from tests.helpers import page_ctx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SENTENCE = "Gruppe 1 talte om frivillige, ekstra rengøring og støtte til pårørende under Covid-19."
@@ -39,7 +40,7 @@ def _theme(topic: int, label: str, statement: str, *, group: int = 1, **extra) -
 
 def _ctx(single: list[dict]) -> SimpleNamespace:
     heading = "Temaer rejst af én gruppe"
-    return SimpleNamespace(single=single, group_names={}, single_heading=heading, notes=[])
+    return page_ctx(single=single, single_heading=heading)
 
 
 def _section_text(blocks: list[pm.Block]) -> str:
@@ -124,7 +125,7 @@ def test_a_recurring_themes_status_is_a_sentence_of_its_own_in_every_format():
     theme = _theme(2, "Samarbejde", "g3-00", n_groups=2, groups=[3, 4], n_statements=2)
     curated = _theme(5, "Dagcentre", "g1-01", curated=True, status="Kurateret")
     # the page's themes differ in status, so each carries its own
-    ctx = SimpleNamespace(group_names={}, recurring=[theme], single=[curated], notes=[])
+    ctx = page_ctx(recurring=[theme], single=[curated])
     section = _theme_section(ctx, theme)
     page = pm.Page("x", "da", (section,))
     want = "Rejst af 2 af 5 grupper (gruppe 3 og 4); 2 udsagn. Status: Maskinforslag."

@@ -15,6 +15,7 @@ from pipeline.report.context import AreaContext
 from pipeline.report.pages import _question_themes, area_page
 from pipeline.report.synthesis import area_synthesis
 from pipeline.report.word_reach import word_reach
+from tests.helpers import page_ctx
 
 G1 = "Gruppe 1 talte om sårbare unge."
 G2 = "Gruppe 2 ville integrere unge i uddannelse."
@@ -49,11 +50,11 @@ def _theme(topic: int, label: str, groups: list[int], **extra) -> dict:
     } | extra
 
 
-def _page() -> pm.Page:
+def _context() -> AreaContext:
     cfg = SimpleNamespace(municipality="Kommune", name="Seminar", year=2024, date=None)
     term = {"surface": "unge", "n_groups": 2, "groups": [1, 2], "statements": ["a-00", "b-00"]}
     suggestion = {"id": "abc", "kind": "merge", "theme": "Unge", "other": "Sårbare unge", "reason": "x"}
-    ctx = AreaContext(
+    return AreaContext(
         cfg=cfg,
         area="Beskæftigelse",
         slug="beskaeftigelse",
@@ -73,7 +74,22 @@ def _page() -> pm.Page:
         question_themes=[_theme(4, "Unge", [2], specifics=[])],
         suggestions=[suggestion | {"theme_quote": G1, "other_quote": G2}],
     )
-    return area_page(ctx)
+
+
+def _page() -> pm.Page:
+    return area_page(_context())
+
+
+def test_the_page_numbers_its_statements_and_decides_whether_statuses_vary_once_from_its_own_lists():
+    from dataclasses import replace
+
+    ctx = _context()
+    assert ctx.numbers == {"a-00": (1, 1), "b-00": (2, 1)}  # each group's statements from 1
+    assert not ctx.statuses_vary  # every theme a machine suggestion: said once, at the top
+    curated = _theme(5, "Uddannelse", [2], status="Kurateret", curated=True)
+    # a page made again (replace builds it anew) derives both again from its own lists
+    assert replace(ctx, single=[curated]).statuses_vary
+    assert replace(ctx, notes=NOTES[1:]).numbers == {"b-00": (2, 1)}
 
 
 HEADS = ["Sammenfatning", "Tilbagevendende temaer", "Spørgsmålets egne ord", "Til analytikeren"]
@@ -116,9 +132,7 @@ def test_a_question_word_s_count_says_where_the_other_groups_uses_of_the_word_si
         "elsewhere": [{"topic": 3, "label": "Sårbare unge", "groups": [1, 4]}],
         "unplaced": [],
     }
-    ctx = SimpleNamespace(
-        group_names={}, notes=[], single=[], theme="", question_themes=[unge | {"reach": reach}]
-    )
+    ctx = page_ctx(theme="", question_themes=[unge | {"reach": reach}])
     (item,) = _question_themes(ctx)[-1].items
     assert pm.inline_text(item).startswith(
         "Unge (2 af 5 grupper: gruppe 2 og 5; ordet brugte også gruppe 1 og 4, i temaet Sårbare unge)."

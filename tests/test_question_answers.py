@@ -13,6 +13,7 @@ from pipeline.report.asked import question_answers, shared_specifics
 from pipeline.report.overview import _without_points
 from pipeline.report.pages import _question_themes
 from pipeline.themes.describe import restates
+from tests.helpers import page_ctx
 
 #: The statements of a question about "medarbejdernes kompetencer": tokens, word classes, lemmas.
 SAID = {
@@ -218,7 +219,7 @@ def test_the_page_lists_each_groups_answer_under_the_questions_own_words():
     ]
     shared = [{"text": "investering", "groups": [3, 6]}]
     theme = _theme("Kompetencer", 7, specifics, shared)
-    ctx = SimpleNamespace(question_themes=[theme], single=[], group_names={}, notes=[], theme="")
+    ctx = page_ctx(question_themes=[theme], theme="")
     text = "\n".join(pm.block_text(b) for b in _question_themes(ctx))
     assert (
         "Hver gruppes egne ord: kompetenceudvikling blandt medarbejdere (gruppe 1); investering i "

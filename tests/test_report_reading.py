@@ -12,6 +12,7 @@ from pipeline.report import render_markdown
 from pipeline.report.appendix import notes_blocks
 from pipeline.report.evidence import evidence_runs, statement_numbers
 from pipeline.report.pages import _stances, _status_note, _theme_section
+from tests.helpers import page_ctx
 
 G3 = "Gruppe 3 fokuserede på kommunikation og samarbejde med foreningerne."
 G4 = "Gruppe 4 påpegede eksisterende samarbejder."
@@ -59,12 +60,7 @@ def _theme(**extra) -> dict:
 
 def _ctx(**extra) -> SimpleNamespace:
     theme = _theme()
-    return SimpleNamespace(
-        **(
-            {"group_names": {}, "recurring": [theme], "question_themes": [], "single": [], "notes": NOTES}
-            | extra
-        )
-    )
+    return page_ctx(**({"recurring": [theme], "notes": NOTES} | extra))
 
 
 def _text(blocks) -> str:

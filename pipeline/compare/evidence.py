@@ -21,21 +21,14 @@ def _label_lemmas(lemma_of: dict[str, str], label: str) -> str:
     """The content lemmas of a label as its year's page shows it, read as the theme stage reads them.
 
     By :func:`pipeline.themes.points.label_lemmas`, word forms → lemmas (``lemma_of``) from that
-    year's statements (:func:`_word_lemmas`). A label that names other wordings in parentheses
-    ("Fleksibilitet (smidigere processer)") is its main wording: the others are among the point's
-    key phrases.
+    year's statements (:attr:`~pipeline.compare.tables.YearTables.lemma_of`). A label that names
+    other wordings in parentheses ("Fleksibilitet (smidigere processer)") is its main wording: the
+    others are among the point's key phrases.
     """
     from pipeline.themes.labels import label_alternatives
     from pipeline.themes.points import label_lemmas
 
     return label_lemmas(label_alternatives(label)[0], lemma_of)
-
-
-def _word_lemmas(t: YearTables) -> dict[str, str]:
-    """Word form → lemma over one year's statements (:func:`pipeline.themes.points.word_lemmas`)."""
-    from pipeline.themes.points import word_lemmas
-
-    return word_lemmas(t.statements)
 
 
 def _verbs(t: YearTables, part: pd.DataFrame) -> frozenset[str]:
@@ -56,7 +49,7 @@ def _points(t: YearTables, column: str, rows: list[tuple[str, int, str]]) -> lis
     members = t.units[t.units[column] >= 0]
     parts = {int(k): part for k, part in members.groupby(column, sort=True)}
     empty = members.iloc[0:0]
-    lemma_of = _word_lemmas(t)  # once for all the year's labels
+    lemma_of = t.lemma_of  # once for all the year's labels
     return [
         PointEvidence(
             t.year,

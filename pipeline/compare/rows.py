@@ -113,10 +113,8 @@ def row_label(row: MatchedRow, tables: Mapping[int, YearTables] | None = None) -
     year = max(row.points)
     mine = row.points[year]
     if tables is not None and year in tables:
-        from pipeline.themes.points import word_lemmas
-
         t = tables[year]
-        lemma_of = word_lemmas(t.statements)
+        lemma_of = t.lemma_of
         if "curated" in t.themes.columns and t.themes["curated"].astype(bool).any():
             curated = set(t.themes.loc[t.themes["curated"].astype(bool), "topic"].astype(int))
             mine = [p for p in mine if p.scope != OVERALL and p.key in curated] or mine

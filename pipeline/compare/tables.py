@@ -6,6 +6,7 @@ One year's tables as the comparison reads them and the comparison's tables (thei
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -48,6 +49,17 @@ class YearTables:
     units: pd.DataFrame
     cross: pd.DataFrame
     recurring_from: int
+
+    @cached_property
+    def lemma_of(self) -> dict[str, str]:
+        """Word form → lemma over the year's statements (:func:`pipeline.themes.points.word_lemmas`).
+
+        Read once per year, when first asked for, by every label of the year the comparison reads.
+        A frozen dataclass without slots keeps it in the instance's ``__dict__``, outside its fields.
+        """
+        from pipeline.themes.points import word_lemmas
+
+        return word_lemmas(self.statements)
 
 
 @dataclass(frozen=True)

@@ -223,9 +223,10 @@ def _kept_as_points(out: pd.DataFrame, point: list[bool], params: ThemeParams) -
         return out
     out = out.copy()
     at = pd.Series(point, index=out.index)
+    # kept as a point: no longer a theme of only the question's words, so it recurs as any other point
     out.loc[at, "restates_question"] = False
     out.loc[at, "recurring"] = [
-        params.recurs(int(n)) and not bool(r)
+        params.recurs_as_point(int(n), restates_area=bool(r), restates_question=False)
         for n, r in zip(out.loc[at, "n_groups"], out.loc[at, "restates_area"], strict=True)
     ]
     return out

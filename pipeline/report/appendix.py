@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pipeline.report import blocks as pm
 from pipeline.report.context import AreaContext
-from pipeline.report.evidence import statement_numbers
 from pipeline.report.wording import group_label
 
 __all__ = ["METHOD_TEXT", "method_blocks", "notes_blocks", "rejects_blocks", "suggestions_blocks"]
@@ -41,7 +40,7 @@ def notes_blocks(ctx: AreaContext) -> list[pm.Block]:
             )
         ),
     ]
-    numbers = statement_numbers(ctx.notes)
+    numbers = ctx.numbers
     for n in ctx.notes:
         items = []
         for s in n["statements"]:

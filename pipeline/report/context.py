@@ -25,7 +25,10 @@ from pipeline.report.plots import (
 )
 from pipeline.report.method import curation_context, method_facts
 from pipeline.report.synthesis import area_synthesis, lists_synthesis
+from pipeline.report.area_rows import note_rows, term_rows
 from pipeline.report.asked import listed_units, with_answers
+from pipeline.report.evidence import statement_numbers
+from pipeline.report.theme_runs import statuses_vary
 from pipeline.report.word_reach import with_reach
 from pipeline.report.answers import (
     area_theme_options,
@@ -94,6 +97,18 @@ class AreaContext:
     group_names: dict[int, str] = field(default_factory=dict)
     words_apart: list[dict] = field(default_factory=list)  # report.words_apart.words_apart_of
     copies: list[dict] = field(default_factory=list)  # report.words_apart.copies_of
+    #: Each statement's group and number on the page (:func:`~pipeline.report.evidence.statement_numbers`
+    #: of ``notes``): every list of statements on the page names them so.
+    numbers: dict[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
+    #: Whether the page's themes differ in status (:func:`~pipeline.report.theme_runs.statuses_vary`).
+    statuses_vary: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Derive :attr:`numbers` and :attr:`statuses_vary` once per page (frozen: set through object)."""
+        # not again for every theme that lists its statements or says its status
+        object.__setattr__(self, "numbers", statement_numbers(self.notes))
+        themes = [*self.recurring, *self.question_themes, *self.single]
+        object.__setattr__(self, "statuses_vary", statuses_vary(themes))
 
 
 def theme_dicts(themes: pd.DataFrame, area_links: dict[int, dict[str, int]]) -> list[dict]:
@@ -152,50 +167,6 @@ def _cross_links(themes: pd.DataFrame) -> dict[int, dict[str, int]]:
 def notes_group_names(notes: pd.DataFrame) -> dict[int, str]:
     """The named groups' names by ordinal in a notes table (none in notes stored before groups had names)."""
     return group_names(notes["group"], notes["group_name"]) if "group_name" in notes else {}
-
-
-def _note_rows(
-    area_notes: pd.DataFrame, area_st: pd.DataFrame, area_units: pd.DataFrame, label_of: dict
-) -> list[dict]:
-    """The area's notes as the page lists them: each statement with the themes its key phrases are in."""
-    themes_of_statement: dict[str, list[dict]] = {}
-    for u in area_units.itertuples():
-        entry = {"topic": int(u.theme), "label": label_of.get(int(u.theme), "")}
-        if entry not in themes_of_statement.setdefault(u.statement_id, []):
-            themes_of_statement[u.statement_id].append(entry)
-    note_rows = []
-    for note in area_notes.itertuples():
-        sentences = area_st[area_st["note_id"] == note.note_id]
-        file = note.source_file.replace(chr(92), "/").rsplit("/", 1)[-1]
-        note_rows.append(
-            {
-                "note_id": note.note_id,
-                "group": int(note.group),
-                "source": f"{file}, {da_place(note.source_ref)}",
-                "statements": [
-                    {
-                        "id": s.statement_id,
-                        "text": s.text,
-                        "themes": themes_of_statement.get(s.statement_id, []),
-                    }
-                    for s in sentences.itertuples()
-                ],
-            }
-        )
-    return note_rows
-
-
-def _term_rows(analysis: Analysis, area: str) -> list[dict]:
-    """The area's recurring words with the groups and statements that used them."""
-    return [
-        {
-            "surface": t.surface,
-            "n_groups": t.n_groups,
-            "groups": [int(g) for g in t.groups.split()],
-            "statements": t.statement_ids.split(),
-        }
-        for t in analysis.terms[analysis.terms["core_area"] == area].itertuples()
-    ]
 
 
 @dataclass(frozen=True)
@@ -310,8 +281,8 @@ def build_area_context(
         single_heading=single_heading(recurring_from),
         synthesis=options_sentence(given, n_groups) + lists_synthesis(lists, n_groups, names, area_cfg),
         question_themes=with_answers(lists.question, analysis, area),
-        terms=_term_rows(analysis, area),
-        notes=_note_rows(area_notes, area_st, area_units, label_of),
+        terms=term_rows(analysis, area),
+        notes=note_rows(area_notes, area_st, area_units, label_of),
         # the options have their own chart (Figur 1): not again as themes the groups raised
         figures=_figures(
             area_themes[~area_themes["topic"].isin(list(option_topics))], area_units, groups, names

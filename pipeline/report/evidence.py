@@ -103,10 +103,10 @@ def _tail(links: list[pm.Link]) -> pm.Inlines:
 
 def page_evidence(ctx, ids: Iterable[str], *, short: bool = False) -> pm.Inlines:
     """:func:`evidence_runs` on an area page: its notes' numbers, its groups' names."""
-    return evidence_runs(ids, statement_numbers(ctx.notes), ctx.group_names, short=short)
+    return evidence_runs(ids, ctx.numbers, ctx.group_names, short=short)
 
 
 def page_numbers(ctx, ids: Iterable[str]) -> pm.Inlines:
     """One group's statements by their numbers alone (``2 og 3``), where the line names the group."""
-    numbers = statement_numbers(ctx.notes)
+    numbers = ctx.numbers
     return da_joined([statement_link(i, str(numbers[i][1]) if i in numbers else i) for i in ids])

@@ -16,8 +16,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from pipeline.report import blocks as pm
-from pipeline.report.evidence import page_numbers, statement_numbers
-from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag, statuses_vary
+from pipeline.report.evidence import page_numbers
+from pipeline.report.theme_runs import STATUS, other_areas, statement_link, status_tag
 from pipeline.report.wording import CURATED, MACHINE, group_label, groups_text
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
     if not ctx.single:
         return []
     mixed = len({t["status"] for t in ctx.single}) > 1
-    number = statement_numbers(getattr(ctx, "notes", []))
+    number = ctx.numbers
 
     def said(t: dict) -> tuple[tuple[int, ...], int]:
         # a group's themes in the order its notes said them (its line reads as its account); stable
@@ -117,6 +117,6 @@ def one_group_blocks(ctx: AreaContext) -> list[pm.Block]:
     return [
         pm.Heading(2, (ctx.single_heading,)),
         # the status here only when the page's themes differ in it (else the page says it once)
-        pm.Paragraph((INTRO, *((" ", *_status_sentence(ctx.single)) if statuses_vary(ctx) else ()))),
+        pm.Paragraph((INTRO, *((" ", *_status_sentence(ctx.single)) if ctx.statuses_vary else ()))),
         pm.BulletList(tuple(lines)),
     ]

@@ -20,7 +20,7 @@ from pipeline.report.evidence import page_evidence
 from pipeline.report.one_group import one_group_blocks
 from pipeline.report.theme_runs import other_areas as _other_areas
 from pipeline.report.theme_runs import statement_link as _statement
-from pipeline.report.theme_runs import curation_note, status_runs, statuses_vary
+from pipeline.report.theme_runs import curation_note, status_runs
 from pipeline.report.word_reach import reach_inlines
 from pipeline.report.words_apart import copies_blocks, words_apart_blocks
 from pipeline.report.wording import (
@@ -81,9 +81,7 @@ def _theme_section(ctx: AreaContext, t: dict) -> pm.Section:
     blocks: list[pm.Block] = [
         pm.Heading(3, (t["label"],)),
         # the status under each theme only when the page's themes differ in it (else once, at the top)
-        pm.Paragraph(
-            pm.inlines(tuple(facts), " ", status_runs(t) if statuses_vary(ctx) else ()), kind="meta"
-        ),
+        pm.Paragraph(pm.inlines(tuple(facts), " ", status_runs(t) if ctx.statuses_vary else ()), kind="meta"),
     ]
     if t.get("specifics"):
         blocks.append(
@@ -227,7 +225,7 @@ def _question_themes(ctx: AreaContext) -> list[pm.Block]:
             # the word table counts every group that wrote the word: say where the others' uses sit
             reach_inlines(t, ctx.group_names),
             ").",
-            (" ", *status_runs(t)) if statuses_vary(ctx) else (),
+            (" ", *status_runs(t)) if ctx.statuses_vary else (),
             answer_inlines(t, ctx.group_names),
             # the groups' words link to the statements they come from
             (" Udsagn: ", *page_evidence(ctx, t["evidence"]), ".")

@@ -88,6 +88,21 @@ def theme_group_matrix(units: pd.DataFrame, themes: pd.DataFrame, groups: list[i
     return pd.DataFrame(rows, columns=["topic", "label", "group", "n_units"])
 
 
+def _by_group(
+    matrix: pd.DataFrame, index: str, values: str, aggfunc: str
+) -> tuple[list, list[int], pd.DataFrame]:
+    """A tidy matrix's rows (first order) by group (ascending): ``(rows, groups, z)``, 0 where none."""
+    rows = list(dict.fromkeys(matrix[index]))
+    groups = sorted(set(int(g) for g in matrix["group"]))
+    z = (
+        matrix.pivot_table(index=index, columns="group", values=values, aggfunc=aggfunc)
+        .reindex(index=rows, columns=groups)
+        .fillna(0)
+        .astype(int)
+    )
+    return rows, groups, z
+
+
 def plot_group_theme_heatmap(matrix: pd.DataFrame, names: Mapping[int, str] | None = None) -> go.Figure:
     """Heatmap of themes (rows) by group (columns): how many of each group's key phrases fall in each theme.
 
@@ -97,14 +112,7 @@ def plot_group_theme_heatmap(matrix: pd.DataFrame, names: Mapping[int, str] | No
     """
     from pipeline.report.wording import group_label  # here: pipeline.report imports this module
 
-    labels = list(dict.fromkeys(matrix["label"]))
-    groups = sorted(set(int(g) for g in matrix["group"]))
-    z = (
-        matrix.pivot_table(index="label", columns="group", values="n_units", aggfunc="sum")
-        .reindex(index=labels, columns=groups)
-        .fillna(0)
-        .astype(int)
-    )
+    labels, groups, z = _by_group(matrix, "label", "n_units", "sum")
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(),
@@ -154,14 +162,7 @@ def plot_option_groups(matrix: pd.DataFrame, names: Mapping[int, str] | None = N
     """
     from pipeline.report.wording import group_label  # here: pipeline.report imports this module
 
-    options = list(dict.fromkeys(matrix["option"]))
-    groups = sorted(set(int(g) for g in matrix["group"]))
-    z = (
-        matrix.pivot_table(index="option", columns="group", values="chosen", aggfunc="max")
-        .reindex(index=options, columns=groups)
-        .fillna(0)
-        .astype(int)
-    )
+    options, groups, z = _by_group(matrix, "option", "chosen", "max")
     totals = z.sum(axis=1)
     fig = go.Figure(
         go.Heatmap(

@@ -7,6 +7,8 @@ HTML, Markdown and DOCX.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pipeline.report import blocks as pm
 from pipeline.report.wording import count
 
@@ -53,13 +55,13 @@ def status_runs(t: dict) -> pm.Inlines:
     return (f"{STATUS} ", status_tag(t["status"], bool(t.get("curated"))), ".")
 
 
-def statuses_vary(ctx) -> bool:
+def statuses_vary(themes: Iterable[dict]) -> bool:
     """Whether an area page's themes differ in status (some curated, some not).
 
     Only then does each theme carry its status; else :func:`curation_note` says it once at the top,
-    so "Status: Maskinforslag." is not repeated under every theme.
+    so "Status: Maskinforslag." is not repeated under every theme. Decided once per page
+    (:attr:`pipeline.report.context.AreaContext.statuses_vary`).
     """
-    themes = [*getattr(ctx, "recurring", []), *getattr(ctx, "question_themes", []), *ctx.single]
     return len({t["status"] for t in themes}) > 1
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from pipeline.report import blocks as pm
+from pipeline.report.area_rows import themes_of_statement
 from pipeline.report.wording import groups_text
 
 if TYPE_CHECKING:
@@ -120,9 +121,5 @@ def with_reach(
         for t in terms.itertuples()
     ]
     group_of = dict(zip(statements["statement_id"], statements["group"].astype(int), strict=True))
-    themes_of: dict[str, list[dict]] = {}
-    for u in area_units.itertuples():
-        entry = {"topic": int(u.theme), "label": str(labels.get(int(u.theme), ""))}
-        if entry not in themes_of.setdefault(u.statement_id, []):
-            themes_of[u.statement_id].append(entry)
+    themes_of = themes_of_statement(area_units, labels)
     return [{**t, "reach": word_reach(t, rows, group_of, themes_of)} for t in themes]

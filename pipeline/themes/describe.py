@@ -326,7 +326,9 @@ def describe_theme(
                 "n_groups_total": total,
                 "groups": " ".join(map(str, groups)),
                 # a theme that only repeats the area or its question tells the reader nothing new
-                "recurring": facts.params.recurs(len(groups)) and not restating and not question_only,
+                "recurring": facts.params.recurs_as_point(
+                    len(groups), restates_area=restating, restates_question=question_only
+                ),
                 "restates_area": restating,
                 "restates_question": question_only,
                 "cross_theme": -1,

@@ -224,8 +224,8 @@ class ThemeFinder:
         labels, silhouette, X = cluster_units(part, part_raw, self.params, self.stop_words, run.lexical)
         stance = part["stance"].to_numpy(dtype=bool)
         labels[stance] = -1  # an opening "Ja." is a point of its own, not a phrase to cluster
-        words = run.area_words.get(area, frozenset())
-        given = run.options.get(area, [])
+        words, given = run.area_words.get(area, frozenset()), run.options.get(area, [])
+        said = sentences(run.statements[run.statements["core_area"] == area])  # once: kinds, whole phrases
         apart: list = []
         points = same_evidence_one_point(
             part,
@@ -237,7 +237,7 @@ class ThemeFinder:
                 apart,
                 asked=lambda w, words=words: asks(w, words),
                 given=(lambda key: option_of(key, given) is not None) if given else None,
-                kinds=area_kinds(run.statements, area, words),
+                kinds=area_kinds(said, words),
             ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )
@@ -259,7 +259,7 @@ class ThemeFinder:
         )
         singles = one_group_points(part, points, empty, asked_word, apart, others=others)
         # a one-group theme says what about what; one phrase is one theme
-        part, points, singles = self._whole_phrases(run, area, mask, part, points + singles, singles)
+        part, points, singles = self._whole_phrases(run, area, mask, part, points + singles, singles, said)
         if apart:
             # words several groups used about different things: each group's own words, no point
             run.quality.setdefault("words_apart", {})[area] = [a.as_dict() for a in apart]
@@ -310,10 +310,12 @@ class ThemeFinder:
         )
 
     @staticmethod
-    def _whole_phrases(run: _Run, area: str, mask: np.ndarray, part, points, singles) -> tuple:
-        """One phrase, one theme (:func:`one_phrase_one_theme`); the widened units written into ``run``."""
+    def _whole_phrases(run: _Run, area: str, mask: np.ndarray, part, points, singles, said) -> tuple:
+        """One phrase, one theme (:func:`one_phrase_one_theme`); the widened units written into ``run``.
+
+        ``said``: the area's sentences (:func:`sentences`).
+        """
         words = run.area_words.get(area, frozenset())
-        said = sentences(run.statements[run.statements["core_area"] == area])
         part, points, singles = one_phrase_one_theme(
             part, points, singles, said, lambda w, words=words: restates(w, words)
         )

@@ -247,18 +247,17 @@ class AreaKinds:
         return outside(part, members, key, self.said, self.no_kind)
 
 
-def area_kinds(statements: pd.DataFrame, area: str, area_words: frozenset[str]) -> AreaKinds:
+def area_kinds(said: Mapping[str, object], area_words: frozenset[str]) -> AreaKinds:
     """The kind tests over one area's sentences and own words.
 
     Args:
-        statements: The tagged statements (``core_area``, ``tokens``, ``pos``, ``lemmas``).
-        area: The core area.
+        said: The area's tagged sentences (:func:`pipeline.themes.whole_phrase.sentences`), read
+            once per area by the caller.
         area_words: The area's own words (its name, theme and question).
     """
     from pipeline.themes.describe import restates
-    from pipeline.themes.whole_phrase import sentences
 
     def no_kind(lemma: str) -> bool:
         return names_no_kind(lemma, area_words, lambda w: restates(w, area_words))
 
-    return AreaKinds(sentences(statements[statements["core_area"] == area]), no_kind)
+    return AreaKinds(said, no_kind)

@@ -72,6 +72,15 @@ class ThemeParams:
         """Whether a theme raised by ``n_groups`` groups is raised by enough to recur."""
         return n_groups >= self.min_groups
 
+    def recurs_as_point(self, n_groups: int, *, restates_area: bool, restates_question: bool) -> bool:
+        """Whether a theme recurs as a point: enough groups, and it says more than its area or question.
+
+        The one rule of the themes table's ``recurring`` column: the theme stage's rows
+        (:func:`pipeline.themes.describe.describe_theme`) and the curation's
+        (:func:`pipeline.curation.rows.rebuild_themes`) are decided by it.
+        """
+        return self.recurs(n_groups) and not restates_area and not restates_question
+
     def decided(self) -> dict[str, int]:
         """What the stage decided with, for its quality record (``theme_quality.json``).
 

@@ -22,9 +22,10 @@ groups' "dagpengereform", one for and one against it) are no candidate unless a 
 (:mod:`pipeline.curation.apart`).
 
 A theme of only the question's words that two or more of its groups said more about is proposed
-to be kept as a point of those groups (kind ``point``, :mod:`pipeline.curation.promote`). At most ``limit`` suggestions
-per seminar, best first, at most two per side, each area its fair share (:mod:`.ranking`). Ids
-are stable across runs and years: a hash of the core area and the two sides' words (sorted).
+to be kept as a point of those groups (kind ``point``, :mod:`pipeline.curation.promote`). At most
+``limit`` suggestions per seminar, best first, at most two per side, each area its fair share
+(:mod:`.ranking`). Ids are stable across runs and years: a hash of the core area and the two
+sides' words (sorted).
 """
 
 from __future__ import annotations

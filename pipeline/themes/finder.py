@@ -77,6 +77,8 @@ class _Run:
     quality: dict = field(default_factory=dict)
     next_id: int = 0
     singles: set[int] = field(default_factory=set)
+    #: Each area's kind tests, made once by :meth:`ThemeFinder._area` and read again across areas.
+    kinds: dict = field(default_factory=dict)
 
 
 class ThemeFinder:
@@ -158,7 +160,7 @@ class ThemeFinder:
             run.lexical,
             pointless,
             asked,
-            {a: area_kinds(run.statements, a, run.area_words.get(a, frozenset())) for a in area_order},
+            run.kinds,
             across,
         )
         run.quality["cross_words_apart"] = across
@@ -237,7 +239,7 @@ class ThemeFinder:
                 apart,
                 asked=lambda w, words=words: asks(w, words),
                 given=(lambda key: option_of(key, given) is not None) if given else None,
-                kinds=area_kinds(said, words),
+                kinds=run.kinds.setdefault(area, area_kinds(said, words)),
             ),
             keep_apart=lambda label: bool(given) and self._option(run, label, given) is not None,
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.config import SeminarConfig, parse_config
 from pipeline.curation import Codebook, CodebookError, parse_codebook
-from pipeline.errors import ConfigError, InputError
+from pipeline.errors import ConfigError, InputError, unreadable
 from pipeline.ingest import SAVE_AS, SUPPORTED_SUFFIXES, SourceFile
 from pipeline.io.files import write_bytes, write_text
 
@@ -133,6 +133,12 @@ def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) 
 def read_config(path: str | Path) -> SeminarConfig:
     """Read a seminar TOML file; input paths in it are relative to its folder."""
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(
+            str(path),
+            "this is a folder, not a configuration file",
+            f"give the seminar TOML in it, e.g. --config {path / 'seminar.toml'}",
+        )
     if not path.is_file():
         raise ConfigError(
             str(path),
@@ -145,6 +151,8 @@ def read_config(path: str | Path) -> SeminarConfig:
         raise ConfigError(
             str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor"
         ) from None
+    except OSError as exc:
+        raise ConfigError(str(path), *unreadable(exc)) from None
     from pipeline.privacy import redact_config
 
     return redact_config(parse_config(text, file=str(path), base_dir=path.parent))
@@ -184,7 +192,10 @@ def _source(path: Path, root: Path | None) -> SourceFile:
         return SourceFile(
             str(path), b"", refused=f"the file is a link to a file outside the folder {root}; it was not read"
         )
-    return SourceFile(str(path), path.read_bytes())
+    try:
+        return SourceFile(str(path), path.read_bytes())
+    except OSError as exc:
+        raise InputError(str(path), "whole file", *unreadable(exc)) from None
 
 
 def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> list[SourceFile]:

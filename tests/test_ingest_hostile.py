@@ -152,3 +152,21 @@ def test_a_run_whose_notes_are_all_rejected_gives_the_reasons_then_one_error(tmp
         "nothing to analyse; the previous outputs are unchanged."
     )
     assert sum(line.startswith("error:") for line in lines) == 1
+
+
+def test_a_markdown_note_under_a_heading_that_is_no_core_area_names_the_heading(tiny_cfg):
+    text = "# Referat\n\n## Lering\n\nGruppe 1: Trivsel i klassen.\n\n## Læring\n\nGruppe 2: Mobning.\n"
+    result = ingest([SourceFile("noter.md", text.encode())], tiny_cfg)
+    assert list(result.notes.group) == [2]
+    (reason,) = result.rejects.reason
+    assert reason.startswith(
+        "no core area: the heading 'Lering' (line 3) above the note is not a configured core area; "
+        "the configuration has: Social omsorg, Læring. Did you mean 'Læring'?"
+    )
+
+
+def test_a_note_with_no_core_area_lists_the_configured_ones_and_where_to_put_one(tiny_cfg):
+    data = "kerneområde;gruppe;tekst\n;1;Trivsel i klassen.\n".encode()
+    (reason,) = ingest([SourceFile("noter.csv", data)], tiny_cfg).rejects.reason
+    assert reason.startswith("no core area: give the note a core area (kerneområde); the configuration has: ")
+    assert "Social omsorg, Læring." in reason and "as a heading" in reason

@@ -13,7 +13,15 @@ from pipeline.config import SeminarConfig, normalize_name, slugify
 from pipeline.ingest._text import GROUP_ALIASES, clean_text, mask_markup
 from pipeline.schemas import Notes, Rejects, validate
 
-__all__ = ["RawNote", "group_sort_key", "note_id", "parse_group", "parse_group_name", "resolve_notes"]
+__all__ = [
+    "RawNote",
+    "group_sort_key",
+    "note_id",
+    "parse_group",
+    "parse_group_name",
+    "resolve_notes",
+    "unknown_area_reason",
+]
 
 #: Highest group number (three digits).
 MAX_GROUP = 999
@@ -153,13 +161,25 @@ def _reject(raw: RawNote, reason: str) -> dict[str, str]:
     }
 
 
-def _unknown_area_reason(name: str, cfg: SeminarConfig) -> str:
+def unknown_area_reason(name: str, cfg: SeminarConfig) -> str:
+    """Why ``name`` is no core area of the configuration: the configured names, the closest, the fix."""
     names = [a.name for a in cfg.core_areas]
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return (
         f"unknown core area '{name}'; the configuration has: {', '.join(names)}.{hint} "
         "Fix the name in the input or add it (or an alias) under [[core_areas]] in the seminar TOML."
+    )
+
+
+def _no_area_reason(cfg: SeminarConfig) -> str:
+    """Why a note without any core area is rejected, with the areas it could have."""
+    names = ", ".join(a.name for a in cfg.core_areas)
+    return (
+        "no core area: give the note a core area (kerneområde)"
+        + (f"; the configuration has: {names}" if names else "")
+        + ". In a table fill in the kerneområde column; in a document put the area's name as a heading "
+        "above its group notes (a heading with another name can be added as an alias under [[core_areas]])."
     )
 
 
@@ -268,10 +288,10 @@ class _Resolver:
             return problem
         area_name = " ".join(str(raw.core_area).split())
         if not area_name:
-            return "no core area: give the note a core area (kerneområde)."
+            return _no_area_reason(self.cfg)
         area = self.cfg.find_area(area_name)
         if area is None and self.cfg.core_areas:
-            return _unknown_area_reason(area_name, self.cfg)
+            return unknown_area_reason(area_name, self.cfg)
         group = _group_of(raw, self.lettered)
         if isinstance(group, str):
             return group

@@ -170,3 +170,13 @@ def test_a_note_with_no_core_area_lists_the_configured_ones_and_where_to_put_one
     (reason,) = ingest([SourceFile("noter.csv", data)], tiny_cfg).rejects.reason
     assert reason.startswith("no core area: give the note a core area (kerneområde); the configuration has: ")
     assert "Social omsorg, Læring." in reason and "as a heading" in reason
+
+
+def test_a_note_of_another_year_is_rejected_with_the_seminars_year(tiny_cfg):
+    data = "kerneområde;gruppe;tekst;år\nLæring;1;Trivsel.;2023\nLæring;2;Mobning.;2025\nLæring;3;Leg.;\n"
+    result = ingest([SourceFile("noter.csv", data.encode())], tiny_cfg)
+    assert list(result.notes.group) == [2, 3] and set(result.notes.year) == {2025}
+    assert list(result.rejects.reason) == [
+        "year 2023 is not the seminar's year 2025 ([seminar] year in the seminar TOML); "
+        "give this file to the 2023 seminar's TOML, or correct the year in the file."
+    ]

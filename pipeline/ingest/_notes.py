@@ -233,7 +233,7 @@ def _group_of(raw: RawNote, lettered: bool) -> _Group | str:
 
 
 def _year_of(raw: RawNote, cfg: SeminarConfig) -> int | str:
-    """The note's year (the seminar's when the note gives none), or why it is not a year."""
+    """The note's year (the seminar's when the note gives none), or why it is not the seminar's year."""
     year_text = str(raw.year).strip()
     try:
         year = int(float(year_text)) if year_text else cfg.year
@@ -241,6 +241,11 @@ def _year_of(raw: RawNote, cfg: SeminarConfig) -> int | str:
         year = None
     if year is None or not 1900 <= year <= 2200:
         return f"year '{raw.year}' is not a year; write it as 2024."
+    if year != cfg.year:  # last year's file given by mistake: its notes would count in this year's themes
+        return (
+            f"year {year} is not the seminar's year {cfg.year} ([seminar] year in the seminar TOML); "
+            f"give this file to the {year} seminar's TOML, or correct the year in the file."
+        )
     return year
 
 

@@ -180,3 +180,43 @@ def test_a_note_of_another_year_is_rejected_with_the_seminars_year(tiny_cfg):
         "year 2023 is not the seminar's year 2025 ([seminar] year in the seminar TOML); "
         "give this file to the 2023 seminar's TOML, or correct the year in the file."
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says", "fix"),
+    [
+        (
+            "n.csv",
+            bytes(range(256)) * 40,
+            "the file holds binary data, not text, though it ends in .csv",
+            "CSV UTF-8",
+        ),
+        (
+            "n.csv",
+            _XLSX,
+            "this is an Excel workbook, not text, with the .csv ending",
+            "rename it to end in .xlsx",
+        ),
+        (
+            "n.md",
+            _DOCX,
+            "this is a Word document, not text, with the .md ending",
+            "rename it to end in .docx",
+        ),
+        ("n.txt", b"%PDF-1.4\n1 0 obj\n", "this is a PDF, not text, with the .txt ending", "end in .pdf"),
+        ("n.csv", _compound("Workbook"), "this is an Office file (an old .xls/.doc", "save it as .xlsx"),
+    ],
+)
+def test_a_text_ending_on_a_file_that_is_no_text_says_what_it_is(tiny_cfg, name, data, says, fix):
+    error = ingest([SourceFile(name, data)], tiny_cfg).files[0].error
+    assert error.startswith(f"{name} (whole file): {says}") and fix in error.split("Fix: ", 1)[1], error
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-le", "cp1252"])
+def test_text_in_any_encoding_read_so_far_is_still_text(tiny_cfg, encoding):
+    # “quotes” and dashes — dense, so that a cut inside a character would look like binary data
+    text = "kerneområde;gruppe;tekst\n" + "".join(
+        f"Læring;{g};“Trivsel” — ja… {'ÆØÅ' * 40}\n" for g in range(1, 60)
+    )
+    result = ingest([SourceFile("n.csv", text.encode(encoding))], tiny_cfg)
+    assert result.files[0].error is None and len(result.notes) == 59

@@ -9,7 +9,9 @@ format (a workbook named ``.docx``).
 
 from __future__ import annotations
 
-__all__ = ["foreign_package", "not_a_package"]
+import unicodedata
+
+__all__ = ["foreign_package", "not_a_package", "wrong_content"]
 
 #: The first bytes of an OLE compound file: old .xls/.doc files and password-protected .xlsx/.docx.
 _COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -78,4 +80,40 @@ def foreign_package(names: list[str], expected: str) -> tuple[str, str] | None:
                 f"this is {what}, not {expected}, with the {expected} ending",
                 f"rename it to end in {ending}.",
             )
+    return None
+
+
+def wrong_content(data: bytes, suffix: str, head: str) -> tuple[str, str] | None:
+    """``(problem, fix)`` when a file with a text ending (``.csv``, ``.txt``, ``.md``) holds no text.
+
+    An Office package, an old or password-protected Office file or a PDF by its first bytes; else
+    binary data (``head``, the decoded start of the file, has NUL or many control characters). None: text.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                names = package.namelist()
+        except (zipfile.BadZipFile, OSError):
+            names = []
+        for ending, (part, what, _, _) in _FORMATS.items():
+            if part in names:
+                return f"this is {what}, not text, with the {suffix} ending", f"rename it to end in {ending}."
+    if data.startswith(b"%PDF-"):
+        return f"this is a PDF, not text, with the {suffix} ending", "rename the file to end in .pdf."
+    if data.startswith(_COMPOUND_FILE):
+        return (
+            f"this is an Office file (an old .xls/.doc, or one protected with a password), not text, with "
+            f"the {suffix} ending",
+            "open it in Excel or Word, remove any password, and save it as .xlsx or .docx.",
+        )
+    # control characters proper (a note may hold a stray one, or zero-width marks, which are no Cc)
+    controls = sum(1 for ch in head if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t")
+    if "\x00" in head or controls > 0.1 * len(head):
+        return (
+            f"the file holds binary data, not text, though it ends in {suffix}",
+            "export the notes again: from Excel as 'CSV UTF-8', from Word or a PDF as plain text (.txt).",
+        )
     return None

@@ -4,7 +4,8 @@ An XLSX or DOCX file is a zip package. A file with that ending that is none is, 
 of a few things, each with its own fix: a workbook or document protected with a password (Office
 stores it encrypted, in the old compound-file container), an old ``.xls``/``.doc`` renamed, a CSV
 or text file renamed, a PDF, or a copy cut short. A zip package may also be the other Office
-format (a workbook named ``.docx``).
+format (a workbook named ``.docx``). The other way round, a file with a text ending (``.csv``) may
+hold an Office file, a PDF or binary data (:func:`wrong_content`).
 """
 
 from __future__ import annotations

@@ -225,6 +225,14 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
             sources.extend(_source(p, Path(root) if root is not None else path) for p in files)
         elif path.is_file():
             sources.append(_source(path, Path(root) if root is not None else None))
+        elif root is not None:  # a name under [input] files: relative to the TOML's folder, not the shell's
+            raise InputError(
+                str(path),
+                "[input] files",
+                "the file does not exist",
+                f"correct the name under [input] files in the seminar TOML; a name there is relative to the "
+                f"TOML's folder ({root}).",
+            )
         else:
             raise InputError(
                 str(path),

@@ -44,3 +44,18 @@ def test_a_missing_file_under_input_files_names_the_key_and_the_tomls_folder(tmp
         config_sources(read_config(tmp_path / "seminar.toml"))
     assert info.value.place == "[input] files" and info.value.problem == "the file does not exist"
     assert "relative to the TOML's folder" in info.value.fix and str(tmp_path) in info.value.fix
+
+
+def test_a_configuration_saved_with_a_byte_order_mark_is_read(tmp_path):
+    from pipeline.io import read_config
+
+    (tmp_path / "seminar.toml").write_bytes(b"\xef\xbb\xbf" + TINY_TOML.encode("utf-8"))
+    assert read_config(tmp_path / "seminar.toml").name == "Testseminar"
+
+
+def test_a_core_area_given_twice_is_named_as_such():
+    twice = TINY_TOML + '\n[[core_areas]]\nname = "Læring"\ntheme = "x"\nquestion = "y?"\n'
+    with pytest.raises(ConfigError) as info:
+        parse_config(twice)
+    assert info.value.problem == "the core area 'Læring' is given twice ([[core_areas]] with this name)"
+    assert "aliases" in info.value.fix

@@ -146,7 +146,7 @@ def read_config(path: str | Path) -> SeminarConfig:
             "give the path to a seminar TOML, e.g. data/raw/2024/seminar.toml",
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad writes a byte-order mark first
     except UnicodeDecodeError:
         raise ConfigError(
             str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor"

@@ -59,3 +59,12 @@ def test_a_core_area_given_twice_is_named_as_such():
         parse_config(twice)
     assert info.value.problem == "the core area 'Læring' is given twice ([[core_areas]] with this name)"
     assert "aliases" in info.value.fix
+
+
+def test_an_empty_input_files_names_the_tomls_folder(tmp_path):
+    from pipeline.io import config_sources, read_config
+
+    (tmp_path / "seminar.toml").write_text(TINY_TOML + "\n[input]\nfiles = []\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        config_sources(read_config(tmp_path / "seminar.toml"))
+    assert str(info.value).startswith(f"the seminar TOML in {tmp_path}: [input] files is empty")

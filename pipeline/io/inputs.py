@@ -247,6 +247,8 @@ def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
     """Read the input files listed under ``[input] files`` of the configuration."""
     if not cfg.input.files:
         raise ConfigError(
-            "seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]'
+            f"the seminar TOML in {cfg.base_dir}",
+            "[input] files is empty: no notes file is named",
+            'list the notes files under [input], e.g. files = ["noter.csv"]',
         )
     return collect_sources([cfg.base_dir / f for f in cfg.input.files], root=cfg.base_dir)

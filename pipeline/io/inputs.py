@@ -230,8 +230,8 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
                 str(path),
                 "[input] files",
                 "the file does not exist",
-                f"correct the name under [input] files in the seminar TOML; a name there is relative to the "
-                f"TOML's folder ({root}).",
+                "correct the name under [input] files in the seminar TOML; a name there is relative to the "
+                f"TOML's folder ({'the current folder' if str(root) in ('', '.') else root}).",
             )
         else:
             raise InputError(

@@ -68,3 +68,14 @@ def test_an_empty_input_files_names_the_tomls_folder(tmp_path):
     with pytest.raises(ConfigError) as info:
         config_sources(read_config(tmp_path / "seminar.toml"))
     assert str(info.value).startswith(f"the seminar TOML in {tmp_path}: [input] files is empty")
+
+
+def test_a_configuration_in_another_encoding_names_the_line(tmp_path):
+    from pipeline.io import read_config
+
+    (tmp_path / "seminar.toml").write_bytes(TINY_TOML.encode("cp1252"))
+    with pytest.raises(ConfigError) as info:
+        read_config(tmp_path / "seminar.toml")
+    first = next(i for i, line in enumerate(TINY_TOML.split("\n"), 1) if not line.isascii())
+    assert info.value.problem.startswith(f"the configuration is not UTF-8 text (first at line {first}:")
+    assert "Encoding: UTF-8" in info.value.fix

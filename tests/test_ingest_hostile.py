@@ -120,7 +120,10 @@ def test_a_configuration_without_read_access_or_a_folder_is_one_message(tmp_path
     assert info.value.problem == "the file cannot be read: permission denied"
 
 
-def test_a_run_whose_files_cannot_be_read_says_the_error_once(tmp_path):
+def test_a_run_whose_files_cannot_be_read_says_the_error_once(tmp_path_factory):
+    # a folder of its own: a run reads the codebooks of the TOMLs in the folders beside it
+    tmp_path = tmp_path_factory.mktemp("alone") / "seminar"
+    tmp_path.mkdir()
     (tmp_path / "seminar.toml").write_text(
         TINY_TOML + '\n[input]\nfiles = ["noter.xlsx"]\n', encoding="utf-8"
     )
@@ -138,7 +141,10 @@ def test_a_run_whose_files_cannot_be_read_says_the_error_once(tmp_path):
     )
 
 
-def test_a_run_whose_notes_are_all_rejected_gives_the_reasons_then_one_error(tmp_path):
+def test_a_run_whose_notes_are_all_rejected_gives_the_reasons_then_one_error(tmp_path_factory):
+    # a folder of its own: a run reads the codebooks of the TOMLs in the folders beside it
+    tmp_path = tmp_path_factory.mktemp("alone") / "seminar"
+    tmp_path.mkdir()
     (tmp_path / "seminar.toml").write_text(TINY_TOML + '\n[input]\nfiles = ["noter.csv"]\n', encoding="utf-8")
     (tmp_path / "noter.csv").write_text(
         "kerneområde;gruppe;tekst\nKultur;1;Foreningslivet.\n", encoding="utf-8"

@@ -147,9 +147,13 @@ def read_config(path: str | Path) -> SeminarConfig:
         )
     try:
         text = path.read_text(encoding="utf-8-sig")  # Notepad writes a byte-order mark first
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
         raise ConfigError(
-            str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor"
+            str(path),
+            f"the configuration is not UTF-8 text (first at line {line}: a letter such as æ, ø or å saved "
+            "in another encoding)",
+            "save it as UTF-8 in your editor (Notepad: File > Save As, Encoding: UTF-8)",
         ) from None
     except OSError as exc:
         raise ConfigError(str(path), *unreadable(exc)) from None
@@ -231,7 +235,7 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
                 "[input] files",
                 "the file does not exist",
                 "correct the name under [input] files in the seminar TOML; a name there is relative to the "
-                f"TOML's folder ({'the current folder' if str(root) in ('', '.') else root}).",
+                f"TOML's folder ({_folder(root)}).",
             )
         else:
             raise InputError(
@@ -243,11 +247,16 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
     return sources
 
 
+def _folder(path: str | Path) -> str:
+    """A folder's name for a message: ``"the current folder"`` for ``.``."""
+    return "the current folder" if str(path) in ("", ".") else str(path)
+
+
 def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
     """Read the input files listed under ``[input] files`` of the configuration."""
     if not cfg.input.files:
         raise ConfigError(
-            f"the seminar TOML in {cfg.base_dir}",
+            f"the seminar TOML in {_folder(cfg.base_dir)}",
             "[input] files is empty: no notes file is named",
             'list the notes files under [input], e.g. files = ["noter.csv"]',
         )

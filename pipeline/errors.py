@@ -48,3 +48,21 @@ class ConfigError(SeminarError):
 
     Raised as ``ConfigError(file, problem, fix)``.
     """
+
+
+def unreadable(exc: OSError) -> tuple[str, str]:
+    """``(problem, fix)`` for an input file the system will not let the program read.
+
+    A file without read permission, one that another program holds locked, a disk error.
+    """
+    if isinstance(exc, PermissionError):
+        return (
+            "the file cannot be read: permission denied",
+            "give your user read access to it (Windows: Properties > Security; elsewhere: chmod u+r), "
+            "or copy it into a folder of your own and point to the copy.",
+        )
+    what = exc.strerror or type(exc).__name__
+    return (
+        f"the file cannot be read ({what})",
+        "close any program that has it open, copy it to a local folder, and run again.",
+    )

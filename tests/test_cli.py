@@ -73,7 +73,9 @@ def test_nothing_usable_exits_non_zero_without_traceback(tmp_path):
     (tmp_path / "noter.docx").write_text("not a docx", encoding="utf-8")
     proc = run(["ingest", "noter.docx", "--config", cfg], tmp_path)
     assert proc.returncode == 1
-    assert "noter.docx (whole file): this is not a Word document" in proc.stderr
+    assert (
+        "noter.docx (whole file): this is a text file (a CSV table or plain text), not a Word" in proc.stderr
+    )
     assert "Traceback" not in proc.stderr
 
 

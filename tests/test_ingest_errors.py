@@ -106,7 +106,9 @@ def test_misaligned_csv_row_is_rejected_with_its_line_and_the_file_goes_on(tiny_
 
 def test_docx_that_is_not_a_docx(tiny_cfg):
     result = ingest([SourceFile("noter.docx", "Gruppe 1 talte om frivillige".encode())], tiny_cfg)
-    assert _error(result).startswith("noter.docx (whole file): this is not a Word document (.docx)")
+    assert _error(result).startswith(
+        "noter.docx (whole file): this is a text file (a CSV table or plain text), not a Word document"
+    )
 
 
 def test_broken_docx_package(tiny_cfg):
@@ -135,7 +137,9 @@ def test_truncated_pdf(tiny_cfg, seed_text):
 
 def test_xlsx_that_is_not_a_workbook(tiny_cfg):
     result = ingest([SourceFile("noter.xlsx", "kerneområde;gruppe;tekst".encode())], tiny_cfg)
-    assert _error(result).startswith("noter.xlsx (whole file): this is not an Excel workbook")
+    assert _error(result).startswith(
+        "noter.xlsx (whole file): this is a text file (a CSV table or plain text), not an Excel workbook"
+    )
 
 
 NOTES_SHEET = [

@@ -13,7 +13,16 @@ import typer
 
 from pipeline import __version__, io
 from pipeline.cli.compare import compare_cli
-from pipeline.cli.console import ConsoleProgress, Settings, StderrProxy, echo_err, report_ingest, run, step
+from pipeline.cli.console import (
+    ConsoleProgress,
+    Settings,
+    StderrProxy,
+    echo_err,
+    nothing_usable,
+    report_ingest,
+    run,
+    step,
+)
 from pipeline.cli.curate import curate_app
 from pipeline.cli.options import ConfigOpt
 from pipeline.cli.tools import eval_nlp_cli, topics_cli
@@ -79,7 +88,7 @@ def ingest_cli(
         written = io.write_ingest_outputs(result, out, cfg)
     typer.echo(f"wrote {written['notes']} and {written['manifest'].name}, {written['rejects'].name}")
     if not result.ok:
-        echo_err("error: no usable notes were read")
+        echo_err(nothing_usable(result, "analyse", kept=False))
         raise typer.Exit(1)
 
 
@@ -111,7 +120,7 @@ def run_cli(
         progress=ConsoleProgress(),
     )
     if done.analysis is None:
-        echo_err("error: no usable notes were read; nothing to analyse")
+        echo_err(nothing_usable(done.ingest, "analyse"))
         raise typer.Exit(1)
     cfg = done.cfg
     typer.echo(f"NLP pipeline: {done.analysis.nlp_name}")

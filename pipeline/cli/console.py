@@ -23,6 +23,7 @@ __all__ = [
     "StderrProxy",
     "click_class",
     "echo_err",
+    "nothing_usable",
     "report_curation",
     "report_ingest",
     "run",
@@ -158,6 +159,21 @@ def report_ingest(result) -> None:
     for r in result.rejects.itertuples():
         echo_err(f"rejected: {r.source_file} ({r.source_ref}), group {r.group or '?'}: {r.reason}")
     typer.echo(f"{len(result.notes)} notes accepted, {len(result.rejects)} rejected")
+
+
+def nothing_usable(result, what: str, *, kept: bool = True) -> str:
+    """The last line when no usable note was read; the error itself was said above it, once.
+
+    Every file unreadable: its own error line is the message, this line only says what follows.
+    Notes read but all rejected: this is the error (the reasons are on the ``rejected:`` lines).
+    """
+    after = "; the previous outputs are unchanged" if kept else ""
+    if not len(result.rejects) and all(f.error for f in result.files):
+        return f"nothing to {what}: no notes file could be read (see above){after}."
+    return (
+        f"error: no usable notes were read: all {len(result.rejects)} note(s) were rejected "
+        f"(the reasons are above); nothing to {what}{after}."
+    )
 
 
 def report_curation(curation) -> None:

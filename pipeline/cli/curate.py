@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from pipeline import io
-from pipeline.cli.console import ConsoleProgress, echo_err, report_ingest
+from pipeline.cli.console import ConsoleProgress, echo_err, nothing_usable, report_ingest
 from pipeline.cli.options import ConfigOpt
 
 curate_app = typer.Typer(
@@ -142,7 +142,7 @@ def curate_init_cli(
         previous, previous_name = read_year_codebook(raw_dir, from_year)
     found = run_seminar(cfg, suggest=xlsx, render=False, progress=_InitProgress())
     if found.analysis is None:
-        echo_err("error: no usable notes were read; nothing to curate")
+        echo_err(nothing_usable(found.ingest, "curate", kept=False))
         raise typer.Exit(1)
     book, n = starting_codebook(
         found.analysis, found.cfg, xlsx=xlsx, previous=previous, previous_name=previous_name

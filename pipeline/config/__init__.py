@@ -59,6 +59,22 @@ IGNORED_KEYS = {
 }
 
 
+def _did_you_mean(unknown: list[str], known: set[str]) -> str:
+    """``"; did you mean 'files'?"`` for the unknown names close to a known one (a typo), else ``""``."""
+    import difflib
+
+    close = {
+        name: found[0]
+        for name in unknown
+        if (found := difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6))
+    }
+    if not close:
+        return ""
+    if len(unknown) == 1:
+        return f"; did you mean '{close[unknown[0]]}'?"
+    return "; did you mean " + ", ".join(f"'{v}' for '{k}'" for k, v in close.items()) + "?"
+
+
 def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     known = {f.name for f in fields(cls)}
     moved = [(key, MOVED_KEYS[(section, key)]) for key in sorted(data) if (section, key) in MOVED_KEYS]
@@ -80,7 +96,8 @@ def _build(cls: type, data: dict[str, Any], file: str, section: str) -> Any:
     if unknown:
         raise ConfigError(
             file,
-            f"unknown key(s) {', '.join(unknown)} in [{section}]",
+            f"unknown key(s) {', '.join(unknown)} in [{section}]"
+            + _did_you_mean(unknown, known - {"base_dir"}),
             f"use only: {', '.join(sorted(known - {'base_dir'}))}",
         )
     values = {}
@@ -135,10 +152,11 @@ def parse_config(text: str, *, file: str = "seminar.toml", base_dir: Path = Path
     }
     built = {key: _build(cls, dict(raw.pop(key, {})), file, key) for key, cls in sections.items()}
     if raw:
+        known = {"seminar", "core_areas", *sections}
         raise ConfigError(
             file,
-            f"unknown section(s) {', '.join(sorted(raw))}",
-            "use [seminar], [[core_areas]], [input], [nlp], [topics], [themes], [compare], [output]",
+            f"unknown section(s) {', '.join(sorted(raw))}" + _did_you_mean(sorted(raw), known),
+            "use [seminar], [[core_areas]], " + ", ".join(f"[{name}]" for name in sections),
         )
     seminar_cfg = _build(SeminarConfig, {**seminar, "core_areas": areas, **built}, file, "seminar")
     if seminar_cfg.nlp.lemma_conventions not in {"themes", "ud"}:

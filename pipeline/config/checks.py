@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from pipeline.errors import ConfigError
-from pipeline.names import slugify
+from pipeline.names import normalize_name, slugify
 
 __all__ = ["check_config", "check_output_dir", "check_tables", "check_values"]
 
@@ -298,6 +298,12 @@ def _check_areas(cfg, file: str) -> None:
                 'write it on one line, e.g. committee = "Udvalg for Læring", or leave the key out',
             )
         _check_options(area, file)
+        if slug in seen and normalize_name(seen[slug]) == normalize_name(area.name):
+            raise ConfigError(
+                file,
+                f"the core area {area.name!r} is given twice ([[core_areas]] with this name)",
+                "keep one [[core_areas]] entry per core area; put its other names under aliases",
+            )
         if slug in seen:
             raise ConfigError(
                 file,

@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".docx", ".pdf", ".txt", ".md", ".markdown")
+#: Endings of text files: their content is checked to be text before it is read as notes.
+_TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".md", ".markdown")
 #: Formats of notes that are not read, and the format to save them in: a folder's files in these
 #: formats are listed in the manifest with that fix rather than passed over in silence.
 SAVE_AS = {
@@ -237,8 +239,12 @@ def read_source(source: SourceFile, cfg: SeminarConfig) -> tuple[str, list[RawNo
     Raises:
         InputError: The file cannot be read as notes; the message says where and how to fix it.
     """
+    from pipeline.ingest._package import wrong_content
+
     suffix = source.suffix
     name, data = source.name, source.data
+    if suffix in _TEXT_SUFFIXES and (wrong := wrong_content(data, suffix, decode_bytes(data)[0][:4096])):
+        raise InputError(name, "whole file", *wrong)
     if suffix in (".csv", ".tsv"):
         return ("csv", *read_csv_notes(data, name, cfg.input))
     if suffix in (".xlsx", ".xlsm"):

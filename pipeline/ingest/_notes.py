@@ -13,7 +13,15 @@ from pipeline.config import SeminarConfig, normalize_name, slugify
 from pipeline.ingest._text import GROUP_ALIASES, clean_text, mask_markup
 from pipeline.schemas import Notes, Rejects, validate
 
-__all__ = ["RawNote", "group_sort_key", "note_id", "parse_group", "parse_group_name", "resolve_notes"]
+__all__ = [
+    "RawNote",
+    "group_sort_key",
+    "note_id",
+    "parse_group",
+    "parse_group_name",
+    "resolve_notes",
+    "unknown_area_reason",
+]
 
 #: Highest group number (three digits).
 MAX_GROUP = 999
@@ -155,13 +163,25 @@ def _reject(raw: RawNote, reason: str) -> dict[str, str]:
     }
 
 
-def _unknown_area_reason(name: str, cfg: SeminarConfig) -> str:
+def unknown_area_reason(name: str, cfg: SeminarConfig) -> str:
+    """Why ``name`` is no core area of the configuration: the configured names, the closest, the fix."""
     names = [a.name for a in cfg.core_areas]
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return (
         f"unknown core area '{name}'; the configuration has: {', '.join(names)}.{hint} "
         "Fix the name in the input or add it (or an alias) under [[core_areas]] in the seminar TOML."
+    )
+
+
+def _no_area_reason(cfg: SeminarConfig) -> str:
+    """Why a note without any core area is rejected, with the areas it could have."""
+    names = ", ".join(a.name for a in cfg.core_areas)
+    return (
+        "no core area: give the note a core area (kerneområde)"
+        + (f"; the configuration has: {names}" if names else "")
+        + ". In a table fill in the kerneområde column; in a document put the area's name as a heading "
+        "above its group notes (a heading with another name can be added as an alias under [[core_areas]])."
     )
 
 
@@ -229,7 +249,7 @@ def _column_name(value: str) -> str | None:
 
 
 def _year_of(raw: RawNote, cfg: SeminarConfig) -> int | str:
-    """The note's year (the seminar's when the note gives none), or why it is not a year."""
+    """The note's year (the seminar's when the note gives none), or why it is not the seminar's year."""
     year_text = str(raw.year).strip()
     try:
         year = int(float(year_text)) if year_text else cfg.year
@@ -237,6 +257,11 @@ def _year_of(raw: RawNote, cfg: SeminarConfig) -> int | str:
         year = None
     if year is None or not 1900 <= year <= 2200:
         return f"year '{raw.year}' is not a year; write it as 2024."
+    if year != cfg.year:  # last year's file given by mistake: its notes would count in this year's themes
+        return (
+            f"year {year} is not the seminar's year {cfg.year} ([seminar] year in the seminar TOML); "
+            f"give this file to the {year} seminar's TOML, or correct the year in the file."
+        )
     return year
 
 
@@ -284,10 +309,10 @@ class _Resolver:
             return problem
         area_name = " ".join(str(raw.core_area).split())
         if not area_name:
-            return "no core area: give the note a core area (kerneområde)."
+            return _no_area_reason(self.cfg)
         area = self.cfg.find_area(area_name)
         if area is None and self.cfg.core_areas:
-            return _unknown_area_reason(area_name, self.cfg)
+            return unknown_area_reason(area_name, self.cfg)
         group = _group_of(raw, self.lettered)
         if isinstance(group, str):
             return group

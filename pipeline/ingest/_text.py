@@ -202,23 +202,32 @@ def clean_text(text: str) -> str:
 MAX_UNPACKED_BYTES = 300_000_000
 
 
-def require_zip_package(data: bytes, file: str, *, empty_fix: str, problem: str, fix: str) -> None:
-    """Check that an Office file (XLSX, DOCX) is not empty and is a zip package, as those formats are.
+def require_zip_package(data: bytes, file: str, *, expected: str, empty_fix: str) -> None:
+    """Check that an Office file (``expected``: ``".xlsx"``, ``".docx"``) is a zip package of that format.
 
     Raises:
-        InputError: The file is empty, or not a zip package (``problem`` and ``fix`` say which format).
+        InputError: The file is empty, is no zip package (password-protected, an old format, a
+            text file, cut short: :func:`pipeline.ingest._package.not_a_package` says which), is
+            the other Office format, or unpacks to too much.
     """
     import io
     import zipfile
 
     from pipeline.errors import InputError
+    from pipeline.ingest._package import foreign_package, not_a_package
 
     if not data.strip():
         raise InputError(file, "whole file", "the file is empty", empty_fix)
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise InputError(file, "whole file", problem, fix)
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        unpacked = sum(info.file_size for info in package.infolist())
+        raise InputError(file, "whole file", *not_a_package(data, expected))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except zipfile.BadZipFile:
+        raise InputError(file, "whole file", *not_a_package(b"PK\x03\x04", expected)) from None
+    if other := foreign_package([info.filename for info in infos], expected):
+        raise InputError(file, "whole file", *other)
+    unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb, or far more than any seminar's notes
         raise InputError(
             file,

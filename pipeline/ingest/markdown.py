@@ -14,7 +14,7 @@ import re
 
 from pipeline.config import SeminarConfig, normalize_name
 from pipeline.errors import InputError
-from pipeline.ingest._notes import RawNote, parse_group, parse_group_name
+from pipeline.ingest._notes import RawNote, parse_group, parse_group_name, unknown_area_reason
 from pipeline.ingest._text import GROUP_ALIASES, GROUP_LABEL, GROUP_NAMED, read_text_notes
 
 __all__ = ["parse_markdown_notes", "read_markdown_notes"]
@@ -77,6 +77,8 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
     group = meta.get("group", "") or _file_group(file)
     notes: list[RawNote] = []
     current: dict | None = None
+    # the last heading that named neither a core area nor a group: a note with no area below it says so
+    stray: tuple[str, int] | None = None
 
     def flush() -> None:
         nonlocal current
@@ -91,6 +93,7 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
                     theme=meta.get("theme", ""),
                     question=meta.get("question", ""),
                     year=meta.get("year", ""),
+                    problem=_stray_heading_problem(stray, cfg) if not current["area"] else "",
                 )
             )
         current = None
@@ -104,8 +107,10 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
             named = _NAMED_HEADING.match(title)
             if found is not None:
                 flush()
-                area = found.name
-            elif match or named:
+                area, stray = found.name, None
+            elif not (match or named):
+                stray = (title, number)
+            else:
                 flush()
                 group = match.group("num") if match else named.group("name")
                 current = {"ref": f"line {number}", "area": area, "group": group, "text": []}
@@ -129,6 +134,16 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
             current = {"ref": f"line {number}", "area": area, "group": group, "text": []}
         current["text"].append(line)
     flush()
+    _check_found(notes, file, group)
+    return notes
+
+
+def _check_found(notes: list[RawNote], file: str, group: str) -> None:
+    """Raise when a file gave no note, or a note without a group (``group``: the file's own group).
+
+    Raises:
+        InputError: No note text, or a note with no group number (the place of the first).
+    """
     if not notes:
         raise InputError(
             file,
@@ -146,7 +161,16 @@ def parse_markdown_notes(text: str, file: str, cfg: SeminarConfig) -> list[RawNo
             "add front matter 'gruppe: 3', a heading '## Gruppe 3', or put the number in the file name "
             "(bord-3.md).",
         )
-    return notes
+
+
+def _stray_heading_problem(stray: tuple[str, int] | None, cfg: SeminarConfig) -> str:
+    """Why a note without a core area has none when a heading above it names no configured area (else "")."""
+    if stray is None or not cfg.core_areas:
+        return ""
+    title, line = stray
+    return f"no core area: the heading '{title}' (line {line}) above the note " + unknown_area_reason(
+        title, cfg
+    ).replace(f"unknown core area '{title}'", "is not a configured core area", 1)
 
 
 def read_markdown_notes(data: bytes, file: str, cfg: SeminarConfig) -> tuple[list[RawNote], dict]:

@@ -145,9 +145,8 @@ def _open_document(data: bytes, file: str):
     require_zip_package(
         data,
         file,
+        expected=".docx",
         empty_fix="save the document again from Word.",
-        problem="this is not a Word document (.docx): the file is not a zip package",
-        fix="open it in Word and save as 'Word-dokument (*.docx)'; old .doc files must be converted.",
     )
     try:
         return Document(io.BytesIO(data))
@@ -155,7 +154,8 @@ def _open_document(data: bytes, file: str):
         raise InputError(
             file,
             "whole file",
-            f"the Word document is damaged ({type(exc).__name__}: {exc})",
+            # the type only: the exception's text names Python objects (and their addresses)
+            f"the Word document is damaged ({type(exc).__name__})",
             "save it again from Word as .docx.",
         ) from None
 

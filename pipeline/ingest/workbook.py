@@ -108,9 +108,8 @@ def _load_sheets(data: bytes, file: str) -> dict[str, tuple[list[list[str]], set
     require_zip_package(
         data,
         file,
+        expected=".xlsx",
         empty_fix="save the workbook again from Excel.",
-        problem="this is not an Excel workbook (.xlsx): the file is not a zip package",
-        fix="open it in Excel and save as 'Excel-projektmappe (*.xlsx)'; old .xls files must be converted.",
     )
     try:
         values_wb = load_workbook(io.BytesIO(data), data_only=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pipeline.config import SeminarConfig, parse_config
 from pipeline.curation import Codebook, CodebookError, parse_codebook
-from pipeline.errors import ConfigError, InputError
+from pipeline.errors import ConfigError, InputError, unreadable
 from pipeline.ingest import SAVE_AS, SUPPORTED_SUFFIXES, SourceFile
 from pipeline.io.files import write_bytes, write_text
 
@@ -133,6 +133,12 @@ def write_codebook(text: str | bytes, path: str | Path, *, force: bool = False) 
 def read_config(path: str | Path) -> SeminarConfig:
     """Read a seminar TOML file; input paths in it are relative to its folder."""
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(
+            str(path),
+            "this is a folder, not a configuration file",
+            f"give the seminar TOML in it, e.g. --config {path / 'seminar.toml'}",
+        )
     if not path.is_file():
         raise ConfigError(
             str(path),
@@ -140,11 +146,17 @@ def read_config(path: str | Path) -> SeminarConfig:
             "give the path to a seminar TOML, e.g. data/raw/2024/seminar.toml",
         )
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
+        text = path.read_text(encoding="utf-8-sig")  # Notepad writes a byte-order mark first
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
         raise ConfigError(
-            str(path), "the configuration is not UTF-8 text", "save it as UTF-8 in your editor"
+            str(path),
+            f"the configuration is not UTF-8 text (first at line {line}: a letter such as æ, ø or å saved "
+            "in another encoding)",
+            "save it as UTF-8 in your editor (Notepad: File > Save As, Encoding: UTF-8)",
         ) from None
+    except OSError as exc:
+        raise ConfigError(str(path), *unreadable(exc)) from None
     from pipeline.privacy import redact_config
 
     return redact_config(parse_config(text, file=str(path), base_dir=path.parent))
@@ -184,7 +196,10 @@ def _source(path: Path, root: Path | None) -> SourceFile:
         return SourceFile(
             str(path), b"", refused=f"the file is a link to a file outside the folder {root}; it was not read"
         )
-    return SourceFile(str(path), path.read_bytes())
+    try:
+        return SourceFile(str(path), path.read_bytes())
+    except OSError as exc:
+        raise InputError(str(path), "whole file", *unreadable(exc)) from None
 
 
 def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> list[SourceFile]:
@@ -214,6 +229,14 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
             sources.extend(_source(p, Path(root) if root is not None else path) for p in files)
         elif path.is_file():
             sources.append(_source(path, Path(root) if root is not None else None))
+        elif root is not None:  # a name under [input] files: relative to the TOML's folder, not the shell's
+            raise InputError(
+                str(path),
+                "[input] files",
+                "the file does not exist",
+                "correct the name under [input] files in the seminar TOML; a name there is relative to the "
+                f"TOML's folder ({_folder(root)}).",
+            )
         else:
             raise InputError(
                 str(path),
@@ -224,10 +247,17 @@ def collect_sources(paths: list[str | Path], root: str | Path | None = None) -> 
     return sources
 
 
+def _folder(path: str | Path) -> str:
+    """A folder's name for a message: ``"the current folder"`` for ``.``."""
+    return "the current folder" if str(path) in ("", ".") else str(path)
+
+
 def config_sources(cfg: SeminarConfig) -> list[SourceFile]:
     """Read the input files listed under ``[input] files`` of the configuration."""
     if not cfg.input.files:
         raise ConfigError(
-            "seminar TOML", "[input] files is empty", 'list the notes files, e.g. files = ["noter.csv"]'
+            f"the seminar TOML in {_folder(cfg.base_dir)}",
+            "[input] files is empty: no notes file is named",
+            'list the notes files under [input], e.g. files = ["noter.csv"]',
         )
     return collect_sources([cfg.base_dir / f for f in cfg.input.files], root=cfg.base_dir)

@@ -30,9 +30,7 @@ def test_one_point_per_count_has_no_each_and_named_groups_keep_their_names():
 
 def test_a_label_naming_another_wording_and_its_groups_share_one_parenthesis():
     text = area_synthesis([_t("Fleksibilitet (smidigere processer)", [2, 3, 4])], [], 5)
-    assert (
-        text == "3 af 5 grupper pegede på fleksibilitet (smidigere processer; gruppe 2, 3 og 4)."
-    )
+    assert text == "3 af 5 grupper pegede på fleksibilitet (smidigere processer; gruppe 2, 3 og 4)."
 
 
 def test_restating_words_are_the_area_s_topic_only_when_they_are_its_words_and_only_when_they_recur():

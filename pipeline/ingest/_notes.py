@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.config import SeminarConfig, normalize_name, slugify
+from pipeline.ingest._ordinals import group_sort_key, keep_consistent_names, name_key, number_named_groups
 from pipeline.ingest._text import GROUP_ALIASES, clean_text, mask_markup
 from pipeline.schemas import Notes, Rejects, validate
 
@@ -127,22 +128,6 @@ def _letter_named(raw_notes: list[RawNote]) -> bool:
     )
 
 
-def group_sort_key(name: str) -> tuple:
-    """Natural order of group names.
-
-    "S 2" before "S 10", letters in Danish order ("Bord A" < "bord b" < "Bord Ø" < "Bord Å").
-    """
-    from pipeline.danish.collation import (
-        natural_key,
-    )  # the package registers spaCy components: only when names are sorted
-
-    return natural_key(name)
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def note_id(year: int, core_area: str, group: int | str, text: str) -> str:
     """A stable id from the note's position (year, core area, group) and its content.
 
@@ -215,7 +200,7 @@ class _Group:
     @property
     def key(self) -> int | str:
         """What makes two notes' groups the same group: the number where the file gives one."""
-        return self.number if self.number is not None else _name_key(self.name or "")
+        return self.number if self.number is not None else name_key(self.name or "")
 
 
 def _group_of(raw: RawNote, lettered: bool) -> _Group | str:
@@ -365,8 +350,8 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
             rejects.append(_reject(raw, row))
         else:
             accepted.append(row)
-    _keep_consistent_names(accepted)
-    _number_named_groups(accepted)
+    keep_consistent_names(accepted)
+    number_named_groups(accepted)
     area_order = {a.name: i for i, a in enumerate(cfg.core_areas)}
     notes = pd.DataFrame(accepted, columns=list(Notes.to_schema().columns))
     if len(notes):
@@ -377,48 +362,3 @@ def resolve_notes(raw_notes: list[RawNote], cfg: SeminarConfig) -> tuple[pd.Data
     notes = validate(notes.reset_index(drop=True), Notes)
     rejects_df = validate(pd.DataFrame(rejects, columns=list(Rejects.to_schema().columns)), Rejects)
     return notes, rejects_df
-
-
-def _keep_consistent_names(accepted: list[dict]) -> None:
-    """Drop a numbered group's column name where the file does not give one number one name in a year.
-
-    A group is the same group in every core area of the year: if group 3 is "A" in one area and "B" in
-    another, or "A" names groups 1 and 3, no name is true of the group, so the pages say "gruppe 3".
-    The first spelling in natural order is kept for names that differ only in case or spacing.
-    """
-    numbered = [row for row in accepted if row["_numbered"] and row["group_name"]]
-    names: dict[tuple[int, int], set[str]] = {}
-    numbers: dict[tuple[int, str], set[int]] = {}
-    for row in numbered:
-        names.setdefault((row["year"], row["group"]), set()).add(_name_key(row["group_name"]))
-        numbers.setdefault((row["year"], _name_key(row["group_name"])), set()).add(row["group"])
-    written: dict[tuple[int, str], str] = {}
-    for row in sorted(numbered, key=lambda r: group_sort_key(r["group_name"])):
-        written.setdefault((row["year"], _name_key(row["group_name"])), row["group_name"])
-    for row in numbered:
-        key = _name_key(row["group_name"])
-        one = len(names[(row["year"], row["group"])]) == 1 and len(numbers[(row["year"], key)]) == 1
-        row["group_name"] = written[(row["year"], key)] if one else ""
-
-
-def _number_named_groups(accepted: list[dict]) -> None:
-    """Give each named group of a year an ordinal after the year's numbered groups, in natural order.
-
-    The same name (any case or spacing) is the same group in every core area of the year and is
-    written one way (the first in natural order). The ordinals depend only on the set of groups,
-    never on the order the files were read.
-    """
-    for year in {row["year"] for row in accepted}:
-        rows = [row for row in accepted if row["year"] == year]
-        named = [row for row in rows if row["group_name"] and not row["_numbered"]]
-        if not named:
-            continue
-        written: dict[str, str] = {}
-        for row in sorted(named, key=lambda r: group_sort_key(r["group_name"])):
-            written.setdefault(_name_key(row["group_name"]), row["group_name"])
-        start = max((row["group"] for row in rows if row["_numbered"]), default=0)
-        order = sorted(written.values(), key=group_sort_key)
-        ordinal = {_name_key(n): start + i for i, n in enumerate(order, start=1)}
-        for row in named:
-            key = _name_key(row["group_name"])
-            row["group"], row["group_name"] = ordinal[key], written[key]

@@ -178,3 +178,17 @@ def test_a_bookmark_name_is_one_word_word_accepts():
     assert names[0] == "s_ab_01" == names[-1] and names[1] != names[0]
     assert names[2] == "a9x" and len(names[3]) <= 40
     assert all(n[0].isalpha() and n.replace("_", "").isalnum() for n in names)
+
+
+def test_a_one_group_theme_named_as_a_recurring_theme_says_it_was_kept_outside_it():
+    # DR: party B's "frikadeller" was said about something else than A's and V's: kept apart, same name
+    recurring = _theme(81, "Frikadeller", "a-01", groups=[1, 10], n_groups=2)
+    apart = _theme(84, "frikadeller", "b-02", group=3)
+    other = _theme(85, "Almindelige danske retter", "v-01", group=10)
+    line = one_group_blocks(
+        page_ctx(recurring=[recurring], single=[apart, other], single_heading="Temaer rejst af én gruppe")
+    )[-1].items[0]
+    assert pm.inline_text(line) == "Gruppe 3: frikadeller (holdt uden for temaet Frikadeller)"
+    assert _links(line) == [("frikadeller", "#s-b-02"), ("Frikadeller", "#emne-81")]
+    other_line = one_group_blocks(page_ctx(recurring=[recurring], single=[other], single_heading="x"))[-1]
+    assert "holdt uden for" not in pm.inline_text(other_line.items[0])

@@ -54,6 +54,10 @@ def _theme_runs(ctx: AreaContext, t: dict, tag_curated: bool) -> pm.Inlines:
     """
     first, more = _evidence(t)
     extras: list[pm.Inlines] = []
+    if same := _named_alike(ctx, t):
+        # the theme stage kept this group's words apart from a recurring theme of the same name
+        # (said about something else, or the other way): the reader must not read one point twice
+        extras.append(("holdt uden for temaet ", pm.Link(same["label"], f"#emne-{same['topic']}")))
     if more:
         extras.append(("flere udsagn: ", *page_numbers(ctx, more)))  # the line names the group
     if t["other_areas"]:
@@ -69,6 +73,13 @@ def _theme_runs(ctx: AreaContext, t: dict, tag_curated: bool) -> pm.Inlines:
         (" ", status_tag(t["status"], True)) if tag_curated and t.get("curated") else (),
         (" (", *inside, ")") if inside else (),
     )
+
+
+def _named_alike(ctx: AreaContext, t: dict) -> dict | None:
+    """The page's theme of several groups named as this one-group theme is, if any (case aside)."""
+    label = " ".join(str(t["label"]).casefold().split())
+    others = (*ctx.recurring, *ctx.question_themes)
+    return next((o for o in others if " ".join(str(o["label"]).casefold().split()) == label), None)
 
 
 def _status_sentence(themes: list[dict]) -> pm.Inlines:

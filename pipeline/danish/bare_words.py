@@ -61,9 +61,9 @@ def is_verb_after_modal(tokens: list[str] | tuple[str, ...], i: int) -> bool:
     >>> is_verb_after_modal("det skal koste mere".split(), 2), is_verb_after_modal("en kost".split(), 1)
     (True, False)
     """
-    from pipeline.danish.inflection import _is_verb
+    from pipeline.danish.inflection import is_verb
 
-    return 0 < i < len(tokens) and tokens[i - 1].lower() in MODAL_FORMS and _is_verb(tokens[i].lower())
+    return 0 < i < len(tokens) and tokens[i - 1].lower() in MODAL_FORMS and is_verb(tokens[i].lower())
 
 
 def modal_clause(tokens: list[str], upos: list[str], i: int) -> tuple[int, int]:
@@ -106,9 +106,9 @@ def is_bare_verb(lemma: str) -> bool:
     >>> is_bare_verb("håndtere"), is_bare_verb("støtte"), is_bare_verb("kultur")
     (True, False, False)
     """
-    from pipeline.danish.inflection import _is_verb, nominalise
+    from pipeline.danish.inflection import is_verb, nominalise
 
-    return _is_verb(lemma) and nominalise(lemma) is not None
+    return is_verb(lemma) and nominalise(lemma) is not None
 
 
 def is_bare_adjective(form: str, lemma: str) -> bool:
@@ -150,11 +150,11 @@ def is_bare_participle(form: str, lemma: str) -> bool:
     >>> is_bare_participle("opvokset", "opvokse"), is_bare_participle("samarbejdet", "samarbejde")
     (True, False)
     """
-    from pipeline.danish.inflection import _is_verb
+    from pipeline.danish.inflection import is_verb
     from pipeline.danish.lemma_model import get_sources
 
     word, lemma = form.lower(), lemma.lower()
-    if word == lemma or not word.endswith("t") or not _is_verb(lemma):
+    if word == lemma or not word.endswith("t") or not is_verb(lemma):
         return False
     if word not in (lemma[:-1] + "et", lemma + "t", lemma[:-1] + "t"):
         return False

@@ -33,6 +33,7 @@ __all__ = [
     "is_action_noun",
     "is_definite",
     "is_nominalisation",
+    "is_verb",
     "names_action",
     "nominalise",
     "passive_infinitives",
@@ -332,7 +333,7 @@ _VERB_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
 _QUALITY_ENDINGS: tuple[tuple[str, str], ...] = (("hed", ""), ("ilitet", "il"), ("ilitet", "el"))
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """Whether ``word`` is a verb's infinitive: the dictionary takes its past tense back to it.
 
     "samarbejde" (samarbejdede), "udvikle" (udviklede), "løse" (løste); a noun has no past
@@ -384,9 +385,9 @@ def is_nominalisation(noun: str) -> bool:
     noun = noun.lower()
     if not noun.isalpha():
         return False
-    if _is_verb(noun):
+    if is_verb(noun):
         return True
     derived = any(
-        noun.endswith(end) and _is_verb(noun[: -len(end)] + verb) for end, verb in _VERB_NOUN_ENDINGS
+        noun.endswith(end) and is_verb(noun[: -len(end)] + verb) for end, verb in _VERB_NOUN_ENDINGS
     ) or any(noun.endswith(end) and _is_adjective(noun[: -len(end)] + adj) for end, adj in _QUALITY_ENDINGS)
     return derived and not _names_things(noun)

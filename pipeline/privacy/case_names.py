@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.privacy.names import _given
+from pipeline.privacy.names import is_given_name
 
 __all__ = ["file_name_names", "lower_case_names", "upper_case_names"]
 
@@ -47,7 +47,7 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def _is_given(word: str, words: frozenset[str]) -> bool:
     """Whether a word is a common given name that is no Danish word ("mette", not "hans" or "per")."""
-    return word.casefold() not in words and _given(word)
+    return word.casefold() not in words and is_given_name(word)
 
 
 def _surnames_end(text: str, end: int, pattern: str, words: frozenset[str]) -> int:

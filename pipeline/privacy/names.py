@@ -109,7 +109,7 @@ _GENITIVE_END_RE = re.compile(r"(?:['\u2019]s|(?<=[sxz])['\u2019]|s)$")
 _SURNAME_RE = re.compile(rf"(?<![\w-]){_TITLE}(?![\w-])")
 
 
-def _given(word: str) -> bool:
+def is_given_name(word: str) -> bool:
     """Whether a capitalised word is a common given name, also in the genitive ("Mettes", "Lars'")."""
     from pipeline.danish.name_words import given_names
 
@@ -142,7 +142,7 @@ def unlisted_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         offset = match.start()
         # the name starts at the run's first given name ("Borgmester Hanne Jensen": "Hanne Jensen")
         for m in re.finditer(r"\S+", run):
-            if not _given(m.group()):
+            if not is_given_name(m.group()):
                 continue
             start, end = offset + m.start(), offset + len(run)
             alone = end == offset + m.end()

@@ -320,7 +320,6 @@ class _Resolver:
             "question": raw.question.strip() or (area.question if area else ""),
             "group": group.number,
             "group_name": group.name or "",
-            "_numbered": group.number is not None,
             "text": text,
             "source_file": raw.source_file,
             "source_ref": raw.source_ref,

@@ -50,14 +50,19 @@ def _is_given(word: str, words: frozenset[str]) -> bool:
     return word.casefold() not in words and is_given_name(word)
 
 
-def _surnames_end(text: str, end: int, pattern: str, words: frozenset[str]) -> int:
-    """The end of the surnames after a given name: following words of ``pattern`` that are no words."""
+# A surname after a given name, in the case the given name was written in.
+_NEXT_LOWER_RE = re.compile(rf"[ \t]+({_LOWER})(?![\w-])")
+_NEXT_UPPER_RE = re.compile(rf"[ \t]+({_UPPER})(?![\w-])")
+
+
+def _surnames_end(text: str, end: int, next_re: re.Pattern, words: frozenset[str]) -> int:
+    """The end of the surnames after a given name: following words ``next_re`` matches that are no words."""
     saying = _cues()[2]
     for _ in range(_MAX_SURNAMES):
-        m = re.match(rf"[ \t]+({pattern})(?![\w-])", text[end:])
+        m = next_re.match(text, end)
         if m is None or m.group(1).casefold() in words or m.group(1).casefold() in saying:
             break
-        end += m.end()
+        end = m.end()
     return end
 
 
@@ -87,8 +92,8 @@ def lower_case_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         cue = before.group(1).casefold() if before else ""
         if not given and cue not in honorifics:
             continue  # "fru jensen": after a title of address any word that is no Danish word
-        end = _surnames_end(text, match.end(), _LOWER, words)
-        after = _NEXT_RE.match(text[end:])
+        end = _surnames_end(text, match.end(), _NEXT_LOWER_RE, words)
+        after = _NEXT_RE.match(text, end)
         if cue in honorifics or cue in titles or cue in saying or (after and after.group(1) in saying):
             spans.append((match.start(), end))
     return spans
@@ -164,7 +169,7 @@ def upper_case_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
     for match in _UPPER_RE.finditer(text):
         if (spans and match.start() < spans[-1][1]) or not _is_given(match.group(), words):
             continue
-        end = _surnames_end(text, match.end(), _UPPER, words)
+        end = _surnames_end(text, match.end(), _NEXT_UPPER_RE, words)
         # a short one alone is as often an acronym ("IDA", "KIM"): a name only with its surname
         if len(match.group()) > _MAX_ACRONYM or end > match.end():
             spans.append((match.start(), end))

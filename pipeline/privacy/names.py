@@ -83,12 +83,21 @@ def _is_name(text: str, match: re.Match, words: frozenset[str]) -> bool:
     return _word_reads_as_name(text, match.start(), match.end(), found)
 
 
+# The word after a name ("Per Hansen", "Jensen mente"), matched where the name ends.
+_NEXT_WORD_RE = re.compile(r"\s+([^\W\d_][\w-]*)")
+_ONE_OF_TWO_RE = re.compile(r"\s+(?:og|eller)\s+[A-ZÆØÅ][a-zæøå]")
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` stands inside a sentence, not at its start."""
+    return not _SENTENCE_START_RE.search(text[max(0, start - 5) : start])
+
+
 def _word_reads_as_name(text: str, start: int, end: int, found: str) -> bool:
     """Whether a name that is also a Danish word ("Per", "Bo") reads as the name where it stands."""
     from pipeline.danish.name_words import SAYING_VERBS
 
-    after = text[end:]
-    next_word = re.match(r"\s+([^\W\d_][\w-]*)", after)
+    next_word = _NEXT_WORD_RE.match(text, end)
     if next_word and next_word.group(1).casefold() in SAYING_VERBS:
         return True
     if found.islower() or found.isupper():
@@ -97,9 +106,9 @@ def _word_reads_as_name(text: str, start: int, end: int, found: str) -> bool:
         return False
     if next_word and next_word.group(1)[0].isupper() and next_word.group(1)[1:].islower():
         return True  # "Per Hansen": followed by a surname
-    if re.match(r"\s+(?:og|eller)\s+[A-ZÆØÅ][a-zæøå]", after):
+    if _ONE_OF_TWO_RE.match(text, end):
         return True  # "Bo og Per mente": one of two names
-    return not _SENTENCE_START_RE.search(text[max(0, start - 5) : start])
+    return _inside_sentence(text, start)
 
 
 # A capitalised word, also a hyphenated double one ("Poul-Erik", "Møller-Kjær").
@@ -186,8 +195,8 @@ def surname_names(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         # no genitive: "Assens" is a town, not the genitive of a name "Assen"
         if not is_surname(match.group().rsplit("-", 1)[-1], words):  # "Møller-Jensen": its last part
             continue
-        next_word = re.match(r"\s+([^\W\d_][\w-]*)", text[match.end() :])
-        inside = not _SENTENCE_START_RE.search(text[max(0, match.start() - 5) : match.start()])
+        next_word = _NEXT_WORD_RE.match(text, match.end())
+        inside = _inside_sentence(text, match.start())
         if inside or (next_word and next_word.group(1).casefold() in SAYING_VERBS):
             spans.append(match.span())
     return spans
